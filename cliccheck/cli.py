@@ -1,0 +1,103 @@
+"""Command-line entry point.
+
+Each subcommand lives in ``cliccheck/commands/<name>.py`` and is imported only
+when it runs, so ``--version`` and ``--help`` never load spaCy or the readers.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from . import __version__
+from .errors import EXIT_ERROR, CliccheckError
+
+#: command name -> (module, attribute, one-line help shown in --help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "lint": ("lint", "lint_command", "Check contracts for the four Art. 6 undertakings (the gate)."),
+    "extract": ("extract", "extract_command", "Print the text and provenance the matcher sees."),
+    "annex": ("annex", "annex_command", "Write a compliant clause annex (zh, en or both)."),
+    "redline": ("redline", "redline_command", "Write a redlined copy with Word tracked changes."),
+    "rules": ("rules", "rules_command", "List the requirements."),
+    "explain": ("rules", "explain_command", "Explain one requirement: basis, what satisfies it, examples."),
+    "eval": ("evaluate", "eval_command", "Score the matcher on a labelled corpus."),
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module_name, attribute, _ = entry
+        try:
+            module = importlib.import_module(f"cliccheck.commands.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("cliccheck.commands"):
+                return None
+            raise
+        return getattr(module, attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_text) for name, (_, _, help_text) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cliccheck")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors (for bug reports).")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Lint procurement contracts for the four undertakings that China's
+    Cybersecurity Review Measures (Art. 6) require a CII operator to obtain
+    from its supplier.
+
+    \b
+    Examples:
+      cliccheck lint contract.docx
+      cliccheck lint drafts/ --format sarif -o results.sarif
+      cliccheck annex contract.docx --lang zh+en -o annex.docx
+      cliccheck redline contract.docx -o contract.redline.docx
+      cliccheck explain CSR04
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def main() -> None:
+    """Run the CLI; turn any escaped error into one line and exit code 2."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        rc = cli.main(prog_name="cliccheck", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("cliccheck: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_ERROR)
+    except CliccheckError as exc:
+        if debug:
+            raise
+        click.echo(f"cliccheck: error: {exc.one_line()}", err=True)
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        if debug:
+            raise
+        click.echo(f"cliccheck: internal error: {type(exc).__name__}: {exc} "
+                   "(rerun with --debug and report it) [internal]", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(rc if isinstance(rc, int) else 0)

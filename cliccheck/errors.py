@@ -1,0 +1,86 @@
+"""Coded errors: every failure a user can see has a stable code and one line.
+
+Readers and the CLI raise :class:`CliccheckError` subclasses; the CLI prints
+``cliccheck: error: FILE: message`` and exits with :data:`EXIT_ERROR`. The
+JSON report carries ``{"code", "message"}``. Codes are part of the public
+interface: never rename one, add new ones instead.
+"""
+
+from __future__ import annotations
+
+#: Exit codes (ruff/sqlfluff conventions).
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+#: code -> short description (documented in the README).
+ERROR_CODES: dict[str, str] = {
+    "not-found": "the file does not exist",
+    "unreadable": "the file cannot be read (permissions, I/O error, vanished)",
+    "empty-file": "the file has zero bytes",
+    "unsupported-format": "a format cliccheck does not read (.doc, .rtf, .odt, .pages, ...)",
+    "not-a-docx": "named .docx but not a Word 2007+ document",
+    "not-a-pdf": "named .pdf but not a PDF",
+    "corrupt": "the file is damaged or truncated",
+    "encrypted": "password-protected and no (correct) password was given",
+    "no-text-layer": "a PDF without text (a scan): OCR it first",
+    "no-unicode-map": "a PDF font has no Unicode map, the text would be garbage",
+    "too-large": "a size limit was hit (file, inflated size, pages, characters)",
+    "unsafe-xml": "XML with a DTD, entity declarations or excessive nesting",
+    "undecodable": "a text file in an encoding cliccheck cannot identify",
+    "timeout": "reading or checking took longer than --timeout",
+    "config": "a configuration file or option is invalid",
+    "output-exists": "the output file exists; pass --force to overwrite",
+    "output-is-input": "the output path resolves to the input file",
+    "internal": "a bug in cliccheck: please report it with --debug output",
+}
+
+
+class CliccheckError(Exception):
+    """An error with a stable ``code`` and a one-line, user-facing message."""
+
+    code = "internal"
+
+    def __init__(self, message: str, *, code: str | None = None, path: str | None = None):
+        super().__init__(message)
+        if code is not None:
+            self.code = code
+        if self.code not in ERROR_CODES:
+            raise ValueError(f"unknown error code {self.code!r}")
+        self.message = message
+        self.path = path
+
+    def one_line(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{where}{self.message} [{self.code}]".replace("\n", " ")
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message}
+
+
+class DocumentError(CliccheckError):
+    """A document could not be read; the batch goes on without it."""
+
+
+class UnsafeInputError(DocumentError):
+    """Input that looks hostile: a zip bomb, a DTD, absurd nesting."""
+
+    code = "unsafe-xml"
+
+
+class LimitExceeded(DocumentError):
+    """A configured resource limit was hit; the message names the limit."""
+
+    code = "too-large"
+
+
+class ConfigError(CliccheckError):
+    """A configuration file or command-line option is invalid."""
+
+    code = "config"
+
+
+class OutputError(CliccheckError):
+    """An output cannot be written safely."""
+
+    code = "output-exists"

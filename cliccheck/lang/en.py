@@ -1,0 +1,23 @@
+"""English numbering cues: clause words and roman numerals."""
+
+from __future__ import annotations
+
+#: Words that introduce a numbered clause ("Clause 12", "Article 5").
+CLAUSE_WORDS = ("clause", "article", "section", "schedule", "annex", "appendix", "exhibit", "part")
+
+ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def parse_roman(text: str) -> int | None:
+    """Value of a lower/upper-case roman numeral up to a few hundred; None if invalid."""
+    s = text.lower()
+    if not s or any(ch not in ROMAN for ch in s):
+        return None
+    total = 0
+    for i, ch in enumerate(s):
+        value = ROMAN[ch]
+        if i + 1 < len(s) and ROMAN[s[i + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total if total > 0 else None

@@ -1,0 +1,35 @@
+"""Chinese numerals and the numbering styles Chinese contracts use."""
+
+from __future__ import annotations
+
+DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+    "六": 6, "七": 7, "八": 8, "九": 9,
+    # financial forms (大写)
+    "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6,
+    "柒": 7, "捌": 8, "玖": 9,
+}
+UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+
+NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
+
+
+def parse_numeral(text: str) -> int | None:
+    """Value of a Chinese numeral such as 十二, 二十, 一百零五, 贰拾; None if not one."""
+    if not text or any(ch not in DIGITS and ch not in UNITS for ch in text):
+        return None
+    total = 0
+    current = 0
+    for ch in text:
+        if ch in DIGITS:
+            current = DIGITS[ch]
+        else:
+            unit = UNITS[ch]
+            total += (current or 1) * unit
+            current = 0
+    return total + current
+
+
+#: Heading words after 第…: chapter-like (top) and article-like (clause).
+CHAPTER_WORDS = "章编部分节"
+ARTICLE_WORDS = "条款"

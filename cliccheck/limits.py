@@ -1,0 +1,38 @@
+"""Resource limits for reading untrusted documents.
+
+Every limit has a name that appears in the error when it is hit, so a user
+who trusts a big document knows what to raise (``--limit NAME=VALUE`` or the
+``[limits]`` table in ``.cliccheck.toml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_file_bytes: int = 200 * MB  # size of the input file on disk
+    max_inflated_bytes: int = 256 * MB  # sum of declared uncompressed zip member sizes
+    max_member_bytes: int = 128 * MB  # one uncompressed zip member
+    max_compression_ratio: int = 200  # uncompressed/compressed for any large member
+    max_zip_members: int = 5000
+    max_xml_depth: int = 256  # element nesting in any XML part
+    max_pages: int = 2000
+    max_chars: int = 20_000_000  # characters of extracted text
+    max_text_bytes: int = 64 * MB  # plain-text input
+
+    @classmethod
+    def names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+    def with_overrides(self, overrides: dict[str, int]) -> Limits:
+        unknown = set(overrides) - set(self.names())
+        if unknown:
+            raise KeyError(", ".join(sorted(unknown)))
+        return replace(self, **overrides)
+
+
+DEFAULT_LIMITS = Limits()

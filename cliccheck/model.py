@@ -1,0 +1,212 @@
+"""The document model every stage after the reader works on.
+
+A :class:`Document` is an ordered list of :class:`Block` objects. The text the
+matcher sees is ``Document.text``: the blocks' normalised texts joined by a
+single ``"\\n"``. Every block knows its ``start``/``end`` in that string, so an
+evidence span found anywhere downstream (``doc.text[a:b]``) can be mapped back
+to its block, page, section and paragraph with :meth:`Document.locate`.
+
+Text that a reader of the printed contract would not see (hidden, deleted,
+comments, field codes, white or tiny text, text off the page) never enters the
+blocks; it is kept in ``Document.excluded`` with its location so that rules
+can warn about it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_CELL = "table_cell"
+    FOOTNOTE = "footnote"
+    ENDNOTE = "endnote"
+    HEADER = "header"
+    FOOTER = "footer"
+    TEXTBOX = "textbox"
+
+
+#: Kinds whose text is kept but which the matcher must not treat as contract
+#: clauses (running headers and footers can be anything a template left there).
+NON_BODY_KINDS = frozenset({BlockKind.HEADER, BlockKind.FOOTER})
+
+
+class ExcludedKind(StrEnum):
+    HIDDEN = "hidden"  # w:vanish / w:specVanish
+    DELETED = "deleted"  # w:del / w:delText
+    MOVED_FROM = "moved_from"  # w:moveFrom
+    COMMENT = "comment"  # comment bodies
+    FIELD_CODE = "field_code"  # w:instrText
+    WHITE_TEXT = "white_text"  # text coloured (near) white
+    TINY_TEXT = "tiny_text"  # 2 pt or smaller
+    OFF_PAGE = "off_page"  # placed outside the page box
+    RUNNING_HEADER = "running_header"  # PDF running header/footer/page number removed from the body
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """Where a table-cell block sits; ``depth`` > 0 for nested tables."""
+
+    table: int
+    row: int
+    column: int
+    depth: int = 0
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph-like unit of contract text with its provenance."""
+
+    text: str
+    kind: BlockKind = BlockKind.PARAGRAPH
+    paragraph: int = 0  # index of the source paragraph in reading order
+    page: int | None = None  # first page (1-based); None where the format has no pages
+    page_end: int | None = None  # last page when the block crosses a page break
+    section: str | None = None  # governing clause number: "4.1", "第四条", "（一）"
+    section_title: str | None = None
+    label: str | None = None  # list/clause number shown before the text, if any
+    style: str | None = None  # source style name (DOCX) where known
+    table: TableCell | None = None
+    language: str = "none"  # zh | en | mixed | none
+    flags: frozenset[str] = field(default_factory=frozenset)
+    index: int = 0  # position in Document.blocks (set by Document)
+    start: int = 0  # offset of text in Document.text (set by Document)
+    end: int = 0
+    #: origin[i] is the offset in the raw (un-normalised) source text of the
+    #: block for normalised character i; used to map evidence back to runs.
+    origin: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def is_body(self) -> bool:
+        return self.kind not in NON_BODY_KINDS
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "index": self.index,
+            "kind": str(self.kind),
+            "text": self.text,
+            "paragraph": self.paragraph,
+            "page": self.page,
+            "page_end": self.page_end,
+            "section": self.section,
+            "section_title": self.section_title,
+            "label": self.label,
+            "style": self.style,
+            "table": asdict(self.table) if self.table else None,
+            "language": self.language,
+            "flags": sorted(self.flags),
+            "start": self.start,
+            "end": self.end,
+        }
+        return data
+
+
+@dataclass(slots=True)
+class ExcludedText:
+    """Text kept out of the blocks, with where it was found."""
+
+    kind: ExcludedKind
+    text: str
+    paragraph: int | None = None
+    page: int | None = None
+    section: str | None = None
+    author: str | None = None  # revision or comment author, where recorded
+    detail: str | None = None  # e.g. the comment's anchor text, a colour, a font size
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": str(self.kind),
+            "text": self.text,
+            "paragraph": self.paragraph,
+            "page": self.page,
+            "section": self.section,
+            "author": self.author,
+            "detail": self.detail,
+        }
+
+
+@dataclass(slots=True)
+class Document:
+    """A read contract: blocks in reading order plus everything excluded."""
+
+    path: str
+    format: str  # docx | pdf | text
+    blocks: list[Block]
+    excluded: list[ExcludedText] = field(default_factory=list)
+    pages: int | None = None
+    sha256: str | None = None
+    title: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    text: str = field(init=False, default="")
+    _starts: list[int] = field(init=False, default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self.reindex()
+
+    def reindex(self) -> None:
+        """Assign block indices and offsets; call after changing ``blocks``."""
+        parts: list[str] = []
+        offset = 0
+        for i, block in enumerate(self.blocks):
+            block.index = i
+            block.start = offset
+            block.end = offset + len(block.text)
+            parts.append(block.text)
+            offset = block.end + 1
+        self.text = "\n".join(parts)
+        self._starts = [b.start for b in self.blocks]
+
+    @property
+    def language(self) -> str:
+        """zh, en, mixed (both present in substance) or none."""
+        counts: dict[str, int] = {}
+        for block in self.blocks:
+            if block.is_body and block.language != "none":
+                counts[block.language] = counts.get(block.language, 0) + len(block.text)
+        total = sum(counts.values())
+        if not total:
+            return "none"
+        zh = counts.get("zh", 0) + counts.get("mixed", 0) / 2
+        en = counts.get("en", 0) + counts.get("mixed", 0) / 2
+        if zh / total >= 0.15 and en / total >= 0.15:
+            return "mixed"
+        return "zh" if zh >= en else "en"
+
+    def block_at(self, offset: int) -> Block:
+        """The block containing document offset ``offset``."""
+        if not self.blocks:
+            raise IndexError("document has no blocks")
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self.blocks[max(i, 0)]
+
+    def locate(self, start: int, end: int) -> dict[str, Any]:
+        """Provenance of ``text[start:end]``: block, page, section, paragraph."""
+        block = self.block_at(start)
+        return {
+            "block": block.index,
+            "page": block.page,
+            "section": block.section,
+            "paragraph": block.paragraph,
+            "start": start,
+            "end": end,
+            "language": block.language,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "format": self.format,
+            "sha256": self.sha256,
+            "pages": self.pages,
+            "title": self.title,
+            "language": self.language,
+            "blocks": [b.to_dict() for b in self.blocks],
+            "excluded": [e.to_dict() for e in self.excluded],
+            "warnings": list(self.warnings),
+        }

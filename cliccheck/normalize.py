@@ -1,0 +1,109 @@
+"""Text normalisation that keeps a map back to the source characters.
+
+Readers call :func:`normalize` on the raw text of each block. The result is
+what the matcher sees; ``origin[i]`` is the index in the raw text of
+normalised character ``i`` so that evidence can be mapped back to the source
+runs (the redline needs this).
+
+Rules, chosen so that matching is robust and nothing legally meaningful is
+changed:
+
+* NFKC folds full-width Latin letters and digits, ligatures and compatibility
+  forms to their plain forms. Chinese full-width punctuation (，；：（）！？“”)
+  is *kept* as written: it is how Chinese contracts punctuate and the
+  segmenter relies on it.
+* Zero-width characters, soft hyphens, BOMs and bidi controls are dropped.
+* Every kind of space (NBSP, ideographic space U+3000, thin spaces, tabs) is a
+  plain space; runs of spaces collapse to one; leading/trailing spaces go.
+* Curly quotes stay as written (the matcher treats them as quotes).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: Full-width punctuation that NFKC would fold to ASCII but that Chinese text
+#: uses as its own punctuation; we keep it.
+KEEP_AS_IS = frozenset("，；：（）！？【】〔〕｛｝《》〈〉「」『』、。“”‘’〜～")
+
+DROP = frozenset(
+    "\u00ad"  # soft hyphen
+    "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space/joiners, word joiner, BOM
+    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # bidi controls
+)
+
+SPACES = frozenset(" \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                   "\u2009\u200a\u202f\u205f\u3000\r\n\v\f")
+
+
+def normalize(raw: str) -> tuple[str, list[int]]:
+    """Return ``(text, origin)`` for ``raw``; see the module docstring."""
+    out: list[str] = []
+    origin: list[int] = []
+    pending_space = -1  # raw index of a space not yet emitted
+    for i, ch in enumerate(raw):
+        if ch in DROP:
+            continue
+        if ch in SPACES:
+            if out and pending_space < 0:
+                pending_space = i
+            continue
+        if ch in KEEP_AS_IS or ch.isascii():
+            folded = ch
+        else:
+            folded = unicodedata.normalize("NFKC", ch)
+            if folded in SPACES or folded.strip() == "":
+                if out and pending_space < 0:
+                    pending_space = i
+                continue
+        if pending_space >= 0:
+            out.append(" ")
+            origin.append(pending_space)
+            pending_space = -1
+        for piece in folded:
+            out.append(piece)
+            origin.append(i)
+    return "".join(out), origin
+
+
+def normalize_text(raw: str) -> str:
+    """Normalised text only."""
+    return normalize(raw)[0]
+
+
+def is_cjk(ch: str) -> bool:
+    """True for Han characters and CJK/full-width punctuation-free ideographs."""
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x2EBEF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x3040 <= code <= 0x30FF  # kana, rare in contracts but CJK for spacing
+    )
+
+
+def detect_language(text: str) -> str:
+    """zh, en, mixed or none, from the share of Han characters and Latin letters.
+
+    A sentence of Chinese with an English party name is still ``zh``; only a
+    block with both scripts in substance is ``mixed``.
+    """
+    han = latin = 0
+    for ch in text:
+        if is_cjk(ch):
+            han += 1
+        elif ch.isascii() and ch.isalpha():
+            latin += 1
+    # A Han character carries about as much as a short English word.
+    han_weight = han * 3
+    total = han_weight + latin
+    if total == 0:
+        return "none"
+    if han_weight / total >= 0.8:
+        return "zh"
+    if latin / total >= 0.8:
+        return "en"
+    if han >= 4 and latin >= 12:
+        return "mixed"
+    return "zh" if han_weight >= latin else "en"

@@ -1,0 +1,178 @@
+"""Plain text and Markdown contracts.
+
+Encodings: UTF-8 (with or without BOM), UTF-16/32 by BOM, UTF-16 without a
+BOM when the NUL pattern is unmistakable, and GB18030 (a superset of GBK and
+GB2312, still produced by Chinese tools). Anything else is a clear error:
+guessing an encoding would mean matching on mojibake.
+
+Paragraphs are separated by blank lines; inside one, a line that starts with a
+clause number starts a new block, other lines are joined (no space between two
+CJK characters, one space otherwise).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..errors import DocumentError, LimitExceeded
+from ..limits import Limits
+from ..model import Block, BlockKind, Document, TableCell
+from ..normalize import is_cjk, normalize
+from ..sections import parse_label
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)`` or raise a coded error."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise DocumentError(f"invalid {encoding} after its byte-order mark at byte {exc.start}",
+                                    code="undecodable") from None
+    sample = data[:4096]
+    if len(sample) >= 4 and b"\x00" in sample:
+        even_nuls = sample[0::2].count(0)
+        odd_nuls = sample[1::2].count(0)
+        half = len(sample) / 2
+        for encoding, nuls in (("utf-16-le", odd_nuls), ("utf-16-be", even_nuls)):
+            if nuls >= 0.3 * half and len(data) % 2 == 0:
+                try:
+                    text = data.decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+                if "\x00" not in text:
+                    return text, encoding
+        raise DocumentError("binary data (NUL bytes) in a text file: not a text document",
+                            code="undecodable")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            f"not valid UTF-8, UTF-16 or GB18030 (bad byte at offset {exc.start}): "
+            "save it as UTF-8",
+            code="undecodable",
+        ) from None
+    # GB18030 decodes almost any byte soup; accept it only if it looks like Chinese text.
+    cjk = sum(1 for ch in text if is_cjk(ch))
+    odd = sum(1 for ch in text if not (ch.isprintable() or ch in "\r\n\t") or 0x80 <= ord(ch) < 0x2E80)
+    if cjk == 0 or odd > 0.05 * len(text):
+        raise DocumentError("not valid UTF-8 and does not look like GBK/GB18030: save it as UTF-8",
+                            code="undecodable")
+    return text, "gb18030"
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_BULLET = re.compile(r"^\s*[-*+]\s+")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _is_heading_line(pending: list[str]) -> bool:
+    """A single numbered line without sentence punctuation ("第一条 总则", "4. Payment")."""
+    if len(pending) != 1:
+        return False
+    label = parse_label(pending[0].strip())
+    rest = label.rest.strip() if label else ""
+    if label is None or label.relative or label.level > 1:
+        return False
+    return len(rest) <= 40 and not re.search(r"[。；;:：,，.]", rest)
+
+
+def _join(lines: list[str]) -> str:
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out = out[:-1] + line  # undo hyphenation of a hard-wrapped English word
+        elif is_cjk(out[-1]) or is_cjk(line[0]) or not (out[-1].isascii() or line[0].isascii()):
+            out += line  # never a space next to a CJK character or full-width punctuation
+        else:
+            out += " " + line
+    return out
+
+
+def read_text(data: bytes, name: str, *, limits: Limits) -> Document:
+    """Read a UTF-8/UTF-16/GB18030 text or Markdown file."""
+    if len(data) > limits.max_text_bytes:
+        raise LimitExceeded(f"text file is {len(data):,} bytes, over max_text_bytes="
+                            f"{limits.max_text_bytes:,}")
+    text, encoding = decode(data)
+    if "\x00" in text:
+        raise DocumentError("binary data (NUL characters) in a text file", code="undecodable")
+    markdown = name.lower().endswith((".md", ".markdown"))
+    blocks: list[Block] = []
+    paragraph = 0
+    table_index = -1
+    pending: list[str] = []
+    pending_kind = BlockKind.PARAGRAPH
+
+    def flush() -> None:
+        nonlocal pending, paragraph, pending_kind
+        raw = _join(pending)
+        pending = []
+        if raw:
+            cleaned, origin = normalize(raw)
+            if cleaned:
+                blocks.append(Block(cleaned, kind=pending_kind, paragraph=paragraph, origin=origin))
+                paragraph += 1
+        pending_kind = BlockKind.PARAGRAPH
+
+    in_table = False
+    row = 0
+    for line in text.splitlines():
+        stripped = line.strip()
+        if markdown and stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+            flush()
+            if not in_table:
+                in_table, row = True, 0
+                table_index += 1
+            if _MD_TABLE_RULE.match(stripped):
+                continue
+            for column, cell in enumerate(stripped.strip("|").split("|")):
+                cleaned, origin = normalize(cell)
+                if cleaned:
+                    blocks.append(Block(cleaned, kind=BlockKind.TABLE_CELL, paragraph=paragraph,
+                                        table=TableCell(table_index, row, column), origin=origin))
+                    paragraph += 1
+            row += 1
+            continue
+        in_table = False
+        if not stripped:
+            flush()
+            continue
+        if markdown and _MD_HEADING.match(line):
+            flush()
+            pending = [_MD_HEADING.sub("", line).rstrip("#")]
+            pending_kind = BlockKind.HEADING
+            flush()
+            continue
+        if markdown and _MD_BULLET.match(line):
+            flush()
+            pending = [_MD_BULLET.sub("", line)]
+            pending_kind = BlockKind.LIST_ITEM
+            continue
+        if pending and (parse_label(stripped) is not None or _is_heading_line(pending)):
+            flush()
+        pending.append(line)
+    flush()
+    doc = Document(path=name, format="text", blocks=blocks)
+    if encoding != "utf-8":
+        doc.warnings.append(f"decoded as {encoding}")
+    return doc

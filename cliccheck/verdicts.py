@@ -1,0 +1,199 @@
+"""Verdicts, evidence and reasons: what the matcher hands to reports and generators.
+
+One data path: the matcher produces a :class:`CheckResult`; every report
+format and the annex/redline generators read only these records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Verdict(StrEnum):
+    SATISFIED = "satisfied"
+    WEAK = "weak"
+    CONTRADICTED = "contradicted"
+    MISSING = "missing"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+    NONE = "none"  # satisfied
+
+
+#: Default severity of each verdict (configurable per rule).
+VERDICT_SEVERITY = {
+    Verdict.SATISFIED: Severity.NONE,
+    Verdict.WEAK: Severity.WARNING,
+    Verdict.CONTRADICTED: Severity.ERROR,
+    Verdict.MISSING: Severity.ERROR,
+}
+
+#: Precedence when combining: a contradiction anywhere beats a satisfying clause.
+VERDICT_RANK = {Verdict.CONTRADICTED: 3, Verdict.SATISFIED: 2, Verdict.WEAK: 1, Verdict.MISSING: 0}
+
+
+@dataclass(slots=True)
+class Evidence:
+    """A span of ``Document.text`` with its provenance and why it was cited."""
+
+    text: str
+    start: int  # offsets into Document.text
+    end: int
+    block: int
+    page: int | None
+    section: str | None
+    paragraph: int | None
+    language: str
+    role: str = "undertaking"  # undertaking | contradiction | weakener | partial | near-miss | excluded
+    #: (start, end) offsets, relative to ``text``, of the deciding words to highlight.
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "page": self.page,
+            "section": self.section,
+            "block": self.block,
+            "paragraph": self.paragraph,
+            "start": self.start,
+            "end": self.end,
+            "language": self.language,
+            "role": self.role,
+            "highlights": [list(h) for h in self.highlights],
+        }
+
+
+@dataclass(slots=True)
+class Reason:
+    """A machine-readable reason: ``code`` plus the words that decided it.
+
+    Codes: element-found, element-missing, binding-undertaking, weakened-by,
+    carve-out, partial-coverage, contradicted-by, not-supplier, recital,
+    definition, near-miss, excluded-text.
+    """
+
+    code: str
+    detail: str = ""
+    element: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.code]
+        if self.element:
+            parts.append(f"[{self.element}]")
+        if self.detail:
+            parts.append(f': "{self.detail}"')
+        return "".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "element": self.element, "detail": self.detail}
+
+
+@dataclass(slots=True)
+class RequirementResult:
+    """The verdict on one requirement (for one language version, or combined)."""
+
+    id: str  # CSR01..CSR04
+    name: str
+    verdict: Verdict
+    message: str
+    evidence: list[Evidence] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
+    language: str | None = None  # None for the combined verdict
+    #: per-language verdicts of a bilingual document, keyed "zh"/"en"
+    by_language: dict[str, RequirementResult] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "verdict": str(self.verdict),
+            "message": self.message,
+            "language": self.language,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "reasons": [r.to_dict() for r in self.reasons],
+            "by_language": {k: v.to_dict() for k, v in self.by_language.items()},
+        }
+
+
+@dataclass(slots=True)
+class Finding:
+    """Anything else worth a warning: bilingual mismatch, hidden text, ..."""
+
+    rule: str  # e.g. "bilingual-mismatch", "hidden-text"
+    severity: Severity
+    message: str
+    requirement: str | None = None  # CSR id the finding concerns, if any
+    evidence: list[Evidence] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+            "requirement": self.requirement,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "reasons": [r.to_dict() for r in self.reasons],
+        }
+
+
+@dataclass(slots=True)
+class Party:
+    """A contracting party as the contract defines it.
+
+    ``labels`` are the role words the contract uses for it, per language
+    (``{"zh": ["乙方"], "en": ["Vendor"]}``); ``name`` is its legal name if found.
+    """
+
+    name: str | None = None
+    labels: dict[str, list[str]] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+    source: str = "default"  # definition | signature | default | user
+
+    @property
+    def aliases(self) -> list[str]:
+        out: list[str] = []
+        for words in self.labels.values():
+            out.extend(w for w in words if w not in out)
+        if self.name and self.name not in out:
+            out.append(self.name)
+        return out
+
+    def label(self, lang: str) -> str | None:
+        words = self.labels.get(lang) or []
+        return words[0] if words else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "aliases": self.aliases,
+            "labels": self.labels,
+            "source": self.source,
+        }
+
+
+@dataclass(slots=True)
+class Roles:
+    supplier: Party
+    buyer: Party
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """Everything the matcher concluded about one document."""
+
+    roles: Roles
+    requirements: list[RequirementResult]
+    findings: list[Finding] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)  # language versions evaluated
+
+    def requirement(self, rule_id: str) -> RequirementResult:
+        for result in self.requirements:
+            if result.id == rule_id:
+                return result
+        raise KeyError(rule_id)
