@@ -94,7 +94,7 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+    except Exception as exc:
         if debug:
             raise
         click.echo(f"cliccheck: internal error: {type(exc).__name__}: {exc} "

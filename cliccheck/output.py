@@ -8,6 +8,7 @@ kill mid-write leaves the old output (or none), never half a file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable
@@ -57,8 +58,6 @@ def write_atomic(output: str | os.PathLike[str], data: bytes | str) -> None:
         os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp makes 0600; give the usual mode
         os.replace(tmp_name, out)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        except OSError:
-            pass
         raise

@@ -148,7 +148,8 @@ def assign_sections(blocks: Iterable[Block]) -> None:
         section = _compose(stack)
         if section is None and block.table is not None:
             # A table inside a clause belongs to that clause.
-            fallback = stacks.get(("lang", block.language)) or stacks.get(("lang", "en")) or stacks.get(("lang", "zh"))
+            fallback = (stacks.get(("lang", block.language)) or stacks.get(("lang", "en"))
+                        or stacks.get(("lang", "zh")))
             section = _compose(fallback or [])
         block.section = section
         block.section_title = titles.get(track) if section else None

@@ -30,7 +30,7 @@ def _zip_kind(data: bytes) -> str:
             if "mimetype" in names:
                 try:
                     mime = zf.read("mimetype")[:100].decode("ascii", "replace")
-                except Exception:  # noqa: BLE001 - any failure means "not ODF"
+                except Exception:
                     mime = ""
                 if "opendocument" in mime:
                     return "odt"
