@@ -52,6 +52,11 @@ def normalize(raw: str) -> tuple[str, list[int]]:
             folded = ch
         else:
             folded = unicodedata.normalize("NFKC", ch)
+            if folded[:1] in SPACES and folded.strip():
+                # spacing diacritics (¯ → " ̄"): the space is a separator, not text
+                if out and pending_space < 0:
+                    pending_space = i
+                folded = folded.lstrip()
             if folded in SPACES or folded.strip() == "":
                 if out and pending_space < 0:
                     pending_space = i
@@ -89,12 +94,23 @@ def detect_language(text: str) -> str:
     A sentence of Chinese with an English party name is still ``zh``; only a
     block with both scripts in substance is ``mixed``.
     """
-    han = latin = 0
+    han = 0
+    latin = 0.0
+    weight = 1.0
+    previous_alpha = False
     for ch in text:
         if is_cjk(ch):
             han += 1
+            previous_alpha = False
         elif ch.isascii() and ch.isalpha():
-            latin += 1
+            if not previous_alpha:
+                # Capitalised words are mostly names ("Northbridge Systems Ltd.")
+                # embedded in Chinese sentences; they count for less.
+                weight = 0.3 if ch.isupper() else 1.0
+            latin += weight
+            previous_alpha = True
+        else:
+            previous_alpha = False
     # A Han character carries about as much as a short English word.
     han_weight = han * 3
     total = han_weight + latin
@@ -104,6 +120,6 @@ def detect_language(text: str) -> str:
         return "zh"
     if latin / total >= 0.8:
         return "en"
-    if han >= 4 and latin >= 12:
+    if han >= 4 and latin >= 10:
         return "mixed"
     return "zh" if han_weight >= latin else "en"

@@ -38,7 +38,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^({ZH_NUM})\s*[、．.]\s*"), "zh-top"),
     (re.compile(rf"^([（(]\s*{ZH_NUM}\s*[）)])\s*"), "zh-paren"),
     (re.compile(r"^([（(]\s*\d{1,3}\s*[）)])\s*"), "paren-digit"),
-    (re.compile(r"^(\d{1,3}(?:\s*[.．]\s*\d{1,3})+)(?:\s*[.．])?(?=\s|[^\d.．]|$)\s*"), "dotted"),
+    (re.compile(r"^(\d{1,3}(?:\s*[.．]\s*\d{1,3})+)(?:\s*[.．])?(?=\s|$|[A-Za-z\u4e00-\u9fff（(])\s*"), "dotted"),
     (re.compile(r"^(\d{1,3})\s*[.．、](?=\s|\D)\s*"), "digit-dot"),
     (re.compile(
         r"^((?:" + "|".join(en.CLAUSE_WORDS) + r")\s+\d{1,3}(?:\.\d{1,3})*)\b[.:]?\s*",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from ..errors import DocumentError, LimitExceeded
 from ..limits import Limits
@@ -30,6 +31,21 @@ _BOMS = [
 ]
 
 
+def _plausibility(data: bytes, encoding: str) -> float:
+    """Share of characters that are ordinary text when ``data`` is decoded as ``encoding``."""
+    if len(data) % 2:
+        return 0.0
+    try:
+        text = data[:65536].decode(encoding)
+    except UnicodeDecodeError:
+        return 0.0
+    if not text:
+        return 0.0
+    good = sum(1 for ch in text if ch in "\r\n\t" or (unicodedata.category(ch)[0] in "LNPSZ"
+               and unicodedata.category(ch) not in ("Co", "Cn")))
+    return good / len(text)
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)`` or raise a coded error."""
     for bom, encoding in _BOMS:
@@ -40,18 +56,12 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise DocumentError(f"invalid {encoding} after its byte-order mark at byte {exc.start}",
                                     code="undecodable") from None
     sample = data[:4096]
-    if len(sample) >= 4 and b"\x00" in sample:
-        even_nuls = sample[0::2].count(0)
-        odd_nuls = sample[1::2].count(0)
-        half = len(sample) / 2
-        for encoding, nuls in (("utf-16-le", odd_nuls), ("utf-16-be", even_nuls)):
-            if nuls >= 0.3 * half and len(data) % 2 == 0:
-                try:
-                    text = data.decode(encoding)
-                except UnicodeDecodeError:
-                    continue
-                if "\x00" not in text:
-                    return text, encoding
+    if b"\x00" in sample:
+        # UTF-16 without a BOM (Notepad's "Unicode"): pick the byte order whose
+        # decoding is plausible text; otherwise NULs mean binary data.
+        best = max((_plausibility(data, enc), enc) for enc in ("utf-16-le", "utf-16-be"))
+        if best[0] >= 0.97:
+            return data.decode(best[1]), best[1]
         raise DocumentError("binary data (NUL bytes) in a text file: not a text document",
                             code="undecodable")
     try:
@@ -99,8 +109,8 @@ def _join(lines: list[str]) -> str:
             continue
         if not out:
             out = line
-        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
-            out = out[:-1] + line  # undo hyphenation of a hard-wrapped English word
+        elif out.endswith("-"):
+            out += line  # a plain-text file is not typeset: keep the hyphen, drop the break
         elif is_cjk(out[-1]) or is_cjk(line[0]) or not (out[-1].isascii() or line[0].isascii()):
             out += line  # never a space next to a CJK character or full-width punctuation
         else:

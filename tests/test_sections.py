@@ -1,0 +1,89 @@
+"""Section numbers: what a lawyer would call the clause a block belongs to."""
+
+from __future__ import annotations
+
+import pytest
+
+from cliccheck.model import Block, BlockKind, TableCell
+from cliccheck.normalize import detect_language
+from cliccheck.sections import assign_sections, parse_label
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "relative"),
+    [
+        ("第四条 网络安全审查", "第四条", False),
+        ("第十二条　乙方的义务", "第十二条", False),
+        ("一、总则", "一、", False),
+        ("（一）乙方应当配合审查；", "（一）", True),
+        ("(2) the Vendor shall", "(2)", True),
+        ("4.1 The Supplier shall", "4.1", False),
+        ("4.1.2. Support", "4.1.2", False),
+        ("12. Termination", "12", False),
+        ("Clause 12 Security Review", "Clause 12", False),
+        ("ARTICLE 5 - SUPPLY", "Article 5", False),
+        ("(a) not obtain user data", "(a)", True),
+        ("(iv) not suspend", "(iv)", True),
+    ],
+)
+def test_parse_label(text, label, relative):
+    parsed = parse_label(text)
+    assert parsed is not None
+    assert parsed.text == label
+    assert parsed.relative is relative
+
+
+@pytest.mark.parametrize("text", ["2026年1月1日", "100 units", "The Supplier shall", "3.5%的违约金", "1"])
+def test_not_labels(text):
+    assert parse_label(text) is None
+
+
+def test_roman_after_h_is_a_letter():
+    assert parse_label("(i) item", after_letter="h").level == 3
+    assert parse_label("(i) item").level == 4
+
+
+def _blocks(*texts, **kw):
+    blocks = [Block(t, language=detect_language(t), **kw) for t in texts]
+    assign_sections(blocks)
+    return blocks
+
+
+def test_relative_labels_compose_with_their_parent():
+    blocks = _blocks("第四条 网络安全审查", "乙方承诺：", "（一）配合网络安全审查；", "（二）不得非法获取用户数据。",
+                     "第五条 其他", "本合同一式两份。")
+    assert [b.section for b in blocks] == ["第四条", "第四条", "第四条（一）", "第四条（二）", "第五条", "第五条"]
+    assert blocks[1].section_title == "网络安全审查"
+
+
+def test_english_hierarchy():
+    blocks = _blocks("4. Security", "4.1 The Vendor undertakes that it shall:", "(a) cooperate;",
+                     "(b) not obtain data.", "4.2 Further.", "Unnumbered paragraph.")
+    assert [b.section for b in blocks] == ["4", "4.1", "4.1(a)", "4.1(b)", "4.2", "4.2"]
+
+
+def test_bilingual_alternating_paragraphs_keep_separate_numbering():
+    blocks = _blocks("第四条 网络安全审查", "Article 4 Cybersecurity Review", "（一）乙方应配合审查。",
+                     "(a) The Supplier shall cooperate.")
+    assert [b.section for b in blocks] == ["第四条", "Article 4", "第四条（一）", "Article 4(a)"]
+
+
+def test_parallel_table_columns_keep_separate_numbering():
+    cells = [("第四条 审查", 0), ("Article 4 Review", 1), ("（一）乙方应配合。", 0), ("(a) The Supplier shall.", 1)]
+    blocks = [Block(t, kind=BlockKind.TABLE_CELL, table=TableCell(0, i // 2, col), language=detect_language(t))
+              for i, (t, col) in enumerate(cells)]
+    assign_sections(blocks)
+    assert [b.section for b in blocks] == ["第四条", "Article 4", "第四条（一）", "Article 4(a)"]
+
+
+def test_headers_and_footers_do_not_move_the_numbering():
+    blocks = [Block("第四条 审查", language="zh"), Block("第 3 页", kind=BlockKind.FOOTER, language="zh"),
+              Block("乙方应配合。", language="zh")]
+    assign_sections(blocks)
+    assert blocks[1].section is None
+    assert blocks[2].section == "第四条"
+
+
+def test_chinese_items_numbered_with_digits_under_an_article():
+    blocks = _blocks("第四条 乙方义务", "1. 配合审查；", "2. 不得中断供货。")
+    assert [b.section for b in blocks] == ["第四条", "第四条1.", "第四条2."]
