@@ -1,0 +1,265 @@
+"""The clause library: every legal word the matcher knows, loaded from YAML.
+
+``clause_library/`` holds ``common.yaml`` (party words, modals, negations,
+carve-outs, ... per language) and one ``CSRnn.yaml`` per requirement. Loading
+is strict, like Vale's: an unknown key, a wrong type or a regular expression
+that does not compile is a :class:`~cliccheck.errors.ConfigError` naming
+``file:line``, so a lawyer editing a synonym gets a precise message instead
+of a silently ignored rule.
+
+The library directory is, in order: the ``path`` argument, the
+``CLICCHECK_LIBRARY`` environment variable, the ``clause_library/`` folder
+next to the package. Results are cached per directory and file mtimes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+LANGS = ("en", "zh")
+ENV_VAR = "CLICCHECK_LIBRARY"
+REQUIREMENT_ID = re.compile(r"^CSR\d{2}$")
+
+#: A lexicon: language -> phrases ("re:" prefix marks a regular expression).
+Lexicon = dict[str, tuple[str, ...]]
+
+
+class _Lex:
+    """Schema marker for a per-language list of phrases."""
+
+
+class _Text:
+    """Schema marker for a per-language string."""
+
+
+LEX = _Lex()
+TEXT = _Text()
+
+# Schemas: dict -> {key: (schema, required)}; list -> [item schema]; type -> scalar type;
+# a frozenset -> one of these strings.
+_COMMON_SCHEMA: dict[str, Any] = {
+    "version": (int, True),
+    "roles": ({k: (LEX, True) for k in
+               ("supplier", "buyer", "both", "labels", "pronouns", "definition", "supplies", "pays")}, True),
+    "modals": ({k: (LEX, True) for k in
+                ("obligation", "prohibition", "permission", "negated_obligation", "non_binding")}, True),
+    **{k: (LEX, True) for k in ("negations", "carve_outs", "lawful_basis", "justifications", "breadth",
+                                "exceptions", "overrides", "recitals", "definitions")},
+    "prevailing": ({"zh": (LEX, True), "en": (LEX, True)}, True),
+}
+
+LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "qualifiers", "weakening", "contradicting",
+                "justifications", "broad_objects")
+VERDICT_KEYS = ("satisfied", "weak", "contradicted", "missing")
+
+_REQUIREMENT_SCHEMA: dict[str, Any] = {
+    "id": (str, True),
+    "name": (str, True),
+    "titles": (TEXT, True),
+    "severity": (frozenset({"error", "warning", "note"}), True),
+    "legal_basis": ([{"cite": (str, True), "status": (frozenset({"in force", "unconfirmed", "origin", "repealed"}), True),
+                      "note": (str, False)}], True),
+    "explanation": (TEXT, True),
+    "messages": ({k: (str, True) for k in VERDICT_KEYS}, True),
+    "elements": ([{"id": (str, True), "title": (TEXT, True), "objects": (LEX, True)}], True),
+    "lexicon": ({k: (LEX, True) for k in LEXICON_KEYS}, True),
+    "examples": ({k: ({"en": ([str], True), "zh": ([str], True)}, True) for k in VERDICT_KEYS[:3]}, True),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    id: str
+    title: dict[str, str]
+    objects: Lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One Art. 6 undertaking as the library describes it."""
+
+    id: str
+    name: str
+    titles: dict[str, str]
+    severity: str
+    legal_basis: tuple[dict[str, str], ...]
+    explanation: dict[str, str]
+    messages: dict[str, str]
+    elements: tuple[Element, ...]
+    lexicon: dict[str, Lexicon]
+    examples: dict[str, dict[str, tuple[str, ...]]]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    """The loaded library: shared lexicons plus the requirements in id order."""
+
+    path: str
+    common: dict[str, Any]
+    requirements: tuple[Requirement, ...]
+    key: tuple[Any, ...] = field(default=(), compare=False)
+
+    def requirement(self, rule_id: str) -> Requirement:
+        for req in self.requirements:
+            if req.id == rule_id.upper():
+                return req
+        known = ", ".join(r.id for r in self.requirements)
+        raise ConfigError(f"unknown requirement {rule_id!r} (known: {known})")
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.requirements)
+
+
+def _err(path: Path, node: yaml.Node, message: str) -> ConfigError:
+    return ConfigError(f"{path}:{node.start_mark.line + 1}: {message}")
+
+
+def _scalar(path: Path, node: yaml.Node, kind: type, where: str) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        raise _err(path, node, f"{where}: expected a {kind.__name__}, got a {type(node).__name__[:-4].lower()}")
+    value = yaml.safe_load(yaml.serialize(node)) if node.tag != "tag:yaml.org,2002:str" else node.value
+    if kind is str and not isinstance(value, str):
+        value = node.value  # phrases such as "no" or "on" stay text
+    if kind is int and (not isinstance(value, int) or isinstance(value, bool)):
+        raise _err(path, node, f"{where}: expected an integer, got {node.value!r}")
+    if kind is str and not value.strip():
+        raise _err(path, node, f"{where}: empty text")
+    return value
+
+
+def _check_phrase(path: Path, node: yaml.Node, phrase: str, where: str) -> None:
+    if phrase.startswith("re:"):
+        try:
+            re.compile(phrase[3:])
+        except re.error as exc:
+            raise _err(path, node, f"{where}: bad regular expression {phrase[3:]!r}: {exc}") from None
+
+
+def _convert(path: Path, node: yaml.Node, schema: Any, where: str) -> Any:
+    """Validate ``node`` against ``schema`` and return plain Python data."""
+    if isinstance(schema, _Lex):
+        out = _convert(path, node, {lang: ([str], False) for lang in LANGS}, where)
+        lex: dict[str, tuple[str, ...]] = {}
+        items = {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
+        for lang in LANGS:
+            phrases = tuple(out.get(lang) or ())
+            for i, phrase in enumerate(phrases):
+                _check_phrase(path, items[lang].value[i], phrase, f"{where}.{lang}")
+            lex[lang] = phrases
+        return lex
+    if isinstance(schema, _Text):
+        return _convert(path, node, {lang: (str, True) for lang in LANGS}, where)
+    if isinstance(schema, frozenset):
+        value = _scalar(path, node, str, where)
+        if value not in schema:
+            raise _err(path, node, f"{where}: {value!r} is not one of {', '.join(sorted(schema))}")
+        return value
+    if isinstance(schema, type):
+        return _scalar(path, node, schema, where)
+    if isinstance(schema, list):
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            raise _err(path, node, f"{where}: expected a list")
+        return [_convert(path, item, schema[0], f"{where}[{i}]") for i, item in enumerate(node.value)]
+    if isinstance(schema, dict):
+        if not isinstance(node, yaml.MappingNode):
+            raise _err(path, node, f"{where}: expected a mapping with keys {', '.join(schema)}")
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key not in schema:
+                raise _err(path, key_node, f"unknown key {key!r} in {where} (allowed: {', '.join(schema)})")
+            if key in out:
+                raise _err(path, key_node, f"duplicate key {key!r} in {where}")
+            out[key] = _convert(path, value_node, schema[key][0], f"{where}.{key}" if where else key)
+        for key, (_, required) in schema.items():
+            if required and key not in out:
+                raise _err(path, node, f"missing key {key!r} in {where or 'the file'}")
+        return out
+    raise TypeError(f"bad schema {schema!r}")  # pragma: no cover - programming error
+
+
+def _compose(path: Path) -> yaml.Node:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{path}{line}: invalid YAML: {problem}") from None
+    if node is None:
+        raise ConfigError(f"{path}: empty file")
+    return node
+
+
+def _load_requirement(path: Path) -> Requirement:
+    node = _compose(path)
+    data = _convert(path, node, _REQUIREMENT_SCHEMA, "")
+    if not REQUIREMENT_ID.match(data["id"]):
+        raise _err(path, node, f"id {data['id']!r} must look like CSR01")
+    if data["id"] != path.stem:
+        raise _err(path, node, f"id {data['id']!r} does not match the file name {path.name}")
+    if not data["elements"]:
+        raise _err(path, node, "a requirement needs at least one element")
+    return Requirement(
+        id=data["id"], name=data["name"], titles=data["titles"], severity=data["severity"],
+        legal_basis=tuple(data["legal_basis"]), explanation=data["explanation"], messages=data["messages"],
+        elements=tuple(Element(e["id"], e["title"], e["objects"]) for e in data["elements"]),
+        lexicon=data["lexicon"],
+        examples={k: {lang: tuple(v[lang]) for lang in LANGS} for k, v in data["examples"].items()},
+        source=str(path),
+    )
+
+
+def library_dir(path: str | os.PathLike[str] | None = None) -> Path:
+    """Where the library is read from (argument, $CLICCHECK_LIBRARY, built-in)."""
+    if path is not None:
+        return Path(path)
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "clause_library"
+
+
+_CACHE: dict[tuple[Any, ...], Library] = {}
+
+
+def load_library(path: str | os.PathLike[str] | None = None) -> Library:
+    """Load and validate the clause library (cached until a file changes)."""
+    root = library_dir(path)
+    if not root.is_dir():
+        raise ConfigError(f"{root}: clause library directory not found")
+    files = sorted(root.glob("CSR*.yaml"))
+    common = root / "common.yaml"
+    try:
+        key = (str(root.resolve()), *((str(p), p.stat().st_mtime_ns) for p in [common, *files]))
+    except OSError:
+        raise ConfigError(f"{common}: missing shared lexicon file common.yaml") from None
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    common_data = _convert(common, _compose(common), _COMMON_SCHEMA, "")
+    if not files:
+        raise ConfigError(f"{root}: no requirement files (CSR01.yaml ...)")
+    requirements = tuple(_load_requirement(p) for p in files)
+    lib = Library(path=str(root), common=common_data, requirements=requirements, key=key)
+    _CACHE.clear()
+    _CACHE[key] = lib
+    return lib

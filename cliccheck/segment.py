@@ -1,0 +1,178 @@
+"""Segmentation: blocks -> sentences, aware of contract numbering and Chinese punctuation.
+
+A sentence ends at 。；！？ (and ; ? ! in English), at a full stop that ends an
+English sentence (not "e.g.", "Ltd.", "No. 5" or "4.1"), and at a colon that
+introduces an enumeration ("The Vendor undertakes that it shall:", "乙方承诺：").
+Such a colon sentence is a *lead-in*: the items listed under it, in the same
+block or in the following blocks of the same numbered clause ((a)-(d),
+（一）-（四）), get it as ``lead_in`` so the matcher can read "lead-in + item"
+as one undertaking.
+
+Blocks whose text mixes the two languages in substance (a bilingual table row,
+a paragraph with both versions) are split by script so each language version
+is judged on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Block, BlockKind, Document
+from .normalize import detect_language, is_cjk
+from .sections import parse_label
+
+#: Orthographic abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    ["e.g", "i.e", "etc", "ltd", "co", "inc", "corp", "no", "nos", "art", "arts", "para", "paras", "sec", "cl", "mr", "mrs", "ms", "dr", "vs", "cf", "st", "jr", "sr", "approx", "dept", "est", "fig", "govt", "int'l", "llc", "plc", "pte", "bhd", "gmbh", "ag", "sa", "bv", "nv", "pty", "u.s", "u.k", "p.r.c", "prc", "hk"]
+)
+
+_ZH_END = "。；！？;"
+_EN_END = ";?!"
+_ITEM_START = re.compile(r"\s*(?:[（(]\s*(?:[a-zA-Z]{1,2}|[ivxIVX]{1,5}|\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]"
+                         r"|\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|[a-z][.)])")
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence (or enumeration item) with its document offsets."""
+
+    start: int
+    end: int
+    text: str
+    block: Block
+    language: str
+    index: int = 0
+    is_lead_in: bool = False
+    lead_in: Sentence | None = None
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = re.search(r"([A-Za-z][A-Za-z.']*)$", text[:dot])
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, is_lead_in)`` spans of ``text`` (end exclusive, stripped)."""
+    spans: list[tuple[int, int, bool]] = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        cut = False
+        lead = False
+        if ch in _ZH_END or ch in _EN_END:
+            cut = True
+        elif ch == ".":
+            nxt = text[i + 1] if i + 1 < n else ""
+            if nxt == "" or (nxt == " " and not _is_abbreviation(text, i)):
+                after = text[i + 1:].lstrip()
+                cut = not after or after[0].isupper() or after[0].isdigit() or after[0] in "(（\"“'"
+            elif is_cjk(nxt):
+                cut = not _is_abbreviation(text, i)
+        elif ch in ":：":
+            after = text[i + 1:]
+            if not after.strip() or _ITEM_START.match(after):
+                cut = True
+                lead = True
+        if cut:
+            end = i + 1
+            a, b = _strip(text, start, end)
+            if b > a:
+                spans.append((a, b, lead))
+            start = end
+        i += 1
+    a, b = _strip(text, start, n)
+    if b > a:
+        spans.append((a, b, False))
+    return spans
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def split_by_script(text: str) -> list[tuple[int, int, str]]:
+    """Split a mixed-language text into ``(start, end, lang)`` runs of substance.
+
+    A run changes language only at a sentence-like boundary where the next
+    stretch is dominated by the other script, so a Latin company name inside a
+    Chinese sentence stays in that sentence.
+    """
+    pieces = split_sentences(text)
+    out: list[tuple[int, int, str]] = []
+    for a, b, _ in pieces:
+        lang = detect_language(text[a:b])
+        if lang == "mixed":
+            # Cut at the first switch between a Han stretch and a Latin stretch.
+            runs = [(m.start(), m.end()) for m in re.finditer(r"[\u3400-\u9fff\uf900-\ufaff][^A-Za-z]*", text[a:b])]
+            if runs:
+                first_han = runs[0][0] + a
+                last_han = runs[-1][1] + a
+                if detect_language(text[a:first_han]) == "en":
+                    out.append((a, first_han, "en"))
+                    a = first_han
+                if detect_language(text[last_han:b]) == "en":
+                    out.append((a, last_han, "zh"))
+                    out.append((last_han, b, "en"))
+                    continue
+            lang = "zh" if sum(is_cjk(c) for c in text[a:b]) * 3 >= len(text[a:b]) else "en"
+        out.append((a, b, lang if lang in ("zh", "en") else "none"))
+    return out
+
+
+def _clause_of(block: Block) -> str | None:
+    return block.section
+
+
+def _is_item(block: Block) -> bool:
+    label = parse_label(block.text)
+    return bool(label and label.relative) or bool(_ITEM_START.match(block.text))
+
+
+def segment(doc: Document) -> list[Sentence]:
+    """All body sentences of ``doc`` in reading order, with lead-ins attached."""
+    sentences: list[Sentence] = []
+    open_lead: Sentence | None = None
+    for block in doc.blocks:
+        if not block.is_body or block.kind == BlockKind.HEADING:
+            open_lead = None
+            continue
+        # A lead-in governs the items below it until the clause changes.
+        if open_lead is not None:
+            lead_section = open_lead.block.section or ""
+            if block.index != open_lead.block.index and not (
+                _is_item(block) and (not lead_section or (block.section or "").startswith(lead_section))
+            ):
+                open_lead = None
+        if block.language == "mixed":
+            runs = split_by_script(block.text)
+        else:
+            runs = [(0, len(block.text), block.language)]
+        for ra, rb, lang in runs:
+            for a, b, is_lead in split_sentences(block.text[ra:rb]):
+                s = Sentence(start=block.start + ra + a, end=block.start + ra + b, text=block.text[ra + a:ra + b],
+                             block=block, language=lang if block.language == "mixed" else _lang(block, ra + a, ra + b),
+                             index=len(sentences), is_lead_in=is_lead)
+                if open_lead is not None and open_lead is not s and open_lead.language == s.language:
+                    s.lead_in = open_lead
+                if is_lead:
+                    open_lead = s
+                sentences.append(s)
+    return sentences
+
+
+def _lang(block: Block, a: int, b: int) -> str:
+    lang = block.language
+    if lang in ("zh", "en"):
+        return lang
+    detected = detect_language(block.text[a:b])
+    return detected if detected in ("zh", "en") else ("zh" if any(is_cjk(c) for c in block.text[a:b]) else "en")
