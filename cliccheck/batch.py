@@ -1,0 +1,336 @@
+"""Linting many documents: discovery, parallel worker processes, hard timeouts.
+
+Why processes and not threads: a parser stuck on a pathological file cannot
+be stopped from another thread. Each worker is a long-lived process that
+loads the spaCy pipelines once, then lints one document at a time; when a
+document runs past ``--timeout`` the worker is killed and replaced, and that
+document alone becomes a ``timeout`` error. Results are returned in input
+order whatever the completion order, and one bad file never stops the batch.
+
+Test hook (for the test suite only, not a user feature):
+``CLICCHECK_TEST_SLEEP="GLOB=SECONDS"`` makes a worker sleep before reading any
+document whose file name matches GLOB, to simulate a stuck parser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import multiprocessing as mp
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from .config import Config
+from .errors import CliccheckError, DocumentError
+from .report.build import build_document_report, error_report
+from .report.model import DocumentReport
+
+DOCUMENT_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+TEST_SLEEP_ENV = "CLICCHECK_TEST_SLEEP"
+DEFAULT_TIMEOUT = 120.0
+
+
+@dataclass(slots=True)
+class Task:
+    """One document to lint: a path, or bytes (stdin) with a display name."""
+
+    display: str
+    config: Config
+    path: str | None = None
+    data: bytes | None = None
+    password: str | None = None
+    suggest: bool = False  # also render suggested clauses (HTML report)
+
+
+# -- discovery -----------------------------------------------------------------------------------
+
+def _skip_name(name: str) -> bool:
+    return name.startswith(".") or name.startswith("~$")
+
+
+def collect_paths(paths: Sequence[str]) -> list[str]:
+    """Expand folders (recursively, sorted) into documents; keep explicit files as given.
+
+    Folders yield .docx .pdf .txt .md files, skipping hidden files and folders,
+    Word lock files (``~$*``) and symlink loops. A path given explicitly is
+    always linted (a missing or unsupported file becomes an error document).
+    Duplicates are dropped, first occurrence wins.
+    """
+    out: list[str] = []
+    seen: set[Any] = set()
+
+    def add(path: str) -> None:
+        try:
+            key: Any = Path(path).resolve()
+        except OSError:
+            key = path
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+
+    for given in paths:
+        if given == STDIN:
+            if STDIN not in seen:
+                seen.add(STDIN)
+                out.append(STDIN)
+            continue
+        if not os.path.isdir(given):
+            add(given)
+            continue
+        visited: set[tuple[int, int]] = set()
+        for found in _walk(given, visited):
+            add(found)
+    return out
+
+
+def _walk(folder: str, visited: set[tuple[int, int]]) -> Iterable[str]:
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return
+    ident = (st.st_dev, st.st_ino)
+    if ident in visited:  # a symlink loop or a folder reached twice
+        return
+    visited.add(ident)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if _skip_name(entry.name):
+            continue
+        path = os.path.join(folder, entry.name)
+        try:
+            if entry.is_dir():
+                yield from _walk(path, visited)
+            elif entry.is_file() and entry.name.lower().endswith(DOCUMENT_SUFFIXES):
+                yield path
+        except OSError:
+            continue
+
+
+# -- linting one document ------------------------------------------------------------------------
+
+def _test_sleep(name: str) -> None:
+    spec = os.environ.get(TEST_SLEEP_ENV)
+    if not spec or "=" not in spec:
+        return
+    pattern, _, seconds = spec.rpartition("=")
+    if fnmatch.fnmatch(os.path.basename(name), pattern):
+        time.sleep(float(seconds))
+
+
+def check_task(task: Task) -> DocumentReport:
+    """Read, check and report one document; raises CliccheckError when it cannot be read."""
+    from .matcher import check_document
+    from .readers import read_document
+
+    started = time.perf_counter()
+    config = task.config
+    _test_sleep(task.display)
+    if task.data is not None:
+        doc = read_document(task.data, filename=task.display, password=task.password, limits=config.make_limits())
+    else:
+        doc = read_document(task.path or task.display, password=task.password, limits=config.make_limits())
+    wanted = config.requirement_ids()
+    result = check_document(doc, supplier_aliases=tuple(config.supplier_aliases),
+                            select=None if len(wanted) == 4 else wanted, lang=config.lang)
+    report = build_document_report(doc, result, config, path=task.display)
+    if task.suggest:
+        report.suggestions = suggestions(doc, result, [r.id for r in report.requirements if not r.ok])
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def suggestions(doc: Any, result: Any, rule_ids: Sequence[str]) -> dict[str, dict[str, str]]:
+    """Suggested clause text per requirement in zh and en, with the contract's party labels."""
+    if not rule_ids:
+        return {}
+    try:
+        from .generate import suggested_clause
+        from .generate.context import build_context
+    except ImportError:
+        return {}
+    try:
+        context = build_context(doc, result)
+    except CliccheckError:  # e.g. unusable party names: fall back to neutral role words
+        context = build_context(None, None)
+    out: dict[str, dict[str, str]] = {}
+    for rule_id in rule_ids:
+        with contextlib.suppress(CliccheckError):
+            out[rule_id] = {lang: suggested_clause(rule_id, lang, "full", context.for_lang(lang))
+                            for lang in ("zh", "en")}
+    return out
+
+
+def lint_task(task: Task) -> DocumentReport:
+    """Like :func:`check_task`, but any failure becomes an error document (never raises)."""
+    started = time.perf_counter()
+    try:
+        return check_task(task)
+    except CliccheckError as exc:
+        report = error_report(task.display, exc, fail_on=task.config.fail_on, config=task.config.source)
+    except MemoryError:
+        report = error_report(task.display, DocumentError("out of memory while reading", code="too-large"),
+                              fail_on=task.config.fail_on, config=task.config.source)
+    except Exception as exc:  # a bug must not stop the batch; it is reported for this document
+        report = error_report(task.display, CliccheckError(f"{type(exc).__name__}: {exc}", code="internal"),
+                              fail_on=task.config.fail_on, config=task.config.source)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+# -- worker processes ----------------------------------------------------------------------------
+
+def warm_up() -> None:
+    """Load the matcher's pipelines once per worker (not once per document)."""
+    from .matcher import check_document
+    from .readers import read_document
+
+    with contextlib.suppress(Exception):
+        doc = read_document("The Supplier shall cooperate.\n\n供方应当配合。".encode(), filename="warm-up.txt")
+        check_document(doc)
+
+
+def _worker_main(conn: Connection) -> None:
+    with contextlib.suppress(Exception):
+        warm_up()
+    try:
+        conn.send(("ready",))
+        while True:
+            message = conn.recv()
+            if message is None:
+                return
+            index, task = message
+            conn.send(("done", index, lint_task(task)))
+    except (EOFError, BrokenPipeError, KeyboardInterrupt):
+        return
+
+
+class _Worker:
+    def __init__(self, context: Any):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+        self.ready = False
+        self.index: int | None = None
+        self.deadline: float | None = None
+
+    def kill(self) -> None:
+        with contextlib.suppress(Exception):
+            self.process.kill()
+        self.process.join(timeout=5)
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+    def stop(self) -> None:
+        with contextlib.suppress(Exception):
+            self.conn.send(None)
+        self.process.join(timeout=2)
+        if self.process.is_alive():
+            self.kill()
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+
+def _context() -> Any:
+    methods = mp.get_all_start_methods()
+    return mp.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
+
+
+def run_tasks(tasks: Sequence[Task], *, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
+              progress: Callable[[int, int, str], None] | None = None) -> list[DocumentReport]:
+    """Lint ``tasks`` and return their reports in input order.
+
+    ``jobs`` worker processes (default: the number of cores); ``timeout`` per
+    document in seconds (``None`` or 0: no limit). Without a timeout and with
+    one job, documents are linted in this process.
+    """
+    total = len(tasks)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, total or 1))
+    results: list[DocumentReport | None] = [None] * total
+    done = 0
+
+    def finish(index: int, report: DocumentReport) -> None:
+        nonlocal done
+        results[index] = report
+        done += 1
+        if progress is not None:
+            progress(done, total, tasks[index].display)
+
+    if not timeout and jobs == 1:
+        for i, task in enumerate(tasks):
+            finish(i, lint_task(task))
+        return [r for r in results if r is not None]
+
+    context = _context()
+    pending = deque(range(total))
+    workers = [_Worker(context) for _ in range(jobs)]
+    try:
+        while done < total:
+            now = time.monotonic()
+            for worker in workers:
+                if worker.ready and worker.index is None and pending:
+                    index = pending.popleft()
+                    try:
+                        worker.conn.send((index, tasks[index]))
+                    except (BrokenPipeError, OSError):
+                        pending.appendleft(index)
+                        worker.ready = False
+                        continue
+                    worker.index = index
+                    worker.deadline = now + timeout if timeout else None
+            deadlines = [w.deadline for w in workers if w.deadline is not None]
+            wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+            ready = wait([w.conn for w in workers], timeout=wait_for)
+            for n, worker in enumerate(list(workers)):
+                if worker is None or worker.conn not in ready:
+                    continue
+                try:
+                    message = worker.conn.recv()
+                except (EOFError, OSError):
+                    message = None
+                if message is None:  # the worker died: report its document, replace it
+                    if worker.index is not None:
+                        task = tasks[worker.index]
+                        finish(worker.index, error_report(
+                            task.display, CliccheckError("the worker process checking this document died "
+                                                         f"(exit code {worker.process.exitcode})",
+                                                         code="internal"),
+                            fail_on=task.config.fail_on, config=task.config.source))
+                    worker.kill()
+                    workers[n] = _Worker(context) if pending else None  # type: ignore[call-overload]
+                    continue
+                if message[0] == "ready":
+                    worker.ready = True
+                elif message[0] == "done":
+                    _, index, report = message
+                    worker.index, worker.deadline = None, None
+                    finish(index, report)
+            now = time.monotonic()
+            for n, worker in enumerate(list(workers)):
+                if worker is not None and worker.deadline is not None and now >= worker.deadline and worker.index is not None:
+                    task = tasks[worker.index]
+                    worker.kill()
+                    finish(worker.index, error_report(
+                        task.display, DocumentError(f"reading and checking took longer than --timeout {timeout:g} s; "
+                                                    "the worker was stopped", code="timeout"),
+                        fail_on=task.config.fail_on, config=task.config.source))
+                    workers[n] = _Worker(context) if pending else None  # type: ignore[call-overload]
+            workers = [w for w in workers if w is not None]
+            if not workers and done < total:  # every worker was lost with work left: start one
+                workers.append(_Worker(context))
+    finally:
+        for worker in workers:
+            worker.stop()
+    return [r for r in results if r is not None]

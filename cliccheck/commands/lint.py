@@ -1,0 +1,203 @@
+"""``cliccheck lint``: the pre-signature gate.
+
+Kept light at import time (``cliccheck lint --help`` must not load spaCy):
+the readers and the matcher are imported by the workers when they run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+import click
+
+from ..errors import EXIT_ERROR, CliccheckError, ConfigError
+from ..report import FORMATS
+
+FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, _, desc) in FORMATS.items())
+
+
+def use_color(no_color: bool, output: str | None, stream: object = None) -> bool:
+    """Colour only on a terminal, never with --no-color, NO_COLOR or -o."""
+    if no_color or output or os.environ.get("NO_COLOR"):
+        return False
+    stream = stream if stream is not None else sys.stdout
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def terminal_width() -> int:
+    if sys.stdout.isatty():
+        return max(shutil.get_terminal_size((100, 24)).columns, 40)
+    try:
+        return max(int(os.environ.get("COLUMNS", "")), 40)
+    except ValueError:
+        return 100
+
+
+class _Progress:
+    """A one-line progress bar on stderr (interactive terminals only)."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        width = 24
+        filled = width * done // max(total, 1)
+        label = name if len(name) <= 40 else "…" + name[-39:]
+        sys.stderr.write(f"\r\033[K[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
+
+
+def _parse_limits(values: tuple[str, ...]) -> dict[str, int]:
+    from ..limits import Limits
+
+    out: dict[str, int] = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or name not in Limits.names() or not value.isdigit() or int(value) <= 0:
+            raise ConfigError(f"--limit {item!r}: expected NAME=POSITIVE_INTEGER with NAME one of "
+                              f"{', '.join(Limits.names())}")
+        out[name] = int(value)
+    return out
+
+
+@click.command("lint", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
+              help=FORMAT_HELP)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=False), default=None,
+              help="Write the report to FILE (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default=None,
+              help="Exit 1 when a document has an unwaived finding at or above this severity "
+                   "[default: error, or the config's fail-on].")
+@click.option("--lang", type=click.Choice(["auto", "zh", "en"]), default=None,
+              help="Language version(s) to check [default: auto = every version found].")
+@click.option("--supplier-alias", "supplier_aliases", multiple=True, metavar="NAME",
+              help="Another name for the supplier-side party (repeatable).")
+@click.option("--select", default=None, metavar="IDS",
+              help="Only these checks, comma-separated: CSR01..CSR04 or finding rules "
+                   "(bilingual-mismatch, hidden-text, expired-waiver).")
+@click.option("--ignore", default=None, metavar="IDS", help="Skip these checks (comma-separated).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this config file instead of discovering .cliccheck.toml / pyproject.toml.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Documents checked in parallel [default: number of cores].")
+@click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
+              help="Seconds per document before it is stopped and reported as an error (0: no limit).")
+@click.option("--password", default=None, help="Password for encrypted PDFs.")
+@click.option("--limit", "limits", multiple=True, metavar="NAME=VALUE",
+              help="Raise or lower a resource limit, e.g. --limit max_pages=5000 (repeatable).")
+@click.option("--quiet", "-q", is_flag=True, help="Only documents that fail, no progress bar.")
+@click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set or not on a terminal).")
+@click.option("--print-config", is_flag=True, help="Print a commented default .cliccheck.toml and exit.")
+@click.pass_context
+def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, force: bool,
+                 fail_on: str | None, lang: str | None, supplier_aliases: tuple[str, ...], select: str | None,
+                 ignore: str | None, config_file: str | None, jobs: int | None, timeout: float,
+                 password: str | None, limits: tuple[str, ...], quiet: bool, no_color: bool,
+                 print_config: bool) -> None:
+    """Check contracts for the supplier's four undertakings under Art. 6 of
+    the Cybersecurity Review Measures (CSR01 review cooperation, CSR02 no
+    illegal data collection, CSR03 no illegal device control, CSR04 no
+    unjustified supply suspension).
+
+    PATHS are files, folders (searched for .docx .pdf .txt .md) or - for
+    standard input.
+
+    \b
+    Exit codes:
+      0  every document passes at the --fail-on level
+      1  some document has findings at or above it
+      2  usage or configuration error, or a document could not be read
+         (the others are still checked and reported)
+
+    \b
+    Examples:
+      cliccheck lint contract.docx
+      cliccheck lint drafts/ --fail-on warning
+      cliccheck lint drafts/ --format sarif -o cliccheck.sarif
+      cliccheck lint contract.pdf --format html -o report.html
+      cliccheck lint 合同.docx --lang zh --supplier-alias 北桥系统有限公司
+      cat draft.txt | cliccheck lint - --format json
+      cliccheck lint --print-config > .cliccheck.toml
+    """
+    from ..config import DEFAULT_CONFIG
+
+    if print_config:
+        click.echo(DEFAULT_CONFIG, nl=False)
+        return
+    if not paths:
+        raise click.UsageError("give at least one PATH (a file, a folder, or - for standard input)")
+    try:
+        code = _run(paths, fmt=fmt, output=output, force=force, fail_on=fail_on, lang=lang,
+                    supplier_aliases=supplier_aliases, select=select, ignore=ignore, config_file=config_file,
+                    jobs=jobs, timeout=timeout, password=password, limits=limits, quiet=quiet,
+                    no_color=no_color)
+    except CliccheckError as exc:
+        if ctx.obj and ctx.obj.get("debug"):
+            raise
+        click.echo(f"cliccheck: error: {exc.one_line()}", err=True)
+        ctx.exit(EXIT_ERROR)
+    ctx.exit(code)
+
+
+def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, fail_on: str | None,
+         lang: str | None, supplier_aliases: tuple[str, ...], select: str | None, ignore: str | None,
+         config_file: str | None, jobs: int | None, timeout: float, password: str | None,
+         limits: tuple[str, ...], quiet: bool, no_color: bool) -> int:
+    from dataclasses import replace
+
+    from ..batch import STDIN, STDIN_NAME, Task, collect_paths, run_tasks
+    from ..config import ConfigCache, parse_id_list
+    from ..output import check_output_path, write_atomic
+    from ..report import render
+    from ..report.model import Report
+
+    selected = parse_id_list(select)
+    ignored = parse_id_list(ignore) or []
+    limit_overrides = _parse_limits(limits)
+    documents = collect_paths(paths)
+    if not documents:
+        raise ConfigError("no documents to check: the folders contain no .docx, .pdf, .txt or .md files")
+    if output is not None:
+        check_output_path(output, inputs=[p for p in documents if p != STDIN], force=force)
+    configs = ConfigCache(config_file)
+    stdin_data = sys.stdin.buffer.read() if STDIN in documents else None
+    tasks: list[Task] = []
+    for path in documents:
+        base = configs.for_document(None if path == STDIN else path)
+        config = base.with_cli(supplier_aliases=supplier_aliases, select=selected, ignore=ignored,
+                               fail_on=fail_on, lang=lang)
+        if limit_overrides:
+            config = replace(config, limits={**config.limits, **limit_overrides})
+        if path == STDIN:
+            tasks.append(Task(STDIN_NAME, config, data=stdin_data, password=password, suggest=fmt == "html"))
+        else:
+            tasks.append(Task(path, config, path=path, password=password, suggest=fmt == "html"))
+    progress = None
+    if not quiet and len(tasks) > 3 and sys.stderr.isatty():
+        progress = _Progress(len(tasks))
+    try:
+        reports = run_tasks(tasks, jobs=jobs, timeout=timeout or None, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    report = Report(reports)
+    color = use_color(no_color, output)
+    rendered = render(report, fmt, color=color, width=100 if output else terminal_width(), quiet=quiet)
+    if output is not None:
+        write_atomic(output, rendered)
+        if not quiet:
+            s = report.summary()
+            click.echo(f"cliccheck: wrote {fmt} report to {output}: {s['documents']} documents, {s['passed']} "
+                       f"passed, {s['failed']} failed, {s['unreadable']} could not be read", err=True)
+    else:
+        click.echo(rendered, nl=False, color=color)
+    return report.exit_code

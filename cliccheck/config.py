@@ -1,0 +1,474 @@
+"""Configuration: ``.cliccheck.toml``, ``[tool.cliccheck]`` in ``pyproject.toml``, or ``--config``.
+
+Discovery walks up from each document's folder and takes the nearest file
+(no merging, like ruff): a ``.cliccheck.toml``, or a ``pyproject.toml`` that
+has a ``[tool.cliccheck]`` table. Command-line options then override it.
+
+Loading is strict: an unknown key or a bad value is a :class:`ConfigError`
+naming the file and line, because a typo in a gate's configuration must not
+silently loosen the gate. Waiver globs are relative to the config file's
+folder.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .limits import Limits
+
+CONFIG_NAMES = (".cliccheck.toml", "pyproject.toml")
+REQUIREMENT_IDS = ("CSR01", "CSR02", "CSR03", "CSR04")
+#: Finding rules (not requirement verdicts) that select/ignore/severity/waivers may name.
+FINDING_RULES = ("bilingual-mismatch", "hidden-text", "expired-waiver")
+LANGS = ("auto", "zh", "en")
+FAIL_ON = ("error", "warning", "never")
+SEVERITIES = ("error", "warning", "note")
+
+TOP_KEYS = ("supplier-aliases", "select", "ignore", "fail-on", "lang", "severity", "limits", "waiver")
+WAIVER_KEYS = ("rule", "paths", "reason", "approved_by", "expires")
+
+DEFAULT_CONFIG = """\
+# .cliccheck.toml: configuration for `cliccheck lint`.
+# Put it in the folder of your contract drafts (or any folder above them);
+# the nearest one wins. The same keys work under [tool.cliccheck] in a
+# pyproject.toml. Command-line options override these values.
+
+# Extra names for the supplier-side party, in addition to the role words the
+# contract defines itself ("the Vendor", 乙方（供应方）) and the defaults.
+supplier-aliases = []            # e.g. ["Northbridge Systems Ltd.", "北桥系统有限公司"]
+
+# Which checks to run: requirement ids (CSR01..CSR04) or finding rules
+# (bilingual-mismatch, hidden-text, expired-waiver). Empty select = all.
+select = []
+ignore = []
+
+# The gate: a document fails when it has an unwaived finding at or above
+# this severity. One of "error", "warning", "never".
+fail-on = "error"
+
+# Language version(s) to check: "auto" (every version found), "zh" or "en".
+lang = "auto"
+
+# Severity of a requirement that is not satisfied, or of a finding rule:
+# "error", "warning" or "note". Defaults: contradicted and missing are errors,
+# weak is a warning, bilingual-mismatch and hidden-text are warnings.
+[severity]
+# CSR03 = "warning"
+# hidden-text = "error"
+
+# Resource limits for untrusted documents (see `cliccheck lint --help`).
+[limits]
+# max_pages = 2000
+# max_file_bytes = 209715200
+
+# A waiver accepts a known gap for named documents, with an audit trail: the
+# finding stays in every report, marked waived with its reason and approver.
+# After `expires` (inclusive) the waiver stops applying and is reported.
+# [[waiver]]
+# rule = "CSR04"
+# paths = ["vendors/acme/*.docx"]   # globs relative to this file; ** spans folders
+# reason = "Acme's master agreement covers supply continuity (MSA §12)"
+# approved_by = "Legal – J. Chen"
+# expires = "2027-06-30"
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    """An approved exception for one rule on documents matching ``paths``."""
+
+    rule: str
+    reason: str
+    approved_by: str
+    paths: tuple[str, ...] = ("**",)
+    expires: _dt.date | None = None
+    root: str = "."  # folder the globs are relative to
+    source: str | None = None  # config file (for the audit trail)
+    line: int | None = None
+
+    def matches(self, doc_path: str) -> bool:
+        """True when the document at ``doc_path`` is covered by one of ``paths``."""
+        try:
+            rel = Path(doc_path).resolve().relative_to(Path(self.root).resolve())
+        except ValueError:
+            return False
+        text = rel.as_posix()
+        return any(glob_to_regex(p).fullmatch(text) for p in self.paths)
+
+    def expired(self, today: _dt.date) -> bool:
+        return self.expires is not None and today > self.expires
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Effective settings for linting a document."""
+
+    supplier_aliases: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()  # empty = all
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    lang: str = "auto"
+    severity: Mapping[str, str] = field(default_factory=dict)
+    limits: Mapping[str, int] = field(default_factory=dict)
+    waivers: tuple[Waiver, ...] = ()
+    source: str | None = None
+
+    def requirement_ids(self) -> list[str]:
+        """Requirement ids to check, in order, after select and ignore."""
+        chosen = [r for r in self.select if r in REQUIREMENT_IDS] if self.select else list(REQUIREMENT_IDS)
+        if self.select and not chosen:  # only finding rules selected
+            chosen = []
+        return [r for r in REQUIREMENT_IDS if r in chosen and r not in self.ignore]
+
+    def finding_enabled(self, rule: str, requirement: str | None) -> bool:
+        if rule in self.ignore or (requirement is not None and requirement in self.ignore):
+            return False
+        finding_select = [r for r in self.select if r not in REQUIREMENT_IDS]
+        if finding_select and rule not in finding_select:
+            return False
+        return not (requirement is not None and requirement not in self.requirement_ids())
+
+    def make_limits(self) -> Limits:
+        return Limits().with_overrides(dict(self.limits))
+
+    def with_cli(self, *, supplier_aliases: Iterable[str] = (), select: Iterable[str] | None = None,
+                 ignore: Iterable[str] = (), fail_on: str | None = None, lang: str | None = None) -> Config:
+        """Command-line options on top: --select replaces, --ignore and aliases add."""
+        changes: dict[str, Any] = {}
+        aliases = tuple(supplier_aliases)
+        if aliases:
+            changes["supplier_aliases"] = tuple(dict.fromkeys(self.supplier_aliases + aliases))
+        if select is not None:
+            changes["select"] = tuple(select)
+        extra_ignore = tuple(ignore)
+        if extra_ignore:
+            changes["ignore"] = tuple(dict.fromkeys(self.ignore + extra_ignore))
+        if fail_on is not None:
+            changes["fail_on"] = fail_on
+        if lang is not None:
+            changes["lang"] = lang
+        return replace(self, **changes) if changes else self
+
+
+# -- discovery ------------------------------------------------------------------------------------
+
+def find_config_file(start: str | Path) -> Path | None:
+    """The nearest config file at or above ``start`` (a folder or a file's folder)."""
+    folder = Path(start).resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate_dir in (folder, *folder.parents):
+        dotfile = candidate_dir / ".cliccheck.toml"
+        if dotfile.is_file():
+            return dotfile
+        pyproject = candidate_dir / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"^\s*\[\[?\s*tool\.cliccheck[\].]", text, re.MULTILINE) is not None
+
+
+class ConfigCache:
+    """Discover and load each config file once per run."""
+
+    def __init__(self, explicit: str | Path | None = None):
+        self._explicit = load_config(explicit) if explicit is not None else None
+        self._by_file: dict[Path, Config] = {}
+        self._by_dir: dict[Path, Config] = {}
+
+    def for_document(self, doc_path: str | None) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        start = Path.cwd() if doc_path is None else Path(doc_path).resolve().parent
+        if start in self._by_dir:
+            return self._by_dir[start]
+        found = find_config_file(start)
+        if found is None:
+            config = Config()
+        else:
+            if found not in self._by_file:
+                self._by_file[found] = load_config(found)
+            config = self._by_file[found]
+        self._by_dir[start] = config
+        return config
+
+
+# -- loading --------------------------------------------------------------------------------------
+
+def load_config(path: str | Path) -> Config:
+    """Load and validate one config file; raise :class:`ConfigError` with file:line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("config file not found", path=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file: {exc}", path=str(path)) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
+    prefix: tuple[str, ...] = ()
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("cliccheck")
+        if table is None:
+            raise ConfigError("no [tool.cliccheck] table", path=str(path))
+        data = table
+        prefix = ("tool", "cliccheck")
+    return parse_config(data, source=str(path), text=text, prefix=prefix, root=path.resolve().parent)
+
+
+def parse_config(data: Mapping[str, Any], *, source: str | None = None, text: str = "",
+                 prefix: tuple[str, ...] = (), root: str | Path = ".") -> Config:
+    """Validate a config mapping (from TOML or the Python API)."""
+    where = _Locator(source, text, prefix)
+    for key in data:
+        if key not in TOP_KEYS:
+            where.fail(key, (), f"unknown key {key!r}{_suggest(key, TOP_KEYS)}")
+    kwargs: dict[str, Any] = {"source": source}
+    if "supplier-aliases" in data:
+        kwargs["supplier_aliases"] = tuple(_str_list(data["supplier-aliases"], "supplier-aliases", where))
+    for key in ("select", "ignore"):
+        if key in data:
+            kwargs[key] = tuple(normalize_rule_ids(_str_list(data[key], key, where),
+                                                   on_error=lambda m, k=key: where.fail(k, (), m)))
+    if "fail-on" in data:
+        kwargs["fail_on"] = _choice(data["fail-on"], FAIL_ON, "fail-on", (), where)
+    if "lang" in data:
+        kwargs["lang"] = _choice(data["lang"], LANGS, "lang", (), where)
+    if "severity" in data:
+        table = _table(data["severity"], "severity", where)
+        severity: dict[str, str] = {}
+        for rule, value in table.items():
+            rule_id = normalize_rule_ids([rule], on_error=lambda m, r=rule: where.fail(r, ("severity",), m))[0]
+            severity[rule_id] = _choice(value, SEVERITIES, rule, ("severity",), where)
+        kwargs["severity"] = severity
+    if "limits" in data:
+        table = _table(data["limits"], "limits", where)
+        names = Limits.names()
+        limits: dict[str, int] = {}
+        for name, value in table.items():
+            if name not in names:
+                where.fail(name, ("limits",), f"unknown limit {name!r}{_suggest(name, names)}")
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                where.fail(name, ("limits",), f"limits.{name} must be a positive integer, not {value!r}")
+            limits[name] = value
+        kwargs["limits"] = limits
+    if "waiver" in data:
+        entries = data["waiver"]
+        if not isinstance(entries, list):
+            where.fail("waiver", (), "waiver must be an array of tables: [[waiver]]")
+        kwargs["waivers"] = tuple(_waiver(entry, i, where, Path(root)) for i, entry in enumerate(entries))
+    return Config(**kwargs)
+
+
+def _waiver(entry: Any, index: int, where: _Locator, root: Path) -> Waiver:
+    table = ("waiver",)
+    if not isinstance(entry, dict):
+        where.fail("waiver", (), "each waiver must be a table: [[waiver]]")
+    for key in entry:
+        if key not in WAIVER_KEYS:
+            where.fail(key, table, f"unknown waiver key {key!r}{_suggest(key, WAIVER_KEYS)}", index)
+    for key in ("rule", "reason", "approved_by"):
+        value = entry.get(key)
+        if not isinstance(value, str) or not value.strip():
+            where.fail(key if key in entry else None, table, f"waiver needs a non-empty {key!r} (string)",
+                       index)
+    rule = normalize_rule_ids([entry["rule"]], on_error=lambda m: where.fail("rule", table, m, index))[0]
+    paths: tuple[str, ...] = ("**",)
+    if "paths" in entry:
+        raw = entry["paths"]
+        if isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, list) or not raw or not all(isinstance(p, str) and p for p in raw):
+            where.fail("paths", table, "waiver paths must be a non-empty list of glob strings", index)
+        paths = tuple(raw)
+    expires = None
+    if "expires" in entry:
+        value = entry["expires"]
+        if isinstance(value, _dt.datetime):
+            value = value.date()
+        if isinstance(value, str):
+            try:
+                value = _dt.date.fromisoformat(value)
+            except ValueError:
+                where.fail("expires", table, f"expires must be a date like 2027-06-30, not {value!r}", index)
+        if not isinstance(value, _dt.date):
+            where.fail("expires", table, f"expires must be a date like 2027-06-30, not {value!r}", index)
+        expires = value
+    line = where.line_of("rule", table, index)
+    return Waiver(rule=rule, reason=entry["reason"].strip(), approved_by=entry["approved_by"].strip(),
+                  paths=paths, expires=expires, root=str(root), source=where.source, line=line)
+
+
+def normalize_rule_ids(values: Iterable[str], *, on_error: Any = None) -> list[str]:
+    """Accept ids (CSR04, csr04) or names (no-unjustified-supply-suspension); return ids."""
+    names = _requirement_names()
+    out: list[str] = []
+    for value in values:
+        token = value.strip()
+        if token.upper() in REQUIREMENT_IDS:
+            out.append(token.upper())
+        elif token in names:
+            out.append(names[token])
+        elif token.lower() in FINDING_RULES:
+            out.append(token.lower())
+        else:
+            known = (*REQUIREMENT_IDS, *FINDING_RULES, *names)
+            message = f"unknown rule {token!r}{_suggest(token, known)}; known: " \
+                      f"{', '.join((*REQUIREMENT_IDS, *FINDING_RULES))}"
+            if on_error is None:
+                raise ConfigError(message)
+            on_error(message)
+    return out
+
+
+def parse_id_list(text: str | None) -> list[str] | None:
+    """``--select CSR01,CSR04`` -> ids; raises ConfigError for unknown ones."""
+    if text is None:
+        return None
+    return normalize_rule_ids([t for t in re.split(r"[,\s]+", text) if t])
+
+
+def _requirement_names() -> dict[str, str]:
+    """Requirement name -> id, from the clause library when it is importable."""
+    try:
+        from .library import load_library
+
+        return {req.name: req.id for req in load_library().requirements}
+    except Exception:  # the library is optional here: ids always work
+        return {}
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+class _Locator:
+    """Finds the line of a key in the TOML text (tomllib keeps no positions)."""
+
+    _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+
+    def __init__(self, source: str | None, text: str, prefix: tuple[str, ...]):
+        self.source = source
+        self.lines = text.splitlines()
+        self.prefix = prefix
+
+    def line_of(self, key: str | None, table: tuple[str, ...] = (), index: int | None = None) -> int | None:
+        """Line of ``key`` in ``table`` (the ``index``-th of an array of tables); None if not found.
+
+        With ``key=None``, the line of the table's header.
+        """
+        want = ".".join(self.prefix + table)
+        child = f"{want}.{key}" if want else (key or "")
+        current = ""
+        occurrence = -1
+        header_line = None
+        key_re = None
+        if key is not None:
+            k = re.escape(key)
+            key_re = re.compile(rf"""^\s*(?:"{k}"|'{k}'|{k})\s*=""")
+        for number, line in enumerate(self.lines, start=1):
+            header = self._HEADER.match(line)
+            if header:
+                current = header.group(2).replace(" ", "").replace('"', "")
+                if current == want:
+                    occurrence += 1 if header.group(1) == "[[" else 0
+                    if header_line is None and (index is None or occurrence == index):
+                        header_line = number
+                elif key is not None and current == child and index is None:
+                    return number
+                continue
+            if key_re is not None and current == want and (index is None or occurrence == index) \
+                    and key_re.match(line):
+                return number
+        return header_line if key is None else None
+
+    def fail(self, key: str | None, table: tuple[str, ...], message: str, index: int | None = None) -> Any:
+        """Raise a ConfigError at the key's line (or its table's header when the key is absent)."""
+        line = self.line_of(key, table, index)
+        if line is None and table:
+            line = self.line_of(None, table, index)
+        where = self.source or "<config>"
+        if line is not None:
+            where = f"{where}:{line}"
+        raise ConfigError(message, path=where)
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not close:
+        alt = word.replace("_", "-") if "_" in word else word.replace("-", "_")
+        close = [c for c in choices if c == alt]
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _str_list(value: Any, key: str, where: _Locator) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        where.fail(key, (), f"{key} must be a list of strings, not {value!r}")
+    return [v for v in value if v.strip()]
+
+
+def _choice(value: Any, choices: tuple[str, ...], key: str, table: tuple[str, ...], where: _Locator) -> str:
+    if not isinstance(value, str) or value not in choices:
+        where.fail(key, table, f"{'.'.join((*table, key))} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
+def _table(value: Any, key: str, where: _Locator) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        where.fail(key, (), f"{key} must be a table: [{key}]")
+    return value
+
+
+def glob_to_regex(pattern: str) -> re.Pattern[str]:
+    """Translate a path glob (``*`` within a folder, ``**`` across folders) to a regex."""
+    pattern = pattern.replace("\\", "/")
+    if pattern.startswith("./"):
+        pattern = pattern[2:]
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif ch == "*":
+            out.append("[^/]*")
+            i += 1
+        elif ch == "?":
+            out.append("[^/]")
+            i += 1
+        elif ch == "[":
+            close = pattern.find("]", i + 1)
+            if close == -1:
+                out.append(re.escape(ch))
+                i += 1
+            else:
+                body = pattern[i + 1:close]
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append(f"[{body}]")
+                i = close + 1
+        else:
+            out.append(re.escape(ch))
+            i += 1
+    return re.compile("".join(out))

@@ -1,0 +1,106 @@
+"""JUnit XML for CI test tabs: a testsuite per document, a testcase per requirement.
+
+A requirement (or finding) that makes the document fail at its ``fail-on``
+level is a ``<failure>`` with the message and the evidence; a waived one is
+``<skipped>`` with the waiver's reason and approver; one below the gate
+passes with the message in ``<system-out>``. An unreadable document is a
+suite with one ``<error>``.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from .model import DocumentReport, Report
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _x(text: str | None) -> str:
+    """Text safe for XML 1.0 (control characters dropped; escaping is ElementTree's job)."""
+    return _XML_INVALID.sub("", text or "")
+
+
+def _evidence_text(evidence) -> str:  # type: ignore[no-untyped-def]
+    lines = []
+    for ev in evidence:
+        where = ", ".join(x for x in (f"page {ev.page}" if ev.page is not None else "",
+                                      f"section {ev.section}" if ev.section else "",
+                                      f"paragraph {ev.paragraph}" if ev.paragraph is not None else "") if x)
+        lines.append(f"[{ev.role}{'; ' + where if where else ''}] {ev.text}")
+    return "\n".join(lines)
+
+
+def _suite(doc: DocumentReport) -> ET.Element:
+    suite = ET.Element("testsuite", name=_x(doc.path))
+    cases = 0
+    failures = errors = skipped = 0
+    if doc.status != "ok":
+        case = ET.SubElement(suite, "testcase", classname="cliccheck.read", name="read document",
+                             file=_x(doc.path))
+        code = doc.error.code if doc.error else "internal"
+        message = doc.error.message if doc.error else "not checked"
+        err = ET.SubElement(case, "error", type=_x(code), message=_x(message))
+        err.text = _x(f"{doc.path}: {message} [{code}]\nA document that cannot be read never passes.")
+        cases, errors = 1, 1
+    issues = {(i.kind, i.rule, i.message): i for i in doc.issues()}
+    for req in doc.requirements:
+        cases += 1
+        case = ET.SubElement(suite, "testcase", classname=f"cliccheck.{req.id}", name=_x(f"{req.id} {req.name}"),
+                             file=_x(doc.path))
+        issue = issues.get(("requirement", req.id, req.message))
+        body = _x(f"{req.verdict}: {req.message}\n{_evidence_text(req.evidence)}".strip())
+        if req.ok:
+            if req.evidence:
+                ET.SubElement(case, "system-out").text = body
+        elif req.waived is not None:
+            skipped += 1
+            w = req.waived
+            ET.SubElement(case, "skipped", message=_x(
+                f"waived by {w.approved_by}{' until ' + w.expires if w.expires else ''}: {w.reason}"))
+            ET.SubElement(case, "system-out").text = body
+        elif issue is not None and issue.failing:
+            failures += 1
+            fail = ET.SubElement(case, "failure", type=_x(req.verdict), message=_x(f"{req.verdict}: {req.message}"))
+            fail.text = body
+        else:
+            ET.SubElement(case, "system-out").text = _x(f"[{req.severity}] ") + body
+    for finding in doc.findings:
+        cases += 1
+        case = ET.SubElement(suite, "testcase", classname=f"cliccheck.{finding.rule}",
+                             name=_x(f"{finding.rule}{' ' + finding.requirement if finding.requirement else ''}"),
+                             file=_x(doc.path))
+        body = _x(f"{finding.message}\n{_evidence_text(finding.evidence)}".strip())
+        failing = any(i.failing for i in doc.issues() if i.kind == "finding" and i.rule == finding.rule
+                      and i.message == finding.message)
+        if finding.waived is not None:
+            skipped += 1
+            ET.SubElement(case, "skipped", message=_x(f"waived by {finding.waived.approved_by}: "
+                                                      f"{finding.waived.reason}"))
+        elif failing:
+            failures += 1
+            ET.SubElement(case, "failure", type=_x(finding.rule), message=_x(finding.message)).text = body
+        else:
+            ET.SubElement(case, "system-out").text = _x(f"[{finding.severity}] ") + body
+    suite.set("tests", str(cases))
+    suite.set("failures", str(failures))
+    suite.set("errors", str(errors))
+    suite.set("skipped", str(skipped))
+    if doc.seconds is not None:
+        suite.set("time", f"{doc.seconds:.3f}")
+    return suite
+
+
+def render(report: Report, **_: object) -> str:
+    root = ET.Element("testsuites", name="cliccheck")
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for doc in report.documents:
+        suite = _suite(doc)
+        for key in totals:
+            totals[key] += int(suite.get(key, "0"))
+        root.append(suite)
+    for key, value in totals.items():
+        root.set(key, str(value))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

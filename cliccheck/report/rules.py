@@ -1,0 +1,111 @@
+"""Rule metadata for the reports (SARIF rules, HTML, help links).
+
+Requirement metadata (titles, legal basis, explanation) comes from the clause
+library through :mod:`cliccheck.library`; this module only adapts it and adds
+the finding rules that are the tool's own (they carry no legal content).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+HELP_BASE = "https://github.com/cliccheck/cliccheck"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    id: str
+    name: str
+    title_en: str = ""
+    title_zh: str = ""
+    explanation: str = ""
+    explanation_zh: str = ""
+    legal_basis: str = ""
+    default_level: str = "error"
+
+    @property
+    def help_uri(self) -> str:
+        return f"{HELP_BASE}#{self.id.lower()}"
+
+    @property
+    def short(self) -> str:
+        return self.title_en or self.name.replace("-", " ")
+
+    @property
+    def full(self) -> str:
+        parts = [self.short + (f" ({self.title_zh})" if self.title_zh else "") + "."]
+        if self.explanation:
+            parts.append(self.explanation)
+        return " ".join(p.strip() for p in parts if p.strip())
+
+    @property
+    def help_text(self) -> str:
+        lines = [self.full]
+        if self.legal_basis:
+            lines.append(f"Legal basis: {self.legal_basis}")
+        lines.append(f"More: {self.help_uri}")
+        return "\n\n".join(lines)
+
+
+#: The tool's own finding rules: what each reports, in plain words.
+FINDING_RULE_INFO: dict[str, RuleInfo] = {
+    "bilingual-mismatch": RuleInfo(
+        "bilingual-mismatch", "bilingual-mismatch", "Language versions disagree",
+        explanation="The Chinese and English versions of the contract reach different verdicts on a "
+                    "requirement; the version that prevails under the language clause decides.",
+        default_level="warning"),
+    "hidden-text": RuleInfo(
+        "hidden-text", "hidden-text", "Hidden or deleted text would satisfy a requirement",
+        explanation="Text that a reader of the printed contract does not see (hidden, deleted, a comment, "
+                    "white or tiny text) contains wording for a requirement. It does not count; check "
+                    "why the draft hides it.",
+        default_level="warning"),
+    "expired-waiver": RuleInfo(
+        "expired-waiver", "expired-waiver", "A waiver has expired",
+        explanation="A configured waiver for this document passed its expiry date and no longer applies.",
+        default_level="warning"),
+    "read-error": RuleInfo(
+        "read-error", "read-error", "The document could not be read",
+        explanation="A document that cannot be read is never passed by the gate.",
+        default_level="error"),
+}
+
+
+def _basis(entries: Any) -> str:
+    """The legal basis as one line: the citations in force (others only when nothing is)."""
+    cites = [e.get("cite", "") for e in entries if e.get("status") == "in force"]
+    if not cites:
+        cites = [e.get("cite", "") for e in entries]
+    return "; ".join(c for c in cites if c)
+
+
+@functools.cache
+def requirement_rules() -> dict[str, RuleInfo]:
+    """Requirement id -> metadata from the clause library (empty when it cannot be loaded)."""
+    try:
+        from ..library import load_library
+
+        library = load_library()
+    except Exception:  # reports still render with the ids and names the matcher gave
+        return {}
+    return {
+        req.id: RuleInfo(
+            id=req.id, name=req.name, title_en=req.titles.get("en", ""), title_zh=req.titles.get("zh", ""),
+            explanation=" ".join(req.explanation.get("en", "").split()),
+            explanation_zh=req.explanation.get("zh", "").strip(),
+            legal_basis=_basis(req.legal_basis), default_level=req.severity,
+        )
+        for req in library.requirements
+    }
+
+
+def rule_info(rule_id: str, name: str | None = None) -> RuleInfo:
+    """Metadata for a requirement id or a finding rule; never fails."""
+    if rule_id in FINDING_RULE_INFO:
+        return FINDING_RULE_INFO[rule_id]
+    found = requirement_rules().get(rule_id)
+    if found is not None:
+        return found
+    return RuleInfo(rule_id, name or rule_id)
