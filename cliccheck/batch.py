@@ -131,7 +131,6 @@ def _test_sleep(name: str) -> None:
 
 def check_task(task: Task) -> DocumentReport:
     """Read, check and report one document; raises CliccheckError when it cannot be read."""
-    from .matcher import check_document
     from .readers import read_document
 
     started = time.perf_counter()
@@ -141,6 +140,8 @@ def check_task(task: Task) -> DocumentReport:
         doc = read_document(task.data, filename=task.display, password=task.password, limits=config.make_limits())
     else:
         doc = read_document(task.path or task.display, password=task.password, limits=config.make_limits())
+    from .matcher import check_document
+
     wanted = config.requirement_ids()
     result = check_document(doc, supplier_aliases=tuple(config.supplier_aliases),
                             select=None if len(wanted) == 4 else wanted, lang=config.lang)

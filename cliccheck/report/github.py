@@ -10,6 +10,7 @@ becomes a ``::notice`` that names the waiver; findings below the document's
 from __future__ import annotations
 
 from .model import Report
+from .wrap import clean
 
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice", "none": "notice"}
 
@@ -29,10 +30,15 @@ def _where(evidence) -> str:  # type: ignore[no-untyped-def]
     parts = [f"page {ev.page}" if ev.page is not None else "", f"§{ev.section}" if ev.section else "",
              f"¶{ev.paragraph}" if ev.paragraph is not None else ""]
     where = " ".join(p for p in parts if p)
-    quote = " ".join(ev.text.split())
+    quote = " ".join(clean(ev.text).split())
     if len(quote) > 200:
         quote = quote[:199] + "…"
     return f" ({where}): “{quote}”" if where else f": “{quote}”"
+
+
+def _controls(text: str) -> str:
+    """Drop control characters other than newlines (which escape_data encodes)."""
+    return "".join(ch for ch in text if ch in "\r\n" or (ch >= " " and ch != "\x7f"))
 
 
 def render(report: Report, **_: object) -> str:
@@ -53,8 +59,8 @@ def render(report: Report, **_: object) -> str:
                 w = issue.waived
                 message = f"[waived by {w.approved_by}" + (f" until {w.expires}" if w.expires else "") + \
                     f": {w.reason}] {message}"
-            props = f"file={escape_property(doc.path)},title={escape_property(title)}"
-            lines.append(f"::{command} {props}::{escape_data(message)}")
+            props = f"file={escape_property(clean(doc.path))},title={escape_property(clean(title))}"
+            lines.append(f"::{command} {props}::{escape_data(_controls(message))}")
     s = report.summary()
     lines.append(f"cliccheck: {s['documents']} documents, {s['passed']} passed, {s['failed']} failed, "
                  f"{s['unreadable']} unreadable")

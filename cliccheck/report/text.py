@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..verdicts import Evidence
 from .model import DocumentReport, Report
-from .wrap import Styled, clean, text_width, wrap_styled
+from .wrap import Styled, clean, text_width, wrap_styled, wrap_text
 
 MARKS = {"none": "✔", "note": "·", "warning": "!", "error": "✖"}
 LANGUAGES = {"zh": "Chinese", "en": "English", "mixed": "Chinese and English", "none": "no text"}
@@ -184,12 +184,10 @@ def render_document(doc: DocumentReport, *, color: bool = False, width: int = 10
             _waiver_line(out, finding.waived, width, paint)
     counts = doc.counts()
     detail = _count_phrase(counts)
-    if doc.passed:
-        verdict = paint("PASS", "none") + f"  {detail}" if detail else paint("PASS", "none") + \
-            "  all checked requirements satisfied"
-    else:
-        verdict = paint("FAIL", "error") + f"  {detail}"
-    out.append(f"  {verdict}  {paint(f'(fail-on: {doc.fail_on})', 'dim')}")
+    word = "PASS" if doc.passed else "FAIL"
+    rest = detail or "all checked requirements satisfied"
+    _emit_wrapped(out, _plain(f"{rest}  (fail-on: {doc.fail_on})"), 2, width, paint,
+                  first_prefix=paint(word, "none" if doc.passed else "error") + "  ", hang=8)
     return out
 
 
@@ -248,5 +246,5 @@ def render(report: Report, *, color: bool = False, width: int = 100, quiet: bool
         line += "."
     style = "none" if report.exit_code == 0 else "error"
     if not (quiet and report.exit_code == 0):
-        blocks.append(paint(line, style))
+        blocks.append("\n".join(paint(part, style) for part in wrap_text(line, width)))
     return "\n\n".join(blocks) + ("\n" if blocks else "")
