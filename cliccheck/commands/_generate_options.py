@@ -1,0 +1,55 @@
+"""Options shared by ``annex`` and ``redline``: party/contract overrides and dates."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import click
+
+from ..errors import ConfigError
+
+
+def override_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--supplier, --buyer, --supplier-label, --buyer-label, --contract-title/number/date."""
+    options = [
+        click.option("--supplier", "supplier", metavar="NAME", help="Supplier's legal name (overrides the contract's)."),
+        click.option("--buyer", "buyer", metavar="NAME", help="Buyer's legal name (overrides the contract's)."),
+        click.option("--supplier-label", metavar="WORD",
+                     help="What the contract calls the supplier, e.g. 乙方 or Vendor (sets that language's label)."),
+        click.option("--buyer-label", metavar="WORD", help="What the contract calls the buyer, e.g. 甲方 or Customer."),
+        click.option("--contract-title", metavar="TEXT", help="Title of the main contract."),
+        click.option("--contract-number", metavar="TEXT", help="Number of the main contract."),
+        click.option("--contract-date", metavar="TEXT", help="Date of the main contract, as it should be written."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def overrides_from(kwargs: dict[str, Any]):  # type: ignore[no-untyped-def]
+    from ..generate.context import Overrides
+
+    return Overrides(**{k: kwargs.get(k) for k in (
+        "supplier", "buyer", "supplier_label", "buyer_label", "contract_title", "contract_number",
+        "contract_date")})
+
+
+def parse_when(value: str | None) -> datetime | None:
+    """--date (ISO 8601) or SOURCE_DATE_EPOCH; None means "now" and no reproducibility."""
+    if value:
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise ConfigError(f"--date {value!r} is not an ISO 8601 date (e.g. 2026-03-01 or "
+                              "2026-03-01T09:00:00Z)") from None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC)
+        except (ValueError, OverflowError, OSError):
+            raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from None
+    return None

@@ -1,0 +1,113 @@
+"""``cliccheck annex``: a standalone annex with the clauses the contract lacks."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import EXIT_ERROR, CliccheckError, ConfigError
+from ._generate_options import override_options, overrides_from, parse_when
+
+SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html",
+                  ".docx": "docx"}
+
+
+def _langs(option: str | None, doc_language: str) -> list[str]:
+    if option:
+        return ["zh", "en"] if option == "zh+en" else [option]
+    return {"mixed": ["zh", "en"], "en": ["en"]}.get(doc_language, ["zh"])
+
+
+def needs_clause(result) -> list[str]:  # type: ignore[no-untyped-def]
+    """Requirements not satisfied overall or in any language version."""
+    from ..verdicts import Verdict
+
+    out = []
+    for req in result.requirements:
+        verdicts = [req.verdict, *(r.verdict for r in req.by_language.values())]
+        if any(v != Verdict.SATISFIED for v in verdicts):
+            out.append(req.id)
+    return out
+
+
+@click.command("annex")
+@click.argument("contract", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write to this file (.docx, .md, .html or .txt). Default: Markdown on stdout.")
+@click.option("--format", "fmt", type=click.Choice(["md", "txt", "html", "docx"]),
+              help="Output format (default: from the -o suffix, else md).")
+@click.option("--lang", type=click.Choice(["zh", "en", "zh+en"]),
+              help="Language(s) of the annex. Default: the contract's (zh+en for a bilingual one).")
+@click.option("--all", "all_", is_flag=True, help="Include all four clauses, not only the missing ones.")
+@click.option("--variant", type=click.Choice(["short", "full"]), default="full", show_default=True,
+              help="short: one-paragraph undertakings; full: with definitions, details and legal basis.")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option("--password", default=None, help="Password for an encrypted PDF.")
+@override_options
+@click.pass_context
+def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: str | None, lang: str | None,
+                  all_: bool, variant: str, force: bool, password: str | None, **overrides: str | None) -> None:
+    """Write an annex (网络安全审查补充条款 / Supplemental Cybersecurity Review
+    Undertakings) with a clause for each Art. 6 undertaking CONTRACT does not
+    satisfy, ready to sign: preamble naming the main contract and stating that
+    the annex prevails, numbered clauses, a language clause when bilingual,
+    and signature blocks. Parties are called what the contract calls them.
+
+    \b
+    Examples:
+      cliccheck annex contract.docx
+      cliccheck annex contract.pdf --lang zh+en -o annex.docx
+      cliccheck annex contract.docx --all --variant short -o annex.html
+      cliccheck annex contract.docx --supplier "Northbridge Systems Ltd." --supplier-label Vendor
+    """
+    try:
+        code = _run(contract, output, fmt, lang, all_, variant, force, password, overrides)
+    except CliccheckError as exc:
+        if ctx.obj and ctx.obj.get("debug"):
+            raise
+        click.echo(f"cliccheck: error: {exc.one_line()}", err=True)
+        ctx.exit(EXIT_ERROR)
+    ctx.exit(code)
+
+
+def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, all_: bool, variant: str,
+         force: bool, password: str | None, overrides: dict[str, str | None]) -> int:
+    from ..generate.annex import build_annex, render_annex
+    from ..generate.context import build_context
+    from ..matcher import check_document
+    from ..output import check_output_path, write_atomic
+    from ..readers import read_document
+
+    if output:
+        suffix_fmt = SUFFIX_FORMATS.get(Path(output).suffix.lower())
+        if fmt is None:
+            if suffix_fmt is None:
+                raise ConfigError(f"cannot tell the format of {output}: use .docx, .md, .html or .txt, "
+                                  "or pass --format")
+            fmt = suffix_fmt
+        check_output_path(output, inputs=[contract], force=force)
+    fmt = fmt or "md"
+    if fmt == "docx" and not output:
+        raise ConfigError("a DOCX annex needs -o FILE.docx")
+    when = parse_when(None)
+    doc = read_document(contract, password=password)
+    result = check_document(doc)
+    wanted = ["CSR01", "CSR02", "CSR03", "CSR04"] if all_ else needs_clause(result)
+    if not wanted:
+        click.echo(f"{contract}: all four undertakings are satisfied; nothing to add (use --all for a "
+                   "full annex).", err=True)
+        return 0
+    langs = _langs(lang, doc.language)
+    context = build_context(doc, result, overrides_from(overrides))
+    annex = build_annex(context, wanted, langs, variant)
+    data = render_annex(annex, fmt, when=when)
+    if output:
+        write_atomic(output, data)
+        click.echo(f"wrote {output}: {len(annex.sections) - (1 if len(langs) > 1 else 0)} clause(s) "
+                   f"({', '.join(wanted)}), {'+'.join(langs)}", err=True)
+    else:
+        text = data if isinstance(data, str) else data.decode("utf-8")
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,85 @@
+"""``cliccheck redline``: the draft with our proposals as Word tracked changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import EXIT_ERROR, CliccheckError, ConfigError
+from ._generate_options import override_options, overrides_from, parse_when
+
+
+@click.command("redline")
+@click.argument("contract", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="The redlined copy (.docx). The input is never modified.")
+@click.option("--author", default="cliccheck", show_default=True, help="Author of the tracked changes and comments.")
+@click.option("--date", "date", metavar="ISO",
+              help="Date of the revisions (ISO 8601); makes the output reproducible. Default: "
+                   "SOURCE_DATE_EPOCH, else now.")
+@click.option("--after", metavar="SECTION", help="Insert the new clauses after this section (e.g. 12 or 第十二条); "
+                                                   "default: at the end.")
+@click.option("--variant", type=click.Choice(["short", "full"]), default="full", show_default=True,
+              help="Clause variant for inserted and replacement clauses.")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@override_options
+@click.pass_context
+def redline_command(ctx: click.Context, contract: str, output: str, author: str, date: str | None,
+                    after: str | None, variant: str, force: bool, **overrides: str | None) -> None:
+    """Write a copy of CONTRACT.docx that a lawyer can send: the missing
+    clauses inserted as Word tracked insertions, each contradicting sentence
+    proposed for deletion, each weak clause proposed for replacement, and a
+    comment on each change explaining it and citing the legal basis. Word and
+    LibreOffice show them as ordinary revisions to accept or reject.
+
+    \b
+    Examples:
+      cliccheck redline contract.docx -o contract.redline.docx
+      cliccheck redline contract.docx -o out.docx --author "Li Wei" --date 2026-03-01
+      cliccheck redline contract.docx -o out.docx --after 第十二条
+    """
+    try:
+        _run(contract, output, author, date, after, variant, force, overrides)
+    except CliccheckError as exc:
+        if ctx.obj and ctx.obj.get("debug"):
+            raise
+        click.echo(f"cliccheck: error: {exc.one_line()}", err=True)
+        ctx.exit(EXIT_ERROR)
+
+
+def _run(contract: str, output: str, author: str, date: str | None, after: str | None, variant: str,
+         force: bool, overrides: dict[str, str | None]) -> None:
+    from ..errors import DocumentError
+    from ..generate.context import build_context
+    from ..generate.redline import RedlineOptions, redline_docx
+    from ..limits import DEFAULT_LIMITS
+    from ..matcher import check_document
+    from ..output import check_output_path, write_atomic
+    from ..readers import read_bytes, read_document
+    from ..readers.sniff import sniff_format
+
+    if Path(output).suffix.lower() not in (".docx", ".docm"):
+        raise ConfigError(f"{output}: the redline is a Word document; name it .docx")
+    if not author.strip():
+        raise ConfigError("--author is empty")
+    when = parse_when(date)
+    check_output_path(output, inputs=[contract], force=force)
+    data = read_bytes(Path(contract), DEFAULT_LIMITS)  # one read; the file is only ever opened for reading
+    fmt = sniff_format(data, contract)
+    if fmt != "docx":
+        raise DocumentError(f"redline needs a Word document (.docx), this is {fmt.upper()}: use "
+                            f"`cliccheck annex {contract} -o annex.docx` for a standalone annex instead",
+                            code="unsupported-format", path=contract)
+    doc = read_document(data, filename=contract)
+    result = check_document(doc)
+    context = build_context(doc, result, overrides_from(overrides))
+    options = RedlineOptions(author=author.strip(), when=when, after=after, variant=variant)
+    out, summary = redline_docx(data, doc, result, context, options,
+                                on_skip=lambda m: click.echo(f"cliccheck: warning: {m}", err=True))
+    write_atomic(output, out)
+    parts = [f"{summary.deletions} deletion(s)", f"{summary.replacements} replacement(s)",
+             f"{len(summary.inserted_clauses)} inserted clause(s)"
+             + (f" ({', '.join(summary.inserted_clauses)})" if summary.inserted_clauses else ""),
+             f"{summary.comments} comment(s)"]
+    click.echo(f"wrote {output}: " + ", ".join(parts), err=True)

@@ -1,0 +1,296 @@
+"""The standalone annex: model, and its Markdown, text, HTML and DOCX forms.
+
+Why one model: every format shows the same clauses, numbering and wording,
+and the tests lint each format's output; only layout differs here. All words
+come from ``templates/``.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from .context import AnnexContext
+from .render import REQUIREMENT_IDS, annex_text, clause, render_page
+
+FORMATS = ("md", "txt", "html", "docx")
+#: Fonts for Chinese text in the DOCX (Word falls back gracefully if absent).
+EAST_ASIA_FONT = "SimSun"
+
+
+@dataclass(slots=True)
+class AnnexSection:
+    """One numbered clause of the annex (a requirement, or the language clause)."""
+
+    req_id: str | None
+    number: int
+    number_label: dict[str, str]
+    title: dict[str, str]
+    paragraphs: dict[str, list[str]]
+    basis: dict[str, str] = field(default_factory=dict)
+
+    def heading(self, lang: str) -> str:
+        return f"{self.number_label[lang]} {self.title[lang]}"
+
+
+@dataclass(slots=True)
+class Annex:
+    langs: list[str]
+    title: dict[str, str]
+    preamble: dict[str, list[str]]
+    sections: list[AnnexSection]
+    #: lang -> {"buyer": lines, "supplier": lines}
+    signature: dict[str, dict[str, list[str]]]
+
+    @property
+    def joined_title(self) -> str:
+        return " / ".join(self.title[lang] for lang in self.langs)
+
+    def rows(self, per_lang: dict[str, list[str]]) -> list[list[str]]:
+        """Paragraphs paired across languages (row i = paragraph i in each language)."""
+        longest = max(len(per_lang[lang]) for lang in self.langs)
+        return [[(per_lang[lang][i] if i < len(per_lang[lang]) else "") for lang in self.langs]
+                for i in range(longest)]
+
+
+def _paras(text: object) -> list[str]:
+    parts = [" ".join(p.split()) for p in str(text).strip().split("\n\n")]
+    return [p for p in parts if p]
+
+
+def _lines(text: object) -> list[str]:
+    return [line.strip() for line in str(text).strip().splitlines() if line.strip()]
+
+
+def build_annex(ctx: AnnexContext, req_ids: Iterable[str], langs: list[str], variant: str) -> Annex:
+    """Assemble the annex for ``req_ids`` (in requirement order) in ``langs``."""
+    wanted = [r for r in REQUIREMENT_IDS if r in set(req_ids)]
+    texts = {lang: annex_text(lang, ctx.for_lang(lang)) for lang in langs}
+    sections: list[AnnexSection] = []
+    for number, req_id in enumerate(wanted, start=1):
+        clauses = {lang: clause(req_id, lang, variant, ctx.for_lang(lang)) for lang in langs}
+        sections.append(AnnexSection(
+            req_id=req_id, number=number,
+            number_label={lang: str(texts[lang].clause_number(number)) for lang in langs},
+            title={lang: clauses[lang].title for lang in langs},
+            paragraphs={lang: list(clauses[lang].paragraphs) for lang in langs},
+            basis={lang: clauses[lang].basis for lang in langs},
+        ))
+    if len(langs) > 1:
+        number = len(sections) + 1
+        sections.append(AnnexSection(
+            req_id=None, number=number,
+            number_label={lang: str(texts[lang].clause_number(number)) for lang in langs},
+            title={lang: str(texts[lang].language_title) for lang in langs},
+            paragraphs={lang: _paras(texts[lang].language_clause) for lang in langs},
+        ))
+    return Annex(
+        langs=list(langs),
+        title={lang: str(texts[lang].title) for lang in langs},
+        preamble={lang: _paras(texts[lang].preamble) for lang in langs},
+        sections=sections,
+        signature={lang: {"buyer": _lines(texts[lang].signature_buyer),
+                          "supplier": _lines(texts[lang].signature_supplier)} for lang in langs},
+    )
+
+
+def to_markdown(annex: Annex) -> str:
+    return render_page("annex/annex.md.j2", "md", annex=annex).rstrip() + "\n"
+
+
+def to_text(annex: Annex) -> str:
+    return render_page("annex/annex.txt.j2", "text", annex=annex).rstrip() + "\n"
+
+
+def to_html(annex: Annex) -> str:
+    return render_page("annex/annex.html.j2", "html", annex=annex).rstrip() + "\n"
+
+
+# --------------------------------------------------------------------------- DOCX
+
+def _numbering(doc, annex: Annex) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Add one single-level clause numbering per language to numbering.xml; lang -> numId."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    numbering = doc.part.numbering_part.element
+    abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    num_ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    next_abstract = max(abstract_ids, default=-1) + 1
+    next_num = max(num_ids, default=0) + 1
+    formats = {"zh": ("chineseCounting", "第%1条"), "en": ("decimal", "Clause %1")}
+    result: dict[str, int] = {}
+    first_num = numbering.find(qn("w:num"))
+    for lang in annex.langs:
+        fmt, text = formats[lang]
+        abstract = parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{next_abstract}">'
+            '<w:multiLevelType w:val="singleLevel"/>'
+            f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            '<w:suff w:val="space"/>'
+            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl></w:abstractNum>')
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            numbering.append(abstract)
+        num = parse_xml(f'<w:num {nsdecls("w")} w:numId="{next_num}">'
+                        f'<w:abstractNumId w:val="{next_abstract}"/></w:num>')
+        numbering.append(num)
+        result[lang] = next_num
+        next_abstract += 1
+        next_num += 1
+    return result
+
+
+def _number_paragraph(paragraph, num_id: int) -> None:  # type: ignore[no-untyped-def]
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def _set_lang(paragraph, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Mark the runs' language so Word proofs and lays out CJK correctly."""
+    from docx.oxml.ns import qn
+
+    for run in paragraph.runs:
+        rpr = run._r.get_or_add_rPr()
+        el = rpr.find(qn("w:lang"))
+        if el is None:
+            el = rpr.makeelement(qn("w:lang"), {})
+            rpr.append(el)
+        el.set(qn("w:eastAsia" if lang == "zh" else "w:val"), "zh-CN" if lang == "zh" else "en-GB")
+
+
+def to_docx(annex: Annex, *, when: datetime | None = None) -> bytes:
+    """A Word document with real styles: Title, Heading 2 + clause numbering, tables for bilingual."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+
+    when = when or datetime.now(UTC)
+    doc = docx.Document()
+    normal = doc.styles["Normal"]
+    rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    rfonts.set(qn("w:eastAsia"), EAST_ASIA_FONT)
+    num_ids = _numbering(doc, annex)
+    bilingual = len(annex.langs) > 1
+
+    title = doc.add_paragraph(annex.joined_title if bilingual else annex.title[annex.langs[0]], style="Title")
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def fill(container, lang: str, sections: bool) -> None:  # type: ignore[no-untyped-def]
+        for text in annex.preamble[lang]:
+            _set_lang(container.add_paragraph(text), lang)
+        for section in annex.sections:
+            heading = container.add_paragraph(section.title[lang], style="Heading 2")
+            _number_paragraph(heading, num_ids[lang])
+            _set_lang(heading, lang)
+            for text in section.paragraphs[lang]:
+                _set_lang(container.add_paragraph(text), lang)
+
+    if not bilingual:
+        fill(doc, annex.langs[0], True)
+    else:
+        # Parallel columns: one row per preamble paragraph, per clause heading and per clause paragraph.
+        table = doc.add_table(rows=0, cols=len(annex.langs))
+        table.style = doc.styles["Table Grid"]
+
+        def row(texts: list[str], style: str | None = None, numbered: bool = False) -> None:
+            cells = table.add_row().cells
+            for cell, lang, text in zip(cells, annex.langs, texts, strict=True):
+                para = cell.paragraphs[0]
+                if style:
+                    para.style = doc.styles[style]
+                para.add_run(text)
+                if numbered:
+                    _number_paragraph(para, num_ids[lang])
+                _set_lang(para, lang)
+
+        for pair in annex.rows(annex.preamble):
+            row(pair)
+        for section in annex.sections:
+            row([section.title[lang] for lang in annex.langs], "Heading 2", numbered=True)
+            for pair in annex.rows(section.paragraphs):
+                row(pair)
+
+    doc.add_paragraph()
+    sig = doc.add_table(rows=1, cols=2)
+    for cell, party in zip(sig.rows[0].cells, ("buyer", "supplier"), strict=True):
+        first = True
+        for lang in annex.langs:
+            for line in annex.signature[lang][party]:
+                para = cell.paragraphs[0] if first else cell.add_paragraph()
+                para.add_run(line)
+                _set_lang(para, lang)
+                first = False
+
+    props = doc.core_properties
+    props.title = annex.joined_title
+    props.author = "cliccheck"
+    props.last_modified_by = "cliccheck"
+    props.revision = 1
+    naive = when.astimezone(UTC).replace(tzinfo=None, microsecond=0)
+    props.created = naive
+    props.modified = naive
+    buf = io.BytesIO()
+    doc.save(buf)
+    return rezip(buf.getvalue(), when)
+
+
+def zip_time(when: datetime) -> tuple[int, int, int, int, int, int]:
+    w = when.astimezone(UTC)
+    if w.year < 1980:
+        return (1980, 1, 1, 0, 0, 0)
+    return (w.year, w.month, w.day, w.hour, w.minute, w.second - w.second % 2)
+
+
+def rezip(data: bytes, when: datetime | None, *, replace: dict[str, bytes] | None = None,
+          add: dict[str, bytes] | None = None) -> bytes:
+    """Rewrite a package deterministically: same member order, fixed metadata.
+
+    Members in ``replace`` get new bytes; members in ``add`` are appended (in
+    sorted order). Members keep their own timestamps unless ``when`` is given.
+    """
+    replace = replace or {}
+    add = add or {}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        names = [i.filename for i in src.infolist()]
+        for info in src.infolist():
+            payload = replace.get(info.filename)
+            if payload is None:
+                payload = src.read(info)
+            stamp = zip_time(when) if when else info.date_time
+            _write_member(dst, info.filename, payload, stamp)
+        for name in sorted(n for n in add if n not in names):
+            _write_member(dst, name, add[name], zip_time(when) if when else (1980, 1, 1, 0, 0, 0))
+    return out.getvalue()
+
+
+def _write_member(dst: zipfile.ZipFile, name: str, payload: bytes,
+                  stamp: tuple[int, int, int, int, int, int]) -> None:
+    info = zipfile.ZipInfo(name, date_time=stamp)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 0
+    info.external_attr = 0
+    dst.writestr(info, payload, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+
+
+def render_annex(annex: Annex, fmt: str, *, when: datetime | None = None) -> bytes | str:
+    """The annex in one of :data:`FORMATS`."""
+    if fmt == "md":
+        return to_markdown(annex)
+    if fmt == "txt":
+        return to_text(annex)
+    if fmt == "html":
+        return to_html(annex)
+    if fmt == "docx":
+        return to_docx(annex, when=when)
+    raise ValueError(fmt)

@@ -1,0 +1,160 @@
+"""The values the clause and annex templates are filled with.
+
+Why: the annex must call the parties exactly what the contract calls them
+(乙方 may be the buyer in one contract and the supplier in the next), so the
+labels come from the matcher's role analysis; the user can override any of
+them on the command line. Absent optional values are *left out* of the
+template context (templates test ``is defined``), never set to ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import yaml
+
+from ..model import BlockKind, Document
+from ..normalize import is_cjk
+from ..verdicts import CheckResult, Party
+from .render import LANGUAGES, RenderError, check_value, default_roles, templates_dir
+
+_TITLE_STRIP = "《》“”\"'「」 "
+
+
+@dataclass(slots=True)
+class Overrides:
+    """Command-line overrides (``--supplier`` etc.); ``None`` means not given."""
+
+    supplier: str | None = None
+    buyer: str | None = None
+    supplier_label: str | None = None
+    buyer_label: str | None = None
+    contract_title: str | None = None
+    contract_number: str | None = None
+    contract_date: str | None = None
+
+
+@dataclass(slots=True)
+class AnnexContext:
+    """Everything the templates need, before it is split per language."""
+
+    supplier_name: str | None = None
+    buyer_name: str | None = None
+    #: lang -> (supplier label, buyer label)
+    labels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    contract_title: str | None = None
+    contract_number: str | None = None
+    contract_date: str | None = None
+    prevailing: str = "zh"
+
+    def for_lang(self, lang: str) -> dict[str, Any]:
+        """Template variables for one language; optional values only when known."""
+        if lang not in LANGUAGES:
+            raise RenderError(f"unknown language {lang!r}")
+        defaults = default_roles()[lang]
+        supplier_label, buyer_label = self.labels.get(lang, (defaults["supplier"], defaults["buyer"]))
+        ctx: dict[str, Any] = {
+            "lang": lang,
+            "supplier_label": supplier_label,
+            "buyer_label": buyer_label,
+            "supplier": _reference(supplier_label, self.supplier_name, lang),
+            "buyer": _reference(buyer_label, self.buyer_name, lang),
+            "prevailing": self.prevailing,
+        }
+        for key in ("supplier_name", "buyer_name", "contract_title", "contract_number", "contract_date"):
+            value = getattr(self, key)
+            if value:
+                ctx[key] = value
+        return ctx
+
+
+def _reference(label: str, name: str | None, lang: str) -> str:
+    """How a clause refers to a party: 乙方 / the Vendor (a defined term takes "the")."""
+    if lang != "en":
+        return label
+    if label == name or label.lower().startswith("the ") or not label[:1].isupper():
+        return label
+    return f"the {label}"
+
+
+def _label_lang(label: str) -> str:
+    return "zh" if any(is_cjk(ch) for ch in label) else "en"
+
+
+def _party_label(party: Party | None, lang: str) -> str | None:
+    if party is None or (party.source == "default" and not party.labels.get(lang)):
+        return None
+    return party.label(lang)
+
+
+def _first_heading(doc: Document) -> str | None:
+    for block in doc.blocks[:15]:
+        if block.kind == BlockKind.HEADING and block.is_body and block.text.strip():
+            return block.text
+    for block in doc.blocks[:3]:
+        text = block.text.strip()
+        if block.is_body and text and len(text) <= 60 and ("合同" in text or "协议" in text
+                                                            or "agreement" in text.lower()
+                                                            or "contract" in text.lower()):
+            return text
+    return None
+
+
+@cache
+def _field_patterns() -> dict[str, list[re.Pattern[str]]]:
+    with open(templates_dir() / "contract_fields.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return {key: [re.compile(p) for p in patterns] for key, patterns in data.items()}
+
+
+def _find_field(doc: Document, key: str) -> str | None:
+    head = doc.text[:20000]
+    for pattern in _field_patterns()[key]:
+        match = pattern.search(head)
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def build_context(doc: Document | None, result: CheckResult | None,
+                  overrides: Overrides | None = None) -> AnnexContext:
+    """Combine the contract's own definitions with the user's overrides."""
+    ov = overrides or Overrides()
+    ctx = AnnexContext()
+    supplier = result.roles.supplier if result else None
+    buyer = result.roles.buyer if result else None
+    ctx.supplier_name = ov.supplier or (supplier.name if supplier else None)
+    ctx.buyer_name = ov.buyer or (buyer.name if buyer else None)
+    defaults = default_roles()
+    for lang in LANGUAGES:
+        s_label = _party_label(supplier, lang) or defaults[lang]["supplier"]
+        b_label = _party_label(buyer, lang) or defaults[lang]["buyer"]
+        if s_label == b_label:  # the role analysis failed; never let both parties share a word
+            s_label, b_label = defaults[lang]["supplier"], defaults[lang]["buyer"]
+        ctx.labels[lang] = (s_label, b_label)
+    for attr, role_index in (("supplier_label", 0), ("buyer_label", 1)):
+        value = getattr(ov, attr)
+        if value:
+            check_value(f"--{attr.replace('_', '-')}", value)
+            lang = _label_lang(value)
+            pair = list(ctx.labels[lang])
+            pair[role_index] = value.strip()
+            ctx.labels[lang] = (pair[0], pair[1])
+    for lang, (s_label, b_label) in ctx.labels.items():
+        if s_label == b_label:
+            raise RenderError(f"supplier and buyer would both be called {s_label!r} in {lang}: "
+                              "pass --supplier-label / --buyer-label")
+    title = ov.contract_title or (doc.title if doc else None) or (_first_heading(doc) if doc else None)
+    ctx.contract_title = title.strip(_TITLE_STRIP) or None if title else None
+    ctx.contract_number = ov.contract_number or (_find_field(doc, "number") if doc else None)
+    ctx.contract_date = ov.contract_date or (_find_field(doc, "date") if doc else None)
+    for key in ("supplier_name", "buyer_name", "contract_title", "contract_number", "contract_date"):
+        value = getattr(ctx, key)
+        if value is not None:
+            flag = {"supplier_name": "--supplier", "buyer_name": "--buyer"}.get(
+                key, "--" + key.replace("_", "-"))
+            setattr(ctx, key, check_value(flag, " ".join(value.split())))
+    return ctx
