@@ -52,7 +52,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "modals": ({k: (LEX, True) for k in
                 ("obligation", "prohibition", "permission", "negated_obligation", "non_binding")}, True),
     **{k: (LEX, True) for k in ("negations", "carve_outs", "lawful_basis", "justifications", "breadth",
-                                "exceptions", "overrides", "recitals", "definitions")},
+                                "exceptions", "overrides", "recitals", "citations", "definitions")},
     "prevailing": ({"zh": (LEX, True), "en": (LEX, True)}, True),
 }
 

@@ -1,0 +1,219 @@
+"""The bilingual matcher: Document -> CheckResult.
+
+Stages (one module each): :mod:`.candidates` (a cheap ``re`` pass over the
+whole document), :mod:`.analysis` (spaCy phrase matching and the reasoning on
+the few candidate sentences), :mod:`.verdict` (one verdict per requirement),
+this module (languages, lead-ins, hidden text, bilingual comparison).
+
+spaCy is imported only when a document is checked (or :func:`load_pipelines`
+is called), so ``cliccheck --version`` stays fast.
+
+Bilingual documents: each language version is judged on its own
+(``RequirementResult.by_language``). The combined verdict is ``contradicted``
+if any version is; otherwise, when the contract says which version prevails
+(library ``prevailing``), that version's verdict; otherwise ``satisfied`` only
+if every version is satisfied, ``weak`` if any version has an undertaking,
+else ``missing``. Versions that disagree give a ``bilingual-mismatch`` finding.
+
+Hidden, deleted and comment text (``Document.excluded``) never counts; when it
+*would* satisfy a requirement a ``hidden-text`` finding is emitted. Such text
+has no offsets in ``Document.text``: its evidence has ``start = end = block = -1``
+and carries the excluded text, page and paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from ..errors import ConfigError
+from ..library import Library, load_library
+from ..model import Document
+from ..normalize import detect_language
+from ..roles import find_roles, phrase_regex
+from ..segment import segment
+from ..verdicts import (
+    VERDICT_RANK,
+    CheckResult,
+    Evidence,
+    Finding,
+    Reason,
+    RequirementResult,
+    Roles,
+    Severity,
+    Verdict,
+)
+from .analysis import Assessment, Sentence, Unit, assess, get_analyzer, party_hits, party_regex
+from .candidates import candidate_regex
+from .verdict import decide, evidence_for
+
+__all__ = ["check_document", "load_pipelines"]
+
+
+def load_pipelines(library: Library | None = None) -> None:
+    """Build both spaCy pipelines and the library matchers now (CLI warm-up)."""
+    library = library or load_library()
+    for lang in ("en", "zh"):
+        get_analyzer(library, lang)
+        candidate_regex(library, lang)
+
+
+def _context_party(block_text: str, upto: int, roles: Roles, lang: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for side, party in (("supplier", roles.supplier), ("buyer", roles.buyer)):
+        rx = party_regex(party, lang)
+        if rx is None:
+            continue
+        for m in rx.finditer(block_text, 0, upto):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), side)
+    return best[1] if best else None
+
+
+def _analyse(unit: Unit, library: Library, roles: Roles) -> list[Assessment]:
+    analyzer = get_analyzer(library, unit.lang)
+    hits = analyzer.hits(unit.text)
+    parties = party_hits(unit.text, roles, hits, unit.lang)
+    return assess(unit, Sentence(unit, hits, parties, library), library)
+
+
+def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str) -> list[Assessment]:
+    rx = candidate_regex(library, lang)
+    found: list[Assessment] = []
+    if rx is None:
+        return found
+    for s in segment(doc):
+        if s.language != lang or (s.is_lead_in and s.lead_in is None and not rx.search(s.text)):
+            continue
+        if not rx.search(s.text):
+            continue
+        block_offset = s.start - s.block.start
+        ctx = _context_party(s.block.text, block_offset, roles, lang)
+        alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx)
+        results = _analyse(alone, library, roles)
+        if s.lead_in is not None and not any(a.kind != "near-miss" for a in results):
+            lead = s.lead_in
+            text = lead.text + " " + s.text
+            lead_ctx = _context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
+            combined = Unit(text, lang, [(0, lead.start, lead.end), (len(lead.text) + 1, s.start, s.end)], s,
+                            context_party=lead_ctx)
+            combined_results = _analyse(combined, library, roles)
+            if any(a.kind != "near-miss" for a in combined_results) or not results:
+                results = combined_results
+        found.extend(results)
+    return found
+
+
+def _languages(doc: Document, lang: str) -> list[str]:
+    if lang in ("zh", "en"):
+        return [lang]
+    if lang != "auto":
+        raise ConfigError(f"unknown language {lang!r} (use auto, zh or en)")
+    overall = doc.language
+    if overall == "mixed":
+        return ["zh", "en"]
+    return [overall] if overall in ("zh", "en") else ["en"]
+
+
+def _prevailing(doc: Document, library: Library) -> str | None:
+    for version, lexicon in library.common["prevailing"].items():
+        for lang in ("en", "zh"):
+            rx = phrase_regex(lexicon[lang], lang)
+            if rx and rx.search(doc.text):
+                return version
+    return None
+
+
+def _combine(results: dict[str, RequirementResult], prevailing: str | None) -> RequirementResult:
+    versions = list(results.values())
+    if len(versions) == 1:
+        only = versions[0]
+        return RequirementResult(only.id, only.name, only.verdict, only.message, evidence=list(only.evidence),
+                                 reasons=list(only.reasons), language=None, by_language=dict(results))
+    contradicted = [r for r in versions if r.verdict == Verdict.CONTRADICTED]
+    if contradicted:
+        pick = contradicted[0]
+    elif prevailing in results:
+        pick = results[prevailing]
+    elif all(r.verdict == Verdict.SATISFIED for r in versions):
+        pick = versions[0]
+    else:
+        pick = min(versions, key=lambda r: (r.verdict == Verdict.SATISFIED, -VERDICT_RANK[r.verdict]))
+        if pick.verdict == Verdict.MISSING and any(r.verdict in (Verdict.SATISFIED, Verdict.WEAK) for r in versions):
+            other = next(r for r in versions if r.verdict in (Verdict.SATISFIED, Verdict.WEAK))
+            message = (f"Only the {other.language} version contains the undertaking; the "
+                       f"{pick.language} version does not.")
+            return RequirementResult(pick.id, pick.name, Verdict.WEAK, message,
+                                     evidence=list(other.evidence), language=None, by_language=dict(results),
+                                     reasons=[Reason("partial-coverage", f"missing in the {pick.language} version"),
+                                              *other.reasons])
+    return RequirementResult(pick.id, pick.name, pick.verdict, pick.message, evidence=list(pick.evidence),
+                             reasons=list(pick.reasons), language=None, by_language=dict(results))
+
+
+def _hidden_findings(doc: Document, library: Library, roles: Roles, selected: list[str],
+                     langs: list[str]) -> list[Finding]:
+    findings: list[Finding] = []
+    for item in doc.excluded:
+        text = (item.text or "").strip()
+        if not text:
+            continue
+        lang = detect_language(text)
+        lang = lang if lang in ("zh", "en") else ("zh" if "zh" in langs and lang == "mixed" else "en")
+        unit = Unit(text, lang, [(0, -1, -1)], None)
+        for a in _analyse(unit, library, roles):
+            if a.kind != "undertaking" or a.quality != "satisfied" or a.requirement not in selected:
+                continue
+            ev = Evidence(text=text, start=-1, end=-1, block=-1, page=item.page, section=item.section,
+                          paragraph=item.paragraph, language=lang, role="excluded", highlights=a.highlights)
+            findings.append(Finding(
+                rule="hidden-text", severity=Severity.WARNING, requirement=a.requirement, evidence=[ev],
+                message=(f"{str(item.kind).replace('_', ' ').capitalize()} text would satisfy {a.requirement} "
+                         "but does not count: it is not part of the visible contract."),
+                reasons=[Reason("excluded-text", str(item.kind))]))
+            break
+    return findings
+
+
+def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), select: Collection[str] | None = None,
+                   lang: str = "auto", library: Library | None = None) -> CheckResult:
+    """Check ``doc`` for the selected requirements (all by default)."""
+    library = library or load_library()
+    if select is None:
+        selected = list(library.ids)
+    else:
+        wanted = {s.upper() for s in select}
+        unknown = wanted - set(library.ids)
+        if unknown:
+            raise ConfigError(f"unknown requirement(s) {', '.join(sorted(unknown))} "
+                              f"(known: {', '.join(library.ids)})")
+        selected = [i for i in library.ids if i in wanted]
+    roles = find_roles(doc, supplier_aliases=supplier_aliases, library=library)
+    langs = _languages(doc, lang)
+    per_lang: dict[str, dict[str, RequirementResult]] = {}
+    for version in langs:
+        found = _sentence_units(doc, library, roles, version)
+        per_lang[version] = {}
+        for rid in selected:
+            req = library.requirement(rid)
+            per_lang[version][rid] = decide(req, [a for a in found if a.requirement == rid], doc, roles, version)
+    prevailing = _prevailing(doc, library) if len(langs) > 1 else None
+    requirements: list[RequirementResult] = []
+    findings: list[Finding] = []
+    for rid in selected:
+        results = {v: per_lang[v][rid] for v in langs}
+        combined = _combine(results, prevailing)
+        requirements.append(combined)
+        verdicts = {r.verdict for r in results.values()}
+        if len(verdicts) > 1:
+            ev = [e for r in results.values() for e in r.evidence[:1]]
+            summary = ", ".join(f"{v}: {r.verdict}" for v, r in results.items())
+            findings.append(Finding(
+                rule="bilingual-mismatch", severity=Severity.WARNING, requirement=rid, evidence=ev,
+                message=f"The language versions disagree on {rid} ({summary}).",
+                reasons=[Reason("bilingual-mismatch", summary)]))
+    findings += _hidden_findings(doc, library, roles, selected, langs)
+    return CheckResult(roles=roles, requirements=requirements, findings=findings, languages=langs)
+
+
+# keep the helper importable for tests of evidence mapping
+_ = evidence_for

@@ -1,0 +1,479 @@
+"""Careful analysis of one candidate sentence (or lead-in + item) for every requirement.
+
+The words come from the library, matched with a spaCy ``PhraseMatcher``
+(English on lookup lemmas of the lower-cased text, Chinese on characters) plus
+the library's ``re:`` patterns. The reasoning is general and the same for
+every requirement:
+
+1. *Hits*: modals, negations, qualifiers, carve-outs, exceptions, lawful bases,
+   justifications, recital/definition markers, and per requirement its actions
+   (``duty``/``refusal``/``refusable``/``forbidden``) and element objects.
+2. *Attachment*: an element object belongs to the nearest action before it
+   with no other modal in between (or, without a comma in between, the action
+   after it: passive voice, Chinese topic-first order).
+3. *Stance* of the governing modal (the nearest one before the action), with
+   the negations between modal and action counted: do / not / may / need-not / try.
+4. *Subject*: the passive agent ("by the Vendor"), else the nearest party
+   before the modal that is not a possessive ("the Customer's equipment"),
+   pronouns resolved backwards; else the party of the lead-in or the block.
+5. *Classification*: an undertaking (satisfied or weak), a contradiction (a
+   right to do the forbidden act or a refusal of the duty, unless a
+   justification or lawful basis is attached), or a near miss with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..library import LANGS, Library
+from ..verdicts import Party, Reason, Roles
+from .pipelines import get_nlp
+
+MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "obligation", "non_binding")
+_COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "justifications", "breadth", "exceptions", "overrides",
+                "recitals", "citations", "definitions")
+ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden")
+_CLAUSE_BREAK = re.compile(r"[，,;；]")
+
+
+@dataclass(slots=True)
+class Hit:
+    cat: str
+    start: int
+    end: int
+    text: str
+
+    def overlaps(self, other: Hit) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Hit) -> bool:
+        return self.start <= other.start and other.end <= self.end and (self.end - self.start) > (other.end - other.start)
+
+
+@dataclass(slots=True)
+class Unit:
+    """Text analysed as one: a sentence, or a lead-in followed by an item."""
+
+    text: str
+    lang: str
+    #: (offset in ``text``, document start, document end) of each piece
+    pieces: list[tuple[int, int, int]]
+    sentence: Any  # segment.Sentence
+    context_party: str | None = None  # side of the last party named before the unit in its block
+
+
+@dataclass(slots=True)
+class Assessment:
+    """What one unit says about one requirement."""
+
+    requirement: str
+    kind: str  # undertaking | contradiction | near-miss
+    unit: Unit
+    quality: str = "satisfied"  # satisfied | weak (undertakings)
+    elements: set[str] = field(default_factory=set)
+    reasons: list[Reason] = field(default_factory=list)
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+    score: float = 0.0  # near-miss closeness
+    detail: str = ""
+
+
+class Analyzer:
+    """Matchers compiled from the library for one language."""
+
+    def __init__(self, library: Library, lang: str):
+        from spacy.matcher import PhraseMatcher
+
+        self.library = library
+        self.lang = lang
+        self.nlp = get_nlp(lang)
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LEMMA" if lang == "en" else "ORTH")
+        self.regexes: list[tuple[str, re.Pattern[str]]] = []
+        common = library.common
+        cats: dict[str, tuple[str, ...]] = {}
+        for kind in MODAL_KINDS:
+            cats[f"modal:{kind}"] = common["modals"][kind][lang]
+        for key in _COMMON_CATS:
+            cats[key] = common[key][lang]
+        cats["both"] = common["roles"]["both"][lang]
+        cats["pronoun"] = common["roles"]["pronouns"][lang]
+        for req in library.requirements:
+            for key, lex in req.lexicon.items():
+                cats[f"{req.id}:{key}"] = lex[lang]
+            for el in req.elements:
+                cats[f"{req.id}:obj:{el.id}"] = el.objects[lang]
+        flags = re.IGNORECASE if lang == "en" else 0
+        for cat, phrases in cats.items():
+            literal = [p for p in phrases if not p.startswith("re:")]
+            for p in phrases:
+                if p.startswith("re:"):
+                    self.regexes.append((cat, re.compile(p[3:], flags)))
+            if literal:
+                if lang == "en":
+                    docs = list(self.nlp.pipe([p.lower() for p in literal]))
+                else:
+                    docs = [self.nlp.make_doc(p) for p in literal]
+                self.matcher.add(cat, docs)
+
+    def hits(self, text: str) -> list[Hit]:
+        """All library hits in ``text`` (offsets into ``text``)."""
+        lowered = text.lower() if self.lang == "en" else text
+        if len(lowered) != len(text):
+            lowered = text
+        doc = self.nlp(lowered)
+        out: list[Hit] = []
+        strings = self.nlp.vocab.strings
+        for match_id, s, e in self.matcher(doc):
+            span = doc[s:e]
+            out.append(Hit(strings[match_id], span.start_char, span.end_char, text[span.start_char:span.end_char]))
+        for cat, rx in self.regexes:
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    out.append(Hit(cat, m.start(), m.end(), m.group(0)))
+        return out
+
+
+_ANALYZERS: dict[tuple[Any, ...], Analyzer] = {}
+
+
+def get_analyzer(library: Library, lang: str) -> Analyzer:
+    key = (library.key, lang)
+    analyzer = _ANALYZERS.get(key)
+    if analyzer is None:
+        analyzer = Analyzer(library, lang)
+        _ANALYZERS[key] = analyzer
+    return analyzer
+
+
+def party_regex(party: Party, lang: str) -> re.Pattern[str] | None:
+    words = sorted({w for ws in party.labels.values() for w in ws} | ({party.name} if party.name else set()),
+                   key=len, reverse=True)
+    if not words:
+        return None
+    parts = []
+    for w in words:
+        esc = re.escape(w).replace(r"\ ", r"\s+")
+        parts.append(rf"(?<![A-Za-z]){esc}(?![a-z])" if w.isascii() else esc)
+    return re.compile("|".join(parts), re.IGNORECASE if lang == "en" else 0)
+
+
+def party_hits(text: str, roles: Roles, analyzer_hits: list[Hit], lang: str) -> list[Hit]:
+    """Supplier/buyer/both/pronoun mentions, longest first, never overlapping."""
+    raw: list[Hit] = []
+    for side, party in (("supplier", roles.supplier), ("buyer", roles.buyer)):
+        rx = party_regex(party, lang)
+        if rx:
+            raw += [Hit(f"party:{side}", m.start(), m.end(), m.group(0)) for m in rx.finditer(text)]
+    raw += [Hit("party:both", h.start, h.end, h.text) for h in analyzer_hits if h.cat == "both"]
+    raw += [Hit("party:pronoun", h.start, h.end, h.text) for h in analyzer_hits if h.cat == "pronoun"]
+    raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[Hit] = []
+    for h in raw:
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    return [h for h in hits if not any(o is not h and o.contains(h) for o in hits)]
+
+
+class Sentence:
+    """All hits of one unit, cleaned: the shared facts every requirement reads."""
+
+    def __init__(self, unit: Unit, hits: list[Hit], parties: list[Hit], library: Library):
+        self.unit = unit
+        self.text = unit.text
+        self.parties = parties
+        by: dict[str, list[Hit]] = {}
+        for h in hits:
+            by.setdefault(h.cat, []).append(h)
+        self.by = by
+        blockers = [h for h in hits if not h.cat.startswith("modal:") and h.cat not in ("negations", "pronoun")]
+        blockers += [p for p in parties if p.cat != "party:pronoun"]
+        modals = _longest([h for h in hits if h.cat.startswith("modal:")])
+        # equal spans in two modal kinds: keep the first kind in MODAL_KINDS order
+        seen: dict[tuple[int, int], Hit] = {}
+        for h in sorted(modals, key=lambda h: MODAL_KINDS.index(h.cat[6:])):
+            seen.setdefault((h.start, h.end), h)
+        self.modals = sorted(
+            (h for h in seen.values()
+             if not any(b.overlaps(h) and not h.contains(b) and not (b.start <= h.start and h.end <= b.end and
+                                                                       b.cat in ("overrides",))
+                        for b in blockers)),
+            key=lambda h: h.start)
+        others = [h for h in hits if h.cat != "negations"] + self.modals + parties
+        self.negations = [h for h in by.get("negations", []) if not any(o.overlaps(h) for o in others)]
+
+    def get(self, cat: str) -> list[Hit]:
+        return self.by.get(cat, [])
+
+    def any(self, *cats: str) -> list[Hit]:
+        return [h for c in cats for h in self.by.get(c, [])]
+
+
+def _governing_modal(s: Sentence, pos: int) -> Hit | None:
+    best = None
+    for m in s.modals:
+        if m.end <= pos:
+            best = m
+    return best
+
+
+_FLIP = {"do": "not", "not": "do", "may": "not", "try": "try-not", "try-not": "try", "need-not": "need-not"}
+_BASE = {"obligation": "do", "prohibition": "not", "permission": "may", "negated_obligation": "need-not",
+         "non_binding": "try"}
+
+
+def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
+    if modal is None:
+        return "none"
+    value = _BASE[modal.cat[6:]]
+    negs = sum(1 for n in s.negations if modal.end <= n.start and n.end <= action.start)
+    if negs % 2:
+        value = _FLIP[value]
+    return value
+
+
+def _possessive(text: str, hit: Hit, lang: str) -> bool:
+    after = text[hit.end:hit.end + 2]
+    if lang == "en":
+        return after.startswith(("'s", "’s", "'", "’"))
+    return after.startswith("的")
+
+
+def _agent(s: Sentence, action: Hit, lang: str) -> Hit | None:
+    for p in s.parties:
+        if p.start >= action.end and p.start - action.end <= 80:
+            between = s.text[action.end:p.start]
+            if lang == "en" and re.search(r"\bby(?: the)?\s*$", between, re.IGNORECASE) and not _CLAUSE_BREAK.search(between):
+                return p
+    if lang == "zh":
+        for p in s.parties:
+            if p.end <= action.start and s.text[max(0, p.start - 1):p.start] in ("由", "被"):
+                return p
+    return None
+
+
+def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str | None, Hit | None]:
+    """Side bound by the predicate (supplier/buyer/both) and the party hit, if any."""
+    agent = _agent(s, action, lang)
+    if agent is not None:
+        return _resolve(s, agent)
+    limit = modal.start if modal else action.start
+    before = [p for p in s.parties if p.end <= limit]
+    plain = [p for p in before if not _possessive(s.text, p, lang)]
+    pick = (plain or before or [None])[-1]
+    if pick is None:
+        return (s.unit.context_party, None) if s.unit.context_party else (None, None)
+    return _resolve(s, pick)
+
+
+def _resolve(s: Sentence, hit: Hit) -> tuple[str | None, Hit | None]:
+    if hit.cat != "party:pronoun":
+        return hit.cat[6:], hit
+    earlier = [p for p in s.parties if p.end <= hit.start and p.cat != "party:pronoun"]
+    if earlier:
+        return earlier[-1].cat[6:], earlier[-1]
+    return s.unit.context_party, hit
+
+
+def _negated_before(s: Sentence, hit: Hit) -> bool:
+    head = s.text[max(0, hit.start - 12):hit.start]
+    if s.unit.lang == "en":
+        return bool(re.search(r"\b(?:without|no|not|absent)\b(?:\s+\w+){0,2}\s*$", head, re.IGNORECASE))
+    return bool(re.search(r"(?:无|没有|非因|不经|无需|无须|不以|不论)[^，。；]{0,3}$", head))
+
+
+def _justified(s: Sentence, rid: str) -> list[Hit]:
+    hits = s.any("justifications", "lawful_basis", f"{rid}:justifications")
+    return [h for h in hits if not _negated_before(s, h)]
+
+
+def _exception_scope(s: Sentence, exc: Hit) -> tuple[int, int]:
+    if exc.end - exc.start > 3 and s.unit.lang == "zh":  # 但…除外 / 除…外 regexes carry their scope
+        return exc.start, exc.end
+    m = re.compile(r"[;；。]" if exc.start > 0 else r"[,，;；。]").search(s.text, exc.end)
+    return exc.start, (m.start() if m else len(s.text))
+
+
+def _weakeners(s: Sentence, rid: str, modal: Hit | None) -> tuple[list[Reason], list[Hit]]:
+    reasons: list[Reason] = []
+    marks: list[Hit] = []
+    for h in s.any("modal:non_binding", f"{rid}:weakening"):
+        if not any(r.detail == h.text for r in reasons):
+            reasons.append(Reason("weakened-by", h.text))
+            marks.append(h)
+    for h in s.get("carve_outs"):
+        reasons.append(Reason("carve-out", h.text))
+        marks.append(h)
+    fine = s.any("lawful_basis", "justifications", f"{rid}:justifications", f"{rid}:qualifiers")
+    for exc in s.get("exceptions"):
+        a, b = _exception_scope(s, exc)
+        inside = [h for h in fine if a <= h.start < b]
+        carve = [h for h in s.get("carve_outs") if a <= h.start < b]
+        if inside or carve:
+            continue
+        scope = s.text[a:b].strip()
+        if scope and not any(r.detail == scope for r in reasons):
+            reasons.append(Reason("carve-out", scope[:120]))
+            marks.append(Hit("exceptions", a, b, scope))
+    return reasons, marks
+
+
+def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) -> dict[str, list[Hit]]:
+    out: dict[str, list[Hit]] = {}
+    for el in element_ids:
+        hits = [h for h in s.get(f"{rid}:obj:{el}") if not any(p.overlaps(h) for p in parties if p.cat != "party:pronoun")]
+        if hits:
+            out[el] = _longest(hits)
+    return out
+
+
+def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
+    """The action governing ``obj``: see the module docstring, step 2."""
+    forward = [a for a in actions if a.end <= obj.start
+               and not any(a.end <= m.start and m.end <= obj.start for m in s.modals)]
+    if forward:
+        return forward[-1]
+    backward = [a for a in actions if a.start >= obj.end and not _CLAUSE_BREAK.search(s.text[obj.end:a.start])]
+    if backward:
+        return backward[0]
+    overlapping = [a for a in actions if a.overlaps(obj)]
+    return overlapping[0] if overlapping else None
+
+
+def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
+    """Every requirement's reading of one unit."""
+    out: list[Assessment] = []
+    lang = unit.lang
+    recital = s.get("recitals")
+    citation = s.get("citations")
+    definition = s.get("definitions")
+    for req in library.requirements:
+        rid = req.id
+        element_ids = [el.id for el in req.elements]
+        objs = _objects(s, rid, element_ids, s.parties)
+        broad = [h for h in s.get(f"{rid}:broad_objects") if not any(p.overlaps(h) for p in s.parties
+                                                                        if p.cat != "party:pronoun")]
+        all_objs = [h for hs in objs.values() for h in hs]
+        actions_raw = [h for k in ACTION_KEYS for h in s.get(f"{rid}:{k}")]
+        actions = _longest([a for a in actions_raw
+                            if not any(o.contains(a) or (o.start <= a.start and a.end <= o.end and o.cat != a.cat)
+                                       for o in all_objs)
+                            and not any(p.overlaps(a) for p in s.parties if p.cat != "party:pronoun")])
+        actions.sort(key=lambda h: h.start)
+        contradicting = s.get(f"{rid}:contradicting")
+        if not actions and not all_objs and not contradicting:
+            continue
+        results: list[Assessment] = []
+        # pair actions with elements
+        pairs: dict[int, tuple[Hit, set[str], list[Hit]]] = {}
+        for el, hs in objs.items():
+            for obj in hs:
+                act = _attach(s, obj, actions)
+                if act is None:
+                    continue
+                entry = pairs.setdefault(id(act), (act, set(), []))
+                entry[1].add(el)
+                entry[2].append(obj)
+        for obj in broad:
+            act = _attach(s, obj, actions)
+            if act is not None and id(act) not in pairs:
+                pairs[id(act)] = (act, set(), [obj])
+        for act, elements, obj_hits in pairs.values():
+            kind = act.cat.split(":", 1)[1]
+            modal = _governing_modal(s, act.start)
+            st = stance(s, modal, act)
+            side, party = subject(s, modal, act, lang)
+            marks = [act, *obj_hits] + ([modal] if modal else []) + ([party] if party else [])
+            verdict = _classify(kind, st, bool(elements))
+            if verdict is None:
+                results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=1.0 + len(elements),
+                                          highlights=_spans(marks),
+                                          reasons=[Reason("near-miss", f"{act.text} … {obj_hits[0].text}")],
+                                          detail="no binding undertaking" if st == "none" else f"stance {st}"))
+                continue
+            if side == "buyer":
+                results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=2.0,
+                                          highlights=_spans(marks),
+                                          reasons=[Reason("not-supplier", party.text if party else "")],
+                                          detail="given by the buyer"))
+                continue
+            gate = recital or (citation if side != "supplier" or party is None else [])
+            if gate or definition:
+                code = "recital" if gate else "definition"
+                results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=2.5,
+                                          highlights=_spans(marks),
+                                          reasons=[Reason(code, (gate or definition)[0].text[:80])], detail=code))
+                continue
+            if verdict == "contradiction":
+                justified = _justified(s, rid)
+                if justified or side is None:
+                    results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=1.5,
+                                              highlights=_spans(marks),
+                                              reasons=[Reason("near-miss", justified[0].text if justified else
+                                                              "no party named")],
+                                              detail="justified" if justified else "no party named"))
+                    continue
+                breadth = s.get("breadth")
+                detail = _phrase(s, modal, act, obj_hits)
+                reasons = [Reason("contradicted-by", detail)] + [Reason("contradicted-by", b.text) for b in breadth]
+                results.append(Assessment(rid, "contradiction", unit, elements=set(elements),
+                                          highlights=_spans(marks + breadth), reasons=reasons, detail=detail))
+                continue
+            if not elements:
+                continue  # an undertaking on a broad object only ("the Services") covers no element
+            reasons, weak_marks = _weakeners(s, rid, modal)
+            if verdict == "weak-undertaking" and modal is not None:
+                reasons.insert(0, Reason("weakened-by", modal.text))
+            if side is None:
+                reasons.append(Reason("not-supplier", "no party is named as bound"))
+            quality = "weak" if reasons else "satisfied"
+            found = [Reason("element-found", _phrase(s, modal, act, obj_hits), element=el) for el in sorted(elements)]
+            if modal is not None and quality == "satisfied":
+                found.append(Reason("binding-undertaking", modal.text))
+            results.append(Assessment(rid, "undertaking", unit, quality=quality, elements=set(elements),
+                                      highlights=_spans(marks + weak_marks), reasons=found + reasons,
+                                      detail=reasons[0].detail if reasons else ""))
+        for h in contradicting:
+            modal = _governing_modal(s, h.start)
+            side, party = subject(s, modal, h, lang)
+            if side in ("supplier", "both") and not recital:
+                results.append(Assessment(rid, "contradiction", unit, highlights=_spans([h] + ([party] if party else [])),
+                                          reasons=[Reason("contradicted-by", h.text)], detail=h.text))
+        if not results and all_objs:
+            results.append(Assessment(rid, "near-miss", unit, elements=set(objs), score=0.5,
+                                      highlights=_spans(all_objs[:1]),
+                                      reasons=[Reason("near-miss", all_objs[0].text)], detail="mentions the subject only"))
+        out.extend(results)
+    return out
+
+
+def _classify(kind: str, st: str, has_element: bool) -> str | None:
+    """undertaking | weak-undertaking | contradiction | None (neutral)."""
+    table = {
+        "duty": {"do": "undertaking", "try": "weak-undertaking", "may": "weak-undertaking",
+                 "not": "contradiction", "need-not": "contradiction"},
+        "refusal": {"not": "undertaking", "try-not": "weak-undertaking", "may": "contradiction",
+                    "do": "contradiction"},
+        "refusable": {"need-not": "contradiction"},
+        "forbidden": {"not": "undertaking", "try-not": "weak-undertaking", "may": "contradiction"},
+    }
+    return table.get(kind, {}).get(st)
+
+
+def _spans(hits: list[Hit]) -> list[tuple[int, int]]:
+    return sorted({(h.start, h.end) for h in hits if h is not None})
+
+
+def _phrase(s: Sentence, modal: Hit | None, act: Hit, objs: list[Hit]) -> str:
+    start = min([act.start] + ([modal.start] if modal else []) + [o.start for o in objs])
+    end = max([act.end] + [o.end for o in objs])
+    text = s.text[start:end]
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
+__all__ = ["LANGS", "Analyzer", "Assessment", "Hit", "Sentence", "Unit", "assess", "get_analyzer", "party_hits"]

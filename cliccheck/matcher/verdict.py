@@ -1,0 +1,136 @@
+"""Combine the per-unit assessments of one requirement into a verdict.
+
+* contradicted — any contradiction (a right to do the forbidden act, a refusal
+  of the duty) by the supplier side, wherever it is: it beats a satisfying
+  clause elsewhere ("Notwithstanding the foregoing ..."); both spans are cited.
+* satisfied — every element is covered by a binding, unqualified undertaking
+  of the supplier side (elements may be covered by different clauses).
+* weak — some undertaking exists but it is non-binding, carved out, not
+  clearly the supplier's, or covers only some elements.
+* missing — nothing; the nearest near miss is cited so a lawyer sees why.
+"""
+
+from __future__ import annotations
+
+from ..library import Requirement
+from ..model import Document
+from ..verdicts import Evidence, Reason, RequirementResult, Roles, Verdict
+from .analysis import Assessment, Unit
+
+
+def evidence_for(doc: Document | None, unit: Unit, highlights: list[tuple[int, int]], role: str) -> list[Evidence]:
+    """One Evidence per piece of the unit (item first, then its lead-in)."""
+    out: list[Evidence] = []
+    pieces = unit.pieces
+    for offset, start, end in pieces:
+        length = end - start
+        marks = [(max(a - offset, 0), min(b - offset, length)) for a, b in highlights
+                 if a < offset + length and b > offset]
+        if doc is not None and start >= 0:
+            block = doc.block_at(start)
+            ev = Evidence(text=doc.text[start:end], start=start, end=end, block=block.index, page=block.page,
+                          section=block.section, paragraph=block.paragraph, language=unit.lang, role=role,
+                          highlights=marks)
+        else:
+            ev = Evidence(text=unit.text, start=-1, end=-1, block=-1, page=None, section=None, paragraph=None,
+                          language=unit.lang, role=role, highlights=marks)
+        out.append(ev)
+    # the item (last piece) is what the lawyer reads first
+    return out[::-1]
+
+
+def supplier_phrase(roles: Roles) -> str:
+    label = roles.supplier.label("en")
+    if label and roles.supplier.source != "default":
+        return label if label[:1].isupper() and label.lower().startswith("party") else f"the {label}"
+    if roles.supplier.name:
+        return roles.supplier.name
+    return "the supplier"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _weak_detail(reasons: list[Reason], req: Requirement, missing: list[str]) -> str:
+    for r in reasons:
+        if r.code == "weakened-by":
+            return f"qualified by '{r.detail}'"
+    for r in reasons:
+        if r.code == "carve-out":
+            return f"limited by the carve-out '{r.detail}'"
+    for r in reasons:
+        if r.code == "not-supplier":
+            return "not clearly given by the supplier (no party is named as bound)"
+    if missing:
+        titles = {el.id: el.title["en"] for el in req.elements}
+        found = [titles[e] for e in titles if e not in missing]
+        return f"partial: it covers {', '.join(found) or 'none of the elements'} but not {', '.join(titles[m] for m in missing)}"
+    return "qualified"
+
+
+def decide(req: Requirement, found: list[Assessment], doc: Document | None, roles: Roles,
+           lang: str | None) -> RequirementResult:
+    """The verdict on ``req`` from the assessments of one language version."""
+    supplier = supplier_phrase(roles)
+    contradictions = [a for a in found if a.kind == "contradiction"]
+    undertakings = [a for a in found if a.kind == "undertaking"]
+    satisfied = [a for a in undertakings if a.quality == "satisfied"]
+    element_ids = [el.id for el in req.elements]
+
+    def msg(key: str, detail: str = "") -> str:
+        return _cap(req.messages[key].format(supplier=supplier, detail=detail))
+
+    if contradictions:
+        first = contradictions[0]
+        evidence = [e for a in contradictions[:3] for e in evidence_for(doc, a.unit, a.highlights, "contradiction")]
+        reasons = [r for a in contradictions[:3] for r in a.reasons]
+        best = (satisfied or undertakings)[:1]
+        for a in best:
+            evidence += evidence_for(doc, a.unit, a.highlights, "undertaking")
+            reasons += [r for r in a.reasons if r.code == "element-found"]
+        return RequirementResult(req.id, req.name, Verdict.CONTRADICTED, msg("contradicted", f"'{first.detail}'"),
+                                 evidence=evidence, reasons=reasons, language=lang)
+    if undertakings:
+        covered_sat = {e for a in satisfied for e in a.elements}
+        if all(e in covered_sat for e in element_ids):
+            chosen: list[Assessment] = []
+            for e in element_ids:
+                if not any(e in a.elements for a in chosen):
+                    chosen.append(next(a for a in satisfied if e in a.elements))
+            evidence = [ev for a in chosen for ev in evidence_for(doc, a.unit, a.highlights, "undertaking")]
+            reasons = [r for a in chosen for r in a.reasons]
+            return RequirementResult(req.id, req.name, Verdict.SATISFIED, msg("satisfied"),
+                                     evidence=evidence, reasons=reasons, language=lang)
+        covered_any = {e for a in undertakings for e in a.elements}
+        missing = [e for e in element_ids if e not in covered_any]
+        weak = [a for a in undertakings if a.quality == "weak"]
+        chosen = (weak or undertakings)[:2] + [a for a in satisfied if a not in weak][:1]
+        reasons = [r for a in chosen for r in a.reasons]
+        for e in missing:
+            reasons.append(Reason("element-missing", element=e))
+        if missing and len(element_ids) > 1:
+            reasons.append(Reason("partial-coverage", ", ".join(missing)))
+        detail_reasons = [r for a in weak for r in a.reasons] if weak else []
+        detail = _weak_detail(detail_reasons, req, missing)
+        roles_ = ["weakener" if a.quality == "weak" else "partial" for a in chosen]
+        evidence = [ev for a, role in zip(chosen, roles_, strict=True)
+                    for ev in evidence_for(doc, a.unit, a.highlights, role)]
+        return RequirementResult(req.id, req.name, Verdict.WEAK, msg("weak", detail), evidence=evidence,
+                                 reasons=reasons, language=lang)
+    near = sorted((a for a in found if a.kind == "near-miss"), key=lambda a: -a.score)
+    evidence: list[Evidence] = []
+    reasons: list[Reason] = [Reason("element-missing", element=e) for e in element_ids]
+    message = msg("missing")
+    if near:
+        best = near[0]
+        evidence = evidence_for(doc, best.unit, best.highlights, "near-miss")
+        reasons = best.reasons + reasons
+        why = {"given by the buyer": "it is given by the buyer",
+               "recital": "it is a recital or a quotation of the law",
+               "definition": "it is a definition",
+               "justified": "it is a right limited to a justifiable reason",
+               "no binding undertaking": "it is not a binding undertaking"}.get(best.detail, best.detail)
+        message += f" Nearest: {evidence[0].text[:80]!r} ({why})."
+    return RequirementResult(req.id, req.name, Verdict.MISSING, message, evidence=evidence, reasons=reasons,
+                             language=lang)
