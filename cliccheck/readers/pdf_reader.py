@@ -1,0 +1,185 @@
+"""PDF contracts: the text layer through pdfium, one block per paragraph.
+
+pdfplumber is not used here: everything the reader needs (characters, their
+boxes, baselines, font sizes, colours, render modes, page objects) comes from
+pdfium directly at a fraction of the cost (see :mod:`.pdf_text`), and the
+tests prove that pdfplumber sees the same characters on every fixture.
+
+What comes out:
+
+* one :class:`~cliccheck.model.Block` per paragraph in reading order, with its
+  page and, when it runs on to the next page, ``page_end``;
+* running headers, footers and page numbers removed from the body and kept in
+  ``Document.excluded`` (``RUNNING_HEADER``), one entry per distinct text;
+* text a reader of the printed page would not see (white, 2 pt or smaller,
+  outside the page, invisible render mode outside scans) kept out of the
+  blocks and listed in ``Document.excluded``.
+
+Every failure is a coded :class:`~cliccheck.errors.DocumentError`:
+``encrypted``, ``corrupt``, ``no-text-layer``, ``no-unicode-map``, or
+:class:`~cliccheck.errors.LimitExceeded` for ``max_pages``/``max_chars``.
+"""
+
+from __future__ import annotations
+
+from ..errors import DocumentError, LimitExceeded
+from ..limits import Limits
+from ..model import Block, BlockKind, Document, ExcludedKind, ExcludedText
+from ..normalize import normalize
+from .linejoin import Joiner
+from .pdf_layout import Metrics, measure, order_page, paragraphs, remove_running
+from .pdf_text import Line, PageReader, PageText
+
+#: Share of garbage characters (or of sampled characters pdfium cannot map) that makes a
+#: document unreadable; below it a stray odd glyph is kept and warned about.
+GARBAGE_RATIO = 0.03
+#: A heading is a short paragraph set this much larger than the body text.
+HEADING_SCALE = 1.08
+
+OCR_HINT = "OCR it first, e.g. `ocrmypdf in.pdf out.pdf`"
+
+
+def _open(data: bytes, password: str | None):  # type: ignore[no-untyped-def]
+    """Open with the given password, or the empty one; map pdfium's errors to coded ones."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        return pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            if password:
+                raise DocumentError("the PDF is encrypted and the password given is wrong",
+                                    code="encrypted") from None
+            raise DocumentError("the PDF is encrypted: pass --password", code="encrypted") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise DocumentError("the PDF uses an unsupported security handler: remove its protection "
+                                "and save a copy", code="encrypted") from None
+        raise DocumentError("the PDF is damaged or truncated and cannot be opened: re-export or "
+                            "repair it (e.g. `qpdf in.pdf out.pdf`)", code="corrupt") from None
+
+
+def _read_pages(pdf, count: int, name: str) -> list[PageText]:  # type: ignore[no-untyped-def]
+    import pypdfium2 as pdfium
+
+    pages: list[PageText] = []
+    for index in range(count):
+        try:
+            page = pdf[index]
+        except (pdfium.PdfiumError, IndexError, OSError):
+            raise DocumentError(f"page {index + 1} is damaged and cannot be read", code="corrupt") from None
+        try:
+            pages.append(PageReader(page, index + 1).read())
+        except pdfium.PdfiumError:
+            raise DocumentError(f"page {index + 1} is damaged and cannot be read", code="corrupt") from None
+        finally:
+            page.close()
+    return pages
+
+
+def _check_text(pages: list[PageText]) -> None:
+    visible = sum(p.chars for p in pages)
+    hidden = sum(len(run.text) for p in pages for run in p.hidden)
+    if visible == 0:
+        if hidden:
+            raise DocumentError(f"the PDF has no visible text, only {hidden} characters of hidden text "
+                                f"(white, tiny, off-page or invisible): if it is a scan, {OCR_HINT}",
+                                code="no-text-layer")
+        what = "page images only (a scan)" if any(p.image_only for p in pages) else "no text"
+        raise DocumentError(f"the PDF has no text layer ({what}): {OCR_HINT}", code="no-text-layer")
+    bad = sum(p.bad_chars for p in pages)
+    sampled = sum(p.sampled for p in pages)
+    unmapped = sum(p.unmapped for p in pages)
+    garbage = max(bad / max(visible, 1), unmapped / max(sampled, 1))
+    if garbage >= GARBAGE_RATIO and (bad >= 5 or unmapped >= 5):
+        share = round(100 * garbage)
+        raise DocumentError(
+            f"a font in the PDF has no Unicode map ({share}% of the text would be garbage): re-export "
+            f"the PDF with embedded Unicode fonts, or {OCR_HINT}",
+            code="no-unicode-map",
+        )
+
+
+def _clean(text: str) -> str:
+    """Drop control characters a stray glyph left (the garbage check already passed)."""
+    return "".join(ch for ch in text if ch >= " " or ch == "\t")
+
+
+def _kind(lines: list[Line], metrics: Metrics, text: str) -> BlockKind:
+    size = max(line.size for line in lines)
+    if len(lines) <= 2 and size >= HEADING_SCALE * metrics.body_size and len(text) <= 120:
+        return BlockKind.HEADING
+    return BlockKind.PARAGRAPH
+
+
+def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) -> Document:
+    """Read a PDF contract into a :class:`Document` (see the module docstring)."""
+    import pypdfium2 as pdfium
+
+    pdf = _open(data, password)
+    try:
+        try:
+            count = len(pdf)
+        except pdfium.PdfiumError:
+            raise DocumentError("the PDF's page tree is damaged", code="corrupt") from None
+        if count > limits.max_pages:
+            raise LimitExceeded(f"the PDF has {count:,} pages, over max_pages={limits.max_pages:,}")
+        if count == 0:
+            raise DocumentError("the PDF has no pages", code="corrupt")
+        try:
+            title = (pdf.get_metadata_value("Title") or "").strip() or None
+        except (pdfium.PdfiumError, KeyError, ValueError):
+            title = None
+        pages = _read_pages(pdf, count, name)
+    finally:
+        pdf.close()
+    _check_text(pages)
+
+    body, running = remove_running([p.lines for p in pages], [p.height for p in pages])
+    flows: list[list[Line]] = []
+    for page, lines in zip(pages, body, strict=True):
+        if lines:
+            flows.extend(order_page(lines, page.width))
+    metrics = measure(flows)
+    joiner = Joiner([line.text for flow in flows for line in flow])
+
+    blocks: list[Block] = []
+    total_chars = 0
+    for para in paragraphs(flows, metrics):
+        raw = ""
+        for line in para.lines:
+            raw = joiner.join(raw, _clean(line.text))
+        text, origin = normalize(raw)
+        if not text:
+            continue
+        total_chars += len(text)
+        if total_chars > limits.max_chars:
+            raise LimitExceeded(f"over max_chars={limits.max_chars:,} characters of text")
+        page_end = para.page_end if para.page_end != para.page else None
+        blocks.append(Block(text, kind=_kind(para.lines, metrics, text), paragraph=len(blocks),
+                            page=para.page, page_end=page_end, origin=origin))
+
+    excluded: list[ExcludedText] = []
+    seen: set[str] = set()
+    for item in running:
+        if item.text in seen:
+            continue
+        seen.add(item.text)
+        pages_with = sorted({r.page for r in running if r.text == item.text})
+        excluded.append(ExcludedText(ExcludedKind.RUNNING_HEADER, normalize(item.text)[0], page=item.page,
+                                     detail=f"{'header' if item.position == 'top' else 'footer'} "
+                                            f"on {len(pages_with)} page(s)"))
+    for page in pages:
+        for run in page.hidden:
+            excluded.append(ExcludedText(run.kind, normalize(run.text)[0], page=run.page, detail=run.detail))
+
+    doc = Document(path=name, format="pdf", blocks=blocks, excluded=excluded, pages=count, title=title)
+    bad = sum(p.bad_chars for p in pages)
+    if bad:
+        doc.warnings.append(f"{bad} character(s) without a Unicode mapping were dropped or kept as U+FFFD")
+    hidden = [e for e in excluded if e.kind != ExcludedKind.RUNNING_HEADER]
+    if hidden:
+        doc.warnings.append(f"{len(hidden)} run(s) of text a reader would not see were excluded "
+                            "(white, tiny, off-page or invisible)")
+    return doc
