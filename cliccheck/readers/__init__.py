@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import DocumentError, LimitExceeded
 from ..limits import DEFAULT_LIMITS, Limits
@@ -22,36 +24,79 @@ SUPPORTED_SUFFIXES = (".docx", ".docm", ".pdf", ".txt", ".md", ".markdown", ".te
 
 
 def read_bytes(path: Path, limits: Limits) -> bytes:
-    """Read a file once, with the size limit checked before reading."""
+    """Read a regular file once, bounded by ``max_file_bytes``.
+
+    Why not ``open()``: opening a FIFO blocks until someone writes to it, and
+    ``/dev/zero`` never ends. The file is opened non-blocking and checked with
+    ``fstat`` on the open descriptor (no window between the check and the read),
+    and the read itself stops one byte past the limit, so a file that grows
+    after the check cannot push us past it either.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
-        size = path.stat().st_size
+        fd = os.open(path, flags)
     except FileNotFoundError:
-        raise DocumentError("no such file", code="not-found", path=str(path)) from None
+        raise DocumentError("no such file (or it vanished before it could be read)", code="not-found",
+                            path=str(path)) from None
     except OSError as exc:
         raise DocumentError(f"cannot read: {exc.strerror}", code="unreadable", path=str(path)) from None
-    if size > limits.max_file_bytes:
-        raise LimitExceeded(
-            f"file is {size:,} bytes, over max_file_bytes={limits.max_file_bytes:,}",
-            path=str(path),
-        )
     try:
-        with open(path, "rb") as fh:
-            return fh.read(limits.max_file_bytes + 1)
-    except IsADirectoryError:
-        raise DocumentError("is a directory", code="unreadable", path=str(path)) from None
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise DocumentError("is a directory, not a document", code="unreadable", path=str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError("not a regular file (a pipe, socket or device): save the document to a file",
+                                code="unreadable", path=str(path))
+        if info.st_size > limits.max_file_bytes:
+            raise LimitExceeded(
+                f"file is {info.st_size:,} bytes, over max_file_bytes={limits.max_file_bytes:,}",
+                path=str(path),
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limits.max_file_bytes + 1)
     except OSError as exc:
         raise DocumentError(f"cannot read: {exc.strerror}", code="unreadable", path=str(path)) from None
+    finally:
+        os.close(fd)
+    if len(data) > limits.max_file_bytes:
+        raise LimitExceeded(f"file grew past max_file_bytes={limits.max_file_bytes:,} while being read",
+                            path=str(path))
+    return data
+
+
+def read_stream(stream: BinaryIO, limits: Limits, name: str = "<stdin>") -> bytes:
+    """Read a pipe (standard input) up to ``max_file_bytes``, refusing more without buffering it."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(min(1 << 20, limits.max_file_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limits.max_file_bytes:
+            raise LimitExceeded(f"input is over max_file_bytes={limits.max_file_bytes:,}", path=name)
+    return b"".join(chunks)
 
 
 def read_document(
-    source: str | os.PathLike[str] | bytes,
+    source: str | os.PathLike[str] | bytes | BinaryIO,
     *,
     filename: str | None = None,
     password: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Document:
-    """Read a contract from a path or from bytes (``filename`` names it in messages)."""
-    if isinstance(source, bytes):
+    """Read a contract from a path, bytes or a binary stream (``filename`` names it in messages).
+
+    Pass standard input as ``sys.stdin.buffer`` rather than its ``.read()``:
+    a stream is read only up to ``max_file_bytes``.
+    """
+    if hasattr(source, "read"):
+        name = filename or "<stdin>"
+        data = read_stream(source, limits, name)  # type: ignore[arg-type]
+    elif isinstance(source, bytes):
         data = source
         name = filename or "<bytes>"
         if len(data) > limits.max_file_bytes:
@@ -60,7 +105,7 @@ def read_document(
                 path=name,
             )
     else:
-        path = Path(source)
+        path = Path(source)  # type: ignore[arg-type]
         data = read_bytes(path, limits)
         name = filename or str(path)
     try:
@@ -84,7 +129,7 @@ def read_document(
 
 
 def _dispatch(data: bytes, name: str, password: str | None, limits: Limits) -> Document:
-    fmt = sniff_format(data, name)
+    fmt = sniff_format(data, name, limits)
     if fmt == "docx":
         from .docx_reader import read_docx
 

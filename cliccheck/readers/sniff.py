@@ -8,10 +8,12 @@ convert it.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from pathlib import PurePath
 
-from ..errors import DocumentError
+from ..errors import DocumentError, LimitExceeded
+from ..limits import DEFAULT_LIMITS, Limits
 
 CONVERT_HINT = "convert it to .docx first, e.g. `soffice --headless --convert-to docx FILE`"
 
@@ -22,14 +24,43 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 DOCX_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm"}
 
 
+_EOCD = b"PK\x05\x06"
+_CDIR = b"PK\x01\x02"
+
+
+def zip_member_count(data: bytes, stop: int) -> int | None:
+    """Count central-directory entries, giving up after ``stop``; None if the directory is not found.
+
+    Why: ``zipfile.ZipFile`` builds a Python object for every entry before any
+    other check can run (about 700 bytes each: a 120 MB zip of empty members
+    costs over 700 MB). Walking the records with ``struct`` costs nothing.
+    """
+    eocd = data.rfind(_EOCD, max(0, len(data) - 65_557))
+    if eocd < 0 or eocd + 22 > len(data):
+        return None
+    cd_size, cd_offset = struct.unpack_from("<II", data, eocd + 12)
+    pos = eocd - cd_size  # where the directory really is, even with bytes prepended to the zip
+    if cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF or pos < 0:
+        return None  # ZIP64: leave it to zipfile (a DOCX never needs it)
+    count = 0
+    while pos + 46 <= eocd and data[pos:pos + 4] == _CDIR:
+        name_len, extra_len, comment_len = struct.unpack_from("<HHH", data, pos + 28)
+        pos += 46 + name_len + extra_len + comment_len
+        count += 1
+        if count > stop:
+            break
+    return count
+
+
 def _zip_kind(data: bytes) -> str:
     """docx, odt, xlsx/pptx/other-ooxml, or zip, from the package's member names."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
             if "mimetype" in names:
-                try:
-                    mime = zf.read("mimetype")[:100].decode("ascii", "replace")
+                try:  # read 100 bytes, never the whole member: it may be a bomb
+                    with zf.open("mimetype") as fh:
+                        mime = fh.read(100)[:100].decode("ascii", "replace")
                 except Exception:
                     mime = ""
                 if "opendocument" in mime:
@@ -51,7 +82,13 @@ def _zip_kind(data: bytes) -> str:
         return "bad-zip"
 
 
-def sniff_format(data: bytes, name: str) -> str:
+def _looks_like_ooxml(data: bytes) -> bool:
+    """A damaged zip whose local headers still name Word package parts."""
+    head = data[:65536]
+    return b"[Content_Types].xml" in head or b"word/" in head or b"_rels/" in head
+
+
+def sniff_format(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """Return ``docx``, ``pdf`` or ``text``; raise a coded error for anything else."""
     suffix = PurePath(name).suffix.lower()
     if not data:
@@ -62,6 +99,10 @@ def sniff_format(data: bytes, name: str) -> str:
     if suffix == ".pdf":
         raise DocumentError("named .pdf but is not a PDF (no %PDF- header)", code="not-a-pdf")
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        members = zip_member_count(data, limits.max_zip_members)
+        if members is not None and members > limits.max_zip_members:
+            raise LimitExceeded(f"the zip container has over {limits.max_zip_members:,} members "
+                                f"(max_zip_members={limits.max_zip_members:,})")
         kind = _zip_kind(data)
         if kind == "docx":
             return "docx"
@@ -74,8 +115,10 @@ def sniff_format(data: bytes, name: str) -> str:
             raise DocumentError(f"a spreadsheet or presentation ({kind}), not a contract document",
                                 code="unsupported-format")
         if kind == "bad-zip":
+            # A Word package cut short is damaged ("corrupt"), not a different format.
+            damaged = suffix not in DOCX_SUFFIXES or _looks_like_ooxml(data)
             raise DocumentError("damaged or truncated zip container: re-save the document in Word",
-                                code="not-a-docx" if suffix in DOCX_SUFFIXES else "corrupt")
+                                code="corrupt" if damaged else "not-a-docx")
         raise DocumentError("a zip file without word/document.xml: not a Word document",
                             code="not-a-docx")
     if head.startswith(OLE_MAGIC):
