@@ -20,6 +20,7 @@ changed:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 #: Full-width punctuation that NFKC would fold to ASCII but that Chinese text
@@ -36,8 +37,16 @@ SPACES = frozenset(" \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2
                    "\u2009\u200a\u202f\u205f\u3000\r\n\v\f")
 
 
+#: Text that normalisation leaves exactly as it is (printable ASCII, the kept punctuation,
+#: unified CJK ideographs, single inner spaces): the common case, checked in one regex match.
+_SAFE = "\\x21-\\x7e\\u3400-\\u4dbf\\u4e00-\\u9fff" + re.escape("".join(sorted(KEEP_AS_IS)))
+_UNCHANGED = re.compile(f"[{_SAFE}]+(?: [{_SAFE}]+)*")
+
+
 def normalize(raw: str) -> tuple[str, list[int]]:
     """Return ``(text, origin)`` for ``raw``; see the module docstring."""
+    if _UNCHANGED.fullmatch(raw):
+        return raw, list(range(len(raw)))
     out: list[str] = []
     origin: list[int] = []
     pending_space = -1  # raw index of a space not yet emitted
@@ -88,29 +97,25 @@ def is_cjk(ch: str) -> bool:
     )
 
 
+#: The characters :func:`is_cjk` accepts, and runs of ASCII letters (regexes: one C loop per block).
+_CJK_RUNS = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ebef\uf900-\ufaff\u3040-\u30ff]+")
+_LATIN_RUNS = re.compile("[A-Za-z]+")
+
+
 def detect_language(text: str) -> str:
     """zh, en, mixed or none, from the share of Han characters and Latin letters.
 
     A sentence of Chinese with an English party name is still ``zh``; only a
     block with both scripts in substance is ``mixed``.
     """
-    han = 0
+    han = sum(map(len, _CJK_RUNS.findall(text)))
     latin = 0.0
-    weight = 1.0
-    previous_alpha = False
-    for ch in text:
-        if is_cjk(ch):
-            han += 1
-            previous_alpha = False
-        elif ch.isascii() and ch.isalpha():
-            if not previous_alpha:
-                # Capitalised words are mostly names ("Northbridge Systems Ltd.")
-                # embedded in Chinese sentences; they count for less.
-                weight = 0.3 if ch.isupper() else 1.0
+    for word in _LATIN_RUNS.findall(text):
+        # Capitalised words are mostly names ("Northbridge Systems Ltd.")
+        # embedded in Chinese sentences; they count for less.
+        weight = 0.3 if word[0].isupper() else 1.0
+        for _ in word:
             latin += weight
-            previous_alpha = True
-        else:
-            previous_alpha = False
     # A Han character carries about as much as a short English word.
     han_weight = han * 3
     total = han_weight + latin
