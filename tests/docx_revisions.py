@@ -71,47 +71,51 @@ def _paragraph_of_mark(mark: etree._Element) -> etree._Element:
     return mark.getparent().getparent().getparent()
 
 
-def _transform(root: etree._Element, accept: bool) -> None:
+def _transform(root: etree._Element, accept: bool, author: str | None = None) -> None:
+    def mine(el: etree._Element) -> bool:
+        return author is None or el.get(w("author")) == author
+
     keep_tag, drop_tag = ("ins", "del") if accept else ("del", "ins")
     keep_move, drop_move = ("moveTo", "moveFrom") if accept else ("moveFrom", "moveTo")
     # 1. table rows
     for mark in list(root.iter(w(drop_tag))):
-        if mark.getparent() is not None and mark.getparent().tag == w("trPr"):
+        if mine(mark) and mark.getparent() is not None and mark.getparent().tag == w("trPr"):
             row = mark.getparent().getparent()
             if row.getparent() is not None:
                 _drop(row)
     # 2. run-level content
     for tag in (drop_tag, drop_move):
         for el in list(root.iter(w(tag))):
-            if el.getparent() is not None and not _is_mark(el):
+            if mine(el) and el.getparent() is not None and not _is_mark(el):
                 _drop(el)
     for tag in (keep_tag, keep_move):
         for el in list(root.iter(w(tag))):
-            if el.getparent() is not None and not _is_mark(el):
+            if mine(el) and el.getparent() is not None and not _is_mark(el):
+                if not accept:
+                    for text in el.iter(w("delText")):
+                        text.tag = w("t")
+                    for text in el.iter(w("delInstrText")):
+                        text.tag = w("instrText")
                 _unwrap(el)
-    if not accept:
-        for el in root.iter(w("delText")):
-            el.tag = w("t")
-        for el in root.iter(w("delInstrText")):
-            el.tag = w("instrText")
     for tag in ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd"):
         for el in list(root.iter(w(tag))):
-            _drop(el)
+            if mine(el):
+                _drop(el)
     # 3. paragraph marks: the dropped kind merges the paragraph into the next one
     for mark in list(root.iter(w(drop_tag))):
-        if mark.getparent() is not None and _is_mark(mark):
+        if mine(mark) and mark.getparent() is not None and _is_mark(mark):
             p = _paragraph_of_mark(mark)
             _drop(mark)
             if p.tag == w("p"):
                 _merge_into_next(p)
     for mark in list(root.iter(w(keep_tag))):
-        if mark.getparent() is not None and _is_mark(mark):
+        if mine(mark) and mark.getparent() is not None and _is_mark(mark):
             _drop(mark)
     # 4. property changes: accepting keeps the new properties, rejecting restores the old ones
     for tag in _CHANGE_TAGS:
         for change in list(root.iter(w(tag))):
             parent = change.getparent()
-            if parent is None:
+            if parent is None or not mine(change):
                 continue
             _drop(change)
             if not accept and len(change):
@@ -123,27 +127,27 @@ def _transform(root: etree._Element, accept: bool) -> None:
                     parent.append(child)
 
 
-def _rewrite(data: bytes, accept: bool) -> bytes:
+def _rewrite(data: bytes, accept: bool, author: str | None = None) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             payload = src.read(info)
             if info.filename.startswith(_STORY_PREFIXES) and info.filename.endswith(".xml"):
                 root = etree.fromstring(payload)
-                _transform(root, accept)
+                _transform(root, accept, author)
                 payload = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             dst.writestr(info, payload)
     return out.getvalue()
 
 
-def accept_all(data: bytes) -> bytes:
-    """The document as it reads once every tracked change is accepted."""
-    return _rewrite(data, accept=True)
+def accept_all(data: bytes, author: str | None = None) -> bytes:
+    """The document once every tracked change (of ``author``, if given) is accepted."""
+    return _rewrite(data, accept=True, author=author)
 
 
-def reject_all(data: bytes) -> bytes:
-    """The document as it reads once every tracked change is rejected."""
-    return _rewrite(data, accept=False)
+def reject_all(data: bytes, author: str | None = None) -> bytes:
+    """The document once every tracked change (of ``author``, if given) is rejected."""
+    return _rewrite(data, accept=False, author=author)
 
 
 def revisions(data: bytes, part: str = "word/document.xml") -> list[etree._Element]:

@@ -40,6 +40,7 @@ class AnnexSection:
 class Annex:
     langs: list[str]
     title: dict[str, str]
+    parties: dict[str, list[str]]
     preamble: dict[str, list[str]]
     sections: list[AnnexSection]
     #: lang -> {"buyer": lines, "supplier": lines}
@@ -90,6 +91,7 @@ def build_annex(ctx: AnnexContext, req_ids: Iterable[str], langs: list[str], var
     return Annex(
         langs=list(langs),
         title={lang: str(texts[lang].title) for lang in langs},
+        parties={lang: _lines(texts[lang].parties) for lang in langs},
         preamble={lang: _paras(texts[lang].preamble) for lang in langs},
         sections=sections,
         signature={lang: {"buyer": _lines(texts[lang].signature_buyer),
@@ -184,7 +186,9 @@ def to_docx(annex: Annex, *, when: datetime | None = None) -> bytes:
     title = doc.add_paragraph(annex.joined_title if bilingual else annex.title[annex.langs[0]], style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    def fill(container, lang: str, sections: bool) -> None:  # type: ignore[no-untyped-def]
+    def fill(container, lang: str) -> None:  # type: ignore[no-untyped-def]
+        for text in annex.parties[lang]:
+            _set_lang(container.add_paragraph(text), lang)
         for text in annex.preamble[lang]:
             _set_lang(container.add_paragraph(text), lang)
         for section in annex.sections:
@@ -195,7 +199,7 @@ def to_docx(annex: Annex, *, when: datetime | None = None) -> bytes:
                 _set_lang(container.add_paragraph(text), lang)
 
     if not bilingual:
-        fill(doc, annex.langs[0], True)
+        fill(doc, annex.langs[0])
     else:
         # Parallel columns: one row per preamble paragraph, per clause heading and per clause paragraph.
         table = doc.add_table(rows=0, cols=len(annex.langs))
@@ -212,6 +216,8 @@ def to_docx(annex: Annex, *, when: datetime | None = None) -> bytes:
                     _number_paragraph(para, num_ids[lang])
                 _set_lang(para, lang)
 
+        for pair in annex.rows(annex.parties):
+            row(pair)
         for pair in annex.rows(annex.preamble):
             row(pair)
         for section in annex.sections:

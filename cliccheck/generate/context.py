@@ -63,6 +63,9 @@ class AnnexContext:
             "supplier": _reference(supplier_label, self.supplier_name, lang),
             "buyer": _reference(buyer_label, self.buyer_name, lang),
             "prevailing": self.prevailing,
+            "supplier_role": defaults["supplier"],
+            "buyer_role": defaults["buyer"],
+            "neutral_labels": list(default_roles().get("neutral_labels", [])),
         }
         for key in ("supplier_name", "buyer_name", "contract_title", "contract_number", "contract_date"):
             value = getattr(self, key)
@@ -75,7 +78,8 @@ def _reference(label: str, name: str | None, lang: str) -> str:
     """How a clause refers to a party: 乙方 / the Vendor (a defined term takes "the")."""
     if lang != "en":
         return label
-    if label == name or label.lower().startswith("the ") or not label[:1].isupper():
+    if (label == name or label.lower().startswith("the ") or not label[:1].isupper()
+            or label in default_roles().get("no_article", [])):
         return label
     return f"the {label}"
 
@@ -84,10 +88,32 @@ def _label_lang(label: str) -> str:
     return "zh" if any(is_cjk(ch) for ch in label) else "en"
 
 
-def _party_label(party: Party | None, lang: str) -> str | None:
+def _party_label(party: Party | None, lang: str, text: str = "") -> str | None:
+    """The contract's word for ``party`` in ``lang``: of its labels, the one the text uses most.
+
+    ("乙方（供应方）：…" defines two words; the clauses then say 乙方, so 乙方 it is.)
+    """
     if party is None or (party.source == "default" and not party.labels.get(lang)):
         return None
-    return party.label(lang)
+    words = party.labels.get(lang) or []
+    if not words:
+        return None
+    if not text:
+        return words[0]
+    return max(words, key=lambda word: (text.count(word), -words.index(word)))
+
+
+def _counterpart(party: Party | None, lang: str) -> str | None:
+    """The usual word in ``lang`` for the label the contract gives in the other language."""
+    if party is None or party.source == "default":
+        return None
+    table = default_roles().get("counterparts", {}).get(lang, {})
+    for other in LANGUAGES:
+        if other != lang:
+            for label in party.labels.get(other) or []:
+                if label in table:
+                    return table[label]
+    return None
 
 
 def _first_heading(doc: Document) -> str | None:
@@ -130,8 +156,9 @@ def build_context(doc: Document | None, result: CheckResult | None,
     ctx.buyer_name = ov.buyer or (buyer.name if buyer else None)
     defaults = default_roles()
     for lang in LANGUAGES:
-        s_label = _party_label(supplier, lang) or defaults[lang]["supplier"]
-        b_label = _party_label(buyer, lang) or defaults[lang]["buyer"]
+        text = doc.text if doc else ""
+        s_label = _party_label(supplier, lang, text) or _counterpart(supplier, lang) or defaults[lang]["supplier"]
+        b_label = _party_label(buyer, lang, text) or _counterpart(buyer, lang) or defaults[lang]["buyer"]
         if s_label == b_label:  # the role analysis failed; never let both parties share a word
             s_label, b_label = defaults[lang]["supplier"], defaults[lang]["buyer"]
         ctx.labels[lang] = (s_label, b_label)
@@ -143,6 +170,16 @@ def build_context(doc: Document | None, result: CheckResult | None,
             pair = list(ctx.labels[lang])
             pair[role_index] = value.strip()
             ctx.labels[lang] = (pair[0], pair[1])
+            # the other language follows unless the contract itself named the party there
+            role = ("supplier", "buyer")[role_index]
+            party = supplier if role_index == 0 else buyer
+            for other in LANGUAGES:
+                counterpart = defaults.get("counterparts", {}).get(other, {}).get(value.strip())
+                if other != lang and counterpart and not _party_label(party, other):
+                    pair = list(ctx.labels[other])
+                    if pair[role_index] == defaults[other][role]:
+                        pair[role_index] = counterpart
+                        ctx.labels[other] = (pair[0], pair[1])
     for lang, (s_label, b_label) in ctx.labels.items():
         if s_label == b_label:
             raise RenderError(f"supplier and buyer would both be called {s_label!r} in {lang}: "

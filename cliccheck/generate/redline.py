@@ -103,26 +103,37 @@ def _evidence_lang(ev: Evidence, block: Block, doc_langs: list[str]) -> str:
 
 
 def _evidence_for(result: RequirementResult) -> list[tuple[Evidence, str]]:
-    """The spans to change for a requirement, with the kind of change."""
-    if result.verdict == Verdict.CONTRADICTED:
-        spans = [e for e in result.evidence if e.role == "contradiction"]
-        return [(e, "contradicted") for e in spans]
-    if result.verdict == Verdict.WEAK:
-        spans = [e for e in result.evidence if e.role in ("undertaking", "partial")]
-        if not spans:
-            spans = [e for e in result.evidence if e.role == "weakener"]
-        return [(e, "weak") for e in spans]
-    return []
+    """The spans to change for a requirement, with the kind of change.
+
+    A bilingual document is judged per language version, so each version's
+    own evidence counts (the combined verdict may cite only one version).
+    """
+    out: list[tuple[Evidence, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for res in [result, *result.by_language.values()]:
+        picked: list[tuple[Evidence, str]] = []
+        if res.verdict == Verdict.CONTRADICTED:
+            picked = [(e, "contradicted") for e in res.evidence if e.role == "contradiction"]
+        elif res.verdict == Verdict.WEAK:
+            spans = [e for e in res.evidence if e.role in ("undertaking", "partial")]
+            if not spans:
+                spans = [e for e in res.evidence if e.role == "weakener"]
+            picked = [(e, "weak") for e in spans]
+        for ev, kind in picked:
+            if ev.block < 0 or (ev.start, ev.end) in seen:
+                continue  # excluded (hidden/deleted) text has no place in the body to edit
+            seen.add((ev.start, ev.end))
+            out.append((ev, kind))
+    return out
 
 
 def _reason_detail(result: RequirementResult, ev: Evidence) -> str | None:
-    for h_start, h_end in ev.highlights:
-        words = ev.text[h_start:h_end].strip()
-        if words:
-            return words
-    for reason in result.reasons:
-        if reason.code in ("contradicted-by", "weakened-by", "carve-out") and reason.detail:
-            return reason.detail
+    """The words that decided the verdict, quoted in the comment."""
+    for res in [result, *result.by_language.values()]:
+        for reason in res.reasons:
+            if reason.code in ("contradicted-by", "weakened-by", "carve-out") and reason.detail \
+                    and reason.detail.strip() and (reason.detail in ev.text or res is result):
+                return reason.detail.strip()
     return None
 
 
@@ -226,7 +237,10 @@ class Redliner:
     # ------------------------------------------------------------------ editing
     def apply_paragraph(self, ref: ParagraphRef, edits: list[Edit]) -> None:
         """Apply edits to one paragraph, right to left, merging overlapping spans."""
-        edits.sort(key=lambda e: (e.start, e.end))
+        unique: dict[tuple[str, int, int], Edit] = {}
+        for e in edits:
+            unique.setdefault((e.req_id, e.start, e.end), e)
+        edits = sorted(unique.values(), key=lambda e: (e.start, e.end))
         groups: list[list[Edit]] = []
         for e in edits:
             if groups and e.start < max(g.end for g in groups[-1]):
