@@ -1,0 +1,528 @@
+"""Styles and list numbering of a DOCX, as Word would resolve them.
+
+Why not python-docx: it exposes neither resolved style inheritance nor the
+numbering label Word shows ("4.1", "(a)", "第三条"), and contracts carry their
+clause numbers in exactly those labels.
+
+* :class:`StyleSheet` resolves paragraph and character styles through
+  ``w:basedOn`` (with cycle guards) into the few properties the reader needs:
+  heading level, inherited ``w:numPr``, ``pageBreakBefore``, and run
+  properties that hide text (vanish, colour, size, shading).
+* :class:`Numbering` keeps Word's list counters (per abstract numbering,
+  restarted by ``w:startOverride`` and by ``w:lvlRestart``) and renders
+  ``w:lvlText`` with each level's ``w:numFmt``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+W_VAL = w("val")
+OFF_VALUES = frozenset({"0", "false", "off", "none"})
+
+HIGHLIGHT_HEX = {
+    "black": "000000", "blue": "0000FF", "cyan": "00FFFF", "green": "00FF00", "magenta": "FF00FF",
+    "red": "FF0000", "yellow": "FFFF00", "white": "FFFFFF", "darkBlue": "000080", "darkCyan": "008080",
+    "darkGreen": "008000", "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000",
+    "darkGray": "808080", "lightGray": "C0C0C0",
+}
+
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TITLE_NAMES = frozenset({"title", "标题"})
+
+
+def is_on(el: etree._Element | None) -> bool:
+    """Value of an OOXML on/off property element (absent val means on)."""
+    if el is None:
+        return False
+    val = el.get(W_VAL)
+    return val is None or val.lower() not in OFF_VALUES
+
+
+def hex_color(value: str | None) -> str | None:
+    """``RRGGBB`` upper-case, or None for auto/none/invalid."""
+    if not value:
+        return None
+    value = value.strip().upper()
+    if len(value) == 6 and all(c in "0123456789ABCDEF" for c in value):
+        return value
+    return None
+
+
+def luminance(color: str) -> float:
+    r, g, b = int(color[0:2], 16), int(color[2:4], 16), int(color[4:6], 16)
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def read_rpr(rpr: etree._Element | None) -> dict[str, object]:
+    """The run properties we care about that ``rpr`` sets explicitly."""
+    out: dict[str, object] = {}
+    if rpr is None:
+        return out
+    for child in rpr:
+        tag = child.tag
+        if tag in (_VANISH, _SPEC_VANISH):
+            if is_on(child):
+                out["hidden"] = True
+            elif "hidden" not in out:
+                out["hidden"] = False
+        elif tag == _COLOR:
+            val = child.get(W_VAL)
+            out["color"] = hex_color(val) if val and val.lower() != "auto" else "auto"
+        elif tag == _SZ:
+            with contextlib.suppress(ValueError):
+                out["sz"] = int(child.get(W_VAL) or "")
+        elif tag == _HIGHLIGHT:
+            val = child.get(W_VAL) or ""
+            out["bg"] = HIGHLIGHT_HEX.get(val)
+        elif tag == _SHD:
+            fill = hex_color(child.get(w("fill")))
+            if fill is not None:
+                out.setdefault("bg", fill)
+    return out
+
+
+_VANISH = w("vanish")
+_SPEC_VANISH = w("specVanish")
+_COLOR = w("color")
+_SZ = w("sz")
+_HIGHLIGHT = w("highlight")
+_SHD = w("shd")
+
+
+@dataclass(slots=True)
+class _Style:
+    id: str
+    type: str
+    name: str
+    based_on: str | None
+    rpr: dict[str, object]
+    outline: int | None
+    num_id: str | None
+    ilvl: int | None
+    page_break_before: bool | None
+    shading: str | None
+    has_num: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ParaStyle:
+    """A paragraph style resolved through its ``basedOn`` chain."""
+
+    id: str | None
+    name: str | None
+    heading: bool
+    heading_level: int | None
+    num_id: str | None
+    ilvl: int | None
+    page_break_before: bool
+    shading: str | None
+    rpr: dict[str, object] = field(default_factory=dict)
+
+
+class StyleSheet:
+    """Resolved styles of one document (``word/styles.xml``)."""
+
+    def __init__(self, root: etree._Element | None):
+        self._styles: dict[str, _Style] = {}
+        self.default_rpr: dict[str, object] = {}
+        self.default_para: str | None = None
+        self.default_char: str | None = None
+        self._para_cache: dict[str | None, ParaStyle] = {}
+        self._char_cache: dict[str, dict[str, object]] = {}
+        if root is None:
+            return
+        defaults = root.find(w("docDefaults"))
+        if defaults is not None:
+            rpr = defaults.find(f"{w('rPrDefault')}/{w('rPr')}")
+            self.default_rpr = read_rpr(rpr)
+        for el in root.iter(w("style")):
+            sid = el.get(w("styleId"))
+            if not sid:
+                continue
+            stype = el.get(w("type")) or "paragraph"
+            name_el = el.find(w("name"))
+            based_el = el.find(w("basedOn"))
+            ppr = el.find(w("pPr"))
+            outline = num_id = ilvl = page_break = shading = None
+            has_num = False
+            if ppr is not None:
+                outline_el = ppr.find(w("outlineLvl"))
+                if outline_el is not None:
+                    outline = _int(outline_el.get(W_VAL))
+                num_pr = ppr.find(w("numPr"))
+                if num_pr is not None:
+                    has_num = True
+                    nid = num_pr.find(w("numId"))
+                    num_id = nid.get(W_VAL) if nid is not None else None
+                    lvl = num_pr.find(w("ilvl"))
+                    ilvl = _int(lvl.get(W_VAL)) if lvl is not None else None
+                pbb = ppr.find(w("pageBreakBefore"))
+                if pbb is not None:
+                    page_break = is_on(pbb)
+                shd = ppr.find(w("shd"))
+                if shd is not None:
+                    shading = hex_color(shd.get(w("fill")))
+            style = _Style(
+                id=sid,
+                type=stype,
+                name=(name_el.get(W_VAL) if name_el is not None else None) or sid,
+                based_on=based_el.get(W_VAL) if based_el is not None else None,
+                rpr=read_rpr(el.find(w("rPr"))),
+                outline=outline,
+                num_id=num_id,
+                ilvl=ilvl,
+                page_break_before=page_break,
+                shading=shading,
+                has_num=has_num,
+            )
+            self._styles[sid] = style
+            if is_on(el.find(w("default"))) or el.get(w("default")) in ("1", "true", "on"):
+                if stype == "paragraph" and self.default_para is None:
+                    self.default_para = sid
+                elif stype == "character" and self.default_char is None:
+                    self.default_char = sid
+
+    def _chain(self, sid: str | None) -> list[_Style]:
+        """The style and its ancestors, nearest first (cycles cut)."""
+        chain: list[_Style] = []
+        seen: set[str] = set()
+        while sid and sid not in seen and sid in self._styles:
+            seen.add(sid)
+            style = self._styles[sid]
+            chain.append(style)
+            sid = style.based_on
+        return chain
+
+    def para(self, sid: str | None) -> ParaStyle:
+        """Resolved paragraph style ``sid`` (the default style when None/unknown)."""
+        cached = self._para_cache.get(sid)
+        if cached is not None:
+            return cached
+        chain = self._chain(sid if sid in self._styles else self.default_para)
+        rpr: dict[str, object] = dict(self.default_rpr)
+        for style in reversed(chain):
+            rpr.update(style.rpr)
+        heading_level: int | None = None
+        heading = False
+        for style in chain:
+            m = _HEADING_NAME.match(style.name.strip())
+            if m:
+                heading, heading_level = True, int(m.group(1))
+                break
+            if style.name.strip().lower() in _TITLE_NAMES:
+                heading = True
+                break
+        outline = next((s.outline for s in chain if s.outline is not None), None)
+        if not heading and outline is not None and 0 <= outline <= 8:
+            heading, heading_level = True, outline + 1
+        num_style = next((s for s in chain if s.has_num), None)
+        resolved = ParaStyle(
+            id=chain[0].id if chain else None,
+            name=chain[0].name if chain else None,
+            heading=heading,
+            heading_level=heading_level,
+            num_id=num_style.num_id if num_style else None,
+            ilvl=num_style.ilvl if num_style else None,
+            page_break_before=bool(next((s.page_break_before for s in chain
+                                         if s.page_break_before is not None), False)),
+            shading=next((s.shading for s in chain if s.shading is not None), None),
+            rpr=rpr,
+        )
+        self._para_cache[sid] = resolved
+        return resolved
+
+    def char(self, sid: str) -> dict[str, object]:
+        """Run properties a character style sets (through its chain)."""
+        cached = self._char_cache.get(sid)
+        if cached is not None:
+            return cached
+        rpr: dict[str, object] = {}
+        for style in reversed(self._chain(sid)):
+            rpr.update(style.rpr)
+        self._char_cache[sid] = rpr
+        return rpr
+
+    def style_num_id(self, sid: str) -> str | None:
+        """numId a (numbering) style links to, for ``w:numStyleLink``."""
+        for style in self._chain(sid):
+            if style.num_id is not None:
+                return style.num_id
+        return None
+
+
+def _int(value: str | None, default: int | None = None) -> int | None:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+# ---------------------------------------------------------------------------
+# number formats
+
+
+_ZH_DIGITS = "〇一二三四五六七八九"
+_ZH_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_IDEOGRAPH_TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
+_IDEOGRAPH_ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, letters in _ROMAN:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _letters(n: int) -> str:
+    """Word's letter numbering: a..z, then aa..zz, aaa.. (the letter repeats)."""
+    n -= 1
+    return chr(ord("a") + n % 26) * (n // 26 + 1)
+
+
+def _zh_counting(n: int, digits: str = "零一二三四五六七八九", units: str = "十百千") -> str:
+    """Chinese counting numerals: 十, 十一, 二十, 一百零五 (below 10,000)."""
+    if n == 0:
+        return digits[0]
+    if n >= 10000:
+        return str(n)
+    parts: list[str] = []
+    values = [(1000, units[2]), (100, units[1]), (10, units[0]), (1, "")]
+    zero_pending = False
+    for value, unit in values:
+        d = n // value % 10
+        if d == 0:
+            if parts:
+                zero_pending = True
+            continue
+        if zero_pending:
+            parts.append(digits[0])
+            zero_pending = False
+        if value == 10 and d == 1 and not parts and digits[1] == "一":
+            parts.append(unit)  # 十一, not 一十一
+        else:
+            parts.append(digits[d] + unit)
+    return "".join(parts)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """Render counter ``n`` in OOXML number format ``fmt`` (decimal fallback)."""
+    if n < 0:
+        return str(n)
+    if fmt == "decimal" or not fmt:
+        return str(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "lowerLetter":
+        return _letters(n) if n > 0 else str(n)
+    if fmt == "upperLetter":
+        return _letters(n).upper() if n > 0 else str(n)
+    if fmt == "lowerRoman":
+        return _roman(n) if n > 0 else str(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper() if n > 0 else str(n)
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting"):
+        return _zh_counting(n)
+    if fmt in ("chineseLegalSimplified", "japaneseLegal"):
+        return _zh_counting(n, _ZH_LEGAL, "拾佰仟")
+    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
+        return "".join(_ZH_DIGITS[int(d)] for d in str(n))
+    if fmt == "ideographTraditional":
+        return _IDEOGRAPH_TRADITIONAL[n - 1] if 1 <= n <= 10 else str(n)
+    if fmt == "ideographZodiac":
+        return _IDEOGRAPH_ZODIAC[n - 1] if 1 <= n <= 12 else str(n)
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese", "ideographEnclosedCircle"):
+        return chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n)
+    if fmt == "decimalEnclosedParen":
+        return f"({n})"
+    if fmt == "decimalEnclosedFullstop":
+        return f"{n}."
+    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return "".join(chr(0xFF10 + int(d)) for d in str(n))
+    if fmt == "ordinal":
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+# ---------------------------------------------------------------------------
+# numbering
+
+
+@dataclass(slots=True)
+class Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str | None = None
+    restart: int | None = None  # w:lvlRestart (1-based level; 0 = never)
+    is_lgl: bool = False
+    pstyle: str | None = None
+
+
+def _read_level(el: etree._Element) -> Level:
+    level = Level()
+    for child in el:
+        tag = child.tag
+        if tag == _START:
+            level.start = _int(child.get(W_VAL), 1) or 0
+        elif tag == _NUMFMT:
+            level.fmt = child.get(W_VAL) or "decimal"
+        elif tag == _LVLTEXT:
+            level.text = child.get(W_VAL)
+        elif tag == _LVLRESTART:
+            level.restart = _int(child.get(W_VAL))
+        elif tag == _ISLGL:
+            level.is_lgl = is_on(child)
+        elif tag == _PSTYLE:
+            level.pstyle = child.get(W_VAL)
+    return level
+
+
+_START = w("start")
+_NUMFMT = w("numFmt")
+_LVLTEXT = w("lvlText")
+_LVLRESTART = w("lvlRestart")
+_ISLGL = w("isLgl")
+_PSTYLE = w("pStyle")
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+@dataclass(slots=True)
+class _Num:
+    abstract: str
+    starts: dict[int, int]  # ilvl -> startOverride
+    levels: dict[int, Level]  # ilvl -> overriding w:lvl
+
+
+class Numbering:
+    """List counters of one document; call :meth:`next_label` in reading order."""
+
+    def __init__(self, root: etree._Element | None, styles: StyleSheet):
+        self._abstract: dict[str, dict[int, Level]] = {}
+        self._style_link: dict[str, str] = {}  # abstractNumId -> numbering style id
+        self._nums: dict[str, _Num] = {}
+        self._counters: dict[str, list[int | None]] = {}
+        self._started: set[str] = set()
+        self._styles = styles
+        if root is None:
+            return
+        for el in root.iter(w("abstractNum")):
+            aid = el.get(w("abstractNumId"))
+            if aid is None:
+                continue
+            levels = {}
+            for lvl in el.iter(w("lvl")):
+                ilvl = _int(lvl.get(w("ilvl")), 0) or 0
+                levels[ilvl] = _read_level(lvl)
+            self._abstract[aid] = levels
+            link = el.find(w("numStyleLink"))
+            if link is not None and link.get(W_VAL):
+                self._style_link[aid] = link.get(W_VAL) or ""
+        for el in root.iter(w("num")):
+            nid = el.get(w("numId"))
+            ab = el.find(w("abstractNumId"))
+            if nid is None or ab is None:
+                continue
+            starts: dict[int, int] = {}
+            levels: dict[int, Level] = {}
+            for override in el.iter(w("lvlOverride")):
+                ilvl = _int(override.get(w("ilvl")), 0) or 0
+                so = override.find(w("startOverride"))
+                if so is not None:
+                    starts[ilvl] = _int(so.get(W_VAL), 1) or 0
+                lvl = override.find(w("lvl"))
+                if lvl is not None:
+                    levels[ilvl] = _read_level(lvl)
+            self._nums[nid] = _Num(ab.get(W_VAL) or "", starts, levels)
+
+    def _abstract_id(self, num_id: str) -> str | None:
+        num = self._nums.get(num_id)
+        seen: set[str] = set()
+        aid = num.abstract if num else None
+        while aid is not None and aid in self._style_link and aid not in seen:
+            seen.add(aid)
+            linked = self._styles.style_num_id(self._style_link[aid])
+            target = self._nums.get(linked) if linked else None
+            if target is None:
+                break
+            aid = target.abstract
+        return aid
+
+    def level_for_style(self, num_id: str, style_id: str | None) -> int | None:
+        """ilvl whose ``w:pStyle`` is ``style_id`` (a style-driven list)."""
+        aid = self._abstract_id(num_id)
+        if aid is None or style_id is None:
+            return None
+        for ilvl, level in self._abstract.get(aid, {}).items():
+            if level.pstyle == style_id:
+                return ilvl
+        return None
+
+    def _level(self, num: _Num, aid: str, ilvl: int) -> Level | None:
+        return num.levels.get(ilvl) or self._abstract.get(aid, {}).get(ilvl)
+
+    def next_label(self, num_id: str, ilvl: int) -> tuple[str | None, bool]:
+        """Advance the list and return ``(label, is_bullet)`` for one paragraph.
+
+        ``label`` is None when the list has no visible number (bullets,
+        ``numFmt none``, undefined lists).
+        """
+        num = self._nums.get(num_id)
+        if num is None:
+            return None, False
+        aid = self._abstract_id(num_id)
+        if aid is None or aid not in self._abstract:
+            return None, False
+        ilvl = max(0, min(ilvl, 8))
+        level = self._level(num, aid, ilvl)
+        if level is None:
+            return None, False
+        counters = self._counters.setdefault(aid, [None] * 9)
+        if num_id not in self._started:
+            self._started.add(num_id)
+            for lvl_index in num.starts:
+                if 0 <= lvl_index < 9:
+                    counters[lvl_index] = None  # a startOverride restarts that level
+        current = counters[ilvl]
+        counters[ilvl] = num.starts.get(ilvl, level.start) if current is None else current + 1
+        for deeper in range(ilvl + 1, 9):
+            deeper_level = self._level(num, aid, deeper)
+            restart = deeper_level.restart if deeper_level and deeper_level.restart is not None else deeper
+            if restart != 0 and ilvl < restart:
+                counters[deeper] = None
+        if level.fmt == "bullet":
+            return None, True
+        if level.text is None:
+            return None, False
+
+        def render(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            lvl = self._level(num, aid, k)
+            value = counters[k]
+            if value is None:
+                value = num.starts.get(k, lvl.start if lvl else 1)
+            fmt = lvl.fmt if lvl else "decimal"
+            if level.is_lgl and fmt != "none":
+                fmt = "decimal"
+            return format_number(value, fmt)
+
+        label = _PLACEHOLDER.sub(render, level.text).strip()
+        return (label or None), False

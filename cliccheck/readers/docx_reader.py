@@ -1,0 +1,879 @@
+"""DOCX reader: the text a reader of the printed contract sees, with provenance.
+
+The package is opened through :mod:`.safezip` (sizes, ratios, encryption and
+DTDs are checked before anything is inflated or parsed); then the XML is read
+in one pass with lxml. python-docx is not used: its ``paragraph.text`` drops
+runs inside ``w:ins`` and ``w:sdt``, and it knows nothing of numbering labels.
+
+Reading order (this is also what ``Block.paragraph`` counts: every ``w:p``
+in this order, including empty ones):
+
+1. the body of ``word/document.xml``: paragraphs, tables (row by row, cell by
+   cell, nested tables in place), content controls, and the paragraphs of a
+   text box right after the paragraph that anchors it (one branch of
+   ``mc:AlternateContent`` only, so a text box is never read twice);
+2. footnotes, then endnotes, in the order they are referenced;
+3. headers, then footers, each part once, in the order the sections use them.
+
+Tracked changes are read as if all were accepted: ``w:ins``/``w:moveTo``
+text counts, ``w:del``/``w:delText``/``w:moveFrom`` text is excluded. Hidden
+text, comments, field codes, (near-)white text and text of 2 pt or less are
+excluded too. Excluded text never enters a block; it is listed in
+``Document.excluded`` with its paragraph, page and author.
+
+Mapping evidence back to runs (for the redline writer)
+------------------------------------------------------
+:func:`paragraph_segments` returns, for one ``w:p``, the ordered
+:class:`Segment` list the reader built the block from. Each segment knows the
+element it came from (``w:t``, ``w:delText``, ``w:tab``, ...), whether it is
+visible, and its raw offsets ``start``/``end`` in the paragraph's raw text
+(the concatenation of the visible segments' ``text``; an invisible segment
+has ``start == end`` = where it sits). For a ``w:t`` segment ``text`` equals
+the element's text, so raw offset ``r`` is ``element.text[r - start]``.
+
+To map an evidence span of the document back to runs::
+
+    block = doc.block_at(a)
+    raw_a = block.origin[a - block.start]           # normalised -> raw
+    raw_b = block.origin[b - 1 - block.start] + 1
+    doc2, refs = read_docx_package(pkg, name, limits=limits, keep_segments=True)
+    segments = refs[block.paragraph].segments       # the same w:p's segments
+    hits = [s for s in segments if s.visible and s.start < raw_b and s.end > raw_a]
+
+``refs[i].element`` is the ``w:p`` of paragraph ``i`` in the parsed tree of
+``refs[i].part``, so edits can be made in place and the part re-serialised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from lxml import etree
+
+from ..errors import DocumentError, LimitExceeded
+from ..limits import Limits
+from ..model import Block, BlockKind, Document, ExcludedKind, ExcludedText, TableCell
+from ..normalize import normalize, normalize_text
+from .docx_numbering import (
+    W_NS,
+    W_VAL,
+    Numbering,
+    ParaStyle,
+    StyleSheet,
+    format_number,
+    hex_color,
+    is_on,
+    luminance,
+    read_rpr,
+    w,
+)
+from .safezip import Package, open_package
+
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+W_P, W_R, W_T, W_TBL, W_TR, W_TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
+W_PPR, W_RPR, W_TRPR, W_TCPR = w("pPr"), w("rPr"), w("trPr"), w("tcPr")
+W_SDT, W_SDTCONTENT, W_CUSTOMXML, W_SMARTTAG = w("sdt"), w("sdtContent"), w("customXml"), w("smartTag")
+W_INS, W_DEL, W_MOVETO, W_MOVEFROM = w("ins"), w("del"), w("moveTo"), w("moveFrom")
+W_HYPERLINK, W_FLDSIMPLE, W_BDO, W_DIR = w("hyperlink"), w("fldSimple"), w("bdo"), w("dir")
+W_DELTEXT, W_INSTRTEXT, W_DELINSTRTEXT = w("delText"), w("instrText"), w("delInstrText")
+W_TAB, W_PTAB, W_BR, W_CR = w("tab"), w("ptab"), w("br"), w("cr")
+W_NBHYPHEN, W_SOFTHYPHEN, W_SYM = w("noBreakHyphen"), w("softHyphen"), w("sym")
+W_FLDCHAR, W_LRPB = w("fldChar"), w("lastRenderedPageBreak")
+W_FNREF, W_ENREF = w("footnoteReference"), w("endnoteReference")
+W_DRAWING, W_PICT, W_OBJECT, W_TXBX = w("drawing"), w("pict"), w("object"), w("txbxContent")
+W_CSTART, W_CEND, W_RSTYLE, W_PSTYLE = w("commentRangeStart"), w("commentRangeEnd"), w("rStyle"), w("pStyle")
+W_NUMPR, W_NUMID, W_ILVL = w("numPr"), w("numId"), w("ilvl")
+W_SECTPR, W_TYPE, W_PBB, W_OUTLINE = w("sectPr"), w("type"), w("pageBreakBefore"), w("outlineLvl")
+W_RUBY, W_RUBYBASE, W_ALTCHUNK = w("ruby"), w("rubyBase"), w("altChunk")
+W_AUTHOR, W_DATE, W_ID, W_GRIDSPAN, W_GRIDBEFORE = w("author"), w("date"), w("id"), w("gridSpan"), w("gridBefore")
+MC_ALT, MC_CHOICE, MC_FALLBACK = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
+M_T = f"{{{M_NS}}}t"
+
+#: Containers inside a paragraph whose children are read as if in place.
+_INLINE_CONTAINERS = frozenset({W_HYPERLINK, W_SMARTTAG, W_CUSTOMXML, W_BDO, W_DIR, W_FLDSIMPLE, W_INS,
+                                W_MOVETO})
+#: Containers at block level (body, cell, note, header) read in place.
+_BLOCK_CONTAINERS = frozenset({W_CUSTOMXML, W_INS, W_MOVETO})
+_SKIP_NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+_RUNNING = frozenset({BlockKind.HEADER, BlockKind.FOOTER})
+#: Near-white: every channel at least this (0xF0 = 240).
+LIGHT_CHANNEL = 0xF0
+#: A background darker than this (luma 0-255) makes white text readable.
+DARK_BACKGROUND = 180
+#: 2 pt in half-points: text this small is not read by a human.
+TINY_HALF_POINTS = 4
+
+
+@dataclass(slots=True)
+class Segment:
+    """One piece of a paragraph's text and the element it came from."""
+
+    text: str
+    element: etree._Element | None
+    start: int  # raw offset in the paragraph's visible text
+    end: int
+    visible: bool
+    excluded: ExcludedKind | None = None
+    author: str | None = None
+    detail: str | None = None
+    revision: str | None = None  # ins | moveTo | del | moveFrom (tracked change it belongs to)
+    group: int = 0  # excluded segments of one group form one ExcludedText
+
+
+@dataclass(slots=True)
+class ParagraphRef:
+    """Where paragraph ``index`` (``Block.paragraph``) lives in the package."""
+
+    index: int
+    part: str
+    element: etree._Element
+    segments: list[Segment] | None = None
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    segments: list[Segment]
+    raw: str
+    breaks: list[int]  # raw offsets of explicit page breaks (w:br type=page)
+    rendered: list[int]  # raw offsets of w:lastRenderedPageBreak
+    textboxes: list[etree._Element]
+    footnotes: list[str]
+    endnotes: list[str]
+    revised: bool
+    in_sdt: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    part: str
+    kind: BlockKind | None = None  # None: decided per paragraph (body text)
+    table: TableCell | None = None
+    dark_background: bool = False
+    revision: tuple[str, str | None, str | None] | None = None  # a deleted table row: (del, author, date)
+    in_sdt: bool = False
+
+
+def _rev(el: etree._Element, kind: str) -> tuple[str, str | None, str | None]:
+    return kind, el.get(W_AUTHOR), el.get(W_DATE)
+
+
+def _choose_branch(alt: etree._Element) -> etree._Element | None:
+    """One branch of ``mc:AlternateContent``: the first Choice, else the Fallback."""
+    choice = alt.find(MC_CHOICE)
+    return choice if choice is not None else alt.find(MC_FALLBACK)
+
+
+def _find_textboxes(el: etree._Element, out: list[etree._Element]) -> None:
+    """Text-box contents under a drawing/pict, taking one AlternateContent branch."""
+    for child in el:
+        tag = child.tag
+        if tag == W_TXBX:
+            out.append(child)
+        elif tag == MC_ALT:
+            branch = _choose_branch(child)
+            if branch is not None:
+                _find_textboxes(branch, out)
+        elif len(child):
+            _find_textboxes(child, out)
+
+
+_Revision = tuple[str, str | None, str | None]  # (ins|moveTo|del|moveFrom, author, date)
+_REMOVING = frozenset({"del", "moveFrom"})
+_FIELD_CODE = (ExcludedKind.FIELD_CODE, None)
+M_PREFIX = f"{{{M_NS}}}"
+
+
+class ParagraphWalker:
+    """Turns ``w:p`` elements into segments; keeps state that spans paragraphs.
+
+    Field state (a field can begin in one paragraph and end in another) and
+    open comment ranges live here, so one walker must see a story's
+    paragraphs in order.
+    """
+
+    def __init__(self, styles: StyleSheet | None = None, *, page_dark: bool = False):
+        self.styles = styles or StyleSheet(None)
+        self.page_dark = page_dark
+        #: open fields, innermost last: [phase "code"|"result", group id]
+        self.fields: list[list] = []
+        #: comment id -> anchor text so far, for ranges still open
+        self.open_comments: dict[str, list[str]] = {}
+        #: filled per paragraph: comments whose range starts / ends in it
+        self.comment_starts: list[str] = []
+        self.finished_comments: list[tuple[str, str]] = []
+        self._group = 0
+        self._segments: list[Segment] = []
+        self._parts: list[str] = []
+        self._len = 0
+        self._breaks: list[int] = []
+        self._rendered: list[int] = []
+        self._textboxes: list[etree._Element] = []
+        self._footnotes: list[str] = []
+        self._endnotes: list[str] = []
+        self._revised = False
+        self._in_sdt = False
+        self._base_rpr: dict[str, object] = {}
+        self._para_dark = False
+
+    def walk(self, p: etree._Element, style: ParaStyle | None = None, *, dark_background: bool = False,
+             revision: _Revision | None = None) -> _Paragraph:
+        """Segments and side information of one paragraph."""
+        style = style or self.styles.para(_style_id(p))
+        self._segments, self._parts, self._len = [], [], 0
+        self._breaks, self._rendered, self._textboxes = [], [], []
+        self._footnotes, self._endnotes = [], []
+        self._revised = revision is not None
+        self._in_sdt = False
+        self.comment_starts, self.finished_comments = [], []
+        for chunks in self.open_comments.values():
+            chunks.append(" ")  # a range spanning paragraphs
+        self._base_rpr = style.rpr
+        shading = style.shading
+        ppr = p[0] if len(p) and p[0].tag == W_PPR else None
+        if ppr is not None:
+            shd = ppr.find(w("shd"))
+            if shd is not None:
+                shading = hex_color(shd.get(w("fill"))) or shading
+        self._para_dark = dark_background or self.page_dark or (
+            shading is not None and luminance(shading) < DARK_BACKGROUND)
+        self._children(p, revision)
+        return _Paragraph(self._segments, "".join(self._parts), self._breaks, self._rendered,
+                          self._textboxes, self._footnotes, self._endnotes, self._revised, self._in_sdt)
+
+    def _children(self, parent: etree._Element, revision: _Revision | None) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == W_R:
+                self._run(child, revision)
+            elif tag in (W_INS, W_MOVETO):
+                self._revised = True
+                inner = revision if revision is not None and revision[0] in _REMOVING else \
+                    _rev(child, "ins" if tag == W_INS else "moveTo")
+                self._children(child, inner)
+            elif tag in (W_DEL, W_MOVEFROM):
+                self._revised = True
+                self._children(child, _rev(child, "del" if tag == W_DEL else "moveFrom"))
+            elif tag == W_FLDSIMPLE:
+                self._group += 1
+                instr = (child.get(w("instr")) or "").strip()
+                if instr:
+                    self._segment(instr, child, _FIELD_CODE, revision)
+                self._group += 1
+                self._children(child, revision)
+            elif tag in _INLINE_CONTAINERS:
+                self._children(child, revision)
+            elif tag == W_SDT:
+                self._in_sdt = True
+                content = child.find(W_SDTCONTENT)
+                if content is not None:
+                    self._children(content, revision)
+            elif tag == MC_ALT:
+                branch = _choose_branch(child)
+                if branch is not None:
+                    self._children(branch, revision)
+            elif tag == W_CSTART:
+                cid = child.get(W_ID)
+                if cid is not None:
+                    self.open_comments[cid] = []
+                    self.comment_starts.append(cid)
+            elif tag == W_CEND:
+                cid = child.get(W_ID)
+                if cid is not None and cid in self.open_comments:
+                    self.finished_comments.append((cid, "".join(self.open_comments.pop(cid))))
+            elif tag == W_RUBY:
+                base = child.find(W_RUBYBASE)
+                if base is not None:
+                    self._children(base, revision)
+            elif tag == M_T:
+                if child.text:
+                    self._segment(child.text, child, None, revision)
+            elif isinstance(tag, str) and tag.startswith(M_PREFIX):
+                self._children(child, revision)
+
+    def _props(self, r: etree._Element) -> tuple[ExcludedKind, str | None] | None:
+        """Why this run's text is not shown (hidden, white, tiny), if it is not."""
+        props = self._base_rpr
+        rpr = r[0] if len(r) and r[0].tag == W_RPR else None
+        if rpr is not None:
+            props = dict(props)
+            rstyle = rpr.find(W_RSTYLE)
+            if rstyle is not None and rstyle.get(W_VAL):
+                props.update(self.styles.char(rstyle.get(W_VAL) or ""))
+            props.update(read_rpr(rpr))
+        if props.get("hidden"):
+            return ExcludedKind.HIDDEN, None
+        color = props.get("color")
+        if (isinstance(color, str) and color != "auto"
+                and all(int(color[i:i + 2], 16) >= LIGHT_CHANNEL for i in (0, 2, 4))):
+            bg = props.get("bg")
+            dark = luminance(bg) < DARK_BACKGROUND if isinstance(bg, str) else self._para_dark
+            if not dark:
+                return ExcludedKind.WHITE_TEXT, f"colour #{color}"
+        size = props.get("sz")
+        if isinstance(size, int) and size <= TINY_HALF_POINTS:
+            return ExcludedKind.TINY_TEXT, f"{size / 2:g} pt"
+        return None
+
+    def _run(self, r: etree._Element, revision: _Revision | None) -> None:
+        hidden = self._props(r)
+        for child in r:
+            tag = child.tag
+            if tag == W_T:
+                if child.text:
+                    self._segment(child.text, child, hidden, revision)
+            elif tag == W_RPR:
+                continue
+            elif tag == W_DELTEXT:
+                if child.text:
+                    removing = revision if revision is not None and revision[0] in _REMOVING else None
+                    self._segment(child.text, child, hidden, removing or ("del", None, None))
+            elif tag == W_INSTRTEXT:
+                self._segment(child.text or "", child, _FIELD_CODE, revision)
+            elif tag in (W_TAB, W_PTAB, W_CR):
+                self._segment(" ", child, hidden, revision)
+            elif tag == W_BR:
+                if child.get(W_TYPE) == "page" and (revision is None or revision[0] not in _REMOVING):
+                    self._breaks.append(self._len)
+                self._segment(" ", child, hidden, revision)
+            elif tag == W_NBHYPHEN:
+                self._segment("-", child, hidden, revision)
+            elif tag == W_SYM:
+                try:
+                    ch = chr(int(child.get(w("char")) or "", 16))
+                except ValueError:
+                    ch = ""
+                if ch and ch.isprintable():
+                    self._segment(ch, child, hidden, revision)
+            elif tag == W_FLDCHAR:
+                kind = child.get(w("fldCharType"))
+                self._group += 1
+                if kind == "begin":
+                    self.fields.append(["code", self._group])
+                elif kind == "separate" and self.fields:
+                    self.fields[-1][0] = "result"
+                elif kind == "end" and self.fields:
+                    self.fields.pop()
+            elif tag == W_LRPB:
+                self._rendered.append(self._len)
+            elif tag in (W_FNREF, W_ENREF):
+                nid = child.get(W_ID)
+                if nid is not None and (revision is None or revision[0] not in _REMOVING):
+                    (self._footnotes if tag == W_FNREF else self._endnotes).append(nid)
+            elif tag in (W_DRAWING, W_PICT, W_OBJECT):
+                _find_textboxes(child, self._textboxes)
+            elif tag == MC_ALT:
+                branch = _choose_branch(child)
+                if branch is not None:
+                    _find_textboxes(branch, self._textboxes)
+
+    def _segment(self, text: str, element: etree._Element | None,
+                 hidden: tuple[ExcludedKind, str | None] | None, revision: _Revision | None) -> None:
+        at = self._len
+        if hidden is _FIELD_CODE or (self.fields and any(f[0] == "code" for f in self.fields)):
+            group = self.fields[-1][1] if self.fields else self._group
+            self._segments.append(Segment(text, element, at, at, False, ExcludedKind.FIELD_CODE,
+                                          group=group))
+            return
+        if revision is not None and revision[0] in _REMOVING:
+            kind = ExcludedKind.DELETED if revision[0] == "del" else ExcludedKind.MOVED_FROM
+            self._segments.append(Segment(text, element, at, at, False, kind, revision[1], revision[2],
+                                          revision[0], self._group))
+            return
+        if hidden is not None:
+            self._segments.append(Segment(text, element, at, at, False, hidden[0], None, hidden[1],
+                                          None, self._group))
+            return
+        self._len += len(text)
+        self._parts.append(text)
+        if revision is None:
+            self._segments.append(Segment(text, element, at, self._len, True))
+        else:
+            self._segments.append(Segment(text, element, at, self._len, True, author=revision[1],
+                                          detail=revision[2], revision=revision[0]))
+        if self.open_comments:
+            for chunks in self.open_comments.values():
+                chunks.append(text)
+
+
+def _safe_int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _style_id(p: etree._Element) -> str | None:
+    ppr = p[0] if len(p) and p[0].tag == W_PPR else None
+    if ppr is None:
+        return None
+    ps = ppr.find(W_PSTYLE)
+    return ps.get(W_VAL) if ps is not None else None
+
+
+def paragraph_segments(p: etree._Element, styles: StyleSheet | None = None) -> list[Segment]:
+    """Segments of one ``w:p`` (see the module docstring).
+
+    Pass the document's :class:`StyleSheet` (``StyleSheet(pkg.xml("word/styles.xml"))``)
+    so that text hidden or whitened through a style is classified as the
+    reader did; a field begun in an earlier paragraph is not known here (use
+    :func:`read_docx_package` with ``keep_segments=True`` for exact parity).
+    """
+    return ParagraphWalker(styles).walk(p).segments
+
+
+# ---------------------------------------------------------------------------
+# the reader
+
+
+class _Reader:
+    def __init__(self, pkg: Package, name: str, limits: Limits, keep_segments: bool):
+        self.pkg = pkg
+        self.name = name
+        self.limits = limits
+        self.keep_segments = keep_segments
+        self.main = pkg.main_document()
+        root = pkg.xml(self.main)
+        if root is None:
+            raise DocumentError("the main document part is missing", code="not-a-docx")
+        if root.tag != w("document"):
+            if STRICT_W_NS in str(root.tag):
+                raise DocumentError("a Strict Open XML document: save it in Word as a regular "
+                                    "Word Document (.docx)", code="unsupported-format")
+            raise DocumentError(f"{self.main} is not a WordprocessingML document", code="not-a-docx")
+        self.root = root
+        styles_part = self._related_one(self.main, "styles")
+        self.styles = StyleSheet(pkg.xml(styles_part) if styles_part else None)
+        numbering_part = self._related_one(self.main, "numbering")
+        self.numbering = Numbering(pkg.xml(numbering_part) if numbering_part else None, self.styles)
+        background = root.find(w("background"))
+        bg = hex_color(background.get(w("color"))) if background is not None else None
+        self.walker = ParagraphWalker(self.styles)
+        self.walker.page_dark = bg is not None and luminance(bg) < DARK_BACKGROUND
+        self.blocks: list[Block] = []
+        self.excluded: list[ExcludedText] = []
+        self.refs: list[ParagraphRef] = []
+        self.paragraph = 0
+        self.table_count = 0
+        self.chars = 0
+        body = root.find(w("body"))
+        self.body = body
+        self.rendered_mode = body is not None and next(body.iter(W_LRPB), None) is not None
+        self.section_types = self._section_types(body)
+        self.section_index = 0
+        self.has_pages = self.rendered_mode or self._has_explicit_breaks(body)
+        self.page = 1
+        self.footnote_refs: list[tuple[str, int, int | None]] = []  # (id, paragraph, page)
+        self.endnote_refs: list[tuple[str, int, int | None]] = []
+        self.comment_anchor: dict[str, tuple[int, int | None]] = {}
+        self.comment_text: dict[str, str] = {}
+        self.warnings: list[str] = []
+
+    # -- helpers -------------------------------------------------------------
+    def _related_one(self, source: str, type_name: str) -> str | None:
+        parts = self.pkg.related(source, type_name)
+        return parts[0] if parts else None
+
+    def _section_types(self, body: etree._Element | None) -> list[str]:
+        if body is None:
+            return []
+        types = []
+        for sect in body.iter(W_SECTPR):
+            parent = sect.getparent()
+            if parent is not None and parent.tag == w("sectPrChange"):
+                continue
+            t = sect.find(W_TYPE)
+            types.append((t.get(W_VAL) if t is not None else None) or "nextPage")
+        return types
+
+    def _has_explicit_breaks(self, body: etree._Element | None) -> bool:
+        if body is None:
+            return False
+        for br in body.iter(W_BR):
+            if br.get(W_TYPE) == "page":
+                return True
+        for pbb in body.iter(W_PBB):
+            if is_on(pbb):
+                return True
+        if any(t != "continuous" for t in self.section_types[1:]):
+            return True
+        # pageBreakBefore inherited from a style used in the body
+        return any(self.styles.para(ps.get(W_VAL)).page_break_before for ps in body.iter(W_PSTYLE))
+
+    def _current_page(self) -> int | None:
+        return self.page if self.has_pages else None
+
+    def _bump_pages(self, n: int) -> None:
+        if n <= 0:
+            return
+        self.page += n
+        if self.page > self.limits.max_pages:
+            raise LimitExceeded(f"more than max_pages={self.limits.max_pages:,} pages")
+
+    # -- stories -------------------------------------------------------------
+    def story(self, container: etree._Element, ctx: _Ctx) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == W_P:
+                self.para(child, ctx)
+            elif tag == W_TBL:
+                self.table(child, ctx)
+            elif tag == W_SDT:
+                content = child.find(W_SDTCONTENT)
+                if content is not None:
+                    self.story(content, replace(ctx, in_sdt=True))
+            elif tag in _BLOCK_CONTAINERS:
+                self.story(child, ctx)
+            elif tag in (W_DEL, W_MOVEFROM):
+                self.story(child, replace(ctx, revision=_rev(child, "del" if tag == W_DEL else "moveFrom")))
+            elif tag == MC_ALT:
+                branch = _choose_branch(child)
+                if branch is not None:
+                    self.story(branch, ctx)
+            elif tag == W_ALTCHUNK:
+                msg = "an embedded document (altChunk) was not read: open and re-save the file in Word"
+                if msg not in self.warnings:
+                    self.warnings.append(msg)
+
+    def _rows(self, tbl: etree._Element):  # type: ignore[no-untyped-def]
+        for child in tbl:
+            if child.tag == W_TR:
+                yield child
+            elif child.tag in (W_SDT, W_CUSTOMXML):
+                inner = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
+                if inner is not None:
+                    yield from self._rows(inner)
+
+    def _cells(self, tr: etree._Element):  # type: ignore[no-untyped-def]
+        for child in tr:
+            if child.tag == W_TC:
+                yield child
+            elif child.tag in (W_SDT, W_CUSTOMXML):
+                inner = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
+                if inner is not None:
+                    yield from self._cells(inner)
+
+    def table(self, tbl: etree._Element, ctx: _Ctx) -> None:
+        index = self.table_count
+        self.table_count += 1
+        depth = ctx.table.depth + 1 if ctx.table is not None else 0
+        row = 0
+        for tr in self._rows(tbl):
+            row_ctx = ctx
+            trpr = tr.find(W_TRPR)
+            column = 0
+            if trpr is not None:
+                deleted = trpr.find(W_DEL)
+                if deleted is not None:
+                    row_ctx = replace(ctx, revision=_rev(deleted, "del"))
+                before = trpr.find(W_GRIDBEFORE)
+                if before is not None:
+                    column = _safe_int(before.get(W_VAL), 0)
+            for tc in self._cells(tr):
+                span = 1
+                dark = ctx.dark_background
+                tcpr = tc.find(W_TCPR)
+                if tcpr is not None:
+                    gs = tcpr.find(W_GRIDSPAN)
+                    if gs is not None:
+                        span = max(1, _safe_int(gs.get(W_VAL), 1))
+                    shd = tcpr.find(w("shd"))
+                    fill = hex_color(shd.get(w("fill"))) if shd is not None else None
+                    if fill is not None:
+                        dark = luminance(fill) < DARK_BACKGROUND
+                kind = ctx.kind if ctx.kind in (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.FOOTNOTE,
+                                                BlockKind.ENDNOTE) else BlockKind.TABLE_CELL
+                cell_ctx = replace(row_ctx, kind=kind, table=TableCell(index, row, column, depth),
+                                   dark_background=dark)
+                self.story(tc, cell_ctx)
+                column += span
+            if row_ctx.revision is None:
+                row += 1
+
+    def para(self, p: etree._Element, ctx: _Ctx) -> None:
+        index = self.paragraph
+        self.paragraph += 1
+        ppr = p[0] if len(p) and p[0].tag == W_PPR else None
+        style_id = num_id = None
+        ilvl: int | None = None
+        page_break_before = outline = None
+        mark_deleted = mark_hidden = False
+        sect = None
+        if ppr is not None:
+            for child in ppr:
+                tag = child.tag
+                if tag == W_PSTYLE:
+                    style_id = child.get(W_VAL)
+                elif tag == W_NUMPR:
+                    nid = child.find(W_NUMID)
+                    if nid is not None:
+                        num_id = nid.get(W_VAL)
+                    lvl = child.find(W_ILVL)
+                    if lvl is not None:
+                        ilvl = _safe_int(lvl.get(W_VAL), 0)
+                elif tag == W_PBB:
+                    page_break_before = is_on(child)
+                elif tag == W_OUTLINE:
+                    outline = _safe_int(child.get(W_VAL), 9)
+                elif tag == W_RPR:
+                    mark_deleted = child.find(W_DEL) is not None or child.find(W_MOVEFROM) is not None
+                    mark_hidden = is_on(child.find(w("vanish")))
+                elif tag == W_SECTPR:
+                    sect = child
+        style = self.styles.para(style_id)
+        walker = self.walker
+        content = walker.walk(p, style, dark_background=ctx.dark_background, revision=ctx.revision)
+        if self.keep_segments:
+            self.refs.append(ParagraphRef(index, ctx.part, p, content.segments))
+        else:
+            self.refs.append(ParagraphRef(index, ctx.part, p))
+
+        # pages: rendered breaks (Word's last layout) win over explicit ones
+        in_body = ctx.kind in (None, BlockKind.TABLE_CELL, BlockKind.TEXTBOX)
+        breaks: list[int] = []
+        if in_body and self.has_pages:
+            if self.rendered_mode:
+                breaks = list(content.rendered)
+            else:
+                breaks = list(content.breaks)
+                if page_break_before if page_break_before is not None else style.page_break_before:
+                    breaks.insert(0, 0)
+        raw = content.raw
+        self.chars += len(raw)
+        if self.chars > self.limits.max_chars:
+            raise LimitExceeded(f"over max_chars={self.limits.max_chars:,} characters of text")
+        stripped = raw.strip()
+        first = len(raw) - len(raw.lstrip()) if stripped else len(raw)
+        last = len(raw.rstrip()) - 1 if stripped else len(raw)
+        before = sum(1 for b in breaks if b <= first)
+        inside = sum(1 for b in breaks if first < b <= last)
+        page_start = self.page + before if self.has_pages and ctx.kind not in _RUNNING else None
+
+        # numbering
+        label: str | None = None
+        numbered = False
+        effective_num = num_id if num_id is not None else style.num_id
+        if effective_num and effective_num != "0" and not (
+                (mark_deleted or mark_hidden or ctx.revision) and not stripped):
+            level = ilvl if ilvl is not None else style.ilvl
+            if level is None:
+                level = self.numbering.level_for_style(effective_num, style.id) or 0
+            label, bullet = self.numbering.next_label(effective_num, level)
+            numbered = label is not None or bullet
+
+        # excluded text of this paragraph
+        self._collect_excluded(content.segments, index, page_start)
+        for cid in walker.comment_starts:
+            self.comment_anchor.setdefault(cid, (index, page_start))
+        for cid, anchor in walker.finished_comments:
+            self.comment_text[cid] = anchor
+        for fid in content.footnotes:
+            self.footnote_refs.append((fid, index, page_start))
+        for eid in content.endnotes:
+            self.endnote_refs.append((eid, index, page_start))
+
+        text, origin = normalize(raw)
+        if text:
+            if ctx.kind is not None:
+                kind = ctx.kind
+            elif style.heading or (outline is not None and 0 <= outline <= 8):
+                kind = BlockKind.HEADING
+            elif numbered:
+                kind = BlockKind.LIST_ITEM
+            else:
+                kind = BlockKind.PARAGRAPH
+            flags = set()
+            if content.revised:
+                flags.add("tracked-change")
+            if content.in_sdt or ctx.in_sdt:
+                flags.add("content-control")
+            page_end = (page_start + inside) if page_start is not None else None
+            self.blocks.append(Block(
+                text=text, kind=kind, paragraph=index, page=page_start, page_end=page_end,
+                label=label, style=style.name, table=ctx.table, flags=frozenset(flags), origin=origin,
+            ))
+        self._bump_pages(len(breaks))
+
+        # section break after this paragraph
+        if sect is not None and in_body and ctx.table is None:
+            self.section_index += 1
+            if (not self.rendered_mode and self.has_pages and self.section_index < len(self.section_types)
+                    and self.section_types[self.section_index] != "continuous"):
+                self._bump_pages(1)
+
+        # text boxes anchored here follow their anchor
+        if content.textboxes:
+            tb_kind = ctx.kind if ctx.kind in (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.FOOTNOTE,
+                                               BlockKind.ENDNOTE) else BlockKind.TEXTBOX
+            tb_ctx = replace(ctx, kind=tb_kind, table=None)
+            for box in content.textboxes:
+                self.story(box, tb_ctx)
+
+    def _collect_excluded(self, segments: list[Segment], paragraph: int, page: int | None) -> None:
+        current: list[Segment] = []
+
+        def flush() -> None:
+            if not current:
+                return
+            text = normalize_text("".join(s.text for s in current))
+            if text:
+                head = current[0]
+                detail = head.detail
+                self.excluded.append(ExcludedText(kind=head.excluded or ExcludedKind.HIDDEN, text=text,
+                                                  paragraph=paragraph, page=page, author=head.author,
+                                                  detail=detail))
+            current.clear()
+
+        for seg in segments:
+            if seg.visible:
+                if seg.text.strip():
+                    flush()
+                continue
+            if current:
+                head = current[0]
+                if (head.excluded, head.author, head.detail, head.group) != (
+                        seg.excluded, seg.author, seg.detail, seg.group):
+                    flush()
+            current.append(seg)
+        flush()
+
+    # -- notes, comments, headers --------------------------------------------
+    def notes(self, kind: BlockKind, refs: list[tuple[str, int, int | None]]) -> None:
+        type_name = "footnotes" if kind == BlockKind.FOOTNOTE else "endnotes"
+        part = self._related_one(self.main, type_name)
+        if part is None or not refs:
+            return
+        root = self.pkg.xml(part)
+        if root is None:
+            return
+        tag = w("footnote") if kind == BlockKind.FOOTNOTE else w("endnote")
+        by_id = {el.get(W_ID): el for el in root.iter(tag)
+                 if (el.get(W_TYPE) or "normal") not in _SKIP_NOTE_TYPES}
+        fmt = self._note_format(kind)
+        seen: set[str] = set()
+        number = 0
+        for nid, _anchor, page in refs:
+            if nid in seen or nid not in by_id:
+                continue
+            seen.add(nid)
+            number += 1
+            first_block = len(self.blocks)
+            self.story(by_id[nid], _Ctx(part=part, kind=kind))
+            for block in self.blocks[first_block:]:
+                block.page = block.page_end = page
+            if len(self.blocks) > first_block:
+                self.blocks[first_block].label = format_number(number, fmt)
+
+    def _note_format(self, kind: BlockKind) -> str:
+        tag = w("footnotePr") if kind == BlockKind.FOOTNOTE else w("endnotePr")
+        default = "decimal" if kind == BlockKind.FOOTNOTE else "lowerRoman"
+        for source in (self.body, self.pkg.xml(self._related_one(self.main, "settings") or "")):
+            if source is None:
+                continue
+            for pr in source.iter(tag):
+                fmt = pr.find(w("numFmt"))
+                if fmt is not None and fmt.get(W_VAL):
+                    return fmt.get(W_VAL) or default
+        return default
+
+    def comments(self) -> None:
+        part = self._related_one(self.main, "comments")
+        if part is None:
+            return
+        root = self.pkg.xml(part)
+        if root is None:
+            return
+        walker = ParagraphWalker(self.styles)
+        items: list[tuple[int, ExcludedText]] = []
+        for order, el in enumerate(root.iter(w("comment"))):
+            cid = el.get(W_ID) or ""
+            texts = []
+            for p in el.iter(W_P):
+                texts.append(walker.walk(p).raw)
+            text = normalize_text(" ".join(texts))
+            if not text:
+                continue
+            paragraph, page = self.comment_anchor.get(cid, (None, None))
+            anchor = normalize_text(self.comment_text.get(cid, "")) or None
+            items.append((order, ExcludedText(kind=ExcludedKind.COMMENT, text=text, paragraph=paragraph,
+                                              page=page, author=el.get(W_AUTHOR), detail=anchor)))
+        self.excluded.extend(item for _, item in items)
+
+    def headers_footers(self) -> None:
+        if self.body is None:
+            return
+        order: dict[str, list[str]] = {"header": [], "footer": []}
+        for sect in self.body.iter(W_SECTPR):
+            for ref in sect:
+                local = etree.QName(ref).localname if isinstance(ref.tag, str) else ""
+                if local not in ("headerReference", "footerReference"):
+                    continue
+                kind = "header" if local == "headerReference" else "footer"
+                part = self.pkg.resolve(self.main, ref.get(f"{{{R_NS}}}id") or "")
+                if part is not None and self.pkg.has(part) and part not in order[kind]:
+                    order[kind].append(part)
+        for kind, block_kind in (("header", BlockKind.HEADER), ("footer", BlockKind.FOOTER)):
+            for part in order[kind]:
+                root = self.pkg.xml(part)
+                if root is not None:
+                    self.walker.fields = []
+                    self.story(root, _Ctx(part=part, kind=block_kind))
+
+    def title(self) -> str | None:
+        core = None
+        for rel in self.pkg.rels("").values():
+            if rel.type_name == "core-properties":
+                core = self.pkg.resolve("", rel)
+        root = self.pkg.xml(core or "docProps/core.xml")
+        if root is None:
+            return None
+        el = root.find(f"{{{DC_NS}}}title")
+        title = normalize_text(el.text or "") if el is not None else ""
+        return title or None
+
+    def run(self) -> Document:
+        if self.body is not None:
+            self.story(self.body, _Ctx(part=self.main))
+        if self.walker.fields:
+            self.walker.fields = []
+        self.notes(BlockKind.FOOTNOTE, self.footnote_refs)
+        self.notes(BlockKind.ENDNOTE, self.endnote_refs)
+        self.comments()
+        self.headers_footers()
+        order = {id(e): i for i, e in enumerate(self.excluded)}
+        self.excluded.sort(key=lambda e: (e.paragraph if e.paragraph is not None else 1 << 30, order[id(e)]))
+        doc = Document(path=self.name, format="docx", blocks=self.blocks, excluded=self.excluded,
+                       pages=self.page if self.has_pages else None, title=self.title())
+        doc.warnings.extend(self.warnings)
+        return doc
+
+
+def read_docx_package(pkg: Package, name: str, *, limits: Limits,
+                      keep_segments: bool = False) -> tuple[Document, list[ParagraphRef]]:
+    """Read an opened package; also return where each paragraph lives (for the redline)."""
+    reader = _Reader(pkg, name, limits, keep_segments)
+    doc = reader.run()
+    return doc, reader.refs
+
+
+def read_docx(data: bytes, name: str, *, limits: Limits) -> Document:
+    """Read a .docx/.docm (macros are never run or even read) into a Document."""
+    with open_package(data, limits) as pkg:
+        doc, _ = read_docx_package(pkg, name, limits=limits)
+    return doc
+
+
+__all__ = [
+    "W_NS",
+    "ParagraphRef",
+    "ParagraphWalker",
+    "Segment",
+    "StyleSheet",
+    "paragraph_segments",
+    "read_docx",
+    "read_docx_package",
+]

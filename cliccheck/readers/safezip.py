@@ -1,0 +1,350 @@
+"""Safe access to OOXML packages (DOCX today; the redline writer and the
+hostile-input checks reuse it).
+
+Why this module exists: a 700 KB zip can declare a 200 MB ``document.xml``
+and python-docx would inflate and parse all of it (measured at 2.4 GB of
+memory). So every check that can be made from the zip's central directory is
+made in :func:`open_package` *before a single byte is decompressed*:
+
+* number of members (``max_zip_members``),
+* each member's declared size (``max_member_bytes``) and their sum
+  (``max_inflated_bytes``),
+* the compression ratio of every member bigger than 1 MB
+  (``max_compression_ratio``),
+* encrypted members (zip-level encryption; Word's own password protection is
+  an OLE file and is recognised earlier by :mod:`.sniff`).
+
+Declared sizes can lie, so :meth:`Package.read` also never inflates more than
+a member declared (plus one byte to detect the lie).
+
+XML parts are parsed by :func:`parse_xml`: no DTD loading, no entity
+resolution, no network, no "huge tree"; any part that contains a DOCTYPE or
+ENTITY declaration is refused outright (Word never writes one), and element
+nesting is bounded by ``max_xml_depth``.
+
+Relationship targets are resolved only to names *inside* the zip
+(:meth:`Package.resolve`): external targets (``TargetMode="External"``, URLs,
+``file:`` paths, drive letters) and anything that climbs above the package
+root (``../../etc/passwd``) resolve to ``None`` and are never followed. No
+path ever reaches the file system.
+
+Every refusal is a :class:`~cliccheck.errors.DocumentError` whose one-line
+message names the limit that was hit, so a user who trusts a document knows
+which limit to raise.
+
+Typical use::
+
+    pkg = open_package(data, limits)
+    main = pkg.main_document()          # "word/document.xml"
+    root = pkg.xml(main)                 # lxml root, or None if absent
+    for rel in pkg.rels(main).values():  # rId -> Relationship
+        part = pkg.resolve(main, rel)    # None for external / escaping targets
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..errors import DocumentError, LimitExceeded, UnsafeInputError
+from ..limits import Limits
+
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE_DOCUMENT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+STRICT_OFFICE_DOCUMENT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+
+#: Members smaller than this are never refused for their compression ratio:
+#: small XML parts full of repeated markup legitimately compress 100:1.
+RATIO_FLOOR_BYTES = 1024 * 1024
+
+#: DTD markers in the encodings an XML part may use (Word writes UTF-8; the
+#: spec also allows UTF-16).
+_DTD_MARKERS = tuple(
+    marker.encode(encoding)
+    for marker in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("ascii", "utf-16-le", "utf-16-be")
+)
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """One ``<Relationship>`` of a part; ``external`` targets are never read."""
+
+    id: str
+    type: str
+    target: str
+    external: bool
+
+    @property
+    def type_name(self) -> str:
+        """Last path segment of the type URI, e.g. ``footnotes``, ``header``."""
+        return self.type.rsplit("/", 1)[-1]
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=False,
+        collect_ids=False,
+    )
+
+
+_DEPTH_CHECKS: dict[int, etree.XPath] = {}
+
+
+def _too_deep(root: etree._Element, max_depth: int) -> bool:
+    """True when any element sits deeper than ``max_depth`` (root = depth 1).
+
+    One XPath of ``max_depth + 1`` child steps: libxml2 evaluates it level by
+    level in C, visiting each element at most once.
+    """
+    check = _DEPTH_CHECKS.get(max_depth)
+    if check is None:
+        check = etree.XPath("boolean(/" + "/".join(["*"] * (max_depth + 1)) + ")")
+        _DEPTH_CHECKS[max_depth] = check
+    return bool(check(root))
+
+
+def parse_xml(data: bytes, limits: Limits, part: str = "XML part") -> etree._Element:
+    """Parse one XML part safely; see the module docstring for the rules."""
+    if any(marker in data for marker in _DTD_MARKERS):
+        raise UnsafeInputError(f"{part} contains a DOCTYPE or ENTITY declaration; refusing to parse it")
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        message = str(exc)
+        if "depth" in message.lower():
+            raise UnsafeInputError(
+                f"{part} nests elements too deeply (over max_xml_depth={limits.max_xml_depth})"
+            ) from None
+        if "entit" in message.lower() or "amplification" in message.lower():
+            raise UnsafeInputError(f"{part}: entity use refused ({message.splitlines()[0]})") from None
+        raise DocumentError(f"{part} is not well-formed XML ({message.splitlines()[0]})",
+                            code="corrupt") from None
+    except ValueError as exc:  # e.g. an encoding declaration lxml cannot honour
+        raise DocumentError(f"{part} cannot be parsed as XML ({exc})", code="corrupt") from None
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise UnsafeInputError(f"{part} contains a DOCTYPE declaration; refusing to parse it")
+    if _too_deep(root, limits.max_xml_depth):
+        raise UnsafeInputError(f"{part} nests elements deeper than max_xml_depth={limits.max_xml_depth}")
+    return root
+
+
+def check_zip_infos(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    """Refuse a package from its central directory alone (nothing inflated)."""
+    if len(infos) > limits.max_zip_members:
+        raise LimitExceeded(
+            f"the zip container has {len(infos):,} members, over max_zip_members={limits.max_zip_members:,}"
+        )
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise DocumentError(
+                f"zip member {info.filename} is encrypted: remove the password and save the document again",
+                code="encrypted",
+            )
+        size = info.file_size
+        if size > limits.max_member_bytes:
+            raise LimitExceeded(
+                f"zip member {info.filename} declares {size:,} bytes uncompressed, "
+                f"over max_member_bytes={limits.max_member_bytes:,}"
+            )
+        if size > RATIO_FLOOR_BYTES:
+            ratio = size / max(info.compress_size, 1)
+            if ratio > limits.max_compression_ratio:
+                raise LimitExceeded(
+                    f"zip member {info.filename} compresses {ratio:,.0f}:1, "
+                    f"over max_compression_ratio={limits.max_compression_ratio} (a zip bomb?)"
+                )
+        total += size
+        if total > limits.max_inflated_bytes:
+            raise LimitExceeded(
+                f"the zip members declare over {total:,} bytes uncompressed, "
+                f"over max_inflated_bytes={limits.max_inflated_bytes:,}"
+            )
+
+
+def _part_name(name: str) -> str:
+    """Canonical part name: no leading slash, forward slashes."""
+    return name.replace("\\", "/").lstrip("/")
+
+
+class Package:
+    """Read-only, bounded access to the parts of a checked zip package.
+
+    Part names are zip member names without a leading slash
+    (``word/document.xml``). Lookups are case-insensitive, as OPC requires.
+    """
+
+    def __init__(self, zf: zipfile.ZipFile, limits: Limits):
+        self._zf = zf
+        self.limits = limits
+        self._infos: dict[str, zipfile.ZipInfo] = {}
+        for info in zf.infolist():
+            if not info.is_dir():
+                self._infos.setdefault(_part_name(info.filename).lower(), info)
+        self._xml_cache: dict[str, etree._Element] = {}
+        self._rels_cache: dict[str, dict[str, Relationship]] = {}
+
+    # -- parts -------------------------------------------------------------
+    @property
+    def names(self) -> list[str]:
+        """Every part name in the package, in zip order."""
+        return [_part_name(info.filename) for info in self._infos.values()]
+
+    def has(self, part: str) -> bool:
+        return _part_name(part).lower() in self._infos
+
+    def size(self, part: str) -> int | None:
+        """Declared uncompressed size of ``part`` (None when absent)."""
+        info = self._infos.get(_part_name(part).lower())
+        return info.file_size if info else None
+
+    def read(self, part: str) -> bytes | None:
+        """Bytes of ``part`` (None when absent), never more than it declared."""
+        info = self._infos.get(_part_name(part).lower())
+        if info is None:
+            return None
+        try:
+            with self._zf.open(info) as fh:
+                data = fh.read(info.file_size + 1)
+        except RuntimeError as exc:  # zipfile's "encrypted, password required"
+            raise DocumentError(f"zip member {info.filename} cannot be read: {exc}", code="encrypted") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+            raise DocumentError(f"zip member {info.filename} is damaged ({exc})", code="corrupt") from None
+        if len(data) > info.file_size:
+            raise UnsafeInputError(
+                f"zip member {info.filename} inflates beyond its declared size ({info.file_size:,} bytes)"
+            )
+        return data
+
+    def xml(self, part: str) -> etree._Element | None:
+        """Parsed root of XML ``part`` (cached; None when absent)."""
+        key = _part_name(part).lower()
+        cached = self._xml_cache.get(key)
+        if cached is not None:
+            return cached
+        data = self.read(part)
+        if data is None:
+            return None
+        root = parse_xml(data, self.limits, _part_name(part))
+        self._xml_cache[key] = root
+        return root
+
+    # -- relationships -----------------------------------------------------
+    @staticmethod
+    def rels_name(part: str) -> str:
+        """Name of the relationships part of ``part`` ("" = the package)."""
+        part = _part_name(part)
+        folder, base = posixpath.split(part)
+        return posixpath.join(folder, "_rels", f"{base}.rels")
+
+    def rels(self, part: str) -> dict[str, Relationship]:
+        """Relationships of ``part`` (``""`` for the package), by id."""
+        key = _part_name(part).lower()
+        if key in self._rels_cache:
+            return self._rels_cache[key]
+        out: dict[str, Relationship] = {}
+        root = self.xml(self.rels_name(part))
+        if root is not None:
+            for el in root.iter(f"{{{PKG_REL_NS}}}Relationship"):
+                rid = el.get("Id") or ""
+                out[rid] = Relationship(
+                    id=rid,
+                    type=el.get("Type") or "",
+                    target=el.get("Target") or "",
+                    external=(el.get("TargetMode") or "").lower() == "external",
+                )
+        self._rels_cache[key] = out
+        return out
+
+    def resolve(self, source: str, rel: Relationship | str) -> str | None:
+        """Part name a relationship of ``source`` points at, if it is inside the package.
+
+        External targets, URLs, drive letters and paths that climb above the
+        package root give ``None``: they are never followed.
+        """
+        if isinstance(rel, str):
+            found = self.rels(source).get(rel)
+            if found is None:
+                return None
+            rel = found
+        target = rel.target.strip()
+        if rel.external or not target or _SCHEME.match(target) or target.startswith("//") or "\\" in target:
+            return None
+        target = target.split("#", 1)[0]
+        if target.startswith("/"):
+            joined = target.lstrip("/")
+        else:
+            joined = posixpath.join(posixpath.dirname(_part_name(source)), target)
+        parts: list[str] = []
+        for piece in joined.split("/"):
+            if piece in ("", "."):
+                continue
+            if piece == "..":
+                if not parts:
+                    return None  # climbs above the package root
+                parts.pop()
+            else:
+                parts.append(piece)
+        return "/".join(parts) or None
+
+    def related(self, source: str, type_name: str) -> list[str]:
+        """Internal parts related to ``source`` by relationships of the given type name."""
+        out = []
+        for rel in self.rels(source).values():
+            if rel.type_name == type_name:
+                part = self.resolve(source, rel)
+                if part is not None and self.has(part):
+                    out.append(part)
+        return out
+
+    def main_document(self) -> str:
+        """Name of the main document part (``word/document.xml`` in practice)."""
+        for rel in self.rels("").values():
+            if rel.type in (OFFICE_DOCUMENT_REL, STRICT_OFFICE_DOCUMENT_REL):
+                part = self.resolve("", rel)
+                if part is not None and self.has(part):
+                    return part
+        if self.has("word/document.xml"):
+            return "word/document.xml"
+        raise DocumentError("the package has no main document part (word/document.xml)", code="not-a-docx")
+
+    def close(self) -> None:
+        self._zf.close()
+
+    def __enter__(self) -> Package:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_package(data: bytes, limits: Limits) -> Package:
+    """Open zip ``data`` after checking its central directory against ``limits``."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.LargeZipFile:
+        raise LimitExceeded("the zip container needs ZIP64 extensions: too large") from None
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        raise DocumentError(f"damaged or truncated zip container ({exc}): re-save the document in Word",
+                            code="corrupt") from None
+    try:
+        check_zip_infos(zf.infolist(), limits)
+    except DocumentError:
+        zf.close()
+        raise
+    return Package(zf, limits)
