@@ -275,6 +275,9 @@ def run_tasks(tasks: Sequence[Task], *, jobs: int | None = None, timeout: float 
         return [r for r in results if r is not None]
 
     context = _context()
+    if context.get_start_method() == "fork":
+        # load the pipelines once here: forked workers share them and a replacement starts at once
+        warm_up()
     pending = deque(range(total))
     workers = [_Worker(context) for _ in range(jobs)]
     try:

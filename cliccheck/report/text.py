@@ -59,7 +59,12 @@ def location(evidence: Sequence[Evidence]) -> str:
 def _quote_chars(ev: Evidence, color: bool) -> Styled:
     """The quote as styled characters, cut around the first highlight when long."""
     text = clean(ev.text)
-    spans = sorted((max(0, a), min(len(text), b)) for a, b in ev.highlights if b > a)
+    spans: list[tuple[int, int]] = []
+    for a, b in sorted((max(0, a), min(len(text), b)) for a, b in ev.highlights if b > a):
+        if spans and not text[spans[-1][1]:a].strip():  # "«shall» «not»" reads better as "«shall not»"
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
+            spans.append((a, b))
     lo, hi = 0, len(text)
     if len(text) > MAX_QUOTE:
         centre = spans[0][0] if spans else 0
