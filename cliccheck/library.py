@@ -51,12 +51,12 @@ _COMMON_SCHEMA: dict[str, Any] = {
                ("supplier", "buyer", "both", "labels", "pronouns", "definition", "supplies", "pays")}, True),
     "modals": ({k: (LEX, True) for k in
                 ("obligation", "prohibition", "permission", "negated_obligation", "non_binding")}, True),
-    **{k: (LEX, True) for k in ("negations", "carve_outs", "lawful_basis", "justifications", "breadth",
+    **{k: (LEX, True) for k in ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth",
                                 "exceptions", "overrides", "recitals", "citations", "definitions")},
     "prevailing": ({"zh": (LEX, True), "en": (LEX, True)}, True),
 }
 
-LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "qualifiers", "weakening", "contradicting",
+LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
                 "justifications", "broad_objects")
 VERDICT_KEYS = ("satisfied", "weak", "contradicted", "missing")
 

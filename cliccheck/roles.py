@@ -181,7 +181,7 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
             else:
                 out.add(side, None, before, block, source)
             continue
-        if role and (words.is_label(term) or len(term) <= 20):  # 供方（甲方）
+        if role and (words.is_label(term) or words.side_of(term)):  # 供方（甲方）
             out.add(role[0], term, None, block, source)
             out.add(role[0], role[1], None, block, source)
             continue

@@ -32,9 +32,11 @@ from ..verdicts import Party, Reason, Roles
 from .pipelines import get_nlp
 
 MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "obligation", "non_binding")
-_COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "justifications", "breadth", "exceptions", "overrides",
+_COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
                 "recitals", "citations", "definitions")
-ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden")
+ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial")
+#: which action decides when several govern one object ("decline to cooperate": the refusal)
+_KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "refusable": 4}
 _CLAUSE_BREAK = re.compile(r"[，,;；]")
 
 
@@ -231,7 +233,14 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
     if modal is None:
         return "none"
     value = _BASE[modal.cat[6:]]
-    negs = sum(1 for n in s.negations if modal.end <= n.start and n.end <= action.start)
+    if value == "try" and any(n.start >= modal.start and n.end <= modal.end for n in s.get("negations")):
+        value = "try-not"  # 一般不会 / will generally not
+    negs = 0
+    for n in s.negations:
+        if modal.end <= n.start and n.end <= action.start:
+            if value == "not" and _CLAUSE_BREAK.search(s.text[modal.end:n.start]):
+                continue  # "承诺不设置后门，不以任何方式控制": a restated prohibition, not a double negative
+            negs += 1
     if negs % 2:
         value = _FLIP[value]
     return value
@@ -266,6 +275,10 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
     before = [p for p in s.parties if p.end <= limit]
     plain = [p for p in before if not _possessive(s.text, p, lang)]
     pick = (plain or before or [None])[-1]
+    if pick is None and modal is not None:  # 严禁承包人… / It is prohibited for the Vendor to …
+        after = [p for p in s.parties if modal.end <= p.start and p.end <= action.start
+                 and not _possessive(s.text, p, lang)]
+        pick = after[0] if after else None
     if pick is None:
         return (s.unit.context_party, None) if s.unit.context_party else (None, None)
     return _resolve(s, pick)
@@ -288,6 +301,10 @@ def _negated_before(s: Sentence, hit: Hit) -> bool:
 
 
 def _justified(s: Sentence, rid: str) -> list[Hit]:
+    """Justifications attached to a right; none if the right is "without consent" anywhere."""
+    if any(u.start < h.end and h.start <= u.start for u in s.get("unauthorised")
+           for h in s.any("lawful_basis", "justifications")):
+        return []
     hits = s.any("justifications", "lawful_basis", f"{rid}:justifications")
     return [h for h in hits if not _negated_before(s, h)]
 
@@ -333,14 +350,22 @@ def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) 
 
 
 def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
-    """The action governing ``obj``: see the module docstring, step 2."""
+    """The action governing ``obj``: see the module docstring, step 2.
+
+    Coordinated actions under one modal ("shall not collect, store or use")
+    and chains ("decline to cooperate") are read together: the decisive kind
+    wins (a refusal over the duty it refuses, a core act over a partial one).
+    """
     forward = [a for a in actions if a.end <= obj.start
                and not any(a.end <= m.start and m.end <= obj.start for m in s.modals)]
     if forward:
-        return forward[-1]
+        return min(forward, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], -a.start))
     backward = [a for a in actions if a.start >= obj.end and not _CLAUSE_BREAK.search(s.text[obj.end:a.start])]
     if backward:
-        return backward[0]
+        first_modal = _governing_modal(s, backward[0].start)
+        group = [a for a in backward if not any(backward[0].end <= m.start and m.end <= a.start for m in s.modals
+                                                 if m is not first_modal)]
+        return min(group, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
     overlapping = [a for a in actions if a.overlaps(obj)]
     return overlapping[0] if overlapping else None
 
@@ -429,6 +454,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             reasons, weak_marks = _weakeners(s, rid, modal)
             if verdict == "weak-undertaking" and modal is not None:
                 reasons.insert(0, Reason("weakened-by", modal.text))
+            if verdict == "partial-undertaking":
+                reasons.insert(0, Reason("partial-coverage", f"only '{act.text}'"))
             if side is None:
                 reasons.append(Reason("not-supplier", "no party is named as bound"))
             quality = "weak" if reasons else "satisfied"
@@ -444,7 +471,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             if side in ("supplier", "both") and not recital:
                 results.append(Assessment(rid, "contradiction", unit, highlights=_spans([h] + ([party] if party else [])),
                                           reasons=[Reason("contradicted-by", h.text)], detail=h.text))
-        if not results and all_objs:
+        if not results and all_objs and s.modals:
             results.append(Assessment(rid, "near-miss", unit, elements=set(objs), score=0.5,
                                       highlights=_spans(all_objs[:1]),
                                       reasons=[Reason("near-miss", all_objs[0].text)], detail="mentions the subject only"))
@@ -461,6 +488,7 @@ def _classify(kind: str, st: str, has_element: bool) -> str | None:
                     "do": "contradiction"},
         "refusable": {"need-not": "contradiction"},
         "forbidden": {"not": "undertaking", "try-not": "weak-undertaking", "may": "contradiction"},
+        "partial": {"not": "partial-undertaking", "try-not": "weak-undertaking", "may": "contradiction"},
     }
     return table.get(kind, {}).get(st)
 

@@ -60,6 +60,9 @@ def _weak_detail(reasons: list[Reason], req: Requirement, missing: list[str]) ->
         if r.code == "carve-out":
             return f"limited by the carve-out '{r.detail}'"
     for r in reasons:
+        if r.code == "partial-coverage":
+            return f"partial: it covers {r.detail}"
+    for r in reasons:
         if r.code == "not-supplier":
             return "not clearly given by the supplier (no party is named as bound)"
     if missing:

@@ -1,0 +1,180 @@
+"""Score the matcher on a labelled clause corpus (fixtures/clauses/ format).
+
+Each case is placed in its context contract (``contexts/<id>.yaml``: ``before``
+paragraphs, the case ``text`` split on blank lines, ``after`` paragraphs, all
+separated by blank lines), read through the real text reader and checked with
+:func:`cliccheck.matcher.check_document`. The case's ``requirement`` is
+labelled ``verdict``, any requirement in ``also`` with its own label, and
+every other requirement ``missing``.
+
+A *false pass* is a predicted ``satisfied`` where the label is anything else:
+the one error a lawyer cannot afford.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+from .library import Library, load_library
+
+VERDICTS = ("satisfied", "weak", "contradicted", "missing")
+
+
+@dataclass(slots=True)
+class Prediction:
+    case: str
+    requirement: str
+    lang: str
+    label: str
+    predicted: str
+    message: str = ""
+
+
+@dataclass(slots=True)
+class EvalResult:
+    predictions: list[Prediction] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        if not self.predictions:
+            return 0.0
+        return sum(p.label == p.predicted for p in self.predictions) / len(self.predictions)
+
+    @property
+    def false_passes(self) -> list[Prediction]:
+        return [p for p in self.predictions if p.predicted == "satisfied" and p.label != "satisfied"]
+
+    def confusion(self, requirement: str | None = None, lang: str | None = None) -> dict[str, Counter[str]]:
+        matrix: dict[str, Counter[str]] = {v: Counter() for v in VERDICTS}
+        for p in self.predictions:
+            if (requirement is None or p.requirement == requirement) and (lang is None or p.lang == lang):
+                matrix[p.label][p.predicted] += 1
+        return matrix
+
+    def prf(self, verdict: str = "contradicted") -> tuple[float, float, float]:
+        tp = sum(p.label == verdict and p.predicted == verdict for p in self.predictions)
+        fp = sum(p.label != verdict and p.predicted == verdict for p in self.predictions)
+        fn = sum(p.label == verdict and p.predicted != verdict for p in self.predictions)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+    def to_dict(self) -> dict[str, Any]:
+        reqs = sorted({p.requirement for p in self.predictions})
+        langs = sorted({p.lang for p in self.predictions})
+        p, r, f = self.prf()
+        return {
+            "cases": len({x.case for x in self.predictions}),
+            "predictions": len(self.predictions),
+            "accuracy": round(self.accuracy, 4),
+            "contradiction": {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)},
+            "false_passes": [{"case": x.case, "requirement": x.requirement, "label": x.label,
+                              "predicted": x.predicted} for x in self.false_passes],
+            "confusion": {f"{q}-{lang}": {k: dict(v) for k, v in self.confusion(q, lang).items()}
+                          for q in reqs for lang in langs},
+            "errors": [{"case": x.case, "requirement": x.requirement, "label": x.label, "predicted": x.predicted,
+                        "message": x.message} for x in self.predictions if x.label != x.predicted],
+            "load_errors": list(self.errors),
+        }
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot load: {exc}") from None
+
+
+def build_document_text(context: dict[str, Any], text: str) -> str:
+    """The case contract: before + case paragraphs + after, separated by blank lines."""
+    paragraphs = [p.strip() for p in context.get("before", [])]
+    paragraphs += [p.strip() for p in text.split("\n\n") if p.strip()]
+    paragraphs += [p.strip() for p in context.get("after", [])]
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def load_corpus(root: Path) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    if not (root / "cases").is_dir() or not (root / "contexts").is_dir():
+        raise ConfigError(f"{root}: not a clause corpus (needs cases/ and contexts/)")
+    contexts = {}
+    for path in sorted((root / "contexts").glob("*.yaml")):
+        data = _load_yaml(path)
+        if isinstance(data, dict) and "id" in data:
+            contexts[data["id"]] = data
+    cases: list[dict[str, Any]] = []
+    for path in sorted((root / "cases").glob("*.yaml")):
+        data = _load_yaml(path) or []
+        if not isinstance(data, list):
+            raise ConfigError(f"{path}: expected a list of cases")
+        cases.extend(c for c in data if isinstance(c, dict))
+    return contexts, cases
+
+
+def evaluate(root: str | Path, *, library: Library | None = None, select: list[str] | None = None) -> EvalResult:
+    """Run every case of the corpus at ``root``."""
+    from .matcher import check_document
+    from .readers import read_document
+
+    library = library or load_library()
+    contexts, cases = load_corpus(Path(root))
+    result = EvalResult()
+    for case in cases:
+        cid = str(case.get("id"))
+        context = contexts.get(case.get("context"))
+        if context is None:
+            result.errors.append(f"{cid}: unknown context {case.get('context')!r}")
+            continue
+        data = build_document_text(context, str(case.get("text", ""))).encode("utf-8")
+        doc = read_document(data, filename="case.txt")
+        aliases = case.get("supplier_alias") or []
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        checked = check_document(doc, supplier_aliases=aliases, library=library)
+        labels = {rid: "missing" for rid in library.ids}
+        labels.update({str(k).upper(): str(v) for k, v in (case.get("also") or {}).items()})
+        labels[str(case.get("requirement")).upper()] = str(case.get("verdict"))
+        for req in checked.requirements:
+            if select and req.id not in select:
+                continue
+            result.predictions.append(Prediction(cid, req.id, str(context.get("lang")), labels[req.id],
+                                                 str(req.verdict), req.message))
+    return result
+
+
+def format_text(result: EvalResult) -> str:
+    lines: list[str] = []
+    reqs = sorted({p.requirement for p in result.predictions})
+    langs = sorted({p.lang for p in result.predictions})
+    short = {"satisfied": "sat", "weak": "weak", "contradicted": "contra", "missing": "miss"}
+    for q in reqs:
+        for lang in langs:
+            matrix = result.confusion(q, lang)
+            total = sum(sum(c.values()) for c in matrix.values())
+            if not total:
+                continue
+            right = sum(matrix[v][v] for v in VERDICTS)
+            lines.append(f"{q} {lang}  ({right}/{total} = {right / total:.3f})   rows = label, columns = predicted")
+            lines.append("            " + "".join(f"{short[v]:>8}" for v in VERDICTS))
+            for label in VERDICTS:
+                lines.append(f"  {short[label]:<10}" + "".join(f"{matrix[label][v]:>8}" for v in VERDICTS))
+            lines.append("")
+    p, r, f = result.prf()
+    lines.append(f"cases: {len({x.case for x in result.predictions})}   predictions: {len(result.predictions)}")
+    lines.append(f"accuracy: {result.accuracy:.4f}")
+    lines.append(f"contradictions: precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+    fps = result.false_passes
+    lines.append(f"false passes: {len(fps)}")
+    for x in fps:
+        lines.append(f"  FALSE PASS {x.case} {x.requirement}: label {x.label}, predicted satisfied")
+    for err in result.errors:
+        lines.append(f"  error: {err}")
+    return "\n".join(lines)
