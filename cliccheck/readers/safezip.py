@@ -131,6 +131,13 @@ def parse_xml(data: bytes, limits: Limits, part: str = "XML part") -> etree._Ele
             ) from None
         if "entit" in message.lower() or "amplification" in message.lower():
             raise UnsafeInputError(f"{part}: entity use refused ({message.splitlines()[0]})") from None
+        if "XML_PARSE_HUGE" in message or "too long" in message.lower() or "huge" in message.lower():
+            # libxml2 caps one text node or attribute at 10 MB without huge_tree (which we never enable)
+            raise LimitExceeded(
+                f"{part} holds a single text run or attribute over 10 MB, beyond what cliccheck parses "
+                f"(a paragraph that long cannot fit max_chars={limits.max_chars:,} sensibly); split the "
+                "document"
+            ) from None
         raise DocumentError(f"{part} is not well-formed XML ({message.splitlines()[0]})",
                             code="corrupt") from None
     except ValueError as exc:  # e.g. an encoding declaration lxml cannot honour
