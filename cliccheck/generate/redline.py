@@ -375,7 +375,7 @@ class Redliner:
         blocks = [b for b in self.doc.blocks if b.is_body and b.section and (
             b.section == wanted or (b.section.startswith(wanted) and b.section[len(wanted):][:1] in ".（("))]
         if not blocks:
-            known = sorted({b.section for b in self.doc.blocks if b.section}, key=str)[:20]
+            known = list(dict.fromkeys(b.section for b in self.doc.blocks if b.section))[:20]
             raise DocumentError(f"section {wanted!r} not found (sections in this document: "
                                 f"{', '.join(known) or 'none'})", code="config")
         ref = self._ref(blocks[-1])

@@ -53,6 +53,7 @@ def _refuse_none(value: Any) -> Any:
 
 def upfirst(value: Any) -> Any:
     """Capitalise the first letter only ("the Vendor" -> "The Vendor"), keeping Markup safe."""
+    _refuse_none(value)
     text = str(value)
     if not text:
         return value
@@ -120,6 +121,9 @@ def check_value(name: str, value: str) -> str:
 
 
 def _module(path: str, context: Mapping[str, Any]) -> Any:
+    for key, value in context.items():
+        if value is None:
+            raise RenderError(f"template {path}: value {key!r} is None; refusing to write 'None' into a contract")
     env = environment("text")
     try:
         return env.get_template(path).make_module(dict(context))

@@ -1,0 +1,154 @@
+"""Clause templates: binding, complete, unweakened, cited; filled safely."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cliccheck.generate import REQUIREMENT_IDS, RenderError, clause, suggested_clause
+from cliccheck.generate.context import Overrides, build_context
+from cliccheck.generate.render import annex_text, environment, md_escape, templates_dir
+from cliccheck.verdicts import CheckResult, Party, Roles
+
+LANGS = ("zh", "en")
+VARIANTS = ("short", "full")
+ALL = [(r, lang, v) for r in REQUIREMENT_IDS for lang in LANGS for v in VARIANTS]
+
+#: Words that would turn an undertaking into something less (checked on the rendered text).
+WEAKENERS = {
+    "zh": ["尽力", "尽量", "原则上", "可以", "酌情", "自行决定", "有权", "视情况"],
+    "en": ["reasonable efforts", "best efforts", "endeavour", "sole discretion", " may ", "where possible",
+           "to the extent practicable", "knowingly", "at any time"],
+}
+BINDING = {"zh": ("应当", "不得", "承诺"), "en": ("shall", "undertakes")}
+
+
+def _ctx(lang: str) -> dict:
+    roles = Roles(Party("上海云栈网络设备有限公司", {"zh": ["乙方"], "en": ["Vendor"]}, source="definition"),
+                  Party("北京星河数据科技有限公司", {"zh": ["甲方"], "en": ["Customer"]}, source="definition"))
+    return build_context(None, CheckResult(roles, [])).for_lang(lang)
+
+
+@pytest.mark.parametrize(("req", "lang", "variant"), ALL)
+def test_clause_is_a_binding_supplier_undertaking(req: str, lang: str, variant: str) -> None:
+    c = clause(req, lang, variant, _ctx(lang))
+    text = c.text
+    supplier = "乙方" if lang == "zh" else "The Vendor"
+    assert text.startswith(supplier), text[:40]
+    assert any(word in c.paragraphs[0] for word in BINDING[lang])
+    lowered = f" {text.lower()} "
+    for weak in WEAKENERS[lang]:
+        assert weak.lower() not in lowered, f"{req} {lang} {variant} contains weakening word {weak!r}"
+    assert "None" not in text and "{{" not in text and "}}" not in text
+
+
+@pytest.mark.parametrize(("req", "lang", "variant"), ALL)
+def test_every_template_names_its_legal_basis(req: str, lang: str, variant: str) -> None:
+    c = clause(req, lang, variant, _ctx(lang))
+    assert ("网络安全审查办法" in c.basis and "第六条" in c.basis) if lang == "zh" else (
+        "Cybersecurity Review Measures (2022), Art. 6" in c.basis)
+    # Cybersecurity Law articles as renumbered from 1 Jan 2026 (37/38), never the old 35/36
+    assert re.search(r"第三十[七八]条|Art\. 3[78]", c.basis)
+    assert not re.search(r"第三十[五六]条|Art\. 3[56]\b", c.basis)
+    source = (templates_dir() / "clauses" / f"{req}.{lang}.{variant}.j2").read_text(encoding="utf-8")
+    assert "Art. 6" in source or "第六条" in source
+    if variant == "full":
+        assert c.paragraphs[-1].startswith(("本条依据", "This clause is made under"))
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_csr04_covers_supply_and_support_and_defines_justifiable_reason(variant: str) -> None:
+    zh = clause("CSR04", "zh", variant, _ctx("zh")).text
+    assert "产品供应" in zh and "技术支持服务" in zh
+    assert "正当理由" in zh and "仅限于" in zh
+    for cause in ("严重违约", "书面通知", "三十日", "不可抗力", "中华人民共和国法律"):
+        assert cause in zh, cause
+    assert re.search(r"外国法律.*不构成正当理由", zh)
+    en = clause("CSR04", "en", variant, _ctx("en")).text
+    assert "supply of products" in en and "technical support services" in en
+    assert re.search(r"justifiable reason\"? (?:under this clause )?means only", en)
+    for cause in ("material breach", "written notice", "thirty (30) days", "force majeure",
+                  "laws or administrative regulations of the People's Republic of China"):
+        assert cause in en, cause
+    assert re.search(r"foreign laws.*(?:are not justifiable reasons|not a justifiable reason)", en)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_statutory_undertaking_wording_is_present(lang: str) -> None:
+    expected = {
+        "zh": {"CSR01": "配合网络安全审查", "CSR02": "非法获取用户数据", "CSR03": "非法控制和操纵用户设备",
+               "CSR04": "无正当理由不中断产品供应或者必要的技术支持服务"},
+        "en": {"CSR01": "cooperate with the cybersecurity review", "CSR02": "illegally obtain user data",
+               "CSR03": "illegally control or manipulate users' devices",
+               "CSR04": "shall not interrupt the supply of products or the necessary technical support services "
+                        "without justifiable reason"},
+    }[lang]
+    for req, words in expected.items():
+        for variant in VARIANTS:
+            assert words in clause(req, lang, variant, _ctx(lang)).text
+
+
+def test_missing_value_is_an_error_naming_it() -> None:
+    with pytest.raises(RenderError, match="supplier"):
+        clause("CSR01", "zh", "full", {"buyer": "甲方"})
+    ctx = _ctx("en")
+    del ctx["buyer_label"]
+    with pytest.raises(RenderError, match="buyer_label"):
+        annex_text("en", ctx)
+
+
+def test_none_is_never_written() -> None:
+    with pytest.raises(RenderError, match="None"):
+        clause("CSR02", "en", "short", {"supplier": None, "buyer": "the Customer"})
+
+
+def test_unknown_choices_are_clear_errors() -> None:
+    with pytest.raises(RenderError, match="CSR09"):
+        clause("CSR09", "zh", "full", _ctx("zh"))
+    with pytest.raises(RenderError, match="fr"):
+        clause("CSR01", "fr", "full", _ctx("zh"))
+
+
+HOSTILE = ["<w:p>", "{{ supplier }}", "A & B", 'O"Brien \'Ltd\'', "x" * 500,
+           "شركة الاتصالات", "חברת רשתות", "华为技术有限公司", "<script>alert(1)</script>"]
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_labels_are_literal_text(name: str) -> None:
+    ctx = {"supplier": name, "buyer": "甲方"}
+    text = clause("CSR02", "zh", "short", ctx).text
+    assert text.startswith(name)  # inserted as is: no evaluation, no escaping in plain text
+    html = environment("html").from_string("<p>{{ t }}</p>").render(t=text)
+    assert "<w:p>" not in html and "<script>" not in html
+    if "&" in name:
+        assert "&amp;" in html
+
+
+def test_markdown_escaping_keeps_text_literal() -> None:
+    assert md_escape("<w:p> & *bold* [x](y) {{ z }}") == r"\<w:p\> \& \*bold\* \[x\](y) \{\{ z \}\}"
+    assert md_escape("1. not a list") == r"1\. not a list"
+
+
+def test_suggested_clause_default_and_role_aware() -> None:
+    assert suggested_clause("CSR03", "zh", "short").startswith("供应方承诺")
+    text = suggested_clause("CSR03", "en", "full", _ctx("en"))
+    assert text.startswith("The Vendor undertakes") and "\n\n" in text
+
+
+def test_overrides_are_checked() -> None:
+    with pytest.raises(RenderError, match="--supplier"):
+        build_context(None, None, Overrides(supplier="bad\x00name"))
+    with pytest.raises(RenderError, match="both be called"):
+        build_context(None, None, Overrides(supplier_label="乙方", buyer_label="乙方"))
+
+
+def test_labels_follow_the_contract_in_both_languages() -> None:
+    roles = Roles(Party(None, {"zh": ["供方", "甲方"]}, source="definition"),
+                  Party(None, {"zh": ["需方", "乙方"]}, source="definition"))
+    ctx = build_context(None, CheckResult(roles, []))
+    assert ctx.labels["zh"] == ("供方", "需方")
+    assert ctx.labels["en"] == ("Supplier", "Buyer")  # counterparts of 供方/需方, not Party A/B
+    ctx = build_context(None, None, Overrides(supplier_label="甲方", buyer_label="乙方"))
+    assert ctx.labels["en"] == ("Party A", "Party B")  # 甲方 supplies here: never assumed otherwise
+    assert ctx.for_lang("en")["supplier"] == "Party A"
