@@ -1,0 +1,206 @@
+"""``cliccheck annex``: the standalone annex in every language and format."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from generate_docs import bilingual_contract, en_contract, zh_contract
+from generate_helpers import check, soffice_to_pdf, verdicts
+from lxml import etree
+from lxml import html as lxml_html
+
+from cliccheck.cli import cli
+from cliccheck.generate.annex import build_annex, render_annex
+from cliccheck.generate.context import Overrides, build_context
+from cliccheck.readers import read_document
+
+ALL = ["CSR01", "CSR02", "CSR03", "CSR04"]
+LANGS = {"zh": ["zh"], "en": ["en"], "zh+en": ["zh", "en"]}
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _ctx(**kw: str):  # type: ignore[no-untyped-def]
+    base = {"supplier": "上海云栈网络设备有限公司", "buyer": "北京星河数据科技有限公司",
+            "supplier_label": "乙方", "buyer_label": "甲方", "contract_title": "网络安全设备采购合同",
+            "contract_number": "HT-2026-0158"}
+    base.update(kw)
+    return build_context(None, None, Overrides(**base))
+
+
+# ----------------------------------------------------------------- invariant 3: the annex alone is compliant
+
+@pytest.mark.parametrize("variant", ["full", "short"])
+@pytest.mark.parametrize("lang", list(LANGS))
+@pytest.mark.parametrize("fmt", ["docx", "md", "txt"])
+def test_annex_alone_satisfies_all_four_in_each_language(fmt: str, lang: str, variant: str) -> None:
+    annex = build_annex(_ctx(), ALL, LANGS[lang], variant)
+    data = render_annex(annex, fmt)
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    doc = read_document(raw, filename=f"annex.{fmt}")
+    result = check(doc)
+    got = verdicts(result)
+    assert all(v == "satisfied" for v in got.values()), got
+    for code in LANGS[lang]:
+        assert all(f"{r}/{code}" in got for r in ALL) or len(LANGS[lang]) == 1
+
+
+@pytest.mark.parametrize(("labels", "lang"), [(("Vendor", "Customer"), "en"), (("甲方", "乙方"), "zh"),
+                                              (("供方", "需方"), "zh+en")])
+def test_annex_is_compliant_whatever_the_parties_are_called(labels: tuple[str, str], lang: str) -> None:
+    ctx = _ctx(supplier_label=labels[0], buyer_label=labels[1])
+    doc = read_document(render_annex(build_annex(ctx, ALL, LANGS[lang], "full"), "docx"), filename="a.docx")
+    result = check(doc)
+    assert all(v == "satisfied" for v in verdicts(result).values()), verdicts(result)
+
+
+# ----------------------------------------------------------------- structure and formats
+
+def test_docx_uses_real_styles_and_numbering() -> None:
+    data = render_annex(build_annex(_ctx(), ALL, ["zh"], "full"), "docx")
+    d = docx.Document(io.BytesIO(data))
+    styles = [p.style.name for p in d.paragraphs]
+    assert styles[0] == "Title" and d.paragraphs[0].text == "网络安全审查补充条款"
+    headings = [p for p in d.paragraphs if p.style.name == "Heading 2"]
+    assert [h.text for h in headings] == ["配合网络安全审查", "不得非法获取用户数据", "不得非法控制和操纵用户设备",
+                                          "不得无正当理由中断产品供应和技术支持服务"]
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        numbering = etree.fromstring(zf.read("word/numbering.xml"))
+    num_ids = {n.get(f"{W}numId") for n in numbering.iter(f"{W}num")}
+    for h in headings:  # numbered through numbering.xml, not typed
+        num_id = h._p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val")
+        assert num_id in num_ids
+    assert any(lvl.get(f"{W}val") == "第%1条" for lvl in numbering.iter(f"{W}lvlText"))
+    # the reader sees the labels Word would show
+    blocks = read_document(data, filename="a.docx").blocks
+    assert [b.label for b in blocks if b.kind == "heading" and b.label] == ["第一条", "第二条", "第三条", "第四条"]
+
+
+def test_bilingual_docx_is_a_two_column_table_with_language_clause() -> None:
+    data = render_annex(build_annex(_ctx(), ["CSR04"], ["zh", "en"], "full"), "docx")
+    d = docx.Document(io.BytesIO(data))
+    table = d.tables[0]
+    assert len(table.columns) == 2
+    rows = [(r.cells[0].text, r.cells[1].text) for r in table.rows]
+    assert rows[0] == ("甲方（采购方）：北京星河数据科技有限公司", "Party A (the Customer): 北京星河数据科技有限公司")
+    assert rows[1] == ("乙方（供应方）：上海云栈网络设备有限公司", "Party B (the Supplier): 上海云栈网络设备有限公司")
+    assert ("语言", "Language") in rows
+    assert any("以中文文本为准" in zh and "the Chinese text prevails" in en for zh, en in rows)
+    signature = d.tables[1]
+    assert "甲方（盖章）：北京星河数据科技有限公司" in signature.cell(0, 0).text
+    assert "乙方（盖章）：上海云栈网络设备有限公司" in signature.cell(0, 1).text
+
+
+def test_preamble_refers_to_main_contract_and_prevails() -> None:
+    text = render_annex(build_annex(_ctx(contract_date="2026年3月1日"), ["CSR02"], ["zh", "en"], "short"), "txt")
+    assert "于2026年3月1日签订的《网络安全设备采购合同》（合同编号：HT-2026-0158）（以下简称“主合同”）" in text
+    assert "以本补充条款为准" in text and "this Annex prevails" in text
+    assert 'the contract entitled "网络安全设备采购合同" (Contract No. HT-2026-0158)' in text
+    # paired paragraphs: each Chinese paragraph directly followed by its English one
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    i = next(k for k, p in enumerate(paragraphs) if p.startswith("第一条"))
+    assert paragraphs[i + 1].startswith("乙方承诺") and paragraphs[i + 2].startswith("Party B undertakes")
+    assert "None" not in text
+
+
+def test_only_missing_requirements_unless_all() -> None:
+    annex = build_annex(_ctx(), ["CSR04", "CSR02"], ["en"], "short")
+    assert [s.req_id for s in annex.sections] == ["CSR02", "CSR04"]
+    assert [s.number for s in annex.sections] == [1, 2]
+
+
+HOSTILE = ["<w:p>", "{{ supplier }}", "Ampersand & Sons", 'O"Brien \'Ltd\'', "长" * 500,
+           "شركة الاتصالات المتقدمة", "חברת רשתות בע\"מ", "华为技术有限公司"]
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_party_names_are_literal_in_every_format(name: str, tmp_path: Path) -> None:
+    ctx = _ctx(supplier=name, buyer="<b>Buyer</b> & {% raw %}")
+    annex = build_annex(ctx, ALL, ["zh", "en"], "short")
+    # DOCX: valid package, name as literal text
+    data = render_annex(annex, "docx")
+    d = docx.Document(io.BytesIO(data))
+    cells = "\n".join(c.text for t in d.tables for r in t.rows for c in r.cells)
+    assert name in cells and "<b>Buyer</b> & {% raw %}" in cells
+    # HTML: well-formed, the name is text, never markup
+    page = render_annex(annex, "html")
+    tree = lxml_html.fromstring(page)
+    assert name in tree.text_content()
+    assert not tree.xpath("//b") and not tree.xpath("//*[local-name()='p' and contains(name(), ':')]")
+    # Markdown: escaped so a renderer shows it literally; unescaping gives the name back
+    md = render_annex(annex, "md")
+    assert "<w:p>" not in md and "{{" not in md
+    unescaped = md.replace("\\", "")
+    assert name.replace("\\", "") in unescaped
+    # text: as is
+    assert name in render_annex(annex, "txt")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["zh", "zh+en"])
+def test_annex_docx_converts_with_libreoffice(lang: str, tmp_path: Path) -> None:
+    out = tmp_path / "annex.docx"
+    out.write_bytes(render_annex(build_annex(_ctx(supplier="<w:p> & \"Co\""), ALL, LANGS[lang], "full"), "docx"))
+    soffice_to_pdf(out, tmp_path)
+
+
+# ----------------------------------------------------------------- the command
+
+@pytest.fixture
+def contracts(tmp_path: Path) -> dict[str, Path]:
+    paths = {}
+    for name, build in (("zh", zh_contract), ("en", en_contract), ("bi", bilingual_contract)):
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(build())
+        paths[name] = path
+    return paths
+
+
+def test_cli_prints_markdown_for_the_missing_clauses(contracts: dict[str, Path]) -> None:
+    pytest.importorskip("cliccheck.matcher")
+    result = CliRunner().invoke(cli, ["annex", str(contracts["zh"])])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("# 网络安全审查补充条款")
+    assert "《网络安全设备采购合同》（合同编号：HT-2026-0158）" in out
+    # CSR01 weak, CSR02/03 missing, CSR04 contradicted: all four needed, called 乙方/甲方 as in the contract
+    assert "## 第四条 不得无正当理由中断产品供应和技术支持服务" in out
+    assert "乙方承诺配合网络安全审查" in out and "供应方承诺" not in out
+    assert "Supplemental" not in out  # the contract is Chinese: the annex is too
+
+
+def test_cli_bilingual_default_and_outputs(contracts: dict[str, Path], tmp_path: Path) -> None:
+    pytest.importorskip("cliccheck.matcher")
+    runner = CliRunner()
+    out = tmp_path / "annex.docx"
+    before = contracts["bi"].read_bytes(), os.stat(contracts["bi"]).st_mtime_ns
+    result = runner.invoke(cli, ["annex", str(contracts["bi"]), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (contracts["bi"].read_bytes(), os.stat(contracts["bi"]).st_mtime_ns) == before
+    d = docx.Document(str(out))
+    assert d.paragraphs[0].text == "网络安全审查补充条款 / Supplemental Cybersecurity Review Undertakings"
+    # 甲方 is the supplier in this contract; the annex says so
+    assert d.tables[0].cell(0, 0).text.startswith("乙方（采购方）：")
+    assert d.tables[0].cell(1, 0).text.startswith("甲方（供应方）：")
+    again = runner.invoke(cli, ["annex", str(contracts["bi"]), "-o", str(out)])
+    assert again.exit_code == 2 and "--force" in again.output
+    forced = runner.invoke(cli, ["annex", str(contracts["bi"]), "-o", str(out), "--force", "--lang", "en"])
+    assert forced.exit_code == 0
+    assert docx.Document(str(out)).paragraphs[0].text == "Supplemental Cybersecurity Review Undertakings"
+    html = tmp_path / "annex.html"
+    assert runner.invoke(cli, ["annex", str(contracts["en"]), "-o", str(html), "--all"]).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "http" not in page.split("<body>")[0].replace(
+        "http-equiv", "")
+    same = runner.invoke(cli, ["annex", str(contracts["en"]), "-o", str(contracts["en"]), "--force"])
+    assert same.exit_code == 2 and "output-is-input" in same.output
+
+
+def test_cli_docx_to_stdout_is_refused(contracts: dict[str, Path]) -> None:
+    result = CliRunner().invoke(cli, ["annex", str(contracts["zh"]), "--format", "docx"])
+    assert result.exit_code == 2 and "-o FILE.docx" in result.output
