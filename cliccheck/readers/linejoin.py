@@ -31,6 +31,7 @@ PARTICLES = frozenset({"up", "down", "in", "out", "on", "off", "over", "back", "
 _WORD_AT_END = re.compile(r"([A-Za-z]+)-$")
 _WORD_AT_START = re.compile(r"[A-Za-z]+")
 _QUOTES = "“”‘’\"'"
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 @lru_cache(maxsize=1)
@@ -103,22 +104,23 @@ class Joiner:
     """Joins lines with the document's own spelling evidence at hand."""
 
     def __init__(self, corpus_lines: list[str] | None = None):
-        hyphenated: set[str] = set()
-        joined: set[str] = set()
-        for line in corpus_lines or ():
-            # Words inside a line (not the last one, which may be a split) show the author's spelling.
-            body = line.rsplit(" ", 1)[0] if " " in line else ""
-            for word in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", body):
-                lowered = word.lower()
-                if "-" in lowered:
-                    hyphenated.add(lowered)
-                    parts = lowered.split("-")
-                    for a, b in itertools.pairwise(parts):
-                        hyphenated.add(f"{a}-{b}")
-                else:
-                    joined.add(lowered)
-        self.hyphenated = frozenset(hyphenated)
-        self.joined = frozenset(joined)
+        self._corpus = corpus_lines or []
+        self._hyphenated: frozenset[str] | None = None
+        self._joined: frozenset[str] = frozenset()
+
+    def _evidence(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Words inside lines (not a line's last word, which may be a split): the author's spelling.
+        Built on the first hyphen decision only."""
+        if self._hyphenated is None:
+            body = "\n".join(line.rsplit(" ", 1)[0] for line in self._corpus if " " in line)
+            words = set(_WORDS.findall(body.lower()))
+            hyphenated: set[str] = set()
+            for word in (w for w in words if "-" in w):
+                hyphenated.add(word)
+                hyphenated.update(f"{a}-{b}" for a, b in itertools.pairwise(word.split("-")))
+            self._hyphenated = frozenset(hyphenated)
+            self._joined = frozenset(w for w in words if "-" not in w)
+        return self._hyphenated, self._joined
 
     def join(self, text: str, line: str) -> str:
         """``text`` followed by the next line ``line`` of the same paragraph."""
@@ -129,12 +131,12 @@ class Joiner:
             return text
         if text.endswith("\u00ad"):
             return text[:-1] + line
-        m = _WORD_AT_END.search(text)
+        m = _WORD_AT_END.search(text[-64:]) if text.endswith("-") else None
         if m and line[:1].isalpha():
             tail = _WORD_AT_START.match(line)
             head = m.group(1)
-            if tail is not None and not keep_hyphen(head, tail.group(), hyphenated=self.hyphenated,
-                                                    joined=self.joined):
+            hyphenated, joined = self._evidence()
+            if tail is not None and not keep_hyphen(head, tail.group(), hyphenated=hyphenated, joined=joined):
                 return text[:-1] + line
             return text + line
         if needs_space(text, line):

@@ -237,23 +237,24 @@ def starts_paragraph(prev: Line, line: Line, m: Metrics, *, new_flow: bool,
     pm = prev_metrics or m
     if abs(prev.size - line.size) > 0.12 * max(prev.size, line.size):
         return True
-    label = parse_label(line.text) is not None
     prev_full = _is_full(prev, pm)
     prev_terminal = _ends_terminal(prev.text)
     indented = (line.x0 - m.left) > (prev.x0 - pm.left) + 0.8 * line.size
     if new_flow:
-        return not (prev_full and not prev_terminal and not label and not indented)
+        return not (prev_full and not prev_terminal and not indented) or parse_label(line.text) is not None
     gap = prev.baseline - line.baseline
     if gap > 1.22 * m.pitch(line.size) * line.size or gap < -0.5 * line.size:
         return True
-    if label and not (prev_full and not prev_terminal):
-        return True
+    if prev_full and not prev_terminal:
+        return False  # wrapped mid-sentence: even a number at the line start is running text
     both_centered = _centered(prev, m) and _centered(line, m)
     if prev.x1 < m.right - 0.2 * m.width and not both_centered:
         return True
     if prev_terminal and not prev_full:
         return True
-    return indented and not both_centered and (prev_terminal or not prev_full)
+    if parse_label(line.text) is not None:
+        return True
+    return indented and not both_centered
 
 
 @dataclass(slots=True)

@@ -22,6 +22,8 @@ Every failure is a coded :class:`~cliccheck.errors.DocumentError`:
 
 from __future__ import annotations
 
+import re
+
 from ..errors import DocumentError, LimitExceeded
 from ..limits import Limits
 from ..model import Block, BlockKind, Document, ExcludedKind, ExcludedText
@@ -101,9 +103,12 @@ def _check_text(pages: list[PageText]) -> None:
         )
 
 
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f]")
+
+
 def _clean(text: str) -> str:
     """Drop control characters a stray glyph left (the garbage check already passed)."""
-    return "".join(ch for ch in text if ch >= " " or ch == "\t")
+    return _CONTROL.sub("", text)
 
 
 def _kind(lines: list[Line], metrics: Metrics, text: str) -> BlockKind:

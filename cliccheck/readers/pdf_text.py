@@ -22,6 +22,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import math
+import re
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -107,16 +108,6 @@ def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
     return a * x + c * y + e, b * x + d * y + f
 
 
-def _bounds(obj, parent: tuple[float, ...] | None) -> tuple[float, float, float, float]:  # type: ignore[no-untyped-def]
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-    box = (left.value, bottom.value, right.value, top.value)
-    if parent is None:
-        return box
-    xs, ys = zip(*(_apply(parent, x, y) for x in (box[0], box[2]) for y in (box[1], box[3])), strict=True)
-    return min(xs), min(ys), max(xs), max(ys)
-
-
 def _matrix(obj) -> tuple[float, ...]:  # type: ignore[no-untyped-def]
     m = pdfium_c.FS_MATRIX()
     if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
@@ -124,17 +115,9 @@ def _matrix(obj) -> tuple[float, ...]:  # type: ignore[no-untyped-def]
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def _colour(getter, obj) -> tuple[int, int, int, int]:  # type: ignore[no-untyped-def]
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not getter(obj, r, g, b, a):
-        return (0, 0, 0, 255)
-    return (r.value, g.value, b.value, a.value)
-
-
 @dataclass(slots=True)
 class _ObjectScan:
     suspicious: dict[int, tuple[ExcludedKind, str]] = field(default_factory=dict)  # handle -> reason
-    partly_off: set[int] = field(default_factory=set)  # handles straddling the page edge
     invisible: dict[int, str] = field(default_factory=dict)  # render mode 3/7, decided later
     text_objects: int = 0
     image_area: float = 0.0
@@ -144,49 +127,77 @@ def _address(obj) -> int:  # type: ignore[no-untyped-def]
     return ctypes.cast(obj, ctypes.c_void_p).value or 0
 
 
-def _scan_objects(container, count_fn, get_fn, box: tuple[float, float, float, float],  # type: ignore[no-untyped-def]
-                  scan: _ObjectScan, parent: tuple[float, ...] | None, depth: int = 0) -> None:
-    """Classify every text object (recursing into form XObjects) and measure image cover."""
-    x0, y0, x1, y1 = box
-    for i in range(count_fn(container)):
-        obj = get_fn(container, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 8:
-            matrix = _matrix(obj)
-            _scan_objects(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, box,
-                          scan, matrix if parent is None else _mul(matrix, parent), depth + 1)
-            continue
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            left, bottom, right, top = _bounds(obj, parent)
-            w = max(0.0, min(right, x1) - max(left, x0))
-            h = max(0.0, min(top, y1) - max(bottom, y0))
-            scan.image_area += w * h
-            continue
-        if kind != pdfium_c.FPDF_PAGEOBJ_TEXT:
-            continue
-        scan.text_objects += 1
-        handle = _address(obj)
-        matrix = _matrix(obj)
-        if parent is not None:
-            matrix = _mul(matrix, parent)
-        size = ctypes.c_float()
-        pdfium_c.FPDFTextObj_GetFontSize(obj, size)
-        effective = size.value * math.sqrt(abs(matrix[0] * matrix[3] - matrix[1] * matrix[2]))
-        mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
-        colour = _colour(pdfium_c.FPDFPageObj_GetStrokeColor if mode == 1 else pdfium_c.FPDFPageObj_GetFillColor,
-                         obj)
-        left, bottom, right, top = _bounds(obj, parent)
-        if effective <= TINY_POINTS:
-            scan.suspicious[handle] = (ExcludedKind.TINY_TEXT, f"font size {effective:.2g} pt")
-        elif colour[3] == 0 or min(colour[:3]) >= NEAR_WHITE:
-            scan.suspicious[handle] = (ExcludedKind.WHITE_TEXT,
-                                       "fill rgba({},{},{},{})".format(*colour))
-        elif mode in INVISIBLE_MODES:
-            scan.invisible[handle] = f"text render mode {mode} (invisible)"
-        elif right <= x0 or left >= x1 or top <= y0 or bottom >= y1:
-            scan.suspicious[handle] = (ExcludedKind.OFF_PAGE, "outside the visible page box")
-        elif left < x0 - 1 or right > x1 + 1 or bottom < y0 - 1 or top > y1 + 1:
-            scan.partly_off.add(handle)
+class _ObjectScanner:
+    """Classifies text objects by colour, render mode and effective size.
+
+    Called for every text object of every page, so the ctypes out-parameters
+    are allocated once and the functions bound once (a reportlab CJK page
+    can hold 300+ text objects: one per font subset switch).
+    Position is checked per line later (cheaper than bounds per object).
+    """
+
+    def __init__(self) -> None:
+        self.r, self.g, self.b, self.a = (ctypes.c_uint() for _ in range(4))
+        self.size = ctypes.c_float()
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.bounds = tuple(ctypes.c_float() for _ in range(4))
+
+    def scan(self, container, count_fn, get_fn, box: tuple[float, float, float, float],  # type: ignore[no-untyped-def]
+             result: _ObjectScan, parent: tuple[float, ...] | None, depth: int = 0) -> None:
+        get_type = pdfium_c.FPDFPageObj_GetType
+        text_type, image_type, form_type = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_IMAGE,
+                                            pdfium_c.FPDF_PAGEOBJ_FORM)
+        get_size = pdfium_c.FPDFTextObj_GetFontSize
+        get_matrix = pdfium_c.FPDFPageObj_GetMatrix
+        get_mode = pdfium_c.FPDFTextObj_GetTextRenderMode
+        get_fill = pdfium_c.FPDFPageObj_GetFillColor
+        r, g, b, a, size, m = self.r, self.g, self.b, self.a, self.size, self.matrix
+        for i in range(count_fn(container)):
+            obj = get_fn(container, i)
+            # The render mode is -1 for anything but text: one call fewer per text object.
+            mode = get_mode(obj)
+            kind = text_type if mode >= 0 else get_type(obj)
+            if kind == text_type:
+                result.text_objects += 1
+                if mode == 1:
+                    pdfium_c.FPDFPageObj_GetStrokeColor(obj, r, g, b, a)
+                else:
+                    get_fill(obj, r, g, b, a)
+                get_size(obj, size)
+                get_matrix(obj, m)
+                scale = abs(m.a * m.d - m.b * m.c)
+                if parent is not None:
+                    scale *= abs(parent[0] * parent[3] - parent[1] * parent[2])
+                effective = size.value * math.sqrt(scale)
+                if effective <= TINY_POINTS:
+                    result.suspicious[_address(obj)] = (ExcludedKind.TINY_TEXT, f"font size {effective:.2g} pt")
+                elif a.value == 0 or min(r.value, g.value, b.value) >= NEAR_WHITE:
+                    result.suspicious[_address(obj)] = (
+                        ExcludedKind.WHITE_TEXT, f"fill rgba({r.value},{g.value},{b.value},{a.value})")
+                elif mode in INVISIBLE_MODES:
+                    result.invisible[_address(obj)] = f"text render mode {mode} (invisible)"
+            elif kind == image_type:
+                left, bottom, right, top = self._bounds(obj, parent)
+                w = max(0.0, min(right, box[2]) - max(left, box[0]))
+                h = max(0.0, min(top, box[3]) - max(bottom, box[1]))
+                result.image_area += w * h
+            elif kind == form_type and depth < 8:
+                matrix = _matrix(obj)
+                self.scan(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, box,
+                          result, matrix if parent is None else _mul(matrix, parent), depth + 1)
+
+    def _bounds(self, obj, parent: tuple[float, ...] | None) -> tuple[float, float, float, float]:  # type: ignore[no-untyped-def]
+        left, bottom, right, top = self.bounds
+        pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        box = (left.value, bottom.value, right.value, top.value)
+        if parent is None:
+            return box
+        xs, ys = zip(*(_apply(parent, x, y) for x in (box[0], box[2]) for y in (box[1], box[3])),
+                     strict=True)
+        return min(xs), min(ys), max(xs), max(ys)
+
+
+_SCANNER = _ObjectScanner()
 
 
 def hidden_reason(scan: _ObjectScan, page_area: float) -> None:
@@ -218,9 +229,26 @@ def _page_text(textpage, count: int) -> str | None:  # type: ignore[no-untyped-d
     if written != count + 1:
         return None
     text = bytes(memoryview(buffer)[:count]).decode("utf-16-le", errors="replace")
-    if len(text) != count or any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
-        return None
-    return text
+    # A surrogate pair (a character outside the BMP) decodes to one character: indices shift.
+    return text if len(text) == count else None
+
+
+_LINE_BREAK = re.compile("\r\n|(?<=[\ufffe\x02])(?!\r\n)")
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """pdfium's lines: separated by generated CR LF, or right after a line-end hyphen mark
+    (pdfium joins a hyphenated line to the next without CR LF)."""
+    out = []
+    start = 0
+    for m in _LINE_BREAK.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
 
 
 def _page_text_slow(textpage, count: int) -> str:  # type: ignore[no-untyped-def]
@@ -246,26 +274,41 @@ def _origin(textpage, index: int) -> tuple[float, float]:  # type: ignore[no-unt
     return x.value, y.value
 
 
+_RECT = tuple(ctypes.c_double() for _ in range(4))
+
+
 def _rects(textpage, start: int, count: int) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
+    """pdfium's rectangles for a char range (one per run of one text object on one line)."""
     n = pdfium_c.FPDFText_CountRects(textpage, start, count)
+    get_rect = pdfium_c.FPDFText_GetRect
+    left, top, right, bottom = _RECT
     out = []
-    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
     for k in range(n):
-        if pdfium_c.FPDFText_GetRect(textpage, k, left, top, right, bottom):
+        if get_rect(textpage, k, left, top, right, bottom):
             out.append((left.value, bottom.value, right.value, top.value))
     return out
 
 
 def _one_baseline(rects: list[tuple[float, float, float, float]], size: float) -> bool:
-    """True when a pdfium line's rectangles sit on one line without a column-sized gap."""
+    """True when a pdfium line's rectangles sit on one line without a column-sized gap.
+
+    Rectangles are tight glyph boxes (a "，" is a small box near the baseline), so
+    each one's vertical centre must fall within the tallest rectangle's extent.
+    """
     if len(rects) <= 1:
         return True
-    rects = sorted(rects)
-    low = max(r[1] for r in rects)
-    high = min(r[3] for r in rects)
-    if high - low < 0.3 * max(size, 1.0):
+    tallest = max(rects, key=lambda r: r[3] - r[1])
+    slack = 0.15 * max(size, 1.0)
+    low, high = tallest[1] - slack, tallest[3] + slack
+    if not all(low <= (r[1] + r[3]) / 2 <= high for r in rects):
         return False
-    return all(b[0] - a[2] < 2.5 * max(size, 4.0) for a, b in itertools.pairwise(rects))
+    ordered = sorted(rects)
+    return all(b[0] - a[2] < 2.5 * max(size, 4.0) for a, b in itertools.pairwise(ordered))
+
+
+def _inside(rects: list[tuple[float, float, float, float]], box: tuple[float, float, float, float]) -> bool:
+    x0, y0, x1, y1 = box
+    return all(r[0] >= x0 - 1 and r[2] <= x1 + 1 and r[1] >= y0 - 1 and r[3] <= y1 + 1 for r in rects)
 
 
 @dataclass(slots=True)
@@ -303,7 +346,7 @@ class PageReader:
 
     def read(self) -> PageText:
         scan = _ObjectScan()
-        _scan_objects(self.page, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, self.box,
+        _SCANNER.scan(self.page, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, self.box,
                       scan, None)
         hidden_reason(scan, self.result.width * self.result.height)
         if scan.text_objects == 0:
@@ -321,7 +364,7 @@ class PageReader:
         if count <= 0:
             return
         text = _page_text(textpage, count)
-        careful_page = bool(scan.suspicious or scan.partly_off)
+        careful_page = bool(scan.suspicious)
         if text is None:
             text = _page_text_slow(textpage, count)
             careful_page = True
@@ -329,17 +372,12 @@ class PageReader:
         if careful_page:
             self._careful(textpage, text, 0, count, scan)
             return
-        start = 0
-        while start < count:
-            end = text.find("\r\n", start)
-            if end < 0:
-                end = count
+        for start, end in _segments(text):
             self._fast_line(textpage, text, start, end, scan)
-            start = end + 2
 
     def _check_unicode(self, textpage, text: str, count: int) -> None:  # type: ignore[no-untyped-def]
         """Count garbage characters, and ask pdfium about a sample of up to 64 characters."""
-        self.result.bad_chars += sum(1 for ch in text if is_bad_char(ch))
+        self.result.bad_chars += len(_BAD_CHARS.findall(text))
         step = max(1, count // 64)
         for i in range(0, count, step):
             if text[i].isspace():
@@ -358,7 +396,7 @@ class PageReader:
         rects = _rects(textpage, start, end - start)
         if not rects:
             return
-        if not _one_baseline(rects, size):
+        if not _one_baseline(rects, size) or not _inside(rects, self.box):
             self._careful(textpage, text, start, end, scan)
             return
         _, baseline = _origin(textpage, first)
@@ -367,12 +405,13 @@ class PageReader:
     def _add_line(self, text: str, rects, baseline: float, size: float) -> None:  # type: ignore[no-untyped-def]
         if text[-1] in LINE_END_HYPHENS:
             text = text[:-1] + "-"  # pdfium marks a hyphen at a line end as U+FFFE (older: U+0002)
-        x0 = min(r[0] for r in rects)
-        x1 = max(r[2] for r in rects)
-        bottom = min(r[1] for r in rects)
-        top = max(r[3] for r in rects)
+        if len(rects) == 1:
+            x0, bottom, x1, top = rects[0]
+        else:
+            xs0, bottoms, xs1, tops = zip(*rects, strict=True)
+            x0, x1, bottom, top = min(xs0), max(xs1), min(bottoms), max(tops)
         self.result.lines.append(Line(text, self.number, x0, x1, bottom, top, baseline, size))
-        self.result.chars += sum(1 for ch in text if not ch.isspace())
+        self.result.chars += len(text) - text.count(" ")
 
     def _careful(self, textpage, text: str, start: int, end: int, scan: _ObjectScan) -> None:  # type: ignore[no-untyped-def]
         """Character by character: drop hidden characters, then rebuild lines from geometry."""
@@ -396,11 +435,11 @@ class PageReader:
             generated = pdfium_c.FPDFText_IsGenerated(textpage, i) == 1
             reason: tuple[ExcludedKind, str] | None = None
             if not generated:
-                obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
-                handle = _address(obj) if obj else 0
-                reason = scan.suspicious.get(handle)
+                if scan.suspicious:
+                    obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
+                    reason = scan.suspicious.get(_address(obj) if obj else 0)
                 box = _char_box(textpage, i)
-                if reason is None and handle in scan.partly_off:
+                if reason is None:
                     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
                     if not (x0 <= cx <= x1 and y0 <= cy <= y1):
                         reason = (ExcludedKind.OFF_PAGE, "outside the visible page box")
