@@ -148,7 +148,18 @@ def get_analyzer(library: Library, lang: str) -> Analyzer:
     return analyzer
 
 
+_PARTY_RX: dict[tuple[Any, ...], re.Pattern[str] | None] = {}
+
+
 def party_regex(party: Party, lang: str) -> re.Pattern[str] | None:
+    """One alternation of a party's labels and name (cached)."""
+    key = (lang, party.name, tuple((k, tuple(v)) for k, v in sorted(party.labels.items())))
+    if key not in _PARTY_RX:
+        _PARTY_RX[key] = _party_regex(party, lang)
+    return _PARTY_RX[key]
+
+
+def _party_regex(party: Party, lang: str) -> re.Pattern[str] | None:
     words = sorted({w for ws in party.labels.values() for w in ws} | ({party.name} if party.name else set()),
                    key=len, reverse=True)
     if not words:

@@ -1,0 +1,70 @@
+"""Matcher benchmark: pipeline load time, a 100-page contract, throughput vs a bare nlp.pipe.
+
+Targets (issue 3): both pipelines loaded in < 1 s; a 100-page contract matched in
+< 0.3 s after load. Run: .venv/bin/python benchmarks/bench_matcher.py
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _contract(pages: int = 100) -> bytes:
+    """A realistic long bilingual-free English contract: ~3,000 characters a page."""
+    head = ('MASTER SUPPLY AGREEMENT\n\nThis Agreement is made between Harbour Bank Co., Ltd. (the "Customer") and '
+            'Northbridge Systems Ltd. (the "Vendor").\n\n')
+    filler = [
+        "{n}.1 The Vendor shall deliver the Products to the Customer's premises in accordance with the delivery "
+        "schedule and shall install and configure them within ten working days after delivery.",
+        "{n}.2 The Customer shall pay each undisputed invoice within thirty days after receipt. If the Customer "
+        "fails to pay within fifteen days after a written reminder, the Vendor may suspend delivery until payment.",
+        "{n}.3 The Parties shall hold an annual review of service levels and agree on any remedial plan. Remote "
+        "maintenance shall be performed only at the Customer's written request through its audited channel.",
+        "{n}.4 \"Technical Support Services\" means help-desk support, bug fixes and security patches provided "
+        "by the Vendor during the warranty period of thirty-six months from acceptance.",
+        "{n}.5 Each Party shall keep confidential the business secrets of the other Party and shall not disclose "
+        "them to any third party without prior written consent, except as required by law.",
+    ]
+    body = []
+    n = 1
+    while sum(len(p) for p in body) < pages * 3000:
+        body += [f.format(n=n) for f in filler]
+        n += 1
+    body.append(f"{n}.1 The Vendor shall cooperate fully with any cybersecurity review of this procurement.")
+    return (head + "\n\n".join(body) + "\n").encode()
+
+
+def main() -> None:
+    t0 = time.perf_counter()
+    from cliccheck.matcher import check_document, load_pipelines
+
+    load_pipelines()
+    load = time.perf_counter() - t0
+    from cliccheck.matcher.pipelines import get_nlp
+    from cliccheck.readers import read_document
+
+    doc = read_document(_contract(), filename="bench.txt")
+    check_document(doc)  # warm caches once
+    runs = []
+    for _ in range(3):
+        t = time.perf_counter()
+        check_document(doc)
+        runs.append(time.perf_counter() - t)
+    match = min(runs)
+    nlp = get_nlp("en")
+    t = time.perf_counter()
+    for _ in nlp.pipe([b.text for b in doc.blocks]):
+        pass
+    bare = time.perf_counter() - t
+    chars = len(doc.text)
+    print(f"pipelines + library load: {load:.3f} s (target < 1 s)")
+    print(f"100-page contract: {chars:,} chars, {len(doc.blocks)} blocks")
+    print(f"check_document: {match:.3f} s (target < 0.3 s) = {chars / match / 1e6:.2f} M chars/s")
+    print(f"bare nlp.pipe (en, lookup lemmatizer) over the same blocks: {bare:.3f} s = {chars / bare / 1e6:.2f} M chars/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+"""Shared helpers for the matcher tests: build a contract around a clause."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from cliccheck.matcher import check_document
+from cliccheck.readers import read_document
+
+DATA = Path(__file__).parent / "data"
+RULE_CASES = yaml.safe_load((DATA / "rule_cases.yaml").read_text(encoding="utf-8"))
+
+
+def contract(clause: str, lang: str) -> bytes:
+    return RULE_CASES["contracts"][lang].replace("{clause}", clause).encode("utf-8")
+
+
+def verdict_of(text: bytes, rule: str, **kwargs: object) -> str:
+    doc = read_document(text, filename="case.txt")
+    return str(check_document(doc, **kwargs).requirement(rule).verdict)  # type: ignore[arg-type]

@@ -1,0 +1,40 @@
+"""Sentences and enumerations, with Chinese punctuation and contract numbering."""
+
+from __future__ import annotations
+
+from cliccheck.readers import read_document
+from cliccheck.segment import segment, split_sentences
+
+
+def _texts(text: str) -> list[str]:
+    return [text[a:b] for a, b, _ in split_sentences(text)]
+
+
+def test_english_abbreviations_and_numbers_do_not_split() -> None:
+    text = "Northbridge Systems Ltd. shall, e.g. under No. 5 and Clause 4.1, cooperate. It shall not; and the rest."
+    assert _texts(text) == ["Northbridge Systems Ltd. shall, e.g. under No. 5 and Clause 4.1, cooperate.",
+                            "It shall not;", "and the rest."]
+
+
+def test_chinese_punctuation_and_lead_in() -> None:
+    spans = split_sentences("乙方承诺：（一）配合网络安全审查；（二）不得获取用户数据。其他。")
+    text = "乙方承诺：（一）配合网络安全审查；（二）不得获取用户数据。其他。"
+    assert [text[a:b] for a, b, _ in spans] == ["乙方承诺：", "（一）配合网络安全审查；", "（二）不得获取用户数据。", "其他。"]
+    assert [lead for *_, lead in spans] == [True, False, False, False]
+
+
+def test_items_in_following_blocks_get_the_lead_in() -> None:
+    doc = read_document(b"4.1 The Vendor undertakes that it shall:\n\n(a) cooperate with any review;\n\n"
+                        b"(b) not collect user data.\n\n4.2 Payment is due monthly.\n", filename="c.txt")
+    sentences = segment(doc)
+    lead = sentences[0]
+    assert lead.is_lead_in
+    assert sentences[1].lead_in is lead and sentences[2].lead_in is lead
+    assert sentences[3].lead_in is None
+
+
+def test_mixed_block_is_split_by_language() -> None:
+    doc = read_document("9.1 The Vendor shall cooperate with any cybersecurity review. 乙方应当配合网络安全审查。\n"
+                        .encode(), filename="c.txt")
+    langs = [s.language for s in segment(doc)]
+    assert langs == ["en", "zh"]
