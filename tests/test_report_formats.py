@@ -251,3 +251,16 @@ def test_formats_never_emit_control_characters_from_evidence() -> None:
     for fmt in ("text", "junit", "github"):
         out = render(report, fmt)
         assert "\x1b[2J" not in out and "\x07" not in out, fmt
+
+
+def test_adjacent_deciding_words_are_marked_as_one_phrase() -> None:
+    from cliccheck.report.html import highlight
+    from cliccheck.verdicts import Evidence
+
+    text = "The Vendor shall not interrupt supply."
+    ev = Evidence(text=text, start=0, end=len(text), block=0, page=None, section=None, paragraph=0,
+                  language="en", highlights=[(11, 16), (17, 20), (4, 10), (21, 30)])
+    report = Report([sample_doc_report()])
+    report.documents[0].requirements[0].evidence = [ev]
+    assert "“The «Vendor shall not interrupt» supply.”" in render(report, "text")
+    assert str(highlight(ev)) == "The <mark>Vendor shall not interrupt</mark> supply."

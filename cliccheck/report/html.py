@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from ..verdicts import Evidence
 from .model import Report
 from .rules import rule_info
-from .text import LANGUAGES, ROLE_LABELS, location
+from .text import LANGUAGES, ROLE_LABELS, location, merge_highlights
 
 STATUS = {"none": ("✔", "ok", "Satisfied"), "note": ("·", "note", "Note"), "warning": ("!", "warn", "Warning"),
           "error": ("✖", "err", "Error")}
@@ -118,14 +118,9 @@ supplier. {{ summary_line }}</p>
 def highlight(ev: Evidence) -> Markup:
     """The evidence text, escaped, with the deciding words in ``<mark>``."""
     text = ev.text
-    spans = sorted((max(0, a), min(len(text), b)) for a, b in ev.highlights if b > a)
     out: list[str] = []
     pos = 0
-    for a, b in spans:
-        if a < pos:
-            a = pos
-        if a >= b:
-            continue
+    for a, b in merge_highlights(text, ev.highlights):
         out.append(str(escape(text[pos:a])))
         out.append(f"<mark>{escape(text[a:b])}</mark>")
         pos = b
@@ -150,7 +145,7 @@ def _rows(doc) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
             "quotes": _quotes(req.evidence),
             "versions": ", ".join(f"{LANGUAGES.get(k, k)}: {v}" for k, v in req.by_language.items())
             if len(set(req.by_language.values())) > 1 else "",
-            "reasons": [str(r) for r in req.reasons] if not req.ok else [],
+            "reasons": list(dict.fromkeys(str(r) for r in req.reasons)) if not req.ok else [],
             "waiver": req.waived,
             # without a suggested clause, explain what the clause must say
             "explanation": "" if req.ok or suggestions else info.explanation,

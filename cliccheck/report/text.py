@@ -56,15 +56,22 @@ def location(evidence: Sequence[Evidence]) -> str:
     return " ".join(parts)
 
 
-def _quote_chars(ev: Evidence, color: bool) -> Styled:
-    """The quote as styled characters, cut around the first highlight when long."""
-    text = clean(ev.text)
+def merge_highlights(text: str, highlights: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, clipped highlight spans; neighbours split only by spaces are joined
+    ("«shall» «not»" reads better as "«shall not»")."""
     spans: list[tuple[int, int]] = []
-    for a, b in sorted((max(0, a), min(len(text), b)) for a, b in ev.highlights if b > a):
-        if spans and not text[spans[-1][1]:a].strip():  # "«shall» «not»" reads better as "«shall not»"
+    for a, b in sorted((max(0, a), min(len(text), b)) for a, b in highlights if b > a):
+        if spans and (a <= spans[-1][1] or not text[spans[-1][1]:a].strip()):
             spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
         else:
             spans.append((a, b))
+    return spans
+
+
+def _quote_chars(ev: Evidence, color: bool) -> Styled:
+    """The quote as styled characters, cut around the first highlight when long."""
+    text = clean(ev.text)
+    spans = merge_highlights(text, ev.highlights)
     lo, hi = 0, len(text)
     if len(text) > MAX_QUOTE:
         centre = spans[0][0] if spans else 0
@@ -169,7 +176,7 @@ def render_document(doc: DocumentReport, *, color: bool = False, width: int = 10
             _emit_wrapped(out, _plain(f"versions: {versions}"), 6, width, paint, "dim")
         _evidence_lines(out, req.evidence, width, paint, color)
         if not req.ok and req.reasons:
-            why = "; ".join(str(r) for r in req.reasons[:4])
+            why = "; ".join(list(dict.fromkeys(str(r) for r in req.reasons))[:4])
             _emit_wrapped(out, _plain(f"why: {why}"), 6, width, paint, "dim")
         if req.waived:
             _waiver_line(out, req.waived, width, paint)
