@@ -84,7 +84,8 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str) ->
         return found
     # one pass of the cheap alternation over the whole text; sentences without a hit are skipped
     starts = sorted(m.start() for m in rx.finditer(doc.text))
-    for s in segment(doc):
+    sentences = segment(doc)
+    for s in sentences:
         if s.language != lang:
             continue
         i = bisect.bisect_left(starts, s.start)
@@ -103,8 +104,24 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str) ->
             combined_results = _analyse(combined, library, roles)
             if any(a.kind != "near-miss" for a in combined_results) or not results:
                 results = combined_results
+        _carve_outs_after(s, sentences, results, library, lang)
         found.extend(results)
     return found
+
+
+def _carve_outs_after(s, sentences, results, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """A carve-out in the next sentence of the same block (after "；"/";") weakens the undertaking."""
+    nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
+    if nxt is None or nxt.block is not s.block or not any(a.kind == "undertaking" for a in results):
+        return
+    carve = [h for h in get_analyzer(library, lang).hits(nxt.text) if h.cat == "carve_outs"]
+    if not carve:
+        return
+    for a in results:
+        if a.kind == "undertaking":
+            a.quality = "weak"
+            a.reasons.append(Reason("carve-out", carve[0].text))
+            a.detail = a.detail or carve[0].text
 
 
 def _languages(doc: Document, lang: str) -> list[str]:
