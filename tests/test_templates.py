@@ -152,3 +152,22 @@ def test_labels_follow_the_contract_in_both_languages() -> None:
     ctx = build_context(None, None, Overrides(supplier_label="甲方", buyer_label="乙方"))
     assert ctx.labels["en"] == ("Party A", "Party B")  # 甲方 supplies here: never assumed otherwise
     assert ctx.for_lang("en")["supplier"] == "Party A"
+
+
+def test_party_names_must_look_like_organisations() -> None:
+    from cliccheck.generate.context import plausible_name
+
+    assert plausible_name("Northbridge Systems Ltd.") and plausible_name("北桥系统有限公司")
+    assert not plausible_name("Singapore 098634") and not plausible_name("Nanjing")
+    assert not plausible_name("88 Zhongshan Road") and not plausible_name(None)
+
+
+def test_zh_party_line_gives_the_name_when_the_matcher_has_none() -> None:
+    from cliccheck.verdicts import Evidence
+
+    ev = Evidence("乙方（供应商）：北桥系统有限公司（以下简称“乙方”）", 0, 10, 0, None, None, 0, "zh")
+    roles = Roles(Party("Singapore 098634", {"zh": ["乙方"]}, evidence=[ev], source="definition"),
+                  Party(None, {"zh": ["甲方"]}, source="definition"))
+    ctx = build_context(None, CheckResult(roles, []))
+    assert ctx.supplier_name == "北桥系统有限公司" and ctx.buyer_name is None
+    assert "buyer_name" not in ctx.for_lang("zh")

@@ -101,6 +101,10 @@ def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, a
         return 0
     langs = _langs(lang, doc.language)
     context = build_context(doc, result, overrides_from(overrides))
+    for role, name in (("supplier", context.supplier_name), ("buyer", context.buyer_name)):
+        if not name:
+            click.echo(f"cliccheck: note: the {role}'s name was not found in the contract; its signature "
+                       f"line is left blank (pass --{role} NAME to fill it)", err=True)
     annex = build_annex(context, wanted, langs, variant)
     data = render_annex(annex, fmt, when=when)
     if output:

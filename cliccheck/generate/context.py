@@ -103,16 +103,46 @@ def _party_label(party: Party | None, lang: str, text: str = "") -> str | None:
     return max(words, key=lambda word: (text.count(word), -words.index(word)))
 
 
-def _counterpart(party: Party | None, lang: str) -> str | None:
-    """The usual word in ``lang`` for the label the contract gives in the other language."""
+def _counterpart(party: Party | None, lang: str, chosen: dict[tuple[str, str], str | None],
+                 role: str) -> str | None:
+    """The usual word in ``lang`` for the label the contract uses in the other language."""
     if party is None or party.source == "default":
         return None
     table = default_roles().get("counterparts", {}).get(lang, {})
     for other in LANGUAGES:
-        if other != lang:
-            for label in party.labels.get(other) or []:
-                if label in table:
-                    return table[label]
+        if other == lang:
+            continue
+        preferred = chosen.get((role, other))
+        for label in [preferred, *(party.labels.get(other) or [])]:
+            if label and label in table:
+                return table[label]
+    return None
+
+
+def plausible_name(name: str | None) -> bool:
+    """Does ``name`` look like an organisation (not an address or a city the role analysis caught)?"""
+    if not name or len(name) > 150 or not any(ch.isalpha() for ch in name):
+        return False
+    markers = default_roles().get("entity_markers", {})
+    if any(is_cjk(ch) for ch in name):
+        return any(m in name for m in markers.get("zh", []))
+    words = re.findall(r"[A-Za-z][A-Za-z.]*", name)
+    return any(w.rstrip(".") in {m.rstrip(".") for m in markers.get("en", [])} for w in words)
+
+
+_ZH_PARTY_LINE = re.compile(r"^[^：:]{1,20}[：:]\s*(?P<name>[^（(：:，,；;。]{2,80}?)\s*(?:[（(]|$)")
+
+
+def _party_name(party: Party | None) -> str | None:
+    """The party's legal name: the matcher's if plausible, else from a "乙方（供应方）：NAME" line."""
+    if party is None:
+        return None
+    if plausible_name(party.name):
+        return party.name
+    for ev in party.evidence:
+        match = _ZH_PARTY_LINE.match(ev.text.strip())
+        if match and plausible_name(match.group("name").strip()):
+            return match.group("name").strip()
     return None
 
 
@@ -152,13 +182,15 @@ def build_context(doc: Document | None, result: CheckResult | None,
     ctx = AnnexContext()
     supplier = result.roles.supplier if result else None
     buyer = result.roles.buyer if result else None
-    ctx.supplier_name = ov.supplier or (supplier.name if supplier else None)
-    ctx.buyer_name = ov.buyer or (buyer.name if buyer else None)
+    ctx.supplier_name = ov.supplier or _party_name(supplier)
+    ctx.buyer_name = ov.buyer or _party_name(buyer)
     defaults = default_roles()
+    text = doc.text if doc else ""
+    chosen = {(role, lang): _party_label(party, lang, text) for role, party in (("s", supplier), ("b", buyer))
+              for lang in LANGUAGES}
     for lang in LANGUAGES:
-        text = doc.text if doc else ""
-        s_label = _party_label(supplier, lang, text) or _counterpart(supplier, lang) or defaults[lang]["supplier"]
-        b_label = _party_label(buyer, lang, text) or _counterpart(buyer, lang) or defaults[lang]["buyer"]
+        s_label = chosen[("s", lang)] or _counterpart(supplier, lang, chosen, "s") or defaults[lang]["supplier"]
+        b_label = chosen[("b", lang)] or _counterpart(buyer, lang, chosen, "b") or defaults[lang]["buyer"]
         if s_label == b_label:  # the role analysis failed; never let both parties share a word
             s_label, b_label = defaults[lang]["supplier"], defaults[lang]["buyer"]
         ctx.labels[lang] = (s_label, b_label)
