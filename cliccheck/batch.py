@@ -249,6 +249,14 @@ def _context() -> Any:
     return mp.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
 
 
+def available_cores() -> int:
+    """Cores this process may run on (respects CPU affinity and container limits where visible)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def run_tasks(tasks: Sequence[Task], *, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
               progress: Callable[[int, int, str], None] | None = None) -> list[DocumentReport]:
     """Lint ``tasks`` and return their reports in input order.
@@ -258,7 +266,7 @@ def run_tasks(tasks: Sequence[Task], *, jobs: int | None = None, timeout: float 
     one job, documents are linted in this process.
     """
     total = len(tasks)
-    jobs = max(1, min(jobs or os.cpu_count() or 1, total or 1))
+    jobs = max(1, min(jobs or available_cores(), total or 1))
     results: list[DocumentReport | None] = [None] * total
     done = 0
 
@@ -275,8 +283,9 @@ def run_tasks(tasks: Sequence[Task], *, jobs: int | None = None, timeout: float 
         return [r for r in results if r is not None]
 
     context = _context()
-    if context.get_start_method() == "fork":
+    if context.get_start_method() == "fork" and total > jobs:
         # load the pipelines once here: forked workers share them and a replacement starts at once
+        # (for one document per worker, the worker loads only the language it needs)
         warm_up()
     pending = deque(range(total))
     workers = [_Worker(context) for _ in range(jobs)]
