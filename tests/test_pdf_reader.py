@@ -159,6 +159,9 @@ def test_hidden_text_is_excluded_with_its_kind():
         assert phrase not in doc.text
     assert all(e.page == 1 for e in doc.excluded)
     assert doc.warnings
+    # Located: the white sentence sits between two lines of clause 3.1.
+    white = next(e for e in doc.excluded if e.kind == ExcludedKind.WHITE_TEXT)
+    assert doc.blocks[white.paragraph].section == "3.1"
 
 
 def test_invisible_text_over_a_page_image_is_the_ocr_text_layer():
@@ -338,3 +341,19 @@ def test_two_column_page_is_read_column_by_column(tmp_path):
     canvas.save()
     text = read_document(path).text
     assert text.index("Left column sentence number 8") < text.index("Right column sentence number 1")
+
+
+def test_small_numbered_note_at_the_page_bottom_is_a_footnote(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "footnote.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    canvas.setFont("Times-Roman", 11)
+    canvas.drawString(72, 760, "2.1 Availability of the core network shall be at least 99.95% in each month (note 1).")
+    canvas.drawString(72, 740, "2.2 Priority 1 incidents shall be responded to within 15 minutes.")
+    canvas.setFont("Times-Roman", 9)
+    canvas.drawString(72, 90, "1 Availability excludes maintenance windows agreed in advance with the Purchaser.")
+    canvas.showPage()
+    canvas.save()
+    doc = read_document(path)
+    assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH, BlockKind.FOOTNOTE]

@@ -121,7 +121,8 @@ def order_page(lines: list[Line], width: float) -> list[list[Line]]:
     side_by_side = sum(
         1 for r in right if any(abs(r.baseline - lf.baseline) < r.size for lf in left)
     )
-    if len(left) < 3 or len(right) < 3 or side_by_side < 3:
+    if len(left) < 3 or len(right) < 3 or side_by_side < max(3, 0.25 * len(lines)):
+        # A few side-by-side rows (a small table, a signature block) do not make a column layout.
         return [_by_rows(lines)]
     flows: list[list[Line]] = []
     band_left: list[Line] = []
@@ -191,9 +192,12 @@ def measure(flows: list[list[Line]]) -> Metrics:
                 by_size[round(b.size * 2) / 2].append(d / b.size)
     body = sizes.most_common(1)[0][0] if sizes else 10.0
     x0s.sort()
-    x1s.sort()
     left = x0s[len(x0s) // 10] if x0s else 0.0
-    right = x1s[(len(x1s) * 9) // 10] if x1s else 1.0
+    # The right margin: where the long lines end (justified text: all at one x; many short
+    # clauses must not pull it in, so look only at lines reaching 60% of the widest).
+    widest = max(x1s) if x1s else 1.0
+    long_ends = sorted(x for x in x1s if x >= left + 0.6 * (widest - left))
+    right = long_ends[(len(long_ends) * 3) // 4] if long_ends else widest
     return Metrics(body_size=body, pitch_ratio=_leading(ratios), left=left, right=right,
                    pitch_by_size={size: _leading(values) for size, values in by_size.items()
                                   if len(values) >= 3})
@@ -271,7 +275,9 @@ class Paragraph:
 
 
 def flow_metrics(flow: list[Line], m: Metrics) -> Metrics:
-    """A column of a two-column page has its own margins."""
+    """A column of a two-column page has its own margins (a lone line does not tell them)."""
+    if len(flow) < 3:
+        return m
     right = max(line.x1 for line in flow)
     left = min(line.x0 for line in flow)
     if right < m.right - 0.25 * m.width or left > m.left + 0.25 * m.width:

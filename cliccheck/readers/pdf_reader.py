@@ -29,7 +29,7 @@ from ..limits import Limits
 from ..model import Block, BlockKind, Document, ExcludedKind, ExcludedText
 from ..normalize import normalize
 from .linejoin import Joiner
-from .pdf_layout import Metrics, measure, order_page, paragraphs, remove_running
+from .pdf_layout import Metrics, Running, measure, order_page, paragraphs, remove_running
 from .pdf_text import Line, PageReader, PageText
 
 #: Share of garbage characters (or of sampled characters pdfium cannot map) that makes a
@@ -111,11 +111,33 @@ def _clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def _kind(lines: list[Line], metrics: Metrics, text: str) -> BlockKind:
+_NOTE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§]|注\s*\d*[:：]?)\s*\S")
+
+
+def _kind(lines: list[Line], metrics: Metrics, text: str, page_height: float) -> BlockKind:
+    """Heading: a short paragraph set larger than the body. Footnote: smaller than the body, low
+    on the page, starting with a note mark."""
     size = max(line.size for line in lines)
     if len(lines) <= 2 and size >= HEADING_SCALE * metrics.body_size and len(text) <= 120:
         return BlockKind.HEADING
+    if size < 0.95 * metrics.body_size and all(line.top < 0.3 * page_height for line in lines) \
+            and _NOTE_MARK.match(text):
+        return BlockKind.FOOTNOTE
     return BlockKind.PARAGRAPH
+
+
+def _running_excluded(running: list[Running]) -> list[ExcludedText]:
+    """One entry per distinct running header/footer text, with its first page."""
+    pages_of: dict[str, list[int]] = {}
+    first: dict[str, Running] = {}
+    for item in running:
+        pages_of.setdefault(item.text, []).append(item.page)
+        first.setdefault(item.text, item)
+    return [
+        ExcludedText(ExcludedKind.RUNNING_HEADER, normalize(text)[0], page=item.page,
+                     detail=f"{'header' if item.position == 'top' else 'footer'} on {len(pages_of[text])} page(s)")
+        for text, item in first.items()
+    ]
 
 
 def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) -> Document:
@@ -151,6 +173,7 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) ->
 
     blocks: list[Block] = []
     total_chars = 0
+    where: dict[int, list[tuple[float, int]]] = {}  # page -> (baseline, block index) of its lines
     for para in paragraphs(flows, metrics):
         raw = ""
         for line in para.lines:
@@ -162,22 +185,18 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) ->
         if total_chars > limits.max_chars:
             raise LimitExceeded(f"over max_chars={limits.max_chars:,} characters of text")
         page_end = para.page_end if para.page_end != para.page else None
-        blocks.append(Block(text, kind=_kind(para.lines, metrics, text), paragraph=len(blocks),
-                            page=para.page, page_end=page_end, origin=origin))
-
-    excluded: list[ExcludedText] = []
-    seen: set[str] = set()
-    for item in running:
-        if item.text in seen:
-            continue
-        seen.add(item.text)
-        pages_with = sorted({r.page for r in running if r.text == item.text})
-        excluded.append(ExcludedText(ExcludedKind.RUNNING_HEADER, normalize(item.text)[0], page=item.page,
-                                     detail=f"{'header' if item.position == 'top' else 'footer'} "
-                                            f"on {len(pages_with)} page(s)"))
+        for line in para.lines:
+            where.setdefault(line.page, []).append((line.baseline, len(blocks)))
+        blocks.append(Block(text, kind=_kind(para.lines, metrics, text, pages[para.page - 1].height),
+                            paragraph=len(blocks), page=para.page, page_end=page_end, origin=origin))
+    excluded = _running_excluded(running)
     for page in pages:
         for run in page.hidden:
-            excluded.append(ExcludedText(run.kind, normalize(run.text)[0], page=run.page, detail=run.detail))
+            near = None
+            if run.y is not None and where.get(run.page):
+                near = min(where[run.page], key=lambda item: abs(item[0] - run.y))[1]  # type: ignore[operator]
+            excluded.append(ExcludedText(run.kind, normalize(run.text)[0], paragraph=near, page=run.page,
+                                         detail=run.detail))
 
     doc = Document(path=name, format="pdf", blocks=blocks, excluded=excluded, pages=count, title=title)
     bad = sum(p.bad_chars for p in pages)

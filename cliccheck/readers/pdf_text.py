@@ -65,6 +65,7 @@ class HiddenRun:
     text: str
     page: int
     detail: str
+    y: float | None = None  # where on the page (PDF y of its first character), to locate it
 
 
 @dataclass(slots=True)
@@ -420,13 +421,14 @@ class PageReader:
         hidden_kind: ExcludedKind | None = None
         hidden_detail = ""
         hidden_text: list[str] = []
+        hidden_y: float | None = None
 
         def flush_hidden() -> None:
-            nonlocal hidden_kind, hidden_text
+            nonlocal hidden_kind, hidden_text, hidden_y
             if hidden_kind is not None and "".join(hidden_text).strip():
                 self.result.hidden.append(HiddenRun(hidden_kind, " ".join("".join(hidden_text).split()),
-                                                    self.number, hidden_detail))
-            hidden_kind, hidden_text = None, []
+                                                    self.number, hidden_detail, hidden_y))
+            hidden_kind, hidden_text, hidden_y = None, [], None
 
         for i in range(start, end):
             ch = text[i]
@@ -434,6 +436,7 @@ class PageReader:
                 continue
             generated = pdfium_c.FPDFText_IsGenerated(textpage, i) == 1
             reason: tuple[ExcludedKind, str] | None = None
+            box = (0.0, 0.0, 0.0, 0.0)
             if not generated:
                 if scan.suspicious:
                     obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
@@ -446,6 +449,8 @@ class PageReader:
             if reason is not None:
                 if hidden_kind is not None and reason[0] != hidden_kind:
                     flush_hidden()
+                if hidden_y is None:
+                    hidden_y = box[1]
                 hidden_kind, hidden_detail = reason
                 hidden_text.append(ch)
                 continue
