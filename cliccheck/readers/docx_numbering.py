@@ -421,6 +421,7 @@ class Numbering:
         self._nums: dict[str, _Num] = {}
         self._counters: dict[str, list[int | None]] = {}
         self._started: set[str] = set()
+        self._resolved_cache: dict[str, _Resolved | None] = {}
         self._styles = styles
         if root is None:
             return
@@ -479,50 +480,84 @@ class Numbering:
     def _level(self, num: _Num, aid: str, ilvl: int) -> Level | None:
         return num.levels.get(ilvl) or self._abstract.get(aid, {}).get(ilvl)
 
+    def _resolved(self, num_id: str) -> _Resolved | None:
+        """Levels, restart rules and label templates of a list instance (cached)."""
+        if num_id in self._resolved_cache:
+            return self._resolved_cache[num_id]
+        resolved = None
+        num = self._nums.get(num_id)
+        aid = self._abstract_id(num_id) if num is not None else None
+        if num is not None and aid is not None and aid in self._abstract:
+            levels = [self._level(num, aid, k) for k in range(9)]
+            restarts = []
+            for k, level in enumerate(levels):
+                restart = level.restart if level is not None and level.restart is not None else k
+                restarts.append(restart)
+            templates = []
+            for level in levels:
+                parts: list[str | int] = []
+                if level is not None and level.text is not None:
+                    pos = 0
+                    for m in _PLACEHOLDER.finditer(level.text):
+                        parts.append(level.text[pos:m.start()])
+                        parts.append(int(m.group(1)) - 1)
+                        pos = m.end()
+                    parts.append(level.text[pos:])
+                templates.append(parts)
+            resolved = _Resolved(aid, num.starts, levels, restarts, templates)
+        self._resolved_cache[num_id] = resolved
+        return resolved
+
     def next_label(self, num_id: str, ilvl: int) -> tuple[str | None, bool]:
         """Advance the list and return ``(label, is_bullet)`` for one paragraph.
 
         ``label`` is None when the list has no visible number (bullets,
         ``numFmt none``, undefined lists).
         """
-        num = self._nums.get(num_id)
-        if num is None:
-            return None, False
-        aid = self._abstract_id(num_id)
-        if aid is None or aid not in self._abstract:
+        res = self._resolved(num_id)
+        if res is None:
             return None, False
         ilvl = max(0, min(ilvl, 8))
-        level = self._level(num, aid, ilvl)
+        level = res.levels[ilvl]
         if level is None:
             return None, False
-        counters = self._counters.setdefault(aid, [None] * 9)
+        counters = self._counters.setdefault(res.abstract, [None] * 9)
         if num_id not in self._started:
             self._started.add(num_id)
-            for lvl_index in num.starts:
+            for lvl_index in res.starts:
                 if 0 <= lvl_index < 9:
                     counters[lvl_index] = None  # a startOverride restarts that level
         current = counters[ilvl]
-        counters[ilvl] = num.starts.get(ilvl, level.start) if current is None else current + 1
+        counters[ilvl] = res.starts.get(ilvl, level.start) if current is None else current + 1
         for deeper in range(ilvl + 1, 9):
-            deeper_level = self._level(num, aid, deeper)
-            restart = deeper_level.restart if deeper_level and deeper_level.restart is not None else deeper
+            restart = res.restarts[deeper]
             if restart != 0 and ilvl < restart:
                 counters[deeper] = None
         if level.fmt == "bullet":
             return None, True
         if level.text is None:
             return None, False
-
-        def render(m: re.Match[str]) -> str:
-            k = int(m.group(1)) - 1
-            lvl = self._level(num, aid, k)
-            value = counters[k]
+        out = []
+        for part in res.templates[ilvl]:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            lvl = res.levels[part]
+            value = counters[part]
             if value is None:
-                value = num.starts.get(k, lvl.start if lvl else 1)
+                value = res.starts.get(part, lvl.start if lvl else 1)
             fmt = lvl.fmt if lvl else "decimal"
             if level.is_lgl and fmt != "none":
                 fmt = "decimal"
-            return format_number(value, fmt)
-
-        label = _PLACEHOLDER.sub(render, level.text).strip()
+            out.append(str(value) if fmt == "decimal" else format_number(value, fmt))
+        label = "".join(out).strip()
         return (label or None), False
+
+
+@dataclass(slots=True)
+class _Resolved:
+    abstract: str
+    starts: dict[int, int]
+    levels: list[Level | None]
+    restarts: list[int]
+    templates: list[list[str | int]]

@@ -91,6 +91,7 @@ W_NUMPR, W_NUMID, W_ILVL = w("numPr"), w("numId"), w("ilvl")
 W_SECTPR, W_TYPE, W_PBB, W_OUTLINE = w("sectPr"), w("type"), w("pageBreakBefore"), w("outlineLvl")
 W_RUBY, W_RUBYBASE, W_ALTCHUNK = w("ruby"), w("rubyBase"), w("altChunk")
 W_AUTHOR, W_DATE, W_ID, W_GRIDSPAN, W_GRIDBEFORE = w("author"), w("date"), w("id"), w("gridSpan"), w("gridBefore")
+W_SHD, W_FILL, W_VANISH = w("shd"), w("fill"), w("vanish")
 MC_ALT, MC_CHOICE, MC_FALLBACK = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
 M_T = f"{{{M_NS}}}t"
 
@@ -185,6 +186,9 @@ def _find_textboxes(el: etree._Element, out: list[etree._Element]) -> None:
 _Revision = tuple[str, str | None, str | None]  # (ins|moveTo|del|moveFrom, author, date)
 _REMOVING = frozenset({"del", "moveFrom"})
 _FIELD_CODE = (ExcludedKind.FIELD_CODE, None)
+#: Run properties that can hide text; a w:rPr without any of them changes nothing.
+_RELEVANT_RPR = frozenset({W_RSTYLE, w("vanish"), w("specVanish"), w("color"), w("sz"), w("highlight"),
+                           w("shd")})
 M_PREFIX = f"{{{M_NS}}}"
 
 
@@ -218,10 +222,11 @@ class ParagraphWalker:
         self._revised = False
         self._in_sdt = False
         self._base_rpr: dict[str, object] = {}
+        self._base_verdict: tuple[ExcludedKind, str | None] | None = None
         self._para_dark = False
 
     def walk(self, p: etree._Element, style: ParaStyle | None = None, *, dark_background: bool = False,
-             revision: _Revision | None = None) -> _Paragraph:
+             revision: _Revision | None = None, shading: str | bool | None = False) -> _Paragraph:
         """Segments and side information of one paragraph."""
         style = style or self.styles.para(_style_id(p))
         self._segments, self._parts, self._len = [], [], 0
@@ -233,14 +238,17 @@ class ParagraphWalker:
         for chunks in self.open_comments.values():
             chunks.append(" ")  # a range spanning paragraphs
         self._base_rpr = style.rpr
-        shading = style.shading
-        ppr = p[0] if len(p) and p[0].tag == W_PPR else None
-        if ppr is not None:
-            shd = ppr.find(w("shd"))
-            if shd is not None:
-                shading = hex_color(shd.get(w("fill"))) or shading
+        if shading is False:  # not supplied by the caller: read the paragraph's own shading
+            shading = None
+            ppr = p[0] if len(p) and p[0].tag == W_PPR else None
+            if ppr is not None:
+                shd = ppr.find(W_SHD)
+                if shd is not None:
+                    shading = hex_color(shd.get(W_FILL))
+        shading = shading or style.shading
         self._para_dark = dark_background or self.page_dark or (
             shading is not None and luminance(shading) < DARK_BACKGROUND)
+        self._base_verdict = self._verdict(self._base_rpr)
         self._children(p, revision)
         return _Paragraph(self._segments, "".join(self._parts), self._breaks, self._rendered,
                           self._textboxes, self._footnotes, self._endnotes, self._revised, self._in_sdt)
@@ -295,16 +303,8 @@ class ParagraphWalker:
             elif isinstance(tag, str) and tag.startswith(M_PREFIX):
                 self._children(child, revision)
 
-    def _props(self, r: etree._Element) -> tuple[ExcludedKind, str | None] | None:
-        """Why this run's text is not shown (hidden, white, tiny), if it is not."""
-        props = self._base_rpr
-        rpr = r[0] if len(r) and r[0].tag == W_RPR else None
-        if rpr is not None:
-            props = dict(props)
-            rstyle = rpr.find(W_RSTYLE)
-            if rstyle is not None and rstyle.get(W_VAL):
-                props.update(self.styles.char(rstyle.get(W_VAL) or ""))
-            props.update(read_rpr(rpr))
+    def _verdict(self, props: dict[str, object]) -> tuple[ExcludedKind, str | None] | None:
+        """Why text with these run properties is not shown (hidden, white, tiny), if it is not."""
         if props.get("hidden"):
             return ExcludedKind.HIDDEN, None
         color = props.get("color")
@@ -318,6 +318,23 @@ class ParagraphWalker:
         if isinstance(size, int) and size <= TINY_HALF_POINTS:
             return ExcludedKind.TINY_TEXT, f"{size / 2:g} pt"
         return None
+
+    def _props(self, r: etree._Element) -> tuple[ExcludedKind, str | None] | None:
+        """Verdict for one run; runs without relevant properties share the paragraph's."""
+        rpr = r[0] if len(r) and r[0].tag == W_RPR else None
+        if rpr is None:
+            return self._base_verdict
+        for child in rpr:
+            if child.tag in _RELEVANT_RPR:
+                break
+        else:
+            return self._base_verdict
+        props = dict(self._base_rpr)
+        rstyle = rpr.find(W_RSTYLE)
+        if rstyle is not None and rstyle.get(W_VAL):
+            props.update(self.styles.char(rstyle.get(W_VAL) or ""))
+        props.update(read_rpr(rpr))
+        return self._verdict(props)
 
     def _run(self, r: etree._Element, revision: _Revision | None) -> None:
         hidden = self._props(r)
@@ -603,30 +620,36 @@ class _Reader:
         page_break_before = outline = None
         mark_deleted = mark_hidden = False
         sect = None
+        shading: str | None = None
         if ppr is not None:
             for child in ppr:
                 tag = child.tag
                 if tag == W_PSTYLE:
                     style_id = child.get(W_VAL)
                 elif tag == W_NUMPR:
-                    nid = child.find(W_NUMID)
-                    if nid is not None:
-                        num_id = nid.get(W_VAL)
-                    lvl = child.find(W_ILVL)
-                    if lvl is not None:
-                        ilvl = _safe_int(lvl.get(W_VAL), 0)
+                    for sub in child:
+                        if sub.tag == W_NUMID:
+                            num_id = sub.get(W_VAL)
+                        elif sub.tag == W_ILVL:
+                            ilvl = _safe_int(sub.get(W_VAL), 0)
+                elif tag == W_SHD:
+                    shading = hex_color(child.get(W_FILL))
                 elif tag == W_PBB:
                     page_break_before = is_on(child)
                 elif tag == W_OUTLINE:
                     outline = _safe_int(child.get(W_VAL), 9)
                 elif tag == W_RPR:
-                    mark_deleted = child.find(W_DEL) is not None or child.find(W_MOVEFROM) is not None
-                    mark_hidden = is_on(child.find(w("vanish")))
+                    for sub in child:
+                        if sub.tag == W_DEL or sub.tag == W_MOVEFROM:
+                            mark_deleted = True
+                        elif sub.tag == W_VANISH:
+                            mark_hidden = is_on(sub)
                 elif tag == W_SECTPR:
                     sect = child
         style = self.styles.para(style_id)
         walker = self.walker
-        content = walker.walk(p, style, dark_background=ctx.dark_background, revision=ctx.revision)
+        content = walker.walk(p, style, dark_background=ctx.dark_background, revision=ctx.revision,
+                              shading=shading)
         if self.keep_segments:
             self.refs.append(ParagraphRef(index, ctx.part, p, content.segments))
         else:
@@ -714,6 +737,8 @@ class _Reader:
                 self.story(box, tb_ctx)
 
     def _collect_excluded(self, segments: list[Segment], paragraph: int, page: int | None) -> None:
+        if all(seg.visible for seg in segments):
+            return
         current: list[Segment] = []
 
         def flush() -> None:
