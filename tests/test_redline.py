@@ -251,3 +251,53 @@ def test_cli_bad_options(draft: Path, tmp_path: Path) -> None:
     pytest.importorskip("cliccheck.matcher")
     missing = runner.invoke(cli, ["redline", str(draft), "-o", str(tmp_path / "o.docx"), "--after", "99"])
     assert missing.exit_code == 2 and "section '99' not found" in missing.output
+
+
+def test_comments_part_created_when_the_draft_has_none() -> None:
+    d = docx.Document()
+    d.add_heading("Equipment Supply Agreement", 0)
+    d.add_paragraph('Northbridge Systems Ltd. (the "Vendor") and Jiangnan Grid Data Co., Ltd. (the "Customer").')
+    d.add_paragraph("The Vendor may stop technical support at any time for any reason.")
+    table = d.add_table(rows=1, cols=1)
+    table.cell(0, 0).text = "Price: RMB 1,000,000"
+    buf = io.BytesIO()
+    d.save(buf)
+    data = buf.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert "word/comments.xml" not in zf.namelist()
+    doc, _, out, summary = _redline(data)
+    assert summary.comments >= 2
+    with zipfile.ZipFile(io.BytesIO(out)) as zf:
+        assert zf.namelist()[-1] == "word/comments.xml"
+        assert b"comments+xml" in zf.read("[Content_Types].xml")
+        assert b"relationships/comments" in zf.read("word/_rels/document.xml.rels")
+    opened = docx.Document(io.BytesIO(out))
+    assert all(c.author == AUTHOR for c in opened.comments)
+    got = verdicts(check(read_document(accept_all(out), filename="a.docx")))
+    assert all(v == "satisfied" for v in got.values()), got
+    assert _shape(read_document(reject_all(out), filename="r.docx")) == _shape(doc)
+
+
+def test_cli_keeps_macro_packages_macro_packages(tmp_path: Path) -> None:
+    pytest.importorskip("cliccheck.matcher")
+    source = Path(__file__).resolve().parents[1] / "fixtures" / "hostile" / "docx" / "macro.docm"
+    if not source.exists():
+        pytest.skip("fixtures/hostile/docx/macro.docm not generated")
+    runner = CliRunner()
+    refused = runner.invoke(cli, ["redline", str(source), "-o", str(tmp_path / "m.docx")])
+    assert refused.exit_code == 2 and ".docm" in refused.output
+    ok = runner.invoke(cli, ["redline", str(source), "-o", str(tmp_path / "m.docm")])
+    assert ok.exit_code == 0, ok.output
+    with zipfile.ZipFile(source) as a, zipfile.ZipFile(tmp_path / "m.docm") as b:
+        assert a.read("word/vbaProject.bin") == b.read("word/vbaProject.bin")
+
+
+@pytest.mark.parametrize("name", ["not-a-zip.docx", "xxe-file.docx", "zip-bomb-declared.docx", "truncated.docx"])
+def test_cli_hostile_input_is_a_coded_error(name: str, tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parents[1] / "fixtures" / "hostile" / "docx" / name
+    if not source.exists():
+        pytest.skip(f"fixtures/hostile/docx/{name} not generated")
+    result = CliRunner().invoke(cli, ["redline", str(source), "-o", str(tmp_path / "o.docx")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.output.startswith("cliccheck: error:") and result.output.rstrip().endswith("]")
+    assert not (tmp_path / "o.docx").exists()

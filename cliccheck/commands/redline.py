@@ -71,6 +71,10 @@ def _run(contract: str, output: str, author: str, date: str | None, after: str |
         raise DocumentError(f"redline needs a Word document (.docx), this is {fmt.upper()}: use "
                             f"`cliccheck annex {contract} -o annex.docx` for a standalone annex instead",
                             code="unsupported-format", path=contract)
+    macro = _macro_enabled(data)
+    if macro != (Path(output).suffix.lower() == ".docm"):
+        want = ".docm (the draft contains macros; Word refuses a .docx that does)" if macro else ".docx"
+        raise ConfigError(f"{output}: name the redline {want}")
     doc = read_document(data, filename=contract)
     result = check_document(doc)
     context = build_context(doc, result, overrides_from(overrides))
@@ -83,3 +87,18 @@ def _run(contract: str, output: str, author: str, date: str | None, after: str |
              + (f" ({', '.join(summary.inserted_clauses)})" if summary.inserted_clauses else ""),
              f"{summary.comments} comment(s)"]
     click.echo(f"wrote {output}: " + ", ".join(parts), err=True)
+
+
+def _macro_enabled(data: bytes) -> bool:
+    """A .docm package: its main part has the macro-enabled content type."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            info = zf.getinfo("[Content_Types].xml")
+            if info.file_size > 1_000_000:
+                return False
+            return b"document.macroEnabled" in zf.read(info)
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return False
