@@ -15,7 +15,8 @@ import click
 from ..errors import EXIT_ERROR, CliccheckError, ConfigError
 from ..report import FORMATS
 
-FORMAT_HELP = "; ".join(f"{name}: {desc}" for name, (_, _, desc) in FORMATS.items())
+FORMAT_HELP = ("Report format: text for people (default), html a self-contained page for lawyers, "
+               "json/sarif/junit/github for tools.")
 
 
 def use_color(no_color: bool, output: str | None, stream: object = None) -> bool:
@@ -91,7 +92,8 @@ def _parse_limits(values: tuple[str, ...]) -> dict[str, int]:
               help="Documents checked in parallel [default: number of cores].")
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
               help="Seconds per document before it is stopped and reported as an error (0: no limit).")
-@click.option("--password", default=None, help="Password for encrypted PDFs.")
+@click.option("--password", default=None, envvar="CLICCHECK_PASSWORD", show_envvar=True,
+              help="Password for encrypted PDFs (the variable keeps it out of the process list).")
 @click.option("--limit", "limits", multiple=True, metavar="NAME=VALUE",
               help="Raise or lower a resource limit, e.g. --limit max_pages=5000 (repeatable).")
 @click.option("--quiet", "-q", is_flag=True, help="Only documents that fail, no progress bar.")
