@@ -204,3 +204,16 @@ def test_cli_bilingual_default_and_outputs(contracts: dict[str, Path], tmp_path:
 def test_cli_docx_to_stdout_is_refused(contracts: dict[str, Path]) -> None:
     result = CliRunner().invoke(cli, ["annex", str(contracts["zh"]), "--format", "docx"])
     assert result.exit_code == 2 and "-o FILE.docx" in result.output
+
+
+def test_annex_docx_is_reproducible_with_source_date_epoch(contracts: dict[str, Path], tmp_path: Path) -> None:
+    pytest.importorskip("cliccheck.matcher")
+    runner = CliRunner()
+    outs = [tmp_path / "a.docx", tmp_path / "b.docx"]
+    for out in outs:
+        result = runner.invoke(cli, ["annex", str(contracts["en"]), "-o", str(out)],
+                               env={"SOURCE_DATE_EPOCH": "1772355600"})
+        assert result.exit_code == 0, result.output
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    with zipfile.ZipFile(outs[0]) as zf:
+        assert {i.date_time for i in zf.infolist()} == {(2026, 3, 1, 9, 0, 0)}
