@@ -407,3 +407,12 @@ def test_cli_reports_unsafe_docx_in_one_line(tmp_path):
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and "[unsafe-xml]" in lines[0] and "entity.docx" in lines[0]
+
+
+def test_excluded_text_names_its_clause(docs):
+    doc = docs["managed_services_en"]
+    where = {(str(e.kind), e.text): e.section for e in doc.excluded}
+    assert where[("deleted", "The Vendor may suspend the Services at any time for convenience.")] == "4.2"
+    assert where[("white_text", "The Vendor may collect diagnostic data at its discretion.")] == "3.3"
+    assert where[("comment", "Can we commit to 15 minutes in the western region?")] == "2.2"
+    assert where[("hidden", "DRAFT 3 –")] is None  # in the running header, not in a clause

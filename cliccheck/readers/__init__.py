@@ -7,6 +7,7 @@ numbers and block languages so every reader's output has the same provenance.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import stat
@@ -15,7 +16,7 @@ from typing import BinaryIO
 
 from ..errors import DocumentError, LimitExceeded
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Document
+from ..model import BlockKind, Document
 from ..normalize import detect_language
 from ..sections import assign_sections
 from .sniff import sniff_format
@@ -81,6 +82,21 @@ def read_stream(stream: BinaryIO, limits: Limits, name: str = "<stdin>") -> byte
     return b"".join(chunks)
 
 
+def _locate_excluded(doc: Document) -> None:
+    """Give excluded text the section of the block it sits in (or follows), so a warning
+    about hidden or deleted text can name the clause; none in headers, footers and notes."""
+    located = sorted(((b.paragraph, b.index) for b in doc.blocks), key=lambda item: item[0])
+    keys = [paragraph for paragraph, _ in located]
+    for item in doc.excluded:
+        if item.section is not None or item.paragraph is None:
+            continue
+        i = bisect.bisect_right(keys, item.paragraph) - 1
+        if i >= 0:
+            block = doc.blocks[located[i][1]]
+            if block.is_body and block.kind not in (BlockKind.FOOTNOTE, BlockKind.ENDNOTE):
+                item.section = block.section
+
+
 def read_document(
     source: str | os.PathLike[str] | bytes | BinaryIO,
     *,
@@ -119,6 +135,7 @@ def read_document(
         if block.language == "none":
             block.language = detect_language(block.text)
     assign_sections(doc.blocks)
+    _locate_excluded(doc)
     doc.reindex()
     total = len(doc.text)
     if total > limits.max_chars:
