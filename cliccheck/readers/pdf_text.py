@@ -39,11 +39,14 @@ SCAN_COVERAGE = 0.6
 #: Render modes that paint nothing (3: invisible, 7: clip only).
 INVISIBLE_MODES = frozenset({3, 7})
 LINE_END_HYPHENS = "\ufffe\x02"
+#: Lines with more rectangles than this are checked by their end characters only.
+MAX_RECTS = 4
 
 
 @dataclass(slots=True)
 class Line:
-    """One line of visible text on a page (PDF user space: y grows upwards)."""
+    """One line of visible text on a page (PDF units, y grows upwards, origin at the lower
+    left corner of the visible page box)."""
 
     text: str
     page: int
@@ -278,9 +281,9 @@ def _origin(textpage, index: int) -> tuple[float, float]:  # type: ignore[no-unt
 _RECT = tuple(ctypes.c_double() for _ in range(4))
 
 
-def _rects(textpage, start: int, count: int) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
-    """pdfium's rectangles for a char range (one per run of one text object on one line)."""
-    n = pdfium_c.FPDFText_CountRects(textpage, start, count)
+def _rects(textpage, n: int) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
+    """The ``n`` rectangles of the last ``FPDFText_CountRects`` (one per run of one text object
+    on one line)."""
     get_rect = pdfium_c.FPDFText_GetRect
     left, top, right, bottom = _RECT
     out = []
@@ -347,7 +350,8 @@ class PageReader:
 
     def read(self) -> PageText:
         scan = _ObjectScan()
-        _SCANNER.scan(self.page, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, self.box,
+        # Raw handles: pypdfium2 wrappers cost a property lookup on every ctypes call.
+        _SCANNER.scan(self.page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, self.box,
                       scan, None)
         hidden_reason(scan, self.result.width * self.result.height)
         if scan.text_objects == 0:
@@ -355,7 +359,7 @@ class PageReader:
             return self.result
         textpage = self.page.get_textpage()
         try:
-            self._read_text(textpage, scan)
+            self._read_text(textpage.raw, scan)
         finally:
             textpage.close()
         return self.result
@@ -394,13 +398,26 @@ class PageReader:
             return
         first = start + (len(segment) - len(segment.lstrip()))
         size = _size_at(textpage, first)
-        rects = _rects(textpage, start, end - start)
-        if not rects:
+        n_rects = pdfium_c.FPDFText_CountRects(textpage, start, end - start)
+        if n_rects <= 0:
             return
+        x, baseline = _origin(textpage, first)
+        if n_rects <= MAX_RECTS:
+            rects = _rects(textpage, n_rects)
+        else:
+            # Many runs on one line (a CJK font split into 256-glyph subsets): judge the line by
+            # its first and last characters instead of fetching every rectangle.
+            last = start + len(segment.rstrip()) - 1
+            last_x, last_baseline = _origin(textpage, last)
+            if abs(last_baseline - baseline) > 0.3 * max(size, 1.0) or last_x < x:
+                self._careful(textpage, text, start, end, scan)
+                return
+            left = _char_box(textpage, first)[0]
+            right = _char_box(textpage, last)[2]
+            rects = [(left, baseline - 0.25 * size, right, baseline + 0.85 * size)]
         if not _one_baseline(rects, size) or not _inside(rects, self.box):
             self._careful(textpage, text, start, end, scan)
             return
-        _, baseline = _origin(textpage, first)
         self._add_line(stripped, rects, baseline, size)
 
     def _add_line(self, text: str, rects, baseline: float, size: float) -> None:  # type: ignore[no-untyped-def]
@@ -411,7 +428,10 @@ class PageReader:
         else:
             xs0, bottoms, xs1, tops = zip(*rects, strict=True)
             x0, x1, bottom, top = min(xs0), max(xs1), min(bottoms), max(tops)
-        self.result.lines.append(Line(text, self.number, x0, x1, bottom, top, baseline, size))
+        # Coordinates relative to the visible box, so that (0, 0) is its lower left corner.
+        bx, by = self.box[0], self.box[1]
+        self.result.lines.append(Line(text, self.number, x0 - bx, x1 - bx, bottom - by, top - by,
+                                      baseline - by, size))
         self.result.chars += len(text) - text.count(" ")
 
     def _careful(self, textpage, text: str, start: int, end: int, scan: _ObjectScan) -> None:  # type: ignore[no-untyped-def]
@@ -450,7 +470,7 @@ class PageReader:
                 if hidden_kind is not None and reason[0] != hidden_kind:
                     flush_hidden()
                 if hidden_y is None:
-                    hidden_y = box[1]
+                    hidden_y = box[1] - y0
                 hidden_kind, hidden_detail = reason
                 hidden_text.append(ch)
                 continue
