@@ -357,3 +357,37 @@ def test_small_numbered_note_at_the_page_bottom_is_a_footnote(tmp_path):
     canvas.save()
     doc = read_document(path)
     assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH, BlockKind.FOOTNOTE]
+
+
+def _merge(tmp_path, *parts):
+    import pypdfium2 as pdfium
+
+    out = pdfium.PdfDocument.new()
+    for part in parts:
+        src = pdfium.PdfDocument(str(PDF / part))
+        out.import_pages(src)
+        src.close()
+    path = tmp_path / "merged.pdf"
+    out.save(str(path))
+    out.close()
+    return path
+
+
+def test_scanned_pages_among_text_pages_are_named_in_a_warning(tmp_path):
+    doc = read_document(_merge(tmp_path, "en_contract.pdf", "scan_image_only.pdf"))
+    assert doc.pages == 5
+    assert any("page(s) 4-5 are images without a text layer" in w and "ocrmypdf" in w for w in doc.warnings)
+
+
+def test_mostly_scanned_document_is_an_error(tmp_path):
+    path = _merge(tmp_path, "scan_image_only.pdf", "scan_image_only.pdf", "encrypted_owner.pdf")
+    with pytest.raises(DocumentError) as info:
+        read_document(path)
+    assert info.value.code == "no-text-layer" and "4 of 6 pages" in info.value.message
+
+
+@pytest.mark.skipif(not Path(build_pdf.CJK_TTF).exists(), reason="the CJK font is needed only to regenerate")
+def test_committed_fixtures_are_what_the_generator_writes(tmp_path):
+    build_pdf.build_all(tmp_path)
+    stale = [p.name for p in sorted(tmp_path.iterdir()) if p.read_bytes() != (PDF / p.name).read_bytes()]
+    assert not stale, "fixtures out of date: run .venv/bin/python fixtures/build_pdf.py"

@@ -90,6 +90,10 @@ def _check_text(pages: list[PageText]) -> None:
                                 code="no-text-layer")
         what = "page images only (a scan)" if any(p.image_only for p in pages) else "no text"
         raise DocumentError(f"the PDF has no text layer ({what}): {OCR_HINT}", code="no-text-layer")
+    scans = [p.number for p in pages if p.image_only]
+    if len(scans) * 2 > len(pages):
+        raise DocumentError(f"{len(scans)} of {len(pages)} pages are images without a text layer (a scan): "
+                            f"{OCR_HINT}", code="no-text-layer")
     bad = sum(p.bad_chars for p in pages)
     sampled = sum(p.sampled for p in pages)
     unmapped = sum(p.unmapped for p in pages)
@@ -124,6 +128,17 @@ def _kind(lines: list[Line], metrics: Metrics, text: str, page_height: float) ->
             and _NOTE_MARK.match(text):
         return BlockKind.FOOTNOTE
     return BlockKind.PARAGRAPH
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 7] -> "1-3, 7"."""
+    out: list[str] = []
+    for n in numbers:
+        if out and out[-1].split("-")[-1] == str(n - 1):
+            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
 
 
 def _running_excluded(running: list[Running]) -> list[ExcludedText]:
@@ -202,6 +217,10 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) ->
     bad = sum(p.bad_chars for p in pages)
     if bad:
         doc.warnings.append(f"{bad} character(s) without a Unicode mapping were dropped or kept as U+FFFD")
+    scans = [p.number for p in pages if p.image_only]
+    if scans:
+        doc.warnings.append(f"page(s) {_ranges(scans)} are images without a text layer and were not "
+                            f"read: {OCR_HINT}")
     hidden = [e for e in excluded if e.kind != ExcludedKind.RUNNING_HEADER]
     if hidden:
         doc.warnings.append(f"{len(hidden)} run(s) of text a reader would not see were excluded "
