@@ -190,3 +190,28 @@ def test_stdin_through_the_real_entry_point(tmp_path: Path) -> None:
     data = json.loads(proc.stdout)
     assert data["documents"][0]["path"] == "<stdin>" and data["documents"][0]["passed"] is True
     assert proc.stderr == b""  # no progress bar or chatter on a pipe
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@needs_matcher
+@pytest.mark.slow
+def test_fixture_contracts_in_every_machine_format() -> None:
+    docs = [FIXTURES / "sample" / "supply-agreement-en.docx", FIXTURES / "sample" / "bilingual-contract.docx",
+            FIXTURES / "pdf" / "zh_contract_ttf.pdf", FIXTURES / "pdf" / "encrypted_user.pdf"]
+    docs = [str(d) for d in docs if d.exists()]
+    if len(docs) < 4:
+        pytest.skip("the reader fixtures are not all built")
+    result = run([*docs, "--format", "json"])
+    assert result.exit_code == EXIT_ERROR  # the encrypted PDF cannot be read without --password
+    data = json.loads(result.stdout)
+    validate_json_report(data)
+    statuses = [d["status"] for d in data["documents"]]
+    assert statuses == ["ok", "ok", "ok", "error"]
+    assert data["documents"][3]["error"]["code"] == "encrypted"
+    pdf = data["documents"][2]
+    assert pdf["format"] == "pdf" and pdf["pages"] and pdf["language"] == "zh"
+    assert any(ev["page"] for r in pdf["requirements"] for ev in r["evidence"])
+    validate_sarif(json.loads(run([*docs, "--format", "sarif"]).stdout))
+    ET.fromstring(run([*docs, "--format", "junit"]).stdout)
