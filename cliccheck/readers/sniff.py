@@ -76,9 +76,8 @@ def _zip_kind(data: bytes) -> str:
             if any(n.endswith(".iwa") or n.startswith("Index/") for n in names):
                 return "pages"
             return "zip"
-    except zipfile.BadZipFile:
-        return "bad-zip"
-    except (OSError, ValueError, EOFError):
+    except Exception:  # zipfile raises BadZipFile, ValueError, NotImplementedError, EOFError,
+        # UnicodeDecodeError ... on damaged input (found by fuzzing); any of them means a damaged zip.
         return "bad-zip"
 
 
