@@ -58,10 +58,11 @@ def test_committed_fixture_is_what_the_generator_writes(name):
 def test_blocks_match_spec(name, docs):
     doc = docs[name]
     want = expected(SPECS[name])
-    got = [(str(b.kind), b.text, b.paragraph, b.page, b.label,
+    got = [(str(b.kind), b.text, b.paragraph, b.page, b.page_end, b.label,
             (b.table.table, b.table.row, b.table.column, b.table.depth) if b.table else None)
            for b in doc.blocks]
-    exp = [(e.kind, normalize_text(e.raw), e.paragraph, e.page, e.label, e.table) for e in want.blocks]
+    exp = [(e.kind, normalize_text(e.raw), e.paragraph, e.page, e.page_end, e.label, e.table)
+           for e in want.blocks]
     assert got == exp
     assert doc.pages == want.pages
     assert doc.title == SPECS[name].title
@@ -123,7 +124,9 @@ def test_english_sample_reads_as_a_contract(docs):
     footnote = next(b for b in doc.blocks if b.kind == BlockKind.FOOTNOTE)
     assert footnote.label == "1" and footnote.text.startswith("Cybersecurity Review Measures")
     footer = next(b for b in doc.blocks if b.kind == BlockKind.FOOTER)
-    assert footer.text == "Page 1 of 5" and not footer.is_body
+    assert footer.text == "Page 1 of 6" and not footer.is_body
+    assert (by_label["10.1"].page, by_label["10.1"].page_end, footnote.page) == (3, 4, 4)
+    assert doc.pages == 6
     assert doc.language == "en"
 
 
@@ -171,6 +174,8 @@ def test_page_from_rendered_breaks_do_not_double_count(docs):
     doc = docs["network_equipment_zh"]
     assert doc.pages == 3
     assert next(b for b in doc.blocks if "远程技术支持" in b.text).page == 2
+    price = next(b for b in doc.blocks if b.text.startswith("合同总价"))
+    assert (price.page, price.page_end) == (2, 3)  # a paragraph crossing a page break
 
 
 # ---------------------------------------------------------------------------

@@ -143,8 +143,8 @@ class _Paragraph:
     breaks: list[int]  # raw offsets of explicit page breaks (w:br type=page)
     rendered: list[int]  # raw offsets of w:lastRenderedPageBreak
     textboxes: list[etree._Element]
-    footnotes: list[str]
-    endnotes: list[str]
+    footnotes: list[tuple[str, int]]  # (note id, raw offset of the reference)
+    endnotes: list[tuple[str, int]]
     revised: bool
     in_sdt: bool
 
@@ -217,8 +217,8 @@ class ParagraphWalker:
         self._breaks: list[int] = []
         self._rendered: list[int] = []
         self._textboxes: list[etree._Element] = []
-        self._footnotes: list[str] = []
-        self._endnotes: list[str] = []
+        self._footnotes: list[tuple[str, int]] = []
+        self._endnotes: list[tuple[str, int]] = []
         self._revised = False
         self._in_sdt = False
         self._base_rpr: dict[str, object] = {}
@@ -380,7 +380,7 @@ class ParagraphWalker:
             elif tag in (W_FNREF, W_ENREF):
                 nid = child.get(W_ID)
                 if nid is not None and (revision is None or revision[0] not in _REMOVING):
-                    (self._footnotes if tag == W_FNREF else self._endnotes).append(nid)
+                    (self._footnotes if tag == W_FNREF else self._endnotes).append((nid, self._len))
             elif tag in (W_DRAWING, W_PICT, W_OBJECT):
                 _find_textboxes(child, self._textboxes)
             elif tag == MC_ALT:
@@ -694,10 +694,11 @@ class _Reader:
             self.comment_anchor.setdefault(cid, (index, page_start))
         for cid, anchor in walker.finished_comments:
             self.comment_text[cid] = anchor
-        for fid in content.footnotes:
-            self.footnote_refs.append((fid, index, page_start))
-        for eid in content.endnotes:
-            self.endnote_refs.append((eid, index, page_start))
+        for refs, found in ((self.footnote_refs, content.footnotes), (self.endnote_refs, content.endnotes)):
+            for nid, offset in found:
+                # a note is printed on the page where its reference mark falls
+                page = self.page + sum(1 for b in breaks if b <= offset) if page_start is not None else None
+                refs.append((nid, index, page))
 
         text, origin = normalize(raw)
         if text:
