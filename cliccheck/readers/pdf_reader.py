@@ -88,8 +88,8 @@ def _check_text(pages: list[PageText]) -> None:
             raise DocumentError(f"the PDF has no visible text, only {hidden} characters of hidden text "
                                 f"(white, tiny, off-page or invisible): if it is a scan, {OCR_HINT}",
                                 code="no-text-layer")
-        what = "page images only (a scan)" if any(p.image_only for p in pages) else "no text"
-        raise DocumentError(f"the PDF has no text layer ({what}): {OCR_HINT}", code="no-text-layer")
+        what = ", only page images (a scan)" if any(p.image_only for p in pages) else ""
+        raise DocumentError(f"the PDF has no text layer{what}: {OCR_HINT}", code="no-text-layer")
     scans = [p.number for p in pages if p.image_only]
     if len(scans) * 2 > len(pages):
         raise DocumentError(f"{len(scans)} of {len(pages)} pages are images without a text layer (a scan): "

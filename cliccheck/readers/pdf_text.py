@@ -381,9 +381,9 @@ class PageReader:
             self._fast_line(textpage, text, start, end, scan)
 
     def _check_unicode(self, textpage, text: str, count: int) -> None:  # type: ignore[no-untyped-def]
-        """Count garbage characters, and ask pdfium about a sample of up to 64 characters."""
+        """Count garbage characters, and ask pdfium about a sample of up to 32 characters per page."""
         self.result.bad_chars += len(_BAD_CHARS.findall(text))
-        step = max(1, count // 64)
+        step = max(1, count // 32)
         for i in range(0, count, step):
             if text[i].isspace():
                 continue
