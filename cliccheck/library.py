@@ -50,8 +50,9 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "roles": ({k: (LEX, True) for k in
                ("supplier", "buyer", "both", "labels", "pronouns", "definition", "supplies", "pays")}, True),
     "modals": ({k: (LEX, True) for k in
-                ("obligation", "prohibition", "permission", "negated_obligation", "non_binding")}, True),
+                ("obligation", "prohibition", "permission", "grant", "negated_obligation", "non_binding")}, True),
     **{k: (LEX, True) for k in ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth",
+                                "unlimited", "consequences",
                                 "exceptions", "overrides", "recitals", "citations", "definitions")},
     "prevailing": ({"zh": (LEX, True), "en": (LEX, True)}, True),
 }
@@ -198,7 +199,7 @@ def _compose(path: Path) -> yaml.Node:
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""

@@ -28,6 +28,8 @@ ABBREVIATIONS = frozenset(
 )
 
 _ZH_END = "。；！？;"
+_BREAK_CHARS = re.compile(r"[。；！？;?!.:：]")
+_NEXT_CHAR = re.compile(r"\s*(\S?)")
 _EN_END = ";?!"
 _ITEM_START = re.compile(r"\s*(?:[（(]\s*(?:[a-zA-Z]{1,2}|[ivxIVX]{1,5}|\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]"
                          r"|\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|[a-z][.)])")
@@ -47,8 +49,11 @@ class Sentence:
     lead_in: Sentence | None = None
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)$")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = re.search(r"([A-Za-z][A-Za-z.']*)$", text[:dot])
+    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
@@ -60,8 +65,8 @@ def split_sentences(text: str) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = []
     start = 0
     n = len(text)
-    i = 0
-    while i < n:
+    for m in _BREAK_CHARS.finditer(text):
+        i = m.start()
         ch = text[i]
         cut = False
         lead = False
@@ -70,22 +75,19 @@ def split_sentences(text: str) -> list[tuple[int, int, bool]]:
         elif ch == ".":
             nxt = text[i + 1] if i + 1 < n else ""
             if nxt == "" or (nxt == " " and not _is_abbreviation(text, i)):
-                after = text[i + 1:].lstrip()
-                cut = not after or after[0].isupper() or after[0].isdigit() or after[0] in "(（\"“'"
+                first = _NEXT_CHAR.match(text, i + 1).group(1)
+                cut = not first or first.isupper() or first.isdigit() or first in "(（\"“'"
             elif is_cjk(nxt):
                 cut = not _is_abbreviation(text, i)
-        elif ch in ":：":
-            after = text[i + 1:]
-            if not after.strip() or _ITEM_START.match(after):
-                cut = True
-                lead = True
+        elif ch in ":：" and (not _NEXT_CHAR.match(text, i + 1).group(1) or _ITEM_START.match(text, i + 1)):
+            cut = True
+            lead = True
         if cut:
             end = i + 1
             a, b = _strip(text, start, end)
             if b > a:
                 spans.append((a, b, lead))
             start = end
-        i += 1
     a, b = _strip(text, start, n)
     if b > a:
         spans.append((a, b, False))

@@ -23,7 +23,6 @@ and carries the excluded text, page and paragraph.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Collection, Sequence
 
 from ..errors import ConfigError
@@ -44,7 +43,7 @@ from ..verdicts import (
     Verdict,
 )
 from .analysis import Assessment, Sentence, Unit, assess, get_analyzer, party_hits, party_regex
-from .candidates import candidate_regex
+from .candidates import prefilter
 from .verdict import decide, evidence_for
 
 __all__ = ["check_document", "load_pipelines"]
@@ -55,7 +54,7 @@ def load_pipelines(library: Library | None = None) -> None:
     library = library or load_library()
     for lang in ("en", "zh"):
         get_analyzer(library, lang)
-        candidate_regex(library, lang)
+        prefilter(library, lang)
 
 
 def _context_party(block_text: str, upto: int, roles: Roles, lang: str) -> str | None:
@@ -77,24 +76,25 @@ def _analyse(unit: Unit, library: Library, roles: Roles) -> list[Assessment]:
     return assess(unit, Sentence(unit, hits, parties, library), library)
 
 
-def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str) -> list[Assessment]:
-    rx = candidate_regex(library, lang)
+def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
+                    sentences: list | None = None) -> list[Assessment]:  # type: ignore[type-arg]
+    # one pass of the cheap scanners over the whole text; only sentences that (with their lead-in)
+    # hold an action and an object of one requirement, or a contradicting phrase, are analysed
+    scan = prefilter(library, lang).scan(doc.text)
     found: list[Assessment] = []
-    if rx is None:
-        return found
-    # one pass of the cheap alternation over the whole text; sentences without a hit are skipped
-    starts = sorted(m.start() for m in rx.finditer(doc.text))
-    sentences = segment(doc)
+    sentences = segment(doc) if sentences is None else sentences
     for s in sentences:
         if s.language != lang:
             continue
-        i = bisect.bisect_left(starts, s.start)
-        if i >= len(starts) or starts[i] >= s.end:
+        own = [(s.start, s.end)]
+        if not scan.candidate_requirements(own + ([(s.lead_in.start, s.lead_in.end)] if s.lead_in else [])):
             continue
-        block_offset = s.start - s.block.start
-        ctx = _context_party(s.block.text, block_offset, roles, lang)
-        alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx)
-        results = _analyse(alone, library, roles)
+        results: list[Assessment] = []
+        if scan.candidate_requirements(own):
+            block_offset = s.start - s.block.start
+            ctx = _context_party(s.block.text, block_offset, roles, lang)
+            alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx)
+            results = _analyse(alone, library, roles)
         if s.lead_in is not None and not any(a.kind != "near-miss" for a in results):
             lead = s.lead_in
             text = lead.text + " " + s.text
@@ -211,8 +211,9 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
     roles = find_roles(doc, supplier_aliases=supplier_aliases, library=library)
     langs = _languages(doc, lang)
     per_lang: dict[str, dict[str, RequirementResult]] = {}
+    sentences = segment(doc)
     for version in langs:
-        found = _sentence_units(doc, library, roles, version)
+        found = _sentence_units(doc, library, roles, version, sentences)
         per_lang[version] = {}
         for rid in selected:
             req = library.requirement(rid)

@@ -31,9 +31,11 @@ from ..library import LANGS, Library
 from ..verdicts import Party, Reason, Roles
 from .pipelines import get_nlp
 
-MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "obligation", "non_binding")
+MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "grant", "obligation", "non_binding")
 _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
-                "recitals", "citations", "definitions")
+                "recitals", "citations", "definitions", "unlimited", "consequences")
+#: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
+_NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences")
 ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial")
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "refusable": 4}
@@ -204,7 +206,7 @@ class Sentence:
         for h in hits:
             by.setdefault(h.cat, []).append(h)
         self.by = by
-        blockers = [h for h in hits if not h.cat.startswith("modal:") and h.cat not in ("negations", "pronoun")]
+        blockers = [h for h in hits if not h.cat.startswith("modal:") and h.cat not in _NON_BLOCKING]
         blockers += [p for p in parties if p.cat != "party:pronoun"]
         modals = _longest([h for h in hits if h.cat.startswith("modal:")])
         # equal spans in two modal kinds: keep the first kind in MODAL_KINDS order
@@ -235,14 +237,20 @@ def _governing_modal(s: Sentence, pos: int) -> Hit | None:
     return best
 
 
-_FLIP = {"do": "not", "not": "do", "may": "not", "try": "try-not", "try-not": "try", "need-not": "need-not"}
-_BASE = {"obligation": "do", "prohibition": "not", "permission": "may", "negated_obligation": "need-not",
+_FLIP = {"do": "not", "not": "do", "may": "need-not", "bare-not": "do", "try": "try-not", "try-not": "try", "need-not": "need-not"}
+_BASE = {"obligation": "do", "prohibition": "not", "permission": "may", "grant": "may", "negated_obligation": "need-not",
          "non_binding": "try"}
+
+
+_BARE_NEG = {"en": re.compile(r"\b(?:does|do|did|is|are)\s+not\s+(?:\w+\s+)?$", re.IGNORECASE),
+             "zh": re.compile(r"(?:不|亦不|并不|均不|也不|从不)(?:会|再|就此|主动)?$")}
 
 
 def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
     if modal is None:
-        return "none"
+        # a plain statement "服务商不参与审查" / "the Supplier does not take part": a declaration, not a promise
+        head = s.text[max(0, action.start - 24):action.start]
+        return "bare-not" if _BARE_NEG[s.unit.lang].search(head) else "none"
     value = _BASE[modal.cat[6:]]
     if value == "try" and any(n.start >= modal.start and n.end <= modal.end for n in s.get("negations")):
         value = "try-not"  # 一般不会 / will generally not
@@ -282,6 +290,11 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
     agent = _agent(s, action, lang)
     if agent is not None:
         return _resolve(s, agent)
+    if modal is not None and modal.cat == "modal:grant":  # the grantee: "the Owner authorises the Contractor to"
+        grantee = [p for p in s.parties if modal.end <= p.start and p.end <= action.start
+                   and not _possessive(s.text, p, lang)]
+        if grantee:
+            return _resolve(s, grantee[0])
     limit = modal.start if modal else action.start
     before = [p for p in s.parties if p.end <= limit]
     plain = [p for p in before if not _possessive(s.text, p, lang)]
@@ -311,13 +324,29 @@ def _negated_before(s: Sentence, hit: Hit) -> bool:
     return bool(re.search(r"(?:无|没有|非因|不经|无需|无须|不以|不论)[^，。；]{0,3}$", head))
 
 
-def _justified(s: Sentence, rid: str) -> list[Hit]:
-    """Justifications attached to a right; none if the right is "without consent" anywhere."""
+def _justified(s: Sentence, rid: str, kind: str = "forbidden") -> list[Hit]:
+    """Justifications attached to a right; none if the right is "without consent" anywhere.
+
+    A refused duty (refusing the review) is never made lawful by a request or consent, only by a
+    justification proper (a legal prohibition, a court order).
+    """
     if any(u.start < h.end and h.start <= u.start for u in s.get("unauthorised")
            for h in s.any("lawful_basis", "justifications")):
         return []
-    hits = s.any("justifications", "lawful_basis", f"{rid}:justifications")
-    return [h for h in hits if not _negated_before(s, h)]
+    if s.get("unlimited"):
+        return []  # "for any reason, including non-payment": the right is not limited to the cause
+    cats = ("justifications", f"{rid}:justifications") if kind in ("duty", "refusal") else \
+        ("justifications", "lawful_basis", f"{rid}:justifications")
+    hits = s.any(*cats)
+    return [h for h in hits if not _negated_before(s, h) and not _consequence(s, h)]
+
+
+def _consequence(s: Sentence, hit: Hit) -> bool:
+    """The hit names a consequence ("no refusal shall constitute a breach"), not a cause."""
+    for c in s.get("consequences"):
+        if c.end <= hit.start and hit.start - c.end <= 20 and not _CLAUSE_BREAK.search(s.text[c.end:hit.start]):
+            return True
+    return False
 
 
 def _exception_scope(s: Sentence, exc: Hit) -> tuple[int, int]:
@@ -419,6 +448,16 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             act = _attach(s, obj, actions)
             if act is not None and id(act) not in pairs:
                 pairs[id(act)] = (act, set(), [obj])
+        if objs and not any(els and _classify(a.cat.split(":", 1)[1], stance(s, _governing_modal(s, a.start), a), True)
+                            for a, els, _ in pairs.values()):
+            # "网络安全审查由买方负责，卖方无义务配合": a refused duty reaches back to the topic named earlier
+            # in the sentence
+            for act in actions:
+                kind = act.cat.split(":", 1)[1]
+                if id(act) in pairs or kind not in ("duty", "refusal"):
+                    continue
+                if _classify(kind, stance(s, _governing_modal(s, act.start), act), True) == "contradiction":
+                    pairs[id(act)] = (act, set(objs), all_objs[:1])
         for act, elements, obj_hits in pairs.values():
             kind = act.cat.split(":", 1)[1]
             modal = _governing_modal(s, act.start)
@@ -446,7 +485,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                                           reasons=[Reason(code, (gate or definition)[0].text[:80])], detail=code))
                 continue
             if verdict == "contradiction":
-                justified = _justified(s, rid)
+                justified = _justified(s, rid, kind)
                 if justified or side is None:
                     results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=1.5,
                                               highlights=_spans(marks),
@@ -465,6 +504,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             reasons, weak_marks = _weakeners(s, rid, modal)
             if verdict == "weak-undertaking" and modal is not None:
                 reasons.insert(0, Reason("weakened-by", modal.text))
+            elif verdict == "weak-undertaking":
+                reasons.insert(0, Reason("weakened-by", "a statement without a binding modal"))
             if verdict == "partial-undertaking":
                 reasons.insert(0, Reason("partial-coverage", f"only '{act.text}'"))
             if side is None:
@@ -494,12 +535,14 @@ def _classify(kind: str, st: str, has_element: bool) -> str | None:
     """undertaking | weak-undertaking | contradiction | None (neutral)."""
     table = {
         "duty": {"do": "undertaking", "try": "weak-undertaking", "may": "weak-undertaking",
-                 "not": "contradiction", "need-not": "contradiction"},
+                 "not": "contradiction", "need-not": "contradiction", "bare-not": "contradiction"},
         "refusal": {"not": "undertaking", "try-not": "weak-undertaking", "may": "contradiction",
-                    "do": "contradiction"},
+                    "do": "contradiction", "bare-not": "weak-undertaking"},
         "refusable": {"need-not": "contradiction"},
-        "forbidden": {"not": "undertaking", "try-not": "weak-undertaking", "may": "contradiction"},
-        "partial": {"not": "partial-undertaking", "try-not": "weak-undertaking", "may": "contradiction"},
+        "forbidden": {"not": "undertaking", "try-not": "weak-undertaking", "may": "contradiction",
+                      "bare-not": "weak-undertaking"},
+        "partial": {"not": "partial-undertaking", "try-not": "weak-undertaking", "may": "contradiction",
+                    "bare-not": "weak-undertaking"},
     }
     return table.get(kind, {}).get(st)
 
