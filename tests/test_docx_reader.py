@@ -421,3 +421,23 @@ def test_excluded_text_names_its_clause(docs):
     assert where[("white_text", "The Vendor may collect diagnostic data at its discretion.")] == "3.3"
     assert where[("comment", "Can we commit to 15 minutes in the western region?")] == "2.2"
     assert where[("hidden", "DRAFT 3 –")] is None  # in the running header, not in a clause
+
+
+def test_placeholder_prompt_and_deleted_text_box():
+    body = _doc_xml(
+        b'<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Click or tap here to '
+        b'enter text.</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+        b'<w:p><w:r><w:t>Kept.</w:t></w:r><w:del w:id="1" w:author="A"><w:r><w:pict><v:shape '
+        b'xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent><w:p><w:r><w:t>Old box</w:t>'
+        b'</w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:del></w:p>')
+    doc = read_docx(_minimal_docx(body), "x.docx", limits=DEFAULT_LIMITS)
+    assert [(b.text, "placeholder" in b.flags) for b in doc.blocks] == [
+        ("Click or tap here to enter text.", True), ("Kept.", False)]
+    assert [(str(e.kind), e.text, e.author) for e in doc.excluded] == [("deleted", "Old box", "A")]
+
+
+def test_strict_ooxml_is_named():
+    strict = b'<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body/></w:document>'
+    with pytest.raises(DocumentError) as info:
+        read_docx(_minimal_docx(strict), "strict.docx", limits=DEFAULT_LIMITS)
+    assert info.value.code == "unsupported-format" and "Strict" in info.value.message

@@ -78,6 +78,7 @@ STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 W_P, W_R, W_T, W_TBL, W_TR, W_TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
 W_PPR, W_RPR, W_TRPR, W_TCPR = w("pPr"), w("rPr"), w("trPr"), w("tcPr")
 W_SDT, W_SDTCONTENT, W_CUSTOMXML, W_SMARTTAG = w("sdt"), w("sdtContent"), w("customXml"), w("smartTag")
+W_SDTPR, W_PLACEHOLDER = w("sdtPr"), w("showingPlcHdr")
 W_INS, W_DEL, W_MOVETO, W_MOVEFROM = w("ins"), w("del"), w("moveTo"), w("moveFrom")
 W_HYPERLINK, W_FLDSIMPLE, W_BDO, W_DIR = w("hyperlink"), w("fldSimple"), w("bdo"), w("dir")
 W_DELTEXT, W_INSTRTEXT, W_DELINSTRTEXT = w("delText"), w("instrText"), w("delInstrText")
@@ -142,11 +143,12 @@ class _Paragraph:
     raw: str
     breaks: list[int]  # raw offsets of explicit page breaks (w:br type=page)
     rendered: list[int]  # raw offsets of w:lastRenderedPageBreak
-    textboxes: list[etree._Element]
+    textboxes: list[tuple[etree._Element, _Revision | None]]  # w:txbxContent, deleted with its anchor?
     footnotes: list[tuple[str, int]]  # (note id, raw offset of the reference)
     endnotes: list[tuple[str, int]]
     revised: bool
     in_sdt: bool
+    placeholder: bool  # a content control still shows its prompt ("Click here to enter text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,7 @@ class _Ctx:
     dark_background: bool = False
     revision: tuple[str, str | None, str | None] | None = None  # a deleted table row: (del, author, date)
     in_sdt: bool = False
+    placeholder: bool = False
 
 
 def _rev(el: etree._Element, kind: str) -> tuple[str, str | None, str | None]:
@@ -216,11 +219,12 @@ class ParagraphWalker:
         self._len = 0
         self._breaks: list[int] = []
         self._rendered: list[int] = []
-        self._textboxes: list[etree._Element] = []
+        self._textboxes: list[tuple[etree._Element, _Revision | None]] = []
         self._footnotes: list[tuple[str, int]] = []
         self._endnotes: list[tuple[str, int]] = []
         self._revised = False
         self._in_sdt = False
+        self._placeholder = False
         self._base_rpr: dict[str, object] = {}
         self._base_verdict: tuple[ExcludedKind, str | None] | None = None
         self._para_dark = False
@@ -233,7 +237,7 @@ class ParagraphWalker:
         self._breaks, self._rendered, self._textboxes = [], [], []
         self._footnotes, self._endnotes = [], []
         self._revised = revision is not None
-        self._in_sdt = False
+        self._in_sdt = self._placeholder = False
         self.comment_starts, self.finished_comments = [], []
         for chunks in self.open_comments.values():
             chunks.append(" ")  # a range spanning paragraphs
@@ -251,7 +255,8 @@ class ParagraphWalker:
         self._base_verdict = self._verdict(self._base_rpr)
         self._children(p, revision)
         return _Paragraph(self._segments, "".join(self._parts), self._breaks, self._rendered,
-                          self._textboxes, self._footnotes, self._endnotes, self._revised, self._in_sdt)
+                          self._textboxes, self._footnotes, self._endnotes, self._revised, self._in_sdt,
+                          self._placeholder)
 
     def _children(self, parent: etree._Element, revision: _Revision | None) -> None:
         for child in parent:
@@ -277,6 +282,9 @@ class ParagraphWalker:
                 self._children(child, revision)
             elif tag == W_SDT:
                 self._in_sdt = True
+                props = child.find(W_SDTPR)
+                if props is not None and props.find(W_PLACEHOLDER) is not None:
+                    self._placeholder = True
                 content = child.find(W_SDTCONTENT)
                 if content is not None:
                     self._children(content, revision)
@@ -381,12 +389,16 @@ class ParagraphWalker:
                 nid = child.get(W_ID)
                 if nid is not None and (revision is None or revision[0] not in _REMOVING):
                     (self._footnotes if tag == W_FNREF else self._endnotes).append((nid, self._len))
-            elif tag in (W_DRAWING, W_PICT, W_OBJECT):
-                _find_textboxes(child, self._textboxes)
-            elif tag == MC_ALT:
-                branch = _choose_branch(child)
-                if branch is not None:
-                    _find_textboxes(branch, self._textboxes)
+            elif tag in (W_DRAWING, W_PICT, W_OBJECT, MC_ALT):
+                found: list[etree._Element] = []
+                if tag == MC_ALT:
+                    branch = _choose_branch(child)
+                    if branch is not None:
+                        _find_textboxes(branch, found)
+                else:
+                    _find_textboxes(child, found)
+                removing = revision if revision is not None and revision[0] in _REMOVING else None
+                self._textboxes.extend((box, removing) for box in found)
 
     def _segment(self, text: str, element: etree._Element | None,
                  hidden: tuple[ExcludedKind, str | None] | None, revision: _Revision | None) -> None:
@@ -542,7 +554,9 @@ class _Reader:
             elif tag == W_SDT:
                 content = child.find(W_SDTCONTENT)
                 if content is not None:
-                    self.story(content, replace(ctx, in_sdt=True))
+                    props = child.find(W_SDTPR)
+                    prompt = props is not None and props.find(W_PLACEHOLDER) is not None
+                    self.story(content, replace(ctx, in_sdt=True, placeholder=ctx.placeholder or prompt))
             elif tag in _BLOCK_CONTAINERS:
                 self.story(child, ctx)
             elif tag in (W_DEL, W_MOVEFROM):
@@ -715,6 +729,8 @@ class _Reader:
                 flags.add("tracked-change")
             if content.in_sdt or ctx.in_sdt:
                 flags.add("content-control")
+            if content.placeholder or ctx.placeholder:
+                flags.add("placeholder")
             page_end = (page_start + inside) if page_start is not None else None
             self.blocks.append(Block(
                 text=text, kind=kind, paragraph=index, page=page_start, page_end=page_end,
@@ -734,8 +750,8 @@ class _Reader:
             tb_kind = ctx.kind if ctx.kind in (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.FOOTNOTE,
                                                BlockKind.ENDNOTE) else BlockKind.TEXTBOX
             tb_ctx = replace(ctx, kind=tb_kind, table=None)
-            for box in content.textboxes:
-                self.story(box, tb_ctx)
+            for box, removed in content.textboxes:
+                self.story(box, replace(tb_ctx, revision=removed) if removed else tb_ctx)
 
     def _collect_excluded(self, segments: list[Segment], paragraph: int, page: int | None) -> None:
         if all(seg.visible for seg in segments):
@@ -864,8 +880,7 @@ class _Reader:
     def run(self) -> Document:
         if self.body is not None:
             self.story(self.body, _Ctx(part=self.main))
-        if self.walker.fields:
-            self.walker.fields = []
+        self.walker.fields = []  # a field left open in the body must not swallow the notes
         self.notes(BlockKind.FOOTNOTE, self.footnote_refs)
         self.notes(BlockKind.ENDNOTE, self.endnote_refs)
         self.comments()
