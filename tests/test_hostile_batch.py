@@ -309,31 +309,6 @@ def test_lint_killed_at_random_moments_never_leaves_half_a_report(tmp_path: Path
 # --- many documents in one run equal each run alone ----------------------------------------------
 
 
-def _make_batch(folder: Path, count: int) -> list[Path]:
-    """``count`` small contracts: every subset of the four undertakings, zh/en, txt/md/docx, a few broken."""
-    en = [B.HIDDEN_EN.replace("6. ", "1. "), *B.VISIBLE_EN[1:4]]  # CSR01..CSR04 in English
-    zh = [B.HIDDEN_ZH.replace("第六条", "第一条"), *B.VISIBLE_ZH[1:4]]
-    paths = []
-    for i in range(count):
-        clauses = [k for k in range(4) if (i >> k) & 1]
-        lang = ("en", "zh", "both")[i // 16 % 3]
-        paragraphs = []
-        if lang in ("en", "both"):
-            paragraphs += [B.TITLE_EN, B.VISIBLE_EN[0], *(en[k] for k in clauses), B.VISIBLE_EN[4]]
-        if lang in ("zh", "both"):
-            paragraphs += [B.TITLE_ZH, B.VISIBLE_ZH[0], *(zh[k] for k in clauses), B.VISIBLE_ZH[4]]
-        kind = ("txt", "docx", "md")[i % 3]
-        path = folder / f"doc{i:04d}.{kind}"
-        if i % 23 == 22:
-            path.write_bytes(b"" if i % 2 else B.good_docx()[:300])  # broken ones too
-        elif kind == "docx":
-            path.write_bytes(B.make_docx("".join(B.w_p(p) for p in paragraphs)))
-        else:
-            path.write_text("\n\n".join(paragraphs), encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
 def _stable(doc: dict) -> dict:
     return doc  # the JSON report has no timings or run ids: a document's entry must match exactly
 
@@ -342,7 +317,7 @@ def _stable(doc: dict) -> dict:
 def test_many_documents_in_one_run_equal_each_alone(tmp_path: Path) -> None:
     folder = tmp_path / "batch"
     folder.mkdir()
-    paths = _make_batch(folder, BATCH_DOCS)
+    paths = B.make_batch(folder, BATCH_DOCS)
     proc, together = lint_json([str(folder), "--jobs", "2"])
     assert proc.returncode == 2
     docs = {d["path"]: d for d in together["documents"]}

@@ -47,10 +47,6 @@ READ, CLI = "read", "cli"
 
 #: file -> (tests it fails, why: owner's file and observed behaviour). Strict xfail: remove when fixed.
 KNOWN_BUGS: dict[str, tuple[frozenset[str], str]] = {
-    "docx/huge-paragraph-50mb.docx": (frozenset({READ, CLI}), (
-        "safezip.parse_xml maps libxml2's 10 MB text-node limit ('Text node too long, try XML_PARSE_HUGE') "
-        "to code 'corrupt'; a 50 MB paragraph is a size limit, expected 'too-large' naming a cliccheck limit"
-    )),
     "pdf/content-bomb-1g.pdf": (frozenset({CLI}), (
         "pdf_reader hands the page to pdfium, which inflates the whole 1 GB FlateDecode content stream: "
         "`cliccheck extract` peaks at ~2 GB RSS and ~5 s (bound: 500 MB); streams need a bounded "
