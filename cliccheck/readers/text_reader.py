@@ -82,7 +82,28 @@ def decode(data: bytes) -> tuple[str, str]:
     if cjk == 0 or odd > 0.05 * len(text):
         raise DocumentError("not valid UTF-8 and does not look like GBK/GB18030: save it as UTF-8",
                             code="undecodable")
+    if _han_in_runs(text) < 0.6:
+        # Latin-1/Windows-1252 text whose accented letters pair up into GB18030 characters
+        # ("Caf\xe9s" -> "Caf閟"): real Chinese comes in runs, mojibake in isolated characters.
+        raise DocumentError("not valid UTF-8; it decodes as GB18030 only into isolated Chinese characters "
+                            "between Latin letters (a Western encoding?): save it as UTF-8", code="undecodable")
     return text, "gb18030"
+
+
+def _wide(ch: str) -> bool:
+    code = ord(ch)
+    return is_cjk(ch) or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+
+
+def _han_in_runs(text: str) -> float:
+    """Share of CJK characters that have a CJK character or CJK punctuation next to them."""
+    total = paired = 0
+    for i, ch in enumerate(text):
+        if is_cjk(ch):
+            total += 1
+            if (i > 0 and _wide(text[i - 1])) or (i + 1 < len(text) and _wide(text[i + 1])):
+                paired += 1
+    return paired / total if total else 0.0
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
