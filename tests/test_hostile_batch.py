@@ -348,3 +348,18 @@ def test_lint_memory_on_the_hostile_corpus(tmp_path: Path) -> None:
     run = run_measured(cliccheck_cmd("lint", str(tmp_path), "--format", "json", "--jobs", "1"), timeout=600)
     assert run.rc == 2
     assert run.rss_mb < MAX_RSS_MB  # ru_maxrss of children: the largest single process (parent or worker)
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason=(
+    "cliccheck/commands/lint.py reads standard input whole (sys.stdin.buffer.read()) and sends the bytes to a "
+    "worker: 600 MB on stdin peaks at ~1.9 GB RSS before being refused as too-large; read it with "
+    "cliccheck.readers.read_stream (bounded by max_file_bytes) instead"))
+def test_lint_stdin_of_600_mb_is_refused_within_the_memory_bound(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:
+        fh.write(b"1. Supply.\n")
+        fh.truncate(600 * 1024 * 1024)
+    run = run_measured(cliccheck_cmd("lint", "-", "--format", "json", "--jobs", "1"), stdin_file=str(big))
+    assert run.rc == 2 and run.json()["documents"][0]["error"]["code"] == "too-large"
+    assert run.rss_mb < MAX_RSS_MB, f"peak RSS {run.rss_mb:.0f} MB for a refused stream"
