@@ -33,9 +33,9 @@ from .pipelines import get_nlp
 
 MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "grant", "obligation", "non_binding")
 _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
-                "recitals", "citations", "definitions", "unlimited", "consequences")
+                "recitals", "citations", "definitions", "unlimited", "consequences", "conditions")
 #: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
-_NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences")
+_NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions")
 ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial")
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "refusable": 4}
@@ -215,7 +215,8 @@ class Sentence:
             seen.setdefault((h.start, h.end), h)
         self.modals = sorted(
             (h for h in seen.values()
-             if not any(b.overlaps(h) and not h.contains(b) and not (b.start <= h.start and h.end <= b.end and
+             if not any(b.overlaps(h) and not h.contains(b) and (b.start, b.end) != (h.start, h.end)
+                        and not (b.start <= h.start and h.end <= b.end and
                                                                        b.cat in ("overrides",))
                         for b in blockers)),
             key=lambda h: h.start)
@@ -227,6 +228,19 @@ class Sentence:
 
     def any(self, *cats: str) -> list[Hit]:
         return [h for c in cats for h in self.by.get(c, [])]
+
+
+def _passive_modal_after(s: Sentence, act: Hit) -> Hit | None:
+    """A nominal act governed by a later passive modal: "Full cooperation … shall be given by the Contractor"."""
+    if s.unit.lang != "en":
+        return None
+    for m in s.modals:
+        if m.start >= act.end and not _CLAUSE_BREAK.search(s.text[act.end:m.start]):
+            tail = s.text[m.end:m.end + 60]
+            if re.match(r"\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|n)\s+by\b", tail, re.IGNORECASE):
+                return m
+            return None
+    return None
 
 
 def _governing_modal(s: Sentence, pos: int) -> Hit | None:
@@ -259,6 +273,9 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
         if modal.end <= n.start and n.end <= action.start:
             if value == "not" and _CLAUSE_BREAK.search(s.text[modal.end:n.start]):
                 continue  # "承诺不设置后门，不以任何方式控制": a restated prohibition, not a double negative
+            if any(c.end <= n.start and not _CLAUSE_BREAK.search(s.text[c.end:n.start]) and c.start >= modal.end
+                   for c in s.get("conditions")):
+                continue  # "承担因其不配合而导致的责任", "if it fails to": a condition, not the promise
             negs += 1
     if negs % 2:
         value = _FLIP[value]
@@ -273,20 +290,38 @@ def _possessive(text: str, hit: Hit, lang: str) -> bool:
 
 
 def _agent(s: Sentence, action: Hit, lang: str) -> Hit | None:
-    for p in s.parties:
-        if p.start >= action.end and p.start - action.end <= 80:
-            between = s.text[action.end:p.start]
-            if lang == "en" and re.search(r"\bby(?: the)?\s*$", between, re.IGNORECASE) and not _CLAUSE_BREAK.search(between):
-                return p
+    if lang == "en" and _PASSIVE_BEFORE.search(s.text, max(0, action.start - 30), action.start):
+        # only a passive verb takes an agent: "shall not be collected by the Vendor", not "initiated by the Client"
+        for p in s.parties:
+            if p.start >= action.end and p.start - action.end <= 80:
+                between = s.text[action.end:p.start]
+                if re.search(r"\bby(?: the)?\s*$", between, re.IGNORECASE) and not _CLAUSE_BREAK.search(between):
+                    return p
     if lang == "zh":
         for p in s.parties:
-            if p.end <= action.start and s.text[max(0, p.start - 1):p.start] in ("由", "被"):
+            if (p.end <= action.start and s.text[max(0, p.start - 1):p.start] in ("由", "被")
+                    and not _CLAUSE_BREAK.search(s.text[p.end:action.start])):
                 return p
     return None
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_PREP_BEFORE = {"en": re.compile(r"\b(?:to|with|by|for|of|from|against|towards|toward|on behalf of)\s+(?:the\s+)?$",
+                                 re.IGNORECASE),
+                "zh": re.compile(r"(?:向|对|与|和|给|为|由|被|经|同)$")}
+
+
+def _after_preposition(s: Sentence, hit: Hit) -> bool:
+    """"undertakes to the Owner that it …": a party named after a preposition is not the subject."""
+    return bool(_PREP_BEFORE[s.unit.lang].search(s.text, max(0, hit.start - 20), hit.start))
+
+
 def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str | None, Hit | None]:
     """Side bound by the predicate (supplier/buyer/both) and the party hit, if any."""
+    if modal is not None and modal.start >= action.end:  # "… shall be given by the Contractor"
+        for p in s.parties:
+            if 0 <= p.start - modal.end <= 40 and re.search(r"\bby(?: the)?\s*$", s.text[modal.end:p.start], re.I):
+                return _resolve(s, p)
     agent = _agent(s, action, lang)
     if agent is not None:
         return _resolve(s, agent)
@@ -298,7 +333,8 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
     limit = modal.start if modal else action.start
     before = [p for p in s.parties if p.end <= limit]
     plain = [p for p in before if not _possessive(s.text, p, lang)]
-    pick = (plain or before or [None])[-1]
+    bare = [p for p in plain if not _after_preposition(s, p)]
+    pick = (bare or plain or before or [None])[-1]
     if pick is None and modal is not None:  # 严禁承包人… / It is prohibited for the Vendor to …
         after = [p for p in s.parties if modal.end <= p.start and p.end <= action.start
                  and not _possessive(s.text, p, lang)]
@@ -312,8 +348,10 @@ def _resolve(s: Sentence, hit: Hit) -> tuple[str | None, Hit | None]:
     if hit.cat != "party:pronoun":
         return hit.cat[6:], hit
     earlier = [p for p in s.parties if p.end <= hit.start and p.cat != "party:pronoun"]
-    if earlier:
-        return earlier[-1].cat[6:], earlier[-1]
+    bare = [p for p in earlier if not _after_preposition(s, p)]
+    if bare or earlier:
+        pick = (bare or earlier)[-1]
+        return pick.cat[6:], pick
     return s.unit.context_party, hit
 
 
@@ -407,7 +445,18 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
                                                  if m is not first_modal)]
         return min(group, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
     overlapping = [a for a in actions if a.overlaps(obj)]
-    return overlapping[0] if overlapping else None
+    if overlapping:
+        return overlapping[0]
+    # topic first: "本项目涉及的网络安全审查，由承包人负责全力配合" — an object alone in its clause belongs to
+    # the first action of the next clause
+    breaks = list(_CLAUSE_BREAK.finditer(s.text, obj.end))
+    own_start = max((m.end() for m in _CLAUSE_BREAK.finditer(s.text, 0, obj.start)), default=0)
+    if breaks and not any(own_start <= a.start < breaks[0].start() for a in [*actions, *s.modals]):
+        nxt_end = breaks[1].start() if len(breaks) > 1 else len(s.text)
+        following = [a for a in actions if breaks[0].end() <= a.start < nxt_end]
+        if following:
+            return min(following, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
+    return None
 
 
 def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
@@ -460,7 +509,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                     pairs[id(act)] = (act, set(objs), all_objs[:1])
         for act, elements, obj_hits in pairs.values():
             kind = act.cat.split(":", 1)[1]
-            modal = _governing_modal(s, act.start)
+            modal = _governing_modal(s, act.start) or _passive_modal_after(s, act)
             st = stance(s, modal, act)
             side, party = subject(s, modal, act, lang)
             marks = [act, *obj_hits] + ([modal] if modal else []) + ([party] if party else [])
@@ -486,6 +535,9 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 continue
             if verdict == "contradiction":
                 justified = _justified(s, rid, kind)
+                if kind in ("duty", "refusal"):  # "无须配合发包人或者任何主管部门的网络安全审查": part of the object
+                    far = max(o.end for o in obj_hits)
+                    justified = [h for h in justified if not (act.end <= h.start and h.end <= far)]
                 if justified or side is None:
                     results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=1.5,
                                               highlights=_spans(marks),
