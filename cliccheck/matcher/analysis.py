@@ -33,9 +33,9 @@ from .pipelines import get_nlp
 
 MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "grant", "obligation", "non_binding")
 _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
-                "recitals", "citations", "definitions", "unlimited", "consequences", "conditions")
+                "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words")
 #: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
-_NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions")
+_NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions", "consent_words")
 ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial")
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "refusable": 4}
@@ -266,8 +266,9 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
         head = s.text[max(0, action.start - 24):action.start]
         return "bare-not" if _BARE_NEG[s.unit.lang].search(head) else "none"
     value = _BASE[modal.cat[6:]]
-    if value == "try" and any(n.start >= modal.start and n.end <= modal.end for n in s.get("negations")):
-        value = "try-not"  # 一般不会 / will generally not
+    if value == "try" and (any(n.start >= modal.start and n.end <= modal.end for n in s.get("negations"))
+                           or any(0 <= modal.start - n.end <= 6 for n in s.negations)):
+        value = "try-not"  # 一般不会 / will generally not / does not intend to
     negs = 0
     for n in s.negations:
         if modal.end <= n.start and n.end <= action.start:
@@ -295,7 +296,7 @@ def _agent(s: Sentence, action: Hit, lang: str) -> Hit | None:
         for p in s.parties:
             if p.start >= action.end and p.start - action.end <= 80:
                 between = s.text[action.end:p.start]
-                if re.search(r"\bby(?: the)?\s*$", between, re.IGNORECASE) and not _CLAUSE_BREAK.search(between):
+                if re.search(r"\bby(?: the)?\s*$", between, re.IGNORECASE) and not re.search(r"[;；。]", between):
                     return p
     if lang == "zh":
         for p in s.parties:
@@ -408,6 +409,8 @@ def _weakeners(s: Sentence, rid: str, modal: Hit | None) -> tuple[list[Reason], 
     for exc in s.get("exceptions"):
         a, b = _exception_scope(s, exc)
         inside = [h for h in fine if a <= h.start < b]
+        if not inside and _buyer_consent(s, a, b):
+            continue  # "except to the extent that Party A (the buyer) has authorised …": a lawful basis
         carve = [h for h in s.get("carve_outs") if a <= h.start < b]
         if inside or carve:
             continue
@@ -416,6 +419,12 @@ def _weakeners(s: Sentence, rid: str, modal: Hit | None) -> tuple[list[Reason], 
             reasons.append(Reason("carve-out", scope[:120]))
             marks.append(Hit("exceptions", a, b, scope))
     return reasons, marks
+
+
+def _buyer_consent(s: Sentence, a: int, b: int) -> bool:
+    """The span names the buyer consenting, requesting or authorising."""
+    buyer = [p for p in s.parties if p.cat == "party:buyer" and a <= p.start < b]
+    return bool(buyer) and any(a <= h.start < b and h.start >= buyer[0].start - 12 for h in s.get("consent_words"))
 
 
 def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) -> dict[str, list[Hit]]:
@@ -571,6 +580,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                                       detail=reasons[0].detail if reasons else ""))
         for h in contradicting:
             modal = _governing_modal(s, h.start)
+            if modal is not None and stance(s, modal, h) in ("not", "try-not"):
+                continue  # "shall not, whether by kill switches or …, disable": named only to be forbidden
             side, party = subject(s, modal, h, lang)
             if side in ("supplier", "both") and not recital:
                 results.append(Assessment(rid, "contradiction", unit, highlights=_spans([h] + ([party] if party else [])),

@@ -33,6 +33,15 @@ def ascii_lower(text: str) -> str:
     return text.translate(_ASCII_LOWER)
 
 
+def _stem(phrase: str) -> str:
+    """Cut a final "e" or consonant + "y" so inflections match as prefixes ("manipulating", "supplies")."""
+    if len(phrase) > 4 and phrase.endswith("e") and phrase[-2].isalpha():
+        return phrase[:-1]
+    if len(phrase) > 4 and phrase.endswith("y") and phrase[-2] not in "aeiou ":
+        return phrase[:-1]
+    return phrase
+
+
 def _norm(phrase: str) -> str:
     return " ".join(phrase.split())
 
@@ -95,7 +104,7 @@ def _role_scanner(entries: dict[str, set[str]], lang: str) -> _RoleScanner | Non
         if phrase.startswith("re:"):
             regexes.setdefault(phrase[3:], set()).update(reqs)
         else:
-            key = _norm(ascii_lower(phrase) if lang == "en" else phrase)
+            key = _norm(_stem(ascii_lower(phrase)) if lang == "en" else phrase)
             literal.setdefault(key, set()).update(reqs)
     # a longer phrase also stands for the shorter ones inside it ("remote access" holds "access")
     closed: dict[str, frozenset[str]] = {}
