@@ -103,6 +103,8 @@ _INLINE_CONTAINERS = frozenset({W_HYPERLINK, W_SMARTTAG, W_CUSTOMXML, W_BDO, W_D
 _BLOCK_CONTAINERS = frozenset({W_CUSTOMXML, W_INS, W_MOVETO})
 _SKIP_NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _RUNNING = frozenset({BlockKind.HEADER, BlockKind.FOOTER})
+_NO_BREAKS: list[int] = []
+_NO_FLAGS: frozenset[str] = frozenset()
 #: Near-white: every channel at least this (0xF0 = 240).
 LIGHT_CHANNEL = 0xF0
 #: A background darker than this (luma 0-255) makes white text readable.
@@ -149,6 +151,7 @@ class _Paragraph:
     revised: bool
     in_sdt: bool
     placeholder: bool  # a content control still shows its prompt ("Click here to enter text")
+    has_excluded: bool  # some segment is not visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,9 +206,11 @@ class ParagraphWalker:
     paragraphs in order.
     """
 
-    def __init__(self, styles: StyleSheet | None = None, *, page_dark: bool = False):
+    def __init__(self, styles: StyleSheet | None = None, *, page_dark: bool = False, keep_visible: bool = True):
         self.styles = styles or StyleSheet(None)
         self.page_dark = page_dark
+        #: False: record only excluded segments (the reader's fast path; raw text is still built)
+        self.keep_visible = keep_visible
         #: open fields, innermost last: [phase "code"|"result", group id]
         self.fields: list[list] = []
         #: comment id -> anchor text so far, for ranges still open
@@ -256,7 +261,7 @@ class ParagraphWalker:
         self._children(p, revision)
         return _Paragraph(self._segments, "".join(self._parts), self._breaks, self._rendered,
                           self._textboxes, self._footnotes, self._endnotes, self._revised, self._in_sdt,
-                          self._placeholder)
+                          self._placeholder, any(not seg.visible for seg in self._segments))
 
     def _children(self, parent: etree._Element, revision: _Revision | None) -> None:
         for child in parent:
@@ -419,7 +424,11 @@ class ParagraphWalker:
             return
         self._len += len(text)
         self._parts.append(text)
-        if revision is None:
+        if self._segments and not self._segments[-1].visible and text.strip():
+            self._group += 1  # visible text separates two excluded stretches
+        if not self.keep_visible:
+            pass  # the reader needs only the excluded segments (and their order)
+        elif revision is None:
             self._segments.append(Segment(text, element, at, self._len, True))
         else:
             self._segments.append(Segment(text, element, at, self._len, True, author=revision[1],
@@ -460,11 +469,12 @@ def paragraph_segments(p: etree._Element, styles: StyleSheet | None = None) -> l
 
 
 class _Reader:
-    def __init__(self, pkg: Package, name: str, limits: Limits, keep_segments: bool):
+    def __init__(self, pkg: Package, name: str, limits: Limits, keep_segments: bool, collect_refs: bool = True):
         self.pkg = pkg
         self.name = name
         self.limits = limits
         self.keep_segments = keep_segments
+        self.collect_refs = collect_refs
         self.main = pkg.main_document()
         root = pkg.xml(self.main)
         if root is None:
@@ -481,7 +491,7 @@ class _Reader:
         self.numbering = Numbering(pkg.xml(numbering_part) if numbering_part else None, self.styles)
         background = root.find(w("background"))
         bg = hex_color(background.get(w("color"))) if background is not None else None
-        self.walker = ParagraphWalker(self.styles)
+        self.walker = ParagraphWalker(self.styles, keep_visible=keep_segments)
         self.walker.page_dark = bg is not None and luminance(bg) < DARK_BACKGROUND
         self.blocks: list[Block] = []
         self.excluded: list[ExcludedText] = []
@@ -618,8 +628,8 @@ class _Reader:
                         dark = luminance(fill) < DARK_BACKGROUND
                 kind = ctx.kind if ctx.kind in (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.FOOTNOTE,
                                                 BlockKind.ENDNOTE) else BlockKind.TABLE_CELL
-                cell_ctx = replace(row_ctx, kind=kind, table=TableCell(index, row, column, depth),
-                                   dark_background=dark)
+                cell_ctx = _Ctx(row_ctx.part, kind, TableCell(index, row, column, depth), dark,
+                                row_ctx.revision, row_ctx.in_sdt, row_ctx.placeholder)
                 self.story(tc, cell_ctx)
                 column += span
             if row_ctx.revision is None:
@@ -664,30 +674,30 @@ class _Reader:
         walker = self.walker
         content = walker.walk(p, style, dark_background=ctx.dark_background, revision=ctx.revision,
                               shading=shading)
-        if self.keep_segments:
-            self.refs.append(ParagraphRef(index, ctx.part, p, content.segments))
-        else:
-            self.refs.append(ParagraphRef(index, ctx.part, p))
+        if self.collect_refs:
+            self.refs.append(ParagraphRef(index, ctx.part, p, content.segments if self.keep_segments else None))
 
         # pages: rendered breaks (Word's last layout) win over explicit ones
         in_body = ctx.kind in (None, BlockKind.TABLE_CELL, BlockKind.TEXTBOX)
-        breaks: list[int] = []
+        breaks: list[int] = _NO_BREAKS
         if in_body and self.has_pages:
             if self.rendered_mode:
-                breaks = list(content.rendered)
+                breaks = content.rendered
             else:
-                breaks = list(content.breaks)
+                breaks = content.breaks
                 if page_break_before if page_break_before is not None else style.page_break_before:
-                    breaks.insert(0, 0)
+                    breaks = [0, *breaks]
         raw = content.raw
         self.chars += len(raw)
         if self.chars > self.limits.max_chars:
             raise LimitExceeded(f"over max_chars={self.limits.max_chars:,} characters of text")
         stripped = raw.strip()
-        first = len(raw) - len(raw.lstrip()) if stripped else len(raw)
-        last = len(raw.rstrip()) - 1 if stripped else len(raw)
-        before = sum(1 for b in breaks if b <= first)
-        inside = sum(1 for b in breaks if first < b <= last)
+        before = inside = 0
+        if breaks:
+            first = len(raw) - len(raw.lstrip()) if stripped else len(raw)
+            last = len(raw.rstrip()) - 1 if stripped else len(raw)
+            before = sum(1 for b in breaks if b <= first)
+            inside = sum(1 for b in breaks if first < b <= last)
         page_start = self.page + before if self.has_pages and ctx.kind not in _RUNNING else None
 
         # numbering
@@ -703,16 +713,18 @@ class _Reader:
             numbered = label is not None or bullet
 
         # excluded text of this paragraph
-        self._collect_excluded(content.segments, index, page_start)
+        if content.has_excluded:
+            self._collect_excluded(content.segments, index, page_start)
         for cid in walker.comment_starts:
             self.comment_anchor.setdefault(cid, (index, page_start))
         for cid, anchor in walker.finished_comments:
             self.comment_text[cid] = anchor
-        for refs, found in ((self.footnote_refs, content.footnotes), (self.endnote_refs, content.endnotes)):
-            for nid, offset in found:
-                # a note is printed on the page where its reference mark falls
-                page = self.page + sum(1 for b in breaks if b <= offset) if page_start is not None else None
-                refs.append((nid, index, page))
+        if content.footnotes or content.endnotes:
+            for refs, found in ((self.footnote_refs, content.footnotes), (self.endnote_refs, content.endnotes)):
+                for nid, offset in found:
+                    # a note is printed on the page where its reference mark falls
+                    page = self.page + sum(1 for b in breaks if b <= offset) if page_start is not None else None
+                    refs.append((nid, index, page))
 
         text, origin = normalize(raw)
         if text:
@@ -724,18 +736,20 @@ class _Reader:
                 kind = BlockKind.LIST_ITEM
             else:
                 kind = BlockKind.PARAGRAPH
-            flags = set()
-            if content.revised:
-                flags.add("tracked-change")
-            if content.in_sdt or ctx.in_sdt:
-                flags.add("content-control")
-            if content.placeholder or ctx.placeholder:
-                flags.add("placeholder")
+            flags = _NO_FLAGS
+            if content.revised or content.in_sdt or ctx.in_sdt:
+                found_flags = set()
+                if content.revised:
+                    found_flags.add("tracked-change")
+                if content.in_sdt or ctx.in_sdt:
+                    found_flags.add("content-control")
+                if content.placeholder or ctx.placeholder:
+                    found_flags.add("placeholder")
+                flags = frozenset(found_flags)
             page_end = (page_start + inside) if page_start is not None else None
-            self.blocks.append(Block(
-                text=text, kind=kind, paragraph=index, page=page_start, page_end=page_end,
-                label=label, style=style.name, table=ctx.table, flags=frozenset(flags), origin=origin,
-            ))
+            self.blocks.append(Block(text=text, kind=kind, paragraph=index, page=page_start, page_end=page_end,
+                                     label=label, style=style.name, table=ctx.table, flags=flags,
+                                     origin=origin))
         self._bump_pages(len(breaks))
 
         # section break after this paragraph
@@ -754,8 +768,6 @@ class _Reader:
                 self.story(box, replace(tb_ctx, revision=removed) if removed else tb_ctx)
 
     def _collect_excluded(self, segments: list[Segment], paragraph: int, page: int | None) -> None:
-        if all(seg.visible for seg in segments):
-            return
         current: list[Segment] = []
 
         def flush() -> None:
@@ -904,8 +916,7 @@ def read_docx_package(pkg: Package, name: str, *, limits: Limits,
 def read_docx(data: bytes, name: str, *, limits: Limits) -> Document:
     """Read a .docx/.docm (macros are never run or even read) into a Document."""
     with open_package(data, limits) as pkg:
-        doc, _ = read_docx_package(pkg, name, limits=limits)
-    return doc
+        return _Reader(pkg, name, limits, keep_segments=False, collect_refs=False).run()
 
 
 __all__ = [
