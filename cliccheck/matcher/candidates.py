@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from ..library import Library
 
 _ACTION_KEYS = ("duty", "refusal", "forbidden", "partial")
-_ROLES = ("act", "ref", "obj", "con", "neg")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -71,82 +70,87 @@ def trie_pattern(phrases: list[str], space: str = r"\s+") -> str:
     return build(root)
 
 
-@dataclass(slots=True)
-class _RoleScanner:
-    rx: re.Pattern[str]
-    literal: dict[str, frozenset[str]]
-    literal_rx: re.Pattern[str] | None
-    groups: dict[str, frozenset[str]]
+Tag = tuple[str, str]  # (role, requirement id)
 
-    def scan(self, text: str) -> list[tuple[int, frozenset[str]]]:
-        out: list[tuple[int, frozenset[str]]] = []
+
+@dataclass(slots=True)
+class _Scanner:
+    """One expression for every role: a literal stands for itself and every shorter phrase inside it."""
+
+    rx: re.Pattern[str]
+    literal: dict[str, frozenset[Tag]]
+    literal_rx: re.Pattern[str] | None
+    groups: dict[str, frozenset[Tag]]
+
+    def scan(self, text: str) -> list[tuple[int, frozenset[Tag]]]:
+        out: list[tuple[int, frozenset[Tag]]] = []
+        literal = self.literal
         for m in self.rx.finditer(text):
-            if m.end() == m.start():
-                continue
             name = m.lastgroup
-            if name is not None and name in self.groups:
-                reqs = set(self.groups[name])
+            if name is not None:
+                tags = set(self.groups[name])
                 if self.literal_rx is not None:
                     lm = self.literal_rx.match(text, m.start())
                     if lm:
-                        reqs |= self.literal.get(_norm(lm.group(0)), frozenset())
-                out.append((m.start(), frozenset(reqs)))
+                        tags |= literal.get(_norm(lm.group(0)), frozenset())
+                out.append((m.start(), frozenset(tags)))
             else:
-                out.append((m.start(), self.literal.get(_norm(m.group(0)), frozenset())))
+                word = m.group(0)
+                out.append((m.start(), literal.get(word if " " not in word and "\n" not in word else _norm(word),
+                                                   frozenset())))
         return out
 
 
-def _role_scanner(entries: dict[str, set[str]], lang: str) -> _RoleScanner | None:
-    """``entries``: phrase -> requirement ids."""
-    literal: dict[str, set[str]] = {}
-    regexes: dict[str, set[str]] = {}
-    for phrase, reqs in entries.items():
+def _scanner(entries: dict[str, set[Tag]], lang: str) -> _Scanner | None:
+    """``entries``: phrase -> (role, requirement) tags."""
+    literal: dict[str, set[Tag]] = {}
+    regexes: dict[str, set[Tag]] = {}
+    for phrase, tags in entries.items():
         if phrase.startswith("re:"):
-            regexes.setdefault(phrase[3:], set()).update(reqs)
+            regexes.setdefault(phrase[3:], set()).update(tags)
         else:
             key = _norm(_stem(ascii_lower(phrase)) if lang == "en" else phrase)
-            literal.setdefault(key, set()).update(reqs)
+            literal.setdefault(key, set()).update(tags)
     # a longer phrase also stands for the shorter ones inside it ("remote access" holds "access")
-    closed: dict[str, frozenset[str]] = {}
-    for key, reqs in literal.items():
-        union = set(reqs)
-        for other, oreqs in literal.items():
+    closed: dict[str, frozenset[Tag]] = {}
+    for key, tags in literal.items():
+        union = set(tags)
+        for other, otags in literal.items():
             if other != key and other in key and (lang != "en" or re.search(rf"\b{re.escape(other)}", key)):
-                union |= oreqs
+                union |= otags
         closed[key] = frozenset(union)
     parts: list[str] = []
-    groups: dict[str, frozenset[str]] = {}
-    for i, (src, reqs) in enumerate(sorted(regexes.items())):
+    groups: dict[str, frozenset[Tag]] = {}
+    for i, (src, tags) in enumerate(sorted(regexes.items())):
         name = f"r{i}"
-        groups[name] = frozenset(reqs)
+        groups[name] = frozenset(tags)
         parts.append(f"(?P<{name}>(?i:{src}))" if lang == "en" else f"(?P<{name}>{src})")
     trie = trie_pattern(sorted(closed)) if closed else ""
     if trie:
         parts.append(trie)
     if not parts:
         return None
-    lead = r"(?<![a-z0-9])" if lang == "en" else ""
+    lead = r"\b" if lang == "en" else ""
     rx = re.compile(lead + "(?:" + "|".join(parts) + ")")
     literal_rx = re.compile(lead + "(?:" + trie + ")") if trie and groups else None
-    return _RoleScanner(rx, closed, literal_rx, groups)
+    return _Scanner(rx, closed, literal_rx, groups)
 
 
 @dataclass(slots=True)
 class Scan:
-    """Hit positions of one document text, per role, for quick per-range questions."""
+    """Hit positions of one document text with their (role, requirement) tags."""
 
-    starts: dict[str, list[int]]
-    reqs: dict[str, list[frozenset[str]]]
+    starts: list[int]
+    tags: list[frozenset[Tag]]
 
     def in_ranges(self, role: str, ranges: list[tuple[int, int]]) -> set[str]:
         """Requirement ids with a ``role`` hit starting inside any of ``ranges``."""
         out: set[str] = set()
-        starts = self.starts.get(role, [])
-        reqs = self.reqs.get(role, [])
+        starts = self.starts
         for a, b in ranges:
             i = bisect.bisect_left(starts, a)
             while i < len(starts) and starts[i] < b:
-                out |= reqs[i]
+                out.update(rid for r, rid in self.tags[i] if r == role)
                 i += 1
         return out
 
@@ -164,11 +168,11 @@ class Prefilter:
 
     def __init__(self, library: Library, lang: str):
         self.lang = lang
-        entries: dict[str, dict[str, set[str]]] = {role: {} for role in _ROLES}
+        entries: dict[str, set[Tag]] = {}
 
         def add(role: str, phrases: tuple[str, ...], rid: str) -> None:
             for p in phrases:
-                entries[role].setdefault(p, set()).add(rid)
+                entries.setdefault(p, set()).add((role, rid))
 
         for req in library.requirements:
             for key in _ACTION_KEYS:
@@ -178,22 +182,14 @@ class Prefilter:
             add("obj", req.lexicon["broad_objects"][lang], req.id)
             for el in req.elements:
                 add("obj", el.objects[lang], req.id)
-        everyone = {r.id for r in library.requirements}
-        for p in library.common["modals"]["negated_obligation"][lang]:
-            entries["neg"].setdefault(p, set()).update(everyone)
-        self.scanners = {role: _role_scanner(entries[role], lang) for role in _ROLES}
+            add("neg", library.common["modals"]["negated_obligation"][lang], req.id)
+        self.scanner = _scanner(entries, lang)
 
     def scan(self, text: str) -> Scan:
-        scanned = ascii_lower(text) if self.lang == "en" else text
-        starts: dict[str, list[int]] = {}
-        reqs: dict[str, list[frozenset[str]]] = {}
-        for role, scanner in self.scanners.items():
-            if scanner is None:
-                continue
-            hits = scanner.scan(scanned)
-            starts[role] = [h[0] for h in hits]
-            reqs[role] = [h[1] for h in hits]
-        return Scan(starts, reqs)
+        if self.scanner is None:
+            return Scan([], [])
+        hits = self.scanner.scan(ascii_lower(text) if self.lang == "en" else text)
+        return Scan([h[0] for h in hits], [h[1] for h in hits])
 
 
 _CACHE: dict[tuple[object, ...], Prefilter] = {}
