@@ -46,13 +46,7 @@ B = load_builder()
 READ, CLI = "read", "cli"
 
 #: file -> (tests it fails, why: owner's file and observed behaviour). Strict xfail: remove when fixed.
-KNOWN_BUGS: dict[str, tuple[frozenset[str], str]] = {
-    "pdf/content-bomb-1g.pdf": (frozenset({CLI}), (
-        "pdf_reader hands the page to pdfium, which inflates the whole 1 GB FlateDecode content stream: "
-        "`cliccheck extract` peaks at ~2 GB RSS and ~5 s (bound: 500 MB); streams need a bounded "
-        "inflate check before pdfium sees them"
-    )),
-}
+KNOWN_BUGS: dict[str, tuple[frozenset[str], str]] = {}
 
 
 @pytest.fixture(scope="session")

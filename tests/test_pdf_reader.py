@@ -397,3 +397,31 @@ def test_committed_fixtures_are_what_the_generator_writes(tmp_path):
         assert [(p.text, p.page, p.page_end, [(ln.text, ln.split) for ln in p.lines]) for p in fresh.paragraphs] \
             == [(p.text, p.page, p.page_end, [(ln.text, ln.split) for ln in p.lines]) for p in loaded.paragraphs]
     assert not stale, "fixtures out of date: run .venv/bin/python fixtures/build_pdf.py"
+
+
+def test_streams_are_inflated_within_limits_before_pdfium_sees_them(tmp_path):
+    import zlib
+
+    with pytest.raises(LimitExceeded) as info:  # the embedded font subset inflates to ~200 KB
+        read_document(PDF / "zh_contract_ttf.pdf", limits=Limits(max_member_bytes=50_000))
+    assert "max_member_bytes" in info.value.message
+    # A content stream that inflates 1000-fold to 40 MB: refused by its ratio, long before pdfium.
+    content = b"BT /F1 12 Tf 72 760 Td (Supply Agreement) Tj ET\n" + b" " * (40 << 20)
+    packed = zlib.compress(content, 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Filter /FlateDecode /Length %d >>\nstream\n" % len(packed) + packed + b"\nendstream"]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(bytes(out))
+    with pytest.raises(LimitExceeded) as info:
+        read_document(path)
+    assert "max_compression_ratio" in info.value.message

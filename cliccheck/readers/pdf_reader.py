@@ -29,6 +29,7 @@ from ..limits import Limits
 from ..model import Block, BlockKind, Document, ExcludedKind, ExcludedText
 from ..normalize import normalize
 from .linejoin import Joiner
+from .pdf_guard import check_streams
 from .pdf_layout import Metrics, Running, measure, order_page, paragraphs, remove_running
 from .pdf_text import Line, PageReader, PageText
 
@@ -159,6 +160,7 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) ->
     """Read a PDF contract into a :class:`Document` (see the module docstring)."""
     import pypdfium2 as pdfium
 
+    check_streams(data, limits)
     pdf = _open(data, password)
     try:
         try:
