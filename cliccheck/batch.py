@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import gc
 import multiprocessing as mp
 import os
 import sys
@@ -198,7 +199,13 @@ def warm_up() -> None:
     from .readers import read_document
 
     with contextlib.suppress(Exception):
-        doc = read_document("The Supplier shall cooperate.\n\n供方应当配合。".encode(), filename="warm-up.txt")
+        from .library import load_library
+
+        # the library's own examples reach every stage (candidates, spaCy analysis) in both languages
+        examples = [text for req in load_library().requirements
+                    for verdict in ("satisfied", "contradicted")
+                    for lang in ("en", "zh") for text in req.examples.get(verdict, {}).get(lang, ())[:1]]
+        doc = read_document("\n\n".join(examples).encode(), filename="warm-up.txt")
         check_document(doc)
 
 
@@ -285,8 +292,10 @@ def run_tasks(tasks: Sequence[Task], *, jobs: int | None = None, timeout: float 
     context = _context()
     if context.get_start_method() == "fork" and total > jobs:
         # load the pipelines once here: forked workers share them and a replacement starts at once
-        # (for one document per worker, the worker loads only the language it needs)
         warm_up()
+        # keep the loaded objects out of the collector: otherwise each worker's first collection
+        # touches every page of them and copy-on-write turns the shared memory into copies
+        gc.freeze()
     pending = deque(range(total))
     workers = [_Worker(context) for _ in range(jobs)]
     try:
