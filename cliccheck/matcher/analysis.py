@@ -33,9 +33,10 @@ from .pipelines import get_nlp
 
 MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "grant", "obligation", "non_binding")
 _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
-                "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words")
+                "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words", "acknowledgements")
 #: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
-_NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions", "consent_words")
+_NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions", "consent_words",
+                 "acknowledgements")
 ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial")
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "refusable": 4}
@@ -208,18 +209,18 @@ class Sentence:
         self.by = by
         blockers = [h for h in hits if not h.cat.startswith("modal:") and h.cat not in _NON_BLOCKING]
         blockers += [p for p in parties if p.cat != "party:pronoun"]
-        modals = _longest([h for h in hits if h.cat.startswith("modal:")])
+        def blocked(h: Hit) -> bool:
+            return any(b.overlaps(h) and not h.contains(b) and (b.start, b.end) != (h.start, h.end)
+                       and not (b.start <= h.start and h.end <= b.end and b.cat in ("overrides",))
+                       for b in blockers)
+
+        # blocked modals go first, so "可" survives when "可自行" is cut by the carve-out "自行决定"
+        modals = _longest([h for h in hits if h.cat.startswith("modal:") and not blocked(h)])
         # equal spans in two modal kinds: keep the first kind in MODAL_KINDS order
         seen: dict[tuple[int, int], Hit] = {}
         for h in sorted(modals, key=lambda h: MODAL_KINDS.index(h.cat[6:])):
             seen.setdefault((h.start, h.end), h)
-        self.modals = sorted(
-            (h for h in seen.values()
-             if not any(b.overlaps(h) and not h.contains(b) and (b.start, b.end) != (h.start, h.end)
-                        and not (b.start <= h.start and h.end <= b.end and
-                                                                       b.cat in ("overrides",))
-                        for b in blockers)),
-            key=lambda h: h.start)
+        self.modals = sorted(seen.values(), key=lambda h: h.start)
         others = [h for h in hits if h.cat != "negations"] + self.modals + parties
         self.negations = [h for h in by.get("negations", []) if not any(o.overlaps(h) for o in others)]
 
@@ -377,7 +378,13 @@ def _justified(s: Sentence, rid: str, kind: str = "forbidden") -> list[Hit]:
     cats = ("justifications", f"{rid}:justifications") if kind in ("duty", "refusal") else \
         ("justifications", "lawful_basis", f"{rid}:justifications")
     hits = s.any(*cats)
-    return [h for h in hits if not _negated_before(s, h) and not _consequence(s, h)]
+    return [h for h in hits if not _negated_before(s, h) and not _consequence(s, h) and not _acknowledgement(s, h)]
+
+
+def _acknowledgement(s: Sentence, hit: Hit) -> bool:
+    """"用户同意，服务商可以…" / "The Customer agrees that the Vendor may …": the buyer accepting the right
+    in advance is no consent to a particular act."""
+    return any(a.start < hit.end + 6 and hit.start < a.end for a in s.get("acknowledgements"))
 
 
 def _consequence(s: Sentence, hit: Hit) -> bool:
@@ -520,6 +527,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             kind = act.cat.split(":", 1)[1]
             modal = _governing_modal(s, act.start) or _passive_modal_after(s, act)
             st = stance(s, modal, act)
+            if kind == "duty" and st == "not" and any(n.start == act.start for n in s.get("negations")):
+                st = "do"  # "承诺不X，无正当理由不中断供应": a duty worded negatively, restated under the prohibition
             side, party = subject(s, modal, act, lang)
             marks = [act, *obj_hits] + ([modal] if modal else []) + ([party] if party else [])
             verdict = _classify(kind, st, bool(elements))
@@ -591,7 +600,21 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                                       highlights=_spans(all_objs[:1]),
                                       reasons=[Reason("near-miss", all_objs[0].text)], detail="mentions the subject only"))
         out.extend(results)
-    return out
+    return _element_precedence(out)
+
+
+def _element_precedence(found: list[Assessment]) -> list[Assessment]:
+    """A contradiction resting only on a broad object ("停止产品的运行") yields to another requirement's
+    contradiction over the same words as one of its elements (remote locking is device control)."""
+    element_spans = {(a.requirement, span) for a in found if a.kind == "contradiction" and a.elements
+                     for span in a.highlights}
+    keep = []
+    for a in found:
+        if a.kind == "contradiction" and not a.elements and any(
+                rid != a.requirement and span in a.highlights for rid, span in element_spans):
+            continue
+        keep.append(a)
+    return keep
 
 
 def _classify(kind: str, st: str, has_element: bool) -> str | None:
