@@ -46,7 +46,7 @@ start = time.monotonic()
 proc = subprocess.run(sys.argv[2:], stdin=subprocess.DEVNULL, capture_output=True)
 wall = time.monotonic() - start
 rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-json.dump({"rc": proc.returncode, "wall": wall, "rss": rss,
+json.dump({"rc": proc.returncode, "wall": wall, "rss": rss, "stdout": proc.stdout.decode("utf-8", "replace"),
            "stderr": proc.stderr.decode("utf-8", "replace")}, open(sys.argv[1], "w"))
 """
 
@@ -65,8 +65,8 @@ def cliccheck() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "cliccheck"]
 
 
-def measure(cmd: list[str]) -> tuple[int, float, float, str]:
-    """(exit code, wall seconds, peak RSS MB, stderr) of one command."""
+def measure(cmd: list[str]) -> tuple[int, float, float, str, str]:
+    """(exit code, wall seconds, peak RSS MB, stderr, stdout) of one command."""
     if os.access(GNU_TIME, os.X_OK):
         with tempfile.NamedTemporaryFile("r", suffix=".time") as rep:
             proc = subprocess.run([GNU_TIME, "-v", "-o", rep.name, *cmd], stdin=subprocess.DEVNULL,
@@ -77,12 +77,13 @@ def measure(cmd: list[str]) -> tuple[int, float, float, str]:
         wall = 0.0
         for part in clock.split(":"):
             wall = wall * 60 + float(part)
-        return proc.returncode, wall, rss, proc.stderr.decode("utf-8", "replace")
+        return (proc.returncode, wall, rss, proc.stderr.decode("utf-8", "replace"),
+                proc.stdout.decode("utf-8", "replace"))
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "r.json")
         subprocess.run([sys.executable, "-c", _WRAPPER, out, *cmd], check=True)
         data = json.loads(Path(out).read_text())
-    return data["rc"], data["wall"], data["rss"], data["stderr"]
+    return data["rc"], data["wall"], data["rss"], data["stderr"], data["stdout"]
 
 
 def error_code(stderr: str, rc: int) -> str:
@@ -105,11 +106,11 @@ def run_table(use_lint: bool, large_dir: Path, only: str | None) -> int:
             cmd = [*cliccheck(), "extract", str(path), "--format", "json"]
             if case.password:
                 cmd += ["--password", case.password]
-        rc, wall, rss, stderr = measure(cmd)
-        if use_lint and rc in (0, 1, 2):
-            code = "ok" if rc != 2 or "[" not in stderr else error_code(stderr, rc)
-        else:
-            code = error_code(stderr, rc)
+        rc, wall, rss, stderr, stdout = measure(cmd)
+        code = error_code(stderr, rc)
+        if use_lint and rc in (0, 1, 2) and stdout.strip():
+            error = json.loads(stdout)["documents"][0]["error"]
+            code = error["code"] if error else "ok"
         expected = code in case.expect or (use_lint and "ok" in case.expect)
         within = wall < MAX_SECONDS and rss < MAX_RSS_MB
         rows.append((case.name, rc, code, wall, rss, expected, within))

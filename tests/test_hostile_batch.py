@@ -138,12 +138,15 @@ def test_header_footer_evasion_never_satisfies(corpus_run) -> None:  # type: ign
 
 @pytest.mark.slow
 def test_timeout_stops_a_real_pathological_pdf(tmp_path: Path) -> None:
-    """The 1 GB content-stream PDF takes pdfium seconds: --timeout 1 must kill that worker only."""
+    """A user who raises the stream limits lets pdfium inflate the 1 GB content stream (seconds):
+    --timeout 1 must kill that worker, and only that document becomes an error."""
     bomb = B.build_large(tmp_path, ["pdf/content-bomb-1g.pdf"])[0]
     good = tmp_path / "good.txt"
     good.write_text("\n\n".join([B.TITLE_EN, *B.VISIBLE_EN, B.HIDDEN_EN]), encoding="utf-8")
     start = time.monotonic()
-    proc, report = lint_json([str(bomb), str(good), "--jobs", "1", "--timeout", "1"])
+    raise_limits = ["--limit", "max_member_bytes=4000000000", "--limit", "max_inflated_bytes=4000000000",
+                    "--limit", "max_compression_ratio=100000"]
+    proc, report = lint_json([str(bomb), str(good), "--jobs", "1", "--timeout", "1", *raise_limits])
     elapsed = time.monotonic() - start
     assert proc.returncode == 2
     by_name = {Path(d["path"]).name: d for d in report["documents"]}
