@@ -33,10 +33,10 @@ from .pipelines import get_nlp
 
 MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "grant", "obligation", "non_binding")
 _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
-                "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words", "acknowledgements")
+                "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words", "acknowledgements", "exemptions")
 #: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
 _NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions", "consent_words",
-                 "acknowledgements")
+                 "acknowledgements", "exemptions")
 ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial")
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "refusable": 4}
@@ -398,6 +398,11 @@ def _consequence(s: Sentence, hit: Hit) -> bool:
 def _exception_scope(s: Sentence, exc: Hit) -> tuple[int, int]:
     if exc.end - exc.start > 3 and s.unit.lang == "zh":  # 但…除外 / 除…外 regexes carry their scope
         return exc.start, exc.end
+    later = [m for m in s.modals if m.start >= exc.end]
+    if later:  # "Save for (i) … and (iii) …, the Licensor shall not …": the list ends before the promise
+        breaks = [m.start() for m in _COMMA.finditer(s.text, exc.end, later[0].start)]
+        if breaks:
+            return exc.start, breaks[-1]
     m = re.compile(r"[;；。]" if exc.start > 0 else r"[,，;；。]").search(s.text, exc.end)
     return exc.start, (m.start() if m else len(s.text))
 
@@ -419,8 +424,15 @@ def _weakeners(s: Sentence, rid: str, modal: Hit | None) -> tuple[list[Reason], 
         if not inside and _buyer_consent(s, a, b):
             continue  # "except to the extent that Party A (the buyer) has authorised …": a lawful basis
         carve = [h for h in s.get("carve_outs") if a <= h.start < b]
-        if inside or carve:
+        if carve:
             continue
+        if inside:
+            # "但因乙方产品停产或者甲方违约的除外": every alternative must be a justification, or the
+            # unjustified one swallows the undertaking
+            loose = _unjustified_alternative(s, a, b, fine)
+            if loose is None:
+                continue
+            a, b = loose
         scope = s.text[a:b].strip()
         if scope and not any(r.detail == scope for r in reasons):
             reasons.append(Reason("carve-out", scope[:120]))
@@ -432,6 +444,23 @@ def _buyer_consent(s: Sentence, a: int, b: int) -> bool:
     """The span names the buyer consenting, requesting or authorising."""
     buyer = [p for p in s.parties if p.cat == "party:buyer" and a <= p.start < b]
     return bool(buyer) and any(a <= h.start < b and h.start >= buyer[0].start - 12 for h in s.get("consent_words"))
+
+
+_COMMA = re.compile(r"[,，]")
+_ALTERNATIVES = re.compile(r"或者|或是|或|、|\bor\b", re.IGNORECASE)
+
+
+def _unjustified_alternative(s: Sentence, a: int, b: int, fine: list[Hit]) -> tuple[int, int] | None:
+    """The first alternative of an exception list with no justification or consent in it, if any."""
+    cuts = [a, *[m.end() for m in _ALTERNATIVES.finditer(s.text, a, b)], b]
+    for x, y in zip(cuts, cuts[1:], strict=False):
+        piece = s.text[x:y].strip(" ，,、;；")
+        if len(re.sub(r"\W", "", piece)) < 2:
+            continue
+        if any(x <= h.start < y or (h.start < x < h.end) for h in fine) or _buyer_consent(s, x, y):
+            continue
+        return x, y
+    return None
 
 
 def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) -> dict[str, list[Hit]]:
@@ -532,6 +561,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             side, party = subject(s, modal, act, lang)
             marks = [act, *obj_hits] + ([modal] if modal else []) + ([party] if party else [])
             verdict = _classify(kind, st, bool(elements))
+            if verdict is None and kind == "refusal" and st in ("none", "bare-not") and s.get("exemptions"):
+                verdict = "contradiction"  # "乙方不予配合的，不视为违约": refusing costs nothing, so it is a right
             if verdict is None:
                 results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=1.0 + len(elements),
                                           highlights=_spans(marks),
