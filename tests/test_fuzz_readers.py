@@ -125,12 +125,7 @@ class Hang(Exception):
 #: Crashes already found and reported, in files this suite does not own: (exception type, where, why).
 #: The fuzz targets tolerate them (and say so) so that they keep looking for *new* crashes; the
 #: fixture of each one in fixtures/hostile/fuzz/ is a strict xfail that turns red once it is fixed.
-KNOWN_CRASHES: list[tuple[str, str, str]] = [
-    ("ValueError", "safezip.py", "safezip.Package.read: zipfile raises ValueError('negative seek value') for "
-     "a member whose local-header offset points before the archive; not caught -> [internal]"),
-    ("UnicodeDecodeError", "safezip.py", "safezip.Package.read: zipfile raises UnicodeDecodeError for a "
-     "member name flagged UTF-8 that is not; not caught -> [internal]"),
-]
+KNOWN_CRASHES: list[tuple[str, str, str]] = []
 KNOWN_SEEN: set[str] = set()
 
 
@@ -206,8 +201,8 @@ FUZZ_DIR = HOSTILE / "fuzz"
 #: fixture -> (expected code, reason if it still fails today).
 CRASHERS: dict[str, tuple[str, str | None]] = {
     "zip-version-not-implemented.docx": ("corrupt", None),  # sniff.py: fixed with this suite
-    "negative-header-offset.docx": ("corrupt", KNOWN_CRASHES[0][2]),
-    "member-name-not-utf8.docx": ("corrupt", KNOWN_CRASHES[1][2]),
+    "negative-header-offset.docx": ("corrupt", None),  # safezip.Package.read: fixed
+    "member-name-not-utf8.docx": ("corrupt", None),  # safezip.Package.read: fixed
 }
 
 

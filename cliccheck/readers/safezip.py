@@ -230,8 +230,11 @@ class Package:
                 data = fh.read(info.file_size + 1)
         except RuntimeError as exc:  # zipfile's "encrypted, password required"
             raise DocumentError(f"zip member {info.filename} cannot be read: {exc}", code="encrypted") from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
-            raise DocumentError(f"zip member {info.filename} is damaged ({exc})", code="corrupt") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as exc:
+            # ValueError: a local header offset before the archive ("negative seek value"), a member
+            # name flagged UTF-8 that is not (UnicodeDecodeError) -- both seen while fuzzing
+            reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+            raise DocumentError(f"zip member {info.filename} is damaged ({reason})", code="corrupt") from None
         if len(data) > info.file_size:
             raise UnsafeInputError(
                 f"zip member {info.filename} inflates beyond its declared size ({info.file_size:,} bytes)"
