@@ -42,6 +42,17 @@ To map an evidence span of the document back to runs::
 
 ``refs[i].element`` is the ``w:p`` of paragraph ``i`` in the parsed tree of
 ``refs[i].part``, so edits can be made in place and the part re-serialised.
+
+Pages: Word stores its last layout as ``w:lastRenderedPageBreak``; when a
+document has any, only those count (hard breaks are followed by one, so
+counting both would double them). Otherwise hard page breaks,
+``pageBreakBefore`` and non-continuous section breaks count. A document with
+none of these has ``page = None`` everywhere: no page is guessed.
+
+Known limits: a paragraph whose mark alone is deleted is not merged with the
+next one (Word's accepted view would join them); Strict Open XML and
+``altChunk`` (embedded documents) are reported, not read; first-page and
+even-page headers are read once each like any other header.
 """
 
 from __future__ import annotations
