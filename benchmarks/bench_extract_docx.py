@@ -14,8 +14,9 @@ of ``--repeat``:
 
 Each variant runs in a fresh child process (best of ``--repeat`` by CPU time,
 which is steadier than wall time on a shared machine); peak memory is the
-child's ``ru_maxrss`` and its growth over the state after imports (lxml
-allocates outside Python's allocator, so tracemalloc would under-count it).
+child's ``VmHWM`` (Linux) and its growth over the state after imports (lxml
+allocates outside Python's allocator, so tracemalloc would under-count it, and
+``ru_maxrss`` would include the parent's peak, inherited across fork+exec).
 A second reference, python-docx's own ``paragraph.text`` extraction, is
 printed beside the bare baseline.
 
@@ -36,13 +37,21 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "fixtures"))
 
 CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 variant, path = sys.argv[1], sys.argv[2]
+
+
+def hwm_kb():
+    # VmHWM belongs to this process image; ru_maxrss would carry the parent's peak across fork+exec
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+
+
 import docx
 from docx.oxml.ns import qn
 from cliccheck.readers import read_document
 import cliccheck.readers.docx_reader  # imported before timing, as python-docx is for the baselines
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = hwm_kb()
 t0, c0 = time.perf_counter(), time.process_time()
 if variant == "cliccheck":
     doc = read_document(path)
@@ -56,7 +65,7 @@ else:
     n = sum(1 for p in d.paragraphs if p.text)
     n += sum(1 for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs if p.text)
 seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+after = hwm_kb()
 print(json.dumps({"kb": after - before, "rss_kb": after, "seconds": seconds, "cpu": cpu, "n": n}))
 """
 
