@@ -23,6 +23,7 @@ every requirement:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -270,6 +271,9 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
     if value == "try" and (any(n.start >= modal.start and n.end <= modal.end for n in s.get("negations"))
                            or any(0 <= modal.start - n.end <= 6 for n in s.negations)):
         value = "try-not"  # 一般不会 / will generally not / does not intend to
+    if value == "do" and any(0 <= modal.start - n.end <= 2 and not _CLAUSE_BREAK.search(s.text[n.end:modal.start])
+                             for n in s.negations):
+        value = "need-not"  # "乙方不保证配合", "does not undertake to": the duty is refused, not promised
     negs = 0
     for n in s.negations:
         if modal.end <= n.start and n.end <= action.start:
@@ -440,6 +444,14 @@ def _weakeners(s: Sentence, rid: str, modal: Hit | None) -> tuple[list[Reason], 
     return reasons, marks
 
 
+_WHETHER = {"en": re.compile(r"\bwhether(?: or not)?(?: to| it (?:will|shall))?\s+(?:\w+\s+)?$", re.IGNORECASE),
+            "zh": re.compile(r"是否(?:予以|同意|愿意)?$")}
+
+
+def _whether_before(s: Sentence, act: Hit) -> bool:
+    return bool(_WHETHER[s.unit.lang].search(s.text, max(0, act.start - 30), act.start))
+
+
 def _buyer_consent(s: Sentence, a: int, b: int) -> bool:
     """The span names the buyer consenting, requesting or authorising."""
     buyer = [p for p in s.parties if p.cat == "party:buyer" and a <= p.start < b]
@@ -453,7 +465,7 @@ _ALTERNATIVES = re.compile(r"或者|或是|或|、|\bor\b", re.IGNORECASE)
 def _unjustified_alternative(s: Sentence, a: int, b: int, fine: list[Hit]) -> tuple[int, int] | None:
     """The first alternative of an exception list with no justification or consent in it, if any."""
     cuts = [a, *[m.end() for m in _ALTERNATIVES.finditer(s.text, a, b)], b]
-    for x, y in zip(cuts, cuts[1:], strict=False):
+    for x, y in itertools.pairwise(cuts):
         piece = s.text[x:y].strip(" ，,、;；")
         if len(re.sub(r"\W", "", piece)) < 2:
             continue
@@ -563,6 +575,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             verdict = _classify(kind, st, bool(elements))
             if verdict is None and kind == "refusal" and st in ("none", "bare-not") and s.get("exemptions"):
                 verdict = "contradiction"  # "乙方不予配合的，不视为违约": refusing costs nothing, so it is a right
+            if kind == "duty" and s.get("carve_outs") and _whether_before(s, act):
+                verdict = "contradiction"  # "是否配合由乙方自行决定": a free choice not to perform the duty
             if verdict is None:
                 results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=1.0 + len(elements),
                                           highlights=_spans(marks),
