@@ -48,7 +48,7 @@ def extract_command(ctx: click.Context, file: str, fmt: str, password: str | Non
 
     try:
         if file == "-":
-            doc = read_document(sys.stdin.buffer.read(), filename="<stdin>", password=password)
+            doc = read_document(sys.stdin.buffer, filename="<stdin>", password=password)
         else:
             doc = read_document(file, password=password)
     except CliccheckError as exc:
