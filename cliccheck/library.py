@@ -48,7 +48,7 @@ TEXT = _Text()
 _COMMON_SCHEMA: dict[str, Any] = {
     "version": (int, True),
     "roles": ({k: (LEX, True) for k in
-               ("supplier", "buyer", "both", "labels", "pronouns", "definition", "supplies", "pays")}, True),
+               ("supplier", "buyer", "both", "labels", "pronouns", "definition", "supplies", "pays", "organisations")}, True),
     "modals": ({k: (LEX, True) for k in
                 ("obligation", "prohibition", "permission", "grant", "negated_obligation", "non_binding")}, True),
     **{k: (LEX, True) for k in ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth",

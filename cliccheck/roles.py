@@ -58,6 +58,12 @@ class _RoleWords:
         self.defmark_re = {lang: phrase_regex(roles["definition"][lang], lang) for lang in ("en", "zh")}
         self.supplies_re = {lang: phrase_regex(roles["supplies"][lang], lang) for lang in ("en", "zh")}
         self.pays_re = {lang: phrase_regex(roles["pays"][lang], lang) for lang in ("en", "zh")}
+        self.org_re = {lang: phrase_regex(roles["organisations"][lang], lang) for lang in ("en", "zh")}
+
+    def is_organisation(self, name: str) -> bool:
+        name = name.strip(" ,，" + _QUOTES)
+        rx = self.org_re[_lang_of(name)]
+        return bool(rx and rx.search(name))
 
     def tail(self, term: str) -> tuple[str, str] | None:
         """``(side, role word)`` when ``term`` ends with a role word."""
@@ -124,6 +130,25 @@ def _before(text: str, pos: int) -> str:
     return segment.strip(" " + _QUOTES)
 
 
+_LEAD = re.compile(r"^\s*(?:[（(]\s*\w{1,3}\s*[)）]|\d{1,2}[.)、]|[a-z][.)])?\s*(?:between\s+|and\s+)?", re.IGNORECASE)
+
+
+def _party_name(text: str, before: str, words: _RoleWords) -> str:
+    """The organisation a definition names: the words before the parenthetical when they end like a
+    company name, else the name heading the paragraph ("(2) Northbridge Systems Ltd., a company …")."""
+    if not before or words.is_organisation(before):
+        return before
+    head = text[_LEAD.match(text).end():]
+    for m in re.finditer(r"[,，;；(（]", head):
+        candidate = head[:m.start()].strip(" " + _QUOTES)
+        if m.group(0) == "," and re.match(r",\s*(?:ltd|limited|inc|llc|co|corp|plc|gmbh)\b", head[m.start():], re.I):
+            continue
+        if candidate and len(candidate) <= 80 and words.is_organisation(candidate):
+            return candidate
+        break
+    return before
+
+
 def _prefix_side(text: str, pos: int, words: _RoleWords) -> str | None:
     """Role named at the head of a line: "卖方：XX公司（以下简称乙方）"."""
     head = text[:pos]
@@ -179,7 +204,7 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
             elif role and role[0] == side:
                 out.add(side, role[1], None, block, source)
             else:
-                out.add(side, None, before, block, source)
+                out.add(side, None, _party_name(text, before, words), block, source)
             continue
         if role and (words.is_label(term) or words.side_of(term)):  # 供方（甲方）
             out.add(role[0], term, None, block, source)

@@ -414,10 +414,14 @@ def _exception_scope(s: Sentence, exc: Hit) -> tuple[int, int]:
 def _weakeners(s: Sentence, rid: str, modal: Hit | None) -> tuple[list[Reason], list[Hit]]:
     reasons: list[Reason] = []
     marks: list[Hit] = []
-    for h in s.any("modal:non_binding", f"{rid}:weakening"):
-        if not any(r.detail == h.text for r in reasons):
-            reasons.append(Reason("weakened-by", h.text))
-            marks.append(h)
+    # overlapping weakeners ("commercially reasonable efforts" / "reasonable efforts"): the longest speaks
+    taken: list[Hit] = [modal] if modal is not None and modal.cat == "modal:non_binding" else []
+    for h in sorted(s.any("modal:non_binding", f"{rid}:weakening"), key=lambda h: (h.start - h.end, h.start)):
+        if any(h.overlaps(t) for t in taken) or any(r.detail == h.text for r in reasons):
+            continue
+        taken.append(h)
+        reasons.append(Reason("weakened-by", h.text))
+        marks.append(h)
     for h in s.get("carve_outs"):
         reasons.append(Reason("carve-out", h.text))
         marks.append(h)
