@@ -264,12 +264,24 @@ def _page_text_slow(textpage, count: int) -> str:  # type: ignore[no-untyped-def
     return "".join(out)
 
 
+_MATRIX = pdfium_c.FS_MATRIX()
+
+
 def _size_at(textpage, index: int) -> float:  # type: ignore[no-untyped-def]
+    """Effective font size of a character (its font size times its matrix's scale)."""
+    return _size_and_baseline(textpage, index)[0]
+
+
+def _size_and_baseline(textpage, index: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Effective font size and baseline y of a character, from one matrix (upright text: its
+    ``f`` is the baseline) rather than a second call for the origin."""
     size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-    m = pdfium_c.FS_MATRIX()
+    m = _MATRIX
     if pdfium_c.FPDFText_GetMatrix(textpage, index, m):
-        size *= math.sqrt(abs(m.a * m.d - m.b * m.c))
-    return size
+        if m.b == 0 and m.c == 0:
+            return size * math.sqrt(abs(m.a * m.d)), m.f
+        return size * math.sqrt(abs(m.a * m.d - m.b * m.c)), _origin(textpage, index)[1]
+    return size, _origin(textpage, index)[1]
 
 
 def _origin(textpage, index: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
@@ -337,15 +349,12 @@ class PageReader:
     def __init__(self, page: pdfium.PdfPage, number: int):
         self.page = page
         self.number = number
-        media = page.get_mediabox()
-        try:
-            crop = page.get_cropbox()
-        except pdfium.PdfiumError:
-            crop = media
-        self.box = (max(media[0], crop[0]), max(media[1], crop[1]),
-                    min(media[2], crop[2]), min(media[3], crop[3]))
-        if self.box[2] <= self.box[0] or self.box[3] <= self.box[1]:
-            self.box = media
+        rect = pdfium_c.FS_RECTF()
+        # The visible box: the intersection of the media box and the crop box, in one call.
+        if pdfium_c.FPDF_GetPageBoundingBox(page.raw, rect) and rect.right > rect.left and rect.top > rect.bottom:
+            self.box = (rect.left, rect.bottom, rect.right, rect.top)
+        else:
+            self.box = tuple(page.get_mediabox())
         self.result = PageText(number, self.box[2] - self.box[0], self.box[3] - self.box[1])
 
     def read(self) -> PageText:
@@ -397,16 +406,16 @@ class PageReader:
         if not stripped:
             return
         first = start + (len(segment) - len(segment.lstrip()))
-        size = _size_at(textpage, first)
+        size, baseline = _size_and_baseline(textpage, first)
         n_rects = pdfium_c.FPDFText_CountRects(textpage, start, end - start)
         if n_rects <= 0:
             return
-        x, baseline = _origin(textpage, first)
         if n_rects <= MAX_RECTS:
             rects = _rects(textpage, n_rects)
         else:
             # Many runs on one line (a CJK font split into 256-glyph subsets): judge the line by
             # its first and last characters instead of fetching every rectangle.
+            x = _origin(textpage, first)[0]
             last = start + len(segment.rstrip()) - 1
             last_x, last_baseline = _origin(textpage, last)
             if abs(last_baseline - baseline) > 0.3 * max(size, 1.0) or last_x < x:
