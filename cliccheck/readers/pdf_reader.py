@@ -63,7 +63,7 @@ def _open(data: bytes, password: str | None):  # type: ignore[no-untyped-def]
                             "repair it (e.g. `qpdf in.pdf out.pdf`)", code="corrupt") from None
 
 
-def _read_pages(pdf, count: int, name: str) -> list[PageText]:  # type: ignore[no-untyped-def]
+def _read_pages(pdf, count: int) -> list[PageText]:  # type: ignore[no-untyped-def]
     import pypdfium2 as pdfium
 
     pages: list[PageText] = []
@@ -175,7 +175,7 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) ->
             title = (pdf.get_metadata_value("Title") or "").strip() or None
         except (pdfium.PdfiumError, KeyError, ValueError):
             title = None
-        pages = _read_pages(pdf, count, name)
+        pages = _read_pages(pdf, count)
     finally:
         pdf.close()
     _check_text(pages)

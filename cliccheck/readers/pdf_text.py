@@ -85,18 +85,6 @@ class PageText:
     image_only: bool = False  # no text objects but images: a scan
 
 
-def is_bad_char(ch: str) -> bool:
-    """A character that only a font without a Unicode map produces."""
-    code = ord(ch)
-    return (
-        code == 0xFFFD
-        or (code < 0x20 and ch not in "\r\n\t")
-        or 0x7F <= code <= 0x9F
-        or 0xE000 <= code <= 0xF8FF
-        or code >= 0xF0000
-    )
-
-
 # --- page objects -------------------------------------------------------------------------------
 
 def _mul(m1: tuple[float, ...], m2: tuple[float, ...]) -> tuple[float, ...]:
@@ -238,6 +226,8 @@ def _page_text(textpage, count: int) -> str | None:  # type: ignore[no-untyped-d
 
 
 _LINE_BREAK = re.compile("\r\n|(?<=[\ufffe\x02])(?!\r\n)")
+#: Characters only a font without a Unicode map produces: U+FFFD, C0/C1 controls (not tab,
+#: CR, LF), private use.
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
