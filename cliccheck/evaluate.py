@@ -34,6 +34,7 @@ class Prediction:
     label: str
     predicted: str
     message: str = ""
+    target: bool = False  # the case's own requirement (not one it leaves missing or decides via `also`)
 
 
 @dataclass(slots=True)
@@ -46,6 +47,12 @@ class EvalResult:
         if not self.predictions:
             return 0.0
         return sum(p.label == p.predicted for p in self.predictions) / len(self.predictions)
+
+    @property
+    def target_accuracy(self) -> float:
+        """Accuracy on each case's own requirement only (its ``requirement`` label)."""
+        own = [p for p in self.predictions if p.target]
+        return sum(p.label == p.predicted for p in own) / len(own) if own else 0.0
 
     @property
     def false_passes(self) -> list[Prediction]:
@@ -75,6 +82,7 @@ class EvalResult:
             "cases": len({x.case for x in self.predictions}),
             "predictions": len(self.predictions),
             "accuracy": round(self.accuracy, 4),
+            "target_accuracy": round(self.target_accuracy, 4),
             "contradiction": {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)},
             "false_passes": [{"case": x.case, "requirement": x.requirement, "label": x.label,
                               "predicted": x.predicted} for x in self.false_passes],
@@ -146,7 +154,8 @@ def evaluate(root: str | Path, *, library: Library | None = None, select: list[s
             if select and req.id not in select:
                 continue
             result.predictions.append(Prediction(cid, req.id, str(context.get("lang")), labels[req.id],
-                                                 str(req.verdict), req.message))
+                                                 str(req.verdict), req.message,
+                                                 target=req.id == str(case.get("requirement")).upper()))
     return result
 
 
@@ -169,7 +178,9 @@ def format_text(result: EvalResult) -> str:
             lines.append("")
     p, r, f = result.prf()
     lines.append(f"cases: {len({x.case for x in result.predictions})}   predictions: {len(result.predictions)}")
-    lines.append(f"accuracy: {result.accuracy:.4f}")
+    own = [x for x in result.predictions if x.target]
+    lines.append(f"accuracy: {result.accuracy:.4f}  (all {len(result.predictions)} predictions)")
+    lines.append(f"target accuracy: {result.target_accuracy:.4f}  (each case's own requirement, {len(own)} predictions)")
     lines.append(f"contradictions: precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
     fps = result.false_passes
     lines.append(f"false passes: {len(fps)}")

@@ -449,7 +449,7 @@ def _weakeners(s: Sentence, rid: str, modal: Hit | None) -> tuple[list[Reason], 
 
 
 _WHETHER = {"en": re.compile(r"\bwhether(?: or not)?(?: to| it (?:will|shall))?\s+(?:\w+\s+)?$", re.IGNORECASE),
-            "zh": re.compile(r"是否(?:予以|同意|愿意)?$")}
+            "zh": re.compile(r"是否$")}
 
 
 def _whether_before(s: Sentence, act: Hit) -> bool:
