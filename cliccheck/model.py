@@ -15,6 +15,7 @@ can warn about it.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -80,7 +81,8 @@ class Block:
     end: int = 0
     #: origin[i] is the offset in the raw (un-normalised) source text of the
     #: block for normalised character i; used to map evidence back to runs.
-    origin: list[int] | None = field(default=None, repr=False)
+    #: A list, or a compact equivalent (normalize.IdentityOrigin) when normalising changed nothing.
+    origin: Sequence[int] | None = field(default=None, repr=False)
 
     @property
     def is_body(self) -> bool:

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator, Sequence
+from typing import overload
 
 #: Full-width punctuation that NFKC would fold to ASCII but that Chinese text
 #: uses as its own punctuation; we keep it.
@@ -43,10 +45,66 @@ _SAFE = "\\x21-\\x7e\\u3400-\\u4dbf\\u4e00-\\u9fff" + re.escape("".join(sorted(K
 _UNCHANGED = re.compile(f"[{_SAFE}]+(?: [{_SAFE}]+)*")
 
 
+class IdentityOrigin(Sequence[int]):
+    """The origin map of text that normalisation left unchanged: ``origin[i] == i``.
+
+    Why: most blocks are already normal, and a list of one int per character
+    was most of the memory a read document held beyond its text. This holds
+    only the length, indexes, iterates and slices like ``list(range(n))`` and
+    compares equal to that list.
+    """
+
+    __slots__ = ("_range",)
+
+    def __init__(self, length: int):
+        self._range = range(length)
+
+    def __len__(self) -> int:
+        return len(self._range)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return list(self._range[index])
+        return self._range[index]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._range)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, IdentityOrigin):
+            return self._range == other._range
+        if isinstance(other, (list, tuple)):
+            return len(other) == len(self._range) and all(a == b for a, b in zip(other, self._range, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a list, so unhashable like one
+
+    def __repr__(self) -> str:
+        return f"IdentityOrigin({len(self._range)})"
+
+
 def normalize(raw: str) -> tuple[str, list[int]]:
     """Return ``(text, origin)`` for ``raw``; see the module docstring."""
     if _UNCHANGED.fullmatch(raw):
         return raw, list(range(len(raw)))
+    return _normalize_changed(raw)
+
+
+def normalize_compact(raw: str) -> tuple[str, Sequence[int]]:
+    """:func:`normalize` for readers that keep the origin per block: an :class:`IdentityOrigin`
+    (no list) when the text is already normal, the same values either way."""
+    if _UNCHANGED.fullmatch(raw):
+        return raw, IdentityOrigin(len(raw))
+    return _normalize_changed(raw)
+
+
+def _normalize_changed(raw: str) -> tuple[str, list[int]]:
     out: list[str] = []
     origin: list[int] = []
     pending_space = -1  # raw index of a space not yet emitted
@@ -82,7 +140,9 @@ def normalize(raw: str) -> tuple[str, list[int]]:
 
 def normalize_text(raw: str) -> str:
     """Normalised text only."""
-    return normalize(raw)[0]
+    if _UNCHANGED.fullmatch(raw):
+        return raw
+    return _normalize_changed(raw)[0]
 
 
 def is_cjk(ch: str) -> bool:
@@ -108,6 +168,13 @@ def detect_language(text: str) -> str:
     A sentence of Chinese with an English party name is still ``zh``; only a
     block with both scripts in substance is ``mixed``.
     """
+    # One-script blocks (nearly all of them) are decided by two C-level searches: with no Han
+    # character any Latin letter makes it en, with no Latin letter any Han character makes it zh
+    # (exactly what the weighing below gives, without building a run list per block).
+    if _CJK_RUNS.search(text) is None:
+        return "en" if _LATIN_RUNS.search(text) is not None else "none"
+    if _LATIN_RUNS.search(text) is None:
+        return "zh"
     han = sum(map(len, _CJK_RUNS.findall(text)))
     latin = 0.0
     for word in _LATIN_RUNS.findall(text):

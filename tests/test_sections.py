@@ -87,3 +87,15 @@ def test_headers_and_footers_do_not_move_the_numbering():
 def test_chinese_items_numbered_with_digits_under_an_article():
     blocks = _blocks("第四条 乙方义务", "1. 配合审查；", "2. 不得中断供货。")
     assert [b.section for b in blocks] == ["第四条", "第四条1.", "第四条2."]
+
+
+def test_party_numbers_in_a_preamble_do_not_govern_the_recitals():
+    blocks = _blocks("This Agreement is made between:", "(1) Northbridge Systems Ltd. (the Supplier); and",
+                     "(2) Jiangnan Grid Data Co., Ltd. (the Customer).",
+                     "Whereas the Customer operates critical information infrastructure.",
+                     "1. Definitions", "In this Agreement the following terms apply.", "(a) Products;",
+                     "Each term applies to its plural.")
+    assert [b.section for b in blocks] == [None, "(1)", "(2)", None, "1", "1", "1(a)", "1(a)"]
+    zh = _blocks("（一）甲方：江南电网数据有限公司", "（二）乙方：北桥系统有限公司", "鉴于甲方为关键信息基础设施运营者，",
+                 "第一条 定义", "本合同中下列用语含义如下。")
+    assert [b.section for b in zh] == ["（一）", "（二）", None, "第一条", "第一条"]

@@ -64,7 +64,7 @@ from lxml import etree
 from ..errors import DocumentError, LimitExceeded
 from ..limits import Limits
 from ..model import Block, BlockKind, Document, ExcludedKind, ExcludedText, TableCell
-from ..normalize import normalize, normalize_text
+from ..normalize import normalize_compact, normalize_text
 from .docx_numbering import (
     W_NS,
     W_VAL,
@@ -737,7 +737,7 @@ class _Reader:
                     page = self.page + sum(1 for b in breaks if b <= offset) if page_start is not None else None
                     refs.append((nid, index, page))
 
-        text, origin = normalize(raw)
+        text, origin = normalize_compact(raw)
         if text:
             if ctx.kind is not None:
                 kind = ctx.kind
