@@ -221,7 +221,12 @@ class Sentence:
         seen: dict[tuple[int, int], Hit] = {}
         for h in sorted(modals, key=lambda h: MODAL_KINDS.index(h.cat[6:])):
             seen.setdefault((h.start, h.end), h)
-        self.modals = sorted(seen.values(), key=lambda h: h.start)
+        ordered = sorted(seen.values(), key=lambda h: (h.start, h.start - h.end))
+        # partly overlapping modals ("不得以任何方式": 不得 / 得以): the one read first wins
+        self.modals = []
+        for h in ordered:
+            if not (self.modals and h.overlaps(self.modals[-1])):
+                self.modals.append(h)
         others = [h for h in hits if h.cat != "negations"] + self.modals + parties
         self.negations = [h for h in by.get("negations", []) if not any(o.overlaps(h) for o in others)]
 
@@ -271,7 +276,10 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
     if value == "try" and (any(n.start >= modal.start and n.end <= modal.end for n in s.get("negations"))
                            or any(0 <= modal.start - n.end <= 6 for n in s.negations)):
         value = "try-not"  # 一般不会 / will generally not / does not intend to
-    if value == "do" and any(0 <= modal.start - n.end <= 2 and not _CLAUSE_BREAK.search(s.text[n.end:modal.start])
+    if value == "do" and any(n.end <= modal.start and n.text.lower() in ("no", "neither", "none")
+                             and not _CLAUSE_BREAK.search(s.text[n.end:modal.start]) for n in s.negations):
+        value = "not"  # "no firmware … will transmit", "neither the Products nor … will be used"
+    elif value == "do" and any(0 <= modal.start - n.end <= 2 and not _CLAUSE_BREAK.search(s.text[n.end:modal.start])
                              for n in s.negations):
         value = "need-not"  # "乙方不保证配合", "does not undertake to": the duty is refused, not promised
     negs = 0
@@ -338,16 +346,29 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
             return _resolve(s, grantee[0])
     limit = modal.start if modal else action.start
     before = [p for p in s.parties if p.end <= limit]
-    plain = [p for p in before if not _possessive(s.text, p, lang)]
+    free = [p for p in before if not _embedded(s, p)]  # not "除为完成采购人书面确认的…以外"
+    plain = [p for p in free if not _possessive(s.text, p, lang)]
     bare = [p for p in plain if not _after_preposition(s, p)]
-    pick = (bare or plain or before or [None])[-1]
+    pick = (bare or plain or free or before or [None])[-1]
     if pick is None and modal is not None:  # 严禁承包人… / It is prohibited for the Vendor to …
-        after = [p for p in s.parties if modal.end <= p.start and p.end <= action.start
-                 and not _possessive(s.text, p, lang)]
-        pick = after[0] if after else None
+        after = [p for p in s.parties if modal.end <= p.start and p.end <= action.start]
+        plain_after = [p for p in after if not _possessive(s.text, p, lang)]
+        pick = (plain_after or after or [None])[0]  # "nothing restricts the Licensor's right to"
     if pick is None:
         return (s.unit.context_party, None) if s.unit.context_party else (None, None)
     return _resolve(s, pick)
+
+
+def _embedded(s: Sentence, party: Hit) -> bool:
+    """The party is named inside an exception or a lawful-basis phrase, not as the one bound."""
+    for h in s.get("lawful_basis"):
+        if h.start <= party.start and party.end <= h.end:
+            return True
+    for e in s.get("exceptions"):
+        a, b = _exception_scope(s, e)
+        if a <= party.start < b:
+            return True
+    return False
 
 
 def _resolve(s: Sentence, hit: Hit) -> tuple[str | None, Hit | None]:
