@@ -59,7 +59,9 @@ _COMMON_SCHEMA: dict[str, Any] = {
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
-                "justifications", "broad_objects")
+                "justifications", "broad_objects", "partial_objects", "partial_duty")
+#: lexicon keys a requirement file may leave out (empty by default)
+OPTIONAL_LEXICON_KEYS = ("partial_objects", "partial_duty")
 VERDICT_KEYS = ("satisfied", "weak", "contradicted", "missing")
 
 _REQUIREMENT_SCHEMA: dict[str, Any] = {
@@ -72,7 +74,7 @@ _REQUIREMENT_SCHEMA: dict[str, Any] = {
     "explanation": (TEXT, True),
     "messages": ({k: (str, True) for k in VERDICT_KEYS}, True),
     "elements": ([{"id": (str, True), "title": (TEXT, True), "objects": (LEX, True)}], True),
-    "lexicon": ({k: (LEX, True) for k in LEXICON_KEYS}, True),
+    "lexicon": ({k: (LEX, k not in OPTIONAL_LEXICON_KEYS) for k in LEXICON_KEYS}, True),
     "examples": ({k: ({"en": ([str], True), "zh": ([str], True)}, True) for k in VERDICT_KEYS[:3]}, True),
 }
 
@@ -224,7 +226,7 @@ def _load_requirement(path: Path) -> Requirement:
         id=data["id"], name=data["name"], titles=data["titles"], severity=data["severity"],
         legal_basis=tuple(data["legal_basis"]), explanation=data["explanation"], messages=data["messages"],
         elements=tuple(Element(e["id"], e["title"], e["objects"]) for e in data["elements"]),
-        lexicon=data["lexicon"],
+        lexicon={k: data["lexicon"].get(k, {lang: () for lang in LANGS}) for k in LEXICON_KEYS},
         examples={k: {lang: tuple(v[lang]) for lang in LANGS} for k, v in data["examples"].items()},
         source=str(path),
     )

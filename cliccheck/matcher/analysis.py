@@ -38,9 +38,9 @@ _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "just
 #: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
 _NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions", "consent_words",
                  "acknowledgements", "exemptions")
-ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial")
+ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_duty")
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
-_KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "refusable": 4}
+_KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "partial_duty": 3, "refusable": 4}
 _CLAUSE_BREAK = re.compile(r"[，,;；]")
 
 
@@ -575,6 +575,12 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 entry = pairs.setdefault(id(act), (act, set(), []))
                 entry[1].add(el)
                 entry[2].append(obj)
+        narrow: set[int] = set()
+        for obj in s.get(f"{rid}:partial_objects"):  # one narrow category ("payment card numbers")
+            act = _attach(s, obj, actions)
+            if act is not None and id(act) not in pairs:
+                pairs[id(act)] = (act, set(), [obj])
+                narrow.add(id(act))
         for obj in broad:
             act = _attach(s, obj, actions)
             if act is not None and id(act) not in pairs:
@@ -598,6 +604,9 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             side, party = subject(s, modal, act, lang)
             marks = [act, *obj_hits] + ([modal] if modal else []) + ([party] if party else [])
             verdict = _classify(kind, st, bool(elements))
+            if (verdict is None and kind == "duty" and st == "none" and side == "supplier" and party is not None
+                    and not any(c.end <= act.start for c in s.get("conditions"))):
+                verdict = "weak-undertaking"  # "服务商…配合网络安全审查": a statement, not a binding promise
             if verdict is None and kind == "refusal" and st in ("none", "bare-not") and s.get("exemptions"):
                 verdict = "contradiction"  # "乙方不予配合的，不视为违约": refusing costs nothing, so it is a right
             if kind == "duty" and s.get("carve_outs") and _whether_before(s, act):
@@ -638,6 +647,12 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 reasons = [Reason("contradicted-by", detail)] + [Reason("contradicted-by", b.text) for b in breadth]
                 results.append(Assessment(rid, "contradiction", unit, elements=set(elements),
                                           highlights=_spans(marks + breadth), reasons=reasons, detail=detail))
+                continue
+            if not elements and id(act) in narrow:
+                reasons, weak_marks = _weakeners(s, rid, modal)
+                reasons.insert(0, Reason("partial-coverage", f"only '{obj_hits[0].text}'"))
+                results.append(Assessment(rid, "undertaking", unit, quality="weak", highlights=_spans(marks + weak_marks),
+                                          reasons=reasons, detail=reasons[0].detail))
                 continue
             if not elements:
                 continue  # an undertaking on a broad object only ("the Services") covers no element
@@ -695,6 +710,7 @@ def _classify(kind: str, st: str, has_element: bool) -> str | None:
         "refusal": {"not": "undertaking", "try-not": "weak-undertaking", "may": "contradiction",
                     "do": "contradiction", "bare-not": "weak-undertaking"},
         "refusable": {"need-not": "contradiction"},
+        "partial_duty": {"do": "partial-undertaking", "try": "weak-undertaking", "may": "weak-undertaking"},
         "forbidden": {"not": "undertaking", "try-not": "weak-undertaking", "may": "contradiction",
                       "bare-not": "weak-undertaking"},
         "partial": {"not": "partial-undertaking", "try-not": "weak-undertaking", "may": "contradiction",

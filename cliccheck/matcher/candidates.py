@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..library import Library
 
-_ACTION_KEYS = ("duty", "refusal", "forbidden", "partial")
+_ACTION_KEYS = ("duty", "refusal", "forbidden", "partial", "partial_duty")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -180,6 +180,7 @@ class Prefilter:
             add("ref", req.lexicon["refusable"][lang], req.id)
             add("con", req.lexicon["contradicting"][lang], req.id)
             add("obj", req.lexicon["broad_objects"][lang], req.id)
+            add("obj", req.lexicon["partial_objects"][lang], req.id)
             for el in req.elements:
                 add("obj", el.objects[lang], req.id)
             add("neg", library.common["modals"]["negated_obligation"][lang], req.id)
