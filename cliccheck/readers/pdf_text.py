@@ -144,26 +144,28 @@ class _ObjectScanner:
         get_mode = pdfium_c.FPDFTextObj_GetTextRenderMode
         get_fill = pdfium_c.FPDFPageObj_GetFillColor
         r, g, b, a, size, m = self.r, self.g, self.b, self.a, self.size, self.matrix
+        text_objects = 0
         for i in range(count_fn(container)):
             obj = get_fn(container, i)
             # The render mode is -1 for anything but text: one call fewer per text object.
             mode = get_mode(obj)
             kind = text_type if mode >= 0 else get_type(obj)
             if kind == text_type:
-                result.text_objects += 1
+                text_objects += 1
                 if mode == 1:
                     pdfium_c.FPDFPageObj_GetStrokeColor(obj, r, g, b, a)
                 else:
                     get_fill(obj, r, g, b, a)
                 get_size(obj, size)
                 get_matrix(obj, m)
-                scale = abs(m.a * m.d - m.b * m.c)
+                s = size.value
+                squared = s * s * abs(m.a * m.d - m.b * m.c)  # effective size squared
                 if parent is not None:
-                    scale *= abs(parent[0] * parent[3] - parent[1] * parent[2])
-                effective = size.value * math.sqrt(scale)
-                if effective <= TINY_POINTS:
+                    squared *= abs(parent[0] * parent[3] - parent[1] * parent[2])
+                if squared <= TINY_POINTS * TINY_POINTS:
+                    effective = math.sqrt(squared)
                     result.suspicious[_address(obj)] = (ExcludedKind.TINY_TEXT, f"font size {effective:.2g} pt")
-                elif a.value == 0 or min(r.value, g.value, b.value) >= NEAR_WHITE:
+                elif (r.value >= NEAR_WHITE and g.value >= NEAR_WHITE and b.value >= NEAR_WHITE) or a.value == 0:
                     result.suspicious[_address(obj)] = (
                         ExcludedKind.WHITE_TEXT, f"fill rgba({r.value},{g.value},{b.value},{a.value})")
                 elif mode in INVISIBLE_MODES:
@@ -177,6 +179,7 @@ class _ObjectScanner:
                 matrix = _matrix(obj)
                 self.scan(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, box,
                           result, matrix if parent is None else _mul(matrix, parent), depth + 1)
+        result.text_objects += text_objects
 
     def _bounds(self, obj, parent: tuple[float, ...] | None) -> tuple[float, float, float, float]:  # type: ignore[no-untyped-def]
         left, bottom, right, top = self.bounds
@@ -225,7 +228,6 @@ def _page_text(textpage, count: int) -> str | None:  # type: ignore[no-untyped-d
     return text if len(text) == count else None
 
 
-_LINE_BREAK = re.compile("\r\n|(?<=[\ufffe\x02])(?!\r\n)")
 #: Characters only a font without a Unicode map produces: U+FFFD, C0/C1 controls (not tab,
 #: CR, LF), private use.
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]")
@@ -234,14 +236,25 @@ _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff
 def _segments(text: str) -> list[tuple[int, int]]:
     """pdfium's lines: separated by generated CR LF, or right after a line-end hyphen mark
     (pdfium joins a hyphenated line to the next without CR LF)."""
-    out = []
+    out: list[tuple[int, int]] = []
+    marks = "\ufffe" in text or "\x02" in text
     start = 0
-    for m in _LINE_BREAK.finditer(text):
-        if m.start() > start:
-            out.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
+    find = text.find
+    length = len(text)
+    while start < length:
+        end = find("\r\n", start)
+        if end < 0:
+            end = length
+        while marks:
+            cuts = [c for c in (find("\ufffe", start, end), find("\x02", start, end)) if c >= 0]
+            if not cuts:
+                break
+            cut = min(cuts) + 1
+            out.append((start, cut))
+            start = cut
+        if end > start:
+            out.append((start, end))
+        start = end + 2
     return out
 
 
