@@ -190,11 +190,13 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) ->
 
     blocks: list[Block] = []
     total_chars = 0
+    locate = any(p.hidden for p in pages)  # hidden runs are located by their nearest block
+    controls = any(p.bad_chars for p in pages)
     where: dict[int, list[tuple[float, int]]] = {}  # page -> (baseline, block index) of its lines
     for para in paragraphs(flows, metrics):
         raw = ""
         for line in para.lines:
-            raw = joiner.join(raw, _clean(line.text))
+            raw = joiner.join(raw, _clean(line.text) if controls else line.text)
         text, origin = normalize(raw)
         if not text:
             continue
@@ -202,8 +204,9 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) ->
         if total_chars > limits.max_chars:
             raise LimitExceeded(f"over max_chars={limits.max_chars:,} characters of text")
         page_end = para.page_end if para.page_end != para.page else None
-        for line in para.lines:
-            where.setdefault(line.page, []).append((line.baseline, len(blocks)))
+        if locate:
+            for line in para.lines:
+                where.setdefault(line.page, []).append((line.baseline, len(blocks)))
         blocks.append(Block(text, kind=_kind(para.lines, metrics, text, pages[para.page - 1].height),
                             paragraph=len(blocks), page=para.page, page_end=page_end, origin=origin))
     excluded = _running_excluded(running)
