@@ -432,7 +432,10 @@ def _exception_scope(s: Sentence, exc: Hit) -> tuple[int, int]:
     return exc.start, (m.start() if m else len(s.text))
 
 
-def _weakeners(s: Sentence, rid: str, modal: Hit | None) -> tuple[list[Reason], list[Hit]]:
+_REASON_WORD = re.compile(r"理由|为由|原因|\breasons?\b|\bgrounds?\b", re.IGNORECASE)
+
+
+def _weakeners(s: Sentence, rid: str, modal: Hit | None, act: Hit | None = None) -> tuple[list[Reason], list[Hit]]:
     reasons: list[Reason] = []
     marks: list[Hit] = []
     # overlapping weakeners ("commercially reasonable efforts" / "reasonable efforts"): the longest speaks
@@ -443,7 +446,12 @@ def _weakeners(s: Sentence, rid: str, modal: Hit | None) -> tuple[list[Reason], 
         taken.append(h)
         reasons.append(Reason("weakened-by", h.text))
         marks.append(h)
+    forbidden_reason = (modal.end, act.start) if modal is not None and act is not None and modal.end <= act.start \
+        and modal.cat == "modal:prohibition" else None
     for h in s.get("carve_outs"):
+        if (forbidden_reason and forbidden_reason[0] <= h.start < forbidden_reason[1]
+                and _REASON_WORD.search(s.text, h.end, forbidden_reason[1])):
+            continue  # "不得以停产、转产…为由中断供货": a reason the promise forbids, not a carve-out
         reasons.append(Reason("carve-out", h.text))
         marks.append(h)
     fine = s.any("lawful_basis", "justifications", f"{rid}:justifications", f"{rid}:qualifiers")
@@ -649,14 +657,14 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                                           highlights=_spans(marks + breadth), reasons=reasons, detail=detail))
                 continue
             if not elements and id(act) in narrow:
-                reasons, weak_marks = _weakeners(s, rid, modal)
+                reasons, weak_marks = _weakeners(s, rid, modal, act)
                 reasons.insert(0, Reason("partial-coverage", f"only '{obj_hits[0].text}'"))
                 results.append(Assessment(rid, "undertaking", unit, quality="weak", highlights=_spans(marks + weak_marks),
                                           reasons=reasons, detail=reasons[0].detail))
                 continue
             if not elements:
                 continue  # an undertaking on a broad object only ("the Services") covers no element
-            reasons, weak_marks = _weakeners(s, rid, modal)
+            reasons, weak_marks = _weakeners(s, rid, modal, act)
             if verdict == "weak-undertaking" and modal is not None:
                 reasons.insert(0, Reason("weakened-by", modal.text))
             elif verdict == "weak-undertaking":
