@@ -23,6 +23,7 @@ and carries the excluded text, page and paragraph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 from ..errors import ConfigError
@@ -88,6 +89,11 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
             continue
         own = [(s.start, s.end)]
         if not scan.candidate_requirements(own + ([(s.lead_in.start, s.lead_in.end)] if s.lead_in else [])):
+            inherited = _overridden(s, sentences, found, scan, library, lang)
+            if inherited:
+                ctx = _context_party(s.block.text, s.start - s.block.start, roles, lang)
+                unit = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, inherited=inherited)
+                found.extend(a for a in _analyse(unit, library, roles) if a.kind == "contradiction")
             continue
         results: list[Assessment] = []
         if scan.candidate_requirements(own):
@@ -107,6 +113,41 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         _carve_outs_after(s, sentences, results, library, lang)
         found.extend(results)
     return found
+
+
+def _overridden(s, sentences, found, scan, library, lang) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """Requirements an override sentence without an object of its own points back to.
+
+    "（二）虽有前款约定，乙方保留拒绝配合的权利。" names no review: it refers to the undertaking
+    just before it (same section, at most three sentences back).
+    """
+    rx = _override_regex(library, lang)
+    if rx is None or not rx.search(s.text):
+        return frozenset()
+    acting = scan.in_ranges("act", [(s.start, s.end)]) | scan.in_ranges("ref", [(s.start, s.end)])
+    if not acting:
+        return frozenset()
+    top = _top_section(s.block.section)
+    earlier = {x.index for x in sentences[max(0, s.index - 3):s.index]
+               if x.language == lang and _top_section(x.block.section) == top}
+    recent = {a.requirement for a in found if a.kind == "undertaking" and a.unit.sentence is not None
+              and a.unit.sentence.index in earlier}
+    return frozenset(recent & acting)
+
+
+def _top_section(section: str | None) -> str:
+    """"9.2" -> "9", "第九条（二）" -> "第九条"."""
+    return re.match(r"[^.．（(]*", section or "").group(0)  # type: ignore[union-attr]
+
+
+_OVERRIDE_RX: dict[tuple[object, ...], object] = {}
+
+
+def _override_regex(library: Library, lang: str):  # type: ignore[no-untyped-def]
+    key = (library.key, lang)
+    if key not in _OVERRIDE_RX:
+        _OVERRIDE_RX[key] = phrase_regex(library.common["overrides"][lang], lang)
+    return _OVERRIDE_RX[key]
 
 
 def _carve_outs_after(s, sentences, results, library, lang) -> None:  # type: ignore[no-untyped-def]

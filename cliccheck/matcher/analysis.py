@@ -68,6 +68,8 @@ class Unit:
     pieces: list[tuple[int, int, int]]
     sentence: Any  # segment.Sentence
     context_party: str | None = None  # side of the last party named before the unit in its block
+    #: requirements whose undertaking the unit overrides by reference ("虽有前款约定，乙方保留拒绝配合的权利")
+    inherited: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -603,6 +605,13 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                     continue
                 if _classify(kind, stance(s, _governing_modal(s, act.start), act), True) == "contradiction":
                     pairs[id(act)] = (act, set(objs), all_objs[:1])
+        if rid in unit.inherited and not objs and not pairs:
+            # an override pointing back ("Notwithstanding the foregoing, the Supplier may refuse"): the
+            # topic is the undertaking just before it; only a contradiction is read from it
+            for act in actions:
+                kind = act.cat.split(":", 1)[1]
+                if _classify(kind, stance(s, _governing_modal(s, act.start), act), True) == "contradiction":
+                    pairs[id(act)] = (act, {el.id for el in req.elements}, [])
         for act, elements, obj_hits in pairs.values():
             kind = act.cat.split(":", 1)[1]
             modal = _governing_modal(s, act.start) or _passive_modal_after(s, act)
@@ -641,7 +650,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             if verdict == "contradiction":
                 justified = _justified(s, rid, kind)
                 if kind in ("duty", "refusal"):  # "无须配合发包人或者任何主管部门的网络安全审查": part of the object
-                    far = max(o.end for o in obj_hits)
+                    far = max((o.end for o in obj_hits), default=act.end)
                     justified = [h for h in justified if not (act.end <= h.start and h.end <= far)]
                 if justified or side is None:
                     results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=1.5,
