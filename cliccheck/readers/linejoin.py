@@ -4,6 +4,8 @@ Typesetting breaks lines; the contract's text does not have those breaks.
 Rules, in order:
 
 * a soft hyphen (U+00AD) at a line end is dropped and the lines are joined;
+* a hyphen between a letter or digit and a digit is kept, without a space
+  ("GB/T 22239-" + "2019");
 * ``word-`` at a line end followed by a lower-case word is either an
   end-of-line hyphenation ("obliga-" + "tion" → "obligation") or a real
   compound that happened to break after its hyphen ("follow-" + "up" →
@@ -139,6 +141,8 @@ class Joiner:
             if tail is not None and not keep_hyphen(head, tail.group(), hyphenated=hyphenated, joined=joined):
                 return text[:-1] + line
             return text + line
+        if text.endswith("-") and len(text) > 1 and text[-2].isalnum() and line[:1].isdigit():
+            return text + line  # "GB/T 22239-" + "2019", "CII-NP-" + "2025": a code, not a word split
         if needs_space(text, line):
             return f"{text} {line}"
         return text + line
