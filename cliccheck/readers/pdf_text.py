@@ -8,13 +8,17 @@ keep that advantage the common case never makes a Python call per character:
   separates lines with generated ``"\\r\\n"``;
 * each line's box is the union of ``FPDFText_CountRects``/``GetRect`` (pdfium
   computes them in C), its baseline and size come from its first character;
-* hidden text is found per *text object* (a handful per page): fill colour,
-  render mode, effective font size, bounds against the visible page box.
+* hidden text is found per *text object* (one per line or run; reportlab's
+  CJK subsets make ~300 a page): fill colour, render mode, effective font
+  size; position is checked per line against the visible page box.
 
 Only a page that has a suspicious text object, or a line whose rectangles do
-not sit on one baseline (pdfium merged two lines or two columns), is read
-character by character, and only those characters. See
-:func:`hidden_reason` for what counts as not visible.
+not sit on one baseline (pdfium merged two lines or two columns) or leave
+the page box, is read character by character. Not visible: (near-)white or
+fully transparent fill, an effective size of 2 pt or less, a glyph centre
+outside the intersection of media and crop box, and invisible render modes
+except on scanned pages (see :func:`hidden_reason`). Not detected: text
+covered by an opaque shape or clipped away by a clipping path.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ NEAR_WHITE = 240
 SCAN_COVERAGE = 0.6
 #: Render modes that paint nothing (3: invisible, 7: clip only).
 INVISIBLE_MODES = frozenset({3, 7})
+#: pdfium's mark for a hyphen at a line end (U+FFFE; older builds U+0002).
 LINE_END_HYPHENS = "\ufffe\x02"
 #: Lines with more rectangles than this are checked by their end characters only.
 MAX_RECTS = 4
