@@ -53,7 +53,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
                 ("obligation", "prohibition", "permission", "grant", "negated_obligation", "non_binding")}, True),
     **{k: (LEX, True) for k in ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth",
                                 "unlimited", "consequences", "conditions", "consent_words", "acknowledgements",
-                                "exemptions",
+                                "exemptions", "disclaimers", "references",
                                 "exceptions", "overrides", "recitals", "citations", "definitions")},
     "prevailing": ({"zh": (LEX, True), "en": (LEX, True)}, True),
 }

@@ -112,7 +112,58 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
                 results = combined_results
         _carve_outs_after(s, sentences, results, library, lang)
         found.extend(results)
+    found += _disclaimed(sentences, found, library, lang)
     return found
+
+
+def _disclaimed(sentences, found, library, lang) -> list[Assessment]:  # type: ignore[no-untyped-def]
+    """"第九条的约定对乙方不具有约束力" / "Clause 9.1 shall not be binding": the undertakings of the clause
+    referred to are taken back, which contradicts them."""
+    rx = _lexicon_regex(library, "disclaimers", lang)
+    ref_rx = _lexicon_regex(library, "references", lang)
+    if rx is None or ref_rx is None:
+        return []
+    out: list[Assessment] = []
+    undertakings = [a for a in found if a.kind == "undertaking" and a.unit.sentence is not None]
+    for s in sentences:
+        if s.language != lang:
+            continue
+        hit = rx.search(s.text)
+        if hit is None:
+            continue
+        targets: list[Assessment] = []
+        for ref in ref_rx.finditer(s.text):
+            number = re.search(r"\d+(?:\.\d+)*|第[一二三四五六七八九十百\d]+条", ref.group(0))
+            if number:
+                label = number.group(0)
+                targets += [a for a in undertakings if a.unit.sentence.index != s.index and (
+                    (a.unit.sentence.block.section or "") == label
+                    or (a.unit.sentence.block.section or "").startswith((label + ".", label + "（", label + "("))
+                    or (label.startswith("第") and (a.unit.sentence.block.section or "").startswith(label)))]
+            else:  # 前款 / the foregoing: the undertakings just before, in the same clause
+                top = _top_section(s.block.section)
+                targets += [a for a in undertakings if s.index - 3 <= a.unit.sentence.index < s.index
+                            and _top_section(a.unit.sentence.block.section) == top]
+        seen: set[str] = set()
+        for a in targets:
+            if a.requirement in seen:
+                continue
+            seen.add(a.requirement)
+            unit = Unit(s.text, lang, [(0, s.start, s.end)], s)
+            out.append(Assessment(a.requirement, "contradiction", unit, elements=set(a.elements),
+                                  highlights=[(hit.start(), hit.end())],
+                                  reasons=[Reason("contradicted-by", hit.group(0))], detail=hit.group(0)))
+    return out
+
+
+_LEXICON_RX: dict[tuple[object, ...], object] = {}
+
+
+def _lexicon_regex(library: Library, key: str, lang: str):  # type: ignore[no-untyped-def]
+    cache_key = (library.key, key, lang)
+    if cache_key not in _LEXICON_RX:
+        _LEXICON_RX[cache_key] = phrase_regex(library.common[key][lang], lang)
+    return _LEXICON_RX[cache_key]
 
 
 def _overridden(s, sentences, found, scan, library, lang) -> frozenset[str]:  # type: ignore[no-untyped-def]
@@ -121,7 +172,7 @@ def _overridden(s, sentences, found, scan, library, lang) -> frozenset[str]:  # 
     "（二）虽有前款约定，乙方保留拒绝配合的权利。" names no review: it refers to the undertaking
     just before it (same section, at most three sentences back).
     """
-    rx = _override_regex(library, lang)
+    rx = _lexicon_regex(library, "overrides", lang)
     if rx is None or not rx.search(s.text):
         return frozenset()
     acting = scan.in_ranges("act", [(s.start, s.end)]) | scan.in_ranges("ref", [(s.start, s.end)])
@@ -138,16 +189,6 @@ def _overridden(s, sentences, found, scan, library, lang) -> frozenset[str]:  # 
 def _top_section(section: str | None) -> str:
     """"9.2" -> "9", "第九条（二）" -> "第九条"."""
     return re.match(r"[^.．（(]*", section or "").group(0)  # type: ignore[union-attr]
-
-
-_OVERRIDE_RX: dict[tuple[object, ...], object] = {}
-
-
-def _override_regex(library: Library, lang: str):  # type: ignore[no-untyped-def]
-    key = (library.key, lang)
-    if key not in _OVERRIDE_RX:
-        _OVERRIDE_RX[key] = phrase_regex(library.common["overrides"][lang], lang)
-    return _OVERRIDE_RX[key]
 
 
 def _carve_outs_after(s, sentences, results, library, lang) -> None:  # type: ignore[no-untyped-def]
