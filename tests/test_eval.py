@@ -1,4 +1,13 @@
-"""The corpus bar: accuracy >= 0.97 and not one false pass on fixtures/clauses."""
+"""The corpus bars.
+
+fixtures/clauses (the development corpus the rules were written against): accuracy >= 0.98 over all
+predictions, >= 0.93 on each case's own requirement, contradiction F1 >= 0.97, and not one false pass.
+
+fixtures/clauses-holdout (written independently, never used to tune the rules): no new false pass and
+accuracy at its measured level. One known false pass remains there (see HOLDOUT_KNOWN_FALSE_PASSES);
+the zero-false-pass bar on it is an expected failure until it is fixed, and turns into a failure of
+this suite the day it passes, so the bar can be tightened.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +18,27 @@ from click.testing import CliRunner
 
 from cliccheck.evaluate import evaluate
 
-CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "clauses"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+CORPUS = FIXTURES / "clauses"
+HOLDOUT = FIXTURES / "clauses-holdout"
+#: measured 2026-11-28: accuracy 0.952 (all predictions), 0.808 (own requirement), contradiction F1 0.957
+HOLDOUT_KNOWN_FALSE_PASSES = {"CSR01-zh-H10/CSR01"}
+
+
+def _corpus(root: Path):  # type: ignore[no-untyped-def]
+    if not (root / "cases").is_dir() or not any((root / "cases").glob("*.yaml")):
+        pytest.skip(f"{root.name} corpus not present")
+    return evaluate(root)
 
 
 @pytest.fixture(scope="module")
 def result():  # type: ignore[no-untyped-def]
-    if not (CORPUS / "cases").is_dir() or not any((CORPUS / "cases").glob("*.yaml")):
-        pytest.skip("fixtures/clauses corpus not present yet")
-    return evaluate(CORPUS)
+    return _corpus(CORPUS)
+
+
+@pytest.fixture(scope="module")
+def holdout():  # type: ignore[no-untyped-def]
+    return _corpus(HOLDOUT)
 
 
 def test_no_false_pass(result) -> None:  # type: ignore[no-untyped-def]
@@ -24,11 +46,31 @@ def test_no_false_pass(result) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_accuracy_bar(result) -> None:  # type: ignore[no-untyped-def]
-    assert result.accuracy >= 0.97
+    assert result.accuracy >= 0.98
+
+
+def test_target_requirement_accuracy_bar(result) -> None:  # type: ignore[no-untyped-def]
+    assert result.target_accuracy >= 0.93
 
 
 def test_contradiction_f1_bar(result) -> None:  # type: ignore[no-untyped-def]
-    assert result.prf("contradicted")[2] >= 0.95
+    assert result.prf("contradicted")[2] >= 0.97
+
+
+def test_holdout_no_new_false_pass(holdout) -> None:  # type: ignore[no-untyped-def]
+    found = {f"{p.case}/{p.requirement}" for p in holdout.false_passes}
+    assert found <= HOLDOUT_KNOWN_FALSE_PASSES, sorted(found - HOLDOUT_KNOWN_FALSE_PASSES)
+
+
+@pytest.mark.xfail(strict=True, reason="one known false pass on the held-out corpus: CSR01-zh-H10")
+def test_holdout_no_false_pass(holdout) -> None:  # type: ignore[no-untyped-def]
+    assert [f"{p.case}/{p.requirement}" for p in holdout.false_passes] == []
+
+
+def test_holdout_accuracy_bar(holdout) -> None:  # type: ignore[no-untyped-def]
+    assert holdout.accuracy >= 0.94
+    assert holdout.target_accuracy >= 0.80
+    assert holdout.prf("contradicted")[2] >= 0.94
 
 
 def test_eval_command_json_and_exit_code(tmp_path: Path) -> None:
@@ -48,3 +90,6 @@ def test_eval_command_json_and_exit_code(tmp_path: Path) -> None:
     out = CliRunner().invoke(cli, ["eval", str(tmp_path), "--format", "json"])
     assert out.exit_code == 1  # a false pass: labelled weak, predicted satisfied
     assert '"false_passes"' in out.output and '"c1"' in out.output
+    assert '"target_accuracy": 0.0' in out.output  # the case's own requirement was wrong
+    text = CliRunner().invoke(cli, ["eval", str(tmp_path)])
+    assert "target accuracy: 0.0000" in text.output and "FALSE PASS c1 CSR01" in text.output

@@ -41,3 +41,15 @@ def test_defaults_and_user_alias() -> None:
     assert r.supplier.source == "default" and "Vendor" in r.supplier.labels["en"] and "乙方" not in r.supplier.aliases
     r = _roles("1. The goods are delivered.\n", supplier_aliases=["Acme"])
     assert r.supplier.source == "user" and r.supplier.labels == {"en": ["Acme"]}
+
+
+def test_party_definition_names_the_organisation_not_its_address() -> None:
+    r = _roles("This Agreement is made between:\n\n(1) Harbour Bank Co., Ltd., a company incorporated in China (the "
+               "\"Customer\"); and\n\n(2) Northbridge Systems Ltd., a company incorporated in Singapore whose registered "
+               "office is at 12 Harbour Crescent, Singapore 098634 (the \"Vendor\").\n")
+    assert r.supplier.name == "Northbridge Systems Ltd." and r.supplier.labels["en"] == ["Vendor"]
+
+
+def test_more_role_words_by_default() -> None:
+    r = _roles("承建方（乙方）：东华工程有限公司\n\n建设单位（甲方）：某某集团\n")
+    assert "乙方" in r.supplier.labels["zh"] and "甲方" in r.buyer.labels["zh"]

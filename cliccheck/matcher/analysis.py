@@ -315,8 +315,10 @@ def _agent(s: Sentence, action: Hit, lang: str) -> Hit | None:
                     return p
     if lang == "zh":
         for p in s.parties:
-            if (p.end <= action.start and s.text[max(0, p.start - 1):p.start] in ("由", "被")
-                    and not _CLAUSE_BREAK.search(s.text[p.end:action.start])):
+            if s.text[max(0, p.start - 1):p.start] not in ("由", "被"):
+                continue
+            between = s.text[p.end:action.start] if p.end <= action.start else s.text[action.end:p.start]
+            if not _CLAUSE_BREAK.search(between):  # "由乙方负责配合" / "是否配合…由乙方自行决定"
                 return p
     return None
 
