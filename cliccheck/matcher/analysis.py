@@ -530,9 +530,16 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     """
     forward = [a for a in actions if a.end <= obj.start
                and not any(a.end <= m.start and m.end <= obj.start for m in s.modals)]
-    if forward:
-        return min(forward, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], -a.start))
     backward = [a for a in actions if a.start >= obj.end and not _CLAUSE_BREAK.search(s.text[obj.end:a.start])]
+    if forward:
+        best = min(forward, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], -a.start))
+        if best.cat.endswith(":refusable"):
+            # "maintain the supply … without interruption": the continuity wording after the object decides
+            stronger = [a for a in backward if not a.cat.endswith(":refusable")
+                        and not any(obj.end <= m.start and m.end <= a.start for m in s.modals)]
+            if stronger:
+                return min(stronger, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
+        return best
     if backward:
         first_modal = _governing_modal(s, backward[0].start)
         group = [a for a in backward if not any(backward[0].end <= m.start and m.end <= a.start for m in s.modals
