@@ -34,15 +34,32 @@ class WordTokenizer:
     def __call__(self, text: str) -> Any:
         from spacy.tokens import Doc
 
+        # whitespace other than one plain space after a word becomes a token of its own, as in spaCy,
+        # so the Doc's text (and every character offset) is exactly ``text``
         words: list[str] = []
         spaces: list[bool] = []
-        n = len(text)
+        pos = 0
         for m in _TOKEN.finditer(text):
+            gap = text[pos:m.start()]
+            if gap:
+                if gap[0] == " " and words and not spaces[-1]:
+                    spaces[-1] = True
+                    gap = gap[1:]
+                if gap:
+                    words.append(gap)
+                    spaces.append(False)
             words.append(m.group(0))
-            end = m.end()
-            spaces.append(end < n and text[end] == " ")
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        return doc
+            spaces.append(False)
+            pos = m.end()
+        tail = text[pos:]
+        if tail:
+            if tail[0] == " " and words and not spaces[-1]:
+                spaces[-1] = True
+                tail = tail[1:]
+            if tail:
+                words.append(tail)
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
         for text in texts:
