@@ -171,7 +171,7 @@ def detect_language(text: str) -> str:
     # One-script blocks (nearly all of them) are decided by two C-level searches: with no Han
     # character any Latin letter makes it en, with no Latin letter any Han character makes it zh
     # (exactly what the weighing below gives, without building a run list per block).
-    if _CJK_RUNS.search(text) is None:
+    if text.isascii() or _CJK_RUNS.search(text) is None:
         return "en" if _LATIN_RUNS.search(text) is not None else "none"
     if _LATIN_RUNS.search(text) is None:
         return "zh"

@@ -99,6 +99,7 @@ _COLOR = w("color")
 _SZ = w("sz")
 _HIGHLIGHT = w("highlight")
 _SHD = w("shd")
+_STYLE, _STYLE_ID, _TYPE, _DEFAULT = w("style"), w("styleId"), w("type"), w("default")
 
 
 @dataclass(slots=True)
@@ -132,10 +133,16 @@ class ParaStyle:
 
 
 class StyleSheet:
-    """Resolved styles of one document (``word/styles.xml``)."""
+    """Resolved styles of one document (``word/styles.xml``).
+
+    A document uses a handful of the hundreds of styles Word's template
+    declares, so each ``w:style`` is only indexed here and read the first time
+    a lookup reaches it (reading them all was most of the reader's set-up).
+    """
 
     def __init__(self, root: etree._Element | None):
         self._styles: dict[str, _Style] = {}
+        self._elements: dict[str, etree._Element] = {}  # styleId -> w:style, read on first use
         self.default_rpr: dict[str, object] = {}
         self.default_para: str | None = None
         self.default_char: str | None = None
@@ -147,60 +154,75 @@ class StyleSheet:
         if defaults is not None:
             rpr = defaults.find(f"{w('rPrDefault')}/{w('rPr')}")
             self.default_rpr = read_rpr(rpr)
-        for el in root.iter(w("style")):
-            sid = el.get(w("styleId"))
+        elements = self._elements
+        for el in root.iter(_STYLE):
+            sid = el.get(_STYLE_ID)
             if not sid:
                 continue
-            stype = el.get(w("type")) or "paragraph"
-            name_el = el.find(w("name"))
-            based_el = el.find(w("basedOn"))
-            ppr = el.find(w("pPr"))
-            outline = num_id = ilvl = page_break = shading = None
-            has_num = False
-            if ppr is not None:
-                outline_el = ppr.find(w("outlineLvl"))
-                if outline_el is not None:
-                    outline = _int(outline_el.get(W_VAL))
-                num_pr = ppr.find(w("numPr"))
-                if num_pr is not None:
-                    has_num = True
-                    nid = num_pr.find(w("numId"))
-                    num_id = nid.get(W_VAL) if nid is not None else None
-                    lvl = num_pr.find(w("ilvl"))
-                    ilvl = _int(lvl.get(W_VAL)) if lvl is not None else None
-                pbb = ppr.find(w("pageBreakBefore"))
-                if pbb is not None:
-                    page_break = is_on(pbb)
-                shd = ppr.find(w("shd"))
-                if shd is not None:
-                    shading = hex_color(shd.get(w("fill")))
-            style = _Style(
-                id=sid,
-                type=stype,
-                name=(name_el.get(W_VAL) if name_el is not None else None) or sid,
-                based_on=based_el.get(W_VAL) if based_el is not None else None,
-                rpr=read_rpr(el.find(w("rPr"))),
-                outline=outline,
-                num_id=num_id,
-                ilvl=ilvl,
-                page_break_before=page_break,
-                shading=shading,
-                has_num=has_num,
-            )
-            self._styles[sid] = style
-            if is_on(el.find(w("default"))) or el.get(w("default")) in ("1", "true", "on"):
+            elements[sid] = el  # a repeated id: the last one wins
+            if el.get(_DEFAULT) in ("1", "true", "on") or is_on(next(el.iterchildren(_DEFAULT), None)):
+                stype = el.get(_TYPE) or "paragraph"
                 if stype == "paragraph" and self.default_para is None:
                     self.default_para = sid
                 elif stype == "character" and self.default_char is None:
                     self.default_char = sid
 
+    def _style(self, sid: str) -> _Style | None:
+        """The parsed ``w:style`` with id ``sid`` (None when the document has none)."""
+        style = self._styles.get(sid)
+        if style is not None:
+            return style
+        el = self._elements.get(sid)
+        if el is None:
+            return None
+        stype = el.get(_TYPE) or "paragraph"
+        name_el = el.find(w("name"))
+        based_el = el.find(w("basedOn"))
+        ppr = el.find(w("pPr"))
+        outline = num_id = ilvl = page_break = shading = None
+        has_num = False
+        if ppr is not None:
+            outline_el = ppr.find(w("outlineLvl"))
+            if outline_el is not None:
+                outline = _int(outline_el.get(W_VAL))
+            num_pr = ppr.find(w("numPr"))
+            if num_pr is not None:
+                has_num = True
+                nid = num_pr.find(w("numId"))
+                num_id = nid.get(W_VAL) if nid is not None else None
+                lvl = num_pr.find(w("ilvl"))
+                ilvl = _int(lvl.get(W_VAL)) if lvl is not None else None
+            pbb = ppr.find(w("pageBreakBefore"))
+            if pbb is not None:
+                page_break = is_on(pbb)
+            shd = ppr.find(w("shd"))
+            if shd is not None:
+                shading = hex_color(shd.get(w("fill")))
+        style = _Style(
+            id=sid,
+            type=stype,
+            name=(name_el.get(W_VAL) if name_el is not None else None) or sid,
+            based_on=based_el.get(W_VAL) if based_el is not None else None,
+            rpr=read_rpr(el.find(w("rPr"))),
+            outline=outline,
+            num_id=num_id,
+            ilvl=ilvl,
+            page_break_before=page_break,
+            shading=shading,
+            has_num=has_num,
+        )
+        self._styles[sid] = style
+        return style
+
     def _chain(self, sid: str | None) -> list[_Style]:
         """The style and its ancestors, nearest first (cycles cut)."""
         chain: list[_Style] = []
         seen: set[str] = set()
-        while sid and sid not in seen and sid in self._styles:
+        while sid and sid not in seen:
+            style = self._style(sid)
+            if style is None:
+                break
             seen.add(sid)
-            style = self._styles[sid]
             chain.append(style)
             sid = style.based_on
         return chain
@@ -210,7 +232,7 @@ class StyleSheet:
         cached = self._para_cache.get(sid)
         if cached is not None:
             return cached
-        chain = self._chain(sid if sid in self._styles else self.default_para)
+        chain = self._chain(sid if sid in self._elements else self.default_para)
         rpr: dict[str, object] = dict(self.default_rpr)
         for style in reversed(chain):
             rpr.update(style.rpr)

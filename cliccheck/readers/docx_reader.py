@@ -244,6 +244,7 @@ class ParagraphWalker:
         self._base_rpr: dict[str, object] = {}
         self._base_verdict: tuple[ExcludedKind, str | None] | None = None
         self._para_dark = False
+        self._verdicts: dict[tuple[int, bool], tuple[dict[str, object], tuple[ExcludedKind, str | None] | None]] = {}
 
     def walk(self, p: etree._Element, style: ParaStyle | None = None, *, dark_background: bool = False,
              revision: _Revision | None = None, shading: str | bool | None = False) -> _Paragraph:
@@ -266,19 +267,33 @@ class ParagraphWalker:
                 if shd is not None:
                     shading = hex_color(shd.get(W_FILL))
         shading = shading or style.shading
-        self._para_dark = dark_background or self.page_dark or (
+        self._para_dark = dark = dark_background or self.page_dark or (
             shading is not None and luminance(shading) < DARK_BACKGROUND)
-        self._base_verdict = self._verdict(self._base_rpr)
+        # the verdict on a style's own run properties is the same for every paragraph of that style
+        key = (id(style.rpr), dark)
+        cached = self._verdicts.get(key)
+        if cached is None or cached[0] is not style.rpr:
+            cached = self._verdicts[key] = (style.rpr, self._verdict(style.rpr))
+        self._base_verdict = cached[1]
         self._children(p, revision)
-        return _Paragraph(self._segments, "".join(self._parts), self._breaks, self._rendered,
+        segments = self._segments
+        if not segments:
+            has_excluded = False
+        elif self.keep_visible:
+            has_excluded = any(not seg.visible for seg in segments)
+        else:
+            has_excluded = True  # only excluded segments are recorded
+        return _Paragraph(segments, "".join(self._parts), self._breaks, self._rendered,
                           self._textboxes, self._footnotes, self._endnotes, self._revised, self._in_sdt,
-                          self._placeholder, any(not seg.visible for seg in self._segments))
+                          self._placeholder, has_excluded)
 
     def _children(self, parent: etree._Element, revision: _Revision | None) -> None:
         for child in parent:
             tag = child.tag
             if tag == W_R:
                 self._run(child, revision)
+            elif tag == W_PPR:
+                continue
             elif tag in (W_INS, W_MOVETO):
                 self._revised = True
                 inner = revision if revision is not None and revision[0] in _REMOVING else \
@@ -348,6 +363,10 @@ class ParagraphWalker:
         rpr = r[0] if len(r) and r[0].tag == W_RPR else None
         if rpr is None:
             return self._base_verdict
+        return self._rpr_verdict(rpr)
+
+    def _rpr_verdict(self, rpr: etree._Element) -> tuple[ExcludedKind, str | None] | None:
+        """Verdict for a run whose first child is ``rpr``."""
         for child in rpr:
             if child.tag in _RELEVANT_RPR:
                 break
@@ -361,12 +380,17 @@ class ParagraphWalker:
         return self._verdict(props)
 
     def _run(self, r: etree._Element, revision: _Revision | None) -> None:
-        hidden = self._props(r)
-        for child in r:
+        children = list(r)
+        if children and children[0].tag == W_RPR:
+            hidden = self._rpr_verdict(children[0])
+        else:
+            hidden = self._base_verdict
+        for child in children:
             tag = child.tag
             if tag == W_T:
-                if child.text:
-                    self._segment(child.text, child, hidden, revision)
+                text = child.text
+                if text:
+                    self._segment(text, child, hidden, revision)
             elif tag == W_RPR:
                 continue
             elif tag == W_DELTEXT:

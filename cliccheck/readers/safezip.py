@@ -349,7 +349,8 @@ def open_package(data: bytes, limits: Limits) -> Package:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.LargeZipFile:
         raise LimitExceeded("the zip container needs ZIP64 extensions: too large") from None
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        # NotImplementedError: a central directory claiming a zip version Python cannot read
         raise DocumentError(f"damaged or truncated zip container ({exc}): re-save the document in Word",
                             code="corrupt") from None
     try:
