@@ -82,6 +82,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     # one pass of the cheap scanners over the whole text; only sentences that (with their lead-in)
     # hold an action and an object of one requirement, or a contradicting phrase, are analysed
     scan = prefilter(library, lang).scan(doc.text)
+    absent = _absent_elements(doc.text, library, lang)
     found: list[Assessment] = []
     sentences = segment(doc) if sentences is None else sentences
     for s in sentences:
@@ -99,14 +100,14 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         if scan.candidate_requirements(own):
             block_offset = s.start - s.block.start
             ctx = _context_party(s.block.text, block_offset, roles, lang)
-            alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx)
+            alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent)
             results = _analyse(alone, library, roles)
         if s.lead_in is not None and not any(a.kind != "near-miss" for a in results):
             lead = s.lead_in
             text = lead.text + " " + s.text
             lead_ctx = _context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
             combined = Unit(text, lang, [(0, lead.start, lead.end), (len(lead.text) + 1, s.start, s.end)], s,
-                            context_party=lead_ctx)
+                            context_party=lead_ctx, absent=absent)
             combined_results = _analyse(combined, library, roles)
             if any(a.kind != "near-miss" for a in combined_results) or not results:
                 results = combined_results
@@ -164,6 +165,23 @@ def _lexicon_regex(library: Library, key: str, lang: str):  # type: ignore[no-un
     if cache_key not in _LEXICON_RX:
         _LEXICON_RX[cache_key] = phrase_regex(library.common[key][lang], lang)
     return _LEXICON_RX[cache_key]
+
+
+def _absent_elements(text: str, library: Library, lang: str) -> frozenset[tuple[str, str]]:
+    """Elements of multi-element requirements that the document never names (a services contract names
+    no product supply)."""
+    out = set()
+    for req in library.requirements:
+        if len(req.elements) < 2:
+            continue
+        for el in req.elements:
+            key = (library.key, req.id, el.id, lang)
+            if key not in _LEXICON_RX:
+                _LEXICON_RX[key] = phrase_regex(el.objects[lang], lang)
+            rx = _LEXICON_RX[key]
+            if rx is not None and not rx.search(text):  # type: ignore[attr-defined]
+                out.add((req.id, el.id))
+    return frozenset(out)
 
 
 def _overridden(s, sentences, found, scan, library, lang) -> frozenset[str]:  # type: ignore[no-untyped-def]

@@ -70,6 +70,9 @@ class Unit:
     context_party: str | None = None  # side of the last party named before the unit in its block
     #: requirements whose undertaking the unit overrides by reference ("虽有前款约定，乙方保留拒绝配合的权利")
     inherited: frozenset[str] = frozenset()
+    #: (requirement, element) pairs the document never names: a broad object coordinated with an element
+    #: object stands for them ("the Services or the Technical Support Services" in a services contract)
+    absent: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(slots=True)
@@ -604,6 +607,11 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             act = _attach(s, obj, actions)
             if act is not None and id(act) not in pairs:
                 pairs[id(act)] = (act, set(), [obj])
+            elif act is not None and pairs[id(act)][1]:
+                stand_in = {el for el in element_ids if (rid, el) in unit.absent} - pairs[id(act)][1]
+                if stand_in:
+                    pairs[id(act)][1].update(stand_in)
+                    pairs[id(act)][2].append(obj)
         if objs and not any(els and _classify(a.cat.split(":", 1)[1], stance(s, _governing_modal(s, a.start), a), True)
                             for a, els, _ in pairs.values()):
             # "网络安全审查由买方负责，卖方无义务配合": a refused duty reaches back to the topic named earlier
