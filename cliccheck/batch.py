@@ -50,6 +50,7 @@ class Task:
     data: bytes | None = None
     password: str | None = None
     suggest: bool = False  # also render suggested clauses (HTML report)
+    error: CliccheckError | None = None  # the input already failed (e.g. stdin over its limit)
 
 
 # -- discovery -----------------------------------------------------------------------------------
@@ -137,6 +138,8 @@ def check_task(task: Task) -> DocumentReport:
     started = time.perf_counter()
     config = task.config
     _test_sleep(task.display)
+    if task.error is not None:
+        raise task.error
     if task.data is not None:
         doc = read_document(task.data, filename=task.display, password=task.password, limits=config.make_limits())
     else:

@@ -352,10 +352,6 @@ def test_lint_memory_on_the_hostile_corpus(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=(
-    "cliccheck/commands/lint.py reads standard input whole (sys.stdin.buffer.read()) and sends the bytes to a "
-    "worker: 600 MB on stdin peaks at ~1.9 GB RSS before being refused as too-large; read it with "
-    "cliccheck.readers.read_stream (bounded by max_file_bytes) instead"))
 def test_lint_stdin_of_600_mb_is_refused_within_the_memory_bound(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with open(big, "wb") as fh:

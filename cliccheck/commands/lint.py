@@ -171,7 +171,19 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
     if output is not None:
         check_output_path(output, inputs=[p for p in documents if p != STDIN], force=force)
     configs = ConfigCache(config_file)
-    stdin_data = sys.stdin.buffer.read() if STDIN in documents else None
+    stdin_data: bytes | None = None
+    stdin_error: CliccheckError | None = None
+    if STDIN in documents:
+        from ..readers import read_stream
+
+        # Bounded read: a pipe larger than max_file_bytes is refused without buffering it.
+        stdin_limits = configs.for_document(None).make_limits()
+        if limit_overrides:
+            stdin_limits = stdin_limits.with_overrides(limit_overrides)
+        try:
+            stdin_data = read_stream(sys.stdin.buffer, stdin_limits, STDIN_NAME)
+        except CliccheckError as exc:
+            stdin_error = exc
     tasks: list[Task] = []
     for path in documents:
         base = configs.for_document(None if path == STDIN else path)
@@ -180,7 +192,8 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
         if limit_overrides:
             config = replace(config, limits={**config.limits, **limit_overrides})
         if path == STDIN:
-            tasks.append(Task(STDIN_NAME, config, data=stdin_data, password=password, suggest=fmt == "html"))
+            tasks.append(Task(STDIN_NAME, config, data=stdin_data or b"", password=password,
+                              suggest=fmt == "html", error=stdin_error))
         else:
             tasks.append(Task(path, config, path=path, password=password, suggest=fmt == "html"))
     progress = None
