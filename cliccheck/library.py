@@ -73,7 +73,7 @@ _REQUIREMENT_SCHEMA: dict[str, Any] = {
                       "note": (str, False)}], True),
     "explanation": (TEXT, True),
     "messages": ({k: (str, True) for k in VERDICT_KEYS}, True),
-    "elements": ([{"id": (str, True), "title": (TEXT, True), "objects": (LEX, True)}], True),
+    "elements": ([{"id": (str, True), "title": (TEXT, True), "objects": (LEX, True), "stand_ins": (LEX, False)}], True),
     "lexicon": ({k: (LEX, k not in OPTIONAL_LEXICON_KEYS) for k in LEXICON_KEYS}, True),
     "examples": ({k: ({"en": ([str], True), "zh": ([str], True)}, True) for k in VERDICT_KEYS[:3]}, True),
 }
@@ -84,6 +84,9 @@ class Element:
     id: str
     title: dict[str, str]
     objects: Lexicon
+    #: words that stand for this element when the document never names it ("the Services" for product
+    #: supply in a services contract)
+    stand_ins: Lexicon = field(default_factory=lambda: {lang: () for lang in LANGS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +228,8 @@ def _load_requirement(path: Path) -> Requirement:
     return Requirement(
         id=data["id"], name=data["name"], titles=data["titles"], severity=data["severity"],
         legal_basis=tuple(data["legal_basis"]), explanation=data["explanation"], messages=data["messages"],
-        elements=tuple(Element(e["id"], e["title"], e["objects"]) for e in data["elements"]),
+        elements=tuple(Element(e["id"], e["title"], e["objects"], e.get("stand_ins") or {lang: () for lang in LANGS})
+                       for e in data["elements"]),
         lexicon={k: data["lexicon"].get(k, {lang: () for lang in LANGS}) for k in LEXICON_KEYS},
         examples={k: {lang: tuple(v[lang]) for lang in LANGS} for k, v in data["examples"].items()},
         source=str(path),

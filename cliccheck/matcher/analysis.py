@@ -114,6 +114,7 @@ class Analyzer:
                 cats[f"{req.id}:{key}"] = lex[lang]
             for el in req.elements:
                 cats[f"{req.id}:obj:{el.id}"] = el.objects[lang]
+                cats[f"{req.id}:stand:{el.id}"] = el.stand_ins[lang]
         flags = re.IGNORECASE if lang == "en" else 0
         for cat, phrases in cats.items():
             literal = [p for p in phrases if not p.startswith("re:")]
@@ -607,10 +608,13 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             act = _attach(s, obj, actions)
             if act is not None and id(act) not in pairs:
                 pairs[id(act)] = (act, set(), [obj])
-            elif act is not None and pairs[id(act)][1]:
-                stand_in = {el for el in element_ids if (rid, el) in unit.absent} - pairs[id(act)][1]
-                if stand_in:
-                    pairs[id(act)][1].update(stand_in)
+        for el in element_ids:
+            if (rid, el) not in unit.absent:
+                continue
+            for obj in s.get(f"{rid}:stand:{el}"):
+                act = _attach(s, obj, actions)
+                if act is not None and id(act) in pairs and pairs[id(act)][1] and el not in pairs[id(act)][1]:
+                    pairs[id(act)][1].add(el)
                     pairs[id(act)][2].append(obj)
         if objs and not any(els and _classify(a.cat.split(":", 1)[1], stance(s, _governing_modal(s, a.start), a), True)
                             for a, els, _ in pairs.values()):
