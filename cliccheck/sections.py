@@ -57,6 +57,8 @@ _ANY_LABEL = re.compile("|".join(
     f"(?P<p{i}>{pattern.pattern[1:]})" if not pattern.flags & re.IGNORECASE else
     f"(?P<p{i}>(?i:{pattern.pattern[1:]}))"
     for i, (pattern, _) in enumerate(_PATTERNS)))
+#: Where pattern k's own group 1 (the label) sits in the alternation.
+_LABEL_GROUP = [_ANY_LABEL.groupindex[f"p{i}"] + 1 for i in range(len(_PATTERNS))]
 _SPACES = re.compile(r"\s+")
 
 
@@ -71,12 +73,18 @@ def parse_label(text: str, *, in_zh_article: bool = False, after_letter: str | N
     first = _ANY_LABEL.match(stripped)
     if first is None:
         return None
-    for pattern, kind in _PATTERNS[int(first.lastgroup[1:]):]:  # type: ignore[index]
-        m = pattern.match(stripped)
-        if not m:
-            continue
-        raw = _SPACES.sub("", m.group(1)) if kind != "en-clause" else _SPACES.sub(" ", m.group(1))
-        rest = stripped[m.end():]
+    k = int(first.lastgroup[1:])  # type: ignore[index]
+    found: str | None = first.group(_LABEL_GROUP[k])
+    end = first.end()
+    for pattern, kind in _PATTERNS[k:]:
+        if found is None:  # only after "(i)" turned out to be no roman numeral
+            m = pattern.match(stripped)
+            if not m:
+                continue
+            found, end = m.group(1), m.end()
+        raw = _SPACES.sub("", found) if kind != "en-clause" else _SPACES.sub(" ", found)
+        found = None
+        rest = stripped[end:]
         if kind == "zh-chapter":
             return Label(raw, 0, False, rest)
         if kind == "zh-article":
@@ -152,12 +160,20 @@ class _Track:
         while stack and stack[-1].level >= label.level:
             stack.pop()
         stack.append(label)
-        self.section = _compose(stack)
+        i = len(stack) - 1
+        while i > 0 and stack[i].relative:
+            i -= 1
+        self.section = label.text if i == len(stack) - 1 else "".join(lbl.text for lbl in stack[i:])
         # A relative label with no self-qualifying one above it ("(1) Northbridge ..." among the
         # parties of a preamble) numbers only its own item: the paragraphs after it are not part of it.
-        self.inherited = self.section if any(not lbl.relative for lbl in stack) else None
-        self.in_zh_article = any(lbl.text.startswith("第") or lbl.text.endswith("、") for lbl in stack)
-        top = stack[-1].text
+        self.inherited = None if stack[i].relative else self.section
+        in_zh_article = False
+        for lbl in stack:
+            if lbl.text.startswith("第") or lbl.text.endswith("、"):
+                in_zh_article = True
+                break
+        self.in_zh_article = in_zh_article
+        top = label.text
         self.after_letter = top[1] if top.startswith("(") and len(top) == 3 else None
 
 

@@ -526,7 +526,10 @@ class Numbering:
                         pos = m.end()
                     parts.append(level.text[pos:])
                 templates.append(parts)
-            resolved = _Resolved(aid, num.starts, levels, restarts, templates)
+            # levels a paragraph at level k restarts (those below it whose w:lvlRestart allows it)
+            resets = [[deeper for deeper in range(k + 1, 9) if restarts[deeper] != 0 and k < restarts[deeper]]
+                      for k in range(9)]
+            resolved = _Resolved(aid, num.starts, levels, restarts, templates, resets)
         self._resolved_cache[num_id] = resolved
         return resolved
 
@@ -543,7 +546,9 @@ class Numbering:
         level = res.levels[ilvl]
         if level is None:
             return None, False
-        counters = self._counters.setdefault(res.abstract, [None] * 9)
+        counters = self._counters.get(res.abstract)
+        if counters is None:
+            counters = self._counters[res.abstract] = [None] * 9
         if num_id not in self._started:
             self._started.add(num_id)
             for lvl_index in res.starts:
@@ -551,10 +556,8 @@ class Numbering:
                     counters[lvl_index] = None  # a startOverride restarts that level
         current = counters[ilvl]
         counters[ilvl] = res.starts.get(ilvl, level.start) if current is None else current + 1
-        for deeper in range(ilvl + 1, 9):
-            restart = res.restarts[deeper]
-            if restart != 0 and ilvl < restart:
-                counters[deeper] = None
+        for deeper in res.resets[ilvl]:
+            counters[deeper] = None
         if level.fmt == "bullet":
             return None, True
         if level.text is None:
@@ -583,3 +586,4 @@ class _Resolved:
     levels: list[Level | None]
     restarts: list[int]
     templates: list[list[str | int]]
+    resets: list[list[int]]

@@ -114,6 +114,8 @@ _INLINE_CONTAINERS = frozenset({W_HYPERLINK, W_SMARTTAG, W_CUSTOMXML, W_BDO, W_D
 _BLOCK_CONTAINERS = frozenset({W_CUSTOMXML, W_INS, W_MOVETO})
 _SKIP_NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _RUNNING = frozenset({BlockKind.HEADER, BlockKind.FOOTER})
+_BODY_STORY_KINDS = frozenset({BlockKind.TABLE_CELL, BlockKind.TEXTBOX})
+_NOTE_OR_RUNNING = frozenset({BlockKind.HEADER, BlockKind.FOOTER, BlockKind.FOOTNOTE, BlockKind.ENDNOTE})
 _NO_BREAKS: list[int] = []
 _NO_FLAGS: frozenset[str] = frozenset()
 #: Near-white: every channel at least this (0xF0 = 240).
@@ -165,8 +167,8 @@ class _Paragraph:
     has_excluded: bool  # some segment is not visible
 
 
-@dataclass(frozen=True, slots=True)
-class _Ctx:
+@dataclass(slots=True)
+class _Ctx:  # never changed after creation: derived contexts are made with replace()
     part: str
     kind: BlockKind | None = None  # None: decided per paragraph (body text)
     table: TableCell | None = None
@@ -473,6 +475,13 @@ class ParagraphWalker:
                 chunks.append(text)
 
 
+def _child(el: etree._Element, tag: str) -> etree._Element | None:
+    """First child of ``el`` with ``tag`` (``el.find(tag)`` without the path machinery)."""
+    for child in el.iterchildren(tag):
+        return child
+    return None
+
+
 def _safe_int(value: str | None, default: int) -> int:
     try:
         return int(value) if value is not None else default
@@ -640,29 +649,33 @@ class _Reader:
         row = 0
         for tr in self._rows(tbl):
             row_ctx = ctx
-            trpr = tr.find(W_TRPR)
+            trpr = _child(tr, W_TRPR)
             column = 0
             if trpr is not None:
-                deleted = trpr.find(W_DEL)
+                deleted = _child(trpr, W_DEL)
                 if deleted is not None:
                     row_ctx = replace(ctx, revision=_rev(deleted, "del"))
-                before = trpr.find(W_GRIDBEFORE)
+                before = _child(trpr, W_GRIDBEFORE)
                 if before is not None:
                     column = _safe_int(before.get(W_VAL), 0)
+            kind = ctx.kind if ctx.kind in _NOTE_OR_RUNNING else BlockKind.TABLE_CELL
             for tc in self._cells(tr):
                 span = 1
                 dark = ctx.dark_background
-                tcpr = tc.find(W_TCPR)
+                tcpr = _child(tc, W_TCPR)
                 if tcpr is not None:
-                    gs = tcpr.find(W_GRIDSPAN)
+                    gs = shd = None
+                    for prop in tcpr:  # the first w:gridSpan and w:shd, as find() would give
+                        tag = prop.tag
+                        if tag == W_GRIDSPAN:
+                            gs = gs if gs is not None else prop
+                        elif tag == W_SHD:
+                            shd = shd if shd is not None else prop
                     if gs is not None:
                         span = max(1, _safe_int(gs.get(W_VAL), 1))
-                    shd = tcpr.find(w("shd"))
-                    fill = hex_color(shd.get(w("fill"))) if shd is not None else None
+                    fill = hex_color(shd.get(W_FILL)) if shd is not None else None
                     if fill is not None:
                         dark = luminance(fill) < DARK_BACKGROUND
-                kind = ctx.kind if ctx.kind in (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.FOOTNOTE,
-                                                BlockKind.ENDNOTE) else BlockKind.TABLE_CELL
                 cell_ctx = _Ctx(row_ctx.part, kind, TableCell(index, row, column, depth), dark,
                                 row_ctx.revision, row_ctx.in_sdt, row_ctx.placeholder)
                 self.story(tc, cell_ctx)
@@ -713,7 +726,8 @@ class _Reader:
             self.refs.append(ParagraphRef(index, ctx.part, p, content.segments if self.keep_segments else None))
 
         # pages: rendered breaks (Word's last layout) win over explicit ones
-        in_body = ctx.kind in (None, BlockKind.TABLE_CELL, BlockKind.TEXTBOX)
+        ctx_kind = ctx.kind
+        in_body = ctx_kind is None or ctx_kind in _BODY_STORY_KINDS
         breaks: list[int] = _NO_BREAKS
         if in_body and self.has_pages:
             if self.rendered_mode:
@@ -733,7 +747,7 @@ class _Reader:
             last = len(raw.rstrip()) - 1 if stripped else len(raw)
             before = sum(1 for b in breaks if b <= first)
             inside = sum(1 for b in breaks if first < b <= last)
-        page_start = self.page + before if self.has_pages and ctx.kind not in _RUNNING else None
+        page_start = self.page + before if self.has_pages and ctx_kind not in _RUNNING else None
 
         # numbering
         label: str | None = None
@@ -750,10 +764,12 @@ class _Reader:
         # excluded text of this paragraph
         if content.has_excluded:
             self._collect_excluded(content.segments, index, page_start)
-        for cid in walker.comment_starts:
-            self.comment_anchor.setdefault(cid, (index, page_start))
-        for cid, anchor in walker.finished_comments:
-            self.comment_text[cid] = anchor
+        if walker.comment_starts:
+            for cid in walker.comment_starts:
+                self.comment_anchor.setdefault(cid, (index, page_start))
+        if walker.finished_comments:
+            for cid, anchor in walker.finished_comments:
+                self.comment_text[cid] = anchor
         if content.footnotes or content.endnotes:
             for refs, found in ((self.footnote_refs, content.footnotes), (self.endnote_refs, content.endnotes)):
                 for nid, offset in found:
@@ -763,8 +779,8 @@ class _Reader:
 
         text, origin = normalize_compact(raw)
         if text:
-            if ctx.kind is not None:
-                kind = ctx.kind
+            if ctx_kind is not None:
+                kind = ctx_kind
             elif style.heading or (outline is not None and 0 <= outline <= 8):
                 kind = BlockKind.HEADING
             elif numbered:
@@ -785,7 +801,8 @@ class _Reader:
             self.blocks.append(Block(text=text, kind=kind, paragraph=index, page=page_start, page_end=page_end,
                                      label=label, style=style.name, table=ctx.table, flags=flags,
                                      origin=origin))
-        self._bump_pages(len(breaks))
+        if breaks:
+            self._bump_pages(len(breaks))
 
         # section break after this paragraph
         if sect is not None and in_body and ctx.table is None:
