@@ -1,7 +1,7 @@
 """The corpus bars.
 
 fixtures/clauses (the development corpus the rules were written against): accuracy >= 0.98 over all
-predictions, >= 0.93 on each case's own requirement, contradiction F1 >= 0.97, and not one false pass.
+predictions, >= 0.95 on each case's own requirement, contradiction F1 >= 0.97, and not one false pass.
 
 fixtures/clauses-holdout (written independently, never used to tune the rules): no new false pass and
 accuracy at its measured level. One known false pass remains there (see HOLDOUT_KNOWN_FALSE_PASSES);
@@ -21,7 +21,7 @@ from cliccheck.evaluate import evaluate
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CORPUS = FIXTURES / "clauses"
 HOLDOUT = FIXTURES / "clauses-holdout"
-#: measured 2026-11-28: accuracy 0.952 (all predictions), 0.808 (own requirement), contradiction F1 0.957
+#: measured 2026-11-28: accuracy 0.956 (all predictions), 0.825 (own requirement), contradiction F1 0.957
 HOLDOUT_KNOWN_FALSE_PASSES = {"CSR01-zh-H10/CSR01"}
 
 
@@ -50,7 +50,7 @@ def test_accuracy_bar(result) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_target_requirement_accuracy_bar(result) -> None:  # type: ignore[no-untyped-def]
-    assert result.target_accuracy >= 0.93
+    assert result.target_accuracy >= 0.95
 
 
 def test_contradiction_f1_bar(result) -> None:  # type: ignore[no-untyped-def]
@@ -68,8 +68,8 @@ def test_holdout_no_false_pass(holdout) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_holdout_accuracy_bar(holdout) -> None:  # type: ignore[no-untyped-def]
-    assert holdout.accuracy >= 0.94
-    assert holdout.target_accuracy >= 0.80
+    assert holdout.accuracy >= 0.945
+    assert holdout.target_accuracy >= 0.815
     assert holdout.prf("contradicted")[2] >= 0.94
 
 
