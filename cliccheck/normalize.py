@@ -116,37 +116,62 @@ def normalize_compact(raw: str) -> tuple[str, Sequence[int]]:
     return _normalize_changed(raw)
 
 
+#: Stretches that normalisation copies as they are (what ``_UNCHANGED`` matches, unanchored).
+_UNCHANGED_RUNS = re.compile(f"[{_SAFE}]+(?: [{_SAFE}]+)*")
+
+
 def _normalize_changed(raw: str) -> tuple[str, list[int]]:
+    """The character rules, applied only between the stretches that need none.
+
+    A stretch of safe characters with single inner spaces comes out verbatim with
+    ``origin`` = its own offsets (after a pending separator space), so only the
+    characters around it (other spaces, NFKC candidates, dropped marks) go one by one.
+    """
     out: list[str] = []
     origin: list[int] = []
     pending_space = -1  # raw index of a space not yet emitted
-    for i, ch in enumerate(raw):
-        if ch in DROP:
-            continue
-        if ch in SPACES:
-            if out and pending_space < 0:
-                pending_space = i
-            continue
-        if ch in KEEP_AS_IS or ch.isascii():
-            folded = ch
-        else:
-            folded = unicodedata.normalize("NFKC", ch)
-            if folded[:1] in SPACES and folded.strip():
-                # spacing diacritics (¯ → " ̄"): the space is a separator, not text
-                if out and pending_space < 0:
-                    pending_space = i
-                folded = folded.lstrip()
-            if folded in SPACES or folded.strip() == "":
+    pos = 0
+    length = len(raw)
+    while pos < length:
+        m = _UNCHANGED_RUNS.search(raw, pos)
+        stop = m.start() if m is not None else length
+        for i in range(pos, stop):
+            ch = raw[i]
+            if ch in DROP:
+                continue
+            if ch in SPACES:
                 if out and pending_space < 0:
                     pending_space = i
                 continue
+            if ch in KEEP_AS_IS or ch.isascii():
+                folded = ch
+            else:
+                folded = unicodedata.normalize("NFKC", ch)
+                if folded[:1] in SPACES and folded.strip():
+                    # spacing diacritics (¯ → " ̄"): the space is a separator, not text
+                    if out and pending_space < 0:
+                        pending_space = i
+                    folded = folded.lstrip()
+                if folded in SPACES or folded.strip() == "":
+                    if out and pending_space < 0:
+                        pending_space = i
+                    continue
+            if pending_space >= 0:
+                out.append(" ")
+                origin.append(pending_space)
+                pending_space = -1
+            for piece in folded:
+                out.append(piece)
+                origin.append(i)
+        if m is None:
+            break
         if pending_space >= 0:
             out.append(" ")
             origin.append(pending_space)
             pending_space = -1
-        for piece in folded:
-            out.append(piece)
-            origin.append(i)
+        start, pos = m.span()
+        out.append(raw[start:pos])
+        origin.extend(range(start, pos))
     return "".join(out), origin
 
 
