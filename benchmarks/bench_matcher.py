@@ -40,6 +40,25 @@ def _contract(pages: int = 100) -> bytes:
     return (head + "\n\n".join(body) + "\n").encode()
 
 
+def _contract_zh(pages: int = 100) -> bytes:
+    """The same neutral clauses in Chinese: ~1,500 characters a page."""
+    head = "采购合同\n\n甲方（采购人）：东海银行股份有限公司\n\n乙方（供应商）：北辰系统有限公司\n\n"
+    filler = [
+        "{n}.1 乙方应按照附件一的交货计划将合同设备交付至甲方指定地点，并在交货后十个工作日内完成安装调试。",
+        "{n}.2 甲方应在收到合格发票后三十日内付款。甲方逾期付款超过十五日，经乙方书面催告后仍未付款的，乙方可以暂停交货直至甲方付清款项。",
+        "{n}.3 双方每年对服务水平进行一次评审。远程维护仅在甲方书面申请后通过甲方审计通道进行。",
+        "{n}.4 本合同所称“技术支持服务”，是指乙方在质保期内提供的热线支持、故障排除和安全补丁服务。",
+        "{n}.5 双方应对在履行本合同过程中知悉的对方商业秘密承担保密义务，未经对方书面同意不得向第三方披露。",
+    ]
+    body: list[str] = []
+    n = 1
+    while sum(len(p) for p in body) < pages * 1500:
+        body += [f.format(n=n) for f in filler]
+        n += 1
+    body.append(f"{n}.1 乙方应积极配合网络安全审查。")
+    return (head + "\n\n".join(body) + "\n").encode()
+
+
 def main() -> None:
     t0, c0 = time.perf_counter(), time.process_time()
     import spacy  # noqa: F401  (timed on its own: the import alone is most of the load)
@@ -74,6 +93,17 @@ def main() -> None:
     print(f"check_document: {match:.3f} s wall, {min(cpu):.3f} s CPU (target < 0.3 s) = "
           f"{chars / match / 1e6:.2f} M chars/s")
     print(f"bare nlp.pipe (en, lookup lemmatizer) over the same blocks: {bare:.3f} s = {chars / bare / 1e6:.2f} M chars/s")
+    zh = read_document(_contract_zh(), filename="bench-zh.txt")
+    check_document(zh)
+    t = time.perf_counter()
+    check_document(zh)
+    zh_match = time.perf_counter() - t
+    t = time.perf_counter()
+    for _ in get_nlp("zh").pipe([b.text for b in zh.blocks]):
+        pass
+    zh_bare = time.perf_counter() - t
+    print(f"100-page Chinese contract: {len(zh.text):,} chars; check_document {zh_match:.3f} s = "
+          f"{len(zh.text) / zh_match / 1e6:.2f} M chars/s; bare nlp.pipe (zh, characters) {zh_bare:.3f} s")
 
 
 if __name__ == "__main__":
