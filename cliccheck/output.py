@@ -30,13 +30,13 @@ def check_output_path(output: str | os.PathLike[str], *, inputs: Iterable[str | 
         except OSError:
             same = False
         if same:
-            raise OutputError(f"output {out} is the input file: choose another path",
+            raise OutputError("the output is the input file: choose another path",
                               code="output-is-input", path=str(out))
     if out.exists() and not force:
-        raise OutputError(f"{out} exists: pass --force to overwrite it", code="output-exists",
+        raise OutputError("exists: pass --force to overwrite it", code="output-exists",
                           path=str(out))
     if out.exists() and out.is_dir():
-        raise OutputError(f"{out} is a directory", code="output-exists", path=str(out))
+        raise OutputError("is a directory", code="output-exists", path=str(out))
     parent = resolved.parent
     if not parent.is_dir():
         raise OutputError(f"folder {parent} does not exist", code="output-exists", path=str(out))
