@@ -56,6 +56,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
                                 "exemptions", "disclaimers", "references",
                                 "exceptions", "overrides", "recitals", "citations", "definitions")},
     "prevailing": ({"zh": (LEX, True), "en": (LEX, True)}, True),
+    "topics": (LEX, False),
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
@@ -264,6 +265,7 @@ def load_library(path: str | os.PathLike[str] | None = None) -> Library:
     if cached is not None:
         return cached
     common_data = _convert(common, _compose(common), _COMMON_SCHEMA, "")
+    common_data.setdefault("topics", {lang: () for lang in LANGS})  # optional: older libraries lack it
     if not files:
         raise ConfigError(f"{root}: no requirement files (CSR01.yaml ...)")
     requirements = tuple(_load_requirement(p) for p in files)

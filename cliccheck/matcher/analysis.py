@@ -34,10 +34,11 @@ from .pipelines import get_nlp
 
 MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "grant", "obligation", "non_binding")
 _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
-                "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words", "acknowledgements", "exemptions")
+                "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words", "acknowledgements", "exemptions",
+                "topics")
 #: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
 _NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions", "consent_words",
-                 "acknowledgements", "exemptions")
+                 "acknowledgements", "exemptions", "topics")
 ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_duty")
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "partial_duty": 3, "refusable": 4}
@@ -525,6 +526,39 @@ def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) 
     return out
 
 
+_TOPIC_LEAD = re.compile(r"[\s\d.．()（）、a-z]*", re.IGNORECASE)
+
+
+def _topic_predicate(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
+    """The predicate of a topic-first sentence: "对于审查机构要求提供的源代码，乙方有权拒绝提供".
+
+    When the object's clause opens with a topic marker (library ``topics``), the verbs inside that clause
+    only describe the topic ("要求提供的"); the object belongs to the first clause after it that has a
+    modal or an action, and there to the decisive action (a refusal over the duty it refuses).
+    """
+    own_start = max((m.end() for m in _CLAUSE_BREAK.finditer(s.text, 0, obj.start)), default=0)
+    if not any(own_start <= t.start <= obj.start and _TOPIC_LEAD.fullmatch(s.text, own_start, t.start)
+               for t in s.get("topics")):
+        return None
+    own_end = _CLAUSE_BREAK.search(s.text, obj.end)
+    if own_end is None:
+        return None
+    cut = own_end.end()
+    for brk in [*_CLAUSE_BREAK.finditer(s.text, cut), None]:
+        end = brk.start() if brk is not None else len(s.text)
+        if s.text[cut - 1:cut] in ";；":
+            return None  # a new sentence part: the topic does not reach over ";"
+        following = [a for a in actions if cut <= a.start < end]
+        if following:
+            return min(following, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
+        if any(cut <= m.start < end for m in s.modals):
+            return None
+        if brk is None:
+            return None
+        cut = brk.end()
+    return None
+
+
 def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     """The action governing ``obj``: see the module docstring, step 2.
 
@@ -532,6 +566,9 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     and chains ("decline to cooperate") are read together: the decisive kind
     wins (a refusal over the duty it refuses, a core act over a partial one).
     """
+    topic = _topic_predicate(s, obj, actions)
+    if topic is not None:
+        return topic
     forward = [a for a in actions if a.end <= obj.start
                and not any(a.end <= m.start and m.end <= obj.start for m in s.modals)]
     backward = [a for a in actions if a.start >= obj.end and not _CLAUSE_BREAK.search(s.text[obj.end:a.start])]
