@@ -486,6 +486,14 @@ def _weakeners(s: Sentence, rid: str, modal: Hit | None, act: Hit | None = None)
     return reasons, marks
 
 
+_NOMINAL_CONDITION = re.compile(r"[^，,。；;]*?的(?=[，,]|$)")
+
+
+def _nominal_condition(s: Sentence, act: Hit) -> bool:
+    """"乙方拒绝配合的，甲方有权解除": a clause ending in 的 is a condition, not a statement."""
+    return s.unit.lang == "zh" and bool(_NOMINAL_CONDITION.match(s.text, act.end))
+
+
 _WHETHER = {"en": re.compile(r"\bwhether(?: or not)?(?: to| it (?:will|shall))?\s+(?:\w+\s+)?$", re.IGNORECASE),
             "zh": re.compile(r"是否$")}
 
@@ -537,11 +545,11 @@ def _topic_predicate(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     modal or an action, and there to the decisive action (a refusal over the duty it refuses).
     """
     own_start = max((m.end() for m in _CLAUSE_BREAK.finditer(s.text, 0, obj.start)), default=0)
-    if not any(own_start <= t.start <= obj.start and _TOPIC_LEAD.fullmatch(s.text, own_start, t.start)
-               for t in s.get("topics")):
-        return None
     own_end = _CLAUSE_BREAK.search(s.text, obj.end)
     if own_end is None:
+        return None
+    if not any(own_start <= t.start <= obj.start and _TOPIC_LEAD.fullmatch(s.text, own_start, t.start)
+               for t in s.get("topics")) and not _attributive_clause(s, actions, own_start, own_end.start()):
         return None
     cut = own_end.end()
     for brk in [*_CLAUSE_BREAK.finditer(s.text, cut), None]:
@@ -557,6 +565,18 @@ def _topic_predicate(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
             return None
         cut = brk.end()
     return None
+
+
+def _attributive_clause(s: Sentence, actions: list[Hit], start: int, end: int) -> bool:
+    """A Chinese clause with no modal and no party whose verbs all modify a noun ("审查机构要求提供的内部技术资料，"):
+    a topic named without a marker."""
+    if s.unit.lang != "zh":
+        return False
+    inside = [a for a in actions if start <= a.start < end]
+    if not inside or any(start <= m.start < end for m in s.modals) or any(
+            start <= p.start < end for p in s.parties):
+        return False
+    return all("的" in a.text or s.text[a.end:a.end + 1] == "的" for a in inside)
 
 
 def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
@@ -684,8 +704,13 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 verdict = "weak-undertaking"  # "服务商…配合网络安全审查": a statement, not a binding promise
             if verdict is None and kind == "refusal" and st in ("none", "bare-not") and s.get("exemptions"):
                 verdict = "contradiction"  # "乙方不予配合的，不视为违约": refusing costs nothing, so it is a right
-            if kind == "duty" and s.get("carve_outs") and _whether_before(s, act):
-                verdict = "contradiction"  # "是否配合由乙方自行决定": a free choice not to perform the duty
+            if kind == "duty" and (s.get("carve_outs") or (modal is not None and modal.cat == "modal:permission")) \
+                    and _whether_before(s, act):
+                verdict = "contradiction"  # "是否配合由乙方自行决定", "有权决定是否配合": a free choice not to perform
+            if (verdict is None and kind == "refusal" and st == "none" and side == "supplier" and party is not None
+                    and not any(c.end <= act.start for c in s.get("conditions"))
+                    and not _nominal_condition(s, act)):
+                verdict = "contradiction"  # "乙方不予提供", "the Vendor refuses to": a declared refusal
             if verdict is None:
                 results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=1.0 + len(elements),
                                           highlights=_spans(marks),
