@@ -111,6 +111,15 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
             combined_results = _analyse(combined, library, roles)
             if any(a.kind != "near-miss" for a in combined_results) or not results:
                 results = combined_results
+        contradicted = {a.requirement for a in results if a.kind == "contradiction"}
+        inherited = _overridden(s, sentences, found, scan, library, lang) - contradicted
+        if inherited:
+            # an override of the undertaking just before ("尽管有前款约定，…乙方有权拒绝提供") that names
+            # its own objects (a review authority, source code) still refuses that undertaking
+            ctx = _context_party(s.block.text, s.start - s.block.start, roles, lang)
+            unit = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, inherited=inherited)
+            results += [a for a in _analyse(unit, library, roles)
+                        if a.kind == "contradiction" and a.requirement in inherited]
         _carve_outs_after(s, sentences, results, library, lang)
         found.extend(results)
     found += _disclaimed(sentences, found, library, lang)

@@ -683,13 +683,23 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                     continue
                 if _classify(kind, stance(s, _governing_modal(s, act.start), act), True) == "contradiction":
                     pairs[id(act)] = (act, set(objs), all_objs[:1])
-        if rid in unit.inherited and not objs and not pairs:
-            # an override pointing back ("Notwithstanding the foregoing, the Supplier may refuse"): the
-            # topic is the undertaking just before it; only a contradiction is read from it
+        if rid in unit.inherited and not any(
+                els and _classify(a.cat.split(":", 1)[1], stance(s, _governing_modal(s, a.start), a), True)
+                == "contradiction" for a, els, _ in pairs.values()):
+            # an override pointing back ("Notwithstanding the foregoing, the Supplier may refuse", "尽管有前款约定，
+            # 乙方无须向审查机构提供源代码"): the topic is the undertaking just before it, whatever the sentence's
+            # own objects; only a contradiction is read from it, and handing over papers counts as the duty
             for act in actions:
                 kind = act.cat.split(":", 1)[1]
+                if kind == "partial_duty":
+                    act = Hit(f"{rid}:duty", act.start, act.end, act.text)
+                    kind = "duty"
+                if id(act) not in pairs and any((a.start, a.end, a.cat) == (act.start, act.end, act.cat)
+                                                for a, _, _ in pairs.values()):
+                    continue  # the same words already read
                 if _classify(kind, stance(s, _governing_modal(s, act.start), act), True) == "contradiction":
-                    pairs[id(act)] = (act, {el.id for el in req.elements}, [])
+                    old = pairs.get(id(act))
+                    pairs[id(act)] = (act, {el.id for el in req.elements}, old[2] if old else [])
         for act, elements, obj_hits in pairs.values():
             kind = act.cat.split(":", 1)[1]
             modal = _governing_modal(s, act.start) or _passive_modal_after(s, act)
