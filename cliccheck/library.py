@@ -47,8 +47,9 @@ TEXT = _Text()
 # a frozenset -> one of these strings.
 _COMMON_SCHEMA: dict[str, Any] = {
     "version": (int, True),
-    "roles": ({k: (LEX, True) for k in
-               ("supplier", "buyer", "both", "labels", "pronouns", "definition", "supplies", "pays", "organisations")}, True),
+    "roles": ({**{k: (LEX, True) for k in
+                  ("supplier", "buyer", "both", "labels", "pronouns", "definition", "supplies", "pays", "organisations")},
+               "fields": (LEX, False)}, True),
     "modals": ({k: (LEX, True) for k in
                 ("obligation", "prohibition", "permission", "grant", "negated_obligation", "non_binding")}, True),
     **{k: (LEX, True) for k in ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth",
@@ -266,6 +267,7 @@ def load_library(path: str | os.PathLike[str] | None = None) -> Library:
         return cached
     common_data = _convert(common, _compose(common), _COMMON_SCHEMA, "")
     common_data.setdefault("topics", {lang: () for lang in LANGS})  # optional: older libraries lack it
+    common_data["roles"].setdefault("fields", {lang: () for lang in LANGS})
     if not files:
         raise ConfigError(f"{root}: no requirement files (CSR01.yaml ...)")
     requirements = tuple(_load_requirement(p) for p in files)

@@ -59,6 +59,14 @@ class _RoleWords:
         self.supplies_re = {lang: phrase_regex(roles["supplies"][lang], lang) for lang in ("en", "zh")}
         self.pays_re = {lang: phrase_regex(roles["pays"][lang], lang) for lang in ("en", "zh")}
         self.org_re = {lang: phrase_regex(roles["organisations"][lang], lang) for lang in ("en", "zh")}
+        self.fields = {w.lower() for lang in ("en", "zh") for w in roles.get("fields", {}).get(lang, ())}
+        # the head of a party line: a label or role word followed by "(" or ":" ("乙方（供应方）：", "Supplier:")
+        self.party_line_re = {lang: _party_line(self.label_re[lang], self.side_re["supplier"][lang],
+                                                self.side_re["buyer"][lang], lang) for lang in ("en", "zh")}
+
+    def is_field(self, term: str) -> bool:
+        """A form field ("盖章", "seal", "Date"), never a party's label or name."""
+        return term.strip(" ." + _QUOTES).lower() in self.fields
 
     def is_organisation(self, name: str) -> bool:
         name = name.strip(" ,，" + _QUOTES)
@@ -92,6 +100,12 @@ class _RoleWords:
         return bool(rx and rx.fullmatch(term.strip()))
 
 
+def _party_line(*parts_and_lang: object) -> re.Pattern[str]:
+    *rxs, lang = parts_and_lang
+    alternation = "|".join(rx.pattern for rx in rxs if isinstance(rx, re.Pattern))
+    return re.compile(f"(?:{alternation or '(?!)'})(?=\\s*[（(:：])", re.IGNORECASE if lang == "en" else 0)
+
+
 def _tail(rx: re.Pattern[str] | None, text: str) -> re.Match[str] | None:
     if rx is None:
         return None
@@ -112,6 +126,37 @@ def _clean_term(inner: str, words: _RoleWords) -> str:
     if lang == "en":
         text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(_QUOTES + " "), flags=re.IGNORECASE)
     return text.strip(" ,，:：" + _QUOTES)
+
+
+_NAME_STOP = re.compile(r"[,，;；。:：(（\n]|\s{2,}")
+_COMPANY_COMMA = re.compile(r"[,，]\s*(?:ltd|limited|inc|llc|co|corp|plc|gmbh)\b", re.IGNORECASE)
+
+
+def _name_after(text: str, pos: int, words: _RoleWords) -> str | None:
+    """The name after a party line's colon: "乙方（供应方）：星河网络科技有限公司", "Party B (Supplier): Helix Ltd.".
+
+    The name ends at the first comma (not ", Ltd."), bracket or colon, or where the next party's line begins
+    when a reader joined the lines ("…有限公司乙方（供应方）：…"); a form field ("日期：") is no name.
+    """
+    colon = re.match(r"\s*[:：]\s*", text[pos:])
+    if colon is None:
+        return None
+    rest = text[pos + colon.end():]
+    cut = len(rest)
+    rx = words.party_line_re[_lang_of(rest)] if rest else None
+    if rx is not None:
+        nxt = next((m for m in rx.finditer(rest) if m.start() > 0), None)
+        if nxt is not None:
+            cut = nxt.start()
+    for brk in _NAME_STOP.finditer(rest, 0, cut):
+        if _COMPANY_COMMA.match(rest, brk.start()):
+            continue
+        cut = brk.start()
+        break
+    name = rest[:cut].strip(" " + _QUOTES)
+    if len(name) < 2 or len(name) > 80 or words.is_field(name) or words.side_of(name) or words.is_label(name):
+        return None
+    return name
 
 
 def _before(text: str, pos: int) -> str:
@@ -167,6 +212,8 @@ class _Collector:
         self.names: dict[str, str | None] = {"supplier": None, "buyer": None}
         self.evidence: dict[str, list[Evidence]] = {"supplier": [], "buyer": []}
         self.source: dict[str, str] = {"supplier": "default", "buyer": "default"}
+        #: names given to a neutral label before its side is known ("乙方：星河网络科技有限公司（以下简称“乙方”）")
+        self.label_names: dict[str, str] = {}
 
     def add(self, side: str, label: str | None, name: str | None, block: Block, source: str) -> None:
         if label:
@@ -196,16 +243,28 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
         before = _before(text, m.start())
         label = words.label_tail(before) if before else None
         role = words.tail(before) if before else None
+        if words.is_field(term):  # 乙方（盖章）：星河网络科技有限公司 / Supplier (seal): Helix Ltd.
+            name = _name_after(text, m.end(), words)
+            if role and role[1] == before.strip():
+                out.add(role[0], role[1], name, block, source)
+            elif label and label == before.strip() and name:
+                out.label_names.setdefault(label, name)
+            continue
         side = words.side_of(term)
-        if side:  # Northbridge Ltd. (the "Vendor") / 乙方（供应方） / Party A (the Seller)
+        if side:  # Northbridge Ltd. (the "Vendor") / 乙方（供应方）：星河… / Party A (the Seller): …
             out.add(side, term, None, block, source)
             if label:
-                out.add(side, label, None, block, source)
+                out.add(side, label, _name_after(text, m.end(), words), block, source)
             elif role and role[0] == side:
-                out.add(side, role[1], None, block, source)
+                out.add(side, role[1], _name_after(text, m.end(), words), block, source)
             else:
                 out.add(side, None, _party_name(text, before, words), block, source)
             continue
+        if words.is_label(term) and before and not role and not label and _prefix_side(text, m.start(), words) is None:
+            # 乙方：星河网络科技有限公司（以下简称“乙方”）: a name for the label, whichever side it turns out to be
+            name = _party_name(text, before, words)
+            if name and not words.is_field(name):
+                out.label_names.setdefault(term, name)
         if role and (words.is_label(term) or words.side_of(term)):  # 供方（甲方）
             out.add(role[0], term, None, block, source)
             out.add(role[0], role[1], None, block, source)
@@ -213,14 +272,19 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
         side = _prefix_side(text, m.start(), words)
         if side and (words.is_label(term) or term[:1].isupper() or is_cjk(term[:1])):  # 卖方：XX公司（以下简称乙方）
             out.add(side, term, before or None, block, source)
-    # "Supplier: Northbridge Systems Ltd." without a parenthetical
-    m = re.match(r"^\s*([^:：]{1,20})[:：]\s*(.{2,80})$", text)
-    if m and not _PAREN.search(m.group(1)):
-        side = words.side_of(m.group(1))
+    # "Supplier: Northbridge Systems Ltd." / "供方：星河网络科技有限公司" without a parenthetical
+    for m in words.party_line_re[_lang_of(text)].finditer(text) if text else ():
+        if m.start() and not re.search(r"[\s。；;]$", text[:m.start()]) and _lang_of(text) == "en":
+            continue
+        head = m.group(0).strip()
+        if not re.match(r"\s*[:：]", text[m.end():]):
+            continue
+        side = words.side_of(head)
+        name = _name_after(text, m.end(), words)
         if side:
-            name = _PAREN.sub("", m.group(2)).strip(" ,，。" + _QUOTES)
-            if name and not words.side_of(name):
-                out.add(side, m.group(1).strip(), name, block, source)
+            out.add(side, head, name, block, source)
+        elif name and words.is_label(head):
+            out.label_names.setdefault(head, name)
 
 
 def _infer_from_body(doc: Document, words: _RoleWords, out: _Collector) -> None:
@@ -262,6 +326,11 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), library: 
             _scan_definitions(block, words, out, "signature")
     if not (out.has("supplier") and out.has("buyer")):
         _infer_from_body(doc, words, out)
+    for side in ("supplier", "buyer"):  # a label named before its side was known: "乙方：星河…（以下简称“乙方”）"
+        if out.names[side] is None:
+            named = [out.label_names[w] for ws in out.labels[side].values() for w in ws if w in out.label_names]
+            if named:
+                out.names[side] = named[0]
     parties: dict[str, Party] = {}
     for side in ("supplier", "buyer"):
         if out.has(side):

@@ -53,3 +53,52 @@ def test_party_definition_names_the_organisation_not_its_address() -> None:
 def test_more_role_words_by_default() -> None:
     r = _roles("承建方（乙方）：东华工程有限公司\n\n建设单位（甲方）：某某集团\n")
     assert "乙方" in r.supplier.labels["zh"] and "甲方" in r.buyer.labels["zh"]
+
+
+def test_party_line_names_the_company_after_the_colon() -> None:
+    # one paragraph per party, and the same lines joined into one paragraph by a plain-text reader
+    for sep in ("\n\n", "\n"):
+        r = _roles(f"技术服务合同\n\n甲方（采购方）：华东电网数据中心有限公司{sep}乙方（供应方）：星河网络科技有限公司\n\n"
+                   "第一条 乙方应按期交付产品。\n")
+        assert r.supplier.name == "星河网络科技有限公司" and set(r.supplier.labels["zh"]) == {"乙方", "供应方"}
+        assert r.buyer.name == "华东电网数据中心有限公司" and set(r.buyer.labels["zh"]) == {"甲方", "采购方"}
+    r = _roles("Party A (Purchaser): East Grid Data Centre Co., Ltd.\n\nParty B (Supplier): Helix Networks Ltd.\n")
+    assert r.supplier.name == "Helix Networks Ltd." and r.buyer.name == "East Grid Data Centre Co., Ltd."
+    r = _roles("Customer: East Grid Data Centre Co., Ltd.\n\nSupplier: Helix Networks Ltd., 8 Harbour Road, Singapore\n")
+    assert r.supplier.name == "Helix Networks Ltd."
+    r = _roles("需方：华东电网数据中心有限公司\n\n供方：星河网络科技有限公司\n\n第一条 供方应按期交付产品。\n")
+    assert r.supplier.name == "星河网络科技有限公司" and r.supplier.labels["zh"] == ["供方"]
+
+
+def test_label_named_before_its_side_is_known() -> None:
+    r = _roles("技术服务合同\n\n甲方：华东电网数据中心有限公司（以下简称“甲方”）\n\n乙方：星河网络科技有限公司（以下简称“乙方”）\n\n"
+               "第一条 乙方应向甲方交付产品。\n\n第二条 甲方应向乙方支付价款。\n")
+    assert r.supplier.name == "星河网络科技有限公司" and r.supplier.labels["zh"] == ["乙方"]
+    assert r.buyer.name == "华东电网数据中心有限公司"
+
+
+def test_signature_fields_are_never_labels_or_names() -> None:
+    r = _roles("技术服务合同\n\n甲方（采购方）：华东电网数据中心有限公司\n\n乙方（供应方）：星河网络科技有限公司\n\n"
+               "第一条 乙方应按期交付产品。\n\n甲方（盖章）： 日期：\n\n乙方（盖章）： 日期：\n")
+    assert "盖章" not in r.supplier.aliases and "盖章" not in r.buyer.aliases
+    assert r.supplier.name == "星河网络科技有限公司"
+    r = _roles("合同\n\n第一条 乙方应向甲方交付设备。\n\n第二条 甲方应向乙方支付价款。\n\n"
+               "甲方（盖章）：华东电网数据中心有限公司\n\n乙方（盖章）：星河网络科技有限公司\n")
+    assert r.supplier.name == "星河网络科技有限公司" and "盖章" not in r.supplier.aliases
+    r = _roles("SERVICES AGREEMENT\n\n1. The Supplier shall deliver the Products.\n\n"
+               "Customer (seal): East Grid Data Centre Co., Ltd.\n\nSupplier (seal): Helix Networks Ltd.\n")
+    assert r.supplier.name == "Helix Networks Ltd." and "seal" not in [a.lower() for a in r.supplier.aliases]
+    r = _roles("供方：星河网络科技有限公司\n\n需方：华东电网数据中心有限公司\n\n供方（盖章）：\n\n需方（盖章）：\n")
+    assert "盖章" not in r.supplier.aliases and r.supplier.name == "星河网络科技有限公司"
+
+
+def test_sample_contracts_name_the_supplier_company() -> None:
+    from pathlib import Path
+
+    sample = Path(__file__).parent.parent / "fixtures" / "sample"
+    expected = {"procurement-contract-zh.docx": "北桥系统有限公司", "bilingual-contract.docx": "北桥系统有限公司",
+                "supply-agreement-en.docx": "Northbridge Systems Ltd."}
+    for name, company in expected.items():
+        roles = find_roles(read_document(sample / name))
+        assert roles.supplier.name == company, name
+        assert not any(w in roles.supplier.aliases for w in ("盖章", "seal"))
