@@ -31,14 +31,7 @@ BATCH_DOCS = int(os.environ.get("CLICCHECK_BATCH_DOCS", "100"))
 LINT_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 
 #: Lint-level evasion gaps: file -> why (owner and observed behaviour). Strict xfail: remove when fixed.
-EVASION_WARNING_GAPS: dict[str, str] = {
-    "evasion/header-only.docx": (
-        "matcher emits no hidden-text (or other) warning when the only CSR01 clause sits in a page header: "
-        "CSR01 is correctly 'missing' but nothing tells the reviewer a clause is standing in the header"),
-    "evasion/footer-only.docx": (
-        "matcher emits no warning when the only CSR01 clause sits in a page footer (CSR01 is correctly "
-        "'missing', the warning issue 6 asks for is absent)"),
-}
+EVASION_WARNING_GAPS: dict[str, str] = {}
 
 
 def lint_json(args: list[str], **kwargs) -> tuple[subprocess.CompletedProcess, dict]:  # type: ignore[no-untyped-def]

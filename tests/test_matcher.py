@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cliccheck.matcher import check_document
-from cliccheck.model import Block, Document, ExcludedKind, ExcludedText
+from cliccheck.model import Block, BlockKind, Document, ExcludedKind, ExcludedText
 from cliccheck.readers import read_document
 
 SATISFYING = [c for c in RULE_CASES["cases"] if c["expect"] == "satisfied"]
@@ -78,6 +78,37 @@ def test_hidden_text_never_counts_but_is_reported() -> None:
     assert result.requirement("CSR01").verdict == "missing"
     hidden = [f for f in result.findings if f.rule == "hidden-text"]
     assert hidden and hidden[0].evidence[0].start == -1 and hidden[0].evidence[0].paragraph == 3
+
+
+def _with_margin(kind: BlockKind, body: list[str], margin: str) -> Document:
+    blocks = [Block('Northbridge Ltd. (the "Vendor") and Harbour Bank (the "Customer") agree as follows.', language="en"),
+              *(Block(t, language="en") for t in body),
+              Block(margin, language="zh" if any("\u4e00" <= c <= "\u9fff" for c in margin) else "en", kind=kind,
+                    page=2)]
+    return Document(path="x", format="docx", blocks=blocks)
+
+
+def test_header_or_footer_clause_never_counts_but_is_reported() -> None:
+    for kind in (BlockKind.HEADER, BlockKind.FOOTER):
+        doc = _with_margin(kind, ["1. The Vendor shall deliver the goods."],
+                           "The Vendor shall cooperate fully with any cybersecurity review.")
+        result = check_document(doc)
+        assert result.requirement("CSR01").verdict == "missing"
+        warned = [f for f in result.findings if f.rule == "hidden-text" and f.requirement == "CSR01"]
+        assert len(warned) == 1 and warned[0].severity == "warning"
+        assert f"page {kind.value}" in warned[0].message
+        ev = warned[0].evidence[0]
+        assert ev.block == 2 and ev.page == 2 and "cybersecurity review" in ev.text
+        assert doc.text[ev.start:ev.end] == ev.text
+    # the body satisfies the requirement: a running header repeating it is no evasion
+    doc = _with_margin(BlockKind.HEADER, ["1. The Vendor shall cooperate fully with any cybersecurity review."],
+                       "The Vendor shall cooperate fully with any cybersecurity review.")
+    result = check_document(doc)
+    assert result.requirement("CSR01").verdict == "satisfied"
+    assert not [f for f in result.findings if f.rule == "hidden-text"]
+    # a Chinese footer standing in for the clause
+    doc = _with_margin(BlockKind.FOOTER, ["1. The Vendor shall deliver the goods."], "乙方应当积极配合网络安全审查。")
+    assert check_document(doc).requirement("CSR01").verdict == "missing"
 
 
 def test_version_does_not_import_spacy() -> None:

@@ -18,7 +18,10 @@ else ``missing``. Versions that disagree give a ``bilingual-mismatch`` finding.
 Hidden, deleted and comment text (``Document.excluded``) never counts; when it
 *would* satisfy a requirement a ``hidden-text`` finding is emitted. Such text
 has no offsets in ``Document.text``: its evidence has ``start = end = block = -1``
-and carries the excluded text, page and paragraph.
+and carries the excluded text, page and paragraph. Page headers and footers are
+in ``Document.text`` but never count either; one that would satisfy a requirement
+the body leaves unsatisfied gives the same ``hidden-text`` warning, with the
+header/footer block's offsets, block and page.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from collections.abc import Collection, Sequence
 
 from ..errors import ConfigError
 from ..library import Library, load_library
-from ..model import Document
+from ..model import BlockKind, Document
 from ..normalize import detect_language
 from ..roles import find_roles, phrase_regex
 from ..segment import segment
@@ -304,6 +307,36 @@ def _hidden_findings(doc: Document, library: Library, roles: Roles, selected: li
     return findings
 
 
+_MARGIN_KINDS = {BlockKind.HEADER: "page header", BlockKind.FOOTER: "page footer"}
+
+
+def _margin_findings(doc: Document, library: Library, roles: Roles, requirements: list[RequirementResult],
+                     langs: list[str]) -> list[Finding]:
+    """A page header or footer that would satisfy a requirement the body does not satisfy: a clause standing
+    where a reader of the printed contract does not look for one (issue 6, evasion). Such text never counts;
+    one warning per requirement, citing the first header/footer block that would have satisfied it."""
+    open_ids = {r.id for r in requirements if r.verdict != Verdict.SATISFIED}
+    findings: list[Finding] = []
+    for block in doc.blocks:
+        where = _MARGIN_KINDS.get(block.kind)
+        if where is None or not open_ids or not block.text.strip():
+            continue
+        lang = block.language if block.language in ("zh", "en") else ("zh" if "zh" in langs else "en")
+        unit = Unit(block.text, lang, [(0, block.start, block.end)], None)
+        for a in _analyse(unit, library, roles):
+            if a.kind != "undertaking" or a.quality != "satisfied" or a.requirement not in open_ids:
+                continue
+            open_ids.discard(a.requirement)
+            page = f" on page {block.page}" if block.page else ""
+            findings.append(Finding(
+                rule="hidden-text", severity=Severity.WARNING, requirement=a.requirement,
+                evidence=evidence_for(doc, unit, a.highlights, "excluded"),
+                message=(f"The {a.requirement} clause stands only in a {where}{page} (block {block.index}): "
+                         "header and footer text does not count as a contract clause; put it in the body."),
+                reasons=[Reason("excluded-text", str(block.kind))]))
+    return findings
+
+
 def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), select: Collection[str] | None = None,
                    lang: str = "auto", library: Library | None = None) -> CheckResult:
     """Check ``doc`` for the selected requirements (all by default)."""
@@ -343,6 +376,7 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
                 message=f"The language versions disagree on {rid} ({summary}).",
                 reasons=[Reason("bilingual-mismatch", summary)]))
     findings += _hidden_findings(doc, library, roles, selected, langs)
+    findings += _margin_findings(doc, library, roles, requirements, langs)
     return CheckResult(roles=roles, requirements=requirements, findings=findings, languages=langs)
 
 
