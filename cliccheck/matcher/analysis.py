@@ -820,7 +820,9 @@ def _classify(kind: str, st: str, has_element: bool) -> str | None:
         "refusal": {"not": "undertaking", "try-not": "weak-undertaking", "may": "contradiction",
                     "do": "contradiction", "bare-not": "weak-undertaking"},
         "refusable": {"need-not": "contradiction"},
-        "partial_duty": {"do": "partial-undertaking", "try": "weak-undertaking", "may": "weak-undertaking"},
+        # "可以不提供审查所需资料" / "need not provide materials for the review": handing over is refused
+        "partial_duty": {"do": "partial-undertaking", "try": "weak-undertaking", "may": "weak-undertaking",
+                         "need-not": "contradiction"},
         "forbidden": {"not": "undertaking", "try-not": "weak-undertaking", "may": "contradiction",
                       "bare-not": "weak-undertaking"},
         "partial": {"not": "partial-undertaking", "try-not": "weak-undertaking", "may": "contradiction",
