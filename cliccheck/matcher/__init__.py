@@ -95,7 +95,9 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         if not scan.candidate_requirements(own + ([(s.lead_in.start, s.lead_in.end)] if s.lead_in else [])):
             inherited = _overridden(s, sentences, found, scan, library, lang)
             if inherited:
-                ctx = _context_party(s.block.text, s.start - s.block.start, roles, lang)
+                # "尽管有前款约定，其有权拒绝…": an unnamed subject or a pronoun is the party the overridden
+                # undertaking binds, the supplier
+                ctx = _context_party(s.block.text, s.start - s.block.start, roles, lang) or "supplier"
                 unit = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, inherited=inherited)
                 found.extend(a for a in _analyse(unit, library, roles) if a.kind == "contradiction")
             continue
@@ -119,7 +121,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         if inherited:
             # an override of the undertaking just before ("尽管有前款约定，…乙方有权拒绝提供") that names
             # its own objects (a review authority, source code) still refuses that undertaking
-            ctx = _context_party(s.block.text, s.start - s.block.start, roles, lang)
+            ctx = _context_party(s.block.text, s.start - s.block.start, roles, lang) or "supplier"
             unit = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, inherited=inherited)
             results += [a for a in _analyse(unit, library, roles)
                         if a.kind == "contradiction" and a.requirement in inherited]
