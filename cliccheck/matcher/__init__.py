@@ -151,10 +151,8 @@ def _disclaimed(sentences, found, library, lang) -> list[Assessment]:  # type: i
             number = re.search(r"\d+(?:\.\d+)*|第[一二三四五六七八九十百\d]+条", ref.group(0))
             if number:
                 label = number.group(0)
-                targets += [a for a in undertakings if a.unit.sentence.index != s.index and (
-                    (a.unit.sentence.block.section or "") == label
-                    or (a.unit.sentence.block.section or "").startswith((label + ".", label + "（", label + "("))
-                    or (label.startswith("第") and (a.unit.sentence.block.section or "").startswith(label)))]
+                targets += [a for a in undertakings if a.unit.sentence.index != s.index
+                            and _in_section(a.unit.sentence.block.section, label)]
             else:  # 前款 / the foregoing: the undertakings just before, in the same clause
                 top = _top_section(s.block.section)
                 targets += [a for a in undertakings if s.index - 3 <= a.unit.sentence.index < s.index
@@ -233,9 +231,23 @@ def _overridden(s, sentences, found, scan, library, lang) -> frozenset[str]:  # 
     top = _top_section(s.block.section)
     earlier = {x.index for x in sentences[max(0, s.index - 3):s.index]
                if x.language == lang and _top_section(x.block.section) == top}
-    recent = {a.requirement for a in found if a.kind == "undertaking" and a.unit.sentence is not None
-              and a.unit.sentence.index in earlier}
+    undertakings = [a for a in found if a.kind == "undertaking" and a.unit.sentence is not None]
+    recent = {a.requirement for a in undertakings if a.unit.sentence.index in earlier}
+    # "Notwithstanding clause 9.1" / "尽管有第九条约定": the undertakings of the clause named, however far back
+    ref_rx = _lexicon_regex(library, "references", lang)
+    for ref in ref_rx.finditer(s.text) if ref_rx is not None else ():
+        number = re.search(r"\d+(?:\.\d+)*|第[一二三四五六七八九十百\d]+条", ref.group(0))
+        if number:
+            recent |= {a.requirement for a in undertakings if a.unit.sentence.index < s.index
+                       and _in_section(a.unit.sentence.block.section, number.group(0))}
     return frozenset(recent & acting)
+
+
+def _in_section(section: str | None, label: str) -> bool:
+    """Is ``section`` the clause ``label`` or one of its sub-clauses ("9.1" in "9", "第九条（二）" in "第九条")?"""
+    section = section or ""
+    return section == label or section.startswith((label + ".", label + "（", label + "(")) or (
+        label.startswith("第") and section.startswith(label))
 
 
 def _top_section(section: str | None) -> str:
