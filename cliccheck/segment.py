@@ -135,6 +135,11 @@ def _clause_of(block: Block) -> str | None:
     return block.section
 
 
+def _relative_item(block: Block) -> bool:
+    label = parse_label(block.text)
+    return bool(label and label.relative)
+
+
 def _is_item(block: Block) -> bool:
     label = parse_label(block.text)
     return bool(label and label.relative) or bool(_ITEM_START.match(block.text))
@@ -148,11 +153,13 @@ def segment(doc: Document) -> list[Sentence]:
         if not block.is_body or block.kind == BlockKind.HEADING:
             open_lead = None
             continue
-        # A lead-in governs the items below it until the clause changes.
+        # A lead-in governs the items below it until the clause changes. Items right below it belong to it even
+        # when mixed numbering files them elsewhere ("8.1 乙方享有下列权利：" + "（三）…" filed under 第八条（三）).
         if open_lead is not None:
             lead_section = open_lead.block.section or ""
             if block.index != open_lead.block.index and not (
-                _is_item(block) and (not lead_section or (block.section or "").startswith(lead_section))
+                _is_item(block) and (not lead_section or (block.section or "").startswith(lead_section)
+                                     or _relative_item(block))
             ):
                 open_lead = None
         if block.language == "mixed":

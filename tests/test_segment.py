@@ -38,3 +38,12 @@ def test_mixed_block_is_split_by_language() -> None:
                         .encode(), filename="c.txt")
     langs = [s.language for s in segment(doc)]
     assert langs == ["en", "zh"]
+
+
+def test_items_under_a_lead_in_with_mixed_numbering() -> None:
+    # "第八条" then "8.1 …：" then "（一）…": the items are filed under 第八条 but belong to the 8.1 lead-in
+    doc = read_document("第八条 乙方的权利\n\n8.1 乙方享有下列权利：\n\n（一）依照第二条的约定暂停发货；\n\n"
+                        "（二）无需任何理由随时终止技术支持服务。\n\n8.2 甲方应按期付款。\n".encode(), filename="c.txt")
+    by_text = {s.text: s for s in segment(doc)}
+    assert by_text["（二）无需任何理由随时终止技术支持服务。"].lead_in.text == "8.1 乙方享有下列权利："
+    assert by_text["8.2 甲方应按期付款。"].lead_in is None
