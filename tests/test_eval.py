@@ -1,7 +1,8 @@
 """The corpus bars.
 
-fixtures/clauses (the development corpus the rules were written against): accuracy >= 0.98 over all
-predictions, >= 0.95 on each case's own requirement, contradiction F1 >= 0.97, and not one false pass.
+fixtures/clauses (the development corpus the rules were written against): accuracy >= 0.99 over all
+predictions, >= 0.965 on each case's own requirement, contradiction F1 >= 0.98, and not one false pass
+(measured 0.9915 / 0.9685 / 0.990).
 
 fixtures/clauses-holdout (written independently, never used to tune the rules): no new false pass and
 accuracy at its measured level. One known false pass remains there (see HOLDOUT_KNOWN_FALSE_PASSES);
@@ -46,15 +47,15 @@ def test_no_false_pass(result) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_accuracy_bar(result) -> None:  # type: ignore[no-untyped-def]
-    assert result.accuracy >= 0.98
+    assert result.accuracy >= 0.99
 
 
 def test_target_requirement_accuracy_bar(result) -> None:  # type: ignore[no-untyped-def]
-    assert result.target_accuracy >= 0.95
+    assert result.target_accuracy >= 0.965
 
 
 def test_contradiction_f1_bar(result) -> None:  # type: ignore[no-untyped-def]
-    assert result.prf("contradicted")[2] >= 0.97
+    assert result.prf("contradicted")[2] >= 0.98
 
 
 def test_holdout_no_new_false_pass(holdout) -> None:  # type: ignore[no-untyped-def]
