@@ -22,6 +22,7 @@ import yaml
 from markupsafe import Markup
 
 from ..errors import ConfigError
+from ..paths import data_dir
 
 REQUIREMENT_IDS = ("CSR01", "CSR02", "CSR03", "CSR04")
 LANGUAGES = ("zh", "en")
@@ -36,13 +37,11 @@ class RenderError(ConfigError):
 
 
 def templates_dir() -> Path:
-    """The ``templates/`` folder shipped next to the package."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "templates" / "clauses"
-        if candidate.is_dir():
-            return candidate.parent
-    raise RenderError("templates/ folder not found next to the cliccheck package")
+    """The ``templates/`` folder (source tree, or installed data files)."""
+    try:
+        return data_dir("templates")
+    except ConfigError as exc:
+        raise RenderError(exc.message) from None
 
 
 def _refuse_none(value: Any) -> Any:

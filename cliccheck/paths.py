@@ -1,0 +1,26 @@
+"""Where the legal data lives: ``clause_library/`` and ``templates/``.
+
+They sit at the top of the source tree so that lawyers find and edit them
+without opening the package. A source checkout or editable install reads them
+there; a wheel installs them under ``<prefix>/share/cliccheck/`` (see
+``[tool.setuptools.data-files]`` in pyproject.toml).
+"""
+
+from __future__ import annotations
+
+import sys
+import sysconfig
+from pathlib import Path
+
+from .errors import ConfigError
+
+
+def data_dir(name: str) -> Path:
+    """The folder ``name`` (``clause_library`` or ``templates``), source tree first."""
+    candidates = [Path(__file__).resolve().parent.parent / name]
+    for prefix in {sys.prefix, sysconfig.get_paths()["data"]}:
+        candidates.append(Path(prefix) / "share" / "cliccheck" / name)
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise ConfigError(f"{name}/ not found (looked in {', '.join(map(str, candidates))}): reinstall cliccheck")
