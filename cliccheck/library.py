@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
+from .paths import data_dir
 
 LANGS = ("en", "zh")
 ENV_VAR = "CLICCHECK_LIBRARY"
@@ -245,7 +246,7 @@ def library_dir(path: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "clause_library"
+    return data_dir("clause_library")
 
 
 _CACHE: dict[tuple[Any, ...], Library] = {}
