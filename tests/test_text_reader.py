@@ -117,3 +117,11 @@ def test_missing_file(tmp_path):
     with pytest.raises(DocumentError) as info:
         read_document(tmp_path / "nope.docx")
     assert info.value.code == "not-found"
+
+
+def test_preamble_field_lines_stay_separate_blocks():
+    raw = "技术服务合同\n甲方（需方）：华东电网数据中心有限公司\n乙方（供方）：星河网络科技有限公司\n地址：上海市浦东新区\nSupplier: Helix Networks Ltd.\n"
+    doc = read_document(raw.encode(), filename="c.txt")
+    assert [b.text for b in doc.blocks] == [
+        "技术服务合同", "甲方（需方）：华东电网数据中心有限公司", "乙方（供方）：星河网络科技有限公司",
+        "地址：上海市浦东新区", "Supplier: Helix Networks Ltd."]

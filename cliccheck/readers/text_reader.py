@@ -106,6 +106,9 @@ def _han_in_runs(text: str) -> float:
     return paired / total if total else 0.0
 
 
+#: A "field" line of a preamble or signature block: 甲方（采购方）：…, 地址：…, Supplier: …
+#: Each is its own block, never joined to the next line.
+_FIELD_LINE = re.compile(r"^[^\s，。；,;.:：]{1,12}(?:\s?[（(][^）)]{1,12}[）)])?\s?[：:]\s*\S")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -199,7 +202,8 @@ def read_text(data: bytes, name: str, *, limits: Limits) -> Document:
             pending = [_MD_BULLET.sub("", line)]
             pending_kind = BlockKind.LIST_ITEM
             continue
-        if pending and (parse_label(stripped) is not None or _is_heading_line(pending)):
+        if pending and (parse_label(stripped) is not None or _is_heading_line(pending)
+                        or _FIELD_LINE.match(stripped) or _FIELD_LINE.match(pending[-1].strip())):
             flush()
         pending.append(line)
     flush()
