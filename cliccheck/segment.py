@@ -31,6 +31,7 @@ _ZH_END = "。；！？;"
 _BREAK_CHARS = re.compile(r"[。；！？;?!.:：]")
 _NEXT_CHAR = re.compile(r"\s*(\S?)")
 _EN_END = ";?!"
+_ITEM_NUMBER_BEFORE = re.compile(r"(?:^|(?<=[\s：:，,。；;）)]))\d{1,2}$")
 _ITEM_START = re.compile(r"\s*(?:[（(]\s*(?:[a-zA-Z]{1,2}|[ivxIVX]{1,5}|\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]"
                          r"|\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|[a-z][.)])")
 
@@ -78,7 +79,8 @@ def split_sentences(text: str) -> list[tuple[int, int, bool]]:
                 first = _NEXT_CHAR.match(text, i + 1).group(1)
                 cut = not first or first.isupper() or first.isdigit() or first in "(（\"“'"
             elif is_cjk(nxt):
-                cut = not _is_abbreviation(text, i)
+                # "1.乙方应当…": an inline item number, not a full stop (Chinese ends sentences with 。)
+                cut = not _is_abbreviation(text, i) and not _ITEM_NUMBER_BEFORE.search(text, max(0, i - 4), i)
         elif ch in ":：" and (not _NEXT_CHAR.match(text, i + 1).group(1) or _ITEM_START.match(text, i + 1)):
             cut = True
             lead = True

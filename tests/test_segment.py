@@ -47,3 +47,11 @@ def test_items_under_a_lead_in_with_mixed_numbering() -> None:
     by_text = {s.text: s for s in segment(doc)}
     assert by_text["（二）无需任何理由随时终止技术支持服务。"].lead_in.text == "8.1 乙方享有下列权利："
     assert by_text["8.2 甲方应按期付款。"].lead_in is None
+
+
+def test_inline_item_number_before_chinese_text_is_not_a_full_stop() -> None:
+    # "第五条 网络安全审查 1.供方应当…": the "1." numbers the item; cutting there left the item number as a
+    # sentence of its own and the override below ("2.尽管有前款约定") lost the undertaking it points back to
+    assert _texts("第五条 网络安全审查 1.供方应当配合网络安全审查。2.尽管有前款约定，供方有权拒绝。") == [
+        "第五条 网络安全审查 1.供方应当配合网络安全审查。", "2.尽管有前款约定，供方有权拒绝。"]
+    assert _texts("违约金为合同价款的0.5%。乙方应当交付。") == ["违约金为合同价款的0.5%。", "乙方应当交付。"]

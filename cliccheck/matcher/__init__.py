@@ -251,7 +251,10 @@ def _in_section(section: str | None, label: str) -> bool:
 
 
 def _top_section(section: str | None) -> str:
-    """"9.2" -> "9", "第九条（二）" -> "第九条"."""
+    """"9.2" -> "9", "第九条（二）" -> "第九条", "第五条2." -> "第五条"."""
+    article = re.match(r"第[^条]{1,8}条", section or "")
+    if article:
+        return article.group(0)
     return re.match(r"[^.．（(]*", section or "").group(0)  # type: ignore[union-attr]
 
 
