@@ -59,12 +59,14 @@ _COMMON_SCHEMA: dict[str, Any] = {
                                 "exceptions", "overrides", "recitals", "citations", "definitions")},
     "prevailing": ({"zh": (LEX, True), "en": (LEX, True)}, True),
     "topics": (LEX, False),
+    "scope_limits": (LEX, False),
+    "global_overrides": (LEX, False),
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
-                "justifications", "broad_objects", "partial_objects", "partial_duty")
+                "justifications", "broad_objects", "partial_objects", "partial_duty", "withheld_objects")
 #: lexicon keys a requirement file may leave out (empty by default)
-OPTIONAL_LEXICON_KEYS = ("partial_objects", "partial_duty")
+OPTIONAL_LEXICON_KEYS = ("partial_objects", "partial_duty", "withheld_objects")
 VERDICT_KEYS = ("satisfied", "weak", "contradicted", "missing")
 
 _REQUIREMENT_SCHEMA: dict[str, Any] = {
@@ -267,7 +269,8 @@ def load_library(path: str | os.PathLike[str] | None = None) -> Library:
     if cached is not None:
         return cached
     common_data = _convert(common, _compose(common), _COMMON_SCHEMA, "")
-    common_data.setdefault("topics", {lang: () for lang in LANGS})  # optional: older libraries lack it
+    for optional in ("topics", "scope_limits", "global_overrides"):  # optional: older libraries lack them
+        common_data.setdefault(optional, {lang: () for lang in LANGS})
     common_data["roles"].setdefault("fields", {lang: () for lang in LANGS})
     if not files:
         raise ConfigError(f"{root}: no requirement files (CSR01.yaml ...)")

@@ -59,3 +59,25 @@ def test_a_state_secret_override_is_justified() -> None:
     en = _csr01(_EN.format(second="Notwithstanding the foregoing, the Provider may refuse to provide information "
                                   "classified as a state secret under the Law on Guarding State Secrets."))
     assert (str(zh.verdict), str(en.verdict)) == ("satisfied", "satisfied")
+
+
+def test_contract_wide_override_refusing_source_code_leaves_the_review_undertaking_weak_and_names_it() -> None:
+    text = _EN.replace("9. This Agreement", "12. Intellectual Property. 12.1 Notwithstanding anything in this "
+                       "Agreement, the Provider may refuse to disclose source code.\n\n9. This Agreement").format(
+        second="The Provider shall provide the documents the review office requests.")
+    result = _csr01(text)
+    assert str(result.verdict) == "weak"
+    assert any(r.code == "overridden-by" and "Notwithstanding anything in this Agreement" in r.detail
+               for r in result.reasons)
+    texts = [e.text for e in result.evidence]
+    assert any("may refuse to disclose source code" in t for t in texts)
+    assert any("shall cooperate with the cybersecurity review" in t for t in texts)
+
+
+def test_scope_limitation_with_a_refusal_right_contradicts_and_without_one_is_weak() -> None:
+    zh_refuse = _csr01(_ZH.format(second="供方配合审查的范围不包括源代码及内部技术资料，对此供方有权拒绝提供。"))
+    zh_limit = _csr01(_ZH.format(second="供方配合审查的范围不包括源代码及内部技术资料。"))
+    en_refuse = _csr01(_EN.format(second="The Provider's cooperation with any review shall not extend to source "
+                                         "code, which the Provider may withhold."))
+    assert [str(r.verdict) for r in (zh_refuse, zh_limit, en_refuse)] == ["contradicted", "weak", "contradicted"]
+    assert any(r.code == "carve-out" and "源代码" in r.detail for r in zh_limit.reasons)

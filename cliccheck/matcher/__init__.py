@@ -99,7 +99,8 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
                 # undertaking binds, the supplier
                 ctx = _context_party(s.block.text, s.start - s.block.start, roles, lang) or "supplier"
                 unit = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, inherited=inherited)
-                found.extend(a for a in _analyse(unit, library, roles) if a.kind == "contradiction")
+                found.extend(a for a in _analyse(unit, library, roles)
+                             if a.kind == "contradiction" or (a.kind == "limitation" and a.requirement in inherited))
             continue
         results: list[Assessment] = []
         if scan.candidate_requirements(own):
@@ -124,11 +125,47 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
             ctx = _context_party(s.block.text, s.start - s.block.start, roles, lang) or "supplier"
             unit = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, inherited=inherited)
             results += [a for a in _analyse(unit, library, roles)
-                        if a.kind == "contradiction" and a.requirement in inherited]
+                        if a.kind in ("contradiction", "limitation") and a.requirement in inherited]
         _carve_outs_after(s, sentences, results, library, lang)
         found.extend(results)
     found += _disclaimed(sentences, found, library, lang)
+    found += _globally_overridden(sentences, found, library, roles, lang)
     return found
+
+
+def _globally_overridden(sentences, found, library, roles, lang) -> list[Assessment]:  # type: ignore[no-untyped-def]
+    """"尽管本合同其他条款另有约定，乙方有权拒绝提供源代码" / "Notwithstanding anything in this Agreement, the
+    Supplier may refuse to disclose source code": a contract-wide override that never names the review. IP clauses
+    often say this, so it contradicts nothing; but refusing what the review asks for (the requirement's
+    withheld_objects) leaves the undertaking elsewhere weak, with the override named (``overridden-by``)."""
+    rx = _lexicon_regex(library, "global_overrides", lang)
+    if rx is None:
+        return []
+    undertaken = {a.requirement for a in found if a.kind == "undertaking"}
+    settled = {(a.requirement, a.unit.sentence.index) for a in found
+               if a.kind in ("contradiction", "limitation") and a.unit.sentence is not None}
+    wanted = frozenset(r.id for r in library.requirements if r.id in undertaken and r.lexicon["withheld_objects"][lang])
+    out: list[Assessment] = []
+    for s in sentences:
+        if s.language != lang or not wanted:
+            continue
+        hit = rx.search(s.text)
+        if hit is None:
+            continue
+        targets = frozenset(r for r in wanted if (r, s.index) not in settled)
+        if not targets:
+            continue
+        ctx = _context_party(s.block.text, s.start - s.block.start, roles, lang) or "supplier"
+        unit = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, global_override=True)
+        for a in _analyse(unit, library, roles):
+            if a.kind != "contradiction" or a.requirement not in targets:
+                continue
+            a.kind, a.quality = "limitation", "weak"
+            a.highlights = sorted({*a.highlights, (hit.start(), hit.end())})
+            a.reasons = [Reason("overridden-by", f"{hit.group(0)} … {a.detail}")]
+            out.append(a)
+            settled.add((a.requirement, s.index))
+    return out
 
 
 def _disclaimed(sentences, found, library, lang) -> list[Assessment]:  # type: ignore[no-untyped-def]
@@ -224,7 +261,14 @@ def _overridden(s, sentences, found, scan, library, lang) -> frozenset[str]:  # 
     """
     rx = _lexicon_regex(library, "overrides", lang)
     if rx is None or not rx.search(s.text):
-        return frozenset()
+        # "乙方配合审查的范围不包括源代码" limits the undertaking just before (found is in sentence order, so a
+        # recent one is among the last entries: looked at before any search)
+        limits = _lexicon_regex(library, "scope_limits", lang)
+        if limits is None or not any(a.kind == "undertaking" and a.unit.sentence is not None
+                                     and a.unit.sentence.index >= s.index - 3 for a in found[-8:]):
+            return frozenset()
+        if not limits.search(s.text):
+            return frozenset()
     acting = scan.in_ranges("act", [(s.start, s.end)]) | scan.in_ranges("ref", [(s.start, s.end)])
     if not acting:
         return frozenset()

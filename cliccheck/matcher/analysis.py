@@ -35,10 +35,10 @@ from .pipelines import get_nlp
 MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "grant", "obligation", "non_binding")
 _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
                 "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words", "acknowledgements", "exemptions",
-                "topics")
+                "topics", "scope_limits", "global_overrides")
 #: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
 _NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions", "consent_words",
-                 "acknowledgements", "exemptions", "topics")
+                 "acknowledgements", "exemptions", "topics", "scope_limits", "global_overrides")
 ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_duty")
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "partial_duty": 3, "refusable": 4}
@@ -74,6 +74,8 @@ class Unit:
     #: (requirement, element) pairs the document never names: a broad object coordinated with an element
     #: object stands for them ("the Services or the Technical Support Services" in a services contract)
     absent: frozenset[tuple[str, str]] = frozenset()
+    #: the unit overrides the whole contract without naming a clause ("尽管本合同其他条款另有约定")
+    global_override: bool = False
 
 
 @dataclass(slots=True)
@@ -700,6 +702,16 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 if _classify(kind, stance(s, _governing_modal(s, act.start), act), True) == "contradiction":
                     old = pairs.get(id(act))
                     pairs[id(act)] = (act, {el.id for el in req.elements}, old[2] if old else [])
+        kept = [h for h in s.get(f"{rid}:withheld_objects")
+                    if not any(p.overlaps(h) for p in s.parties if p.cat != "party:pronoun")]
+        if kept and (objs or rid in unit.inherited or unit.global_override) and not (
+                rid not in unit.inherited and s.get("carve_outs")):
+            # (a refusal left to the supplier's judgement, "where, in its sole discretion, disclosure would harm
+            # it", is the swallowing carve-out of a weak undertaking, not a refusal of the review)
+            # a refusal rider on the undertaking ("乙方应配合网络安全审查，但有权拒绝提供源代码", "…的范围不包括
+            # 源代码，对此乙方有权拒绝提供"): refusing what the review asks for refuses part of the review
+            _refusal_riders(s, rid, req, actions, kept, pairs)
+        limitation = _scope_limitation(s, rid, actions, kept) if (objs or rid in unit.inherited) else None
         for act, elements, obj_hits in pairs.values():
             kind = act.cat.split(":", 1)[1]
             modal = _governing_modal(s, act.start) or _passive_modal_after(s, act)
@@ -790,12 +802,73 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             if side in ("supplier", "both") and not recital:
                 results.append(Assessment(rid, "contradiction", unit, highlights=_spans([h] + ([party] if party else [])),
                                           reasons=[Reason("contradicted-by", h.text)], detail=h.text))
+        if limitation is not None and not any(a.kind == "contradiction" for a in results):
+            limit, cut = limitation
+            phrase = s.text[limit.start:cut.end]
+            results.append(Assessment(rid, "limitation", unit, quality="weak", elements={el.id for el in req.elements},
+                                      highlights=_spans([limit, cut]), reasons=[Reason("carve-out", phrase)],
+                                      detail=phrase))
         if not results and all_objs and s.modals:
             results.append(Assessment(rid, "near-miss", unit, elements=set(objs), score=0.5,
                                       highlights=_spans(all_objs[:1]),
                                       reasons=[Reason("near-miss", all_objs[0].text)], detail="mentions the subject only"))
         out.extend(results)
     return _element_precedence(out)
+
+
+def _clause_bounds(s: Sentence, pos: int) -> tuple[int, int]:
+    """The clause (between commas or semicolons) around ``pos``."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(s.text, 0, pos)), default=0)
+    m = _CLAUSE_BREAK.search(s.text, pos)
+    return start, (m.start() if m else len(s.text))
+
+
+def _kept_object_for(s: Sentence, act: Hit, kept: list[Hit]) -> Hit | None:
+    """The withheld_objects hit a refusal refuses: in its own clause, or, when nothing follows the verb there
+    ("…源代码及内部技术资料，对此乙方有权拒绝提供"), in the clause just before."""
+    a, b = _clause_bounds(s, act.start)
+    own = [h for h in kept if a <= h.start < b and h.start >= act.start] or \
+        [h for h in kept if a <= h.start < b]
+    if own:
+        return own[0]
+    if re.fullmatch(r"[\s。.；;!！?？]*|\s*(?:it|them|such \w+)[\s.;]*", s.text[act.end:b], re.IGNORECASE) and a > 0:
+        pa, _ = _clause_bounds(s, a - 1)
+        before = [h for h in kept if pa <= h.start < a]
+        return before[0] if before else None
+    return None
+
+
+def _refusal_riders(s: Sentence, rid: str, req: Any, actions: list[Hit], kept: list[Hit],
+                    pairs: dict[int, tuple[Hit, set[str], list[Hit]]]) -> None:
+    """Pair each refusal of a withheld_objects hit with every element: it refuses part of the duty."""
+    for act in actions:
+        kind = act.cat.split(":", 1)[1]
+        if kind == "partial_duty":
+            act = Hit(f"{rid}:duty", act.start, act.end, act.text)
+            kind = "duty"
+        if kind not in ("refusal", "refusable", "duty") or any(
+                (a.start, a.end) == (act.start, act.end) and els for a, els, _ in pairs.values()):
+            continue
+        st = stance(s, _governing_modal(s, act.start), act)
+        if _classify(kind, st, True) != "contradiction" or (kind == "duty" and st != "need-not"):
+            continue  # "不得向第三方提供源代码" forbids a disclosure; it refuses nothing
+        obj = _kept_object_for(s, act, kept)
+        if obj is not None:
+            pairs[id(act)] = (act, {el.id for el in req.elements}, [obj])
+
+
+def _scope_limitation(s: Sentence, rid: str, actions: list[Hit], kept: list[Hit]) -> tuple[Hit, Hit] | None:
+    """"乙方配合审查的范围不包括源代码", "cooperation … shall not extend to source code": a scope limitation after
+    the duty word that cuts away a withheld_objects hit."""
+    duties = [a for a in actions if a.cat.split(":", 1)[1] in ("duty", "partial_duty")]
+    for limit in s.get("scope_limits"):
+        if not any(d.end <= limit.start for d in duties):
+            continue
+        _, b = _clause_bounds(s, limit.end)
+        cut = [h for h in kept if limit.end <= h.start < b]
+        if cut:
+            return limit, cut[0]
+    return None
 
 
 def _element_precedence(found: list[Assessment]) -> list[Assessment]:

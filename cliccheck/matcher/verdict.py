@@ -57,6 +57,9 @@ def _weak_detail(reasons: list[Reason], req: Requirement, missing: list[str]) ->
         if r.code == "weakened-by":
             return f"qualified by '{r.detail}'"
     for r in reasons:
+        if r.code == "overridden-by":
+            return f"overridden by '{r.detail}'"
+    for r in reasons:
         if r.code == "carve-out":
             return f"limited by the carve-out '{r.detail}'"
     for r in reasons:
@@ -79,6 +82,13 @@ def decide(req: Requirement, found: list[Assessment], doc: Document | None, role
     contradictions = [a for a in found if a.kind == "contradiction"]
     undertakings = [a for a in found if a.kind == "undertaking"]
     satisfied = [a for a in undertakings if a.quality == "satisfied"]
+    # a scope limitation or a contract-wide override refusing what the duty needs ("配合审查的范围不包括源代码",
+    # "尽管本合同其他条款另有约定，乙方有权拒绝提供源代码") leaves no undertaking satisfied: weak, both cited
+    limitations = [a for a in found if a.kind == "limitation"] if undertakings else []
+    limited = satisfied if limitations else []
+    if limitations:
+        satisfied = []
+        undertakings = limitations + undertakings
     element_ids = [el.id for el in req.elements]
 
     def msg(key: str, detail: str = "") -> str:
@@ -107,8 +117,8 @@ def decide(req: Requirement, found: list[Assessment], doc: Document | None, role
                                      evidence=evidence, reasons=reasons, language=lang)
         covered_any = {e for a in undertakings for e in a.elements}
         missing = [e for e in element_ids if e not in covered_any]
-        weak = [a for a in undertakings if a.quality == "weak"]
-        chosen = (weak or undertakings)[:2] + [a for a in satisfied if a not in weak][:1]
+        weak = [a for a in undertakings if a.quality == "weak" or a.kind == "limitation"]
+        chosen = (weak or undertakings)[:2] + [a for a in satisfied or limited if a not in weak][:1]
         reasons = [r for a in chosen for r in a.reasons]
         for e in missing:
             reasons.append(Reason("element-missing", element=e))
@@ -116,7 +126,7 @@ def decide(req: Requirement, found: list[Assessment], doc: Document | None, role
             reasons.append(Reason("partial-coverage", ", ".join(missing)))
         detail_reasons = [r for a in weak for r in a.reasons] if weak else []
         detail = _weak_detail(detail_reasons, req, missing)
-        roles_ = ["weakener" if a.quality == "weak" else "partial" for a in chosen]
+        roles_ = ["weakener" if a.quality == "weak" else "undertaking" if a in limited else "partial" for a in chosen]
         evidence = [ev for a, role in zip(chosen, roles_, strict=True)
                     for ev in evidence_for(doc, a.unit, a.highlights, role)]
         return RequirementResult(req.id, req.name, Verdict.WEAK, msg("weak", detail), evidence=evidence,
