@@ -711,7 +711,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             # a refusal rider on the undertaking ("乙方应配合网络安全审查，但有权拒绝提供源代码", "…的范围不包括
             # 源代码，对此乙方有权拒绝提供"): refusing what the review asks for refuses part of the review
             _refusal_riders(s, rid, req, actions, kept, pairs)
-        limitation = _scope_limitation(s, rid, actions, kept) if (objs or rid in unit.inherited) else None
+        limitation = _scope_limitation(s, actions, kept, all_objs + broad) if (objs or rid in unit.inherited) else None
         for act, elements, obj_hits in pairs.values():
             kind = act.cat.split(":", 1)[1]
             modal = _governing_modal(s, act.start) or _passive_modal_after(s, act)
@@ -827,6 +827,7 @@ def _kept_object_for(s: Sentence, act: Hit, kept: list[Hit]) -> Hit | None:
     """The withheld_objects hit a refusal refuses: in its own clause, or, when nothing follows the verb there
     ("…源代码及内部技术资料，对此乙方有权拒绝提供"), in the clause just before."""
     a, b = _clause_bounds(s, act.start)
+    kept = _head(s, kept)
     own = [h for h in kept if a <= h.start < b and h.start >= act.start] or \
         [h for h in kept if a <= h.start < b]
     if own:
@@ -857,15 +858,36 @@ def _refusal_riders(s: Sentence, rid: str, req: Any, actions: list[Hit], kept: l
             pairs[id(act)] = (act, {el.id for el in req.elements}, [obj])
 
 
-def _scope_limitation(s: Sentence, rid: str, actions: list[Hit], kept: list[Hit]) -> tuple[Hit, Hit] | None:
-    """"乙方配合审查的范围不包括源代码", "cooperation … shall not extend to source code": a scope limitation after
-    the duty word that cuts away a withheld_objects hit."""
+_LIMITED_DUTY = {"en": re.compile(r"\s*(?:obligations?|duties|scope)?\s*(?:hereunder)?\s*", re.IGNORECASE),
+                 "zh": re.compile(r"\s*(?:的)?(?:工作)?(?:范围|内容|事项|义务)?\s*(?:均|亦|并|也)?")}
+#: what may follow the head of a refused or excluded object ("源代码及…", "source code, which"): anything else
+#: makes it a modifier ("文件修改要求", "document change requests")
+_HEAD_END = {"en": re.compile(r"\s*(?:$|[,.;:)]|(?:and|or|to|for|in|of|on|relating|related|concerning|that|which|it|at|"
+                              r"from|under|without|unless|except|if|where|whether|such|by|requested|required)\b)",
+                              re.IGNORECASE),
+             "zh": re.compile(r"\s*(?:$|[，,。；;、：:）)]|及|和|或|与|以及|等|给|予|向)")}
+
+
+def _head(s: Sentence, hits: list[Hit]) -> list[Hit]:
+    return [h for h in hits if _HEAD_END[s.unit.lang].match(s.text, h.end)]
+
+
+def _scope_limitation(s: Sentence, actions: list[Hit], kept: list[Hit], topics: list[Hit]) -> tuple[Hit, Hit] | None:
+    """"乙方配合审查的范围不包括源代码", "cooperation … shall not extend to source code": a scope limitation of the
+    duty (the duty word and the review, or the duty word alone, right before it) cutting away a withheld_objects
+    hit; "技术支持服务不包括源代码的交付" limits a service, not the cooperation."""
     duties = [a for a in actions if a.cat.split(":", 1)[1] in ("duty", "partial_duty")]
     for limit in s.get("scope_limits"):
-        if not any(d.end <= limit.start for d in duties):
+        a, _ = _clause_bounds(s, limit.start)
+        before = [d for d in duties if a <= d.start and d.end <= limit.start]
+        if not before:
+            continue
+        duty = before[-1]
+        if not (any(duty.end <= o.start and o.end <= limit.start for o in topics)
+                or _LIMITED_DUTY[s.unit.lang].fullmatch(s.text, duty.end, limit.start)):
             continue
         _, b = _clause_bounds(s, limit.end)
-        cut = [h for h in kept if limit.end <= h.start < b]
+        cut = _head(s, [h for h in kept if limit.end <= h.start < b])
         if cut:
             return limit, cut[0]
     return None
