@@ -30,6 +30,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from ..errors import ConfigError
+from ..lang.zh import parse_numeral
 from ..library import Library, load_library
 from ..model import BlockKind, Document
 from ..normalize import detect_language
@@ -275,6 +276,7 @@ def _overridden(s, sentences, found, scan, library, lang) -> frozenset[str]:  # 
     top = _top_section(s.block.section)
     earlier = {x.index for x in sentences[max(0, s.index - 3):s.index]
                if x.language == lang and _top_section(x.block.section) == top}
+    earlier |= _preceding_paragraph(s, sentences, top)
     undertakings = [a for a in found if a.kind == "undertaking" and a.unit.sentence is not None]
     recent = {a.requirement for a in undertakings if a.unit.sentence.index in earlier}
     # "Notwithstanding clause 9.1" / "尽管有第九条约定": the undertakings of the clause named, however far back
@@ -287,6 +289,24 @@ def _overridden(s, sentences, found, scan, library, lang) -> frozenset[str]:  # 
     return frozenset(recent & acting)
 
 
+def _preceding_paragraph(s, sentences, top: str, limit: int = 30) -> set[int]:  # type: ignore[no-untyped-def]
+    """Sentences of the paragraph before ``s`` (前款, "the preceding paragraph") and those before it in its own
+    paragraph, within the same clause: an undertaking followed by three sentences on a contact person is
+    still the one "尽管有前款约定" takes back."""
+    out: set[int] = set()
+    blocks_seen = 0
+    block = s.block
+    for x in reversed(sentences[max(0, s.index - limit):s.index]):
+        if x.block is not block:
+            blocks_seen += 1
+            block = x.block
+            if blocks_seen > 1:
+                break
+        if x.language == s.language and _top_section(x.block.section) == top:
+            out.add(x.index)
+    return out
+
+
 def _in_section(section: str | None, label: str) -> bool:
     """Is ``section`` the clause ``label`` or one of its sub-clauses ("9.1" in "9", "第九条（二）" in "第九条")?"""
     section = section or ""
@@ -295,11 +315,15 @@ def _in_section(section: str | None, label: str) -> bool:
 
 
 def _top_section(section: str | None) -> str:
-    """"9.2" -> "9", "第九条（二）" -> "第九条", "第五条2." -> "第五条"."""
-    article = re.match(r"第[^条]{1,8}条", section or "")
+    """The top clause as a number, so mixed numbering compares: "9.2" -> "9", "第九条（二）" -> "9",
+    "第五条2." -> "5" (and "第五条" with "5.2" under it, or "Clause 5" with "5.1", are the same clause)."""
+    section = re.sub(r"^(?:article|clause|section|art\.)\s*", "", section or "", flags=re.IGNORECASE)
+    article = re.match(r"第\s*([^条章节]{1,8}?)\s*条", section)
     if article:
-        return article.group(0)
-    return re.match(r"[^.．（(]*", section or "").group(0)  # type: ignore[union-attr]
+        number = article.group(1)
+        value = int(number) if number.isdigit() else parse_numeral(number)
+        return str(value) if value is not None else article.group(0)
+    return re.match(r"[^.．（(]*", section).group(0).strip()  # type: ignore[union-attr]
 
 
 def _carve_outs_after(s, sentences, results, library, lang) -> None:  # type: ignore[no-untyped-def]
