@@ -128,7 +128,9 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
             results += [a for a in _analyse(unit, library, roles)
                         if a.kind in ("contradiction", "limitation") and a.requirement in inherited]
         _carve_outs_after(s, sentences, results, library, lang)
-        found.extend(results)
+        riders = {a.requirement for a in found[-4:] if a.kind == "contradiction" and a.unit.sentence is s}
+        found.extend(a for a in results if not (a.kind == "contradiction" and a.requirement in riders))
+        _rider_after(s, sentences, results, library, roles, lang, found)
     found += _disclaimed(sentences, found, library, lang)
     found += _globally_overridden(sentences, found, library, roles, lang)
     return found
@@ -324,6 +326,21 @@ def _top_section(section: str | None) -> str:
         value = int(number) if number.isdigit() else parse_numeral(number)
         return str(value) if value is not None else article.group(0)
     return re.match(r"[^.．（(]*", section).group(0).strip()  # type: ignore[union-attr]
+
+
+def _rider_after(s, sentences, results, library, roles, lang, found) -> None:  # type: ignore[no-untyped-def]
+    """"乙方应当配合网络安全审查；但对于源代码，乙方有权拒绝提供": the sentence after "；" in the same block
+    refusing what the review asks for (a withheld_objects hit) is a rider on the undertaking just made."""
+    nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
+    if nxt is None or nxt.block is not s.block or nxt.language != lang or not s.text.endswith(("；", ";")):
+        return
+    undertaken = frozenset(a.requirement for a in results if a.kind == "undertaking"
+                           and library.requirement(a.requirement).lexicon["withheld_objects"][lang])
+    if not undertaken:
+        return
+    ctx = _context_party(nxt.block.text, nxt.start - nxt.block.start, roles, lang) or "supplier"
+    unit = Unit(nxt.text, lang, [(0, nxt.start, nxt.end)], nxt, context_party=ctx, continues=undertaken)
+    found.extend(a for a in _analyse(unit, library, roles) if a.kind == "contradiction" and a.requirement in undertaken)
 
 
 def _carve_outs_after(s, sentences, results, library, lang) -> None:  # type: ignore[no-untyped-def]

@@ -76,6 +76,9 @@ class Unit:
     absent: frozenset[tuple[str, str]] = frozenset()
     #: the unit overrides the whole contract without naming a clause ("尽管本合同其他条款另有约定")
     global_override: bool = False
+    #: requirements undertaken in the sentence just before, in the same block ("乙方应当配合网络安全审查；但对于
+    #: 源代码，乙方有权拒绝提供"): a refusal of what the review asks for is a rider on that undertaking
+    continues: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -704,7 +707,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                     pairs[id(act)] = (act, {el.id for el in req.elements}, old[2] if old else [])
         kept = [h for h in s.get(f"{rid}:withheld_objects")
                     if not any(p.overlaps(h) for p in s.parties if p.cat != "party:pronoun")]
-        if kept and (objs or rid in unit.inherited or unit.global_override) and not (
+        if kept and (objs or rid in unit.inherited or unit.global_override or rid in unit.continues) and not (
                 rid not in unit.inherited and s.get("carve_outs")):
             # (a refusal left to the supplier's judgement, "where, in its sole discretion, disclosure would harm
             # it", is the swallowing carve-out of a weak undertaking, not a refusal of the review)
@@ -865,7 +868,7 @@ _LIMITED_DUTY = {"en": re.compile(r"\s*(?:obligations?|duties|scope)?\s*(?:hereu
 _HEAD_END = {"en": re.compile(r"\s*(?:$|[,.;:)]|(?:and|or|to|for|in|of|on|relating|related|concerning|that|which|it|at|"
                               r"from|under|without|unless|except|if|where|whether|such|by|requested|required)\b)",
                               re.IGNORECASE),
-             "zh": re.compile(r"\s*(?:$|[，,。；;、：:）)]|及|和|或|与|以及|等|给|予|向)")}
+             "zh": re.compile(r"\s*(?:$|[，,。；;、：:）)]|及|和|或|与|以及|等|给|予|向|的权利|的权力)")}
 
 
 def _head(s: Sentence, hits: list[Hit]) -> list[Hit]:
