@@ -73,7 +73,7 @@ class Reason:
     """A machine-readable reason: ``code`` plus the words that decided it.
 
     Codes: element-found, element-missing, binding-undertaking, weakened-by,
-    carve-out, partial-coverage, contradicted-by, not-supplier, recital,
+    carve-out, partial-coverage, contradicted-by, overridden-by, not-supplier, recital,
     definition, near-miss, excluded-text.
     """
 
