@@ -30,8 +30,6 @@ B = load_builder()
 BATCH_DOCS = int(os.environ.get("CLICCHECK_BATCH_DOCS", "100"))
 LINT_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 
-#: Lint-level evasion gaps: file -> why (owner and observed behaviour). Strict xfail: remove when fixed.
-EVASION_WARNING_GAPS: dict[str, str] = {}
 
 
 def lint_json(args: list[str], **kwargs) -> tuple[subprocess.CompletedProcess, dict]:  # type: ignore[no-untyped-def]
@@ -97,7 +95,7 @@ def test_no_secret_reaches_the_batch_report(corpus_run) -> None:  # type: ignore
         assert secret not in proc.stdout and secret not in proc.stderr
 
 
-@pytest.mark.parametrize("name", [c.name for c in B.CASES if c.evasion and c.name not in EVASION_WARNING_GAPS])
+@pytest.mark.parametrize("name", [c.name for c in B.CASES if c.evasion])
 def test_evasion_never_satisfies_and_is_warned(corpus_run, name: str) -> None:  # type: ignore[no-untyped-def]
     root, _, report, _ = corpus_run
     doc = _doc_by_path(report, root)[name]
@@ -106,22 +104,6 @@ def test_evasion_never_satisfies_and_is_warned(corpus_run, name: str) -> None:  
     assert doc["passed"] is False
     warnings = [f for f in doc["findings"] if f.get("requirement") == "CSR01" and f["severity"] == "warning"]
     assert warnings, f"{name}: no warning about the hidden CSR01 clause"
-
-
-@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=why))
-                                  for name, why in sorted(EVASION_WARNING_GAPS.items())])
-def test_header_footer_evasion_is_warned(corpus_run, name: str) -> None:  # type: ignore[no-untyped-def]
-    root, _, report, _ = corpus_run
-    doc = _doc_by_path(report, root)[name]
-    assert {r["id"]: r["verdict"] for r in doc["requirements"]}["CSR01"] != "satisfied"
-    assert [f for f in doc["findings"] if f.get("requirement") == "CSR01" and f["severity"] == "warning"]
-
-
-def test_header_footer_evasion_never_satisfies(corpus_run) -> None:  # type: ignore[no-untyped-def]
-    root, _, report, _ = corpus_run
-    for name in EVASION_WARNING_GAPS:
-        doc = _doc_by_path(report, root)[name]
-        assert {r["id"]: r["verdict"] for r in doc["requirements"]}["CSR01"] != "satisfied"
 
 
 # --- a stuck parser is stopped; a vanished file is an error --------------------------------------
