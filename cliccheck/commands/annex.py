@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..errors import EXIT_ERROR, CliccheckError, ConfigError
+from ..errors import ConfigError
+from . import one_line_errors
 from ._generate_options import override_options, overrides_from, parse_when
 
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html",
@@ -62,13 +63,8 @@ def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: st
       cliccheck annex contract.docx --all --variant short -o annex.html
       cliccheck annex contract.docx --supplier "Northbridge Systems Ltd." --supplier-label Vendor
     """
-    try:
+    with one_line_errors(ctx):
         code = _run(contract, output, fmt, lang, all_, variant, force, password, overrides)
-    except CliccheckError as exc:
-        if ctx.obj and ctx.obj.get("debug"):
-            raise
-        click.echo(f"cliccheck: error: {exc.one_line()}", err=True)
-        ctx.exit(EXIT_ERROR)
     ctx.exit(code)
 
 

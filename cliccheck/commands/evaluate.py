@@ -6,7 +6,8 @@ import json
 
 import click
 
-from ..errors import EXIT_ERROR, EXIT_FINDINGS, CliccheckError
+from ..errors import EXIT_FINDINGS
+from . import one_line_errors
 
 
 @click.command("eval")
@@ -34,11 +35,8 @@ def eval_command(ctx: click.Context, corpus: str, fmt: str, fail_under: float | 
     """
     from ..evaluate import evaluate, format_text
 
-    try:
+    with one_line_errors(ctx):
         result = evaluate(corpus, select=[s.upper() for s in select] or None)
-    except CliccheckError as exc:
-        click.echo(f"cliccheck: error: {exc.one_line()}", err=True)
-        ctx.exit(EXIT_ERROR)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from ..errors import EXIT_ERROR, CliccheckError
+from . import one_line_errors
 
 
 def _location(block) -> str:  # type: ignore[no-untyped-def]
@@ -46,16 +46,11 @@ def extract_command(ctx: click.Context, file: str, fmt: str, password: str | Non
     """
     from ..readers import read_document
 
-    try:
+    with one_line_errors(ctx):
         if file == "-":
             doc = read_document(sys.stdin.buffer, filename="<stdin>", password=password)
         else:
             doc = read_document(file, password=password)
-    except CliccheckError as exc:
-        if ctx.obj and ctx.obj.get("debug"):
-            raise
-        click.echo(f"cliccheck: error: {exc.one_line()}", err=True)
-        ctx.exit(EXIT_ERROR)
     if fmt == "json":
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
         return

@@ -12,8 +12,9 @@ import sys
 
 import click
 
-from ..errors import EXIT_ERROR, CliccheckError, ConfigError
+from ..errors import CliccheckError, ConfigError
 from ..report import FORMATS
+from . import one_line_errors
 
 FORMAT_HELP = ("Report format: text for people (default), html a self-contained page for lawyers, "
                "json/sarif/junit/github for tools.")
@@ -137,16 +138,11 @@ def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: s
         return
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a folder, or - for standard input)")
-    try:
+    with one_line_errors(ctx):
         code = _run(paths, fmt=fmt, output=output, force=force, fail_on=fail_on, lang=lang,
                     supplier_aliases=supplier_aliases, select=select, ignore=ignore, config_file=config_file,
                     jobs=jobs, timeout=timeout, password=password, limits=limits, quiet=quiet,
                     no_color=no_color)
-    except CliccheckError as exc:
-        if ctx.obj and ctx.obj.get("debug"):
-            raise
-        click.echo(f"cliccheck: error: {exc.one_line()}", err=True)
-        ctx.exit(EXIT_ERROR)
     ctx.exit(code)
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..errors import EXIT_ERROR, CliccheckError, ConfigError
+from ..errors import ConfigError
+from . import one_line_errors
 from ._generate_options import override_options, overrides_from, parse_when
 
 
@@ -39,13 +40,8 @@ def redline_command(ctx: click.Context, contract: str, output: str, author: str,
       cliccheck redline contract.docx -o out.docx --author "Li Wei" --date 2026-03-01
       cliccheck redline contract.docx -o out.docx --after 第十二条
     """
-    try:
+    with one_line_errors(ctx):
         _run(contract, output, author, date, after, variant, force, overrides)
-    except CliccheckError as exc:
-        if ctx.obj and ctx.obj.get("debug"):
-            raise
-        click.echo(f"cliccheck: error: {exc.one_line()}", err=True)
-        ctx.exit(EXIT_ERROR)
 
 
 def _run(contract: str, output: str, author: str, date: str | None, after: str | None, variant: str,

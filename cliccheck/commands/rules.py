@@ -11,7 +11,7 @@ import json
 
 import click
 
-from ..errors import EXIT_ERROR, CliccheckError
+from . import one_line_errors
 
 
 def _wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
@@ -46,11 +46,8 @@ def rules_command(ctx: click.Context, fmt: str) -> None:
       cliccheck rules --format json
       cliccheck explain CSR04
     """
-    try:
+    with one_line_errors(ctx):
         library = _library()
-    except CliccheckError as exc:
-        click.echo(f"cliccheck: error: {exc.one_line()}", err=True)
-        ctx.exit(EXIT_ERROR)
     if fmt == "json":
         data = {
             "requirements": [{"id": r.id, "name": r.name, "titles": r.titles, "severity": r.severity,
@@ -87,13 +84,10 @@ def explain_command(ctx: click.Context, rule: str, lang: str) -> None:
       cliccheck explain CSR04
       cliccheck explain no-illegal-data-collection --lang zh
     """
-    try:
+    with one_line_errors(ctx):
         library = _library()
         by_name = {r.name: r for r in library.requirements}
         req = by_name.get(rule) or library.requirement(rule)
-    except CliccheckError as exc:
-        click.echo(f"cliccheck: error: {exc.one_line()}", err=True)
-        ctx.exit(EXIT_ERROR)
     langs = ["en", "zh"] if lang == "both" else [lang]
     width = 96
     out: list[str] = [f"{req.id} {req.name}"]
