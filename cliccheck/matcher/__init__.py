@@ -109,7 +109,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
             ctx = _context_party(s.block.text, block_offset, roles, lang)
             alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent)
             results = _analyse(alone, library, roles)
-        if s.lead_in is not None and not any(a.kind != "near-miss" for a in results):
+        if s.lead_in is not None and not any(a.kind != "near-miss" and not _needs_lead(a) for a in results):
             lead = s.lead_in
             text = lead.text + " " + s.text
             lead_ctx = _context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
@@ -117,7 +117,9 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
                             context_party=lead_ctx, absent=absent)
             combined_results = _analyse(combined, library, roles)
             if any(a.kind != "near-miss" for a in combined_results) or not results:
-                results = combined_results
+                results = combined_results if not results or any(
+                    a.kind == "contradiction" or (a.kind == "undertaking" and not _needs_lead(a))
+                    for a in combined_results) or all(a.kind == "near-miss" for a in results) else results
         contradicted = {a.requirement for a in results if a.kind == "contradiction"}
         inherited = _overridden(s, sentences, found, scan, library, lang) - contradicted
         if inherited:
@@ -134,6 +136,18 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     found += _disclaimed(sentences, found, library, lang)
     found += _globally_overridden(sentences, found, library, roles, lang)
     return found
+
+
+_LEAD_SUPPLIED = {"not-supplier", "weakened-by:a statement without a binding modal"}
+
+
+def _needs_lead(a: Assessment) -> bool:
+    """An item read alone is weak only for want of what its lead-in gives: the party ("(a) it will not …") or
+    the binding modal ("服务商承诺：（一）不篡改…")."""
+    if a.kind != "undertaking" or a.quality != "weak":
+        return False
+    weak = [r for r in a.reasons if r.code not in ("element-found", "binding-undertaking")]
+    return bool(weak) and all(r.code == "not-supplier" or f"{r.code}:{r.detail}" in _LEAD_SUPPLIED for r in weak)
 
 
 def _globally_overridden(sentences, found, library, roles, lang) -> list[Assessment]:  # type: ignore[no-untyped-def]

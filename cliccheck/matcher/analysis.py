@@ -251,6 +251,16 @@ class Sentence:
 
 def _passive_modal_after(s: Sentence, act: Hit) -> Hit | None:
     """A nominal act governed by a later passive modal: "Full cooperation … shall be given by the Contractor"."""
+    if s.unit.lang == "zh":
+        # "网络安全审查的配合工作由甲方负责": a nominal act whose agent follows with 由 and binds itself after it
+        for m in s.modals:
+            if m.start >= act.end:
+                between = s.text[act.end:m.start]
+                if _CLAUSE_BREAK.search(between) or "由" not in between:
+                    return None
+                return m if any(act.end <= p.start and p.end <= m.start and s.text[p.start - 1:p.start] == "由"
+                                for p in s.parties) else None
+        return None
     if s.unit.lang != "en":
         return None
     for m in s.modals:
@@ -286,7 +296,10 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
         return "bare-not" if _BARE_NEG[s.unit.lang].search(head) else "none"
     value = _BASE[modal.cat[6:]]
     if value == "try" and (any(n.start >= modal.start and n.end <= modal.end for n in s.get("negations"))
-                           or any(0 <= modal.start - n.end <= 6 for n in s.negations)):
+                           or any(0 <= modal.start - n.end <= 6 for n in s.negations)
+                           # "将尽量避免": the negation swallowed by a longer overlapping modal phrase
+                           or any(0 <= n.start - modal.end <= 1 and n not in s.negations and not action.start <= n.start < action.end
+                                  for n in s.get("negations"))):
         value = "try-not"  # 一般不会 / will generally not / does not intend to
     if value == "do" and any(n.end <= modal.start and n.text.lower() in ("no", "neither", "none")
                              and not _CLAUSE_BREAK.search(s.text[n.end:modal.start]) for n in s.negations):
