@@ -377,6 +377,12 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
     plain = [p for p in free if not _possessive(s.text, p, lang)]
     bare = [p for p in plain if not _after_preposition(s, p)]
     pick = (bare or plain or free or before or [None])[-1]
+    if pick is not None and lang == "zh" and _CLAUSE_BREAK.search(s.text, pick.end, limit):
+        # "乙方不得擅自变更甲方信息系统的配置，不得篡改…": a clause without its own subject continues the last
+        # party that stood as a subject (right before a modal), not one named inside an object
+        subjects = [p for p in (bare or plain or free) if any(0 <= m.start - p.end <= 2 for m in s.modals)]
+        if subjects and subjects[-1] is not pick:
+            pick = subjects[-1]
     if pick is None and modal is not None:  # 严禁承包人… / It is prohibited for the Vendor to …
         after = [p for p in s.parties if modal.end <= p.start and p.end <= action.start]
         plain_after = [p for p in after if not _possessive(s.text, p, lang)]
@@ -455,6 +461,12 @@ def _exception_scope(s: Sentence, exc: Hit) -> tuple[int, int]:
         breaks = [m.start() for m in _COMMA.finditer(s.text, exc.end, later[0].start)]
         if breaks:
             return exc.start, breaks[-1]
+    prev = [m for m in s.modals if m.end <= exc.start]
+    if prev and re.fullmatch(r"\s*[,，]\s*", s.text[prev[-1].end:exc.start]):
+        # "will not, save for good cause, cease …": a parenthetical between the modal and its verb
+        m = _COMMA.search(s.text, exc.end)
+        if m:
+            return exc.start, m.start()
     m = re.compile(r"[;；。]" if exc.start > 0 else r"[,，;；。]").search(s.text, exc.end)
     return exc.start, (m.start() if m else len(s.text))
 
@@ -619,6 +631,12 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
             if stronger:
                 return min(stronger, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
         return best
+    head = [a for a in actions if a.start < obj.start < a.end]
+    if head and not any(_KIND_PRIORITY[b.cat.split(":", 1)[1]] < _KIND_PRIORITY[h.cat.split(":", 1)[1]]
+                        for b in backward for h in head):
+        # "continue to supply the Products", "持续供应许可软件": the object phrase opens inside the verb (a refusal
+        # or a forbidden act after it still decides: "no assurance of continued supply … and may stop either")
+        return min(head, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
     if backward:
         first_modal = _governing_modal(s, backward[0].start)
         group = [a for a in backward if not any(backward[0].end <= m.start and m.end <= a.start for m in s.modals
