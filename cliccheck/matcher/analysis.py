@@ -555,10 +555,17 @@ def _unjustified_alternative(s: Sentence, a: int, b: int, fine: list[Hit]) -> tu
     return None
 
 
+def _possessive_inside(s: Sentence, party: Hit, obj: Hit) -> bool:
+    """"data belonging to the Customer's end users": a party named possessively inside a longer object."""
+    return (s.unit.lang == "en" and obj.start < party.start and party.end + 2 < obj.end
+            and _possessive(s.text, party, "en"))
+
+
 def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) -> dict[str, list[Hit]]:
     out: dict[str, list[Hit]] = {}
     for el in element_ids:
-        hits = [h for h in s.get(f"{rid}:obj:{el}") if not any(p.overlaps(h) for p in parties if p.cat != "party:pronoun")]
+        hits = [h for h in s.get(f"{rid}:obj:{el}") if not any(
+            p.overlaps(h) and not _possessive_inside(s, p, h) for p in parties if p.cat != "party:pronoun")]
         if hits:
             out[el] = _longest(hits)
     return out
@@ -609,6 +616,15 @@ def _attributive_clause(s: Sentence, actions: list[Hit], start: int, end: int) -
     return all("的" in a.text or s.text[a.end:a.end + 1] == "的" for a in inside)
 
 
+_PASSIVE_TAIL = re.compile(r"\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|n)\s+by\b", re.IGNORECASE)
+
+
+def _passive_modal(s: Sentence, m: Hit) -> bool:
+    """"Full assistance shall be provided by the Contractor in any review": the modal does not separate the
+    nominal act before it from the object after the passive verb."""
+    return s.unit.lang == "en" and bool(_PASSIVE_TAIL.match(s.text, m.end))
+
+
 def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     """The action governing ``obj``: see the module docstring, step 2.
 
@@ -620,7 +636,7 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     if topic is not None:
         return topic
     forward = [a for a in actions if a.end <= obj.start
-               and not any(a.end <= m.start and m.end <= obj.start for m in s.modals)]
+               and not any(a.end <= m.start and m.end <= obj.start and not _passive_modal(s, m) for m in s.modals)]
     backward = [a for a in actions if a.start >= obj.end and not _CLAUSE_BREAK.search(s.text[obj.end:a.start])]
     if forward:
         best = min(forward, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], -a.start))
@@ -705,6 +721,10 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             if (rid, el) not in unit.absent:
                 continue
             for obj in s.get(f"{rid}:stand:{el}"):
+                if any(p.overlaps(obj) for p in s.parties if p.cat != "party:pronoun"):
+                    continue  # the "Service" of "the Service Provider", the 服务 of 服务商: a name, not what is supplied
+                if any(o.overlaps(obj) for o in all_objs):
+                    continue  # the 服务 of 技术支持服务, the "services" of "support services": another element
                 act = _attach(s, obj, actions)
                 if act is not None and id(act) in pairs and pairs[id(act)][1] and el not in pairs[id(act)][1]:
                     pairs[id(act)][1].add(el)
