@@ -642,8 +642,11 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
         best = min(forward, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], -a.start))
         if best.cat.endswith(":refusable"):
             # "maintain the supply … without interruption": the continuity wording after the object decides
+            # ("承包人供应的设备和提供的技术支持服务不得中断": a verb modifying its noun with 的 is no predicate,
+            # so the continuity wording after the modal decides)
+            attributive = s.unit.lang == "zh" and s.text[best.end:best.end + 1] == "的"
             stronger = [a for a in backward if not a.cat.endswith(":refusable")
-                        and not any(obj.end <= m.start and m.end <= a.start for m in s.modals)]
+                        and (attributive or not any(obj.end <= m.start and m.end <= a.start for m in s.modals))]
             if stronger:
                 return min(stronger, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
         return best
@@ -657,7 +660,13 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
         first_modal = _governing_modal(s, backward[0].start)
         group = [a for a in backward if not any(backward[0].end <= m.start and m.end <= a.start for m in s.modals
                                                  if m is not first_modal)]
-        return min(group, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
+        pick = min(group, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
+        if pick.cat.endswith(":refusable") and s.unit.lang == "zh" and s.text[pick.end:pick.end + 1] == "的":
+            # "承包人供应的设备、备品备件和提供的技术支持服务不得中断": 提供的 only modifies a noun
+            later = [a for a in backward if a.start > pick.start and not a.cat.endswith(":refusable")]
+            if later:
+                return later[0]
+        return pick
     overlapping = [a for a in actions if a.overlaps(obj)]
     if overlapping:
         return overlapping[0]
