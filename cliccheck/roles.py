@@ -154,6 +154,9 @@ def _name_after(text: str, pos: int, words: _RoleWords) -> str | None:
         cut = brk.start()
         break
     name = rest[:cut].strip(" " + _QUOTES)
+    parts = re.split(r"\s+", name)
+    if len(parts) > 1 and words.is_field(parts[-1]):  # "…有限公司　　负责人：____": the next form field
+        name = " ".join(parts[:-1]).strip(" " + _QUOTES)
     if len(name) < 2 or len(name) > 80 or words.is_field(name) or words.side_of(name) or words.is_label(name):
         return None
     return name

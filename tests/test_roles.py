@@ -92,6 +92,14 @@ def test_signature_fields_are_never_labels_or_names() -> None:
     assert "盖章" not in r.supplier.aliases and r.supplier.name == "星河网络科技有限公司"
 
 
+def test_signature_line_name_stops_before_the_next_form_field() -> None:
+    r = _roles("委托合同\n\n第一条 乙方应向甲方交付设备。\n\n第二条 甲方应向乙方支付价款。\n\n"
+               "甲方（盖章）：湖北省医疗保障信息中心\u3000\u3000负责人：__________\n\n"
+               "乙方（盖章）：武汉楚天信息技术服务有限公司\u3000\u3000负责人：__________\n")
+    assert r.supplier.name == "武汉楚天信息技术服务有限公司"
+    assert r.buyer.name == "湖北省医疗保障信息中心"
+
+
 def test_sample_contracts_name_the_supplier_company() -> None:
     from pathlib import Path
 

@@ -308,8 +308,12 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
                              for n in s.negations):
         value = "need-not"  # "乙方不保证配合", "does not undertake to": the duty is refused, not promised
     negs = 0
+    neither = False
     for n in s.negations:
         if modal.end <= n.start and n.end <= action.start:
+            if n.text.lower() == "nor" and neither:
+                continue  # "neither it nor its affiliates collect": one negation
+            neither = neither or n.text.lower() == "neither"
             if value == "not" and _CLAUSE_BREAK.search(s.text[modal.end:n.start]):
                 continue  # "承诺不设置后门，不以任何方式控制": a restated prohibition, not a double negative
             if any(c.end <= n.start and not _CLAUSE_BREAK.search(s.text[c.end:n.start]) and c.start >= modal.end
