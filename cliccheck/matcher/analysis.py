@@ -302,6 +302,8 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
                            or any(0 <= n.start - modal.end <= 1 and n not in s.negations and not action.start <= n.start < action.end
                                   for n in s.get("negations"))):
         value = "try-not"  # 一般不会 / will generally not / does not intend to
+    elif value == "try" and any(m.cat == "modal:prohibition" and 0 <= modal.start - m.end <= 2 for m in s.modals):
+        value = "try-not"  # "will not normally suspend": the prohibition right before the hedge
     if value == "do" and any(n.end <= modal.start and n.text.lower() in ("no", "neither", "none")
                              and not _CLAUSE_BREAK.search(s.text[n.end:modal.start]) for n in s.negations):
         value = "not"  # "no firmware … will transmit", "neither the Products nor … will be used"
