@@ -217,6 +217,8 @@ class _Collector:
         self.source: dict[str, str] = {"supplier": "default", "buyer": "default"}
         #: names given to a neutral label before its side is known ("乙方：星河网络科技有限公司（以下简称“乙方”）")
         self.label_names: dict[str, str] = {}
+        #: organisations defined under a term that names no role ('City Metro Operations Co., Ltd. ("Metro")')
+        self.unplaced: list[tuple[str, str, Block]] = []
 
     def add(self, side: str, label: str | None, name: str | None, block: Block, source: str) -> None:
         if label:
@@ -275,6 +277,9 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
         side = _prefix_side(text, m.start(), words)
         if side and (words.is_label(term) or term[:1].isupper() or is_cjk(term[:1])):  # 卖方：XX公司（以下简称乙方）
             out.add(side, term, before or None, block, source)
+        elif not side and not role and not label and not words.is_label(term) and term[:1].isupper() \
+                and before and words.is_organisation(before):
+            out.unplaced.append((term, before.strip(" ,，" + _QUOTES), block))
     # "Supplier: Northbridge Systems Ltd." / "供方：星河网络科技有限公司" without a parenthetical
     for m in words.party_line_re[_lang_of(text)].finditer(text) if text else ():
         if m.start() and not re.search(r"[\s。；;]$", text[:m.start()]) and _lang_of(text) == "en":
@@ -316,6 +321,17 @@ def _infer_from_body(doc: Document, words: _RoleWords, out: _Collector) -> None:
             out.add(side, label, None, doc.blocks[0], "role-words")
 
 
+def _place_the_other(out: _Collector) -> None:
+    """Two parties defined, one by a role word ('(hereinafter "the Integrator")') and one by a plain name
+    ('("Metro")'): the plain one is the other side."""
+    for side, other in (("supplier", "buyer"), ("buyer", "supplier")):
+        known = {w for ws in out.labels[side].values() for w in ws}
+        rest = [u for u in out.unplaced if u[0] not in known]
+        if out.has(side) and not out.has(other) and len({u[0] for u in rest}) == 1:
+            term, name, block = rest[0]
+            out.add(other, term, name, block, "definition")
+
+
 def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), library: Library | None = None) -> Roles:
     """The supplier and buyer parties of ``doc`` with their labels per language."""
     library = library or load_library()
@@ -324,6 +340,7 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), library: 
     body = [b for b in doc.blocks if b.is_body]
     for block in body[:PREAMBLE_BLOCKS]:
         _scan_definitions(block, words, out, "definition")
+    _place_the_other(out)
     if not (out.has("supplier") and out.has("buyer")):
         for block in body[-SIGNATURE_BLOCKS:]:
             _scan_definitions(block, words, out, "signature")

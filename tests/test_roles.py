@@ -100,6 +100,16 @@ def test_signature_line_name_stops_before_the_next_form_field() -> None:
     assert r.buyer.name == "湖北省医疗保障信息中心"
 
 
+def test_party_defined_by_a_plain_name_is_the_other_side() -> None:
+    r = _roles('SYSTEM INTEGRATION CONTRACT\n\nBetween: City Metro Operations Co., Ltd. ("Metro") and Orion '
+               'Integration Ltd. (hereinafter "the Integrator").\n\n1. The Integrator shall install the equipment.\n')
+    assert r.buyer.name == "City Metro Operations Co., Ltd." and "Metro" in r.buyer.labels["en"]
+    assert "Metro" not in r.supplier.labels["en"]
+    r = _roles('SUPPLY AGREEMENT\n\nThis Agreement is made between Harbour Bank Co., Ltd. (the "Customer") and '
+               'Orion Integration Ltd. ("Orion").\n\n1. Orion shall deliver the Products.\n')
+    assert r.supplier.name == "Orion Integration Ltd." and "Orion" in r.supplier.labels["en"]
+
+
 def test_sample_contracts_name_the_supplier_company() -> None:
     from pathlib import Path
 

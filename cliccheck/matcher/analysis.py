@@ -645,8 +645,12 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     forward = [a for a in actions if a.end <= obj.start
                and not any(a.end <= m.start and m.end <= obj.start and not _passive_modal(s, m) for m in s.modals)]
     backward = [a for a in actions if a.start >= obj.end and not _CLAUSE_BREAK.search(s.text[obj.end:a.start])]
+    head = [a for a in actions if a.start < obj.start < a.end]
     if forward:
         best = min(forward, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], -a.start))
+        inner = [h for h in head if _KIND_PRIORITY[h.cat.split(":", 1)[1]] < _KIND_PRIORITY[best.cat.split(":", 1)[1]]]
+        if inner:  # "保证持续供货": the continuity verb the object opens inside beats the 保证 before it
+            return min(inner, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
         if best.cat.endswith(":refusable"):
             # "maintain the supply … without interruption": the continuity wording after the object decides
             # ("承包人供应的设备和提供的技术支持服务不得中断": a verb modifying its noun with 的 is no predicate,
@@ -657,7 +661,6 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
             if stronger:
                 return min(stronger, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
         return best
-    head = [a for a in actions if a.start < obj.start < a.end]
     if head and not any(_KIND_PRIORITY[b.cat.split(":", 1)[1]] < _KIND_PRIORITY[h.cat.split(":", 1)[1]]
                         for b in backward for h in head):
         # "continue to supply the Products", "持续供应许可软件": the object phrase opens inside the verb (a refusal
