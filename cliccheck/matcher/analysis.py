@@ -287,7 +287,7 @@ _BASE = {"obligation": "do", "prohibition": "not", "permission": "may", "grant":
 
 _BARE_NEG = {"en": re.compile(r"\b(?:does|do|did|is|are)\s+not\s+(?:\w+\s+)?$", re.IGNORECASE),
              "zh": re.compile(r"(?:不|亦不|并不|均不|也不|从不)(?:会|再|就此|主动|以任何(?:形式|方式|手段|理由)"
-                              r"|(?:通过|利用|借助|借)[^，。；不]{1,12}?)?$")}
+                              r"|(?:通过|利用|借助|借|对|向|在)[^，。；不]{1,16}?(?:进行|实施|予以)?)?$")}
 
 
 def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
