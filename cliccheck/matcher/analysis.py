@@ -379,6 +379,10 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
         if grantee:
             return _resolve(s, grantee[0])
     limit = modal.start if modal else action.start
+    owner = [p for p in s.parties if p.end <= action.start and _possessive(s.text, p, lang)
+             and re.fullmatch(r"(?:'s|’s|'|’|的)\s?", s.text[p.end:action.start])]
+    if owner and (modal is None or modal.start >= action.end):
+        return _resolve(s, owner[-1])  # "The Customer's participation … is voluntary": the act is the owner's
     before = [p for p in s.parties if p.end <= limit]
     free = [p for p in before if not _embedded(s, p)]  # not "除为完成采购人书面确认的…以外"
     plain = [p for p in free if not _possessive(s.text, p, lang)]
@@ -872,6 +876,12 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             if modal is not None and stance(s, modal, h) in ("not", "try-not"):
                 continue  # "shall not, whether by kill switches or …, disable": named only to be forbidden
             side, party = subject(s, modal, h, lang)
+            if side is None:  # "… is voluntary for the Vendor", "… at the Vendor's option": the party it frees
+                named = [p for p in s.parties if p.cat != "party:pronoun" and h.start <= p.start
+                         and (p.end <= h.end or re.fullmatch(r"\s*(?:for|to|of)\s+(?:the\s+)?|\s*(?:对|于)",
+                                                              s.text[h.end:p.start], re.I))]
+                if named:
+                    side, party = _resolve(s, named[0])
             if side in ("supplier", "both") and not recital:
                 results.append(Assessment(rid, "contradiction", unit, highlights=_spans([h] + ([party] if party else [])),
                                           reasons=[Reason("contradicted-by", h.text)], detail=h.text))
