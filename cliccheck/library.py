@@ -61,6 +61,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "topics": (LEX, False),
     "scope_limits": (LEX, False),
     "global_overrides": (LEX, False),
+    "restrictive": (LEX, False),
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",

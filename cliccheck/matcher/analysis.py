@@ -35,10 +35,10 @@ from .pipelines import get_nlp
 MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "grant", "obligation", "non_binding")
 _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
                 "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words", "acknowledgements", "exemptions",
-                "topics", "scope_limits", "global_overrides")
+                "topics", "scope_limits", "global_overrides", "restrictive")
 #: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
 _NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions", "consent_words",
-                 "acknowledgements", "exemptions", "topics", "scope_limits", "global_overrides")
+                 "acknowledgements", "exemptions", "topics", "scope_limits", "global_overrides", "restrictive")
 ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_duty")
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "partial_duty": 3, "refusable": 4}
@@ -793,6 +793,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             kind = act.cat.split(":", 1)[1]
             modal = _governing_modal(s, act.start) or _passive_modal_after(s, act)
             st = stance(s, modal, act)
+            if kind in ("forbidden", "partial") and st in ("do", "may") and _restricted(s, act):
+                st = "not"  # "shall collect end-user data only with the Customer's written consent": a prohibition
             if kind == "duty" and st == "not" and any(n.start == act.start for n in s.get("negations")):
                 st = "do"  # "承诺不X，无正当理由不中断供应": a duty worded negatively, restated under the prohibition
             side, party = subject(s, modal, act, lang)
@@ -897,6 +899,18 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                                       reasons=[Reason("near-miss", all_objs[0].text)], detail="mentions the subject only"))
         out.extend(results)
     return _element_precedence(out)
+
+
+def _restricted(s: Sentence, act: Hit) -> bool:
+    """The act is allowed only on a lawful basis ("only with the Customer's written consent", "solely on its
+    documented instructions", 仅在甲方书面申请时方可): the rule forbids it otherwise. Both the restrictive word and
+    the lawful basis must stand in the act's own clause, with nothing widening the right."""
+    a = max((m.end() for m in re.finditer(r"[;；。]", s.text[:act.start])), default=0)
+    b = len(s.text) if (m := re.search(r"[;；。]", s.text[act.end:])) is None else act.end + m.start()
+    if s.get("breadth") or any(u.start >= a and u.end <= b for u in s.get("unauthorised")):
+        return False
+    return (any(a <= r.start < b for r in s.get("restrictive"))
+            and any(a <= h.start < b for h in s.get("lawful_basis")))
 
 
 def _clause_bounds(s: Sentence, pos: int) -> tuple[int, int]:
