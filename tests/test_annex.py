@@ -217,3 +217,14 @@ def test_annex_docx_is_reproducible_with_source_date_epoch(contracts: dict[str, 
     assert outs[0].read_bytes() == outs[1].read_bytes()
     with zipfile.ZipFile(outs[0]) as zf:
         assert {i.date_time for i in zf.infolist()} == {(2026, 3, 1, 9, 0, 0)}
+
+
+def test_prevailing_language_clause_follows_the_option() -> None:
+    sample = str(Path(__file__).resolve().parents[1] / "fixtures" / "sample" / "bilingual-contract.docx")
+    runner = CliRunner()
+    default = runner.invoke(cli, ["annex", sample, "--lang", "zh+en"])
+    english = runner.invoke(cli, ["annex", sample, "--lang", "zh+en", "--prevailing", "en"])
+    assert default.exit_code == 0 and english.exit_code == 0
+    assert "以中文文本为准" in default.output and "the Chinese text prevails" in default.output
+    assert "以英文文本为准" in english.output and "the English text prevails" in english.output
+    assert "以中文文本为准" not in english.output

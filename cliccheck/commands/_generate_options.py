@@ -34,7 +34,7 @@ def overrides_from(kwargs: dict[str, Any]):  # type: ignore[no-untyped-def]
 
     return Overrides(**{k: kwargs.get(k) for k in (
         "supplier", "buyer", "supplier_label", "buyer_label", "contract_title", "contract_number",
-        "contract_date")})
+        "contract_date", "prevailing")})
 
 
 def parse_when(value: str | None) -> datetime | None:

@@ -44,6 +44,8 @@ def needs_clause(result) -> list[str]:  # type: ignore[no-untyped-def]
 @click.option("--all", "all_", is_flag=True, help="Include all four clauses, not only the missing ones.")
 @click.option("--variant", type=click.Choice(["short", "full"]), default="full", show_default=True,
               help="short: one-paragraph undertakings; full: with definitions, details and legal basis.")
+@click.option("--prevailing", type=click.Choice(["zh", "en"]), default=None,
+              help="Which text prevails in a bilingual annex (default zh, as PRC practice expects).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
 @override_options

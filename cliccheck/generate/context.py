@@ -35,6 +35,7 @@ class Overrides:
     contract_title: str | None = None
     contract_number: str | None = None
     contract_date: str | None = None
+    prevailing: str | None = None  # language whose text prevails in a bilingual annex (default zh)
 
 
 @dataclass(slots=True)
@@ -182,6 +183,7 @@ def build_context(doc: Document | None, result: CheckResult | None,
     ctx = AnnexContext()
     supplier = result.roles.supplier if result else None
     buyer = result.roles.buyer if result else None
+    ctx.prevailing = ov.prevailing or "zh"
     ctx.supplier_name = ov.supplier or _party_name(supplier)
     ctx.buyer_name = ov.buyer or _party_name(buyer)
     defaults = default_roles()
