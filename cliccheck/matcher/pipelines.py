@@ -38,27 +38,22 @@ class WordTokenizer:
         # so the Doc's text (and every character offset) is exactly ``text``
         words: list[str] = []
         spaces: list[bool] = []
+
+        def add_gap(gap: str) -> None:
+            if gap[:1] == " " and words and not spaces[-1]:
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+
         pos = 0
         for m in _TOKEN.finditer(text):
-            gap = text[pos:m.start()]
-            if gap:
-                if gap[0] == " " and words and not spaces[-1]:
-                    spaces[-1] = True
-                    gap = gap[1:]
-                if gap:
-                    words.append(gap)
-                    spaces.append(False)
+            add_gap(text[pos:m.start()])
             words.append(m.group(0))
             spaces.append(False)
             pos = m.end()
-        tail = text[pos:]
-        if tail:
-            if tail[0] == " " and words and not spaces[-1]:
-                spaces[-1] = True
-                tail = tail[1:]
-            if tail:
-                words.append(tail)
-                spaces.append(False)
+        add_gap(text[pos:])
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:

@@ -52,22 +52,21 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+#: Which reason explains a weak verdict, in order of precedence, and how to say it.
+_WEAK_DETAILS = (
+    ("weakened-by", "qualified by '{detail}'"),
+    ("overridden-by", "overridden by '{detail}'"),
+    ("carve-out", "limited by the carve-out '{detail}'"),
+    ("partial-coverage", "partial: it covers {detail}"),
+    ("not-supplier", "not clearly given by the supplier (no party is named as bound)"),
+)
+
+
 def _weak_detail(reasons: list[Reason], req: Requirement, missing: list[str]) -> str:
-    for r in reasons:
-        if r.code == "weakened-by":
-            return f"qualified by '{r.detail}'"
-    for r in reasons:
-        if r.code == "overridden-by":
-            return f"overridden by '{r.detail}'"
-    for r in reasons:
-        if r.code == "carve-out":
-            return f"limited by the carve-out '{r.detail}'"
-    for r in reasons:
-        if r.code == "partial-coverage":
-            return f"partial: it covers {r.detail}"
-    for r in reasons:
-        if r.code == "not-supplier":
-            return "not clearly given by the supplier (no party is named as bound)"
+    for code, template in _WEAK_DETAILS:
+        for r in reasons:
+            if r.code == code:
+                return template.format(detail=r.detail)
     if missing:
         titles = {el.id: el.title["en"] for el in req.elements}
         found = [titles[e] for e in titles if e not in missing]

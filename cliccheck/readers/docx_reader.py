@@ -624,30 +624,23 @@ class _Reader:
                 if msg not in self.warnings:
                     self.warnings.append(msg)
 
-    def _rows(self, tbl: etree._Element):  # type: ignore[no-untyped-def]
-        for child in tbl:
-            if child.tag == W_TR:
+    def _children(self, parent: etree._Element, tag: str):  # type: ignore[no-untyped-def]
+        """Children with ``tag`` (rows of a table, cells of a row), looking through the
+        content controls and custom XML that Word may wrap around them."""
+        for child in parent:
+            if child.tag == tag:
                 yield child
             elif child.tag in (W_SDT, W_CUSTOMXML):
                 inner = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
                 if inner is not None:
-                    yield from self._rows(inner)
-
-    def _cells(self, tr: etree._Element):  # type: ignore[no-untyped-def]
-        for child in tr:
-            if child.tag == W_TC:
-                yield child
-            elif child.tag in (W_SDT, W_CUSTOMXML):
-                inner = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
-                if inner is not None:
-                    yield from self._cells(inner)
+                    yield from self._children(inner, tag)
 
     def table(self, tbl: etree._Element, ctx: _Ctx) -> None:
         index = self.table_count
         self.table_count += 1
         depth = ctx.table.depth + 1 if ctx.table is not None else 0
         row = 0
-        for tr in self._rows(tbl):
+        for tr in self._children(tbl, W_TR):
             row_ctx = ctx
             trpr = _child(tr, W_TRPR)
             column = 0
@@ -659,7 +652,7 @@ class _Reader:
                 if before is not None:
                     column = _safe_int(before.get(W_VAL), 0)
             kind = ctx.kind if ctx.kind in _NOTE_OR_RUNNING else BlockKind.TABLE_CELL
-            for tc in self._cells(tr):
+            for tc in self._children(tr, W_TC):
                 span = 1
                 dark = ctx.dark_background
                 tcpr = _child(tc, W_TCPR)
