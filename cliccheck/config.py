@@ -27,7 +27,8 @@ from .limits import Limits
 CONFIG_NAMES = (".cliccheck.toml", "pyproject.toml")
 REQUIREMENT_IDS = ("CSR01", "CSR02", "CSR03", "CSR04")
 #: Finding rules (not requirement verdicts) that select/ignore/severity/waivers may name.
-FINDING_RULES = ("bilingual-mismatch", "hidden-text", "expired-waiver")
+FINDING_RULES = ("bilingual-mismatch", "hidden-text", "hidden-contradiction", "unread-content", "obfuscated-text",
+                 "expired-waiver")
 LANGS = ("auto", "zh", "en")
 FAIL_ON = ("error", "warning", "never")
 SEVERITIES = ("error", "warning", "note")

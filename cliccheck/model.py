@@ -133,6 +133,21 @@ class ExcludedText:
         }
 
 
+@dataclass(slots=True, frozen=True)
+class UnreadContent:
+    """Something a reader of the contract sees that cliccheck did not read (an image-only page
+    inside a text PDF, an embedded altChunk document, glyphs whose Unicode map disagrees with
+    what they show). The tool cannot vouch for it, so the gate fails (finding ``unread-content``)."""
+
+    code: str  # image-page | alt-chunk | tounicode-mismatch | ...
+    detail: str
+    page: int | None = None
+    paragraph: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "detail": self.detail, "page": self.page, "paragraph": self.paragraph}
+
+
 @dataclass(slots=True)
 class Document:
     """A read contract: blocks in reading order plus everything excluded."""
@@ -145,6 +160,7 @@ class Document:
     sha256: str | None = None
     title: str | None = None
     warnings: list[str] = field(default_factory=list)
+    unread: list[UnreadContent] = field(default_factory=list)
     text: str = field(init=False, default="")
     _starts: list[int] = field(init=False, default_factory=list, repr=False)
 
@@ -211,4 +227,5 @@ class Document:
             "blocks": [b.to_dict() for b in self.blocks],
             "excluded": [e.to_dict() for e in self.excluded],
             "warnings": list(self.warnings),
+            "unread": [u.to_dict() for u in self.unread],
         }

@@ -32,14 +32,12 @@ from collections.abc import Collection, Sequence
 from ..errors import ConfigError
 from ..lang.zh import parse_numeral
 from ..library import Library, load_library
-from ..model import BlockKind, Document
-from ..normalize import detect_language
+from ..model import Document
 from ..roles import find_roles, phrase_regex
 from ..segment import segment
 from ..verdicts import (
     VERDICT_RANK,
     CheckResult,
-    Evidence,
     Finding,
     Reason,
     RequirementResult,
@@ -47,8 +45,10 @@ from ..verdicts import (
     Severity,
     Verdict,
 )
-from .analysis import Assessment, Sentence, Unit, assess, get_analyzer, party_hits, party_regex
+from .analysis import Assessment, Unit, get_analyzer, party_regex
 from .candidates import prefilter
+from .hidden import analyse_unit as _analyse
+from .hidden import hidden_findings, margin_findings
 from .verdict import decide, evidence_for
 
 __all__ = ["check_document", "load_pipelines"]
@@ -72,13 +72,6 @@ def _context_party(block_text: str, upto: int, roles: Roles, lang: str) -> str |
             if best is None or m.start() > best[0]:
                 best = (m.start(), side)
     return best[1] if best else None
-
-
-def _analyse(unit: Unit, library: Library, roles: Roles) -> list[Assessment]:
-    analyzer = get_analyzer(library, unit.lang)
-    hits = analyzer.hits(unit.text)
-    parties = party_hits(unit.text, roles, hits, unit.lang)
-    return assess(unit, Sentence(unit, hits, parties, library), library)
 
 
 def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
@@ -419,62 +412,6 @@ def _combine(results: dict[str, RequirementResult], prevailing: str | None) -> R
                              reasons=list(pick.reasons), language=None, by_language=dict(results))
 
 
-def _hidden_findings(doc: Document, library: Library, roles: Roles, selected: list[str],
-                     langs: list[str]) -> list[Finding]:
-    findings: list[Finding] = []
-    for item in doc.excluded:
-        text = (item.text or "").strip()
-        if not text:
-            continue
-        lang = detect_language(text)
-        lang = lang if lang in ("zh", "en") else ("zh" if "zh" in langs and lang == "mixed" else "en")
-        unit = Unit(text, lang, [(0, -1, -1)], None)
-        for a in _analyse(unit, library, roles):
-            if a.kind != "undertaking" or a.quality != "satisfied" or a.requirement not in selected:
-                continue
-            ev = Evidence(text=text, start=-1, end=-1, block=-1, page=item.page, section=item.section,
-                          paragraph=item.paragraph, language=lang, role="excluded", highlights=a.highlights)
-            findings.append(Finding(
-                rule="hidden-text", severity=Severity.WARNING, requirement=a.requirement, evidence=[ev],
-                message=(f"{str(item.kind).replace('_', ' ').capitalize()} text would satisfy {a.requirement} "
-                         "but does not count: it is not part of the visible contract."),
-                reasons=[Reason("excluded-text", str(item.kind))]))
-            break
-    return findings
-
-
-_MARGIN_KINDS = {BlockKind.HEADER: "page header", BlockKind.FOOTER: "page footer"}
-
-
-def _margin_findings(doc: Document, library: Library, roles: Roles, requirements: list[RequirementResult],
-                     langs: list[str]) -> list[Finding]:
-    """A page header or footer that would satisfy a requirement the body does not satisfy: a clause standing
-    where a reader of the printed contract does not look for one (issue 6, evasion). Such text never counts;
-    one warning per requirement, citing the first header/footer block that would have satisfied it."""
-    open_ids = {r.id for r in requirements if r.verdict != Verdict.SATISFIED}
-    findings: list[Finding] = []
-    seen: set[str] = set()  # a running header repeats on every page: read each text once
-    for block in doc.blocks:
-        where = _MARGIN_KINDS.get(block.kind)
-        if where is None or not open_ids or not block.text.strip() or block.text in seen:
-            continue
-        seen.add(block.text)
-        lang = block.language if block.language in ("zh", "en") else ("zh" if "zh" in langs else "en")
-        unit = Unit(block.text, lang, [(0, block.start, block.end)], None)
-        for a in _analyse(unit, library, roles):
-            if a.kind != "undertaking" or a.quality != "satisfied" or a.requirement not in open_ids:
-                continue
-            open_ids.discard(a.requirement)
-            page = f" on page {block.page}" if block.page else ""
-            findings.append(Finding(
-                rule="hidden-text", severity=Severity.WARNING, requirement=a.requirement,
-                evidence=evidence_for(doc, unit, a.highlights, "excluded"),
-                message=(f"The {a.requirement} clause stands only in a {where}{page} (block {block.index}): "
-                         "header and footer text does not count as a contract clause; put it in the body."),
-                reasons=[Reason("excluded-text", str(block.kind))]))
-    return findings
-
-
 def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), select: Collection[str] | None = None,
                    lang: str = "auto", library: Library | None = None) -> CheckResult:
     """Check ``doc`` for the selected requirements (all by default)."""
@@ -513,8 +450,8 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
                 rule="bilingual-mismatch", severity=Severity.WARNING, requirement=rid, evidence=ev,
                 message=f"The language versions disagree on {rid} ({summary}).",
                 reasons=[Reason("bilingual-mismatch", summary)]))
-    findings += _hidden_findings(doc, library, roles, selected, langs)
-    findings += _margin_findings(doc, library, roles, requirements, langs)
+    findings += hidden_findings(doc, library, roles, selected, langs)
+    findings += margin_findings(doc, library, roles, requirements, langs)
     return CheckResult(roles=roles, requirements=requirements, findings=findings, languages=langs)
 
 

@@ -62,6 +62,25 @@ FINDING_RULE_INFO: dict[str, RuleInfo] = {
                     "white or tiny text) contains wording for a requirement. It does not count; check "
                     "why the draft hides it.",
         default_level="warning"),
+    "hidden-contradiction": RuleInfo(
+        "hidden-contradiction", "hidden-contradiction", "Hidden text would contradict a requirement",
+        explanation="Text excluded as invisible (hidden, white, tiny, a layer that is off, a running header "
+                    "or footer) would contradict a requirement. What counts as invisible differs between "
+                    "Word, WPS, LibreOffice and PDF viewers, so the gate fails closed: read it in the original.",
+        default_level="error"),
+    "unread-content": RuleInfo(
+        "unread-content", "unread-content", "Content a reader sees was not read",
+        explanation="Part of the document a reader sees could not be read (an image-only page inside a text "
+                    "PDF, an embedded document, glyphs whose Unicode map disagrees with what they show). "
+                    "cliccheck cannot vouch for what it did not read, so the gate fails.",
+        default_level="error"),
+    "obfuscated-text": RuleInfo(
+        "obfuscated-text", "obfuscated-text", "Invisible or look-alike characters in contract text",
+        explanation="The contract text contains invisible format characters or look-alike letters "
+                    "(Cyrillic or Greek in English words, Kangxi radicals, variation selectors) that make "
+                    "words read differently by a machine than by a person. Matching uses the normalised "
+                    "text; the presence of such characters fails the gate.",
+        default_level="error"),
     "expired-waiver": RuleInfo(
         "expired-waiver", "expired-waiver", "A waiver has expired",
         explanation="A configured waiver for this document passed its expiry date and no longer applies.",
