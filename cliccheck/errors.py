@@ -32,6 +32,7 @@ ERROR_CODES: dict[str, str] = {
     "config": "a configuration file or option is invalid",
     "output-exists": "the output file exists; pass --force to overwrite",
     "output-is-input": "the output path resolves to the input file",
+    "register": "the audit register is not usable (not a register, or written by a newer cliccheck)",
     "internal": "a bug in cliccheck: please report it with --debug output",
 }
 

@@ -1,0 +1,147 @@
+"""The Dask engine: one task per document on a ``dask.distributed`` cluster, results streamed to the register.
+
+Why Dask: it is pure Python, runs as a LocalCluster on one machine (the tests
+use one) and deploys on the clusters operators already run (Kubernetes, YARN,
+HPC schedulers, SSH). The client does what the local engine does (discovery,
+digests, the register); each worker
+
+* loads the spaCy pipelines and the rule library once, when it joins
+  (:class:`WarmUpPlugin`), not once per document;
+* reads a document from a path every worker sees (local disk, NFS, or any
+  fsspec URL such as S3-compatible storage) with the same function as the
+  local engine (:func:`audit_on_worker` -> :func:`cliccheck.batch.run_tasks`),
+  in a child process that is killed after ``timeout`` seconds, so a stuck
+  parser costs one document, not a worker;
+* returns a small dict, written to the register by the client as it arrives
+  (``as_completed``), with at most a window of tasks in flight so neither the
+  client nor the scheduler ever holds the whole repository.
+
+A worker that dies takes its task with it: the scheduler reruns the task
+elsewhere (``distributed.scheduler.allowed-failures``), and ``retries``
+covers a task that raises. A document that still fails is recorded as an
+``internal`` error, which the next run retries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..errors import CliccheckError, ConfigError
+from .record import AuditJob, to_record
+from .register import utc_now
+
+DEFAULT_RETRIES = 2
+
+
+def _import_distributed():  # type: ignore[no-untyped-def]
+    try:
+        import dask
+        import distributed
+    except ImportError:
+        raise ConfigError("--engine dask needs dask.distributed: pip install 'cliccheck[audit]'") from None
+    return dask, distributed
+
+
+try:
+    from distributed.diagnostics.plugin import WorkerPlugin as _PluginBase
+except ImportError:  # the local engine does not need dask
+    _PluginBase = object  # type: ignore[assignment,misc]
+
+
+class WarmUpPlugin(_PluginBase):  # type: ignore[misc,valid-type]
+    """Load the pipelines and the library once per worker process."""
+
+    name = "cliccheck-warm-up"
+
+    def setup(self, worker: Any) -> None:
+        import multiprocessing
+
+        process = multiprocessing.current_process()
+        if process.daemon:
+            # Dask starts workers as daemonic processes by default, and a daemonic process may not
+            # start children; the per-document child that enforces --timeout needs one. The child is
+            # killed by run_tasks on timeout and exits with this worker.
+            process._config["daemon"] = False  # type: ignore[attr-defined]
+        from ..batch import warm_up
+        from .record import library_hash
+
+        warm_up()
+        library_hash()
+
+
+def audit_on_worker(job: AuditJob, timeout: float | None) -> dict[str, Any]:
+    """Read and check one document on a worker; never raises for a bad document."""
+    from ..batch import lint_task, run_tasks
+    from .engine_local import make_task
+
+    task = make_task(job)
+    report = run_tasks([task], jobs=1, timeout=timeout)[0] if timeout else lint_task(task)
+    return to_record(report, job, checked_at=utc_now())
+
+
+def _lost(job: AuditJob, exc: BaseException) -> dict[str, Any]:
+    from ..report.build import error_report
+
+    report = error_report(job.path, CliccheckError(
+        f"the Dask task failed after its retries ({type(exc).__name__}: {exc})".replace("\n", " "),
+        code="internal"), fail_on=job.config.fail_on, config=job.config.source)
+    return to_record(report, job, checked_at=utc_now())
+
+
+def run_dask(jobs: Iterable[AuditJob], *, scheduler: str | None, workers: int, timeout: float | None,
+             on_result: Callable[[dict[str, Any]], None], retries: int = DEFAULT_RETRIES,
+             window: int | None = None) -> None:
+    """Audit ``jobs`` on the cluster at ``scheduler``, or on a LocalCluster of ``workers`` processes."""
+    dask, _ = _import_distributed()
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="30s")
+        else:
+            with dask.config.set({"distributed.worker.daemon": False}):
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster)
+    except (OSError, TimeoutError) as exc:
+        raise ConfigError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
+    try:
+        register = getattr(client, "register_plugin", None) or client.register_worker_plugin
+        register(WarmUpPlugin(), name=WarmUpPlugin.name)
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        window = window or max(8, 4 * n_workers)
+        pending: dict[str, AuditJob] = {}
+        queue = iter(jobs)
+        completed = as_completed()
+        prefix = f"cliccheck-audit-{uuid.uuid4().hex[:8]}"
+
+        def submit_next() -> None:
+            job = next(queue, None)
+            if job is None:
+                return
+            key = f"{prefix}-{len(pending)}-{uuid.uuid4().hex[:8]}"
+            pending[key] = job
+            completed.add(client.submit(audit_on_worker, job, timeout, key=key, pure=False, retries=retries))
+
+        for _ in range(window):
+            submit_next()
+        for future in completed:
+            job = pending.pop(future.key)
+            try:
+                record = future.result()
+            except Exception as exc:  # a worker lost too often, or a bug: recorded, retried next run
+                record = _lost(job, exc)
+            future.release()
+            on_result(record)
+            submit_next()
+    finally:
+        with contextlib.suppress(Exception):
+            client.close()
+        if cluster is not None:
+            with contextlib.suppress(Exception):
+                cluster.close()
