@@ -127,8 +127,7 @@ def export_xlsx(reg: Register, output: str) -> None:
             cell.font = bold
             cells.append(cell)
         ws.append(cells)
-        written = 0
-        for row in rows:
+        for written, row in enumerate(rows):
             if written >= XLSX_MAX_ROWS - 2:
                 ws.append([strings.TRUNCATED.format(rows=written)])
                 break
@@ -139,7 +138,6 @@ def export_xlsx(reg: Register, output: str) -> None:
                     cell.fill = fills[value]
                 out.append(cell)
             ws.append(out)
-            written += 1
 
     def label(column: str) -> str:
         if "_" in column and column.split("_", 1)[0] in REQUIREMENT_IDS:

@@ -10,6 +10,7 @@ rows a killed run committed are simply "unchanged" to the next one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -97,10 +98,9 @@ def run_audit(paths: Sequence[str], *, db: str, manifest: str | None = None,
             for source in sources:
                 job = AuditJob(source.path, _config_for(configs, source, options), manifest=source.manifest,
                                password=options.password)
-                try:
+                # a file that cannot be hashed is still read: the reader reports it (not-found, unreadable)
+                with contextlib.suppress(CliccheckError):
                     job.sha256, job.size = digest(source.path)
-                except CliccheckError:
-                    pass  # the reader reports it (not-found, unreadable) as this document's error
                 if not options.recheck and _unchanged(register, job, lib, version):
                     seen_paths.append(job.path)
                     seen_manifests.append(json.dumps(job.manifest, ensure_ascii=False, sort_keys=True)
