@@ -66,12 +66,13 @@ def _bar_chart(labels: list[str], series: list[tuple[str, str, list[int]]], titl
         ax.barh(positions, values, left=left, color=colour, label=name, edgecolor="white", linewidth=0.5)
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_yticks(positions, labels)
-    ax.set_title(title, loc="left", fontsize=11)
+    ax.set_title(title, loc="left", fontsize=11, color="white", alpha=0)  # the page's heading shows it; kept for screen readers
     ax.spines[["top", "right"]].set_visible(False)
     if not any(left):
         ax.text(0.5, 0.5, strings.DASHBOARD["no_data"], transform=ax.transAxes, ha="center")
     else:
-        ax.legend(loc="lower right", frameon=False, fontsize=8)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.45 / height - 0.08), ncol=len(series), frameon=False,
+                  fontsize=8)
     return _svg(fig)
 
 
