@@ -10,6 +10,7 @@ passes through its XML escaping, and everything else through Jinja2's.
 from __future__ import annotations
 
 import datetime as _dt
+import html
 import io
 import re
 from pathlib import Path
@@ -41,7 +42,7 @@ def _pyplot():  # type: ignore[no-untyped-def]
     return plt
 
 
-def _svg(fig: Any) -> str:
+def _svg(fig: Any, label: str) -> str:
     """The figure as an inline ``<svg>`` element (no XML prolog, no DOCTYPE, no metadata dates)."""
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
@@ -50,7 +51,9 @@ def _svg(fig: Any) -> str:
     start = text.find("<svg")
     svg = text[start:]
     # the page scales the chart; keep its aspect ratio
-    return re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r'<svg\1 role="img"', svg, count=1)
+    aria = html.escape(label, quote=True)
+    return re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', lambda m: f'<svg{m.group(1)} role="img" aria-label="{aria}"',
+                  svg, count=1)
 
 
 def _bar_chart(labels: list[str], series: list[tuple[str, str, list[int]]], title: str) -> str:
@@ -66,14 +69,13 @@ def _bar_chart(labels: list[str], series: list[tuple[str, str, list[int]]], titl
         ax.barh(positions, values, left=left, color=colour, label=name, edgecolor="white", linewidth=0.5)
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_yticks(positions, labels)
-    ax.set_title(title, loc="left", fontsize=11, color="white", alpha=0)  # the page's heading shows it; kept for screen readers
     ax.spines[["top", "right"]].set_visible(False)
     if not any(left):
         ax.text(0.5, 0.5, strings.DASHBOARD["no_data"], transform=ax.transAxes, ha="center")
     else:
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.45 / height - 0.08), ncol=len(series), frameon=False,
                   fontsize=8)
-    return _svg(fig)
+    return _svg(fig, title)
 
 
 def _clip(text: str, limit: int = 40) -> str:
