@@ -94,8 +94,14 @@ def _lost(job: AuditJob, exc: BaseException) -> dict[str, Any]:
 
 def run_dask(jobs: Iterable[AuditJob], *, scheduler: str | None, workers: int, timeout: float | None,
              on_result: Callable[[dict[str, Any]], None], retries: int = DEFAULT_RETRIES,
-             window: int | None = None) -> None:
-    """Audit ``jobs`` on the cluster at ``scheduler``, or on a LocalCluster of ``workers`` processes."""
+             window: int | None = None, stats: dict[str, float] | None = None) -> None:
+    """Audit ``jobs`` on the cluster at ``scheduler``, or on a LocalCluster of ``workers`` processes.
+
+    ``stats`` receives ``startup_seconds``: connecting (or starting the LocalCluster) and warming the workers.
+    """
+    import time
+
+    started = time.perf_counter()
     dask, _ = _import_distributed()
     from distributed import Client, LocalCluster, as_completed
 
@@ -113,6 +119,8 @@ def run_dask(jobs: Iterable[AuditJob], *, scheduler: str | None, workers: int, t
     try:
         register = getattr(client, "register_plugin", None) or client.register_worker_plugin
         register(WarmUpPlugin(), name=WarmUpPlugin.name)
+        if stats is not None:
+            stats["startup_seconds"] = time.perf_counter() - started
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         window = window or max(8, 4 * n_workers)
         pending: dict[str, AuditJob] = {}

@@ -131,13 +131,14 @@ def export_xlsx(reg: Register, output: str) -> None:
             if written >= XLSX_MAX_ROWS - 2:
                 ws.append([strings.TRUNCATED.format(rows=written)])
                 break
-            out = []
-            for i, value in enumerate(row):
-                cell = WriteOnlyCell(ws, value=value)
-                if colour and i in colour and value in fills:
-                    cell.fill = fills[value]
-                out.append(cell)
-            ws.append(out)
+            if colour:  # a styled cell costs far more than a plain value: style only the verdicts
+                row = list(row)
+                for i in colour:
+                    if i < len(row) and row[i] in fills:
+                        cell = WriteOnlyCell(ws, value=row[i])
+                        cell.fill = fills[row[i]]
+                        row[i] = cell
+            ws.append(row)
 
     def label(column: str) -> str:
         if "_" in column and column.split("_", 1)[0] in REQUIREMENT_IDS:

@@ -48,6 +48,7 @@ class RunResult:
     checked: int
     skipped: int
     summary: dict[str, int]
+    engine_stats: dict[str, float] = field(default_factory=dict)
 
 
 def _config_for(configs: ConfigCache, source: Source, options: AuditOptions) -> Config:
@@ -111,6 +112,8 @@ def run_audit(paths: Sequence[str], *, db: str, manifest: str | None = None,
                     continue
                 yield job
 
+        stats: dict[str, float] = {}
+
         def on_result(record: dict[str, Any]) -> None:
             register.record(run_id, record)
             progress.advance("checked", error=record["document"]["status"] != "ok")
@@ -120,7 +123,7 @@ def run_audit(paths: Sequence[str], *, db: str, manifest: str | None = None,
                 from .engine_dask import run_dask
 
                 run_dask(plan(), scheduler=options.scheduler, workers=workers, timeout=options.timeout or None,
-                         on_result=on_result, retries=options.retries)
+                         on_result=on_result, retries=options.retries, stats=stats)
             else:
                 from .engine_local import run_local
 
@@ -130,7 +133,8 @@ def run_audit(paths: Sequence[str], *, db: str, manifest: str | None = None,
             progress.close()
         counts = progress.counts
         register.finish_run(run_id, seen=len(sources), checked=counts["checked"], skipped=counts["skipped"])
-        return RunResult(run_id, len(sources), counts["checked"], counts["skipped"], register.run_summary(run_id))
+        return RunResult(run_id, len(sources), counts["checked"], counts["skipped"], register.run_summary(run_id),
+                         stats)
 
 
 def default_db() -> str:
