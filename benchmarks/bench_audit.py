@@ -11,6 +11,8 @@ Prints, in one run so the figures are comparable on this machine:
   ``--jobs 2`` and ``--engine dask`` on a LocalCluster of 2 workers (whole command: start-up,
   discovery, hashing, reading, checking, register writes);
 * the incremental re-run with nothing changed, against the first run (target < 5 %);
+* CPU seconds (client and its worker processes, user + system): documents per CPU-second do
+  not depend on other load on the machine, and are what the README's capacity model uses;
 * the client's peak memory (its own RSS, not the workers') for the runs above;
 * with ``--rows N`` (default 100,000): N tiny documents whose register rows are synthesised
   through the client's own write path (``Register.record``), then an incremental re-run over
@@ -41,7 +43,10 @@ args = json.loads(sys.argv[1])
 started = time.perf_counter()
 result = run_audit(args["paths"], db=args["db"], options=AuditOptions(progress=False, **args["options"]))
 seconds = time.perf_counter() - started
-print(json.dumps({"seconds": seconds, "checked": result.checked, "skipped": result.skipped, **result.engine_stats,
+cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+          for f in ("ru_utime", "ru_stime"))
+print(json.dumps({"seconds": seconds, "cpu": cpu, "checked": result.checked, "skipped": result.skipped,
+                  **result.engine_stats,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -132,7 +137,8 @@ def main() -> None:
             result = audit([str(repo)], db, timeout=args.timeout, **options)
             first[label] = {**result, "db": db}
             print(f"  {label:<30} {result['seconds']:8.1f} s  {len(docs) / result['seconds']:6.2f} documents/s"
-                  f"   client peak RSS {result['rss_mb']:6.0f} MB")
+                  f"   CPU {result['cpu']:6.1f} s = {len(docs) / result['cpu']:5.2f} documents per CPU-second"
+                  f"   client peak RSS {result['rss_mb']:5.0f} MB")
             if "startup_seconds" in result:
                 rest = max(result["seconds"] - result["startup_seconds"], 1e-6)
                 print(f"  {'':<30} of which cluster start-up and worker warm-up {result['startup_seconds']:.1f} s; "

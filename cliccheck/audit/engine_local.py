@@ -20,7 +20,7 @@ from .inputs import is_url, open_binary
 from .record import AuditJob, to_record
 from .register import utc_now
 
-MAX_CHUNK_PER_WORKER = 32
+MAX_CHUNK_PER_WORKER = 64
 
 
 def make_task(job: AuditJob) -> Task:
@@ -56,6 +56,6 @@ def run_local(jobs: Iterable[AuditJob], *, workers: int, timeout: float | None,
         chunk.append(job)
         if len(chunk) >= size:
             flush()
-            size = min(size * 2, MAX_CHUNK_PER_WORKER * workers)
+            size = min(size * 4, MAX_CHUNK_PER_WORKER * workers)
     if chunk:
         flush()
