@@ -208,3 +208,40 @@ def test_killed_run_resumes_and_matches_a_clean_run(tmp_path: Path) -> None:
     assert snapshot(db) == snapshot(clean)
     with Register(db, create=False) as reg:
         assert [r["status"] for r in reg.runs()] == ["interrupted", "complete"]
+
+
+def test_fsspec_url_gives_the_same_verdicts_as_the_path(tmp_path: Path) -> None:
+    pytest.importorskip("fsspec")
+    folder = tmp_path / "repo"
+    generate(folder, 4, sizes=(0,), formats=("txt", "docx"))
+    by_path = tmp_path / "path.sqlite"
+    by_url = tmp_path / "url.sqlite"
+    audit([str(folder)], by_path, jobs=1, timeout=None)
+    audit([folder.as_uri()], by_url, jobs=1, timeout=None)
+    paths, urls = snapshot(by_path), snapshot(by_url)
+    assert sorted(urls) == sorted(Path(p).as_uri() for p in paths)
+    for path, (doc, reqs) in paths.items():
+        url_doc, url_reqs = urls[Path(path).as_uri()]
+        assert url_doc[1:] == doc[1:] and url_reqs == reqs
+
+
+def test_progress_shows_count_rate_and_eta_on_a_terminal_only() -> None:
+    from cliccheck.audit.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    progress = Progress(4, stream=screen)
+    for kind in ("skipped", "checked", "checked"):
+        progress.advance(kind, error=kind == "checked")
+    progress.close()
+    text = screen.getvalue()
+    assert "3/4" in text and "doc/s" in text and "<" in text  # tqdm's [elapsed<remaining, rate]
+    assert "checked 2, unchanged 1, errors 2" in text
+    pipe = io.StringIO()
+    quiet = Progress(4, stream=pipe)
+    quiet.advance("checked")
+    quiet.close()
+    assert pipe.getvalue() == ""
