@@ -131,10 +131,12 @@ def main() -> None:
         runs = [("local --jobs 1", {"engine": "local", "jobs": 1}), ("local --jobs 2", {"engine": "local", "jobs": 2})]
         if not args.skip_dask:
             runs.append(("dask LocalCluster 2 workers", {"engine": "dask", "jobs": 2}))
+            # no per-document child process: faster, but a stuck document holds a worker thread
+            runs.append(("dask LocalCluster 2, --timeout 0", {"engine": "dask", "jobs": 2, "timeout": None}))
         first: dict[str, dict] = {}
         for label, options in runs:
-            db = tmp / f"{label.split()[0]}-{options['jobs']}.sqlite"
-            result = audit([str(repo)], db, timeout=args.timeout, **options)
+            db = tmp / f"{label.split()[0]}-{options['jobs']}-{len(first)}.sqlite"
+            result = audit([str(repo)], db, **{"timeout": args.timeout, **options})
             first[label] = {**result, "db": db}
             print(f"  {label:<30} {result['seconds']:8.1f} s  {len(docs) / result['seconds']:6.2f} documents/s"
                   f"   CPU {result['cpu']:6.1f} s = {len(docs) / result['cpu']:5.2f} documents per CPU-second"

@@ -25,6 +25,7 @@ covers a task that raises. A document that still fails is recorded as an
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import uuid
 from collections.abc import Callable, Iterable
@@ -71,6 +72,9 @@ class WarmUpPlugin(_PluginBase):  # type: ignore[misc,valid-type]
 
         warm_up()
         library_hash()
+        # as batch.run_tasks does before forking: keep the loaded pipelines out of the collector, so the
+        # per-document child does not copy every page of them on its first collection
+        gc.freeze()
 
 
 def audit_on_worker(job: AuditJob, timeout: float | None) -> dict[str, Any]:
