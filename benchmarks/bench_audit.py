@@ -69,7 +69,7 @@ with Register(db) as reg:
     for i in range(n):
         path = os.path.join(folder, f"d{i // 1000:03d}", f"c{i:06d}.txt")
         sha, size = digest(path)
-        job = AuditJob(path, _config_for(configs, Source(path), options), sha, size, {"business_unit": f"BU{i % 17}"})
+        job = AuditJob(path, _config_for(configs, Source(path), options)[0], sha, size, {"business_unit": f"BU{i % 17}"})
         report = DocumentReport(path=path, sha256=sha, format="text", language="en", pages=1, passed=False,
                                 supplier=SupplierReport(name=f"Supplier {i % 251} Ltd."), seconds=0.2)
         report.requirements = [RequirementReport(id=f"CSR0{k}", name="", severity="error",
