@@ -148,8 +148,9 @@ def main() -> None:
         if pages == 0:
             import sqlite3
 
-            with sqlite3.connect(first["local --jobs 2"]["db"]) as conn:
-                pages = conn.execute("SELECT sum(coalesce(pages, 1)) FROM documents").fetchone()[0]
+            conn = sqlite3.connect(first["local --jobs 2"]["db"])
+            pages = conn.execute("SELECT sum(coalesce(pages, 1)) FROM documents").fetchone()[0]
+            conn.close()
             print(f"  ({pages} pages in all, text files counted as one page)")
         label = "local --jobs 2"
         again = audit([str(repo)], first[label]["db"], timeout=args.timeout, engine="local", jobs=2)
