@@ -74,3 +74,30 @@ def test_dask_local_cluster_matches_local_engine(tmp_path: Path, monkeypatch: py
     assert snapshot(dask_db) == expected
     with Register(dask_db, create=False) as reg:
         assert [(r["engine"], r["status"]) for r in reg.runs()] == [("dask", "complete")]
+
+
+def test_checker_child_is_reused_and_replaced_after_a_timeout(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from cliccheck.audit import engine_dask
+    from cliccheck.batch import Task, warm_up
+    from cliccheck.config import Config
+
+    warm_up()  # as the worker plugin does: the forked child inherits the loaded pipelines
+    docs = generate(tmp_path / "repo", 2, sizes=(0,), formats=("txt",))
+    stuck = tmp_path / "stuck.txt"
+    stuck.write_text("SUPPLY AGREEMENT\n\nNothing here.\n", encoding="utf-8")
+    monkeypatch.setenv("CLICCHECK_TEST_SLEEP", "stuck.txt=30")
+    first, second = (Task(str(p), Config(), path=str(p)) for p, _ in docs)
+    assert engine_dask.lint_with_deadline(first, 20).status == "ok"
+    pid = engine_dask._checkers.checker.process.pid
+    assert engine_dask.lint_with_deadline(second, 20).status == "ok"
+    assert engine_dask._checkers.checker.process.pid == pid  # one child for many documents
+    started = time.monotonic()
+    report = engine_dask.lint_with_deadline(Task(str(stuck), Config(), path=str(stuck)), 2)
+    assert report.status == "error" and report.error is not None and report.error.code == "timeout"
+    assert time.monotonic() - started < 15
+    assert engine_dask._checkers.checker is None
+    after = engine_dask.lint_with_deadline(first, 20)
+    assert after.status == "ok" and engine_dask._checkers.checker.process.pid != pid
+    engine_dask._checkers.checker.close()
+    engine_dask._checkers.checker = None
