@@ -66,16 +66,19 @@ from ..limits import Limits
 from ..model import Block, BlockKind, Document, ExcludedKind, ExcludedText, TableCell
 from ..normalize import normalize_compact, normalize_text
 from .docx_numbering import (
+    COND_ORDER,
+    NO_TABLE_PAINT,
     W_NS,
     W_VAL,
     Numbering,
     ParaStyle,
     StyleSheet,
+    TablePaint,
     format_number,
     hex_color,
     is_on,
-    luminance,
     read_rpr,
+    shading_fill,
     w,
 )
 from .safezip import Package, open_package
@@ -104,6 +107,7 @@ W_SECTPR, W_TYPE, W_PBB, W_OUTLINE = w("sectPr"), w("type"), w("pageBreakBefore"
 W_RUBY, W_RUBYBASE, W_ALTCHUNK = w("ruby"), w("rubyBase"), w("altChunk")
 W_AUTHOR, W_DATE, W_ID, W_GRIDSPAN, W_GRIDBEFORE = w("author"), w("date"), w("id"), w("gridSpan"), w("gridBefore")
 W_SHD, W_FILL, W_VANISH = w("shd"), w("fill"), w("vanish")
+W_TBLPR, W_TBLSTYLE, W_TBLLOOK = w("tblPr"), w("tblStyle"), w("tblLook")
 MC_ALT, MC_CHOICE, MC_FALLBACK = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
 M_T = f"{{{M_NS}}}t"
 
@@ -118,10 +122,11 @@ _BODY_STORY_KINDS = frozenset({BlockKind.TABLE_CELL, BlockKind.TEXTBOX})
 _NOTE_OR_RUNNING = frozenset({BlockKind.HEADER, BlockKind.FOOTER, BlockKind.FOOTNOTE, BlockKind.ENDNOTE})
 _NO_BREAKS: list[int] = []
 _NO_FLAGS: frozenset[str] = frozenset()
-#: Near-white: every channel at least this (0xF0 = 240).
-LIGHT_CHANNEL = 0xF0
-#: A background darker than this (luma 0-255) makes white text readable.
-DARK_BACKGROUND = 180
+#: Text whose colour is within this of the colour painted behind it, in every channel, cannot be
+#: read (0x0F: near-white on white, as before backgrounds were resolved; black on black alike).
+INVISIBLE_CHANNEL_GAP = 0x0F
+#: The page colour when nothing is painted.
+PAPER = "FFFFFF"
 #: 2 pt in half-points: text this small is not read by a human.
 TINY_HALF_POINTS = 4
 
@@ -172,7 +177,8 @@ class _Ctx:  # never changed after creation: derived contexts are made with repl
     part: str
     kind: BlockKind | None = None  # None: decided per paragraph (body text)
     table: TableCell | None = None
-    dark_background: bool = False
+    background: str | None = None  # colour painted behind the story (cell, table); None: the page
+    table_rpr: dict[str, object] | None = None  # run properties a table style gives this cell's text
     revision: tuple[str, str | None, str | None] | None = None  # a deleted table row: (del, author, date)
     in_sdt: bool = False
     placeholder: bool = False
@@ -219,9 +225,11 @@ class ParagraphWalker:
     paragraphs in order.
     """
 
-    def __init__(self, styles: StyleSheet | None = None, *, page_dark: bool = False, keep_visible: bool = True):
+    def __init__(self, styles: StyleSheet | None = None, *, page_color: str | None = None,
+                 keep_visible: bool = True):
         self.styles = styles or StyleSheet(None)
-        self.page_dark = page_dark
+        #: the page colour a word processor shows (None: white paper, or a colour that is not displayed)
+        self.page_color = page_color
         #: False: record only excluded segments (the reader's fast path; raw text is still built)
         self.keep_visible = keep_visible
         #: open fields, innermost last: [phase "code"|"result", group id]
@@ -245,11 +253,12 @@ class ParagraphWalker:
         self._placeholder = False
         self._base_rpr: dict[str, object] = {}
         self._base_verdict: tuple[ExcludedKind, str | None] | None = None
-        self._para_dark = False
-        self._verdicts: dict[tuple[int, bool], tuple[dict[str, object], tuple[ExcludedKind, str | None] | None]] = {}
+        self._para_bg = PAPER
+        self._verdicts: dict[tuple[int, str, int], tuple[object, tuple[ExcludedKind, str | None] | None]] = {}
 
-    def walk(self, p: etree._Element, style: ParaStyle | None = None, *, dark_background: bool = False,
-             revision: _Revision | None = None, shading: str | bool | None = False) -> _Paragraph:
+    def walk(self, p: etree._Element, style: ParaStyle | None = None, *, background: str | None = None,
+             revision: _Revision | None = None, shading: str | bool | None = False,
+             table_rpr: dict[str, object] | None = None) -> _Paragraph:
         """Segments and side information of one paragraph."""
         style = style or self.styles.para(_style_id(p))
         self._segments, self._parts, self._len = [], [], 0
@@ -260,22 +269,26 @@ class ParagraphWalker:
         self.comment_starts, self.finished_comments = [], []
         for chunks in self.open_comments.values():
             chunks.append(" ")  # a range spanning paragraphs
-        self._base_rpr = style.rpr
+        base = style.rpr
+        if table_rpr:  # a table style's run properties, under what the paragraph style itself sets
+            defaults = self.styles.default_rpr
+            base = dict(base)
+            for key_, value in table_rpr.items():
+                if key_ not in base or base[key_] == defaults.get(key_):
+                    base[key_] = value
+        self._base_rpr = base
         if shading is False:  # not supplied by the caller: read the paragraph's own shading
             shading = None
             ppr = p[0] if len(p) and p[0].tag == W_PPR else None
             if ppr is not None:
-                shd = ppr.find(W_SHD)
-                if shd is not None:
-                    shading = hex_color(shd.get(W_FILL))
-        shading = shading or style.shading
-        self._para_dark = dark = dark_background or self.page_dark or (
-            shading is not None and luminance(shading) < DARK_BACKGROUND)
+                shading = shading_fill(ppr.find(W_SHD))
+        # what is painted behind this paragraph's text: its shading, else the cell's, else the page's
+        self._para_bg = bg = shading or style.shading or background or self.page_color or PAPER
         # the verdict on a style's own run properties is the same for every paragraph of that style
-        key = (id(style.rpr), dark)
+        key = (id(style.rpr), bg, id(table_rpr))
         cached = self._verdicts.get(key)
-        if cached is None or cached[0] is not style.rpr:
-            cached = self._verdicts[key] = (style.rpr, self._verdict(style.rpr))
+        if cached is None or cached[0] is not base:
+            cached = self._verdicts[key] = (base, self._verdict(base))
         self._base_verdict = cached[1]
         self._children(p, revision)
         segments = self._segments
@@ -349,12 +362,13 @@ class ParagraphWalker:
         if props.get("hidden"):
             return ExcludedKind.HIDDEN, None
         color = props.get("color")
-        if (isinstance(color, str) and color != "auto"
-                and all(int(color[i:i + 2], 16) >= LIGHT_CHANNEL for i in (0, 2, 4))):
+        if isinstance(color, str) and color != "auto":  # "auto" is drawn to contrast with what is behind
             bg = props.get("bg")
-            dark = luminance(bg) < DARK_BACKGROUND if isinstance(bg, str) else self._para_dark
-            if not dark:
-                return ExcludedKind.WHITE_TEXT, f"colour #{color}"
+            behind = bg if isinstance(bg, str) else self._para_bg
+            if all(abs(int(color[i:i + 2], 16) - int(behind[i:i + 2], 16)) <= INVISIBLE_CHANNEL_GAP
+                   for i in (0, 2, 4)):
+                shown_on = "" if behind == PAPER else f" on #{behind}"
+                return ExcludedKind.WHITE_TEXT, f"colour #{color}{shown_on}"
         size = props.get("sz")
         if isinstance(size, int) and size <= TINY_HALF_POINTS:
             return ExcludedKind.TINY_TEXT, f"{size / 2:g} pt"
@@ -475,6 +489,48 @@ class ParagraphWalker:
                 chunks.append(text)
 
 
+#: ``w:tblLook`` switches: attribute names (Word 2010+) and their bits in the older hex ``w:val``.
+_LOOK_BITS = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100, "noHBand": 0x200,
+              "noVBand": 0x400}
+
+
+def _look_bits(look: etree._Element) -> int:
+    """The ``w:tblLook`` switches as bits (absent: no header/first formats, bands on)."""
+    try:
+        bits = int(look.get(W_VAL) or "0", 16)
+    except ValueError:
+        bits = 0
+    for name, bit in _LOOK_BITS.items():
+        value = look.get(w(name))
+        if value is not None:
+            bits = bits | bit if value.lower() not in ("0", "false", "off") else bits & ~bit
+    return bits
+
+
+def _conditions(look: frozenset[str], paint: TablePaint, row: int, rows: int, col: int, span: int,
+                cols: int) -> list[str]:
+    """The table-style conditional formats that apply to one cell, weakest first (as Word layers them)."""
+    if not paint.cond_fill and not paint.cond_rpr:
+        return []
+    first_row = "firstRow" in look and row == 0
+    last_row = "lastRow" in look and row == rows - 1
+    first_col = "firstColumn" in look and col == 0
+    last_col = "lastColumn" in look and col + span >= cols
+    found = set()
+    if "noVBand" not in look and not first_col and not last_col:
+        band = (col - (1 if "firstColumn" in look else 0)) // paint.col_band
+        found.add("band1Vert" if band % 2 == 0 else "band2Vert")
+    if "noHBand" not in look and not first_row and not last_row:
+        band = (row - (1 if "firstRow" in look else 0)) // paint.row_band
+        found.add("band1Horz" if band % 2 == 0 else "band2Horz")
+    for name, on in (("firstCol", first_col), ("lastCol", last_col), ("firstRow", first_row),
+                     ("lastRow", last_row), ("nwCell", first_row and first_col), ("neCell", first_row and last_col),
+                     ("swCell", last_row and first_col), ("seCell", last_row and last_col)):
+        if on:
+            found.add(name)
+    return [c for c in COND_ORDER if c in found]
+
+
 def _child(el: etree._Element, tag: str) -> etree._Element | None:
     """First child of ``el`` with ``tag`` (``el.find(tag)`` without the path machinery)."""
     for child in el.iterchildren(tag):
@@ -533,10 +589,7 @@ class _Reader:
         self.styles = StyleSheet(pkg.xml(styles_part) if styles_part else None)
         numbering_part = self._related_one(self.main, "numbering")
         self.numbering = Numbering(pkg.xml(numbering_part) if numbering_part else None, self.styles)
-        background = root.find(w("background"))
-        bg = hex_color(background.get(w("color"))) if background is not None else None
-        self.walker = ParagraphWalker(self.styles, keep_visible=keep_segments)
-        self.walker.page_dark = bg is not None and luminance(bg) < DARK_BACKGROUND
+        self.walker = ParagraphWalker(self.styles, keep_visible=keep_segments, page_color=self._page_color(root))
         self.blocks: list[Block] = []
         self.excluded: list[ExcludedText] = []
         self.refs: list[ParagraphRef] = []
@@ -557,6 +610,18 @@ class _Reader:
         self.warnings: list[str] = []
 
     # -- helpers -------------------------------------------------------------
+    def _page_color(self, root: etree._Element) -> str | None:
+        """The page colour (``w:background``) if a word processor shows it: only when the settings
+        say ``w:displayBackgroundShape``; otherwise the page is white on screen and on paper."""
+        background = root.find(w("background"))
+        color = hex_color(background.get(w("color"))) if background is not None else None
+        if color is None:
+            return None
+        settings_part = self._related_one(self.main, "settings")
+        settings = self.pkg.xml(settings_part) if settings_part else None
+        shown = settings is not None and is_on(settings.find(w("displayBackgroundShape")))
+        return color if shown else None
+
     def _related_one(self, source: str, type_name: str) -> str | None:
         parts = self.pkg.related(source, type_name)
         return parts[0] if parts else None
@@ -640,7 +705,10 @@ class _Reader:
         self.table_count += 1
         depth = ctx.table.depth + 1 if ctx.table is not None else 0
         row = 0
-        for tr in self._children(tbl, W_TR):
+        tblpr = _child(tbl, W_TBLPR)
+        paint, look, table_bg = self._table_paint(tblpr, ctx.background)
+        rows = list(self._children(tbl, W_TR))
+        for position, tr in enumerate(rows):
             row_ctx = ctx
             trpr = _child(tr, W_TRPR)
             column = 0
@@ -652,12 +720,13 @@ class _Reader:
                 if before is not None:
                     column = _safe_int(before.get(W_VAL), 0)
             kind = ctx.kind if ctx.kind in _NOTE_OR_RUNNING else BlockKind.TABLE_CELL
+            cells = []
             for tc in self._children(tr, W_TC):
                 span = 1
-                dark = ctx.dark_background
+                shd = None
                 tcpr = _child(tc, W_TCPR)
                 if tcpr is not None:
-                    gs = shd = None
+                    gs = None
                     for prop in tcpr:  # the first w:gridSpan and w:shd, as find() would give
                         tag = prop.tag
                         if tag == W_GRIDSPAN:
@@ -666,15 +735,44 @@ class _Reader:
                             shd = shd if shd is not None else prop
                     if gs is not None:
                         span = max(1, _safe_int(gs.get(W_VAL), 1))
-                    fill = hex_color(shd.get(W_FILL)) if shd is not None else None
-                    if fill is not None:
-                        dark = luminance(fill) < DARK_BACKGROUND
-                cell_ctx = _Ctx(row_ctx.part, kind, TableCell(index, row, column, depth), dark,
+                cells.append((tc, column, span, shd))
+                column += span
+            for tc, col, span, shd in cells:
+                conds = _conditions(look, paint, position, len(rows), col, span, column)
+                bg = shading_fill(shd) if shd is not None else None
+                if bg is None:
+                    bg = next((paint.cond_fill[c] for c in reversed(conds) if c in paint.cond_fill),
+                              paint.cell_fill or table_bg)
+                rpr: dict[str, object] | None = None
+                if paint.rpr or conds:
+                    rpr = dict(paint.rpr)
+                    for c in conds:
+                        rpr.update(paint.cond_rpr.get(c, {}))
+                cell_ctx = _Ctx(row_ctx.part, kind, TableCell(index, row, col, depth), bg, rpr or None,
                                 row_ctx.revision, row_ctx.in_sdt, row_ctx.placeholder)
                 self.story(tc, cell_ctx)
-                column += span
             if row_ctx.revision is None:
                 row += 1
+
+    def _table_paint(self, tblpr: etree._Element | None,
+                     behind: str | None) -> tuple[TablePaint, frozenset[str], str | None]:
+        """A table's style paint, its ``w:tblLook`` switches, and the colour behind its cells."""
+        style_id = None
+        look = 0
+        direct: etree._Element | None = None
+        if tblpr is not None:
+            for prop in tblpr:
+                tag = prop.tag
+                if tag == W_TBLSTYLE:
+                    style_id = prop.get(W_VAL)
+                elif tag == W_TBLLOOK:
+                    look = _look_bits(prop)
+                elif tag == W_SHD and direct is None:
+                    direct = prop
+        paint = self.styles.table(style_id) if (style_id or self.styles.default_table) else NO_TABLE_PAINT
+        switches = frozenset(name for name, bit in _LOOK_BITS.items() if look & bit)
+        table_bg = shading_fill(direct) if direct is not None else paint.table_fill
+        return paint, switches, table_bg or behind
 
     def para(self, p: etree._Element, ctx: _Ctx) -> None:
         index = self.paragraph
@@ -698,7 +796,7 @@ class _Reader:
                         elif sub.tag == W_ILVL:
                             ilvl = _safe_int(sub.get(W_VAL), 0)
                 elif tag == W_SHD:
-                    shading = hex_color(child.get(W_FILL))
+                    shading = shading_fill(child)
                 elif tag == W_PBB:
                     page_break_before = is_on(child)
                 elif tag == W_OUTLINE:
@@ -713,8 +811,8 @@ class _Reader:
                     sect = child
         style = self.styles.para(style_id)
         walker = self.walker
-        content = walker.walk(p, style, dark_background=ctx.dark_background, revision=ctx.revision,
-                              shading=shading)
+        content = walker.walk(p, style, background=ctx.background, revision=ctx.revision,
+                              shading=shading, table_rpr=ctx.table_rpr)
         if self.collect_refs:
             self.refs.append(ParagraphRef(index, ctx.part, p, content.segments if self.keep_segments else None))
 
