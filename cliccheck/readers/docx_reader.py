@@ -57,14 +57,17 @@ even-page headers are read once each like any other header.
 
 from __future__ import annotations
 
+import copy
+import re
 from dataclasses import dataclass, replace
 
 from lxml import etree
 
 from ..errors import DocumentError, LimitExceeded
 from ..limits import Limits
-from ..model import Block, BlockKind, Document, ExcludedKind, ExcludedText, TableCell
+from ..model import Block, BlockKind, Document, ExcludedKind, ExcludedText, TableCell, UnreadContent
 from ..normalize import normalize_compact, normalize_text
+from .docx_binding import DataBindings
 from .docx_numbering import (
     COND_ORDER,
     NO_TABLE_PAINT,
@@ -108,6 +111,7 @@ W_RUBY, W_RUBYBASE, W_ALTCHUNK = w("ruby"), w("rubyBase"), w("altChunk")
 W_AUTHOR, W_DATE, W_ID, W_GRIDSPAN, W_GRIDBEFORE = w("author"), w("date"), w("id"), w("gridSpan"), w("gridBefore")
 W_SHD, W_FILL, W_VANISH = w("shd"), w("fill"), w("vanish")
 W_TBLPR, W_TBLSTYLE, W_TBLLOOK = w("tblPr"), w("tblStyle"), w("tblLook")
+W_DATABINDING, W_DIRTY = w("dataBinding"), w("dirty")
 MC_ALT, MC_CHOICE, MC_FALLBACK = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
 M_T = f"{{{M_NS}}}t"
 
@@ -125,6 +129,11 @@ _NO_FLAGS: frozenset[str] = frozenset()
 #: Text whose colour is within this of the colour painted behind it, in every channel, cannot be
 #: read (0x0F: near-white on white, as before backgrounds were resolved; black on black alike).
 INVISIBLE_CHANNEL_GAP = 0x0F
+#: Instruction pieces kept per field (a QUOTE is a few runs; more is not worth recomputing).
+MAX_INSTR_PARTS = 256
+_STALE = "stored result of a field Word recomputes on opening"
+#: A comment's anchor text is kept as a detail up to this many characters.
+ANCHOR_CHARS = 400
 #: The page colour when nothing is painted.
 PAPER = "FFFFFF"
 #: 2 pt in half-points: text this small is not read by a human.
@@ -188,10 +197,47 @@ def _rev(el: etree._Element, kind: str) -> tuple[str, str | None, str | None]:
     return kind, el.get(W_AUTHOR), el.get(W_DATE)
 
 
+#: Namespaces Word (2010-2021/365), WPS and LibreOffice understand in ``mc:Choice/@Requires``.
+KNOWN_NAMESPACES = frozenset({
+    W_NS, R_NS, M_NS, MC_NS,
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingInk",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+    "http://schemas.microsoft.com/office/word/2010/wordml",
+    "http://schemas.microsoft.com/office/word/2012/wordml",
+    "http://schemas.microsoft.com/office/word/2015/wordml/symex",
+    "http://schemas.microsoft.com/office/word/2016/wordml/cid",
+    "http://schemas.microsoft.com/office/word/2018/wordml",
+    "http://schemas.microsoft.com/office/word/2018/wordml/cex",
+    "http://schemas.microsoft.com/office/word/2020/wordml/sdtdatahash",
+    "http://schemas.microsoft.com/office/word/2006/wordml",
+    "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "http://schemas.microsoft.com/office/drawing/2010/main",
+    "http://schemas.microsoft.com/office/drawing/2014/chartex",
+    "http://schemas.microsoft.com/office/drawing/2016/ink",
+    "http://schemas.microsoft.com/office/drawing/2017/model3d",
+    "urn:schemas-microsoft-com:vml",
+    "urn:schemas-microsoft-com:office:office",
+    "urn:schemas-microsoft-com:office:word",
+})
+
+
 def _choose_branch(alt: etree._Element) -> etree._Element | None:
-    """One branch of ``mc:AlternateContent``: the first Choice, else the Fallback."""
-    choice = alt.find(MC_CHOICE)
-    return choice if choice is not None else alt.find(MC_FALLBACK)
+    """The branch of ``mc:AlternateContent`` a word processor shows: the first Choice whose
+    ``Requires`` names only namespaces it knows, else the Fallback (a Choice requiring an unknown
+    or undeclared namespace is skipped, as Word skips it)."""
+    for branch in alt:
+        if branch.tag == MC_CHOICE:
+            required = (branch.get("Requires") or "").split()
+            nsmap = branch.nsmap
+            if required and all(nsmap.get(prefix) in KNOWN_NAMESPACES for prefix in required):
+                return branch
+        elif branch.tag == MC_FALLBACK:
+            return branch
+    return None
 
 
 def _find_textboxes(el: etree._Element, out: list[etree._Element]) -> None:
@@ -226,16 +272,23 @@ class ParagraphWalker:
     """
 
     def __init__(self, styles: StyleSheet | None = None, *, page_color: str | None = None,
-                 keep_visible: bool = True):
+                 keep_visible: bool = True, bindings: DataBindings | None = None):
         self.styles = styles or StyleSheet(None)
+        #: custom XML data bindings of the package (None: cached control text is read as it stands)
+        self.bindings = bindings
+        #: filled per paragraph: (code, detail) of what Word would show but cliccheck could not read
+        self.unread: list[tuple[str, str]] = []
         #: the page colour a word processor shows (None: white paper, or a colour that is not displayed)
         self.page_color = page_color
         #: False: record only excluded segments (the reader's fast path; raw text is still built)
         self.keep_visible = keep_visible
-        #: open fields, innermost last: [phase "code"|"result", group id]
+        #: open fields, innermost last: [phase "code"|"result"|"stale", group id, dirty, instruction parts,
+        #: nested field in the instruction]; "stale": a cached result Word replaces on opening
         self.fields: list[list] = []
-        #: comment id -> anchor text so far, for ranges still open
-        self.open_comments: dict[str, list[str]] = {}
+        #: comment id -> where its anchor text begins in ``_anchor_log``, for ranges still open. One log
+        #: shared by all open ranges: 20,000 ranges left open must not each collect the rest of the text.
+        self.open_comments: dict[str, int] = {}
+        self._anchor_log: list[str] = []
         #: filled per paragraph: comments whose range starts / ends in it
         self.comment_starts: list[str] = []
         self.finished_comments: list[tuple[str, str]] = []
@@ -267,8 +320,9 @@ class ParagraphWalker:
         self._revised = revision is not None
         self._in_sdt = self._placeholder = False
         self.comment_starts, self.finished_comments = [], []
-        for chunks in self.open_comments.values():
-            chunks.append(" ")  # a range spanning paragraphs
+        self.unread = []
+        if self.open_comments:
+            self._anchor_log.append(" ")  # a range spanning paragraphs
         base = style.rpr
         if table_rpr:  # a table style's run properties, under what the paragraph style itself sets
             defaults = self.styles.default_rpr
@@ -323,15 +377,27 @@ class ParagraphWalker:
                 if instr:
                     self._segment(instr, child, _FIELD_CODE, revision)
                 self._group += 1
+                if is_on_attr(child.get(W_DIRTY)):  # Word recomputes it on opening
+                    shown = quote_field_text(instr)
+                    if shown is not None:
+                        self._segment(shown, None, self._base_verdict, revision)
+                        self.fields.append(["stale", self._group, False, [], False])
+                        self._children(child, revision)
+                        self.fields.pop()
+                        continue
+                    self._dirty_unread(instr)
                 self._children(child, revision)
             elif tag in _INLINE_CONTAINERS:
                 self._children(child, revision)
             elif tag == W_SDT:
                 self._in_sdt = True
                 props = child.find(W_SDTPR)
+                content = child.find(W_SDTCONTENT)
+                binding = props.find(W_DATABINDING) if props is not None else None
+                if binding is not None and self._bound(binding, content, revision):
+                    continue
                 if props is not None and props.find(W_PLACEHOLDER) is not None:
                     self._placeholder = True
-                content = child.find(W_SDTCONTENT)
                 if content is not None:
                     self._children(content, revision)
             elif tag == MC_ALT:
@@ -341,12 +407,14 @@ class ParagraphWalker:
             elif tag == W_CSTART:
                 cid = child.get(W_ID)
                 if cid is not None:
-                    self.open_comments[cid] = []
+                    self.open_comments[cid] = len(self._anchor_log)
                     self.comment_starts.append(cid)
             elif tag == W_CEND:
                 cid = child.get(W_ID)
                 if cid is not None and cid in self.open_comments:
-                    self.finished_comments.append((cid, "".join(self.open_comments.pop(cid))))
+                    self.finished_comments.append((cid, self._anchor_text(self.open_comments.pop(cid))))
+                    if not self.open_comments:
+                        self._anchor_log.clear()
             elif tag == W_RUBY:
                 base = child.find(W_RUBYBASE)
                 if base is not None:
@@ -356,6 +424,52 @@ class ParagraphWalker:
                     self._segment(child.text, child, None, revision)
             elif isinstance(tag, str) and tag.startswith(M_PREFIX):
                 self._children(child, revision)
+
+    def bound_value(self, binding: etree._Element) -> str | None:
+        """The custom-XML value Word shows in a data-bound control; None (and an unread note) when it
+        cannot be resolved, or when the walker has no package to resolve it in."""
+        if self.bindings is None:
+            return None
+        bound = self.bindings.value(binding)
+        if bound.value is None:
+            self.unread.append(("data-binding", f"{bound.problem}: Word shows the bound value, not the text "
+                                                "stored in the control"))
+            return None
+        return " ".join(bound.value.split())
+
+    def _bound(self, binding: etree._Element, content: etree._Element | None, revision: _Revision | None) -> bool:
+        """Read a data-bound inline control as Word shows it; False: read its stored text instead."""
+        value = self.bound_value(binding)
+        if value is None:
+            return False
+        first = next(content.iter(W_R), None) if content is not None else None
+        rpr = first[0] if first is not None and len(first) and first[0].tag == W_RPR else None
+        hidden = self._rpr_verdict(rpr) if rpr is not None else self._base_verdict
+        if value:
+            self._segment(value, None, hidden, revision)
+        return True
+
+    def _dirty_unread(self, instr: str) -> None:
+        shown = " ".join(instr.split())[:80]
+        self.unread.append(("dirty-field", f"a field marked for update ({shown}): Word recomputes it on "
+                                           "opening, cliccheck cannot, so its shown text is unknown"))
+
+    def _field_separated(self, field: list, hidden: tuple[ExcludedKind, str | None] | None,
+                         revision: _Revision | None) -> str:
+        """Phase after the code of ``field`` ends: a dirty field's stored result is stale, and Word
+        shows its recomputed value, which is read for QUOTE fields and noted as unread otherwise."""
+        if not field[2]:
+            return "result"
+        instr = "".join(field[3])
+        shown = None if field[4] else quote_field_text(instr)
+        if shown is None:
+            self._dirty_unread(instr)
+            return "result"
+        field[0] = "result"
+        self._group += 1
+        self._segment(shown, None, hidden, revision)
+        self._group += 1
+        return "stale"
 
     def _verdict(self, props: dict[str, object]) -> tuple[ExcludedKind, str | None] | None:
         """Why text with these run properties is not shown (hidden, white, tiny), if it is not."""
@@ -414,6 +528,8 @@ class ParagraphWalker:
                     removing = revision if revision is not None and revision[0] in _REMOVING else None
                     self._segment(child.text, child, hidden, removing or ("del", None, None))
             elif tag == W_INSTRTEXT:
+                if self.fields and len(self.fields[-1][3]) < MAX_INSTR_PARTS:
+                    self.fields[-1][3].append(child.text or "")
                 self._segment(child.text or "", child, _FIELD_CODE, revision)
             elif tag in (W_TAB, W_PTAB, W_CR):
                 self._segment(" ", child, hidden, revision)
@@ -434,10 +550,15 @@ class ParagraphWalker:
                 kind = child.get(w("fldCharType"))
                 self._group += 1
                 if kind == "begin":
-                    self.fields.append(["code", self._group])
+                    if self.fields and self.fields[-1][0] == "code":
+                        self.fields[-1][4] = True  # a field inside an instruction
+                    self.fields.append(["code", self._group, is_on_attr(child.get(W_DIRTY)), [], False])
                 elif kind == "separate" and self.fields:
-                    self.fields[-1][0] = "result"
+                    self.fields[-1][0] = self._field_separated(self.fields[-1], hidden, revision)
                 elif kind == "end" and self.fields:
+                    field = self.fields[-1]
+                    if field[0] == "code" and field[2]:  # a dirty field without a stored result
+                        self._field_separated(field, hidden, revision)
                     self.fields.pop()
             elif tag == W_LRPB:
                 self._rendered.append(self._len)
@@ -459,10 +580,12 @@ class ParagraphWalker:
     def _segment(self, text: str, element: etree._Element | None,
                  hidden: tuple[ExcludedKind, str | None] | None, revision: _Revision | None) -> None:
         at = self._len
-        if hidden is _FIELD_CODE or (self.fields and any(f[0] == "code" for f in self.fields)):
+        if hidden is _FIELD_CODE or (self.fields and any(f[0] != "result" for f in self.fields)):
             group = self.fields[-1][1] if self.fields else self._group
+            stale = hidden is not _FIELD_CODE and any(f[0] == "stale" for f in self.fields) and \
+                not any(f[0] == "code" for f in self.fields)
             self._segments.append(Segment(text, element, at, at, False, ExcludedKind.FIELD_CODE,
-                                          group=group))
+                                          detail=_STALE if stale else None, group=group))
             return
         if revision is not None and revision[0] in _REMOVING:
             kind = ExcludedKind.DELETED if revision[0] == "del" else ExcludedKind.MOVED_FROM
@@ -485,8 +608,18 @@ class ParagraphWalker:
             self._segments.append(Segment(text, element, at, self._len, True, author=revision[1],
                                           detail=revision[2], revision=revision[0]))
         if self.open_comments:
-            for chunks in self.open_comments.values():
-                chunks.append(text)
+            self._anchor_log.append(text)
+
+    def _anchor_text(self, start: int) -> str:
+        """A comment's anchor text (only shown as a detail): at most ANCHOR_CHARS characters."""
+        out: list[str] = []
+        size = 0
+        for chunk in self._anchor_log[start:start + ANCHOR_CHARS]:
+            out.append(chunk)
+            size += len(chunk)
+            if size >= ANCHOR_CHARS:
+                break
+        return "".join(out)[:ANCHOR_CHARS]
 
 
 #: ``w:tblLook`` switches: attribute names (Word 2010+) and their bits in the older hex ``w:val``.
@@ -529,6 +662,25 @@ def _conditions(look: frozenset[str], paint: TablePaint, row: int, rows: int, co
         if on:
             found.add(name)
     return [c for c in COND_ORDER if c in found]
+
+
+_QUOTE = re.compile(r'^\s*QUOTE\s+(?:"((?:[^"\\]|\\.)*)"|([^\s"\\]+))\s*(?:\\[*@#]\s*\S+\s*)*$',
+                    re.IGNORECASE | re.DOTALL)
+
+
+def quote_field_text(instr: str) -> str | None:
+    """What a ``QUOTE "text"`` field shows once Word recomputes it (None: not a plain QUOTE)."""
+    m = _QUOTE.match(instr)
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        return re.sub(r"\\(.)", r"\1", m.group(1))
+    return m.group(2)
+
+
+def is_on_attr(value: str | None) -> bool:
+    """An on/off attribute (``w:dirty="true"``); absent means off."""
+    return value is not None and value.strip().lower() in ("1", "true", "on")
 
 
 def _child(el: etree._Element, tag: str) -> etree._Element | None:
@@ -589,7 +741,9 @@ class _Reader:
         self.styles = StyleSheet(pkg.xml(styles_part) if styles_part else None)
         numbering_part = self._related_one(self.main, "numbering")
         self.numbering = Numbering(pkg.xml(numbering_part) if numbering_part else None, self.styles)
-        self.walker = ParagraphWalker(self.styles, keep_visible=keep_segments, page_color=self._page_color(root))
+        self.walker = ParagraphWalker(self.styles, keep_visible=keep_segments, page_color=self._page_color(root),
+                                      bindings=DataBindings(pkg, self.main))
+        self.unread: list[UnreadContent] = []
         self.blocks: list[Block] = []
         self.excluded: list[ExcludedText] = []
         self.refs: list[ParagraphRef] = []
@@ -672,8 +826,11 @@ class _Reader:
                 self.table(child, ctx)
             elif tag == W_SDT:
                 content = child.find(W_SDTCONTENT)
+                props = child.find(W_SDTPR)
+                binding = props.find(W_DATABINDING) if props is not None else None
+                if binding is not None and self._bound_block(binding, content, replace(ctx, in_sdt=True)):
+                    continue
                 if content is not None:
-                    props = child.find(W_SDTPR)
                     prompt = props is not None and props.find(W_PLACEHOLDER) is not None
                     self.story(content, replace(ctx, in_sdt=True, placeholder=ctx.placeholder or prompt))
             elif tag in _BLOCK_CONTAINERS:
@@ -688,6 +845,34 @@ class _Reader:
                 msg = "an embedded document (altChunk) was not read: open and re-save the file in Word"
                 if msg not in self.warnings:
                     self.warnings.append(msg)
+                target = self.pkg.resolve(ctx.part, child.get(f"{{{R_NS}}}id") or "")
+                self.unread.append(UnreadContent(
+                    "alt-chunk", f"an embedded document ({target or 'missing part'}) that Word merges into the "
+                                 "contract when it opens it; cliccheck does not read it",
+                    page=self._current_page() if ctx.kind not in _RUNNING else None, paragraph=self.paragraph))
+
+    def _bound_block(self, binding: etree._Element, content: etree._Element | None, ctx: _Ctx) -> bool:
+        """A data-bound block-level control: Word shows the bound value in place of the stored
+        paragraphs, formatted as the first of them. False: read the stored paragraphs."""
+        walker = self.walker
+        walker.unread = []
+        value = walker.bound_value(binding)
+        if value is None:
+            for code, detail in walker.unread:
+                self.unread.append(UnreadContent(code, detail, page=None if ctx.kind in _RUNNING else
+                                                 self._current_page(), paragraph=self.paragraph))
+            return False
+        first = next(content.iter(W_P), None) if content is not None else None
+        p = etree.Element(W_P)
+        if first is not None and len(first) and first[0].tag == W_PPR:
+            p.append(copy.deepcopy(first[0]))
+        r = etree.SubElement(p, W_R)
+        first_run = next(first.iter(W_R), None) if first is not None else None
+        if first_run is not None and len(first_run) and first_run[0].tag == W_RPR:
+            r.append(copy.deepcopy(first_run[0]))
+        etree.SubElement(r, W_T).text = value
+        self.para(p, ctx)
+        return True
 
     def _children(self, parent: etree._Element, tag: str):  # type: ignore[no-untyped-def]
         """Children with ``tag`` (rows of a table, cells of a row), looking through the
@@ -852,6 +1037,9 @@ class _Reader:
             label, bullet = self.numbering.next_label(effective_num, level)
             numbered = label is not None or bullet
 
+        if walker.unread:
+            for code, detail in walker.unread:
+                self.unread.append(UnreadContent(code, detail, page=page_start, paragraph=index))
         # excluded text of this paragraph
         if content.has_excluded:
             self._collect_excluded(content.segments, index, page_start)
@@ -1045,6 +1233,7 @@ class _Reader:
         doc = Document(path=self.name, format="docx", blocks=self.blocks, excluded=self.excluded,
                        pages=self.page if self.has_pages else None, title=self.title())
         doc.warnings.extend(self.warnings)
+        doc.unread.extend(self.unread)
         return doc
 
 
