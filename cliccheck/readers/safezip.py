@@ -262,6 +262,13 @@ class Package:
         cached = self._xml_cache.get(key)
         if cached is not None:
             return cached
+        info = self._infos.get(key)
+        if info is not None and info.file_size > self.limits.max_xml_bytes:
+            raise LimitExceeded(
+                f"XML part {info.filename} declares {info.file_size:,} bytes uncompressed, "
+                f"over max_xml_bytes={self.limits.max_xml_bytes:,} (the time and memory a part that size takes "
+                "to read are over the bounds cliccheck keeps)"
+            )
         data = self.read(part)
         if data is None:
             return None
