@@ -68,7 +68,59 @@ _PATTERN_SHARE = {"clear": 0.0, "solid": 1.0, "horzStripe": 0.5, "vertStripe": 0
                   "thinHorzCross": 0.25, "thinDiagCross": 0.25}
 
 
-def shading_fill(shd: etree._Element | None) -> str | None:
+#: ``w:themeColor``/``w:themeFill`` names -> the theme's colour-scheme slot (``a:clrScheme``).
+THEME_SLOTS = {"dark1": "dk1", "text1": "dk1", "light1": "lt1", "background1": "lt1", "dark2": "dk2",
+               "text2": "dk2", "light2": "lt2", "background2": "lt2", "hyperlink": "hlink",
+               "followedHyperlink": "folHlink", **{f"accent{i}": f"accent{i}" for i in range(1, 7)}}
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+Theme = dict[str, str]
+
+
+def read_theme(root: etree._Element | None) -> Theme:
+    """Colour-scheme slot -> ``RRGGBB`` of a theme part (``word/theme/theme1.xml``)."""
+    out: Theme = {}
+    if root is None:
+        return out
+    scheme = next(root.iter(f"{{{A_NS}}}clrScheme"), None)
+    if scheme is None:
+        return out
+    for slot in scheme:
+        if not isinstance(slot.tag, str):
+            continue
+        for colour in slot:
+            value = colour.get("val") if colour.tag == f"{{{A_NS}}}srgbClr" else colour.get("lastClr")
+            if hex_color(value):
+                out[etree.QName(slot).localname] = hex_color(value) or ""
+                break
+    return out
+
+
+def theme_color(el: etree._Element, attr: str, tint_attr: str, shade_attr: str, theme: Theme | None,
+                fallback: str | None) -> str | None:
+    """The colour Word paints for ``el``: a theme colour (with its tint or shade) wins over the
+    literal value, as in Word; the literal value when the theme does not define it."""
+    name = el.get(w(attr))
+    slot = THEME_SLOTS.get(name or "")
+    base = theme.get(slot) if theme and slot else None
+    if base is None:
+        return fallback
+    channels = [int(base[i:i + 2], 16) for i in (0, 2, 4)]
+    tint, shade = _hex_byte(el.get(w(tint_attr))), _hex_byte(el.get(w(shade_attr)))
+    if tint is not None:
+        channels = [round(c * tint / 255 + 255 * (1 - tint / 255)) for c in channels]
+    if shade is not None:
+        channels = [round(c * shade / 255) for c in channels]
+    return "".join(f"{c:02X}" for c in channels)
+
+
+def _hex_byte(value: str | None) -> int | None:
+    try:
+        return int(value, 16) if value else None
+    except ValueError:
+        return None
+
+
+def shading_fill(shd: etree._Element | None, theme: Theme | None = None) -> str | None:
     """The colour a ``w:shd`` paints (``RRGGBB``), or None when it paints nothing.
 
     Word draws the pattern colour (``w:color``) over the fill in the proportion the
@@ -80,14 +132,15 @@ def shading_fill(shd: etree._Element | None) -> str | None:
     val = shd.get(W_VAL) or "clear"
     if val == "nil":
         return None
-    fill = hex_color(shd.get(_FILL))
+    fill = theme_color(shd, "themeFill", "themeFillTint", "themeFillShade", theme, hex_color(shd.get(_FILL)))
     if val.startswith("pct") and val[3:].isdigit():
         share = min(int(val[3:]), 100) / 100
     else:
         share = _PATTERN_SHARE.get(val, 0.5)
     if share == 0.0:
         return fill
-    pattern = hex_color(shd.get(_COLOR_ATTR)) or "000000"
+    pattern = theme_color(shd, "themeColor", "themeTint", "themeShade", theme,
+                          hex_color(shd.get(_COLOR_ATTR))) or "000000"
     base = fill or "FFFFFF"
     mixed = (round(int(base[i:i + 2], 16) * (1 - share) + int(pattern[i:i + 2], 16) * share) for i in (0, 2, 4))
     return "".join(f"{c:02X}" for c in mixed)
@@ -98,7 +151,7 @@ def luminance(color: str) -> float:
     return 0.299 * r + 0.587 * g + 0.114 * b
 
 
-def read_rpr(rpr: etree._Element | None) -> dict[str, object]:
+def read_rpr(rpr: etree._Element | None, theme: Theme | None = None) -> dict[str, object]:
     """The run properties we care about that ``rpr`` sets explicitly."""
     out: dict[str, object] = {}
     if rpr is None:
@@ -112,7 +165,8 @@ def read_rpr(rpr: etree._Element | None) -> dict[str, object]:
                 out["hidden"] = False
         elif tag == _COLOR:
             val = child.get(W_VAL)
-            out["color"] = hex_color(val) if val and val.lower() != "auto" else "auto"
+            literal = hex_color(val) if val and val.lower() != "auto" else "auto"
+            out["color"] = theme_color(child, "themeColor", "themeTint", "themeShade", theme, literal)
         elif tag == _SZ:
             with contextlib.suppress(ValueError):
                 out["sz"] = int(child.get(W_VAL) or "")
@@ -120,7 +174,7 @@ def read_rpr(rpr: etree._Element | None) -> dict[str, object]:
             val = child.get(W_VAL) or ""
             out["bg"] = HIGHLIGHT_HEX.get(val)
         elif tag == _SHD:
-            fill = shading_fill(child)
+            fill = shading_fill(child, theme)
             if fill is not None:
                 out.setdefault("bg", fill)
     return out
@@ -196,7 +250,8 @@ class StyleSheet:
     a lookup reaches it (reading them all was most of the reader's set-up).
     """
 
-    def __init__(self, root: etree._Element | None):
+    def __init__(self, root: etree._Element | None, theme: Theme | None = None):
+        self.theme: Theme = theme or {}
         self._styles: dict[str, _Style] = {}
         self._elements: dict[str, etree._Element] = {}  # styleId -> w:style, read on first use
         self.default_rpr: dict[str, object] = {}
@@ -211,7 +266,7 @@ class StyleSheet:
         defaults = root.find(w("docDefaults"))
         if defaults is not None:
             rpr = defaults.find(f"{w('rPrDefault')}/{w('rPr')}")
-            self.default_rpr = read_rpr(rpr)
+            self.default_rpr = read_rpr(rpr, self.theme)
         elements = self._elements
         for el in root.iter(_STYLE):
             sid = el.get(_STYLE_ID)
@@ -255,13 +310,13 @@ class StyleSheet:
             pbb = ppr.find(w("pageBreakBefore"))
             if pbb is not None:
                 page_break = is_on(pbb)
-            shading = shading_fill(ppr.find(w("shd")))
+            shading = shading_fill(ppr.find(w("shd")), self.theme)
         style = _Style(
             id=sid,
             type=stype,
             name=(name_el.get(W_VAL) if name_el is not None else None) or sid,
             based_on=based_el.get(W_VAL) if based_el is not None else None,
-            rpr=read_rpr(el.find(w("rPr"))),
+            rpr=read_rpr(el.find(w("rPr")), self.theme),
             outline=outline,
             num_id=num_id,
             ilvl=ilvl,
@@ -349,20 +404,20 @@ class StyleSheet:
             el = self._elements[style.id]
             tblpr = el.find(w("tblPr"))
             if tblpr is not None:
-                table_fill = _shading_or(tblpr.find(_SHD), table_fill)
+                table_fill = _shading_or(tblpr.find(_SHD), table_fill, self.theme)
                 row_band = _int(_val(tblpr, "tblStyleRowBandSize"), row_band) or 1
                 col_band = _int(_val(tblpr, "tblStyleColBandSize"), col_band) or 1
             tcpr = el.find(w("tcPr"))
             if tcpr is not None:
-                cell_fill = _shading_or(tcpr.find(_SHD), cell_fill)
+                cell_fill = _shading_or(tcpr.find(_SHD), cell_fill, self.theme)
             rpr.update(style.rpr)
             for cond in el.iterchildren(w("tblStylePr")):
                 kind = cond.get(_TYPE) or ""
                 cond_tcpr = cond.find(w("tcPr"))
-                fill = shading_fill(cond_tcpr.find(_SHD)) if cond_tcpr is not None else None
+                fill = shading_fill(cond_tcpr.find(_SHD), self.theme) if cond_tcpr is not None else None
                 if fill is not None:
                     cond_fill[kind] = fill
-                cond_rpr.setdefault(kind, {}).update(read_rpr(cond.find(w("rPr"))))
+                cond_rpr.setdefault(kind, {}).update(read_rpr(cond.find(w("rPr")), self.theme))
         paint = TablePaint(table_fill, cell_fill, rpr, cond_fill, cond_rpr, max(row_band, 1), max(col_band, 1))
         self._table_cache[sid] = paint
         return paint
@@ -381,11 +436,11 @@ def _val(parent: etree._Element, tag: str) -> str | None:
     return child.get(W_VAL) if child is not None else None
 
 
-def _shading_or(shd: etree._Element | None, default: str | None) -> str | None:
+def _shading_or(shd: etree._Element | None, default: str | None, theme: Theme) -> str | None:
     """The colour ``shd`` paints; ``default`` when there is no ``w:shd`` (an explicit nil clears it)."""
     if shd is None:
         return default
-    return shading_fill(shd)
+    return shading_fill(shd, theme)
 
 
 def _int(value: str | None, default: int | None = None) -> int | None:

@@ -81,7 +81,9 @@ from .docx_numbering import (
     hex_color,
     is_on,
     read_rpr,
+    read_theme,
     shading_fill,
+    theme_color,
     w,
 )
 from .safezip import Package, open_package
@@ -335,7 +337,7 @@ class ParagraphWalker:
             shading = None
             ppr = p[0] if len(p) and p[0].tag == W_PPR else None
             if ppr is not None:
-                shading = shading_fill(ppr.find(W_SHD))
+                shading = shading_fill(ppr.find(W_SHD), self.styles.theme)
         # what is painted behind this paragraph's text: its shading, else the cell's, else the page's
         self._para_bg = bg = shading or style.shading or background or self.page_color or PAPER
         # the verdict on a style's own run properties is the same for every paragraph of that style
@@ -506,7 +508,7 @@ class ParagraphWalker:
         rstyle = rpr.find(W_RSTYLE)
         if rstyle is not None and rstyle.get(W_VAL):
             props.update(self.styles.char(rstyle.get(W_VAL) or ""))
-        props.update(read_rpr(rpr))
+        props.update(read_rpr(rpr, self.styles.theme))
         return self._verdict(props)
 
     def _run(self, r: etree._Element, revision: _Revision | None) -> None:
@@ -738,7 +740,9 @@ class _Reader:
             raise DocumentError(f"{self.main} is not a WordprocessingML document", code="not-a-docx")
         self.root = root
         styles_part = self._related_one(self.main, "styles")
-        self.styles = StyleSheet(pkg.xml(styles_part) if styles_part else None)
+        theme_part = self._related_one(self.main, "theme")
+        self.styles = StyleSheet(pkg.xml(styles_part) if styles_part else None,
+                                 read_theme(pkg.xml(theme_part)) if theme_part else None)
         numbering_part = self._related_one(self.main, "numbering")
         self.numbering = Numbering(pkg.xml(numbering_part) if numbering_part else None, self.styles)
         self.walker = ParagraphWalker(self.styles, keep_visible=keep_segments, page_color=self._page_color(root),
@@ -768,7 +772,8 @@ class _Reader:
         """The page colour (``w:background``) if a word processor shows it: only when the settings
         say ``w:displayBackgroundShape``; otherwise the page is white on screen and on paper."""
         background = root.find(w("background"))
-        color = hex_color(background.get(w("color"))) if background is not None else None
+        color = None if background is None else theme_color(
+            background, "themeColor", "themeTint", "themeShade", self.styles.theme, hex_color(background.get(w("color"))))
         if color is None:
             return None
         settings_part = self._related_one(self.main, "settings")
@@ -924,7 +929,7 @@ class _Reader:
                 column += span
             for tc, col, span, shd in cells:
                 conds = _conditions(look, paint, position, len(rows), col, span, column)
-                bg = shading_fill(shd) if shd is not None else None
+                bg = shading_fill(shd, self.styles.theme) if shd is not None else None
                 if bg is None:
                     bg = next((paint.cond_fill[c] for c in reversed(conds) if c in paint.cond_fill),
                               paint.cell_fill or table_bg)
@@ -956,7 +961,7 @@ class _Reader:
                     direct = prop
         paint = self.styles.table(style_id) if (style_id or self.styles.default_table) else NO_TABLE_PAINT
         switches = frozenset(name for name, bit in _LOOK_BITS.items() if look & bit)
-        table_bg = shading_fill(direct) if direct is not None else paint.table_fill
+        table_bg = shading_fill(direct, self.styles.theme) if direct is not None else paint.table_fill
         return paint, switches, table_bg or behind
 
     def para(self, p: etree._Element, ctx: _Ctx) -> None:
@@ -981,7 +986,7 @@ class _Reader:
                         elif sub.tag == W_ILVL:
                             ilvl = _safe_int(sub.get(W_VAL), 0)
                 elif tag == W_SHD:
-                    shading = shading_fill(child)
+                    shading = shading_fill(child, self.styles.theme)
                 elif tag == W_PBB:
                     page_break_before = is_on(child)
                 elif tag == W_OUTLINE:
