@@ -312,6 +312,28 @@ def test_other_dirty_fields_are_unread_and_clean_fields_read_as_stored() -> None
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_dirty_fields_that_show_no_wording_are_not_read_and_not_unread(lang: str) -> None:
+    """A dirty TOC or PAGE field shows headings or numbers once recomputed: its stale stored result is
+    not read (it could carry any wording), and the document is not failed for it."""
+    t = gen.TEXT[lang]
+    toc = _field(' TOC \\o "1-3" ', t["review"], dirty=True) + _field(" PAGE ", t["review"], dirty=True)
+    doc = read(gen.package(gen.document(gen.contract_body(lang, review=False) + toc)))
+    assert not contains(doc, t["review"]) and not doc.unread
+    link = _field(' HYPERLINK "https://example.com" ', t["review"], dirty=True)
+    doc = read(gen.package(gen.document(gen.contract_body(lang, review=False) + link)))
+    assert contains(doc, t["review"]) and not doc.unread
+
+
+def test_update_fields_setting_makes_every_field_dirty() -> None:
+    t = gen.TEXT["en"]
+    field = _field(f' QUOTE "{t["contradiction"]}" ', t["continuity"], dirty=False)
+    settings = gen.Extra("word/settings.xml", "settings", "settings.xml", gen.CT_PREFIX + "settings+xml",
+                         gen.part("settings", "<w:updateFields/>"))
+    doc = read(gen.package(gen.document(gen.contract_body("en", continuity=False) + field), [settings]))
+    assert contains(doc, t["contradiction"]) and not contains(doc, t["continuity"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_alt_chunk_is_unread_content(lang: str) -> None:
     doc = read(gen.CASES["alt-chunk"].build(lang))
     assert [u.code for u in doc.unread] == ["alt-chunk"]

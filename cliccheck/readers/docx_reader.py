@@ -134,6 +134,14 @@ INVISIBLE_CHANNEL_GAP = 0x0F
 #: Instruction pieces kept per field (a QUOTE is a few runs; more is not worth recomputing).
 MAX_INSTR_PARTS = 256
 _STALE = "stored result of a field Word recomputes on opening"
+#: Fields whose stored result Word keeps when it updates fields (link text, form-field entries).
+RESULT_KEPT = frozenset({"HYPERLINK", "FORMTEXT", "FORMCHECKBOX", "FORMDROPDOWN"})
+#: Fields that, recomputed, show page numbers, counts, dates, file facts or the document's own headings
+#: and index entries - never contract wording: their stale stored result is excluded, nothing is unread.
+RECOMPUTED_NOT_TEXT = frozenset({
+    "TOC", "PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION", "PAGEREF", "SEQ", "DATE", "TIME", "CREATEDATE",
+    "SAVEDATE", "PRINTDATE", "EDITTIME", "LISTNUM", "AUTONUM", "AUTONUMLGL", "AUTONUMOUT", "TA", "TC", "XE",
+    "INDEX", "TOA", "NUMWORDS", "NUMCHARS", "FILESIZE", "FILENAME", "REVNUM"})
 #: A comment's anchor text is kept as a detail up to this many characters.
 ANCHOR_CHARS = 400
 #: The page colour when nothing is painted.
@@ -278,6 +286,8 @@ class ParagraphWalker:
         self.styles = styles or StyleSheet(None)
         #: custom XML data bindings of the package (None: cached control text is read as it stands)
         self.bindings = bindings
+        #: the settings ask Word to update every field on opening (w:updateFields): all are dirty
+        self.update_fields = False
         #: filled per paragraph: (code, detail) of what Word would show but cliccheck could not read
         self.unread: list[tuple[str, str]] = []
         #: the page colour a word processor shows (None: white paper, or a colour that is not displayed)
@@ -379,15 +389,14 @@ class ParagraphWalker:
                 if instr:
                     self._segment(instr, child, _FIELD_CODE, revision)
                 self._group += 1
-                if is_on_attr(child.get(W_DIRTY)):  # Word recomputes it on opening
-                    shown = quote_field_text(instr)
-                    if shown is not None:
-                        self._segment(shown, None, self._base_verdict, revision)
-                        self.fields.append(["stale", self._group, False, [], False])
+                if self.update_fields or is_on_attr(child.get(W_DIRTY)):  # Word recomputes it on opening
+                    field = ["code", self._group, True, [instr], False]
+                    if self._field_separated(field, self._base_verdict, revision) == "stale":
+                        field[0] = "stale"
+                        self.fields.append(field)
                         self._children(child, revision)
                         self.fields.pop()
                         continue
-                    self._dirty_unread(instr)
                 self._children(child, revision)
             elif tag in _INLINE_CONTAINERS:
                 self._children(child, revision)
@@ -463,6 +472,11 @@ class ParagraphWalker:
         if not field[2]:
             return "result"
         instr = "".join(field[3])
+        keyword = instr.split(None, 1)[0].upper() if instr.strip() else ""
+        if keyword in RESULT_KEPT:
+            return "result"
+        if keyword in RECOMPUTED_NOT_TEXT and not field[4]:
+            return "stale"  # Word shows a number, a date or the document's own headings instead
         shown = None if field[4] else quote_field_text(instr)
         if shown is None:
             self._dirty_unread(instr)
@@ -554,7 +568,8 @@ class ParagraphWalker:
                 if kind == "begin":
                     if self.fields and self.fields[-1][0] == "code":
                         self.fields[-1][4] = True  # a field inside an instruction
-                    self.fields.append(["code", self._group, is_on_attr(child.get(W_DIRTY)), [], False])
+                    dirty = self.update_fields or is_on_attr(child.get(W_DIRTY))
+                    self.fields.append(["code", self._group, dirty, [], False])
                 elif kind == "separate" and self.fields:
                     self.fields[-1][0] = self._field_separated(self.fields[-1], hidden, revision)
                 elif kind == "end" and self.fields:
@@ -747,6 +762,7 @@ class _Reader:
         self.numbering = Numbering(pkg.xml(numbering_part) if numbering_part else None, self.styles)
         self.walker = ParagraphWalker(self.styles, keep_visible=keep_segments, page_color=self._page_color(root),
                                       bindings=DataBindings(pkg, self.main))
+        self.walker.update_fields = self._settings_on("updateFields")
         self.unread: list[UnreadContent] = []
         self.blocks: list[Block] = []
         self.excluded: list[ExcludedText] = []
@@ -776,10 +792,13 @@ class _Reader:
             background, "themeColor", "themeTint", "themeShade", self.styles.theme, hex_color(background.get(w("color"))))
         if color is None:
             return None
+        return color if self._settings_on("displayBackgroundShape") else None
+
+    def _settings_on(self, name: str) -> bool:
+        """An on/off switch of the document settings (``word/settings.xml``)."""
         settings_part = self._related_one(self.main, "settings")
         settings = self.pkg.xml(settings_part) if settings_part else None
-        shown = settings is not None and is_on(settings.find(w("displayBackgroundShape")))
-        return color if shown else None
+        return settings is not None and is_on(settings.find(w(name)))
 
     def _related_one(self, source: str, type_name: str) -> str | None:
         parts = self.pkg.related(source, type_name)
