@@ -49,10 +49,24 @@ counting both would double them). Otherwise hard page breaks,
 ``pageBreakBefore`` and non-continuous section breaks count. A document with
 none of these has ``page = None`` everywhere: no page is guessed.
 
+What Word shows, not what is stored: of ``mc:AlternateContent`` the first
+Choice whose ``Requires`` namespaces Word knows, else the Fallback; for a
+data-bound content control the custom-XML value it is bound to
+(:mod:`.docx_binding`); for a field marked dirty (or all fields, when the
+settings say ``w:updateFields``) the recomputed text of a ``QUOTE``, nothing of
+a TOC/PAGE/DATE-like field, and an ``unread`` note for any other. Text is
+invisible when its colour is that of what is painted behind it: run shading or
+highlight, paragraph shading, cell shading (direct, else the table style's
+conditional formats as ``w:tblLook`` switches them, else its whole-table
+shading), the table's own shading, the page colour only when the settings
+display it (``w:displayBackgroundShape``); theme colours win over literal ones.
+
 Known limits: a paragraph whose mark alone is deleted is not merged with the
-next one (Word's accepted view would join them); Strict Open XML and
-``altChunk`` (embedded documents) are reported, not read; first-page and
-even-page headers are read once each like any other header.
+next one (Word's accepted view would join them); Strict Open XML is refused and
+``altChunk`` (embedded documents) are recorded in ``Document.unread``, not
+read; first-page and even-page headers are read once each like any other
+header; a data-bound block control is read from a paragraph built for it, so
+the redline cannot comment inside it.
 """
 
 from __future__ import annotations
