@@ -109,3 +109,10 @@ def confusables() -> dict[str, str]:
 def describe(ch: str) -> str:
     """``U+200B ZERO WIDTH SPACE``: how a finding names a character a reader cannot see or tell apart."""
     return f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed')}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every invisible or control code point written out as ``⟨U+200B⟩``: for quoting
+    what the source says so that a reviewer sees where such characters are."""
+    return "".join(f"⟨U+{ord(ch):04X}⟩" if is_default_ignorable(ch) or unicodedata.category(ch) in ("Cc", "Cf")
+                   else ch for ch in text)

@@ -31,6 +31,7 @@ from ..lang.chars import (
     is_math_alnum,
     is_variation_selector,
     script,
+    visible,
 )
 from ..model import Block, Document
 from ..normalize import lookalike_letters, stage_one
@@ -54,12 +55,6 @@ class Hit:
     at: int
     kind: str  # invisible | look-alike | cjk-variant | full-width
     reads_as: str = ""
-
-
-def visible(text: str) -> str:
-    """``text`` with every invisible code point written out as ``⟨U+200B⟩`` (for quoting)."""
-    return "".join(f"⟨U+{ord(ch):04X}⟩" if is_default_ignorable(ch) or unicodedata.category(ch) in ("Cc", "Cf")
-                   else ch for ch in text)
 
 
 def _neighbour(raw: str, i: int, step: int) -> str:
@@ -259,7 +254,7 @@ def obfuscation_findings(doc: Document) -> list[Finding]:
         page = f" on page {block.page}" if block.page else ""
         ev = Evidence(text=block.text, start=block.start, end=block.end, block=block.index, page=block.page,
                       section=block.section, paragraph=block.paragraph, language=block.language,
-                      role="obfuscation", highlights=_highlights(block, hits), original=visible(block.raw))
+                      role="obfuscation", highlights=_highlights(block, hits), original=block.raw)
         findings.append(Finding(
             rule="obfuscated-text", severity=Severity.ERROR, evidence=[ev], reasons=reasons[:12],
             message=(f"Block {block.index}{page} contains {len(hits)} {' / '.join(kinds)} character(s) "
