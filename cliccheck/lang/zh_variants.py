@@ -55,6 +55,17 @@ def variants() -> dict[str, str]:
 
 
 @functools.cache
+def _traditional_regex() -> re.Pattern[str]:
+    """A character class of every character OpenCC t2s changes (one conversion of each CJK character,
+    once): finding one in a block is a C-level search, not a conversion per block."""
+    codes = [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00)]
+    chars = [chr(c) for c in codes]
+    converted = _opencc("t2s").convert("\n".join(chars)).split("\n")
+    changed = [ch for ch, out in zip(chars, converted, strict=False) if out != ch]
+    return re.compile("[" + "".join(re.escape(ch) for ch in changed) + "]")
+
+
+@functools.cache
 def _variant_regex() -> re.Pattern[str]:
     keys = sorted(variants(), key=len, reverse=True)  # longest first: 個人資料 before 資料
     return re.compile("|".join(map(re.escape, keys)))
@@ -96,7 +107,7 @@ def to_mainland(text: str) -> tuple[str, list[int]] | None:
     if not has_han(text):
         return None
     tw2sp = _opencc("tw2sp")
-    traditional = _opencc("t2s").convert(text) != text
+    traditional = _traditional_regex().search(text) is not None
     hits = list(_variant_regex().finditer(text))
     if not traditional and not any(variants()[m.group(0)] != m.group(0) for m in hits):
         return None
