@@ -73,10 +73,14 @@ def _variant_regex() -> re.Pattern[str]:
 
 def _spread(start: int, length: int, count: int) -> list[int]:
     """Origins for ``count`` output characters made from ``length`` input characters at ``start``: in order,
-    each output character pointing into the input span."""
+    each pointing into the input span, the ends onto its ends."""
     if length <= 0:
         return [max(start - 1, 0)] * count
-    return [start + min(j * length // max(count, 1), length - 1) for j in range(count)]
+    if count == 1:
+        return [start]
+    # the first output character comes from the first input one and the last from the last, so that a
+    # quote of the whole output is the whole input
+    return [start + j * (length - 1) // (count - 1) for j in range(count)]
 
 
 def _align(src: str, out: str, start: int) -> list[int]:
