@@ -6,6 +6,8 @@ invisible characters never reach the matcher; look-alikes read as the letters a 
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,7 +38,7 @@ def test_every_normalised_character_maps_into_the_raw_text_in_order(raw: str) ->
     text, origin = normalize(raw)
     assert len(origin) == len(text)
     assert all(0 <= o < len(raw) for o in origin)
-    assert all(a <= b for a, b in zip(origin, origin[1:], strict=False)), "origin must be monotone"
+    assert all(a <= b for a, b in pairwise(origin)), "origin must be monotone"
     assert not any(is_default_ignorable(ch) for ch in text)
     assert text == text.strip(" ") and "  " not in text
     compact_text, compact = normalize_compact(raw)
