@@ -69,10 +69,34 @@ def test_variants_file_is_data_a_lawyer_can_review() -> None:
     assert table["網路"] == table["网路"] == "网络"
 
 
-def test_refusing_review_materials_in_taiwan_wording_is_still_a_refusal() -> None:
-    """OpenCC alone turns every 資料 into 数据 ("data"), and 拒絕提供審查所需的資料 would no longer refuse
-    review materials; variants.yaml keeps 資料 as 资料."""
-    assert "资料" in normalize_text("乙方有權拒絕提供網路安全審查所需的任何資料。")
+def test_data_and_materials() -> None:
+    """OpenCC alone turns every 資料 into 数据 ("data"); variants.yaml keeps the materials a review needs as
+    资料 and makes a party's 資料 its data."""
+    assert normalize_text("乙方應提供審查所需資料。") == "乙方应提供审查所需资料。"
+    assert normalize_text("不將甲方資料傳輸至境外") == "不将甲方数据传输至境外"
+    assert normalize_text("不得取得甲方及其客戶之資料") == "不得取得甲方及其客户的数据"
+
+
+def test_taiwan_modal_de_is_may() -> None:
+    """得 is "may" in Taiwan and Hong Kong drafting (供應商得暫停服務); 不得/取得/得到 are left alone."""
+    assert normalize_text("供應商得暫停服務") == "供应商可暂停服务"
+    assert normalize_text("乙方亦得拒絕") == "乙方亦可拒绝"
+    for kept in ("乙方不得中斷", "乙方取得同意", "乙方得到甲方同意"):
+        assert "得" in normalize_text(kept)
+
+
+def test_a_bad_pattern_in_the_variants_file_is_a_config_error(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from cliccheck.errors import ConfigError
+    from cliccheck.lang import zh_variants
+
+    (tmp_path / "variants.yaml").write_text('variants:\n  "re:(": x\n', encoding="utf-8")
+    monkeypatch.setattr(zh_variants, "data_dir", lambda name: tmp_path)
+    zh_variants.variants.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match="bad regular expression"):
+            zh_variants.variants()
+    finally:
+        zh_variants.variants.cache_clear()
 
 
 @pytest.mark.parametrize("ext", ["docx", "pdf"])

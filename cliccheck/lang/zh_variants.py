@@ -47,11 +47,18 @@ def variants() -> dict[str, str]:
     t2s = _opencc("t2s")
     table: dict[str, str] = {}
     for key, value in entries.items():
+        if key.startswith("re:"):
+            try:
+                re.compile(key[3:])
+            except re.error as exc:
+                raise ConfigError(f"{path}: variant {key!r}: bad regular expression: {exc}") from None
+            table[key] = value
+            continue
         table[key] = value
         simple = t2s.convert(key)
         if simple != value:
             table.setdefault(simple, value)
-    return {k: v for k, v in table.items() if k != v or not _HAN.search(k) or k in entries}
+    return table
 
 
 @functools.cache
@@ -67,8 +74,25 @@ def _traditional_regex() -> re.Pattern[str]:
 
 @functools.cache
 def _variant_regex() -> re.Pattern[str]:
-    keys = sorted(variants(), key=len, reverse=True)  # longest first: 個人資料 before 資料
-    return re.compile("|".join(map(re.escape, keys)))
+    """Every written form in one search: phrases longest first (個人資料 before 資料), then the patterns,
+    each pattern in a group of its own (``r<n>``) so that a match says which value replaces it."""
+    phrases = sorted((k for k in variants() if not k.startswith("re:")), key=len, reverse=True)
+    patterns = [k[3:] for k in variants() if k.startswith("re:")]
+    parts = [f"(?P<p>{'|'.join(map(re.escape, phrases))})"] if phrases else []
+    parts += [f"(?P<r{i}>{pattern})" for i, pattern in enumerate(patterns)]
+    return re.compile("|".join(parts))
+
+
+@functools.cache
+def _pattern_values() -> list[str]:
+    return [v for k, v in variants().items() if k.startswith("re:")]
+
+
+def _value(m: re.Match[str]) -> str:
+    """The mainland form for one match of :func:`_variant_regex`."""
+    if m.lastgroup is None or m.lastgroup == "p":
+        return variants()[m.group(0)]
+    return _pattern_values()[int(m.lastgroup[1:])]
 
 
 def _spread(start: int, length: int, count: int) -> list[int]:
@@ -113,7 +137,7 @@ def to_mainland(text: str) -> tuple[str, list[int]] | None:
     tw2sp = _opencc("tw2sp")
     traditional = _traditional_regex().search(text) is not None
     hits = list(_variant_regex().finditer(text))
-    if not traditional and not any(variants()[m.group(0)] != m.group(0) for m in hits):
+    if not traditional and not any(_value(m) != m.group(0) for m in hits):
         return None
     parts: list[str] = []
     origin: list[int] = []
@@ -127,7 +151,7 @@ def to_mainland(text: str) -> tuple[str, list[int]] | None:
             origin.extend(_align(gap, out, pos))
         if m is None:
             break
-        value = variants()[m.group(0)]
+        value = _value(m)
         parts.append(value)
         origin.extend(_spread(m.start(), m.end() - m.start(), len(value)))
         pos = m.end()
