@@ -22,6 +22,7 @@ from ..lang.chars import (
     CANCEL_TAG,
     ZWJ,
     ZWNJ,
+    confusables,
     describe,
     is_cjk_variant_form,
     is_default_ignorable,
@@ -143,14 +144,10 @@ def scan(raw: str) -> list[Hit]:
 
 
 def _lookalike_target(ch: str) -> str:
-    from ..lang.chars import confusables
-
     return confusables().get(ch, "")
 
 
 def _cjk_target(ch: str) -> str:
-    from ..lang.chars import confusables
-
     target = confusables().get(ch, "")
     return target if target and is_han(target) else ""
 
