@@ -558,8 +558,11 @@ class ParagraphWalker:
                     removing = revision if revision is not None and revision[0] in _REMOVING else None
                     self._segment(child.text, child, hidden, removing or ("del", None, None))
             elif tag == W_INSTRTEXT:
-                if self.fields and len(self.fields[-1][3]) < MAX_INSTR_PARTS:
-                    self.fields[-1][3].append(child.text or "")
+                if self.fields:
+                    if len(self.fields[-1][3]) < MAX_INSTR_PARTS:
+                        self.fields[-1][3].append(child.text or "")
+                    else:
+                        self.fields[-1][4] = True  # too long to recompute: unread if it is dirty
                 self._segment(child.text or "", child, _FIELD_CODE, revision)
             elif tag in (W_TAB, W_PTAB, W_CR):
                 self._segment(" ", child, hidden, revision)
