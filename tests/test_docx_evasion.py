@@ -261,6 +261,19 @@ def test_data_bound_control_shows_the_bound_value(lang: str, block: bool) -> Non
     assert not doc.unread
 
 
+def test_redline_over_a_bound_block_control_does_not_break(tmp_path: Path) -> None:
+    """The bound value is read from a paragraph built for it; the redline must still run."""
+    t = gen.TEXT["en"]
+    control = gen.bound_control("/ns0:contract[1]/ns0:terms[1]/ns0:clause[1]", t["continuity"], block=True)
+    src = tmp_path / "bound.docx"
+    src.write_bytes(gen.package(gen.document(gen.contract_body("en", continuity=False) + control),
+                                gen.custom_xml(t["contradiction"])))
+    out = tmp_path / "out.docx"
+    run = subprocess.run([CLI, "redline", str(src), "-o", str(out)], capture_output=True, text=True, timeout=300)
+    assert run.returncode in (0, 1), run.stdout + run.stderr
+    assert "internal" not in (run.stdout + run.stderr).lower() and out.exists()
+
+
 @pytest.mark.parametrize("xpath", ["/ns0:contract[1]/ns0:missing[1]", "//ns0:clause", "/ns0:contract[1]/..",
                                    "/ns9:contract[1]", "count(/ns0:contract)"])
 def test_unresolvable_binding_is_unread(xpath: str) -> None:

@@ -913,6 +913,12 @@ class _Reader:
             r.append(copy.deepcopy(first_run[0]))
         etree.SubElement(r, W_T).text = value
         self.para(p, ctx)
+        if self.collect_refs and first is not None:
+            # edits go to the stored paragraph, which is in the tree; no run of it holds the bound text
+            ref = self.refs[-1]
+            ref.element = first
+            for seg in ref.segments or []:
+                seg.element = None
         return True
 
     def _children(self, parent: etree._Element, tag: str):  # type: ignore[no-untyped-def]
