@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from .library import Library, load_library
+from .library import DOCUMENT_WORDS, Library, load_library
 from .model import Block, Document
 from .normalize import detect_language, is_cjk
 from .verdicts import Evidence, Party, Roles
@@ -60,6 +60,10 @@ class _RoleWords:
         self.pays_re = {lang: phrase_regex(roles["pays"][lang], lang) for lang in ("en", "zh")}
         self.org_re = {lang: phrase_regex(roles["organisations"][lang], lang) for lang in ("en", "zh")}
         self.fields = {w.lower() for lang in ("en", "zh") for w in roles.get("fields", {}).get(lang, ())}
+        #: what kind of document it is: contract, notice, commitment letter (library roles.<key>)
+        self.doc_re = {key: {lang: phrase_regex(roles.get(key, {}).get(lang, ()), lang) for lang in ("en", "zh")}
+                       for key in DOCUMENT_WORDS}
+        self.first_person = {lang: list(roles.get("first_person", {}).get(lang, ())) for lang in ("en", "zh")}
         # the head of a party line: a label or role word followed by "(" or ":" ("乙方（供应方）：", "Supplier:")
         self.party_line_re = {lang: _party_line(self.label_re[lang], self.side_re["supplier"][lang],
                                                 self.side_re["buyer"][lang], lang) for lang in ("en", "zh")}
@@ -67,6 +71,14 @@ class _RoleWords:
     def is_field(self, term: str) -> bool:
         """A form field ("盖章", "seal", "Date"), never a party's label or name."""
         return term.strip(" ." + _QUOTES).lower() in self.fields
+
+    def doc_search(self, key: str, text: str, lang: str | None = None) -> re.Match[str] | None:
+        rx = self.doc_re[key][lang or _lang_of(text)]
+        return rx.search(text) if rx is not None else None
+
+    def is_generic(self, text: str) -> bool:
+        """A definition's body that names a class of persons, not one party: "指接入并通过…的…", "means any person"."""
+        return bool(self.doc_search("generic_definitions", text.strip(" " + _QUOTES)))
 
     def is_organisation(self, name: str) -> bool:
         name = name.strip(" ,，" + _QUOTES)
@@ -158,6 +170,8 @@ def _name_after(text: str, pos: int, words: _RoleWords) -> str | None:
     if len(parts) > 1 and words.is_field(parts[-1]):  # "…有限公司　　负责人：____": the next form field
         name = " ".join(parts[:-1]).strip(" " + _QUOTES)
     if len(name) < 2 or len(name) > 80 or words.is_field(name) or words.side_of(name) or words.is_label(name):
+        return None
+    if words.is_generic(name):  # "服务商：指接入并通过云市场…的第三方": a definition, never a name
         return None
     return name
 
@@ -287,6 +301,8 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
         head = m.group(0).strip()
         if not re.match(r"\s*[:：]", text[m.end():]):
             continue
+        if words.doc_search("plural_address", text[max(0, m.start() - 4):m.end()]):
+            continue  # "致各供应商：": the readers of a notice, not a party
         side = words.side_of(head)
         name = _name_after(text, m.end(), words)
         if side:
@@ -332,8 +348,16 @@ def _place_the_other(out: _Collector) -> None:
             out.add(other, term, name, block, "definition")
 
 
-def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), library: Library | None = None) -> Roles:
-    """The supplier and buyer parties of ``doc`` with their labels per language."""
+def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_names: Sequence[str] = (),
+               aligned: Sequence[tuple[Block, Block]] = (), library: Library | None = None) -> Roles:
+    """The supplier and buyer parties of ``doc`` with their labels per language, and whether the supplier is a
+    party at all.
+
+    ``supplier_aliases`` add to the names read from the contract and the defaults; ``supplier_names`` replace
+    them (the user knows better than the contract's wording). ``aligned`` pairs each clause of one language
+    version with the same clause of the other (:mod:`cliccheck.matcher.align`): a label one version leaves
+    undefined ("乙方") takes the side of the role word at the same place in the other ("the Supplier").
+    """
     library = library or load_library()
     words = _RoleWords(library)
     out = _Collector()
@@ -351,27 +375,221 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), library: 
             named = [out.label_names[w] for ws in out.labels[side].values() for w in ws if w in out.label_names]
             if named:
                 out.names[side] = named[0]
+    defined = {side: out.has(side) for side in ("supplier", "buyer")}
+    letter = _letter(body, words) if not defined["supplier"] else None
+    if letter is not None:  # 承诺函: the first person who undertakes is the supplier
+        for person in letter.values():
+            for w in person:
+                out.add("supplier", w, None, body[0], "letter")
     parties: dict[str, Party] = {}
     for side in ("supplier", "buyer"):
-        if out.has(side):
-            labels = {lang: list(v) for lang, v in out.labels[side].items() if v}
-            parties[side] = Party(name=out.names[side], labels=labels, evidence=out.evidence[side],
-                                  source=out.source[side])
-        else:
-            defaults = {lang: list(words.side_words[side][lang]) for lang in ("en", "zh")}
-            parties[side] = Party(name=out.names[side], labels=defaults, source="default")
+        labels = {lang: list(v) for lang, v in out.labels[side].items() if v}
+        source = out.source[side] if out.has(side) else "default"
+        parties[side] = Party(name=out.names[side], labels=labels, evidence=out.evidence[side], source=source)
     supplier, buyer = parties["supplier"], parties["buyer"]
-    aliases = [a.strip() for a in supplier_aliases if a and a.strip()]
-    if aliases:
-        if supplier.source == "default":
-            supplier.labels = {}
-        for alias in aliases:
-            lang = "zh" if detect_language(alias) == "zh" else "en"
-            bucket = supplier.labels.setdefault(lang, [])
-            if alias not in bucket:
-                bucket.insert(0, alias)
-            for words_list in buyer.labels.values():
-                if alias in words_list:
-                    words_list.remove(alias)
+    _fill_defaults(supplier, buyer, words)
+    if aligned:
+        _carry_across(aligned, supplier, buyer, words)
+    _apply_user_names(supplier, buyer, supplier_aliases, supplier_names)
+    kind, is_party, basis = _document_kind(doc, body, supplier, buyer, words, defined["supplier"] or letter is not None,
+                                           supplier_aliases, supplier_names)
+    return Roles(supplier=supplier, buyer=buyer, supplier_party=is_party, document=kind, basis=basis)
+
+
+def _fill_defaults(supplier: Party, buyer: Party, words: _RoleWords) -> None:
+    """A language version that defines no label for a side uses the library's role words for it (a bilingual
+    contract whose Chinese preamble defines 乙方（供应方） and whose English text says "the Supplier");
+    never a word the contract gave the other side."""
+    for side, party, other in (("supplier", supplier, buyer), ("buyer", buyer, supplier)):
+        taken = {w for ws in other.labels.values() for w in ws}
+        for lang in ("en", "zh"):
+            if not party.labels.get(lang):
+                party.labels[lang] = [w for w in words.side_words[side][lang] if w not in taken]
+
+
+def _apply_user_names(supplier: Party, buyer: Party, aliases: Sequence[str], names: Sequence[str]) -> None:
+    """``--supplier-alias`` adds (first, so a report names it); ``--supplier`` replaces every supplier word."""
+    wanted = [a.strip() for a in names if a and a.strip()]
+    if wanted:
+        supplier.labels = {}
+        supplier.name = wanted[0]
         supplier.source = "user"
-    return Roles(supplier=supplier, buyer=buyer)
+    for alias in wanted + [a.strip() for a in aliases if a and a.strip()]:
+        lang = "zh" if detect_language(alias) == "zh" else "en"
+        bucket = supplier.labels.setdefault(lang, [])
+        if alias in bucket:
+            bucket.remove(alias)
+        bucket.insert(0, alias)
+        for words_list in buyer.labels.values():
+            if alias in words_list:
+                words_list.remove(alias)
+        if supplier.source == "default":
+            supplier.source = "user"
+
+
+def _letter(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | None:
+    """A commitment letter (承诺函, Letter of Undertaking) whose first person undertakes: the first-person words
+    it uses, per language. The title must say it is such a letter, in its first blocks."""
+    head = body[:5]
+    if not any(words.doc_search("letter_titles", b.text) for b in head if len(b.text) <= 120):
+        return None
+    found: dict[str, list[str]] = {}
+    for lang in ("en", "zh"):
+        rx = phrase_regex(words.first_person[lang], lang)
+        if rx is None:
+            continue
+        for b in body[:60]:
+            if _lang_of(b.text) != lang and b.language != lang:
+                continue
+            for m in rx.finditer(b.text):
+                if words.doc_search("letter_undertakes", b.text[m.end():m.end() + 40], lang):
+                    bucket = found.setdefault(lang, [])
+                    if m.group(0) not in bucket:
+                        bucket.append(m.group(0))
+    if not found:
+        return None
+    for lang, person in found.items():  # "we" is also "us" and "our" once the letter is the supplier's
+        person.extend(w for w in words.first_person[lang] if w not in person and w.lower() in ("we", "us", "our"))
+    return found
+
+
+def _carry_across(aligned: Sequence[tuple[Block, Block]], supplier: Party, buyer: Party, words: _RoleWords) -> None:
+    """Give each label one version leaves undefined the side of the party named at the same place in the aligned
+    clause of the other version: "3.3 The Supplier shall not …" / "3.3 乙方不得…" makes 乙方 the supplier."""
+    known = {lang: {w: side for side, party in (("supplier", supplier), ("buyer", buyer))
+                    for w in party.labels.get(lang, ())} for lang in ("en", "zh")}
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    for a, b in aligned:
+        seqs = [_mentions(x.text, _lang_of(x.text), known, words) for x in (a, b)]
+        if not seqs[0] or not seqs[1]:
+            continue
+        pairs = list(zip(*seqs, strict=True)) if len(seqs[0]) == len(seqs[1]) else [(seqs[0][0], seqs[1][0])]
+        for x, y in pairs:
+            for (lang_u, unknown), (_, side) in ((x, y), (y, x)):
+                if side in ("supplier", "buyer") and unknown.startswith("label:"):
+                    votes.setdefault((lang_u, unknown[6:]), Counter())[side] += 1
+    for (lang, label), count in votes.items():
+        (side, n), *rest = [*count.most_common(), ("", 0)]
+        if n and n > 2 * rest[0][1]:
+            party = supplier if side == "supplier" else buyer
+            bucket = party.labels.setdefault(lang, [])
+            if label not in bucket:
+                bucket.insert(0, label)
+            if party.source == "default":
+                party.source = "aligned"
+
+
+def _mentions(text: str, lang: str, known: dict[str, dict[str, str]], words: _RoleWords) -> list[tuple[str, str]]:
+    """Parties named in a clause, in order: ``(lang, side)`` for a word of a known side, ``(lang, "label:乙方")``
+    for a neutral label no side has yet."""
+    found: list[tuple[int, int, str]] = []
+    side_words = known[lang]
+    if side_words:
+        alternation = "|".join(re.escape(w) for w in sorted(side_words, key=len, reverse=True))
+        # case-sensitive: English role words as parties are capitalised ("the Supplier", not "suppliers")
+        bound = r"(?<![A-Za-z])(?:{})(?![a-z])" if lang == "en" else "(?:{})"
+        for m in re.finditer(bound.format(alternation), text):
+            found.append((m.start(), m.end(), side_words[m.group(0)]))
+    rx = words.label_re[lang]
+    for m in rx.finditer(text) if rx is not None else ():
+        if not any(a <= m.start() < b for a, b, _ in found):
+            found.append((m.start(), m.end(), "label:" + m.group(0)))
+    found.sort()
+    return [(lang, side) for _, _, side in found]
+
+
+def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer: Party, words: _RoleWords,
+                   defined: bool, aliases: Sequence[str], names: Sequence[str]) -> tuple[str, bool, str]:
+    """``(kind, supplier is a party, the words that decided)``; kind is contract, letter, notice or
+    not-a-contract. The supplier is a party when the document defines it (preamble, signature block, a letter it
+    signs), names it as the user said, or uses its role word as a party ("the Supplier shall", "乙方应") in a
+    document that is not a notice or policy addressed to suppliers as a class."""
+    text = "\n".join(b.text for b in body)
+    if not text.strip():
+        return "not-a-contract", False, "no text"
+    if supplier.source == "letter":
+        return "letter", True, next((e.text[:60] for e in supplier.evidence), "")
+    title = next((b.text for b in body[:3] if b.text.strip() and len(b.text) <= 80), "")
+    counts = {key: _count(words, key, text) for key in ("contract_instruments", "notice_instruments")}
+    notice = (words.doc_search("notice_titles", title) if title else None) or _first(words, "plural_address", body)
+    user = [n for n in (*names, *aliases) if n and n.strip() and n.strip() in text]
+    if defined or user:
+        if notice and not counts["contract_instruments"] and not defined:
+            return "notice", False, notice.group(0)
+        return "contract", True, ("--supplier-alias " + user[0]) if user and not defined else "parties defined"
+    use = _party_use(body, supplier, words)
+    if notice and counts["notice_instruments"] >= counts["contract_instruments"]:
+        return "notice", False, notice.group(0)
+    if counts["notice_instruments"] > counts["contract_instruments"]:
+        return "notice", False, "policy or notice wording"
+    generic = _generic_definition(body, supplier, words)
+    if generic is not None:
+        return "contract" if counts["contract_instruments"] else "notice", False, generic
+    if use is not None:
+        return "contract", True, use
+    if not _contract_like(body, supplier, buyer, counts["contract_instruments"], words):
+        return "not-a-contract", False, "no parties, clauses or obligations"
+    return "contract", False, "the supplier is never named as a party"
+
+
+def _count(words: _RoleWords, key: str, text: str) -> int:
+    return sum(len(rx.findall(text)) for rx in words.doc_re[key].values() if rx is not None)
+
+
+def _first(words: _RoleWords, key: str, body: Sequence[Block]) -> re.Match[str] | None:
+    for b in body[:10]:
+        m = words.doc_search(key, b.text)
+        if m:
+            return m
+    return None
+
+
+#: a role word used as a party: it binds itself ("the Supplier shall", "乙方应当", "供应商不得")
+_BINDING_AFTER = {
+    "en": re.compile(r"\s+(?:shall|must|will|undertakes?|agrees?|warrants?|covenants?|acknowledges?|may not|is "
+                     r"(?:obliged|required|responsible))\b"),
+    "zh": re.compile(r"(?:应当|应|须|必须|不得|承诺|保证|负责|同意|有义务)"),
+}
+
+
+def _party_use(body: Sequence[Block], supplier: Party, words: _RoleWords) -> str | None:
+    """The first clause that binds the supplier by its role word: "The Supplier shall …" (capitalised, singular:
+    "suppliers must" in an article is a class), "乙方应…" (not "各供应商应…", which addresses a class)."""
+    for b in body:
+        for lang in ("en", "zh"):
+            labels = supplier.labels.get(lang) or []
+            if not labels:
+                continue
+            alternation = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+            rx = re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])" if lang == "en" else f"(?:{alternation})")
+            for m in rx.finditer(b.text):
+                if lang == "en" and not m.group(0)[:1].isupper():
+                    continue
+                if lang == "zh" and words.doc_search("plural_address", b.text[max(0, m.start() - 4):m.end()], "zh"):
+                    continue
+                if _BINDING_AFTER[lang].match(b.text, m.end()):
+                    return b.text[m.start():m.end() + 12]
+    return None
+
+
+def _generic_definition(body: Sequence[Block], supplier: Party, words: _RoleWords) -> str | None:
+    """'"Supplier" means any person that …', "服务商：指接入并通过…的…": the role word names a class of persons
+    (the contract's parties are others)."""
+    for b in body[:PREAMBLE_BLOCKS * 2]:
+        text = re.sub(r"^\s*(?:\d+(?:\.\d+)*\.?|[（(][^）)]{1,4}[）)]|第[^条]{1,6}条)\s*", "", b.text)
+        for lang in ("en", "zh"):
+            for w in supplier.labels.get(lang) or []:
+                m = re.match(rf"[{_QUOTES}]?{re.escape(w)}[{_QUOTES}]?\s*[:：，,]?\s*", text)
+                if m and words.is_generic(text[m.end():]):
+                    return text[:80]
+    return None
+
+
+def _contract_like(body: Sequence[Block], supplier: Party, buyer: Party, instruments: int, words: _RoleWords) -> bool:
+    """Anything a contract has: a reference to the instrument, a party word of either side, numbered clauses with
+    binding words. A README or a TOML file has none of these."""
+    if instruments:
+        return True
+    modal = re.compile(r"\b(?:shall|must)\b|应当|不得|承诺")
+    numbered = sum(1 for b in body if b.section and modal.search(b.text))
+    return numbered >= 2

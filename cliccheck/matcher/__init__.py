@@ -45,8 +45,11 @@ from ..verdicts import (
     Severity,
     Verdict,
 )
+from .align import align_versions
 from .analysis import Assessment, Unit, get_analyzer, party_regex
 from .candidates import prefilter
+from .document import document_bound as _document_bound
+from .document import document_findings
 from .hidden import analyse_unit as _analyse
 from .hidden import hidden_findings, margin_findings
 from .verdict import decide, evidence_for
@@ -413,8 +416,12 @@ def _combine(results: dict[str, RequirementResult], prevailing: str | None) -> R
 
 
 def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), select: Collection[str] | None = None,
-                   lang: str = "auto", library: Library | None = None) -> CheckResult:
-    """Check ``doc`` for the selected requirements (all by default)."""
+                   lang: str = "auto", library: Library | None = None,
+                   supplier_names: Sequence[str] = ()) -> CheckResult:
+    """Check ``doc`` for the selected requirements (all by default).
+
+    ``supplier_aliases`` add names for the supplier to those the contract defines; ``supplier_names`` replace
+    them."""
     library = library or load_library()
     if select is None:
         selected = list(library.ids)
@@ -425,8 +432,10 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
             raise ConfigError(f"unknown requirement(s) {', '.join(sorted(unknown))} "
                               f"(known: {', '.join(library.ids)})")
         selected = [i for i in library.ids if i in wanted]
-    roles = find_roles(doc, supplier_aliases=supplier_aliases, library=library)
     langs = _languages(doc, lang)
+    aligned = align_versions(doc) if doc.language == "mixed" else []
+    roles = find_roles(doc, supplier_aliases=supplier_aliases, supplier_names=supplier_names, aligned=aligned,
+                       library=library)
     per_lang: dict[str, dict[str, RequirementResult]] = {}
     sentences = segment(doc)
     for version in langs:
@@ -441,7 +450,7 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
     for rid in selected:
         results = {v: per_lang[v][rid] for v in langs}
         combined = _combine(results, prevailing)
-        requirements.append(combined)
+        requirements.append(_document_bound(combined, roles))
         verdicts = {r.verdict for r in results.values()}
         if len(verdicts) > 1:
             ev = [e for r in results.values() for e in r.evidence[:1]]
@@ -450,6 +459,7 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
                 rule="bilingual-mismatch", severity=Severity.WARNING, requirement=rid, evidence=ev,
                 message=f"The language versions disagree on {rid} ({summary}).",
                 reasons=[Reason("bilingual-mismatch", summary)]))
+    findings += document_findings(doc, roles)
     findings += hidden_findings(doc, library, roles, selected, langs)
     findings += margin_findings(doc, library, roles, requirements, langs)
     return CheckResult(roles=roles, requirements=requirements, findings=findings, languages=langs)
