@@ -507,6 +507,9 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
     text = "\n".join(b.text for b in body)
     if not text.strip():
         return "not-a-contract", False, "no text"
+    technical = sum(1 for b in body if _MARKUP.search(b.text))
+    if technical >= 3 and technical >= MARKUP_SHARE * len(body):
+        return "not-a-contract", False, f"code or markup in {technical} of {len(body)} paragraphs"
     if supplier.source == "letter":
         return "letter", True, next((e.text[:60] for e in supplier.evidence), "")
     title = next((b.text for b in body[:3] if b.text.strip() and len(b.text) <= 80), "")
@@ -530,6 +533,14 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
     if not _contract_like(body, supplier, buyer, counts["contract_instruments"], words):
         return "not-a-contract", False, "no parties, clauses or obligations"
     return "contract", False, "the supplier is never named as a party"
+
+
+#: what a README, a config file or source code has and a contract does not: inline code, URLs, shell prompts,
+#: command-line options, "key = value" lines, file paths
+_MARKUP = re.compile(r"`|https?://|^\s*\$ |(?:^|\s)--[a-z][a-z-]+|^\s*[\w.-]+\s*=\s*\S|\{\s*\"|"
+                     r"[\w-]+/[\w./-]+\.(?:py|toml|yaml|yml|json|md|docx|pdf|txt|cfg|ini)\b")
+#: share of paragraphs with such markup above which a text is no contract
+MARKUP_SHARE = 0.2
 
 
 def _count(words: _RoleWords, key: str, text: str) -> int:
