@@ -303,6 +303,8 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
             continue
         if words.doc_search("plural_address", text[max(0, m.start() - 4):m.end()]):
             continue  # "致各供应商：": the readers of a notice, not a party
+        if words.is_generic(text[m.end():].lstrip(" :：")):
+            continue  # "服务商：指接入并通过…的第三方": a definition of a class of persons, not a party line
         side = words.side_of(head)
         name = _name_after(text, m.end(), words)
         if side:
@@ -442,7 +444,9 @@ def _letter(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | 
             if _lang_of(b.text) != lang and b.language != lang:
                 continue
             for m in rx.finditer(b.text):
-                if words.doc_search("letter_undertakes", b.text[m.end():m.end() + 40], lang):
+                # "We, Northgate Network Systems Ltd., as the supplier of …, hereby undertake": the same sentence
+                window = re.split(r"[。；;]", b.text[m.end():m.end() + 150], maxsplit=1)[0]
+                if words.doc_search("letter_undertakes", window, lang):
                     bucket = found.setdefault(lang, [])
                     if m.group(0) not in bucket:
                         bucket.append(m.group(0))
@@ -532,7 +536,7 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
         return "contract", True, use
     if not _contract_like(body, supplier, buyer, counts["contract_instruments"], words):
         return "not-a-contract", False, "no parties, clauses or obligations"
-    return "contract", False, "the supplier is never named as a party"
+    return ("contract" if counts["contract_instruments"] else "other"), False, "the supplier is never named as a party"
 
 
 #: what a README, a config file or source code has and a contract does not: inline code, URLs, shell prompts,
@@ -601,6 +605,12 @@ def _contract_like(body: Sequence[Block], supplier: Party, buyer: Party, instrum
     binding words. A README or a TOML file has none of these."""
     if instruments:
         return True
-    modal = re.compile(r"\b(?:shall|must)\b|应当|不得|承诺")
+    modal = re.compile(r"\b(?:shall|must)\b|应当|不得|承诺|严禁")
     numbered = sum(1 for b in body if b.section and modal.search(b.text))
-    return numbered >= 2
+    if numbered >= 2:
+        return True
+    # an article or a memo about what suppliers must do: obligations of a party word, in any case or number
+    party = re.compile("|".join(re.escape(w) + ("s?" if w.isascii() else "")
+                                for p in (supplier, buyer) for ws in p.labels.values() for w in ws) or "(?!)",
+                       re.IGNORECASE)
+    return any(party.search(b.text) and modal.search(b.text) for b in body)

@@ -184,7 +184,8 @@ class Roles:
     #: is the supplier a party to the document? Not in a buyer's notice to its suppliers, a policy, an article,
     #: or terms in which "the supplier" is a class of persons; such a document can hold no undertaking of it
     supplier_party: bool = True
-    #: contract | letter (a commitment letter the supplier signs) | notice (a notice or policy) | not-a-contract
+    #: contract | letter (a commitment letter the supplier signs) | notice (a notice or policy) | other (an
+    #: article, a memo: obligations but no instrument) | not-a-contract
     document: str = "contract"
     #: the words that decided ``document`` and ``supplier_party``
     basis: str = ""

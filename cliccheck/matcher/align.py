@@ -40,7 +40,7 @@ def _ordinal(token: str, previous: int) -> int | None:
         return int(token)
     if token in _ROMAN and not (token == "i" and previous == 8):  # "(i)" after "(h)" is the letter
         return _ROMAN[token]
-    if len(token) == 1 and token.isalpha():
+    if len(token) == 1 and "a" <= token <= "z":
         return ord(token) - ord("a") + 1
     return parse_numeral(token)
 
