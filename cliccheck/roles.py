@@ -389,7 +389,8 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_
         source = out.source[side] if out.has(side) else "default"
         parties[side] = Party(name=out.names[side], labels=labels, evidence=out.evidence[side], source=source)
     supplier, buyer = parties["supplier"], parties["buyer"]
-    _fill_defaults(supplier, buyer, words)
+    _fill_defaults(supplier, buyer, words, {b.language for b in body},
+                   "\n".join([doc.text, *(x.text for x in doc.excluded)]))
     if aligned:
         _carry_across(aligned, supplier, buyer, words)
     _apply_user_names(supplier, buyer, supplier_aliases, supplier_names)
@@ -398,15 +399,32 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_
     return Roles(supplier=supplier, buyer=buyer, supplier_party=is_party, document=kind, basis=basis)
 
 
-def _fill_defaults(supplier: Party, buyer: Party, words: _RoleWords) -> None:
+def _fill_defaults(supplier: Party, buyer: Party, words: _RoleWords, present: set[str], text: str) -> None:
     """A language version that defines no label for a side uses the library's role words for it (a bilingual
     contract whose Chinese preamble defines 乙方（供应方） and whose English text says "the Supplier");
-    never a word the contract gave the other side."""
+    never a word the contract gave the other side. A side the contract never defines gets them in both
+    languages; a defined side only in the languages the document is written in."""
     for side, party, other in (("supplier", supplier, buyer), ("buyer", buyer, supplier)):
         taken = {w for ws in other.labels.values() for w in ws}
+        defined = any(party.labels.values())
         for lang in ("en", "zh"):
+            if defined and lang not in present:
+                continue
             if not party.labels.get(lang):
-                party.labels[lang] = [w for w in words.side_words[side][lang] if w not in taken]
+                fallback = [w for w in words.side_words[side][lang] if w not in taken]
+                # only the role words the document uses (hidden text included): a word it never uses cannot match,
+                # and a report then names the party as the contract does; all of them when it uses none
+                seen = _used_words(fallback, lang, text)
+                party.labels[lang] = [w for w in fallback if w.lower() in seen] or fallback
+
+
+def _used_words(candidates: Sequence[str], lang: str, text: str) -> set[str]:
+    """The candidates ``text`` uses (lower-cased), matched as the party regexes match them."""
+    if not candidates:
+        return set()
+    alternation = "|".join(re.escape(w) for w in sorted(candidates, key=len, reverse=True))
+    rx = re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![a-z])" if lang == "en" else alternation, re.IGNORECASE)
+    return {m.group(0).lower() for m in rx.finditer(text)}
 
 
 def _apply_user_names(supplier: Party, buyer: Party, aliases: Sequence[str], names: Sequence[str]) -> None:
@@ -462,9 +480,14 @@ def _carry_across(aligned: Sequence[tuple[Block, Block]], supplier: Party, buyer
     clause of the other version: "3.3 The Supplier shall not …" / "3.3 乙方不得…" makes 乙方 the supplier."""
     known = {lang: {w: side for side, party in (("supplier", supplier), ("buyer", buyer))
                     for w in party.labels.get(lang, ())} for lang in ("en", "zh")}
+    # case-sensitive: English role words as parties are capitalised ("the Supplier", not "suppliers")
+    finders = {lang: re.compile((r"(?<![A-Za-z])(?:{})(?![a-z])" if lang == "en" else "(?:{})").format(
+        "|".join(re.escape(w) for w in sorted(known[lang], key=len, reverse=True)))) if known[lang] else None
+        for lang in ("en", "zh")}
     votes: dict[tuple[str, str], Counter[str]] = {}
     for a, b in aligned:
-        seqs = [_mentions(x.text, _lang_of(x.text), known, words) for x in (a, b)]
+        seqs = [_mentions(x.text, x.language if x.language in ("zh", "en") else _lang_of(x.text), known, finders,
+                          words) for x in (a, b)]
         if not seqs[0] or not seqs[1]:
             continue
         pairs = list(zip(*seqs, strict=True)) if len(seqs[0]) == len(seqs[1]) else [(seqs[0][0], seqs[1][0])]
@@ -479,21 +502,19 @@ def _carry_across(aligned: Sequence[tuple[Block, Block]], supplier: Party, buyer
             bucket = party.labels.setdefault(lang, [])
             if label not in bucket:
                 bucket.insert(0, label)
+            party.labels = {lang: bucket, **{k: v for k, v in party.labels.items() if k != lang}}  # named first
             if party.source == "default":
                 party.source = "aligned"
 
 
-def _mentions(text: str, lang: str, known: dict[str, dict[str, str]], words: _RoleWords) -> list[tuple[str, str]]:
+def _mentions(text: str, lang: str, known: dict[str, dict[str, str]], finders: dict[str, re.Pattern[str] | None],
+              words: _RoleWords) -> list[tuple[str, str]]:
     """Parties named in a clause, in order: ``(lang, side)`` for a word of a known side, ``(lang, "label:乙方")``
     for a neutral label no side has yet."""
     found: list[tuple[int, int, str]] = []
-    side_words = known[lang]
-    if side_words:
-        alternation = "|".join(re.escape(w) for w in sorted(side_words, key=len, reverse=True))
-        # case-sensitive: English role words as parties are capitalised ("the Supplier", not "suppliers")
-        bound = r"(?<![A-Za-z])(?:{})(?![a-z])" if lang == "en" else "(?:{})"
-        for m in re.finditer(bound.format(alternation), text):
-            found.append((m.start(), m.end(), side_words[m.group(0)]))
+    finder = finders[lang]
+    for m in finder.finditer(text) if finder is not None else ():
+        found.append((m.start(), m.end(), known[lang][m.group(0)]))
     rx = words.label_re[lang]
     for m in rx.finditer(text) if rx is not None else ():
         if not any(a <= m.start() < b for a, b, _ in found):
@@ -508,12 +529,14 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
     not-a-contract. The supplier is a party when the document defines it (preamble, signature block, a letter it
     signs), names it as the user said, or uses its role word as a party ("the Supplier shall", "乙方应") in a
     document that is not a notice or policy addressed to suppliers as a class."""
-    text = "\n".join(b.text for b in body)
+    # what a document is shows in its first pages and its end (signature, "特此通知"): a long contract costs no more
+    sample = list(body) if len(body) <= KIND_SAMPLE else [*body[:KIND_SAMPLE - 30], *body[-30:]]
+    text = "\n".join(b.text for b in sample)
     if not text.strip():
         return "not-a-contract", False, "no text"
-    technical = sum(1 for b in body if _MARKUP.search(b.text))
-    if technical >= 3 and technical >= MARKUP_SHARE * len(body):
-        return "not-a-contract", False, f"code or markup in {technical} of {len(body)} paragraphs"
+    technical = sum(1 for b in sample if _MARKUP.search(b.text))
+    if technical >= 3 and technical >= MARKUP_SHARE * len(sample):
+        return "not-a-contract", False, f"code or markup in {technical} of {len(sample)} paragraphs"
     if supplier.source == "letter":
         return "letter", True, next((e.text[:60] for e in supplier.evidence), "")
     title = next((b.text for b in body[:3] if b.text.strip() and len(b.text) <= 80), "")
@@ -542,7 +565,9 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
 #: what a README, a config file or source code has and a contract does not: inline code, URLs, shell prompts,
 #: command-line options, "key = value" lines, file paths
 _MARKUP = re.compile(r"`|https?://|^\s*\$ |(?:^|\s)--[a-z][a-z-]+|^\s*[\w.-]+\s*=\s*\S|\{\s*\"|"
-                     r"[\w-]+/[\w./-]+\.(?:py|toml|yaml|yml|json|md|docx|pdf|txt|cfg|ini)\b")
+                     r"/[\w.-]*\.(?:py|toml|yaml|yml|json|md|cfg|ini)\b")
+#: paragraphs read to tell what a document is (the first ones and the last 30)
+KIND_SAMPLE = 120
 #: share of paragraphs with such markup above which a text is no contract
 MARKUP_SHARE = 0.2
 
@@ -567,16 +592,20 @@ _BINDING_AFTER = {
 }
 
 
+def _words_regex(party: Party, lang: str) -> re.Pattern[str] | None:
+    labels = party.labels.get(lang) or []
+    if not labels:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])" if lang == "en" else f"(?:{alternation})")
+
+
 def _party_use(body: Sequence[Block], supplier: Party, words: _RoleWords) -> str | None:
     """The first clause that binds the supplier by its role word: "The Supplier shall …" (capitalised, singular:
     "suppliers must" in an article is a class), "乙方应…" (not "各供应商应…", which addresses a class)."""
+    rxs = [(lang, rx) for lang in ("en", "zh") if (rx := _words_regex(supplier, lang)) is not None]
     for b in body:
-        for lang in ("en", "zh"):
-            labels = supplier.labels.get(lang) or []
-            if not labels:
-                continue
-            alternation = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
-            rx = re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])" if lang == "en" else f"(?:{alternation})")
+        for lang, rx in rxs:
             for m in rx.finditer(b.text):
                 if lang == "en" and not m.group(0)[:1].isupper():
                     continue
@@ -587,16 +616,20 @@ def _party_use(body: Sequence[Block], supplier: Party, words: _RoleWords) -> str
     return None
 
 
+_CLAUSE_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[（(][^）)]{1,4}[）)]|第[^条]{1,6}条)\s*")
+
+
 def _generic_definition(body: Sequence[Block], supplier: Party, words: _RoleWords) -> str | None:
     """'"Supplier" means any person that …', "服务商：指接入并通过…的…": the role word names a class of persons
     (the contract's parties are others)."""
+    heads = [re.compile(rf"[{_QUOTES}]?{rx.pattern}[{_QUOTES}]?\s*[:：，,]?\s*")
+             for lang in ("en", "zh") if (rx := _words_regex(supplier, lang)) is not None]
     for b in body[:PREAMBLE_BLOCKS * 2]:
-        text = re.sub(r"^\s*(?:\d+(?:\.\d+)*\.?|[（(][^）)]{1,4}[）)]|第[^条]{1,6}条)\s*", "", b.text)
-        for lang in ("en", "zh"):
-            for w in supplier.labels.get(lang) or []:
-                m = re.match(rf"[{_QUOTES}]?{re.escape(w)}[{_QUOTES}]?\s*[:：，,]?\s*", text)
-                if m and words.is_generic(text[m.end():]):
-                    return text[:80]
+        text = _CLAUSE_NUMBER.sub("", b.text, count=1)
+        for head in heads:
+            m = head.match(text)
+            if m and words.is_generic(text[m.end():]):
+                return text[:80]
     return None
 
 
