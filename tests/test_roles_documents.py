@@ -309,3 +309,24 @@ def test_bilingual_pdf_fixture_all_four_satisfied() -> None:
     result = check_document(read_document(BILINGUAL_PDF))
     assert [r.verdict for r in result.requirements] == ["satisfied"] * 4
     assert "bilingual-mismatch" not in _rules(result)
+
+
+SUBJECTLESS = {
+    "zh": ("采购合同\n\n甲方（采购方）：东湾电网有限公司\n\n乙方（供应方）：北门网络系统有限公司\n\n"
+           "第三条 乙方的网络安全义务\n\n3.1 乙方应当按期交付产品。\n\n3.2 严禁利用提供产品和服务的便利条件非法获取用户数据。\n\n"
+           "第四条 甲方的义务\n\n4.1 严禁非法控制和操纵用户设备。\n"),
+    "en": ('SUPPLY AGREEMENT\n\nThis Agreement is made between Eastbay Grid Co., Ltd. (the "Purchaser") and Northgate '
+           'Ltd. (the "Supplier").\n\n3. Supplier\'s Obligations\n\n3.1 The Supplier shall deliver the Products.\n\n'
+           "3.2 No user data shall be obtained illegally by using the convenience of providing the Products.\n\n"
+           "4. Purchaser's Obligations\n\n4.1 No user equipment shall be illegally controlled or manipulated.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_subjectless_prohibition_binds_the_side_its_clause_heading_names(lang: str) -> None:
+    result = _check(SUBJECTLESS[lang])
+    assert result.requirement("CSR02").verdict == "satisfied"  # under the supplier's obligations
+    assert result.requirement("CSR03").verdict != "satisfied"  # under the buyer's
+    # the same prohibitions in a buyer's notice bind no supplier
+    notice = _check(NOTICE_ZH if lang == "zh" else NOTICE_EN)
+    assert notice.requirement("CSR02").verdict != "satisfied"

@@ -77,6 +77,23 @@ def _context_party(block_text: str, upto: int, roles: Roles, lang: str) -> str |
     return best[1] if best else None
 
 
+def _heading_parties(doc: Document, roles: Roles, lang: str) -> dict[str, str]:
+    """Top clause -> the one side its heading names ("第三条 乙方的网络安全义务", "3. Supplier's Obligations"): a
+    subjectless clause under it ("严禁…", "No user data shall be collected…") binds that side. Only in a
+    document whose supplier is a party; a heading naming both sides names neither."""
+    if not roles.supplier_party:
+        return {}
+    out: dict[str, str] = {}
+    rxs = {side: party_regex(party, lang) for side, party in (("supplier", roles.supplier), ("buyer", roles.buyer))}
+    for b in doc.blocks:
+        if not b.is_body or not b.section_title or b.language not in (lang, "mixed"):
+            continue
+        named = {side for side, rx in rxs.items() if rx is not None and rx.search(b.section_title)}
+        if len(named) == 1:
+            out.setdefault(_top_section(b.section), named.pop())
+    return out
+
+
 def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
                     sentences: list | None = None) -> list[Assessment]:  # type: ignore[type-arg]
     # one pass of the cheap scanners over the whole text; only sentences that (with their lead-in)
@@ -85,6 +102,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     absent = _absent_elements(doc.text, library, lang)
     found: list[Assessment] = []
     sentences = segment(doc) if sentences is None else sentences
+    headings = _heading_parties(doc, roles, lang)
     for s in sentences:
         if s.language != lang:
             continue
@@ -102,13 +120,14 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         results: list[Assessment] = []
         if scan.candidate_requirements(own):
             block_offset = s.start - s.block.start
-            ctx = _context_party(s.block.text, block_offset, roles, lang)
+            ctx = _context_party(s.block.text, block_offset, roles, lang) or headings.get(_top_section(s.block.section))
             alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent)
             results = _analyse(alone, library, roles)
         if s.lead_in is not None and not any(a.kind != "near-miss" and not _needs_lead(a) for a in results):
             lead = s.lead_in
             text = lead.text + " " + s.text
-            lead_ctx = _context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
+            lead_ctx = (_context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
+                        or headings.get(_top_section(lead.block.section)))
             combined = Unit(text, lang, [(0, lead.start, lead.end), (len(lead.text) + 1, s.start, s.end)], s,
                             context_party=lead_ctx, absent=absent)
             combined_results = _analyse(combined, library, roles)
