@@ -64,6 +64,11 @@ class _RoleWords:
         self.doc_re = {key: {lang: phrase_regex(roles.get(key, {}).get(lang, ()), lang) for lang in ("en", "zh")}
                        for key in DOCUMENT_WORDS}
         self.first_person = {lang: list(roles.get("first_person", {}).get(lang, ())) for lang in ("en", "zh")}
+        #: binding words (library modals: obligation and prohibition), to tell a party from a mere mention
+        modals = library.common["modals"]
+        self.binding_re = {lang: phrase_regex([*modals["obligation"][lang], *modals["prohibition"][lang],
+                                               *roles.get("binding_verbs", {}).get(lang, ())], lang)
+                           for lang in ("en", "zh")}
         # the head of a party line: a label or role word followed by "(" or ":" ("乙方（供应方）：", "Supplier:")
         self.party_line_re = {lang: _party_line(self.label_re[lang], self.side_re["supplier"][lang],
                                                 self.side_re["buyer"][lang], lang) for lang in ("en", "zh")}
@@ -584,14 +589,6 @@ def _first(words: _RoleWords, key: str, body: Sequence[Block]) -> re.Match[str] 
     return None
 
 
-#: a role word used as a party: it binds itself ("the Supplier shall", "乙方应当", "供应商不得")
-_BINDING_AFTER = {
-    "en": re.compile(r"\s+(?:shall|must|will|undertakes?|agrees?|warrants?|covenants?|acknowledges?|may not|is "
-                     r"(?:obliged|required|responsible))\b"),
-    "zh": re.compile(r"(?:应当|应|须|必须|不得|承诺|保证|负责|同意|有义务)"),
-}
-
-
 def _words_regex(party: Party, lang: str) -> re.Pattern[str] | None:
     labels = party.labels.get(lang) or []
     if not labels:
@@ -601,19 +598,29 @@ def _words_regex(party: Party, lang: str) -> re.Pattern[str] | None:
 
 
 def _party_use(body: Sequence[Block], supplier: Party, words: _RoleWords) -> str | None:
-    """The first clause that binds the supplier by its role word: "The Supplier shall …" (capitalised, singular:
-    "suppliers must" in an article is a class), "乙方应…" (not "各供应商应…", which addresses a class)."""
+    """The first clause that binds the supplier by its role word: the word as a party (capitalised and singular in
+    English: "suppliers must" in an article is a class; in Chinese not "各供应商", which addresses a class) in a
+    sentence with a binding word ("The Supplier shall …", "乙方应…", "…不得被受托方及其人员访问")."""
     rxs = [(lang, rx) for lang in ("en", "zh") if (rx := _words_regex(supplier, lang)) is not None]
     for b in body:
         for lang, rx in rxs:
+            binding = words.binding_re[lang]
+            if binding is None:
+                continue
             for m in rx.finditer(b.text):
                 if lang == "en" and not m.group(0)[:1].isupper():
                     continue
                 if lang == "zh" and words.doc_search("plural_address", b.text[max(0, m.start() - 4):m.end()], "zh"):
                     continue
-                if _BINDING_AFTER[lang].match(b.text, m.end()):
+                bounds = [0, *(x.end() for x in _SENTENCE_END.finditer(b.text)), len(b.text)]
+                a = max(x for x in bounds if x <= m.start())
+                z = min(x for x in bounds if x >= m.end())
+                if binding.search(b.text, a, z):
                     return b.text[m.start():m.end() + 12]
     return None
+
+
+_SENTENCE_END = re.compile(r"[。；;!?！？]|\.(?=\s+[A-Z])")
 
 
 _CLAUSE_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[（(][^）)]{1,4}[）)]|第[^条]{1,6}条)\s*")

@@ -99,7 +99,9 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     # one pass of the cheap scanners over the whole text; only sentences that (with their lead-in)
     # hold an action and an object of one requirement, or a contradicting phrase, are analysed
     scan = prefilter(library, lang).scan(doc.text)
-    absent = _absent_elements(doc.text, library, lang)
+    # a services contract that never names product supply is excused the supply element; a commitment letter
+    # (or a notice) is not the contract, so what it leaves out is left out
+    absent = _absent_elements(doc.text, library, lang) if roles.document == "contract" else frozenset()
     found: list[Assessment] = []
     sentences = segment(doc) if sentences is None else sentences
     headings = _heading_parties(doc, roles, lang)

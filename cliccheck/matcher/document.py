@@ -42,19 +42,19 @@ def document_findings(doc: Document, roles: Roles) -> list[Finding]:
 
 
 def document_bound(result: RequirementResult, roles: Roles) -> RequirementResult:
-    """No requirement passes in a document whose supplier is not a party: an undertaking found there is at
-    best ``weak`` (reason ``not-supplier``), and a missing one says why nothing was looked for."""
+    """No requirement is met in a document whose supplier is not a party: whatever wording was found binds no
+    supplier, so the verdict is ``missing`` (reason ``not-supplier``), with that wording kept as the nearest
+    miss and the message saying why."""
     message = _message(roles)
     if message is None:
         return result
     reason = Reason("not-supplier", message)
-    if result.verdict == Verdict.SATISFIED:
-        result.verdict = Verdict.WEAK
-    if result.verdict in (Verdict.WEAK, Verdict.MISSING):
-        result.message = f"{message[0].upper()}{message[1:]}: {result.message}" if result.message else message
-        result.reasons = [reason, *result.reasons]
-        for version in result.by_language.values():
-            if version.verdict == Verdict.SATISFIED:
-                version.verdict = Verdict.WEAK
-                version.reasons = [reason, *version.reasons]
+    for version in (result, *result.by_language.values()):
+        found = version.verdict != Verdict.MISSING
+        version.verdict = Verdict.MISSING
+        version.message = (f"{message[0].upper()}{message[1:]}; nearest wording: {version.message}" if found
+                           else f"{message[0].upper()}{message[1:]}: {version.message}")
+        version.reasons = [reason, *version.reasons]
+        for ev in version.evidence:
+            ev.role = "near-miss"
     return result
