@@ -51,7 +51,8 @@ def _lang_of(text: str) -> str:
 class _RoleWords:
     def __init__(self, library: Library):
         roles = library.common["roles"]
-        self.side_words = {side: {lang: roles[side][lang] for lang in ("en", "zh")} for side in ("supplier", "buyer")}
+        self.side_words = {side: {lang: roles[side][lang] for lang in ("en", "zh")}
+                           for side in ("supplier", "buyer", "both")}
         self.side_re = {side: {lang: phrase_regex(roles[side][lang], lang) for lang in ("en", "zh")}
                         for side in ("supplier", "buyer")}
         self.label_re = {lang: phrase_regex(roles["labels"][lang], lang) for lang in ("en", "zh")}
@@ -69,6 +70,10 @@ class _RoleWords:
         self.binding_re = {lang: phrase_regex([*modals["obligation"][lang], *modals["prohibition"][lang],
                                                *roles.get("binding_verbs", {}).get(lang, ())], lang)
                            for lang in ("en", "zh")}
+        #: any modal at all: a party is named where it is bound, allowed or refused something ("Provider may")
+        self.modal_re = {lang: phrase_regex([*(w for kind in modals.values() for w in kind[lang]),
+                                             *roles.get("binding_verbs", {}).get(lang, ())], lang)
+                         for lang in ("en", "zh")}
         # the head of a party line: a label or role word followed by "(" or ":" ("乙方（供应方）：", "Supplier:")
         self.party_line_re = {lang: _party_line(self.label_re[lang], self.side_re["supplier"][lang],
                                                 self.side_re["buyer"][lang], lang) for lang in ("en", "zh")}
@@ -384,9 +389,11 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_
                 out.names[side] = named[0]
     defined = {side: out.has(side) for side in ("supplier", "buyer")}
     letter = _letter(body, words) if not defined["supplier"] else None
-    if letter is not None:  # 承诺函: the first person who undertakes is the supplier
-        for person in letter.values():
-            for w in person:
+    if letter is not None:  # 承诺函: the first person who undertakes is the supplier, and so is the role it names
+        text = "\n".join(b.text for b in body)  # itself by ("本公司作为贵单位的服务器供应商")
+        for lang, person in letter.items():
+            used = _used_words(words.side_words["supplier"][lang], lang, text)
+            for w in [*person, *(w for w in words.side_words["supplier"][lang] if w.lower() in used)]:
                 out.add("supplier", w, None, body[0], "letter")
     parties: dict[str, Party] = {}
     for side in ("supplier", "buyer"):
@@ -467,12 +474,13 @@ def _letter(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | 
             if _lang_of(b.text) != lang and b.language != lang:
                 continue
             for m in rx.finditer(b.text):
-                # "We, Northgate Network Systems Ltd., as the supplier of …, hereby undertake": the same sentence
-                window = re.split(r"[。；;]", b.text[m.end():m.end() + 150], maxsplit=1)[0]
-                if words.doc_search("letter_undertakes", window, lang):
-                    bucket = found.setdefault(lang, [])
-                    if m.group(0) not in bucket:
-                        bucket.append(m.group(0))
+                # "We, Northgate Network Systems Ltd., as the supplier of …, hereby undertake", "本公司将配合…":
+                # the first person of a letter that says it is one undertakes, whatever its verb
+                if lang == "en" and m.group(0).lower() in ("us", "our") and not found.get(lang):
+                    continue
+                bucket = found.setdefault(lang, [])
+                if m.group(0) not in bucket:
+                    bucket.append(m.group(0))
     if not found:
         return None
     for lang, person in found.items():  # "we" is also "us" and "our" once the letter is the supplier's
@@ -562,6 +570,12 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
         return "contract" if counts["contract_instruments"] else "notice", False, generic
     if use is not None:
         return "contract", True, use
+    labelled = _label_use(body, words)
+    if labelled is not None:  # "乙方应…" with no definition: a contract, though which label is the supplier is open
+        return "contract", True, labelled
+    others = _other_parties(body, words)
+    if others is not None:  # "The Processor shall", "Either party may", "我们不会…": parties the library cannot place
+        return "contract", True, others
     if not _contract_like(body, supplier, buyer, counts["contract_instruments"], words):
         return "not-a-contract", False, "no parties, clauses or obligations"
     return ("contract" if counts["contract_instruments"] else "other"), False, "the supplier is never named as a party"
@@ -598,25 +612,36 @@ def _words_regex(party: Party, lang: str) -> re.Pattern[str] | None:
 
 
 def _party_use(body: Sequence[Block], supplier: Party, words: _RoleWords) -> str | None:
-    """The first clause that binds the supplier by its role word: the word as a party (capitalised and singular in
-    English: "suppliers must" in an article is a class; in Chinese not "各供应商", which addresses a class) in a
-    sentence with a binding word ("The Supplier shall …", "乙方应…", "…不得被受托方及其人员访问")."""
+    """The first clause that names the supplier by its role word as a party: the word capitalised and singular in
+    English ("suppliers must" in an article is a class), in Chinese not "各供应商" (a notice's readers), in a
+    paragraph that binds, allows or refuses something ("The Supplier shall …", "Provider may collect …",
+    "…不得被受托方及其人员访问")."""
     rxs = [(lang, rx) for lang in ("en", "zh") if (rx := _words_regex(supplier, lang)) is not None]
     for b in body:
         for lang, rx in rxs:
-            binding = words.binding_re[lang]
-            if binding is None:
+            modal = words.modal_re[lang]
+            if modal is None or not modal.search(b.text):
                 continue
             for m in rx.finditer(b.text):
                 if lang == "en" and not m.group(0)[:1].isupper():
                     continue
                 if lang == "zh" and words.doc_search("plural_address", b.text[max(0, m.start() - 4):m.end()], "zh"):
                     continue
-                bounds = [0, *(x.end() for x in _SENTENCE_END.finditer(b.text)), len(b.text)]
-                a = max(x for x in bounds if x <= m.start())
-                z = min(x for x in bounds if x >= m.end())
-                if binding.search(b.text, a, z):
-                    return b.text[m.start():m.end() + 12]
+                return b.text[m.start():m.end() + 12]
+    return None
+
+
+def _label_use(body: Sequence[Block], words: _RoleWords) -> str | None:
+    """A neutral label (甲方/乙方, Party A/B) in a paragraph with a modal: the document is an agreement between
+    parties, whichever of them the supplier is."""
+    for b in body:
+        for lang in ("zh", "en"):
+            label, modal = words.label_re[lang], words.modal_re[lang]
+            if label is None or modal is None:
+                continue
+            m = label.search(b.text)
+            if m and modal.search(b.text):
+                return b.text[m.start():m.end() + 12]
     return None
 
 
@@ -640,17 +665,42 @@ def _generic_definition(body: Sequence[Block], supplier: Party, words: _RoleWord
     return None
 
 
+_DEFINED_TERM_MODAL = re.compile(
+    r"(?:(?:^|[.;:]\s+)(?:\d{1,3}(?:\.\d{1,3})*\.?\s+|[(（]?[a-z0-9]{1,3}[)）]\s+)?(?:The\s+)?|\bthe\s+)"
+    r"(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?=shall|must|will|may|agrees|undertakes|warrants|acknowledges)"
+    r"|\bby\s+(?:or\s+on\s+behalf\s+of\s+)?the\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\b")
+
+
+def _other_parties(body: Sequence[Block], words: _RoleWords) -> str | None:
+    """Parties the library's role words do not name, bound or allowed something: a defined term ("The Processor
+    shall", "the Foreign Party shall"), both sides ("Either party may", 双方), the first person of terms ("我们不会",
+    "we will"). Which of them is the supplier is open, so the document is not said to have none."""
+    both = {lang: phrase_regex([*words.side_words.get("both", {}).get(lang, ()), *words.first_person[lang]], lang)
+            for lang in ("en", "zh")}
+    for b in body:
+        lang = "zh" if b.language == "zh" else "en"
+        modal = words.modal_re[lang]
+        if modal is None or not modal.search(b.text):
+            continue
+        m = (both[lang].search(b.text) if both[lang] is not None else None) or (
+            _DEFINED_TERM_MODAL.search(b.text) if lang == "en" else None)
+        if m:
+            return b.text[m.start():m.end() + 12].strip()
+    return None
+
+
 def _contract_like(body: Sequence[Block], supplier: Party, buyer: Party, instruments: int, words: _RoleWords) -> bool:
-    """Anything a contract has: a reference to the instrument, a party word of either side, numbered clauses with
-    binding words. A README or a TOML file has none of these."""
+    """Anything a contract has: a reference to the instrument, or a paragraph with a modal that names a party (in
+    any case or number: an article about what suppliers must do) or starts with a clause number. A README or a
+    TOML file has none of these."""
     if instruments:
         return True
-    modal = re.compile(r"\b(?:shall|must)\b|应当|不得|承诺|严禁")
-    numbered = sum(1 for b in body if b.section and modal.search(b.text))
-    if numbered >= 2:
-        return True
-    # an article or a memo about what suppliers must do: obligations of a party word, in any case or number
     party = re.compile("|".join(re.escape(w) + ("s?" if w.isascii() else "")
                                 for p in (supplier, buyer) for ws in p.labels.values() for w in ws) or "(?!)",
                        re.IGNORECASE)
-    return any(party.search(b.text) and modal.search(b.text) for b in body)
+    for b in body:
+        lang = "zh" if b.language == "zh" else "en"
+        modal = words.modal_re[lang]
+        if modal is not None and modal.search(b.text) and (party.search(b.text) or _CLAUSE_NUMBER.match(b.text)):
+            return True
+    return False
