@@ -65,11 +65,7 @@ class _RoleWords:
         self.doc_re = {key: {lang: phrase_regex(roles.get(key, {}).get(lang, ()), lang) for lang in ("en", "zh")}
                        for key in DOCUMENT_WORDS}
         self.first_person = {lang: list(roles.get("first_person", {}).get(lang, ())) for lang in ("en", "zh")}
-        #: binding words (library modals: obligation and prohibition), to tell a party from a mere mention
         modals = library.common["modals"]
-        self.binding_re = {lang: phrase_regex([*modals["obligation"][lang], *modals["prohibition"][lang],
-                                               *roles.get("binding_verbs", {}).get(lang, ())], lang)
-                           for lang in ("en", "zh")}
         #: any modal at all: a party is named where it is bound, allowed or refused something ("Provider may")
         self.modal_re = {lang: phrase_regex([*(w for kind in modals.values() for w in kind[lang]),
                                              *roles.get("binding_verbs", {}).get(lang, ())], lang)
