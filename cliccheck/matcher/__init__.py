@@ -52,6 +52,7 @@ from .document import document_bound as _document_bound
 from .document import document_findings
 from .hidden import analyse_unit as _analyse
 from .hidden import hidden_findings, margin_findings
+from .obfuscation import obfuscation_findings
 from .verdict import decide, evidence_for
 
 __all__ = ["check_document", "load_pipelines"]
@@ -483,6 +484,7 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
     findings += document_findings(doc, roles)
     findings += hidden_findings(doc, library, roles, selected, langs)
     findings += margin_findings(doc, library, roles, requirements, langs)
+    findings += obfuscation_findings(doc)
     return CheckResult(roles=roles, requirements=requirements, findings=findings, languages=langs)
 
 
