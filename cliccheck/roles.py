@@ -572,9 +572,22 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
     others = _other_parties(body, words)
     if others is not None:  # "The Processor shall", "Either party may", "我们不会…": parties the library cannot place
         return "contract", True, others
+    numbered = _numbered_duty(body, words)
+    if numbered is not None:  # "第十条 承办商须…": a clause of an agreement whose parties the library cannot place
+        return "contract", True, numbered
     if not _contract_like(body, supplier, buyer, counts["contract_instruments"], words):
         return "not-a-contract", False, "no parties, clauses or obligations"
     return ("contract" if counts["contract_instruments"] else "other"), False, "the supplier is never named as a party"
+
+
+def _numbered_duty(body: Sequence[Block], words: _RoleWords) -> str | None:
+    """A numbered clause with a modal: contract drafting, whoever its parties are. (A notice's numbered items
+    were recognised before, by its title, its address or its own name for itself.)"""
+    for b in body:
+        modal = words.modal_re["zh" if b.language == "zh" else "en"]
+        if modal is not None and (b.section or _CLAUSE_NUMBER.match(b.text)) and modal.search(b.text):
+            return b.text[:30]
+    return None
 
 
 #: what a README, a config file or source code has and a contract does not: inline code, URLs, shell prompts,
