@@ -148,6 +148,7 @@ def check_task(task: Task) -> DocumentReport:
 
     wanted = config.requirement_ids()
     result = check_document(doc, supplier_aliases=tuple(config.supplier_aliases),
+                            supplier_names=tuple(config.supplier_names),
                             select=None if len(wanted) == 4 else wanted, lang=config.lang)
     report = build_document_report(doc, result, config, path=task.display)
     if task.suggest:

@@ -28,7 +28,7 @@ CONFIG_NAMES = (".cliccheck.toml", "pyproject.toml")
 REQUIREMENT_IDS = ("CSR01", "CSR02", "CSR03", "CSR04")
 #: Finding rules (not requirement verdicts) that select/ignore/severity/waivers may name.
 FINDING_RULES = ("bilingual-mismatch", "hidden-text", "hidden-contradiction", "unread-content", "obfuscated-text",
-                 "expired-waiver")
+                 "expired-waiver", "no-supplier-party", "not-a-contract")
 LANGS = ("auto", "zh", "en")
 FAIL_ON = ("error", "warning", "never")
 SEVERITIES = ("error", "warning", "note")
@@ -121,6 +121,8 @@ class Config:
     """Effective settings for linting a document."""
 
     supplier_aliases: tuple[str, ...] = ()
+    #: --supplier: the supplier's names, replacing the contract's role words (command line only)
+    supplier_names: tuple[str, ...] = ()
     select: tuple[str, ...] = ()  # empty = all
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
@@ -151,12 +153,16 @@ class Config:
         return Limits().with_overrides(dict(self.limits))
 
     def with_cli(self, *, supplier_aliases: Iterable[str] = (), select: Iterable[str] | None = None,
-                 ignore: Iterable[str] = (), fail_on: str | None = None, lang: str | None = None) -> Config:
-        """Command-line options on top: --select replaces, --ignore and aliases add."""
+                 ignore: Iterable[str] = (), fail_on: str | None = None, lang: str | None = None,
+                 supplier_names: Iterable[str] = ()) -> Config:
+        """Command-line options on top: --select and --supplier replace, --ignore and aliases add."""
         changes: dict[str, Any] = {}
         aliases = tuple(supplier_aliases)
         if aliases:
             changes["supplier_aliases"] = tuple(dict.fromkeys(self.supplier_aliases + aliases))
+        names = tuple(supplier_names)
+        if names:
+            changes["supplier_names"] = tuple(dict.fromkeys(names))
         if select is not None:
             changes["select"] = tuple(select)
         extra_ignore = tuple(ignore)

@@ -27,6 +27,8 @@ ERROR_CODES: dict[str, str] = {
     "no-unicode-map": "a PDF font has no Unicode map, the text would be garbage",
     "too-large": "a size limit was hit (file, inflated size, pages, characters)",
     "unsafe-xml": "XML with a DTD, entity declarations or excessive nesting",
+    "ambiguous-package": "a container that different programs read differently (duplicate or case-variant "
+                         "zip members, a main part other than the one the package names, a polyglot)",
     "undecodable": "a text file in an encoding cliccheck cannot identify",
     "timeout": "reading or checking took longer than --timeout",
     "config": "a configuration file or option is invalid",

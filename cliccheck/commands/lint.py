@@ -82,7 +82,10 @@ def _parse_limits(values: tuple[str, ...]) -> dict[str, int]:
 @click.option("--lang", type=click.Choice(["auto", "zh", "en"]), default=None,
               help="Language version(s) to check [default: auto = every version found].")
 @click.option("--supplier-alias", "supplier_aliases", multiple=True, metavar="NAME",
-              help="Another name for the supplier-side party (repeatable).")
+              help="Another name for the supplier-side party, added to those the contract defines "
+                   "(repeatable).")
+@click.option("--supplier", "supplier_names", multiple=True, metavar="NAME",
+              help="The supplier's name, replacing the role words read from the contract (repeatable).")
 @click.option("--select", default=None, metavar="IDS",
               help="Only these checks, comma-separated: CSR01..CSR04 or finding rules "
                    "(bilingual-mismatch, hidden-text, expired-waiver).")
@@ -102,7 +105,8 @@ def _parse_limits(values: tuple[str, ...]) -> dict[str, int]:
 @click.option("--print-config", is_flag=True, help="Print a commented default .cliccheck.toml and exit.")
 @click.pass_context
 def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, force: bool,
-                 fail_on: str | None, lang: str | None, supplier_aliases: tuple[str, ...], select: str | None,
+                 fail_on: str | None, lang: str | None, supplier_aliases: tuple[str, ...],
+                 supplier_names: tuple[str, ...], select: str | None,
                  ignore: str | None, config_file: str | None, jobs: int | None, timeout: float,
                  password: str | None, limits: tuple[str, ...], quiet: bool, no_color: bool,
                  print_config: bool) -> None:
@@ -140,14 +144,16 @@ def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: s
         raise click.UsageError("give at least one PATH (a file, a folder, or - for standard input)")
     with one_line_errors(ctx):
         code = _run(paths, fmt=fmt, output=output, force=force, fail_on=fail_on, lang=lang,
-                    supplier_aliases=supplier_aliases, select=select, ignore=ignore, config_file=config_file,
+                    supplier_aliases=supplier_aliases, supplier_names=supplier_names, select=select,
+                    ignore=ignore, config_file=config_file,
                     jobs=jobs, timeout=timeout, password=password, limits=limits, quiet=quiet,
                     no_color=no_color)
     ctx.exit(code)
 
 
 def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, fail_on: str | None,
-         lang: str | None, supplier_aliases: tuple[str, ...], select: str | None, ignore: str | None,
+         lang: str | None, supplier_aliases: tuple[str, ...], supplier_names: tuple[str, ...],
+         select: str | None, ignore: str | None,
          config_file: str | None, jobs: int | None, timeout: float, password: str | None,
          limits: tuple[str, ...], quiet: bool, no_color: bool) -> int:
     from dataclasses import replace
@@ -183,8 +189,8 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
     tasks: list[Task] = []
     for path in documents:
         base = configs.for_document(None if path == STDIN else path)
-        config = base.with_cli(supplier_aliases=supplier_aliases, select=selected, ignore=ignored,
-                               fail_on=fail_on, lang=lang)
+        config = base.with_cli(supplier_aliases=supplier_aliases, supplier_names=supplier_names, select=selected,
+                               ignore=ignored, fail_on=fail_on, lang=lang)
         if limit_overrides:
             config = replace(config, limits={**config.limits, **limit_overrides})
         if path == STDIN:
