@@ -351,6 +351,25 @@ def _char_box(textpage, index: int) -> tuple[float, float, float, float]:  # typ
     return left.value, bottom.value, right.value, top.value
 
 
+_LOOSE = pdfium_c.FS_RECTF()
+
+
+def _origin_box(textpage, index: int) -> tuple[float, float, float, float]:  # type: ignore[no-untyped-def]
+    """A character's box from what the PDF says: its origin, its effective size and its advance
+    (the font's /Widths or /W, through pdfium's loose box), never the glyph outline.
+
+    Why: for a font that is not embedded, pdfium draws a substitute found on this machine, and
+    the tight glyph box is that substitute's (empty when it has no such glyph, e.g. CJK on a
+    machine without CJK fonts): positions would depend on the fonts installed.
+    """
+    size, baseline = _size_and_baseline(textpage, index)
+    x = _origin(textpage, index)[0]
+    right = x + 0.5 * size
+    if pdfium_c.FPDFText_GetLooseCharBox(textpage, index, _LOOSE) and x < _LOOSE.right <= x + 4 * max(size, 1.0):
+        right = _LOOSE.right
+    return x, baseline - 0.2 * size, right, baseline + 0.8 * size
+
+
 class PageReader:
     """Reads one page; see the module docstring for the fast and the careful path."""
 
@@ -364,6 +383,20 @@ class PageReader:
         else:
             self.box = tuple(page.get_mediabox())
         self.result = PageText(number, self.box[2] - self.box[0], self.box[3] - self.box[1])
+        self._fonts: dict[int, bool] = {}  # text object handle -> font embedded
+
+    def _embedded(self, obj, handle: int) -> bool:  # type: ignore[no-untyped-def]
+        """Is the font of this text object embedded (its glyph boxes are the same everywhere)?"""
+        known = self._fonts.get(handle)
+        if known is None:
+            font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+            known = bool(font) and pdfium_c.FPDFFont_GetIsEmbedded(font) == 1
+            self._fonts[handle] = known
+        return known
+
+    def _embedded_at(self, textpage, index: int) -> bool:  # type: ignore[no-untyped-def]
+        obj = pdfium_c.FPDFText_GetTextObject(textpage, index)
+        return self._embedded(obj, _address(obj) if obj else 0)
 
     def read(self) -> PageText:
         scan = _ObjectScan()
@@ -418,13 +451,22 @@ class PageReader:
         n_rects = pdfium_c.FPDFText_CountRects(textpage, start, end - start)
         if n_rects <= 0:
             return
-        if n_rects <= MAX_RECTS:
+        last = start + len(segment.rstrip()) - 1
+        if not (self._embedded_at(textpage, first) and self._embedded_at(textpage, last)):
+            # A substituted font: the line's box from origins, sizes and advances (see _origin_box).
+            x = _origin(textpage, first)[0]
+            last_x, last_baseline = _origin(textpage, last)
+            if n_rects > 1 or abs(last_baseline - baseline) > 0.3 * max(size, 1.0) or last_x < x:
+                # several runs (maybe two columns pdfium joined) or a slanted line: per character
+                self._careful(textpage, text, start, end, scan)
+                return
+            rects = [(x, baseline - 0.2 * size, _origin_box(textpage, last)[2], baseline + 0.8 * size)]
+        elif n_rects <= MAX_RECTS:
             rects = _rects(textpage, n_rects)
         else:
             # Many runs on one line (a CJK font split into 256-glyph subsets): judge the line by
             # its first and last characters instead of fetching every rectangle.
             x = _origin(textpage, first)[0]
-            last = start + len(segment.rstrip()) - 1
             last_x, last_baseline = _origin(textpage, last)
             if abs(last_baseline - baseline) > 0.3 * max(size, 1.0) or last_x < x:
                 self._careful(textpage, text, start, end, scan)
@@ -475,10 +517,11 @@ class PageReader:
             reason: tuple[ExcludedKind, str] | None = None
             box = (0.0, 0.0, 0.0, 0.0)
             if not generated:
+                obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
+                handle = _address(obj) if obj else 0
                 if scan.suspicious:
-                    obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
-                    reason = scan.suspicious.get(_address(obj) if obj else 0)
-                box = _char_box(textpage, i)
+                    reason = scan.suspicious.get(handle)
+                box = _char_box(textpage, i) if self._embedded(obj, handle) else _origin_box(textpage, i)
                 if reason is None:
                     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
                     if not (x0 <= cx <= x1 and y0 <= cy <= y1):
