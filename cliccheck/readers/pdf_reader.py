@@ -160,7 +160,7 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) ->
     """Read a PDF contract into a :class:`Document` (see the module docstring)."""
     import pypdfium2 as pdfium
 
-    check_streams(data, limits)
+    check_streams(data, limits, password)
     pdf = _open(data, password)
     try:
         try:
