@@ -22,6 +22,8 @@ ERROR_CODES: dict[str, str] = {
     "not-a-docx": "named .docx but not a Word 2007+ document",
     "not-a-pdf": "named .pdf but not a PDF",
     "corrupt": "the file is damaged or truncated",
+    "ambiguous-package": "a file that is two documents at once (a PDF that is also a zip, duplicate parts): "
+                         "refused rather than read as one of them",
     "encrypted": "password-protected and no (correct) password was given",
     "no-text-layer": "a PDF without text (a scan): OCR it first",
     "no-unicode-map": "a PDF font has no Unicode map, the text would be garbage",

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import io
 import re
 import zlib
@@ -43,8 +44,10 @@ RATIO_FLOOR = 32 << 20
 #: Layers of encoding followed at most (a normal stream has one or two).
 MAX_LAYERS = 6
 #: Operators that make a page object in pdfium: text shows, path painting, XObjects, inline
-#: images, shadings. Counted on token boundaries so the bytes of fonts and images rarely match.
-_OPERATORS = re.compile(rb"(?:T[jJ]|[)>]\s*['\"]|(?<=[\s\]])(?:[fFSsBb]\*?|Do|BI|sh)(?=[\s\[(<]|$))")
+#: images, shadings. Counted with ``bytes.count`` (C speed) after all whitespace is made a space.
+_TEXT_OPS = (b"Tj", b"TJ", b"'", b'"', b"Do", b"BI", b" sh ")
+_PAINT_OPS = tuple(f" {op} ".encode() for op in ("f", "F", "S", "s", "B", "b", "f*", "B*", "b*"))
+_SPACES = bytes.maketrans(b"\t\r\n\x0c\x00[]()<>/", b"            ")
 _OBJ_HEADER = re.compile(rb"(\d{1,10})\s+(\d{1,5})\s+obj\s*$")
 
 
@@ -97,7 +100,8 @@ class _Budget:
     def count(self, chunk: bytes) -> None:
         """Operators in the final layer (one cut across an operator per megabyte is not missed
         often enough to matter)."""
-        self.objects += len(_OPERATORS.findall(chunk))
+        spaced = chunk.translate(_SPACES)
+        self.objects += sum(chunk.count(op) for op in _TEXT_OPS) + sum(spaced.count(op) for op in _PAINT_OPS)
         if self.objects > self.limits.max_stream_objects:
             raise _Over(f"holds over max_stream_objects={self.limits.max_stream_objects:,} text, path or "
                         "image operators")
@@ -260,10 +264,9 @@ def check_streams(data: bytes, limits: Limits, password: str | None = None) -> N
         raw = data[body:end]
         layers = [raw]
         if decipher is not None and number is not None:
-            try:
+            # a stream that is not encrypted (XRef) or damaged: the raw bytes are measured anyway
+            with contextlib.suppress(Exception):
                 layers.append(decipher(number[0], number[1], raw))
-            except Exception:  # a stream that is not encrypted (XRef) or damaged: raw only
-                pass
         for layer in layers:
             try:
                 _measure(layer, dictionary, _Budget(limits, len(raw)))
