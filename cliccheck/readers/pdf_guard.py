@@ -74,7 +74,7 @@ def _header_before(data: bytes, pos: int) -> tuple[bytes, tuple[int, int] | None
     return data[start + 3:pos], number
 
 
-def _is_zlib(head: bytes) -> bool:
+def _is_zlib(head: bytes | memoryview) -> bool:
     return len(head) >= 2 and head[0] & 0x0F == 8 and head[0] >> 4 <= 7 and (head[0] << 8 | head[1]) % 31 == 0
 
 
@@ -107,7 +107,7 @@ class _Budget:
                         "image operators")
 
 
-def _inflate(layer: bytes, budget: _Budget) -> bytes | None:
+def _inflate(layer: bytes | memoryview, budget: _Budget) -> bytes | None:
     """Inflate ``layer`` in pieces: the output when it is itself another encoded layer (kept while
     under the limits), else None after counting it."""
     inflater = zlib.decompressobj()
@@ -126,7 +126,7 @@ def _inflate(layer: bytes, budget: _Budget) -> bytes | None:
                 kept.append(out)
             elif out:
                 budget.count(out)
-            if not out and not pending:
+            if inflater.eof or not out:  # after the end, trailing bytes stay in unconsumed_tail
                 break
     except zlib.error:
         pass  # broken data: pdfium stops where zlib stops, so do we
@@ -141,27 +141,31 @@ def _encoded(head: bytes) -> bool:
     return bool(text) and all(33 <= c <= 126 or c in b" \t\r\n\x0c" for c in text)
 
 
-def _ascii_layer(layer: bytes) -> bytes | None:
-    """ASCII85 or ASCIIHex text that decodes to another layer, decoded; else None."""
-    body = layer.strip()
-    if body.startswith(b"<~"):
-        body = body[2:]
-    candidates = []
-    if re.fullmatch(rb"[0-9A-Fa-f\s]*>?", body[:4096]):
-        candidates.append(lambda: binascii.unhexlify(re.sub(rb"[^0-9A-Fa-f]", b"", body.split(b">", 1)[0])
-                                                     .ljust(2, b"0")[: (len(body) // 2) * 2 or 2]))
-    candidates.append(lambda: base64.a85decode(body.split(b"~>", 1)[0], ignorechars=b" \t\r\n\x0c"))
-    for decode in candidates:
+def _ascii_layer(layer: bytes | memoryview) -> bytes | None:
+    """ASCII85 or ASCIIHex text that decodes to another layer, decoded; else None. A 1 KB prefix
+    is tried first, so a long plain content stream is not decoded for nothing."""
+
+    def hex_decode(body: bytes) -> bytes:
+        digits = re.sub(rb"[^0-9A-Fa-f]", b"", body.split(b">", 1)[0])
+        return binascii.unhexlify(digits + b"0" * (len(digits) % 2))
+
+    def a85_decode(body: bytes) -> bytes:
+        body = body[2:] if body.startswith(b"<~") else body
+        return base64.a85decode(body.split(b"~>", 1)[0], ignorechars=b" \t\r\n\x0c")
+
+    head = bytes(layer[:1024]).strip()
+    for decode in (hex_decode, a85_decode):
         try:
-            out = decode()
+            probe = decode(head[: len(head) - len(head) % 10] if decode is a85_decode else head)
+            if not (_is_zlib(probe[:2]) or probe[:1] == b"\x80"):
+                continue
+            return decode(bytes(layer).strip())
         except (ValueError, binascii.Error):
             continue
-        if _is_zlib(out[:2]) or out[:1] == b"\x80":
-            return out
     return None
 
 
-def _lzw_size(layer: bytes, budget: _Budget) -> bool:
+def _lzw_size(layer: bytes | memoryview, budget: _Budget) -> bool:
     """Measure an LZW stream's output without producing it (entry lengths only); False if it is
     not LZW after all."""
     lengths = [1] * 256 + [0, 0]  # 256 clear, 257 end of data
@@ -196,7 +200,7 @@ def _lzw_size(layer: bytes, budget: _Budget) -> bool:
     return True
 
 
-def _runlength_size(layer: bytes, budget: _Budget) -> None:
+def _runlength_size(layer: bytes | memoryview, budget: _Budget) -> None:
     total, i, n = 0, 0, len(layer)
     while i < n:
         length = layer[i]
@@ -213,7 +217,7 @@ def _runlength_size(layer: bytes, budget: _Budget) -> None:
     budget.check_size(total)
 
 
-def _measure(layer: bytes, dictionary: bytes, budget: _Budget) -> None:
+def _measure(layer: bytes | memoryview, dictionary: bytes, budget: _Budget) -> None:
     """Follow the layers of one stream's data, counting what the last one holds."""
     for _ in range(MAX_LAYERS):
         if _is_zlib(layer[:2]):
@@ -224,7 +228,7 @@ def _measure(layer: bytes, dictionary: bytes, budget: _Budget) -> None:
             continue
         if layer[:1] == b"\x80" and _lzw_size(layer, budget):
             return
-        inner = _ascii_layer(layer) if _encoded(layer[:64]) else None
+        inner = _ascii_layer(layer) if _encoded(bytes(layer[:64])) else None
         if inner is not None:
             layer = inner
             continue
@@ -232,7 +236,7 @@ def _measure(layer: bytes, dictionary: bytes, budget: _Budget) -> None:
             _runlength_size(layer, budget)
             return
         for piece in range(0, len(layer), _CHUNK):
-            budget.count(layer[piece:piece + _CHUNK])
+            budget.count(bytes(layer[piece:piece + _CHUNK]))
         return
     raise _Over(f"is encoded in over {MAX_LAYERS} layers")
 
@@ -261,12 +265,12 @@ def check_streams(data: bytes, limits: Limits, password: str | None = None) -> N
         if end <= body:
             continue
         dictionary, number = _header_before(data, start)
-        raw = data[body:end]
-        layers = [raw]
+        raw = memoryview(data)[body:end]  # not a copy: a content stream can be most of a 200 MB file
+        layers: list[bytes | memoryview] = [raw]
         if decipher is not None and number is not None:
             # a stream that is not encrypted (XRef) or damaged: the raw bytes are measured anyway
             with contextlib.suppress(Exception):
-                layers.append(decipher(number[0], number[1], raw))
+                layers.append(decipher(number[0], number[1], bytes(raw)))
         for layer in layers:
             try:
                 _measure(layer, dictionary, _Budget(limits, len(raw)))
