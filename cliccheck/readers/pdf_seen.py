@@ -12,9 +12,13 @@
 * ToUnicode: the text comes from the font's ToUnicode map, the glyphs from
   its encoding and glyph names (or its CID map). The file is opened a second
   time with every ``/ToUnicode`` key renamed (same length: offsets do not
-  move), so pdfium maps the codes from the font's own glyph names; where
-  both give a real letter and they disagree on a page, the map lies about
-  what is shown and the page is recorded as unread (``tounicode-mismatch``).
+  move), so pdfium maps the codes from the font's own glyph names or CID
+  map. Line by line, where both give a letter of the same script and they
+  disagree (at least :data:`MISMATCH_MIN`, over :data:`MISMATCH_SHARE` of
+  the letters compared), the map lies about what is shown and the page is
+  recorded as unread (``tounicode-mismatch``). A glyph-side line with raw
+  codes (control characters: a subset font without glyph names) tells
+  nothing and is skipped.
 """
 
 from __future__ import annotations
@@ -183,6 +187,28 @@ def _real(ch: str) -> bool:
     return ch.isalnum() and not 0xE000 <= ord(ch) <= 0xF8FF
 
 
+def _script(ch: str) -> int:
+    """0 for CJK ideographs and kana/hangul, 1 for everything else (Latin, Cyrillic, digits...)."""
+    return 0 if ord(ch) >= 0x2E80 else 1
+
+
+#: A glyph-side line with one of these tells nothing: the font has no glyph names or CID map and
+#: pdfium fell back to the raw codes (a subset font numbered 1, 2, 3...).
+_NO_NAMES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
+
+
+def _line_pairs(mapped: str, glyphs: str) -> list[tuple[str, str]]:
+    """Corresponding lines of the two texts (pdfium separates lines with CR LF in both)."""
+    a_lines, b_lines = mapped.split("\r\n"), glyphs.split("\r\n")
+    if len(a_lines) == len(b_lines):
+        return list(zip(a_lines, b_lines, strict=True))
+    pairs: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a_lines, b_lines, autojunk=False).get_opcodes():
+        if op == "replace":
+            pairs.extend(zip(a_lines[i1:i2], b_lines[j1:j2], strict=False))
+    return pairs
+
+
 def glyph_text(pdf: pdfium.PdfDocument, index: int) -> str:
     page = pdf[index]
     try:
@@ -202,19 +228,19 @@ def tounicode_mismatch(mapped: str, glyphs: str, page: int) -> UnreadContent | N
     # ligatures (ﬁ for "fi"), full-width forms and case are the same letters to a reader
     mapped, glyphs = unicodedata.normalize("NFKC", mapped).casefold(), unicodedata.normalize("NFKC", glyphs).casefold()
     comparable = differ = 0
-    if len(mapped) == len(glyphs):
-        for a, b in zip(mapped, glyphs, strict=True):
-            if _real(a) and _real(b):
-                comparable += 1
-                differ += a != b
-    else:
-        a_text, b_text = mapped[:20_000], glyphs[:20_000]
-        matcher = difflib.SequenceMatcher(None, a_text, b_text, autojunk=False)
+    for a_line, b_line in _line_pairs(mapped, glyphs):
+        if a_line == b_line or _NO_NAMES.search(b_line):
+            comparable += sum(map(_real, a_line)) if a_line == b_line else 0
+            continue
+        matcher = difflib.SequenceMatcher(None, a_line, b_line, autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
-            real_a = sum(map(_real, a_text[i1:i2]))
-            real_b = sum(map(_real, b_text[j1:j2]))
-            comparable += min(real_a, real_b) if op == "replace" else real_a if op == "equal" else 0
-            differ += min(real_a, real_b) if op == "replace" else 0
+            if op == "equal":
+                comparable += sum(map(_real, a_line[i1:i2]))
+            elif op == "replace":
+                pairs = [(x, y) for x, y in zip(a_line[i1:i2], b_line[j1:j2], strict=False)
+                         if _real(x) and _real(y) and _script(x) == _script(y)]
+                comparable += len(pairs)
+                differ += len(pairs)
     if differ >= MISMATCH_MIN and differ > MISMATCH_SHARE * comparable:
         return UnreadContent("tounicode-mismatch",
                              f"{differ} of {comparable} characters: the font's ToUnicode map says one text, its "

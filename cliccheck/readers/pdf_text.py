@@ -589,6 +589,7 @@ class PageReader:
 
     def read(self) -> PageText:
         scan = _ObjectScan()
+        _SCANNER.images = _Images()  # handles are addresses: never reuse another page's pixels
         # Raw handles: pypdfium2 wrappers cost a property lookup on every ctypes call.
         _SCANNER.scan(self.page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, self.box,
                       scan, None)
