@@ -25,10 +25,12 @@ class Severity(StrEnum):
     NONE = "none"  # satisfied
 
 
-#: Default severity of each verdict (configurable per rule).
+#: Default severity of each verdict (configurable per rule, and per rule and verdict).
+#: Weak is an error: the law asks the operator to obtain the undertaking, and a hedged,
+#: partial or carved-out undertaking is not one, so a pre-signature gate fails on it.
 VERDICT_SEVERITY = {
     Verdict.SATISFIED: Severity.NONE,
-    Verdict.WEAK: Severity.WARNING,
+    Verdict.WEAK: Severity.ERROR,
     Verdict.CONTRADICTED: Severity.ERROR,
     Verdict.MISSING: Severity.ERROR,
 }
@@ -52,8 +54,17 @@ class Evidence:
     role: str = "undertaking"  # undertaking | contradiction | weakener | partial | near-miss | excluded
     #: (start, end) offsets, relative to ``text``, of the deciding words to highlight.
     highlights: list[tuple[int, int]] = field(default_factory=list)
+    #: The source characters behind ``text`` when normalisation changed them (invisible characters,
+    #: look-alikes, traditional Chinese): what the reader of the contract sees. None when equal to ``text``.
+    original: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        data = self._fields()
+        if self.original is not None:
+            data["original"] = self.original
+        return data
+
+    def _fields(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "page": self.page,

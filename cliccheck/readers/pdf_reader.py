@@ -234,7 +234,8 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) ->
         shown_by = para.lines[0].origin  # an annotation or form field: a box drawn over the page
         kind = BlockKind.TEXTBOX if shown_by else _kind(para.lines, metrics, text, pages[para.page - 1].height)
         blocks.append(Block(text, kind=kind, paragraph=len(blocks), page=para.page, page_end=page_end,
-                            origin=origin, flags=frozenset({shown_by}) if shown_by else frozenset()))
+                            origin=origin, raw=None if text == raw else raw,
+                            flags=frozenset({shown_by}) if shown_by else frozenset()))
     excluded = _running_excluded(running)
     for page in pages:
         for run in page.hidden:

@@ -9,6 +9,7 @@ the document's ``fail-on`` level.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..config import REQUIREMENT_IDS
@@ -23,10 +24,14 @@ if TYPE_CHECKING:
 
 
 def requirement_severity(result: RequirementResult, config: Config) -> str:
-    """Default severity of the verdict, or the configured one for a verdict that is not satisfied."""
+    """The configured severity for this rule and verdict (``[severity.weak] CSR04 = "warning"``), else the
+    configured one for the rule, else the verdict's default; ``none`` for a satisfied requirement."""
     verdict = Verdict(result.verdict)
     if verdict is Verdict.SATISFIED:
         return "none"
+    per_verdict = config.verdict_severity.get(str(verdict), {})
+    if result.id in per_verdict:
+        return per_verdict[result.id]
     return config.severity.get(result.id, str(VERDICT_SEVERITY[verdict]))
 
 
@@ -82,6 +87,7 @@ def build_document_report(doc: Document, result: CheckResult, config: Config, *,
                 requirement=waiver.rule if waiver.rule in by_id else None,
                 reasons=[Reason("expired-waiver", waiver.reason, waiver.rule)],
             ))
+    _quote_originals(doc, [*requirements, *findings])
     supplier = result.roles.supplier
     report = DocumentReport(
         path=path, status="ok", sha256=doc.sha256, format=doc.format, language=doc.language,
@@ -91,6 +97,17 @@ def build_document_report(doc: Document, result: CheckResult, config: Config, *,
     )
     report.recompute_passed()
     return report
+
+
+def _quote_originals(doc: Document, items: Sequence[RequirementReport | FindingReport]) -> None:
+    """Give each evidence span the source characters behind it when normalisation changed them
+    (traditional Chinese, look-alikes, invisible characters): what the reader of the contract sees."""
+    for item in items:
+        for ev in item.evidence:
+            if ev.original is None and 0 <= ev.start < ev.end <= len(doc.text) and doc.text[ev.start:ev.end] == ev.text:
+                original = doc.original(ev.start, ev.end)
+                if original != ev.text:
+                    ev.original = original
 
 
 def _finding(finding: Finding, config: Config, waived: WaiverRecord | None) -> FindingReport:
