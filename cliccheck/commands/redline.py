@@ -100,8 +100,8 @@ def _run(contract: str, output: str, author: str, date: str | None, after: str |
     if summary.unresolved:
         click.echo(f"cliccheck: error: {escape_name(output)}: accepting all changes still leaves "
                    f"{', '.join(summary.unresolved)} contradicted: the contradicting text is outside the "
-                   "document body (a footnote, header or comment) or crosses a field, so it was only "
-                   "commented; edit it by hand", err=True)
+                   "document body (a footnote, header or comment) or crosses a field, so no deletion could be "
+                   "proposed for it; edit it by hand", err=True)
         return EXIT_FINDINGS
     return EXIT_OK
 

@@ -315,6 +315,7 @@ class Redliner:
             to_deleted(r)
             wrappers.append(wrapper)
         self.summary.deletions += 1
+        self._delete_emptied_fields(p)
         last = wrappers[-1]
         rpr = clean_rpr(inside[-1].find(w("rPr")))
         for e in group:
@@ -325,6 +326,48 @@ class Redliner:
                 last = ins
                 self.summary.replacements += 1
         self._comment(p, wrappers[0], last, group)
+
+    def _delete_emptied_fields(self, p: etree._Element) -> None:
+        """Delete the code of a field whose whole result we just deleted.
+
+        Left alone, accepting the deletion keeps an empty field (begin,
+        instruction, separator, end) and Word recomputes it on the next field
+        update: the deleted words would come back. So its begin/instruction/
+        separator/end runs are deleted with it (``w:instrText`` becomes
+        ``w:delInstrText``); rejecting all changes restores the field as it was.
+        Only fields that begin and end in this paragraph are touched.
+        """
+        stack: list[dict[str, list[etree._Element]]] = []
+        for run in list(p.iter(w("r"))):
+            char = run.find(w("fldChar"))
+            kind = char.get(w("fldCharType")) if char is not None else None
+            if kind == "begin":
+                stack.append({"code": [run], "result": [], "in_result": []})
+                continue
+            if not stack:
+                continue
+            field = stack[-1]
+            if kind == "separate":
+                field["code"].append(run)
+                field["in_result"] = [run]
+            elif kind == "end":
+                stack.pop()
+                field["code"].append(run)
+                results = field["result"]
+                if results and all(_deleted(r) for r in results):
+                    for code_run in field["code"]:
+                        if not _deleted(code_run):
+                            wrapper = revision("del", self.next_id(), self.opts.author, self.date)
+                            code_run.addprevious(wrapper)
+                            wrapper.append(code_run)
+                            to_deleted(code_run)
+                if stack:  # a nested field's runs are part of the outer field's result
+                    stack[-1]["result" if stack[-1]["in_result"] else "code"].extend(field["code"] + results)
+            elif field["in_result"]:
+                if run.find(w("t")) is not None or run.find(w("delText")) is not None:
+                    field["result"].append(run)
+            else:
+                field["code"].append(run)
 
     # ------------------------------------------------------------------ comments
     def _comment_only(self, p: etree._Element, group: list[Edit]) -> None:
@@ -570,6 +613,16 @@ def _copy_without_revisions(ppr: etree._Element) -> etree._Element:
             for el in rpr.findall(w(tag)):
                 rpr.remove(el)
     return out
+
+
+def _deleted(run: etree._Element) -> bool:
+    """The run is inside a deletion (ours or an earlier author's)."""
+    parent = run.getparent()
+    while parent is not None and parent.tag != w("p"):
+        if parent.tag in (w("del"), w("moveFrom")):
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _rezip(data: bytes, when: datetime | None, *, replace: dict[str, bytes], add: dict[str, bytes]) -> bytes:
