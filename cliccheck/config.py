@@ -190,6 +190,10 @@ def _has_tool_table(path: Path) -> bool:
     return re.search(r"^\s*\[\[?\s*tool\.cliccheck[\].]", text, re.MULTILINE) is not None
 
 
+class NestedConfigError(ConfigError):
+    """A config file below the linted folder: refused for the documents it would govern."""
+
+
 class ConfigCache:
     """Discover and load each config file once per run.
 
@@ -222,7 +226,7 @@ class ConfigCache:
                 top = top.parent
             if found.parent != top and top in found.parent.parents:
                 governing = find_config_file(top)
-                raise ConfigError(
+                raise NestedConfigError(
                     f"a config file below the linted folder {root} may not replace the policy of "
                     f"{governing if governing else 'the defaults'}: lint {found.parent} on its own to use it, "
                     "or move its settings to the top", path=str(found))

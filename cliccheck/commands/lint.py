@@ -89,7 +89,7 @@ def _parse_limits(values: tuple[str, ...]) -> dict[str, int]:
               help="Only these checks, comma-separated: CSR01..CSR04 or finding rules "
                    "(bilingual-mismatch, hidden-text, expired-waiver).")
 @click.option("--ignore", default=None, metavar="IDS", help="Skip these checks (comma-separated).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+@click.option("--config", "config_file", type=click.Path(), default=None,
               help="Use this config file instead of discovering .cliccheck.toml / pyproject.toml.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Documents checked in parallel [default: number of cores].")
@@ -156,7 +156,7 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
     from dataclasses import replace
 
     from ..batch import STDIN, STDIN_NAME, Task, collect_documents, run_tasks
-    from ..config import Config, ConfigCache, parse_id_list
+    from ..config import Config, ConfigCache, NestedConfigError, parse_id_list
     from ..output import check_output_path, write_atomic
     from ..report import render
     from ..report.model import Report
@@ -193,7 +193,7 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
         path = item.path
         try:
             base = configs.for_document(None if path == STDIN else path, root=item.root)
-        except ConfigError as exc:  # a config below the linted folder: this document fails closed
+        except NestedConfigError as exc:  # a config below the linted folder: this document fails closed
             tasks.append(Task(path, Config().with_cli(fail_on=fail_on), path=path, error=exc))
             continue
         config = base.with_cli(supplier_aliases=supplier_aliases, select=selected, ignore=ignored,
