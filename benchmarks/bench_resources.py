@@ -243,7 +243,7 @@ while True:
 for th in threads: th.join()
 print(json.dumps({"rc": os.waitstatus_to_exitcode(status), "seconds": round(time.perf_counter() - t, 2),
                   "rss_mb": round(rusage.ru_maxrss / 1024, 1), "timed_out": timed_out,
-                  "stdout": outs.get("out", b"")[-20000:].decode("utf-8", "replace"),
+                  "stdout": outs.get("out", b"").decode("utf-8", "replace"),
                   "stderr": outs.get("err", b"")[-400:].decode("utf-8", "replace")}))
 """
 
