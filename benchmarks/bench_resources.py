@@ -137,10 +137,20 @@ def _wrap(text: str, width: int = 95) -> list[str]:
 
 
 def pdf_100mb_stream(path: Path, quick: bool) -> None:
-    """One page whose content stream inflates to 100 MB (a comment-free run of tiny operators)."""
-    head = _text_page(_wrap(CLAUSE))
-    filler = b"q Q\n" * (100 * 1024 * 1024 // 4)
-    _pdf(path, [head + b"\n" + filler])
+    """One page whose content stream inflates to 100 MB of line drawing with varied coordinates
+    (compressing a few times, so it stays under max_compression_ratio and reaches the reader)."""
+    import random
+
+    rng = random.Random(9)
+    numbers = [str(n).encode() for n in range(1000)]
+    ops: list[bytes] = []
+    size = 0
+    while size < 100 * 1024 * 1024:
+        a, b, c, d = rng.choices(numbers, k=4)
+        op = b"%s %s m %s %s l S\n" % (a, b, c, d)
+        ops.append(op)
+        size += len(op)
+    _pdf(path, [_text_page(_wrap(CLAUSE)) + b"\n" + b"".join(ops)])
 
 
 def pdf_million_objects(path: Path, quick: bool) -> None:

@@ -279,10 +279,11 @@ def die_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="cliccheck-parent-watchdog", daemon=True).start()
 
 
-def _worker_main(conn: Connection, parent_pid: int) -> None:
+def _worker_main(conn: Connection, parent_pid: int, warm: bool = True) -> None:
     die_with_parent(parent_pid)
-    with contextlib.suppress(Exception):
-        warm_up()
+    if warm:
+        with contextlib.suppress(Exception):
+            warm_up()
     try:
         conn.send(("ready",))
         while True:
@@ -296,9 +297,9 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
 
 
 class _Worker:
-    def __init__(self, context: Any):
+    def __init__(self, context: Any, warm: bool = True):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, os.getpid()), daemon=True)
+        self.process = context.Process(target=_worker_main, args=(child, os.getpid(), warm), daemon=True)
         self.process.start()
         child.close()
         self.ready = False
@@ -368,7 +369,9 @@ def run_tasks(tasks: Sequence[Task], *, jobs: int | None = None, timeout: float 
         # touches every page of them and copy-on-write turns the shared memory into copies
         gc.freeze()
     pending = deque(range(total))
-    workers = [_Worker(context) for _ in range(jobs)]
+    # a worker with one document to check gains nothing from warming up first (the pipelines load when
+    # first needed, and a document that cannot be read never needs them)
+    workers = [_Worker(context, warm=total > jobs) for _ in range(jobs)]
     try:
         while done < total:
             now = time.monotonic()
