@@ -27,6 +27,7 @@ class Limits:
     max_pages: int = 2000
     max_chars: int = 20_000_000  # characters of extracted text
     max_text_bytes: int = 64 * MB  # plain-text input
+    max_paragraph_chars: int = 1_000_000  # one paragraph (line run) of a plain-text input
 
     @classmethod
     def names(cls) -> list[str]:
