@@ -34,6 +34,7 @@ ERROR_CODES: dict[str, str] = {
     "config": "a configuration file or option is invalid",
     "output-exists": "the output file exists; pass --force to overwrite",
     "output-is-input": "the output path resolves to the input file",
+    "output-unsafe": "the output path is not a regular file in a writable place (a device, FIFO, /proc, /dev/stdout)",
     "register": "the audit register is not usable (not a register, or written by a newer cliccheck)",
     "internal": "a bug in cliccheck: please report it with --debug output",
 }
@@ -54,8 +55,11 @@ class CliccheckError(Exception):
         self.path = path
 
     def one_line(self) -> str:
-        where = f"{self.path}: " if self.path else ""
-        return f"{where}{self.message} [{self.code}]".replace("\n", " ")
+        """The message for a terminal: file names and quoted text cannot carry control sequences."""
+        from .termsafe import escape_name, escape_text
+
+        where = f"{escape_name(self.path)}: " if self.path else ""
+        return f"{where}{escape_text(self.message.replace(chr(10), ' '))} [{self.code}]"
 
     def to_dict(self) -> dict[str, str]:
         return {"code": self.code, "message": self.message}

@@ -80,10 +80,11 @@ class WarmUpPlugin(_PluginBase):  # type: ignore[misc,valid-type]
         gc.freeze()
 
 
-def _serve(conn: Any) -> None:
-    """The checker child: check documents sent over ``conn`` until it closes."""
-    from ..batch import lint_task
+def _serve(conn: Any, parent_pid: int) -> None:
+    """The checker child: check documents sent over ``conn`` until it closes; ends with its worker."""
+    from ..batch import die_with_parent, lint_task
 
+    die_with_parent(parent_pid)
     try:
         while True:
             task = conn.recv()
@@ -102,7 +103,7 @@ class _Checker:
 
         context = mp.get_context("fork")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, os.getpid()), daemon=True)
         self.process.start()
         child.close()
 
