@@ -63,12 +63,14 @@ def load_pipelines(library: Library | None = None) -> None:
 
 
 def _context_party(block_text: str, upto: int, roles: Roles, lang: str) -> str | None:
+    """The side of the last party named in the block before ``upto`` (looked for in a bounded stretch, so a
+    block of many sentences stays linear)."""
     best: tuple[int, str] | None = None
     for side, party in (("supplier", roles.supplier), ("buyer", roles.buyer)):
         rx = party_regex(party, lang)
         if rx is None:
             continue
-        for m in rx.finditer(block_text, 0, upto):
+        for m in rx.finditer(block_text, max(0, upto - 4000), upto):
             if best is None or m.start() > best[0]:
                 best = (m.start(), side)
     return best[1] if best else None

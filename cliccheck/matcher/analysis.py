@@ -107,6 +107,7 @@ class Analyzer:
         self.nlp = get_nlp(lang)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LEMMA" if lang == "en" else "ORTH")
         self.regexes: list[tuple[str, re.Pattern[str]]] = []
+        self._recent: dict[str, list[Hit]] = {}
         common = library.common
         cats: dict[str, tuple[str, ...]] = {}
         for kind in MODAL_KINDS:
@@ -135,7 +136,18 @@ class Analyzer:
                 self.matcher.add(cat, docs)
 
     def hits(self, text: str) -> list[Hit]:
-        """All library hits in ``text`` (offsets into ``text``)."""
+        """All library hits in ``text`` (offsets into ``text``); the last few texts are remembered, because a
+        sentence is read again as the rider of the one before it."""
+        cached = self._recent.get(text)
+        if cached is not None:
+            return [Hit(h.cat, h.start, h.end, h.text) for h in cached]
+        found = self._hits(text)
+        if len(self._recent) >= 8:
+            self._recent.pop(next(iter(self._recent)))
+        self._recent[text] = found
+        return [Hit(h.cat, h.start, h.end, h.text) for h in found]
+
+    def _hits(self, text: str) -> list[Hit]:
         lowered = text.lower() if self.lang == "en" else text
         if len(lowered) != len(text):
             lowered = text
@@ -241,6 +253,7 @@ class Sentence:
                 self.modals.append(h)
         others = [h for h in hits if h.cat != "negations"] + self.modals + parties
         self.negations = [h for h in by.get("negations", []) if not any(o.overlaps(h) for o in others)]
+        self.scopes: dict[tuple[int, int], tuple[int, int]] = {}
 
     def get(self, cat: str) -> list[Hit]:
         return self.by.get(cat, [])
@@ -404,7 +417,15 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
 
 
 def _embedded(s: Sentence, party: Hit) -> bool:
-    """The party is named inside an exception or a lawful-basis phrase, not as the one bound."""
+    """The party is named inside an exception or a lawful-basis phrase, not as the one bound (cached per party)."""
+    key = (-1 - party.start, party.end)
+    found = s.scopes.get(key)
+    if found is None:
+        found = s.scopes[key] = (int(_embedded_in(s, party)), 0)
+    return bool(found[0])
+
+
+def _embedded_in(s: Sentence, party: Hit) -> bool:
     for h in s.get("lawful_basis"):
         if h.start <= party.start and party.end <= h.end:
             return True
@@ -465,6 +486,15 @@ def _consequence(s: Sentence, hit: Hit) -> bool:
 
 
 def _exception_scope(s: Sentence, exc: Hit) -> tuple[int, int]:
+    """The words an exception governs (cached: every party of a long sentence asks for every exception)."""
+    key = (exc.start, exc.end)
+    found = s.scopes.get(key)
+    if found is None:
+        found = s.scopes[key] = _scope_of(s, exc)
+    return found
+
+
+def _scope_of(s: Sentence, exc: Hit) -> tuple[int, int]:
     if exc.end - exc.start > 3 and s.unit.lang == "zh":  # 但…除外 / 除…外 regexes carry their scope
         return exc.start, exc.end
     later = [m for m in s.modals if m.start >= exc.end]
