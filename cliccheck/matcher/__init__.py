@@ -47,6 +47,7 @@ from ..verdicts import (
 )
 from .analysis import Assessment, Unit, get_analyzer, party_regex
 from .candidates import prefilter
+from .frames import read_riders
 from .hidden import analyse_unit as _analyse
 from .hidden import hidden_findings, margin_findings
 from .verdict import decide, evidence_for
@@ -128,6 +129,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         riders = {a.requirement for a in found[-4:] if a.kind == "contradiction" and a.unit.sentence is s}
         found.extend(a for a in results if not (a.kind == "contradiction" and a.requirement in riders))
         _rider_after(s, sentences, results, library, roles, lang, found)
+        read_riders(s, sentences, results, library, roles, lang)  # fail closed: the clause's later sentences
     found += _disclaimed(sentences, found, library, lang)
     found += _globally_overridden(sentences, found, library, roles, lang)
     return found

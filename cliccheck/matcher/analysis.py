@@ -94,6 +94,7 @@ class Assessment:
     highlights: list[tuple[int, int]] = field(default_factory=list)
     score: float = 0.0  # near-miss closeness
     detail: str = ""
+    frame: Any = None  # frames.Frame: the reading part by part
 
 
 class Analyzer:
@@ -728,6 +729,7 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
 
 def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
     """Every requirement's reading of one unit."""
+    from .frames import frame_of
     out: list[Assessment] = []
     lang = unit.lang
     recital = s.get("recitals")
@@ -876,8 +878,10 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 breadth = s.get("breadth")
                 detail = _phrase(s, modal, act, obj_hits)
                 reasons = [Reason("contradicted-by", detail)] + [Reason("contradicted-by", b.text) for b in breadth]
-                results.append(Assessment(rid, "contradiction", unit, elements=set(elements),
-                                          highlights=_spans(marks + breadth), reasons=reasons, detail=detail))
+                taken = Assessment(rid, "contradiction", unit, elements=set(elements),
+                                   highlights=_spans(marks + breadth), reasons=reasons, detail=detail)
+                taken.frame = frame_of(taken, s, library, modal, act, st, side, party, obj_hits)
+                results.append(taken)
                 continue
             if not elements and id(act) in narrow:
                 reasons, weak_marks = _weakeners(s, rid, modal, act)
@@ -900,9 +904,11 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             found = [Reason("element-found", _phrase(s, modal, act, obj_hits), element=el) for el in sorted(elements)]
             if modal is not None and quality == "satisfied":
                 found.append(Reason("binding-undertaking", modal.text))
-            results.append(Assessment(rid, "undertaking", unit, quality=quality, elements=set(elements),
-                                      highlights=_spans(marks + weak_marks), reasons=found + reasons,
-                                      detail=reasons[0].detail if reasons else ""))
+            taken = Assessment(rid, "undertaking", unit, quality=quality, elements=set(elements),
+                               highlights=_spans(marks + weak_marks), reasons=found + reasons,
+                               detail=reasons[0].detail if reasons else "")
+            taken.frame = frame_of(taken, s, library, modal, act, st, side, party, obj_hits)
+            results.append(taken)
         for h in contradicting:
             modal = _governing_modal(s, h.start)
             if modal is not None and stance(s, modal, h) in ("not", "try-not"):

@@ -1,0 +1,252 @@
+"""Clause frames: one structure per reading of a candidate sentence, and the fail-closed accounting.
+
+A frame says who is bound (actor), how (modality: binding / permission / release / hedged / statement), which way
+(polarity, with the negation counted over the whole coordinated verb list), what act on what typed object, under
+which conditions, with which exceptions (justifiable or carve-out) and which riders (deeming, limitation).
+
+Fail closed: an undertaking is satisfied only when every word of its sentence - and of every later sentence of
+the same numbered clause that points back at it or qualifies it - is accounted for by a known-safe part: the
+actor and the parties, a binding modal, the acts and objects of the requirements, lawful bases and
+justifications, a justifiable exception, or a harmless complement class of ``clause_library/frames.yaml``.
+Whatever is left over makes the undertaking weak with the reason ``unrecognised-qualifier`` naming those words:
+a list of bad words can never be complete, a list of known-safe parts can.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..library import Library
+from ..roles import phrase_regex
+from ..verdicts import Reason
+from .analysis import Assessment, Hit, Sentence
+
+#: hit categories that are known-safe parts of any undertaking (the requirement's own lexicons are added per
+#: requirement key below)
+_SAFE_COMMON = ("modal:obligation", "modal:prohibition", "negations", "lawful_basis", "unauthorised", "justifications",
+                "conditions", "consent_words", "topics", "both", "pronoun")
+_SAFE_REQUIREMENT_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_duty", "qualifiers",
+                          "justifications", "broad_objects", "partial_objects", "withheld_objects")
+_MODALITY = {"obligation": "binding", "prohibition": "binding", "permission": "permission", "grant": "permission",
+             "negated_obligation": "release", "non_binding": "hedged"}
+_NEGATIVE = ("not", "try-not", "bare-not", "need-not")
+_WORD = {"en": re.compile(r"[^\W_]+"),
+         "zh": re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\d_\u3400-\u9fff\uf900-\ufaff]+")}
+_NUMBER = re.compile(r"[\d.]+|[ivxlc]{1,5}|[a-z]", re.IGNORECASE)
+_GAP = re.compile(r"[\s\-–—/'’\"“”]*")
+
+
+@dataclass(slots=True)
+class Frame:
+    """What one reading of a sentence says, part by part (shown by ``explain --trace`` and the JSON report)."""
+
+    requirement: str
+    reading: str  # undertaking | contradiction | limitation | near-miss
+    actor: str  # supplier | buyer | both | third-party | none
+    actor_text: str
+    modality: str  # binding | permission | release | hedged | statement
+    modal_text: str
+    polarity: str  # positive | negative
+    act: str
+    act_kind: str
+    objects: list[tuple[str, str]] = field(default_factory=list)  # (element or class, words)
+    conditions: list[str] = field(default_factory=list)
+    exceptions: list[tuple[str, str]] = field(default_factory=list)  # (justifiable | carve-out, words)
+    riders: list[tuple[str, str]] = field(default_factory=list)  # (class, words)
+    leftover: list[str] = field(default_factory=list)
+    sentence: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"requirement": self.requirement, "reading": self.reading, "actor": self.actor,
+                "actor_text": self.actor_text, "modality": self.modality, "modal": self.modal_text,
+                "polarity": self.polarity, "act": self.act, "act_kind": self.act_kind,
+                "objects": [{"type": t, "text": w} for t, w in self.objects], "conditions": list(self.conditions),
+                "exceptions": [{"class": c, "text": w} for c, w in self.exceptions],
+                "riders": [{"class": c, "text": w} for c, w in self.riders], "leftover": list(self.leftover),
+                "sentence": self.sentence}
+
+
+_COMPILED: dict[tuple[Any, ...], list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = {}
+
+
+def _complements(library: Library, lang: str) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    key = (library.key, lang, "complements")
+    if key not in _COMPILED:
+        out = []
+        for name, data in library.frames.get("complements", {}).items():
+            rx = phrase_regex(data[lang], lang)
+            if rx is not None:
+                out.append((name, rx, data["polarity"]))
+        _COMPILED[key] = out
+    return _COMPILED[key]
+
+
+def _lexicon(library: Library, section: str, lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    key = (library.key, lang, section)
+    if key not in _COMPILED:
+        data = library.frames.get(section, {})
+        lexicons = {"": data} if section == "back_references" else data
+        _COMPILED[key] = [(name, rx) for name, lex in lexicons.items()  # type: ignore[misc]
+                          if (rx := phrase_regex(lex.get(lang, ()), lang)) is not None]
+    return _COMPILED[key]  # type: ignore[return-value]
+
+
+def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False) -> list[tuple[int, int]]:
+    """Every stretch of the sentence accounted for by a known-safe part. In a rider (a later sentence read with
+    the undertaking) a negation or a prohibition is not safe: "the foregoing shall not apply to …" takes back."""
+    from .analysis import _buyer_consent, _exception_scope, _unjustified_alternative
+
+    spans = [(p.start, p.end) for p in s.parties]
+    safe_req = tuple(f"{r.id}:{k}" for r in library.requirements for k in _SAFE_REQUIREMENT_KEYS)
+    for cat, hits in s.by.items():
+        if rider and cat in ("negations", "modal:prohibition"):
+            continue
+        if cat in _SAFE_COMMON or cat in safe_req or ":obj:" in cat or ":stand:" in cat:
+            spans += [(h.start, h.end) for h in hits]
+    spans += [(m.start, m.end) for m in s.modals if m.cat == "modal:obligation" or
+              (m.cat == "modal:prohibition" and not rider)]
+    fine = s.any("lawful_basis", "justifications", *(f"{r.id}:justifications" for r in library.requirements),
+                 *(f"{r.id}:qualifiers" for r in library.requirements))
+    for r in s.get("restrictive"):  # "only with the Customer's written consent": a lawful basis, not a limit
+        if any(0 <= h.start - r.end <= 40 for h in s.get("lawful_basis")):
+            spans.append((r.start, r.end))
+    for exc in s.get("exceptions"):
+        a, b = _exception_scope(s, exc)
+        if (any(a <= h.start < b for h in fine) and _unjustified_alternative(s, a, b, fine) is None) \
+                or _buyer_consent(s, a, b):
+            spans.append((min(a, exc.start), max(b, exc.end)))  # a justifiable-reason exception list
+    for _name, rx, polarities in _complements(library, s.unit.lang):
+        if polarity in polarities:
+            spans += [(m.start(), m.end()) for m in rx.finditer(s.text) if m.end() > m.start()]
+    # in a rider, what the library knows to weaken is never accounted for, whatever safe word it contains ("at the
+    # Customer's cost"); in the undertaking's own sentence the analysis has judged those words already
+    unsafe = [] if not rider else [h for h in s.any("carve_outs", "modal:non_binding", "overrides", "scope_limits", "global_overrides",
+                               "exemptions", *(f"{r.id}:weakening" for r in library.requirements))]
+    if unsafe:
+        spans = [sp for sp in spans if not any(sp[0] < h.end and h.start < sp[1] for h in unsafe)]
+    if rider:  # the negations inside a safe phrase ("without the Customer's consent") stay safe
+        negs = s.get("negations") + [m for m in s.modals if m.cat == "modal:prohibition"]
+        spans = [sp for sp in spans if not any(sp[0] <= n.start < sp[1] and (sp[0], sp[1]) != (n.start, n.end)
+                                               and not _inside_lawful(s, sp) for n in negs)]
+    return spans
+
+
+def _inside_lawful(s: Sentence, span: tuple[int, int]) -> bool:
+    return any(h.start <= span[0] and span[1] <= h.end for h in s.any("lawful_basis", "unauthorised"))
+
+
+def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library: Library, roles: Any,
+                lang: str) -> None:
+    """Read the later sentences of the undertaking's clause with it: every later sentence of the same paragraph,
+    and those of later paragraphs of the same numbered clause that point back ("the foregoing", 上述, 本条) or
+    carry a rider ("shall be deemed", "limited to"). Words no known-safe part accounts for make it weak."""
+    from .analysis import Sentence as Read
+    from .analysis import Unit, get_analyzer, party_hits
+
+    taken = [a for a in results if a.kind == "undertaking" and a.quality == "satisfied"]
+    if not taken:
+        return
+    if s.window:  # read in windows: the rest of its sentence was not read with it
+        rest = [t.text for t in sentences[max(0, s.index - 1):s.index + 2] if t is not s and t.window
+                and t.block is s.block]
+        for a in taken:
+            unrecognised(a, [f"(sentence too long to read whole) {(rest or [''])[0][:80]}"])
+        return
+    section = s.block.section
+    analyzer = get_analyzer(library, lang)
+    for t in sentences[s.index + 1:s.index + 12]:
+        if t.language != lang:
+            continue
+        if t.block is not s.block and (not section or t.block.section != section):
+            break
+        if t.block is not s.block and points_back(t.text, library, lang) is None:
+            continue
+        hits = analyzer.hits(t.text)
+        read = Read(Unit(t.text, lang, [(0, t.start, t.end)], t), hits, party_hits(t.text, roles, hits, lang), library)
+        for a in taken:
+            if a.quality != "satisfied":
+                continue
+            frame = a.frame
+            positive = frame is not None and frame.polarity == "positive"
+            words = leftover(t.text, safe_spans(read, library, "positive" if positive else "negative", rider=True),
+                             lang)
+            if frame is not None:
+                frame.riders.append(("later sentence", t.text if len(t.text) <= 120 else t.text[:119] + "…"))
+                frame.leftover += words
+            if words:
+                unrecognised(a, words)
+
+
+def leftover(text: str, spans: list[tuple[int, int]], lang: str) -> list[str]:
+    """The words of ``text`` no span covers, as runs of adjacent words."""
+    covered = bytearray(len(text))
+    for a, b in spans:
+        covered[a:b] = b"\x01" * (b - a)
+    runs: list[list[int]] = []
+    for m in _WORD[lang].finditer(text):
+        if all(covered[m.start():m.end()]) or _NUMBER.fullmatch(m.group(0)):
+            continue
+        if runs and _GAP.fullmatch(text, runs[-1][1], m.start()):
+            runs[-1][1] = m.end()
+        else:
+            runs.append([m.start(), m.end()])
+    return [text[a:b] for a, b in runs]
+
+
+def _polarity(stance: str) -> str:
+    return "negative" if stance in _NEGATIVE else "positive"
+
+
+def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, act: Hit, stance: str,
+             side: str | None, party: Hit | None, objects: list[Hit]) -> Frame:
+    """The frame of one reading; an undertaking judged satisfied is weak unless nothing is left over."""
+    from .analysis import _exception_scope
+
+    polarity = _polarity(stance)
+    kind = act.cat.split(":", 1)[1]
+    objs = []  # typed by the requirement's element ("user-data", "user-equipment", "technical-support", …)
+    for o in objects:
+        cat = o.cat.split(":")
+        objs.append((cat[2] if len(cat) > 2 else cat[-1].replace("_objects", ""), o.text))
+    exceptions = []
+    flagged = {r.detail for r in a.reasons if r.code == "carve-out"}
+    for exc in s.get("exceptions"):
+        x, y = _exception_scope(s, exc)
+        words = s.text[min(x, exc.start):max(y, exc.end)].strip()
+        exceptions.append(("carve-out" if any(f and f in words for f in flagged) else "justifiable", words))
+    exceptions += [("carve-out", h.text) for h in s.get("carve_outs")]
+    riders = [(name, m.group(0)) for name, rx in _lexicon(library, "riders", s.unit.lang) for m in rx.finditer(s.text)]
+    frame = Frame(requirement=a.requirement, reading=a.kind, actor=side or "none", actor_text=party.text if party else "",
+                  modality=_MODALITY.get(modal.cat[6:], "statement") if modal else "statement",
+                  modal_text=modal.text if modal else "", polarity=polarity, act=act.text, act_kind=kind,
+                  objects=objs, conditions=[h.text for h in s.get("conditions")], exceptions=exceptions,
+                  riders=riders, sentence=s.text)
+    if a.kind == "undertaking":
+        positive_duty = kind in ("duty", "partial_duty", "refusable") and stance == "do"
+        frame.leftover = leftover(s.text, safe_spans(s, library, "positive" if positive_duty else "negative"),
+                                  s.unit.lang)
+        if frame.leftover and a.quality == "satisfied":
+            unrecognised(a, frame.leftover)
+    return frame
+
+
+def unrecognised(a: Assessment, words: list[str]) -> None:
+    """Make a satisfied undertaking weak for the words nobody accounted for."""
+    detail = " … ".join(words)
+    detail = detail if len(detail) <= 160 else detail[:159] + "…"
+    a.quality = "weak"
+    a.reasons = [r for r in a.reasons if r.code != "binding-undertaking"]
+    a.reasons.append(Reason("unrecognised-qualifier", f'"{detail}"'))
+    a.detail = a.detail or a.reasons[-1].detail
+
+
+def points_back(text: str, library: Library, lang: str) -> str | None:
+    """The back-reference or rider word that makes a later sentence part of the undertaking before it."""
+    for section in ("back_references", "riders"):
+        for _, rx in _lexicon(library, section, lang):
+            m = rx.search(text)
+            if m:
+                return m.group(0)
+    return None
