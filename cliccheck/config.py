@@ -32,6 +32,8 @@ FINDING_RULES = ("bilingual-mismatch", "hidden-text", "hidden-contradiction", "u
 LANGS = ("auto", "zh", "en")
 FAIL_ON = ("error", "warning", "never")
 SEVERITIES = ("error", "warning", "note")
+#: Sub-tables of [severity] that set one verdict's severity per requirement.
+VERDICT_KEYS = ("weak", "contradicted", "missing")
 
 TOP_KEYS = ("supplier-aliases", "select", "ignore", "fail-on", "lang", "severity", "limits", "waiver")
 WAIVER_KEYS = ("rule", "paths", "reason", "approved_by", "expires")
@@ -59,11 +61,17 @@ fail-on = "error"
 lang = "auto"
 
 # Severity of a requirement that is not satisfied, or of a finding rule:
-# "error", "warning" or "note". Defaults: contradicted and missing are errors,
-# weak is a warning, bilingual-mismatch and hidden-text are warnings.
+# "error", "warning" or "note". Defaults: weak, contradicted and missing are
+# errors (a hedged or carved-out undertaking is not the one the law asks for);
+# bilingual-mismatch and hidden-text are warnings; hidden-contradiction,
+# unread-content and obfuscated-text are errors.
 [severity]
 # CSR03 = "warning"
 # hidden-text = "error"
+
+# One verdict only, per requirement (record why in a waiver if you accept a risk):
+[severity.weak]
+# CSR04 = "warning"
 
 # Resource limits for untrusted documents (see `cliccheck lint --help`).
 [limits]
@@ -118,6 +126,8 @@ class Config:
     fail_on: str = "error"
     lang: str = "auto"
     severity: Mapping[str, str] = field(default_factory=dict)
+    #: verdict -> {requirement id -> severity}: ``[severity.weak]`` lowers or raises one verdict only
+    verdict_severity: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     limits: Mapping[str, int] = field(default_factory=dict)
     waivers: tuple[Waiver, ...] = ()
     source: str | None = None
@@ -255,10 +265,21 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None, text: st
     if "severity" in data:
         table = _table(data["severity"], "severity", where)
         severity: dict[str, str] = {}
+        by_verdict: dict[str, dict[str, str]] = {}
         for rule, value in table.items():
+            if rule in VERDICT_KEYS:
+                sub = _table(value, f"severity.{rule}", where)
+                for rid, level in sub.items():
+                    if rid.upper() not in REQUIREMENT_IDS:
+                        where.fail(rid, ("severity", rule), f"unknown requirement {rid!r} "
+                                   f"(known: {', '.join(REQUIREMENT_IDS)})")
+                    by_verdict.setdefault(rule, {})[rid.upper()] = _choice(level, SEVERITIES, rid,
+                                                                           ("severity", rule), where)
+                continue
             rule_id = normalize_rule_ids([rule], on_error=lambda m, r=rule: where.fail(r, ("severity",), m))[0]
             severity[rule_id] = _choice(value, SEVERITIES, rule, ("severity",), where)
         kwargs["severity"] = severity
+        kwargs["verdict_severity"] = by_verdict
     if "limits" in data:
         table = _table(data["limits"], "limits", where)
         names = Limits.names()

@@ -25,10 +25,12 @@ class Severity(StrEnum):
     NONE = "none"  # satisfied
 
 
-#: Default severity of each verdict (configurable per rule).
+#: Default severity of each verdict (configurable per rule, and per rule and verdict).
+#: Weak is an error: the law asks the operator to obtain the undertaking, and a hedged,
+#: partial or carved-out undertaking is not one, so a pre-signature gate fails on it.
 VERDICT_SEVERITY = {
     Verdict.SATISFIED: Severity.NONE,
-    Verdict.WEAK: Severity.WARNING,
+    Verdict.WEAK: Severity.ERROR,
     Verdict.CONTRADICTED: Severity.ERROR,
     Verdict.MISSING: Severity.ERROR,
 }

@@ -31,6 +31,9 @@ def write(path: Path, text: str) -> Path:
 WAIVER_TOML = """\
 fail-on = "error"
 
+[severity.weak]
+CSR02 = "warning"   # the sample's weak CSR02 accepted as a warning: only CSR04 is left to waive
+
 [[waiver]]
 rule = "CSR04"
 paths = ["vendors/acme/*.txt"]
@@ -153,7 +156,7 @@ def test_active_waiver_keeps_the_finding_with_its_audit_trail(tmp_path: Path) ->
     assert csr04.waived.approved_by == "Legal – J. Chen"
     assert csr04.waived.reason.startswith("Acme's master agreement")
     assert csr04.waived.expires == "2027-06-30"
-    assert csr04.waived.source == f"{tmp_path / '.cliccheck.toml'}:4"
+    assert csr04.waived.source == f"{tmp_path / '.cliccheck.toml'}:7"
     assert report.passed  # the only error is waived; the rest are warnings
     assert not [f for f in report.findings if f.rule == "expired-waiver"]
 
@@ -179,8 +182,9 @@ def test_expired_waiver_stops_applying_and_is_reported(tmp_path: Path) -> None:
 def test_severity_override_and_fail_on_decide_passing() -> None:
     strict = sample_doc_report(Config(fail_on="warning", severity={"CSR04": "warning"}))
     assert strict.requirements[3].severity == "warning" and not strict.passed
-    lenient = sample_doc_report(Config(severity={"CSR04": "warning"}))
+    lenient = sample_doc_report(Config(severity={"CSR04": "warning"}, verdict_severity={"weak": {"CSR02": "warning"}}))
     assert lenient.passed  # nothing at error level remains
+    assert not sample_doc_report(Config(severity={"CSR04": "warning"})).passed  # the weak CSR02 is an error
     assert sample_doc_report(Config(fail_on="never")).passed
 
 
@@ -188,6 +192,25 @@ def test_select_and_ignore_shape_the_report() -> None:
     report = sample_doc_report(Config(select=("CSR01", "CSR02")))
     assert [r.id for r in report.requirements] == ["CSR01", "CSR02"]
     assert not report.findings  # the mismatch concerns CSR03, which was not selected
-    report = sample_doc_report(Config(ignore=("CSR04",)))
-    assert [r.id for r in report.requirements] == ["CSR01", "CSR02", "CSR03"]
+    report = sample_doc_report(Config(ignore=("CSR04", "CSR02")))
+    assert [r.id for r in report.requirements] == ["CSR01", "CSR03"]
     assert report.passed
+
+
+def test_weak_fails_the_default_gate(tmp_path: Path) -> None:
+    """A hedged undertaking is not the one the law asks for: weak is an error unless config lowers it."""
+    report = sample_doc_report(Config(), path=str(tmp_path / "a.txt"))
+    csr02 = report.requirements[1]
+    assert csr02.verdict == "weak" and csr02.severity == "error"
+
+
+def test_severity_per_verdict_lowers_only_that_verdict(tmp_path: Path) -> None:
+    cfg = load_config(write(tmp_path / ".cliccheck.toml", '[severity.weak]\nCSR02 = "warning"\nCSR04 = "note"\n'))
+    report = sample_doc_report(cfg, path=str(tmp_path / "a.txt"))
+    assert report.requirements[1].severity == "warning"  # CSR02 weak, lowered
+    assert report.requirements[3].severity == "error"  # CSR04 contradicted: [severity.weak] does not reach it
+
+
+def test_severity_per_verdict_rejects_unknown_requirement(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="CSR09"):
+        load_config(write(tmp_path / ".cliccheck.toml", '[severity.weak]\nCSR09 = "warning"\n'))

@@ -136,8 +136,11 @@ def test_exit_codes_follow_fail_on(drafts: Path) -> None:
     data = json.loads(result.stdout)
     verdicts = {r["id"]: r["verdict"] for r in data["documents"][0]["requirements"]}
     assert verdicts["CSR04"] == "weak", verdicts
-    assert result.exit_code == EXIT_OK  # a weak clause is a warning
-    assert run([weak, "--fail-on", "warning"]).exit_code == EXIT_FINDINGS
+    assert result.exit_code == EXIT_FINDINGS  # a weak undertaking is not the one the law asks for
+    lowered = drafts / "lowered.toml"
+    lowered.write_text('[severity.weak]\nCSR04 = "warning"\n', encoding="utf-8")
+    assert run([weak, "--config", str(lowered)]).exit_code == EXIT_OK  # lowered on purpose: a warning
+    assert run([weak, "--config", str(lowered), "--fail-on", "warning"]).exit_code == EXIT_FINDINGS
     assert run([weak, "--fail-on", "warning", "--ignore", "CSR04"]).exit_code == EXIT_OK
     assert run([good, str(drafts / "nope.pdf")]).exit_code == EXIT_ERROR
 
@@ -158,7 +161,7 @@ def test_every_format_from_the_command_line(drafts: Path) -> None:
     html = run([*paths, "--format", "html"]).stdout
     assert html.startswith("<!DOCTYPE html>") and "partial.txt" in html
     text = run([*paths, "--no-color"]).stdout
-    assert "\033[" not in text and "3 documents checked: 2 passed, 1 failed" in text
+    assert "\033[" not in text and "3 documents checked: 1 passed, 2 failed" in text
 
 
 @needs_matcher

@@ -42,7 +42,8 @@ def validate_sarif(data: dict) -> None:
 
 
 def waived_config() -> Config:
-    return Config(waivers=(Waiver(rule="CSR04", reason="MSA §12 guarantees supply continuity",
+    """CSR04 waived, and the sample's weak CSR02 lowered to a warning: a document that passes the gate."""
+    return Config(verdict_severity={"weak": {"CSR02": "warning"}}, waivers=(Waiver(rule="CSR04", reason="MSA §12 guarantees supply continuity",
                                   approved_by="Legal – J. Chen", paths=("contracts/*.txt",), root=".",
                                   source=".cliccheck.toml", line=3),))
 
@@ -114,7 +115,7 @@ def test_sarif_is_valid_against_the_official_schema() -> None:
     assert doc.text[region["charOffset"]:region["charOffset"] + region["charLength"]] == region["snippet"]["text"]
     assert csr04["properties"]["section"] == "9.4" and csr04["properties"]["page"] == 2
     assert csr04["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "contracts/acme-supply.txt"
-    assert by_rule["CSR02"]["level"] == "warning"
+    assert by_rule["CSR02"]["level"] == "error"  # weak fails the gate by default
     assert "CSR01" not in by_rule  # satisfied requirements are not results
     assert by_rule["read-error"]["level"] == "error"
     assert run["invocations"][0]["executionSuccessful"] is False
@@ -156,8 +157,8 @@ def test_junit_has_a_suite_per_document_and_a_case_per_requirement() -> None:
     assert failure is not None and failure.get("type") == "contradicted"
     assert "may suspend the supply of products" in failure.text
     assert cases["cliccheck.CSR01"].find("failure") is None
-    assert cases["cliccheck.CSR02"].find("failure") is None  # weak = warning, below fail-on error
-    assert ok.get("failures") == "1" and ok.get("tests") == str(len(cases))
+    assert cases["cliccheck.CSR02"].find("failure") is not None  # weak is an error by default
+    assert ok.get("failures") == "2" and ok.get("tests") == str(len(cases))  # CSR02 weak, CSR04 contradicted
     error = bad.find("testcase/error")
     assert error is not None and error.get("type") == "no-text-layer"
     assert root.get("errors") == "1"
@@ -185,7 +186,7 @@ def test_github_annotations_are_escaped() -> None:
     csr04 = next(line for line in commands if "title=CSR04" in line)
     assert csr04.startswith("::error file=vendors/acme%2C inc%3Adraft%251.txt,title=CSR04 ")
     assert "line one%0Aline two: 100%25 sure" in csr04
-    assert any(line.startswith("::warning ") and "title=CSR02" in line for line in commands)
+    assert any(line.startswith("::error ") and "title=CSR02" in line for line in commands)
     assert any(line.startswith("::error file=contracts/scan.pdf,") for line in commands)
 
 
@@ -202,11 +203,11 @@ def test_text_reads_like_a_report_for_a_lawyer() -> None:
     assert "\033[" not in out
     assert "✖ CSR04 no-unjustified-supply-suspension — contradicted (p2 §9.4 ¶3)" in out
     assert "✔ CSR01 review-cooperation — satisfied" in out
-    assert "! CSR02" in out and "weakened-by" in out
+    assert "✖ CSR02" in out and "weakened-by" in out  # weak is an error by default
     assert "«may suspend»" in out  # the deciding words, marked without colour
     assert "could not be read: a PDF without text" in out and "[no-text-layer]" in out
     assert out.rstrip().endswith("2 documents checked: 0 passed, 1 failed, 1 could not be read "
-                                 "(1 error, 2 warnings).")
+                                 "(2 errors, 1 warning).")
 
 
 def test_text_colour_only_when_asked() -> None:

@@ -11,7 +11,7 @@ from . import one_line_errors
 
 
 @click.command("eval")
-@click.argument("corpus", type=click.Path(exists=True, file_okay=False), default="fixtures/clauses")
+@click.argument("corpus", type=click.Path(exists=True), default="fixtures/clauses")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--fail-under", type=float, default=None, metavar="ACC",
               help="Exit 1 if accuracy is below ACC (0-1).")
@@ -20,23 +20,42 @@ from . import one_line_errors
 @click.pass_context
 def eval_command(ctx: click.Context, corpus: str, fmt: str, fail_under: float | None, select: tuple[str, ...],
                  show_errors: bool) -> None:
-    """Score the matcher on CORPUS (default fixtures/clauses): a confusion
-    matrix per requirement and language (rows = label, columns = predicted),
-    accuracy, precision/recall/F1 on contradictions, and every FALSE PASS
-    (satisfied where the label is weak, contradicted or missing).
+    """Score the tool on CORPUS (default fixtures/clauses).
 
-    Exits 1 on any false pass or when accuracy is below --fail-under.
+    A document corpus (a folder of YAML case lists such as fixtures/eval/dev, or
+    one such file) prints, per language and requirement, the accuracy on the
+    requirements each case addresses, the satisfied recall, the false passes,
+    and the document-level gate result. A clause corpus (cases/ + contexts/)
+    prints a confusion matrix per requirement and language instead. A FALSE
+    PASS is a satisfied verdict where the labels do not accept one.
+
+    Exits 1 on any false pass (or false gate pass) or when accuracy is below
+    --fail-under.
 
     \b
     Examples:
-      cliccheck eval fixtures/clauses
-      cliccheck eval fixtures/clauses --format json | jq .accuracy
+      cliccheck eval fixtures/eval/dev
+      cliccheck eval fixtures/eval/heldout-1 --format json | jq .accuracy
       cliccheck eval fixtures/clauses --select CSR04 --errors
     """
-    from ..evaluate import evaluate, format_text
+    from pathlib import Path
 
+    from ..evaluate import evaluate, format_text
+    from ..evaluate_docs import evaluate_documents, format_doc_text, is_document_corpus
+
+    wanted = [s.upper() for s in select] or None
+    if is_document_corpus(Path(corpus)):
+        with one_line_errors(ctx):
+            docs = evaluate_documents(corpus, select=wanted)
+        if fmt == "json":
+            click.echo(json.dumps(docs.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            click.echo(format_doc_text(docs, show_errors))
+        acc = docs.accuracy() or 0.0
+        failed = bool(docs.false_passes() or docs.false_gate_passes) or (fail_under is not None and acc < fail_under)
+        ctx.exit(EXIT_FINDINGS if failed else 0)
     with one_line_errors(ctx):
-        result = evaluate(corpus, select=[s.upper() for s in select] or None)
+        result = evaluate(corpus, select=wanted)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -23,10 +23,14 @@ if TYPE_CHECKING:
 
 
 def requirement_severity(result: RequirementResult, config: Config) -> str:
-    """Default severity of the verdict, or the configured one for a verdict that is not satisfied."""
+    """The configured severity for this rule and verdict (``[severity.weak] CSR04 = "warning"``), else the
+    configured one for the rule, else the verdict's default; ``none`` for a satisfied requirement."""
     verdict = Verdict(result.verdict)
     if verdict is Verdict.SATISFIED:
         return "none"
+    per_verdict = config.verdict_severity.get(str(verdict), {})
+    if result.id in per_verdict:
+        return per_verdict[result.id]
     return config.severity.get(result.id, str(VERDICT_SEVERITY[verdict]))
 
 

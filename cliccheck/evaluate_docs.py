@@ -1,0 +1,253 @@
+"""Score the whole tool on document cases (fixtures/eval/ format, issue 10).
+
+Each case is a realistic document or excerpt written by an author who never saw
+the matcher, with the *set* of verdicts careful lawyers would accept for every
+requirement it addresses; every other requirement is expected ``missing``.
+A case goes through the real text reader, the matcher and the report builder
+with the default configuration, so the document-level gate is measured as a
+user meets it (findings such as ``no-supplier-party`` included).
+
+Measures, per language (zh / en / bilingual) and requirement:
+
+* accuracy on the requirements each case addresses (predicted verdict in the label set);
+* satisfied recall: of the clearly satisfied undertakings (label set exactly
+  ``{satisfied}``), the share predicted ``satisfied``;
+* false passes: ``satisfied`` predicted where the label set does not contain it,
+  on any requirement, addressed or not — the error a gate cannot afford;
+* the gate: a document should pass only when all four requirements accept
+  ``satisfied``; a *false gate pass* is a passing document that should fail.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+from .library import Library, load_library
+
+VERDICTS = ("satisfied", "weak", "contradicted", "missing")
+LANGS = ("zh", "en", "bilingual")
+
+
+@dataclass(slots=True)
+class DocPrediction:
+    case: str
+    requirement: str
+    lang: str
+    variant: str
+    accepted: frozenset[str]
+    predicted: str
+    addressed: bool
+    message: str = ""
+
+    @property
+    def right(self) -> bool:
+        return self.predicted in self.accepted
+
+    @property
+    def false_pass(self) -> bool:
+        return self.predicted == "satisfied" and "satisfied" not in self.accepted
+
+
+@dataclass(slots=True)
+class GateOutcome:
+    case: str
+    lang: str
+    expected_pass: bool
+    passed: bool
+
+
+@dataclass(slots=True)
+class DocEvalResult:
+    predictions: list[DocPrediction] = field(default_factory=list)
+    gates: list[GateOutcome] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def _addressed(self, requirement: str | None = None, lang: str | None = None) -> list[DocPrediction]:
+        return [p for p in self.predictions if p.addressed and (requirement is None or p.requirement == requirement)
+                and (lang is None or p.lang == lang)]
+
+    def accuracy(self, requirement: str | None = None, lang: str | None = None) -> float | None:
+        rows = self._addressed(requirement, lang)
+        return sum(p.right for p in rows) / len(rows) if rows else None
+
+    def satisfied_recall(self, requirement: str | None = None, lang: str | None = None) -> float | None:
+        rows = [p for p in self._addressed(requirement, lang) if p.accepted == {"satisfied"}]
+        return sum(p.predicted == "satisfied" for p in rows) / len(rows) if rows else None
+
+    def false_passes(self, requirement: str | None = None, lang: str | None = None) -> list[DocPrediction]:
+        return [p for p in self.predictions if p.false_pass and (requirement is None or p.requirement == requirement)
+                and (lang is None or p.lang == lang)]
+
+    @property
+    def false_gate_passes(self) -> list[GateOutcome]:
+        return [g for g in self.gates if g.passed and not g.expected_pass]
+
+    @property
+    def gate_accuracy(self) -> float | None:
+        return sum(g.passed == g.expected_pass for g in self.gates) / len(self.gates) if self.gates else None
+
+    def table(self) -> list[dict[str, Any]]:
+        """One row per language and requirement, then per language, then overall."""
+        rows: list[dict[str, Any]] = []
+        reqs = sorted({p.requirement for p in self.predictions})
+        langs = [lang for lang in LANGS if any(p.lang == lang for p in self.predictions)]
+        for lang in [*langs, None]:
+            for req in [*reqs, None]:
+                n = len(self._addressed(req, lang))
+                if not n:
+                    continue
+                rows.append({"lang": lang or "all", "requirement": req or "all", "addressed": n,
+                             "accuracy": _round(self.accuracy(req, lang)),
+                             "satisfied_recall": _round(self.satisfied_recall(req, lang)),
+                             "false_passes": len(self.false_passes(req, lang))})
+        return rows
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cases": len(self.gates),
+            "addressed": len(self._addressed()),
+            "accuracy": _round(self.accuracy()),
+            "satisfied_recall": _round(self.satisfied_recall()),
+            "false_passes": [_row(p) for p in self.false_passes()],
+            "gate": {"accuracy": _round(self.gate_accuracy), "expected_pass": sum(g.expected_pass for g in self.gates),
+                     "passed": sum(g.passed for g in self.gates),
+                     "false_passes": [g.case for g in self.false_gate_passes]},
+            "table": self.table(),
+            "errors": [_row(p) for p in self.predictions if p.addressed and not p.right],
+            "load_errors": list(self.errors),
+        }
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+def _row(p: DocPrediction) -> dict[str, Any]:
+    return {"case": p.case, "requirement": p.requirement, "lang": p.lang, "accepted": sorted(p.accepted),
+            "predicted": p.predicted, "addressed": p.addressed, "message": p.message}
+
+
+def is_document_corpus(root: Path) -> bool:
+    """A folder of YAML case lists (or one such file), as opposed to the contexts/cases clause corpus."""
+    if root.is_file():
+        return root.suffix in (".yaml", ".yml")
+    return not (root / "contexts").is_dir() and any(root.rglob("*.yaml"))
+
+
+def _labels(case: dict[str, Any], ids: list[str], where: str) -> dict[str, frozenset[str]]:
+    raw = case.get("labels") or {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: labels must be a mapping")
+    out: dict[str, frozenset[str]] = {}
+    for key, value in raw.items():
+        rid = str(key).upper()
+        if rid not in ids:
+            raise ConfigError(f"{where}: unknown requirement {key!r}")
+        values = [value] if isinstance(value, str) else list(value or [])
+        bad = [v for v in values if v not in VERDICTS]
+        if bad or not values:
+            raise ConfigError(f"{where}: {rid} labels must be verdicts from {', '.join(VERDICTS)}")
+        out[rid] = frozenset(str(v) for v in values)
+    return out
+
+
+def load_cases(root: Path) -> list[tuple[str, dict[str, Any]]]:
+    """(file:index, case) for every case under ``root``, in a stable order."""
+    files = [root] if root.is_file() else sorted(root.rglob("*.yaml"))
+    cases: list[tuple[str, dict[str, Any]]] = []
+    for path in files:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise ConfigError(f"{path}: cannot load: {exc}") from None
+        if not isinstance(data, list):
+            raise ConfigError(f"{path}: expected a list of cases")
+        cases.extend((f"{path}:{i + 1}", c) for i, c in enumerate(data) if isinstance(c, dict))
+    return cases
+
+
+def evaluate_documents(root: str | Path, *, library: Library | None = None,
+                       select: list[str] | None = None) -> DocEvalResult:
+    """Run every document case under ``root`` through reader, matcher and gate."""
+    from .config import Config
+    from .matcher import check_document
+    from .readers import read_document
+    from .report.build import build_document_report
+
+    library = library or load_library()
+    ids = list(library.ids)
+    result = DocEvalResult()
+    seen: set[str] = set()
+    for where, case in load_cases(Path(root)):
+        cid = str(case.get("id") or where)
+        if cid in seen:
+            result.errors.append(f"{where}: duplicate id {cid}")
+            continue
+        seen.add(cid)
+        text = str(case.get("text") or "")
+        lang = str(case.get("lang") or "")
+        if not text.strip() or lang not in LANGS:
+            result.errors.append(f"{where}: {cid}: needs text and lang ({', '.join(LANGS)})")
+            continue
+        labels = _labels(case, ids, f"{where}: {cid}")
+        aliases = case.get("supplier_alias") or []
+        aliases = [aliases] if isinstance(aliases, str) else [str(a) for a in aliases]
+        paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+        data = ("\n\n".join(paragraphs) + "\n").encode("utf-8")
+        doc = read_document(data, filename=f"{cid}.txt")
+        checked = check_document(doc, supplier_aliases=aliases, library=library)
+        report = build_document_report(doc, checked, Config(supplier_aliases=tuple(aliases)), path=f"{cid}.txt")
+        variant = str(case.get("variant") or "n/a")
+        for req in checked.requirements:
+            if select and req.id not in select:
+                continue
+            accepted = labels.get(req.id, frozenset({"missing"}))
+            result.predictions.append(DocPrediction(cid, req.id, lang, variant, accepted, str(req.verdict),
+                                                    addressed=req.id in labels, message=req.message))
+        expected_pass = all("satisfied" in labels.get(r, frozenset({"missing"})) for r in ids)
+        result.gates.append(GateOutcome(cid, lang, expected_pass, report.passed))
+    return result
+
+
+def format_doc_text(result: DocEvalResult, show_errors: bool = False) -> str:
+    """The per-language, per-requirement table a reviewer reads, then every false pass."""
+    def pct(x: float | None) -> str:
+        return "   —  " if x is None else f"{x:6.3f}"
+
+    lines = [f"{'lang':<10}{'req':<7}{'addressed':>10}{'accuracy':>10}{'sat.recall':>12}{'false pass':>12}"]
+    for row in result.table():
+        lines.append(f"{row['lang']:<10}{row['requirement']:<7}{row['addressed']:>10}{pct(row['accuracy']):>10}"
+                     f"{pct(row['satisfied_recall']):>12}{row['false_passes']:>12}")
+    gates = result.gates
+    lines.append("")
+    lines.append(f"documents: {len(gates)}   gate right: {pct(result.gate_accuracy).strip()}   "
+                 f"should pass: {sum(g.expected_pass for g in gates)}   passed: {sum(g.passed for g in gates)}   "
+                 f"false gate passes: {len(result.false_gate_passes)}")
+    by_variant: dict[str, list[DocPrediction]] = defaultdict(list)
+    for p in result.predictions:
+        if p.addressed:
+            by_variant[p.variant].append(p)
+    if len(by_variant) > 1:
+        lines.append("by variant: " + "   ".join(
+            f"{v} {sum(p.right for p in rows) / len(rows):.3f} ({len(rows)})" for v, rows in sorted(by_variant.items())))
+    fps = result.false_passes()
+    lines.append(f"false passes: {len(fps)}")
+    for p in fps:
+        lines.append(f"  FALSE PASS {p.case} {p.requirement}: accepted {'/'.join(sorted(p.accepted))}, "
+                     f"predicted satisfied{'' if p.addressed else ' (not addressed: expected missing)'}")
+    for g in result.false_gate_passes:
+        lines.append(f"  FALSE GATE PASS {g.case}")
+    if show_errors:
+        for p in result.predictions:
+            if p.addressed and not p.right:
+                lines.append(f"  {p.case} {p.requirement}: accepted {'/'.join(sorted(p.accepted))}, "
+                             f"predicted {p.predicted} — {p.message}")
+    for err in result.errors:
+        lines.append(f"  error: {err}")
+    return "\n".join(lines)

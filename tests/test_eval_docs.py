@@ -1,0 +1,65 @@
+"""The document-corpus evaluator: label sets, false passes on any requirement, the gate as a user meets it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from cliccheck.cli import cli
+from cliccheck.errors import ConfigError
+from cliccheck.evaluate_docs import evaluate_documents, is_document_corpus
+
+PREAMBLE_EN = ('SUPPLY AGREEMENT between Harbour Grid Co., Ltd. (the "Purchaser") and '
+               'Northwind Devices Ltd. (the "Supplier").')
+FREE_SUSPEND = "7.2 The Supplier may suspend the supply of the Products at any time for any reason."
+
+
+def _write(tmp_path: Path, cases: list[dict]) -> Path:
+    path = tmp_path / "cases.yaml"
+    path.write_text(yaml.safe_dump(cases, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _case(cid: str, body: str, labels: dict) -> dict:
+    return {"id": cid, "lang": "en", "variant": "n/a", "kind": "contract", "text": f"{PREAMBLE_EN}\n\n{body}\n",
+            "labels": labels, "note": "test"}
+
+
+def test_label_sets_accept_any_listed_verdict_and_false_passes_are_counted(tmp_path: Path) -> None:
+    path = _write(tmp_path, [
+        _case("right", FREE_SUSPEND, {"CSR04": ["contradicted"]}),
+        _case("either", FREE_SUSPEND, {"CSR04": ["weak", "contradicted"]}),
+        _case("wrong", FREE_SUSPEND, {"CSR04": ["missing"]}),
+    ])
+    result = evaluate_documents(path)
+    assert result.accuracy() == pytest.approx(2 / 3)
+    assert not result.false_passes()
+    assert len(result.gates) == 3 and not any(g.passed for g in result.gates)
+
+
+def test_a_satisfied_verdict_outside_the_label_set_is_a_false_pass_even_when_not_addressed(tmp_path: Path) -> None:
+    body = "7.1 The Supplier shall not, without the Purchaser's prior written consent, collect any user data."
+    path = _write(tmp_path, [_case("unaddressed", body, {"CSR01": ["missing"]})])
+    result = evaluate_documents(path)
+    fps = result.false_passes()
+    assert [(p.case, p.requirement, p.addressed) for p in fps] == [("unaddressed", "CSR02", False)]
+    assert result.accuracy() == 1.0  # the addressed requirement was right
+
+
+def test_bad_labels_are_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="verdicts"):
+        evaluate_documents(_write(tmp_path, [_case("x", FREE_SUSPEND, {"CSR04": ["fine"]})]))
+    with pytest.raises(ConfigError, match="unknown requirement"):
+        evaluate_documents(_write(tmp_path, [_case("x", FREE_SUSPEND, {"CSR09": ["missing"]})]))
+
+
+def test_eval_command_reads_a_document_corpus_and_exits_1_on_a_false_pass(tmp_path: Path) -> None:
+    body = "7.1 The Supplier shall not collect any user data."
+    path = _write(tmp_path, [_case("fp", body, {"CSR02": ["weak"]})])
+    assert is_document_corpus(path) and is_document_corpus(tmp_path)
+    out = CliRunner().invoke(cli, ["eval", str(tmp_path)])
+    assert out.exit_code == 1, out.output
+    assert "FALSE PASS fp CSR02" in out.output and "sat.recall" in out.output
