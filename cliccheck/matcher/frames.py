@@ -35,7 +35,7 @@ _NEGATIVE = ("not", "try-not", "bare-not", "need-not")
 _WORD = {"en": re.compile(r"[^\W_]+"),
          "zh": re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\d_\u3400-\u9fff\uf900-\ufaff]+")}
 _NUMBER = re.compile(r"[\d.]+|[ivxlc]{1,5}|[a-z]", re.IGNORECASE)
-_GAP = re.compile(r"[\s\-–—/'’\"“”]*")
+_GAP = re.compile(r"[\s\-–—/'’\"“”\d.()（）]*")
 
 
 @dataclass(slots=True)
@@ -117,12 +117,12 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
         if (any(a <= h.start < b for h in fine) and _unjustified_alternative(s, a, b, fine) is None) \
                 or _buyer_consent(s, a, b):
             spans.append((min(a, exc.start), max(b, exc.end)))  # a justifiable-reason exception list
-    for _name, rx, polarities in _complements(library, s.unit.lang):
-        if polarity in polarities:
-            spans += [(m.start(), m.end()) for m in rx.finditer(s.text) if m.end() > m.start()]
+    spans += _complement_spans(s, library, polarity)
     # in a rider, what the library knows to weaken is never accounted for, whatever safe word it contains ("at the
     # Customer's cost"); in the undertaking's own sentence the analysis has judged those words already
-    unsafe = [] if not rider else [h for h in s.any("carve_outs", "modal:non_binding", "overrides", "scope_limits", "global_overrides",
+    unsafe = [Hit("rider", m.start(), m.end(), m.group(0)) for name, rx in _lexicon(library, "riders", s.unit.lang)
+              if rider or name == "deeming" for m in rx.finditer(s.text)]
+    unsafe += [] if not rider else [h for h in s.any("carve_outs", "modal:non_binding", "overrides", "scope_limits", "global_overrides",
                                "exemptions", *(f"{r.id}:weakening" for r in library.requirements))]
     if unsafe:
         spans = [sp for sp in spans if not any(sp[0] < h.end and h.start < sp[1] for h in unsafe)]
@@ -131,6 +131,23 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
         spans = [sp for sp in spans if not any(sp[0] <= n.start < sp[1] and (sp[0], sp[1]) != (n.start, n.end)
                                                and not _inside_lawful(s, sp) for n in negs)]
     return spans
+
+
+def _riders_in(s: Sentence, library: Library) -> list[tuple[str, str]]:
+    cache = s.__dict__.setdefault("riders", None)
+    if cache is None:
+        cache = s.__dict__["riders"] = [(name, m.group(0)) for name, rx in _lexicon(library, "riders", s.unit.lang)
+                                        for m in rx.finditer(s.text)]
+    return cache
+
+
+def _complement_spans(s: Sentence, library: Library, polarity: str) -> list[tuple[int, int]]:
+    """The harmless complements in the sentence (cached on it: every reading of the sentence asks again)."""
+    cache = s.__dict__.setdefault("complements", {})
+    if polarity not in cache:
+        cache[polarity] = [(m.start(), m.end()) for _name, rx, polarities in _complements(library, s.unit.lang)
+                           if polarity in polarities for m in rx.finditer(s.text) if m.end() > m.start()]
+    return cache[polarity]
 
 
 def _inside_lawful(s: Sentence, span: tuple[int, int]) -> bool:
@@ -209,7 +226,9 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
     objs = []  # typed by the requirement's element ("user-data", "user-equipment", "technical-support", …)
     for o in objects:
         cat = o.cat.split(":")
-        objs.append((cat[2] if len(cat) > 2 else cat[-1].replace("_objects", ""), o.text))
+        typed = (cat[2] if len(cat) > 2 else cat[-1].replace("_objects", ""), o.text)
+        if typed not in objs:
+            objs.append(typed)
     exceptions = []
     flagged = {r.detail for r in a.reasons if r.code == "carve-out"}
     for exc in s.get("exceptions"):
@@ -217,13 +236,17 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
         words = s.text[min(x, exc.start):max(y, exc.end)].strip()
         exceptions.append(("carve-out" if any(f and f in words for f in flagged) else "justifiable", words))
     exceptions += [("carve-out", h.text) for h in s.get("carve_outs")]
-    riders = [(name, m.group(0)) for name, rx in _lexicon(library, "riders", s.unit.lang) for m in rx.finditer(s.text)]
+    riders = list(_riders_in(s, library))
     frame = Frame(requirement=a.requirement, reading=a.kind, actor=side or "none", actor_text=party.text if party else "",
                   modality=_MODALITY.get(modal.cat[6:], "statement") if modal else "statement",
                   modal_text=modal.text if modal else "", polarity=polarity, act=act.text, act_kind=kind,
                   objects=objs, conditions=[h.text for h in s.get("conditions")], exceptions=exceptions,
                   riders=riders, sentence=s.text)
-    if a.kind == "undertaking":
+    if a.kind == "undertaking" and getattr(a.unit.sentence, "window", False):
+        frame.leftover = ["(sentence too long to read whole)"]  # read in windows: the rest was not read with it
+        if a.quality == "satisfied":
+            unrecognised(a, frame.leftover)
+    elif a.kind == "undertaking":
         positive_duty = kind in ("duty", "partial_duty", "refusable") and stance == "do"
         frame.leftover = leftover(s.text, safe_spans(s, library, "positive" if positive_duty else "negative"),
                                   s.unit.lang)
@@ -238,7 +261,7 @@ def unrecognised(a: Assessment, words: list[str]) -> None:
     detail = detail if len(detail) <= 160 else detail[:159] + "…"
     a.quality = "weak"
     a.reasons = [r for r in a.reasons if r.code != "binding-undertaking"]
-    a.reasons.append(Reason("unrecognised-qualifier", f'"{detail}"'))
+    a.reasons.append(Reason("unrecognised-qualifier", detail))
     a.detail = a.detail or a.reasons[-1].detail
 
 
@@ -250,3 +273,40 @@ def points_back(text: str, library: Library, lang: str) -> str | None:
             if m:
                 return m.group(0)
     return None
+
+
+def trace_document(doc: Any, library: Library, *, supplier_aliases: tuple[str, ...] = (),
+                   lang: str = "auto") -> list[tuple[str, Assessment]]:
+    """Every reading the matcher makes of ``doc`` with its frame, per language version (``explain --trace``)."""
+    from ..roles import find_roles
+    from ..segment import segment
+    from . import _languages, _sentence_units
+
+    roles = find_roles(doc, supplier_aliases=supplier_aliases, library=library)
+    sentences = segment(doc)
+    return [(version, a) for version in _languages(doc, lang)
+            for a in _sentence_units(doc, library, roles, version, sentences)]
+
+
+def describe(a: Assessment) -> list[str]:
+    """The frame of one reading as lines for a lawyer: what the matcher read, part by part."""
+    f = a.frame
+    verdict = a.kind if a.kind != "undertaking" else f"undertaking ({a.quality})"
+    lines = [f"{a.requirement}  {verdict}: {a.unit.text if len(a.unit.text) <= 200 else a.unit.text[:199] + '…'}"]
+    if f is None:
+        lines += [f"    reasons: {'; '.join(str(r) for r in a.reasons) or '-'}"]
+        return lines
+    lines += [f"    actor: {f.actor}" + (f" ({f.actor_text})" if f.actor_text else ""),
+              f"    modality: {f.modality}" + (f" ({f.modal_text})" if f.modal_text else "") + f", polarity {f.polarity}",
+              f"    act: {f.act} [{f.act_kind}]",
+              f"    objects: {', '.join(f'{w} [{t}]' for t, w in f.objects) or '-'}"]
+    if f.conditions:
+        lines.append(f"    conditions: {', '.join(f.conditions)}")
+    if f.exceptions:
+        lines.append(f"    exceptions: {'; '.join(f'{w} [{c}]' for c, w in f.exceptions)}")
+    if f.riders:
+        lines.append(f"    riders: {'; '.join(f'{w} [{c}]' for c, w in f.riders)}")
+    if a.kind == "undertaking":
+        lines.append(f"    leftover: {' … '.join(f.leftover) if f.leftover else '(none: every word accounted for)'}")
+    lines.append(f"    reasons: {'; '.join(str(r) for r in a.reasons) or '-'}")
+    return lines
