@@ -118,6 +118,8 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
                 or _buyer_consent(s, a, b):
             spans.append((min(a, exc.start), max(b, exc.end)))  # a justifiable-reason exception list
     spans += _complement_spans(s, library, polarity)
+    spans += [(m.start(), m.end()) for _, rx in _lexicon(library, "back_references", s.unit.lang)
+              for m in rx.finditer(s.text)]
     # in a rider, what the library knows to weaken is never accounted for, whatever safe word it contains ("at the
     # Customer's cost"); in the undertaking's own sentence the analysis has judged those words already
     unsafe = [Hit("rider", m.start(), m.end(), m.group(0)) for name, rx in _lexicon(library, "riders", s.unit.lang)
@@ -171,15 +173,11 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
         for a in taken:
             unrecognised(a, [f"(sentence too long to read whole) {(rest or [''])[0][:80]}"])
         return
-    section = s.block.section
+    from . import _top_section
+
+    top = _top_section(s.block.section)
     analyzer = get_analyzer(library, lang)
-    for t in sentences[s.index + 1:s.index + 12]:
-        if t.language != lang:
-            continue
-        if t.block is not s.block and (not section or t.block.section != section):
-            break
-        if t.block is not s.block and points_back(t.text, library, lang) is None:
-            continue
+    for t in _later_parts(s, sentences, top, library, lang):
         hits = analyzer.hits(t.text)
         read = Read(Unit(t.text, lang, [(0, t.start, t.end)], t), hits, party_hits(t.text, roles, hits, lang), library)
         for a in taken:
@@ -263,6 +261,58 @@ def unrecognised(a: Assessment, words: list[str]) -> None:
     a.reasons = [r for r in a.reasons if r.code != "binding-undertaking"]
     a.reasons.append(Reason("unrecognised-qualifier", detail))
     a.detail = a.detail or a.reasons[-1].detail
+
+
+def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang: str) -> list[Any]:
+    """The sentences read with the undertaking of ``s``: the rest of its paragraph; later paragraphs of the same
+    numbered clause that point back at it, qualify it (a rider word) or define its terms; and any sentence of the
+    document that names its clause by number ("Clause 11 does not apply to …")."""
+    out = []
+    for t in sentences[s.index + 1:s.index + 12]:
+        if t.language != lang:
+            continue
+        if t.block is s.block or (top and _same_top(t, top) and (points_back(t.text, library, lang) is not None
+                                                                 or _defines(t.text, library, lang))):
+            out.append(t)
+    named = _clause_reference(s.block.section, lang)
+    if named is not None:
+        out += [t for t in sentences if t.language == lang and t is not s and t not in out
+                and t.block is not s.block and named.search(t.text)]
+    return out
+
+
+def _same_top(t: Any, top: str) -> bool:
+    from . import _top_section
+
+    return _top_section(t.block.section) == top
+
+
+def _defines(text: str, library: Library, lang: str) -> bool:
+    key = (library.key, lang, "definitions")
+    if key not in _COMPILED:
+        _COMPILED[key] = [("", rx)] if (rx := phrase_regex(library.common["definitions"][lang], lang)) else []
+    return any(rx.search(text) for _, rx in _COMPILED[key])  # type: ignore[attr-defined]
+
+
+_REFERENCE_RX: dict[tuple[str, str], re.Pattern[str] | None] = {}
+
+
+def _clause_reference(section: str | None, lang: str) -> re.Pattern[str] | None:
+    """A reference to the clause ``section`` by number ("Clause 8.1", "Clause 8", 第八条)."""
+    if not section:
+        return None
+    key = (section, lang)
+    if key not in _REFERENCE_RX:
+        number = re.match(r"\d+(?:\.\d+)*", re.sub(r"^(?:article|clause|section|art\.)\s*", "", section, flags=re.I))
+        rx = None
+        if number:
+            label = re.escape(number.group(0))
+            rx = re.compile(rf"\b(?:clauses?|articles?|sections?|paragraphs?)\s+{label}(?![\d.]*\d)", re.I)
+        elif section.startswith("第"):
+            rx = re.compile(re.escape(re.match(r"第[^条]{1,8}条", section).group(0))) \
+                if re.match(r"第[^条]{1,8}条", section) else None
+        _REFERENCE_RX[key] = rx
+    return _REFERENCE_RX[key]
 
 
 def points_back(text: str, library: Library, lang: str) -> str | None:
