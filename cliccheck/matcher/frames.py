@@ -180,13 +180,14 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
     for t in _later_parts(s, sentences, top, library, lang):
         hits = analyzer.hits(t.text)
         read = Read(Unit(t.text, lang, [(0, t.start, t.end)], t), hits, party_hits(t.text, roles, hits, lang), library)
+        harmless = _harmless_rights(read, library)
         for a in taken:
             if a.quality != "satisfied":
                 continue
             frame = a.frame
             positive = frame is not None and frame.polarity == "positive"
-            words = leftover(t.text, safe_spans(read, library, "positive" if positive else "negative", rider=True),
-                             lang)
+            words = leftover(t.text, safe_spans(read, library, "positive" if positive else "negative", rider=True)
+                             + harmless, lang)
             if frame is not None:
                 frame.riders.append(("later sentence", t.text if len(t.text) <= 120 else t.text[:119] + "…"))
                 frame.leftover += words
@@ -263,13 +264,37 @@ def unrecognised(a: Assessment, words: list[str]) -> None:
     a.detail = a.detail or a.reasons[-1].detail
 
 
+def _harmless_rights(s: Sentence, library: Library) -> list[tuple[int, int]]:
+    """Rights in a rider that take nothing from the supplier's undertaking: the buyer's own rights ("尽管有前款约定，
+    甲方有权拒绝…"), and a refusal the law requires (state secrets, a PRC legal prohibition): their modal, negation
+    and override words are accounted for."""
+    from .analysis import _justified
+
+    rights = [m for m in s.modals if m.cat in ("modal:permission", "modal:negated_obligation")]
+    justified = any(_justified(s, r.id, "refusal") for r in library.requirements)
+    out: list[tuple[int, int]] = []
+    for m in rights:
+        before = [p for p in s.parties if p.end <= m.start and p.cat != "party:pronoun"]
+        if justified or (before and before[-1].cat == "party:buyer"):
+            out.append((m.start, m.end))
+    if len(out) == len(rights) and (rights or justified):
+        out += [(h.start, h.end) for h in s.get("overrides")]
+        if justified:
+            out += [(h.start, h.end) for h in s.get("negations")]
+            out += [(m.start, m.end) for m in s.modals if m.cat == "modal:prohibition"]
+    return out
+
+
+_HEADING = re.compile(r"[\d.()\s]*(?:[A-Z][\w'’-]*\s*){1,6}[.:]?")
+
+
 def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang: str) -> list[Any]:
     """The sentences read with the undertaking of ``s``: the rest of its paragraph; later paragraphs of the same
     numbered clause that point back at it, qualify it (a rider word) or define its terms; and any sentence of the
     document that names its clause by number ("Clause 11 does not apply to …")."""
     out = []
     for t in sentences[s.index + 1:s.index + 12]:
-        if t.language != lang:
+        if t.language != lang or _HEADING.fullmatch(t.text):  # "Scope." opening the next sub-clause
             continue
         if t.block is s.block or (top and _same_top(t, top) and (points_back(t.text, library, lang) is not None
                                                                  or _defines(t.text, library, lang))):
