@@ -43,6 +43,9 @@ ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "partial_duty": 3, "refusable": 4}
 _CLAUSE_BREAK = re.compile(r"[，,;；]")
+#: the stretch between a prohibition and a later verb of the same coordinated list
+_COORDINATED = {"en": re.compile(r"[^;.:]*?(?:,\s*|\s)(?:or|and|nor)\s+", re.IGNORECASE),
+                "zh": re.compile(r"[^，,；;。：:]*?(?:或者|或|和|及|以及|、|并)")}
 
 
 @dataclass(slots=True)
@@ -252,6 +255,11 @@ class Sentence:
         for h in ordered:
             if not (self.modals and h.overlaps(self.modals[-1])):
                 self.modals.append(h)
+        # "不得缓存、保存、使用或向他人披露或授权他人使用", "shall not collect, use or authorise others to use": a
+        # grant coordinated under a prohibition is one more forbidden act, not a right
+        self.modals = [m for i, m in enumerate(self.modals)
+                       if not (m.cat == "modal:grant" and i and self.modals[i - 1].cat == "modal:prohibition"
+                               and _COORDINATED[unit.lang].fullmatch(self.text, self.modals[i - 1].end, m.start))]
         others = [h for h in hits if h.cat != "negations"] + self.modals + parties
         self.negations = [h for h in by.get("negations", []) if not any(o.overlaps(h) for o in others)]
         self.scopes: dict[tuple[int, int], tuple[int, int]] = {}
@@ -279,6 +287,8 @@ def _passive_modal_after(s: Sentence, act: Hit) -> Hit | None:
         return None
     for m in s.modals:
         if m.start >= act.end and not _CLAUSE_BREAK.search(s.text[act.end:m.start]):
+            if re.search(r"\bof$", m.text, re.IGNORECASE):
+                return m  # "Full cooperation … is a continuing obligation of the Contractor"
             tail = s.text[m.end:m.end + 60]
             if re.match(r"\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|n)\s+by\b", tail, re.IGNORECASE):
                 return m
@@ -381,8 +391,11 @@ def _after_preposition(s: Sentence, hit: Hit) -> bool:
 def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str | None, Hit | None]:
     """Side bound by the predicate (supplier/buyer/both) and the party hit, if any."""
     if modal is not None and modal.start >= action.end:  # "… shall be given by the Contractor"
+        of = bool(re.search(r"\bof$", modal.text, re.IGNORECASE))  # "… is an obligation of the Contractor"
         for p in s.parties:
-            if 0 <= p.start - modal.end <= 40 and re.search(r"\bby(?: the)?\s*$", s.text[modal.end:p.start], re.I):
+            between = s.text[modal.end:p.start]
+            if 0 <= p.start - modal.end <= 40 and (re.search(r"\bby(?: the)?\s*$", between, re.I)
+                                                 or (of and re.fullmatch(r"\s*(?:the\s+)?", between, re.I))):
                 return _resolve(s, p)
     agent = _agent(s, action, lang)
     if agent is not None:
@@ -946,7 +959,7 @@ def _restricted(s: Sentence, act: Hit) -> bool:
     if s.get("breadth") or any(u.start >= a and u.end <= b for u in s.get("unauthorised")):
         return False
     return (any(a <= r.start < b for r in s.get("restrictive"))
-            and any(a <= h.start < b for h in s.get("lawful_basis")))
+            and any(a <= h.start < b for h in s.any("lawful_basis", "justifications")))
 
 
 def _clause_bounds(s: Sentence, pos: int) -> tuple[int, int]:

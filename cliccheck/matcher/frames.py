@@ -35,6 +35,7 @@ _NEGATIVE = ("not", "try-not", "bare-not", "need-not")
 _WORD = {"en": re.compile(r"[^\W_]+"),
          "zh": re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\d_\u3400-\u9fff\uf900-\ufaff]+")}
 _NUMBER = re.compile(r"[\d.]+|[ivxlc]{1,5}|[a-z]", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;；。]")
 _GAP = re.compile(r"[\s\-–—/'’\"“”\d.()（）]*")
 
 
@@ -112,6 +113,13 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
     for r in s.get("restrictive"):  # "only with the Customer's written consent": a lawful basis, not a limit
         if any(0 <= h.start - r.end <= 40 for h in s.get("lawful_basis")):
             spans.append((r.start, r.end))
+        end = _CLAUSE_END.search(s.text, r.end)
+        b = end.start() if end else len(s.text)
+        if any(r.end <= h.start < b for h in fine) and _unjustified_alternative(s, r.end, b, fine) is None:
+            # "may suspend only where the Buyer has failed to pay … or in force majeure": a prohibition otherwise
+            a = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, r.start)), default=0)
+            spans.append((r.start, b))
+            spans += [(m.start, m.end) for m in s.modals if m.cat == "modal:permission" and a <= m.start < r.start]
     for exc in s.get("exceptions"):
         a, b = _exception_scope(s, exc)
         if (any(a <= h.start < b for h in fine) and _unjustified_alternative(s, a, b, fine) is None) \
