@@ -255,8 +255,11 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
             unrecognised(a, frame.leftover)
     elif a.kind == "undertaking":
         positive_duty = kind in ("duty", "partial_duty", "refusable") and stance == "do"
-        frame.leftover = leftover(s.text, safe_spans(s, library, "positive" if positive_duty else "negative"),
-                                  s.unit.lang)
+        # carve-out words the analysis judged harmless ("不得以停产、转产为由中断供货": reasons the promise forbids)
+        flagged = [r.detail for r in a.reasons if r.code in ("carve-out", "weakened-by", "overridden-by")]
+        judged = [(h.start, h.end) for h in s.get("carve_outs") if not any(h.text in d for d in flagged)]
+        frame.leftover = leftover(s.text, safe_spans(s, library, "positive" if positive_duty else "negative")
+                                  + judged + _harmless_rights(s, library), s.unit.lang)
         if frame.leftover and a.quality == "satisfied":
             unrecognised(a, frame.leftover)
     return frame
