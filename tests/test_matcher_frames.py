@@ -133,3 +133,29 @@ def test_long_trigger_word_sentence_is_linear(lang: str) -> None:
     assert time.process_time() - started < 5.0
     # read in windows: nothing in a sentence that long is satisfied
     assert all(str(r.verdict) != "satisfied" for r in result.requirements)
+
+
+# Ordinary drafting (issue 10 §3-4): defined terms, restrictive permissions, nominalised duties, negation scope.
+ORDINARY = [
+    ("en", "CSR04", "satisfied", '1.2 "Services" means the hosting services and the technical support services described '
+                                 "in Schedule 2.\n\n9.1 The Vendor shall not interrupt the supply of the Products or the "
+                                 "Services without justifiable reason."),
+    ("zh", "CSR04", "satisfied", "第一条 “服务”是指本合同项下的云服务及技术支持服务。\n\n第九条 乙方无正当理由不得中断产品和服务的供应。"),
+    ("zh", "CSR04", "weak", "第一条 “服务”是指本合同项下的云服务及技术支持服务。\n\n第九条 乙方无正当理由不得中断服务器的供应。"),
+    ("en", "CSR04", "satisfied", "9.1 The Vendor may suspend supply of the Products or technical support only where the "
+                                 "Customer has failed to pay for 60 days after notice or in force majeure."),
+    ("en", "CSR04", "contradicted", "9.1 The Vendor may suspend supply of the Products or technical support only where "
+                                    "the Vendor decides."),
+    ("en", "CSR01", "satisfied", "9.1 Full and timely cooperation with any cybersecurity review is a continuing "
+                                 "obligation of the Vendor."),
+    ("en", "CSR02", "satisfied", "9.1 No data relating to end users shall be collected by the Vendor."),
+    ("en", "CSR02", "satisfied", "9.1 The Vendor shall not collect, use or authorise any third party to use user data."),
+    ("en", "CSR04", "missing", "9.1 If the Vendor breaches Clause 3, the Customer may terminate the supply of the "
+                               "Products and the technical support."),
+    ("zh", "CSR03", "missing", "第九条 乙方不得以任何方式干扰云市场的正常运行。"),
+]
+
+
+@pytest.mark.parametrize("lang,rule,expected,clause", ORDINARY, ids=[c[3][:36] for c in ORDINARY])
+def test_ordinary_drafting(lang: str, rule: str, expected: str, clause: str) -> None:
+    assert str(_result(clause, lang, rule).verdict) == expected

@@ -47,7 +47,7 @@ from ..verdicts import (
 )
 from .analysis import Assessment, Unit, get_analyzer, party_regex
 from .candidates import prefilter
-from .frames import read_riders
+from .frames import defined_terms, read_riders
 from .hidden import analyse_unit as _analyse
 from .hidden import hidden_findings, margin_findings
 from .verdict import decide, evidence_for
@@ -85,6 +85,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     absent = _absent_elements(doc.text, library, lang)
     found: list[Assessment] = []
     sentences = segment(doc) if sentences is None else sentences
+    defined = defined_terms(sentences, library, lang)
     for s in sentences:
         if s.language != lang:
             continue
@@ -103,14 +104,14 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         if scan.candidate_requirements(own):
             block_offset = s.start - s.block.start
             ctx = _context_party(s.block.text, block_offset, roles, lang)
-            alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent)
+            alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent, defined=defined)
             results = _analyse(alone, library, roles)
         if s.lead_in is not None and not any(a.kind != "near-miss" and not _needs_lead(a) for a in results):
             lead = s.lead_in
             text = lead.text + " " + s.text
             lead_ctx = _context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
             combined = Unit(text, lang, [(0, lead.start, lead.end), (len(lead.text) + 1, s.start, s.end)], s,
-                            context_party=lead_ctx, absent=absent)
+                            context_party=lead_ctx, absent=absent, defined=defined)
             combined_results = _analyse(combined, library, roles)
             if any(a.kind != "near-miss" for a in combined_results) or not results:
                 results = combined_results if not results or any(

@@ -43,6 +43,9 @@ ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "partial_duty": 3, "refusable": 4}
 _CLAUSE_BREAK = re.compile(r"[，,;；]")
+#: a defined term used as a word: English by word boundaries, Chinese between function characters or punctuation
+_TERM = {"en": r"(?<![\w“”\"]){}(?![\w“”\"])",
+         "zh": r"(?:(?<=[的和及或与、本该其，,；;：:“”\s])|(?<![\u3400-\u9fff])){}(?=[的和及或与、，,；;。：:“”\s]|$|(?![\u3400-\u9fff]))"}
 #: the stretch between a prohibition and a later verb of the same coordinated list
 _COORDINATED = {"en": re.compile(r"[^;.:]*?(?:,\s*|\s)(?:or|and|nor)\s+", re.IGNORECASE),
                 "zh": re.compile(r"[^，,；;。：:]*?(?:或者|或|和|及|以及|、|并)")}
@@ -79,6 +82,9 @@ class Unit:
     absent: frozenset[tuple[str, str]] = frozenset()
     #: the unit overrides the whole contract without naming a clause ("尽管本合同其他条款另有约定")
     global_override: bool = False
+    #: defined terms whose definition names an element's object ("Services" defined as including technical
+    #: support): (requirement, element) -> the terms, which then stand for that element
+    defined: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     #: requirements undertaken in the sentence just before, in the same block ("乙方应当配合网络安全审查；但对于
     #: 源代码，乙方有权拒绝提供"): a refusal of what the review asks for is a rider on that undertaking
     continues: frozenset[str] = frozenset()
@@ -752,6 +758,12 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
         rid = req.id
         element_ids = [el.id for el in req.elements]
         objs = _objects(s, rid, element_ids, s.parties)
+        for el in element_ids:  # a defined term whose definition names the element ("the Services")
+            for term in unit.defined.get((rid, el), ()):
+                for m in re.finditer(_TERM[lang].format(re.escape(term)), s.text):
+                    if not any(p.start < m.end() and m.start() < p.end for p in s.parties) and not any(
+                            o.start < m.end() and m.start() < o.end for o in objs.get(el, [])):
+                        objs.setdefault(el, []).append(Hit(f"{rid}:obj:{el}", m.start(), m.end(), m.group(0)))
         broad = [h for h in s.get(f"{rid}:broad_objects") if not any(p.overlaps(h) for p in s.parties
                                                                         if p.cat != "party:pronoun")]
         all_objs = [h for hs in objs.values() for h in hs]

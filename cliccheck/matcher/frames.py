@@ -396,3 +396,32 @@ def describe(a: Assessment) -> list[str]:
         lines.append(f"    leftover: {' … '.join(f.leftover) if f.leftover else '(none: every word accounted for)'}")
     lines.append(f"    reasons: {'; '.join(str(r) for r in a.reasons) or '-'}")
     return lines
+
+
+_DEFINED = {"en": re.compile(r"^\W{0,3}(?:[\d.()a-z]+\s+)?[\"“]([A-Z][^\"”]{1,40})[\"”]\s+(?:means|shall mean|includes|include|"
+                             r"shall include|refers to|is defined as)\b"),
+            "zh": re.compile(r"^\W{0,3}(?:[\d.（）()、一二三四五六七八九十第条]+\s*)?[“\"]([^”\"]{1,20})[”\"]\s*(?:，|,)?"
+                             r"(?:是指|系指|指|包括)")}
+
+
+def defined_terms(sentences: list[Any], library: Library, lang: str) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Terms the contract defines as including an element's object ('"Services" means the hosting services and the
+    technical support services'): (requirement, element) -> terms. The matcher then reads the term as that element,
+    so "the supply of the Products and the Services" covers both elements of CSR04."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for s in sentences:
+        if s.language != lang:
+            continue
+        m = _DEFINED[lang].match(s.text)
+        if m is None:
+            continue
+        term, body = m.group(1), s.text[m.end():]
+        for req in library.requirements:
+            for el in req.elements:
+                key = (library.key, req.id, el.id, lang, "objects")
+                if key not in _COMPILED:
+                    _COMPILED[key] = phrase_regex(el.objects[lang], lang)  # type: ignore[assignment]
+                rx = _COMPILED[key]
+                if rx is not None and rx.search(body):  # type: ignore[attr-defined]
+                    out.setdefault((req.id, el.id), []).append(term)
+    return {k: tuple(v) for k, v in out.items()}
