@@ -758,12 +758,14 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
         rid = req.id
         element_ids = [el.id for el in req.elements]
         objs = _objects(s, rid, element_ids, s.parties)
+        by_definition: list[Hit] = []
         for el in element_ids:  # a defined term whose definition names the element ("the Services")
             for term in unit.defined.get((rid, el), ()):
                 for m in re.finditer(_TERM[lang].format(re.escape(term)), s.text):
                     if not any(p.start < m.end() and m.start() < p.end for p in s.parties) and not any(
                             o.start < m.end() and m.start() < o.end for o in objs.get(el, [])):
-                        objs.setdefault(el, []).append(Hit(f"{rid}:obj:{el}", m.start(), m.end(), m.group(0)))
+                        by_definition.append(Hit(f"{rid}:obj:{el}", m.start(), m.end(), m.group(0)))
+                        objs.setdefault(el, []).append(by_definition[-1])
         broad = [h for h in s.get(f"{rid}:broad_objects") if not any(p.overlaps(h) for p in s.parties
                                                                         if p.cat != "party:pronoun")]
         all_objs = [h for hs in objs.values() for h in hs]
@@ -803,7 +805,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             for obj in s.get(f"{rid}:stand:{el}"):
                 if any(p.overlaps(obj) for p in s.parties if p.cat != "party:pronoun"):
                     continue  # the "Service" of "the Service Provider", the 服务 of 服务商: a name, not what is supplied
-                if any(o.overlaps(obj) for o in all_objs):
+                if any(o.overlaps(obj) for o in all_objs if o not in by_definition):
                     continue  # the 服务 of 技术支持服务, the "services" of "support services": another element
                 act = _attach(s, obj, actions)
                 if act is not None and id(act) in pairs and pairs[id(act)][1] and el not in pairs[id(act)][1]:
@@ -888,6 +890,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                                           highlights=_spans(marks),
                                           reasons=[Reason(code, (gate or definition)[0].text[:80])], detail=code))
                 continue
+            if verdict == "contradiction" and obj_hits and all(o in by_definition for o in obj_hits):
+                elements = set()  # a defined term widens an undertaking; in a right it counts as a broad object only
             if verdict == "contradiction":
                 justified = _justified(s, rid, kind)
                 if kind in ("duty", "refusal"):  # "无须配合发包人或者任何主管部门的网络安全审查": part of the object
