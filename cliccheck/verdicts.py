@@ -54,8 +54,17 @@ class Evidence:
     role: str = "undertaking"  # undertaking | contradiction | weakener | partial | near-miss | excluded
     #: (start, end) offsets, relative to ``text``, of the deciding words to highlight.
     highlights: list[tuple[int, int]] = field(default_factory=list)
+    #: The source characters behind ``text`` when normalisation changed them (invisible characters,
+    #: look-alikes, traditional Chinese): what the reader of the contract sees. None when equal to ``text``.
+    original: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        data = self._fields()
+        if self.original is not None:
+            data["original"] = self.original
+        return data
+
+    def _fields(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "page": self.page,
