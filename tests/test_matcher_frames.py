@@ -113,7 +113,7 @@ def test_frames_file_is_validated(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "clause_library", lib)
     text = (lib / "frames.yaml").read_text(encoding="utf-8")
     (lib / "frames.yaml").write_text(text.replace("back_references:", "back_refs:"), encoding="utf-8")
-    with pytest.raises(ConfigError, match="frames.yaml"):
+    with pytest.raises(ConfigError, match=r"frames\.yaml"):
         load_library(lib)
     (lib / "frames.yaml").write_text(text.replace("polarity: [positive]", "polarity: [sideways]"), encoding="utf-8")
     with pytest.raises(ConfigError, match="sideways"):

@@ -313,8 +313,13 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
     named = _clause_reference(s.block.section, lang)
     if named is not None:
         out += [t for t in sentences if t.language == lang and t is not s and t not in out
-                and t.block is not s.block and named.search(t.text)]
+                and t.block is not s.block and _names(named, t.text)]
     return out
+
+
+def _names(rx: re.Pattern[str], text: str) -> bool:
+    """``text`` refers to the clause: a number opening the text is the text's own label, not a reference."""
+    return any(text[:m.start()].strip() for m in rx.finditer(text))
 
 
 def _same_top(t: Any, top: str) -> bool:
@@ -355,9 +360,9 @@ def points_back(text: str, library: Library, lang: str) -> str | None:
     """The back-reference or rider word that makes a later sentence part of the undertaking before it."""
     for section in ("back_references", "riders"):
         for _, rx in _lexicon(library, section, lang):
-            m = rx.search(text)
-            if m:
-                return m.group(0)
+            for m in rx.finditer(text):
+                if text[:m.start()].strip(" \t0-9.()（）、"):  # "第五条 …" opening the text is its own label
+                    return m.group(0)
     return None
 
 
