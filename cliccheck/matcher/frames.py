@@ -14,6 +14,7 @@ a list of bad words can never be complete, a list of known-safe parts can.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -134,10 +135,17 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
               if rider or name == "deeming" for m in rx.finditer(s.text)]
     unsafe += [] if not rider else [h for h in s.any("carve_outs", "modal:non_binding", "overrides", "scope_limits", "global_overrides",
                                "exemptions", *(f"{r.id}:weakening" for r in library.requirements))]
-    if unsafe:
-        spans = [sp for sp in spans if not any(sp[0] < h.end and h.start < sp[1] for h in unsafe)]
+    if unsafe:  # a longer safe phrase holding the word stays ("even where they are subject to")
+        spans = [sp for sp in spans if not any(sp[0] < h.end and h.start < sp[1]
+                                               and not (sp[0] <= h.start and h.end <= sp[1] and sp[1] - sp[0] > h.end - h.start)
+                                               for h in unsafe)]
+    if rider:
+        # a further prohibition of the supplier ("乙方不得以商业秘密为由拒绝") is safe; a negation that takes the
+        # undertaking back ("the foregoing shall not apply", "乙方不受上述约定约束") is not
+        spans += _supplier_negations(s, library)
     if rider:  # the negations inside a safe phrase ("without the Customer's consent") stay safe
-        negs = s.get("negations") + [m for m in s.modals if m.cat == "modal:prohibition"]
+        negs = [n for n in s.get("negations") + [m for m in s.modals if m.cat == "modal:prohibition"]
+                if (n.start, n.end) not in spans]
         spans = [sp for sp in spans if not any(sp[0] <= n.start < sp[1] and (sp[0], sp[1]) != (n.start, n.end)
                                                and not _inside_lawful(s, sp) for n in negs)]
     return spans
@@ -160,8 +168,53 @@ def _complement_spans(s: Sentence, library: Library, polarity: str) -> list[tupl
     return cache[polarity]
 
 
+_ITEM = re.compile(r"[（(](?:[a-z]|[ivx]{1,4}|\d|[一二三四五六七八九十]{1,3})[）)]|[;；]")
+
+
+def _defines_reasons(s: Sentence, library: Library) -> bool:
+    return any(name == "reason_definitions" and rx.search(s.text) for name, rx, _ in _complements(library, s.unit.lang))
+
+
+def justified_items(s: Sentence, start: int, fine: list[Hit]) -> bool:
+    """Every enumerated item of a list ("(a) … ; (b) …", "（一）…（二）…") from ``start`` names a justification and no
+    carve-out: a definition of the justifiable reasons that only narrows them."""
+    cuts = [start, *[m.start() for m in _ITEM.finditer(s.text, start)], len(s.text)]
+    items = [(a, b) for a, b in itertools.pairwise(cuts) if re.search(r"\w{2}", s.text[a:b])]
+    bad = s.any("carve_outs", "modal:non_binding", "breadth")
+    return bool(items) and all(any(a <= h.start < b for h in fine) and not any(a <= h.start < b for h in bad)
+                               for a, b in items)
+
+
+#: a back-reference to a provision (not to an object: "such data", 上述设备)
+_PROVISION = re.compile(r"\s*(?:the )?(?:foregoing|preceding|above|this (?:clause|article|section|paragraph)|"
+                        r"(?:clauses?|articles?|sections?|paragraphs?)\b|obligations?|undertakings?|provisions?|"
+                        r"前款|上款|本条|本款|前条|前项|约定|规定|条款|义务|承诺|第)", re.IGNORECASE)
+
+
+def _supplier_negations(s: Sentence, library: Library) -> list[tuple[int, int]]:
+    key = (library.key, s.unit.lang, "disclaimers")
+    if key not in _COMPILED:
+        rx = phrase_regex(library.common["disclaimers"][s.unit.lang], s.unit.lang)
+        _COMPILED[key] = [("", rx)] if rx is not None else []  # type: ignore[list-item]
+    if any(rx.search(s.text) for _, rx in _COMPILED[key]) or any(  # type: ignore[attr-defined]
+            _PROVISION.match(m.group(0)) or _PROVISION.match(s.text, m.end(), m.end() + 8)
+            for _, rx in _lexicon(library, "back_references", s.unit.lang) for m in rx.finditer(s.text)):
+        return []  # a negation near "the foregoing", 本条, 上述约定 may take the undertaking back
+    out = []
+    named = [p for p in s.parties if p.cat != "party:pronoun"]
+    for n in s.get("negations") + [m for m in s.modals if m.cat == "modal:prohibition"]:
+        before = [p for p in named if p.end <= n.start]
+        # the supplier is the last party named before it, or the sentence's subject when the last one named is
+        # not the subject of this negation ("…of the Customer or its users, and shall not carry out …")
+        if before and (before[-1].cat == "party:supplier" or (
+                before[0].cat == "party:supplier" and not re.fullmatch(r"\s*(?:shall|will|must|may)?\s*",
+                                                                        s.text[before[-1].end:n.start]))):
+            out.append((n.start, n.end))
+    return out
+
+
 def _inside_lawful(s: Sentence, span: tuple[int, int]) -> bool:
-    return any(h.start <= span[0] and span[1] <= h.end for h in s.any("lawful_basis", "unauthorised"))
+    return any(h.start <= span[0] and span[1] <= h.end for h in s.any("lawful_basis", "unauthorised", "justifications"))
 
 
 def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library: Library, roles: Any,
@@ -185,10 +238,16 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
 
     top = _top_section(s.block.section)
     analyzer = get_analyzer(library, lang)
+    defining = None  # the paragraph of a definition of the justifiable reasons, whose items follow it
     for t in _later_parts(s, sentences, top, library, lang):
         hits = analyzer.hits(t.text)
         read = Read(Unit(t.text, lang, [(0, t.start, t.end)], t), hits, party_hits(t.text, roles, hits, lang), library)
         harmless = _harmless_rights(read, library)
+        if any(b == len(t.text) for _, b in harmless) and _defines_reasons(read, library):
+            defining = t.block
+        elif defining is t.block and _ITEM.match(t.text.lstrip()) and justified_items(
+                read, 0, read.any("justifications", *(f"{r.id}:justifications" for r in library.requirements))):
+            continue  # "（二）发生不可抗力…；": an item of the definition, justified
         for a in taken:
             if a.quality != "satisfied":
                 continue
@@ -281,14 +340,23 @@ def _harmless_rights(s: Sentence, library: Library) -> list[tuple[int, int]]:
     and override words are accounted for."""
     from .analysis import _justified
 
+    out: list[tuple[int, int]] = []
+    fine = s.any("justifications", *(f"{r.id}:justifications" for r in library.requirements))
+    for name, rx, _ in _complements(library, s.unit.lang):
+        if name == "reason_exclusions" and rx.search(s.text):
+            return [(0, len(s.text))]  # "… are not justifiable reasons": it only strengthens
+        if name != "reason_definitions":
+            continue
+        for m in rx.finditer(s.text):  # "a justifiable reason means only: (a) non-payment …; (b) force majeure"
+            if justified_items(s, m.end(), fine):
+                out.append((m.start(), len(s.text)))
     rights = [m for m in s.modals if m.cat in ("modal:permission", "modal:negated_obligation")]
     justified = any(_justified(s, r.id, "refusal") for r in library.requirements)
-    out: list[tuple[int, int]] = []
     for m in rights:
         before = [p for p in s.parties if p.end <= m.start and p.cat != "party:pronoun"]
         if justified or (before and before[-1].cat == "party:buyer"):
             out.append((m.start, m.end))
-    if len(out) == len(rights) and (rights or justified):
+    if len([m for m in rights if (m.start, m.end) in out]) == len(rights) and (rights or justified):
         out += [(h.start, h.end) for h in s.get("overrides")]
         if justified:
             out += [(h.start, h.end) for h in s.get("negations")]
