@@ -40,6 +40,10 @@ UNKNOWN_QUALIFIERS = [
      "not"),
     ("zh", "CSR03", "第九条 乙方不得恶意控制甲方的设备。", "恶意"),
     ("zh", "CSR02", "第九条 乙方不得在交付后12个月内收集用户数据。", "个月"),
+    ("zh", "CSR02", "第九条 乙方不得收集用户数据。乙方不受上述约定约束。", "约束"),
+    ("en", "CSR04", "9.1 The Vendor shall not suspend the supply of the Products or technical support without "
+                    "justifiable reason. A justifiable reason includes any reason the Vendor considers commercially "
+                    "appropriate.", "considers"),
     ("zh", "CSR02", "第九条 乙方不得收集甲方的用户数据。乙方为产品改良目的调取的数据，视为已获甲方授权。", "视为"),
     ("zh", "CSR01", "第九条 乙方应当配合网络安全审查，但以乙方集团全球政策允许的范围为限。", "集团"),
 ]
@@ -67,6 +71,11 @@ SAFE = [
     ("zh", "CSR01", "第九条 如甲方申报网络安全审查，乙方应当积极配合，并如实提供审查所需的全部材料。"),
     ("zh", "CSR03", "第九条 未经甲方书面同意，乙方及其工作人员不得以任何方式远程访问、控制或者操纵甲方的设备和系统。"),
     ("zh", "CSR04", "第九条 乙方承诺无正当理由不中断产品供应或者必要的技术支持服务，但甲方经书面催告仍未付款的除外。"),
+    ("en", "CSR04", "9.1 The Vendor shall not suspend the supply of the Products or technical support without "
+                    "justifiable reason. Sanctions and foreign laws are not justifiable reasons."),
+    ("zh", "CSR04", "第九条 乙方无正当理由不得中断产品供应和技术支持服务。本条所称正当理由，仅限于甲方经书面催告后仍未付款、"
+                    "不可抗力或者中华人民共和国法律禁止。"),
+    ("en", "CSR02", "9.1 The Vendor shall not collect user data. The Vendor shall not sell or disclose such data."),
 ]
 
 

@@ -47,7 +47,7 @@ from ..verdicts import (
 )
 from .analysis import Assessment, Unit, get_analyzer, party_regex
 from .candidates import prefilter
-from .frames import defined_terms, read_riders
+from .frames import defined_terms, excludes_reasons, read_riders
 from .hidden import analyse_unit as _analyse
 from .hidden import hidden_findings, margin_findings
 from .obfuscation import obfuscation_findings
@@ -361,6 +361,8 @@ def _carve_outs_after(s, sentences, results, library, lang) -> None:  # type: ig
     nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
     if nxt is None or nxt.block is not s.block or not any(a.kind == "undertaking" for a in results):
         return
+    if excludes_reasons(nxt.text, library, lang):
+        return  # "Sanctions and foreign laws are not justifiable reasons": it names carve-outs only to exclude them
     carve = [h for h in get_analyzer(library, lang).hits(nxt.text) if h.cat == "carve_outs"]
     if not carve:
         return

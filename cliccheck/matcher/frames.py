@@ -171,6 +171,12 @@ def _complement_spans(s: Sentence, library: Library, polarity: str) -> list[tupl
 _ITEM = re.compile(r"[（(](?:[a-z]|[ivx]{1,4}|\d|[一二三四五六七八九十]{1,3})[）)]|[;；]")
 
 
+def excludes_reasons(text: str, library: Library, lang: str) -> bool:
+    """The sentence only says what is NOT a justifiable reason ("Sanctions and foreign laws are not justifiable
+    reasons"): the carve-out words it lists strengthen the undertaking."""
+    return any(name == "reason_exclusions" and rx.search(text) for name, rx, _ in _complements(library, lang))
+
+
 def _defines_reasons(s: Sentence, library: Library) -> bool:
     return any(name == "reason_definitions" and rx.search(s.text) for name, rx, _ in _complements(library, s.unit.lang))
 
