@@ -325,7 +325,9 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
         judged = [(h.start, h.end) for h in s.get("carve_outs") if not any(h.text in d for d in flagged)]
         frame.leftover = leftover(s.text, safe_spans(s, library, "positive" if positive_duty else "negative")
                                   + judged + _harmless_rights(s, library), s.unit.lang)
-        if frame.leftover and a.quality == "satisfied":
+        # excluded text (no sentence of the document) never counts; whether it would undertake decides only
+        # whether its presence is warned about, so it is not downgraded
+        if frame.leftover and a.quality == "satisfied" and a.unit.sentence is not None:
             unrecognised(a, frame.leftover)
     return frame
 
