@@ -74,6 +74,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "complements": (_COMPLEMENT_SCHEMA, True),  # checked per class below
     "back_references": (LEX, True),
     "riders": (LEX, True),  # checked per class below
+    "provisions": (LEX, False),
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
@@ -260,7 +261,8 @@ def _load_requirement(path: Path) -> Requirement:
 def _load_frames(path: Path) -> dict[str, Any]:
     """frames.yaml (optional: a library without it accounts for no complements, so nothing beyond the bare
     undertaking is satisfied)."""
-    empty: dict[str, Any] = {"complements": {}, "back_references": {lang: () for lang in LANGS}, "riders": {}}
+    empty: dict[str, Any] = {"complements": {}, "back_references": {lang: () for lang in LANGS}, "riders": {},
+                             "provisions": {lang: () for lang in LANGS}}
     if not path.exists():
         return empty
     node = _compose(path)
@@ -276,6 +278,8 @@ def _load_frames(path: Path) -> dict[str, Any]:
     _convert(path, items["version"][1], int, "version")
     out = dict(empty)
     out["back_references"] = _convert(path, items["back_references"][1], LEX, "back_references")
+    out["provisions"] = (_convert(path, items["provisions"][1], LEX, "provisions") if "provisions" in items
+                         else {lang: () for lang in LANGS})
     for section, schema in (("complements", _COMPLEMENT_SCHEMA), ("riders", LEX)):
         value = items[section][1]
         if not isinstance(value, yaml.MappingNode):

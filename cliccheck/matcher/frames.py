@@ -191,10 +191,14 @@ def justified_items(s: Sentence, start: int, fine: list[Hit]) -> bool:
                                for a, b in items)
 
 
-#: a back-reference to a provision (not to an object: "such data", 上述设备)
-_PROVISION = re.compile(r"\s*(?:the )?(?:foregoing|preceding|above|this (?:clause|article|section|paragraph)|"
-                        r"(?:clauses?|articles?|sections?|paragraphs?)\b|obligations?|undertakings?|provisions?|"
-                        r"前款|上款|本条|本款|前条|前项|约定|规定|条款|义务|承诺|第)", re.IGNORECASE)
+def _provision(library: Library, lang: str, text: str, m: re.Match[str]) -> bool:
+    """The back-reference ``m`` names a provision ("the foregoing", 上述约定), not an object ("such data")."""
+    key = (library.key, lang, "provisions")
+    if key not in _COMPILED:
+        rx = phrase_regex(library.frames.get("provisions", {}).get(lang, ()), lang)
+        _COMPILED[key] = [("", rx)] if rx is not None else []  # type: ignore[list-item]
+    after = text[m.end():m.end() + 12].lstrip()
+    return any(rx.search(m.group(0)) or rx.match(after) for _, rx in _COMPILED[key])  # type: ignore[attr-defined]
 
 
 def _supplier_negations(s: Sentence, library: Library) -> list[tuple[int, int]]:
@@ -203,7 +207,7 @@ def _supplier_negations(s: Sentence, library: Library) -> list[tuple[int, int]]:
         rx = phrase_regex(library.common["disclaimers"][s.unit.lang], s.unit.lang)
         _COMPILED[key] = [("", rx)] if rx is not None else []  # type: ignore[list-item]
     if any(rx.search(s.text) for _, rx in _COMPILED[key]) or any(  # type: ignore[attr-defined]
-            _PROVISION.match(m.group(0)) or _PROVISION.match(s.text, m.end(), m.end() + 8)
+            s.text[:m.start()].strip(" \t0-9.()（）、") and _provision(library, s.unit.lang, s.text, m)
             for _, rx in _lexicon(library, "back_references", s.unit.lang) for m in rx.finditer(s.text)):
         return []  # a negation near "the foregoing", 本条, 上述约定 may take the undertaking back
     out = []
@@ -372,6 +376,8 @@ def _harmless_rights(s: Sentence, library: Library) -> list[tuple[int, int]]:
     return out
 
 
+_NEW_CLAUSE = re.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+条|(?:clause|article|section)\s+\d|\d{1,3}(?:\.\d{1,3})*[.、]?\s)",
+                         re.IGNORECASE)
 _HEADING = re.compile(r"[\d.()\s]*(?:[A-Z][\w'’-]*\s*){1,6}[.:]?")
 
 
@@ -383,6 +389,8 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
     for t in sentences[s.index + 1:s.index + 12]:
         if t.language != lang or _HEADING.fullmatch(t.text):  # "Scope." opening the next sub-clause
             continue
+        if t.block is s.block and _NEW_CLAUSE.match(t.text):
+            break  # "第三条 …" run into the same paragraph (a PDF line join): the next clause, not a rider
         if t.block is s.block or (top and _same_top(t, top) and (points_back(t.text, library, lang) is not None
                                                                  or _defines(t.text, library, lang))):
             out.append(t)
