@@ -198,6 +198,9 @@ def _windows(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, i
     cut after its last clause break (else its last space, else anywhere) within the window."""
     out: list[tuple[int, int, bool, bool]] = []
     for a, b, lead in spans:
+        if b - a <= WINDOW_CJK:
+            out.append((a, b, lead, False))
+            continue
         size = WINDOW_CJK if any(is_cjk(c) for c in text[a:min(b, a + 200)]) else WINDOW
         if b - a <= size:
             out.append((a, b, lead, False))

@@ -746,6 +746,19 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     return None
 
 
+_TERM_RX: dict[tuple[tuple[str, ...], str], re.Pattern[str]] = {}
+
+
+def _term_regex(terms: tuple[str, ...], lang: str) -> re.Pattern[str]:
+    key = (terms, lang)
+    if key not in _TERM_RX:
+        if len(_TERM_RX) > 64:
+            _TERM_RX.clear()
+        alternatives = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+        _TERM_RX[key] = re.compile(_TERM[lang].format(f"(?:{alternatives})"))
+    return _TERM_RX[key]
+
+
 def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
     """Every requirement's reading of one unit."""
     from .frames import frame_of
@@ -760,12 +773,12 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
         objs = _objects(s, rid, element_ids, s.parties)
         by_definition: list[Hit] = []
         for el in element_ids:  # a defined term whose definition names the element ("the Services")
-            for term in unit.defined.get((rid, el), ()):
-                for m in re.finditer(_TERM[lang].format(re.escape(term)), s.text):
-                    if not any(p.start < m.end() and m.start() < p.end for p in s.parties) and not any(
-                            o.start < m.end() and m.start() < o.end for o in objs.get(el, [])):
-                        by_definition.append(Hit(f"{rid}:obj:{el}", m.start(), m.end(), m.group(0)))
-                        objs.setdefault(el, []).append(by_definition[-1])
+            terms = unit.defined.get((rid, el))
+            for m in (_term_regex(terms, lang).finditer(s.text) if terms else ()):
+                if not any(p.start < m.end() and m.start() < p.end for p in s.parties) and not any(
+                        o.start < m.end() and m.start() < o.end for o in objs.get(el, [])):
+                    by_definition.append(Hit(f"{rid}:obj:{el}", m.start(), m.end(), m.group(0)))
+                    objs.setdefault(el, []).append(by_definition[-1])
         broad = [h for h in s.get(f"{rid}:broad_objects") if not any(p.overlaps(h) for p in s.parties
                                                                         if p.cat != "party:pronoun")]
         all_objs = [h for hs in objs.values() for h in hs]

@@ -498,12 +498,14 @@ def defined_terms(sentences: list[Any], library: Library, lang: str) -> dict[tup
     technical support services'): (requirement, element) -> terms. The matcher then reads the term as that element,
     so "the supply of the Products and the Services" covers both elements of CSR04."""
     out: dict[tuple[str, str], list[str]] = {}
+    seen: set[str] = set()
     for s in sentences:
         if s.language != lang:
             continue
         m = _DEFINED[lang].match(s.text)
-        if m is None:
+        if m is None or s.text in seen:  # a definition repeated word for word is read once
             continue
+        seen.add(s.text)
         term, body = m.group(1), s.text[m.end():]
         for req in library.requirements:
             for el in req.elements:
@@ -513,4 +515,4 @@ def defined_terms(sentences: list[Any], library: Library, lang: str) -> dict[tup
                 rx = _COMPILED[key]
                 if rx is not None and rx.search(body):  # type: ignore[attr-defined]
                     out.setdefault((req.id, el.id), []).append(term)
-    return {k: tuple(v) for k, v in out.items()}
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
