@@ -168,3 +168,12 @@ ORDINARY = [
 @pytest.mark.parametrize("lang,rule,expected,clause", ORDINARY, ids=[c[3][:36] for c in ORDINARY])
 def test_ordinary_drafting(lang: str, rule: str, expected: str, clause: str) -> None:
     assert str(_result(clause, lang, rule).verdict) == expected
+
+
+def test_unnumbered_letter_reads_a_later_paragraph_that_points_back() -> None:
+    letter = ("COMMITMENT LETTER\n\nNorthbridge Systems Ltd. (the \"Vendor\") undertakes to Harbour Bank Co., Ltd. (the "
+              "\"Customer\") that it shall not interrupt product supply or necessary technical support without "
+              "justifiable reason.\n\nThe above undertakings apply only to the extent permitted by our global "
+              "policies.\n")
+    result = check_document(read_document(letter.encode(), filename="letter.txt")).requirement("CSR04")
+    assert str(result.verdict) != "satisfied"

@@ -391,8 +391,10 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
             continue
         if t.block is s.block and _NEW_CLAUSE.match(t.text):
             break  # "第三条 …" run into the same paragraph (a PDF line join): the next clause, not a rider
-        if t.block is s.block or (top and _same_top(t, top) and (points_back(t.text, library, lang) is not None
-                                                                 or _defines(t.text, library, lang))):
+        # an unnumbered document (a commitment letter) is one clause: its later paragraphs that point back count
+        same = _same_top(t, top) if top else not t.block.section
+        if t.block is s.block or (same and (points_back(t.text, library, lang) is not None
+                                            or _defines(t.text, library, lang))):
             out.append(t)
     named = _clause_reference(s.block.section, lang)
     if named is not None:
