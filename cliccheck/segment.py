@@ -162,20 +162,23 @@ def _is_item(block: Block) -> bool:
 def segment(doc: Document) -> list[Sentence]:
     """All body sentences of ``doc`` in reading order, with lead-ins attached."""
     sentences: list[Sentence] = []
-    open_lead: Sentence | None = None
+    # one open lead-in per language: an interleaved bilingual letter puts the English lead-in between the Chinese
+    # lead-in and its Chinese items, and each version's items belong to their own version's lead-in; a block of
+    # the other language (the parallel version) does not close a lead-in
+    open_leads: dict[str, Sentence] = {}
     for block in doc.blocks:
         if not block.is_body or block.kind == BlockKind.HEADING:
-            open_lead = None
+            open_leads.clear()
             continue
         # A lead-in governs the items below it until the clause changes. Items right below it belong to it even
         # when mixed numbering files them elsewhere ("8.1 乙方享有下列权利：" + "（三）…" filed under 第八条（三）).
-        if open_lead is not None:
-            lead_section = open_lead.block.section or ""
-            if block.index != open_lead.block.index and not (
+        for key, lead in list(open_leads.items()):
+            lead_section = lead.block.section or ""
+            if block.index != lead.block.index and block.language in (key, "mixed") and not (
                 _is_item(block) and (not lead_section or (block.section or "").startswith(lead_section)
                                      or _relative_item(block))
             ):
-                open_lead = None
+                del open_leads[key]
         if block.language == "mixed":
             runs = split_by_script(block.text)
         else:
@@ -185,10 +188,11 @@ def segment(doc: Document) -> list[Sentence]:
                 s = Sentence(start=block.start + ra + a, end=block.start + ra + b, text=block.text[ra + a:ra + b],
                              block=block, language=lang if block.language == "mixed" else _lang(block, ra + a, ra + b),
                              index=len(sentences), is_lead_in=is_lead, window=cut)
-                if open_lead is not None and open_lead is not s and open_lead.language == s.language:
+                open_lead = open_leads.get(s.language)
+                if open_lead is not None and open_lead is not s:
                     s.lead_in = open_lead
                 if is_lead:
-                    open_lead = s
+                    open_leads[s.language] = s
                 sentences.append(s)
     return sentences
 

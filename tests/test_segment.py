@@ -55,3 +55,13 @@ def test_inline_item_number_before_chinese_text_is_not_a_full_stop() -> None:
     assert _texts("第五条 网络安全审查 1.供方应当配合网络安全审查。2.尽管有前款约定，供方有权拒绝。") == [
         "第五条 网络安全审查 1.供方应当配合网络安全审查。", "2.尽管有前款约定，供方有权拒绝。"]
     assert _texts("违约金为合同价款的0.5%。乙方应当交付。") == ["违约金为合同价款的0.5%。", "乙方应当交付。"]
+
+
+def test_interleaved_bilingual_items_keep_their_own_language_lead_in() -> None:
+    doc = read_document("我司谨此承诺：\n\nWe hereby undertake that:\n\n1. 配合贵司开展网络安全审查；\n\n"
+                        "1. we will cooperate with your cybersecurity review;\n\n其他事项。\n".encode(), filename="c.txt")
+    sentences = segment(doc)
+    zh_lead, en_lead, zh_item, en_item = sentences[:4]
+    assert zh_lead.is_lead_in and en_lead.is_lead_in
+    assert zh_item.lead_in is zh_lead and en_item.lead_in is en_lead
+    assert sentences[4].lead_in is None
