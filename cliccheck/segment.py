@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lang.zh import parse_numeral
 from .model import Block, BlockKind, Document
 from .normalize import detect_language, is_cjk
 from .sections import parse_label
@@ -154,6 +155,18 @@ def _relative_item(block: Block) -> bool:
     return bool(label and label.relative)
 
 
+_ARTICLE = re.compile(r"第\s*([一二三四五六七八九十百零〇两\d]{1,6})\s*条")
+
+
+def _sub_clause(lead_section: str, section: str | None) -> bool:
+    """"9.1" is a sub-clause of "第九条": a lead-in heading an article governs its numbered sub-clauses."""
+    m = _ARTICLE.fullmatch(lead_section.strip())
+    if not m or not section:
+        return False
+    value = int(m.group(1)) if m.group(1).isdigit() else parse_numeral(m.group(1))
+    return value is not None and section.startswith(f"{value}.")
+
+
 def _is_item(block: Block) -> bool:
     label = parse_label(block.text)
     return bool(label and label.relative) or bool(_ITEM_START.match(block.text))
@@ -177,7 +190,7 @@ def segment(doc: Document) -> list[Sentence]:
             if block.index != lead.block.index and block.language in (key, "mixed") and not (
                 _is_item(block) and (not lead_section or (block.section or "").startswith(lead_section)
                                      or _relative_item(block))
-            ):
+            ) and not _sub_clause(lead_section, block.section):
                 del open_leads[key]
         if block.language == "mixed":
             runs = split_by_script(block.text)
