@@ -152,13 +152,16 @@ def test_other_authors_revisions_survive(zh_redline) -> None:  # type: ignore[no
 
 
 def test_clauses_inserted_after_a_section(tmp_path: Path) -> None:
+    """--after 第三条 in a contract that has a 第四条: new articles are 第三条之一, 第三条之二 (nothing renumbers)."""
     data = DRAFTS["zh"]()
     _, _, out, _ = _redline(data, after="第三条")
     accepted = read_document(accept_all(out), filename="a.docx")
     texts = [b.text for b in accepted.blocks]
-    title = texts.index("网络安全审查补充条款")
-    assert texts[title - 1].startswith("维保期内乙方提供") and texts[title + 1].startswith("为满足")
-    assert texts.index("第四条 网络安全") > title
+    first = next(i for i, t in enumerate(texts) if t.startswith("第三条之一 "))
+    assert texts[first - 1].startswith("维保期内乙方提供")
+    assert texts[first + 1].startswith("乙方承诺")
+    assert any(t.startswith("第三条之二 ") for t in texts) and "补充条款" not in "".join(texts)
+    assert texts.index("第四条 网络安全") > first
     assert _shape(read_document(reject_all(out, author=AUTHOR), filename="r.docx")) == \
         _shape(read_document(data, filename="d.docx"))
 
