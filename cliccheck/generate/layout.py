@@ -63,8 +63,7 @@ class Numbering:
         if prefix is None:
             return None
         if between:
-            template = layout_data()["between"][lang]
-            return template.format(label=prefix) + (str(k) if k > 1 else "")
+            return between_label(prefix, lang, k)
         if self.word_numbered:
             return None
         return increment(prefix, k)
@@ -89,6 +88,14 @@ def increment(prefix: str, k: int) -> str:
     if value is None or value + k > 99:
         return prefix
     return prefix[:m.start(2)] + zh_numeral(value + k) + prefix[m.end(2):]
+
+
+def between_label(prefix: str, lang: str, k: int) -> str:
+    """The k-th article inserted after ``prefix`` without renumbering: 第三条之一, 7A., Clause 3B."""
+    stem = prefix.rstrip(".．")
+    dot = prefix[len(stem):]
+    template = layout_data()["between"][lang]
+    return template.format(label=stem, zh=zh_numeral(k), letter=chr(ord("A") + (k - 1) % 26)) + dot
 
 
 @dataclass(slots=True)

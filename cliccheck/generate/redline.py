@@ -31,7 +31,7 @@ from ..sections import parse_label
 from ..verdicts import CheckResult, Evidence, RequirementResult, Verdict
 from .annex import rezip
 from .context import AnnexContext
-from .layout import Layout, analyse, increment, layout_data, references_to
+from .layout import Layout, analyse, between_label, increment, layout_data, references_to
 from .ooxml import (
     W_NS,
     clean_rpr,
@@ -474,7 +474,7 @@ class Redliner:
                     if lang == "en" and _has_cjk(base) and numbering and numbering.prefixes.get("en"):
                         prefix = numbering.prefixes["en"]
                     if between:
-                        labels.append(layout_data()["between"][lang].format(label=prefix) + (str(k) if k > 1 else ""))
+                        labels.append(between_label(prefix, lang, k))
                     else:
                         labels.append(increment(prefix, k))
                 elif numbering is None:
