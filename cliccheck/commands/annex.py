@@ -48,10 +48,13 @@ def needs_clause(result) -> list[str]:  # type: ignore[no-untyped-def]
               help="Which text prevails in a bilingual annex (default zh, as PRC practice expects).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
+@click.option("--reference-docx", "reference", type=click.Path(dir_okay=False), default=None,
+              help="House template for a DOCX annex: its styles, page setup, header and footer are used.")
 @override_options
 @click.pass_context
 def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: str | None, lang: str | None,
-                  all_: bool, variant: str, force: bool, password: str | None, **overrides: str | None) -> None:
+                  all_: bool, variant: str, force: bool, password: str | None, reference: str | None,
+                  **overrides: str | None) -> None:
     """Write an annex (网络安全审查补充条款 / Supplemental Cybersecurity Review
     Undertakings) with a clause for each Art. 6 undertaking CONTRACT does not
     satisfy, ready to sign: preamble naming the main contract and stating that
@@ -66,50 +69,63 @@ def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: st
       cliccheck annex contract.docx --supplier "Northbridge Systems Ltd." --supplier-label Vendor
     """
     with one_line_errors(ctx):
-        code = _run(contract, output, fmt, lang, all_, variant, force, password, overrides)
+        code = _run(contract, output, fmt, lang, all_, variant, force, password, reference, overrides)
     ctx.exit(code)
 
 
 def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, all_: bool, variant: str,
-         force: bool, password: str | None, overrides: dict[str, str | None]) -> int:
-    from ..generate.annex import build_annex, render_annex
+         force: bool, password: str | None, reference: str | None, overrides: dict[str, str | None]) -> int:
+    from ..generate.annex import build_annex, contract_fonts, render_annex
     from ..generate.context import build_context
+    from ..generate.messages import BLANKS, msg
+    from ..limits import DEFAULT_LIMITS
     from ..matcher import check_document
     from ..output import check_output_path, write_atomic
-    from ..readers import read_document
+    from ..readers import read_bytes, read_document
 
     if output:
         suffix_fmt = SUFFIX_FORMATS.get(Path(output).suffix.lower())
         if fmt is None:
             if suffix_fmt is None:
-                raise ConfigError(f"cannot tell the format of {output}: use .docx, .md, .html or .txt, "
-                                  "or pass --format")
+                raise ConfigError(msg("annex.unknown-format", output=output))
             fmt = suffix_fmt
         check_output_path(output, inputs=[contract], force=force)
     fmt = fmt or "md"
     if fmt == "docx" and not output:
-        raise ConfigError("a DOCX annex needs -o FILE.docx")
+        raise ConfigError(msg("annex.docx-stdout"))
+    reference_data = None
+    if reference:
+        if fmt != "docx":
+            raise ConfigError(msg("annex.reference-only-docx"))
+        reference_data = read_bytes(Path(reference), DEFAULT_LIMITS)
+        if not reference_data.startswith(b"PK"):
+            raise ConfigError(msg("annex.reference-not-docx", path=reference))
     when = parse_when(None)
-    doc = read_document(contract, password=password)
+    data = read_bytes(Path(contract), DEFAULT_LIMITS)
+    doc = read_document(data, filename=contract, password=password)
     result = check_document(doc)
     wanted = ["CSR01", "CSR02", "CSR03", "CSR04"] if all_ else needs_clause(result)
     if not wanted:
-        click.echo(f"{contract}: all four undertakings are satisfied; nothing to add (use --all for a "
-                   "full annex).", err=True)
+        click.echo(msg("annex.nothing", contract=contract), err=True)
         return 0
     langs = _langs(lang, doc.language)
     context = build_context(doc, result, overrides_from(overrides))
-    for role, name in (("supplier", context.supplier_name), ("buyer", context.buyer_name)):
-        if not name:
-            click.echo(f"cliccheck: note: the {role}'s name was not found in the contract; its signature "
-                       f"line is left blank (pass --{role} NAME to fill it)", err=True)
     annex = build_annex(context, wanted, langs, variant)
-    data = render_annex(annex, fmt, when=when)
+    for key in annex.blanks:
+        what, flag = BLANKS[key]
+        click.echo(msg("annex.blank", what=what, hint=f" (or pass {flag})"), err=True)
+    try:
+        out = render_annex(annex, fmt, when=when, house=contract_fonts(data) if doc.format == "docx" else None,
+                           reference=reference_data)
+    except (KeyError, ValueError, OSError) as exc:
+        if reference_data is None:
+            raise
+        raise ConfigError(msg("annex.reference-not-docx", path=reference) + f" ({exc})") from None
     if output:
-        write_atomic(output, data)
-        click.echo(f"wrote {output}: {len(annex.sections) - (1 if len(langs) > 1 else 0)} clause(s) "
-                   f"({', '.join(wanted)}), {'+'.join(langs)}", err=True)
+        write_atomic(output, out)
+        click.echo(msg("annex.wrote", output=output, count=len(annex.sections) - (1 if len(langs) > 1 else 0),
+                       ids=", ".join(wanted), langs="+".join(langs)), err=True)
     else:
-        text = data if isinstance(data, str) else data.decode("utf-8")
+        text = out if isinstance(out, str) else out.decode("utf-8")
         sys.stdout.write(text)
     return 0

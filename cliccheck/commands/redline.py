@@ -19,15 +19,20 @@ from ._generate_options import override_options, overrides_from, parse_when
 @click.option("--date", "date", metavar="ISO",
               help="Date of the revisions (ISO 8601); makes the output reproducible. Default: "
                    "SOURCE_DATE_EPOCH, else now.")
-@click.option("--after", metavar="SECTION", help="Insert the new clauses after this section (e.g. 12 or 第十二条); "
-                                                   "default: at the end.")
+@click.option("--after", metavar="SECTION",
+              help="Insert the new clauses after this section (e.g. 12, 10.3 or 第十二条); an error if it is not "
+                   "found. Default: as new articles before the signature block or the first schedule.")
+@click.option("--deleted-text", "deleted_text", metavar="LANG=TEXT", multiple=True,
+              help="What a fully deleted numbered clause becomes, per language (default zh=【本条删除】, "
+                   "en=[Intentionally deleted]).")
 @click.option("--variant", type=click.Choice(["short", "full"]), default="full", show_default=True,
               help="Clause variant for inserted and replacement clauses.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @override_options
 @click.pass_context
 def redline_command(ctx: click.Context, contract: str, output: str, author: str, date: str | None,
-                    after: str | None, variant: str, force: bool, **overrides: str | None) -> None:
+                    after: str | None, deleted_text: tuple[str, ...], variant: str, force: bool,
+                    **overrides: str | None) -> None:
     """Write a copy of CONTRACT.docx that a lawyer can send: the missing
     clauses inserted as Word tracked insertions, each contradicting sentence
     proposed for deletion, each weak clause proposed for replacement, and a
@@ -41,13 +46,26 @@ def redline_command(ctx: click.Context, contract: str, output: str, author: str,
       cliccheck redline contract.docx -o out.docx --after 第十二条
     """
     with one_line_errors(ctx):
-        _run(contract, output, author, date, after, variant, force, overrides)
+        _run(contract, output, author, date, after, deleted_text, variant, force, overrides)
 
 
-def _run(contract: str, output: str, author: str, date: str | None, after: str | None, variant: str,
-         force: bool, overrides: dict[str, str | None]) -> None:
+def _deleted_texts(values: tuple[str, ...]) -> dict[str, str] | None:
+    from ..generate.messages import msg
+
+    out: dict[str, str] = {}
+    for value in values:
+        lang, sep, text = value.partition("=")
+        if not sep or lang.strip() not in ("zh", "en") or not text.strip():
+            raise ConfigError(msg("redline.deleted-text", value=value))
+        out[lang.strip()] = text.strip()
+    return out or None
+
+
+def _run(contract: str, output: str, author: str, date: str | None, after: str | None,
+         deleted_text: tuple[str, ...], variant: str, force: bool, overrides: dict[str, str | None]) -> None:
     from ..errors import DocumentError
     from ..generate.context import build_context
+    from ..generate.messages import msg
     from ..generate.redline import RedlineOptions, redline_docx
     from ..limits import DEFAULT_LIMITS
     from ..matcher import check_document
@@ -56,33 +74,37 @@ def _run(contract: str, output: str, author: str, date: str | None, after: str |
     from ..readers.sniff import sniff_format
 
     if Path(output).suffix.lower() not in (".docx", ".docm"):
-        raise ConfigError(f"{output}: the redline is a Word document; name it .docx")
+        raise ConfigError(msg("redline.not-docx-name", output=output))
     if not author.strip():
-        raise ConfigError("--author is empty")
+        raise ConfigError(msg("redline.empty-author"))
+    deleted = _deleted_texts(deleted_text)
     when = parse_when(date)
     check_output_path(output, inputs=[contract], force=force)
     data = read_bytes(Path(contract), DEFAULT_LIMITS)  # one read; the file is only ever opened for reading
     fmt = sniff_format(data, contract)
     if fmt != "docx":
-        raise DocumentError(f"redline needs a Word document (.docx), this is {fmt.upper()}: use "
-                            f"`cliccheck annex {contract} -o annex.docx` for a standalone annex instead",
+        raise DocumentError(msg("redline.not-docx", fmt=fmt.upper(), contract=contract),
                             code="unsupported-format", path=contract)
     macro = _macro_enabled(data)
     if macro != (Path(output).suffix.lower() == ".docm"):
-        want = ".docm (the draft contains macros; Word refuses a .docx that does)" if macro else ".docx"
-        raise ConfigError(f"{output}: name the redline {want}")
+        want = msg("redline.macro-want") if macro else ".docx"
+        raise ConfigError(msg("redline.macro-name", output=output, want=want))
     doc = read_document(data, filename=contract)
     result = check_document(doc)
     context = build_context(doc, result, overrides_from(overrides))
-    options = RedlineOptions(author=author.strip(), when=when, after=after, variant=variant)
+    options = RedlineOptions(author=author.strip(), when=when, after=after, variant=variant, deleted_text=deleted)
     out, summary = redline_docx(data, doc, result, context, options,
-                                on_skip=lambda m: click.echo(f"cliccheck: warning: {m}", err=True))
+                                on_skip=lambda m: click.echo(msg("redline.warning", message=m), err=True))
     write_atomic(output, out)
-    parts = [f"{summary.deletions} deletion(s)", f"{summary.replacements} replacement(s)",
-             f"{len(summary.inserted_clauses)} inserted clause(s)"
-             + (f" ({', '.join(summary.inserted_clauses)})" if summary.inserted_clauses else ""),
-             f"{summary.comments} comment(s)"]
-    click.echo(f"wrote {output}: " + ", ".join(parts), err=True)
+    if summary.inserted_clauses:
+        where = (msg("redline.placed-after", section=after) if after else
+                 msg("redline.placed-before", text=summary.placed_before[:40]) if summary.placed_before else
+                 msg("redline.placed-end"))
+        click.echo(msg("redline.placed", where=where), err=True)
+    click.echo(msg("redline.wrote", output=output, deletions=summary.deletions, replacements=summary.replacements,
+                   inserted=len(summary.inserted_clauses),
+                   ids=f" ({', '.join(summary.inserted_clauses)})" if summary.inserted_clauses else "",
+                   comments=summary.comments), err=True)
 
 
 def _macro_enabled(data: bytes) -> bool:

@@ -74,6 +74,7 @@ class RedlineSummary:
     comments: int = 0
     inserted_clauses: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # evidence we could not anchor, with why
+    placed_before: str = ""  # text of the paragraph the new articles precede (signature block, schedule)
 
 
 @dataclass(slots=True)
@@ -628,6 +629,7 @@ class Redliner:
                     new.append(self._like(body_template, text, keep_numbering=word_numbered or not sub,
                                           fallback_style=None, bold=False))
         if before_block is not None:
+            self.summary.placed_before = before_block.text
             boundary = self._body_child(self._template(before_block))  # type: ignore[arg-type]
             previous = boundary.getprevious()
             while previous is not None and not isinstance(previous.tag, str):
@@ -674,6 +676,8 @@ class Redliner:
             for j in range(max(len(v) for v in paragraphs.values())):
                 rows.append(self._row_like(body_tr, {columns[lang]: (paragraphs[lang][j] if j < len(paragraphs[lang])
                                                                      else "") for lang in self.langs}))
+        if before_block is not None:
+            self.summary.placed_before = before_block.text
         if before_block is not None and _ancestor(self._template(before_block), "tbl") is table:
             anchor_tr = _ancestor(self._template(before_block), "tr")
             for row in rows:
