@@ -259,7 +259,6 @@ def test_missing_values_are_visible_blanks_and_the_command_says_so(tmp_path: Pat
 def test_bilingual_annex_keeps_each_language_pure() -> None:
     """Chinese text: Chinese title, names and date; English text: English ones (issue 11)."""
     import re
-
     import sys
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "redline"))
     from build_redline_fixtures import bitable
