@@ -447,8 +447,8 @@ class Redliner:
                                 f"{', '.join(known) or 'none'})", code="config")
         return blocks
 
-    def _where(self) -> tuple[Block | None, Block | None, str | None, bool]:
-        """(insert after this block, or before this one, numbering base label, between two articles?)."""
+    def _where(self) -> tuple[Block | None, Block | None, dict[str, str] | None, bool]:
+        """(insert after this block, or before this one, numbering base per language, between two articles?)."""
         layout = self.layout
         if not self.opts.after:
             if layout.boundary is not None:
@@ -457,27 +457,43 @@ class Redliner:
         blocks = self._after_blocks()
         last = blocks[-1]
         first = blocks[0]
-        base = _typed_label(first) or (first.section or "").strip()
+        section = (first.section or "").strip()
+        base = _typed_label(first) or (first.label or "").strip() or section
         nxt = increment(base, 1) if base else ""
-        exists = any(_norm_label(b.section) == _norm_label(nxt) for b in self.doc.blocks if b.section) \
+        between = any(_norm_label(b.section) == _norm_label(nxt) for b in self.doc.blocks if b.section) \
             if nxt and nxt != base else False
-        return last, None, base or None, exists
+        if first.label and not between:
+            return last, None, None, False  # Word numbers the article after the last one itself
+        bases = {"zh" if _has_cjk(base) else "en": base} if base else {}
+        for other in self._counterparts(first):
+            typed = _typed_label(other)
+            if typed:
+                bases.setdefault("zh" if _has_cjk(typed) else "en", typed)
+        if first.table is not None:  # after a section of a bilingual table: after that section's last row
+            row = max((b for b in self.doc.blocks if b.table is not None and b.table.table == first.table.table
+                       and b.section in {x.section for x in blocks} | {x.section for x in self._counterparts(first)}),
+                      key=lambda b: b.index, default=last)
+            last = row
+        return last, None, bases or None, between
 
-    def _labels(self, count: int, base: str | None, between: bool) -> dict[str, list[str | None]]:
+    def _counterparts(self, block: Block) -> list[Block]:
+        """The same clause in the other language: the other cell of its table row, or the next paragraph."""
+        if block.table is not None:
+            return [b for b in self.doc.blocks if b.table is not None and b.table.table == block.table.table
+                    and b.table.row == block.table.row and b.index != block.index]
+        return [b for b in self.doc.blocks[block.index + 1: block.index + 3]
+                if b.is_body and b.language in ("zh", "en") and b.language != block.language]
+
+    def _labels(self, count: int, bases: dict[str, str] | None, between: bool) -> dict[str, list[str | None]]:
         """Per language, the number label of each new article (None: Word numbers it)."""
         numbering = self.layout.numbering
         out: dict[str, list[str | None]] = {}
         for lang in self.langs:
             labels: list[str | None] = []
             for k in range(1, count + 1):
-                if base is not None:
-                    prefix = base
-                    if lang == "en" and _has_cjk(base) and numbering and numbering.prefixes.get("en"):
-                        prefix = numbering.prefixes["en"]
-                    if between:
-                        labels.append(between_label(prefix, lang, k))
-                    else:
-                        labels.append(increment(prefix, k))
+                if bases:
+                    prefix = bases.get(lang) or next(iter(bases.values()))
+                    labels.append(between_label(prefix, lang, k) if between else increment(prefix, k))
                 elif numbering is None:
                     labels.append(None)  # an unnumbered contract: new headings carry titles only
                 else:
