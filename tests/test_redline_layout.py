@@ -9,10 +9,10 @@ cross-references; Chinese and English).
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
 import docx
 import pytest
@@ -27,7 +27,7 @@ from cliccheck.readers import read_document
 from cliccheck.sections import parse_label
 
 sys.path.insert(0, str(ROOT / "fixtures" / "redline"))
-from build_redline_fixtures import BUILDERS  # noqa: E402
+from build_redline_fixtures import BUILDERS
 
 AUTHOR = "Wang Fang"
 WHEN = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -203,7 +203,7 @@ def test_alternating_bilingual_inserts_zh_en_pairs() -> None:
     blocks = [b for b in r.accepted.blocks if b.text not in {x.text for x in r.doc.blocks}]
     langs = [b.language for b in blocks if b.language in ("zh", "en")]
     assert langs and langs[0] == "zh"
-    assert all(a != b for a, b in zip(langs, langs[1:], strict=False)), langs  # zh, en, zh, en ...
+    assert all(a != b for a, b in itertools.pairwise(langs)), langs  # zh, en, zh, en ...
 
 
 def test_deleted_numbered_clause_keeps_its_number_and_citing_clause_gets_a_comment() -> None:
