@@ -324,7 +324,9 @@ class Redliner:
                 rpr = clean_rpr(wrapped.find(w("rPr")))
             marker = self.opts.deleted_text.get(lang) if self.opts.deleted_text else None
             ins.append(text_run(marker or layout_data()["deleted"][lang], rpr))
-            last.addnext(ins)
+            first_deleted = next((el for el in ref.element.iter(w("del")) if el.get(w("author")) == self.opts.author
+                                  and el.getparent() is not None and el.getparent().tag != w("rPr")), last)
+            first_deleted.addprevious(ins)  # before the struck text, for the reason given in _apply_group
             return
         mark_paragraph_deleted(ref.element, self.next_id(), self.opts.author, self.date)
 
@@ -361,17 +363,20 @@ class Redliner:
             to_deleted(r)
             wrappers.append(wrapper)
         self.summary.deletions += 1
-        last = wrappers[-1]
+        first: etree._Element = wrappers[0]
         rpr = clean_rpr(inside[-1].find(w("rPr")))
         for e in group:
             if e.replacement:
+                # The new words go before the struck ones: a numbered paragraph that starts with a deletion
+                # is shown by LibreOffice as a deleted list item, renumbering every clause after it.
                 ins = revision("ins", self.next_id(), self.opts.author, self.date)
                 ins.append(text_run(e.replacement, rpr))
-                last.addnext(ins)
-                last = ins
+                wrappers[0].addprevious(ins)
+                if first is wrappers[0]:
+                    first = ins
                 self.summary.replacements += 1
-        self._comment(p, wrappers[0], last, group)
-        return last
+        self._comment(p, first, wrappers[-1], group)
+        return wrappers[-1]
 
     # ------------------------------------------------------------------ comments
     def _comment(self, p: etree._Element, first: etree._Element | None, last: etree._Element | None,
