@@ -195,7 +195,23 @@ def test_bilingual_table_new_articles_continue_both_numberings() -> None:
     texts = [b.text for b in r.accepted.blocks]
     assert "第五条 不非法获取用户数据" in texts and "Article 5 No illegal acquisition of user data" in texts
     sig = next(i for i, t in enumerate(texts) if t.startswith("甲方（盖章）"))
-    assert texts.index("第七条 无正当理由不中断产品供应或者必要的技术支持服务") < sig
+    assert texts.index("第六条 不非法控制和操纵用户设备") < sig
+    # the contradiction in both columns is replaced in each cell by the undertaking in that cell's language
+    rows: dict[int, dict[int, str]] = {}
+    for b in r.accepted.blocks:
+        if b.table is not None:
+            rows.setdefault(b.table.row, {})[b.table.column] = b.text
+    support = next(cells for cells in rows.values() if cells.get(0, "").startswith("维保期内"))
+    assert "乙方承诺无正当理由不中断产品供应" in support[0] and "有权随时暂停" not in support[0]
+    assert "Party B undertakes that it shall not interrupt" in support[1] and "at any time" not in support[1]
+
+
+def test_one_column_contradiction_is_replaced_not_left_deleted() -> None:
+    """The sample's English 8.4 lets Party B suspend; its Chinese （四） gives the undertaking: 8.4 is replaced."""
+    r = Run("sample", _case("fixture:sample/bilingual-contract.docx"))
+    en = [b.text for b in r.accepted.blocks if b.table is not None and b.text.startswith("8.4 ")]
+    assert en and en[0].startswith("8.4 Party B undertakes that it shall not interrupt"), en
+    assert not r.summary.inserted_clauses  # nothing left to add: both versions now give CSR04
 
 
 def test_alternating_bilingual_inserts_zh_en_pairs() -> None:

@@ -208,7 +208,11 @@ class Redliner:
                 anchored_any = True
                 if e.replacement:
                     replaced_langs.add(e.lang)
-            covered = result.verdict == Verdict.WEAK and anchored_any and set(self.langs) <= replaced_langs
+            # Covered when every language version is replaced in place or already satisfied on its own.
+            covered = anchored_any and all(
+                lang in replaced_langs or (lang in result.by_language
+                                           and result.by_language[lang].verdict == Verdict.SATISFIED)
+                for lang in self.langs) and bool(replaced_langs)
             if not covered:
                 needs_clause.append(result.id)
         return per_paragraph, needs_clause
@@ -245,6 +249,11 @@ class Redliner:
         if kind == "weak":
             paragraphs = clause(result.id, lang, self.opts.variant, self.ctx.for_lang(lang)).paragraphs
             replacement, extra = paragraphs[0], tuple(paragraphs[1:])
+        elif block.table is not None and self.layout.table_columns:
+            # A bilingual table: the parallel cell keeps its clause, so this cell gets the undertaking in its
+            # own language instead of a bare deletion; the two columns keep saying the same thing.
+            replacement = clause(result.id, lang, "short", self.ctx.for_lang(lang)).paragraphs[0]
+            kind = "replaced"
         return ref, Edit(result.id, kind, raw_start, raw_end, lang, _reason_detail(result, ev), replacement,
                          extra)
 
