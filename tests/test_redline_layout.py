@@ -291,3 +291,14 @@ def test_contract_term_is_adopted_in_inserted_clauses() -> None:
     r = Run("en", _case("layout:sigtable-en"))
     body = " ".join(_inserted_text(r.out))
     assert "this Agreement" in body and "this Contract" not in body
+
+
+def test_comments_say_why_each_article_is_added() -> None:
+    r = Run("xref", _case("layout:xref-en"))
+    comments = [c.text for c in docx.Document(io.BytesIO(r.out)).comments]
+    csr04 = [c for c in comments if c.startswith("[CSR04") and "add this clause" in c]
+    assert csr04 and "in its place" in csr04[0]  # contradicted: the new article replaces the struck sentence
+    csr02 = [c for c in comments if c.startswith("[CSR02")]
+    assert csr02 and "contains no such undertaking" in csr02[0]
+    deletion = [c for c in comments if c.startswith("[CSR04") and "delete" in c]
+    assert deletion and "Clause 12" in deletion[0]  # the comment names the new article by its number

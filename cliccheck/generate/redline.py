@@ -515,6 +515,15 @@ class Redliner:
             out[lang] = labels
         return out
 
+    def _new_kind(self, req_id: str) -> str:
+        """Comment kind for a new article: "missing", or "added" when it takes the place of struck words."""
+        verdicts = {r.id: r for r in self.result.requirements}
+        result = verdicts.get(req_id)
+        if result is not None and any(r.verdict == Verdict.CONTRADICTED
+                                      for r in [result, *result.by_language.values()]):
+            return "added"
+        return "missing"
+
     def _heading_text(self, lang: str, label: str | None, title: str) -> str:
         return f"{label} {title}" if label else title
 
@@ -643,7 +652,7 @@ class Redliner:
                     text = self._heading_text(lang, labels[lang][i], clauses[req_id][lang].title)
                     heads.append(self._like(self._heading_template(lang), text, keep_numbering=word_numbered,
                                             fallback_style=h2, bold=True))
-            comment = self._comment_text(req_id, "missing", order[0], None)
+            comment = self._comment_text(req_id, self._new_kind(req_id), order[0], None)
             ins = heads[0].find(w("ins"))
             self._anchor_comment(heads[0], ins, ins, comment)
             new.extend(heads)
@@ -700,7 +709,7 @@ class Redliner:
             cell_p = row.find(f".//{w('p')}")
             ins = cell_p.find(w("ins")) if cell_p is not None else None
             if cell_p is not None and ins is not None:
-                self._anchor_comment(cell_p, ins, ins, self._comment_text(req_id, "missing", self.langs[0], None))
+                self._anchor_comment(cell_p, ins, ins, self._comment_text(req_id, self._new_kind(req_id), self.langs[0], None))
             rows.append(row)
             paragraphs = {lang: list(clauses[req_id][lang].paragraphs) for lang in self.langs}
             for j in range(max(len(v) for v in paragraphs.values())):
