@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from ..errors import ConfigError
-from . import one_line_errors
+from ..termsafe import escape_name, escape_text
+from . import one_line_errors, parse_timeout, timeout_option
 from ._generate_options import override_options, overrides_from, parse_when
 
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html",
@@ -50,11 +53,12 @@ def needs_clause(result) -> list[str]:  # type: ignore[no-untyped-def]
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
 @click.option("--reference-docx", "reference", type=click.Path(dir_okay=False), default=None,
               help="House template for a DOCX annex: its styles, page setup, header and footer are used.")
+@timeout_option
 @override_options
 @click.pass_context
 def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: str | None, lang: str | None,
                   all_: bool, variant: str, force: bool, password: str | None, reference: str | None,
-                  **overrides: str | None) -> None:
+                  timeout: str, **overrides: str | None) -> None:
     """Write an annex (网络安全审查补充条款 / Supplemental Cybersecurity Review
     Undertakings) with a clause for each Art. 6 undertaking CONTRACT does not
     satisfy, ready to sign: preamble naming the main contract and stating that
@@ -69,25 +73,25 @@ def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: st
       cliccheck annex contract.docx --supplier "Northbridge Systems Ltd." --supplier-label Vendor
     """
     with one_line_errors(ctx):
-        code = _run(contract, output, fmt, lang, all_, variant, force, password, reference, overrides)
+        code = _run(contract, output, fmt, lang, all_, variant, force, password, reference, overrides,
+                    parse_timeout(timeout))
     ctx.exit(code)
 
 
 def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, all_: bool, variant: str,
-         force: bool, password: str | None, reference: str | None, overrides: dict[str, str | None]) -> int:
-    from ..generate.annex import build_annex, contract_fonts, render_annex
-    from ..generate.context import build_context
+         force: bool, password: str | None, reference: str | None, overrides: dict[str, str | None],
+         timeout: float | None) -> int:
+    from ..batch import run_isolated
     from ..generate.messages import BLANKS, msg
     from ..limits import DEFAULT_LIMITS
-    from ..matcher import check_document
     from ..output import check_output_path, write_atomic
-    from ..readers import read_bytes, read_document
+    from ..readers import read_bytes
 
     if output:
         suffix_fmt = SUFFIX_FORMATS.get(Path(output).suffix.lower())
         if fmt is None:
             if suffix_fmt is None:
-                raise ConfigError(msg("annex.unknown-format", output=output))
+                raise ConfigError(msg("annex.unknown-format", output=escape_name(output)))
             fmt = suffix_fmt
         check_output_path(output, inputs=[contract], force=force)
     fmt = fmt or "md"
@@ -99,33 +103,73 @@ def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, a
             raise ConfigError(msg("annex.reference-only-docx"))
         reference_data = read_bytes(Path(reference), DEFAULT_LIMITS)
         if not reference_data.startswith(b"PK"):
-            raise ConfigError(msg("annex.reference-not-docx", path=reference))
+            raise ConfigError(msg("annex.reference-not-docx", path=escape_name(reference)))
     when = parse_when(None)
-    data = read_bytes(Path(contract), DEFAULT_LIMITS)
-    doc = read_document(data, filename=contract, password=password)
-    result = check_document(doc)
-    wanted = ["CSR01", "CSR02", "CSR03", "CSR04"] if all_ else needs_clause(result)
-    if not wanted:
-        click.echo(msg("annex.nothing", contract=contract), err=True)
+    job = _AnnexJob(contract, fmt, lang, all_, variant, password, overrides, when, reference_data)
+    outcome = run_isolated(job.run, timeout=timeout, name=contract)
+    if outcome.data is None:
+        click.echo(msg("annex.nothing", contract=escape_name(contract)), err=True)
         return 0
-    langs = _langs(lang, doc.language)
-    context = build_context(doc, result, overrides_from(overrides))
-    annex = build_annex(context, wanted, langs, variant)
-    for key in annex.blanks:
+    for key in outcome.blanks:
         what, flag = BLANKS[key]
         click.echo(msg("annex.blank", what=what, hint=f" (or pass {flag})"), err=True)
-    try:
-        out = render_annex(annex, fmt, when=when, house=contract_fonts(data) if doc.format == "docx" else None,
-                           reference=reference_data)
-    except (KeyError, ValueError, OSError) as exc:
-        if reference_data is None:
-            raise
-        raise ConfigError(msg("annex.reference-not-docx", path=reference) + f" ({exc})") from None
     if output:
-        write_atomic(output, out)
-        click.echo(msg("annex.wrote", output=output, count=len(annex.sections) - (1 if len(langs) > 1 else 0),
-                       ids=", ".join(wanted), langs="+".join(langs)), err=True)
+        write_atomic(output, outcome.data)
+        click.echo(msg("annex.wrote", output=escape_name(output), count=outcome.clauses,
+                       ids=", ".join(outcome.wanted), langs="+".join(outcome.langs)), err=True)
     else:
-        text = out if isinstance(out, str) else out.decode("utf-8")
-        sys.stdout.write(text)
+        text = outcome.data if isinstance(outcome.data, str) else outcome.data.decode("utf-8")
+        # party names and titles come from the contract: no control sequence reaches the terminal
+        sys.stdout.write(escape_text(text, multiline=True))
     return 0
+
+
+@dataclass(slots=True)
+class _AnnexOutcome:
+    data: bytes | str | None  # None: nothing to add
+    wanted: list[str]
+    langs: list[str]
+    clauses: int
+    blanks: list[str]  # values the contract does not give, left as visible blanks
+
+
+@dataclass(slots=True)
+class _AnnexJob:
+    """Reading, checking and rendering: the part that runs in a worker under --timeout."""
+
+    contract: str
+    fmt: str
+    lang: str | None
+    all_: bool
+    variant: str
+    password: str | None
+    overrides: dict[str, str | None]
+    when: datetime | None
+    reference: bytes | None = None
+
+    def run(self) -> _AnnexOutcome:
+        from ..generate.annex import build_annex, contract_fonts, render_annex
+        from ..generate.context import build_context
+        from ..generate.messages import msg
+        from ..limits import DEFAULT_LIMITS
+        from ..matcher import check_document
+        from ..readers import read_bytes, read_document
+
+        data = read_bytes(Path(self.contract), DEFAULT_LIMITS)
+        doc = read_document(data, filename=self.contract, password=self.password)
+        result = check_document(doc)
+        wanted = ["CSR01", "CSR02", "CSR03", "CSR04"] if self.all_ else needs_clause(result)
+        if not wanted:
+            return _AnnexOutcome(None, [], [], 0, [])
+        langs = _langs(self.lang, doc.language)
+        context = build_context(doc, result, overrides_from(self.overrides))
+        annex = build_annex(context, wanted, langs, self.variant)
+        house = contract_fonts(data) if doc.format == "docx" else None
+        try:
+            out = render_annex(annex, self.fmt, when=self.when, house=house, reference=self.reference)
+        except (KeyError, ValueError, OSError) as exc:
+            if self.reference is None:
+                raise
+            raise ConfigError(msg("annex.reference-not-docx", path="(house template)") + f" ({exc})") from None
+        return _AnnexOutcome(out, wanted, langs, len(annex.sections) - (1 if len(langs) > 1 else 0),
+                             annex.blanks)

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import ConfigError
-from . import one_line_errors
+from ..termsafe import escape_name, escape_text
+from . import one_line_errors, parse_timeout, timeout_option
 from ._generate_options import override_options, overrides_from, parse_when
+
+if TYPE_CHECKING:
+    from ..generate.redline import RedlineOptions, RedlineSummary
 
 
 @click.command("redline")
@@ -28,10 +33,11 @@ from ._generate_options import override_options, overrides_from, parse_when
 @click.option("--variant", type=click.Choice(["short", "full"]), default="full", show_default=True,
               help="Clause variant for inserted and replacement clauses.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@timeout_option
 @override_options
 @click.pass_context
 def redline_command(ctx: click.Context, contract: str, output: str, author: str, date: str | None,
-                    after: str | None, deleted_text: tuple[str, ...], variant: str, force: bool,
+                    after: str | None, deleted_text: tuple[str, ...], variant: str, force: bool, timeout: str,
                     **overrides: str | None) -> None:
     """Write a copy of CONTRACT.docx that a lawyer can send: the missing
     clauses inserted as Word tracked insertions, each contradicting sentence
@@ -44,39 +50,50 @@ def redline_command(ctx: click.Context, contract: str, output: str, author: str,
       cliccheck redline contract.docx -o contract.redline.docx
       cliccheck redline contract.docx -o out.docx --author "Li Wei" --date 2026-03-01
       cliccheck redline contract.docx -o out.docx --after 第十二条
+
+    \b
+    Exit codes:
+      0  written; accepting every change makes the draft compliant
+      1  written, but a contradiction could only be commented (e.g. in a
+         footnote): accepting every change still leaves the draft failing
+      2  usage error, or the draft could not be read
     """
     with one_line_errors(ctx):
-        _run(contract, output, author, date, after, deleted_text, variant, force, overrides)
+        code = _run(contract, output, author, date, after, deleted_text, variant, force, overrides,
+                    parse_timeout(timeout))
+    ctx.exit(code)
 
 
 def _deleted_texts(values: tuple[str, ...]) -> dict[str, str] | None:
+    """--deleted-text zh=… / en=… as a language -> text map."""
     from ..generate.messages import msg
 
     out: dict[str, str] = {}
     for value in values:
         lang, sep, text = value.partition("=")
-        if not sep or lang.strip() not in ("zh", "en") or not text.strip():
-            raise ConfigError(msg("redline.deleted-text", value=value))
+        if not sep or lang.strip() not in ("zh", "en") or not text.strip() or not text.isprintable():
+            raise ConfigError(msg("redline.deleted-text", value=escape_name(value)))
         out[lang.strip()] = text.strip()
     return out or None
 
 
 def _run(contract: str, output: str, author: str, date: str | None, after: str | None,
-         deleted_text: tuple[str, ...], variant: str, force: bool, overrides: dict[str, str | None]) -> None:
-    from ..errors import DocumentError
-    from ..generate.context import build_context
+         deleted_text: tuple[str, ...], variant: str, force: bool, overrides: dict[str, str | None],
+         timeout: float | None) -> int:
+    from ..batch import run_isolated
+    from ..errors import EXIT_FINDINGS, EXIT_OK, DocumentError
     from ..generate.messages import msg
-    from ..generate.redline import RedlineOptions, redline_docx
     from ..limits import DEFAULT_LIMITS
-    from ..matcher import check_document
     from ..output import check_output_path, write_atomic
-    from ..readers import read_bytes, read_document
+    from ..readers import read_bytes
     from ..readers.sniff import sniff_format
 
     if Path(output).suffix.lower() not in (".docx", ".docm"):
-        raise ConfigError(msg("redline.not-docx-name", output=output))
+        raise ConfigError(msg("redline.not-docx-name", output=escape_name(output)))
     if not author.strip():
         raise ConfigError(msg("redline.empty-author"))
+    if not author.isprintable():  # a control character would land in every revision and comment
+        raise ConfigError(msg("redline.author-control", author=escape_name(author)))
     deleted = _deleted_texts(deleted_text)
     when = parse_when(date)
     check_output_path(output, inputs=[contract], force=force)
@@ -88,23 +105,43 @@ def _run(contract: str, output: str, author: str, date: str | None, after: str |
     macro = _macro_enabled(data)
     if macro != (Path(output).suffix.lower() == ".docm"):
         want = msg("redline.macro-want") if macro else ".docx"
-        raise ConfigError(msg("redline.macro-name", output=output, want=want))
+        raise ConfigError(msg("redline.macro-name", output=escape_name(output), want=want))
+    from ..generate import redline as redline_module
+
+    options = redline_module.RedlineOptions(author=author.strip(), when=when, after=after, variant=variant,
+                                            deleted_text=deleted)
+    out, summary = run_isolated(_redline, data, contract, options, overrides, timeout=timeout, name=contract)
+    for message in [*summary.skipped, *summary.warnings]:
+        click.echo(msg("redline.warning", message=escape_text(message)), err=True)
+    write_atomic(output, out)
+    if summary.inserted_clauses:
+        where = (msg("redline.placed-after", section=escape_text(after)) if after else
+                 msg("redline.placed-before", text=escape_text(summary.placed_before[:40]))
+                 if summary.placed_before else msg("redline.placed-end"))
+        click.echo(msg("redline.placed", where=where), err=True)
+    click.echo(msg("redline.wrote", output=escape_name(output), deletions=summary.deletions,
+                   replacements=summary.replacements, inserted=len(summary.inserted_clauses),
+                   ids=f" ({', '.join(summary.inserted_clauses)})" if summary.inserted_clauses else "",
+                   comments=summary.comments), err=True)
+    if summary.unresolved:
+        click.echo(msg("redline.unresolved", output=escape_name(output), ids=", ".join(summary.unresolved)),
+                   err=True)
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _redline(data: bytes, contract: str, options: RedlineOptions,
+             overrides: dict[str, str | None]) -> tuple[bytes, RedlineSummary]:
+    """Read, check and redline (runs in the worker process under --timeout)."""
+    from ..generate.context import build_context
+    from ..generate.redline import redline_docx
+    from ..matcher import check_document
+    from ..readers import read_document
+
     doc = read_document(data, filename=contract)
     result = check_document(doc)
     context = build_context(doc, result, overrides_from(overrides))
-    options = RedlineOptions(author=author.strip(), when=when, after=after, variant=variant, deleted_text=deleted)
-    out, summary = redline_docx(data, doc, result, context, options,
-                                on_skip=lambda m: click.echo(msg("redline.warning", message=m), err=True))
-    write_atomic(output, out)
-    if summary.inserted_clauses:
-        where = (msg("redline.placed-after", section=after) if after else
-                 msg("redline.placed-before", text=summary.placed_before[:40]) if summary.placed_before else
-                 msg("redline.placed-end"))
-        click.echo(msg("redline.placed", where=where), err=True)
-    click.echo(msg("redline.wrote", output=output, deletions=summary.deletions, replacements=summary.replacements,
-                   inserted=len(summary.inserted_clauses),
-                   ids=f" ({', '.join(summary.inserted_clauses)})" if summary.inserted_clauses else "",
-                   comments=summary.comments), err=True)
+    return redline_docx(data, doc, result, context, options)
 
 
 def _macro_enabled(data: bytes) -> bool:

@@ -23,6 +23,10 @@ MESSAGES: dict[str, str] = {
     "redline.warning": "cliccheck: warning: {message}",
     "redline.not-docx-name": "{output}: the redline is a Word document; name it .docx",
     "redline.empty-author": "--author is empty",
+    "redline.author-control": "--author {author!r} contains control or format characters",
+    "redline.unresolved": "cliccheck: error: {output}: accepting all changes still leaves {ids} contradicted: the "
+                          "contradicting text is outside the document body (a footnote, header or comment) or "
+                          "crosses a field, so no deletion could be proposed for it; edit it by hand",
     "redline.not-docx": "redline needs a Word document (.docx), this is {fmt}: use `cliccheck annex {contract} -o "
                         "annex.docx` for a standalone annex instead",
     "redline.macro-name": "{output}: name the redline {want}",
