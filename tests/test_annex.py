@@ -332,3 +332,13 @@ def test_contract_fonts_and_reference_docx(tmp_path: Path) -> None:
     refused = runner.invoke(cli, ["annex", str(contract), "-o", str(tmp_path / "p.docx"), "--reference-docx",
                                   str(bad)])
     assert refused.exit_code == 2 and "Traceback" not in refused.output and not (tmp_path / "p.docx").exists()
+
+
+def test_signing_date_from_the_signature_block_in_each_language() -> None:
+    sample = Path(__file__).resolve().parents[1] / "fixtures" / "sample" / "bilingual-contract.docx"
+    doc = read_document(str(sample))
+    ctx = build_context(doc, check(doc))
+    assert ctx.dates == {"zh": "2026年3月2日", "en": "2 March 2026"}
+    assert ctx.for_lang("en")["contract_date"] == "2 March 2026"
+    assert ctx.for_lang("zh")["contract_title"] == "技术服务与设备供应合同"
+    assert ctx.for_lang("en")["contract_title"] == "Technical Services and Equipment Supply Contract"

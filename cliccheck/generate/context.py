@@ -188,7 +188,8 @@ def _field_patterns() -> dict[str, list[re.Pattern[str]]]:
 
 
 def _find_field(doc: Document, key: str) -> str | None:
-    head = doc.text[:20000]
+    # the preamble states number and date; the signature block at the end may state the signing date
+    head = doc.text[:20000] + "\n" + doc.text[-8000:] if len(doc.text) > 20000 else doc.text
     for pattern in _field_patterns()[key]:
         match = pattern.search(head)
         if match:
