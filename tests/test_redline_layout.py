@@ -63,6 +63,16 @@ class Run:
                 if b.text not in original and any(t in b.text for t in titles) and len(b.text) < 120]
 
 
+_RUNS: dict[str, Run] = {}
+
+
+def redlined(name: str) -> Run:
+    """The default redline of fixture ``name``, computed once per test session (redlining is the slow part)."""
+    if name not in _RUNS:
+        _RUNS[name] = Run(name, dict(CASES)[name])
+    return _RUNS[name]
+
+
 def _titles() -> list[str]:
     from cliccheck.library import load_library
 
@@ -72,8 +82,7 @@ def _titles() -> list[str]:
 
 @pytest.fixture(scope="module", params=CASES, ids=[name for name, _ in CASES])
 def run(request) -> Run:  # type: ignore[no-untyped-def]
-    name, data = request.param
-    return Run(name, data)
+    return redlined(request.param[0])
 
 
 def _shape(doc) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -152,14 +161,14 @@ def _single_language(lang: str) -> list[tuple[str, bytes]]:
 
 @pytest.mark.parametrize(("name", "data"), _single_language("zh"), ids=[n for n, _ in _single_language("zh")])
 def test_chinese_contract_gets_no_english(name: str, data: bytes) -> None:
-    r = Run(name, data)
+    r = redlined(name)
     for text in _inserted_text(r.out):
         assert not LATIN_WORD.search(text), (name, text)
 
 
 @pytest.mark.parametrize(("name", "data"), _single_language("en"), ids=[n for n, _ in _single_language("en")])
 def test_english_contract_gets_no_chinese(name: str, data: bytes) -> None:
-    r = Run(name, data)
+    r = redlined(name)
     for text in _inserted_text(r.out):
         assert not CJK.search(text), (name, text)
 
@@ -172,7 +181,7 @@ def _case(name: str) -> bytes:
 
 @pytest.mark.parametrize("name", ["layout:bitable-bi", "fixture:sample/bilingual-contract.docx"])
 def test_bilingual_table_rows_stay_parallel(name: str) -> None:
-    r = Run(name, _case(name))
+    r = redlined(name)
     rows: dict[tuple[int, int], dict[int, str]] = {}
     for b in r.accepted.blocks:
         if b.table is not None:
@@ -191,7 +200,7 @@ def test_bilingual_table_rows_stay_parallel(name: str) -> None:
 
 
 def test_bilingual_table_new_articles_continue_both_numberings() -> None:
-    r = Run("bitable", _case("layout:bitable-bi"))
+    r = redlined("layout:bitable-bi")
     texts = [b.text for b in r.accepted.blocks]
     assert "第五条 不非法获取用户数据" in texts and "Article 5 No illegal acquisition of user data" in texts
     sig = next(i for i, t in enumerate(texts) if t.startswith("甲方（盖章）"))
@@ -208,14 +217,14 @@ def test_bilingual_table_new_articles_continue_both_numberings() -> None:
 
 def test_one_column_contradiction_is_replaced_not_left_deleted() -> None:
     """The sample's English 8.4 lets Party B suspend; its Chinese （四） gives the undertaking: 8.4 is replaced."""
-    r = Run("sample", _case("fixture:sample/bilingual-contract.docx"))
+    r = redlined("fixture:sample/bilingual-contract.docx")
     en = [b.text for b in r.accepted.blocks if b.table is not None and b.text.startswith("8.4 ")]
     assert en and en[0].startswith("8.4 Party B undertakes that it shall not interrupt"), en
     assert not r.summary.inserted_clauses  # nothing left to add: both versions now give CSR04
 
 
 def test_alternating_bilingual_inserts_zh_en_pairs() -> None:
-    r = Run("alt", DRAFTS["bilingual"]())
+    r = redlined("draft:bilingual")
     blocks = [b for b in r.accepted.blocks if b.text not in {x.text for x in r.doc.blocks}]
     langs = [b.language for b in blocks if b.language in ("zh", "en")]
     assert langs and langs[0] == "zh"
@@ -225,7 +234,7 @@ def test_alternating_bilingual_inserts_zh_en_pairs() -> None:
 def test_deleted_numbered_clause_keeps_its_number_and_citing_clause_gets_a_comment() -> None:
     for name, marker, citing in (("layout:xref-en", "7.1 [Intentionally deleted]", "Without limiting Clause 7.1"),
                                  ("layout:xref-zh", "2.2 【本条删除】", "除第2.2条另有约定外")):
-        r = Run(name, _case(name))
+        r = redlined(name)
         texts = [b.text for b in r.accepted.blocks]
         assert marker in texts, (name, texts)
         comments = [c.text for c in docx.Document(io.BytesIO(r.out)).comments]
@@ -255,7 +264,7 @@ def test_unnumbered_deleted_paragraph_leaves_no_empty_paragraph() -> None:
 
 
 def test_replacement_follows_the_paragraph_structure() -> None:
-    r = Run("sigtable", _case("layout:sigtable-zh"))
+    r = redlined("layout:sigtable-zh")
     texts = [b.text for b in r.accepted.blocks]
     first = next(i for i, t in enumerate(texts) if t.startswith("乙方承诺配合网络安全审查"))
     assert texts[first + 1].startswith("审查所需的材料涉及保密义务")  # the second sub-clause is its own paragraph
@@ -265,7 +274,7 @@ def test_replacement_follows_the_paragraph_structure() -> None:
 def test_word_numbered_contract_gets_word_numbered_articles() -> None:
     for name, expected in (("layout:autonum-zh", "第八条"), ("layout:autonum-en", "8."),
                            ("fixture:sample/supply-agreement-en.docx", "15.")):
-        r = Run(name, _case(name))
+        r = redlined(name)
         heads = r.new_headings()
         first = r.accepted.blocks[heads[0]]
         assert first.label == expected, (name, first.label, first.text)
@@ -288,13 +297,13 @@ def test_after_is_honoured_or_an_error() -> None:
 
 
 def test_contract_term_is_adopted_in_inserted_clauses() -> None:
-    r = Run("en", _case("layout:sigtable-en"))
+    r = redlined("layout:sigtable-en")
     body = " ".join(_inserted_text(r.out))
     assert "this Agreement" in body and "this Contract" not in body
 
 
 def test_comments_say_why_each_article_is_added() -> None:
-    r = Run("xref", _case("layout:xref-en"))
+    r = redlined("layout:xref-en")
     comments = [c.text for c in docx.Document(io.BytesIO(r.out)).comments]
     csr04 = [c for c in comments if c.startswith("[CSR04") and "add this clause" in c]
     assert csr04 and "in its place" in csr04[0]  # contradicted: the new article replaces the struck sentence

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from docx_revisions import accept_all
 from generate_helpers import ROOT
-from test_redline_layout import AUTHOR, CASES, Run, _titles
+from test_redline_layout import AUTHOR, CASES, Run, _titles, redlined
 
 pytestmark = pytest.mark.slow
 
@@ -38,8 +38,8 @@ def rendered(tmp_path_factory) -> dict[str, tuple[Run, Path, Path]]:  # type: ig
     work = tmp_path_factory.mktemp("render")
     runs: dict[str, Run] = {}
     files: list[str] = []
-    for name, data in CASES:
-        run = Run(name, data)
+    for name, _ in CASES:
+        run = redlined(name)
         slug = _slug(name)
         (work / f"{slug}.redline.docx").write_bytes(run.out)
         (work / f"{slug}.accepted.docx").write_bytes(accept_all(run.out))
