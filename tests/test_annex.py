@@ -342,3 +342,13 @@ def test_signing_date_from_the_signature_block_in_each_language() -> None:
     assert ctx.for_lang("en")["contract_date"] == "2 March 2026"
     assert ctx.for_lang("zh")["contract_title"] == "技术服务与设备供应合同"
     assert ctx.for_lang("en")["contract_title"] == "Technical Services and Equipment Supply Contract"
+
+
+def test_a_numbered_heading_is_not_taken_for_the_title() -> None:
+    d = docx.Document()
+    d.add_heading("1. Supply", 1)
+    d.add_paragraph("The Vendor may suspend support at any time.")
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = read_document(buf.getvalue(), filename="t.docx")
+    assert build_context(doc, None).contract_title is None

@@ -168,8 +168,13 @@ def _party_name(party: Party | None) -> str | None:
 
 
 def _first_heading(doc: Document) -> str | None:
+    """The title paragraph: the first heading that is not a numbered clause ("1. Supply" is no title)."""
+    from ..sections import parse_label
+
     for block in doc.blocks[:15]:
         if block.kind == BlockKind.HEADING and block.is_body and block.text.strip():
+            if block.label or parse_label(block.text) is not None:
+                break
             return block.text
     for block in doc.blocks[:3]:
         text = block.text.strip()
