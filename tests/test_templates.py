@@ -251,3 +251,19 @@ def test_every_review_point_is_answered() -> None:
     for point in points:
         body = review.split(f"### {point}", 1)[1].split("\n### ", 1)[0]
         assert re.search(r"\*\*(Resolved|Answered)\*\*", body), point
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_balanced_csr04_is_a_carve_out_the_gate_reports(lang: str) -> None:
+    """Fail closed: the balanced list (sanctions, end-of-life) is weak, never silently satisfied."""
+    from generate_helpers import check
+
+    from cliccheck.readers import read_document
+
+    head = ("甲方（采购方）：甲公司\n乙方（供应方）：乙公司\n\n" if lang == "zh" else
+            'This Agreement is made between A Co., Ltd. (the "Customer") and B Ltd. (the "Supplier").\n\n')
+    for csr04, expected in (("strict", "satisfied"), ("balanced", "weak")):
+        ctx = build_context(None, None, Overrides(csr04=csr04))
+        text = head + clause("CSR04", lang, "full", ctx.for_lang(lang)).text
+        result = check(read_document(text.encode(), filename="c.txt"))
+        assert str(next(r for r in result.requirements if r.id == "CSR04").verdict) == expected, csr04
