@@ -188,3 +188,24 @@ def test_unnumbered_letter_reads_a_later_paragraph_that_points_back() -> None:
               "policies.\n")
     result = check_document(read_document(letter.encode(), filename="letter.txt")).requirement("CSR04")
     assert str(result.verdict) != "satisfied"
+
+
+# A right for the supplier in a later paragraph of the same clause, and a definition elsewhere that narrows the
+# undertaking's own term, are read with the undertaking: each leaves it weak, never satisfied.
+CLAUSE_CLOSURE = [
+    ("zh", "CSR04", "第九条 供应保障\n\n9.1 乙方在本合同期限内不得中断产品供应及技术支持服务。\n\n"
+                    "9.2 乙方之关联公司依其全球政策所作之任何调整，乙方可据以调整供应及支持，甲方同意不予异议。"),
+    ("en", "CSR04", "9. Continuity\n\n9.1 The Vendor shall not interrupt the supply of the Products or technical "
+                    "support during the Term.\n\n9.2 The Vendor may adjust supply and support to reflect any "
+                    "change in its group's global product policy."),
+    ("zh", "CSR02", "第一条 定义\n\n“用户数据”仅指甲方员工的通讯录信息。\n\n"
+                    "第九条 乙方保证不利用提供产品和服务的便利条件非法获取用户数据。"),
+    ("en", "CSR02", '1. Definitions\n\n"User Data" means only the business contact details of the Customer\'s '
+                    "staff.\n\n9. The Vendor shall not obtain any User Data without the Customer's written consent."),
+]
+
+
+@pytest.mark.parametrize(("lang", "rule", "clause"), CLAUSE_CLOSURE, ids=["zh-right", "en-right", "zh-def", "en-def"])
+def test_a_later_right_or_a_narrowing_definition_keeps_the_undertaking_weak(lang: str, rule: str, clause: str) -> None:
+    result = _result(clause, lang, rule)
+    assert str(result.verdict) != "satisfied", result.message

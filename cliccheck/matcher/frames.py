@@ -249,7 +249,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
     top = _top_section(s.block.section)
     analyzer = get_analyzer(library, lang)
     defining = None  # the paragraph of a definition of the justifiable reasons, whose items follow it
-    for t in _later_parts(s, sentences, top, library, lang):
+    for t in [*_later_parts(s, sentences, top, library, lang, roles), *_narrowing_definitions(s, sentences, library, lang)]:
         hits = analyzer.hits(t.text)
         read = Read(Unit(t.text, lang, [(0, t.start, t.end)], t), hits, party_hits(t.text, roles, hits, lang), library)
         harmless = _harmless_rights(read, library)
@@ -381,10 +381,11 @@ _NEW_CLAUSE = re.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+条
 _HEADING = re.compile(r"[\d.()\s]*(?:[A-Z][\w'’-]*\s*){1,6}[.:]?")
 
 
-def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang: str) -> list[Any]:
+def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang: str, roles: Any = None) -> list[Any]:
     """The sentences read with the undertaking of ``s``: the rest of its paragraph; later paragraphs of the same
-    numbered clause that point back at it, qualify it (a rider word) or define its terms; and any sentence of the
-    document that names its clause by number ("Clause 11 does not apply to …")."""
+    numbered clause that point back at it, qualify it (a rider word), define its terms or give the supplier a
+    right ("20.2 乙方得据以调整供应及支援": a right beside the duty may take it back, whether or not it says
+    so); and any sentence of the document that names its clause by number ("Clause 11 does not apply to …")."""
     out = []
     for t in sentences[s.index + 1:s.index + 12]:
         if t.language != lang or _HEADING.fullmatch(t.text):  # "Scope." opening the next sub-clause
@@ -396,12 +397,51 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         # an unnumbered document (a commitment letter) is one clause: its later paragraphs that point back count
         same = _same_top(t, top) if top else not t.block.section
         if t.block is s.block or (same and (points_back(t.text, library, lang) is not None
-                                            or _defines(t.text, library, lang))):
+                                            or _defines(t.text, library, lang)
+                                            or _supplier_right(t.text, roles, library, lang))):
             out.append(t)
     named = _clause_reference(s.block.section, lang)
     if named is not None:
         out += [t for t in sentences if t.language == lang and t is not s and t not in out
                 and t.block is not s.block and _names(named, t.text)]
+    return out
+
+
+def _supplier_right(text: str, roles: Any, library: Library, lang: str) -> bool:
+    """The supplier is named and a permission word follows it: the paragraph gives the supplier a right."""
+    if roles is None:
+        return False
+    from .analysis import party_regex
+
+    party = party_regex(roles.supplier, lang)
+    key = (library.key, lang, "permission")
+    if key not in _COMPILED:
+        _COMPILED[key] = [("", rx)] if (rx := phrase_regex(library.common["modals"]["permission"][lang], lang)) else []
+    if party is None or not _COMPILED[key]:
+        return False
+    first = party.search(text)
+    return first is not None and any(rx.search(text, first.end()) for _, rx in _COMPILED[key])  # type: ignore[attr-defined]
+
+
+#: A quoted defined term opening a definition: “用户数据”仅指… / "User Data" means only …
+_DEFINED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,24})[”\"」』]\s*(?:[,，]?\s*)(?:仅|只|仅限于|only )?(?:是指|系指|指|means|shall mean|refers to|includes)")
+
+
+def _narrowing_definitions(s: Any, sentences: list[Any], library: Library, lang: str) -> list[Any]:
+    """Definitions elsewhere in the document that narrow a term the undertaking uses ("“用户数据”仅指甲方员工的
+    通讯录信息"): read with it, so what they leave out is seen (the undertaking then covers only that)."""
+    key = (library.key, lang, "restrictive")
+    if key not in _COMPILED:
+        _COMPILED[key] = [("", rx)] if (rx := phrase_regex(library.common["restrictive"][lang], lang)) else []
+    out = []
+    for t in sentences:
+        if t is s or t.language != lang:
+            continue
+        m = _DEFINED_TERM.search(t.text)
+        if m is None or m.group(1).strip() not in s.text:
+            continue
+        if any(rx.search(t.text, m.end(1)) for _, rx in _COMPILED[key]):  # type: ignore[attr-defined]
+            out.append(t)
     return out
 
 
