@@ -69,6 +69,8 @@ def build_document_report(doc: Document, result: CheckResult, config: Config, *,
             evidence=list(res.evidence), reasons=list(res.reasons),
             waived=None if severity == "none" else waiver_for(res.id),
             by_language={lang: str(sub.verdict) for lang, sub in res.by_language.items()},
+            version_evidence={lang: list(sub.evidence) for lang, sub in res.by_language.items()}
+            if len(res.by_language) > 1 else {},
         ))
     findings: list[FindingReport] = []
     for finding in result.findings:
@@ -89,14 +91,70 @@ def build_document_report(doc: Document, result: CheckResult, config: Config, *,
             ))
     _quote_originals(doc, [*requirements, *findings])
     supplier = result.roles.supplier
+    document_rule = next((f.rule for f in result.findings if f.rule in ("not-a-contract", "no-supplier-party")), None)
     report = DocumentReport(
         path=path, status="ok", sha256=doc.sha256, format=doc.format, language=doc.language,
         pages=doc.pages, fail_on=config.fail_on,
-        supplier=SupplierReport(name=supplier.name, aliases=supplier.aliases, source=supplier.source),
-        requirements=requirements, findings=findings, config=config.source,
+        supplier=SupplierReport(name=supplier.name, aliases=supplier.aliases, source=supplier.source,
+                                names=dict(getattr(supplier, "names", {}) or {}),
+                                labels={k: list(v) for k, v in supplier.labels.items()}),
+        requirements=requirements, findings=findings, config=config.source, document_rule=document_rule,
     )
+    report.openings = _openings(doc, [*requirements, *findings])
+    localize(report, getattr(config, "ui_lang", "auto"))
     report.recompute_passed()
     return report
+
+
+#: how much of a paragraph's opening a reference quotes: enough to find it with Word's search
+OPENING_CHARS = {"zh": 12, "en": 40}
+
+
+def _openings(doc: Document, items: Sequence[RequirementReport | FindingReport]) -> dict[int, str]:
+    """Block index -> the first words of that paragraph, for every block the evidence cites."""
+    out: dict[int, str] = {}
+    blocks = doc.blocks
+    for item in items:
+        evidence = [*item.evidence]
+        if isinstance(item, RequirementReport):
+            evidence += [e for evs in item.version_evidence.values() for e in evs]
+        for ev in evidence:
+            if ev.block in out or not 0 <= ev.block < len(blocks):
+                continue
+            text = " ".join(blocks[ev.block].text.split())
+            limit = OPENING_CHARS["zh" if blocks[ev.block].language in ("zh", "mixed") else "en"]
+            if len(text) > limit:
+                cut = text[:limit]
+                if blocks[ev.block].language == "en" and " " in cut:
+                    cut = cut.rsplit(" ", 1)[0]
+                text = cut.rstrip(" ,;:，；：")
+            out[ev.block] = text
+    return out
+
+
+def localize(report: DocumentReport, setting: str | None) -> DocumentReport:
+    """Choose the report's UI language and fill every localised message from the records."""
+    from ..i18n import resolve_ui_lang, t
+    from .messages import finding_message, requirement_message
+
+    lang = resolve_ui_lang(setting, report.language if report.status == "ok" else None)
+    report.ui_lang = lang
+    if report.error is not None:
+        detail = report.error.message
+        text = detail if lang == "en" else f"{t('error.' + report.error.code, lang)}（{detail}）" \
+            if report.error.code in _error_codes() else detail
+        report.error = ErrorInfo(report.error.code, report.error.message, text)
+    for req in report.requirements:
+        req.localized_message = requirement_message(req, report, lang)
+    for finding in report.findings:
+        finding.localized_message = finding_message(finding, lang)
+    return report
+
+
+def _error_codes() -> set[str]:
+    from ..errors import ERROR_CODES
+
+    return set(ERROR_CODES)
 
 
 def _quote_originals(doc: Document, items: Sequence[RequirementReport | FindingReport]) -> None:

@@ -64,12 +64,17 @@ def _width(token: Styled) -> int:
     return sum(char_width(ch) for ch, _ in token)
 
 
-def wrap_styled(chars: Styled, width: int) -> list[Styled]:
-    """Greedy wrap of styled characters into lines of at most ``width`` cells."""
-    width = max(width, 8)
+def wrap_styled(chars: Styled, width: int, first_width: int | None = None) -> list[Styled]:
+    """Greedy wrap of styled characters into lines of at most ``width`` cells (``first_width`` for the first
+    line, so a hanging indent needs no second pass: rejoining wrapped lines would put a space between two
+    CJK characters where the first pass broke the line)."""
+    rest_width = max(width, 8)
+    width = max(first_width, 8) if first_width is not None else rest_width
     lines: list[list[Styled]] = [[]]
     used = 0
     for token in _tokens(chars):
+        if len(lines) > 1:
+            width = rest_width
         is_space = token[0][0] == " "
         w = _width(token)
         line = lines[-1]
@@ -102,7 +107,7 @@ def wrap_styled(chars: Styled, width: int) -> list[Styled]:
             used = 0
         for item in token:
             cw = char_width(item[0])
-            if used + cw > width and lines[-1]:
+            if used + cw > (rest_width if len(lines) > 1 else width) and lines[-1]:
                 lines.append([])
                 used = 0
             lines[-1].append([item])
