@@ -13,6 +13,7 @@ import click
 
 from . import __version__
 from .errors import EXIT_ERROR, CliccheckError
+from .i18n import cli_ui_lang, t
 
 #: command name -> (module, attribute, one-line help shown in --help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -72,6 +73,32 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
+def usage_line(exc: click.UsageError, lang: str) -> str:
+    """Click's multi-line usage error as the one-line coded error every other failure prints, with the
+    closest option names for a typo."""
+    ctx = exc.ctx
+    command = ctx.command_path if ctx is not None else "cliccheck"
+    if isinstance(exc, click.NoSuchOption):
+        possibilities = list(exc.possibilities or ())
+        if not possibilities and ctx is not None:
+            import difflib
+
+            names = [o for p in ctx.command.params for o in getattr(p, "opts", ()) if o.startswith("--")]
+            possibilities = difflib.get_close_matches(exc.option_name, names, n=3, cutoff=0.6)
+        suggest = t("cli.did_you_mean", lang, names=", ".join(sorted(possibilities))) if possibilities else ""
+        message = t("cli.no_such_option", lang, option=exc.option_name, suggest=suggest)
+    elif isinstance(exc, click.BadParameter) and lang == "zh":
+        param = exc.param.get_error_hint(ctx) if exc.param is not None and ctx is not None else (exc.param_hint or "")
+        message = t("cli.bad_value", lang, param=param, message=exc.message)
+    elif isinstance(exc, click.MissingParameter) and lang == "zh":
+        param = exc.param.get_error_hint(ctx) if exc.param is not None and ctx is not None else ""
+        message = t("cli.missing_argument", lang, param=param)
+    else:
+        message = " ".join(exc.format_message().split())
+    message = message[:1].lower() + message[1:] if lang == "en" and message[:2] != message[:2].upper() else message
+    return t("cli.error", lang, line=t("cli.usage", lang, message=message, command=command) + " [config]")
+
+
 def main() -> None:
     """Run the CLI; turn any escaped error into one line and exit code 2."""
     debug = "--debug" in sys.argv[1:]
@@ -80,15 +107,20 @@ def main() -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort:
-        click.echo("cliccheck: aborted", err=True)
+        click.echo(t("cli.aborted", cli_ui_lang(sys.argv[1:])), err=True)
         sys.exit(130)
+    except click.UsageError as exc:
+        click.echo(usage_line(exc, cli_ui_lang(sys.argv[1:])), err=True)
+        sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
-        exc.show()
+        click.echo(t("cli.error", cli_ui_lang(sys.argv[1:]), line=f"{exc.format_message()} [config]"), err=True)
         sys.exit(EXIT_ERROR)
     except CliccheckError as exc:
         if debug:
             raise
-        click.echo(f"cliccheck: error: {exc.one_line()}", err=True)
+        from .commands import error_line
+
+        click.echo(error_line(exc, cli_ui_lang(sys.argv[1:])), err=True)
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
         sys.exit(130)
@@ -99,7 +131,7 @@ def main() -> None:
             raise
         from .termsafe import escape_text
 
-        click.echo(f"cliccheck: internal error: {type(exc).__name__}: {escape_text(str(exc))} "
-                   "(rerun with --debug and report it) [internal]", err=True)
+        click.echo(t("cli.internal", cli_ui_lang(sys.argv[1:]), detail=f"{type(exc).__name__}: {escape_text(str(exc))}"),
+                   err=True)
         sys.exit(EXIT_ERROR)
     sys.exit(rc if isinstance(rc, int) else 0)
