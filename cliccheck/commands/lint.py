@@ -196,12 +196,11 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
 
     from ..batch import STDIN, STDIN_NAME, Task, collect_documents, run_tasks
     from ..config import Config, ConfigCache, NestedConfigError, parse_id_list
+    from ..i18n import resolve_ui_lang, t
     from ..output import check_output_path, write_atomic
     from ..report import render
-    from ..report.model import Report
-
-    from ..i18n import resolve_ui_lang, t
     from ..report.build import localize
+    from ..report.model import Report
 
     cli_lang = resolve_ui_lang(ui_lang)  # for messages about the run, before any contract is read
     selected = parse_id_list(select)

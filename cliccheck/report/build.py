@@ -101,6 +101,8 @@ def build_document_report(doc: Document, result: CheckResult, config: Config, *,
         requirements=requirements, findings=findings, config=config.source, document_rule=document_rule,
     )
     report.openings = _openings(doc, [*requirements, *findings])
+    report.lines = {i: doc.blocks[i].line for i in report.openings  # type: ignore[misc]
+                    if 0 <= i < len(doc.blocks) and doc.blocks[i].line}
     localize(report, getattr(config, "ui_lang", "auto"))
     report.recompute_passed()
     return report

@@ -10,10 +10,10 @@ highlighted quotes), so a party name with ``<``, ``&`` or quotes prints as text.
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import jinja2
 from markupsafe import Markup, escape
-
-import datetime as _dt
 
 from ..i18n import catalogue, t
 from ..lang.chars import visible

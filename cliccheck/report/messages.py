@@ -71,8 +71,8 @@ def supplier_name(supplier: SupplierReport | None, lang: str) -> str:
         labels = supplier.labels.get(lang) or []
         if labels:
             label = labels[0]
-            if lang == "zh" or label[:1].isupper() and (label.lower().startswith("party") or " " in label.strip()
-                                                         and _script(label) == "en" and not label.istitle()):
+            if lang == "zh" or (label[:1].isupper() and (label.lower().startswith("party") or (" " in label.strip()
+                                                         and _script(label) == "en" and not label.istitle()))):
                 return label
             if _script(label) != lang:
                 return label

@@ -184,6 +184,8 @@ class DocumentReport:
     document_rule: str | None = None
     #: block index -> the first words of that paragraph, so a lawyer can find it in Word
     openings: dict[int, str] = field(default_factory=dict)
+    #: block index -> 1-based line in the source file (text and Markdown drafts), for SARIF and GitHub
+    lines: dict[int, int] = field(default_factory=dict)
 
     def issues(self) -> list[Issue]:
         """Requirements that are not satisfied, then findings, then the read error."""

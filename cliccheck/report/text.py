@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..i18n import t
 from ..lang.chars import visible
 from ..termsafe import escape_name
-from ..i18n import t
 from ..verdicts import Evidence
 from .messages import reasons_text
 from .model import DocumentReport, Report
