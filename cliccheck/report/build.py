@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..config import REQUIREMENT_IDS
-from ..verdicts import VERDICT_SEVERITY, Finding, Reason, RequirementResult, Verdict
+from ..verdicts import VERDICT_SEVERITY, Evidence, Finding, Reason, RequirementResult, Verdict
 from .model import DocumentReport, ErrorInfo, FindingReport, RequirementReport, SupplierReport, WaiverRecord
 
 if TYPE_CHECKING:
@@ -89,6 +89,7 @@ def build_document_report(doc: Document, result: CheckResult, config: Config, *,
                 requirement=waiver.rule if waiver.rule in by_id else None,
                 reasons=[Reason("expired-waiver", waiver.reason, waiver.rule)],
             ))
+    _nearest_misses(doc, requirements)
     _quote_originals(doc, [*requirements, *findings])
     supplier = result.roles.supplier
     document_rule = next((f.rule for f in result.findings if f.rule in ("not-a-contract", "no-supplier-party")), None)
@@ -157,6 +158,51 @@ def _error_codes() -> set[str]:
     from ..errors import ERROR_CODES
 
     return set(ERROR_CODES)
+
+
+def _nearest_misses(doc: Document, requirements: Sequence[RequirementReport]) -> None:
+    """A missing verdict without a near miss from the matcher gets the paragraph that uses most of the
+    requirement's vocabulary (its elements' objects, its duty and forbidden acts), so the lawyer sees what the
+    contract says nearby (the README promises a near miss; the verdict itself is unchanged)."""
+    wanted = [r for r in requirements if r.verdict == "missing" and not r.evidence]
+    if not wanted:
+        return
+    try:
+        from ..library import load_library
+        from ..roles import phrase_regex
+
+        library = load_library()
+    except Exception:  # the report still renders without it
+        return
+    for req in wanted:
+        try:
+            spec = library.requirement(req.id)
+        except Exception:
+            continue
+        best: tuple[int, object, list[tuple[int, int]]] | None = None
+        for block in doc.blocks:
+            lang = block.language if block.language in ("zh", "en") else None
+            if lang is None or not block.is_body or len(block.text) < 8:
+                continue
+            kinds = 0
+            marks: list[tuple[int, int]] = []
+            groups = [el.objects.get(lang, ()) for el in spec.elements]
+            groups += [spec.lexicon.get(k, {}).get(lang, ()) for k in ("duty", "forbidden")]
+            for phrases in groups:
+                rx = phrase_regex(phrases, lang) if phrases else None
+                hits = list(rx.finditer(block.text)) if rx else []
+                if hits:
+                    kinds += 1
+                    marks += [(m.start(), m.end()) for m in hits[:3]]
+            if kinds >= 2 and (best is None or kinds > best[0]):
+                best = (kinds, block, marks)
+        if best is None:
+            continue
+        _, block, marks = best
+        req.evidence.append(Evidence(text=block.text, start=block.start, end=block.end,  # type: ignore[attr-defined]
+                                     block=block.index, page=block.page, section=block.section,  # type: ignore[attr-defined]
+                                     paragraph=block.paragraph, language=block.language,  # type: ignore[attr-defined]
+                                     role="near-miss", highlights=sorted(marks)))
 
 
 def _quote_originals(doc: Document, items: Sequence[RequirementReport | FindingReport]) -> None:

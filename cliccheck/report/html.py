@@ -21,7 +21,7 @@ from ..verdicts import Evidence
 from .messages import reasons_text, requirement_title
 from .model import Report
 from .rules import rule_info
-from .text import _count_phrase, human_location, merge_highlights, report_lang, summary_line
+from .text import _count_phrase, human_location, merge_highlights, needs_opening, report_lang, summary_line
 
 STATUS = {"none": ("✔", "ok"), "note": ("·", "note"), "warning": ("!", "warn"), "error": ("✖", "err")}
 
@@ -44,6 +44,7 @@ table { border-collapse: collapse; width: 100%; margin: 8px 0; }
 th, td { text-align: left; vertical-align: top; padding: 9px 10px; border-top: 1px solid var(--line); }
 th { font-size: 13px; color: var(--muted); font-weight: 600; }
 td.st { font-size: 20px; width: 36px; text-align: center; }
+td.req { width: 200px; }
 .ok { color: var(--ok); } .warn { color: var(--warn); } .err { color: var(--err); } .note { color: var(--note); }
 .verdict { font-weight: 600; text-transform: uppercase; font-size: 13px; letter-spacing: .03em; }
 blockquote { margin: 8px 0; padding: 6px 12px; border-left: 4px solid var(--line); background: #fafbfc; }
@@ -87,7 +88,7 @@ TEMPLATE = """<!DOCTYPE html>
     {% for r in d.rows %}
     <tr>
       <td class="st {{ r.cls }}" title="{{ r.status_title }}">{{ r.mark }}</td>
-      <td><strong>{{ r.id }}</strong> {{ r.title }}<br><span class="verdict {{ r.cls }}">{{ r.verdict }}</span>
+      <td class="req"><strong>{{ r.id }}</strong> {{ r.title }}<br><span class="verdict {{ r.cls }}">{{ r.verdict }}</span>
         {% if r.where %}<br><small>{{ r.where }}</small>{% endif %}</td>
       <td>{{ r.message }}
         {% for q in r.quotes %}<blockquote>{% if q.role %}<span class="role">{{ q.role }}</span>{% endif %}<span lang="{{ q.lang }}">{{ q.html }}</span>
@@ -134,7 +135,7 @@ def _quotes(evidence: list[Evidence], lang: str, openings: dict[int, str],
     return [{"role": label if label is not None else t(f"role.{ev.role}", lang).rstrip(": ：")
              if f"role.{ev.role}" in catalogue() else ev.role,
              "html": highlight(ev), "lang": ev.language if ev.language in ("zh", "en") else lang,
-             "where": human_location(ev, lang, openings),
+             "where": human_location(ev, lang, openings, opening=needs_opening(ev, openings.get(ev.block, ""))),
              # the source as written (traditional characters, look-alikes, invisible ones as ⟨U+200B⟩)
              "original": visible(ev.original) if ev.original is not None and ev.original != ev.text else ""}
             for ev in evidence[:4]]

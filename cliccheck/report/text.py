@@ -78,6 +78,12 @@ def human_location(ev: Evidence, lang: str, openings: dict[int, str] | None = No
     return t("where.sep", lang).join(parts)
 
 
+def needs_opening(ev: Evidence, opening: str) -> bool:
+    """Cite the paragraph's first words only when the quote itself does not begin the same way."""
+    start = " ".join(ev.text.split())[:8]
+    return bool(opening) and start not in opening
+
+
 def merge_highlights(text: str, highlights: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted, clipped highlight spans; neighbours split only by spaces are joined
     ("«shall» «not»" reads better as "«shall not»")."""
@@ -200,8 +206,7 @@ def render_document(doc: DocumentReport, *, color: bool = False, width: int = 10
         if req.evidence:
             first = req.evidence[0]
             opening = doc.openings.get(first.block, "")
-            loc = human_location(first, lang, doc.openings, opening=bool(opening) and not " ".join(
-                first.text.split()).startswith(opening))
+            loc = human_location(first, lang, doc.openings, opening=needs_opening(first, opening))
         if loc:
             prefix += paint(('（' + loc + '）') if lang == 'zh' else ' (' + loc + ')', 'dim')
         _emit_wrapped(out, _plain(req.display_message), 2, width, paint, first_prefix=prefix + colon, hang=4)
