@@ -47,7 +47,8 @@ class LazyGroup(click.Group):
         return getattr(module, attribute)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, help_text) for name, (_, _, help_text) in COMMANDS.items()]
+        lang = cli_ui_lang(sys.argv[1:])
+        rows = [(name, t(f"help.cmd.{name}", lang)) for name in COMMANDS]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
@@ -102,6 +103,12 @@ def usage_line(exc: click.UsageError, lang: str) -> str:
 def main() -> None:
     """Run the CLI; turn any escaped error into one line and exit code 2."""
     debug = "--debug" in sys.argv[1:]
+    if cli_ui_lang(sys.argv[1:]) == "zh" and cli.help:  # --help in Chinese, same examples
+        cli.help = t("help.cli", "zh") + "\n\n\b\n" + t("help.examples", "zh") + "\n" + \
+            cli.help.split("Examples:", 1)[-1].strip("\n")
+        for param in cli.params:
+            if param.name == "debug":
+                param.help = t("help.debug", "zh")  # type: ignore[attr-defined]
     try:
         rc = cli.main(prog_name="cliccheck", standalone_mode=False)
     except click.exceptions.Exit as exc:

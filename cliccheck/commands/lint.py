@@ -15,10 +15,16 @@ import click
 from ..errors import CliccheckError, ConfigError
 from ..report import FORMATS
 from ..termsafe import escape_name
+from ..i18n import cli_ui_lang, t
 from . import one_line_errors, parse_timeout, timeout_option
 
-FORMAT_HELP = ("Report format: text for people (default), html a self-contained page for lawyers, "
-               "json/sarif/junit/github for tools.")
+#: --help speaks the user's language where click allows: --ui-lang on the command line, else LANG/LC_ALL
+_HELP_LANG = cli_ui_lang(sys.argv[1:])
+FORMAT_HELP = t("help.opt.format", _HELP_LANG)
+
+
+def _h(key: str) -> str:
+    return t(f"help.opt.{key}", _HELP_LANG)
 
 
 def use_color(no_color: bool, output: str | None, stream: object = None) -> bool:
@@ -98,44 +104,39 @@ def _excluded(path: str, root: str | None, globs: tuple[str, ...]) -> bool:
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help=FORMAT_HELP)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=False), default=None,
-              help="Write the report to FILE (atomically) instead of standard output.")
-@click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")
+              help=_h("output"))
+@click.option("--force", is_flag=True, help=_h("force"))
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default=None,
-              help="Exit 1 when a document has an unwaived finding at or above this severity "
-                   "[default: error, or the config's fail-on].")
+              help=_h("fail_on"))
 @click.option("--lang", type=click.Choice(["auto", "zh", "en"]), default=None,
-              help="Language version(s) to check [default: auto = every version found].")
+              help=_h("lang"))
 @click.option("--ui-lang", type=click.Choice(["auto", "zh", "en"]), default=None,
-              help="Language of reports and messages: auto (the contract's language, Chinese for a bilingual one; "
-                   "LANG/LC_ALL override), zh or en [default: auto, or the config's ui-lang].")
+              help=_h("ui_lang"))
 @click.option("--exclude", "excludes", multiple=True, metavar="GLOB",
-              help="In folders, skip files and folders matching GLOB (repeatable; adds to the config's "
-                   "exclude/extend-exclude).")
+              help=_h("exclude"))
 @click.option("--statistics", is_flag=True,
-              help="Print counts per requirement and verdict over all documents instead of the report.")
+              help=_h("statistics"))
 @click.option("--supplier-alias", "supplier_aliases", multiple=True, metavar="NAME",
-              help="Another name for the supplier-side party, added to those the contract defines "
-                   "(repeatable).")
+              help=_h("supplier_alias"))
 @click.option("--supplier", "supplier_names", multiple=True, metavar="NAME",
-              help="The supplier's name, replacing the role words read from the contract (repeatable).")
+              help=_h("supplier"))
 @click.option("--select", default=None, metavar="IDS",
-              help="Only these checks, comma-separated: CSR01..CSR04 or finding rules "
-                   "(bilingual-mismatch, hidden-text, expired-waiver).")
-@click.option("--ignore", default=None, metavar="IDS", help="Skip these checks (comma-separated).")
+              help=_h("select"))
+@click.option("--ignore", default=None, metavar="IDS", help=_h("ignore"))
 @click.option("--config", "config_file", type=click.Path(), default=None,
-              help="Use this config file instead of discovering .cliccheck.toml / pyproject.toml.")
+              help=_h("config"))
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Documents checked in parallel [default: number of cores].")
+              help=_h("jobs"))
 @timeout_option
 @click.option("--follow-symlinks", is_flag=True,
-              help="In folders, also follow symlinks that lead outside the folder (default: skipped).")
+              help=_h("follow_symlinks"))
 @click.option("--password", default=None, envvar="CLICCHECK_PASSWORD", show_envvar=True,
-              help="Password for encrypted PDFs (the variable keeps it out of the process list).")
+              help=_h("password"))
 @click.option("--limit", "limits", multiple=True, metavar="NAME=VALUE",
-              help="Raise or lower a resource limit, e.g. --limit max_pages=5000 (repeatable).")
-@click.option("--quiet", "-q", is_flag=True, help="Only documents that fail, no progress bar.")
-@click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set or not on a terminal).")
-@click.option("--print-config", is_flag=True, help="Print a commented default .cliccheck.toml and exit.")
+              help=_h("limit"))
+@click.option("--quiet", "-q", is_flag=True, help=_h("quiet"))
+@click.option("--no-color", is_flag=True, help=_h("no_color"))
+@click.option("--print-config", is_flag=True, help=_h("print_config"))
 @click.pass_context
 def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, force: bool,
                  fail_on: str | None, lang: str | None, ui_lang: str | None, excludes: tuple[str, ...],
@@ -294,3 +295,8 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
     else:
         click.echo(rendered, nl=False, color=color)
     return report.exit_code
+
+
+if _HELP_LANG == "zh":  # click reads the docstring as help; in Chinese, the catalogue's text and the same examples
+    lint_command.help = (t("help.lint", "zh") + "\n\n\b\n" + t("help.lint.exit", "zh") + "\n\n\b\n"
+                         + t("help.examples", "zh") + "\n" + (lint_command.help or "").split("Examples:", 1)[-1].strip("\n"))
