@@ -13,9 +13,9 @@ import sys
 import click
 
 from ..errors import CliccheckError, ConfigError
+from ..i18n import cli_ui_lang, t
 from ..report import FORMATS
 from ..termsafe import escape_name
-from ..i18n import cli_ui_lang, t
 from . import one_line_errors, parse_timeout, timeout_option
 
 #: --help speaks the user's language where click allows: --ui-lang on the command line, else LANG/LC_ALL

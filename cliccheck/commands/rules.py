@@ -108,10 +108,8 @@ def explain_command(ctx: click.Context, rule: str, lang: str, ui_lang: str | Non
     from ..i18n import catalogue, t
 
     ui = _ui(ctx, ui_lang)
-    if lang == "both" and ui == "zh":
-        langs = ["zh", "en"]
-    else:
-        langs = ["en", "zh"] if lang == "both" else [lang]
+    both = ["zh", "en"] if ui == "zh" else ["en", "zh"]
+    langs = both if lang == "both" else [lang]
     width = 96
     out: list[str] = [f"{req.id} {req.name}"]
     for code in langs:
