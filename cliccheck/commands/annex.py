@@ -94,17 +94,19 @@ def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, a
     when = parse_when(None)
     job = _AnnexJob(contract, fmt, lang, all_, variant, password, overrides, when)
     outcome = run_isolated(job.run, timeout=timeout, name=contract)
+    from ..i18n import resolve_ui_lang, t
+
+    ui = resolve_ui_lang(None, "zh" if "zh" in outcome.langs else "en")  # LANG/LC_ALL, else the annex's language
     for role in outcome.missing_names:
-        click.echo(f"cliccheck: note: the {role}'s name was not found in the contract; its signature "
-                   f"line is left blank (pass --{role} NAME to fill it)", err=True)
+        click.echo(t("gen.missing_name", ui, role=t(f"gen.role.{role}", ui) if role in ("supplier", "buyer")
+                     else role, option=role), err=True)
     if outcome.data is None:
-        click.echo(f"{escape_name(contract)}: all four undertakings are satisfied; nothing to add (use --all "
-                   "for a full annex).", err=True)
+        click.echo(t("gen.nothing_to_add", ui, contract=escape_name(contract)), err=True)
         return 0
     if output:
         write_atomic(output, outcome.data)
-        click.echo(f"wrote {escape_name(output)}: {outcome.clauses} clause(s) "
-                   f"({', '.join(outcome.wanted)}), {'+'.join(outcome.langs)}", err=True)
+        click.echo(t("gen.wrote_annex", ui, output=escape_name(output), n=outcome.clauses,
+                     ids=", ".join(outcome.wanted), langs="+".join(outcome.langs)), err=True)
     else:
         text = outcome.data if isinstance(outcome.data, str) else outcome.data.decode("utf-8")
         # party names and titles come from the contract: no control sequence reaches the terminal

@@ -89,19 +89,19 @@ def _run(contract: str, output: str, author: str, date: str | None, after: str |
 
     options = redline_module.RedlineOptions(author=author.strip(), when=when, after=after, variant=variant)
     out, summary = run_isolated(_redline, data, contract, options, overrides, timeout=timeout, name=contract)
+    from ..i18n import resolve_ui_lang, t
+
+    ui = resolve_ui_lang(None)  # LANG/LC_ALL name the language; English otherwise
     for message in [*summary.skipped, *summary.warnings]:
-        click.echo(f"cliccheck: warning: {escape_text(message)}", err=True)
+        click.echo(t("gen.warning", ui, message=escape_text(message)), err=True)
     write_atomic(output, out)
-    parts = [f"{summary.deletions} deletion(s)", f"{summary.replacements} replacement(s)",
-             f"{len(summary.inserted_clauses)} inserted clause(s)"
-             + (f" ({', '.join(summary.inserted_clauses)})" if summary.inserted_clauses else ""),
-             f"{summary.comments} comment(s)"]
-    click.echo(f"wrote {escape_name(output)}: " + ", ".join(parts), err=True)
+    inserted = ", ".join(summary.inserted_clauses)
+    ids = "" if not inserted else f"（{inserted}）" if ui == "zh" else f" ({inserted})"
+    click.echo(t("gen.wrote_redline", ui, output=escape_name(output), deletions=summary.deletions,
+                 replacements=summary.replacements, inserted=len(summary.inserted_clauses), ids=ids,
+                 comments=summary.comments), err=True)
     if summary.unresolved:
-        click.echo(f"cliccheck: error: {escape_name(output)}: accepting all changes still leaves "
-                   f"{', '.join(summary.unresolved)} contradicted: the contradicting text is outside the "
-                   "document body (a footnote, header or comment) or crosses a field, so no deletion could be "
-                   "proposed for it; edit it by hand", err=True)
+        click.echo(t("gen.unresolved", ui, output=escape_name(output), ids=", ".join(summary.unresolved)), err=True)
         return EXIT_FINDINGS
     return EXIT_OK
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from ..i18n import t
 from ..lang.chars import visible
+from ..normalize import is_cjk
 from ..termsafe import escape_name
 from ..verdicts import Evidence
 from .messages import reasons_text
@@ -70,9 +71,10 @@ def human_location(ev: Evidence, lang: str, openings: dict[int, str] | None = No
     if ev.page is not None:
         parts.append(t("where.page", lang, page=ev.page))
     if ev.section:
-        parts.append(t("where.section", lang, section=ev.section) if lang == "en" or ev.section.startswith(
-            ("第", "附", "（")) or not ev.section[:1].isdigit() else f"第{ev.section}条"
-                     if ev.section.isdigit() else ev.section)
+        # "clause 9.2" in English, the contract's own label otherwise (第九条（一）, 附件二 第三条, 9.2, Schedule 1)
+        native = ev.section.startswith(("Schedule", "Annex", "Appendix", "Exhibit", "Clause", "Article", "Section")) \
+            or any(is_cjk(c) for c in ev.section)
+        parts.append(ev.section if native or lang == "zh" else t("where.section", lang, section=ev.section))
     if opening and openings and ev.block in openings and openings[ev.block]:
         parts.append(t("where.opening", lang, words=openings[ev.block]))
     return t("where.sep", lang).join(parts)
@@ -182,8 +184,9 @@ def render_document(doc: DocumentReport, *, color: bool = False, width: int = 10
     facts.append(t(f"lang.{doc.language}", lang) if doc.language in LANGUAGES else (doc.language or "?"))
     supplier = ""
     if doc.supplier is not None:
-        names = [doc.supplier.name] if doc.supplier.name else []
-        names += [a for a in doc.supplier.aliases if a != doc.supplier.name][:3]
+        own = doc.supplier.names.get(lang)  # the name in the report's language first
+        names = [n for n in (own, doc.supplier.name) if n]
+        names = list(dict.fromkeys(names + [a for a in doc.supplier.aliases if a not in names]))[:4]
         if names:
             names = [escape_name(clean(n)) for n in names]
             rest = f"（{sep.join(names[1:])}）" if lang == "zh" else f" ({sep.join(names[1:])})"

@@ -16,6 +16,7 @@ from wcwidth import wcwidth
 NO_LINE_START = frozenset("，。、；：！？）」』》〉】〕”’…")
 
 Styled = list[tuple[str, bool]]  # (character, highlighted)
+_ASCII_CLOSERS = frozenset(",.;:!?)]}'\"")
 
 
 def char_width(ch: str) -> int:
@@ -44,6 +45,9 @@ def _tokens(chars: Styled) -> list[Styled]:
     kind = ""
     for item in chars:
         ch = item[0]
+        if ch in _ASCII_CLOSERS and not current and tokens and _is_wide(tokens[-1][-1][0]):
+            tokens[-1].append(item)  # "供应商," keeps its comma: a line never starts with one
+            continue
         k = "space" if ch == " " else "wide" if _is_wide(ch) else "word"
         if k == "wide" or k != kind:
             if current:
