@@ -29,10 +29,10 @@ ALLOWED = {"CSR", "SHA-", "docx", "pdf", "error", "warning", "never", "SHA", "cl
            "extract", "html", "utf", "UTF"}
 
 
-def _lint(*args: str, env: dict[str, str] | None = None) -> str:
+def _lint(*args: str, env: dict[str, str] | None = None, codes: tuple[int, ...] = (0, 1)) -> str:
     result = CliRunner().invoke(lint_command, [*args, "--no-color"], env={"LC_ALL": "", "LANG": "C.UTF-8",
                                                                          **(env or {})})
-    assert result.exit_code in (0, 1), result.output
+    assert result.exit_code in codes, result.output
     return result.output
 
 
@@ -149,3 +149,90 @@ def test_html_screenshot(lang: str, tmp_path: Path) -> None:
                     f"--screenshot={shot}", "--window-size=1200,1800", page.as_uri()],
                    capture_output=True, timeout=120, check=False)
     assert shot.is_file() and shot.stat().st_size > 10_000
+
+
+def _cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    full = {**os.environ, "LC_ALL": "", "LANG": "C.UTF-8", "COLUMNS": "100", **(env or {})}
+    return subprocess.run([str(ROOT / ".venv/bin/cliccheck"), *args], capture_output=True, text=True, timeout=300,
+                          env=full, cwd=cwd)
+
+
+def test_config_ui_lang_and_excludes(tmp_path: Path) -> None:
+    (tmp_path / ".cliccheck.toml").write_text('ui-lang = "zh"\nextend-exclude = ["old/**"]\n', encoding="utf-8")
+    shutil.copy(EN, tmp_path / "a.docx")
+    (tmp_path / "old").mkdir()
+    shutil.copy(ZH, tmp_path / "old" / "b.docx")
+    proc = _cli("lint", cwd=tmp_path)  # no path: the current folder
+    assert proc.returncode == 1, proc.stderr
+    assert "a.docx" in proc.stdout and "b.docx" not in proc.stdout
+    assert "不通过" in proc.stdout and "Northbridge Systems Ltd.的承诺不足" in " ".join(proc.stdout.split())
+    proc = _cli("lint", "--ui-lang", "en", cwd=tmp_path)  # the command line beats the config
+    assert "FAIL" in proc.stdout
+
+
+def test_bad_exclude_key_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / ".cliccheck.toml").write_text('exclude = 5\n', encoding="utf-8")
+    shutil.copy(EN, tmp_path / "a.docx")
+    proc = _cli("lint", str(tmp_path / "a.docx"))
+    assert proc.returncode == 2 and "[config]" in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_sarif_and_github_carry_lines_and_relative_paths(tmp_path: Path) -> None:
+    import json
+
+    draft = tmp_path / "draft.md"
+    draft.write_text('Supply Agreement\n\nBetween Acme Ltd. (the "Buyer") and Northbridge Systems Ltd. '
+                     '(the "Supplier").\n\n1. The Supplier shall cooperate with the cybersecurity review.\n\n'
+                     "2. The Supplier may suspend supply of the Products at any time for any reason.\n",
+                     encoding="utf-8")
+    sarif = json.loads(_cli("lint", str(draft), "--format", "sarif", cwd=tmp_path).stdout)
+    results = sarif["runs"][0]["results"]
+    csr04 = next(r for r in results if r["ruleId"] == "CSR04")
+    region = csr04["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] == 7
+    uris = [loc["physicalLocation"]["artifactLocation"]["uri"] for r in results for loc in r["locations"]]
+    assert uris and all(u == "draft.md" for u in uris)  # relative, never file:///tmp/...
+    github = _cli("lint", str(draft), "--format", "github", cwd=tmp_path).stdout
+    line = next(x for x in github.splitlines() if "title=CSR04" in x)
+    assert line.startswith("::error file=draft.md,line=7,")
+    zh = _cli("lint", str(draft), "--format", "github", "--ui-lang", "zh", cwd=tmp_path).stdout
+    assert "contradicted: 合同允许" in zh  # the code stays English, the message is Chinese
+
+
+def test_not_a_contract_in_both_languages(tmp_path: Path) -> None:
+    toml = tmp_path / "README.md"
+    toml.write_text("# cliccheck\n\n```toml\n[tool.cliccheck]\nselect = []\n```\n\nRun `make test`.\n",
+                    encoding="utf-8")
+    zh = " ".join(_cli("lint", str(toml), "--ui-lang", "zh").stdout.split())
+    en = " ".join(_cli("lint", str(toml), "--ui-lang", "en").stdout.split())
+    assert "这看起来不像一份合同" in zh
+    assert "This does not look like a contract" in en
+
+
+def test_rules_explain_and_help_in_chinese() -> None:
+    assert "其他发现" in _cli("rules", "--ui-lang", "zh").stdout
+    out = _cli("explain", "CSR04", "--ui-lang", "zh").stdout
+    assert "法律依据" in out and "示例" in out
+    assert "界面和报告语言" in _cli("lint", "--help", env={"LANG": "zh_CN.UTF-8"}).stdout
+    assert "Language of reports" in _cli("lint", "--help").stdout
+    proc = _cli("lint", "--statistcs", env={"LANG": "zh_CN.UTF-8"})
+    assert proc.returncode == 2 and proc.stderr.startswith("cliccheck：错误：") and "--statistics" in proc.stderr
+    assert proc.stderr.count("\n") == 1
+
+
+def test_read_error_in_chinese(tmp_path: Path) -> None:
+    out = _lint(str(tmp_path / "missing.docx"), "--ui-lang", "zh", codes=(2,))
+    assert "无法读取：文件不存在" in out and "[not-found]" in out
+
+
+def test_html_lang_attributes_and_footer(tmp_path: Path) -> None:
+    page = tmp_path / "bi.html"
+    _lint(str(BI), "--format", "html", "-o", str(page), env={"SOURCE_DATE_EPOCH": "1767225600"})
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="zh">' in html and '<section class="doc" lang="zh">' in html
+    assert '<span lang="en">' in html and '<span lang="zh">' in html  # each quote in its own language
+    from cliccheck import __version__
+
+    assert f"由 cliccheck {__version__} 于 2026-01-01 生成" in html
