@@ -13,7 +13,6 @@ import click
 
 from . import __version__
 from .errors import EXIT_ERROR, CliccheckError
-from .i18n import cli_ui_lang, t
 
 #: command name -> (module, attribute, one-line help shown in --help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -74,6 +73,27 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
+def _wants_help_in_chinese(argv: list[str]) -> bool:
+    """Only --help needs the catalogue before a command runs (``--version`` stays fast)."""
+    if not cli.help or (argv and not any(a in ("-h", "--help") for a in argv)):
+        return False
+    from .i18n import cli_ui_lang
+
+    return cli_ui_lang(argv) == "zh"
+
+
+def cli_ui_lang(argv: list[str]) -> str:
+    from .i18n import cli_ui_lang as resolve
+
+    return resolve(argv)
+
+
+def t(key: str, lang: str, /, **values: object) -> str:
+    from .i18n import t as translate
+
+    return translate(key, lang, **values)
+
+
 def usage_line(exc: click.UsageError, lang: str) -> str:
     """Click's multi-line usage error as the one-line coded error every other failure prints, with the
     closest option names for a typo."""
@@ -103,7 +123,7 @@ def usage_line(exc: click.UsageError, lang: str) -> str:
 def main() -> None:
     """Run the CLI; turn any escaped error into one line and exit code 2."""
     debug = "--debug" in sys.argv[1:]
-    if cli_ui_lang(sys.argv[1:]) == "zh" and cli.help:  # --help in Chinese, same examples
+    if _wants_help_in_chinese(sys.argv[1:]):  # --help in Chinese, same examples
         cli.help = t("help.cli", "zh") + "\n\n\b\n" + t("help.examples", "zh") + "\n" + \
             cli.help.split("Examples:", 1)[-1].strip("\n")
         for param in cli.params:
@@ -117,7 +137,10 @@ def main() -> None:
         click.echo(t("cli.aborted", cli_ui_lang(sys.argv[1:])), err=True)
         sys.exit(130)
     except click.UsageError as exc:
-        click.echo(usage_line(exc, cli_ui_lang(sys.argv[1:])), err=True)
+        if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:  # bare `cliccheck`: the help
+            click.echo(exc.ctx.get_help(), err=True)
+        else:
+            click.echo(usage_line(exc, cli_ui_lang(sys.argv[1:])), err=True)
         sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
         click.echo(t("cli.error", cli_ui_lang(sys.argv[1:]), line=f"{exc.format_message()} [config]"), err=True)
