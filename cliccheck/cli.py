@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "redline": ("redline", "redline_command", "Write a redlined copy with Word tracked changes."),
     "rules": ("rules", "rules_command", "List the requirements."),
     "explain": ("rules", "explain_command", "Explain one requirement: basis, what satisfies it, examples."),
+    "audit": ("audit", "audit_command", "Audit a contract repository into a resumable register; export it."),
     "eval": ("evaluate", "eval_command", "Score the matcher on a labelled corpus."),
 }
 
@@ -46,8 +47,12 @@ class LazyGroup(click.Group):
         return getattr(module, attribute)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from .i18n import catalogue
+
         lang = cli_ui_lang(sys.argv[1:])
-        rows = [(name, t(f"help.cmd.{name}", lang)) for name in COMMANDS]
+        known = catalogue()
+        rows = [(name, t(f"help.cmd.{name}", lang) if f"help.cmd.{name}" in known else help_text)
+                for name, (_, _, help_text) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 

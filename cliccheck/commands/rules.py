@@ -85,14 +85,20 @@ def rules_command(ctx: click.Context, fmt: str, ui_lang: str | None) -> None:
 
 
 @click.command("explain", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("rule")
+@click.argument("rule", required=False)
 @click.option("--lang", type=click.Choice(["both", "en", "zh"]), default="both", show_default=True,
               help="Language of the explanation and examples.")
 @click.option("--ui-lang", type=click.Choice(["auto", "zh", "en"]), default=None, help=_UI_LANG_HELP)
+@click.option("--trace", "trace_file", default=None, metavar="FILE",
+              help="Show how the matcher read FILE: the frame of every candidate sentence (actor, modality, "
+                   "polarity, act, object, conditions, exceptions, riders, leftover words).")
+@click.option("--supplier-alias", "aliases", multiple=True, help="Extra supplier name (with --trace).")
 @click.pass_context
-def explain_command(ctx: click.Context, rule: str, lang: str, ui_lang: str | None) -> None:
+def explain_command(ctx: click.Context, rule: str | None, lang: str, ui_lang: str | None, trace_file: str | None,
+                    aliases: tuple[str, ...]) -> None:
     """Explain one requirement: legal basis, what satisfies it, what makes it
-    weak or contradicted, and examples in both languages.
+    weak or contradicted, and examples in both languages. With --trace FILE,
+    show why the matcher decided as it did on FILE (RULE then limits the trace).
 
     RULE is an id (CSR04) or a name (no-unjustified-supply-suspension).
 
@@ -100,7 +106,14 @@ def explain_command(ctx: click.Context, rule: str, lang: str, ui_lang: str | Non
     Examples:
       cliccheck explain CSR04
       cliccheck explain no-illegal-data-collection --lang zh
+      cliccheck explain --trace contract.docx
+      cliccheck explain CSR02 --trace contract.pdf
     """
+    if trace_file is not None:
+        _trace(ctx, trace_file, rule, aliases)
+        return
+    if rule is None:
+        raise click.UsageError("explain needs a RULE (CSR01 ...) or --trace FILE")
     with one_line_errors(ctx):
         library = _library()
         by_name = {r.name: r for r in library.requirements}
@@ -141,3 +154,39 @@ def explain_command(ctx: click.Context, rule: str, lang: str, ui_lang: str | Non
                 out.extend(_wrap(example, width, initial_indent="    - ",
                                          subsequent_indent="      "))
     click.echo("\n".join(out).rstrip())
+
+
+def _visible(text: str) -> str:
+    """Document text shown on a terminal: control and bidi characters as escapes, never raw."""
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)
+
+
+def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, ...]) -> None:
+    """Print the frame of every reading of ``path`` (the words that decided, and those nobody accounted for)."""
+    import sys
+
+    from ..matcher.frames import describe, trace_document
+    from ..readers import read_document
+
+    with one_line_errors(ctx):
+        library = _library()
+        wanted = None
+        if rule is not None:
+            by_name = {r.name: r for r in library.requirements}
+            wanted = (by_name.get(rule) or library.requirement(rule)).id
+        doc = read_document(sys.stdin.buffer, filename="<stdin>") if path == "-" else read_document(path)
+        readings = trace_document(doc, library, supplier_aliases=aliases)
+    shown = 0
+    for version, a in readings:
+        if wanted is not None and a.requirement != wanted:
+            continue
+        shown += 1
+        sentence = a.unit.sentence
+        where = f"[{version}] section {sentence.block.section or '-'}, paragraph {sentence.block.paragraph}" \
+            if sentence is not None else f"[{version}]"
+        click.echo(_visible(where))
+        for line in describe(a):
+            click.echo(_visible(line))
+        click.echo("")
+    if not shown:
+        click.echo("No candidate sentence: nothing in the document speaks to " + (wanted or "any requirement") + ".")
