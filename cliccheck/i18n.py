@@ -131,3 +131,13 @@ def cli_ui_lang(argv: list[str], environ: dict[str, str] | None = None) -> str:
     """The language of messages printed before any contract is read: --ui-lang, the locale, else English."""
     value = argv_ui_lang(argv)
     return resolve_ui_lang(value if value in UI_LANGS else None, None, environ)
+
+
+def error_description(code: str, lang: str) -> str:
+    """What an error code means, in ``lang``; a code added without a catalogue entry falls back to English."""
+    key = f"error.{code}"
+    if key in catalogue():
+        return t(key, lang)
+    from .errors import ERROR_CODES
+
+    return ERROR_CODES.get(code, code)

@@ -236,3 +236,10 @@ def test_html_lang_attributes_and_footer(tmp_path: Path) -> None:
     from cliccheck import __version__
 
     assert f"由 cliccheck {__version__} 于 2026-01-01 生成" in html
+
+
+def test_every_error_code_has_a_chinese_description() -> None:
+    from cliccheck.errors import ERROR_CODES
+
+    missing = [code for code in ERROR_CODES if f"error.{code}" not in catalogue()]
+    assert missing == [], "add these codes to messages/ui.yaml"

@@ -39,15 +39,15 @@ def ui_lang_of(ctx: click.Context | None) -> str:
 
 def error_line(exc: CliccheckError, lang: str) -> str:
     """``cliccheck: error: FILE: message [code]`` (``cliccheck：错误：…`` in Chinese), one line."""
-    from ..i18n import t
+    from ..i18n import error_description, t
 
     line = exc.one_line()
     if lang == "zh" and exc.path is None and not any("\u4e00" <= c <= "\u9fff" for c in exc.message):
-        line = f"{t('error.' + exc.code, lang)}（{line}）"
+        line = f"{error_description(exc.code, lang)}（{line}）"
     elif lang == "zh" and exc.path is not None:
         from ..termsafe import escape_name, escape_text
 
-        line = (f"{escape_name(exc.path)}：{t('error.' + exc.code, lang)}"
+        line = (f"{escape_name(exc.path)}：{error_description(exc.code, lang)}"
                 f"（{escape_text(exc.message.replace(chr(10), ' '))}）[{exc.code}]")
     return t("cli.error", lang, line=line)
 

@@ -137,15 +137,14 @@ def _openings(doc: Document, items: Sequence[RequirementReport | FindingReport])
 
 def localize(report: DocumentReport, setting: str | None) -> DocumentReport:
     """Choose the report's UI language and fill every localised message from the records."""
-    from ..i18n import resolve_ui_lang, t
+    from ..i18n import error_description, resolve_ui_lang
     from .messages import finding_message, requirement_message
 
     lang = resolve_ui_lang(setting, report.language if report.status == "ok" else None)
     report.ui_lang = lang
     if report.error is not None:
         detail = report.error.message
-        text = detail if lang == "en" else f"{t('error.' + report.error.code, lang)}（{detail}）" \
-            if report.error.code in _error_codes() else detail
+        text = detail if lang == "en" else f"{error_description(report.error.code, lang)}（{detail}）"
         report.error = ErrorInfo(report.error.code, report.error.message, text)
     for req in report.requirements:
         req.localized_message = requirement_message(req, report, lang)
@@ -153,11 +152,6 @@ def localize(report: DocumentReport, setting: str | None) -> DocumentReport:
         finding.localized_message = finding_message(finding, lang)
     return report
 
-
-def _error_codes() -> set[str]:
-    from ..errors import ERROR_CODES
-
-    return set(ERROR_CODES)
 
 
 def _nearest_misses(doc: Document, requirements: Sequence[RequirementReport]) -> None:
