@@ -243,3 +243,10 @@ def test_every_error_code_has_a_chinese_description() -> None:
 
     missing = [code for code in ERROR_CODES if f"error.{code}" not in catalogue()]
     assert missing == [], "add these codes to messages/ui.yaml"
+
+
+def test_annex_messages_follow_the_locale(tmp_path: Path) -> None:
+    zh = _cli("annex", str(ZH), "-o", str(tmp_path / "a.md"), env={"LANG": "zh_CN.UTF-8"})
+    assert zh.returncode == 0 and "已写入" in zh.stderr and "wrote" not in zh.stderr
+    en = _cli("annex", str(ZH), "-o", str(tmp_path / "b.md"))
+    assert en.returncode == 0 and "wrote" in en.stderr
