@@ -47,7 +47,12 @@ class LazyGroup(click.Group):
         return getattr(module, attribute)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, help_text) for name, (_, _, help_text) in COMMANDS.items()]
+        from .i18n import catalogue
+
+        lang = cli_ui_lang(sys.argv[1:])
+        known = catalogue()
+        rows = [(name, t(f"help.cmd.{name}", lang) if f"help.cmd.{name}" in known else help_text)
+                for name, (_, _, help_text) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
@@ -73,23 +78,84 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
+def _wants_help_in_chinese(argv: list[str]) -> bool:
+    """Only --help needs the catalogue before a command runs (``--version`` stays fast)."""
+    if not cli.help or (argv and not any(a in ("-h", "--help") for a in argv)):
+        return False
+    from .i18n import cli_ui_lang
+
+    return cli_ui_lang(argv) == "zh"
+
+
+def cli_ui_lang(argv: list[str]) -> str:
+    from .i18n import cli_ui_lang as resolve
+
+    return resolve(argv)
+
+
+def t(key: str, lang: str, /, **values: object) -> str:
+    from .i18n import t as translate
+
+    return translate(key, lang, **values)
+
+
+def usage_line(exc: click.UsageError, lang: str) -> str:
+    """Click's multi-line usage error as the one-line coded error every other failure prints, with the
+    closest option names for a typo."""
+    ctx = exc.ctx
+    command = ctx.command_path if ctx is not None else "cliccheck"
+    if isinstance(exc, click.NoSuchOption):
+        possibilities = list(exc.possibilities or ())
+        if not possibilities and ctx is not None:
+            import difflib
+
+            names = [o for p in ctx.command.params for o in getattr(p, "opts", ()) if o.startswith("--")]
+            possibilities = difflib.get_close_matches(exc.option_name, names, n=3, cutoff=0.6)
+        suggest = t("cli.did_you_mean", lang, names=", ".join(sorted(possibilities))) if possibilities else ""
+        message = t("cli.no_such_option", lang, option=exc.option_name, suggest=suggest)
+    elif isinstance(exc, click.BadParameter) and lang == "zh":
+        param = exc.param.get_error_hint(ctx) if exc.param is not None and ctx is not None else (exc.param_hint or "")
+        message = t("cli.bad_value", lang, param=param, message=exc.message)
+    elif isinstance(exc, click.MissingParameter) and lang == "zh":
+        param = exc.param.get_error_hint(ctx) if exc.param is not None and ctx is not None else ""
+        message = t("cli.missing_argument", lang, param=param)
+    else:
+        message = " ".join(exc.format_message().split())
+    message = message[:1].lower() + message[1:] if lang == "en" and message[:2] != message[:2].upper() else message
+    return t("cli.error", lang, line=t("cli.usage", lang, message=message, command=command) + " [config]")
+
+
 def main() -> None:
     """Run the CLI; turn any escaped error into one line and exit code 2."""
     debug = "--debug" in sys.argv[1:]
+    if _wants_help_in_chinese(sys.argv[1:]):  # --help in Chinese, same examples
+        cli.help = t("help.cli", "zh") + "\n\n\b\n" + t("help.examples", "zh") + "\n" + \
+            cli.help.split("Examples:", 1)[-1].strip("\n")
+        for param in cli.params:
+            if param.name == "debug":
+                param.help = t("help.debug", "zh")  # type: ignore[attr-defined]
     try:
         rc = cli.main(prog_name="cliccheck", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort:
-        click.echo("cliccheck: aborted", err=True)
+        click.echo(t("cli.aborted", cli_ui_lang(sys.argv[1:])), err=True)
         sys.exit(130)
+    except click.UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:  # bare `cliccheck`: the help
+            click.echo(exc.ctx.get_help(), err=True)
+        else:
+            click.echo(usage_line(exc, cli_ui_lang(sys.argv[1:])), err=True)
+        sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
-        exc.show()
+        click.echo(t("cli.error", cli_ui_lang(sys.argv[1:]), line=f"{exc.format_message()} [config]"), err=True)
         sys.exit(EXIT_ERROR)
     except CliccheckError as exc:
         if debug:
             raise
-        click.echo(f"cliccheck: error: {exc.one_line()}", err=True)
+        from .commands import error_line
+
+        click.echo(error_line(exc, cli_ui_lang(sys.argv[1:])), err=True)
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
         sys.exit(130)
@@ -100,7 +166,7 @@ def main() -> None:
             raise
         from .termsafe import escape_text
 
-        click.echo(f"cliccheck: internal error: {type(exc).__name__}: {escape_text(str(exc))} "
-                   "(rerun with --debug and report it) [internal]", err=True)
+        click.echo(t("cli.internal", cli_ui_lang(sys.argv[1:]), detail=f"{type(exc).__name__}: {escape_text(str(exc))}"),
+                   err=True)
         sys.exit(EXIT_ERROR)
     sys.exit(rc if isinstance(rc, int) else 0)

@@ -41,7 +41,8 @@ VERDICT_KEYS = ("weak", "contradicted", "missing")
 #: A configuration file is a few kilobytes; anything much larger is not one (``--config /dev/zero``).
 MAX_CONFIG_BYTES = 1024 * 1024
 
-TOP_KEYS = ("supplier-aliases", "select", "ignore", "fail-on", "lang", "severity", "limits", "waiver")
+TOP_KEYS = ("supplier-aliases", "select", "ignore", "fail-on", "lang", "ui-lang", "exclude", "extend-exclude",
+            "severity", "limits", "waiver")
 WAIVER_KEYS = ("rule", "paths", "reason", "approved_by", "expires")
 
 DEFAULT_CONFIG = """\
@@ -65,6 +66,16 @@ fail-on = "error"
 
 # Language version(s) to check: "auto" (every version found), "zh" or "en".
 lang = "auto"
+
+# Language of reports and messages: "auto" (the contract's language, Chinese
+# for a bilingual contract; LANG/LC_ALL naming zh or en override), "zh", "en".
+ui-lang = "auto"
+
+# Files and folders `lint FOLDER` skips, as globs relative to this file
+# (** spans folders). `exclude` replaces the defaults (none); `extend-exclude`
+# adds to them. A file named on the command line is always checked.
+exclude = []
+extend-exclude = []              # e.g. ["archive/**", "*.draft.md"]
 
 # Severity of a requirement that is not satisfied, or of a finding rule:
 # "error", "warning" or "note". Defaults: weak, contradicted and missing are
@@ -133,6 +144,10 @@ class Config:
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
     lang: str = "auto"
+    ui_lang: str = "auto"
+    #: globs (relative to ``root``) of files and folders a folder walk skips: exclude + extend-exclude
+    exclude: tuple[str, ...] = ()
+    root: str = "."
     severity: Mapping[str, str] = field(default_factory=dict)
     #: verdict -> {requirement id -> severity}: ``[severity.weak]`` lowers or raises one verdict only
     verdict_severity: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
@@ -160,7 +175,7 @@ class Config:
 
     def with_cli(self, *, supplier_aliases: Iterable[str] = (), select: Iterable[str] | None = None,
                  ignore: Iterable[str] = (), fail_on: str | None = None, lang: str | None = None,
-                 supplier_names: Iterable[str] = ()) -> Config:
+                 supplier_names: Iterable[str] = (), ui_lang: str | None = None) -> Config:
         """Command-line options on top: --select and --supplier replace, --ignore and aliases add."""
         changes: dict[str, Any] = {}
         aliases = tuple(supplier_aliases)
@@ -178,7 +193,21 @@ class Config:
             changes["fail_on"] = fail_on
         if lang is not None:
             changes["lang"] = lang
+        if ui_lang is not None and ui_lang != "auto":
+            changes["ui_lang"] = ui_lang
         return replace(self, **changes) if changes else self
+
+    def excludes(self, path: str) -> bool:
+        """True when ``path`` (a file or folder found in a folder walk) matches an exclude glob."""
+        if not self.exclude:
+            return False
+        try:
+            rel = Path(path).resolve().relative_to(Path(self.root).resolve()).as_posix()
+        except ValueError:
+            rel = Path(path).as_posix()
+        name = Path(path).name
+        return any(glob_to_regex(p).fullmatch(rel) or ("/" not in p and glob_to_regex(p).fullmatch(name))
+                   for p in self.exclude)
 
 
 # -- discovery ------------------------------------------------------------------------------------
@@ -326,6 +355,20 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None, text: st
         kwargs["fail_on"] = _choice(data["fail-on"], FAIL_ON, "fail-on", (), where)
     if "lang" in data:
         kwargs["lang"] = _choice(data["lang"], LANGS, "lang", (), where)
+    if "ui-lang" in data:
+        kwargs["ui_lang"] = _choice(data["ui-lang"], LANGS, "ui-lang", (), where)
+    globs: list[str] = []
+    for key in ("exclude", "extend-exclude"):
+        if key in data:
+            for pattern in _str_list(data[key], key, where):
+                try:
+                    glob_to_regex(pattern)
+                except (re.error, ValueError) as exc:
+                    where.fail(key, (), f"{key}: bad glob {pattern!r}: {exc}")
+                globs.append(pattern)
+    if globs:
+        kwargs["exclude"] = tuple(globs)
+        kwargs["root"] = str(root)
     if "severity" in data:
         table = _table(data["severity"], "severity", where)
         severity: dict[str, str] = {}

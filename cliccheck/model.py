@@ -73,6 +73,7 @@ class Block:
     section: str | None = None  # governing clause number: "4.1", "第四条", "（一）"
     section_title: str | None = None
     label: str | None = None  # list/clause number shown before the text, if any
+    line: int | None = None  # 1-based line of the source file where the block starts (text and Markdown)
     style: str | None = None  # source style name (DOCX) where known
     table: TableCell | None = None
     language: str = "none"  # zh | en | mixed | none

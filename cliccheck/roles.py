@@ -233,6 +233,8 @@ class _Collector:
     def __init__(self) -> None:
         self.labels: dict[str, dict[str, list[str]]] = {"supplier": {}, "buyer": {}}
         self.names: dict[str, str | None] = {"supplier": None, "buyer": None}
+        #: the first name found per side and language, so a Chinese report can use the Chinese name
+        self.names_by_lang: dict[str, dict[str, str]] = {"supplier": {}, "buyer": {}}
         self.evidence: dict[str, list[Evidence]] = {"supplier": [], "buyer": []}
         self.source: dict[str, str] = {"supplier": "default", "buyer": "default"}
         #: names given to a neutral label before its side is known ("乙方：星河网络科技有限公司（以下简称“乙方”）")
@@ -248,6 +250,8 @@ class _Collector:
                 bucket.append(label)
         if name and not self.names[side] and 2 <= len(name) <= 80:
             self.names[side] = name
+        if name and 2 <= len(name) <= 80:
+            self.names_by_lang[side].setdefault(_lang_of(name), name)
         if not any(e.block == block.index for e in self.evidence[side]):
             self.evidence[side].append(Evidence(
                 text=block.text, start=block.start, end=block.end, block=block.index, page=block.page,
@@ -395,7 +399,8 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_
     for side in ("supplier", "buyer"):
         labels = {lang: list(v) for lang, v in out.labels[side].items() if v}
         source = out.source[side] if out.has(side) else "default"
-        parties[side] = Party(name=out.names[side], labels=labels, evidence=out.evidence[side], source=source)
+        parties[side] = Party(name=out.names[side], labels=labels, evidence=out.evidence[side], source=source,
+                              names=dict(out.names_by_lang[side]))
     supplier, buyer = parties["supplier"], parties["buyer"]
     _fill_defaults(supplier, buyer, words, {b.language for b in body},
                    "\n".join([doc.text, *(x.text for x in doc.excluded)]))
@@ -441,6 +446,7 @@ def _apply_user_names(supplier: Party, buyer: Party, aliases: Sequence[str], nam
     if wanted:
         supplier.labels = {}
         supplier.name = wanted[0]
+        supplier.names = {}
         supplier.source = "user"
     for alias in wanted + [a.strip() for a in aliases if a and a.strip()]:
         lang = "zh" if detect_language(alias) == "zh" else "en"

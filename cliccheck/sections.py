@@ -33,6 +33,10 @@ class Label:
 
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # 附件一：产品清单 / 附录2 / Schedule 1 / Annex A / Appendix II: a section of its own, above any clause in it
+    (re.compile(rf"^((?:附件|附录|附表)\s*(?:{ZH_NUM}|\d+)?)(?=\s*(?:[：:、.．\s]|$))\s*[：:、.．]?\s*"), "zh-annex"),
+    (re.compile(r"^((?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|EXHIBIT|Exhibit)\s+"
+                r"(?:\d{1,3}|[A-Z]{1,2}|[IVX]{1,5})(?![A-Za-z0-9]))\s*[:.\-–—]?\s*"), "annex"),
     (re.compile(rf"^(第\s*(?:{ZH_NUM}|\d+)\s*[{zh.CHAPTER_WORDS}])\s*"), "zh-chapter"),
     (re.compile(rf"^(第\s*(?:{ZH_NUM}|\d+)\s*[{zh.ARTICLE_WORDS}])\s*"), "zh-article"),
     (re.compile(rf"^({ZH_NUM})\s*[、．.]\s*"), "zh-top"),
@@ -82,9 +86,16 @@ def parse_label(text: str, *, in_zh_article: bool = False, after_letter: str | N
             if not m:
                 continue
             found, end = m.group(1), m.end()
-        raw = _SPACES.sub("", found) if kind != "en-clause" else _SPACES.sub(" ", found)
+        raw = _SPACES.sub("", found) if kind not in ("en-clause", "annex") else _SPACES.sub(" ", found)
         found = None
         rest = stripped[end:]
+        if kind in ("zh-annex", "annex") and (len(rest) > 40 or _NOT_A_TITLE.search(rest)):
+            return None  # "Schedule 1 sets out the Products." refers to a schedule; it is not its heading
+        if kind == "zh-annex":
+            return Label(raw, -1, False, rest)
+        if kind == "annex":
+            word, _, number = raw.partition(" ")
+            return Label(f"{word.capitalize()} {number.strip()}", -1, False, rest)
         if kind == "zh-chapter":
             return Label(raw, 0, False, rest)
         if kind == "zh-article":
@@ -164,6 +175,12 @@ class _Track:
         while i > 0 and stack[i].relative:
             i -= 1
         self.section = label.text if i == len(stack) - 1 else "".join(lbl.text for lbl in stack[i:])
+        if stack[0].level < 0 and i > 0:  # inside 附件二 / Schedule 1: "附件二 第三条", "Schedule 1 item 3"
+            annex = stack[0].text
+            inner = self.section
+            if annex[:1].isascii():
+                inner = f"item {inner}" if inner[:1].isdigit() else inner
+            self.section = f"{annex} {inner}"
         # A relative label with no self-qualifying one above it ("(1) Northbridge ..." among the
         # parties of a preamble) numbers only its own item: the paragraphs after it are not part of it.
         self.inherited = None if stack[i].relative else self.section

@@ -166,6 +166,8 @@ class Party:
     labels: dict[str, list[str]] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
     source: str = "default"  # definition | signature | role-words | letter | aligned | default | user
+    #: the party's name per language where the contract gives one ("zh" -> 北桥系统有限公司), for reports
+    names: dict[str, str] = field(default_factory=dict)
 
     @property
     def aliases(self) -> list[str]:

@@ -74,4 +74,4 @@ def test_suggested_clauses_for_the_html_report() -> None:
     assert set(suggestions["CSR04"]) == {"zh", "en"}
     assert "Supplier" in suggestions["CSR04"]["en"]
     html = report.render("html")
-    assert "Suggested clause (English)" in html and "Suggested clause (中文)" in html
+    assert "Suggested clause (English)" in html and "Suggested clause (Chinese)" in html

@@ -44,7 +44,8 @@ def contract(lang: str, *, contradicted: bool = False, supplier: str | None = No
 def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 300, cwd: Path | None = None,
         stdin: int | None = subprocess.DEVNULL) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run(cliccheck_cmd(*args), capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})}, cwd=cwd, stdin=stdin)
+                          # these checks read the English report; Chinese reports are tested in test_ui_lang.py
+                          env={**os.environ, "LC_ALL": "en_US.UTF-8", **(env or {})}, cwd=cwd, stdin=stdin)
     assert "Traceback" not in proc.stderr and "[internal]" not in proc.stderr, proc.stderr
     return proc
 

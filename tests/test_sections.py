@@ -99,3 +99,30 @@ def test_party_numbers_in_a_preamble_do_not_govern_the_recitals():
     zh = _blocks("（一）甲方：江南电网数据有限公司", "（二）乙方：北桥系统有限公司", "鉴于甲方为关键信息基础设施运营者，",
                  "第一条 定义", "本合同中下列用语含义如下。")
     assert [b.section for b in zh] == ["（一）", "（二）", None, "第一条", "第一条"]
+
+
+def _sections_of(texts: list[str]) -> list[str | None]:
+    from cliccheck.model import Block
+    from cliccheck.normalize import detect_language
+
+    blocks = [Block(text=x, language=detect_language(x)) for x in texts]
+    assign_sections(blocks)
+    return [b.section for b in blocks]
+
+
+def test_annex_headings_are_sections_zh() -> None:
+    """附件一 is a section of its own, not part of the last clause (issue 12); clauses in it are cited with it."""
+    got = _sections_of(["第十二条 其他", "（二）本合同一式两份。", "附件一：产品清单", "1. 服务器十台。",
+                        "附件二：安全承诺", "第三条 乙方承诺不中断供货。"])
+    assert got[2] == "附件一"
+    assert got[3] is not None and got[3].startswith("附件一")
+    assert got[5] == "附件二 第三条"
+
+
+def test_annex_headings_are_sections_en() -> None:
+    got = _sections_of(["12.2 This Agreement is made in two copies.", "Schedule 1 - Products",
+                        "3. Ten servers.", "Schedule 1 sets out the Products."])
+    assert got[1] == "Schedule 1"
+    assert got[2] == "Schedule 1 item 3"
+    assert parse_label("Schedule 1 sets out the Products.") is None
+    assert parse_label("Schedule of Rates") is None

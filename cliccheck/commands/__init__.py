@@ -23,8 +23,33 @@ def one_line_errors(ctx: click.Context) -> Iterator[None]:
     except CliccheckError as exc:
         if ctx.obj and ctx.obj.get("debug"):
             raise
-        click.echo(f"cliccheck: error: {exc.one_line()}", err=True)
+        click.echo(error_line(exc, ui_lang_of(ctx)), err=True)
         ctx.exit(EXIT_ERROR)
+
+
+def ui_lang_of(ctx: click.Context | None) -> str:
+    """The language of messages printed before (or without) a contract: --ui-lang, the locale, else English."""
+    import sys
+
+    from ..i18n import cli_ui_lang, resolve_ui_lang
+
+    value = ctx.params.get("ui_lang") if ctx is not None else None
+    return resolve_ui_lang(value) if value in ("zh", "en") else cli_ui_lang(sys.argv[1:])
+
+
+def error_line(exc: CliccheckError, lang: str) -> str:
+    """``cliccheck: error: FILE: message [code]`` (``cliccheck：错误：…`` in Chinese), one line."""
+    from ..i18n import error_description, t
+
+    line = exc.one_line()
+    if lang == "zh" and exc.path is None and not any("\u4e00" <= c <= "\u9fff" for c in exc.message):
+        line = f"{error_description(exc.code, lang)}（{line}）"
+    elif lang == "zh" and exc.path is not None:
+        from ..termsafe import escape_name, escape_text
+
+        line = (f"{escape_name(exc.path)}：{error_description(exc.code, lang)}"
+                f"（{escape_text(exc.message.replace(chr(10), ' '))}）[{exc.code}]")
+    return t("cli.error", lang, line=line)
 
 
 DEFAULT_TIMEOUT = 120.0

@@ -13,12 +13,18 @@ import sys
 import click
 
 from ..errors import CliccheckError, ConfigError
+from ..i18n import cli_ui_lang, t
 from ..report import FORMATS
 from ..termsafe import escape_name
 from . import one_line_errors, parse_timeout, timeout_option
 
-FORMAT_HELP = ("Report format: text for people (default), html a self-contained page for lawyers, "
-               "json/sarif/junit/github for tools.")
+#: --help speaks the user's language where click allows: --ui-lang on the command line, else LANG/LC_ALL
+_HELP_LANG = cli_ui_lang(sys.argv[1:])
+FORMAT_HELP = t("help.opt.format", _HELP_LANG)
+
+
+def _h(key: str) -> str:
+    return t(f"help.opt.{key}", _HELP_LANG)
 
 
 def use_color(no_color: bool, output: str | None, stream: object = None) -> bool:
@@ -58,17 +64,39 @@ class _Progress:
         sys.stderr.flush()
 
 
-def _parse_limits(values: tuple[str, ...]) -> dict[str, int]:
+def _parse_limits(values: tuple[str, ...], lang: str = "en") -> dict[str, int]:
+    import difflib
+
+    from ..i18n import t
     from ..limits import Limits
 
     out: dict[str, int] = {}
+    names = list(Limits.names())
     for item in values:
         name, sep, value = item.partition("=")
-        if not sep or name not in Limits.names() or not value.isdigit() or int(value) <= 0:
-            raise ConfigError(f"--limit {item!r}: expected NAME=POSITIVE_INTEGER with NAME one of "
-                              f"{', '.join(Limits.names())}")
+        if not sep or name not in names or not value.isdigit() or int(value) <= 0:
+            close = difflib.get_close_matches(name.strip(), names, n=2, cutoff=0.6) if name not in names else []
+            suggest = t("cli.did_you_mean", lang, names=" / ".join(close)) if close else ""
+            raise ConfigError(t("cli.limit", lang, item=repr(item), names=", ".join(names), suggest=suggest))
         out[name] = int(value)
     return out
+
+
+def _excluded(path: str, root: str | None, globs: tuple[str, ...]) -> bool:
+    """True when ``path`` (found in the folder ``root``) or one of its folders matches an exclude glob."""
+    from pathlib import Path
+
+    from ..config import glob_to_regex
+
+    if not globs or root is None:
+        return False
+    try:
+        rel = Path(os.path.relpath(path, root)).as_posix()
+    except ValueError:
+        return False
+    parts = rel.split("/")
+    candidates = {"/".join(parts[:i]) for i in range(1, len(parts) + 1)} | set(parts)
+    return any(glob_to_regex(g.rstrip("/")).fullmatch(c) for g in globs for c in candidates)
 
 
 @click.command("lint", context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,39 +104,43 @@ def _parse_limits(values: tuple[str, ...]) -> dict[str, int]:
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help=FORMAT_HELP)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=False), default=None,
-              help="Write the report to FILE (atomically) instead of standard output.")
-@click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")
+              help=_h("output"))
+@click.option("--force", is_flag=True, help=_h("force"))
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default=None,
-              help="Exit 1 when a document has an unwaived finding at or above this severity "
-                   "[default: error, or the config's fail-on].")
+              help=_h("fail_on"))
 @click.option("--lang", type=click.Choice(["auto", "zh", "en"]), default=None,
-              help="Language version(s) to check [default: auto = every version found].")
+              help=_h("lang"))
+@click.option("--ui-lang", type=click.Choice(["auto", "zh", "en"]), default=None,
+              help=_h("ui_lang"))
+@click.option("--exclude", "excludes", multiple=True, metavar="GLOB",
+              help=_h("exclude"))
+@click.option("--statistics", is_flag=True,
+              help=_h("statistics"))
 @click.option("--supplier-alias", "supplier_aliases", multiple=True, metavar="NAME",
-              help="Another name for the supplier-side party, added to those the contract defines "
-                   "(repeatable).")
+              help=_h("supplier_alias"))
 @click.option("--supplier", "supplier_names", multiple=True, metavar="NAME",
-              help="The supplier's name, replacing the role words read from the contract (repeatable).")
+              help=_h("supplier"))
 @click.option("--select", default=None, metavar="IDS",
-              help="Only these checks, comma-separated: CSR01..CSR04 or finding rules "
-                   "(bilingual-mismatch, hidden-text, expired-waiver).")
-@click.option("--ignore", default=None, metavar="IDS", help="Skip these checks (comma-separated).")
+              help=_h("select"))
+@click.option("--ignore", default=None, metavar="IDS", help=_h("ignore"))
 @click.option("--config", "config_file", type=click.Path(), default=None,
-              help="Use this config file instead of discovering .cliccheck.toml / pyproject.toml.")
+              help=_h("config"))
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Documents checked in parallel [default: number of cores].")
+              help=_h("jobs"))
 @timeout_option
 @click.option("--follow-symlinks", is_flag=True,
-              help="In folders, also follow symlinks that lead outside the folder (default: skipped).")
+              help=_h("follow_symlinks"))
 @click.option("--password", default=None, envvar="CLICCHECK_PASSWORD", show_envvar=True,
-              help="Password for encrypted PDFs (the variable keeps it out of the process list).")
+              help=_h("password"))
 @click.option("--limit", "limits", multiple=True, metavar="NAME=VALUE",
-              help="Raise or lower a resource limit, e.g. --limit max_pages=5000 (repeatable).")
-@click.option("--quiet", "-q", is_flag=True, help="Only documents that fail, no progress bar.")
-@click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set or not on a terminal).")
-@click.option("--print-config", is_flag=True, help="Print a commented default .cliccheck.toml and exit.")
+              help=_h("limit"))
+@click.option("--quiet", "-q", is_flag=True, help=_h("quiet"))
+@click.option("--no-color", is_flag=True, help=_h("no_color"))
+@click.option("--print-config", is_flag=True, help=_h("print_config"))
 @click.pass_context
 def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, force: bool,
-                 fail_on: str | None, lang: str | None, supplier_aliases: tuple[str, ...],
+                 fail_on: str | None, lang: str | None, ui_lang: str | None, excludes: tuple[str, ...],
+                 statistics: bool, supplier_aliases: tuple[str, ...],
                  supplier_names: tuple[str, ...], select: str | None,
                  ignore: str | None, config_file: str | None, jobs: int | None, timeout: str,
                  follow_symlinks: bool, password: str | None, limits: tuple[str, ...], quiet: bool,
@@ -119,7 +151,7 @@ def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: s
     unjustified supply suspension).
 
     PATHS are files, folders (searched for .docx .pdf .txt .md) or - for
-    standard input.
+    standard input; none means the current folder.
 
     \b
     Exit codes:
@@ -144,9 +176,10 @@ def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: s
         click.echo(DEFAULT_CONFIG, nl=False)
         return
     if not paths:
-        raise click.UsageError("give at least one PATH (a file, a folder, or - for standard input)")
+        paths = (".",)  # like ruff and eslint: no path lints the current folder
     with one_line_errors(ctx):
-        code = _run(paths, fmt=fmt, output=output, force=force, fail_on=fail_on, lang=lang,
+        code = _run(paths, fmt=fmt, output=output, force=force, fail_on=fail_on, lang=lang, ui_lang=ui_lang,
+                    excludes=excludes, statistics=statistics,
                     supplier_aliases=supplier_aliases, supplier_names=supplier_names, select=select,
                     ignore=ignore, config_file=config_file,
                     jobs=jobs, timeout=parse_timeout(timeout), follow_symlinks=follow_symlinks,
@@ -156,6 +189,7 @@ def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: s
 
 def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, fail_on: str | None,
          lang: str | None, supplier_aliases: tuple[str, ...], supplier_names: tuple[str, ...],
+         ui_lang: str | None = None, excludes: tuple[str, ...] = (), statistics: bool = False,
          select: str | None, ignore: str | None,
          config_file: str | None, jobs: int | None, timeout: float | None, follow_symlinks: bool,
          password: str | None, limits: tuple[str, ...], quiet: bool, no_color: bool) -> int:
@@ -163,24 +197,39 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
 
     from ..batch import STDIN, STDIN_NAME, Task, collect_documents, run_tasks
     from ..config import Config, ConfigCache, NestedConfigError, parse_id_list
+    from ..i18n import resolve_ui_lang, t
     from ..output import check_output_path, write_atomic
     from ..report import render
+    from ..report.build import localize
     from ..report.model import Report
 
+    cli_lang = resolve_ui_lang(ui_lang)  # for messages about the run, before any contract is read
     selected = parse_id_list(select)
     ignored = parse_id_list(ignore) or []
-    limit_overrides = _parse_limits(limits)
+    limit_overrides = _parse_limits(limits, cli_lang)
     found, skipped_links = collect_documents(paths, follow_symlinks=follow_symlinks)
+    given = set(paths)
+    configs = ConfigCache(config_file)
+    def skip(item) -> bool:  # type: ignore[no-untyped-def]
+        if item.path in given or item.root is None:  # a file named on the command line is always checked
+            return False
+        if _excluded(item.path, item.root, tuple(excludes)):
+            return True
+        try:
+            base = configs.for_document(item.path, root=item.root)
+        except (NestedConfigError, CliccheckError):
+            return False
+        return bool(base.exclude) and _excluded(item.path, base.root, base.exclude)
+
+    found = [item for item in found if not skip(item)]
     documents = [f.path for f in found]
     if skipped_links and not quiet:
-        click.echo(f"cliccheck: note: {len(skipped_links)} symlink(s) leading outside the linted folder were "
-                   f"not followed (e.g. {escape_name(skipped_links[0])}); pass --follow-symlinks to check them",
+        click.echo(t("cli.symlinks", cli_lang, n=len(skipped_links), example=escape_name(skipped_links[0])),
                    err=True)
     if not documents:
-        raise ConfigError("no documents to check: the folders contain no .docx, .pdf, .txt or .md files")
+        raise ConfigError(t("cli.no_documents", cli_lang))
     if output is not None:
         check_output_path(output, inputs=[p for p in documents if p != STDIN], force=force)
-    configs = ConfigCache(config_file)
     stdin_data: bytes | None = None
     stdin_error: CliccheckError | None = None
     if STDIN in documents:
@@ -203,7 +252,7 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
             tasks.append(Task(path, Config().with_cli(fail_on=fail_on), path=path, error=exc))
             continue
         config = base.with_cli(supplier_aliases=supplier_aliases, supplier_names=supplier_names, select=selected,
-                               ignore=ignored, fail_on=fail_on, lang=lang)
+                               ignore=ignored, fail_on=fail_on, lang=lang, ui_lang=ui_lang)
         if limit_overrides:
             config = replace(config, limits={**config.limits, **limit_overrides})
         if path == STDIN:
@@ -214,9 +263,7 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
     unchecked = sorted({t.config.source or "the command line" for t in tasks
                         if t.error is None and not t.config.requirement_ids()})
     if unchecked:
-        click.echo("cliccheck: warning: no requirement is checked (select/ignore leave none of CSR01-CSR04) "
-                   f"with the config from {', '.join(escape_name(u) for u in unchecked)}: a pass means nothing",
-                   err=True)
+        click.echo(t("cli.nothing_checked", cli_lang, sources=", ".join(escape_name(u) for u in unchecked)), err=True)
     progress = None
     if not quiet and len(tasks) > 3 and sys.stderr.isatty():
         progress = _Progress(len(tasks))
@@ -225,15 +272,31 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
     finally:
         if progress is not None:
             progress.close()
+    settings = {task.display: task.config.ui_lang for task in tasks}
+    for doc_report in reports:
+        if doc_report.status != "ok":  # read errors: the worker had no contract to take a language from
+            localize(doc_report, settings.get(doc_report.path, ui_lang))
     report = Report(reports)
     color = use_color(no_color, output)
-    rendered = render(report, fmt, color=color, width=100 if output else terminal_width(), quiet=quiet)
+    if statistics:
+        from ..report.statistics import render as render_statistics
+
+        rendered = render_statistics(report, ui_lang=ui_lang)
+    else:
+        rendered = render(report, fmt, color=color, width=100 if output else terminal_width(), quiet=quiet)
     if output is not None:
         write_atomic(output, rendered)
         if not quiet:
+            from ..report.text import report_lang
+
             s = report.summary()
-            click.echo(f"cliccheck: wrote {fmt} report to {escape_name(output)}: {s['documents']} documents, {s['passed']} "
-                       f"passed, {s['failed']} failed, {s['unreadable']} could not be read", err=True)
+            click.echo(t("summary.wrote", report_lang(report), fmt=fmt, path=escape_name(output), total=s["documents"],
+                         passed=s["passed"], failed=s["failed"], unreadable=s["unreadable"]), err=True)
     else:
         click.echo(rendered, nl=False, color=color)
     return report.exit_code
+
+
+if _HELP_LANG == "zh":  # click reads the docstring as help; in Chinese, the catalogue's text and the same examples
+    lint_command.help = (t("help.lint", "zh") + "\n\n\b\n" + t("help.lint.exit", "zh") + "\n\n\b\n"
+                         + t("help.examples", "zh") + "\n" + (lint_command.help or "").split("Examples:", 1)[-1].strip("\n"))

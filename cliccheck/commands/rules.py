@@ -28,16 +28,28 @@ def _library():  # type: ignore[no-untyped-def]
     return load_library()
 
 
-def _finding_rules() -> dict[str, str]:
+def _finding_rules(lang: str = "en") -> dict[str, str]:
+    from ..i18n import catalogue, t
     from ..report.rules import FINDING_RULE_INFO
 
-    return {k: v.title_en for k, v in FINDING_RULE_INFO.items()}
+    return {k: t(f"rule.{k}", lang) if f"rule.{k}" in catalogue() else v.title_en
+            for k, v in FINDING_RULE_INFO.items()}
+
+
+def _ui(ctx: click.Context, value: str | None) -> str:
+    from ..i18n import resolve_ui_lang
+
+    return resolve_ui_lang(value)
+
+
+_UI_LANG_HELP = ("Language of the headings and messages: auto (LANG/LC_ALL, else English), zh or en.")
 
 
 @click.command("rules", context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--ui-lang", type=click.Choice(["auto", "zh", "en"]), default=None, help=_UI_LANG_HELP)
 @click.pass_context
-def rules_command(ctx: click.Context, fmt: str) -> None:
+def rules_command(ctx: click.Context, fmt: str, ui_lang: str | None) -> None:
     """List the requirements checked (and the other findings lint can report).
 
     \b
@@ -57,27 +69,32 @@ def rules_command(ctx: click.Context, fmt: str) -> None:
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    click.echo("Requirements (Cybersecurity Review Measures, Art. 6: the supplier must undertake to ...)")
+    from ..i18n import t
+
+    lang = _ui(ctx, ui_lang)
+    click.echo(t("rules.heading", lang))
     for req in library.requirements:
-        click.echo(f"  {req.id}  {req.name:<36} {req.titles.get('en', '')}")
-        click.echo(f"  {'':5} {'':<36} {req.titles.get('zh', '')}")
-    click.echo("\nOther findings (warnings by default)")
-    for rule, title in _finding_rules().items():
+        first, second = ("zh", "en") if lang == "zh" else ("en", "zh")
+        click.echo(f"  {req.id}  {req.name:<36} {req.titles.get(first, '')}")
+        click.echo(f"  {'':5} {'':<36} {req.titles.get(second, '')}")
+    click.echo("\n" + t("rules.findings", lang))
+    for rule, title in _finding_rules(lang).items():
         if rule != "read-error":
             click.echo(f"  {rule:<42} {title}")
-    click.echo("\nRun `cliccheck explain ID` for the legal basis, what satisfies a requirement and examples.")
+    click.echo("\n" + t("rules.more", lang))
 
 
 @click.command("explain", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("rule", required=False)
 @click.option("--lang", type=click.Choice(["both", "en", "zh"]), default="both", show_default=True,
               help="Language of the explanation and examples.")
+@click.option("--ui-lang", type=click.Choice(["auto", "zh", "en"]), default=None, help=_UI_LANG_HELP)
 @click.option("--trace", "trace_file", default=None, metavar="FILE",
               help="Show how the matcher read FILE: the frame of every candidate sentence (actor, modality, "
                    "polarity, act, object, conditions, exceptions, riders, leftover words).")
 @click.option("--supplier-alias", "aliases", multiple=True, help="Extra supplier name (with --trace).")
 @click.pass_context
-def explain_command(ctx: click.Context, rule: str | None, lang: str, trace_file: str | None,
+def explain_command(ctx: click.Context, rule: str | None, lang: str, ui_lang: str | None, trace_file: str | None,
                     aliases: tuple[str, ...]) -> None:
     """Explain one requirement: legal basis, what satisfies it, what makes it
     weak or contradicted, and examples in both languages. With --trace FILE,
@@ -101,28 +118,34 @@ def explain_command(ctx: click.Context, rule: str | None, lang: str, trace_file:
         library = _library()
         by_name = {r.name: r for r in library.requirements}
         req = by_name.get(rule) or library.requirement(rule)
-    langs = ["en", "zh"] if lang == "both" else [lang]
+    from ..i18n import catalogue, t
+
+    ui = _ui(ctx, ui_lang)
+    both = ["zh", "en"] if ui == "zh" else ["en", "zh"]
+    langs = both if lang == "both" else [lang]
     width = 96
     out: list[str] = [f"{req.id} {req.name}"]
     for code in langs:
         out.append(f"  {req.titles.get(code, '')}")
-    out.append(f"  Severity when not satisfied: {req.severity} (weak: warning)")
-    out.append(f"  More: https://github.com/cliccheck/cliccheck#{req.id.lower()}")
-    out.append("\nLegal basis")
+    out.append("  " + t("explain.severity", ui, severity=t(f"severity.{req.severity}", ui)))
+    out.append("  " + t("explain.more", ui, url=f"https://github.com/cliccheck/cliccheck#{req.id.lower()}"))
+    out.append("\n" + t("explain.basis", ui))
     for entry in req.legal_basis:
-        status = "" if entry.get("status") == "in force" else f" [{entry.get('status')}]"
+        raw_status = entry.get("status") or ""
+        label = t(f"status.{raw_status}", ui) if f"status.{raw_status}" in catalogue() else raw_status
+        status = "" if raw_status == "in force" else t("explain.status", ui, status=label)
         out.extend(_wrap(f"- {entry['cite']}{status}", width, initial_indent="  ",
                                  subsequent_indent="    "))
         if entry.get("note"):
             out.extend(_wrap(entry["note"], width, initial_indent="    ", subsequent_indent="    "))
-    out.append("\nWhat the contract must say")
+    out.append("\n" + t("explain.must_say", ui))
     for code in langs:
         text = " ".join(req.explanation.get(code, "").split())
         out.extend(_wrap(text, width, initial_indent="  ",
                                  subsequent_indent="  "))
         out.append("")
-    labels = {"satisfied": "Satisfies it", "weak": "Weak (a warning)", "contradicted": "Contradicts it (an error)"}
-    out.append("Examples")
+    labels = {v: t(f"explain.{v}", ui) for v in ("satisfied", "weak", "contradicted")}
+    out.append(t("explain.examples", ui))
     for verdict, label in labels.items():
         examples = req.examples.get(verdict, {})
         out.append(f"  {label}:")

@@ -49,5 +49,19 @@ BLANKS: dict[str, tuple[str, str]] = {
 
 
 def msg(key: str, **values: object) -> str:
-    """The message ``key`` filled with ``values``."""
-    return MESSAGES[key].format(**values)
+    """The message ``key`` filled with ``values``, in the UI language (``messages/ui.yaml``, keys ``gen.*``;
+    LANG/LC_ALL choose it, English otherwise); this table is the fallback."""
+    from ..i18n import catalogue, resolve_ui_lang, t
+
+    lang = resolve_ui_lang(None)
+    if f"gen.{key}" not in catalogue():
+        return MESSAGES[key].format(**values)
+    if key == "annex.blank":  # the blank's name and the option hint are words too
+        name = {english: k for k, (english, _) in BLANKS.items()}.get(str(values.get("what", "")))
+        if name is not None:
+            values = {**values, "what": t(f"gen.blank.{name}", lang)}
+            hint = str(values.get("hint", ""))
+            flag = BLANKS[name][1]
+            if flag in hint:
+                values["hint"] = t("gen.blank.hint", lang, flag=flag)
+    return t(f"gen.{key}", lang, **values)

@@ -188,6 +188,8 @@ def read_text(data: bytes, name: str, *, limits: Limits) -> Document:
     table_index = -1
     pending: list[str] = []
     pending_kind = BlockKind.PARAGRAPH
+    line_no = 0  # 1-based number of the current source line, for SARIF startLine / GitHub line
+    pending_line = 0
 
     def flush() -> None:
         nonlocal pending, paragraph, pending_kind
@@ -197,7 +199,7 @@ def read_text(data: bytes, name: str, *, limits: Limits) -> Document:
             cleaned, origin = normalize(raw)
             if cleaned:
                 blocks.append(Block(cleaned, kind=pending_kind, paragraph=paragraph, origin=origin,
-                                    raw=None if cleaned == raw else raw))
+                                    raw=None if cleaned == raw else raw, line=pending_line or None))
                 paragraph += 1
         pending_kind = BlockKind.PARAGRAPH
 
@@ -205,6 +207,7 @@ def read_text(data: bytes, name: str, *, limits: Limits) -> Document:
     row = 0
     pending_chars = 0
     for line in _lines(text):
+        line_no += 1
         if len(line) > limits.max_paragraph_chars:
             raise _paragraph_too_long(len(line), limits)
         if not pending:
@@ -225,7 +228,7 @@ def read_text(data: bytes, name: str, *, limits: Limits) -> Document:
                 if cleaned:
                     blocks.append(Block(cleaned, kind=BlockKind.TABLE_CELL, paragraph=paragraph,
                                         table=TableCell(table_index, row, column), origin=origin,
-                                        raw=None if cleaned == cell else cell))
+                                        raw=None if cleaned == cell else cell, line=line_no))
                     paragraph += 1
             row += 1
             continue
@@ -236,17 +239,21 @@ def read_text(data: bytes, name: str, *, limits: Limits) -> Document:
         if markdown and _MD_HEADING.match(line):
             flush()
             pending = [_MD_HEADING.sub("", line).rstrip("#")]
+            pending_line = line_no
             pending_kind = BlockKind.HEADING
             flush()
             continue
         if markdown and _MD_BULLET.match(line):
             flush()
             pending = [_MD_BULLET.sub("", line)]
+            pending_line = line_no
             pending_kind = BlockKind.LIST_ITEM
             continue
         if pending and (parse_label(stripped) is not None or _is_heading_line(pending)
                         or _FIELD_LINE.match(stripped) or _FIELD_LINE.match(pending[-1].strip())):
             flush()
+        if not pending:
+            pending_line = line_no
         pending.append(line)
     flush()
     doc = Document(path=name, format="text", blocks=blocks)

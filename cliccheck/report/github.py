@@ -10,6 +10,7 @@ becomes a ``::notice`` that names the waiver; findings below the document's
 from __future__ import annotations
 
 from .model import Report
+from .sarif import line_of, relative_path
 from .wrap import clean
 
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice", "none": "notice"}
@@ -51,15 +52,17 @@ def render(report: Report, **_: object) -> str:
                 message = f"{issue.message}. A document that cannot be read never passes."
             elif issue.kind == "requirement":
                 title = f"{issue.rule} {issue.name}"
-                message = f"{issue.verdict}: {issue.message}{_where(issue.evidence)}"
+                message = f"{issue.verdict}: {issue.localized_message or issue.message}{_where(issue.evidence)}"
             else:
                 title = issue.rule
-                message = f"{issue.message}{_where(issue.evidence)}"
+                message = f"{issue.localized_message or issue.message}{_where(issue.evidence)}"
             if issue.waived is not None:
                 w = issue.waived
                 message = f"[waived by {w.approved_by}" + (f" until {w.expires}" if w.expires else "") + \
                     f": {w.reason}] {message}"
-            props = f"file={escape_property(clean(doc.path))},title={escape_property(clean(title))}"
+            line = line_of(doc, issue.evidence[0]) if issue.evidence else None
+            props = f"file={escape_property(clean(relative_path(doc.path)))}" + (f",line={line}" if line else "") + \
+                f",title={escape_property(clean(title))}"
             lines.append(f"::{command} {props}::{escape_data(_controls(message))}")
     s = report.summary()
     lines.append(f"cliccheck: {s['documents']} documents, {s['passed']} passed, {s['failed']} failed, "

@@ -10,17 +10,20 @@ highlighted quotes), so a party name with ``<``, ``&`` or quotes prints as text.
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import jinja2
 from markupsafe import Markup, escape
 
+from ..i18n import catalogue, t
 from ..lang.chars import visible
 from ..verdicts import Evidence
+from .messages import reasons_text, requirement_title
 from .model import Report
 from .rules import rule_info
-from .text import LANGUAGES, ROLE_LABELS, location, merge_highlights
+from .text import _count_phrase, human_location, merge_highlights, needs_opening, report_lang, summary_line
 
-STATUS = {"none": ("✔", "ok", "Satisfied"), "note": ("·", "note", "Note"), "warning": ("!", "warn", "Warning"),
-          "error": ("✖", "err", "Error")}
+STATUS = {"none": ("✔", "ok"), "note": ("·", "note"), "warning": ("!", "warn"), "error": ("✖", "err")}
 
 CSS = """
 :root { --ok:#1b7f3b; --warn:#a15c00; --err:#b3261e; --note:#3b5bab; --muted:#5f6368; --line:#d9dce1; }
@@ -41,6 +44,7 @@ table { border-collapse: collapse; width: 100%; margin: 8px 0; }
 th, td { text-align: left; vertical-align: top; padding: 9px 10px; border-top: 1px solid var(--line); }
 th { font-size: 13px; color: var(--muted); font-weight: 600; }
 td.st { font-size: 20px; width: 36px; text-align: center; }
+td.req { width: 200px; }
 .ok { color: var(--ok); } .warn { color: var(--warn); } .err { color: var(--err); } .note { color: var(--note); }
 .verdict { font-weight: 600; text-transform: uppercase; font-size: 13px; letter-spacing: .03em; }
 blockquote { margin: 8px 0; padding: 6px 12px; border-left: 4px solid var(--line); background: #fafbfc; }
@@ -59,44 +63,42 @@ code { font-size: 13px; }
 """
 
 TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>cliccheck report</title>
+<title>{{ T.title }}</title>
 <style>{{ css }}</style>
 </head>
 <body>
 <main>
-<h1>Cybersecurity review undertakings: contract check</h1>
-<p class="sub">Cybersecurity Review Measures, Art. 6: the four undertakings a CII operator must obtain from its
-supplier. {{ summary_line }}</p>
+<h1>{{ T.heading }}</h1>
+<p class="sub">{{ T.intro }} {{ summary_line }}</p>
 {% for d in documents %}
-<section class="doc">
+<section class="doc" lang="{{ d.lang }}">
   <h2>{{ d.path }} <span class="badge {{ d.badge_class }}">{{ d.badge }}</span></h2>
   {% if d.error %}
-  <div class="error-box"><strong>Could not be read:</strong> {{ d.error.message }} <code>[{{ d.error.code }}]</code><br>
-  A document that cannot be read is never passed by the check.</div>
+  <div class="error-box"><strong>{{ d.T.could_not_read }}</strong> {{ d.error_text }} <code>[{{ d.error.code }}]</code><br>
+  {{ d.T.never_passed }}</div>
   {% else %}
   <p class="facts">{{ d.facts }}</p>
   <table>
-    <thead><tr><th></th><th>Requirement</th><th>Finding and the contract's words</th></tr></thead>
+    <thead><tr><th></th><th>{{ d.T.col_requirement }}</th><th>{{ d.T.col_finding }}</th></tr></thead>
     <tbody>
     {% for r in d.rows %}
     <tr>
       <td class="st {{ r.cls }}" title="{{ r.status_title }}">{{ r.mark }}</td>
-      <td><strong>{{ r.id }}</strong> {{ r.title }}<br><span class="verdict {{ r.cls }}">{{ r.verdict }}</span>
+      <td class="req"><strong>{{ r.id }}</strong> {{ r.title }}<br><span class="verdict {{ r.cls }}">{{ r.verdict }}</span>
         {% if r.where %}<br><small>{{ r.where }}</small>{% endif %}</td>
       <td>{{ r.message }}
-        {% for q in r.quotes %}<blockquote>{% if q.role %}<span class="role">{{ q.role }}</span>{% endif %}{{ q.html }}
-        {% if q.where %}<small> ({{ q.where }})</small>{% endif %}{% if q.original %}<br><small>as written: {{ q.original }}</small>{% endif %}</blockquote>{% endfor %}
-        {% if r.versions %}<div><small>Language versions: {{ r.versions }}</small></div>{% endif %}
+        {% for q in r.quotes %}<blockquote>{% if q.role %}<span class="role">{{ q.role }}</span>{% endif %}<span lang="{{ q.lang }}">{{ q.html }}</span>
+        {% if q.where %}<small> ({{ q.where }})</small>{% endif %}{% if q.original %}<br><small>{{ d.T.as_written }} <span lang="{{ q.lang }}">{{ q.original }}</span></small>{% endif %}</blockquote>{% endfor %}
+        {% if r.versions %}<div><small>{{ r.versions }}</small></div>{% endif %}
         {% if r.reasons %}<ul class="reasons">{% for x in r.reasons %}<li>{{ x }}</li>{% endfor %}</ul>{% endif %}
-        {% if r.waiver %}<div class="waiver">Waived by <strong>{{ r.waiver.approved_by }}</strong>
-          {% if r.waiver.expires %}until {{ r.waiver.expires }}{% endif %}: {{ r.waiver.reason }}</div>{% endif %}
+        {% if r.waiver %}<div class="waiver">{{ r.waiver_text }}</div>{% endif %}
         {% if r.explanation %}<p><small>{{ r.explanation }}</small></p>{% endif %}
         {% if r.suggest %}<div class="suggest">
-          {% for s in r.suggest %}<div><h4>Suggested clause ({{ s.lang }})</h4>
+          {% for s in r.suggest %}<div lang="{{ s.code }}"><h4 lang="{{ lang_of_d }}">{{ s.heading }}</h4>
             {% for p in s.paragraphs %}<p>{{ p }}</p>{% endfor %}</div>{% endfor %}
         </div>{% endif %}
       </td>
@@ -108,8 +110,7 @@ supplier. {{ summary_line }}</p>
   {% endif %}
 </section>
 {% endfor %}
-<p class="sub">Generated by cliccheck {{ version }}. Offsets and evidence refer to the text shown by
-<code>cliccheck extract</code>. This report supports, and does not replace, legal review.</p>
+<footer><p class="sub">{{ footer }}</p></footer>
 </main>
 </body>
 </html>
@@ -129,80 +130,126 @@ def highlight(ev: Evidence) -> Markup:
     return Markup("".join(out))
 
 
-def _quotes(evidence: list[Evidence]) -> list[dict[str, object]]:
-    return [{"role": ROLE_LABELS.get(ev.role, ev.role).rstrip(": "), "html": highlight(ev),
-             "where": location([ev]),
+def _quotes(evidence: list[Evidence], lang: str, openings: dict[int, str],
+            label: str | None = None) -> list[dict[str, object]]:
+    return [{"role": label if label is not None else t(f"role.{ev.role}", lang).rstrip(": ：")
+             if f"role.{ev.role}" in catalogue() else ev.role,
+             "html": highlight(ev), "lang": ev.language if ev.language in ("zh", "en") else lang,
+             "where": human_location(ev, lang, openings, opening=needs_opening(ev, openings.get(ev.block, ""))),
              # the source as written (traditional characters, look-alikes, invisible ones as ⟨U+200B⟩)
              "original": visible(ev.original) if ev.original is not None and ev.original != ev.text else ""}
             for ev in evidence[:4]]
 
 
+def _waiver_text(waiver, lang: str) -> str:  # type: ignore[no-untyped-def]
+    if waiver is None:
+        return ""
+    text = t("text.waived_by", lang, who=waiver.approved_by)
+    if waiver.expires:
+        text += t("text.waived_until", lang, date=waiver.expires)
+    return text + t("text.waived_reason", lang, reason=waiver.reason)
+
+
 def _rows(doc) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    lang = doc.ui_lang
+    sep = t("text.list_sep", lang)
     rows: list[dict[str, object]] = []
     for req in doc.requirements:
-        mark, cls, title = STATUS.get(req.severity, ("?", "note", req.severity))
+        mark, cls = STATUS.get(req.severity, ("?", "note"))
         info = rule_info(req.id, req.name)
         suggestions = doc.suggestions.get(req.id, {})
+        if req.ok and len(req.version_evidence) > 1:
+            quotes = [q for version, evs in req.version_evidence.items()
+                      for q in _quotes(evs[:1], lang, doc.openings,
+                                       label=t("role.version", lang, lang=t(f"lang.{version}", lang)).rstrip(": ："))]
+        else:
+            quotes = _quotes(req.evidence, lang, doc.openings)
+        explanation = info.explanation_zh if lang == "zh" else info.explanation
         rows.append({
-            "id": req.id, "title": info.title_en or req.name, "verdict": req.verdict, "mark": mark, "cls": cls,
-            "status_title": title, "message": req.message, "where": location(req.evidence),
-            "quotes": _quotes(req.evidence),
-            "versions": ", ".join(f"{LANGUAGES.get(k, k)}: {v}" for k, v in req.by_language.items())
-            if len(set(req.by_language.values())) > 1 else "",
-            "reasons": list(dict.fromkeys(str(r) for r in req.reasons)) if not req.ok else [],
-            "waiver": req.waived,
+            "id": req.id, "title": requirement_title(req.id, lang, info.title_en or req.name) if lang == "zh"
+            else info.title_en or req.name, "verdict": t(f"verdict.{req.verdict}", lang), "mark": mark, "cls": cls,
+            "status_title": t(f"severity.{req.severity}", lang), "message": req.display_message,
+            "where": human_location(req.evidence[0], lang, doc.openings, opening=False) if req.evidence else "",
+            "quotes": quotes,
+            "versions": t("html.versions", lang, versions=sep.join(
+                t("text.version_item", lang, lang=t(f"lang.{k}", lang), verdict=t(f"verdict.{v}", lang))
+                for k, v in req.by_language.items())) if len(set(req.by_language.values())) > 1 else "",
+            "reasons": reasons_text(req.reasons, lang, req.evidence, limit=6) if not req.ok else [],
+            "waiver": req.waived, "waiver_text": _waiver_text(req.waived, lang),
             # without a suggested clause, explain what the clause must say
-            "explanation": "" if req.ok or suggestions else info.explanation,
+            "explanation": "" if req.ok or suggestions else explanation,
             "suggest": [] if req.ok else [
-                {"lang": {"zh": "中文", "en": "English"}.get(lang, lang),
+                {"code": code, "heading": t("html.suggested", lang, lang=t(f"lang.{code}", lang))
+                 if code in ("zh", "en") else code,
                  "paragraphs": [p for p in text.split("\n\n") if p.strip()]}
-                for lang, text in suggestions.items()],
+                for code, text in suggestions.items()],
         })
     for finding in doc.findings:
-        mark, cls, title = STATUS.get(finding.severity, ("?", "note", finding.severity))
+        mark, cls = STATUS.get(finding.severity, ("?", "note"))
         info = rule_info(finding.rule)
+        title = t(f"rule.{finding.rule}", lang) if f"rule.{finding.rule}" in catalogue() else info.title_en
         rows.append({
-            "id": finding.rule, "title": info.title_en + (f" ({finding.requirement})" if finding.requirement else ""),
-            "verdict": finding.severity, "mark": mark, "cls": cls, "status_title": title,
-            "message": finding.message, "where": location(finding.evidence), "quotes": _quotes(finding.evidence),
-            "versions": "", "reasons": [str(r) for r in finding.reasons], "waiver": finding.waived,
+            "id": finding.rule if lang == "en" else "", "title": title + (f" ({finding.requirement})" if finding.requirement else ""),
+            "verdict": t(f"severity.{finding.severity}", lang), "mark": mark, "cls": cls,
+            "status_title": t(f"severity.{finding.severity}", lang),
+            "message": finding.display_message,
+            "where": human_location(finding.evidence[0], lang, doc.openings, opening=False)
+            if finding.evidence else "",
+            "quotes": _quotes(finding.evidence, lang, doc.openings),
+            "versions": "", "reasons": reasons_text(finding.reasons, lang, finding.evidence)
+            if finding.rule not in ("bilingual-mismatch",) else [],
+            "waiver": finding.waived, "waiver_text": _waiver_text(finding.waived, lang),
             "explanation": "", "suggest": [],
         })
     return rows
 
 
+_DOC_KEYS = ("could_not_read", "never_passed", "col_requirement", "col_finding", "as_written")
+
+
 def _doc_view(doc) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    lang = doc.ui_lang
+    texts = {k: t(f"html.{k}", lang) for k in _DOC_KEYS}
     if doc.status != "ok":
-        return {"path": doc.path, "error": doc.error, "badge": "NOT READ", "badge_class": "err"}
-    facts = [f"Format: {doc.format}"]
+        error_text = (doc.error.localized or doc.error.message) if doc.error else ""
+        return {"path": doc.path, "error": doc.error, "error_text": error_text, "badge": t("html.not_read", lang),
+                "badge_class": "err", "lang": lang, "T": texts}
+    facts = [t("html.format", lang, fmt=doc.format)]
     if doc.pages:
-        facts.append(f"{doc.pages} page{'s' if doc.pages != 1 else ''}")
-    facts.append(f"Language: {LANGUAGES.get(doc.language or 'none', doc.language)}")
+        facts.append(t("text.pages_one" if doc.pages == 1 else "text.pages", lang, n=doc.pages))
+    facts.append(t("html.language", lang, lang=t(f"lang.{doc.language}", lang)
+                   if doc.language in ("zh", "en", "mixed", "none") else doc.language))
     if doc.supplier and (doc.supplier.name or doc.supplier.aliases):
         names = [doc.supplier.name] if doc.supplier.name else []
         names += [a for a in doc.supplier.aliases if a not in names][:4]
-        facts.append("Supplier: " + ", ".join(names))
+        facts.append(t("html.supplier", lang, names=t("text.list_sep", lang).join(names)))
     if doc.sha256:
-        facts.append(f"SHA-256 {doc.sha256[:16]}…")
-    counts = doc.counts()
-    detail = ", ".join(f"{counts[k]} {k}{'s' if counts[k] != 1 else ''}" for k in ("error", "warning", "note")
-                       if counts[k])
-    if counts["waived"]:
-        detail = (detail + ", " if detail else "") + f"{counts['waived']} waived"
-    line = ("Passes" if doc.passed else "Does not pass") + f" at fail-on level “{doc.fail_on}”" + \
-        (f": {detail}." if detail else ".")
-    return {"path": doc.path, "error": None, "facts": " · ".join(facts), "rows": _rows(doc),
-            "badge": "PASS" if doc.passed else "FAIL", "badge_class": "ok" if doc.passed else "err",
-            "verdict_line": line}
+        facts.append(t("html.sha", lang, sha=doc.sha256[:16]))
+    detail = _count_phrase(doc.counts(), lang)
+    line = t("html.passes" if doc.passed else "html.fails", lang, fail_on=doc.fail_on)
+    line += (("：" if lang == "zh" else ": ") + detail if detail else "") + ("。" if lang == "zh" else ".")
+    return {"path": doc.path, "error": None, "facts": t("html.facts_sep", lang).join(facts), "rows": _rows(doc),
+            "badge": t("html.badge.pass" if doc.passed else "html.badge.fail", lang),
+            "badge_class": "ok" if doc.passed else "err", "verdict_line": line, "lang": lang, "T": texts}
 
 
-def render(report: Report, **_: object) -> str:
+def render(report: Report, *, today: _dt.date | None = None, **_: object) -> str:
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    s = report.summary()
-    summary_line = (f"{s['documents']} document{'s' if s['documents'] != 1 else ''}: {s['passed']} passed, "
-                    f"{s['failed']} failed" + (f", {s['unreadable']} could not be read" if s["unreadable"] else "")
-                    + ".")
+    lang = report_lang(report)
+    date = (today or _generation_date()).isoformat()
     return env.from_string(TEMPLATE).render(
-        css=Markup(CSS), documents=[_doc_view(d) for d in report.documents], summary_line=summary_line,
-        version=report.tool_version,
+        css=Markup(CSS), documents=[_doc_view(d) for d in report.documents],
+        summary_line=summary_line(report, lang), lang=lang, lang_of_d=lang,
+        T={"title": t("html.title", lang), "heading": t("html.heading", lang), "intro": t("html.intro", lang)},
+        footer=t("html.footer", lang, version=report.tool_version, date=date),
     )
+
+
+def _generation_date() -> _dt.date:
+    """Today, or ``SOURCE_DATE_EPOCH``'s date so a report can be reproduced byte for byte."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date()
+    return _dt.date.today()

@@ -50,7 +50,8 @@ def _suite(doc: DocumentReport) -> ET.Element:
         case = ET.SubElement(suite, "testcase", classname=f"cliccheck.{req.id}", name=_x(f"{req.id} {req.name}"),
                              file=_x(doc.path))
         issue = issues.get(("requirement", req.id, req.message))
-        body = _x(f"{req.verdict}: {req.message}\n{_evidence_text(req.evidence)}".strip())
+        localized = f"\n{req.localized_message}" if req.localized_message and req.localized_message != req.message else ""
+        body = _x(f"{req.verdict}: {req.message}{localized}\n{_evidence_text(req.evidence)}".strip())
         if req.ok:
             if req.evidence:
                 ET.SubElement(case, "system-out").text = body

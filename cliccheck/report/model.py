@@ -57,10 +57,18 @@ class RequirementReport:
     reasons: list[Reason] = field(default_factory=list)
     waived: WaiverRecord | None = None
     by_language: dict[str, str] = field(default_factory=dict)  # "zh" -> verdict, bilingual only
+    #: the message in the report's UI language (``DocumentReport.ui_lang``), built from the records
+    localized_message: str = ""
+    #: per language version of a bilingual contract: the evidence that version's verdict rests on
+    version_evidence: dict[str, list[Evidence]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return self.verdict == "satisfied"
+
+    @property
+    def display_message(self) -> str:
+        return self.localized_message or self.message
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -73,6 +81,7 @@ class RequirementReport:
             "reasons": [r.to_dict() for r in self.reasons],
             "waived": self.waived.to_dict() if self.waived else None,
             "by_language": dict(self.by_language),
+            "localized_message": self.display_message,
         }
 
 
@@ -87,6 +96,11 @@ class FindingReport:
     evidence: list[Evidence] = field(default_factory=list)
     reasons: list[Reason] = field(default_factory=list)
     waived: WaiverRecord | None = None
+    localized_message: str = ""
+
+    @property
+    def display_message(self) -> str:
+        return self.localized_message or self.message
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +111,7 @@ class FindingReport:
             "evidence": [e.to_dict() for e in self.evidence],
             "reasons": [r.to_dict() for r in self.reasons],
             "waived": self.waived.to_dict() if self.waived else None,
+            "localized_message": self.display_message,
         }
 
 
@@ -104,6 +119,7 @@ class FindingReport:
 class ErrorInfo:
     code: str
     message: str
+    localized: str = ""  # the message in the report's UI language
 
     def to_dict(self) -> dict[str, str]:
         return {"code": self.code, "message": self.message}
@@ -114,9 +130,12 @@ class SupplierReport:
     name: str | None = None
     aliases: list[str] = field(default_factory=list)
     source: str = "default"  # definition | signature | default | user
+    #: the name per language where the contract gives one; labels: the role words per language
+    names: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, list[str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "aliases": list(self.aliases), "source": self.source}
+        return {"name": self.name, "aliases": list(self.aliases), "source": self.source, "names": dict(self.names)}
 
 
 @dataclass(slots=True)
@@ -136,6 +155,7 @@ class Issue:
     evidence: list[Evidence] = field(default_factory=list)
     waived: WaiverRecord | None = None
     failing: bool = False  # makes the document fail at its fail-on level
+    localized_message: str = ""  # in the document's UI language
 
 
 @dataclass(slots=True)
@@ -158,23 +178,33 @@ class DocumentReport:
     seconds: float | None = None  # wall time to read and check
     #: requirement id -> {lang: suggested clause text}; filled for the HTML report only
     suggestions: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: the language people read this document's report in (zh | en), see :mod:`cliccheck.i18n`
+    ui_lang: str = "en"
+    #: not-a-contract | no-supplier-party when the document itself fails, else None
+    document_rule: str | None = None
+    #: block index -> the first words of that paragraph, so a lawyer can find it in Word
+    openings: dict[int, str] = field(default_factory=dict)
+    #: block index -> 1-based line in the source file (text and Markdown drafts), for SARIF and GitHub
+    lines: dict[int, int] = field(default_factory=dict)
 
     def issues(self) -> list[Issue]:
         """Requirements that are not satisfied, then findings, then the read error."""
         out: list[Issue] = []
         if self.error is not None:
             out.append(Issue("read-error", "read-error", self.error.code, "error", self.error.message,
-                             failing=True))
+                             failing=True, localized_message=self.error.localized or self.error.message))
         for req in self.requirements:
             if req.ok:
                 continue
             out.append(Issue("requirement", req.id, req.name, req.severity, req.message, req.verdict,
                              req.evidence, req.waived,
-                             failing=req.waived is None and at_or_above(req.severity, self.fail_on)))
+                             failing=req.waived is None and at_or_above(req.severity, self.fail_on),
+                             localized_message=req.display_message))
         for finding in self.findings:
             out.append(Issue("finding", finding.rule, finding.rule, finding.severity, finding.message,
                              None, finding.evidence, finding.waived,
-                             failing=finding.waived is None and at_or_above(finding.severity, self.fail_on)))
+                             failing=finding.waived is None and at_or_above(finding.severity, self.fail_on),
+                             localized_message=finding.display_message))
         return out
 
     def recompute_passed(self) -> bool:
@@ -206,6 +236,7 @@ class DocumentReport:
             "passed": self.passed,
             "fail_on": self.fail_on,
             "config": self.config,
+            "ui_lang": self.ui_lang,
             "supplier": self.supplier.to_dict() if self.supplier else None,
             "requirements": [r.to_dict() for r in self.requirements],
             "findings": [f.to_dict() for f in self.findings],

@@ -30,13 +30,31 @@ LEVELS = {"error": "error", "warning": "warning", "note": "note", "none": "none"
 
 
 def artifact_uri(path: str) -> str:
-    """A relative URI for a relative path, a file:// URI for an absolute one."""
+    """A relative URI in every case: an absolute path is made relative to the working folder (the
+    repository being checked), never a file:// URI naming the machine that ran the check."""
     if path.startswith("<"):
         return quote(path.strip("<>"))
+    return quote(relative_path(path))
+
+
+def relative_path(path: str) -> str:
+    """``path`` relative to the working folder, with forward slashes (``..`` when it lies outside)."""
+    import os
+
     p = Path(path)
     if p.is_absolute():
-        return p.as_uri()
-    return quote(p.as_posix())
+        try:
+            p = Path(os.path.relpath(p, Path.cwd()))
+        except ValueError:  # another drive (Windows): keep only the name
+            p = Path(p.name)
+    return p.as_posix()
+
+
+def line_of(doc: DocumentReport, ev) -> int | None:  # type: ignore[no-untyped-def]
+    """The 1-based line of the evidence in a text or Markdown draft (the source file's own lines), else None."""
+    if doc.format != "text" or ev.start < 0:
+        return None
+    return doc.lines.get(ev.block)
 
 
 def fingerprint(rule: str, text: str) -> str:
@@ -82,6 +100,7 @@ def _location(doc: DocumentReport, issue: Issue) -> dict[str, Any]:
     if issue.evidence:
         ev = issue.evidence[0]
         physical["region"] = {
+            **({"startLine": line} if (line := line_of(doc, ev)) else {}),
             "charOffset": ev.start,
             "charLength": max(ev.end - ev.start, 0),
             "snippet": {"text": ev.text},
@@ -105,6 +124,8 @@ def _result(doc: DocumentReport, issue: Issue, index: dict[str, int]) -> dict[st
     props: dict[str, Any] = {}
     if issue.verdict:
         props["verdict"] = issue.verdict
+    if issue.localized_message and issue.localized_message != issue.message:
+        props["localizedMessage"] = {"lang": doc.ui_lang, "text": issue.localized_message}
     if issue.evidence:
         ev = issue.evidence[0]
         props.update({k: v for k, v in (("page", ev.page), ("section", ev.section),

@@ -11,13 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..i18n import t
 from ..lang.chars import visible
+from ..normalize import is_cjk
 from ..termsafe import escape_name
 from ..verdicts import Evidence
+from .messages import reasons_text
 from .model import DocumentReport, Report
 from .wrap import Styled, clean, text_width, wrap_styled, wrap_text
 
 MARKS = {"none": "✔", "note": "·", "warning": "!", "error": "✖"}
+#: English names of languages and evidence roles, kept for callers that want plain English
 LANGUAGES = {"zh": "Chinese", "en": "English", "mixed": "Chinese and English", "none": "no text"}
 ROLE_LABELS = {
     "undertaking": "",
@@ -56,6 +60,30 @@ def location(evidence: Sequence[Evidence]) -> str:
     if ev.paragraph is not None:
         parts.append(f"¶{ev.paragraph}")
     return " ".join(parts)
+
+
+def human_location(ev: Evidence, lang: str, openings: dict[int, str] | None = None,
+                   opening: bool = True) -> str:
+    """Where a lawyer finds the passage: page, the contract's clause number and the first words of the
+    paragraph ("第2页，第九条（一），“乙方原则上应配合……”", "page 3, clause 9.2, “The Vendor shall…”").
+    The tool's own paragraph counter is for machine formats only."""
+    parts = []
+    if ev.page is not None:
+        parts.append(t("where.page", lang, page=ev.page))
+    if ev.section:
+        # "clause 9.2" in English, the contract's own label otherwise (第九条（一）, 附件二 第三条, 9.2, Schedule 1)
+        native = ev.section.startswith(("Schedule", "Annex", "Appendix", "Exhibit", "Clause", "Article", "Section")) \
+            or any(is_cjk(c) for c in ev.section)
+        parts.append(ev.section if native or lang == "zh" else t("where.section", lang, section=ev.section))
+    if opening and openings and ev.block in openings and openings[ev.block]:
+        parts.append(t("where.opening", lang, words=openings[ev.block]))
+    return t("where.sep", lang).join(parts)
+
+
+def needs_opening(ev: Evidence, opening: str) -> bool:
+    """Cite the paragraph's first words only when the quote itself does not begin the same way."""
+    start = " ".join(ev.text.split())[:8]
+    return bool(opening) and start not in opening
 
 
 def merge_highlights(text: str, highlights: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -107,11 +135,7 @@ def _emit_wrapped(out: list[str], chars: Styled, indent: int, width: int, paint:
     if first_prefix and width - indent - first_width < 20:  # no room: the text starts on the next line
         out.append(" " * indent + first_prefix.rstrip())
         first_prefix, indent, first_width = "", hang, 0
-    lines = wrap_styled(chars, max(width - indent - first_width, 20))
-    if len(lines) > 1 and (first_prefix or hang != indent):  # rewrap the rest at the hanging indent
-        head = lines[0]
-        rest = [c for line in lines[1:] for c in [(" ", False), *line]][1:]
-        lines = [head, *wrap_styled(rest, max(width - hang, 20))]
+    lines = wrap_styled(chars, max(width - hang, 20), first_width=max(width - indent - first_width, 20))
     for n, line in enumerate(lines):
         buf: list[str] = []
         run: list[str] = []
@@ -134,118 +158,184 @@ def _plain(text: str) -> Styled:
     return [(c, False) for c in clean(text)]
 
 
+def _plural(key: str, n: int, lang: str, **values: object) -> str:
+    return t(f"{key}_one" if n == 1 else key, lang, n=n, **values)
+
+
 def render_document(doc: DocumentReport, *, color: bool = False, width: int = 100,
                     quiet: bool = False) -> list[str]:
     paint = _Painter(color)
+    lang = doc.ui_lang
     out: list[str] = []
     path = escape_name(doc.path)  # a file name can carry ESC sequences or a bidi override
     header = paint(path, "bold")
     if doc.status != "ok" or doc.error is not None:
         out.append(header)
         code = doc.error.code if doc.error else "internal"
-        message = doc.error.message if doc.error else "not checked"
-        _emit_wrapped(out, _plain(f"could not be read: {message} [{code}]"), 2, width, paint, "error",
-                      first_prefix=paint(MARKS["error"], "error") + " ", hang=4)
-        out.append("  " + paint("NOT CHECKED: a document that cannot be read never passes", "error"))
+        message = (doc.error.localized or doc.error.message) if doc.error else "?"
+        _emit_wrapped(out, _plain(t("text.unreadable", lang, message=message, code=code)), 2, width, paint,
+                      "error", first_prefix=paint(MARKS["error"], "error") + " ", hang=4)
+        out.append("  " + paint(t("text.not_checked", lang), "error"))
         return out
+    sep = t("text.list_sep", lang)
     facts = [doc.format or "?"]
     if doc.pages:
-        facts.append(f"{doc.pages} page{'s' if doc.pages != 1 else ''}")
-    facts.append(LANGUAGES.get(doc.language or "none", doc.language or "?"))
+        facts.append(_plural("text.pages", doc.pages, lang))
+    facts.append(t(f"lang.{doc.language}", lang) if doc.language in LANGUAGES else (doc.language or "?"))
     supplier = ""
     if doc.supplier is not None:
-        names = [doc.supplier.name] if doc.supplier.name else []
-        names += [a for a in doc.supplier.aliases if a != doc.supplier.name][:3]
+        own = doc.supplier.names.get(lang)  # the name in the report's language first
+        names = [n for n in (own, doc.supplier.name) if n]
+        names = list(dict.fromkeys(names + [a for a in doc.supplier.aliases if a not in names]))[:4]
         if names:
             names = [escape_name(clean(n)) for n in names]
-            supplier = "  supplier: " + names[0] + (f" ({', '.join(names[1:])})" if names[1:] else "")
-    details = f"({', '.join(facts)}){supplier}"
+            rest = f"（{sep.join(names[1:])}）" if lang == "zh" else f" ({sep.join(names[1:])})"
+            supplier = "  " + t("text.supplier", lang, names=names[0] + (rest if names[1:] else ""))
+    details = (f"（{sep.join(facts)}）" if lang == "zh" else f"({sep.join(facts)})") + supplier
     if text_width(path) + 2 + text_width(details) <= width:
         out.append(header + "  " + paint(details, "dim"))
     else:
         out.append(header)
         _emit_wrapped(out, _plain(details), 2, width, paint, "dim")
+    colon = "：" if lang == "zh" else ": "
     for req in doc.requirements:
         if quiet and req.ok:
             continue
         mark = MARKS.get(req.severity, "?")
-        status = req.verdict + (" [waived]" if req.waived else "")
-        loc = location(req.evidence)
-        prefix = f"{paint(mark, req.severity)} {paint(req.id, 'bold')} {req.name} — {paint(status, req.severity)}"
+        status = t(f"verdict.{req.verdict}", lang) + (t("text.waived_mark", lang) if req.waived else "")
+        title = _short_title(req.id, req.name, lang)
+        prefix = f"{paint(mark, req.severity)} {paint(req.id, 'bold')} {title} — {paint(status, req.severity)}"
+        loc = ""
+        if req.evidence:
+            first = req.evidence[0]
+            opening = doc.openings.get(first.block, "")
+            loc = human_location(first, lang, doc.openings, opening=needs_opening(first, opening))
         if loc:
-            prefix += f" {paint('(' + loc + ')', 'dim')}"
-        _emit_wrapped(out, _plain(req.message), 2, width, paint, first_prefix=prefix + ": ", hang=4)
+            prefix += paint(('（' + loc + '）') if lang == 'zh' else ' (' + loc + ')', 'dim')
+        _emit_wrapped(out, _plain(req.display_message), 2, width, paint, first_prefix=prefix + colon, hang=4)
         if len(set(req.by_language.values())) > 1:
-            versions = ", ".join(f"{LANGUAGES.get(k, k)} {v}" for k, v in req.by_language.items())
-            _emit_wrapped(out, _plain(f"versions: {versions}"), 6, width, paint, "dim")
-        _evidence_lines(out, req.evidence, width, paint, color)
+            versions = sep.join(t("text.version_item", lang, lang=t(f"lang.{k}", lang),
+                                  verdict=t(f"verdict.{v}", lang)) for k, v in req.by_language.items())
+            _emit_wrapped(out, _plain(t("text.versions", lang, versions=versions)), 6, width, paint, "dim")
+        if req.ok and len(req.version_evidence) > 1:
+            for version, evidence in req.version_evidence.items():
+                _evidence_lines(out, evidence[:1], width, paint, color, lang, doc.openings,
+                                label=t("role.version", lang, lang=t(f"lang.{version}", lang)))
+        else:
+            _evidence_lines(out, req.evidence, width, paint, color, lang, doc.openings)
         if not req.ok and req.reasons:
-            why = "; ".join(list(dict.fromkeys(str(r) for r in req.reasons))[:4])
-            _emit_wrapped(out, _plain(f"why: {why}"), 6, width, paint, "dim")
+            why = t("text.reasons_sep", lang).join(reasons_text(req.reasons, lang, req.evidence))
+            if why:
+                _emit_wrapped(out, _plain(t("text.why", lang, why=why)), 6, width, paint, "dim")
         if req.waived:
-            _waiver_line(out, req.waived, width, paint)
+            _waiver_line(out, req.waived, width, paint, lang)
     for finding in doc.findings:
         mark = MARKS.get(finding.severity, "?")
-        loc = location(finding.evidence)
-        prefix = f"{paint(mark, finding.severity)} {paint(finding.rule, 'bold')}"
+        prefix = f"{paint(mark, finding.severity)} {paint(_finding_title(finding.rule, lang), 'bold')}"
         if finding.requirement:
-            prefix += f" ({finding.requirement})"
+            prefix += f"（{finding.requirement}）" if lang == "zh" else f" ({finding.requirement})"
         if finding.waived:
-            prefix += " [waived]"
+            prefix += t("text.waived_mark", lang)
+        loc = human_location(finding.evidence[0], lang, doc.openings, opening=False) if finding.evidence else ""
         if loc:
-            prefix += f" {paint('(' + loc + ')', 'dim')}"
-        _emit_wrapped(out, _plain(finding.message), 2, width, paint, first_prefix=prefix + ": ", hang=4)
-        _evidence_lines(out, finding.evidence, width, paint, color)
+            prefix += paint(('（' + loc + '）') if lang == 'zh' else ' (' + loc + ')', 'dim')
+        _emit_wrapped(out, _plain(finding.display_message), 2, width, paint, first_prefix=prefix + colon, hang=4)
+        _evidence_lines(out, finding.evidence, width, paint, color, lang, doc.openings)
         if finding.waived:
-            _waiver_line(out, finding.waived, width, paint)
+            _waiver_line(out, finding.waived, width, paint, lang)
     counts = doc.counts()
-    detail = _count_phrase(counts)
-    word = "PASS" if doc.passed else "FAIL"
-    rest = detail or "all checked requirements satisfied"
+    detail = _count_phrase(counts, lang)
+    word = t("text.pass", lang) if doc.passed else t("text.fail", lang)
+    rest = detail or t("text.all_satisfied", lang)
+    warn = False
     if not doc.requirements and not detail:  # select/ignore left nothing to check: not a pass to trust
-        word, rest = "WARNING", "no requirement was checked: the configuration ignores all of them"
-    config = escape_name(doc.config) if doc.config else "defaults"
-    style = "warning" if word == "WARNING" else "none" if doc.passed else "error"
-    _emit_wrapped(out, _plain(f"{rest}  (fail-on: {doc.fail_on}; config: {config})"), 2, width, paint,
+        word, rest, warn = t("text.warning", lang), t("text.nothing_checked", lang), True
+    config = escape_name(doc.config) if doc.config else t("text.config_defaults", lang)
+    style = "warning" if warn else "none" if doc.passed else "error"
+    _emit_wrapped(out, _plain(rest + t("text.gate", lang, fail_on=doc.fail_on, config=config)), 2, width, paint,
                   first_prefix=paint(word, style) + "  ", hang=8)
     return out
 
 
+def _short_title(rule_id: str, name: str, lang: str) -> str:
+    """The requirement's name a person reads: the Chinese title in Chinese, the code name in English."""
+    if lang == "zh":
+        from .messages import requirement_title
+
+        return requirement_title(rule_id, "zh", name)
+    return name
+
+
+def _finding_title(rule: str, lang: str) -> str:
+    from ..i18n import catalogue
+
+    return t(f"rule.{rule}", lang) if lang == "zh" and f"rule.{rule}" in catalogue() else rule
+
+
 def _evidence_lines(out: list[str], evidence: Sequence[Evidence], width: int, paint: _Painter,
-                    color: bool) -> None:
+                    color: bool, lang: str = "en", openings: dict[int, str] | None = None,
+                    label: str | None = None) -> None:
     for ev in evidence[:3]:
-        label = ROLE_LABELS.get(ev.role, f"{ev.role}: ")
-        chars = _plain(label) + _quote_chars(ev, color)
-        where = location([ev])
-        if where and ev is not evidence[0]:
-            chars += _plain(f" ({where})")
+        role = label if label is not None else t(f"role.{ev.role}", lang) if ev.role in _ROLES else f"{ev.role}: "
+        chars = _plain(role) + _quote_chars(ev, color)
+        where = human_location(ev, lang, openings, opening=False)
+        if where and (ev is not evidence[0] or label is not None):
+            chars += _plain(f"（{where}）" if lang == "zh" else f" ({where})")
         _emit_wrapped(out, chars, 6, width, paint)
         if ev.original is not None and ev.original != ev.text:
             # what the contract itself says (traditional characters, look-alikes, invisible characters)
             original = visible(ev.original)
             if len(original) > MAX_QUOTE:
                 original = original[:MAX_QUOTE] + "…"
-            _emit_wrapped(out, _plain(f"as written: “{original}”"), 8, width, paint, style="dim")
+            _emit_wrapped(out, _plain(t("text.as_written", lang, text=original)), 8, width, paint, style="dim")
     if len(evidence) > 3:
-        out.append(" " * 6 + paint(f"… and {len(evidence) - 3} more passages (see --format json)", "dim"))
+        out.append(" " * 6 + paint(t("text.more_passages", lang, n=len(evidence) - 3), "dim"))
 
 
-def _waiver_line(out: list[str], waiver, width: int, paint: _Painter) -> None:  # type: ignore[no-untyped-def]
-    text = f"waived by {waiver.approved_by}"
+_ROLES = ("undertaking", "contradiction", "weakener", "partial", "near-miss", "excluded", "definition")
+
+
+def _waiver_line(out: list[str], waiver, width: int, paint: _Painter, lang: str = "en") -> None:  # type: ignore[no-untyped-def]
+    text = t("text.waived_by", lang, who=waiver.approved_by)
     if waiver.expires:
-        text += f" until {waiver.expires}"
-    text += f": {waiver.reason}"
+        text += t("text.waived_until", lang, date=waiver.expires)
+    text += t("text.waived_reason", lang, reason=waiver.reason)
     _emit_wrapped(out, _plain(text), 6, width, paint, "note")
 
 
-def _count_phrase(counts: dict[str, int]) -> str:
+def _count_phrase(counts: dict[str, int], lang: str = "en") -> str:
     parts = []
-    for key, word in (("error", "error"), ("warning", "warning"), ("note", "note")):
+    for key in ("error", "warning", "note"):
         if counts[key]:
-            parts.append(f"{counts[key]} {word}{'s' if counts[key] != 1 else ''}")
+            parts.append(_plural(f"count.{key}", counts[key], lang))
     if counts["waived"]:
-        parts.append(f"{counts['waived']} waived")
-    return ", ".join(parts)
+        parts.append(t("count.waived", lang, n=counts["waived"]))
+    return t("text.list_sep", lang).join(parts)
+
+
+def report_lang(report: Report) -> str:
+    """One language for lines about the whole run: the documents' own, Chinese when most are."""
+    langs = [d.ui_lang for d in report.documents]
+    if not langs:
+        from ..i18n import resolve_ui_lang
+
+        return resolve_ui_lang(None)
+    return "zh" if langs.count("zh") * 2 >= len(langs) else "en"
+
+
+def summary_line(report: Report, lang: str) -> str:
+    s = report.summary()
+    total = s["documents"]
+    if total == 0:
+        return t("summary.none", lang)
+    line = _plural("summary.checked", total, lang, total=total, passed=s["passed"], failed=s["failed"])
+    if s["unreadable"]:
+        line += t("summary.unreadable", lang, n=s["unreadable"])
+    detail = _count_phrase({"error": s["errors"], "warning": s["warnings"], "note": s["notes"],
+                            "waived": s["waived"]}, lang)
+    if detail:
+        line += t("summary.detail", lang, detail=detail)
+    return line + t("summary.end", lang)
 
 
 def render(report: Report, *, color: bool = False, width: int = 100, quiet: bool = False,
@@ -257,19 +347,7 @@ def render(report: Report, *, color: bool = False, width: int = 100, quiet: bool
         if quiet and doc.passed:
             continue
         blocks.append("\n".join(render_document(doc, color=color, width=width, quiet=quiet)))
-    s = report.summary()
-    total = s["documents"]
-    if total == 0:
-        line = "No documents to check."
-    else:
-        line = f"{total} document{'s' if total != 1 else ''} checked: {s['passed']} passed, {s['failed']} failed"
-        if s["unreadable"]:
-            line += f", {s['unreadable']} could not be read"
-        detail = _count_phrase({"error": s["errors"], "warning": s["warnings"], "note": s["notes"],
-                                "waived": s["waived"]})
-        if detail:
-            line += f" ({detail})"
-        line += "."
+    line = summary_line(report, report_lang(report))
     style = "none" if report.exit_code == 0 else "error"
     if not (quiet and report.exit_code == 0):
         blocks.append("\n".join(paint(part, style) for part in wrap_text(line, width)))

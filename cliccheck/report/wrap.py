@@ -16,6 +16,7 @@ from wcwidth import wcwidth
 NO_LINE_START = frozenset("，。、；：！？）」』》〉】〕”’…")
 
 Styled = list[tuple[str, bool]]  # (character, highlighted)
+_ASCII_CLOSERS = frozenset(",.;:!?)]}'\"")
 
 
 def char_width(ch: str) -> int:
@@ -44,6 +45,9 @@ def _tokens(chars: Styled) -> list[Styled]:
     kind = ""
     for item in chars:
         ch = item[0]
+        if ch in _ASCII_CLOSERS and not current and tokens and _is_wide(tokens[-1][-1][0]):
+            tokens[-1].append(item)  # "供应商," keeps its comma: a line never starts with one
+            continue
         k = "space" if ch == " " else "wide" if _is_wide(ch) else "word"
         if k == "wide" or k != kind:
             if current:
@@ -64,12 +68,17 @@ def _width(token: Styled) -> int:
     return sum(char_width(ch) for ch, _ in token)
 
 
-def wrap_styled(chars: Styled, width: int) -> list[Styled]:
-    """Greedy wrap of styled characters into lines of at most ``width`` cells."""
-    width = max(width, 8)
+def wrap_styled(chars: Styled, width: int, first_width: int | None = None) -> list[Styled]:
+    """Greedy wrap of styled characters into lines of at most ``width`` cells (``first_width`` for the first
+    line, so a hanging indent needs no second pass: rejoining wrapped lines would put a space between two
+    CJK characters where the first pass broke the line)."""
+    rest_width = max(width, 8)
+    width = max(first_width, 8) if first_width is not None else rest_width
     lines: list[list[Styled]] = [[]]
     used = 0
     for token in _tokens(chars):
+        if len(lines) > 1:
+            width = rest_width
         is_space = token[0][0] == " "
         w = _width(token)
         line = lines[-1]
@@ -102,7 +111,7 @@ def wrap_styled(chars: Styled, width: int) -> list[Styled]:
             used = 0
         for item in token:
             cw = char_width(item[0])
-            if used + cw > width and lines[-1]:
+            if used + cw > (rest_width if len(lines) > 1 else width) and lines[-1]:
                 lines.append([])
                 used = 0
             lines[-1].append([item])

@@ -1,0 +1,257 @@
+"""What a lawyer reads, in Chinese or English, built from the verdict records.
+
+The matcher's own ``message`` stays the stable English text of the JSON report. Human formats say the
+same thing in the user's language from the records themselves: the verdict, the reason codes with the
+contract's deciding words, the requirement's and elements' titles from ``clause_library/``, and the
+supplier's name in the report's language ("北桥系统有限公司的承诺…", "Northbridge Systems Ltd.'s
+undertaking", "the Vendor's undertaking" — never "The Northbridge Systems Ltd."). All wording comes from
+``messages/ui.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..i18n import t
+from ..normalize import is_cjk
+from ..verdicts import Evidence, Reason
+
+if TYPE_CHECKING:
+    from .model import DocumentReport, FindingReport, RequirementReport, SupplierReport
+
+#: details the matcher writes in English words rather than quoting the contract -> catalogue key
+_FIXED_DETAILS = {
+    "no party is named as bound": "detail.not-supplier",
+    "a statement without a binding modal": "detail.non-binding",
+}
+_NEAR_WHY = {
+    "given by the buyer": "why.buyer", "recital": "why.recital", "definition": "why.definition",
+    "justified": "why.justified", "no binding undertaking": "why.non-binding",
+}
+
+
+@functools.cache
+def _library_titles() -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """Requirement id -> {lang: title}; element id -> {lang: title} (empty when the library cannot load)."""
+    try:
+        from ..library import load_library
+
+        library = load_library()
+    except Exception:
+        return {}, {}
+    reqs = {r.id: dict(r.titles) for r in library.requirements}
+    elements = {el.id: dict(el.title) for r in library.requirements for el in r.elements}
+    return reqs, elements
+
+
+def requirement_title(rule_id: str, lang: str, fallback: str = "") -> str:
+    title = _library_titles()[0].get(rule_id, {}).get(lang) or fallback or rule_id
+    return title[:1].lower() + title[1:] if lang == "en" and not title[:2].isupper() else title
+
+
+def element_title(element: str, lang: str) -> str:
+    return _library_titles()[1].get(element, {}).get(lang) or element.replace("-", " ")
+
+
+def _script(text: str) -> str:
+    return "zh" if any(is_cjk(c) for c in text) else "en"
+
+
+def supplier_name(supplier: SupplierReport | None, lang: str) -> str:
+    """The supplier as the report's language names it: its name in that language, else the contract's role
+    word in that language ("乙方", "the Vendor", "Party B"), else "供方"/"the supplier"."""
+    if supplier is not None:
+        name = supplier.names.get(lang)
+        if not name and supplier.name and _script(supplier.name) == lang:
+            name = supplier.name
+        if name:
+            return name
+        labels = supplier.labels.get(lang) or []
+        if labels:
+            label = labels[0]
+            if lang == "zh" or (label[:1].isupper() and (label.lower().startswith("party") or (" " in label.strip()
+                                                         and _script(label) == "en" and not label.istitle()))):
+                return label
+            if _script(label) != lang:
+                return label
+            return label if label.lower().startswith("party") else f"the {label}"
+        if supplier.name:
+            return supplier.name
+    return t("supplier.default", lang)
+
+
+def possessive(name: str, lang: str) -> str:
+    if lang == "zh":
+        return t("req.poss", lang, name=name)
+    return t("req.poss_s" if name.endswith("s") and not name.endswith("'s") else "req.poss", lang, name=name)
+
+
+def sentence(text: str) -> str:
+    """Capitalise the first letter only where it starts with an article ("the Vendor" -> "The Vendor"): a
+    name keeps its own spelling."""
+    if text.startswith("the "):
+        return "T" + text[1:]
+    return text
+
+
+def _quote(detail: str, lang: str) -> str:
+    detail = " ".join(detail.split())
+    return f"“{detail}”" if lang == "zh" else f"'{detail}'"
+
+
+def is_quote(detail: str, evidence: Sequence[Evidence]) -> bool:
+    """A detail that is the contract's own words (as opposed to words the matcher wrote)."""
+    core = detail.strip().strip("'\"“”")
+    if not core:
+        return False
+    if core.startswith("only '") and core.endswith("'"):
+        core = core[6:-1]
+    return any(core in ev.text or core.casefold() in ev.text.casefold() for ev in evidence)
+
+
+def reason_text(reason: Reason, lang: str, evidence: Sequence[Evidence]) -> str | None:
+    """One reason in words ("found: user data", "weakened by: 'commercially reasonable efforts'"); None for
+    one that adds nothing a lawyer can use."""
+    code = reason.code
+    if code in ("element-found", "element-missing") and reason.element:
+        return t(f"reason.{code}", lang, element=element_title(reason.element, lang))
+    detail = reason.detail or ""
+    if code == "partial-coverage":
+        ids = [d.strip() for d in detail.split(",") if d.strip()]
+        elements = _library_titles()[1]
+        if ids and all(i in elements for i in ids):
+            names = t("text.list_sep", lang).join(element_title(i, lang) for i in ids)
+            return t("reason.element-missing", lang, element=names)
+        if detail.startswith("missing in the "):
+            version = detail.removeprefix("missing in the ").removesuffix(" version")
+            return t("reason.partial-coverage", lang,
+                     detail=t("reason.missing-in-version", lang, lang=t(f"lang.{version}", lang)))
+    if detail in _FIXED_DETAILS:
+        words = t(_FIXED_DETAILS[detail], lang)
+    elif is_quote(detail, evidence):
+        core = detail.strip()
+        if core.startswith("only '") and core.endswith("'"):
+            core = core[6:-1]
+        words = _quote(core, lang)
+    elif detail and lang == "en":
+        words = detail
+    else:
+        words = t("reason.no-detail", lang) if code not in ("bilingual-mismatch",) else ""
+    key = f"reason.{code}"
+    from ..i18n import catalogue
+
+    if key not in catalogue():
+        return None if lang == "zh" and not is_quote(detail, evidence) else (words or None)
+    return t(key, lang, detail=words) if words else None
+
+
+def reasons_text(reasons: Sequence[Reason], lang: str, evidence: Sequence[Evidence], limit: int = 4) -> list[str]:
+    out: list[str] = []
+    for reason in reasons:
+        text = reason_text(reason, lang, evidence)
+        if text and text not in out:
+            out.append(text)
+    return out[:limit]
+
+
+def _first(reasons: Sequence[Reason], *codes: str) -> Reason | None:
+    for code in codes:
+        for reason in reasons:
+            if reason.code == code:
+                return reason
+    return None
+
+
+def _weak_detail(req: RequirementReport, lang: str) -> str:
+    ev = req.evidence
+    for code, key in (("weakened-by", "detail.weakened-by"), ("overridden-by", "detail.overridden-by"),
+                      ("carve-out", "detail.carve-out")):
+        reason = _first(req.reasons, code)
+        if reason is not None and reason.detail:
+            if reason.detail in _FIXED_DETAILS:
+                return t(_FIXED_DETAILS[reason.detail], lang)
+            if is_quote(reason.detail, ev) or lang == "en":
+                return t(key, lang, detail=" ".join(reason.detail.split()))
+    missing = [r.element for r in req.reasons if r.code == "element-missing" and r.element]
+    found = [r.element for r in req.reasons if r.code == "element-found" and r.element and r.element not in missing]
+    reason = _first(req.reasons, "partial-coverage")
+    if reason is not None and reason.detail.startswith("missing in the "):
+        return reason_text(reason, lang, ev) or t("detail.qualified", lang)
+    if missing:
+        sep = t("text.list_sep", lang)
+        return t("detail.partial", lang,
+                 found=sep.join(dict.fromkeys(element_title(e, lang) for e in found)) or t("detail.partial.none", lang),
+                 missing=sep.join(dict.fromkeys(element_title(e, lang) for e in missing)))
+    if _first(req.reasons, "not-supplier"):
+        return t("detail.not-supplier", lang)
+    return t("detail.qualified", lang)
+
+
+def requirement_message(req: RequirementReport, doc: DocumentReport, lang: str) -> str:
+    """The requirement's verdict in words, in ``lang``."""
+    title = requirement_title(req.id, lang, req.name)
+    supplier = supplier_name(doc.supplier, lang)
+    values = {"supplier": supplier, "supplier_poss": possessive(supplier, lang), "title": title}
+    document_reason = _first(req.reasons, "not-supplier")
+    if document_reason is not None and doc.document_rule is not None:
+        return t("req.not_a_party", lang, why=t(f"finding.{doc.document_rule}", lang))
+    if req.verdict == "satisfied":
+        return sentence(t("req.satisfied", lang, **values))
+    if req.verdict == "weak":
+        versions = req.by_language
+        if len(versions) > 1 and _first(req.reasons, "partial-coverage") and \
+                any(r.code == "partial-coverage" and r.detail.startswith("missing in the ") for r in req.reasons):
+            has = next((k for k, v in versions.items() if v in ("satisfied", "weak")), "")
+            lacks = next((k for k, v in versions.items() if v == "missing"), "")
+            if has and lacks:
+                return t("req.only_one_version", lang, has=t(f"lang.{has}", lang), lacks=t(f"lang.{lacks}", lang))
+        return sentence(t("req.weak", lang, detail=_weak_detail(req, lang), **values))
+    if req.verdict == "contradicted":
+        reason = _first(req.reasons, "contradicted-by")
+        detail = _quote(reason.detail, lang) if reason and reason.detail else t("reason.no-detail", lang)
+        return sentence(t("req.contradicted", lang, detail=detail, **values))
+    message = sentence(t("req.missing", lang, **values))
+    near = [ev for ev in req.evidence if ev.role == "near-miss"]
+    if near:
+        reason = _first(req.reasons, "near-miss", "not-supplier", "recital", "definition")
+        key = "why.other"
+        if reason is not None:
+            key = _NEAR_WHY.get(reason.detail, "why.not-supplier" if reason.code == "not-supplier" else key)
+        message += (" " if lang == "en" else "") + t("req.missing.nearest", lang, why=t(key, lang))
+    return message
+
+
+def finding_message(finding: FindingReport, lang: str) -> str:
+    """A finding in words; a finding the catalogue has no text for keeps the matcher's (English) message."""
+    rule = finding.rule
+    if rule == "bilingual-mismatch":
+        summary_reason = _first(finding.reasons, "bilingual-mismatch")
+        parts = []
+        for item in (summary_reason.detail if summary_reason else "").split(","):
+            version, _, verdict = item.strip().partition(": ")
+            if version and verdict:
+                parts.append(t("text.version_item", lang, lang=t(f"lang.{version}", lang),
+                               verdict=t(f"verdict.{verdict}", lang)))
+        return t("finding.bilingual-mismatch", lang, rule=finding.requirement or "",
+                 summary=t("text.list_sep", lang).join(parts))
+    if rule == "expired-waiver":
+        return finding.message if lang == "en" else _expired(finding, lang)
+    if rule in ("not-a-contract", "no-supplier-party"):
+        return t(f"finding.{rule}", lang) + ("。" if lang == "zh" else ".")
+    if rule in ("hidden-text", "hidden-contradiction"):
+        return finding.message if lang == "en" else t(f"finding.{rule}", lang, rule=finding.requirement or "")
+    if rule in ("unread-content", "obfuscated-text"):
+        return finding.message if lang == "en" else t(f"finding.{rule}", lang)
+    return finding.message
+
+
+def _expired(finding: FindingReport, lang: str) -> str:
+    reason = _first(finding.reasons, "expired-waiver")
+    rule = reason.element if reason and reason.element else finding.requirement or ""
+    import re
+
+    m = re.search(r"approved by (.+?)(?: \((.+?)\))? expired on (\S+?);", finding.message)
+    approver, where, date = (m.group(1), f"（{m.group(2)}）" if m.group(2) else "", m.group(3)) if m else ("", "", "")
+    return t("finding.expired-waiver", lang, rule=rule, approver=approver, where=where, date=date)

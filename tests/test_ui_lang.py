@@ -1,0 +1,252 @@
+"""Issue 12: every human output in Chinese and in English, from messages/ui.yaml.
+
+The zh text and HTML reports of the zh sample must carry no English prose words (codes such as CSR01,
+file names and quoted English contract text aside); the HTML reports are screenshotted with headless
+Chromium into tests/output/ when it is installed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cliccheck.commands.lint import lint_command
+from cliccheck.i18n import catalogue, env_ui_lang, resolve_ui_lang
+from cliccheck.report.wrap import wrap_text
+
+ROOT = Path(__file__).resolve().parent.parent
+ZH = ROOT / "fixtures/sample/procurement-contract-zh.docx"
+EN = ROOT / "fixtures/sample/supply-agreement-en.docx"
+BI = ROOT / "fixtures/sample/bilingual-contract.docx"
+OUT = ROOT / "tests/output"
+#: tokens that may appear in a Chinese report: ids, formats, option names, units
+ALLOWED = {"CSR", "SHA-", "docx", "pdf", "error", "warning", "never", "SHA", "cliccheck",
+           "extract", "html", "utf", "UTF"}
+
+
+def _lint(*args: str, env: dict[str, str] | None = None, codes: tuple[int, ...] = (0, 1)) -> str:
+    result = CliRunner().invoke(lint_command, [*args, "--no-color"], env={"LC_ALL": "", "LANG": "C.UTF-8",
+                                                                         **(env or {})})
+    assert result.exit_code in codes, result.output
+    return result.output
+
+
+def _english_words(text: str) -> list[str]:
+    words = re.findall(r"[A-Za-z][A-Za-z'-]{2,}", text)
+    return [w for w in words if w not in ALLOWED and not re.fullmatch(r"[a-f0-9]+", w)]
+
+
+def test_catalogue_has_both_languages_with_the_same_placeholders() -> None:
+    for key, entry in catalogue().items():
+        assert set(entry) == {"zh", "en"}, key
+
+
+def test_ui_lang_resolution() -> None:
+    assert resolve_ui_lang("en", "zh", {}) == "en"
+    assert resolve_ui_lang("auto", "mixed", {}) == "zh"
+    assert resolve_ui_lang("auto", "en", {"LANG": "C.UTF-8"}) == "en"
+    assert resolve_ui_lang("auto", "en", {"LANG": "zh_CN.UTF-8"}) == "zh"
+    assert resolve_ui_lang("auto", "zh", {"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN"}) == "en"
+    assert env_ui_lang({"LANG": "C"}) is None
+
+
+def test_zh_text_report_has_no_english_prose() -> None:
+    out = _lint(str(ZH))
+    body = "\n".join(line for line in out.splitlines() if "procurement-contract-zh" not in line)
+    assert "北桥系统有限公司的承诺不足" in body
+    assert "不通过" in body and "第2页" in body and "第九条（一）" in body
+    assert "¶" not in body
+    assert _english_words(body) == []
+
+
+def test_zh_html_report_has_no_english_prose(tmp_path: Path) -> None:
+    target = tmp_path / "zh.html"
+    _lint(str(ZH), "--format", "html", "-o", str(target))
+    html = target.read_text(encoding="utf-8")
+    assert '<html lang="zh">' in html
+    text = re.sub(r"<style>.*?</style>", " ", html, flags=re.S)
+    # quoted contract text and suggested English clauses are marked lang="en": they are not UI prose
+    text = re.sub(r'<(span|div) lang="en">.*?</\1>', " ", text, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = text.replace(str(ZH), " ").replace("procurement-contract-zh.docx", " ")
+    assert "cliccheck 0." in text or "cliccheck" in text  # version in the footer
+    assert _english_words(re.sub(r"cliccheck \S+", " ", text)) == []
+
+
+def test_en_report_names_the_party_without_a_wrong_article() -> None:
+    out = " ".join(_lint(str(EN)).split())
+    assert "Northbridge Systems Ltd.'s undertaking" in out
+    assert "The Northbridge" not in out
+    assert "weakened by: 'commercially reasonable efforts'" in out
+    assert "element-found" not in out and "weakened-by" not in out
+
+
+def test_ui_lang_option_switches_language() -> None:
+    zh = _lint(str(EN), "--ui-lang", "zh")
+    assert "不通过" in zh and "Northbridge Systems Ltd.的承诺不足" in zh
+    en = _lint(str(ZH), "--ui-lang", "en")
+    assert "FAIL" in en and "北桥系统有限公司's undertaking" in en
+    assert _lint(str(ZH), env={"LANG": "en_US.UTF-8"}).count("FAIL") == 1
+
+
+def test_bilingual_satisfied_row_shows_both_versions() -> None:
+    out = _lint(str(BI))
+    assert "中文文本：" in out and "英文文本：" in out
+
+
+def test_cjk_wrapping_inserts_no_space() -> None:
+    text = "北桥系统有限公司的承诺不足（配合网络安全审查）：被“原则上应”弱化。" * 3
+    lines = wrap_text(text, 30)
+    assert "".join(lines) == text
+
+
+def test_json_keeps_codes_and_adds_localised_message() -> None:
+    import json
+
+    data = json.loads(_lint(str(ZH), "--format", "json"))
+    doc = data["documents"][0]
+    assert doc["ui_lang"] == "zh"
+    req = doc["requirements"][0]
+    assert req["verdict"] in ("weak", "satisfied", "contradicted", "missing")
+    assert any("\u4e00" <= c <= "\u9fff" for c in req["localized_message"])
+
+
+def test_usage_error_is_one_coded_line_with_did_you_mean() -> None:
+    proc = subprocess.run([str(ROOT / ".venv/bin/cliccheck"), "lint", "--limt", "x"], capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "did you mean --limit" in proc.stderr and "[config]" in proc.stderr
+    proc = subprocess.run([str(ROOT / ".venv/bin/cliccheck"), "lint", "--limit", "max_pags=1", "x"],
+                          capture_output=True, text=True, timeout=60)
+    assert "did you mean max_pages" in proc.stderr
+
+
+def test_statistics_and_exclude(tmp_path: Path) -> None:
+    shutil.copy(ZH, tmp_path / "a.docx")
+    (tmp_path / "archive").mkdir()
+    shutil.copy(EN, tmp_path / "archive" / "b.docx")
+    out = _lint(str(tmp_path), "--statistics", "--exclude", "archive", "--ui-lang", "en")
+    assert "Statistics (1 documents)" in out and "CSR01" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_html_screenshot(lang: str, tmp_path: Path) -> None:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if browser is None:
+        pytest.skip("headless Chromium is not installed (.ci/run installs it)")
+    source = ZH if lang == "zh" else EN
+    page = tmp_path / f"{lang}.html"
+    _lint(str(source), "--format", "html", "-o", str(page), "--ui-lang", lang)
+    OUT.mkdir(exist_ok=True)
+    shot = OUT / f"report-{lang}.png"
+    shot.unlink(missing_ok=True)
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                    f"--screenshot={shot}", "--window-size=1200,1800", page.as_uri()],
+                   capture_output=True, timeout=120, check=False)
+    assert shot.is_file() and shot.stat().st_size > 10_000
+
+
+def _cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    full = {**os.environ, "LC_ALL": "", "LANG": "C.UTF-8", "COLUMNS": "100", **(env or {})}
+    return subprocess.run([str(ROOT / ".venv/bin/cliccheck"), *args], capture_output=True, text=True, timeout=300,
+                          env=full, cwd=cwd)
+
+
+def test_config_ui_lang_and_excludes(tmp_path: Path) -> None:
+    (tmp_path / ".cliccheck.toml").write_text('ui-lang = "zh"\nextend-exclude = ["old/**"]\n', encoding="utf-8")
+    shutil.copy(EN, tmp_path / "a.docx")
+    (tmp_path / "old").mkdir()
+    shutil.copy(ZH, tmp_path / "old" / "b.docx")
+    proc = _cli("lint", cwd=tmp_path)  # no path: the current folder
+    assert proc.returncode == 1, proc.stderr
+    assert "a.docx" in proc.stdout and "b.docx" not in proc.stdout
+    assert "不通过" in proc.stdout and "Northbridge Systems Ltd.的承诺不足" in " ".join(proc.stdout.split())
+    proc = _cli("lint", "--ui-lang", "en", cwd=tmp_path)  # the command line beats the config
+    assert "FAIL" in proc.stdout
+
+
+def test_bad_exclude_key_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / ".cliccheck.toml").write_text('exclude = 5\n', encoding="utf-8")
+    shutil.copy(EN, tmp_path / "a.docx")
+    proc = _cli("lint", str(tmp_path / "a.docx"))
+    assert proc.returncode == 2 and "[config]" in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_sarif_and_github_carry_lines_and_relative_paths(tmp_path: Path) -> None:
+    import json
+
+    draft = tmp_path / "draft.md"
+    draft.write_text('Supply Agreement\n\nBetween Acme Ltd. (the "Buyer") and Northbridge Systems Ltd. '
+                     '(the "Supplier").\n\n1. The Supplier shall cooperate with the cybersecurity review.\n\n'
+                     "2. The Supplier may suspend supply of the Products at any time for any reason.\n",
+                     encoding="utf-8")
+    sarif = json.loads(_cli("lint", str(draft), "--format", "sarif", cwd=tmp_path).stdout)
+    results = sarif["runs"][0]["results"]
+    csr04 = next(r for r in results if r["ruleId"] == "CSR04")
+    region = csr04["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] == 7
+    uris = [loc["physicalLocation"]["artifactLocation"]["uri"] for r in results for loc in r["locations"]]
+    assert uris and all(u == "draft.md" for u in uris)  # relative, never file:///tmp/...
+    github = _cli("lint", str(draft), "--format", "github", cwd=tmp_path).stdout
+    line = next(x for x in github.splitlines() if "title=CSR04" in x)
+    assert line.startswith("::error file=draft.md,line=7,")
+    zh = _cli("lint", str(draft), "--format", "github", "--ui-lang", "zh", cwd=tmp_path).stdout
+    assert "contradicted: 合同允许" in zh  # the code stays English, the message is Chinese
+
+
+def test_not_a_contract_in_both_languages(tmp_path: Path) -> None:
+    toml = tmp_path / "README.md"
+    toml.write_text("# cliccheck\n\n```toml\n[tool.cliccheck]\nselect = []\n```\n\nRun `make test`.\n",
+                    encoding="utf-8")
+    zh = " ".join(_cli("lint", str(toml), "--ui-lang", "zh").stdout.split())
+    en = " ".join(_cli("lint", str(toml), "--ui-lang", "en").stdout.split())
+    assert "这看起来不像一份合同" in zh
+    assert "This does not look like a contract" in en
+
+
+def test_rules_explain_and_help_in_chinese() -> None:
+    assert "其他发现" in _cli("rules", "--ui-lang", "zh").stdout
+    out = _cli("explain", "CSR04", "--ui-lang", "zh").stdout
+    assert "法律依据" in out and "示例" in out
+    assert "界面和报告语言" in _cli("lint", "--help", env={"LANG": "zh_CN.UTF-8"}).stdout
+    assert "Language of reports" in _cli("lint", "--help").stdout
+    proc = _cli("lint", "--statistcs", env={"LANG": "zh_CN.UTF-8"})
+    assert proc.returncode == 2 and proc.stderr.startswith("cliccheck：错误：") and "--statistics" in proc.stderr
+    assert proc.stderr.count("\n") == 1
+
+
+def test_read_error_in_chinese(tmp_path: Path) -> None:
+    out = _lint(str(tmp_path / "missing.docx"), "--ui-lang", "zh", codes=(2,))
+    assert "无法读取：文件不存在" in out and "[not-found]" in out
+
+
+def test_html_lang_attributes_and_footer(tmp_path: Path) -> None:
+    page = tmp_path / "bi.html"
+    _lint(str(BI), "--format", "html", "-o", str(page), env={"SOURCE_DATE_EPOCH": "1767225600"})
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="zh">' in html and '<section class="doc" lang="zh">' in html
+    assert '<span lang="en">' in html and '<span lang="zh">' in html  # each quote in its own language
+    from cliccheck import __version__
+
+    assert f"由 cliccheck {__version__} 于 2026-01-01 生成" in html
+
+
+def test_every_error_code_has_a_chinese_description() -> None:
+    from cliccheck.errors import ERROR_CODES
+
+    missing = [code for code in ERROR_CODES if f"error.{code}" not in catalogue()]
+    assert missing == [], "add these codes to messages/ui.yaml"
+
+
+def test_annex_messages_follow_the_locale(tmp_path: Path) -> None:
+    zh = _cli("annex", str(ZH), "-o", str(tmp_path / "a.md"), env={"LANG": "zh_CN.UTF-8"})
+    assert zh.returncode == 0 and "已写入" in zh.stderr and "wrote" not in zh.stderr
+    en = _cli("annex", str(ZH), "-o", str(tmp_path / "b.md"))
+    assert en.returncode == 0 and "wrote" in en.stderr
