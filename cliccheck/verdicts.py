@@ -54,9 +54,11 @@ class Evidence:
     role: str = "undertaking"  # undertaking | contradiction | weakener | partial | near-miss | excluded
     #: (start, end) offsets, relative to ``text``, of the deciding words to highlight.
     highlights: list[tuple[int, int]] = field(default_factory=list)
+    #: where on the page the text is (fractions of the page: x0, y0, x1, y1), for text read by OCR
+    box: tuple[float, float, float, float] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "text": self.text,
             "page": self.page,
             "section": self.section,
@@ -68,6 +70,9 @@ class Evidence:
             "role": self.role,
             "highlights": [list(h) for h in self.highlights],
         }
+        if self.box is not None:
+            data["box"] = [round(v, 4) for v in self.box]
+        return data
 
 
 @dataclass(slots=True)

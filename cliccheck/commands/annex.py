@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..errors import ConfigError
 from . import one_line_errors
 from ._generate_options import override_options, overrides_from, parse_when
+from ._ocr_options import make_ocr_options, ocr_options
 
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html",
                   ".docx": "docx"}
@@ -48,10 +50,12 @@ def needs_clause(result) -> list[str]:  # type: ignore[no-untyped-def]
               help="Which text prevails in a bilingual annex (default zh, as PRC practice expects).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
+@ocr_options
 @override_options
 @click.pass_context
 def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: str | None, lang: str | None,
-                  all_: bool, variant: str, force: bool, password: str | None, **overrides: str | None) -> None:
+                  all_: bool, variant: str, force: bool, password: str | None, ocr_mode: str, ocr_dpi: int,
+                  **overrides: str | None) -> None:
     """Write an annex (网络安全审查补充条款 / Supplemental Cybersecurity Review
     Undertakings) with a clause for each Art. 6 undertaking CONTRACT does not
     satisfy, ready to sign: preamble naming the main contract and stating that
@@ -66,12 +70,13 @@ def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: st
       cliccheck annex contract.docx --supplier "Northbridge Systems Ltd." --supplier-label Vendor
     """
     with one_line_errors(ctx):
-        code = _run(contract, output, fmt, lang, all_, variant, force, password, overrides)
+        code = _run(contract, output, fmt, lang, all_, variant, force, password, overrides,
+                    make_ocr_options(ocr_mode, ocr_dpi))
     ctx.exit(code)
 
 
 def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, all_: bool, variant: str,
-         force: bool, password: str | None, overrides: dict[str, str | None]) -> int:
+         force: bool, password: str | None, overrides: dict[str, str | None], ocr: Any = None) -> int:
     from ..generate.annex import build_annex, render_annex
     from ..generate.context import build_context
     from ..matcher import check_document
@@ -90,8 +95,11 @@ def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, a
     if fmt == "docx" and not output:
         raise ConfigError("a DOCX annex needs -o FILE.docx")
     when = parse_when(None)
-    doc = read_document(contract, password=password)
+    doc = read_document(contract, password=password, ocr=ocr)
     result = check_document(doc)
+    from ..ocr_gate import review_ocr
+
+    review_ocr(doc, result)  # an undertaking read uncertainly by OCR gets its clause in the annex
     wanted = ["CSR01", "CSR02", "CSR03", "CSR04"] if all_ else needs_clause(result)
     if not wanted:
         click.echo(f"{contract}: all four undertakings are satisfied; nothing to add (use --all for a "

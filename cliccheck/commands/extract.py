@@ -8,6 +8,7 @@ import sys
 import click
 
 from . import one_line_errors
+from ._ocr_options import make_ocr_options, ocr_options
 
 
 def _location(block) -> str:  # type: ignore[no-untyped-def]
@@ -22,6 +23,9 @@ def _location(block) -> str:  # type: ignore[no-untyped-def]
     parts.append(str(block.kind))
     if block.table is not None:
         parts.append(f"t{block.table.table}r{block.table.row}c{block.table.column}")
+    if block.ocr is not None:
+        parts.append(f"ocr={block.ocr.confidence:.2f}/{block.ocr.mean:.2f} "
+                     f"box={','.join(f'{v:.2f}' for v in block.ocr.box)}")
     return " ".join(parts)
 
 
@@ -31,9 +35,10 @@ def _location(block) -> str:  # type: ignore[no-untyped-def]
               show_default=True, help="text: one block per line; json: the full document model.")
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
 @click.option("--no-location", is_flag=True, help="Text only, without the location prefix.")
+@ocr_options
 @click.pass_context
 def extract_command(ctx: click.Context, file: str, fmt: str, password: str | None,
-                    no_location: bool) -> None:
+                    no_location: bool, ocr_mode: str, ocr_dpi: int) -> None:
     """Print the document model of FILE: every block of contract text with its
     page, paragraph, section and kind. Hidden, deleted and comment text is
     excluded from the text and listed under "excluded" in the JSON.
@@ -46,14 +51,20 @@ def extract_command(ctx: click.Context, file: str, fmt: str, password: str | Non
     """
     from ..readers import read_document
 
+    ocr = make_ocr_options(ocr_mode, ocr_dpi)
     with one_line_errors(ctx):
         if file == "-":
-            doc = read_document(sys.stdin.buffer, filename="<stdin>", password=password)
+            doc = read_document(sys.stdin.buffer, filename="<stdin>", password=password, ocr=ocr)
         else:
-            doc = read_document(file, password=password)
+            doc = read_document(file, password=password, ocr=ocr)
     if fmt == "json":
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
         return
     for block in doc.blocks:
         text = f"{block.label} {block.text}" if block.label else block.text
         click.echo(text if no_location else f"[{_location(block)}] {text}")
+    if doc.ocr_pages and not no_location:
+        click.echo(f"# page(s) {', '.join(map(str, doc.ocr_pages))} read by OCR ({doc.ocr_engine}); "
+                   "ocr=lowest/mean character confidence; box=x0,y0,x1,y1 as fractions of the page")
+        for seal in doc.seals:
+            click.echo(f"# red seal on page {seal.page} at box {','.join(f'{v:.2f}' for v in seal.box)}")

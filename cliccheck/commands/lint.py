@@ -15,6 +15,7 @@ import click
 from ..errors import CliccheckError, ConfigError
 from ..report import FORMATS
 from . import one_line_errors
+from ._ocr_options import make_ocr_options, ocr_options
 
 FORMAT_HELP = ("Report format: text for people (default), html a self-contained page for lawyers, "
                "json/sarif/junit/github for tools.")
@@ -100,19 +101,20 @@ def _parse_limits(values: tuple[str, ...]) -> dict[str, int]:
 @click.option("--quiet", "-q", is_flag=True, help="Only documents that fail, no progress bar.")
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set or not on a terminal).")
 @click.option("--print-config", is_flag=True, help="Print a commented default .cliccheck.toml and exit.")
+@ocr_options
 @click.pass_context
 def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, force: bool,
                  fail_on: str | None, lang: str | None, supplier_aliases: tuple[str, ...], select: str | None,
                  ignore: str | None, config_file: str | None, jobs: int | None, timeout: float,
                  password: str | None, limits: tuple[str, ...], quiet: bool, no_color: bool,
-                 print_config: bool) -> None:
+                 print_config: bool, ocr_mode: str, ocr_dpi: int) -> None:
     """Check contracts for the supplier's four undertakings under Art. 6 of
     the Cybersecurity Review Measures (CSR01 review cooperation, CSR02 no
     illegal data collection, CSR03 no illegal device control, CSR04 no
     unjustified supply suspension).
 
-    PATHS are files, folders (searched for .docx .pdf .txt .md) or - for
-    standard input.
+    PATHS are files (scans and photos too: .pdf .png .jpg .tif, read by OCR),
+    folders (searched for .docx .pdf .txt .md) or - for standard input.
 
     \b
     Exit codes:
@@ -142,14 +144,14 @@ def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: s
         code = _run(paths, fmt=fmt, output=output, force=force, fail_on=fail_on, lang=lang,
                     supplier_aliases=supplier_aliases, select=select, ignore=ignore, config_file=config_file,
                     jobs=jobs, timeout=timeout, password=password, limits=limits, quiet=quiet,
-                    no_color=no_color)
+                    no_color=no_color, ocr_mode=ocr_mode, ocr_dpi=ocr_dpi)
     ctx.exit(code)
 
 
 def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, fail_on: str | None,
          lang: str | None, supplier_aliases: tuple[str, ...], select: str | None, ignore: str | None,
          config_file: str | None, jobs: int | None, timeout: float, password: str | None,
-         limits: tuple[str, ...], quiet: bool, no_color: bool) -> int:
+         limits: tuple[str, ...], quiet: bool, no_color: bool, ocr_mode: str = "auto", ocr_dpi: int = 200) -> int:
     from dataclasses import replace
 
     from ..batch import STDIN, STDIN_NAME, Task, collect_paths, run_tasks
@@ -180,6 +182,10 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
             stdin_data = read_stream(sys.stdin.buffer, stdin_limits, STDIN_NAME)
         except CliccheckError as exc:
             stdin_error = exc
+    from ..batch import available_cores
+
+    # --jobs runs documents in parallel; what is left over reads the pages of a scan in parallel
+    ocr = make_ocr_options(ocr_mode, ocr_dpi, (jobs or available_cores()) // len(documents))
     tasks: list[Task] = []
     for path in documents:
         base = configs.for_document(None if path == STDIN else path)
@@ -189,9 +195,9 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
             config = replace(config, limits={**config.limits, **limit_overrides})
         if path == STDIN:
             tasks.append(Task(STDIN_NAME, config, data=stdin_data or b"", password=password,
-                              suggest=fmt == "html", error=stdin_error))
+                              suggest=fmt == "html", error=stdin_error, ocr=ocr))
         else:
-            tasks.append(Task(path, config, path=path, password=password, suggest=fmt == "html"))
+            tasks.append(Task(path, config, path=path, password=password, suggest=fmt == "html", ocr=ocr))
     progress = None
     if not quiet and len(tasks) > 3 and sys.stderr.isatty():
         progress = _Progress(len(tasks))

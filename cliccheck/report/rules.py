@@ -81,6 +81,12 @@ FINDING_RULE_INFO: dict[str, RuleInfo] = {
                     "words read differently by a machine than by a person. Matching uses the normalised "
                     "text; the presence of such characters fails the gate.",
         default_level="error"),
+    "ocr-read": RuleInfo(
+        "ocr-read", "ocr-read", "Text read by OCR",
+        explanation="Pages of the document are images (a scan or a photo) and their text was recognised by OCR. "
+                    "Evidence from them carries its page and box; words recognised with low confidence never "
+                    "satisfy a requirement (reason ocr-uncertain), and seals found on the pages are listed.",
+        default_level="note"),
     "expired-waiver": RuleInfo(
         "expired-waiver", "expired-waiver", "A waiver has expired",
         explanation="A configured waiver for this document passed its expiry date and no longer applies.",
