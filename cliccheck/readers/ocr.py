@@ -358,24 +358,25 @@ def _rows(lines: list[_Line]) -> list[list[_Line]]:
     return rows
 
 
-def _ordered(lines: list[_Line], width: float) -> list[list[_Line]]:
-    """Rows in reading order: on a two-column page, the left column then the right one between
-    full-width lines (titles, headings across both columns)."""
+def _ordered(lines: list[_Line], width: float) -> list[tuple[int, list[_Line]]]:
+    """Rows in reading order with their column (0 left or only, 1 right, -1 across both): on a
+    two-column page, the left column then the right one between full-width lines (titles,
+    headings across both columns)."""
     gutter = _columns(lines, width)
     if gutter is None:
-        return _rows(lines)
-    out: list[list[_Line]] = []
+        return [(0, row) for row in _rows(lines)]
+    out: list[tuple[int, list[_Line]]] = []
     band: list[_Line] = []
 
     def flush() -> None:
-        out.extend(_rows([ln for ln in band if ln.x1 <= gutter]))
-        out.extend(_rows([ln for ln in band if ln.x1 > gutter]))
+        out.extend((0, row) for row in _rows([ln for ln in band if ln.x1 <= gutter]))
+        out.extend((1, row) for row in _rows([ln for ln in band if ln.x1 > gutter]))
         band.clear()
 
     for line in sorted(lines, key=lambda ln: ln.cy):
         if line.x0 < gutter < line.x1:
             flush()
-            out.append([line])
+            out.append((-1, [line]))
         else:
             band.append(line)
     flush()
@@ -389,21 +390,22 @@ class _Para:
     table: TableCell | None = None
 
 
-def _paragraphs(rows: list[list[_Line]], page: PageOcr, table_base: int) -> tuple[list[_Para], int]:
-    heights = [ln.h for row in rows for ln in row]
+def _paragraphs(columns: list[tuple[int, list[_Line]]], page: PageOcr, table_base: int) -> tuple[list[_Para], int]:
+    heights = [ln.h for _, row in columns for ln in row]
     if not heights:
         return [], table_base
     body_h = statistics.median(heights)
-    lefts = [row[0].x0 for row in rows if len(row) == 1]
-    left = statistics.median(lefts) if lefts else 0.0
-    rights = [row[-1].x1 for row in rows if len(row) == 1]
-    right = max(rights) if rights else float(page.width)
+    rights: dict[int, float] = {}  # the right edge of each column's text
+    for column, row in columns:
+        if len(row) == 1 and MARGIN_BAND * page.height < row[0].cy < (1 - MARGIN_BAND) * page.height:
+            rights[column] = max(rights.get(column, 0.0), row[0].x1)
     paras: list[_Para] = []
     table = table_base
     row_index = 0
     in_table = False
     prev: _Line | None = None
-    for row in rows:
+    for column_id, row in columns:
+        right = rights.get(column_id, float(page.width))
         top, bottom = min(ln.y0 for ln in row), max(ln.y1 for ln in row)
         text = " ".join(ln.text for ln in row)
         if (bottom < MARGIN_BAND * page.height or top > (1 - MARGIN_BAND) * page.height) and len(text) <= 80:
@@ -421,26 +423,32 @@ def _paragraphs(rows: list[list[_Line]], page: PageOcr, table_base: int) -> tupl
                 table += 1
                 row_index = 0
                 in_table = True
-            for column, line in enumerate(row):
-                paras.append(_Para([line], BlockKind.TABLE_CELL, TableCell(table, row_index, column)))
+            for cell, line in enumerate(row):
+                paras.append(_Para([line], BlockKind.TABLE_CELL, TableCell(table, row_index, cell)))
             row_index += 1
             prev = None
             continue
         in_table = False
         line = row[0] if len(row) == 1 else _merge_row(row)
         starts = (prev is None
-                  or line.y0 - prev.y1 > 0.8 * body_h
+                  or line.y0 - prev.y1 > 1.2 * body_h  # a blank line
                   or bool(_CLAUSE_START.match(line.text))
-                  or (line.x0 - left > 1.5 * body_h and line.x0 - prev.x0 > 1.0 * body_h)
+                  or line.x0 - prev.x0 > 1.0 * body_h  # a first-line indent
                   or prev.x1 < right - 3 * body_h
-                  or line.h > 1.25 * body_h or prev.h > 1.25 * body_h)
+                  or _heading(line, body_h) or _heading(prev, body_h))
         if starts or not paras or paras[-1].kind != BlockKind.PARAGRAPH:
-            kind = BlockKind.HEADING if line.h > 1.25 * body_h and len(line.text) <= 60 else BlockKind.PARAGRAPH
+            kind = BlockKind.HEADING if _heading(line, body_h) else BlockKind.PARAGRAPH
             paras.append(_Para([line], kind))
         else:
             paras[-1].lines.append(line)
         prev = line
     return paras, table
+
+
+def _heading(line: _Line, body_h: float) -> bool:
+    """Set larger than the body, short, and not the end of a sentence (a stray mark can make a body
+    line's box tall; it does not make it short)."""
+    return line.h > 1.25 * body_h and len(line.text) <= 30 and not line.text.rstrip().endswith(tuple("。；;.:："))
 
 
 def _merge_row(row: list[_Line]) -> _Line:

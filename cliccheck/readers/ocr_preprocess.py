@@ -75,6 +75,9 @@ def drop_red(rgb: Any) -> Any:
     red = rgb[..., 0].astype(np.float32)
     # seal ink keeps ~85% of the paper's red: lift everything that light to white
     red = np.clip(red * (255.0 / 190.0), 0, 255).astype(np.uint8)
+    # and any pixel still clearly reddish (JPEG smears the ink's edges) is paper too
+    r, g, b = (rgb[..., i].astype(np.int16) for i in range(3))
+    red[(r - g > 25) & (r - b > 10)] = 255
     return np.repeat(red[..., None], 3, axis=2)
 
 
