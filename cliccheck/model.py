@@ -120,11 +120,29 @@ class Block:
     #: block for normalised character i; used to map evidence back to runs.
     #: A list, or a compact equivalent (normalize.IdentityOrigin) when normalising changed nothing.
     origin: Sequence[int] | None = field(default=None, repr=False)
+    #: The text as the source has it, before normalisation (invisible characters, look-alikes and
+    #: traditional characters included); None when normalising changed nothing (raw == text).
+    raw: str | None = field(default=None, repr=False)
     ocr: OcrInfo | None = field(default=None, repr=False)  # set when the text was read by OCR
 
     @property
     def is_body(self) -> bool:
         return self.kind not in NON_BODY_KINDS
+
+    @property
+    def source_text(self) -> str:
+        """What the source says, as a reader sees it (``raw``, or ``text`` when they are the same)."""
+        return self.text if self.raw is None else self.raw
+
+    def original(self, start: int, end: int) -> str:
+        """The source characters behind ``text[start:end]`` (offsets relative to this block), every
+        invisible or look-alike character between them included."""
+        if self.raw is None or self.origin is None or start >= end:
+            return self.text[start:end]
+        start, end = max(start, 0), min(end, len(self.text))
+        if start >= end:
+            return ""
+        return self.raw[self.origin[start]:self.origin[end - 1] + 1]
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -258,6 +276,19 @@ class Document:
             "end": end,
             "language": block.language,
         }
+
+    def original(self, start: int, end: int) -> str:
+        """The source text behind ``text[start:end]`` (document offsets), block by block."""
+        parts: list[str] = []
+        if not self.blocks or start >= end:
+            return ""
+        block = self.block_at(start)
+        while True:
+            parts.append(block.original(max(start, block.start) - block.start, min(end, block.end) - block.start))
+            if end <= block.end + 1 or block.index + 1 >= len(self.blocks):
+                break
+            block = self.blocks[block.index + 1]
+        return "\n".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
         return {

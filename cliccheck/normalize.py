@@ -12,10 +12,22 @@ changed:
   forms to their plain forms. Chinese full-width punctuation (，；：（）！？“”)
   is *kept* as written: it is how Chinese contracts punctuate and the
   segmenter relies on it.
-* Zero-width characters, soft hyphens, BOMs and bidi controls are dropped.
+* Every default-ignorable code point is dropped: zero-width spaces and joiners, soft hyphens, BOMs,
+  bidi controls, variation selectors, tag characters, U+2063, U+034F, U+180E ... (a reader sees
+  nothing there, so the matcher must not either).
+* Look-alikes read as what a reader takes them for: NFKC folds Kangxi radicals and CJK compatibility
+  ideographs to unified ideographs, ``lang/confusables.tsv`` maps CJK radical supplement characters to
+  them, and Cyrillic/Greek/... letters to Latin ones inside mostly-Latin words (a Greek word in Greek
+  text stays Greek).
+* Traditional characters and Taiwan/Hong Kong wording become mainland simplified wording
+  (:mod:`cliccheck.lang.zh_variants`), so 網路安全審查 is matched as 网络安全审查.
 * Every kind of space (NBSP, ideographic space U+3000, thin spaces, tabs) is a
   plain space; runs of spaces collapse to one; leading/trailing spaces go.
 * Curly quotes stay as written (the matcher treats them as quotes).
+
+Conversions may change the length (ﬁ -> fi, 使用者 -> 用户); ``origin`` stays monotone and every
+normalised character maps to a raw one, so evidence can always quote what the reader sees
+(:meth:`cliccheck.model.Document.original`).
 """
 
 from __future__ import annotations
@@ -24,6 +36,9 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import overload
+
+from .lang.chars import confusables, is_default_ignorable, is_han, script
+from .lang.zh_variants import has_han, to_mainland
 
 #: Full-width punctuation that NFKC would fold to ASCII but that Chinese text
 #: uses as its own punctuation; we keep it.
@@ -103,17 +118,38 @@ def _unchanged(raw: str) -> bool:
 
 def normalize(raw: str) -> tuple[str, list[int]]:
     """Return ``(text, origin)`` for ``raw``; see the module docstring."""
-    if _unchanged(raw):
-        return raw, list(range(len(raw)))
-    return _normalize_changed(raw)
+    text, origin = _pipeline(raw)
+    return text, list(range(len(raw))) if origin is None else origin
 
 
 def normalize_compact(raw: str) -> tuple[str, Sequence[int]]:
     """:func:`normalize` for readers that keep the origin per block: an :class:`IdentityOrigin`
     (no list) when the text is already normal, the same values either way."""
+    text, origin = _pipeline(raw)
+    return text, IdentityOrigin(len(raw)) if origin is None else origin
+
+
+def _pipeline(raw: str) -> tuple[str, list[int] | None]:
+    """The three stages; ``origin`` None when the text came through unchanged.
+
+    1. characters one by one (spaces, invisible code points, NFKC, CJK radicals);
+    2. look-alike letters inside mostly-Latin words (one for one: origins unchanged);
+    3. traditional / Taiwan / Hong Kong Chinese to mainland wording (may change the length).
+    """
     if _unchanged(raw):
-        return raw, IdentityOrigin(len(raw))
-    return _normalize_changed(raw)
+        if raw.isascii():
+            return raw, None
+        text, origin = raw, None
+    else:
+        text, origin = _normalize_changed(raw)
+        if not text.isascii():
+            text = _latin_lookalikes(text)
+    if has_han(text):
+        converted = to_mainland(text)
+        if converted is not None:
+            text, inner = converted
+            origin = inner if origin is None else [origin[i] for i in inner]
+    return text, origin
 
 
 #: Stretches that normalisation copies as they are (what ``_UNCHANGED`` matches, unanchored).
@@ -137,7 +173,7 @@ def _normalize_changed(raw: str) -> tuple[str, list[int]]:
         stop = m.start() if m is not None else length
         for i in range(pos, stop):
             ch = raw[i]
-            if ch in DROP:
+            if ch in DROP or is_default_ignorable(ch):
                 continue
             if ch in SPACES:
                 if out and pending_space < 0:
@@ -146,7 +182,7 @@ def _normalize_changed(raw: str) -> tuple[str, list[int]]:
             if ch in KEEP_AS_IS or ch.isascii():
                 folded = ch
             else:
-                folded = unicodedata.normalize("NFKC", ch)
+                folded = _CJK_LOOKALIKES.get(ch) or unicodedata.normalize("NFKC", ch)
                 if folded[:1] in SPACES and folded.strip():
                     # spacing diacritics (¯ → " ̄"): the space is a separator, not text
                     if out and pending_space < 0:
@@ -177,9 +213,59 @@ def _normalize_changed(raw: str) -> tuple[str, list[int]]:
 
 def normalize_text(raw: str) -> str:
     """Normalised text only."""
+    return _pipeline(raw)[0]
+
+
+#: Look-alikes of unified ideographs that NFKC leaves alone (CJK radical supplement).
+_CJK_LOOKALIKES = {k: v for k, v in confusables().items() if is_han(v)}
+#: Letters of other scripts -> the Latin letter or digit a reader takes them for.
+_LATIN_LOOKALIKES = {k: v for k, v in confusables().items() if v.isascii()}
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def lookalike_letters(text: str) -> list[int]:
+    """Offsets in ``text`` of letters a reader of it takes for Latin ones.
+
+    A word that mixes Latin letters with look-alikes of other scripts ("ѕuѕреnd"), or a word made only
+    of look-alikes in text that is otherwise Latin, where their script has no other letters (a Greek
+    word among Greek words, a Russian company name "ООО Ромашка", stays as written).
+    """
+    found: list[int] = []
+    genuine: set[str] | None = None
+    for m in _WORDS.finditer(text):
+        word = m.group(0)
+        if word.isascii() or not any(ch in _LATIN_LOOKALIKES for ch in word):
+            continue
+        if not any(ch.isascii() and ch.isalpha() for ch in word):
+            if not all(ch.isascii() or ch in _LATIN_LOOKALIKES for ch in word):
+                continue
+            if genuine is None:  # scripts that the text really uses: a letter of them with no Latin look
+                genuine = {script(ch) for ch in text if ch.isalpha() and not ch.isascii()
+                           and ch not in _LATIN_LOOKALIKES and not is_han(ch)}
+                genuine.add("LATIN" if any(ch.isascii() and ch.isalpha() for ch in text) else "")
+            if "LATIN" not in genuine or any(script(ch) in genuine for ch in word if not ch.isascii()):
+                continue
+        found.extend(m.start() + i for i, ch in enumerate(word) if ch in _LATIN_LOOKALIKES)
+    return found
+
+
+def _latin_lookalikes(text: str) -> str:
+    """``text`` with :func:`lookalike_letters` replaced by their Latin letters (same length)."""
+    positions = lookalike_letters(text)
+    if not positions:
+        return text
+    chars = list(text)
+    for i in positions:
+        chars[i] = _LATIN_LOOKALIKES[chars[i]]
+    return "".join(chars)
+
+
+def stage_one(raw: str) -> tuple[str, list[int]]:
+    """The character stage alone (before look-alike letters and Chinese variants), with its origin:
+    what :mod:`cliccheck.matcher.obfuscation` reads words in."""
     if _unchanged(raw):
-        return raw
-    return _normalize_changed(raw)[0]
+        return raw, list(range(len(raw)))
+    return _normalize_changed(raw)
 
 
 def is_cjk(ch: str) -> bool:

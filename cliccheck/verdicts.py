@@ -54,11 +54,22 @@ class Evidence:
     role: str = "undertaking"  # undertaking | contradiction | weakener | partial | near-miss | excluded
     #: (start, end) offsets, relative to ``text``, of the deciding words to highlight.
     highlights: list[tuple[int, int]] = field(default_factory=list)
+    #: The source characters behind ``text`` when normalisation changed them (invisible characters,
+    #: look-alikes, traditional Chinese): what the reader of the contract sees. None when equal to ``text``.
+    original: str | None = None
     #: where on the page the text is (fractions of the page: x0, y0, x1, y1), for text read by OCR
     box: tuple[float, float, float, float] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = {
+        data = self._fields()
+        if self.original is not None:
+            data["original"] = self.original
+        if self.box is not None:
+            data["box"] = [round(v, 4) for v in self.box]
+        return data
+
+    def _fields(self) -> dict[str, Any]:
+        return {
             "text": self.text,
             "page": self.page,
             "section": self.section,
@@ -70,9 +81,6 @@ class Evidence:
             "role": self.role,
             "highlights": [list(h) for h in self.highlights],
         }
-        if self.box is not None:
-            data["box"] = [round(v, 4) for v in self.box]
-        return data
 
 
 @dataclass(slots=True)

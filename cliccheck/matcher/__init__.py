@@ -49,6 +49,7 @@ from .analysis import Assessment, Unit, get_analyzer, party_regex
 from .candidates import prefilter
 from .hidden import analyse_unit as _analyse
 from .hidden import hidden_findings, margin_findings
+from .obfuscation import obfuscation_findings
 from .verdict import decide, evidence_for
 
 __all__ = ["check_document", "load_pipelines"]
@@ -452,6 +453,7 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
                 reasons=[Reason("bilingual-mismatch", summary)]))
     findings += hidden_findings(doc, library, roles, selected, langs)
     findings += margin_findings(doc, library, roles, requirements, langs)
+    findings += obfuscation_findings(doc)
     return CheckResult(roles=roles, requirements=requirements, findings=findings, languages=langs)
 
 

@@ -793,7 +793,7 @@ class _Reader:
             page_end = (page_start + inside) if page_start is not None else None
             self.blocks.append(Block(text=text, kind=kind, paragraph=index, page=page_start, page_end=page_end,
                                      label=label, style=style.name, table=ctx.table, flags=flags,
-                                     origin=origin))
+                                     origin=origin, raw=None if text == raw else raw))
         if breaks:
             self._bump_pages(len(breaks))
 

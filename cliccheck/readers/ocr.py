@@ -505,7 +505,8 @@ def blocks_from_pages(pages: list[PageOcr], engine: str) -> tuple[list[Block], l
             box = (min(ln.x0 for ln in para.lines) / w, min(ln.y0 for ln in para.lines) / h,
                    max(ln.x1 for ln in para.lines) / w, max(ln.y1 for ln in para.lines) / h)
             blocks.append(Block(text, kind=para.kind, paragraph=len(blocks), page=page.page, table=para.table,
-                                origin=origin, ocr=OcrInfo(box, char_confs, engine)))
+                                origin=origin, raw=None if text == raw else raw,
+                                ocr=OcrInfo(box, char_confs, engine)))
     return blocks, seals
 
 

@@ -218,7 +218,8 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits,
             for line in para.lines:
                 where.setdefault(line.page, []).append((line.baseline, len(blocks)))
         blocks.append(Block(text, kind=_kind(para.lines, metrics, text, pages[para.page - 1].height),
-                            paragraph=len(blocks), page=para.page, page_end=page_end, origin=origin))
+                            paragraph=len(blocks), page=para.page, page_end=page_end, origin=origin,
+                            raw=None if text == raw else raw))
     excluded = _running_excluded(running)
     for page in pages:
         for run in page.hidden:

@@ -164,7 +164,8 @@ def read_text(data: bytes, name: str, *, limits: Limits) -> Document:
         if raw:
             cleaned, origin = normalize(raw)
             if cleaned:
-                blocks.append(Block(cleaned, kind=pending_kind, paragraph=paragraph, origin=origin))
+                blocks.append(Block(cleaned, kind=pending_kind, paragraph=paragraph, origin=origin,
+                                    raw=None if cleaned == raw else raw))
                 paragraph += 1
         pending_kind = BlockKind.PARAGRAPH
 
@@ -183,7 +184,8 @@ def read_text(data: bytes, name: str, *, limits: Limits) -> Document:
                 cleaned, origin = normalize(cell)
                 if cleaned:
                     blocks.append(Block(cleaned, kind=BlockKind.TABLE_CELL, paragraph=paragraph,
-                                        table=TableCell(table_index, row, column), origin=origin))
+                                        table=TableCell(table_index, row, column), origin=origin,
+                                        raw=None if cleaned == cell else cell))
                     paragraph += 1
             row += 1
             continue

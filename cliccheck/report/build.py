@@ -9,6 +9,7 @@ the document's ``fail-on`` level.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..config import REQUIREMENT_IDS
@@ -86,6 +87,7 @@ def build_document_report(doc: Document, result: CheckResult, config: Config, *,
                 requirement=waiver.rule if waiver.rule in by_id else None,
                 reasons=[Reason("expired-waiver", waiver.reason, waiver.rule)],
             ))
+    _quote_originals(doc, [*requirements, *findings])
     supplier = result.roles.supplier
     report = DocumentReport(
         path=path, status="ok", sha256=doc.sha256, format=doc.format, language=doc.language,
@@ -95,6 +97,17 @@ def build_document_report(doc: Document, result: CheckResult, config: Config, *,
     )
     report.recompute_passed()
     return report
+
+
+def _quote_originals(doc: Document, items: Sequence[RequirementReport | FindingReport]) -> None:
+    """Give each evidence span the source characters behind it when normalisation changed them
+    (traditional Chinese, look-alikes, invisible characters): what the reader of the contract sees."""
+    for item in items:
+        for ev in item.evidence:
+            if ev.original is None and 0 <= ev.start < ev.end <= len(doc.text) and doc.text[ev.start:ev.end] == ev.text:
+                original = doc.original(ev.start, ev.end)
+                if original != ev.text:
+                    ev.original = original
 
 
 def _finding(finding: Finding, config: Config, waived: WaiverRecord | None) -> FindingReport:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import jinja2
 from markupsafe import Markup, escape
 
+from ..lang.chars import visible
 from ..verdicts import Evidence
 from .model import Report
 from .rules import rule_info
@@ -88,7 +89,7 @@ supplier. {{ summary_line }}</p>
         {% if r.where %}<br><small>{{ r.where }}</small>{% endif %}</td>
       <td>{{ r.message }}
         {% for q in r.quotes %}<blockquote>{% if q.role %}<span class="role">{{ q.role }}</span>{% endif %}{{ q.html }}
-        {% if q.where %}<small> ({{ q.where }})</small>{% endif %}</blockquote>{% endfor %}
+        {% if q.where %}<small> ({{ q.where }})</small>{% endif %}{% if q.original %}<br><small>as written: {{ q.original }}</small>{% endif %}</blockquote>{% endfor %}
         {% if r.versions %}<div><small>Language versions: {{ r.versions }}</small></div>{% endif %}
         {% if r.reasons %}<ul class="reasons">{% for x in r.reasons %}<li>{{ x }}</li>{% endfor %}</ul>{% endif %}
         {% if r.waiver %}<div class="waiver">Waived by <strong>{{ r.waiver.approved_by }}</strong>
@@ -130,7 +131,10 @@ def highlight(ev: Evidence) -> Markup:
 
 def _quotes(evidence: list[Evidence]) -> list[dict[str, object]]:
     return [{"role": ROLE_LABELS.get(ev.role, ev.role).rstrip(": "), "html": highlight(ev),
-             "where": location([ev])} for ev in evidence[:4]]
+             "where": location([ev]),
+             # the source as written (traditional characters, look-alikes, invisible ones as ⟨U+200B⟩)
+             "original": visible(ev.original) if ev.original is not None and ev.original != ev.text else ""}
+            for ev in evidence[:4]]
 
 
 def _rows(doc) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..lang.chars import visible
 from ..verdicts import Evidence
 from .model import DocumentReport, Report
 from .wrap import Styled, clean, text_width, wrap_styled, wrap_text
@@ -212,6 +213,12 @@ def _evidence_lines(out: list[str], evidence: Sequence[Evidence], width: int, pa
         if where and ev is not evidence[0]:
             chars += _plain(f" ({where})")
         _emit_wrapped(out, chars, 6, width, paint)
+        if ev.original is not None and ev.original != ev.text:
+            # what the contract itself says (traditional characters, look-alikes, invisible characters)
+            original = visible(ev.original)
+            if len(original) > MAX_QUOTE:
+                original = original[:MAX_QUOTE] + "…"
+            _emit_wrapped(out, _plain(f"as written: “{original}”"), 8, width, paint, style="dim")
     if len(evidence) > 3:
         out.append(" " * 6 + paint(f"… and {len(evidence) - 3} more passages (see --format json)", "dim"))
 
