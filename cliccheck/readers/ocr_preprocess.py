@@ -65,7 +65,21 @@ def find_seals(rgb: Any, dpi: float) -> list[tuple[int, int, int, int]]:
         if w * step >= least and h * step >= least:
             boxes.append((int(x * step), int(y * step), int(min((x + w) * step, rgb.shape[1])),
                           int(min((y + h) * step, rgb.shape[0]))))
-    return boxes
+    return _merge_boxes(boxes)
+
+
+def _merge_boxes(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """One box per seal: parts of a stamp (ring, star, broken by print) that overlap are one."""
+    merged: list[tuple[int, int, int, int]] = []
+    for box in sorted(boxes):
+        for i, other in enumerate(merged):
+            if box[0] <= other[2] and other[0] <= box[2] and box[1] <= other[3] and other[1] <= box[3]:
+                merged[i] = (min(box[0], other[0]), min(box[1], other[1]), max(box[2], other[2]),
+                             max(box[3], other[3]))
+                break
+        else:
+            merged.append(box)
+    return merged
 
 
 def drop_red(rgb: Any) -> Any:
