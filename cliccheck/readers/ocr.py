@@ -534,10 +534,36 @@ def ocr_scanned_pages(pdf: Any, pages: Sequence[Any], options: OcrOptions | None
     if options.mode == "always":
         wanted = [p.number for p in pages]
     else:
-        wanted = [p.number for p in pages if p.image_only]
+        wanted = [p.number for p in pages if p.image_only and legible(pdf, p.number)]
     if not wanted or not available(options):
         return []
     return ocr_pdf_pages(pdf, wanted, options, limits)
+
+
+#: A page image coarser than this cannot hold legible contract text (10 pt type would be under
+#: 7 pixels high): such a page is not worth an engine run, and it stays unread.
+MIN_SCAN_DPI = 50
+
+
+def legible(pdf: Any, number: int) -> bool:
+    """Does page ``number`` hold an image fine enough to read (at least :data:`MIN_SCAN_DPI`)?"""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    page = pdf[number - 1]
+    try:
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+            try:
+                px_w, px_h = obj.get_px_size()
+                left, bottom, right, top = obj.get_bounds()
+            except (pdfium.PdfiumError, OSError, ValueError):
+                continue
+            inches = max(right - left, top - bottom) / 72
+            if inches > 0 and max(px_w, px_h) / inches >= MIN_SCAN_DPI:
+                return True
+        return False
+    finally:
+        page.close()
 
 
 def merge_ocr_blocks(doc: Document, scanned: list[PageOcr], options: OcrOptions | None) -> None:
