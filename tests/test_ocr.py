@@ -303,6 +303,17 @@ def test_ocr_punctuation_between_chinese_characters_is_full_width():
     assert len(blocks[0].ocr.confidences) == len(blocks[0].text)
 
 
+def test_glued_english_words_are_split_into_contract_words():
+    from cliccheck.readers.ocr_words import respace
+
+    text = "3.4TheSuppliershallnotinterruptthesupplyof theProducts"
+    spaced, confs = respace(text, [0.9] * len(text))
+    assert spaced == "3.4The Supplier shall not interrupt the supply of the Products"
+    assert len(confs) == len(spaced)
+    assert respace("乙方承诺配合网络安全审查", [0.9] * 12)[0] == "乙方承诺配合网络安全审查"
+    assert respace("Northgatex Systems", [0.9] * 18)[0] == "Northgatex Systems"  # no known split: as read
+
+
 def _ocr_doc(text: str, confs: list[float]) -> Document:
     return Document("x.pdf", "pdf", [Block(text, page=1, ocr=OcrInfo((0.1, 0.1, 0.9, 0.2), confs, "test"))],
                     ocr_pages=[1], pages=1)

@@ -31,6 +31,7 @@ from ..model import Block, BlockKind, Document, OcrInfo, Seal, TableCell
 from ..normalize import is_cjk, normalize
 from .linejoin import Joiner
 from .ocr_engine import DEFAULT_ENGINE, ENGINES, OcrLine, OcrUnavailable, engine_available, get_engine
+from .ocr_words import document_words, respace
 
 MODES = ("auto", "always", "never")
 #: Pages are recognised at this resolution (finer images are scaled down first): the PP-OCR models
@@ -496,6 +497,7 @@ def blocks_from_pages(pages: list[PageOcr], engine: str) -> tuple[list[Block], l
     blocks: list[Block] = []
     seals: list[Seal] = []
     joiner = Joiner([line.text for page in pages for line in page.lines])
+    spelled = document_words(line.text for page in pages for line in page.lines)
     table = 0
     for page in pages:
         w, h = float(page.width), float(page.height)
@@ -505,7 +507,8 @@ def blocks_from_pages(pages: list[PageOcr], engine: str) -> tuple[list[Block], l
         lines = []
         for line in page.lines:
             text = fix_cjk_punctuation(line.text, line.confidences)
-            lines.append(_Line(text, list(line.confidences), *line.box))
+            text, confs = respace(text, list(line.confidences), spelled)
+            lines.append(_Line(text, confs, *line.box))
         paras, table = _paragraphs(_ordered(lines, w), page, table)
         for para in paras:
             raw, confs = _join(para.lines, joiner)
