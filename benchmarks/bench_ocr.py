@@ -139,13 +139,14 @@ def accuracy(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
                     started = time.perf_counter()
                     doc = read_document(scan, filename=f"{name}-{dpi}-{variant}.pdf", ocr=options, limits=LIMITS)
                     seconds = time.perf_counter() - started
-                    errors = length = 0
-                    for n in pages:
-                        truth = canon(body_text(truth_doc, n)[0])
-                        got, confs = body_text(doc, n)
-                        errors += edit_distance(canon(got), truth)
-                        length += len(truth)
-                        points += calibration(got, confs, truth)
+                    # the scanned pages as one text: a paragraph that runs on to the next page is one
+                    # text-layer block, so per-page texts would not line up
+                    truth = canon("".join(body_text(truth_doc, n)[0] for n in pages))
+                    got = "".join(body_text(doc, n)[0] for n in pages)
+                    confs = [c for n in pages for c in body_text(doc, n)[1]]
+                    errors = edit_distance(canon(got), truth)
+                    length = len(truth)
+                    points += calibration(got, confs, truth)
                     row = {"contract": name, "lang": lang, "engine": engine, "dpi": dpi, "variant": variant,
                            "pages": len(pages), "cer": errors / max(length, 1), "seconds": seconds,
                            "seals": len(doc.seals)}

@@ -370,3 +370,37 @@ def test_cli_options_are_offered():
         proc = subprocess.run([sys.executable, "-m", "cliccheck", command, "--help"], capture_output=True,
                               text=True)
         assert "--ocr [auto|always|never]" in proc.stdout and "--ocr-dpi" in proc.stdout
+
+
+class _StubEngine:
+    """Stands in for the OCR engine: one line naming the page image's width, so page order shows."""
+
+    name = "stub"
+
+    def recognise(self, image):  # type: ignore[no-untyped-def]
+        return [OcrLine(f"3.{image.shape[1]} 乙方承诺配合网络安全审查。", (100.0, 300.0, 1200.0, 330.0), [0.99] * 20)]
+
+
+def test_scanned_pages_among_text_pages_are_read_in_parallel_in_page_order(tmp_path, monkeypatch):
+    """Signature pages that are scans: OCR'd with --jobs 2, put in page order among the text pages."""
+    import pypdfium2 as pdfium
+
+    monkeypatch.setattr(ocr_mod, "get_engine", lambda name, threads=0: _StubEngine())
+    widths = [(600, 850), (610, 850), (620, 850)]
+    scan = build_ocr.image_pdf([build_ocr.render(EN, 1, 72).resize(size) for size in widths], 72)
+    out = pdfium.PdfDocument.new()
+    for data in (EN.read_bytes(), scan):
+        src = pdfium.PdfDocument(data)
+        out.import_pages(src)
+        src.close()
+    path = tmp_path / "signed.pdf"
+    out.save(str(path))
+    out.close()
+    doc = read_document(path, ocr=OcrOptions(jobs=2, dpi=72))
+    assert doc.ocr_pages == [4, 5, 6]
+    scanned = [b for b in doc.blocks if b.ocr is not None]
+    assert [b.page for b in scanned] == [4, 5, 6]
+    widths_read = [int(b.text.split()[0].split(".")[1]) for b in scanned]
+    assert widths_read == sorted(widths_read) and len(set(widths_read)) == 3
+    assert doc.blocks[-1].ocr is not None and doc.blocks[0].ocr is None  # text pages first, in order
+    assert not any("not read" in w for w in doc.warnings)

@@ -271,11 +271,16 @@ def ocr_pdf_pages(pdf: Any, numbers: Sequence[int], options: OcrOptions, limits:
                 page.close()
         return load
 
-    # pdfium is not thread-safe: render every page first, then recognise in parallel.
-    rendered = [(n, loader(n)()) for n in numbers] if options.jobs > 1 else None
-    if rendered is not None:
-        return recognise_pages(((n, (lambda img=img: img)) for n, img in rendered), options, limits)
-    return recognise_pages(((n, loader(n)) for n in numbers), options, limits)
+    if options.jobs <= 1:
+        return recognise_pages(((n, loader(n)) for n in numbers), options, limits)
+    if len(numbers) > limits.max_ocr_pages:
+        raise LimitExceeded(f"{len(numbers):,} pages to read by OCR, over max_ocr_pages={limits.max_ocr_pages:,}")
+    # pdfium is not thread-safe: render a few pages here, recognise them in parallel, go on
+    out: list[PageOcr] = []
+    for i in range(0, len(numbers), options.jobs):
+        rendered = [(n, loader(n)()) for n in numbers[i:i + options.jobs]]
+        out += recognise_pages(((n, (lambda img=img: img)) for n, img in rendered), options, limits)
+    return out
 
 
 def _ranges(numbers: list[int]) -> str:
