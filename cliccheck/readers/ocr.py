@@ -161,7 +161,7 @@ def recognise_pages(images: Iterable[tuple[int, Callable[[], tuple[Any, float]]]
     if len(items) > limits.max_ocr_pages:
         raise LimitExceeded(f"{len(items):,} pages to read by OCR, over max_ocr_pages={limits.max_ocr_pages:,}")
     jobs = max(1, min(options.jobs, len(items)))
-    threads = 1 if jobs > 1 else 0
+    threads = 1 if options.jobs > 1 else 0  # one engine thread per page in parallel; else all cores
 
     def one(item: tuple[int, Callable[[], tuple[Any, float]]]) -> PageOcr:
         page, load = item
