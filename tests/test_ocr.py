@@ -104,7 +104,7 @@ def en_photo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess
     image = build_ocr.degrade(build_ocr.strip(EN, 1, 200, EN_ROWS), "photo")
     path = tmp_path_factory.mktemp("ocr") / "photo.jpg"
     image.save(path, format="JPEG", quality=85)
-    proc = subprocess.run([sys.executable, "-m", "cliccheck", "lint", str(path), "--format", "json"],
+    proc = subprocess.run([sys.executable, "-m", "cliccheck", "lint", str(path), "--format", "json", "--timeout", "900"],
                           capture_output=True, text=True, timeout=600)
     return path, proc
 
