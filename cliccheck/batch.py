@@ -19,7 +19,9 @@ import fnmatch
 import gc
 import multiprocessing as mp
 import os
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -63,42 +65,72 @@ def _skip_name(name: str) -> bool:
     return name.startswith(".") or name.startswith("~$")
 
 
-def collect_paths(paths: Sequence[str]) -> list[str]:
+@dataclass(slots=True)
+class Found:
+    """A document to lint and the path the user gave that led to it (its root)."""
+
+    path: str
+    root: str | None  # the folder the user linted (a file's own folder), None for stdin
+
+
+def collect_documents(paths: Sequence[str], *, follow_symlinks: bool = False) -> tuple[list[Found], list[str]]:
     """Expand folders (recursively, sorted) into documents; keep explicit files as given.
 
     Folders yield .docx .pdf .txt .md files, skipping hidden files and folders,
-    Word lock files (``~$*``) and symlink loops. A path given explicitly is
-    always linted (a missing or unsupported file becomes an error document).
-    Duplicates are dropped, first occurrence wins.
+    Word lock files (``~$*``) and symlink loops. A symlink that leads outside
+    the folder being walked is not followed unless ``follow_symlinks``: a
+    folder under review should not pull in files from elsewhere on the disk
+    (they are returned, second, so the caller can say so). A path given
+    explicitly is always linted (a missing or unsupported file becomes an error
+    document). Duplicates are dropped, first occurrence wins.
     """
-    out: list[str] = []
+    out: list[Found] = []
+    skipped: list[str] = []
     seen: set[Any] = set()
 
-    def add(path: str) -> None:
+    def add(path: str, root: str | None) -> None:
         try:
             key: Any = Path(path).resolve()
         except OSError:
             key = path
         if key not in seen:
             seen.add(key)
-            out.append(path)
+            out.append(Found(path, root))
 
     for given in paths:
         if given == STDIN:
             if STDIN not in seen:
                 seen.add(STDIN)
-                out.append(STDIN)
+                out.append(Found(STDIN, None))
             continue
         if not os.path.isdir(given):
-            add(given)
+            add(given, os.path.dirname(given) or ".")
             continue
         visited: set[tuple[int, int]] = set()
-        for found in _walk(given, visited):
-            add(found)
-    return out
+        try:
+            top = Path(given).resolve()
+        except OSError:
+            top = Path(given).absolute()
+        for found in _walk(given, visited, top, follow_symlinks, skipped):
+            add(found, given)
+    return out, skipped
 
 
-def _walk(folder: str, visited: set[tuple[int, int]]) -> Iterable[str]:
+def collect_paths(paths: Sequence[str], *, follow_symlinks: bool = False) -> list[str]:
+    """The documents :func:`collect_documents` finds, as paths."""
+    return [found.path for found in collect_documents(paths, follow_symlinks=follow_symlinks)[0]]
+
+
+def _inside(path: str, top: Path) -> bool:
+    try:
+        target = Path(path).resolve()
+    except (OSError, RuntimeError):  # a loop: never inside
+        return False
+    return target == top or top in target.parents
+
+
+def _walk(folder: str, visited: set[tuple[int, int]], top: Path, follow: bool,
+          skipped: list[str]) -> Iterable[str]:
     try:
         st = os.stat(folder)
     except OSError:
@@ -116,8 +148,12 @@ def _walk(folder: str, visited: set[tuple[int, int]]) -> Iterable[str]:
             continue
         path = os.path.join(folder, entry.name)
         try:
+            if entry.is_symlink() and not follow and not _inside(path, top):
+                if entry.is_dir() or (entry.is_file() and entry.name.lower().endswith(DOCUMENT_SUFFIXES)):
+                    skipped.append(path)
+                continue
             if entry.is_dir():
-                yield from _walk(path, visited)
+                yield from _walk(path, visited, top, follow, skipped)
             elif entry.is_file() and entry.name.lower().endswith(DOCUMENT_SUFFIXES):
                 yield path
         except OSError:
@@ -155,6 +191,7 @@ def check_task(task: Task) -> DocumentReport:
 
     wanted = config.requirement_ids()
     result = check_document(doc, supplier_aliases=tuple(config.supplier_aliases),
+                            supplier_names=tuple(config.supplier_names),
                             select=None if len(wanted) == 4 else wanted, lang=config.lang)
     review_ocr(doc, result)
     report = build_document_report(doc, result, config, path=task.display)
@@ -220,9 +257,42 @@ def warm_up() -> None:
         check_document(doc)
 
 
-def _worker_main(conn: Connection) -> None:
-    with contextlib.suppress(Exception):
-        warm_up()
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+WATCHDOG_SECONDS = 0.5
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Make this worker end when the process that started it ends, however it ends.
+
+    Killing ``lint`` (SIGTERM, or SIGKILL which no handler sees) must not leave
+    workers running on a stuck document. On Linux the kernel does it: the
+    parent-death signal is SIGKILL. Everywhere, a watchdog thread polls the
+    parent's pid and exits when this process has been re-parented. The check
+    after prctl closes the window where the parent died before it was set.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCHDOG_SECONDS)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="cliccheck-parent-watchdog", daemon=True).start()
+
+
+def _worker_main(conn: Connection, parent_pid: int, warm: bool = True) -> None:
+    die_with_parent(parent_pid)
+    if warm:
+        with contextlib.suppress(Exception):
+            warm_up()
     try:
         conn.send(("ready",))
         while True:
@@ -236,9 +306,9 @@ def _worker_main(conn: Connection) -> None:
 
 
 class _Worker:
-    def __init__(self, context: Any):
+    def __init__(self, context: Any, warm: bool = True):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child,), daemon=True)
+        self.process = context.Process(target=_worker_main, args=(child, os.getpid(), warm), daemon=True)
         self.process.start()
         child.close()
         self.ready = False
@@ -308,7 +378,9 @@ def run_tasks(tasks: Sequence[Task], *, jobs: int | None = None, timeout: float 
         # touches every page of them and copy-on-write turns the shared memory into copies
         gc.freeze()
     pending = deque(range(total))
-    workers = [_Worker(context) for _ in range(jobs)]
+    # a worker with one document to check gains nothing from warming up first (the pipelines load when
+    # first needed, and a document that cannot be read never needs them)
+    workers = [_Worker(context, warm=total > jobs) for _ in range(jobs)]
     try:
         while done < total:
             now = time.monotonic()
@@ -367,3 +439,76 @@ def run_tasks(tasks: Sequence[Task], *, jobs: int | None = None, timeout: float 
         for worker in workers:
             worker.stop()
     return [r for r in results if r is not None]
+
+
+# -- one job with a deadline (annex, redline, extract) ---------------------------------------------
+
+def _isolated_main(conn: Connection, parent_pid: int, func: Callable[..., Any], args: tuple[Any, ...],
+                   name: str | None) -> None:
+    die_with_parent(parent_pid)
+    try:
+        _test_sleep(name or "")
+        outcome: tuple[str, Any] = ("ok", func(*args))
+    except CliccheckError as exc:
+        outcome = ("error", (type(exc).__name__, exc.message, exc.code, exc.path))
+    except MemoryError:
+        outcome = ("error", ("DocumentError", "out of memory while reading", "too-large", None))
+    except BaseException as exc:  # reported as internal by the parent, like any escaped bug
+        outcome = ("crash", f"{type(exc).__name__}: {exc}")
+    try:
+        conn.send(outcome)
+    except Exception as exc:  # an unpicklable result is a bug, not a hang
+        conn.send(("crash", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def run_isolated(func: Callable[..., Any], *args: Any, timeout: float | None, name: str | None = None) -> Any:
+    """Run ``func(*args)`` in a worker process killed at ``timeout`` seconds; return its result.
+
+    Why a process: a reader stuck on a hostile file cannot be stopped from a
+    thread. Coded errors come back as themselves; running out of time is a
+    ``timeout`` error naming ``name``. Without a timeout it runs here.
+    """
+    if not timeout:
+        return func(*args)
+    context = _context()
+    conn, child = context.Pipe(duplex=False)
+    process = context.Process(target=_isolated_main, args=(child, os.getpid(), func, args, name),
+                                  daemon=True)
+    process.start()
+    child.close()
+    try:
+        deadline = time.monotonic() + timeout
+        outcome = None
+        while outcome is None:
+            left = deadline - time.monotonic()
+            if left <= 0 or not conn.poll(left):
+                if time.monotonic() >= deadline:
+                    raise DocumentError(f"took longer than --timeout {timeout:g} s; the worker was stopped",
+                                        code="timeout", path=name)
+                continue
+            try:
+                outcome = conn.recv()
+            except EOFError:
+                process.join(timeout=5)
+                raise CliccheckError(f"the worker process died (exit code {process.exitcode})", code="internal",
+                                     path=name) from None
+    finally:
+        if process.is_alive():
+            with contextlib.suppress(Exception):
+                process.kill()
+        process.join(timeout=5)
+        conn.close()
+    kind, value = outcome
+    if kind == "ok":
+        return value
+    if kind == "error":
+        cls_name, message, code, path = value
+        from . import errors
+
+        cls = getattr(errors, cls_name, CliccheckError)
+        if not (isinstance(cls, type) and issubclass(cls, CliccheckError)):
+            cls = CliccheckError
+        raise cls(message, code=code, path=path)
+    raise CliccheckError(value, code="internal", path=name)

@@ -97,7 +97,9 @@ def main() -> None:
     except Exception as exc:
         if debug:
             raise
-        click.echo(f"cliccheck: internal error: {type(exc).__name__}: {exc} "
+        from .termsafe import escape_text
+
+        click.echo(f"cliccheck: internal error: {type(exc).__name__}: {escape_text(str(exc))} "
                    "(rerun with --debug and report it) [internal]", err=True)
         sys.exit(EXIT_ERROR)
     sys.exit(rc if isinstance(rc, int) else 0)

@@ -2,7 +2,8 @@
 
 Discovery walks up from each document's folder and takes the nearest file
 (no merging, like ruff): a ``.cliccheck.toml``, or a ``pyproject.toml`` that
-has a ``[tool.cliccheck]`` table. Command-line options then override it.
+has a ``[tool.cliccheck]`` table. Command-line options then override it. A
+config file below the folder being linted is refused (see :class:`ConfigCache`).
 
 Loading is strict: an unknown key or a bad value is a :class:`ConfigError`
 naming the file and line, because a typo in a gate's configuration must not
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -28,12 +31,15 @@ CONFIG_NAMES = (".cliccheck.toml", "pyproject.toml")
 REQUIREMENT_IDS = ("CSR01", "CSR02", "CSR03", "CSR04")
 #: Finding rules (not requirement verdicts) that select/ignore/severity/waivers may name.
 FINDING_RULES = ("bilingual-mismatch", "hidden-text", "hidden-contradiction", "unread-content", "obfuscated-text",
-                 "ocr-read", "expired-waiver")
+                 "ocr-read", "expired-waiver", "no-supplier-party", "not-a-contract")
 LANGS = ("auto", "zh", "en")
 FAIL_ON = ("error", "warning", "never")
 SEVERITIES = ("error", "warning", "note")
 #: Sub-tables of [severity] that set one verdict's severity per requirement.
 VERDICT_KEYS = ("weak", "contradicted", "missing")
+
+#: A configuration file is a few kilobytes; anything much larger is not one (``--config /dev/zero``).
+MAX_CONFIG_BYTES = 1024 * 1024
 
 TOP_KEYS = ("supplier-aliases", "select", "ignore", "fail-on", "lang", "severity", "limits", "waiver")
 WAIVER_KEYS = ("rule", "paths", "reason", "approved_by", "expires")
@@ -121,6 +127,8 @@ class Config:
     """Effective settings for linting a document."""
 
     supplier_aliases: tuple[str, ...] = ()
+    #: --supplier: the supplier's names, replacing the contract's role words (command line only)
+    supplier_names: tuple[str, ...] = ()
     select: tuple[str, ...] = ()  # empty = all
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
@@ -151,12 +159,16 @@ class Config:
         return Limits().with_overrides(dict(self.limits))
 
     def with_cli(self, *, supplier_aliases: Iterable[str] = (), select: Iterable[str] | None = None,
-                 ignore: Iterable[str] = (), fail_on: str | None = None, lang: str | None = None) -> Config:
-        """Command-line options on top: --select replaces, --ignore and aliases add."""
+                 ignore: Iterable[str] = (), fail_on: str | None = None, lang: str | None = None,
+                 supplier_names: Iterable[str] = ()) -> Config:
+        """Command-line options on top: --select and --supplier replace, --ignore and aliases add."""
         changes: dict[str, Any] = {}
         aliases = tuple(supplier_aliases)
         if aliases:
             changes["supplier_aliases"] = tuple(dict.fromkeys(self.supplier_aliases + aliases))
+        names = tuple(supplier_names)
+        if names:
+            changes["supplier_names"] = tuple(dict.fromkeys(names))
         if select is not None:
             changes["select"] = tuple(select)
         extra_ignore = tuple(ignore)
@@ -188,48 +200,100 @@ def find_config_file(start: str | Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_config_text(path)
+    except ConfigError:
         return False
     return re.search(r"^\s*\[\[?\s*tool\.cliccheck[\].]", text, re.MULTILINE) is not None
 
 
+class NestedConfigError(ConfigError):
+    """A config file below the linted folder: refused for the documents it would govern."""
+
+
 class ConfigCache:
-    """Discover and load each config file once per run."""
+    """Discover and load each config file once per run.
+
+    A config file found *below* the folder the user linted (a vendor's package
+    dropped into the drafts folder) must not replace the policy that governs
+    that folder: ``fail-on = "never"`` or a waiver there would let a
+    contradicted contract through. Such a document is refused with a
+    ``config`` error naming the file (fail closed); lint that folder on its own
+    to use its config, or move the settings up.
+    """
 
     def __init__(self, explicit: str | Path | None = None):
         self._explicit = load_config(explicit) if explicit is not None else None
         self._by_file: dict[Path, Config] = {}
-        self._by_dir: dict[Path, Config] = {}
+        self._by_dir: dict[Path, Path | None] = {}
 
-    def for_document(self, doc_path: str | None) -> Config:
+    def for_document(self, doc_path: str | None, root: str | None = None) -> Config:
+        """The config for ``doc_path``, found while linting ``root`` (the folder given by the user)."""
         if self._explicit is not None:
             return self._explicit
         start = Path.cwd() if doc_path is None else Path(doc_path).resolve().parent
-        if start in self._by_dir:
-            return self._by_dir[start]
-        found = find_config_file(start)
+        if start not in self._by_dir:
+            self._by_dir[start] = find_config_file(start)
+        found = self._by_dir[start]
         if found is None:
-            config = Config()
-        else:
-            if found not in self._by_file:
-                self._by_file[found] = load_config(found)
-            config = self._by_file[found]
-        self._by_dir[start] = config
-        return config
+            return Config()
+        if root is not None:
+            top = Path(root).resolve()
+            if not top.is_dir():
+                top = top.parent
+            if found.parent != top and top in found.parent.parents:
+                governing = find_config_file(top)
+                raise NestedConfigError(
+                    f"a config file below the linted folder {root} may not replace the policy of "
+                    f"{governing if governing else 'the defaults'}: lint {found.parent} on its own to use it, "
+                    "or move its settings to the top", path=str(found))
+        if found not in self._by_file:
+            self._by_file[found] = load_config(found)
+        return self._by_file[found]
 
 
 # -- loading --------------------------------------------------------------------------------------
 
+def read_config_text(path: Path) -> str:
+    """A config file's text: regular files only, at most :data:`MAX_CONFIG_BYTES`, UTF-8 with or
+    without a BOM.
+
+    Opened non-blocking and checked with ``fstat`` on the open descriptor: a FIFO
+    would block ``open()`` for ever and ``/dev/zero`` never ends.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise ConfigError("config file not found", path=str(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file: {exc.strerror}", path=str(path)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError("a config file must be a regular file (not a folder, pipe or device)",
+                              path=str(path))
+        if info.st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"config file is {info.st_size:,} bytes, over {MAX_CONFIG_BYTES:,}",
+                              path=str(path))
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file: {exc.strerror}", path=str(path)) from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"config file grew over {MAX_CONFIG_BYTES:,} bytes while read", path=str(path))
+    try:
+        return raw.decode("utf-8-sig")  # a BOM (Notepad's "UTF-8") is not part of the TOML
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"config file is not UTF-8 (bad byte at offset {exc.start})", path=str(path)) from None
+
+
 def load_config(path: str | Path) -> Config:
     """Load and validate one config file; raise :class:`ConfigError` with file:line."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError("config file not found", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config file: {exc}", path=str(path)) from None
+    text = read_config_text(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -320,6 +384,11 @@ def _waiver(entry: Any, index: int, where: _Locator, root: Path) -> Waiver:
         if not isinstance(raw, list) or not raw or not all(isinstance(p, str) and p for p in raw):
             where.fail("paths", table, "waiver paths must be a non-empty list of glob strings", index)
         paths = tuple(raw)
+        for pattern in paths:
+            try:
+                glob_to_regex(pattern)
+            except re.error as exc:
+                where.fail("paths", table, f"waiver path {pattern!r} is not a valid glob: {exc}", index)
     expires = None
     if "expires" in entry:
         value = entry["expires"]

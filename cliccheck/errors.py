@@ -27,11 +27,14 @@ ERROR_CODES: dict[str, str] = {
     "no-unicode-map": "a PDF font has no Unicode map, the text would be garbage",
     "too-large": "a size limit was hit (file, inflated size, pages, characters)",
     "unsafe-xml": "XML with a DTD, entity declarations or excessive nesting",
+    "ambiguous-package": "a container that different programs read differently (duplicate or case-variant "
+                         "zip members, a main part other than the one the package names, a polyglot)",
     "undecodable": "a text file in an encoding cliccheck cannot identify",
     "timeout": "reading or checking took longer than --timeout",
     "config": "a configuration file or option is invalid",
     "output-exists": "the output file exists; pass --force to overwrite",
     "output-is-input": "the output path resolves to the input file",
+    "output-unsafe": "the output path is not a regular file in a writable place (a device, FIFO, /proc, /dev/stdout)",
     "internal": "a bug in cliccheck: please report it with --debug output",
 }
 
@@ -51,8 +54,11 @@ class CliccheckError(Exception):
         self.path = path
 
     def one_line(self) -> str:
-        where = f"{self.path}: " if self.path else ""
-        return f"{where}{self.message} [{self.code}]".replace("\n", " ")
+        """The message for a terminal: file names and quoted text cannot carry control sequences."""
+        from .termsafe import escape_name, escape_text
+
+        where = f"{escape_name(self.path)}: " if self.path else ""
+        return f"{where}{escape_text(self.message.replace(chr(10), ' '))} [{self.code}]"
 
     def to_dict(self) -> dict[str, str]:
         return {"code": self.code, "message": self.message}

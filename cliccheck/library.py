@@ -42,6 +42,9 @@ class _Text:
 
 
 LEX = _Lex()
+#: optional role-section lexicons that tell a contract from a notice, a policy or a commitment letter
+DOCUMENT_WORDS = ("contract_instruments", "notice_instruments", "notice_titles", "plural_address", "letter_titles",
+                  "first_person", "generic_definitions", "binding_verbs")
 TEXT = _Text()
 
 # Schemas: dict -> {key: (schema, required)}; list -> [item schema]; type -> scalar type;
@@ -50,7 +53,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "version": (int, True),
     "roles": ({**{k: (LEX, True) for k in
                   ("supplier", "buyer", "both", "labels", "pronouns", "definition", "supplies", "pays", "organisations")},
-               "fields": (LEX, False)}, True),
+               **{k: (LEX, False) for k in ("fields", *DOCUMENT_WORDS)}}, True),
     "modals": ({k: (LEX, True) for k in
                 ("obligation", "prohibition", "permission", "grant", "negated_obligation", "non_binding")}, True),
     **{k: (LEX, True) for k in ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth",
@@ -272,7 +275,8 @@ def load_library(path: str | os.PathLike[str] | None = None) -> Library:
     common_data = _convert(common, _compose(common), _COMMON_SCHEMA, "")
     for optional in ("topics", "scope_limits", "global_overrides"):  # optional: older libraries lack them
         common_data.setdefault(optional, {lang: () for lang in LANGS})
-    common_data["roles"].setdefault("fields", {lang: () for lang in LANGS})
+    for optional in ("fields", *DOCUMENT_WORDS):
+        common_data["roles"].setdefault(optional, {lang: () for lang in LANGS})
     if not files:
         raise ConfigError(f"{root}: no requirement files (CSR01.yaml ...)")
     requirements = tuple(_load_requirement(p) for p in files)

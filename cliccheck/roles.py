@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from .library import Library, load_library
+from .library import DOCUMENT_WORDS, Library, load_library
 from .model import Block, Document
 from .normalize import detect_language, is_cjk
 from .verdicts import Evidence, Party, Roles
@@ -51,7 +51,8 @@ def _lang_of(text: str) -> str:
 class _RoleWords:
     def __init__(self, library: Library):
         roles = library.common["roles"]
-        self.side_words = {side: {lang: roles[side][lang] for lang in ("en", "zh")} for side in ("supplier", "buyer")}
+        self.side_words = {side: {lang: roles[side][lang] for lang in ("en", "zh")}
+                           for side in ("supplier", "buyer", "both")}
         self.side_re = {side: {lang: phrase_regex(roles[side][lang], lang) for lang in ("en", "zh")}
                         for side in ("supplier", "buyer")}
         self.label_re = {lang: phrase_regex(roles["labels"][lang], lang) for lang in ("en", "zh")}
@@ -60,6 +61,15 @@ class _RoleWords:
         self.pays_re = {lang: phrase_regex(roles["pays"][lang], lang) for lang in ("en", "zh")}
         self.org_re = {lang: phrase_regex(roles["organisations"][lang], lang) for lang in ("en", "zh")}
         self.fields = {w.lower() for lang in ("en", "zh") for w in roles.get("fields", {}).get(lang, ())}
+        #: what kind of document it is: contract, notice, commitment letter (library roles.<key>)
+        self.doc_re = {key: {lang: phrase_regex(roles.get(key, {}).get(lang, ()), lang) for lang in ("en", "zh")}
+                       for key in DOCUMENT_WORDS}
+        self.first_person = {lang: list(roles.get("first_person", {}).get(lang, ())) for lang in ("en", "zh")}
+        modals = library.common["modals"]
+        #: any modal at all: a party is named where it is bound, allowed or refused something ("Provider may")
+        self.modal_re = {lang: phrase_regex([*(w for kind in modals.values() for w in kind[lang]),
+                                             *roles.get("binding_verbs", {}).get(lang, ())], lang)
+                         for lang in ("en", "zh")}
         # the head of a party line: a label or role word followed by "(" or ":" ("乙方（供应方）：", "Supplier:")
         self.party_line_re = {lang: _party_line(self.label_re[lang], self.side_re["supplier"][lang],
                                                 self.side_re["buyer"][lang], lang) for lang in ("en", "zh")}
@@ -67,6 +77,14 @@ class _RoleWords:
     def is_field(self, term: str) -> bool:
         """A form field ("盖章", "seal", "Date"), never a party's label or name."""
         return term.strip(" ." + _QUOTES).lower() in self.fields
+
+    def doc_search(self, key: str, text: str, lang: str | None = None) -> re.Match[str] | None:
+        rx = self.doc_re[key][lang or _lang_of(text)]
+        return rx.search(text) if rx is not None else None
+
+    def is_generic(self, text: str) -> bool:
+        """A definition's body that names a class of persons, not one party: "指接入并通过…的…", "means any person"."""
+        return bool(self.doc_search("generic_definitions", text.strip(" " + _QUOTES)))
 
     def is_organisation(self, name: str) -> bool:
         name = name.strip(" ,，" + _QUOTES)
@@ -158,6 +176,8 @@ def _name_after(text: str, pos: int, words: _RoleWords) -> str | None:
     if len(parts) > 1 and words.is_field(parts[-1]):  # "…有限公司　　负责人：____": the next form field
         name = " ".join(parts[:-1]).strip(" " + _QUOTES)
     if len(name) < 2 or len(name) > 80 or words.is_field(name) or words.side_of(name) or words.is_label(name):
+        return None
+    if words.is_generic(name):  # "服务商：指接入并通过云市场…的第三方": a definition, never a name
         return None
     return name
 
@@ -287,6 +307,10 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
         head = m.group(0).strip()
         if not re.match(r"\s*[:：]", text[m.end():]):
             continue
+        if words.doc_search("plural_address", text[max(0, m.start() - 4):m.end()]):
+            continue  # "致各供应商：": the readers of a notice, not a party
+        if words.is_generic(text[m.end():].lstrip(" :：")):
+            continue  # "服务商：指接入并通过…的第三方": a definition of a class of persons, not a party line
         side = words.side_of(head)
         name = _name_after(text, m.end(), words)
         if side:
@@ -332,8 +356,16 @@ def _place_the_other(out: _Collector) -> None:
             out.add(other, term, name, block, "definition")
 
 
-def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), library: Library | None = None) -> Roles:
-    """The supplier and buyer parties of ``doc`` with their labels per language."""
+def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_names: Sequence[str] = (),
+               aligned: Sequence[tuple[Block, Block]] = (), library: Library | None = None) -> Roles:
+    """The supplier and buyer parties of ``doc`` with their labels per language, and whether the supplier is a
+    party at all.
+
+    ``supplier_aliases`` add to the names read from the contract and the defaults; ``supplier_names`` replace
+    them (the user knows better than the contract's wording). ``aligned`` pairs each clause of one language
+    version with the same clause of the other (:mod:`cliccheck.matcher.align`): a label one version leaves
+    undefined ("乙方") takes the side of the role word at the same place in the other ("the Supplier").
+    """
     library = library or load_library()
     words = _RoleWords(library)
     out = _Collector()
@@ -351,27 +383,333 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), library: 
             named = [out.label_names[w] for ws in out.labels[side].values() for w in ws if w in out.label_names]
             if named:
                 out.names[side] = named[0]
+    defined = {side: out.has(side) for side in ("supplier", "buyer")}
+    letter = _letter(body, words) if not defined["supplier"] else None
+    if letter is not None:  # 承诺函: the first person who undertakes is the supplier, and so is the role it names
+        text = "\n".join(b.text for b in body)  # itself by ("本公司作为贵单位的服务器供应商")
+        for lang, person in letter.items():
+            used = _used_words(words.side_words["supplier"][lang], lang, text)
+            for w in [*person, *(w for w in words.side_words["supplier"][lang] if w.lower() in used)]:
+                out.add("supplier", w, None, body[0], "letter")
     parties: dict[str, Party] = {}
     for side in ("supplier", "buyer"):
-        if out.has(side):
-            labels = {lang: list(v) for lang, v in out.labels[side].items() if v}
-            parties[side] = Party(name=out.names[side], labels=labels, evidence=out.evidence[side],
-                                  source=out.source[side])
-        else:
-            defaults = {lang: list(words.side_words[side][lang]) for lang in ("en", "zh")}
-            parties[side] = Party(name=out.names[side], labels=defaults, source="default")
+        labels = {lang: list(v) for lang, v in out.labels[side].items() if v}
+        source = out.source[side] if out.has(side) else "default"
+        parties[side] = Party(name=out.names[side], labels=labels, evidence=out.evidence[side], source=source)
     supplier, buyer = parties["supplier"], parties["buyer"]
-    aliases = [a.strip() for a in supplier_aliases if a and a.strip()]
-    if aliases:
-        if supplier.source == "default":
-            supplier.labels = {}
-        for alias in aliases:
-            lang = "zh" if detect_language(alias) == "zh" else "en"
-            bucket = supplier.labels.setdefault(lang, [])
-            if alias not in bucket:
-                bucket.insert(0, alias)
-            for words_list in buyer.labels.values():
-                if alias in words_list:
-                    words_list.remove(alias)
+    _fill_defaults(supplier, buyer, words, {b.language for b in body},
+                   "\n".join([doc.text, *(x.text for x in doc.excluded)]))
+    if aligned:
+        _carry_across(aligned, supplier, buyer, words)
+    _apply_user_names(supplier, buyer, supplier_aliases, supplier_names)
+    kind, is_party, basis = _document_kind(doc, body, supplier, buyer, words, defined["supplier"] or letter is not None,
+                                           supplier_aliases, supplier_names)
+    return Roles(supplier=supplier, buyer=buyer, supplier_party=is_party, document=kind, basis=basis)
+
+
+def _fill_defaults(supplier: Party, buyer: Party, words: _RoleWords, present: set[str], text: str) -> None:
+    """A language version that defines no label for a side uses the library's role words for it (a bilingual
+    contract whose Chinese preamble defines 乙方（供应方） and whose English text says "the Supplier");
+    never a word the contract gave the other side. A side the contract never defines gets them in both
+    languages; a defined side only in the languages the document is written in."""
+    for side, party, other in (("supplier", supplier, buyer), ("buyer", buyer, supplier)):
+        taken = {w for ws in other.labels.values() for w in ws}
+        defined = any(party.labels.values())
+        for lang in ("en", "zh"):
+            if defined and lang not in present:
+                continue
+            if not party.labels.get(lang):
+                fallback = [w for w in words.side_words[side][lang] if w not in taken]
+                # only the role words the document uses (hidden text included): a word it never uses cannot match,
+                # and a report then names the party as the contract does; all of them when it uses none
+                seen = _used_words(fallback, lang, text)
+                party.labels[lang] = [w for w in fallback if w.lower() in seen] or fallback
+
+
+def _used_words(candidates: Sequence[str], lang: str, text: str) -> set[str]:
+    """The candidates ``text`` uses (lower-cased), matched as the party regexes match them."""
+    if not candidates:
+        return set()
+    alternation = "|".join(re.escape(w) for w in sorted(candidates, key=len, reverse=True))
+    rx = re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![a-z])" if lang == "en" else alternation, re.IGNORECASE)
+    return {m.group(0).lower() for m in rx.finditer(text)}
+
+
+def _apply_user_names(supplier: Party, buyer: Party, aliases: Sequence[str], names: Sequence[str]) -> None:
+    """``--supplier-alias`` adds (first, so a report names it); ``--supplier`` replaces every supplier word."""
+    wanted = [a.strip() for a in names if a and a.strip()]
+    if wanted:
+        supplier.labels = {}
+        supplier.name = wanted[0]
         supplier.source = "user"
-    return Roles(supplier=supplier, buyer=buyer)
+    for alias in wanted + [a.strip() for a in aliases if a and a.strip()]:
+        lang = "zh" if detect_language(alias) == "zh" else "en"
+        bucket = supplier.labels.setdefault(lang, [])
+        if alias in bucket:
+            bucket.remove(alias)
+        bucket.insert(0, alias)
+        for words_list in buyer.labels.values():
+            if alias in words_list:
+                words_list.remove(alias)
+        if supplier.source == "default":
+            supplier.source = "user"
+
+
+def _letter(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | None:
+    """A commitment letter (承诺函, Letter of Undertaking) whose first person undertakes: the first-person words
+    it uses, per language. The title must say it is such a letter, in its first blocks."""
+    head = body[:5]
+    if not any(words.doc_search("letter_titles", b.text) for b in head if len(b.text) <= 120):
+        return None
+    found: dict[str, list[str]] = {}
+    for lang in ("en", "zh"):
+        rx = phrase_regex(words.first_person[lang], lang)
+        if rx is None:
+            continue
+        for b in body[:60]:
+            if _lang_of(b.text) != lang and b.language != lang:
+                continue
+            for m in rx.finditer(b.text):
+                # "We, Northgate Network Systems Ltd., as the supplier of …, hereby undertake", "本公司将配合…":
+                # the first person of a letter that says it is one undertakes, whatever its verb
+                if lang == "en" and m.group(0).lower() in ("us", "our") and not found.get(lang):
+                    continue
+                bucket = found.setdefault(lang, [])
+                if m.group(0) not in bucket:
+                    bucket.append(m.group(0))
+    if not found:
+        return None
+    for lang, person in found.items():  # "we" is also "us" and "our" once the letter is the supplier's
+        person.extend(w for w in words.first_person[lang] if w not in person and w.lower() in ("we", "us", "our"))
+    return found
+
+
+def _carry_across(aligned: Sequence[tuple[Block, Block]], supplier: Party, buyer: Party, words: _RoleWords) -> None:
+    """Give each label one version leaves undefined the side of the party named at the same place in the aligned
+    clause of the other version: "3.3 The Supplier shall not …" / "3.3 乙方不得…" makes 乙方 the supplier."""
+    known = {lang: {w: side for side, party in (("supplier", supplier), ("buyer", buyer))
+                    for w in party.labels.get(lang, ())} for lang in ("en", "zh")}
+    # case-sensitive: English role words as parties are capitalised ("the Supplier", not "suppliers")
+    finders = {lang: re.compile((r"(?<![A-Za-z])(?:{})(?![a-z])" if lang == "en" else "(?:{})").format(
+        "|".join(re.escape(w) for w in sorted(known[lang], key=len, reverse=True)))) if known[lang] else None
+        for lang in ("en", "zh")}
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    for a, b in aligned:
+        seqs = [_mentions(x.text, x.language if x.language in ("zh", "en") else _lang_of(x.text), known, finders,
+                          words) for x in (a, b)]
+        if not seqs[0] or not seqs[1]:
+            continue
+        pairs = list(zip(*seqs, strict=True)) if len(seqs[0]) == len(seqs[1]) else [(seqs[0][0], seqs[1][0])]
+        for x, y in pairs:
+            for (lang_u, unknown), (_, side) in ((x, y), (y, x)):
+                if side in ("supplier", "buyer") and unknown.startswith("label:"):
+                    votes.setdefault((lang_u, unknown[6:]), Counter())[side] += 1
+    for (lang, label), count in votes.items():
+        (side, n), *rest = [*count.most_common(), ("", 0)]
+        if n and n > 2 * rest[0][1]:
+            party = supplier if side == "supplier" else buyer
+            bucket = party.labels.setdefault(lang, [])
+            if label not in bucket:
+                bucket.insert(0, label)
+            party.labels = {lang: bucket, **{k: v for k, v in party.labels.items() if k != lang}}  # named first
+            if party.source == "default":
+                party.source = "aligned"
+
+
+def _mentions(text: str, lang: str, known: dict[str, dict[str, str]], finders: dict[str, re.Pattern[str] | None],
+              words: _RoleWords) -> list[tuple[str, str]]:
+    """Parties named in a clause, in order: ``(lang, side)`` for a word of a known side, ``(lang, "label:乙方")``
+    for a neutral label no side has yet."""
+    found: list[tuple[int, int, str]] = []
+    finder = finders[lang]
+    for m in finder.finditer(text) if finder is not None else ():
+        found.append((m.start(), m.end(), known[lang][m.group(0)]))
+    rx = words.label_re[lang]
+    for m in rx.finditer(text) if rx is not None else ():
+        if not any(a <= m.start() < b for a, b, _ in found):
+            found.append((m.start(), m.end(), "label:" + m.group(0)))
+    found.sort()
+    return [(lang, side) for _, _, side in found]
+
+
+def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer: Party, words: _RoleWords,
+                   defined: bool, aliases: Sequence[str], names: Sequence[str]) -> tuple[str, bool, str]:
+    """``(kind, supplier is a party, the words that decided)``; kind is contract, letter, notice or
+    not-a-contract. The supplier is a party when the document defines it (preamble, signature block, a letter it
+    signs), names it as the user said, or uses its role word as a party ("the Supplier shall", "乙方应") in a
+    document that is not a notice or policy addressed to suppliers as a class."""
+    # what a document is shows in its first pages and its end (signature, "特此通知"): a long contract costs no more
+    sample = list(body) if len(body) <= KIND_SAMPLE else [*body[:KIND_SAMPLE - 30], *body[-30:]]
+    text = "\n".join(b.text for b in sample)
+    if not text.strip():
+        return "not-a-contract", False, "no text"
+    technical = sum(1 for b in sample if _MARKUP.search(b.text))
+    if technical >= 3 and technical >= MARKUP_SHARE * len(sample):
+        return "not-a-contract", False, f"code or markup in {technical} of {len(sample)} paragraphs"
+    if supplier.source == "letter":
+        return "letter", True, next((e.text[:60] for e in supplier.evidence), "")
+    title = next((b.text for b in body[:3] if b.text.strip() and len(b.text) <= 80), "")
+    counts = {key: _count(words, key, text) for key in ("contract_instruments", "notice_instruments")}
+    notice = (words.doc_search("notice_titles", title) if title else None) or _first(words, "plural_address", body)
+    user = [n for n in (*names, *aliases) if n and n.strip() and n.strip() in text]
+    if defined or user:
+        if notice and not counts["contract_instruments"] and not defined:
+            return "notice", False, notice.group(0)
+        return "contract", True, ("--supplier-alias " + user[0]) if user and not defined else "parties defined"
+    use = _party_use(body, supplier, words)
+    if notice and counts["notice_instruments"] >= counts["contract_instruments"]:
+        return "notice", False, notice.group(0)
+    if counts["notice_instruments"] > counts["contract_instruments"]:
+        return "notice", False, "policy or notice wording"
+    generic = _generic_definition(body, supplier, words)
+    if generic is not None:
+        return "contract" if counts["contract_instruments"] else "notice", False, generic
+    if use is not None:
+        return "contract", True, use
+    labelled = _label_use(body, words)
+    if labelled is not None:  # "乙方应…" with no definition: a contract, though which label is the supplier is open
+        return "contract", True, labelled
+    others = _other_parties(body, words)
+    if others is not None:  # "The Processor shall", "Either party may", "我们不会…": parties the library cannot place
+        return "contract", True, others
+    numbered = _numbered_duty(body, words)
+    if numbered is not None:  # "第十条 承办商须…": a clause of an agreement whose parties the library cannot place
+        return "contract", True, numbered
+    if not _contract_like(body, supplier, buyer, counts["contract_instruments"], words):
+        return "not-a-contract", False, "no parties, clauses or obligations"
+    return ("contract" if counts["contract_instruments"] else "other"), False, "the supplier is never named as a party"
+
+
+def _numbered_duty(body: Sequence[Block], words: _RoleWords) -> str | None:
+    """A numbered clause with a modal: contract drafting, whoever its parties are. (A notice's numbered items
+    were recognised before, by its title, its address or its own name for itself.)"""
+    for b in body:
+        modal = words.modal_re["zh" if b.language == "zh" else "en"]
+        if modal is not None and (b.section or _CLAUSE_NUMBER.match(b.text)) and modal.search(b.text):
+            return b.text[:30]
+    return None
+
+
+#: what a README, a config file or source code has and a contract does not: inline code, URLs, shell prompts,
+#: command-line options, "key = value" lines, file paths
+_MARKUP = re.compile(r"`|https?://|^\s*\$ |(?:^|\s)--[a-z][a-z-]+|^\s*[\w.-]+\s*=\s*\S|\{\s*\"|"
+                     r"/[\w.-]*\.(?:py|toml|yaml|yml|json|md|cfg|ini)\b")
+#: paragraphs read to tell what a document is (the first ones and the last 30)
+KIND_SAMPLE = 120
+#: share of paragraphs with such markup above which a text is no contract
+MARKUP_SHARE = 0.2
+
+
+def _count(words: _RoleWords, key: str, text: str) -> int:
+    return sum(len(rx.findall(text)) for rx in words.doc_re[key].values() if rx is not None)
+
+
+def _first(words: _RoleWords, key: str, body: Sequence[Block]) -> re.Match[str] | None:
+    for b in body[:10]:
+        m = words.doc_search(key, b.text)
+        if m:
+            return m
+    return None
+
+
+def _words_regex(party: Party, lang: str) -> re.Pattern[str] | None:
+    labels = party.labels.get(lang) or []
+    if not labels:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])" if lang == "en" else f"(?:{alternation})")
+
+
+def _party_use(body: Sequence[Block], supplier: Party, words: _RoleWords) -> str | None:
+    """The first clause that names the supplier by its role word as a party: the word capitalised and singular in
+    English ("suppliers must" in an article is a class), in Chinese not "各供应商" (a notice's readers), in a
+    paragraph that binds, allows or refuses something ("The Supplier shall …", "Provider may collect …",
+    "…不得被受托方及其人员访问")."""
+    rxs = [(lang, rx) for lang in ("en", "zh") if (rx := _words_regex(supplier, lang)) is not None]
+    for b in body:
+        for lang, rx in rxs:
+            modal = words.modal_re[lang]
+            if modal is None or not modal.search(b.text):
+                continue
+            for m in rx.finditer(b.text):
+                if lang == "en" and not m.group(0)[:1].isupper():
+                    continue
+                if lang == "zh" and words.doc_search("plural_address", b.text[max(0, m.start() - 4):m.end()], "zh"):
+                    continue
+                return b.text[m.start():m.end() + 12]
+    return None
+
+
+def _label_use(body: Sequence[Block], words: _RoleWords) -> str | None:
+    """A neutral label (甲方/乙方, Party A/B) in a paragraph with a modal: the document is an agreement between
+    parties, whichever of them the supplier is."""
+    for b in body:
+        for lang in ("zh", "en"):
+            label, modal = words.label_re[lang], words.modal_re[lang]
+            if label is None or modal is None:
+                continue
+            m = label.search(b.text)
+            if m and modal.search(b.text):
+                return b.text[m.start():m.end() + 12]
+    return None
+
+
+_SENTENCE_END = re.compile(r"[。；;!?！？]|\.(?=\s+[A-Z])")
+
+
+_CLAUSE_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[（(][^）)]{1,4}[）)]|第[^条]{1,6}条)\s*")
+
+
+def _generic_definition(body: Sequence[Block], supplier: Party, words: _RoleWords) -> str | None:
+    """'"Supplier" means any person that …', "服务商：指接入并通过…的…": the role word names a class of persons
+    (the contract's parties are others)."""
+    heads = [re.compile(rf"[{_QUOTES}]?{rx.pattern}[{_QUOTES}]?\s*[:：，,]?\s*")
+             for lang in ("en", "zh") if (rx := _words_regex(supplier, lang)) is not None]
+    for b in body[:PREAMBLE_BLOCKS * 2]:
+        text = _CLAUSE_NUMBER.sub("", b.text, count=1)
+        for head in heads:
+            m = head.match(text)
+            if m and words.is_generic(text[m.end():]):
+                return text[:80]
+    return None
+
+
+_DEFINED_TERM_MODAL = re.compile(
+    r"(?:(?:^|[.;:]\s+)(?:\d{1,3}(?:\.\d{1,3})*\.?\s+|[(（]?[a-z0-9]{1,3}[)）]\s+)?(?:The\s+)?|\bthe\s+)"
+    r"(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?=shall|must|will|may|agrees|undertakes|warrants|acknowledges)"
+    r"|\bby\s+(?:or\s+on\s+behalf\s+of\s+)?the\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\b")
+
+
+def _other_parties(body: Sequence[Block], words: _RoleWords) -> str | None:
+    """Parties the library's role words do not name, bound or allowed something: a defined term ("The Processor
+    shall", "the Foreign Party shall"), both sides ("Either party may", 双方), the first person of terms ("我们不会",
+    "we will"). Which of them is the supplier is open, so the document is not said to have none."""
+    both = {lang: phrase_regex([*words.side_words.get("both", {}).get(lang, ()), *words.first_person[lang]], lang)
+            for lang in ("en", "zh")}
+    for b in body:
+        lang = "zh" if b.language == "zh" else "en"
+        modal = words.modal_re[lang]
+        if modal is None or not modal.search(b.text):
+            continue
+        m = (both[lang].search(b.text) if both[lang] is not None else None) or (
+            _DEFINED_TERM_MODAL.search(b.text) if lang == "en" else None)
+        if m:
+            return b.text[m.start():m.end() + 12].strip()
+    return None
+
+
+def _contract_like(body: Sequence[Block], supplier: Party, buyer: Party, instruments: int, words: _RoleWords) -> bool:
+    """Anything a contract has: a reference to the instrument, or a paragraph with a modal that names a party (in
+    any case or number: an article about what suppliers must do) or starts with a clause number. A README or a
+    TOML file has none of these."""
+    if instruments:
+        return True
+    party = re.compile("|".join(re.escape(w) + ("s?" if w.isascii() else "")
+                                for p in (supplier, buyer) for ws in p.labels.values() for w in ws) or "(?!)",
+                       re.IGNORECASE)
+    for b in body:
+        lang = "zh" if b.language == "zh" else "en"
+        modal = words.modal_re[lang]
+        if modal is not None and modal.search(b.text) and (party.search(b.text) or _CLAUSE_NUMBER.match(b.text)):
+            return True
+    return False

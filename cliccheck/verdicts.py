@@ -168,7 +168,7 @@ class Party:
     name: str | None = None
     labels: dict[str, list[str]] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
-    source: str = "default"  # definition | signature | default | user
+    source: str = "default"  # definition | signature | role-words | letter | aligned | default | user
 
     @property
     def aliases(self) -> list[str]:
@@ -196,6 +196,14 @@ class Party:
 class Roles:
     supplier: Party
     buyer: Party
+    #: is the supplier a party to the document? Not in a buyer's notice to its suppliers, a policy, an article,
+    #: or terms in which "the supplier" is a class of persons; such a document can hold no undertaking of it
+    supplier_party: bool = True
+    #: contract | letter (a commitment letter the supplier signs) | notice (a notice or policy) | other (an
+    #: article, a memo: obligations but no instrument) | not-a-contract
+    document: str = "contract"
+    #: the words that decided ``document`` and ``supplier_party``
+    basis: str = ""
 
 
 @dataclass(slots=True)

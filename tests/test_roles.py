@@ -39,8 +39,10 @@ def test_body_role_words_when_the_preamble_is_silent() -> None:
 def test_defaults_and_user_alias() -> None:
     r = _roles("1. The goods are delivered.\n")
     assert r.supplier.source == "default" and "Vendor" in r.supplier.labels["en"] and "乙方" not in r.supplier.aliases
-    r = _roles("1. The goods are delivered.\n", supplier_aliases=["Acme"])
-    assert r.supplier.source == "user" and r.supplier.labels == {"en": ["Acme"]}
+    r = _roles("1. The goods are delivered.\n", supplier_aliases=["Acme"])  # an alias adds, first
+    assert r.supplier.source == "user" and r.supplier.labels["en"][0] == "Acme" and "Vendor" in r.supplier.labels["en"]
+    r = _roles("1. The goods are delivered.\n", supplier_names=["Acme"])  # --supplier replaces
+    assert r.supplier.source == "user" and r.supplier.labels == {"en": ["Acme"]} and r.supplier.name == "Acme"
 
 
 def test_party_definition_names_the_organisation_not_its_address() -> None:

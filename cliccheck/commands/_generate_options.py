@@ -37,19 +37,33 @@ def overrides_from(kwargs: dict[str, Any]):  # type: ignore[no-untyped-def]
         "contract_date", "prevailing")})
 
 
+#: Dates a DOCX package can carry: zip timestamps run from 1980 to 2107.
+EARLIEST = datetime(1980, 1, 1, tzinfo=UTC)
+LATEST = datetime(2107, 12, 31, 23, 59, 58, tzinfo=UTC)
+
+
 def parse_when(value: str | None) -> datetime | None:
     """--date (ISO 8601) or SOURCE_DATE_EPOCH; None means "now" and no reproducibility."""
     if value:
         try:
             parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
+            parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+            in_range = EARLIEST <= parsed <= LATEST
+        except (ValueError, OverflowError):
             raise ConfigError(f"--date {value!r} is not an ISO 8601 date (e.g. 2026-03-01 or "
                               "2026-03-01T09:00:00Z)") from None
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        if not in_range:
+            raise ConfigError(f"--date {value!r} is out of range: a DOCX can carry dates from "
+                              f"{EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d}")
+        return parsed
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), UTC)
+            stamp = datetime.fromtimestamp(int(epoch), UTC)
         except (ValueError, OverflowError, OSError):
             raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from None
+        if stamp > LATEST:
+            raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is after {LATEST:%Y-%m-%d}, the last date a DOCX "
+                              "can carry")
+        return stamp
     return None

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
 from ..errors import ConfigError
-from . import one_line_errors
+from ..termsafe import escape_name, escape_text
+from . import one_line_errors, parse_timeout, timeout_option
 from ._generate_options import override_options, overrides_from, parse_when
 from ._ocr_options import make_ocr_options, ocr_options
 
@@ -50,12 +53,13 @@ def needs_clause(result) -> list[str]:  # type: ignore[no-untyped-def]
               help="Which text prevails in a bilingual annex (default zh, as PRC practice expects).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
+@timeout_option
 @ocr_options
 @override_options
 @click.pass_context
 def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: str | None, lang: str | None,
-                  all_: bool, variant: str, force: bool, password: str | None, ocr_mode: str, ocr_dpi: int,
-                  **overrides: str | None) -> None:
+                  all_: bool, variant: str, force: bool, password: str | None, timeout: str, ocr_mode: str,
+                  ocr_dpi: int, **overrides: str | None) -> None:
     """Write an annex (网络安全审查补充条款 / Supplemental Cybersecurity Review
     Undertakings) with a clause for each Art. 6 undertaking CONTRACT does not
     satisfy, ready to sign: preamble naming the main contract and stating that
@@ -70,18 +74,16 @@ def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: st
       cliccheck annex contract.docx --supplier "Northbridge Systems Ltd." --supplier-label Vendor
     """
     with one_line_errors(ctx):
-        code = _run(contract, output, fmt, lang, all_, variant, force, password, overrides,
+        code = _run(contract, output, fmt, lang, all_, variant, force, password, overrides, parse_timeout(timeout),
                     make_ocr_options(ocr_mode, ocr_dpi))
     ctx.exit(code)
 
 
 def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, all_: bool, variant: str,
-         force: bool, password: str | None, overrides: dict[str, str | None], ocr: Any = None) -> int:
-    from ..generate.annex import build_annex, render_annex
-    from ..generate.context import build_context
-    from ..matcher import check_document
+         force: bool, password: str | None, overrides: dict[str, str | None], timeout: float | None,
+         ocr: Any = None) -> int:
+    from ..batch import run_isolated
     from ..output import check_output_path, write_atomic
-    from ..readers import read_document
 
     if output:
         suffix_fmt = SUFFIX_FORMATS.get(Path(output).suffix.lower())
@@ -95,29 +97,66 @@ def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, a
     if fmt == "docx" and not output:
         raise ConfigError("a DOCX annex needs -o FILE.docx")
     when = parse_when(None)
-    doc = read_document(contract, password=password, ocr=ocr)
-    result = check_document(doc)
-    from ..ocr_gate import review_ocr
-
-    review_ocr(doc, result)  # an undertaking read uncertainly by OCR gets its clause in the annex
-    wanted = ["CSR01", "CSR02", "CSR03", "CSR04"] if all_ else needs_clause(result)
-    if not wanted:
-        click.echo(f"{contract}: all four undertakings are satisfied; nothing to add (use --all for a "
-                   "full annex).", err=True)
+    job = _AnnexJob(contract, fmt, lang, all_, variant, password, overrides, when, ocr)
+    outcome = run_isolated(job.run, timeout=timeout, name=contract)
+    for role in outcome.missing_names:
+        click.echo(f"cliccheck: note: the {role}'s name was not found in the contract; its signature "
+                   f"line is left blank (pass --{role} NAME to fill it)", err=True)
+    if outcome.data is None:
+        click.echo(f"{escape_name(contract)}: all four undertakings are satisfied; nothing to add (use --all "
+                   "for a full annex).", err=True)
         return 0
-    langs = _langs(lang, doc.language)
-    context = build_context(doc, result, overrides_from(overrides))
-    for role, name in (("supplier", context.supplier_name), ("buyer", context.buyer_name)):
-        if not name:
-            click.echo(f"cliccheck: note: the {role}'s name was not found in the contract; its signature "
-                       f"line is left blank (pass --{role} NAME to fill it)", err=True)
-    annex = build_annex(context, wanted, langs, variant)
-    data = render_annex(annex, fmt, when=when)
     if output:
-        write_atomic(output, data)
-        click.echo(f"wrote {output}: {len(annex.sections) - (1 if len(langs) > 1 else 0)} clause(s) "
-                   f"({', '.join(wanted)}), {'+'.join(langs)}", err=True)
+        write_atomic(output, outcome.data)
+        click.echo(f"wrote {escape_name(output)}: {outcome.clauses} clause(s) "
+                   f"({', '.join(outcome.wanted)}), {'+'.join(outcome.langs)}", err=True)
     else:
-        text = data if isinstance(data, str) else data.decode("utf-8")
-        sys.stdout.write(text)
+        text = outcome.data if isinstance(outcome.data, str) else outcome.data.decode("utf-8")
+        # party names and titles come from the contract: no control sequence reaches the terminal
+        sys.stdout.write(escape_text(text, multiline=True))
     return 0
+
+
+@dataclass(slots=True)
+class _AnnexOutcome:
+    data: bytes | str | None  # None: nothing to add
+    wanted: list[str]
+    langs: list[str]
+    clauses: int
+    missing_names: list[str]
+
+
+@dataclass(slots=True)
+class _AnnexJob:
+    """Reading, checking and rendering: the part that runs in a worker under --timeout."""
+
+    contract: str
+    fmt: str
+    lang: str | None
+    all_: bool
+    variant: str
+    password: str | None
+    overrides: dict[str, str | None]
+    when: datetime | None
+    ocr: Any = None  # OcrOptions: when to read page images by OCR
+
+    def run(self) -> _AnnexOutcome:
+        from ..generate.annex import build_annex, render_annex
+        from ..generate.context import build_context
+        from ..matcher import check_document
+        from ..ocr_gate import review_ocr
+        from ..readers import read_document
+
+        doc = read_document(self.contract, password=self.password, ocr=self.ocr)
+        result = check_document(doc)
+        review_ocr(doc, result)  # an undertaking read uncertainly by OCR gets its clause in the annex
+        wanted = ["CSR01", "CSR02", "CSR03", "CSR04"] if self.all_ else needs_clause(result)
+        if not wanted:
+            return _AnnexOutcome(None, [], [], 0, [])
+        langs = _langs(self.lang, doc.language)
+        context = build_context(doc, result, overrides_from(self.overrides))
+        missing = [role for role, name in (("supplier", context.supplier_name), ("buyer", context.buyer_name))
+                   if not name]
+        annex = build_annex(context, wanted, langs, self.variant)
+        data = render_annex(annex, self.fmt, when=self.when)
+        return _AnnexOutcome(data, wanted, langs, len(annex.sections) - (1 if len(langs) > 1 else 0), missing)

@@ -14,7 +14,8 @@ import click
 
 from ..errors import CliccheckError, ConfigError
 from ..report import FORMATS
-from . import one_line_errors
+from ..termsafe import escape_name
+from . import one_line_errors, parse_timeout, timeout_option
 from ._ocr_options import make_ocr_options, ocr_options
 
 FORMAT_HELP = ("Report format: text for people (default), html a self-contained page for lawyers, "
@@ -48,6 +49,7 @@ class _Progress:
     def __call__(self, done: int, total: int, name: str) -> None:
         width = 24
         filled = width * done // max(total, 1)
+        name = escape_name(name)
         label = name if len(name) <= 40 else "…" + name[-39:]
         sys.stderr.write(f"\r\033[K[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label}")
         sys.stderr.flush()
@@ -83,17 +85,21 @@ def _parse_limits(values: tuple[str, ...]) -> dict[str, int]:
 @click.option("--lang", type=click.Choice(["auto", "zh", "en"]), default=None,
               help="Language version(s) to check [default: auto = every version found].")
 @click.option("--supplier-alias", "supplier_aliases", multiple=True, metavar="NAME",
-              help="Another name for the supplier-side party (repeatable).")
+              help="Another name for the supplier-side party, added to those the contract defines "
+                   "(repeatable).")
+@click.option("--supplier", "supplier_names", multiple=True, metavar="NAME",
+              help="The supplier's name, replacing the role words read from the contract (repeatable).")
 @click.option("--select", default=None, metavar="IDS",
               help="Only these checks, comma-separated: CSR01..CSR04 or finding rules "
                    "(bilingual-mismatch, hidden-text, expired-waiver).")
 @click.option("--ignore", default=None, metavar="IDS", help="Skip these checks (comma-separated).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+@click.option("--config", "config_file", type=click.Path(), default=None,
               help="Use this config file instead of discovering .cliccheck.toml / pyproject.toml.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Documents checked in parallel [default: number of cores].")
-@click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
-              help="Seconds per document before it is stopped and reported as an error (0: no limit).")
+@timeout_option
+@click.option("--follow-symlinks", is_flag=True,
+              help="In folders, also follow symlinks that lead outside the folder (default: skipped).")
 @click.option("--password", default=None, envvar="CLICCHECK_PASSWORD", show_envvar=True,
               help="Password for encrypted PDFs (the variable keeps it out of the process list).")
 @click.option("--limit", "limits", multiple=True, metavar="NAME=VALUE",
@@ -104,10 +110,11 @@ def _parse_limits(values: tuple[str, ...]) -> dict[str, int]:
 @ocr_options
 @click.pass_context
 def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, force: bool,
-                 fail_on: str | None, lang: str | None, supplier_aliases: tuple[str, ...], select: str | None,
-                 ignore: str | None, config_file: str | None, jobs: int | None, timeout: float,
-                 password: str | None, limits: tuple[str, ...], quiet: bool, no_color: bool,
-                 print_config: bool, ocr_mode: str, ocr_dpi: int) -> None:
+                 fail_on: str | None, lang: str | None, supplier_aliases: tuple[str, ...],
+                 supplier_names: tuple[str, ...], select: str | None,
+                 ignore: str | None, config_file: str | None, jobs: int | None, timeout: str,
+                 follow_symlinks: bool, password: str | None, limits: tuple[str, ...], quiet: bool,
+                 no_color: bool, print_config: bool, ocr_mode: str, ocr_dpi: int) -> None:
     """Check contracts for the supplier's four undertakings under Art. 6 of
     the Cybersecurity Review Measures (CSR01 review cooperation, CSR02 no
     illegal data collection, CSR03 no illegal device control, CSR04 no
@@ -142,20 +149,24 @@ def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: s
         raise click.UsageError("give at least one PATH (a file, a folder, or - for standard input)")
     with one_line_errors(ctx):
         code = _run(paths, fmt=fmt, output=output, force=force, fail_on=fail_on, lang=lang,
-                    supplier_aliases=supplier_aliases, select=select, ignore=ignore, config_file=config_file,
-                    jobs=jobs, timeout=timeout, password=password, limits=limits, quiet=quiet,
-                    no_color=no_color, ocr_mode=ocr_mode, ocr_dpi=ocr_dpi)
+                    supplier_aliases=supplier_aliases, supplier_names=supplier_names, select=select,
+                    ignore=ignore, config_file=config_file,
+                    jobs=jobs, timeout=parse_timeout(timeout), follow_symlinks=follow_symlinks,
+                    password=password, limits=limits, quiet=quiet, no_color=no_color, ocr_mode=ocr_mode,
+                    ocr_dpi=ocr_dpi)
     ctx.exit(code)
 
 
 def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, fail_on: str | None,
-         lang: str | None, supplier_aliases: tuple[str, ...], select: str | None, ignore: str | None,
-         config_file: str | None, jobs: int | None, timeout: float, password: str | None,
-         limits: tuple[str, ...], quiet: bool, no_color: bool, ocr_mode: str = "auto", ocr_dpi: int = 200) -> int:
+         lang: str | None, supplier_aliases: tuple[str, ...], supplier_names: tuple[str, ...],
+         select: str | None, ignore: str | None,
+         config_file: str | None, jobs: int | None, timeout: float | None, follow_symlinks: bool,
+         password: str | None, limits: tuple[str, ...], quiet: bool, no_color: bool, ocr_mode: str = "auto",
+         ocr_dpi: int = 200) -> int:
     from dataclasses import replace
 
-    from ..batch import STDIN, STDIN_NAME, Task, collect_paths, run_tasks
-    from ..config import ConfigCache, parse_id_list
+    from ..batch import STDIN, STDIN_NAME, Task, collect_documents, run_tasks
+    from ..config import Config, ConfigCache, NestedConfigError, parse_id_list
     from ..output import check_output_path, write_atomic
     from ..report import render
     from ..report.model import Report
@@ -163,7 +174,12 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
     selected = parse_id_list(select)
     ignored = parse_id_list(ignore) or []
     limit_overrides = _parse_limits(limits)
-    documents = collect_paths(paths)
+    found, skipped_links = collect_documents(paths, follow_symlinks=follow_symlinks)
+    documents = [f.path for f in found]
+    if skipped_links and not quiet:
+        click.echo(f"cliccheck: note: {len(skipped_links)} symlink(s) leading outside the linted folder were "
+                   f"not followed (e.g. {escape_name(skipped_links[0])}); pass --follow-symlinks to check them",
+                   err=True)
     if not documents:
         raise ConfigError("no documents to check: the folders contain no .docx, .pdf, .txt or .md files")
     if output is not None:
@@ -185,12 +201,17 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
     from ..batch import available_cores
 
     # --jobs runs documents in parallel; what is left over reads the pages of a scan in parallel
-    ocr = make_ocr_options(ocr_mode, ocr_dpi, (jobs or available_cores()) // len(documents))
+    ocr = make_ocr_options(ocr_mode, ocr_dpi, (jobs or available_cores()) // max(len(found), 1))
     tasks: list[Task] = []
-    for path in documents:
-        base = configs.for_document(None if path == STDIN else path)
-        config = base.with_cli(supplier_aliases=supplier_aliases, select=selected, ignore=ignored,
-                               fail_on=fail_on, lang=lang)
+    for item in found:
+        path = item.path
+        try:
+            base = configs.for_document(None if path == STDIN else path, root=item.root)
+        except NestedConfigError as exc:  # a config below the linted folder: this document fails closed
+            tasks.append(Task(path, Config().with_cli(fail_on=fail_on), path=path, error=exc))
+            continue
+        config = base.with_cli(supplier_aliases=supplier_aliases, supplier_names=supplier_names, select=selected,
+                               ignore=ignored, fail_on=fail_on, lang=lang)
         if limit_overrides:
             config = replace(config, limits={**config.limits, **limit_overrides})
         if path == STDIN:
@@ -198,11 +219,17 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
                               suggest=fmt == "html", error=stdin_error, ocr=ocr))
         else:
             tasks.append(Task(path, config, path=path, password=password, suggest=fmt == "html", ocr=ocr))
+    unchecked = sorted({t.config.source or "the command line" for t in tasks
+                        if t.error is None and not t.config.requirement_ids()})
+    if unchecked:
+        click.echo("cliccheck: warning: no requirement is checked (select/ignore leave none of CSR01-CSR04) "
+                   f"with the config from {', '.join(escape_name(u) for u in unchecked)}: a pass means nothing",
+                   err=True)
     progress = None
     if not quiet and len(tasks) > 3 and sys.stderr.isatty():
         progress = _Progress(len(tasks))
     try:
-        reports = run_tasks(tasks, jobs=jobs, timeout=timeout or None, progress=progress)
+        reports = run_tasks(tasks, jobs=jobs, timeout=timeout, progress=progress)
     finally:
         if progress is not None:
             progress.close()
@@ -213,7 +240,7 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
         write_atomic(output, rendered)
         if not quiet:
             s = report.summary()
-            click.echo(f"cliccheck: wrote {fmt} report to {output}: {s['documents']} documents, {s['passed']} "
+            click.echo(f"cliccheck: wrote {fmt} report to {escape_name(output)}: {s['documents']} documents, {s['passed']} "
                        f"passed, {s['failed']} failed, {s['unreadable']} could not be read", err=True)
     else:
         click.echo(rendered, nl=False, color=color)

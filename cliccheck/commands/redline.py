@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import ConfigError
-from . import one_line_errors
+from ..termsafe import escape_name, escape_text
+from . import one_line_errors, parse_timeout, timeout_option
 from ._generate_options import override_options, overrides_from, parse_when
+
+if TYPE_CHECKING:
+    from ..generate.redline import RedlineOptions, RedlineSummary
 
 
 @click.command("redline")
@@ -24,10 +29,11 @@ from ._generate_options import override_options, overrides_from, parse_when
 @click.option("--variant", type=click.Choice(["short", "full"]), default="full", show_default=True,
               help="Clause variant for inserted and replacement clauses.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@timeout_option
 @override_options
 @click.pass_context
 def redline_command(ctx: click.Context, contract: str, output: str, author: str, date: str | None,
-                    after: str | None, variant: str, force: bool, **overrides: str | None) -> None:
+                    after: str | None, variant: str, force: bool, timeout: str, **overrides: str | None) -> None:
     """Write a copy of CONTRACT.docx that a lawyer can send: the missing
     clauses inserted as Word tracked insertions, each contradicting sentence
     proposed for deletion, each weak clause proposed for replacement, and a
@@ -39,26 +45,34 @@ def redline_command(ctx: click.Context, contract: str, output: str, author: str,
       cliccheck redline contract.docx -o contract.redline.docx
       cliccheck redline contract.docx -o out.docx --author "Li Wei" --date 2026-03-01
       cliccheck redline contract.docx -o out.docx --after 第十二条
+
+    \b
+    Exit codes:
+      0  written; accepting every change makes the draft compliant
+      1  written, but a contradiction could only be commented (e.g. in a
+         footnote): accepting every change still leaves the draft failing
+      2  usage error, or the draft could not be read
     """
     with one_line_errors(ctx):
-        _run(contract, output, author, date, after, variant, force, overrides)
+        code = _run(contract, output, author, date, after, variant, force, overrides, parse_timeout(timeout))
+    ctx.exit(code)
 
 
 def _run(contract: str, output: str, author: str, date: str | None, after: str | None, variant: str,
-         force: bool, overrides: dict[str, str | None]) -> None:
-    from ..errors import DocumentError
-    from ..generate.context import build_context
-    from ..generate.redline import RedlineOptions, redline_docx
+         force: bool, overrides: dict[str, str | None], timeout: float | None) -> int:
+    from ..batch import run_isolated
+    from ..errors import EXIT_FINDINGS, EXIT_OK, DocumentError
     from ..limits import DEFAULT_LIMITS
-    from ..matcher import check_document
     from ..output import check_output_path, write_atomic
-    from ..readers import read_bytes, read_document
+    from ..readers import read_bytes
     from ..readers.sniff import sniff_format
 
     if Path(output).suffix.lower() not in (".docx", ".docm"):
         raise ConfigError(f"{output}: the redline is a Word document; name it .docx")
     if not author.strip():
         raise ConfigError("--author is empty")
+    if not author.isprintable():  # a control character would land in every revision and comment
+        raise ConfigError(f"--author {escape_name(author)!r} contains control or format characters")
     when = parse_when(date)
     check_output_path(output, inputs=[contract], force=force)
     data = read_bytes(Path(contract), DEFAULT_LIMITS)  # one read; the file is only ever opened for reading
@@ -71,18 +85,39 @@ def _run(contract: str, output: str, author: str, date: str | None, after: str |
     if macro != (Path(output).suffix.lower() == ".docm"):
         want = ".docm (the draft contains macros; Word refuses a .docx that does)" if macro else ".docx"
         raise ConfigError(f"{output}: name the redline {want}")
-    doc = read_document(data, filename=contract)
-    result = check_document(doc)
-    context = build_context(doc, result, overrides_from(overrides))
-    options = RedlineOptions(author=author.strip(), when=when, after=after, variant=variant)
-    out, summary = redline_docx(data, doc, result, context, options,
-                                on_skip=lambda m: click.echo(f"cliccheck: warning: {m}", err=True))
+    from ..generate import redline as redline_module
+
+    options = redline_module.RedlineOptions(author=author.strip(), when=when, after=after, variant=variant)
+    out, summary = run_isolated(_redline, data, contract, options, overrides, timeout=timeout, name=contract)
+    for message in [*summary.skipped, *summary.warnings]:
+        click.echo(f"cliccheck: warning: {escape_text(message)}", err=True)
     write_atomic(output, out)
     parts = [f"{summary.deletions} deletion(s)", f"{summary.replacements} replacement(s)",
              f"{len(summary.inserted_clauses)} inserted clause(s)"
              + (f" ({', '.join(summary.inserted_clauses)})" if summary.inserted_clauses else ""),
              f"{summary.comments} comment(s)"]
-    click.echo(f"wrote {output}: " + ", ".join(parts), err=True)
+    click.echo(f"wrote {escape_name(output)}: " + ", ".join(parts), err=True)
+    if summary.unresolved:
+        click.echo(f"cliccheck: error: {escape_name(output)}: accepting all changes still leaves "
+                   f"{', '.join(summary.unresolved)} contradicted: the contradicting text is outside the "
+                   "document body (a footnote, header or comment) or crosses a field, so no deletion could be "
+                   "proposed for it; edit it by hand", err=True)
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _redline(data: bytes, contract: str, options: RedlineOptions,
+             overrides: dict[str, str | None]) -> tuple[bytes, RedlineSummary]:
+    """Read, check and redline (runs in the worker process under --timeout)."""
+    from ..generate.context import build_context
+    from ..generate.redline import redline_docx
+    from ..matcher import check_document
+    from ..readers import read_document
+
+    doc = read_document(data, filename=contract)
+    result = check_document(doc)
+    context = build_context(doc, result, overrides_from(overrides))
+    return redline_docx(data, doc, result, context, options)
 
 
 def _macro_enabled(data: bytes) -> bool:

@@ -16,6 +16,8 @@ through :func:`cliccheck.normalize.normalize`'s origin map.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -28,7 +30,7 @@ from ..model import Block, Document
 from ..readers.docx_reader import ParagraphRef, read_docx_package
 from ..readers.safezip import PKG_REL_NS, open_package, parse_xml
 from ..verdicts import CheckResult, Evidence, RequirementResult, Verdict
-from .annex import rezip
+from .annex import zip_time
 from .context import AnnexContext
 from .ooxml import (
     W_NS,
@@ -70,6 +72,14 @@ class RedlineSummary:
     comments: int = 0
     inserted_clauses: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # evidence we could not anchor, with why
+    # contradictions left in place (in a footnote, a header, across a field: only commented), so
+    # accepting every change still leaves the document failing
+    unresolved: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. a digital signature the redline invalidates
+
+    def leave_unresolved(self, req_id: str) -> None:
+        if req_id not in self.unresolved:
+            self.unresolved.append(req_id)
 
 
 @dataclass(slots=True)
@@ -215,16 +225,22 @@ class Redliner:
         where = f"{result.id} {kind} evidence at block {ev.block}"
         if not 0 <= ev.block < len(self.doc.blocks):
             self.summary.skipped.append(f"{where}: no such block")
+            if kind == "contradicted":
+                self.summary.leave_unresolved(result.id)
             return None
         block = self.doc.blocks[ev.block]
         ref = self._ref(block)
         if ref is None or not block.is_body or block.origin is None:
             self.summary.skipped.append(f"{where}: text is in a {block.kind}, not the document body")
+            if kind == "contradicted":
+                self.summary.leave_unresolved(result.id)
             return None
         start = max(ev.start, block.start) - block.start
         end = min(ev.end, block.end) - block.start
         if start >= end or end > len(block.origin):
             self.summary.skipped.append(f"{where}: empty or out-of-range span")
+            if kind == "contradicted":
+                self.summary.leave_unresolved(result.id)
             return None
         raw_start, raw_end = block.origin[start], block.origin[end - 1] + 1
         lang = _evidence_lang(ev, block, self.langs)
@@ -268,7 +284,7 @@ class Redliner:
             end = max(e.end for e in group)
             if any(a < end and b > start for a, b in foreign):
                 self.summary.skipped.append(f"{group[0].req_id}: span holds text outside runs; comment only")
-                self._comment(ref.element, None, None, group)
+                self._comment_only(ref.element, group)
                 continue
             self._apply_group(ref.element, start, end, group, runs, lengths)
 
@@ -280,7 +296,7 @@ class Redliner:
             self.summary.skipped.append(f"{group[0].req_id}: span crosses a field; comment only")
             touched = []
         if not touched:
-            self._comment(p, None, None, group)
+            self._comment_only(p, group)
             return
         inside: list[etree._Element] = []
         for r, r_start, r_end in touched:
@@ -299,6 +315,7 @@ class Redliner:
             to_deleted(r)
             wrappers.append(wrapper)
         self.summary.deletions += 1
+        self._delete_emptied_fields(p)
         last = wrappers[-1]
         rpr = clean_rpr(inside[-1].find(w("rPr")))
         for e in group:
@@ -310,7 +327,56 @@ class Redliner:
                 self.summary.replacements += 1
         self._comment(p, wrappers[0], last, group)
 
+    def _delete_emptied_fields(self, p: etree._Element) -> None:
+        """Delete the code of a field whose whole result we just deleted.
+
+        Left alone, accepting the deletion keeps an empty field (begin,
+        instruction, separator, end) and Word recomputes it on the next field
+        update: the deleted words would come back. So its begin/instruction/
+        separator/end runs are deleted with it (``w:instrText`` becomes
+        ``w:delInstrText``); rejecting all changes restores the field as it was.
+        Only fields that begin and end in this paragraph are touched.
+        """
+        stack: list[dict[str, list[etree._Element]]] = []
+        for run in list(p.iter(w("r"))):
+            char = run.find(w("fldChar"))
+            kind = char.get(w("fldCharType")) if char is not None else None
+            if kind == "begin":
+                stack.append({"code": [run], "result": [], "in_result": []})
+                continue
+            if not stack:
+                continue
+            field = stack[-1]
+            if kind == "separate":
+                field["code"].append(run)
+                field["in_result"] = [run]
+            elif kind == "end":
+                stack.pop()
+                field["code"].append(run)
+                results = field["result"]
+                if results and all(_deleted(r) for r in results):
+                    for code_run in field["code"]:
+                        if not _deleted(code_run):
+                            wrapper = revision("del", self.next_id(), self.opts.author, self.date)
+                            code_run.addprevious(wrapper)
+                            wrapper.append(code_run)
+                            to_deleted(code_run)
+                if stack:  # a nested field's runs are part of the outer field's result
+                    stack[-1]["result" if stack[-1]["in_result"] else "code"].extend(field["code"] + results)
+            elif field["in_result"]:
+                if run.find(w("t")) is not None or run.find(w("delText")) is not None:
+                    field["result"].append(run)
+            else:
+                field["code"].append(run)
+
     # ------------------------------------------------------------------ comments
+    def _comment_only(self, p: etree._Element, group: list[Edit]) -> None:
+        """A proposal that could only be commented: its contradiction stays in the text."""
+        for e in group:
+            if e.kind == "contradicted":
+                self.summary.leave_unresolved(e.req_id)
+        self._comment(p, None, None, group)
+
     def _comment(self, p: etree._Element, first: etree._Element | None, last: etree._Element | None,
                  group: list[Edit]) -> None:
         for e in group:
@@ -489,12 +555,13 @@ class Redliner:
                 self._new_comments_part(replace, add)
         names = {n.lower(): n for n in self._member_names()}
         replace = {names.get(k.lower(), k): v for k, v in replace.items()}
-        return rezip(self.data, self.when if self.opts.when else None, replace=replace, add=add)
+        if any(n.lower().startswith("_xmlsignatures/") for n in names.values()):
+            self.summary.warnings.append(
+                "the draft carries a digital signature (_xmlsignatures): the redline changes the signed "
+                "document, so the signature no longer verifies; sign the final version again")
+        return _rezip(self.data, self.when if self.opts.when else None, replace=replace, add=add)
 
     def _member_names(self) -> list[str]:
-        import io
-        import zipfile
-
         with zipfile.ZipFile(io.BytesIO(self.data)) as zf:
             return zf.namelist()
 
@@ -546,6 +613,45 @@ def _copy_without_revisions(ppr: etree._Element) -> etree._Element:
             for el in rpr.findall(w(tag)):
                 rpr.remove(el)
     return out
+
+
+def _deleted(run: etree._Element) -> bool:
+    """The run is inside a deletion (ours or an earlier author's)."""
+    parent = run.getparent()
+    while parent is not None and parent.tag != w("p"):
+        if parent.tag in (w("del"), w("moveFrom")):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _rezip(data: bytes, when: datetime | None, *, replace: dict[str, bytes], add: dict[str, bytes]) -> bytes:
+    """Rewrite the package as the source was: same member order, each member's own compression
+    (a stored member stays stored), the zip comment kept; changed members get new bytes, new ones
+    are appended deflated. Timestamps are the members' own unless ``when`` makes them fixed."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        names = set(src.namelist())
+        for info in src.infolist():
+            payload = replace.get(info.filename)
+            if payload is None:
+                payload = src.read(info)
+            method = info.compress_type if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) \
+                else zipfile.ZIP_DEFLATED
+            _member(dst, info.filename, payload, zip_time(when) if when else info.date_time, method)
+        for name in sorted(n for n in add if n not in names):
+            _member(dst, name, add[name], zip_time(when) if when else (1980, 1, 1, 0, 0, 0), zipfile.ZIP_DEFLATED)
+        dst.comment = src.comment
+    return out.getvalue()
+
+
+def _member(dst: zipfile.ZipFile, name: str, payload: bytes, stamp: tuple[int, int, int, int, int, int],
+            method: int) -> None:
+    info = zipfile.ZipInfo(name, date_time=stamp)
+    info.compress_type = method
+    info.create_system = 0
+    info.external_attr = 0
+    dst.writestr(info, payload, compress_type=method, compresslevel=6 if method == zipfile.ZIP_DEFLATED else None)
 
 
 def _serialise(root: etree._Element) -> bytes:

@@ -45,10 +45,13 @@ from ..verdicts import (
     Severity,
     Verdict,
 )
+from .align import align_versions
 from .analysis import Assessment, Unit, get_analyzer, party_regex
 from .candidates import prefilter
+from .document import document_bound as _document_bound
+from .document import document_findings
 from .hidden import analyse_unit as _analyse
-from .hidden import hidden_findings, margin_findings
+from .hidden import hidden_findings, margin_findings, unread_findings
 from .obfuscation import obfuscation_findings
 from .verdict import decide, evidence_for
 
@@ -75,14 +78,34 @@ def _context_party(block_text: str, upto: int, roles: Roles, lang: str) -> str |
     return best[1] if best else None
 
 
+def _heading_parties(doc: Document, roles: Roles, lang: str) -> dict[str, str]:
+    """Top clause -> the one side its heading names ("第三条 乙方的网络安全义务", "3. Supplier's Obligations"): a
+    subjectless clause under it ("严禁…", "No user data shall be collected…") binds that side. Only in a
+    document whose supplier is a party; a heading naming both sides names neither."""
+    if not roles.supplier_party:
+        return {}
+    out: dict[str, str] = {}
+    rxs = {side: party_regex(party, lang) for side, party in (("supplier", roles.supplier), ("buyer", roles.buyer))}
+    for b in doc.blocks:
+        if not b.is_body or not b.section_title or b.language not in (lang, "mixed"):
+            continue
+        named = {side for side, rx in rxs.items() if rx is not None and rx.search(b.section_title)}
+        if len(named) == 1:
+            out.setdefault(_top_section(b.section), named.pop())
+    return out
+
+
 def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
                     sentences: list | None = None) -> list[Assessment]:  # type: ignore[type-arg]
     # one pass of the cheap scanners over the whole text; only sentences that (with their lead-in)
     # hold an action and an object of one requirement, or a contradicting phrase, are analysed
     scan = prefilter(library, lang).scan(doc.text)
-    absent = _absent_elements(doc.text, library, lang)
+    # a services contract that never names product supply is excused the supply element; a commitment letter
+    # (or a notice) is not the contract, so what it leaves out is left out
+    absent = _absent_elements(doc.text, library, lang) if roles.document == "contract" else frozenset()
     found: list[Assessment] = []
     sentences = segment(doc) if sentences is None else sentences
+    headings = _heading_parties(doc, roles, lang)
     for s in sentences:
         if s.language != lang:
             continue
@@ -100,13 +123,14 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         results: list[Assessment] = []
         if scan.candidate_requirements(own):
             block_offset = s.start - s.block.start
-            ctx = _context_party(s.block.text, block_offset, roles, lang)
+            ctx = _context_party(s.block.text, block_offset, roles, lang) or headings.get(_top_section(s.block.section))
             alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent)
             results = _analyse(alone, library, roles)
         if s.lead_in is not None and not any(a.kind != "near-miss" and not _needs_lead(a) for a in results):
             lead = s.lead_in
             text = lead.text + " " + s.text
-            lead_ctx = _context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
+            lead_ctx = (_context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
+                        or headings.get(_top_section(lead.block.section)))
             combined = Unit(text, lang, [(0, lead.start, lead.end), (len(lead.text) + 1, s.start, s.end)], s,
                             context_party=lead_ctx, absent=absent)
             combined_results = _analyse(combined, library, roles)
@@ -414,8 +438,12 @@ def _combine(results: dict[str, RequirementResult], prevailing: str | None) -> R
 
 
 def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), select: Collection[str] | None = None,
-                   lang: str = "auto", library: Library | None = None) -> CheckResult:
-    """Check ``doc`` for the selected requirements (all by default)."""
+                   lang: str = "auto", library: Library | None = None,
+                   supplier_names: Sequence[str] = ()) -> CheckResult:
+    """Check ``doc`` for the selected requirements (all by default).
+
+    ``supplier_aliases`` add names for the supplier to those the contract defines; ``supplier_names`` replace
+    them."""
     library = library or load_library()
     if select is None:
         selected = list(library.ids)
@@ -426,8 +454,10 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
             raise ConfigError(f"unknown requirement(s) {', '.join(sorted(unknown))} "
                               f"(known: {', '.join(library.ids)})")
         selected = [i for i in library.ids if i in wanted]
-    roles = find_roles(doc, supplier_aliases=supplier_aliases, library=library)
     langs = _languages(doc, lang)
+    aligned = align_versions(doc) if doc.language == "mixed" else []
+    roles = find_roles(doc, supplier_aliases=supplier_aliases, supplier_names=supplier_names, aligned=aligned,
+                       library=library)
     per_lang: dict[str, dict[str, RequirementResult]] = {}
     sentences = segment(doc)
     for version in langs:
@@ -442,7 +472,7 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
     for rid in selected:
         results = {v: per_lang[v][rid] for v in langs}
         combined = _combine(results, prevailing)
-        requirements.append(combined)
+        requirements.append(_document_bound(combined, roles))
         verdicts = {r.verdict for r in results.values()}
         if len(verdicts) > 1:
             ev = [e for r in results.values() for e in r.evidence[:1]]
@@ -451,8 +481,10 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
                 rule="bilingual-mismatch", severity=Severity.WARNING, requirement=rid, evidence=ev,
                 message=f"The language versions disagree on {rid} ({summary}).",
                 reasons=[Reason("bilingual-mismatch", summary)]))
+    findings += document_findings(doc, roles)
     findings += hidden_findings(doc, library, roles, selected, langs)
     findings += margin_findings(doc, library, roles, requirements, langs)
+    findings += unread_findings(doc)
     findings += obfuscation_findings(doc)
     return CheckResult(roles=roles, requirements=requirements, findings=findings, languages=langs)
 

@@ -60,26 +60,113 @@ def hex_color(value: str | None) -> str | None:
     return None
 
 
+#: Share of the pattern colour in each ``w:shd/@w:val`` pattern (the rest is the fill). Stripes,
+#: crosses and trellises paint about half the area; "solid" paints only the pattern colour.
+_PATTERN_SHARE = {"clear": 0.0, "solid": 1.0, "horzStripe": 0.5, "vertStripe": 0.5, "reverseDiagStripe": 0.5,
+                  "diagStripe": 0.5, "horzCross": 0.5, "diagCross": 0.5, "thinHorzStripe": 0.25,
+                  "thinVertStripe": 0.25, "thinReverseDiagStripe": 0.25, "thinDiagStripe": 0.25,
+                  "thinHorzCross": 0.25, "thinDiagCross": 0.25}
+
+
+#: ``w:themeColor``/``w:themeFill`` names -> the theme's colour-scheme slot (``a:clrScheme``).
+THEME_SLOTS = {"dark1": "dk1", "text1": "dk1", "light1": "lt1", "background1": "lt1", "dark2": "dk2",
+               "text2": "dk2", "light2": "lt2", "background2": "lt2", "hyperlink": "hlink",
+               "followedHyperlink": "folHlink", **{f"accent{i}": f"accent{i}" for i in range(1, 7)}}
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+Theme = dict[str, str]
+
+
+def read_theme(root: etree._Element | None) -> Theme:
+    """Colour-scheme slot -> ``RRGGBB`` of a theme part (``word/theme/theme1.xml``)."""
+    out: Theme = {}
+    if root is None:
+        return out
+    scheme = next(root.iter(f"{{{A_NS}}}clrScheme"), None)
+    if scheme is None:
+        return out
+    for slot in scheme:
+        if not isinstance(slot.tag, str):
+            continue
+        for colour in slot:
+            value = colour.get("val") if colour.tag == f"{{{A_NS}}}srgbClr" else colour.get("lastClr")
+            if hex_color(value):
+                out[etree.QName(slot).localname] = hex_color(value) or ""
+                break
+    return out
+
+
+def theme_color(el: etree._Element, attr: str, tint_attr: str, shade_attr: str, theme: Theme | None,
+                fallback: str | None) -> str | None:
+    """The colour Word paints for ``el``: a theme colour (with its tint or shade) wins over the
+    literal value, as in Word; the literal value when the theme does not define it."""
+    name = el.get(w(attr))
+    slot = THEME_SLOTS.get(name or "")
+    base = theme.get(slot) if theme and slot else None
+    if base is None:
+        return fallback
+    channels = [int(base[i:i + 2], 16) for i in (0, 2, 4)]
+    tint, shade = _hex_byte(el.get(w(tint_attr))), _hex_byte(el.get(w(shade_attr)))
+    if tint is not None:
+        channels = [round(c * tint / 255 + 255 * (1 - tint / 255)) for c in channels]
+    if shade is not None:
+        channels = [round(c * shade / 255) for c in channels]
+    return "".join(f"{c:02X}" for c in channels)
+
+
+def _hex_byte(value: str | None) -> int | None:
+    try:
+        return int(value, 16) if value else None
+    except ValueError:
+        return None
+
+
+def shading_fill(shd: etree._Element | None, theme: Theme | None = None) -> str | None:
+    """The colour a ``w:shd`` paints (``RRGGBB``), or None when it paints nothing.
+
+    Word draws the pattern colour (``w:color``) over the fill in the proportion the
+    pattern (``w:val``) gives: ``solid`` is the pattern colour alone (an automatic
+    pattern colour is black), ``pct25`` a quarter of it, ``clear`` the fill alone.
+    """
+    if shd is None:
+        return None
+    val = shd.get(W_VAL) or "clear"
+    if val == "nil":
+        return None
+    fill = theme_color(shd, "themeFill", "themeFillTint", "themeFillShade", theme, hex_color(shd.get(_FILL)))
+    if val.startswith("pct") and val[3:].isdigit():
+        share = min(int(val[3:]), 100) / 100
+    else:
+        share = _PATTERN_SHARE.get(val, 0.5)
+    if share == 0.0:
+        return fill
+    pattern = theme_color(shd, "themeColor", "themeTint", "themeShade", theme,
+                          hex_color(shd.get(_COLOR_ATTR))) or "000000"
+    base = fill or "FFFFFF"
+    mixed = (round(int(base[i:i + 2], 16) * (1 - share) + int(pattern[i:i + 2], 16) * share) for i in (0, 2, 4))
+    return "".join(f"{c:02X}" for c in mixed)
+
+
 def luminance(color: str) -> float:
     r, g, b = int(color[0:2], 16), int(color[2:4], 16), int(color[4:6], 16)
     return 0.299 * r + 0.587 * g + 0.114 * b
 
 
-def read_rpr(rpr: etree._Element | None) -> dict[str, object]:
+def read_rpr(rpr: etree._Element | None, theme: Theme | None = None) -> dict[str, object]:
     """The run properties we care about that ``rpr`` sets explicitly."""
     out: dict[str, object] = {}
     if rpr is None:
         return out
     for child in rpr:
         tag = child.tag
-        if tag in (_VANISH, _SPEC_VANISH):
+        if tag == _VANISH:  # w:specVanish alone is shown (it only joins a paragraph to the next)
             if is_on(child):
                 out["hidden"] = True
             elif "hidden" not in out:
                 out["hidden"] = False
         elif tag == _COLOR:
             val = child.get(W_VAL)
-            out["color"] = hex_color(val) if val and val.lower() != "auto" else "auto"
+            literal = hex_color(val) if val and val.lower() != "auto" else "auto"
+            out["color"] = theme_color(child, "themeColor", "themeTint", "themeShade", theme, literal)
         elif tag == _SZ:
             with contextlib.suppress(ValueError):
                 out["sz"] = int(child.get(W_VAL) or "")
@@ -87,14 +174,14 @@ def read_rpr(rpr: etree._Element | None) -> dict[str, object]:
             val = child.get(W_VAL) or ""
             out["bg"] = HIGHLIGHT_HEX.get(val)
         elif tag == _SHD:
-            fill = hex_color(child.get(w("fill")))
+            fill = shading_fill(child, theme)
             if fill is not None:
                 out.setdefault("bg", fill)
     return out
 
 
 _VANISH = w("vanish")
-_SPEC_VANISH = w("specVanish")
+_FILL, _COLOR_ATTR = w("fill"), w("color")
 _COLOR = w("color")
 _SZ = w("sz")
 _HIGHLIGHT = w("highlight")
@@ -132,6 +219,29 @@ class ParaStyle:
     rpr: dict[str, object] = field(default_factory=dict)
 
 
+#: Conditional table formats in the order Word applies them: a later one wins over an earlier one.
+COND_ORDER = ("band1Vert", "band2Vert", "band1Horz", "band2Horz", "firstCol", "lastCol", "firstRow", "lastRow",
+              "neCell", "nwCell", "seCell", "swCell")
+
+
+@dataclass(frozen=True, slots=True)
+class TablePaint:
+    """What a table style paints, resolved through ``basedOn``: the shading behind the whole
+    table, behind each cell, the run properties it gives the table's text, and the same per
+    conditional format (``w:tblStylePr``: header row, bands, first column, corners)."""
+
+    table_fill: str | None = None
+    cell_fill: str | None = None
+    rpr: dict[str, object] = field(default_factory=dict)
+    cond_fill: dict[str, str] = field(default_factory=dict)
+    cond_rpr: dict[str, dict[str, object]] = field(default_factory=dict)
+    row_band: int = 1
+    col_band: int = 1
+
+
+NO_TABLE_PAINT = TablePaint()
+
+
 class StyleSheet:
     """Resolved styles of one document (``word/styles.xml``).
 
@@ -140,7 +250,8 @@ class StyleSheet:
     a lookup reaches it (reading them all was most of the reader's set-up).
     """
 
-    def __init__(self, root: etree._Element | None):
+    def __init__(self, root: etree._Element | None, theme: Theme | None = None):
+        self.theme: Theme = theme or {}
         self._styles: dict[str, _Style] = {}
         self._elements: dict[str, etree._Element] = {}  # styleId -> w:style, read on first use
         self.default_rpr: dict[str, object] = {}
@@ -148,12 +259,14 @@ class StyleSheet:
         self.default_char: str | None = None
         self._para_cache: dict[str | None, ParaStyle] = {}
         self._char_cache: dict[str, dict[str, object]] = {}
+        self._table_cache: dict[str | None, TablePaint] = {}
+        self.default_table: str | None = None
         if root is None:
             return
         defaults = root.find(w("docDefaults"))
         if defaults is not None:
             rpr = defaults.find(f"{w('rPrDefault')}/{w('rPr')}")
-            self.default_rpr = read_rpr(rpr)
+            self.default_rpr = read_rpr(rpr, self.theme)
         elements = self._elements
         for el in root.iter(_STYLE):
             sid = el.get(_STYLE_ID)
@@ -166,6 +279,8 @@ class StyleSheet:
                     self.default_para = sid
                 elif stype == "character" and self.default_char is None:
                     self.default_char = sid
+                elif stype == "table" and self.default_table is None:
+                    self.default_table = sid
 
     def _style(self, sid: str) -> _Style | None:
         """The parsed ``w:style`` with id ``sid`` (None when the document has none)."""
@@ -195,15 +310,13 @@ class StyleSheet:
             pbb = ppr.find(w("pageBreakBefore"))
             if pbb is not None:
                 page_break = is_on(pbb)
-            shd = ppr.find(w("shd"))
-            if shd is not None:
-                shading = hex_color(shd.get(w("fill")))
+            shading = shading_fill(ppr.find(w("shd")), self.theme)
         style = _Style(
             id=sid,
             type=stype,
             name=(name_el.get(W_VAL) if name_el is not None else None) or sid,
             based_on=based_el.get(W_VAL) if based_el is not None else None,
-            rpr=read_rpr(el.find(w("rPr"))),
+            rpr=read_rpr(el.find(w("rPr")), self.theme),
             outline=outline,
             num_id=num_id,
             ilvl=ilvl,
@@ -276,12 +389,58 @@ class StyleSheet:
         self._char_cache[sid] = rpr
         return rpr
 
+    def table(self, sid: str | None) -> TablePaint:
+        """What table style ``sid`` (the default table style when None/unknown) paints."""
+        cached = self._table_cache.get(sid)
+        if cached is not None:
+            return cached
+        chain = self._chain(sid if sid in self._elements else self.default_table)
+        table_fill = cell_fill = None
+        row_band = col_band = 1
+        rpr: dict[str, object] = {}
+        cond_fill: dict[str, str] = {}
+        cond_rpr: dict[str, dict[str, object]] = {}
+        for style in reversed(chain):  # ancestors first: a derived style overrides what it sets
+            el = self._elements[style.id]
+            tblpr = el.find(w("tblPr"))
+            if tblpr is not None:
+                table_fill = _shading_or(tblpr.find(_SHD), table_fill, self.theme)
+                row_band = _int(_val(tblpr, "tblStyleRowBandSize"), row_band) or 1
+                col_band = _int(_val(tblpr, "tblStyleColBandSize"), col_band) or 1
+            tcpr = el.find(w("tcPr"))
+            if tcpr is not None:
+                cell_fill = _shading_or(tcpr.find(_SHD), cell_fill, self.theme)
+            rpr.update(style.rpr)
+            for cond in el.iterchildren(w("tblStylePr")):
+                kind = cond.get(_TYPE) or ""
+                cond_tcpr = cond.find(w("tcPr"))
+                fill = shading_fill(cond_tcpr.find(_SHD), self.theme) if cond_tcpr is not None else None
+                if fill is not None:
+                    cond_fill[kind] = fill
+                cond_rpr.setdefault(kind, {}).update(read_rpr(cond.find(w("rPr")), self.theme))
+        paint = TablePaint(table_fill, cell_fill, rpr, cond_fill, cond_rpr, max(row_band, 1), max(col_band, 1))
+        self._table_cache[sid] = paint
+        return paint
+
     def style_num_id(self, sid: str) -> str | None:
         """numId a (numbering) style links to, for ``w:numStyleLink``."""
         for style in self._chain(sid):
             if style.num_id is not None:
                 return style.num_id
         return None
+
+
+def _val(parent: etree._Element, tag: str) -> str | None:
+    """``w:val`` of the first child ``tag`` of ``parent`` (None when absent)."""
+    child = parent.find(w(tag))
+    return child.get(W_VAL) if child is not None else None
+
+
+def _shading_or(shd: etree._Element | None, default: str | None, theme: Theme) -> str | None:
+    """The colour ``shd`` paints; ``default`` when there is no ``w:shd`` (an explicit nil clears it)."""
+    if shd is None:
+        return default
+    return shading_fill(shd, theme)
 
 
 def _int(value: str | None, default: int | None = None) -> int | None:

@@ -49,33 +49,55 @@ counting both would double them). Otherwise hard page breaks,
 ``pageBreakBefore`` and non-continuous section breaks count. A document with
 none of these has ``page = None`` everywhere: no page is guessed.
 
+What Word shows, not what is stored: of ``mc:AlternateContent`` the first
+Choice whose ``Requires`` namespaces Word knows, else the Fallback; for a
+data-bound content control the custom-XML value it is bound to
+(:mod:`.docx_binding`); for a field marked dirty (or all fields, when the
+settings say ``w:updateFields``) the recomputed text of a ``QUOTE``, nothing of
+a TOC/PAGE/DATE-like field, and an ``unread`` note for any other. Text is
+invisible when its colour is that of what is painted behind it: run shading or
+highlight, paragraph shading, cell shading (direct, else the table style's
+conditional formats as ``w:tblLook`` switches them, else its whole-table
+shading), the table's own shading, the page colour only when the settings
+display it (``w:displayBackgroundShape``); theme colours win over literal ones.
+
 Known limits: a paragraph whose mark alone is deleted is not merged with the
-next one (Word's accepted view would join them); Strict Open XML and
-``altChunk`` (embedded documents) are reported, not read; first-page and
-even-page headers are read once each like any other header.
+next one (Word's accepted view would join them); Strict Open XML is refused and
+``altChunk`` (embedded documents) are recorded in ``Document.unread``, not
+read; first-page and even-page headers are read once each like any other
+header; a data-bound block control is read from a paragraph built for it, so
+the redline cannot comment inside it.
 """
 
 from __future__ import annotations
 
+import copy
+import re
 from dataclasses import dataclass, replace
 
 from lxml import etree
 
 from ..errors import DocumentError, LimitExceeded
 from ..limits import Limits
-from ..model import Block, BlockKind, Document, ExcludedKind, ExcludedText, TableCell
+from ..model import Block, BlockKind, Document, ExcludedKind, ExcludedText, TableCell, UnreadContent
 from ..normalize import normalize_compact, normalize_text
+from .docx_binding import DataBindings
 from .docx_numbering import (
+    COND_ORDER,
+    NO_TABLE_PAINT,
     W_NS,
     W_VAL,
     Numbering,
     ParaStyle,
     StyleSheet,
+    TablePaint,
     format_number,
     hex_color,
     is_on,
-    luminance,
     read_rpr,
+    read_theme,
+    shading_fill,
+    theme_color,
     w,
 )
 from .safezip import Package, open_package
@@ -104,6 +126,8 @@ W_SECTPR, W_TYPE, W_PBB, W_OUTLINE = w("sectPr"), w("type"), w("pageBreakBefore"
 W_RUBY, W_RUBYBASE, W_ALTCHUNK = w("ruby"), w("rubyBase"), w("altChunk")
 W_AUTHOR, W_DATE, W_ID, W_GRIDSPAN, W_GRIDBEFORE = w("author"), w("date"), w("id"), w("gridSpan"), w("gridBefore")
 W_SHD, W_FILL, W_VANISH = w("shd"), w("fill"), w("vanish")
+W_TBLPR, W_TBLSTYLE, W_TBLLOOK = w("tblPr"), w("tblStyle"), w("tblLook")
+W_DATABINDING, W_DIRTY = w("dataBinding"), w("dirty")
 MC_ALT, MC_CHOICE, MC_FALLBACK = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice", f"{{{MC_NS}}}Fallback"
 M_T = f"{{{M_NS}}}t"
 
@@ -118,10 +142,24 @@ _BODY_STORY_KINDS = frozenset({BlockKind.TABLE_CELL, BlockKind.TEXTBOX})
 _NOTE_OR_RUNNING = frozenset({BlockKind.HEADER, BlockKind.FOOTER, BlockKind.FOOTNOTE, BlockKind.ENDNOTE})
 _NO_BREAKS: list[int] = []
 _NO_FLAGS: frozenset[str] = frozenset()
-#: Near-white: every channel at least this (0xF0 = 240).
-LIGHT_CHANNEL = 0xF0
-#: A background darker than this (luma 0-255) makes white text readable.
-DARK_BACKGROUND = 180
+#: Text whose colour is within this of the colour painted behind it, in every channel, cannot be
+#: read (0x0F: near-white on white, as before backgrounds were resolved; black on black alike).
+INVISIBLE_CHANNEL_GAP = 0x0F
+#: Instruction pieces kept per field (a QUOTE is a few runs; more is not worth recomputing).
+MAX_INSTR_PARTS = 256
+_STALE = "stored result of a field Word recomputes on opening"
+#: Fields whose stored result Word keeps when it updates fields (link text, form-field entries).
+RESULT_KEPT = frozenset({"HYPERLINK", "FORMTEXT", "FORMCHECKBOX", "FORMDROPDOWN"})
+#: Fields that, recomputed, show page numbers, counts, dates, file facts or the document's own headings
+#: and index entries - never contract wording: their stale stored result is excluded, nothing is unread.
+RECOMPUTED_NOT_TEXT = frozenset({
+    "TOC", "PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION", "PAGEREF", "SEQ", "DATE", "TIME", "CREATEDATE",
+    "SAVEDATE", "PRINTDATE", "EDITTIME", "LISTNUM", "AUTONUM", "AUTONUMLGL", "AUTONUMOUT", "TA", "TC", "XE",
+    "INDEX", "TOA", "NUMWORDS", "NUMCHARS", "FILESIZE", "FILENAME", "REVNUM"})
+#: A comment's anchor text is kept as a detail up to this many characters.
+ANCHOR_CHARS = 400
+#: The page colour when nothing is painted.
+PAPER = "FFFFFF"
 #: 2 pt in half-points: text this small is not read by a human.
 TINY_HALF_POINTS = 4
 
@@ -172,7 +210,8 @@ class _Ctx:  # never changed after creation: derived contexts are made with repl
     part: str
     kind: BlockKind | None = None  # None: decided per paragraph (body text)
     table: TableCell | None = None
-    dark_background: bool = False
+    background: str | None = None  # colour painted behind the story (cell, table); None: the page
+    table_rpr: dict[str, object] | None = None  # run properties a table style gives this cell's text
     revision: tuple[str, str | None, str | None] | None = None  # a deleted table row: (del, author, date)
     in_sdt: bool = False
     placeholder: bool = False
@@ -182,10 +221,47 @@ def _rev(el: etree._Element, kind: str) -> tuple[str, str | None, str | None]:
     return kind, el.get(W_AUTHOR), el.get(W_DATE)
 
 
+#: Namespaces Word (2010-2021/365), WPS and LibreOffice understand in ``mc:Choice/@Requires``.
+KNOWN_NAMESPACES = frozenset({
+    W_NS, R_NS, M_NS, MC_NS,
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingInk",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+    "http://schemas.microsoft.com/office/word/2010/wordml",
+    "http://schemas.microsoft.com/office/word/2012/wordml",
+    "http://schemas.microsoft.com/office/word/2015/wordml/symex",
+    "http://schemas.microsoft.com/office/word/2016/wordml/cid",
+    "http://schemas.microsoft.com/office/word/2018/wordml",
+    "http://schemas.microsoft.com/office/word/2018/wordml/cex",
+    "http://schemas.microsoft.com/office/word/2020/wordml/sdtdatahash",
+    "http://schemas.microsoft.com/office/word/2006/wordml",
+    "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "http://schemas.microsoft.com/office/drawing/2010/main",
+    "http://schemas.microsoft.com/office/drawing/2014/chartex",
+    "http://schemas.microsoft.com/office/drawing/2016/ink",
+    "http://schemas.microsoft.com/office/drawing/2017/model3d",
+    "urn:schemas-microsoft-com:vml",
+    "urn:schemas-microsoft-com:office:office",
+    "urn:schemas-microsoft-com:office:word",
+})
+
+
 def _choose_branch(alt: etree._Element) -> etree._Element | None:
-    """One branch of ``mc:AlternateContent``: the first Choice, else the Fallback."""
-    choice = alt.find(MC_CHOICE)
-    return choice if choice is not None else alt.find(MC_FALLBACK)
+    """The branch of ``mc:AlternateContent`` a word processor shows: the first Choice whose
+    ``Requires`` names only namespaces it knows, else the Fallback (a Choice requiring an unknown
+    or undeclared namespace is skipped, as Word skips it)."""
+    for branch in alt:
+        if branch.tag == MC_CHOICE:
+            required = (branch.get("Requires") or "").split()
+            nsmap = branch.nsmap
+            if required and all(nsmap.get(prefix) in KNOWN_NAMESPACES for prefix in required):
+                return branch
+        elif branch.tag == MC_FALLBACK:
+            return branch
+    return None
 
 
 def _find_textboxes(el: etree._Element, out: list[etree._Element]) -> None:
@@ -219,15 +295,26 @@ class ParagraphWalker:
     paragraphs in order.
     """
 
-    def __init__(self, styles: StyleSheet | None = None, *, page_dark: bool = False, keep_visible: bool = True):
+    def __init__(self, styles: StyleSheet | None = None, *, page_color: str | None = None,
+                 keep_visible: bool = True, bindings: DataBindings | None = None):
         self.styles = styles or StyleSheet(None)
-        self.page_dark = page_dark
+        #: custom XML data bindings of the package (None: cached control text is read as it stands)
+        self.bindings = bindings
+        #: the settings ask Word to update every field on opening (w:updateFields): all are dirty
+        self.update_fields = False
+        #: filled per paragraph: (code, detail) of what Word would show but cliccheck could not read
+        self.unread: list[tuple[str, str]] = []
+        #: the page colour a word processor shows (None: white paper, or a colour that is not displayed)
+        self.page_color = page_color
         #: False: record only excluded segments (the reader's fast path; raw text is still built)
         self.keep_visible = keep_visible
-        #: open fields, innermost last: [phase "code"|"result", group id]
+        #: open fields, innermost last: [phase "code"|"result"|"stale", group id, dirty, instruction parts,
+        #: nested field in the instruction]; "stale": a cached result Word replaces on opening
         self.fields: list[list] = []
-        #: comment id -> anchor text so far, for ranges still open
-        self.open_comments: dict[str, list[str]] = {}
+        #: comment id -> where its anchor text begins in ``_anchor_log``, for ranges still open. One log
+        #: shared by all open ranges: 20,000 ranges left open must not each collect the rest of the text.
+        self.open_comments: dict[str, int] = {}
+        self._anchor_log: list[str] = []
         #: filled per paragraph: comments whose range starts / ends in it
         self.comment_starts: list[str] = []
         self.finished_comments: list[tuple[str, str]] = []
@@ -245,11 +332,12 @@ class ParagraphWalker:
         self._placeholder = False
         self._base_rpr: dict[str, object] = {}
         self._base_verdict: tuple[ExcludedKind, str | None] | None = None
-        self._para_dark = False
-        self._verdicts: dict[tuple[int, bool], tuple[dict[str, object], tuple[ExcludedKind, str | None] | None]] = {}
+        self._para_bg = PAPER
+        self._verdicts: dict[tuple[int, str, int], tuple[object, tuple[ExcludedKind, str | None] | None]] = {}
 
-    def walk(self, p: etree._Element, style: ParaStyle | None = None, *, dark_background: bool = False,
-             revision: _Revision | None = None, shading: str | bool | None = False) -> _Paragraph:
+    def walk(self, p: etree._Element, style: ParaStyle | None = None, *, background: str | None = None,
+             revision: _Revision | None = None, shading: str | bool | None = False,
+             table_rpr: dict[str, object] | None = None) -> _Paragraph:
         """Segments and side information of one paragraph."""
         style = style or self.styles.para(_style_id(p))
         self._segments, self._parts, self._len = [], [], 0
@@ -258,24 +346,29 @@ class ParagraphWalker:
         self._revised = revision is not None
         self._in_sdt = self._placeholder = False
         self.comment_starts, self.finished_comments = [], []
-        for chunks in self.open_comments.values():
-            chunks.append(" ")  # a range spanning paragraphs
-        self._base_rpr = style.rpr
+        self.unread = []
+        if self.open_comments:
+            self._anchor_log.append(" ")  # a range spanning paragraphs
+        base = style.rpr
+        if table_rpr:  # a table style's run properties, under what the paragraph style itself sets
+            defaults = self.styles.default_rpr
+            base = dict(base)
+            for key_, value in table_rpr.items():
+                if key_ not in base or base[key_] == defaults.get(key_):
+                    base[key_] = value
+        self._base_rpr = base
         if shading is False:  # not supplied by the caller: read the paragraph's own shading
             shading = None
             ppr = p[0] if len(p) and p[0].tag == W_PPR else None
             if ppr is not None:
-                shd = ppr.find(W_SHD)
-                if shd is not None:
-                    shading = hex_color(shd.get(W_FILL))
-        shading = shading or style.shading
-        self._para_dark = dark = dark_background or self.page_dark or (
-            shading is not None and luminance(shading) < DARK_BACKGROUND)
+                shading = shading_fill(ppr.find(W_SHD), self.styles.theme)
+        # what is painted behind this paragraph's text: its shading, else the cell's, else the page's
+        self._para_bg = bg = shading or style.shading or background or self.page_color or PAPER
         # the verdict on a style's own run properties is the same for every paragraph of that style
-        key = (id(style.rpr), dark)
+        key = (id(style.rpr), bg, id(table_rpr))
         cached = self._verdicts.get(key)
-        if cached is None or cached[0] is not style.rpr:
-            cached = self._verdicts[key] = (style.rpr, self._verdict(style.rpr))
+        if cached is None or cached[0] is not base:
+            cached = self._verdicts[key] = (base, self._verdict(base))
         self._base_verdict = cached[1]
         self._children(p, revision)
         segments = self._segments
@@ -310,15 +403,26 @@ class ParagraphWalker:
                 if instr:
                     self._segment(instr, child, _FIELD_CODE, revision)
                 self._group += 1
+                if self.update_fields or is_on_attr(child.get(W_DIRTY)):  # Word recomputes it on opening
+                    field = ["code", self._group, True, [instr], False]
+                    if self._field_separated(field, self._base_verdict, revision) == "stale":
+                        field[0] = "stale"
+                        self.fields.append(field)
+                        self._children(child, revision)
+                        self.fields.pop()
+                        continue
                 self._children(child, revision)
             elif tag in _INLINE_CONTAINERS:
                 self._children(child, revision)
             elif tag == W_SDT:
                 self._in_sdt = True
                 props = child.find(W_SDTPR)
+                content = child.find(W_SDTCONTENT)
+                binding = props.find(W_DATABINDING) if props is not None else None
+                if binding is not None and self._bound(binding, content, revision):
+                    continue
                 if props is not None and props.find(W_PLACEHOLDER) is not None:
                     self._placeholder = True
-                content = child.find(W_SDTCONTENT)
                 if content is not None:
                     self._children(content, revision)
             elif tag == MC_ALT:
@@ -328,12 +432,14 @@ class ParagraphWalker:
             elif tag == W_CSTART:
                 cid = child.get(W_ID)
                 if cid is not None:
-                    self.open_comments[cid] = []
+                    self.open_comments[cid] = len(self._anchor_log)
                     self.comment_starts.append(cid)
             elif tag == W_CEND:
                 cid = child.get(W_ID)
                 if cid is not None and cid in self.open_comments:
-                    self.finished_comments.append((cid, "".join(self.open_comments.pop(cid))))
+                    self.finished_comments.append((cid, self._anchor_text(self.open_comments.pop(cid))))
+                    if not self.open_comments:
+                        self._anchor_log.clear()
             elif tag == W_RUBY:
                 base = child.find(W_RUBYBASE)
                 if base is not None:
@@ -344,17 +450,69 @@ class ParagraphWalker:
             elif isinstance(tag, str) and tag.startswith(M_PREFIX):
                 self._children(child, revision)
 
+    def bound_value(self, binding: etree._Element) -> str | None:
+        """The custom-XML value Word shows in a data-bound control; None (and an unread note) when it
+        cannot be resolved, or when the walker has no package to resolve it in."""
+        if self.bindings is None:
+            return None
+        bound = self.bindings.value(binding)
+        if bound.value is None:
+            self.unread.append(("data-binding", f"{bound.problem}: Word shows the bound value, not the text "
+                                                "stored in the control"))
+            return None
+        return " ".join(bound.value.split())
+
+    def _bound(self, binding: etree._Element, content: etree._Element | None, revision: _Revision | None) -> bool:
+        """Read a data-bound inline control as Word shows it; False: read its stored text instead."""
+        value = self.bound_value(binding)
+        if value is None:
+            return False
+        first = next(content.iter(W_R), None) if content is not None else None
+        rpr = first[0] if first is not None and len(first) and first[0].tag == W_RPR else None
+        hidden = self._rpr_verdict(rpr) if rpr is not None else self._base_verdict
+        if value:
+            self._segment(value, None, hidden, revision)
+        return True
+
+    def _dirty_unread(self, instr: str) -> None:
+        shown = " ".join(instr.split())[:80]
+        self.unread.append(("dirty-field", f"a field marked for update ({shown}): Word recomputes it on "
+                                           "opening, cliccheck cannot, so its shown text is unknown"))
+
+    def _field_separated(self, field: list, hidden: tuple[ExcludedKind, str | None] | None,
+                         revision: _Revision | None) -> str:
+        """Phase after the code of ``field`` ends: a dirty field's stored result is stale, and Word
+        shows its recomputed value, which is read for QUOTE fields and noted as unread otherwise."""
+        if not field[2]:
+            return "result"
+        instr = "".join(field[3])
+        keyword = instr.split(None, 1)[0].upper() if instr.strip() else ""
+        if keyword in RESULT_KEPT:
+            return "result"
+        if keyword in RECOMPUTED_NOT_TEXT and not field[4]:
+            return "stale"  # Word shows a number, a date or the document's own headings instead
+        shown = None if field[4] else quote_field_text(instr)
+        if shown is None:
+            self._dirty_unread(instr)
+            return "result"
+        field[0] = "result"
+        self._group += 1
+        self._segment(shown, None, hidden, revision)
+        self._group += 1
+        return "stale"
+
     def _verdict(self, props: dict[str, object]) -> tuple[ExcludedKind, str | None] | None:
         """Why text with these run properties is not shown (hidden, white, tiny), if it is not."""
         if props.get("hidden"):
             return ExcludedKind.HIDDEN, None
         color = props.get("color")
-        if (isinstance(color, str) and color != "auto"
-                and all(int(color[i:i + 2], 16) >= LIGHT_CHANNEL for i in (0, 2, 4))):
+        if isinstance(color, str) and color != "auto":  # "auto" is drawn to contrast with what is behind
             bg = props.get("bg")
-            dark = luminance(bg) < DARK_BACKGROUND if isinstance(bg, str) else self._para_dark
-            if not dark:
-                return ExcludedKind.WHITE_TEXT, f"colour #{color}"
+            behind = bg if isinstance(bg, str) else self._para_bg
+            if all(abs(int(color[i:i + 2], 16) - int(behind[i:i + 2], 16)) <= INVISIBLE_CHANNEL_GAP
+                   for i in (0, 2, 4)):
+                shown_on = "" if behind == PAPER else f" on #{behind}"
+                return ExcludedKind.WHITE_TEXT, f"colour #{color}{shown_on}"
         size = props.get("sz")
         if isinstance(size, int) and size <= TINY_HALF_POINTS:
             return ExcludedKind.TINY_TEXT, f"{size / 2:g} pt"
@@ -378,7 +536,7 @@ class ParagraphWalker:
         rstyle = rpr.find(W_RSTYLE)
         if rstyle is not None and rstyle.get(W_VAL):
             props.update(self.styles.char(rstyle.get(W_VAL) or ""))
-        props.update(read_rpr(rpr))
+        props.update(read_rpr(rpr, self.styles.theme))
         return self._verdict(props)
 
     def _run(self, r: etree._Element, revision: _Revision | None) -> None:
@@ -400,6 +558,11 @@ class ParagraphWalker:
                     removing = revision if revision is not None and revision[0] in _REMOVING else None
                     self._segment(child.text, child, hidden, removing or ("del", None, None))
             elif tag == W_INSTRTEXT:
+                if self.fields:
+                    if len(self.fields[-1][3]) < MAX_INSTR_PARTS:
+                        self.fields[-1][3].append(child.text or "")
+                    else:
+                        self.fields[-1][4] = True  # too long to recompute: unread if it is dirty
                 self._segment(child.text or "", child, _FIELD_CODE, revision)
             elif tag in (W_TAB, W_PTAB, W_CR):
                 self._segment(" ", child, hidden, revision)
@@ -420,10 +583,16 @@ class ParagraphWalker:
                 kind = child.get(w("fldCharType"))
                 self._group += 1
                 if kind == "begin":
-                    self.fields.append(["code", self._group])
+                    if self.fields and self.fields[-1][0] == "code":
+                        self.fields[-1][4] = True  # a field inside an instruction
+                    dirty = self.update_fields or is_on_attr(child.get(W_DIRTY))
+                    self.fields.append(["code", self._group, dirty, [], False])
                 elif kind == "separate" and self.fields:
-                    self.fields[-1][0] = "result"
+                    self.fields[-1][0] = self._field_separated(self.fields[-1], hidden, revision)
                 elif kind == "end" and self.fields:
+                    field = self.fields[-1]
+                    if field[0] == "code" and field[2]:  # a dirty field without a stored result
+                        self._field_separated(field, hidden, revision)
                     self.fields.pop()
             elif tag == W_LRPB:
                 self._rendered.append(self._len)
@@ -445,10 +614,12 @@ class ParagraphWalker:
     def _segment(self, text: str, element: etree._Element | None,
                  hidden: tuple[ExcludedKind, str | None] | None, revision: _Revision | None) -> None:
         at = self._len
-        if hidden is _FIELD_CODE or (self.fields and any(f[0] == "code" for f in self.fields)):
+        if hidden is _FIELD_CODE or (self.fields and any(f[0] != "result" for f in self.fields)):
             group = self.fields[-1][1] if self.fields else self._group
+            stale = hidden is not _FIELD_CODE and any(f[0] == "stale" for f in self.fields) and \
+                not any(f[0] == "code" for f in self.fields)
             self._segments.append(Segment(text, element, at, at, False, ExcludedKind.FIELD_CODE,
-                                          group=group))
+                                          detail=_STALE if stale else None, group=group))
             return
         if revision is not None and revision[0] in _REMOVING:
             kind = ExcludedKind.DELETED if revision[0] == "del" else ExcludedKind.MOVED_FROM
@@ -471,8 +642,79 @@ class ParagraphWalker:
             self._segments.append(Segment(text, element, at, self._len, True, author=revision[1],
                                           detail=revision[2], revision=revision[0]))
         if self.open_comments:
-            for chunks in self.open_comments.values():
-                chunks.append(text)
+            self._anchor_log.append(text)
+
+    def _anchor_text(self, start: int) -> str:
+        """A comment's anchor text (only shown as a detail): at most ANCHOR_CHARS characters."""
+        out: list[str] = []
+        size = 0
+        for chunk in self._anchor_log[start:start + ANCHOR_CHARS]:
+            out.append(chunk)
+            size += len(chunk)
+            if size >= ANCHOR_CHARS:
+                break
+        return "".join(out)[:ANCHOR_CHARS]
+
+
+#: ``w:tblLook`` switches: attribute names (Word 2010+) and their bits in the older hex ``w:val``.
+_LOOK_BITS = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100, "noHBand": 0x200,
+              "noVBand": 0x400}
+
+
+def _look_bits(look: etree._Element) -> int:
+    """The ``w:tblLook`` switches as bits (absent: no header/first formats, bands on)."""
+    try:
+        bits = int(look.get(W_VAL) or "0", 16)
+    except ValueError:
+        bits = 0
+    for name, bit in _LOOK_BITS.items():
+        value = look.get(w(name))
+        if value is not None:
+            bits = bits | bit if value.lower() not in ("0", "false", "off") else bits & ~bit
+    return bits
+
+
+def _conditions(look: frozenset[str], paint: TablePaint, row: int, rows: int, col: int, span: int,
+                cols: int) -> list[str]:
+    """The table-style conditional formats that apply to one cell, weakest first (as Word layers them)."""
+    if not paint.cond_fill and not paint.cond_rpr:
+        return []
+    first_row = "firstRow" in look and row == 0
+    last_row = "lastRow" in look and row == rows - 1
+    first_col = "firstColumn" in look and col == 0
+    last_col = "lastColumn" in look and col + span >= cols
+    found = set()
+    if "noVBand" not in look and not first_col and not last_col:
+        band = (col - (1 if "firstColumn" in look else 0)) // paint.col_band
+        found.add("band1Vert" if band % 2 == 0 else "band2Vert")
+    if "noHBand" not in look and not first_row and not last_row:
+        band = (row - (1 if "firstRow" in look else 0)) // paint.row_band
+        found.add("band1Horz" if band % 2 == 0 else "band2Horz")
+    for name, on in (("firstCol", first_col), ("lastCol", last_col), ("firstRow", first_row),
+                     ("lastRow", last_row), ("nwCell", first_row and first_col), ("neCell", first_row and last_col),
+                     ("swCell", last_row and first_col), ("seCell", last_row and last_col)):
+        if on:
+            found.add(name)
+    return [c for c in COND_ORDER if c in found]
+
+
+_QUOTE = re.compile(r'^\s*QUOTE\s+(?:"((?:[^"\\]|\\.)*)"|([^\s"\\]+))\s*(?:\\[*@#]\s*\S+\s*)*$',
+                    re.IGNORECASE | re.DOTALL)
+
+
+def quote_field_text(instr: str) -> str | None:
+    """What a ``QUOTE "text"`` field shows once Word recomputes it (None: not a plain QUOTE)."""
+    m = _QUOTE.match(instr)
+    if m is None:
+        return None
+    if m.group(1) is not None:
+        return re.sub(r"\\(.)", r"\1", m.group(1))
+    return m.group(2)
+
+
+def is_on_attr(value: str | None) -> bool:
+    """An on/off attribute (``w:dirty="true"``); absent means off."""
+    return value is not None and value.strip().lower() in ("1", "true", "on")
 
 
 def _child(el: etree._Element, tag: str) -> etree._Element | None:
@@ -530,13 +772,15 @@ class _Reader:
             raise DocumentError(f"{self.main} is not a WordprocessingML document", code="not-a-docx")
         self.root = root
         styles_part = self._related_one(self.main, "styles")
-        self.styles = StyleSheet(pkg.xml(styles_part) if styles_part else None)
+        theme_part = self._related_one(self.main, "theme")
+        self.styles = StyleSheet(pkg.xml(styles_part) if styles_part else None,
+                                 read_theme(pkg.xml(theme_part)) if theme_part else None)
         numbering_part = self._related_one(self.main, "numbering")
         self.numbering = Numbering(pkg.xml(numbering_part) if numbering_part else None, self.styles)
-        background = root.find(w("background"))
-        bg = hex_color(background.get(w("color"))) if background is not None else None
-        self.walker = ParagraphWalker(self.styles, keep_visible=keep_segments)
-        self.walker.page_dark = bg is not None and luminance(bg) < DARK_BACKGROUND
+        self.walker = ParagraphWalker(self.styles, keep_visible=keep_segments, page_color=self._page_color(root),
+                                      bindings=DataBindings(pkg, self.main))
+        self.walker.update_fields = self._settings_on("updateFields")
+        self.unread: list[UnreadContent] = []
         self.blocks: list[Block] = []
         self.excluded: list[ExcludedText] = []
         self.refs: list[ParagraphRef] = []
@@ -557,6 +801,22 @@ class _Reader:
         self.warnings: list[str] = []
 
     # -- helpers -------------------------------------------------------------
+    def _page_color(self, root: etree._Element) -> str | None:
+        """The page colour (``w:background``) if a word processor shows it: only when the settings
+        say ``w:displayBackgroundShape``; otherwise the page is white on screen and on paper."""
+        background = root.find(w("background"))
+        color = None if background is None else theme_color(
+            background, "themeColor", "themeTint", "themeShade", self.styles.theme, hex_color(background.get(w("color"))))
+        if color is None:
+            return None
+        return color if self._settings_on("displayBackgroundShape") else None
+
+    def _settings_on(self, name: str) -> bool:
+        """An on/off switch of the document settings (``word/settings.xml``)."""
+        settings_part = self._related_one(self.main, "settings")
+        settings = self.pkg.xml(settings_part) if settings_part else None
+        return settings is not None and is_on(settings.find(w(name)))
+
     def _related_one(self, source: str, type_name: str) -> str | None:
         parts = self.pkg.related(source, type_name)
         return parts[0] if parts else None
@@ -607,8 +867,11 @@ class _Reader:
                 self.table(child, ctx)
             elif tag == W_SDT:
                 content = child.find(W_SDTCONTENT)
+                props = child.find(W_SDTPR)
+                binding = props.find(W_DATABINDING) if props is not None else None
+                if binding is not None and self._bound_block(binding, content, replace(ctx, in_sdt=True)):
+                    continue
                 if content is not None:
-                    props = child.find(W_SDTPR)
                     prompt = props is not None and props.find(W_PLACEHOLDER) is not None
                     self.story(content, replace(ctx, in_sdt=True, placeholder=ctx.placeholder or prompt))
             elif tag in _BLOCK_CONTAINERS:
@@ -623,6 +886,40 @@ class _Reader:
                 msg = "an embedded document (altChunk) was not read: open and re-save the file in Word"
                 if msg not in self.warnings:
                     self.warnings.append(msg)
+                target = self.pkg.resolve(ctx.part, child.get(f"{{{R_NS}}}id") or "")
+                self.unread.append(UnreadContent(
+                    "alt-chunk", f"an embedded document ({target or 'missing part'}) that Word merges into the "
+                                 "contract when it opens it; cliccheck does not read it",
+                    page=self._current_page() if ctx.kind not in _RUNNING else None, paragraph=self.paragraph))
+
+    def _bound_block(self, binding: etree._Element, content: etree._Element | None, ctx: _Ctx) -> bool:
+        """A data-bound block-level control: Word shows the bound value in place of the stored
+        paragraphs, formatted as the first of them. False: read the stored paragraphs."""
+        walker = self.walker
+        walker.unread = []
+        value = walker.bound_value(binding)
+        if value is None:
+            for code, detail in walker.unread:
+                self.unread.append(UnreadContent(code, detail, page=None if ctx.kind in _RUNNING else
+                                                 self._current_page(), paragraph=self.paragraph))
+            return False
+        first = next(content.iter(W_P), None) if content is not None else None
+        p = etree.Element(W_P)
+        if first is not None and len(first) and first[0].tag == W_PPR:
+            p.append(copy.deepcopy(first[0]))
+        r = etree.SubElement(p, W_R)
+        first_run = next(first.iter(W_R), None) if first is not None else None
+        if first_run is not None and len(first_run) and first_run[0].tag == W_RPR:
+            r.append(copy.deepcopy(first_run[0]))
+        etree.SubElement(r, W_T).text = value
+        self.para(p, ctx)
+        if self.collect_refs and first is not None:
+            # edits go to the stored paragraph, which is in the tree; no run of it holds the bound text
+            ref = self.refs[-1]
+            ref.element = first
+            for seg in ref.segments or []:
+                seg.element = None
+        return True
 
     def _children(self, parent: etree._Element, tag: str):  # type: ignore[no-untyped-def]
         """Children with ``tag`` (rows of a table, cells of a row), looking through the
@@ -640,7 +937,10 @@ class _Reader:
         self.table_count += 1
         depth = ctx.table.depth + 1 if ctx.table is not None else 0
         row = 0
-        for tr in self._children(tbl, W_TR):
+        tblpr = _child(tbl, W_TBLPR)
+        paint, look, table_bg = self._table_paint(tblpr, ctx.background)
+        rows = list(self._children(tbl, W_TR))
+        for position, tr in enumerate(rows):
             row_ctx = ctx
             trpr = _child(tr, W_TRPR)
             column = 0
@@ -652,12 +952,13 @@ class _Reader:
                 if before is not None:
                     column = _safe_int(before.get(W_VAL), 0)
             kind = ctx.kind if ctx.kind in _NOTE_OR_RUNNING else BlockKind.TABLE_CELL
+            cells = []
             for tc in self._children(tr, W_TC):
                 span = 1
-                dark = ctx.dark_background
+                shd = None
                 tcpr = _child(tc, W_TCPR)
                 if tcpr is not None:
-                    gs = shd = None
+                    gs = None
                     for prop in tcpr:  # the first w:gridSpan and w:shd, as find() would give
                         tag = prop.tag
                         if tag == W_GRIDSPAN:
@@ -666,15 +967,44 @@ class _Reader:
                             shd = shd if shd is not None else prop
                     if gs is not None:
                         span = max(1, _safe_int(gs.get(W_VAL), 1))
-                    fill = hex_color(shd.get(W_FILL)) if shd is not None else None
-                    if fill is not None:
-                        dark = luminance(fill) < DARK_BACKGROUND
-                cell_ctx = _Ctx(row_ctx.part, kind, TableCell(index, row, column, depth), dark,
+                cells.append((tc, column, span, shd))
+                column += span
+            for tc, col, span, shd in cells:
+                conds = _conditions(look, paint, position, len(rows), col, span, column)
+                bg = shading_fill(shd, self.styles.theme) if shd is not None else None
+                if bg is None:
+                    bg = next((paint.cond_fill[c] for c in reversed(conds) if c in paint.cond_fill),
+                              paint.cell_fill or table_bg)
+                rpr: dict[str, object] | None = None
+                if paint.rpr or conds:
+                    rpr = dict(paint.rpr)
+                    for c in conds:
+                        rpr.update(paint.cond_rpr.get(c, {}))
+                cell_ctx = _Ctx(row_ctx.part, kind, TableCell(index, row, col, depth), bg, rpr or None,
                                 row_ctx.revision, row_ctx.in_sdt, row_ctx.placeholder)
                 self.story(tc, cell_ctx)
-                column += span
             if row_ctx.revision is None:
                 row += 1
+
+    def _table_paint(self, tblpr: etree._Element | None,
+                     behind: str | None) -> tuple[TablePaint, frozenset[str], str | None]:
+        """A table's style paint, its ``w:tblLook`` switches, and the colour behind its cells."""
+        style_id = None
+        look = 0
+        direct: etree._Element | None = None
+        if tblpr is not None:
+            for prop in tblpr:
+                tag = prop.tag
+                if tag == W_TBLSTYLE:
+                    style_id = prop.get(W_VAL)
+                elif tag == W_TBLLOOK:
+                    look = _look_bits(prop)
+                elif tag == W_SHD and direct is None:
+                    direct = prop
+        paint = self.styles.table(style_id) if (style_id or self.styles.default_table) else NO_TABLE_PAINT
+        switches = frozenset(name for name, bit in _LOOK_BITS.items() if look & bit)
+        table_bg = shading_fill(direct, self.styles.theme) if direct is not None else paint.table_fill
+        return paint, switches, table_bg or behind
 
     def para(self, p: etree._Element, ctx: _Ctx) -> None:
         index = self.paragraph
@@ -698,7 +1028,7 @@ class _Reader:
                         elif sub.tag == W_ILVL:
                             ilvl = _safe_int(sub.get(W_VAL), 0)
                 elif tag == W_SHD:
-                    shading = hex_color(child.get(W_FILL))
+                    shading = shading_fill(child, self.styles.theme)
                 elif tag == W_PBB:
                     page_break_before = is_on(child)
                 elif tag == W_OUTLINE:
@@ -713,8 +1043,8 @@ class _Reader:
                     sect = child
         style = self.styles.para(style_id)
         walker = self.walker
-        content = walker.walk(p, style, dark_background=ctx.dark_background, revision=ctx.revision,
-                              shading=shading)
+        content = walker.walk(p, style, background=ctx.background, revision=ctx.revision,
+                              shading=shading, table_rpr=ctx.table_rpr)
         if self.collect_refs:
             self.refs.append(ParagraphRef(index, ctx.part, p, content.segments if self.keep_segments else None))
 
@@ -754,6 +1084,9 @@ class _Reader:
             label, bullet = self.numbering.next_label(effective_num, level)
             numbered = label is not None or bullet
 
+        if walker.unread:
+            for code, detail in walker.unread:
+                self.unread.append(UnreadContent(code, detail, page=page_start, paragraph=index))
         # excluded text of this paragraph
         if content.has_excluded:
             self._collect_excluded(content.segments, index, page_start)
@@ -947,6 +1280,7 @@ class _Reader:
         doc = Document(path=self.name, format="docx", blocks=self.blocks, excluded=self.excluded,
                        pages=self.page if self.has_pages else None, title=self.title())
         doc.warnings.extend(self.warnings)
+        doc.unread.extend(self.unread)
         return doc
 
 

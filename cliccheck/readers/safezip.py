@@ -12,7 +12,13 @@ made in :func:`open_package` *before a single byte is decompressed*:
 * the compression ratio of every member bigger than 1 MB
   (``max_compression_ratio``),
 * encrypted members (zip-level encryption; Word's own password protection is
-  an OLE file and is recognised earlier by :mod:`.sniff`).
+  an OLE file and is recognised earlier by :mod:`.sniff`),
+* member names that two programs could resolve to different bytes: the same
+  name twice, or names equal but for case or slash direction (OPC part names
+  are case-insensitive, so ``Word/Document.xml`` beside ``word/document.xml``
+  is one part stored twice; which copy a program reads is up to the program).
+  Such a package is refused as ``ambiguous-package``, never resolved by
+  picking one.
 
 Declared sizes can lie, so :meth:`Package.read` also never inflates more than
 a member declared (plus one byte to detect the lie).
@@ -157,7 +163,16 @@ def check_zip_infos(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
             f"the zip container has {len(infos):,} members, over max_zip_members={limits.max_zip_members:,}"
         )
     total = 0
+    seen: dict[str, str] = {}
     for info in infos:
+        key = _part_name(info.filename).lower()
+        if key in seen:
+            raise DocumentError(
+                f"zip members {seen[key]!r} and {info.filename!r} name the same part: which one a word "
+                "processor reads is up to the program, so cliccheck reads neither",
+                code="ambiguous-package",
+            )
+        seen[key] = info.filename
         if info.flag_bits & 0x1:
             raise DocumentError(
                 f"zip member {info.filename} is encrypted: remove the password and save the document again",
@@ -247,6 +262,13 @@ class Package:
         cached = self._xml_cache.get(key)
         if cached is not None:
             return cached
+        info = self._infos.get(key)
+        if info is not None and info.file_size > self.limits.max_xml_bytes:
+            raise LimitExceeded(
+                f"XML part {info.filename} declares {info.file_size:,} bytes uncompressed, "
+                f"over max_xml_bytes={self.limits.max_xml_bytes:,} (the time and memory a part that size takes "
+                "to read are over the bounds cliccheck keeps)"
+            )
         data = self.read(part)
         if data is None:
             return None
@@ -323,15 +345,55 @@ class Package:
         return out
 
     def main_document(self) -> str:
-        """Name of the main document part (``word/document.xml`` in practice)."""
-        for rel in self.rels("").values():
-            if rel.type in (OFFICE_DOCUMENT_REL, STRICT_OFFICE_DOCUMENT_REL):
-                part = self.resolve("", rel)
-                if part is not None and self.has(part):
-                    return part
-        if self.has("word/document.xml"):
-            return "word/document.xml"
-        raise DocumentError("the package has no main document part (word/document.xml)", code="not-a-docx")
+        """Name of the main document part: the one the package relationships name.
+
+        Word opens the part ``_rels/.rels`` names; a reader that looked at
+        ``word/document.xml`` by convention would read other text. Any doubt about
+        which part is the main one (two officeDocument relationships, a target that is
+        missing, a second main-document part beside it, a content-type override naming
+        another part) is refused as ``ambiguous-package``.
+        """
+        targets = [rel for rel in self.rels("").values()
+                   if rel.type in (OFFICE_DOCUMENT_REL, STRICT_OFFICE_DOCUMENT_REL)]
+        if len(targets) > 1:
+            raise DocumentError("the package names more than one main document", code="ambiguous-package")
+        conventional = self.has("word/document.xml")
+        if not targets:
+            if conventional:
+                return "word/document.xml"
+            raise DocumentError("the package has no main document part (word/document.xml)", code="not-a-docx")
+        part = self.resolve("", targets[0])
+        if part is None or not self.has(part):
+            if conventional:
+                raise DocumentError(
+                    f"the package names {targets[0].target!r} as its main document, which is missing, beside "
+                    "a word/document.xml it does not name", code="ambiguous-package")
+            raise DocumentError("the package has no main document part (word/document.xml)", code="not-a-docx")
+        key = part.lower()
+        if conventional and key != "word/document.xml":
+            raise DocumentError(
+                f"the main document is {part!r} but the package also holds a word/document.xml: different "
+                "programs would read different text", code="ambiguous-package")
+        for other in self._main_content_parts():
+            if other != key:
+                raise DocumentError(
+                    f"[Content_Types].xml declares {other!r} as a main document besides {part!r}",
+                    code="ambiguous-package")
+        return part
+
+    def _main_content_parts(self) -> list[str]:
+        """Lower-cased parts that [Content_Types].xml overrides to a main-document content type."""
+        root = self.xml("[Content_Types].xml")
+        if root is None:
+            return []
+        out = []
+        for el in root:
+            if not isinstance(el.tag, str) or etree.QName(el).localname != "Override":
+                continue
+            ctype = (el.get("ContentType") or "").lower()
+            if ctype.endswith("main+xml") and ("wordprocessingml" in ctype or "ms-word." in ctype):
+                out.append(_part_name(el.get("PartName") or "").lower())
+        return out
 
     def close(self) -> None:
         self._zf.close()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from ..errors import DocumentError, LimitExceeded
 from ..limits import Limits
@@ -142,12 +143,43 @@ def _join(lines: list[str]) -> str:
     return out
 
 
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """``text.splitlines()`` one line at a time: no list of every line beside the text."""
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        yield text[start:match.start()]
+        start = match.end()
+    if start < len(text):
+        yield text[start:]
+
+
+def _paragraph_too_long(chars: int, limits: Limits) -> LimitExceeded:
+    return LimitExceeded(f"a paragraph of {chars:,}+ characters, over max_paragraph_chars="
+                         f"{limits.max_paragraph_chars:,} (a contract's paragraphs are far shorter)")
+
+
 def read_text(data: bytes, name: str, *, limits: Limits) -> Document:
-    """Read a UTF-8/UTF-16/GB18030 text or Markdown file."""
+    """Read a UTF-8/UTF-16/GB18030 text or Markdown file.
+
+    Memory: the per-character work (normalisation keeps an offset per
+    character) costs tens of bytes a character, so sizes are refused before
+    it starts: the bytes, then the decoded characters (``max_chars``), then
+    each line and paragraph (``max_paragraph_chars``) as it is reached — a
+    60 MB one-line file is refused after one decode, not after a copy per stage.
+    """
     if len(data) > limits.max_text_bytes:
         raise LimitExceeded(f"text file is {len(data):,} bytes, over max_text_bytes="
                             f"{limits.max_text_bytes:,}")
+    if len(data) > 4 * limits.max_chars + 4:  # even at 4 bytes a character it is too long
+        raise LimitExceeded(f"text file is {len(data):,} bytes, more than max_chars={limits.max_chars:,} "
+                            "characters could need")
     text, encoding = decode(data)
+    del data
+    if len(text) > limits.max_chars:
+        raise LimitExceeded(f"{len(text):,} characters of text, over max_chars={limits.max_chars:,}")
     if "\x00" in text:
         raise DocumentError("binary data (NUL characters) in a text file", code="undecodable")
     markdown = name.lower().endswith((".md", ".markdown"))
@@ -171,7 +203,15 @@ def read_text(data: bytes, name: str, *, limits: Limits) -> Document:
 
     in_table = False
     row = 0
-    for line in text.splitlines():
+    pending_chars = 0
+    for line in _lines(text):
+        if len(line) > limits.max_paragraph_chars:
+            raise _paragraph_too_long(len(line), limits)
+        if not pending:
+            pending_chars = 0
+        pending_chars += len(line)
+        if pending_chars > limits.max_paragraph_chars:
+            raise _paragraph_too_long(pending_chars, limits)
         stripped = line.strip()
         if markdown and stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
             flush()

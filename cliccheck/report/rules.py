@@ -87,6 +87,18 @@ FINDING_RULE_INFO: dict[str, RuleInfo] = {
                     "Evidence from them carries its page and box; words recognised with low confidence never "
                     "satisfy a requirement (reason ocr-uncertain), and seals found on the pages are listed.",
         default_level="note"),
+    "no-supplier-party": RuleInfo(
+        "no-supplier-party", "no-supplier-party", "No supplier party found: not a contract with a supplier",
+        explanation="The document never makes the supplier a party: it is a buyer's notice to its suppliers, a "
+                    "policy, an article, or terms in which 'the supplier' is a class of persons. Words that read "
+                    "like an undertaking bind no supplier there, so no requirement passes. Check the signed "
+                    "contract or the supplier's own commitment letter instead.",
+        default_level="error"),
+    "not-a-contract": RuleInfo(
+        "not-a-contract", "not-a-contract", "This does not look like a contract",
+        explanation="The file has no parties, clauses or obligations (or is mostly code or markup: a README, "
+                    "a configuration file), so its verdicts mean nothing. Check that the right file was given.",
+        default_level="error"),
     "expired-waiver": RuleInfo(
         "expired-waiver", "expired-waiver", "A waiver has expired",
         explanation="A configured waiver for this document passed its expiry date and no longer applies.",

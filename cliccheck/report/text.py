@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from ..lang.chars import visible
+from ..termsafe import escape_name
 from ..verdicts import Evidence
 from .model import DocumentReport, Report
 from .wrap import Styled, clean, text_width, wrap_styled, wrap_text
@@ -137,7 +138,8 @@ def render_document(doc: DocumentReport, *, color: bool = False, width: int = 10
                     quiet: bool = False) -> list[str]:
     paint = _Painter(color)
     out: list[str] = []
-    header = paint(doc.path, "bold")
+    path = escape_name(doc.path)  # a file name can carry ESC sequences or a bidi override
+    header = paint(path, "bold")
     if doc.status != "ok" or doc.error is not None:
         out.append(header)
         code = doc.error.code if doc.error else "internal"
@@ -155,9 +157,10 @@ def render_document(doc: DocumentReport, *, color: bool = False, width: int = 10
         names = [doc.supplier.name] if doc.supplier.name else []
         names += [a for a in doc.supplier.aliases if a != doc.supplier.name][:3]
         if names:
+            names = [escape_name(clean(n)) for n in names]
             supplier = "  supplier: " + names[0] + (f" ({', '.join(names[1:])})" if names[1:] else "")
     details = f"({', '.join(facts)}){supplier}"
-    if text_width(doc.path) + 2 + text_width(details) <= width:
+    if text_width(path) + 2 + text_width(details) <= width:
         out.append(header + "  " + paint(details, "dim"))
     else:
         out.append(header)
@@ -199,8 +202,12 @@ def render_document(doc: DocumentReport, *, color: bool = False, width: int = 10
     detail = _count_phrase(counts)
     word = "PASS" if doc.passed else "FAIL"
     rest = detail or "all checked requirements satisfied"
-    _emit_wrapped(out, _plain(f"{rest}  (fail-on: {doc.fail_on})"), 2, width, paint,
-                  first_prefix=paint(word, "none" if doc.passed else "error") + "  ", hang=8)
+    if not doc.requirements and not detail:  # select/ignore left nothing to check: not a pass to trust
+        word, rest = "WARNING", "no requirement was checked: the configuration ignores all of them"
+    config = escape_name(doc.config) if doc.config else "defaults"
+    style = "warning" if word == "WARNING" else "none" if doc.passed else "error"
+    _emit_wrapped(out, _plain(f"{rest}  (fail-on: {doc.fail_on}; config: {config})"), 2, width, paint,
+                  first_prefix=paint(word, style) + "  ", hang=8)
     return out
 
 
