@@ -28,12 +28,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .errors import CliccheckError, DocumentError
 from .report.build import build_document_report, error_report
 from .report.model import DocumentReport
+
+if TYPE_CHECKING:
+    from .readers.ocr import OcrOptions
 
 DOCUMENT_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 STDIN = "-"
@@ -53,6 +56,7 @@ class Task:
     password: str | None = None
     suggest: bool = False  # also render suggested clauses (HTML report)
     error: CliccheckError | None = None  # the input already failed (e.g. stdin over its limit)
+    ocr: OcrOptions | None = None  # when to read page images by OCR (--ocr, --ocr-dpi)
 
 
 # -- discovery -----------------------------------------------------------------------------------
@@ -177,15 +181,19 @@ def check_task(task: Task) -> DocumentReport:
     if task.error is not None:
         raise task.error
     if task.data is not None:
-        doc = read_document(task.data, filename=task.display, password=task.password, limits=config.make_limits())
+        doc = read_document(task.data, filename=task.display, password=task.password, limits=config.make_limits(),
+                            ocr=task.ocr)
     else:
-        doc = read_document(task.path or task.display, password=task.password, limits=config.make_limits())
+        doc = read_document(task.path or task.display, password=task.password, limits=config.make_limits(),
+                            ocr=task.ocr)
     from .matcher import check_document
+    from .ocr_gate import review_ocr
 
     wanted = config.requirement_ids()
     result = check_document(doc, supplier_aliases=tuple(config.supplier_aliases),
                             supplier_names=tuple(config.supplier_names),
                             select=None if len(wanted) == 4 else wanted, lang=config.lang)
+    review_ocr(doc, result)
     report = build_document_report(doc, result, config, path=task.display)
     if task.suggest:
         report.suggestions = suggestions(doc, result, [r.id for r in report.requirements if not r.ok])

@@ -31,7 +31,7 @@ CONFIG_NAMES = (".cliccheck.toml", "pyproject.toml")
 REQUIREMENT_IDS = ("CSR01", "CSR02", "CSR03", "CSR04")
 #: Finding rules (not requirement verdicts) that select/ignore/severity/waivers may name.
 FINDING_RULES = ("bilingual-mismatch", "hidden-text", "hidden-contradiction", "unread-content", "obfuscated-text",
-                 "expired-waiver", "no-supplier-party", "not-a-contract")
+                 "ocr-read", "expired-waiver", "no-supplier-party", "not-a-contract")
 LANGS = ("auto", "zh", "en")
 FAIL_ON = ("error", "warning", "never")
 SEVERITIES = ("error", "warning", "note")

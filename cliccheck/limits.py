@@ -29,6 +29,9 @@ class Limits:
     max_chars: int = 20_000_000  # characters of extracted text
     max_text_bytes: int = 64 * MB  # plain-text input
     max_paragraph_chars: int = 1_000_000  # one paragraph (line run) of a plain-text input
+    max_image_pixels: int = 40_000_000  # one page image (input or rendered for OCR): decompression bombs
+    max_ocr_pages: int = 300  # pages read by OCR in one document (about 1 s each)
+    max_ocr_page_seconds: int = 300  # OCR of one page (wall clock; about 3 s on an idle core)
 
     @classmethod
     def names(cls) -> list[str]:

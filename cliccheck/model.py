@@ -62,6 +62,43 @@ class TableCell:
 
 
 @dataclass(slots=True)
+class OcrInfo:
+    """Provenance of a block read by OCR: where on the page it was and how sure the engine was of
+    each character, so that uncertain words can never decide a verdict (:mod:`cliccheck.ocr_gate`)."""
+
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1 as fractions of the page, from its top left
+    confidences: Sequence[float]  # one per character of Block.text, 0..1
+    engine: str = ""
+
+    @property
+    def confidence(self) -> float:
+        """The lowest character confidence: the block is only as sure as its weakest character."""
+        return min(self.confidences) if self.confidences else 0.0
+
+    @property
+    def mean(self) -> float:
+        return sum(self.confidences) / len(self.confidences) if self.confidences else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"engine": self.engine, "box": [round(v, 4) for v in self.box],
+                "confidence": round(self.confidence, 3), "mean_confidence": round(self.mean, 3),
+                "confidences": [round(c, 3) for c in self.confidences]}
+
+
+@dataclass(slots=True, frozen=True)
+class Seal:
+    """A seal (公章, a red stamp) found on a scanned page: a fact a lawyer wants to know. ``box``
+    is in fractions of the page from its top left, as for :class:`OcrInfo`."""
+
+    page: int
+    box: tuple[float, float, float, float]
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"page": self.page, "box": [round(v, 4) for v in self.box], "detail": self.detail}
+
+
+@dataclass(slots=True)
 class Block:
     """One paragraph-like unit of contract text with its provenance."""
 
@@ -88,6 +125,7 @@ class Block:
     #: The text as the source has it, before normalisation (invisible characters, look-alikes and
     #: traditional characters included); None when normalising changed nothing (raw == text).
     raw: str | None = field(default=None, repr=False)
+    ocr: OcrInfo | None = field(default=None, repr=False)  # set when the text was read by OCR
 
     @property
     def is_body(self) -> bool:
@@ -126,6 +164,8 @@ class Block:
             "start": self.start,
             "end": self.end,
         }
+        if self.ocr is not None:
+            data["ocr"] = self.ocr.to_dict()
         return data
 
 
@@ -181,6 +221,9 @@ class Document:
     title: str | None = None
     warnings: list[str] = field(default_factory=list)
     unread: list[UnreadContent] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text was read by OCR
+    ocr_engine: str | None = None
+    seals: list[Seal] = field(default_factory=list)
     text: str = field(init=False, default="")
     _starts: list[int] = field(init=False, default_factory=list, repr=False)
 
@@ -261,4 +304,6 @@ class Document:
             "excluded": [e.to_dict() for e in self.excluded],
             "warnings": list(self.warnings),
             "unread": [u.to_dict() for u in self.unread],
+            "ocr": {"engine": self.ocr_engine, "pages": list(self.ocr_pages)} if self.ocr_pages else None,
+            "seals": [s.to_dict() for s in self.seals],
         }

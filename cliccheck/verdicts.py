@@ -57,11 +57,15 @@ class Evidence:
     #: The source characters behind ``text`` when normalisation changed them (invisible characters,
     #: look-alikes, traditional Chinese): what the reader of the contract sees. None when equal to ``text``.
     original: str | None = None
+    #: where on the page the text is (fractions of the page: x0, y0, x1, y1), for text read by OCR
+    box: tuple[float, float, float, float] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = self._fields()
         if self.original is not None:
             data["original"] = self.original
+        if self.box is not None:
+            data["box"] = [round(v, 4) for v in self.box]
         return data
 
     def _fields(self) -> dict[str, Any]:

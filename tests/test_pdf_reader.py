@@ -19,6 +19,7 @@ from cliccheck.model import BlockKind, ExcludedKind
 from cliccheck.normalize import normalize_text
 from cliccheck.readers import read_document
 from cliccheck.readers.linejoin import Joiner, keep_hyphen, needs_space
+from cliccheck.readers.ocr import OcrOptions
 from cliccheck.readers.pdf_layout import is_page_number
 from cliccheck.readers.pdf_reader import _check_text
 from cliccheck.readers.pdf_text import PageText
@@ -193,10 +194,13 @@ def test_owner_password_only_opens_without_a_password():
     assert OWNER_PASSWORD not in doc.text
 
 
+NO_OCR = OcrOptions(mode="never")  # the text-layer behaviour; OCR is tested in test_ocr.py
+
+
 def test_scan_without_text_layer_names_the_cause_and_the_way_out():
-    err = _error(PDF / "scan_image_only.pdf")
+    err = _error(PDF / "scan_image_only.pdf", ocr=NO_OCR)
     assert err.code == "no-text-layer"
-    assert "scan" in err.message and "ocrmypdf" in err.message
+    assert "scan" in err.message and "ocrmypdf" in err.message and "cliccheck[ocr]" in err.message
 
 
 def test_font_without_unicode_map_is_an_error_not_garbage():
@@ -231,7 +235,7 @@ def test_page_limit_names_max_pages():
     ("truncated.pdf", "corrupt"),
 ])
 def test_cli_reports_bad_pdfs_in_one_line_with_exit_2(name, code):
-    proc = subprocess.run([sys.executable, "-m", "cliccheck", "extract", str(PDF / name)],
+    proc = subprocess.run([sys.executable, "-m", "cliccheck", "extract", str(PDF / name), "--ocr", "never"],
                           capture_output=True, text=True)
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
@@ -378,7 +382,7 @@ def _merge(tmp_path, *parts):
 
 
 def test_scanned_pages_among_text_pages_are_named_in_a_warning(tmp_path):
-    doc = read_document(_merge(tmp_path, "en_contract.pdf", "scan_image_only.pdf"))
+    doc = read_document(_merge(tmp_path, "en_contract.pdf", "scan_image_only.pdf"), ocr=NO_OCR)
     assert doc.pages == 5
     assert any("page(s) 4-5 are images without a text layer" in w and "ocrmypdf" in w for w in doc.warnings)
 
@@ -386,7 +390,7 @@ def test_scanned_pages_among_text_pages_are_named_in_a_warning(tmp_path):
 def test_mostly_scanned_document_is_an_error(tmp_path):
     path = _merge(tmp_path, "scan_image_only.pdf", "scan_image_only.pdf", "encrypted_owner.pdf")
     with pytest.raises(DocumentError) as info:
-        read_document(path)
+        read_document(path, ocr=NO_OCR)
     assert info.value.code == "no-text-layer" and "4 of 6 pages" in info.value.message
 
 

@@ -6,6 +6,7 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -13,6 +14,7 @@ from ..errors import ConfigError
 from ..termsafe import escape_name, escape_text
 from . import one_line_errors, parse_timeout, timeout_option
 from ._generate_options import override_options, overrides_from, parse_when
+from ._ocr_options import make_ocr_options, ocr_options
 
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html",
                   ".docx": "docx"}
@@ -54,11 +56,12 @@ def needs_clause(result) -> list[str]:  # type: ignore[no-untyped-def]
 @click.option("--reference-docx", "reference", type=click.Path(dir_okay=False), default=None,
               help="House template for a DOCX annex: its styles, page setup, header and footer are used.")
 @timeout_option
+@ocr_options
 @override_options
 @click.pass_context
 def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: str | None, lang: str | None,
                   all_: bool, variant: str, force: bool, password: str | None, reference: str | None,
-                  timeout: str, **overrides: str | None) -> None:
+                  timeout: str, ocr_mode: str, ocr_dpi: int, **overrides: str | None) -> None:
     """Write an annex (网络安全审查补充条款 / Supplemental Cybersecurity Review
     Undertakings) with a clause for each Art. 6 undertaking CONTRACT does not
     satisfy, ready to sign: preamble naming the main contract and stating that
@@ -74,13 +77,13 @@ def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: st
     """
     with one_line_errors(ctx):
         code = _run(contract, output, fmt, lang, all_, variant, force, password, reference, overrides,
-                    parse_timeout(timeout))
+                    parse_timeout(timeout), make_ocr_options(ocr_mode, ocr_dpi))
     ctx.exit(code)
 
 
 def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, all_: bool, variant: str,
          force: bool, password: str | None, reference: str | None, overrides: dict[str, str | None],
-         timeout: float | None) -> int:
+         timeout: float | None, ocr: Any = None) -> int:
     from ..batch import run_isolated
     from ..generate.messages import BLANKS, msg
     from ..limits import DEFAULT_LIMITS
@@ -105,7 +108,7 @@ def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, a
         if not reference_data.startswith(b"PK"):
             raise ConfigError(msg("annex.reference-not-docx", path=escape_name(reference)))
     when = parse_when(None)
-    job = _AnnexJob(contract, fmt, lang, all_, variant, password, overrides, when, reference_data)
+    job = _AnnexJob(contract, fmt, lang, all_, variant, password, overrides, when, reference_data, ocr)
     outcome = run_isolated(job.run, timeout=timeout, name=contract)
     if outcome.data is None:
         click.echo(msg("annex.nothing", contract=escape_name(contract)), err=True)
@@ -146,6 +149,7 @@ class _AnnexJob:
     overrides: dict[str, str | None]
     when: datetime | None
     reference: bytes | None = None
+    ocr: Any = None  # OcrOptions: when to read page images by OCR
 
     def run(self) -> _AnnexOutcome:
         from ..generate.annex import build_annex, contract_fonts, render_annex
@@ -153,11 +157,13 @@ class _AnnexJob:
         from ..generate.messages import msg
         from ..limits import DEFAULT_LIMITS
         from ..matcher import check_document
+        from ..ocr_gate import review_ocr
         from ..readers import read_bytes, read_document
 
         data = read_bytes(Path(self.contract), DEFAULT_LIMITS)
-        doc = read_document(data, filename=self.contract, password=self.password)
+        doc = read_document(data, filename=self.contract, password=self.password, ocr=self.ocr)
         result = check_document(doc)
+        review_ocr(doc, result)  # an undertaking read uncertainly by OCR gets its clause in the annex
         wanted = ["CSR01", "CSR02", "CSR03", "CSR04"] if self.all_ else needs_clause(result)
         if not wanted:
             return _AnnexOutcome(None, [], [], 0, [])

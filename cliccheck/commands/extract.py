@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..termsafe import escape_text
 from . import one_line_errors, parse_timeout, timeout_option
+from ._ocr_options import make_ocr_options, ocr_options
 
 if TYPE_CHECKING:
     from ..model import Document
@@ -27,6 +28,9 @@ def _location(block) -> str:  # type: ignore[no-untyped-def]
     parts.append(str(block.kind))
     if block.table is not None:
         parts.append(f"t{block.table.table}r{block.table.row}c{block.table.column}")
+    if block.ocr is not None:
+        parts.append(f"ocr={block.ocr.confidence:.2f}/{block.ocr.mean:.2f} "
+                     f"box={','.join(f'{v:.2f}' for v in block.ocr.box)}")
     return " ".join(parts)
 
 
@@ -37,9 +41,10 @@ def _location(block) -> str:  # type: ignore[no-untyped-def]
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
 @click.option("--no-location", is_flag=True, help="Text only, without the location prefix.")
 @timeout_option
+@ocr_options
 @click.pass_context
 def extract_command(ctx: click.Context, file: str, fmt: str, password: str | None,
-                    no_location: bool, timeout: str) -> None:
+                    no_location: bool, timeout: str, ocr_mode: str, ocr_dpi: int) -> None:
     """Print the document model of FILE: every block of contract text with its
     page, paragraph, section and kind. Hidden, deleted and comment text is
     excluded from the text and listed under "excluded" in the JSON.
@@ -53,15 +58,16 @@ def extract_command(ctx: click.Context, file: str, fmt: str, password: str | Non
     from ..batch import run_isolated
     from ..readers import read_stream
 
+    ocr = make_ocr_options(ocr_mode, ocr_dpi)
     with one_line_errors(ctx):
         seconds = parse_timeout(timeout)
         if file == "-":
             from ..limits import DEFAULT_LIMITS
 
             data = read_stream(sys.stdin.buffer, DEFAULT_LIMITS, "<stdin>")  # bounded, before the worker
-            doc = run_isolated(_read, data, "<stdin>", password, timeout=seconds, name="<stdin>")
+            doc = run_isolated(_read, data, "<stdin>", password, ocr, timeout=seconds, name="<stdin>")
         else:
-            doc = run_isolated(_read, file, None, password, timeout=seconds, name=file)
+            doc = run_isolated(_read, file, None, password, ocr, timeout=seconds, name=file)
     if fmt == "json":
         # json.dumps escapes C0 controls; C1 controls and bidi overrides are escaped too (ASCII-safe
         # \uXXXX), so piping the JSON to a terminal cannot drive it either
@@ -70,13 +76,18 @@ def extract_command(ctx: click.Context, file: str, fmt: str, password: str | Non
     for block in doc.blocks:
         text = escape_text(f"{block.label} {block.text}" if block.label else block.text)
         click.echo(text if no_location else f"[{escape_text(_location(block))}] {text}")
+    if doc.ocr_pages and not no_location:
+        click.echo(f"# page(s) {', '.join(map(str, doc.ocr_pages))} read by OCR ({doc.ocr_engine}); "
+                   "ocr=lowest/mean character confidence; box=x0,y0,x1,y1 as fractions of the page")
+        for seal in doc.seals:
+            click.echo(f"# red seal on page {seal.page} at box {','.join(f'{v:.2f}' for v in seal.box)}")
 
 
-def _read(source: str | bytes, filename: str | None, password: str | None) -> Document:
+def _read(source: str | bytes, filename: str | None, password: str | None, ocr: Any = None) -> Document:
     """Read in the worker process (a module-level function, so a spawned worker can find it)."""
     from ..readers import read_document
 
-    return read_document(source, filename=filename, password=password)
+    return read_document(source, filename=filename, password=password, ocr=ocr)
 
 
 def _json_safe(text: str) -> str:

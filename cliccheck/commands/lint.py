@@ -17,6 +17,7 @@ from ..i18n import cli_ui_lang, t
 from ..report import FORMATS
 from ..termsafe import escape_name
 from . import one_line_errors, parse_timeout, timeout_option
+from ._ocr_options import make_ocr_options, ocr_options
 
 #: --help speaks the user's language where click allows: --ui-lang on the command line, else LANG/LC_ALL
 _HELP_LANG = cli_ui_lang(sys.argv[1:])
@@ -137,6 +138,7 @@ def _excluded(path: str, root: str | None, globs: tuple[str, ...]) -> bool:
 @click.option("--quiet", "-q", is_flag=True, help=_h("quiet"))
 @click.option("--no-color", is_flag=True, help=_h("no_color"))
 @click.option("--print-config", is_flag=True, help=_h("print_config"))
+@ocr_options
 @click.pass_context
 def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, force: bool,
                  fail_on: str | None, lang: str | None, ui_lang: str | None, excludes: tuple[str, ...],
@@ -144,14 +146,15 @@ def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: s
                  supplier_names: tuple[str, ...], select: str | None,
                  ignore: str | None, config_file: str | None, jobs: int | None, timeout: str,
                  follow_symlinks: bool, password: str | None, limits: tuple[str, ...], quiet: bool,
-                 no_color: bool, print_config: bool) -> None:
+                 no_color: bool, print_config: bool, ocr_mode: str, ocr_dpi: int) -> None:
     """Check contracts for the supplier's four undertakings under Art. 6 of
     the Cybersecurity Review Measures (CSR01 review cooperation, CSR02 no
     illegal data collection, CSR03 no illegal device control, CSR04 no
     unjustified supply suspension).
 
-    PATHS are files, folders (searched for .docx .pdf .txt .md) or - for
-    standard input; none means the current folder.
+    PATHS are files (scans and photos too: .pdf .png .jpg .tif, read by OCR),
+    folders (searched for .docx .pdf .txt .md) or - for standard input;
+    none means the current folder.
 
     \b
     Exit codes:
@@ -183,7 +186,8 @@ def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: s
                     supplier_aliases=supplier_aliases, supplier_names=supplier_names, select=select,
                     ignore=ignore, config_file=config_file,
                     jobs=jobs, timeout=parse_timeout(timeout), follow_symlinks=follow_symlinks,
-                    password=password, limits=limits, quiet=quiet, no_color=no_color)
+                    password=password, limits=limits, quiet=quiet, no_color=no_color, ocr_mode=ocr_mode,
+                    ocr_dpi=ocr_dpi)
     ctx.exit(code)
 
 
@@ -192,7 +196,8 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
          ui_lang: str | None = None, excludes: tuple[str, ...] = (), statistics: bool = False,
          select: str | None, ignore: str | None,
          config_file: str | None, jobs: int | None, timeout: float | None, follow_symlinks: bool,
-         password: str | None, limits: tuple[str, ...], quiet: bool, no_color: bool) -> int:
+         password: str | None, limits: tuple[str, ...], quiet: bool, no_color: bool, ocr_mode: str = "auto",
+         ocr_dpi: int = 200) -> int:
     from dataclasses import replace
 
     from ..batch import STDIN, STDIN_NAME, Task, collect_documents, run_tasks
@@ -243,6 +248,10 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
             stdin_data = read_stream(sys.stdin.buffer, stdin_limits, STDIN_NAME)
         except CliccheckError as exc:
             stdin_error = exc
+    from ..batch import available_cores
+
+    # --jobs runs documents in parallel; what is left over reads the pages of a scan in parallel
+    ocr = make_ocr_options(ocr_mode, ocr_dpi, (jobs or available_cores()) // max(len(found), 1))
     tasks: list[Task] = []
     for item in found:
         path = item.path
@@ -257,9 +266,9 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
             config = replace(config, limits={**config.limits, **limit_overrides})
         if path == STDIN:
             tasks.append(Task(STDIN_NAME, config, data=stdin_data or b"", password=password,
-                              suggest=fmt == "html", error=stdin_error))
+                              suggest=fmt == "html", error=stdin_error, ocr=ocr))
         else:
-            tasks.append(Task(path, config, path=path, password=password, suggest=fmt == "html"))
+            tasks.append(Task(path, config, path=path, password=password, suggest=fmt == "html", ocr=ocr))
     unchecked = sorted({t.config.source or "the command line" for t in tasks
                         if t.error is None and not t.config.requirement_ids()})
     if unchecked:

@@ -19,9 +19,11 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..model import BlockKind, Document
 from ..normalize import detect_language
 from ..sections import assign_sections
+from .ocr import OcrOptions
 from .sniff import sniff_format
 
-SUPPORTED_SUFFIXES = (".docx", ".docm", ".pdf", ".txt", ".md", ".markdown", ".text")
+SUPPORTED_SUFFIXES = (".docx", ".docm", ".pdf", ".txt", ".md", ".markdown", ".text", ".png", ".jpg", ".jpeg",
+                      ".tif", ".tiff")
 
 
 def read_bytes(path: Path, limits: Limits) -> bytes:
@@ -103,11 +105,13 @@ def read_document(
     filename: str | None = None,
     password: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    ocr: OcrOptions | None = None,
 ) -> Document:
     """Read a contract from a path, bytes or a binary stream (``filename`` names it in messages).
 
     Pass standard input as ``sys.stdin.buffer`` rather than its ``.read()``:
-    a stream is read only up to ``max_file_bytes``.
+    a stream is read only up to ``max_file_bytes``. ``ocr`` says when to read page images
+    by OCR (default: pages without a text layer, when the ``ocr`` extra is installed).
     """
     if hasattr(source, "read"):
         name = filename or "<stdin>"
@@ -125,7 +129,7 @@ def read_document(
         data = read_bytes(path, limits)
         name = filename or str(path)
     try:
-        doc = _dispatch(data, name, password, limits)
+        doc = _dispatch(data, name, password, limits, ocr)
     except DocumentError as exc:
         if exc.path is None:
             exc.path = name
@@ -145,8 +149,12 @@ def read_document(
     return doc
 
 
-def _dispatch(data: bytes, name: str, password: str | None, limits: Limits) -> Document:
+def _dispatch(data: bytes, name: str, password: str | None, limits: Limits, ocr: OcrOptions | None) -> Document:
     fmt = sniff_format(data, name, limits)
+    if fmt == "image":
+        from .ocr import DEFAULT_OPTIONS, read_image
+
+        return read_image(data, name, options=ocr or DEFAULT_OPTIONS, limits=limits)
     if fmt == "docx":
         from .docx_reader import read_docx
 
@@ -154,7 +162,7 @@ def _dispatch(data: bytes, name: str, password: str | None, limits: Limits) -> D
     if fmt == "pdf":
         from .pdf_reader import read_pdf
 
-        return read_pdf(data, name, password=password, limits=limits)
+        return read_pdf(data, name, password=password, limits=limits, ocr=ocr)
     from .text_reader import read_text
 
     return read_text(data, name, limits=limits)

@@ -29,6 +29,7 @@ from ..limits import Limits
 from ..model import Block, BlockKind, Document, ExcludedKind, ExcludedText, UnreadContent
 from ..normalize import normalize
 from .linejoin import Joiner
+from .ocr import OcrOptions, merge_ocr_blocks, ocr_scanned_pages
 from .pdf_guard import check_streams
 from .pdf_layout import Metrics, Running, measure, order_page, paragraphs, remove_running
 from .pdf_seen import annotation_lines, glyph_text, shown_layers, tounicode_mismatch, without_tounicode
@@ -40,7 +41,7 @@ GARBAGE_RATIO = 0.03
 #: A heading is a short paragraph set this much larger than the body text.
 HEADING_SCALE = 1.08
 
-OCR_HINT = "OCR it first, e.g. `ocrmypdf in.pdf out.pdf`"
+OCR_HINT = "install the OCR extra (`pip install cliccheck[ocr]`) or OCR it first, e.g. `ocrmypdf in.pdf out.pdf`"
 
 
 def _open(data: bytes, password: str | None):  # type: ignore[no-untyped-def]
@@ -177,8 +178,10 @@ def _running_excluded(running: list[Running]) -> list[ExcludedText]:
     ]
 
 
-def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) -> Document:
-    """Read a PDF contract into a :class:`Document` (see the module docstring)."""
+def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits,
+             ocr: OcrOptions | None = None) -> Document:
+    """Read a PDF contract into a :class:`Document` (see the module docstring). Pages without a text
+    layer are read by OCR when the extra is installed (:func:`.ocr.ocr_scanned_pages`)."""
     import pypdfium2 as pdfium
 
     check_streams(data, limits, password)
@@ -199,10 +202,17 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) ->
         unread: list[UnreadContent] = []
         _SCANNER.shown_layers = shown_layers(data) if b"/OC" in data else None
         pages, shown = _read_pages(pdf, data, password, count, unread)
+        scanned = ocr_scanned_pages(pdf, pages, ocr, limits)
     finally:
         _SCANNER.shown_layers = None
         pdf.close()
-    _check_text(pages)
+    read_by_ocr = {p.page for p in scanned}
+    if len(read_by_ocr) < len(pages):
+        _check_text([p for p in pages if p.number not in read_by_ocr])
+    if read_by_ocr:
+        for page in pages:
+            if page.number in read_by_ocr:
+                page.lines, page.image_only = [], False
 
     body, running = remove_running([p.lines for p in pages], [p.height for p in pages])
     flows: list[list[Line]] = []
@@ -247,6 +257,7 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) ->
 
     doc = Document(path=name, format="pdf", blocks=blocks, excluded=excluded, pages=count, title=title,
                    unread=unread)
+    merge_ocr_blocks(doc, scanned, ocr)
     bad = sum(p.bad_chars for p in pages)
     if bad:
         doc.warnings.append(f"{bad} character(s) without a Unicode mapping were dropped or kept as U+FFFD")

@@ -21,6 +21,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+#: Image formats cliccheck does not OCR, by magic bytes: say how to convert them.
+OTHER_IMAGES = {b"GIF87a": "GIF", b"GIF89a": "GIF", b"BM": "BMP", b"RIFF": "WebP"}
 DOCX_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm"}
 
 
@@ -94,7 +97,8 @@ def _is_zip_too(data: bytes) -> bool:
 
 
 def sniff_format(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> str:
-    """Return ``docx``, ``pdf`` or ``text``; raise a coded error for anything else.
+    """Return ``docx``, ``pdf``, ``image`` (PNG/JPEG/TIFF, read by OCR) or ``text``; raise a coded
+    error for anything else.
 
     A polyglot, a file both a PDF reader and a zip reader open (a PDF with a DOCX appended, a
     DOCX after a PDF header), is refused as ``ambiguous-package``: which one a person sees
@@ -134,6 +138,18 @@ def sniff_format(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> str
                                 code="corrupt" if damaged else "not-a-docx")
         raise DocumentError("a zip file without word/document.xml: not a Word document",
                             code="not-a-docx")
+    from .ocr import sniff_image
+
+    if sniff_image(data) is not None:
+        return "image"
+    if suffix in IMAGE_SUFFIXES:
+        raise DocumentError(f"named {suffix} but is not a PNG, JPEG or TIFF image", code="corrupt")
+    for magic, kind in OTHER_IMAGES.items():
+        confirmed = {"WebP": data[8:12] == b"WEBP",
+                     "BMP": len(data) > 26 and int.from_bytes(data[2:6], "little") == len(data)}.get(kind, True)
+        if data.startswith(magic) and confirmed:
+            raise DocumentError(f"a {kind} image: save it as PNG, JPEG or TIFF to read it by OCR",
+                                code="unsupported-format")
     if head.startswith(OLE_MAGIC):
         if ENCRYPTED_PACKAGE in data[:65536] or ENCRYPTED_PACKAGE in data:
             raise DocumentError(

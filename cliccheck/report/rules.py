@@ -81,6 +81,12 @@ FINDING_RULE_INFO: dict[str, RuleInfo] = {
                     "words read differently by a machine than by a person. Matching uses the normalised "
                     "text; the presence of such characters fails the gate.",
         default_level="error"),
+    "ocr-read": RuleInfo(
+        "ocr-read", "ocr-read", "Text read by OCR",
+        explanation="Pages of the document are images (a scan or a photo) and their text was recognised by OCR. "
+                    "Evidence from them carries its page and box; words recognised with low confidence never "
+                    "satisfy a requirement (reason ocr-uncertain), and seals found on the pages are listed.",
+        default_level="note"),
     "no-supplier-party": RuleInfo(
         "no-supplier-party", "no-supplier-party", "No supplier party found: not a contract with a supplier",
         explanation="The document never makes the supplier a party: it is a buyer's notice to its suppliers, a "

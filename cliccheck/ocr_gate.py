@@ -1,0 +1,122 @@
+"""Fail closed on OCR: words the engine was unsure of never make a requirement satisfied.
+
+Runs after the matcher, on its :class:`~cliccheck.verdicts.CheckResult`, so that the matcher
+knows nothing of OCR. For a document whose pages were read by OCR:
+
+* a ``satisfied`` verdict whose deciding words (the evidence highlights, or the whole
+  evidence span when there are none) contain a character recognised below
+  :data:`MIN_CONFIDENCE` becomes ``weak``, reason ``ocr-uncertain`` with those words;
+* ``missing`` stays missing, and says that the document was read by OCR;
+* evidence from OCR'd text gets its box on the page;
+* a note (finding ``ocr-read``) says which pages were read by OCR, by which engine, and
+  where the seals are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import Block, Document
+from .verdicts import CheckResult, Evidence, Finding, Reason, RequirementResult, Severity, Verdict
+
+#: Characters recognised below this confidence are uncertain. Chosen on the rendered fixtures
+#: (benchmarks/bench_ocr.py): correctly read characters of clean 200 dpi pages are almost all above
+#: it, while most misread characters are below it.
+MIN_CONFIDENCE = 0.80
+
+
+def _ocr_char_confidence(doc: Document, offset: int) -> tuple[Block, float] | None:
+    block = doc.block_at(offset)
+    if block.ocr is None or not block.start <= offset < block.end:
+        return None
+    index = offset - block.start
+    confs = block.ocr.confidences
+    return block, (confs[index] if index < len(confs) else 0.0)
+
+
+def _deciding_spans(evidence: Evidence) -> list[tuple[int, int]]:
+    if evidence.highlights:
+        return [(evidence.start + a, evidence.start + b) for a, b in evidence.highlights]
+    return [(evidence.start, evidence.end)]
+
+
+def uncertain_words(doc: Document, evidence: Iterable[Evidence],
+                    threshold: float = MIN_CONFIDENCE) -> list[tuple[str, float]]:
+    """The deciding words of ``evidence`` that hold a character read below ``threshold``, each with
+    its lowest confidence."""
+    found: list[tuple[str, float]] = []
+    for item in evidence:
+        for start, end in _deciding_spans(item):
+            lowest = 1.0
+            for offset in range(start, end):
+                hit = _ocr_char_confidence(doc, offset)
+                if hit is not None:
+                    lowest = min(lowest, hit[1])
+            if lowest < threshold:
+                found.append((doc.text[start:end], lowest))
+    return found
+
+
+def downgrade_uncertain(doc: Document, result: RequirementResult, threshold: float = MIN_CONFIDENCE) -> bool:
+    """Make a satisfied verdict weak when its deciding words were not read with confidence; True if it was."""
+    if result.verdict != Verdict.SATISFIED:
+        return False
+    words = uncertain_words(doc, result.evidence, threshold)
+    if not words:
+        return False
+    quoted = ", ".join(f"“{text}” ({conf:.2f})" for text, conf in words[:5])
+    result.verdict = Verdict.WEAK
+    result.message = (f"read by OCR, and the words that decide it were not recognised with confidence "
+                      f"(below {threshold:.2f}): {quoted}; check them against the scan")
+    result.reasons.append(Reason("ocr-uncertain", "; ".join(text for text, _ in words)))
+    return True
+
+
+def _ranges(numbers: list[int]) -> str:
+    out: list[str] = []
+    for n in numbers:
+        if out and out[-1].split("-")[-1] == str(n - 1):
+            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
+
+
+def _add_boxes(doc: Document, evidence: Iterable[Evidence]) -> None:
+    for item in evidence:
+        block = doc.blocks[item.block] if 0 <= item.block < len(doc.blocks) else None
+        if block is not None and block.ocr is not None:
+            item.box = block.ocr.box
+
+
+def review_ocr(doc: Document, result: CheckResult, threshold: float = MIN_CONFIDENCE) -> None:
+    """Apply the OCR rules above to ``result`` in place; nothing happens for a document without OCR."""
+    if not doc.ocr_pages:
+        return
+    pages = _ranges(doc.ocr_pages)
+    for requirement in result.requirements:
+        subs = list(requirement.by_language.values())
+        lowered = [downgrade_uncertain(doc, sub, threshold) for sub in subs]
+        if not downgrade_uncertain(doc, requirement, threshold) and any(lowered) \
+                and requirement.verdict == Verdict.SATISFIED:
+            requirement.verdict = Verdict.WEAK  # fail closed: one language version was not read surely
+            requirement.message = next(sub.message for sub, low in zip(subs, lowered, strict=True) if low)
+            requirement.reasons.append(next(sub.reasons[-1] for sub, low in zip(subs, lowered, strict=True) if low))
+        for item in [requirement, *subs]:
+            if item.verdict == Verdict.MISSING and not any(r.code == "ocr-read" for r in item.reasons):
+                item.message = f"{item.message} (page(s) {pages} were read by OCR)"
+                item.reasons.append(Reason("ocr-read", f"page(s) {pages}"))
+            _add_boxes(doc, item.evidence)
+    for finding in result.findings:
+        _add_boxes(doc, finding.evidence)
+    ocr_blocks = [b for b in doc.blocks if b.ocr is not None]
+    low = sum(1 for b in ocr_blocks for c in b.ocr.confidences if c < threshold)  # type: ignore[union-attr]
+    total = sum(len(b.ocr.confidences) for b in ocr_blocks)  # type: ignore[union-attr]
+    message = (f"page(s) {pages} of {doc.pages or '?'} were read by OCR ({doc.ocr_engine}); "
+               f"{low} of {total} characters were recognised below confidence {threshold:.2f}")
+    if doc.seals:
+        where = "; ".join(f"page {s.page} at x {s.box[0]:.2f}-{s.box[2]:.2f}, y {s.box[1]:.2f}-{s.box[3]:.2f}"
+                          for s in doc.seals)
+        message += f"; {len(doc.seals)} red seal(s): {where}"
+    result.findings.append(Finding("ocr-read", Severity.NOTE, message,
+                                   reasons=[Reason("ocr-read", f"page(s) {pages}")]))

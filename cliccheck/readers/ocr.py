@@ -1,0 +1,599 @@
+"""Scanned and photographed contracts: OCR into the same document model, with provenance.
+
+Signed contracts are usually kept as scans (盖章版). This module reads page images —
+image-only pages of a PDF, or PNG/JPEG/TIFF files — with the engine of
+:mod:`.ocr_engine`, after the clean-up of :mod:`.ocr_preprocess`, and turns the
+recognised lines into blocks: reading order (two columns when the page has a gutter),
+paragraphs, table rows, running headers and footers. Every block keeps its page, its
+box on the page and a confidence per character (:class:`~cliccheck.model.OcrInfo`);
+seals are kept as :class:`~cliccheck.model.Seal` facts.
+
+OCR is an optional extra (``pip install cliccheck[ocr]``). Without it, a scan gets the
+``no-text-layer`` error naming the extra. Limits: ``max_ocr_pages``,
+``max_image_pixels`` (checked before any pixel is decoded), ``max_ocr_page_seconds``.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import statistics
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import DocumentError, LimitExceeded
+from ..limits import Limits
+from ..model import Block, BlockKind, Document, OcrInfo, Seal, TableCell
+from ..normalize import is_cjk, normalize
+from .linejoin import Joiner
+from .ocr_engine import DEFAULT_ENGINE, ENGINES, OcrLine, OcrUnavailable, engine_available, get_engine
+from .ocr_words import document_words, respace
+
+MODES = ("auto", "always", "never")
+#: Pages are recognised at this resolution (finer images are scaled down first): the PP-OCR models
+#: see a 200 dpi A4 page at about this size anyway (the engine caps the long side at 2000 px), and a
+#: page read at one scale gives the same confidences however it was scanned or cropped.
+RECOGNITION_DPI = 170
+DEFAULT_DPI = 200
+MIN_DPI, MAX_DPI = 72, 600
+INSTALL_HINT = "install the OCR extra (`pip install cliccheck[ocr]`) or OCR it first, e.g. `ocrmypdf in.pdf out.pdf`"
+
+#: Image formats read as input, by magic bytes.
+IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg", b"II*\x00": "tiff", b"MM\x00*": "tiff"}
+
+
+@dataclass(frozen=True, slots=True)
+class OcrOptions:
+    """How to OCR: ``mode`` auto (pages without a usable text layer), always (every page of a
+    PDF), never (scans are refused as before); ``dpi`` for rendering PDF pages; ``jobs`` pages
+    recognised in parallel (threads: the engine releases the GIL)."""
+
+    mode: str = "auto"
+    dpi: int = DEFAULT_DPI
+    engine: str = DEFAULT_ENGINE
+    jobs: int = 1
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(f"ocr mode must be one of {', '.join(MODES)}")
+        if not MIN_DPI <= self.dpi <= MAX_DPI:
+            raise ValueError(f"ocr dpi must be between {MIN_DPI} and {MAX_DPI}")
+        if self.engine not in ENGINES:
+            raise ValueError(f"ocr engine must be one of {', '.join(ENGINES)}")
+
+
+DEFAULT_OPTIONS = OcrOptions()
+
+
+def available(options: OcrOptions = DEFAULT_OPTIONS) -> bool:
+    """Is the OCR extra installed (the engine and its image libraries)?"""
+    if not engine_available(options.engine):
+        return False
+    import importlib.util
+
+    return importlib.util.find_spec("numpy") is not None and importlib.util.find_spec("PIL") is not None
+
+
+def sniff_image(data: bytes) -> str | None:
+    """``png``/``jpeg``/``tiff`` from the magic bytes, else None."""
+    for magic, kind in IMAGE_MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    return None
+
+
+# -- one page --------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class PageOcr:
+    """What OCR found on one page image."""
+
+    page: int
+    width: int
+    height: int
+    lines: list[OcrLine]
+    seals: list[tuple[int, int, int, int]] = field(default_factory=list)
+    skew: float = 0.0
+    rotation: int = 0  # degrees the page was turned to read it
+    seconds: float = 0.0
+
+
+def recognise_page(rgb: Any, page: int, dpi: float, options: OcrOptions, limits: Limits,
+                   threads: int = 0) -> PageOcr:
+    """Prepare and recognise one page; turn it when its lines say it lies on its side or upside down."""
+    import numpy as np
+
+    from .ocr_preprocess import prepare
+
+    started = time.perf_counter()
+    engine = get_engine(options.engine, threads)
+    if dpi > RECOGNITION_DPI * 1.05:
+        import cv2
+
+        scale = RECOGNITION_DPI / dpi
+        rgb = cv2.resize(np.ascontiguousarray(rgb), (round(rgb.shape[1] * scale), round(rgb.shape[0] * scale)),
+                         interpolation=cv2.INTER_AREA)
+        dpi = RECOGNITION_DPI
+    prepared = prepare(rgb, dpi)
+    image = prepared.image
+    lines = engine.recognise(image)
+    rotation = 0
+    if lines and _sideways(lines):
+        best = (_score(lines), lines, 0, image)
+        for turns in (1, 3):
+            turned = np.ascontiguousarray(np.rot90(image, turns))
+            found = engine.recognise(turned)
+            if _score(found) > best[0]:
+                best = (_score(found), found, 90 * turns, turned)
+        _, lines, rotation, image = best
+    if lines and sum(1 for line in lines if line.angle == 180) * 2 > len(lines):
+        image = np.ascontiguousarray(np.rot90(image, 2))
+        lines = engine.recognise(image)
+        rotation = (rotation + 180) % 360
+    seconds = time.perf_counter() - started
+    if seconds > limits.max_ocr_page_seconds:
+        raise DocumentError(f"page {page} took {seconds:.0f} s to OCR, over "
+                            f"max_ocr_page_seconds={limits.max_ocr_page_seconds}", code="timeout")
+    height, width = image.shape[:2]
+    return PageOcr(page, width, height, lines, prepared.seals, prepared.skew, rotation, seconds)
+
+
+def _sideways(lines: list[OcrLine]) -> bool:
+    tall = sum(1 for line in lines if line.box[3] - line.box[1] > 2 * (line.box[2] - line.box[0]))
+    return tall * 2 > len(lines)
+
+
+def _score(lines: list[OcrLine]) -> float:
+    """Characters read, weighted by confidence: the orientation that reads most wins."""
+    return sum(sum(line.confidences) for line in lines)
+
+
+def recognise_pages(images: Iterable[tuple[int, Callable[[], tuple[Any, float]]]], options: OcrOptions,
+                    limits: Limits) -> list[PageOcr]:
+    """Recognise pages, ``options.jobs`` at a time; ``images`` yields (page, loader) pairs whose
+    loader returns (RGB array, dpi), so that only ``jobs`` page images are in memory at once."""
+    items = list(images)
+    if len(items) > limits.max_ocr_pages:
+        raise LimitExceeded(f"{len(items):,} pages to read by OCR, over max_ocr_pages={limits.max_ocr_pages:,}")
+    jobs = max(1, min(options.jobs, len(items)))
+    threads = 1 if options.jobs > 1 else 0  # one engine thread per page in parallel; else all cores
+
+    def one(item: tuple[int, Callable[[], tuple[Any, float]]]) -> PageOcr:
+        page, load = item
+        rgb, dpi = load()
+        return recognise_page(rgb, page, dpi, options, limits, threads)
+
+    try:
+        if jobs == 1:
+            return [one(item) for item in items]
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(one, items))
+    except OcrUnavailable as exc:
+        raise DocumentError(f"the OCR engine cannot run ({exc}): {INSTALL_HINT}", code="no-text-layer") from None
+
+
+# -- images as input -------------------------------------------------------------------------------
+
+
+def open_image_frames(data: bytes, limits: Limits) -> list[Any]:
+    """Decode PNG/JPEG/TIFF frames (multi-page TIFF: one per page), checking the pixel count of every
+    frame from its header before any pixel is decoded (decompression bombs)."""
+    try:
+        from PIL import Image, UnidentifiedImageError
+    except ImportError:
+        raise DocumentError(f"an image: {INSTALL_HINT}", code="no-text-layer") from None
+    Image.MAX_IMAGE_PIXELS = None  # our own limit below, with our own message
+    frames: list[Any] = []
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            count = getattr(img, "n_frames", 1)
+            if count > limits.max_ocr_pages:
+                raise LimitExceeded(f"the image has {count:,} pages, over max_ocr_pages={limits.max_ocr_pages:,}")
+            for index in range(count):
+                img.seek(index)
+                width, height = img.size
+                if width <= 0 or height <= 0:
+                    raise DocumentError(f"image page {index + 1} has no pixels", code="corrupt")
+                if width * height > limits.max_image_pixels:
+                    raise LimitExceeded(f"image page {index + 1} is {width:,} x {height:,} pixels, over "
+                                        f"max_image_pixels={limits.max_image_pixels:,}")
+                dpi = img.info.get("dpi", (0, 0))[0] if isinstance(img.info.get("dpi"), tuple) else 0
+                frame = img.convert("RGB")
+                frame.load()
+                frames.append((frame, float(dpi or 0)))
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise DocumentError(f"the image is damaged or truncated and cannot be decoded ({type(exc).__name__})",
+                            code="corrupt") from None
+    except Image.DecompressionBombError:  # pragma: no cover - MAX_IMAGE_PIXELS is off
+        raise LimitExceeded(f"image over max_image_pixels={limits.max_image_pixels:,}") from None
+    return frames
+
+
+def read_image(data: bytes, name: str, *, options: OcrOptions, limits: Limits) -> Document:
+    """A photographed or scanned contract given as PNG, JPEG or (multi-page) TIFF."""
+    if options.mode == "never":
+        raise DocumentError("an image has no text to read and --ocr never was given", code="no-text-layer")
+    if not available(options):
+        raise DocumentError(f"an image of a contract: {INSTALL_HINT}", code="no-text-layer")
+    import numpy as np
+
+    frames = open_image_frames(data, limits)
+
+    def loader(frame: Any, dpi: float) -> Callable[[], tuple[Any, float]]:
+        return lambda: (np.asarray(frame), _image_dpi(frame, dpi))
+
+    pages = recognise_pages(((i + 1, loader(f, d)) for i, (f, d) in enumerate(frames)), options, limits)
+    blocks, seals = blocks_from_pages(pages, options.engine)
+    if not blocks:
+        raise DocumentError("no text was recognised in the image", code="no-text-layer")
+    doc = Document(path=name, format="image", blocks=blocks, pages=len(pages))
+    doc.ocr_pages = [p.page for p in pages]
+    doc.ocr_engine = options.engine
+    doc.seals = seals
+    return doc
+
+
+def _image_dpi(frame: Any, declared: float) -> float:
+    """The dpi a photo or scan declares, or one that makes it A4-sized (a phone photo declares 72)."""
+    if declared >= 100:
+        return declared
+    return max(frame.size) / 11.7  # A4's long side in inches
+
+
+# -- PDF pages -------------------------------------------------------------------------------------
+
+
+def ocr_pdf_pages(pdf: Any, numbers: Sequence[int], options: OcrOptions, limits: Limits) -> list[PageOcr]:
+    """Render the pages ``numbers`` (1-based) of an open pypdfium2 document and recognise them."""
+    if not available(options):
+        raise DocumentError(f"page(s) {_ranges(list(numbers))} are images without a text layer: {INSTALL_HINT}",
+                            code="no-text-layer")
+    scale = options.dpi / 72
+
+    def loader(number: int) -> Callable[[], tuple[Any, float]]:
+        def load() -> tuple[Any, float]:
+            import numpy as np
+
+            page = pdf[number - 1]
+            try:
+                width, height = page.get_size()
+                if width * scale * height * scale > limits.max_image_pixels:
+                    raise LimitExceeded(f"page {number} rendered at {options.dpi} dpi is over "
+                                        f"max_image_pixels={limits.max_image_pixels:,}: lower --ocr-dpi")
+                bitmap = page.render(scale=scale)
+                return np.asarray(bitmap.to_pil().convert("RGB")), float(options.dpi)
+            finally:
+                page.close()
+        return load
+
+    if options.jobs <= 1:
+        return recognise_pages(((n, loader(n)) for n in numbers), options, limits)
+    if len(numbers) > limits.max_ocr_pages:
+        raise LimitExceeded(f"{len(numbers):,} pages to read by OCR, over max_ocr_pages={limits.max_ocr_pages:,}")
+    # pdfium is not thread-safe: render a few pages here, recognise them in parallel, go on
+    out: list[PageOcr] = []
+    for i in range(0, len(numbers), options.jobs):
+        rendered = [(n, loader(n)()) for n in numbers[i:i + options.jobs]]
+        out += recognise_pages(((n, (lambda img=img: img)) for n, img in rendered), options, limits)
+    return out
+
+
+def _ranges(numbers: list[int]) -> str:
+    out: list[str] = []
+    for n in numbers:
+        if out and out[-1].split("-")[-1] == str(n - 1):
+            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
+
+
+# -- layout: lines into blocks ---------------------------------------------------------------------
+
+#: A line that starts a clause or an item starts a paragraph.
+_CLAUSE_START = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]+[条章节款]|\d+(?:\.\d+)+|\d+[.、．]\s*\S|[（(][一二三四五六七八九十\da-zA-Z]{1,3}[）)]"
+    r"|[一二三四五六七八九十]+、|[a-z][.)]\s|Clause\s+\d|Article\s+\d|ARTICLE\s+\d)")
+_PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页.*|[-–—]?\s*\d+\s*[-–—]?|Page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+)$",
+                          re.IGNORECASE)
+#: Running header/footer band: this share of the page height at the top and at the bottom.
+MARGIN_BAND = 0.075
+
+_ASCII_TO_WIDE = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
+
+
+def fix_cjk_punctuation(text: str, confs: list[float]) -> str:
+    """ASCII punctuation the recogniser put between Chinese characters back to full width (the text
+    layer of a Chinese contract has 。，；：（）), so that sentence splitting sees the same text."""
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        wide = _ASCII_TO_WIDE.get(ch)
+        if wide is None:
+            continue
+        before = chars[i - 1] if i else ""
+        after = chars[i + 1] if i + 1 < len(chars) else ""
+        if (before and is_cjk(before)) or (after and is_cjk(after) and ch in "(:"):
+            chars[i] = wide
+    return "".join(chars)
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    confs: list[float]
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def h(self) -> float:
+        return self.y1 - self.y0
+
+
+def _columns(lines: list[_Line], width: float) -> float | None:
+    """The x of a gutter between two columns, or None: a vertical band in the middle of the page that
+    no line crosses, with enough lines wholly on each side."""
+    narrow = [ln for ln in lines if ln.x1 - ln.x0 < 0.6 * width]
+    if len(narrow) < 6:
+        return None
+    step = width / 200
+    best: float | None = None
+    for k in range(60, 141):
+        x = k * step
+        crossing = sum(1 for ln in lines if ln.x0 < x < ln.x1)
+        left = sum(1 for ln in narrow if ln.x1 <= x)
+        right = sum(1 for ln in narrow if ln.x0 >= x)
+        fits = crossing * 5 <= len(lines) and left >= 3 and right >= 3 and min(left, right) * 4 >= len(narrow)
+        if fits and (best is None or abs(x - width / 2) < abs(best - width / 2)):
+            best = x
+    return best
+
+
+def _rows(lines: list[_Line]) -> list[list[_Line]]:
+    """Lines side by side (vertical centres within half a line height) form one row, left to right."""
+    rows: list[list[_Line]] = []
+    for line in sorted(lines, key=lambda ln: ln.cy):
+        if rows:
+            last = rows[-1]
+            ref = statistics.median(ln.cy for ln in last)
+            if abs(line.cy - ref) < 0.5 * min(line.h, statistics.median(ln.h for ln in last)):
+                last.append(line)
+                continue
+        rows.append([line])
+    for row in rows:
+        row.sort(key=lambda ln: ln.x0)
+    return rows
+
+
+def _ordered(lines: list[_Line], width: float) -> list[tuple[int, list[_Line]]]:
+    """Rows in reading order with their column (0 left or only, 1 right, -1 across both): on a
+    two-column page, the left column then the right one between full-width lines (titles,
+    headings across both columns)."""
+    gutter = _columns(lines, width)
+    if gutter is None:
+        return [(0, row) for row in _rows(lines)]
+    out: list[tuple[int, list[_Line]]] = []
+    band: list[_Line] = []
+
+    def flush() -> None:
+        out.extend((0, row) for row in _rows([ln for ln in band if ln.x1 <= gutter]))
+        out.extend((1, row) for row in _rows([ln for ln in band if ln.x1 > gutter]))
+        band.clear()
+
+    for line in sorted(lines, key=lambda ln: ln.cy):
+        if line.x0 < gutter < line.x1:
+            flush()
+            out.append((-1, [line]))
+        else:
+            band.append(line)
+    flush()
+    return out
+
+
+@dataclass(slots=True)
+class _Para:
+    lines: list[_Line]
+    kind: BlockKind
+    table: TableCell | None = None
+
+
+def _paragraphs(columns: list[tuple[int, list[_Line]]], page: PageOcr, table_base: int) -> tuple[list[_Para], int]:
+    heights = [ln.h for _, row in columns for ln in row]
+    if not heights:
+        return [], table_base
+    body_h = statistics.median(heights)
+    rights: dict[int, float] = {}  # the right edge of each column's text
+    for column, row in columns:
+        if len(row) == 1 and MARGIN_BAND * page.height < row[0].cy < (1 - MARGIN_BAND) * page.height:
+            rights[column] = max(rights.get(column, 0.0), row[0].x1)
+    paras: list[_Para] = []
+    table = table_base
+    row_index = 0
+    in_table = False
+    prev: _Line | None = None
+    for column_id, row in columns:
+        right = rights.get(column_id, float(page.width))
+        top, bottom = min(ln.y0 for ln in row), max(ln.y1 for ln in row)
+        text = " ".join(ln.text for ln in row)
+        if (bottom < MARGIN_BAND * page.height or top > (1 - MARGIN_BAND) * page.height) and len(text) <= 80:
+            kind = BlockKind.HEADER if top < page.height / 2 else BlockKind.FOOTER
+            paras.append(_Para(list(row), kind))
+            prev = None
+            continue
+        if _PAGE_NUMBER.match(text.strip()) and top > 0.8 * page.height:
+            paras.append(_Para(list(row), BlockKind.FOOTER))
+            prev = None
+            continue
+        gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(row)]
+        if len(row) > 1 and max(gaps) > 1.5 * body_h:  # cells side by side: a table row
+            if not in_table:
+                table += 1
+                row_index = 0
+                in_table = True
+            for cell, line in enumerate(row):
+                paras.append(_Para([line], BlockKind.TABLE_CELL, TableCell(table, row_index, cell)))
+            row_index += 1
+            prev = None
+            continue
+        in_table = False
+        line = row[0] if len(row) == 1 else _merge_row(row)
+        starts = (prev is None
+                  or line.y0 - prev.y1 > 1.2 * body_h  # a blank line
+                  or bool(_CLAUSE_START.match(line.text))
+                  or line.x0 - prev.x0 > 1.0 * body_h  # a first-line indent
+                  or prev.x1 < right - 3 * body_h
+                  or _heading(line, body_h) or _heading(prev, body_h))
+        if starts or not paras or paras[-1].kind != BlockKind.PARAGRAPH:
+            kind = BlockKind.HEADING if _heading(line, body_h) else BlockKind.PARAGRAPH
+            paras.append(_Para([line], kind))
+        else:
+            paras[-1].lines.append(line)
+        prev = line
+    return paras, table
+
+
+def _heading(line: _Line, body_h: float) -> bool:
+    """Set larger than the body, short, and not the end of a sentence (a stray mark can make a body
+    line's box tall; it does not make it short)."""
+    return line.h > 1.25 * body_h and len(line.text) <= 30 and not line.text.rstrip().endswith(tuple("。；;.:："))
+
+
+def _merge_row(row: list[_Line]) -> _Line:
+    text, confs = row[0].text, list(row[0].confs)
+    for line in row[1:]:
+        text += " " + line.text
+        confs += [1.0, *line.confs]
+    return _Line(text, confs, min(ln.x0 for ln in row), min(ln.y0 for ln in row), max(ln.x1 for ln in row),
+                 max(ln.y1 for ln in row))
+
+
+def _join(lines: list[_Line], joiner: Joiner) -> tuple[str, list[float]]:
+    """The paragraph's text with one confidence per character (1.0 for an inserted space)."""
+    text, confs = "", []
+    for line in lines:
+        part = line.text.strip()
+        lead = len(line.text) - len(line.text.lstrip())
+        part_confs = line.confs[lead:lead + len(part)]
+        joined = joiner.join(text, part)
+        if joined == text + part:
+            confs += part_confs
+        elif joined == text + " " + part:
+            confs += [1.0, *part_confs]
+        elif joined == text[:-1] + part:
+            confs = confs[:-1] + part_confs
+        else:  # not expected; keep the text and the weakest confidence for every character
+            confs = [min([*confs, *part_confs], default=0.0)] * len(joined)
+        text = joined
+    return text, confs
+
+
+def blocks_from_pages(pages: list[PageOcr], engine: str) -> tuple[list[Block], list[Seal]]:
+    """Blocks (reading order, with OCR provenance) and seals of recognised pages."""
+    blocks: list[Block] = []
+    seals: list[Seal] = []
+    joiner = Joiner([line.text for page in pages for line in page.lines])
+    spelled = document_words(line.text for page in pages for line in page.lines)
+    table = 0
+    for page in pages:
+        w, h = float(page.width), float(page.height)
+        for x0, y0, x1, y1 in page.seals:
+            seals.append(Seal(page.page, (x0 / w, y0 / h, x1 / w, y1 / h),
+                              detail=f"red seal, about {(x1 - x0) / w * 21.0:.1f} cm wide"))
+        lines = []
+        for line in page.lines:
+            text = fix_cjk_punctuation(line.text, line.confidences)
+            text, confs = respace(text, list(line.confidences), spelled)
+            lines.append(_Line(text, confs, *line.box))
+        paras, table = _paragraphs(_ordered(lines, w), page, table)
+        for para in paras:
+            raw, confs = _join(para.lines, joiner)
+            text, origin = normalize(raw)
+            if not text:
+                continue
+            char_confs = [confs[i] if i < len(confs) else 0.0 for i in origin]
+            box = (min(ln.x0 for ln in para.lines) / w, min(ln.y0 for ln in para.lines) / h,
+                   max(ln.x1 for ln in para.lines) / w, max(ln.y1 for ln in para.lines) / h)
+            blocks.append(Block(text, kind=para.kind, paragraph=len(blocks), page=page.page, table=para.table,
+                                origin=origin, raw=None if text == raw else raw,
+                                ocr=OcrInfo(box, char_confs, engine)))
+    return blocks, seals
+
+
+# -- hooks for the PDF reader ----------------------------------------------------------------------
+
+
+def ocr_scanned_pages(pdf: Any, pages: Sequence[Any], options: OcrOptions | None, limits: Limits) -> list[PageOcr]:
+    """OCR the pages of an open PDF that need it: image-only pages (``auto``) or every page
+    (``always``); none with ``never`` or when the extra is missing (the text-layer checks then
+    refuse or flag the scanned pages, naming the extra)."""
+    options = options or DEFAULT_OPTIONS
+    if options.mode == "never":
+        return []
+    if options.mode == "always":
+        wanted = [p.number for p in pages]
+    else:
+        wanted = [p.number for p in pages if p.image_only and legible(pdf, p.number)]
+    if not wanted or not available(options):
+        return []
+    return ocr_pdf_pages(pdf, wanted, options, limits)
+
+
+#: A page image coarser than this cannot hold legible contract text (10 pt type would be under
+#: 7 pixels high): such a page is not worth an engine run, and it stays unread.
+MIN_SCAN_DPI = 50
+
+
+def legible(pdf: Any, number: int) -> bool:
+    """Does page ``number`` hold an image fine enough to read (at least :data:`MIN_SCAN_DPI`)?"""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    page = pdf[number - 1]
+    try:
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+            try:
+                px_w, px_h = obj.get_px_size()
+                left, bottom, right, top = obj.get_bounds()
+            except (pdfium.PdfiumError, OSError, ValueError):
+                continue
+            inches = max(right - left, top - bottom) / 72
+            if inches > 0 and max(px_w, px_h) / inches >= MIN_SCAN_DPI:
+                return True
+        return False
+    finally:
+        page.close()
+
+
+def merge_ocr_blocks(doc: Document, scanned: list[PageOcr], options: OcrOptions | None) -> None:
+    """Put the blocks of OCR'd pages among the text-layer blocks, in page order, and record provenance."""
+    if not scanned:
+        return
+    options = options or DEFAULT_OPTIONS
+    blocks, seals = blocks_from_pages(scanned, options.engine)
+    merged = sorted([*doc.blocks, *blocks], key=lambda b: b.page or 0)  # stable: keeps each page's order
+    moved: dict[int, int] = {}
+    for i, block in enumerate(merged):
+        if block.ocr is None:
+            moved[block.paragraph] = i
+        block.paragraph = i
+    for item in doc.excluded:  # excluded text points at the paragraph it sat near
+        if item.paragraph is not None:
+            item.paragraph = moved.get(item.paragraph, item.paragraph)
+    doc.blocks = merged
+    if not merged:
+        raise DocumentError(f"no text was recognised on the scanned page(s) {_ranges([p.page for p in scanned])}",
+                            code="no-text-layer")
+    doc.ocr_pages = sorted(p.page for p in scanned)
+    doc.ocr_engine = options.engine
+    doc.seals = seals
+    doc.reindex()

@@ -1,0 +1,209 @@
+"""OCR engines behind one small interface: an RGB page image in, text lines out.
+
+Two engines were measured on the same rendered contract pages
+(``benchmarks/bench_ocr.py``; figures in the README, "Scanned contracts (OCR)"):
+
+* ``rapidocr`` — ``rapidocr-onnxruntime`` 1.4.x: PP-OCRv4 detection and
+  recognition models for Chinese and English ship inside the wheel, so nothing
+  is downloaded at run time (the newer ``rapidocr`` 3.x downloads its models on
+  first use and is never used). The default: far more accurate on Chinese.
+* ``tesseract`` — Debian's ``tesseract-ocr`` with ``chi_sim``/``chi_tra``
+  through ``pytesseract``; kept for the benchmark and as an alternative.
+
+Each line carries a confidence per character, which the fail-closed rule needs
+(:mod:`cliccheck.ocr_gate`): a requirement is never satisfied by words the
+engine was unsure of. RapidOCR's CTC decoder has a probability per decoded
+character; Tesseract has one per word, given to each of its characters.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+#: The engine used unless another is asked for.
+DEFAULT_ENGINE = "rapidocr"
+ENGINES = ("rapidocr", "tesseract")
+
+
+class OcrUnavailable(RuntimeError):
+    """The optional OCR dependencies are not installed (``pip install cliccheck[ocr]``)."""
+
+
+@dataclass(slots=True)
+class OcrLine:
+    """One recognised line: text, its box in image pixels and a confidence (0..1) per character."""
+
+    text: str
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1
+    confidences: list[float]
+    angle: int = 0  # 0 or 180: what the line classifier found
+
+    @property
+    def height(self) -> float:
+        return self.box[3] - self.box[1]
+
+    @property
+    def confidence(self) -> float:
+        return min(self.confidences) if self.confidences else 0.0
+
+
+class Engine(Protocol):
+    name: str
+
+    def recognise(self, image: Any) -> list[OcrLine]:
+        """Lines on an RGB ``numpy`` image (H x W x 3, uint8), top to bottom."""
+        ...
+
+
+def _box(points: Any) -> tuple[float, float, float, float]:
+    xs = [float(p[0]) for p in points]
+    ys = [float(p[1]) for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+class RapidEngine:
+    """PP-OCRv4 through rapidocr-onnxruntime, driven stage by stage so that the per-character
+    probabilities of the recogniser (which ``RapidOCR.__call__`` averages away) are kept."""
+
+    name = "rapidocr"
+
+    def __init__(self, threads: int = 0):
+        try:
+            from rapidocr_onnxruntime import RapidOCR
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise OcrUnavailable(str(exc)) from None
+        kwargs: dict[str, Any] = {}
+        if threads > 0:
+            kwargs = {"intra_op_num_threads": threads, "inter_op_num_threads": 1}
+        self._ocr = RapidOCR(**kwargs)
+
+    def recognise(self, image: Any) -> list[OcrLine]:
+        ocr = self._ocr
+        img, ratio_h, ratio_w = ocr.preprocess(image)
+        record: dict[str, Any] = {"preprocess": {"ratio_h": ratio_h, "ratio_w": ratio_w}}
+        img, record = ocr.maybe_add_letterbox(img, record)
+        boxes, _ = ocr.auto_text_det(img)
+        if boxes is None:
+            return []
+        crops = ocr.get_crop_img_list(img, boxes)
+        # The per-line angle classifier is not applied: on upright contract pages it turns good
+        # lines upside down (and they come back empty). It only votes on the page's orientation.
+        upside_down = self._upside_down(crops)
+        rec_res, _ = ocr.text_rec(crops, True)
+        raw_h, raw_w = image.shape[:2]
+        points = ocr._get_origin_points(boxes, record, raw_h, raw_w)
+        lines: list[OcrLine] = []
+        for quad, rec in zip(points, rec_res, strict=True):
+            text = rec[0]
+            if not text.strip():
+                continue
+            confs = [float(c) for c in rec[2][4]] if len(rec) > 2 else [float(rec[1])] * len(text)
+            if len(confs) != len(text):  # a multi-character token: spread the line's mean
+                confs = [float(rec[1])] * len(text)
+            lines.append(OcrLine(text, _box(quad), confs, angle=180 if upside_down else 0))
+        return lines
+
+    def _upside_down(self, crops: list[Any]) -> bool:
+        """Most lines (of up to 16 sampled) sure to be upside down: the page is."""
+        sample = crops[:: max(1, len(crops) // 16)][:16]
+        if not sample:
+            return False
+        _, votes, _ = self._ocr.text_cls(sample)
+        flipped = sum(1 for label, score in votes if label == "180" and float(score) >= 0.9)
+        return flipped * 10 >= len(sample) * 7
+
+
+class TesseractEngine:
+    """Tesseract 5 (LSTM) with Simplified and Traditional Chinese and English, via pytesseract."""
+
+    name = "tesseract"
+
+    def __init__(self, threads: int = 0, langs: str = "chi_sim+chi_tra+eng"):
+        try:
+            import pytesseract
+        except ImportError as exc:  # pragma: no cover
+            raise OcrUnavailable(str(exc)) from None
+        try:
+            available = set(pytesseract.get_languages(config=""))
+        except (pytesseract.TesseractNotFoundError, OSError) as exc:
+            raise OcrUnavailable(f"tesseract is not installed: {exc}") from None
+        wanted = [lang for lang in langs.split("+") if lang in available]
+        if not wanted:
+            raise OcrUnavailable(f"tesseract has none of the languages {langs}")
+        self._tess = pytesseract
+        self._langs = "+".join(wanted)
+        self._threads = threads
+
+    def recognise(self, image: Any) -> list[OcrLine]:
+        import os
+
+        env_threads = os.environ.get("OMP_THREAD_LIMIT")
+        if self._threads > 0:
+            os.environ["OMP_THREAD_LIMIT"] = str(self._threads)
+        try:
+            data = self._tess.image_to_data(image, lang=self._langs, config="--psm 3",
+                                            output_type=self._tess.Output.DICT)
+        finally:
+            if self._threads > 0:
+                if env_threads is None:
+                    os.environ.pop("OMP_THREAD_LIMIT", None)
+                else:
+                    os.environ["OMP_THREAD_LIMIT"] = env_threads
+        from .linejoin import needs_space
+
+        grouped: dict[tuple[int, int, int, int], list[int]] = {}
+        for i, word in enumerate(data["text"]):
+            if word and word.strip() and float(data["conf"][i]) >= 0:
+                key = (data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i])
+                grouped.setdefault(key, []).append(i)
+        lines: list[OcrLine] = []
+        for indices in grouped.values():
+            text = ""
+            confs: list[float] = []
+            for i in indices:
+                word = data["text"][i].strip()
+                conf = float(data["conf"][i]) / 100.0
+                if text and needs_space(text, word):
+                    text += " "
+                    confs.append(1.0)
+                text += word
+                confs.extend([conf] * len(word))
+            x0 = min(data["left"][i] for i in indices)
+            y0 = min(data["top"][i] for i in indices)
+            x1 = max(data["left"][i] + data["width"][i] for i in indices)
+            y1 = max(data["top"][i] + data["height"][i] for i in indices)
+            lines.append(OcrLine(text, (float(x0), float(y0), float(x1), float(y1)), confs))
+        lines.sort(key=lambda line: (line.box[1], line.box[0]))
+        return lines
+
+
+_local = threading.local()
+
+
+def get_engine(name: str = DEFAULT_ENGINE, threads: int = 0) -> Engine:
+    """One engine per thread and configuration (the engines keep per-call state), loaded once."""
+    cache: dict[tuple[str, int], Engine] = getattr(_local, "engines", None) or {}
+    _local.engines = cache
+    key = (name, threads)
+    if key not in cache:
+        if name == "rapidocr":
+            cache[key] = RapidEngine(threads)
+        elif name == "tesseract":
+            cache[key] = TesseractEngine(threads)
+        else:
+            raise ValueError(f"unknown OCR engine {name!r}")
+    return cache[key]
+
+
+def engine_available(name: str = DEFAULT_ENGINE) -> bool:
+    """Can ``name`` run here, without loading its models?"""
+    import importlib.util
+    import shutil
+
+    if name == "rapidocr":
+        return all(importlib.util.find_spec(m) is not None for m in ("rapidocr_onnxruntime", "onnxruntime", "cv2"))
+    if name == "tesseract":
+        return importlib.util.find_spec("pytesseract") is not None and shutil.which("tesseract") is not None
+    return False

@@ -1,0 +1,406 @@
+"""Scanned and photographed contracts read by OCR (issue 13).
+
+The pages are made at test time from our own PDF fixtures (fixtures/build_ocr.py): a few rows
+of a contract page rendered with pypdfium2, degraded like a scan or a phone photo, and the
+text layer of the same rows is the ground truth. Each engine call is made once per module
+(module-scoped fixtures) on a small page, to keep the suite fast.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+import subprocess
+import sys
+import unicodedata
+import zlib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "fixtures"))
+
+import build_ocr  # noqa: E402
+
+from cliccheck.config import Config  # noqa: E402
+from cliccheck.errors import DocumentError, LimitExceeded  # noqa: E402
+from cliccheck.limits import Limits  # noqa: E402
+from cliccheck.matcher import check_document  # noqa: E402
+from cliccheck.model import Block, Document, OcrInfo  # noqa: E402
+from cliccheck.ocr_gate import MIN_CONFIDENCE, review_ocr, uncertain_words  # noqa: E402
+from cliccheck.readers import ocr as ocr_mod  # noqa: E402
+from cliccheck.readers import read_document  # noqa: E402
+from cliccheck.readers.ocr import OcrOptions, PageOcr, blocks_from_pages  # noqa: E402
+from cliccheck.readers.ocr_engine import OcrLine, engine_available  # noqa: E402
+from cliccheck.report.build import build_document_report  # noqa: E402
+from cliccheck.verdicts import Evidence, RequirementResult, Verdict  # noqa: E402
+
+PDF = ROOT / "fixtures" / "pdf"
+ZH = PDF / "zh_contract_ttf.pdf"
+EN = PDF / "en_contract.pdf"
+#: The party definitions and the Art. 6 clauses of each contract (rows of page 1).
+ZH_ROWS = [("甲方（采购方）", "甲方为"), ("3.2", "3.5")]
+EN_ROWS = [("This Agreement", "1. Definitions"), ("3.2", "3.5")]
+
+
+def canon(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
+
+
+def cer(got: str, truth: str) -> float:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_ocr import edit_distance
+
+    return edit_distance(canon(got), canon(truth)) / max(len(canon(truth)), 1)
+
+
+def truth_text(pdf: Path, rows: list[tuple[str, str | None]]) -> str:
+    """The text layer of the paragraphs a strip keeps (each strip keeps whole paragraphs)."""
+    doc = read_document(pdf)
+    out = []
+    for first, stop in rows:
+        i = next(k for k, b in enumerate(doc.blocks) if b.text.startswith(first))
+        j = i + 1
+        while stop is not None and j < len(doc.blocks) and not doc.blocks[j].text.startswith(stop):
+            j += 1
+        out += [b.text for b in doc.blocks[i:j]]
+    return "".join(out)
+
+
+def text_layer_verdicts(pdf: Path) -> dict[str, str]:
+    doc = read_document(pdf)
+    return {r.id: str(r.verdict) for r in check_document(doc).requirements}
+
+
+def body(doc: Document) -> str:
+    return "".join(b.text for b in doc.blocks if b.is_body)
+
+
+# -- engine runs, once per module -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def zh_sealed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Document]:
+    """Chinese clauses scanned crooked (+3°) with a red seal over clause 3.3, as an image-only PDF."""
+    image = build_ocr.strip(ZH, 1, 200, ZH_ROWS)
+    image = build_ocr.draw_seal(image, (image.width * 0.55, image.height * 0.62), diameter=1.4 * 200)
+    image = build_ocr.degrade(image, "skew+3")
+    path = tmp_path_factory.mktemp("ocr") / "scan.pdf"
+    path.write_bytes(build_ocr.image_pdf([image], 200))
+    return path, read_document(path)
+
+
+@pytest.fixture(scope="module")
+def zh_clean() -> Document:
+    image = build_ocr.strip(ZH, 1, 200, ZH_ROWS)
+    return read_document(build_ocr.image_pdf([image], 200), filename="clean.pdf")
+
+
+@pytest.fixture(scope="module")
+def en_photo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """English clauses photographed with a phone (perspective, uneven light, JPEG), linted from the CLI."""
+    image = build_ocr.degrade(build_ocr.strip(EN, 1, 200, EN_ROWS), "photo")
+    path = tmp_path_factory.mktemp("ocr") / "photo.jpg"
+    image.save(path, format="JPEG", quality=85)
+    proc = subprocess.run([sys.executable, "-m", "cliccheck", "lint", str(path), "--format", "json", "--timeout", "900"],
+                          capture_output=True, text=True, timeout=600)
+    return path, proc
+
+
+# -- reading ------------------------------------------------------------------------------------------
+
+
+def test_scanned_pdf_is_read_with_page_box_and_confidence(zh_sealed):
+    _, doc = zh_sealed
+    assert doc.ocr_pages == [1] and doc.ocr_engine == "rapidocr"
+    assert doc.blocks and all(b.ocr is not None and b.page == 1 for b in doc.blocks)
+    for block in doc.blocks:
+        x0, y0, x1, y1 = block.ocr.box
+        assert 0 <= x0 < x1 <= 1 and 0 <= y0 < y1 <= 1
+        assert len(block.ocr.confidences) == len(block.text)
+    starts = [b.text[:3] for b in doc.blocks]
+    assert all(label in starts for label in ("3.2", "3.3", "3.4")) and len(doc.blocks) <= 7
+
+
+def test_red_seal_is_a_fact_with_its_place_and_does_not_spoil_the_clause(zh_sealed):
+    _, doc = zh_sealed
+    assert len(doc.seals) == 1
+    seal = doc.seals[0]
+    assert seal.page == 1
+    cx, cy = (seal.box[0] + seal.box[2]) / 2, (seal.box[1] + seal.box[3]) / 2
+    assert abs(cx - 0.55) < 0.08 and abs(cy - 0.62) < 0.1
+    assert cer(body(doc), truth_text(ZH, ZH_ROWS)) <= 0.03
+
+
+def test_degraded_scan_never_passes_what_the_text_layer_does_not(zh_sealed):
+    _, doc = zh_sealed
+    truth = text_layer_verdicts(ZH)
+    result = check_document(doc)
+    review_ocr(doc, result)
+    for req in result.requirements:
+        if str(req.verdict) == "satisfied":
+            assert truth[req.id] == "satisfied", req.id
+    assert result.requirement("CSR04").verdict != Verdict.SATISFIED  # carve-out '产品停产' in 3.4
+
+
+def test_json_report_carries_ocr_provenance(zh_sealed):
+    _, doc = zh_sealed
+    result = check_document(doc)
+    review_ocr(doc, result)
+    report = build_document_report(doc, result, Config(), path="scan.pdf").to_dict()
+    boxes = [e["box"] for r in report["requirements"] for e in r["evidence"]]
+    assert boxes and all(len(b) == 4 for b in boxes)
+    notes = [f for f in report["findings"] if f["rule"] == "ocr-read"]
+    assert len(notes) == 1 and "read by OCR" in notes[0]["message"] and "seal" in notes[0]["message"]
+    assert notes[0]["severity"] == "note"
+
+
+def test_clean_scan_reads_like_the_text_layer(zh_clean):
+    assert cer(body(zh_clean), truth_text(ZH, ZH_ROWS)) <= 0.01
+    truth = text_layer_verdicts(ZH)
+    result = check_document(zh_clean)
+    review_ocr(zh_clean, result)
+    got = {r.id: str(r.verdict) for r in result.requirements}
+    assert got == {k: truth[k] for k in got}
+
+
+def test_lint_photo_jpg_from_the_command_line(en_photo):
+    _, proc = en_photo
+    assert proc.returncode in (0, 1), proc.stderr
+    report = json.loads(proc.stdout)
+    doc = report["documents"][0]
+    assert doc["status"] == "ok" and doc["format"] == "image"
+    truth = text_layer_verdicts(EN)
+    for req in doc["requirements"]:
+        if req["verdict"] == "satisfied":
+            assert truth[req["id"]] == "satisfied", req["id"]
+        for ev in req["evidence"]:
+            assert ev["page"] == 1 and len(ev["box"]) == 4
+    assert any(f["rule"] == "ocr-read" for f in doc["findings"])
+    assert sum(r["verdict"] != "missing" for r in doc["requirements"]) >= 3  # the clauses were read
+
+
+@pytest.mark.skipif(not engine_available("tesseract"), reason="Tesseract (tesseract-ocr, chi-sim) is not installed")
+def test_tesseract_engine_reads_chinese():
+    import numpy as np
+
+    from cliccheck.readers.ocr_engine import get_engine
+
+    image = build_ocr.strip(ZH, 1, 200, [("3.2", "3.3")])
+    lines = get_engine("tesseract").recognise(np.asarray(image))
+    got = "".join(line.text for line in lines)
+    assert cer(got, truth_text(ZH, [("3.2", "3.3")])) < 0.15
+    assert all(len(line.confidences) == len(line.text) for line in lines)
+
+
+# -- without an engine: fail closed, coded errors, layout -------------------------------------------
+
+
+def test_without_the_extra_a_scan_names_it(monkeypatch):
+    monkeypatch.setattr(ocr_mod, "available", lambda options=None: False)
+    with pytest.raises(DocumentError) as info:
+        read_document(PDF / "scan_image_only.pdf")
+    assert info.value.code == "no-text-layer" and "cliccheck[ocr]" in info.value.message
+    png = io.BytesIO()
+    build_ocr.render(EN, 1, 30).save(png, format="PNG")
+    with pytest.raises(DocumentError) as info:
+        read_document(png.getvalue(), filename="photo.png")
+    assert info.value.code == "no-text-layer" and "cliccheck[ocr]" in info.value.message
+
+
+def test_ocr_never_keeps_the_scan_error():
+    with pytest.raises(DocumentError) as info:
+        read_document(PDF / "scan_image_only.pdf", ocr=OcrOptions(mode="never"))
+    assert info.value.code == "no-text-layer"
+
+
+def _chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG signature and header that declare ``width`` x ``height`` pixels (with a tiny body)."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+            + _chunk(b"IEND", b""))
+
+
+def test_decompression_bomb_image_is_refused_before_decoding():
+    data = _png_header(100_000, 100_000)
+    with pytest.raises(LimitExceeded) as info:
+        read_document(data, filename="bomb.png")
+    assert "max_image_pixels" in info.value.message
+
+
+@pytest.mark.parametrize("data,name,code", [
+    (_png_header(50, 50)[:40], "cut.png", "corrupt"),
+    (b"\xff\xd8\xff\xe0" + b"\x00" * 20, "cut.jpg", "corrupt"),
+    (b"plain text, not an image", "scan.png", "corrupt"),
+    (b"GIF89a" + b"\x00" * 30, "scan.gif", "unsupported-format"),
+])
+def test_bad_images_get_one_coded_error(data, name, code):
+    with pytest.raises(DocumentError) as info:
+        read_document(data, filename=name)
+    assert info.value.code == code and "\n" not in info.value.message
+
+
+def test_bad_image_from_the_cli_is_one_line_exit_2(tmp_path):
+    path = tmp_path / "broken.png"
+    path.write_bytes(_png_header(40, 40))
+    proc = subprocess.run([sys.executable, "-m", "cliccheck", "extract", str(path)], capture_output=True, text=True)
+    assert proc.returncode == 2 and "[corrupt]" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    proc = subprocess.run([sys.executable, "-m", "cliccheck", "lint", str(path)], capture_output=True, text=True)
+    assert proc.returncode == 2 and "corrupt" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_pages_over_the_ocr_limit_are_refused():
+    frames = [build_ocr.render(EN, 1, 20) for _ in range(3)]
+    buf = io.BytesIO()
+    frames[0].save(buf, format="TIFF", save_all=True, append_images=frames[1:])
+    with pytest.raises(LimitExceeded) as info:
+        read_document(buf.getvalue(), filename="scan.tif", limits=Limits(max_ocr_pages=2))
+    assert "max_ocr_pages" in info.value.message
+
+
+def _line(text: str, x0: float, y0: float, x1: float, conf: float = 0.99) -> OcrLine:
+    return OcrLine(text, (x0, y0, x1, y0 + 30), [conf] * len(text))
+
+
+def test_layout_two_columns_headers_and_paragraphs():
+    lines = [
+        _line("Page header text", 100, 20, 600),
+        _line("1. The Supplier shall cooperate with", 100, 200, 700),
+        _line("any cybersecurity review.", 100, 240, 400),
+        _line("2. Second clause in the left column", 100, 300, 700),
+        _line("3. Right column clause one", 900, 200, 1500),
+        _line("which continues here.", 900, 240, 1200),
+        _line("第十条 乙方承诺配合网络安全审查", 100, 900, 1500),
+        _line("3", 780, 2280, 800),
+    ]
+    blocks, _ = blocks_from_pages([PageOcr(1, 1600, 2340, lines)], "test")
+    texts = [(str(b.kind), b.text) for b in blocks]
+    assert [t for k, t in texts if k == "paragraph"] == [
+        "1. The Supplier shall cooperate with any cybersecurity review.", "2. Second clause in the left column",
+        "3. Right column clause one which continues here.", "第十条 乙方承诺配合网络安全审查"]
+    assert ("header", "Page header text") in texts and ("footer", "3") in texts
+
+
+def test_layout_table_rows_become_cells():
+    lines = [_line("Name", 100, 1000, 300), _line("Signature", 900, 1000, 1200),
+             _line("Northgate", 100, 1040, 300), _line("Li Wei", 900, 1040, 1100),
+             _line("The parties sign this contract in two counterparts.", 100, 1200, 1400)]
+    blocks, _ = blocks_from_pages([PageOcr(1, 1600, 2340, lines)], "test")
+    cells = [(b.table.row, b.table.column, b.text) for b in blocks if b.table]
+    assert cells == [(0, 0, "Name"), (0, 1, "Signature"), (1, 0, "Northgate"), (1, 1, "Li Wei")]
+    assert blocks[-1].table is None and blocks[-1].text.startswith("The parties")
+
+
+def test_ocr_punctuation_between_chinese_characters_is_full_width():
+    blocks, _ = blocks_from_pages([PageOcr(1, 1000, 1400, [_line("乙方承诺:(一)配合审查,不得拒绝;", 50, 400, 900)])], "t")
+    assert blocks[0].text == "乙方承诺：（一）配合审查，不得拒绝；"
+    assert len(blocks[0].ocr.confidences) == len(blocks[0].text)
+
+
+def test_glued_english_words_are_split_into_contract_words():
+    from cliccheck.readers.ocr_words import respace
+
+    text = "3.4TheSuppliershallnotinterruptthesupplyof theProducts"
+    spaced, confs = respace(text, [0.9] * len(text))
+    assert spaced == "3.4The Supplier shall not interrupt the supply of the Products"
+    assert len(confs) == len(spaced)
+    assert respace("乙方承诺配合网络安全审查", [0.9] * 12)[0] == "乙方承诺配合网络安全审查"
+    assert respace("Northgatex Systems", [0.9] * 18)[0] == "Northgatex Systems"  # no known split: as read
+
+
+def _ocr_doc(text: str, confs: list[float]) -> Document:
+    return Document("x.pdf", "pdf", [Block(text, page=1, ocr=OcrInfo((0.1, 0.1, 0.9, 0.2), confs, "test"))],
+                    ocr_pages=[1], pages=1)
+
+
+def test_uncertain_deciding_words_make_a_satisfied_requirement_weak():
+    text = "乙方承诺配合网络安全审查。"
+    confs = [0.99] * len(text)
+    confs[text.index("配")] = MIN_CONFIDENCE - 0.2
+    doc = _ocr_doc(text, confs)
+    evidence = Evidence(text, 0, len(text), 0, 1, None, 0, "zh", highlights=[(2, 12)])
+    req = RequirementResult("CSR01", "review-cooperation", Verdict.SATISFIED, "ok", [evidence])
+    from cliccheck.verdicts import CheckResult, Party, Roles
+
+    result = CheckResult(Roles(Party(), Party()), [req])
+    review_ocr(doc, result)
+    assert req.verdict == Verdict.WEAK and req.reasons[-1].code == "ocr-uncertain"
+    assert "配合网络安全审查" in req.reasons[-1].detail and req.evidence[0].box == (0.1, 0.1, 0.9, 0.2)
+    # the same words read surely stay satisfied; words outside the deciding span do not matter
+    confs = [0.99] * len(text)
+    confs[-1] = 0.1
+    sure = _ocr_doc(text, confs)
+    assert uncertain_words(sure, [evidence]) == []
+
+
+def test_missing_says_the_document_was_read_by_ocr():
+    doc = _ocr_doc("本合同一式两份。", [0.99] * 8)
+    req = RequirementResult("CSR02", "no-illegal-data-collection", Verdict.MISSING, "not found")
+    from cliccheck.verdicts import CheckResult, Party, Roles
+
+    review_ocr(doc, CheckResult(Roles(Party(), Party()), [req]))
+    assert req.verdict == Verdict.MISSING and "read by OCR" in req.message
+    assert req.reasons[-1].code == "ocr-read"
+
+
+def test_seal_and_skew_preprocessing_without_an_engine():
+    import numpy as np
+
+    from cliccheck.readers.ocr_preprocess import estimate_skew, find_seals, prepare
+
+    page = build_ocr.strip(ZH, 1, 150, [("3.2", "3.5")])
+    assert abs(estimate_skew(np.asarray(build_ocr.degrade(page, "skew+3")))) == pytest.approx(3.0, abs=0.5)
+    assert abs(estimate_skew(np.asarray(page))) < 0.5
+    sealed = np.asarray(build_ocr.draw_seal(page, (600, 200), diameter=200))
+    boxes = find_seals(sealed, 150)
+    assert len(boxes) == 1 and boxes[0][0] < 600 < boxes[0][2]
+    prepared = prepare(sealed, 150)
+    assert not (np.asarray(prepared.image)[..., 0] - np.asarray(prepared.image)[..., 1]).any()  # grey
+    assert prepared.image[200, 600].min() > 200  # the seal's star is gone
+
+
+def test_cli_options_are_offered():
+    for command in ("lint", "extract", "annex"):
+        proc = subprocess.run([sys.executable, "-m", "cliccheck", command, "--help"], capture_output=True,
+                              text=True)
+        assert "--ocr [auto|always|never]" in proc.stdout and "--ocr-dpi" in proc.stdout
+
+
+class _StubEngine:
+    """Stands in for the OCR engine: one line naming the page image's width, so page order shows."""
+
+    name = "stub"
+
+    def recognise(self, image):  # type: ignore[no-untyped-def]
+        return [OcrLine(f"3.{image.shape[1]} 乙方承诺配合网络安全审查。", (100.0, 300.0, 1200.0, 330.0), [0.99] * 20)]
+
+
+def test_scanned_pages_among_text_pages_are_read_in_parallel_in_page_order(tmp_path, monkeypatch):
+    """Signature pages that are scans: OCR'd with --jobs 2, put in page order among the text pages."""
+    import pypdfium2 as pdfium
+
+    monkeypatch.setattr(ocr_mod, "get_engine", lambda name, threads=0: _StubEngine())
+    widths = [(600, 850), (610, 850), (620, 850)]
+    scan = build_ocr.image_pdf([build_ocr.render(EN, 1, 72).resize(size) for size in widths], 72)
+    out = pdfium.PdfDocument.new()
+    for data in (EN.read_bytes(), scan):
+        src = pdfium.PdfDocument(data)
+        out.import_pages(src)
+        src.close()
+    path = tmp_path / "signed.pdf"
+    out.save(str(path))
+    out.close()
+    doc = read_document(path, ocr=OcrOptions(jobs=2, dpi=72))
+    assert doc.ocr_pages == [4, 5, 6]
+    scanned = [b for b in doc.blocks if b.ocr is not None]
+    assert [b.page for b in scanned] == [4, 5, 6]
+    widths_read = [int(b.text.split()[0].split(".")[1]) for b in scanned]
+    assert widths_read == sorted(widths_read) and len(set(widths_read)) == 3
+    assert doc.blocks[-1].ocr is not None and doc.blocks[0].ocr is None  # text pages first, in order
+    assert not any("not read" in w for w in doc.warnings)
