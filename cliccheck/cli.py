@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "rules": ("rules", "rules_command", "List the requirements."),
     "explain": ("rules", "explain_command", "Explain one requirement: basis, what satisfies it, examples."),
     "eval": ("evaluate", "eval_command", "Score the matcher on a labelled corpus."),
+    "serve": ("serve", "serve_command", "Serve the gate over HTTP (API for OA/CLM systems, page for lawyers)."),
 }
 
 
