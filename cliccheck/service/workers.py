@@ -78,6 +78,40 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
         return
 
 
+def warm_service() -> None:
+    """Load, before forking, what every request needs: the pipelines and the modules loaded on first use.
+
+    :func:`cliccheck.batch.warm_up` covers the matcher; the readers, report
+    formats and generators would otherwise be imported by each worker on its
+    first request (about half a second each on a busy machine).
+    """
+    import importlib
+
+    warm_up()
+    for module in ("readers.docx_reader", "readers.pdf_reader", "readers.text_reader", "report.build",
+                   "report.json_format", "report.sarif", "report.html", "generate.annex", "generate.redline",
+                   "generate.context", "commands.annex", "commands.redline"):
+        with contextlib.suppress(ImportError):
+            importlib.import_module(f"cliccheck.{module}")
+    with contextlib.suppress(Exception):  # a DOCX through the whole lint path: its readers' first-use set-up
+        import io
+
+        import docx
+
+        from ..batch import Task, lint_task
+        from ..config import Config
+        from ..library import load_library
+
+        document = docx.Document()
+        for req in load_library().requirements:
+            for lang in ("en", "zh"):
+                for text in req.examples.get("satisfied", {}).get(lang, ())[:1]:
+                    document.add_paragraph(text)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        lint_task(Task("warm-up.docx", Config(), data=buffer.getvalue(), suggest=True))
+
+
 def _raise_outcome(kind: str, value: Any) -> Any:
     if kind == "ok":
         return value
@@ -165,7 +199,7 @@ class WorkerPool:
         """Load the pipelines here once, then fork the workers (called from the app's startup)."""
         loop = asyncio.get_running_loop()
         if self.warm:
-            await loop.run_in_executor(None, warm_up)
+            await loop.run_in_executor(None, warm_service)
             # keep the loaded objects out of the collector so the workers' collections do not copy them
             gc.freeze()
         self._idle = asyncio.Queue()
