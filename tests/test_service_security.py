@@ -78,3 +78,16 @@ def test_binding_and_token_rules(tmp_path: Path) -> None:
     assert token_matches(f"Bearer {TOKEN}", TOKEN) and token_matches(f"bearer {TOKEN}", TOKEN)
     assert not token_matches(None, TOKEN) and not token_matches(f"Basic {TOKEN}", TOKEN)
     assert not token_matches(f"Bearer {TOKEN}x", TOKEN)
+
+
+def test_shutdown_removes_the_private_folder_and_the_workers(tmp_path: Path) -> None:
+    with running_server(tmp_path, "--workers", "1") as srv:
+        assert request(srv, "POST", "/v1/lint?filename=c.txt", COMPLIANT_EN.encode())[0] == 200
+        folders = list(srv.tmpdir.glob("cliccheck-serve-*"))
+        children = Path(f"/proc/{srv.process.pid}/task/{srv.process.pid}/children")
+        workers = [int(p) for p in children.read_text().split()] if children.exists() else []
+        process = srv.process
+    assert process.returncode is not None and len(folders) == 1
+    assert not folders[0].exists() and list(srv.tmpdir.iterdir()) == []
+    for pid in workers:
+        assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text().lower()

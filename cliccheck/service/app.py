@@ -27,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..config import Config, parse_id_list
-from ..errors import CliccheckError, DocumentError
+from ..errors import CliccheckError
 from ..limits import MB
 from ..report import FORMATS
 from ..report.model import SCHEMA_VERSION
@@ -315,12 +315,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             try:
                 document = await in_pool(jobs.lint_job, str(upload.path), upload.filename, config,
                                          format == "html")
-            except DocumentError as exc:  # the deadline passed: a timeout document, as the CLI reports it
+            except CliccheckError as exc:  # past the deadline, or the worker died: an error document, never a pass
                 from ..report.build import error_report
 
                 document = error_report(upload.filename, exc, fail_on=config.fail_on, config=config.source)
-            except CliccheckError as exc:
-                raise document_error(exc) from None
         from ..report import render
         from ..report.model import Report
 
