@@ -250,3 +250,14 @@ def test_filename_and_language_helpers() -> None:
     assert _page_lang(Fake("fr-FR,zh;q=0.5,en;q=0.4")) == "zh"  # type: ignore[arg-type]
     assert _page_lang(Fake("de")) == "en"  # type: ignore[arg-type]
     assert _page_lang(Fake("zh-CN", "en")) == "en"  # type: ignore[arg-type]
+
+
+def test_ui_lang_sets_the_report_language(server) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import fields
+
+    from cliccheck.config import Config
+
+    if "ui_lang" not in {f.name for f in fields(Config)}:
+        pytest.skip("this build's reports have no interface language setting yet")
+    pages = {lang: lint(server, "msa.docx", en_contract(), f"format=html&ui_lang={lang}")[2] for lang in ("zh", "en")}
+    assert b'<html lang="zh' in pages["zh"] and b'<html lang="en' in pages["en"]

@@ -14,7 +14,7 @@ import contextlib
 import time
 import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -310,6 +310,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 ignore=parse_id_list(ignore) or [], fail_on=fail_on, lang=lang)
         except CliccheckError as exc:
             raise ServiceError(400, exc.code, exc.message) from None
+        if ui_lang and "ui_lang" in {f.name for f in fields(Config)}:  # the report's language, where supported
+            config = replace(config, ui_lang=ui_lang)
         with state["folder"].request_dir() as folder:
             upload = await receive_upload(request, folder, filename)
             try:
@@ -323,7 +325,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         from ..report.model import Report
 
         report = Report([document])
-        body = render(report, format, ui_lang=ui_lang or "en", color=False, width=100)
+        body = render(report, format, color=False, width=100)
         gate = GATE.get(report.exit_code, "error")
         request.state.log.update(
             gate=gate, exit_code=report.exit_code,
