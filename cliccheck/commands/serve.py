@@ -71,5 +71,8 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int, queue:
 
         click.echo(f"cliccheck serve: http://{host}:{port}/ ({workers} workers"
                    f"{', token required' if token else ''}); Ctrl-C stops", err=True)
+        # connections beyond what the pool can admit are refused by uvicorn (503) before their uploads are read,
+        # which also bounds the disk that uploads in progress can take
         uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning", server_header=False,
-                    proxy_headers=False, timeout_graceful_shutdown=5)
+                    proxy_headers=False, timeout_graceful_shutdown=5,
+                    limit_concurrency=max(32, 2 * (workers + queue) + 8))

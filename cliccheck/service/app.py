@@ -332,8 +332,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             verdicts={r.id: r.verdict for r in document.requirements},
             error=document.error.code if document.error else None,
             worker_ms=round((document.seconds or 0) * 1000, 1))
-        return Response(body, media_type=REPORT_MEDIA[format],
-                        headers={"X-Cliccheck-Gate": gate, "X-Cliccheck-Exit-Code": str(report.exit_code)})
+        headers = {"X-Cliccheck-Gate": gate, "X-Cliccheck-Exit-Code": str(report.exit_code)}
+        if format == "html":  # opened on its own, the report may style itself and nothing more
+            headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+        return Response(body, media_type=REPORT_MEDIA[format], headers=headers)
 
     @app.post(f"/{API_VERSION}/annex", tags=["fix"], summary="The annex with the clauses the contract lacks",
               openapi_extra=UPLOAD_BODY,
