@@ -62,6 +62,9 @@ def test_drop_a_contract_see_the_report_download_annex_and_redline(server, brows
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))
     page = context.new_page()
+    problems: list[str] = []  # script errors, and anything the Content-Security-Policy blocked
+    page.on("pageerror", lambda exc: problems.append(str(exc)))
+    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
     try:
         page.goto(server.url + "/")
         assert page.evaluate("document.documentElement.lang") == lang  # chosen from Accept-Language
@@ -91,6 +94,7 @@ def test_drop_a_contract_see_the_report_download_annex_and_redline(server, brows
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000
         assert all(url.startswith(server.url) or url.startswith(("blob:", "about:", "data:")) for url in requests)
+        assert problems == []
     finally:
         context.close()
 
