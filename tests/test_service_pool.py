@@ -20,7 +20,7 @@ def _raise_document_error(message: str) -> None:
 
 def test_pool_kills_replaces_and_bounds() -> None:
     async def scenario() -> None:
-        pool = WorkerPool(1, queue=1, queue_wait=0.5, warm=False)
+        pool = WorkerPool(1, queue=1, queue_wait=1.0, warm=False)
         with pytest.raises(PoolUnavailable):  # not started
             await pool.run(pow, 2, 3, timeout=5)
         await pool.start()
@@ -37,8 +37,15 @@ def test_pool_kills_replaces_and_bounds() -> None:
             with pytest.raises(DocumentError) as info:
                 await pool.run(time.sleep, 30, timeout=0.5)
             assert info.value.code == "timeout" and time.monotonic() - started < 10
+            assert await pool.run(pow, 3, 2, timeout=5) == 9  # served by the replacement
             assert pool.pids() != first and pool.killed == 1
-            assert await pool.run(pow, 3, 2, timeout=5) == 9
+
+            # a request abandoned mid-job (its client went away) keeps the worker until the job ends:
+            # the next request waits for it and gets its own answer, not the abandoned one's
+            abandoned = asyncio.ensure_future(pool.run(time.sleep, 0.5, timeout=5))
+            await asyncio.sleep(0.1)
+            abandoned.cancel()
+            assert await pool.run(pow, 2, 5, timeout=5) == 32
 
             # a worker that dies is an internal error, and is replaced too
             with pytest.raises(CliccheckError) as info:
@@ -47,7 +54,7 @@ def test_pool_kills_replaces_and_bounds() -> None:
             assert await pool.run(pow, 2, 2, timeout=5) == 4
 
             # one running, one waiting: a third is refused at once (429), the waiting one gives up (503)
-            busy = asyncio.ensure_future(pool.run(time.sleep, 1.5, timeout=5))
+            busy = asyncio.ensure_future(pool.run(time.sleep, 2.5, timeout=5))
             await asyncio.sleep(0.1)
             waiting = asyncio.ensure_future(pool.run(pow, 2, 1, timeout=5))
             await asyncio.sleep(0.1)

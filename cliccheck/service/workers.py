@@ -191,6 +191,7 @@ class WorkerPool:
         self.closing = False
         self._workers: list[Worker] = []
         self._idle: asyncio.Queue[Worker] | None = None
+        self._renewing: set[asyncio.Task[None]] = set()
         self._threads = ThreadPoolExecutor(max_workers=size, thread_name_prefix="cliccheck-pool")
         self._lock = threading.Lock()
         self._context = _context()
@@ -236,20 +237,36 @@ class WorkerPool:
             self.waiting -= 1
         loop = asyncio.get_running_loop()
         self.running += 1
-        try:
-            return await loop.run_in_executor(self._threads, worker.call, func, args, timeout)
-        finally:
-            self.running -= 1
-            if not worker.alive:
-                self.killed += 1
-            if self.closing:
-                worker.stop()
-            else:
-                if not worker.alive or worker.jobs >= MAX_JOBS_PER_WORKER:
-                    if worker.alive:
-                        worker.stop()
-                    worker = await loop.run_in_executor(None, self._replace, worker)
-                self._idle.put_nowait(worker)
+        job = loop.run_in_executor(self._threads, worker.call, func, args, timeout)
+        # the worker goes back to the pool when its job is over, not when the request is: a client that
+        # disconnects must not hand a busy worker (and its pending answer) to the next request
+        job.add_done_callback(lambda _: self._release(worker))
+        return await asyncio.shield(job)
+
+    def _release(self, worker: Worker) -> None:
+        """Return a worker whose job has ended to the idle line, replacing it if it was killed or is worn."""
+        self.running -= 1
+        if not worker.alive:
+            self.killed += 1
+        loop = asyncio.get_running_loop()
+        if self.closing:
+            loop.run_in_executor(None, worker.stop)
+        elif not worker.alive or worker.jobs >= MAX_JOBS_PER_WORKER:
+            task = loop.create_task(self._renew(worker))
+            self._renewing.add(task)  # a reference until it ends, so the task is not collected mid-way
+            task.add_done_callback(self._renewing.discard)
+        elif self._idle is not None:
+            self._idle.put_nowait(worker)
+
+    async def _renew(self, old: Worker) -> None:
+        loop = asyncio.get_running_loop()
+        if old.alive:
+            await loop.run_in_executor(None, old.stop)
+        new = await loop.run_in_executor(None, self._replace, old)
+        if self.closing:
+            await loop.run_in_executor(None, new.stop)
+        elif self._idle is not None:
+            self._idle.put_nowait(new)
 
     async def stop(self) -> None:
         """Stop every worker (running jobs are killed): the service is shutting down."""
