@@ -91,3 +91,15 @@ def test_shutdown_removes_the_private_folder_and_the_workers(tmp_path: Path) -> 
     assert not folders[0].exists() and list(srv.tmpdir.iterdir()) == []
     for pid in workers:
         assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text().lower()
+
+
+def test_a_port_in_use_is_one_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([*CLICCHECK, "serve", "--port", str(port)], cwd=ROOT, capture_output=True, text=True,
+                                timeout=60, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "in use" in result.stderr

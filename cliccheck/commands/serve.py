@@ -66,6 +66,7 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int, queue:
         limit = min(max_upload_mb * 1024 * 1024, config.make_limits().max_file_bytes)
         settings = Settings(workers=workers, queue=queue, queue_wait=queue_wait, timeout=parse_timeout(timeout),
                             max_upload_bytes=limit, token=token, config=config, access_log=access_log)
+        _check_port(host, port)
         app = create_app(settings)
         import uvicorn
 
@@ -76,3 +77,16 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int, queue:
         uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning", server_header=False,
                     proxy_headers=False, timeout_graceful_shutdown=5,
                     limit_concurrency=max(32, 2 * (workers + queue) + 8))
+
+
+def _check_port(host: str, port: int) -> None:
+    """A port in use or an address not on this machine is a one-line error before the pipelines load."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(infos[0][4])
+    except OSError as exc:
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
