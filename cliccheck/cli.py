@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "redline": ("redline", "redline_command", "Write a redlined copy with Word tracked changes."),
     "rules": ("rules", "rules_command", "List the requirements."),
     "explain": ("rules", "explain_command", "Explain one requirement: basis, what satisfies it, examples."),
+    "audit": ("audit", "audit_command", "Audit a contract repository into a resumable register; export it."),
     "eval": ("evaluate", "eval_command", "Score the matcher on a labelled corpus."),
     "serve": ("serve", "serve_command", "Serve the gate over HTTP (API for OA/CLM systems, page for lawyers)."),
 }

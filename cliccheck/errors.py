@@ -35,6 +35,7 @@ ERROR_CODES: dict[str, str] = {
     "output-exists": "the output file exists; pass --force to overwrite",
     "output-is-input": "the output path resolves to the input file",
     "output-unsafe": "the output path is not a regular file in a writable place (a device, FIFO, /proc, /dev/stdout)",
+    "register": "the audit register is not usable (not a register, or written by a newer cliccheck)",
     "internal": "a bug in cliccheck: please report it with --debug output",
 }
 

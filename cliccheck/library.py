@@ -67,6 +67,19 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "restrictive": (LEX, False),
 }
 
+#: clause_library/frames.yaml: the harmless complements of an undertaking (fail-closed accounting), the words
+#: that make a later sentence part of it, and the classes of riders.
+POLARITIES = frozenset({"positive", "negative"})
+_COMPLEMENT_SCHEMA: dict[str, Any] = {"en": ([str], False), "zh": ([str], False),
+                                      "polarity": ([POLARITIES], False)}
+_FRAMES_SCHEMA: dict[str, Any] = {
+    "version": (int, True),
+    "complements": (_COMPLEMENT_SCHEMA, True),  # checked per class below
+    "back_references": (LEX, True),
+    "riders": (LEX, True),  # checked per class below
+    "provisions": (LEX, False),
+}
+
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
                 "justifications", "broad_objects", "partial_objects", "partial_duty", "withheld_objects")
 #: lexicon keys a requirement file may leave out (empty by default)
@@ -123,6 +136,9 @@ class Library:
     common: dict[str, Any]
     requirements: tuple[Requirement, ...]
     key: tuple[Any, ...] = field(default=(), compare=False)
+    #: frames.yaml: {"complements": {class: {"en": (...), "zh": (...), "polarity": (...)}},
+    #: "back_references": lexicon, "riders": {class: lexicon}}
+    frames: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def requirement(self, rule_id: str) -> Requirement:
         for req in self.requirements:
@@ -245,6 +261,50 @@ def _load_requirement(path: Path) -> Requirement:
     )
 
 
+def _load_frames(path: Path) -> dict[str, Any]:
+    """frames.yaml (optional: a library without it accounts for no complements, so nothing beyond the bare
+    undertaking is satisfied)."""
+    empty: dict[str, Any] = {"complements": {}, "back_references": {lang: () for lang in LANGS}, "riders": {},
+                             "provisions": {lang: () for lang in LANGS}}
+    if not path.exists():
+        return empty
+    node = _compose(path)
+    if not isinstance(node, yaml.MappingNode):
+        raise _err(path, node, "expected a mapping with keys version, complements, back_references, riders")
+    items = {k.value: (k, v) for k, v in node.value}
+    for key in items:
+        if key not in _FRAMES_SCHEMA:
+            raise _err(path, items[key][0], f"unknown key {key!r} (allowed: {', '.join(_FRAMES_SCHEMA)})")
+    for key, (_, required) in _FRAMES_SCHEMA.items():
+        if required and key not in items:
+            raise _err(path, node, f"missing key {key!r} in the file")
+    _convert(path, items["version"][1], int, "version")
+    out = dict(empty)
+    out["back_references"] = _convert(path, items["back_references"][1], LEX, "back_references")
+    out["provisions"] = (_convert(path, items["provisions"][1], LEX, "provisions") if "provisions" in items
+                         else {lang: () for lang in LANGS})
+    for section, schema in (("complements", _COMPLEMENT_SCHEMA), ("riders", LEX)):
+        value = items[section][1]
+        if not isinstance(value, yaml.MappingNode):
+            raise _err(path, value, f"{section}: expected a mapping of classes")
+        classes: dict[str, Any] = {}
+        for k, v in value.value:
+            where = f"{section}.{k.value}"
+            if section == "riders":
+                classes[k.value] = _convert(path, v, LEX, where)
+                continue
+            data = _convert(path, v, schema, where)
+            lex = _convert(path, v, {**{lang: ([str], False) for lang in LANGS}, "polarity": ([str], False)}, where)
+            classes[k.value] = {**{lang: tuple(lex.get(lang) or ()) for lang in LANGS},
+                                "polarity": tuple(data.get("polarity") or ("positive", "negative"))}
+            items_by_lang = {kk.value: vv for kk, vv in v.value}
+            for lang in LANGS:
+                for i, phrase in enumerate(classes[k.value][lang]):
+                    _check_phrase(path, items_by_lang[lang].value[i], phrase, f"{where}.{lang}")
+        out[section] = classes
+    return out
+
+
 def library_dir(path: str | os.PathLike[str] | None = None) -> Path:
     """Where the library is read from (argument, $CLICCHECK_LIBRARY, built-in)."""
     if path is not None:
@@ -265,8 +325,10 @@ def load_library(path: str | os.PathLike[str] | None = None) -> Library:
         raise ConfigError(f"{root}: clause library directory not found")
     files = sorted(root.glob("CSR*.yaml"))
     common = root / "common.yaml"
+    frames = root / "frames.yaml"
     try:
-        key = (str(root.resolve()), *((str(p), p.stat().st_mtime_ns) for p in [common, *files]))
+        key = (str(root.resolve()), *((str(p), p.stat().st_mtime_ns) for p in [common, *files]),
+               frames.stat().st_mtime_ns if frames.exists() else 0)
     except OSError:
         raise ConfigError(f"{common}: missing shared lexicon file common.yaml") from None
     cached = _CACHE.get(key)
@@ -280,7 +342,8 @@ def load_library(path: str | os.PathLike[str] | None = None) -> Library:
     if not files:
         raise ConfigError(f"{root}: no requirement files (CSR01.yaml ...)")
     requirements = tuple(_load_requirement(p) for p in files)
-    lib = Library(path=str(root), common=common_data, requirements=requirements, key=key)
+    lib = Library(path=str(root), common=common_data, requirements=requirements, key=key,
+                  frames=_load_frames(frames))
     _CACHE.clear()
     _CACHE[key] = lib
     return lib

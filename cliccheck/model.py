@@ -48,6 +48,7 @@ class ExcludedKind(StrEnum):
     TINY_TEXT = "tiny_text"  # 2 pt or smaller
     OFF_PAGE = "off_page"  # placed outside the page box
     RUNNING_HEADER = "running_header"  # PDF running header/footer/page number removed from the body
+    OPTIONAL_CONTENT = "optional_content"  # PDF optional-content layer that is off by default
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,18 @@ class Sentence:
     index: int = 0
     is_lead_in: bool = False
     lead_in: Sentence | None = None
+    #: cut from a sentence longer than :data:`WINDOW` (the rest of it is not read with this part)
+    window: bool = False
+
+
+#: The longest stretch read as one sentence. Reading a sentence costs more than linear time in its length (every
+#: modal, party and exception is related to every act), so a longer one (a run-on list, a crafted file) is read
+#: in windows cut at clause breaks: the matcher stays linear in the input. Contract sentences are far shorter;
+#: an undertaking read from a window never counts as satisfied (the rest of its sentence was not read with it).
+WINDOW = 1000
+#: Chinese says as much in fewer characters: its window is shorter
+WINDOW_CJK = 400
+_WINDOW_CUT = re.compile(r"[，,、；;：:）)\s]")
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)$")
@@ -169,16 +181,40 @@ def segment(doc: Document) -> list[Sentence]:
         else:
             runs = [(0, len(block.text), block.language)]
         for ra, rb, lang in runs:
-            for a, b, is_lead in split_sentences(block.text[ra:rb]):
+            for a, b, is_lead, cut in _windows(block.text[ra:rb], split_sentences(block.text[ra:rb])):
                 s = Sentence(start=block.start + ra + a, end=block.start + ra + b, text=block.text[ra + a:ra + b],
                              block=block, language=lang if block.language == "mixed" else _lang(block, ra + a, ra + b),
-                             index=len(sentences), is_lead_in=is_lead)
+                             index=len(sentences), is_lead_in=is_lead, window=cut)
                 if open_lead is not None and open_lead is not s and open_lead.language == s.language:
                     s.lead_in = open_lead
                 if is_lead:
                     open_lead = s
                 sentences.append(s)
     return sentences
+
+
+def _windows(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool, bool]]:
+    """``(start, end, is_lead_in, cut)``: each span longer than its window (:data:`WINDOW`, :data:`WINDOW_CJK`)
+    cut after its last clause break (else its last space, else anywhere) within the window."""
+    out: list[tuple[int, int, bool, bool]] = []
+    for a, b, lead in spans:
+        if b - a <= WINDOW_CJK:
+            out.append((a, b, lead, False))
+            continue
+        size = WINDOW_CJK if any(is_cjk(c) for c in text[a:min(b, a + 200)]) else WINDOW
+        if b - a <= size:
+            out.append((a, b, lead, False))
+            continue
+        while a < b:
+            end = min(b, a + size)
+            if end < b:
+                breaks = [m.end() for m in _WINDOW_CUT.finditer(text, a + size // 2, end)]
+                end = breaks[-1] if breaks else end
+            x, y = _strip(text, a, end)
+            if y > x:
+                out.append((x, y, lead and end == b, True))
+            a = end
+    return out
 
 
 def _lang(block: Block, a: int, b: int) -> str:

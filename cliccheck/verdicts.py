@@ -85,7 +85,8 @@ class Reason:
 
     Codes: element-found, element-missing, binding-undertaking, weakened-by,
     carve-out, partial-coverage, contradicted-by, overridden-by, not-supplier, recital,
-    definition, near-miss, excluded-text.
+    definition, near-miss, excluded-text, unrecognised-qualifier (fail closed: the words no known-safe part
+    of an undertaking accounts for).
     """
 
     code: str

@@ -69,13 +69,19 @@ def rules_command(ctx: click.Context, fmt: str) -> None:
 
 
 @click.command("explain", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("rule")
+@click.argument("rule", required=False)
 @click.option("--lang", type=click.Choice(["both", "en", "zh"]), default="both", show_default=True,
               help="Language of the explanation and examples.")
+@click.option("--trace", "trace_file", default=None, metavar="FILE",
+              help="Show how the matcher read FILE: the frame of every candidate sentence (actor, modality, "
+                   "polarity, act, object, conditions, exceptions, riders, leftover words).")
+@click.option("--supplier-alias", "aliases", multiple=True, help="Extra supplier name (with --trace).")
 @click.pass_context
-def explain_command(ctx: click.Context, rule: str, lang: str) -> None:
+def explain_command(ctx: click.Context, rule: str | None, lang: str, trace_file: str | None,
+                    aliases: tuple[str, ...]) -> None:
     """Explain one requirement: legal basis, what satisfies it, what makes it
-    weak or contradicted, and examples in both languages.
+    weak or contradicted, and examples in both languages. With --trace FILE,
+    show why the matcher decided as it did on FILE (RULE then limits the trace).
 
     RULE is an id (CSR04) or a name (no-unjustified-supply-suspension).
 
@@ -83,7 +89,14 @@ def explain_command(ctx: click.Context, rule: str, lang: str) -> None:
     Examples:
       cliccheck explain CSR04
       cliccheck explain no-illegal-data-collection --lang zh
+      cliccheck explain --trace contract.docx
+      cliccheck explain CSR02 --trace contract.pdf
     """
+    if trace_file is not None:
+        _trace(ctx, trace_file, rule, aliases)
+        return
+    if rule is None:
+        raise click.UsageError("explain needs a RULE (CSR01 ...) or --trace FILE")
     with one_line_errors(ctx):
         library = _library()
         by_name = {r.name: r for r in library.requirements}
@@ -118,3 +131,39 @@ def explain_command(ctx: click.Context, rule: str, lang: str) -> None:
                 out.extend(_wrap(example, width, initial_indent="    - ",
                                          subsequent_indent="      "))
     click.echo("\n".join(out).rstrip())
+
+
+def _visible(text: str) -> str:
+    """Document text shown on a terminal: control and bidi characters as escapes, never raw."""
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)
+
+
+def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, ...]) -> None:
+    """Print the frame of every reading of ``path`` (the words that decided, and those nobody accounted for)."""
+    import sys
+
+    from ..matcher.frames import describe, trace_document
+    from ..readers import read_document
+
+    with one_line_errors(ctx):
+        library = _library()
+        wanted = None
+        if rule is not None:
+            by_name = {r.name: r for r in library.requirements}
+            wanted = (by_name.get(rule) or library.requirement(rule)).id
+        doc = read_document(sys.stdin.buffer, filename="<stdin>") if path == "-" else read_document(path)
+        readings = trace_document(doc, library, supplier_aliases=aliases)
+    shown = 0
+    for version, a in readings:
+        if wanted is not None and a.requirement != wanted:
+            continue
+        shown += 1
+        sentence = a.unit.sentence
+        where = f"[{version}] section {sentence.block.section or '-'}, paragraph {sentence.block.paragraph}" \
+            if sentence is not None else f"[{version}]"
+        click.echo(_visible(where))
+        for line in describe(a):
+            click.echo(_visible(line))
+        click.echo("")
+    if not shown:
+        click.echo("No candidate sentence: nothing in the document speaks to " + (wanted or "any requirement") + ".")

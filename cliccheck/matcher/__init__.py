@@ -50,6 +50,7 @@ from .analysis import Assessment, Unit, get_analyzer, party_regex
 from .candidates import prefilter
 from .document import document_bound as _document_bound
 from .document import document_findings
+from .frames import defined_terms, excludes_reasons, read_riders
 from .hidden import analyse_unit as _analyse
 from .hidden import hidden_findings, margin_findings, unread_findings
 from .obfuscation import obfuscation_findings
@@ -67,12 +68,14 @@ def load_pipelines(library: Library | None = None) -> None:
 
 
 def _context_party(block_text: str, upto: int, roles: Roles, lang: str) -> str | None:
+    """The side of the last party named in the block before ``upto`` (looked for in a bounded stretch, so a
+    block of many sentences stays linear)."""
     best: tuple[int, str] | None = None
     for side, party in (("supplier", roles.supplier), ("buyer", roles.buyer)):
         rx = party_regex(party, lang)
         if rx is None:
             continue
-        for m in rx.finditer(block_text, 0, upto):
+        for m in rx.finditer(block_text, max(0, upto - 4000), upto):
             if best is None or m.start() > best[0]:
                 best = (m.start(), side)
     return best[1] if best else None
@@ -106,6 +109,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     found: list[Assessment] = []
     sentences = segment(doc) if sentences is None else sentences
     headings = _heading_parties(doc, roles, lang)
+    defined = defined_terms(sentences, library, lang)
     for s in sentences:
         if s.language != lang:
             continue
@@ -124,7 +128,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         if scan.candidate_requirements(own):
             block_offset = s.start - s.block.start
             ctx = _context_party(s.block.text, block_offset, roles, lang) or headings.get(_top_section(s.block.section))
-            alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent)
+            alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent, defined=defined)
             results = _analyse(alone, library, roles)
         if s.lead_in is not None and not any(a.kind != "near-miss" and not _needs_lead(a) for a in results):
             lead = s.lead_in
@@ -132,7 +136,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
             lead_ctx = (_context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
                         or headings.get(_top_section(lead.block.section)))
             combined = Unit(text, lang, [(0, lead.start, lead.end), (len(lead.text) + 1, s.start, s.end)], s,
-                            context_party=lead_ctx, absent=absent)
+                            context_party=lead_ctx, absent=absent, defined=defined)
             combined_results = _analyse(combined, library, roles)
             if any(a.kind != "near-miss" for a in combined_results) or not results:
                 results = combined_results if not results or any(
@@ -151,6 +155,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         riders = {a.requirement for a in found[-4:] if a.kind == "contradiction" and a.unit.sentence is s}
         found.extend(a for a in results if not (a.kind == "contradiction" and a.requirement in riders))
         _rider_after(s, sentences, results, library, roles, lang, found)
+        read_riders(s, sentences, results, library, roles, lang)  # fail closed: the clause's later sentences
     found += _disclaimed(sentences, found, library, lang)
     found += _globally_overridden(sentences, found, library, roles, lang)
     return found
@@ -380,6 +385,8 @@ def _carve_outs_after(s, sentences, results, library, lang) -> None:  # type: ig
     nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
     if nxt is None or nxt.block is not s.block or not any(a.kind == "undertaking" for a in results):
         return
+    if excludes_reasons(nxt.text, library, lang):
+        return  # "Sanctions and foreign laws are not justifiable reasons": it names carve-outs only to exclude them
     carve = [h for h in get_analyzer(library, lang).hits(nxt.text) if h.cat == "carve_outs"]
     if not carve:
         return

@@ -43,6 +43,12 @@ ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "partial_duty": 3, "refusable": 4}
 _CLAUSE_BREAK = re.compile(r"[，,;；]")
+#: a defined term used as a word: English by word boundaries, Chinese between function characters or punctuation
+_TERM = {"en": r"(?<![\w“”\"]){}(?![\w“”\"])",
+         "zh": r"(?:(?<=[的和及或与、本该其，,；;：:“”\s])|(?<![\u3400-\u9fff])){}(?=[的和及或与、，,；;。：:“”\s]|$|(?![\u3400-\u9fff]))"}
+#: the stretch between a prohibition and a later verb of the same coordinated list
+_COORDINATED = {"en": re.compile(r"[^;.:]*?(?:,\s*|\s)(?:or|and|nor)\s+", re.IGNORECASE),
+                "zh": re.compile(r"[^，,；;。：:]*?(?:或者|或|和|及|以及|、|并)")}
 
 
 @dataclass(slots=True)
@@ -76,6 +82,9 @@ class Unit:
     absent: frozenset[tuple[str, str]] = frozenset()
     #: the unit overrides the whole contract without naming a clause ("尽管本合同其他条款另有约定")
     global_override: bool = False
+    #: defined terms whose definition names an element's object ("Services" defined as including technical
+    #: support): (requirement, element) -> the terms, which then stand for that element
+    defined: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     #: requirements undertaken in the sentence just before, in the same block ("乙方应当配合网络安全审查；但对于
     #: 源代码，乙方有权拒绝提供"): a refusal of what the review asks for is a rider on that undertaking
     continues: frozenset[str] = frozenset()
@@ -94,6 +103,7 @@ class Assessment:
     highlights: list[tuple[int, int]] = field(default_factory=list)
     score: float = 0.0  # near-miss closeness
     detail: str = ""
+    frame: Any = None  # frames.Frame: the reading part by part
 
 
 class Analyzer:
@@ -107,6 +117,7 @@ class Analyzer:
         self.nlp = get_nlp(lang)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LEMMA" if lang == "en" else "ORTH")
         self.regexes: list[tuple[str, re.Pattern[str]]] = []
+        self._recent: dict[str, list[Hit]] = {}
         common = library.common
         cats: dict[str, tuple[str, ...]] = {}
         for kind in MODAL_KINDS:
@@ -135,7 +146,18 @@ class Analyzer:
                 self.matcher.add(cat, docs)
 
     def hits(self, text: str) -> list[Hit]:
-        """All library hits in ``text`` (offsets into ``text``)."""
+        """All library hits in ``text`` (offsets into ``text``); the last few texts are remembered, because a
+        sentence is read again as the rider of the one before it."""
+        cached = self._recent.get(text)
+        if cached is not None:
+            return [Hit(h.cat, h.start, h.end, h.text) for h in cached]
+        found = self._hits(text)
+        if len(self._recent) >= 8:
+            self._recent.pop(next(iter(self._recent)))
+        self._recent[text] = found
+        return [Hit(h.cat, h.start, h.end, h.text) for h in found]
+
+    def _hits(self, text: str) -> list[Hit]:
         lowered = text.lower() if self.lang == "en" else text
         if len(lowered) != len(text):
             lowered = text
@@ -239,8 +261,14 @@ class Sentence:
         for h in ordered:
             if not (self.modals and h.overlaps(self.modals[-1])):
                 self.modals.append(h)
+        # "不得缓存、保存、使用或向他人披露或授权他人使用", "shall not collect, use or authorise others to use": a
+        # grant coordinated under a prohibition is one more forbidden act, not a right
+        self.modals = [m for i, m in enumerate(self.modals)
+                       if not (m.cat == "modal:grant" and i and self.modals[i - 1].cat == "modal:prohibition"
+                               and _COORDINATED[unit.lang].fullmatch(self.text, self.modals[i - 1].end, m.start))]
         others = [h for h in hits if h.cat != "negations"] + self.modals + parties
         self.negations = [h for h in by.get("negations", []) if not any(o.overlaps(h) for o in others)]
+        self.scopes: dict[tuple[int, int], tuple[int, int]] = {}
 
     def get(self, cat: str) -> list[Hit]:
         return self.by.get(cat, [])
@@ -265,6 +293,8 @@ def _passive_modal_after(s: Sentence, act: Hit) -> Hit | None:
         return None
     for m in s.modals:
         if m.start >= act.end and not _CLAUSE_BREAK.search(s.text[act.end:m.start]):
+            if re.search(r"\bof$", m.text, re.IGNORECASE):
+                return m  # "Full cooperation … is a continuing obligation of the Contractor"
             tail = s.text[m.end:m.end + 60]
             if re.match(r"\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|n)\s+by\b", tail, re.IGNORECASE):
                 return m
@@ -367,8 +397,11 @@ def _after_preposition(s: Sentence, hit: Hit) -> bool:
 def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str | None, Hit | None]:
     """Side bound by the predicate (supplier/buyer/both) and the party hit, if any."""
     if modal is not None and modal.start >= action.end:  # "… shall be given by the Contractor"
+        of = bool(re.search(r"\bof$", modal.text, re.IGNORECASE))  # "… is an obligation of the Contractor"
         for p in s.parties:
-            if 0 <= p.start - modal.end <= 40 and re.search(r"\bby(?: the)?\s*$", s.text[modal.end:p.start], re.I):
+            between = s.text[modal.end:p.start]
+            if 0 <= p.start - modal.end <= 40 and (re.search(r"\bby(?: the)?\s*$", between, re.I)
+                                                 or (of and re.fullmatch(r"\s*(?:the\s+)?", between, re.I))):
                 return _resolve(s, p)
     agent = _agent(s, action, lang)
     if agent is not None:
@@ -404,7 +437,15 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
 
 
 def _embedded(s: Sentence, party: Hit) -> bool:
-    """The party is named inside an exception or a lawful-basis phrase, not as the one bound."""
+    """The party is named inside an exception or a lawful-basis phrase, not as the one bound (cached per party)."""
+    key = (-1 - party.start, party.end)
+    found = s.scopes.get(key)
+    if found is None:
+        found = s.scopes[key] = (int(_embedded_in(s, party)), 0)
+    return bool(found[0])
+
+
+def _embedded_in(s: Sentence, party: Hit) -> bool:
     for h in s.get("lawful_basis"):
         if h.start <= party.start and party.end <= h.end:
             return True
@@ -465,6 +506,15 @@ def _consequence(s: Sentence, hit: Hit) -> bool:
 
 
 def _exception_scope(s: Sentence, exc: Hit) -> tuple[int, int]:
+    """The words an exception governs (cached: every party of a long sentence asks for every exception)."""
+    key = (exc.start, exc.end)
+    found = s.scopes.get(key)
+    if found is None:
+        found = s.scopes[key] = _scope_of(s, exc)
+    return found
+
+
+def _scope_of(s: Sentence, exc: Hit) -> tuple[int, int]:
     if exc.end - exc.start > 3 and s.unit.lang == "zh":  # 但…除外 / 除…外 regexes carry their scope
         return exc.start, exc.end
     later = [m for m in s.modals if m.start >= exc.end]
@@ -696,8 +746,22 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     return None
 
 
+_TERM_RX: dict[tuple[tuple[str, ...], str], re.Pattern[str]] = {}
+
+
+def _term_regex(terms: tuple[str, ...], lang: str) -> re.Pattern[str]:
+    key = (terms, lang)
+    if key not in _TERM_RX:
+        if len(_TERM_RX) > 64:
+            _TERM_RX.clear()
+        alternatives = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+        _TERM_RX[key] = re.compile(_TERM[lang].format(f"(?:{alternatives})"))
+    return _TERM_RX[key]
+
+
 def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
     """Every requirement's reading of one unit."""
+    from .frames import frame_of
     out: list[Assessment] = []
     lang = unit.lang
     recital = s.get("recitals")
@@ -707,6 +771,14 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
         rid = req.id
         element_ids = [el.id for el in req.elements]
         objs = _objects(s, rid, element_ids, s.parties)
+        by_definition: list[Hit] = []
+        for el in element_ids:  # a defined term whose definition names the element ("the Services")
+            terms = unit.defined.get((rid, el))
+            for m in (_term_regex(terms, lang).finditer(s.text) if terms else ()):
+                if not any(p.start < m.end() and m.start() < p.end for p in s.parties) and not any(
+                        o.start < m.end() and m.start() < o.end for o in objs.get(el, [])):
+                    by_definition.append(Hit(f"{rid}:obj:{el}", m.start(), m.end(), m.group(0)))
+                    objs.setdefault(el, []).append(by_definition[-1])
         broad = [h for h in s.get(f"{rid}:broad_objects") if not any(p.overlaps(h) for p in s.parties
                                                                         if p.cat != "party:pronoun")]
         all_objs = [h for hs in objs.values() for h in hs]
@@ -746,7 +818,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             for obj in s.get(f"{rid}:stand:{el}"):
                 if any(p.overlaps(obj) for p in s.parties if p.cat != "party:pronoun"):
                     continue  # the "Service" of "the Service Provider", the 服务 of 服务商: a name, not what is supplied
-                if any(o.overlaps(obj) for o in all_objs):
+                if any(o.overlaps(obj) for o in all_objs if o not in by_definition):
                     continue  # the 服务 of 技术支持服务, the "services" of "support services": another element
                 act = _attach(s, obj, actions)
                 if act is not None and id(act) in pairs and pairs[id(act)][1] and el not in pairs[id(act)][1]:
@@ -831,6 +903,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                                           highlights=_spans(marks),
                                           reasons=[Reason(code, (gate or definition)[0].text[:80])], detail=code))
                 continue
+            if verdict == "contradiction" and obj_hits and all(o in by_definition for o in obj_hits):
+                elements = set()  # a defined term widens an undertaking; in a right it counts as a broad object only
             if verdict == "contradiction":
                 justified = _justified(s, rid, kind)
                 if kind in ("duty", "refusal"):  # "无须配合发包人或者任何主管部门的网络安全审查": part of the object
@@ -846,8 +920,10 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 breadth = s.get("breadth")
                 detail = _phrase(s, modal, act, obj_hits)
                 reasons = [Reason("contradicted-by", detail)] + [Reason("contradicted-by", b.text) for b in breadth]
-                results.append(Assessment(rid, "contradiction", unit, elements=set(elements),
-                                          highlights=_spans(marks + breadth), reasons=reasons, detail=detail))
+                taken = Assessment(rid, "contradiction", unit, elements=set(elements),
+                                   highlights=_spans(marks + breadth), reasons=reasons, detail=detail)
+                taken.frame = frame_of(taken, s, library, modal, act, st, side, party, obj_hits)
+                results.append(taken)
                 continue
             if not elements and id(act) in narrow:
                 reasons, weak_marks = _weakeners(s, rid, modal, act)
@@ -870,9 +946,11 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             found = [Reason("element-found", _phrase(s, modal, act, obj_hits), element=el) for el in sorted(elements)]
             if modal is not None and quality == "satisfied":
                 found.append(Reason("binding-undertaking", modal.text))
-            results.append(Assessment(rid, "undertaking", unit, quality=quality, elements=set(elements),
-                                      highlights=_spans(marks + weak_marks), reasons=found + reasons,
-                                      detail=reasons[0].detail if reasons else ""))
+            taken = Assessment(rid, "undertaking", unit, quality=quality, elements=set(elements),
+                               highlights=_spans(marks + weak_marks), reasons=found + reasons,
+                               detail=reasons[0].detail if reasons else "")
+            taken.frame = frame_of(taken, s, library, modal, act, st, side, party, obj_hits)
+            results.append(taken)
         for h in contradicting:
             modal = _governing_modal(s, h.start)
             if modal is not None and stance(s, modal, h) in ("not", "try-not"):
@@ -910,7 +988,7 @@ def _restricted(s: Sentence, act: Hit) -> bool:
     if s.get("breadth") or any(u.start >= a and u.end <= b for u in s.get("unauthorised")):
         return False
     return (any(a <= r.start < b for r in s.get("restrictive"))
-            and any(a <= h.start < b for h in s.get("lawful_basis")))
+            and any(a <= h.start < b for h in s.any("lawful_basis", "justifications")))
 
 
 def _clause_bounds(s: Sentence, pos: int) -> tuple[int, int]:

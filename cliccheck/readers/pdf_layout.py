@@ -293,8 +293,8 @@ def paragraphs(flows: list[list[Line]], m: Metrics) -> list[Paragraph]:
     for flow in flows:
         fm = flow_metrics(flow, m)
         for n, line in enumerate(flow):
-            if prev is None or starts_paragraph(prev, line, fm, new_flow=n == 0,
-                                                prev_metrics=prev_metrics):
+            if prev is None or prev.origin != line.origin or starts_paragraph(
+                    prev, line, fm, new_flow=n == 0, prev_metrics=prev_metrics):
                 out.append(Paragraph())
             out[-1].lines.append(line)
             prev = line

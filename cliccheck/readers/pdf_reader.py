@@ -26,12 +26,13 @@ import re
 
 from ..errors import DocumentError, LimitExceeded
 from ..limits import Limits
-from ..model import Block, BlockKind, Document, ExcludedKind, ExcludedText
+from ..model import Block, BlockKind, Document, ExcludedKind, ExcludedText, UnreadContent
 from ..normalize import normalize
 from .linejoin import Joiner
 from .pdf_guard import check_streams
 from .pdf_layout import Metrics, Running, measure, order_page, paragraphs, remove_running
-from .pdf_text import Line, PageReader, PageText
+from .pdf_seen import annotation_lines, glyph_text, shown_layers, tounicode_mismatch, without_tounicode
+from .pdf_text import _SCANNER, Line, PageReader, PageText
 
 #: Share of garbage characters (or of sampled characters pdfium cannot map) that makes a
 #: document unreadable; below it a stray odd glyph is kept and warned about.
@@ -63,22 +64,42 @@ def _open(data: bytes, password: str | None):  # type: ignore[no-untyped-def]
                             "repair it (e.g. `qpdf in.pdf out.pdf`)", code="corrupt") from None
 
 
-def _read_pages(pdf, count: int) -> list[PageText]:  # type: ignore[no-untyped-def]
+def _read_pages(pdf, data: bytes, password: str | None, count: int,  # type: ignore[no-untyped-def]
+                unread: list[UnreadContent]) -> tuple[list[PageText], list[list[Line]]]:
+    """Every page's text, the lines its annotations and form fields show, and what was not read
+    (pages whose ToUnicode map disagrees with their glyphs: see :mod:`.pdf_seen`)."""
     import pypdfium2 as pdfium
 
     pages: list[PageText] = []
-    for index in range(count):
-        try:
-            page = pdf[index]
-        except (pdfium.PdfiumError, IndexError, OSError):
-            raise DocumentError(f"page {index + 1} is damaged and cannot be read", code="corrupt") from None
-        try:
-            pages.append(PageReader(page, index + 1).read())
-        except pdfium.PdfiumError:
-            raise DocumentError(f"page {index + 1} is damaged and cannot be read", code="corrupt") from None
-        finally:
-            page.close()
-    return pages
+    shown: list[list[Line]] = []
+    glyphs_data = without_tounicode(data)
+    glyphs = _open(glyphs_data, password) if glyphs_data is not None else None
+    try:
+        for index in range(count):
+            try:
+                page = pdf[index]
+            except (pdfium.PdfiumError, IndexError, OSError):
+                raise DocumentError(f"page {index + 1} is damaged and cannot be read", code="corrupt") from None
+            try:
+                text = PageReader(page, index + 1).read()
+                shown.append(annotation_lines(pdf, page, index, text.lines, unread))
+            except pdfium.PdfiumError:
+                raise DocumentError(f"page {index + 1} is damaged and cannot be read", code="corrupt") from None
+            finally:
+                page.close()
+            try:
+                if glyphs is not None and text.text:
+                    lie = tounicode_mismatch(text.text, glyph_text(glyphs, index), index + 1)
+                    if lie is not None:
+                        unread.append(lie)
+            except (pdfium.PdfiumError, IndexError, OSError):
+                raise DocumentError(f"page {index + 1} is damaged and cannot be read", code="corrupt") from None
+            text.text = ""
+            pages.append(text)
+    finally:
+        if glyphs is not None:
+            glyphs.close()
+    return pages, shown
 
 
 def _check_text(pages: list[PageText]) -> None:
@@ -160,7 +181,7 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) ->
     """Read a PDF contract into a :class:`Document` (see the module docstring)."""
     import pypdfium2 as pdfium
 
-    check_streams(data, limits)
+    check_streams(data, limits, password)
     pdf = _open(data, password)
     try:
         try:
@@ -175,16 +196,19 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) ->
             title = (pdf.get_metadata_value("Title") or "").strip() or None
         except (pdfium.PdfiumError, KeyError, ValueError):
             title = None
-        pages = _read_pages(pdf, count)
+        unread: list[UnreadContent] = []
+        _SCANNER.shown_layers = shown_layers(data) if b"/OC" in data else None
+        pages, shown = _read_pages(pdf, data, password, count, unread)
     finally:
+        _SCANNER.shown_layers = None
         pdf.close()
     _check_text(pages)
 
     body, running = remove_running([p.lines for p in pages], [p.height for p in pages])
     flows: list[list[Line]] = []
-    for page, lines in zip(pages, body, strict=True):
-        if lines:
-            flows.extend(order_page(lines, page.width))
+    for page, lines, extra in zip(pages, body, shown, strict=True):
+        if lines or extra:
+            flows.extend(order_page(lines + extra, page.width))
     metrics = measure(flows)
     joiner = Joiner([line.text for flow in flows for line in flow])
 
@@ -207,9 +231,11 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) ->
         if locate:
             for line in para.lines:
                 where.setdefault(line.page, []).append((line.baseline, len(blocks)))
-        blocks.append(Block(text, kind=_kind(para.lines, metrics, text, pages[para.page - 1].height),
-                            paragraph=len(blocks), page=para.page, page_end=page_end, origin=origin,
-                            raw=None if text == raw else raw))
+        shown_by = para.lines[0].origin  # an annotation or form field: a box drawn over the page
+        kind = BlockKind.TEXTBOX if shown_by else _kind(para.lines, metrics, text, pages[para.page - 1].height)
+        blocks.append(Block(text, kind=kind, paragraph=len(blocks), page=para.page, page_end=page_end,
+                            origin=origin, raw=None if text == raw else raw,
+                            flags=frozenset({shown_by}) if shown_by else frozenset()))
     excluded = _running_excluded(running)
     for page in pages:
         for run in page.hidden:
@@ -219,11 +245,14 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits) ->
             excluded.append(ExcludedText(run.kind, normalize(run.text)[0], paragraph=near, page=run.page,
                                          detail=run.detail))
 
-    doc = Document(path=name, format="pdf", blocks=blocks, excluded=excluded, pages=count, title=title)
+    doc = Document(path=name, format="pdf", blocks=blocks, excluded=excluded, pages=count, title=title,
+                   unread=unread)
     bad = sum(p.bad_chars for p in pages)
     if bad:
         doc.warnings.append(f"{bad} character(s) without a Unicode mapping were dropped or kept as U+FFFD")
     scans = [p.number for p in pages if p.image_only]
+    doc.unread.extend(UnreadContent("image-page", "a page that is only an image (not read: it may hold "
+                                    "clauses)", page=number) for number in scans)
     if scans:
         doc.warnings.append(f"page(s) {_ranges(scans)} are images without a text layer and were not "
                             f"read: {OCR_HINT}")

@@ -87,13 +87,27 @@ def _looks_like_ooxml(data: bytes) -> bool:
     return b"[Content_Types].xml" in head or b"word/" in head or b"_rels/" in head
 
 
+def _is_zip_too(data: bytes) -> bool:
+    """Does a file that PDF readers open also hold a zip that zip readers open (its end-of-directory
+    record within the last 64 KB, a central directory with at least one entry before it)?"""
+    return bool(zip_member_count(data, 1)) or (data.startswith(b"PK\x03\x04") and b"PK\x01\x02" in data)
+
+
 def sniff_format(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> str:
-    """Return ``docx``, ``pdf`` or ``text``; raise a coded error for anything else."""
+    """Return ``docx``, ``pdf`` or ``text``; raise a coded error for anything else.
+
+    A polyglot, a file both a PDF reader and a zip reader open (a PDF with a DOCX appended, a
+    DOCX after a PDF header), is refused as ``ambiguous-package``: which one a person sees
+    depends on the program they open it with, so neither can be vouched for.
+    """
     suffix = PurePath(name).suffix.lower()
     if not data:
         raise DocumentError("the file is empty (0 bytes)", code="empty-file")
     head = data[:8]
     if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        if _is_zip_too(data):
+            raise DocumentError("the file is both a PDF and a zip package (a polyglot): a PDF viewer and a "
+                                "word processor would show different documents", code="ambiguous-package")
         return "pdf"
     if suffix == ".pdf":
         raise DocumentError("named .pdf but is not a PDF (no %PDF- header)", code="not-a-pdf")

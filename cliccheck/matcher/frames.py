@@ -1,0 +1,520 @@
+"""Clause frames: one structure per reading of a candidate sentence, and the fail-closed accounting.
+
+A frame says who is bound (actor), how (modality: binding / permission / release / hedged / statement), which way
+(polarity, with the negation counted over the whole coordinated verb list), what act on what typed object, under
+which conditions, with which exceptions (justifiable or carve-out) and which riders (deeming, limitation).
+
+Fail closed: an undertaking is satisfied only when every word of its sentence - and of every later sentence of
+the same numbered clause that points back at it or qualifies it - is accounted for by a known-safe part: the
+actor and the parties, a binding modal, the acts and objects of the requirements, lawful bases and
+justifications, a justifiable exception, or a harmless complement class of ``clause_library/frames.yaml``.
+Whatever is left over makes the undertaking weak with the reason ``unrecognised-qualifier`` naming those words:
+a list of bad words can never be complete, a list of known-safe parts can.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..library import Library
+from ..roles import phrase_regex
+from ..verdicts import Reason
+from .analysis import Assessment, Hit, Sentence
+
+#: hit categories that are known-safe parts of any undertaking (the requirement's own lexicons are added per
+#: requirement key below)
+_SAFE_COMMON = ("modal:obligation", "modal:prohibition", "negations", "lawful_basis", "unauthorised", "justifications",
+                "conditions", "consent_words", "topics", "both", "pronoun")
+_SAFE_REQUIREMENT_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_duty", "qualifiers",
+                          "justifications", "broad_objects", "partial_objects", "withheld_objects")
+_MODALITY = {"obligation": "binding", "prohibition": "binding", "permission": "permission", "grant": "permission",
+             "negated_obligation": "release", "non_binding": "hedged"}
+_NEGATIVE = ("not", "try-not", "bare-not", "need-not")
+_WORD = {"en": re.compile(r"[^\W_]+"),
+         "zh": re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\d_\u3400-\u9fff\uf900-\ufaff]+")}
+_NUMBER = re.compile(r"[\d.]+|[ivxlc]{1,5}|[a-z]", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;；。]")
+_GAP = re.compile(r"[\s\-–—/'’\"“”\d.()（）]*")
+
+
+@dataclass(slots=True)
+class Frame:
+    """What one reading of a sentence says, part by part (shown by ``explain --trace`` and the JSON report)."""
+
+    requirement: str
+    reading: str  # undertaking | contradiction | limitation | near-miss
+    actor: str  # supplier | buyer | both | third-party | none
+    actor_text: str
+    modality: str  # binding | permission | release | hedged | statement
+    modal_text: str
+    polarity: str  # positive | negative
+    act: str
+    act_kind: str
+    objects: list[tuple[str, str]] = field(default_factory=list)  # (element or class, words)
+    conditions: list[str] = field(default_factory=list)
+    exceptions: list[tuple[str, str]] = field(default_factory=list)  # (justifiable | carve-out, words)
+    riders: list[tuple[str, str]] = field(default_factory=list)  # (class, words)
+    leftover: list[str] = field(default_factory=list)
+    sentence: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"requirement": self.requirement, "reading": self.reading, "actor": self.actor,
+                "actor_text": self.actor_text, "modality": self.modality, "modal": self.modal_text,
+                "polarity": self.polarity, "act": self.act, "act_kind": self.act_kind,
+                "objects": [{"type": t, "text": w} for t, w in self.objects], "conditions": list(self.conditions),
+                "exceptions": [{"class": c, "text": w} for c, w in self.exceptions],
+                "riders": [{"class": c, "text": w} for c, w in self.riders], "leftover": list(self.leftover),
+                "sentence": self.sentence}
+
+
+_COMPILED: dict[tuple[Any, ...], list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = {}
+
+
+def _complements(library: Library, lang: str) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    key = (library.key, lang, "complements")
+    if key not in _COMPILED:
+        out = []
+        for name, data in library.frames.get("complements", {}).items():
+            rx = phrase_regex(data[lang], lang)
+            if rx is not None:
+                out.append((name, rx, data["polarity"]))
+        _COMPILED[key] = out
+    return _COMPILED[key]
+
+
+def _lexicon(library: Library, section: str, lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    key = (library.key, lang, section)
+    if key not in _COMPILED:
+        data = library.frames.get(section, {})
+        lexicons = {"": data} if section == "back_references" else data
+        _COMPILED[key] = [(name, rx) for name, lex in lexicons.items()  # type: ignore[misc]
+                          if (rx := phrase_regex(lex.get(lang, ()), lang)) is not None]
+    return _COMPILED[key]  # type: ignore[return-value]
+
+
+def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False) -> list[tuple[int, int]]:
+    """Every stretch of the sentence accounted for by a known-safe part. In a rider (a later sentence read with
+    the undertaking) a negation or a prohibition is not safe: "the foregoing shall not apply to …" takes back."""
+    from .analysis import _buyer_consent, _exception_scope, _unjustified_alternative
+
+    spans = [(p.start, p.end) for p in s.parties]
+    safe_req = tuple(f"{r.id}:{k}" for r in library.requirements for k in _SAFE_REQUIREMENT_KEYS)
+    for cat, hits in s.by.items():
+        if rider and cat in ("negations", "modal:prohibition"):
+            continue
+        if cat in _SAFE_COMMON or cat in safe_req or ":obj:" in cat or ":stand:" in cat:
+            spans += [(h.start, h.end) for h in hits]
+    spans += [(m.start, m.end) for m in s.modals if m.cat == "modal:obligation" or
+              (m.cat == "modal:prohibition" and not rider)]
+    fine = s.any("lawful_basis", "justifications", *(f"{r.id}:justifications" for r in library.requirements),
+                 *(f"{r.id}:qualifiers" for r in library.requirements))
+    for r in s.get("restrictive"):  # "only with the Customer's written consent": a lawful basis, not a limit
+        if any(0 <= h.start - r.end <= 40 for h in s.get("lawful_basis")):
+            spans.append((r.start, r.end))
+        end = _CLAUSE_END.search(s.text, r.end)
+        b = end.start() if end else len(s.text)
+        if any(r.end <= h.start < b for h in fine) and _unjustified_alternative(s, r.end, b, fine) is None:
+            # "may suspend only where the Buyer has failed to pay … or in force majeure": a prohibition otherwise
+            a = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, r.start)), default=0)
+            spans.append((r.start, b))
+            spans += [(m.start, m.end) for m in s.modals if m.cat == "modal:permission" and a <= m.start < r.start]
+    for exc in s.get("exceptions"):
+        a, b = _exception_scope(s, exc)
+        if (any(a <= h.start < b for h in fine) and _unjustified_alternative(s, a, b, fine) is None) \
+                or _buyer_consent(s, a, b):
+            spans.append((min(a, exc.start), max(b, exc.end)))  # a justifiable-reason exception list
+    spans += _complement_spans(s, library, polarity)
+    spans += [(m.start(), m.end()) for _, rx in _lexicon(library, "back_references", s.unit.lang)
+              for m in rx.finditer(s.text)]
+    # in a rider, what the library knows to weaken is never accounted for, whatever safe word it contains ("at the
+    # Customer's cost"); in the undertaking's own sentence the analysis has judged those words already
+    unsafe = [Hit("rider", m.start(), m.end(), m.group(0)) for name, rx in _lexicon(library, "riders", s.unit.lang)
+              if rider or name == "deeming" for m in rx.finditer(s.text)]
+    unsafe += [] if not rider else [h for h in s.any("carve_outs", "modal:non_binding", "overrides", "scope_limits", "global_overrides",
+                               "exemptions", *(f"{r.id}:weakening" for r in library.requirements))]
+    if unsafe:  # a longer safe phrase holding the word stays ("even where they are subject to")
+        spans = [sp for sp in spans if not any(sp[0] < h.end and h.start < sp[1]
+                                               and not (sp[0] <= h.start and h.end <= sp[1] and sp[1] - sp[0] > h.end - h.start)
+                                               for h in unsafe)]
+    if rider:
+        # a further prohibition of the supplier ("乙方不得以商业秘密为由拒绝") is safe; a negation that takes the
+        # undertaking back ("the foregoing shall not apply", "乙方不受上述约定约束") is not
+        spans += _supplier_negations(s, library)
+    if rider:  # the negations inside a safe phrase ("without the Customer's consent") stay safe
+        negs = [n for n in s.get("negations") + [m for m in s.modals if m.cat == "modal:prohibition"]
+                if (n.start, n.end) not in spans]
+        spans = [sp for sp in spans if not any(sp[0] <= n.start < sp[1] and (sp[0], sp[1]) != (n.start, n.end)
+                                               and not _inside_lawful(s, sp) for n in negs)]
+    return spans
+
+
+def _riders_in(s: Sentence, library: Library) -> list[tuple[str, str]]:
+    cache = s.__dict__.setdefault("riders", None)
+    if cache is None:
+        cache = s.__dict__["riders"] = [(name, m.group(0)) for name, rx in _lexicon(library, "riders", s.unit.lang)
+                                        for m in rx.finditer(s.text)]
+    return cache
+
+
+def _complement_spans(s: Sentence, library: Library, polarity: str) -> list[tuple[int, int]]:
+    """The harmless complements in the sentence (cached on it: every reading of the sentence asks again)."""
+    cache = s.__dict__.setdefault("complements", {})
+    if polarity not in cache:
+        cache[polarity] = [(m.start(), m.end()) for _name, rx, polarities in _complements(library, s.unit.lang)
+                           if polarity in polarities for m in rx.finditer(s.text) if m.end() > m.start()]
+    return cache[polarity]
+
+
+_ITEM = re.compile(r"[（(](?:[a-z]|[ivx]{1,4}|\d|[一二三四五六七八九十]{1,3})[）)]|[;；]")
+
+
+def excludes_reasons(text: str, library: Library, lang: str) -> bool:
+    """The sentence only says what is NOT a justifiable reason ("Sanctions and foreign laws are not justifiable
+    reasons"): the carve-out words it lists strengthen the undertaking."""
+    return any(name == "reason_exclusions" and rx.search(text) for name, rx, _ in _complements(library, lang))
+
+
+def _defines_reasons(s: Sentence, library: Library) -> bool:
+    return any(name == "reason_definitions" and rx.search(s.text) for name, rx, _ in _complements(library, s.unit.lang))
+
+
+def justified_items(s: Sentence, start: int, fine: list[Hit]) -> bool:
+    """Every enumerated item of a list ("(a) … ; (b) …", "（一）…（二）…") from ``start`` names a justification and no
+    carve-out: a definition of the justifiable reasons that only narrows them."""
+    cuts = [start, *[m.start() for m in _ITEM.finditer(s.text, start)], len(s.text)]
+    items = [(a, b) for a, b in itertools.pairwise(cuts) if re.search(r"\w{2}", s.text[a:b])]
+    bad = s.any("carve_outs", "modal:non_binding", "breadth")
+    return bool(items) and all(any(a <= h.start < b for h in fine) and not any(a <= h.start < b for h in bad)
+                               for a, b in items)
+
+
+def _provision(library: Library, lang: str, text: str, m: re.Match[str]) -> bool:
+    """The back-reference ``m`` names a provision ("the foregoing", 上述约定), not an object ("such data")."""
+    key = (library.key, lang, "provisions")
+    if key not in _COMPILED:
+        rx = phrase_regex(library.frames.get("provisions", {}).get(lang, ()), lang)
+        _COMPILED[key] = [("", rx)] if rx is not None else []  # type: ignore[list-item]
+    after = text[m.end():m.end() + 12].lstrip()
+    return any(rx.search(m.group(0)) or rx.match(after) for _, rx in _COMPILED[key])  # type: ignore[attr-defined]
+
+
+def _supplier_negations(s: Sentence, library: Library) -> list[tuple[int, int]]:
+    key = (library.key, s.unit.lang, "disclaimers")
+    if key not in _COMPILED:
+        rx = phrase_regex(library.common["disclaimers"][s.unit.lang], s.unit.lang)
+        _COMPILED[key] = [("", rx)] if rx is not None else []  # type: ignore[list-item]
+    if any(rx.search(s.text) for _, rx in _COMPILED[key]) or any(  # type: ignore[attr-defined]
+            s.text[:m.start()].strip(" \t0-9.()（）、") and _provision(library, s.unit.lang, s.text, m)
+            for _, rx in _lexicon(library, "back_references", s.unit.lang) for m in rx.finditer(s.text)):
+        return []  # a negation near "the foregoing", 本条, 上述约定 may take the undertaking back
+    out = []
+    named = [p for p in s.parties if p.cat != "party:pronoun"]
+    for n in s.get("negations") + [m for m in s.modals if m.cat == "modal:prohibition"]:
+        before = [p for p in named if p.end <= n.start]
+        # the supplier is the last party named before it, or the sentence's subject when the last one named is
+        # not the subject of this negation ("…of the Customer or its users, and shall not carry out …")
+        if before and (before[-1].cat == "party:supplier" or (
+                before[0].cat == "party:supplier" and not re.fullmatch(r"\s*(?:shall|will|must|may)?\s*",
+                                                                        s.text[before[-1].end:n.start]))):
+            out.append((n.start, n.end))
+    return out
+
+
+def _inside_lawful(s: Sentence, span: tuple[int, int]) -> bool:
+    return any(h.start <= span[0] and span[1] <= h.end for h in s.any("lawful_basis", "unauthorised", "justifications"))
+
+
+def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library: Library, roles: Any,
+                lang: str) -> None:
+    """Read the later sentences of the undertaking's clause with it: every later sentence of the same paragraph,
+    and those of later paragraphs of the same numbered clause that point back ("the foregoing", 上述, 本条) or
+    carry a rider ("shall be deemed", "limited to"). Words no known-safe part accounts for make it weak."""
+    from .analysis import Sentence as Read
+    from .analysis import Unit, get_analyzer, party_hits
+
+    taken = [a for a in results if a.kind == "undertaking" and a.quality == "satisfied"]
+    if not taken:
+        return
+    if s.window:  # read in windows: the rest of its sentence was not read with it
+        rest = [t.text for t in sentences[max(0, s.index - 1):s.index + 2] if t is not s and t.window
+                and t.block is s.block]
+        for a in taken:
+            unrecognised(a, [f"(sentence too long to read whole) {(rest or [''])[0][:80]}"])
+        return
+    from . import _top_section
+
+    top = _top_section(s.block.section)
+    analyzer = get_analyzer(library, lang)
+    defining = None  # the paragraph of a definition of the justifiable reasons, whose items follow it
+    for t in _later_parts(s, sentences, top, library, lang):
+        hits = analyzer.hits(t.text)
+        read = Read(Unit(t.text, lang, [(0, t.start, t.end)], t), hits, party_hits(t.text, roles, hits, lang), library)
+        harmless = _harmless_rights(read, library)
+        if any(b == len(t.text) for _, b in harmless) and _defines_reasons(read, library):
+            defining = t.block
+        elif defining is t.block and _ITEM.match(t.text.lstrip()) and justified_items(
+                read, 0, read.any("justifications", *(f"{r.id}:justifications" for r in library.requirements))):
+            continue  # "（二）发生不可抗力…；": an item of the definition, justified
+        for a in taken:
+            if a.quality != "satisfied":
+                continue
+            frame = a.frame
+            positive = frame is not None and frame.polarity == "positive"
+            words = leftover(t.text, safe_spans(read, library, "positive" if positive else "negative", rider=True)
+                             + harmless, lang)
+            if frame is not None:
+                frame.riders.append(("later sentence", t.text if len(t.text) <= 120 else t.text[:119] + "…"))
+                frame.leftover += words
+            if words:
+                unrecognised(a, words)
+
+
+def leftover(text: str, spans: list[tuple[int, int]], lang: str) -> list[str]:
+    """The words of ``text`` no span covers, as runs of adjacent words."""
+    covered = bytearray(len(text))
+    for a, b in spans:
+        covered[a:b] = b"\x01" * (b - a)
+    runs: list[list[int]] = []
+    for m in _WORD[lang].finditer(text):
+        if all(covered[m.start():m.end()]) or _NUMBER.fullmatch(m.group(0)):
+            continue
+        if runs and _GAP.fullmatch(text, runs[-1][1], m.start()):
+            runs[-1][1] = m.end()
+        else:
+            runs.append([m.start(), m.end()])
+    return [text[a:b] for a, b in runs]
+
+
+def _polarity(stance: str) -> str:
+    return "negative" if stance in _NEGATIVE else "positive"
+
+
+def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, act: Hit, stance: str,
+             side: str | None, party: Hit | None, objects: list[Hit]) -> Frame:
+    """The frame of one reading; an undertaking judged satisfied is weak unless nothing is left over."""
+    from .analysis import _exception_scope
+
+    polarity = _polarity(stance)
+    kind = act.cat.split(":", 1)[1]
+    objs = []  # typed by the requirement's element ("user-data", "user-equipment", "technical-support", …)
+    for o in objects:
+        cat = o.cat.split(":")
+        typed = (cat[2] if len(cat) > 2 else cat[-1].replace("_objects", ""), o.text)
+        if typed not in objs:
+            objs.append(typed)
+    exceptions = []
+    flagged = {r.detail for r in a.reasons if r.code == "carve-out"}
+    for exc in s.get("exceptions"):
+        x, y = _exception_scope(s, exc)
+        words = s.text[min(x, exc.start):max(y, exc.end)].strip()
+        exceptions.append(("carve-out" if any(f and f in words for f in flagged) else "justifiable", words))
+    exceptions += [("carve-out", h.text) for h in s.get("carve_outs")]
+    riders = list(_riders_in(s, library))
+    frame = Frame(requirement=a.requirement, reading=a.kind, actor=side or "none", actor_text=party.text if party else "",
+                  modality=_MODALITY.get(modal.cat[6:], "statement") if modal else "statement",
+                  modal_text=modal.text if modal else "", polarity=polarity, act=act.text, act_kind=kind,
+                  objects=objs, conditions=[h.text for h in s.get("conditions")], exceptions=exceptions,
+                  riders=riders, sentence=s.text)
+    if a.kind == "undertaking" and getattr(a.unit.sentence, "window", False):
+        frame.leftover = ["(sentence too long to read whole)"]  # read in windows: the rest was not read with it
+        if a.quality == "satisfied":
+            unrecognised(a, frame.leftover)
+    elif a.kind == "undertaking":
+        positive_duty = kind in ("duty", "partial_duty", "refusable") and stance == "do"
+        # carve-out words the analysis judged harmless ("不得以停产、转产为由中断供货": reasons the promise forbids)
+        flagged = [r.detail for r in a.reasons if r.code in ("carve-out", "weakened-by", "overridden-by")]
+        judged = [(h.start, h.end) for h in s.get("carve_outs") if not any(h.text in d for d in flagged)]
+        frame.leftover = leftover(s.text, safe_spans(s, library, "positive" if positive_duty else "negative")
+                                  + judged + _harmless_rights(s, library), s.unit.lang)
+        # excluded text (no sentence of the document) never counts; whether it would undertake decides only
+        # whether its presence is warned about, so it is not downgraded
+        if frame.leftover and a.quality == "satisfied" and a.unit.sentence is not None:
+            unrecognised(a, frame.leftover)
+    return frame
+
+
+def unrecognised(a: Assessment, words: list[str]) -> None:
+    """Make a satisfied undertaking weak for the words nobody accounted for."""
+    detail = " … ".join(words)
+    detail = detail if len(detail) <= 160 else detail[:159] + "…"
+    a.quality = "weak"
+    a.reasons = [r for r in a.reasons if r.code != "binding-undertaking"]
+    a.reasons.append(Reason("unrecognised-qualifier", detail))
+    a.detail = a.detail or a.reasons[-1].detail
+
+
+def _harmless_rights(s: Sentence, library: Library) -> list[tuple[int, int]]:
+    """Rights in a rider that take nothing from the supplier's undertaking: the buyer's own rights ("尽管有前款约定，
+    甲方有权拒绝…"), and a refusal the law requires (state secrets, a PRC legal prohibition): their modal, negation
+    and override words are accounted for."""
+    from .analysis import _justified
+
+    out: list[tuple[int, int]] = []
+    fine = s.any("justifications", *(f"{r.id}:justifications" for r in library.requirements))
+    for name, rx, _ in _complements(library, s.unit.lang):
+        if name == "reason_exclusions" and rx.search(s.text):
+            return [(0, len(s.text))]  # "… are not justifiable reasons": it only strengthens
+        if name != "reason_definitions":
+            continue
+        for m in rx.finditer(s.text):  # "a justifiable reason means only: (a) non-payment …; (b) force majeure"
+            if justified_items(s, m.end(), fine):
+                out.append((m.start(), len(s.text)))
+    rights = [m for m in s.modals if m.cat in ("modal:permission", "modal:negated_obligation")]
+    justified = any(_justified(s, r.id, "refusal") for r in library.requirements)
+    for m in rights:
+        before = [p for p in s.parties if p.end <= m.start and p.cat != "party:pronoun"]
+        if justified or (before and before[-1].cat == "party:buyer"):
+            out.append((m.start, m.end))
+    if len([m for m in rights if (m.start, m.end) in out]) == len(rights) and (rights or justified):
+        out += [(h.start, h.end) for h in s.get("overrides")]
+        if justified:
+            out += [(h.start, h.end) for h in s.get("negations")]
+            out += [(m.start, m.end) for m in s.modals if m.cat == "modal:prohibition"]
+    return out
+
+
+_NEW_CLAUSE = re.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+条|(?:clause|article|section)\s+\d|\d{1,3}(?:\.\d{1,3})*[.、]?\s)",
+                         re.IGNORECASE)
+_HEADING = re.compile(r"[\d.()\s]*(?:[A-Z][\w'’-]*\s*){1,6}[.:]?")
+
+
+def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang: str) -> list[Any]:
+    """The sentences read with the undertaking of ``s``: the rest of its paragraph; later paragraphs of the same
+    numbered clause that point back at it, qualify it (a rider word) or define its terms; and any sentence of the
+    document that names its clause by number ("Clause 11 does not apply to …")."""
+    out = []
+    for t in sentences[s.index + 1:s.index + 12]:
+        if t.language != lang or _HEADING.fullmatch(t.text):  # "Scope." opening the next sub-clause
+            continue
+        if t.block is s.block and _NEW_CLAUSE.match(t.text):
+            break  # "第三条 …" run into the same paragraph (a PDF line join): the next clause, not a rider
+        # an unnumbered document (a commitment letter) is one clause: its later paragraphs that point back count
+        same = _same_top(t, top) if top else not t.block.section
+        if t.block is s.block or (same and (points_back(t.text, library, lang) is not None
+                                            or _defines(t.text, library, lang))):
+            out.append(t)
+    named = _clause_reference(s.block.section, lang)
+    if named is not None:
+        out += [t for t in sentences if t.language == lang and t is not s and t not in out
+                and t.block is not s.block and _names(named, t.text)]
+    return out
+
+
+def _names(rx: re.Pattern[str], text: str) -> bool:
+    """``text`` refers to the clause: a number opening the text is the text's own label, not a reference."""
+    return any(text[:m.start()].strip() for m in rx.finditer(text))
+
+
+def _same_top(t: Any, top: str) -> bool:
+    from . import _top_section
+
+    return _top_section(t.block.section) == top
+
+
+def _defines(text: str, library: Library, lang: str) -> bool:
+    key = (library.key, lang, "definitions")
+    if key not in _COMPILED:
+        _COMPILED[key] = [("", rx)] if (rx := phrase_regex(library.common["definitions"][lang], lang)) else []
+    return any(rx.search(text) for _, rx in _COMPILED[key])  # type: ignore[attr-defined]
+
+
+_REFERENCE_RX: dict[tuple[str, str], re.Pattern[str] | None] = {}
+
+
+def _clause_reference(section: str | None, lang: str) -> re.Pattern[str] | None:
+    """A reference to the clause ``section`` by number ("Clause 8.1", "Clause 8", 第八条)."""
+    if not section:
+        return None
+    key = (section, lang)
+    if key not in _REFERENCE_RX:
+        number = re.match(r"\d+(?:\.\d+)*", re.sub(r"^(?:article|clause|section|art\.)\s*", "", section, flags=re.I))
+        rx = None
+        if number:
+            label = re.escape(number.group(0))
+            rx = re.compile(rf"\b(?:clauses?|articles?|sections?|paragraphs?)\s+{label}(?![\d.]*\d)", re.I)
+        elif section.startswith("第"):
+            rx = re.compile(re.escape(re.match(r"第[^条]{1,8}条", section).group(0))) \
+                if re.match(r"第[^条]{1,8}条", section) else None
+        _REFERENCE_RX[key] = rx
+    return _REFERENCE_RX[key]
+
+
+def points_back(text: str, library: Library, lang: str) -> str | None:
+    """The back-reference or rider word that makes a later sentence part of the undertaking before it."""
+    for section in ("back_references", "riders"):
+        for _, rx in _lexicon(library, section, lang):
+            for m in rx.finditer(text):
+                if text[:m.start()].strip(" \t0-9.()（）、"):  # "第五条 …" opening the text is its own label
+                    return m.group(0)
+    return None
+
+
+def trace_document(doc: Any, library: Library, *, supplier_aliases: tuple[str, ...] = (),
+                   lang: str = "auto") -> list[tuple[str, Assessment]]:
+    """Every reading the matcher makes of ``doc`` with its frame, per language version (``explain --trace``)."""
+    from ..roles import find_roles
+    from ..segment import segment
+    from . import _languages, _sentence_units
+
+    roles = find_roles(doc, supplier_aliases=supplier_aliases, library=library)
+    sentences = segment(doc)
+    return [(version, a) for version in _languages(doc, lang)
+            for a in _sentence_units(doc, library, roles, version, sentences)]
+
+
+def describe(a: Assessment) -> list[str]:
+    """The frame of one reading as lines for a lawyer: what the matcher read, part by part."""
+    f = a.frame
+    verdict = a.kind if a.kind != "undertaking" else f"undertaking ({a.quality})"
+    lines = [f"{a.requirement}  {verdict}: {a.unit.text if len(a.unit.text) <= 200 else a.unit.text[:199] + '…'}"]
+    if f is None:
+        lines += [f"    reasons: {'; '.join(str(r) for r in a.reasons) or '-'}"]
+        return lines
+    lines += [f"    actor: {f.actor}" + (f" ({f.actor_text})" if f.actor_text else ""),
+              f"    modality: {f.modality}" + (f" ({f.modal_text})" if f.modal_text else "") + f", polarity {f.polarity}",
+              f"    act: {f.act} [{f.act_kind}]",
+              f"    objects: {', '.join(f'{w} [{t}]' for t, w in f.objects) or '-'}"]
+    if f.conditions:
+        lines.append(f"    conditions: {', '.join(f.conditions)}")
+    if f.exceptions:
+        lines.append(f"    exceptions: {'; '.join(f'{w} [{c}]' for c, w in f.exceptions)}")
+    if f.riders:
+        lines.append(f"    riders: {'; '.join(f'{w} [{c}]' for c, w in f.riders)}")
+    if a.kind == "undertaking":
+        lines.append(f"    leftover: {' … '.join(f.leftover) if f.leftover else '(none: every word accounted for)'}")
+    lines.append(f"    reasons: {'; '.join(str(r) for r in a.reasons) or '-'}")
+    return lines
+
+
+_DEFINED = {"en": re.compile(r"^\W{0,3}(?:[\d.()a-z]+\s+)?[\"“]([A-Z][^\"”]{1,40})[\"”]\s+(?:means|shall mean|includes|include|"
+                             r"shall include|refers to|is defined as)\b"),
+            "zh": re.compile(r"^\W{0,3}(?:[\d.（）()、一二三四五六七八九十第条]+\s*)?[“\"]([^”\"]{1,20})[”\"]\s*(?:，|,)?"
+                             r"(?:是指|系指|指|包括)")}
+
+
+def defined_terms(sentences: list[Any], library: Library, lang: str) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Terms the contract defines as including an element's object ('"Services" means the hosting services and the
+    technical support services'): (requirement, element) -> terms. The matcher then reads the term as that element,
+    so "the supply of the Products and the Services" covers both elements of CSR04."""
+    out: dict[tuple[str, str], list[str]] = {}
+    seen: set[str] = set()
+    for s in sentences:
+        if s.language != lang:
+            continue
+        m = _DEFINED[lang].match(s.text)
+        if m is None or s.text in seen:  # a definition repeated word for word is read once
+            continue
+        seen.add(s.text)
+        term, body = m.group(1), s.text[m.end():]
+        for req in library.requirements:
+            for el in req.elements:
+                key = (library.key, req.id, el.id, lang, "objects")
+                if key not in _COMPILED:
+                    _COMPILED[key] = phrase_regex(el.objects[lang], lang)  # type: ignore[assignment]
+                rx = _COMPILED[key]
+                if rx is not None and rx.search(body):  # type: ignore[attr-defined]
+                    out.setdefault((req.id, el.id), []).append(term)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}

@@ -1,0 +1,185 @@
+"""Audit exports: the XLSX workbook's views and the static HTML dashboard (rendered in headless Chromium)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from audit_corpus import generate
+from click.testing import CliRunner
+
+from cliccheck.audit.register import Register
+from cliccheck.audit.run import AuditOptions, run_audit
+from cliccheck.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+#: screenshots and pages a person may want to look at after the run (git-ignored)
+TEST_OUTPUT = ROOT / "out" / "tests"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+HOSTILE = '<script>alert("x")</script> & <b>Co</b>'
+
+
+def _record(path: str, supplier: str, verdicts: dict[str, str], unit: str, *, status: str = "ok") -> dict:
+    doc = {"path": path, "size": 10, "sha256": "0" * 64, "format": "text", "pages": None, "ocr": 0,
+           "language": "en", "supplier": supplier, "status": status,
+           "passed": int(status == "ok" and set(verdicts.values()) <= {"satisfied"}),
+           "worst_severity": "none", "error_code": None if status == "ok" else "corrupt",
+           "error_message": None if status == "ok" else "damaged", "tool_version": "0.1.0", "library_hash": "h",
+           "config_hash": "c", "checked_at": "2026-01-01T00:00:00Z", "seconds": 0.1}
+    reqs = [{"requirement": rule, "verdict": verdict, "severity": "none" if verdict == "satisfied" else "error",
+             "page": 2, "section": "4.1", "paragraph": 9, "first_words": f"{rule} words", "waived_by": None,
+             "waiver_reason": None} for rule, verdict in verdicts.items()]
+    return {"document": doc, "requirements": reqs if status == "ok" else [], "manifest": {"business_unit": unit}}
+
+
+@pytest.fixture(scope="module")
+def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A register with two completed runs over real documents, plus a hostile supplier name and an unread file."""
+    tmp = tmp_path_factory.mktemp("exports")
+    folder = tmp / "repo"
+    generate(folder, 6, sizes=(0, 4))
+    db = tmp / "audit.sqlite"
+    options = AuditOptions(progress=False, jobs=1, timeout=None)
+    run_audit([str(folder)], db=str(db), options=options)
+    with Register(db) as reg:
+        run = reg.start_run(engine="local", tool_version="0.1.0", library_hash="h", arguments=["synthetic"])
+        reg.add_manifest_columns(["business_unit"])
+        reg.record(run, _record("/x/hostile.txt", HOSTILE, {"CSR01": "satisfied", "CSR02": "contradicted",
+                                                            "CSR03": "weak", "CSR04": "missing"}, "Grid <North>"))
+        reg.record(run, _record("/x/unread.docx", "", {}, "Retail", status="error"))
+        reg.finish_run(run, seen=2, checked=2, skipped=0)
+        run = reg.start_run(engine="local", tool_version="0.1.0", library_hash="h", arguments=["synthetic"])
+        reg.record(run, _record("/x/hostile.txt", HOSTILE, {"CSR01": "satisfied", "CSR02": "satisfied",
+                                                            "CSR03": "weak", "CSR04": "missing"}, "Grid <North>"))
+        reg.finish_run(run, seen=1, checked=1, skipped=0)
+    return db
+
+
+def test_xlsx_has_one_sheet_per_view_frozen_filtered_and_coloured(register: Path, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "audit.xlsx"
+    result = CliRunner().invoke(cli, ["audit", "report", "--db", str(register), "--format", "xlsx", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Summary", "Documents", "Requirements", "Suppliers", "Business units", "Fix first",
+                             "Changes"]
+    docs = wb["Documents"]
+    assert docs.freeze_panes == "A2"
+    assert docs.auto_filter.ref and docs.auto_filter.ref.startswith("A1:")
+    header = [c.value for c in docs[1]]
+    assert header[0] == "Document" and "CSR02 Verdict" in header and "business_unit" not in header
+    rows = {r[0].value: r for r in docs.iter_rows(min_row=2)}
+    assert len(rows) == 8
+    hostile = rows["/x/hostile.txt"]
+    cell = hostile[header.index("CSR02 Verdict")]
+    assert cell.value == "satisfied" and cell.fill.fgColor.rgb.endswith("C6EFCE")
+    assert hostile[header.index("CSR04 Verdict")].fill.fgColor.rgb.endswith("F8CBAD")
+    assert rows["/x/unread.docx"][header.index("CSR01 Verdict")].value == "not-read"
+    changes = [[c.value for c in r] for r in wb["Changes"].iter_rows(min_row=2)]
+    assert changes == [["/x/hostile.txt", "CSR02", "contradicted", "satisfied"]]
+    fix = [[c.value for c in r] for r in wb["Fix first"].iter_rows(min_row=2)]
+    scores = [row[0] for row in fix]
+    assert scores == sorted(scores, reverse=True)
+    assert [row[0] for row in fix if row[1] == "/x/unread.docx"] == [8]  # counted as four missing undertakings
+    assert [row[0] for row in fix if row[1] == "/x/hostile.txt"] == [3]  # missing 2 + weak 1; CSR02 now satisfied
+    assert all(wb[name].freeze_panes == "A2" and wb[name].auto_filter.ref for name in wb.sheetnames)
+
+
+def test_dashboard_is_static_escaped_and_complete(register: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dashboard.html"
+    result = CliRunner().invoke(cli, ["audit", "report", "--db", str(register), "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script" not in page.lower() and "javascript:" not in page.lower()
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page, re.I)
+    assert "<link" not in page.lower() and "@import" not in page
+    assert page.count("<svg") == 3  # requirements, suppliers, business units
+    assert "&lt;script&gt;" in page and "Grid &lt;North&gt;" in page
+    assert "Contracts to fix first" in page and "/x/unread.docx" in page
+    assert "Change since the previous run" in page and "Documents whose verdicts changed in the last run (1)" in page
+    # rendering again gives the same charts (stable ids: the page can be diffed between runs)
+    again = tmp_path / "again.html"
+    CliRunner().invoke(cli, ["audit", "report", "--db", str(register), "--format", "html", "-o", str(again)])
+    strip = re.compile(r"generated [^<]* by cliccheck")
+    assert strip.sub("", again.read_text(encoding="utf-8")) == strip.sub("", page)
+
+
+def test_existing_output_needs_force(register: Path, tmp_path: Path) -> None:
+    out = tmp_path / "a.csv"
+    out.write_text("keep", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["audit", "report", "--db", str(register), "--format", "csv", "-o", str(out)])
+    assert result.exit_code == 2 and "[output-exists]" in result.output
+    assert out.read_text(encoding="utf-8") == "keep"
+    missing = CliRunner().invoke(cli, ["audit", "report", "--db", str(tmp_path / "none.sqlite"), "--format", "csv"])
+    assert missing.exit_code == 2 and "[register]" in missing.output
+    assert not (tmp_path / "none.sqlite").exists()
+
+
+def _non_white_fraction(png: bytes) -> float:
+    import zlib
+
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, width, height, data = 8, 0, 0, b""
+    while pos < len(png):
+        length = int.from_bytes(png[pos:pos + 4], "big")
+        kind = png[pos + 4:pos + 8]
+        body = png[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height = int.from_bytes(body[:4], "big"), int.from_bytes(body[4:8], "big")
+            assert body[8] == 8 and body[9] in (2, 6), "expected 8-bit RGB(A)"
+            channels = 3 if body[9] == 2 else 4
+        elif kind == b"IDAT":
+            data += body
+        pos += 12 + length
+    raw = zlib.decompress(data)
+    stride = width * channels
+    prev = bytearray(stride)
+    coloured = 0
+    for y in range(height):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - channels] if i >= channels else 0
+            b = prev[i]
+            c = prev[i - channels] if i >= channels else 0
+            if f == 1:
+                line[i] = (line[i] + a) & 255
+            elif f == 2:
+                line[i] = (line[i] + b) & 255
+            elif f == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        coloured += sum(1 for x in range(0, stride, channels) if min(line[x:x + 3]) < 200)
+        prev = line
+    return coloured / (width * height)
+
+
+@pytest.mark.slow
+def test_dashboard_renders_in_headless_chromium(register: Path, tmp_path: Path) -> None:
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium); the dashboard render check needs it")
+    TEST_OUTPUT.mkdir(parents=True, exist_ok=True)
+    page = TEST_OUTPUT / "audit-dashboard.html"
+    page.unlink(missing_ok=True)
+    result = CliRunner().invoke(cli, ["audit", "report", "--db", str(register), "--format", "html", "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    shot = TEST_OUTPUT / "audit-dashboard.png"
+    shot.unlink(missing_ok=True)
+    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={shot}", "--window-size=1200,2400",
+           page.as_uri()]
+    try:
+        subprocess.run(cmd, capture_output=True, timeout=90, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail("chromium did not finish rendering within 90 s")
+    assert shot.is_file(), "chromium wrote no screenshot"
+    fraction = _non_white_fraction(shot.read_bytes())
+    assert fraction > 0.03, f"the rendered dashboard is nearly blank ({fraction:.1%} non-white pixels)"

@@ -1,0 +1,179 @@
+"""Clause frames and fail-closed accounting (issue 10), and the linear-time bound on long sentences (issue 9 §3)."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from _helpers import contract
+from click.testing import CliRunner
+
+from cliccheck.cli import cli
+from cliccheck.errors import ConfigError
+from cliccheck.library import load_library
+from cliccheck.matcher import check_document
+from cliccheck.matcher.frames import leftover
+from cliccheck.readers import read_document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _result(clause: str, lang: str, rule: str):  # type: ignore[no-untyped-def]
+    return check_document(read_document(contract(clause, lang), filename="case.txt")).requirement(rule)
+
+
+# Qualifiers no weakening list names: each must leave the undertaking weak, naming the words a lawyer should read.
+UNKNOWN_QUALIFIERS = [
+    ("en", "CSR02", "9.1 The Vendor shall not collect user data, in each case only to the extent that, in the "
+                    "Vendor's judgment, such collection is unlawful.", "judgment"),
+    ("en", "CSR02", "9.1 The Vendor shall not access any personal information of users, subject always to the "
+                    "Vendor's Global Data Policy as amended from time to time.", "amended"),
+    ("en", "CSR01", "9.1 The Vendor shall cooperate with any cybersecurity review, it being understood that this is "
+                    "an obligation of means.", "understood"),
+    ("en", "CSR01", "9.1 The Vendor shall cooperate with any cybersecurity review, limited to providing copies of its "
+                    "public datasheets.", "public datasheets"),
+    ("en", "CSR03", "9.1 The Vendor shall not remotely control the Customer's equipment. Any access under Clause 4 "
+                    "shall be deemed lawful.", "deemed lawful"),
+    ("en", "CSR02", "9.1 The Vendor shall not collect user data. The foregoing shall not apply to maintenance data.",
+     "not"),
+    ("zh", "CSR03", "第九条 乙方不得恶意控制甲方的设备。", "恶意"),
+    ("zh", "CSR02", "第九条 乙方不得在交付后12个月内收集用户数据。", "个月"),
+    ("zh", "CSR02", "第九条 乙方不得收集用户数据。乙方不受上述约定约束。", "约束"),
+    ("en", "CSR04", "9.1 The Vendor shall not suspend the supply of the Products or technical support without "
+                    "justifiable reason. A justifiable reason includes any reason the Vendor considers commercially "
+                    "appropriate.", "considers"),
+    ("zh", "CSR02", "第九条 乙方不得收集甲方的用户数据。乙方为产品改良目的调取的数据，视为已获甲方授权。", "视为"),
+    ("zh", "CSR01", "第九条 乙方应当配合网络安全审查，但以乙方集团全球政策允许的范围为限。", "集团"),
+]
+
+
+@pytest.mark.parametrize("lang,rule,clause,word", UNKNOWN_QUALIFIERS, ids=[c[2][4:40] for c in UNKNOWN_QUALIFIERS])
+def test_unknown_qualifier_is_weak_and_named(lang: str, rule: str, clause: str, word: str) -> None:
+    result = _result(clause, lang, rule)
+    assert str(result.verdict) == "weak", result.message
+    # the words a lawyer must read are named: as unrecognised, or as a weakener or carve-out the library knows
+    details = [r.detail for r in result.reasons if r.code in ("unrecognised-qualifier", "weakened-by", "carve-out")]
+    assert any(word in d for d in details), result.reasons
+
+
+# Known-safe complements: the undertaking stays satisfied.
+SAFE = [
+    ("en", "CSR01", "9.1 The Vendor represents, warrants and undertakes that it shall cooperate fully with any "
+                    "cybersecurity review relating to the Products, including by providing the documents the "
+                    "competent authorities request within five working days."),
+    ("en", "CSR02", "9.1 The Vendor shall not, without the Customer's prior written consent, collect, access or "
+                    "transfer any user data by means of the Products."),
+    ("en", "CSR04", "9.1 The Vendor shall not, without justifiable reason, suspend the supply of the Products or the "
+                    "technical support services, except where the Customer fails to pay after written notice or in "
+                    "case of force majeure."),
+    ("zh", "CSR01", "第九条 如甲方申报网络安全审查，乙方应当积极配合，并如实提供审查所需的全部材料。"),
+    ("zh", "CSR03", "第九条 未经甲方书面同意，乙方及其工作人员不得以任何方式远程访问、控制或者操纵甲方的设备和系统。"),
+    ("zh", "CSR04", "第九条 乙方承诺无正当理由不中断产品供应或者必要的技术支持服务，但甲方经书面催告仍未付款的除外。"),
+    ("en", "CSR04", "9.1 The Vendor shall not suspend the supply of the Products or technical support without "
+                    "justifiable reason. Sanctions and foreign laws are not justifiable reasons."),
+    ("zh", "CSR04", "第九条 乙方无正当理由不得中断产品供应和技术支持服务。本条所称正当理由，仅限于甲方经书面催告后仍未付款、"
+                    "不可抗力或者中华人民共和国法律禁止。"),
+    ("en", "CSR02", "9.1 The Vendor shall not collect user data. The Vendor shall not sell or disclose such data."),
+]
+
+
+@pytest.mark.parametrize("lang,rule,clause", SAFE, ids=[c[2][4:40] for c in SAFE])
+def test_known_safe_complements_stay_satisfied(lang: str, rule: str, clause: str) -> None:
+    result = _result(clause, lang, rule)
+    assert str(result.verdict) == "satisfied", result.message
+
+
+def test_leftover_groups_adjacent_words_and_skips_numbers() -> None:
+    text = "The Vendor shall not, in its sole judgment, collect data within 12 days."
+    start = text.index("collect")
+    assert leftover(text, [(0, 20), (start, start + 12)], "en") == ["in its sole judgment", "within 12 days"]
+    assert leftover("乙方不得在12个月内收集", [(0, 5), (10, 12)], "zh") == ["个月内"]
+    assert leftover("第9.1条", [], "zh") == ["第9.1条"] and leftover("9.1 (a)", [], "en") == []
+
+
+def test_frame_is_recorded_on_the_reading() -> None:
+    from cliccheck.matcher.frames import trace_document
+
+    doc = read_document(contract("第九条 乙方不得恶意控制甲方的设备。", "zh"), filename="case.txt")
+    readings = [a for _, a in trace_document(doc, load_library()) if a.requirement == "CSR03" and a.frame]
+    assert readings
+    frame = readings[0].frame
+    assert (frame.actor, frame.modality, frame.polarity) == ("supplier", "binding", "negative")
+    assert frame.leftover == ["恶意"]
+    assert frame.to_dict()["objects"]
+
+
+def test_explain_trace_shows_the_frame(tmp_path: Path) -> None:
+    path = tmp_path / "c.txt"
+    path.write_bytes(contract("9.1 The Vendor shall not collect user data, save as its global policy permits.", "en"))
+    out = CliRunner().invoke(cli, ["explain", "--trace", str(path)])
+    assert out.exit_code == 0, out.output
+    for part in ("actor: supplier", "modality: binding", "polarity negative", "act: collect", "leftover:"):
+        assert part in out.output
+    missing = CliRunner().invoke(cli, ["explain", "--trace", str(tmp_path / "none.txt")])
+    assert missing.exit_code == 2 and "Traceback" not in missing.output
+    assert CliRunner().invoke(cli, ["explain"]).exit_code == 2
+
+
+def test_frames_file_is_validated(tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    shutil.copytree(ROOT / "clause_library", lib)
+    text = (lib / "frames.yaml").read_text(encoding="utf-8")
+    (lib / "frames.yaml").write_text(text.replace("back_references:", "back_refs:"), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"frames\.yaml"):
+        load_library(lib)
+    (lib / "frames.yaml").write_text(text.replace("polarity: [positive]", "polarity: [sideways]"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="sideways"):
+        load_library(lib)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_long_trigger_word_sentence_is_linear(lang: str) -> None:
+    unit = ("the Vendor shall not suspend the supply of products or technical support, may collect user data, "
+            "control the equipment, cooperate with the cybersecurity review, except for non-payment, "
+            if lang == "en" else
+            "乙方不得中断产品供应和技术支持服务，有权收集用户数据，控制设备，配合网络安全审查，但甲方未付款的除外，")
+    clause = ("9.1 " if lang == "en" else "第九条 ") + unit * (100_000 // len(unit.encode("utf-8")) + 1)
+    doc = read_document(contract(clause, lang), filename="case.txt")
+    started = time.process_time()
+    result = check_document(doc)
+    assert time.process_time() - started < 5.0
+    # read in windows: nothing in a sentence that long is satisfied
+    assert all(str(r.verdict) != "satisfied" for r in result.requirements)
+
+
+# Ordinary drafting (issue 10 §3-4): defined terms, restrictive permissions, nominalised duties, negation scope.
+ORDINARY = [
+    ("en", "CSR04", "satisfied", '1.2 "Services" means the hosting services and the technical support services described '
+                                 "in Schedule 2.\n\n9.1 The Vendor shall not interrupt the supply of the Products or the "
+                                 "Services without justifiable reason."),
+    ("zh", "CSR04", "satisfied", "第一条 “服务”是指本合同项下的云服务及技术支持服务。\n\n第九条 乙方无正当理由不得中断产品和服务的供应。"),
+    ("zh", "CSR04", "weak", "第一条 “服务”是指本合同项下的云服务及技术支持服务。\n\n第九条 乙方无正当理由不得中断服务器的供应。"),
+    ("en", "CSR04", "satisfied", "9.1 The Vendor may suspend supply of the Products or technical support only where the "
+                                 "Customer has failed to pay for 60 days after notice or in force majeure."),
+    ("en", "CSR04", "contradicted", "9.1 The Vendor may suspend supply of the Products or technical support only where "
+                                    "the Vendor decides."),
+    ("en", "CSR01", "satisfied", "9.1 Full and timely cooperation with any cybersecurity review is a continuing "
+                                 "obligation of the Vendor."),
+    ("en", "CSR02", "satisfied", "9.1 No data relating to end users shall be collected by the Vendor."),
+    ("en", "CSR02", "satisfied", "9.1 The Vendor shall not collect, use or authorise any third party to use user data."),
+    ("en", "CSR04", "missing", "9.1 If the Vendor breaches Clause 3, the Customer may terminate the supply of the "
+                               "Products and the technical support."),
+    ("zh", "CSR03", "missing", "第九条 乙方不得以任何方式干扰云市场的正常运行。"),
+]
+
+
+@pytest.mark.parametrize("lang,rule,expected,clause", ORDINARY, ids=[c[3][:36] for c in ORDINARY])
+def test_ordinary_drafting(lang: str, rule: str, expected: str, clause: str) -> None:
+    assert str(_result(clause, lang, rule).verdict) == expected
+
+
+def test_unnumbered_letter_reads_a_later_paragraph_that_points_back() -> None:
+    letter = ("COMMITMENT LETTER\n\nNorthbridge Systems Ltd. (the \"Vendor\") undertakes to Harbour Bank Co., Ltd. (the "
+              "\"Customer\") that it shall not interrupt product supply or necessary technical support without "
+              "justifiable reason.\n\nThe above undertakings apply only to the extent permitted by our global "
+              "policies.\n")
+    result = check_document(read_document(letter.encode(), filename="letter.txt")).requirement("CSR04")
+    assert str(result.verdict) != "satisfied"
