@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lang.zh import parse_numeral
 from .model import Block, BlockKind, Document
 from .normalize import detect_language, is_cjk
 from .sections import parse_label
@@ -154,6 +155,18 @@ def _relative_item(block: Block) -> bool:
     return bool(label and label.relative)
 
 
+_ARTICLE = re.compile(r"第\s*([一二三四五六七八九十百零〇两\d]{1,6})\s*条")
+
+
+def _sub_clause(lead_section: str, section: str | None) -> bool:
+    """"9.1" is a sub-clause of "第九条": a lead-in heading an article governs its numbered sub-clauses."""
+    m = _ARTICLE.fullmatch(lead_section.strip())
+    if not m or not section:
+        return False
+    value = int(m.group(1)) if m.group(1).isdigit() else parse_numeral(m.group(1))
+    return value is not None and section.startswith(f"{value}.")
+
+
 def _is_item(block: Block) -> bool:
     label = parse_label(block.text)
     return bool(label and label.relative) or bool(_ITEM_START.match(block.text))
@@ -162,20 +175,23 @@ def _is_item(block: Block) -> bool:
 def segment(doc: Document) -> list[Sentence]:
     """All body sentences of ``doc`` in reading order, with lead-ins attached."""
     sentences: list[Sentence] = []
-    open_lead: Sentence | None = None
+    # one open lead-in per language: an interleaved bilingual letter puts the English lead-in between the Chinese
+    # lead-in and its Chinese items, and each version's items belong to their own version's lead-in; a block of
+    # the other language (the parallel version) does not close a lead-in
+    open_leads: dict[str, Sentence] = {}
     for block in doc.blocks:
         if not block.is_body or block.kind == BlockKind.HEADING:
-            open_lead = None
+            open_leads.clear()
             continue
         # A lead-in governs the items below it until the clause changes. Items right below it belong to it even
         # when mixed numbering files them elsewhere ("8.1 乙方享有下列权利：" + "（三）…" filed under 第八条（三）).
-        if open_lead is not None:
-            lead_section = open_lead.block.section or ""
-            if block.index != open_lead.block.index and not (
+        for key, lead in list(open_leads.items()):
+            lead_section = lead.block.section or ""
+            if block.index != lead.block.index and block.language in (key, "mixed") and not (
                 _is_item(block) and (not lead_section or (block.section or "").startswith(lead_section)
                                      or _relative_item(block))
-            ):
-                open_lead = None
+            ) and not _sub_clause(lead_section, block.section):
+                del open_leads[key]
         if block.language == "mixed":
             runs = split_by_script(block.text)
         else:
@@ -185,10 +201,11 @@ def segment(doc: Document) -> list[Sentence]:
                 s = Sentence(start=block.start + ra + a, end=block.start + ra + b, text=block.text[ra + a:ra + b],
                              block=block, language=lang if block.language == "mixed" else _lang(block, ra + a, ra + b),
                              index=len(sentences), is_lead_in=is_lead, window=cut)
-                if open_lead is not None and open_lead is not s and open_lead.language == s.language:
+                open_lead = open_leads.get(s.language)
+                if open_lead is not None and open_lead is not s:
                     s.lead_in = open_lead
                 if is_lead:
-                    open_lead = s
+                    open_leads[s.language] = s
                 sentences.append(s)
     return sentences
 

@@ -65,10 +65,17 @@ def test_docx_uses_real_styles_and_numbering() -> None:
     data = render_annex(build_annex(_ctx(), ALL, ["zh"], "full"), "docx")
     d = docx.Document(io.BytesIO(data))
     styles = [p.style.name for p in d.paragraphs]
-    assert styles[0] == "Title" and d.paragraphs[0].text == "网络安全审查补充条款"
+    assert "Title" not in styles and d.paragraphs[0].text == "网络安全审查补充条款"  # no blue display title
+    assert d.paragraphs[0].runs[0].bold
     headings = [p for p in d.paragraphs if p.style.name == "Heading 2"]
-    assert [h.text for h in headings] == ["配合网络安全审查", "不得非法获取用户数据", "不得非法控制和操纵用户设备",
-                                          "不得无正当理由中断产品供应和技术支持服务"]
+    assert [h.text for h in headings] == ["配合网络安全审查", "不非法获取用户数据", "不非法控制和操纵用户设备",
+                                          "无正当理由不中断产品供应或者必要的技术支持服务"]
+    # header: the main contract's title and number; footer: page X of Y as fields
+    header = d.sections[0].header.paragraphs[0].text
+    assert header == "《网络安全设备采购合同》（合同编号：HT-2026-0158）网络安全审查补充条款"
+    footer = d.sections[0].footer.paragraphs[0]._p
+    assert [t.text.strip() for t in footer.iter(f"{W}instrText")] == ["PAGE", "NUMPAGES"]
+    assert d.core_properties.author == "cliccheck" and "cliccheck" in d.core_properties.comments
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         numbering = etree.fromstring(zf.read("word/numbering.xml"))
     num_ids = {n.get(f"{W}numId") for n in numbering.iter(f"{W}num")}
@@ -98,7 +105,8 @@ def test_bilingual_docx_is_a_two_column_table_with_language_clause() -> None:
 
 def test_preamble_refers_to_main_contract_and_prevails() -> None:
     text = render_annex(build_annex(_ctx(contract_date="2026年3月1日"), ["CSR02"], ["zh", "en"], "short"), "txt")
-    assert "于2026年3月1日签订的《网络安全设备采购合同》（合同编号：HT-2026-0158）（以下简称“主合同”）" in text
+    assert "于2026年3月1日签订的《网络安全设备采购合同》（合同编号：HT-2026-0158，以下简称“主合同”）" in text
+    assert "made between them on 1 March 2026" in text  # each language writes the date its own way
     assert "以本补充条款为准" in text and "this Annex prevails" in text
     assert 'the contract entitled "网络安全设备采购合同" (Contract No. HT-2026-0158)' in text
     # paired paragraphs: each Chinese paragraph directly followed by its English one
@@ -167,9 +175,9 @@ def test_cli_prints_markdown_for_the_missing_clauses(contracts: dict[str, Path])
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.startswith("# 网络安全审查补充条款")
-    assert "《网络安全设备采购合同》（合同编号：HT-2026-0158）" in out
+    assert "《网络安全设备采购合同》（合同编号：HT-2026-0158，以下简称“主合同”）" in out
     # CSR01 weak, CSR02/03 missing, CSR04 contradicted: all four needed, called 乙方/甲方 as in the contract
-    assert "## 第四条 不得无正当理由中断产品供应和技术支持服务" in out
+    assert "## 第四条 无正当理由不中断产品供应或者必要的技术支持服务" in out
     assert "乙方承诺配合网络安全审查" in out and "供应方承诺" not in out
     assert "Supplemental" not in out  # the contract is Chinese: the annex is too
 
@@ -228,3 +236,119 @@ def test_prevailing_language_clause_follows_the_option() -> None:
     assert "以中文文本为准" in default.output and "the Chinese text prevails" in default.output
     assert "以英文文本为准" in english.output and "the English text prevails" in english.output
     assert "以中文文本为准" not in english.output
+
+
+# ----------------------------------------------------------------- issue 11: the contract's own words and looks
+
+def test_missing_values_are_visible_blanks_and_the_command_says_so(tmp_path: Path) -> None:
+    pytest.importorskip("cliccheck.matcher")
+    d = docx.Document()
+    d.add_paragraph("The Vendor may suspend support at any time.")
+    path = tmp_path / "bare.docx"
+    d.core_properties.title = "Metadata Title That Is Not The Contract"
+    d.save(str(path))
+    result = CliRunner().invoke(cli, ["annex", str(path), "--lang", "zh+en"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Metadata Title" not in out  # never from Word metadata
+    assert "＿＿＿" in out and "《＿＿＿" in out and 'entitled "＿＿＿' in out
+    for what in ("title", "contract number", "date"):
+        assert f"does not state its {what}" in result.stderr
+
+
+def test_bilingual_annex_keeps_each_language_pure() -> None:
+    """Chinese text: Chinese title, names and date; English text: English ones (issue 11)."""
+    import re
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures" / "redline"))
+    from build_redline_fixtures import bitable
+
+    doc = read_document(bitable(), filename="bi.docx")
+    result = check(doc)
+    ctx = build_context(doc, result, Overrides(contract_date="2026-03-02"))
+    annex = build_annex(ctx, ALL, ["zh", "en"], "full")
+    en = "\n".join([*annex.preamble["en"], *annex.parties["en"],
+                    *(p for s in annex.sections for p in s.paragraphs["en"])])
+    zh = "\n".join([*annex.preamble["zh"], *annex.parties["zh"],
+                    *(p for s in annex.sections for p in s.paragraphs["zh"])])
+    assert not re.search(r"[\u4e00-\u9fff]", en), en
+    assert not re.search(r"[A-Za-z]{3,}", zh), zh
+    assert "Equipment Purchase Contract" in en and "2 March 2026" in en and "Northbridge Systems Ltd." in en
+    assert "《设备采购合同》" in zh and "2026年3月2日" in zh and "上海云栈网络设备有限公司" in zh
+
+
+def test_defined_terms_of_the_contract_are_adopted() -> None:
+    d = docx.Document()
+    d.add_paragraph('This Agreement is made between Jiangnan Grid Data Co., Ltd. (the "Customer") and '
+                    'Northbridge Systems Ltd. (the "Vendor"). The Vendor shall supply the Products.')
+    d.add_paragraph("The Vendor may stop supplying the Products at any time under this Agreement.")
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = read_document(buf.getvalue(), filename="a.docx")
+    annex = build_annex(build_context(doc, check(doc)), ALL, ["en"], "full")
+    text = "\n".join(p for s in annex.sections for p in s.paragraphs["en"])
+    assert "this Agreement" in text and "this Contract" not in text
+    assert "the Products" in text and "the products" not in text
+    assert any('"this Agreement" means the Main Contract' in p for p in annex.preamble["en"])
+
+
+def test_contract_fonts_and_reference_docx(tmp_path: Path) -> None:
+    from docx.shared import Pt
+
+    from cliccheck.generate.annex import contract_fonts
+
+    source = docx.Document()
+    normal = source.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(10.5)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(f"{W}eastAsia", "FangSong")
+    buf = io.BytesIO()
+    source.save(buf)
+    house = contract_fonts(buf.getvalue())
+    assert (house.ascii, house.east_asia, house.size_half_points) == ("Arial", "FangSong", 21)
+    data = render_annex(build_annex(_ctx(), ALL, ["zh"], "full"), "docx", house=house)
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
+    assert 'w:eastAsia="FangSong"' in styles and 'w:ascii="Arial"' in styles
+    # a house template: its header is kept, its body is replaced
+    ref = docx.Document()
+    ref.sections[0].header.paragraphs[0].text = "HOUSE LETTERHEAD"
+    ref.add_paragraph("template body to drop")
+    rbuf = io.BytesIO()
+    ref.save(rbuf)
+    out = docx.Document(io.BytesIO(render_annex(build_annex(_ctx(), ALL, ["zh"], "full"), "docx",
+                                                reference=rbuf.getvalue())))
+    assert out.sections[0].header.paragraphs[0].text == "HOUSE LETTERHEAD"
+    assert "template body to drop" not in "\n".join(p.text for p in out.paragraphs)
+    ref_path = tmp_path / "house.docx"
+    ref_path.write_bytes(rbuf.getvalue())
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    contract = tmp_path / "c.docx"
+    contract.write_bytes(zh_contract())
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["annex", str(contract), "-o", str(tmp_path / "o.docx"), "--reference-docx",
+                             str(ref_path)])
+    assert ok.exit_code == 0, ok.output
+    refused = runner.invoke(cli, ["annex", str(contract), "-o", str(tmp_path / "p.docx"), "--reference-docx",
+                                  str(bad)])
+    assert refused.exit_code == 2 and "Traceback" not in refused.output and not (tmp_path / "p.docx").exists()
+
+
+def test_signing_date_from_the_signature_block_in_each_language() -> None:
+    sample = Path(__file__).resolve().parents[1] / "fixtures" / "sample" / "bilingual-contract.docx"
+    doc = read_document(str(sample))
+    ctx = build_context(doc, check(doc))
+    assert ctx.dates == {"zh": "2026年3月2日", "en": "2 March 2026"}
+    assert ctx.for_lang("en")["contract_date"] == "2 March 2026"
+    assert ctx.for_lang("zh")["contract_title"] == "技术服务与设备供应合同"
+    assert ctx.for_lang("en")["contract_title"] == "Technical Services and Equipment Supply Contract"
+
+
+def test_a_numbered_heading_is_not_taken_for_the_title() -> None:
+    d = docx.Document()
+    d.add_heading("1. Supply", 1)
+    d.add_paragraph("The Vendor may suspend support at any time.")
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = read_document(buf.getvalue(), filename="t.docx")
+    assert build_context(doc, None).contract_title is None

@@ -38,6 +38,8 @@ UNKNOWN_QUALIFIERS = [
                     "shall be deemed lawful.", "deemed lawful"),
     ("en", "CSR02", "9.1 The Vendor shall not collect user data. The foregoing shall not apply to maintenance data.",
      "not"),
+    ("en", "CSR01", "9.1 The Vendor shall cooperate with any cybersecurity review and supply the information reasonably "
+                    "required by the Vendor.", "reasonably"),
     ("zh", "CSR03", "第九条 乙方不得恶意控制甲方的设备。", "恶意"),
     ("zh", "CSR02", "第九条 乙方不得在交付后12个月内收集用户数据。", "个月"),
     ("zh", "CSR02", "第九条 乙方不得收集用户数据。乙方不受上述约定约束。", "约束"),
@@ -76,6 +78,15 @@ SAFE = [
     ("zh", "CSR04", "第九条 乙方无正当理由不得中断产品供应和技术支持服务。本条所称正当理由，仅限于甲方经书面催告后仍未付款、"
                     "不可抗力或者中华人民共和国法律禁止。"),
     ("en", "CSR02", "9.1 The Vendor shall not collect user data. The Vendor shall not sell or disclose such data."),
+    # harmless classes: the statute's wording and lawful bases, scope tied to the contract, the authority's requests
+    ("en", "CSR02", "9.1 The Vendor shall not, without lawful authority, obtain any data of the Customer's users in "
+                    "violation of PRC law."),
+    ("en", "CSR01", "9.1 The Vendor shall cooperate with any cybersecurity review of the procurement contemplated by "
+                    "this Agreement and supply the information reasonably requested by the reviewing authority."),
+    ("en", "CSR03", "9.1 Under no circumstances shall the Vendor, through firmware or management software, unlawfully "
+                    "control the Customer's equipment."),
+    # sibling items of one lead-in are separate undertakings: the next item's negation is not a rider
+    ("zh", "CSR01", "第九条 乙方承诺：（一）配合甲方开展的网络安全审查；（二）不非法获取甲方用户的数据。"),
 ]
 
 

@@ -55,3 +55,23 @@ def test_inline_item_number_before_chinese_text_is_not_a_full_stop() -> None:
     assert _texts("第五条 网络安全审查 1.供方应当配合网络安全审查。2.尽管有前款约定，供方有权拒绝。") == [
         "第五条 网络安全审查 1.供方应当配合网络安全审查。", "2.尽管有前款约定，供方有权拒绝。"]
     assert _texts("违约金为合同价款的0.5%。乙方应当交付。") == ["违约金为合同价款的0.5%。", "乙方应当交付。"]
+
+
+def test_interleaved_bilingual_items_keep_their_own_language_lead_in() -> None:
+    doc = read_document("我司谨此承诺：\n\nWe hereby undertake that:\n\n1. 配合贵司开展网络安全审查；\n\n"
+                        "1. we will cooperate with your cybersecurity review;\n\n其他事项。\n".encode(), filename="c.txt")
+    sentences = segment(doc)
+    zh_lead, en_lead, zh_item, en_item = sentences[:4]
+    assert zh_lead.is_lead_in and en_lead.is_lead_in
+    assert zh_item.lead_in is zh_lead and en_item.lead_in is en_lead
+    assert sentences[4].lead_in is None
+
+
+def test_article_lead_in_governs_its_numbered_sub_clauses() -> None:
+    doc = read_document("第九条 供应商承诺：\n\n9.1 配合采购人开展网络安全审查；\n\n9.2 不非法获取用户数据。\n\n"
+                        "第十条 其他。\n\n10.1 付款。\n".encode(), filename="c.txt")
+    sentences = segment(doc)
+    lead = sentences[0]
+    assert lead.is_lead_in
+    assert sentences[1].lead_in is lead and sentences[2].lead_in is lead
+    assert all(s.lead_in is None for s in sentences[3:])

@@ -23,6 +23,13 @@ def override_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--contract-title", metavar="TEXT", help="Title of the main contract."),
         click.option("--contract-number", metavar="TEXT", help="Number of the main contract."),
         click.option("--contract-date", metavar="TEXT", help="Date of the main contract, as it should be written."),
+        click.option("--remedies", type=click.Choice(["both", "damages", "none"]), default=None,
+                     help="Consequence of breach stated in each full clause: termination right and damages "
+                          "(both, default), damages only, or none (the main contract's liability clause governs)."),
+        click.option("--csr04", type=click.Choice(["strict", "balanced"]), default=None,
+                     help="Justifiable reasons for interrupting supply: strict (default; foreign sanctions and "
+                          "end-of-life never justify) or balanced (both on conditions, as foreign suppliers ask; "
+                          "lint reports it as weak, a carve-out to waive deliberately)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -34,7 +41,7 @@ def overrides_from(kwargs: dict[str, Any]):  # type: ignore[no-untyped-def]
 
     return Overrides(**{k: kwargs.get(k) for k in (
         "supplier", "buyer", "supplier_label", "buyer_label", "contract_title", "contract_number",
-        "contract_date", "prevailing")})
+        "contract_date", "prevailing", "remedies", "csr04")})
 
 
 #: Dates a DOCX package can carry: zip timestamps run from 1980 to 2107.

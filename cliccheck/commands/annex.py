@@ -51,12 +51,14 @@ def needs_clause(result) -> list[str]:  # type: ignore[no-untyped-def]
               help="Which text prevails in a bilingual annex (default zh, as PRC practice expects).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
+@click.option("--reference-docx", "reference", type=click.Path(dir_okay=False), default=None,
+              help="House template for a DOCX annex: its styles, page setup, header and footer are used.")
 @timeout_option
 @override_options
 @click.pass_context
 def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: str | None, lang: str | None,
-                  all_: bool, variant: str, force: bool, password: str | None, timeout: str,
-                  **overrides: str | None) -> None:
+                  all_: bool, variant: str, force: bool, password: str | None, reference: str | None,
+                  timeout: str, **overrides: str | None) -> None:
     """Write an annex (网络安全审查补充条款 / Supplemental Cybersecurity Review
     Undertakings) with a clause for each Art. 6 undertaking CONTRACT does not
     satisfy, ready to sign: preamble naming the main contract and stating that
@@ -71,40 +73,50 @@ def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: st
       cliccheck annex contract.docx --supplier "Northbridge Systems Ltd." --supplier-label Vendor
     """
     with one_line_errors(ctx):
-        code = _run(contract, output, fmt, lang, all_, variant, force, password, overrides, parse_timeout(timeout))
+        code = _run(contract, output, fmt, lang, all_, variant, force, password, reference, overrides,
+                    parse_timeout(timeout))
     ctx.exit(code)
 
 
 def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, all_: bool, variant: str,
-         force: bool, password: str | None, overrides: dict[str, str | None], timeout: float | None) -> int:
+         force: bool, password: str | None, reference: str | None, overrides: dict[str, str | None],
+         timeout: float | None) -> int:
     from ..batch import run_isolated
+    from ..generate.messages import BLANKS, msg
+    from ..limits import DEFAULT_LIMITS
     from ..output import check_output_path, write_atomic
+    from ..readers import read_bytes
 
     if output:
         suffix_fmt = SUFFIX_FORMATS.get(Path(output).suffix.lower())
         if fmt is None:
             if suffix_fmt is None:
-                raise ConfigError(f"cannot tell the format of {output}: use .docx, .md, .html or .txt, "
-                                  "or pass --format")
+                raise ConfigError(msg("annex.unknown-format", output=escape_name(output)))
             fmt = suffix_fmt
         check_output_path(output, inputs=[contract], force=force)
     fmt = fmt or "md"
     if fmt == "docx" and not output:
-        raise ConfigError("a DOCX annex needs -o FILE.docx")
+        raise ConfigError(msg("annex.docx-stdout"))
+    reference_data = None
+    if reference:
+        if fmt != "docx":
+            raise ConfigError(msg("annex.reference-only-docx"))
+        reference_data = read_bytes(Path(reference), DEFAULT_LIMITS)
+        if not reference_data.startswith(b"PK"):
+            raise ConfigError(msg("annex.reference-not-docx", path=escape_name(reference)))
     when = parse_when(None)
-    job = _AnnexJob(contract, fmt, lang, all_, variant, password, overrides, when)
+    job = _AnnexJob(contract, fmt, lang, all_, variant, password, overrides, when, reference_data)
     outcome = run_isolated(job.run, timeout=timeout, name=contract)
-    for role in outcome.missing_names:
-        click.echo(f"cliccheck: note: the {role}'s name was not found in the contract; its signature "
-                   f"line is left blank (pass --{role} NAME to fill it)", err=True)
     if outcome.data is None:
-        click.echo(f"{escape_name(contract)}: all four undertakings are satisfied; nothing to add (use --all "
-                   "for a full annex).", err=True)
+        click.echo(msg("annex.nothing", contract=escape_name(contract)), err=True)
         return 0
+    for key in outcome.blanks:
+        what, flag = BLANKS[key]
+        click.echo(msg("annex.blank", what=what, hint=f" (or pass {flag})"), err=True)
     if output:
         write_atomic(output, outcome.data)
-        click.echo(f"wrote {escape_name(output)}: {outcome.clauses} clause(s) "
-                   f"({', '.join(outcome.wanted)}), {'+'.join(outcome.langs)}", err=True)
+        click.echo(msg("annex.wrote", output=escape_name(output), count=outcome.clauses,
+                       ids=", ".join(outcome.wanted), langs="+".join(outcome.langs)), err=True)
     else:
         text = outcome.data if isinstance(outcome.data, str) else outcome.data.decode("utf-8")
         # party names and titles come from the contract: no control sequence reaches the terminal
@@ -118,7 +130,7 @@ class _AnnexOutcome:
     wanted: list[str]
     langs: list[str]
     clauses: int
-    missing_names: list[str]
+    blanks: list[str]  # values the contract does not give, left as visible blanks
 
 
 @dataclass(slots=True)
@@ -133,22 +145,31 @@ class _AnnexJob:
     password: str | None
     overrides: dict[str, str | None]
     when: datetime | None
+    reference: bytes | None = None
 
     def run(self) -> _AnnexOutcome:
-        from ..generate.annex import build_annex, render_annex
+        from ..generate.annex import build_annex, contract_fonts, render_annex
         from ..generate.context import build_context
+        from ..generate.messages import msg
+        from ..limits import DEFAULT_LIMITS
         from ..matcher import check_document
-        from ..readers import read_document
+        from ..readers import read_bytes, read_document
 
-        doc = read_document(self.contract, password=self.password)
+        data = read_bytes(Path(self.contract), DEFAULT_LIMITS)
+        doc = read_document(data, filename=self.contract, password=self.password)
         result = check_document(doc)
         wanted = ["CSR01", "CSR02", "CSR03", "CSR04"] if self.all_ else needs_clause(result)
         if not wanted:
             return _AnnexOutcome(None, [], [], 0, [])
         langs = _langs(self.lang, doc.language)
         context = build_context(doc, result, overrides_from(self.overrides))
-        missing = [role for role, name in (("supplier", context.supplier_name), ("buyer", context.buyer_name))
-                   if not name]
         annex = build_annex(context, wanted, langs, self.variant)
-        data = render_annex(annex, self.fmt, when=self.when)
-        return _AnnexOutcome(data, wanted, langs, len(annex.sections) - (1 if len(langs) > 1 else 0), missing)
+        house = contract_fonts(data) if doc.format == "docx" else None
+        try:
+            out = render_annex(annex, self.fmt, when=self.when, house=house, reference=self.reference)
+        except (KeyError, ValueError, OSError) as exc:
+            if self.reference is None:
+                raise
+            raise ConfigError(msg("annex.reference-not-docx", path="(house template)") + f" ({exc})") from None
+        return _AnnexOutcome(out, wanted, langs, len(annex.sections) - (1 if len(langs) > 1 else 0),
+                             annex.blanks)

@@ -24,8 +24,12 @@ if TYPE_CHECKING:
 @click.option("--date", "date", metavar="ISO",
               help="Date of the revisions (ISO 8601); makes the output reproducible. Default: "
                    "SOURCE_DATE_EPOCH, else now.")
-@click.option("--after", metavar="SECTION", help="Insert the new clauses after this section (e.g. 12 or 第十二条); "
-                                                   "default: at the end.")
+@click.option("--after", metavar="SECTION",
+              help="Insert the new clauses after this section (e.g. 12, 10.3 or 第十二条); an error if it is not "
+                   "found. Default: as new articles before the signature block or the first schedule.")
+@click.option("--deleted-text", "deleted_text", metavar="LANG=TEXT", multiple=True,
+              help="What a fully deleted numbered clause becomes, per language (default zh=【本条删除】, "
+                   "en=[Intentionally deleted]).")
 @click.option("--variant", type=click.Choice(["short", "full"]), default="full", show_default=True,
               help="Clause variant for inserted and replacement clauses.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
@@ -33,7 +37,8 @@ if TYPE_CHECKING:
 @override_options
 @click.pass_context
 def redline_command(ctx: click.Context, contract: str, output: str, author: str, date: str | None,
-                    after: str | None, variant: str, force: bool, timeout: str, **overrides: str | None) -> None:
+                    after: str | None, deleted_text: tuple[str, ...], variant: str, force: bool, timeout: str,
+                    **overrides: str | None) -> None:
     """Write a copy of CONTRACT.docx that a lawyer can send: the missing
     clauses inserted as Word tracked insertions, each contradicting sentence
     proposed for deletion, each weak clause proposed for replacement, and a
@@ -54,54 +59,73 @@ def redline_command(ctx: click.Context, contract: str, output: str, author: str,
       2  usage error, or the draft could not be read
     """
     with one_line_errors(ctx):
-        code = _run(contract, output, author, date, after, variant, force, overrides, parse_timeout(timeout))
+        code = _run(contract, output, author, date, after, deleted_text, variant, force, overrides,
+                    parse_timeout(timeout))
     ctx.exit(code)
 
 
-def _run(contract: str, output: str, author: str, date: str | None, after: str | None, variant: str,
-         force: bool, overrides: dict[str, str | None], timeout: float | None) -> int:
+def _deleted_texts(values: tuple[str, ...]) -> dict[str, str] | None:
+    """--deleted-text zh=… / en=… as a language -> text map."""
+    from ..generate.messages import msg
+
+    out: dict[str, str] = {}
+    for value in values:
+        lang, sep, text = value.partition("=")
+        if not sep or lang.strip() not in ("zh", "en") or not text.strip() or not text.isprintable():
+            raise ConfigError(msg("redline.deleted-text", value=escape_name(value)))
+        out[lang.strip()] = text.strip()
+    return out or None
+
+
+def _run(contract: str, output: str, author: str, date: str | None, after: str | None,
+         deleted_text: tuple[str, ...], variant: str, force: bool, overrides: dict[str, str | None],
+         timeout: float | None) -> int:
     from ..batch import run_isolated
     from ..errors import EXIT_FINDINGS, EXIT_OK, DocumentError
+    from ..generate.messages import msg
     from ..limits import DEFAULT_LIMITS
     from ..output import check_output_path, write_atomic
     from ..readers import read_bytes
     from ..readers.sniff import sniff_format
 
     if Path(output).suffix.lower() not in (".docx", ".docm"):
-        raise ConfigError(f"{output}: the redline is a Word document; name it .docx")
+        raise ConfigError(msg("redline.not-docx-name", output=escape_name(output)))
     if not author.strip():
-        raise ConfigError("--author is empty")
+        raise ConfigError(msg("redline.empty-author"))
     if not author.isprintable():  # a control character would land in every revision and comment
-        raise ConfigError(f"--author {escape_name(author)!r} contains control or format characters")
+        raise ConfigError(msg("redline.author-control", author=escape_name(author)))
+    deleted = _deleted_texts(deleted_text)
     when = parse_when(date)
     check_output_path(output, inputs=[contract], force=force)
     data = read_bytes(Path(contract), DEFAULT_LIMITS)  # one read; the file is only ever opened for reading
     fmt = sniff_format(data, contract)
     if fmt != "docx":
-        raise DocumentError(f"redline needs a Word document (.docx), this is {fmt.upper()}: use "
-                            f"`cliccheck annex {contract} -o annex.docx` for a standalone annex instead",
+        raise DocumentError(msg("redline.not-docx", fmt=fmt.upper(), contract=contract),
                             code="unsupported-format", path=contract)
     macro = _macro_enabled(data)
     if macro != (Path(output).suffix.lower() == ".docm"):
-        want = ".docm (the draft contains macros; Word refuses a .docx that does)" if macro else ".docx"
-        raise ConfigError(f"{output}: name the redline {want}")
+        want = msg("redline.macro-want") if macro else ".docx"
+        raise ConfigError(msg("redline.macro-name", output=escape_name(output), want=want))
     from ..generate import redline as redline_module
 
-    options = redline_module.RedlineOptions(author=author.strip(), when=when, after=after, variant=variant)
+    options = redline_module.RedlineOptions(author=author.strip(), when=when, after=after, variant=variant,
+                                            deleted_text=deleted)
     out, summary = run_isolated(_redline, data, contract, options, overrides, timeout=timeout, name=contract)
     for message in [*summary.skipped, *summary.warnings]:
-        click.echo(f"cliccheck: warning: {escape_text(message)}", err=True)
+        click.echo(msg("redline.warning", message=escape_text(message)), err=True)
     write_atomic(output, out)
-    parts = [f"{summary.deletions} deletion(s)", f"{summary.replacements} replacement(s)",
-             f"{len(summary.inserted_clauses)} inserted clause(s)"
-             + (f" ({', '.join(summary.inserted_clauses)})" if summary.inserted_clauses else ""),
-             f"{summary.comments} comment(s)"]
-    click.echo(f"wrote {escape_name(output)}: " + ", ".join(parts), err=True)
+    if summary.inserted_clauses:
+        where = (msg("redline.placed-after", section=escape_text(after)) if after else
+                 msg("redline.placed-before", text=escape_text(summary.placed_before[:40]))
+                 if summary.placed_before else msg("redline.placed-end"))
+        click.echo(msg("redline.placed", where=where), err=True)
+    click.echo(msg("redline.wrote", output=escape_name(output), deletions=summary.deletions,
+                   replacements=summary.replacements, inserted=len(summary.inserted_clauses),
+                   ids=f" ({', '.join(summary.inserted_clauses)})" if summary.inserted_clauses else "",
+                   comments=summary.comments), err=True)
     if summary.unresolved:
-        click.echo(f"cliccheck: error: {escape_name(output)}: accepting all changes still leaves "
-                   f"{', '.join(summary.unresolved)} contradicted: the contradicting text is outside the "
-                   "document body (a footnote, header or comment) or crosses a field, so no deletion could be "
-                   "proposed for it; edit it by hand", err=True)
+        click.echo(msg("redline.unresolved", output=escape_name(output), ids=", ".join(summary.unresolved)),
+                   err=True)
         return EXIT_FINDINGS
     return EXIT_OK
 

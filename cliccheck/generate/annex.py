@@ -45,6 +45,11 @@ class Annex:
     sections: list[AnnexSection]
     #: lang -> {"buyer": lines, "supplier": lines}
     signature: dict[str, dict[str, list[str]]]
+    #: lang -> running header (the main contract's title and number) and page footer ("第 {PAGE} 页…")
+    header: dict[str, str] = field(default_factory=dict)
+    footer: dict[str, str] = field(default_factory=dict)
+    #: values the contract did not give, left as visible blanks (for the command's note)
+    blanks: list[str] = field(default_factory=list)
 
     @property
     def joined_title(self) -> str:
@@ -96,6 +101,10 @@ def build_annex(ctx: AnnexContext, req_ids: Iterable[str], langs: list[str], var
         sections=sections,
         signature={lang: {"buyer": _lines(texts[lang].signature_buyer),
                           "supplier": _lines(texts[lang].signature_supplier)} for lang in langs},
+        header={lang: " ".join(str(texts[lang].header).split()) for lang in langs},
+        footer={lang: " ".join(str(texts[lang].footer).split()) for lang in langs},
+        blanks=[key for key in ("contract_title", "contract_number", "contract_date", "buyer_name", "supplier_name")
+                if any(key not in ctx.for_lang(lang) for lang in langs)],
     )
 
 
@@ -169,22 +178,137 @@ def _set_lang(paragraph, lang: str) -> None:  # type: ignore[no-untyped-def]
         el.set(qn("w:eastAsia" if lang == "zh" else "w:val"), "zh-CN" if lang == "zh" else "en-GB")
 
 
-def to_docx(annex: Annex, *, when: datetime | None = None) -> bytes:
-    """A Word document with real styles: Title, Heading 2 + clause numbering, tables for bilingual."""
+@dataclass(slots=True)
+class HouseStyle:
+    """The contract's own fonts (Normal style), so the annex looks like part of it."""
+
+    ascii: str | None = None
+    east_asia: str | None = None
+    size_half_points: int | None = None
+
+
+def contract_fonts(data: bytes) -> HouseStyle:
+    """Fonts of the contract's Normal style and document defaults (empty when it sets none)."""
+    from ..errors import CliccheckError
+    from ..limits import DEFAULT_LIMITS
+    from ..readers.safezip import open_package
+    from .ooxml import w
+
+    style = HouseStyle()
+    try:
+        pkg = open_package(data, DEFAULT_LIMITS)
+        part = next(iter(pkg.related(pkg.main_document(), "styles")), None)
+        root = pkg.xml(part) if part else None
+    except (CliccheckError, ValueError, OSError, zipfile.BadZipFile):  # no Word styles: the annex's own
+        return style
+    if root is None:
+        return style
+    candidates = [el for el in root.iter(w("style")) if el.get(w("styleId")) == "Normal"]
+    candidates += list(root.iter(w("rPrDefault")))
+    for el in candidates:
+        fonts = el.find(f".//{w('rFonts')}")
+        if fonts is not None:
+            style.ascii = style.ascii or fonts.get(w("ascii")) or fonts.get(w("hAnsi"))
+            style.east_asia = style.east_asia or fonts.get(w("eastAsia"))
+        size = el.find(f".//{w('sz')}")
+        value = size.get(w("val")) if size is not None else None
+        if value and value.isdigit() and style.size_half_points is None:
+            style.size_half_points = int(value)
+    return style
+
+
+def _field(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice update when they lay the page out."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    for xml in (f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
+                f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>',
+                f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>',
+                f'<w:r {nsdecls("w")}><w:t>1</w:t></w:r>',
+                f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'):
+        paragraph._p.append(parse_xml(xml))
+
+
+def _footer_text(paragraph, template: str) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    for piece in re.split(r"(\{PAGE\}|\{NUMPAGES\})", template):
+        if piece in ("{PAGE}", "{NUMPAGES}"):
+            _field(paragraph, piece[1:-1])
+        elif piece:
+            paragraph.add_run(piece)
+
+
+def _style(doc, name: str):  # type: ignore[no-untyped-def]
+    """A style of the (reference) document, or None when it has no such style."""
+    try:
+        return doc.styles[name]
+    except KeyError:
+        return None
+
+
+def to_docx(annex: Annex, *, when: datetime | None = None, house: HouseStyle | None = None,
+            reference: bytes | None = None) -> bytes:
+    """A Word document: heading style + clause numbering, parallel table when bilingual, header and page numbers.
+
+    ``reference`` is a house template (its styles, page setup, header and footer are kept; its body is
+    replaced); ``house`` the main contract's fonts, applied when there is no reference document.
+    """
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
+    from docx.shared import Pt
 
     when = when or datetime.now(UTC)
-    doc = docx.Document()
-    normal = doc.styles["Normal"]
-    rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
-    rfonts.set(qn("w:eastAsia"), EAST_ASIA_FONT)
+    if reference is not None:
+        doc = docx.Document(io.BytesIO(reference))
+        body = doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+    else:
+        doc = docx.Document()
+        normal = doc.styles["Normal"]
+        rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+        house = house or HouseStyle()
+        rfonts.set(qn("w:eastAsia"), house.east_asia or EAST_ASIA_FONT)
+        if house.ascii:
+            for attr in ("w:ascii", "w:hAnsi"):
+                rfonts.set(qn(attr), house.ascii)
+        if house.size_half_points:
+            normal.font.size = Pt(house.size_half_points / 2)
     num_ids = _numbering(doc, annex)
     bilingual = len(annex.langs) > 1
+    heading_style = _style(doc, "Heading 2")
 
-    title = doc.add_paragraph(annex.joined_title if bilingual else annex.title[annex.langs[0]], style="Title")
+    section = doc.sections[0]
+    if reference is None or not any(p.text.strip() for p in section.header.paragraphs):
+        header = section.header.paragraphs[0]
+        header.text = " / ".join(annex.header[lang] for lang in annex.langs if annex.header.get(lang))
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if reference is None or not any(p.text.strip() for p in section.footer.paragraphs):
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _footer_text(footer, annex.footer[annex.langs[0]])
+
+    # The title as a plain centred bold paragraph: Word's "Title" style is a blue display font.
+    title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(annex.joined_title if bilingual else annex.title[annex.langs[0]])
+    run.bold = True
+    run.font.size = Pt(16)
+
+    def heading(container, text: str, lang: str):  # type: ignore[no-untyped-def]
+        para = container.add_paragraph(text)
+        if heading_style is not None:
+            para.style = heading_style
+        else:
+            for r in para.runs:
+                r.bold = True
+        _number_paragraph(para, num_ids[lang])
+        _set_lang(para, lang)
+        return para
 
     def fill(container, lang: str) -> None:  # type: ignore[no-untyped-def]
         for text in annex.parties[lang]:
@@ -192,9 +316,7 @@ def to_docx(annex: Annex, *, when: datetime | None = None) -> bytes:
         for text in annex.preamble[lang]:
             _set_lang(container.add_paragraph(text), lang)
         for section in annex.sections:
-            heading = container.add_paragraph(section.title[lang], style="Heading 2")
-            _number_paragraph(heading, num_ids[lang])
-            _set_lang(heading, lang)
+            heading(container, section.title[lang], lang)
             for text in section.paragraphs[lang]:
                 _set_lang(container.add_paragraph(text), lang)
 
@@ -203,16 +325,21 @@ def to_docx(annex: Annex, *, when: datetime | None = None) -> bytes:
     else:
         # Parallel columns: one row per preamble paragraph, per clause heading and per clause paragraph.
         table = doc.add_table(rows=0, cols=len(annex.langs))
-        table.style = doc.styles["Table Grid"]
+        grid = _style(doc, "Table Grid")
+        if grid is not None:
+            table.style = grid
 
-        def row(texts: list[str], style: str | None = None, numbered: bool = False) -> None:
+        def row(texts: list[str], numbered: bool = False) -> None:
             cells = table.add_row().cells
             for cell, lang, text in zip(cells, annex.langs, texts, strict=True):
                 para = cell.paragraphs[0]
-                if style:
-                    para.style = doc.styles[style]
                 para.add_run(text)
                 if numbered:
+                    if heading_style is not None:
+                        para.style = heading_style
+                    else:
+                        for r in para.runs:
+                            r.bold = True
                     _number_paragraph(para, num_ids[lang])
                 _set_lang(para, lang)
 
@@ -221,7 +348,7 @@ def to_docx(annex: Annex, *, when: datetime | None = None) -> bytes:
         for pair in annex.rows(annex.preamble):
             row(pair)
         for section in annex.sections:
-            row([section.title[lang] for lang in annex.langs], "Heading 2", numbered=True)
+            row([section.title[lang] for lang in annex.langs], numbered=True)
             for pair in annex.rows(section.paragraphs):
                 row(pair)
 
@@ -238,12 +365,17 @@ def to_docx(annex: Annex, *, when: datetime | None = None) -> bytes:
 
     props = doc.core_properties
     props.title = annex.joined_title
+    props.subject = " / ".join(annex.header[lang] for lang in annex.langs if annex.header.get(lang))
     props.author = "cliccheck"
     props.last_modified_by = "cliccheck"
+    props.comments = "Generated by cliccheck (Cybersecurity Review Measures, Art. 6)"
+    props.keywords = "cliccheck"
+    props.category = ""
     props.revision = 1
     naive = when.astimezone(UTC).replace(tzinfo=None, microsecond=0)
     props.created = naive
     props.modified = naive
+    props.last_printed = naive
     buf = io.BytesIO()
     doc.save(buf)
     return rezip(buf.getvalue(), when)
@@ -289,8 +421,9 @@ def _write_member(dst: zipfile.ZipFile, name: str, payload: bytes,
     dst.writestr(info, payload, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
 
 
-def render_annex(annex: Annex, fmt: str, *, when: datetime | None = None) -> bytes | str:
-    """The annex in one of :data:`FORMATS`."""
+def render_annex(annex: Annex, fmt: str, *, when: datetime | None = None, house: HouseStyle | None = None,
+                 reference: bytes | None = None) -> bytes | str:
+    """The annex in one of :data:`FORMATS` (``house``/``reference`` shape the DOCX only)."""
     if fmt == "md":
         return to_markdown(annex)
     if fmt == "txt":
@@ -298,5 +431,5 @@ def render_annex(annex: Annex, fmt: str, *, when: datetime | None = None) -> byt
     if fmt == "html":
         return to_html(annex)
     if fmt == "docx":
-        return to_docx(annex, when=when)
+        return to_docx(annex, when=when, house=house, reference=reference)
     raise ValueError(fmt)

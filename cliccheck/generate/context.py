@@ -36,6 +36,8 @@ class Overrides:
     contract_number: str | None = None
     contract_date: str | None = None
     prevailing: str | None = None  # language whose text prevails in a bilingual annex (default zh)
+    remedies: str | None = None  # both | damages | none (default both)
+    csr04: str | None = None  # strict | balanced list of justifiable reasons (default strict)
 
 
 @dataclass(slots=True)
@@ -50,6 +52,15 @@ class AnnexContext:
     contract_number: str | None = None
     contract_date: str | None = None
     prevailing: str = "zh"
+    #: lang -> how the contract names itself ("this Agreement", 本合同) and, in English, its products
+    contract_term: dict[str, str] = field(default_factory=dict)
+    products: str | None = None
+    remedies: str = "both"
+    csr04: str = "strict"
+    #: lang -> title / party names / date as written in that language (bilingual contracts differ)
+    titles: dict[str, str] = field(default_factory=dict)
+    names: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    dates: dict[str, str] = field(default_factory=dict)
 
     def for_lang(self, lang: str) -> dict[str, Any]:
         """Template variables for one language; optional values only when known."""
@@ -68,8 +79,17 @@ class AnnexContext:
             "buyer_role": defaults["buyer"],
             "neutral_labels": list(default_roles().get("neutral_labels", [])),
         }
-        for key in ("supplier_name", "buyer_name", "contract_title", "contract_number", "contract_date"):
-            value = getattr(self, key)
+        ctx.update(contract=self.contract_term.get(lang) or default_roles()["contract"][lang],
+                   products=(self.products or default_roles()["products"]["en"]) if lang == "en"
+                   else default_roles()["products"]["zh"],
+                   remedies=self.remedies, csr04=self.csr04, blank=default_roles()["blank"])
+        supplier_name, buyer_name = self.names.get(lang, (None, None))
+        values = {"supplier_name": supplier_name or self.supplier_name,
+                  "buyer_name": buyer_name or self.buyer_name,
+                  "contract_title": self.titles.get(lang) or self.contract_title,
+                  "contract_number": self.contract_number,
+                  "contract_date": self.dates.get(lang) or self.contract_date}
+        for key, value in values.items():
             if value:
                 ctx[key] = value
         return ctx
@@ -148,8 +168,13 @@ def _party_name(party: Party | None) -> str | None:
 
 
 def _first_heading(doc: Document) -> str | None:
+    """The title paragraph: the first heading that is not a numbered clause ("1. Supply" is no title)."""
+    from ..sections import parse_label
+
     for block in doc.blocks[:15]:
         if block.kind == BlockKind.HEADING and block.is_body and block.text.strip():
+            if block.label or parse_label(block.text) is not None:
+                break
             return block.text
     for block in doc.blocks[:3]:
         text = block.text.strip()
@@ -168,11 +193,78 @@ def _field_patterns() -> dict[str, list[re.Pattern[str]]]:
 
 
 def _find_field(doc: Document, key: str) -> str | None:
-    head = doc.text[:20000]
+    # the preamble states number and date; the signature block at the end may state the signing date
+    head = doc.text[:20000] + "\n" + doc.text[-8000:] if len(doc.text) > 20000 else doc.text
     for pattern in _field_patterns()[key]:
         match = pattern.search(head)
         if match:
             return match.group(1).strip()
+    return None
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _parse_date(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date written 2026年3月2日, 2026-03-02, 2 March 2026 or March 2, 2026."""
+    m = re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})-(\d{2})-(\d{2})", text.strip())
+    if m:
+        y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        return int(y), int(mo), int(d)
+    months = {name.lower(): i for i, name in enumerate(_MONTHS, start=1)}
+    m = re.fullmatch(r"(\d{1,2}) ([A-Za-z]+),? (\d{4})", text.strip())
+    if m and m.group(2).lower() in months:
+        return int(m.group(3)), months[m.group(2).lower()], int(m.group(1))
+    m = re.fullmatch(r"([A-Za-z]+) (\d{1,2}),? (\d{4})", text.strip())
+    if m and m.group(1).lower() in months:
+        return int(m.group(3)), months[m.group(1).lower()], int(m.group(2))
+    return None
+
+
+def dates_by_language(text: str) -> dict[str, str]:
+    """The contract date written the way each language writes it (2026年3月2日 / 2 March 2026)."""
+    parsed = _parse_date(text)
+    if parsed is None:
+        return {}
+    y, mo, d = parsed
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return {}
+    return {"zh": f"{y}年{mo}月{d}日", "en": f"{d} {_MONTHS[mo - 1]} {y}"}
+
+
+def split_title(title: str) -> dict[str, str]:
+    """"设备采购合同 Equipment Purchase Contract" -> {zh: 设备采购合同, en: Equipment Purchase Contract}."""
+    title = title.strip(_TITLE_STRIP)
+    has_zh = any(is_cjk(ch) for ch in title)
+    has_en = bool(re.search(r"[A-Za-z]{3,}", title))
+    if has_zh and has_en:
+        m = re.match(r"^([^A-Za-z]*[\u3400-\u9fff][^A-Za-z]*?)\s*([A-Za-z].*)$", title)
+        if m and not any(is_cjk(ch) for ch in m.group(2)):
+            return {"zh": m.group(1).strip(_TITLE_STRIP + "/／"), "en": m.group(2).strip(_TITLE_STRIP)}
+        m = re.match(r"^([^\u3400-\u9fff]+?)\s*([\u3400-\u9fff].*)$", title)
+        if m and not re.search(r"[A-Za-z]{3,}", m.group(2)):
+            return {"en": m.group(1).strip(_TITLE_STRIP + "/／"), "zh": m.group(2).strip(_TITLE_STRIP)}
+        return {}
+    return {"zh": title} if has_zh else {"en": title}
+
+
+def _names_in(doc: Document, party: Party | None, lang: str) -> str | None:
+    """The party's name as the contract writes it in ``lang``: "Party B (the Supplier): NAME"."""
+    if party is None:
+        return None
+    for label in party.labels.get(lang) or []:
+        stop = "（(：:，,；;。" if lang == "zh" else "（(：:；;"
+        pattern = re.compile(rf"^{re.escape(label)}\s*(?:[（(][^）)]{{0,20}}[）)])?\s*[：:]\s*"
+                             rf"(?P<name>[^{stop}]{{2,120}}?)\s*(?:[（(]|$)")
+        for block in doc.blocks[:80]:
+            if not block.is_body:
+                continue
+            m = pattern.match(block.text.strip())
+            if m and plausible_name(m.group("name").strip()):
+                name = m.group("name").strip()
+                if (lang == "zh") == any(is_cjk(ch) for ch in name):
+                    return name
     return None
 
 
@@ -218,8 +310,22 @@ def build_context(doc: Document | None, result: CheckResult | None,
         if s_label == b_label:
             raise RenderError(f"supplier and buyer would both be called {s_label!r} in {lang}: "
                               "pass --supplier-label / --buyer-label")
-    title = ov.contract_title or (doc.title if doc else None) or (_first_heading(doc) if doc else None)
+    # The visible title paragraph, never Word's metadata (a template's "Document1" or an old deal's name).
+    title = ov.contract_title or (_first_heading(doc) if doc else None)
     ctx.contract_title = title.strip(_TITLE_STRIP) or None if title else None
+    if ctx.contract_title and not ov.contract_title:
+        ctx.titles = split_title(ctx.contract_title)
+    if doc is not None:
+        from .layout import analyse, layout_data
+
+        ctx.contract_term = analyse(doc).contract_term
+        products = [t for t in layout_data().get("product_terms", {}).get("en", []) if doc.text.count(t) >= 2]
+        ctx.products = products[0] if products else None
+        for lang in LANGUAGES:
+            ctx.names[lang] = (None if ov.supplier else _names_in(doc, supplier, lang),
+                               None if ov.buyer else _names_in(doc, buyer, lang))
+    ctx.remedies = ov.remedies or "both"
+    ctx.csr04 = ov.csr04 or "strict"
     ctx.contract_number = ov.contract_number or (_find_field(doc, "number") if doc else None)
     ctx.contract_date = ov.contract_date or (_find_field(doc, "date") if doc else None)
     for key in ("supplier_name", "buyer_name", "contract_title", "contract_number", "contract_date"):
@@ -228,4 +334,6 @@ def build_context(doc: Document | None, result: CheckResult | None,
             flag = {"supplier_name": "--supplier", "buyer_name": "--buyer"}.get(
                 key, "--" + key.replace("_", "-"))
             setattr(ctx, key, check_value(flag, " ".join(value.split())))
+    if ctx.contract_date:
+        ctx.dates = dates_by_language(ctx.contract_date)
     return ctx

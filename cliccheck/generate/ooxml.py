@@ -141,3 +141,20 @@ def max_id(roots: list[etree._Element]) -> int:
                 except ValueError:
                     continue
     return best
+
+
+def mark_paragraph_deleted(p: etree._Element, rev_id: int, author: str, date: str) -> None:
+    """Record the paragraph mark of ``p`` as a tracked deletion (accepting joins it to the next)."""
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        p.insert(0, ppr)
+    rpr = ppr.find(w("rPr"))
+    if rpr is None:
+        rpr = etree.Element(w("rPr"))
+        anchor = next((c for c in ppr if c.tag in _PPR_AFTER_RPR), None)
+        if anchor is not None:
+            anchor.addprevious(rpr)
+        else:
+            ppr.append(rpr)
+    rpr.insert(0, revision("del", rev_id, author, date))

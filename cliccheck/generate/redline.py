@@ -29,12 +29,15 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document
 from ..readers.docx_reader import ParagraphRef, read_docx_package
 from ..readers.safezip import PKG_REL_NS, open_package, parse_xml
+from ..sections import parse_label
 from ..verdicts import CheckResult, Evidence, RequirementResult, Verdict
 from .annex import zip_time
 from .context import AnnexContext
+from .layout import Layout, analyse, between_label, increment, layout_data, references_to
 from .ooxml import (
     W_NS,
     clean_rpr,
+    mark_paragraph_deleted,
     mark_paragraph_inserted,
     max_id,
     revision,
@@ -43,7 +46,7 @@ from .ooxml import (
     to_deleted,
     w,
 )
-from .render import REQUIREMENT_IDS, annex_text, clause, redline_comment
+from .render import REQUIREMENT_IDS, ClauseText, clause, redline_comment
 
 COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
@@ -61,6 +64,7 @@ class Edit:
     lang: str
     detail: str | None = None
     replacement: str | None = None
+    extra: tuple[str, ...] = ()  # further paragraphs of the replacement (one per sub-clause)
 
 
 @dataclass(slots=True)
@@ -72,6 +76,7 @@ class RedlineSummary:
     comments: int = 0
     inserted_clauses: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # evidence we could not anchor, with why
+    placed_before: str = ""  # text of the paragraph the new articles precede (signature block, schedule)
     # contradictions left in place (in a footnote, a header, across a field: only commented), so
     # accepting every change still leaves the document failing
     unresolved: list[str] = field(default_factory=list)
@@ -89,6 +94,7 @@ class RedlineOptions:
     after: str | None = None
     variant: str = "full"
     langs: list[str] | None = None  # languages of inserted clauses (default: the document's)
+    deleted_text: dict[str, str] | None = None  # lang -> what a deleted clause's text becomes
 
 
 class _Ids:
@@ -183,6 +189,9 @@ class Redliner:
         self.next_id = _Ids(max_id(existing))
         self.new_comments: list[etree._Element] = []
         self.langs = options.langs or _doc_langs(doc)
+        main_paragraphs = {r.index for r in self.refs if r.part == self.main}
+        self.layout: Layout = analyse(doc, main_paragraphs)
+        self.targets: dict[str, dict[str, str]] = {}  # req -> lang -> label of the new article
 
     def _parse(self, part: str) -> etree._Element:
         raw = self.pkg.read(part)
@@ -209,7 +218,11 @@ class Redliner:
                 anchored_any = True
                 if e.replacement:
                     replaced_langs.add(e.lang)
-            covered = result.verdict == Verdict.WEAK and anchored_any and set(self.langs) <= replaced_langs
+            # Covered when every language version is replaced in place or already satisfied on its own.
+            covered = anchored_any and all(
+                lang in replaced_langs or (lang in result.by_language
+                                           and result.by_language[lang].verdict == Verdict.SATISFIED)
+                for lang in self.langs) and bool(replaced_langs)
             if not covered:
                 needs_clause.append(result.id)
         return per_paragraph, needs_clause
@@ -237,6 +250,9 @@ class Redliner:
             return None
         start = max(ev.start, block.start) - block.start
         end = min(ev.end, block.end) - block.start
+        typed = parse_label(block.text) if not block.label else None
+        if typed is not None:  # the clause keeps its typed number ("7.1"): we change only its words
+            start = max(start, len(block.text) - len(typed.rest))
         if start >= end or end > len(block.origin):
             self.summary.skipped.append(f"{where}: empty or out-of-range span")
             if kind == "contradicted":
@@ -245,10 +261,17 @@ class Redliner:
         raw_start, raw_end = block.origin[start], block.origin[end - 1] + 1
         lang = _evidence_lang(ev, block, self.langs)
         replacement = None
+        extra: tuple[str, ...] = ()
         if kind == "weak":
-            text = clause(result.id, lang, self.opts.variant, self.ctx.for_lang(lang)).text
-            replacement = " ".join(text.split("\n\n"))
-        return ref, Edit(result.id, kind, raw_start, raw_end, lang, _reason_detail(result, ev), replacement)
+            paragraphs = clause(result.id, lang, self.opts.variant, self.ctx.for_lang(lang)).paragraphs
+            replacement, extra = paragraphs[0], tuple(paragraphs[1:])
+        elif block.table is not None and self.layout.table_columns:
+            # A bilingual table: the parallel cell keeps its clause, so this cell gets the undertaking in its
+            # own language instead of a bare deletion; the two columns keep saying the same thing.
+            replacement = clause(result.id, lang, "short", self.ctx.for_lang(lang)).paragraphs[0]
+            kind = "replaced"
+        return ref, Edit(result.id, kind, raw_start, raw_end, lang, _reason_detail(result, ev), replacement,
+                         extra)
 
     # ------------------------------------------------------------------ editing
     def apply_paragraph(self, ref: ParagraphRef, edits: list[Edit]) -> None:
@@ -279,6 +302,10 @@ class Redliner:
                 runs[-1] = (parent, runs[-1][1], seg.end)
             else:
                 runs.append((parent, seg.start, seg.end))
+        text = "".join(seg.text for seg in ref.segments or [] if seg.visible)
+        applied: list[tuple[int, int]] = []
+        last_wrapper: list[etree._Element] = []
+        extra: list[str] = []
         for group in reversed(groups):
             start = min(e.start for e in group)
             end = max(e.end for e in group)
@@ -286,18 +313,64 @@ class Redliner:
                 self.summary.skipped.append(f"{group[0].req_id}: span holds text outside runs; comment only")
                 self._comment_only(ref.element, group)
                 continue
-            self._apply_group(ref.element, start, end, group, runs, lengths)
+            done = self._apply_group(ref.element, start, end, group, runs, lengths)
+            if done is not None:
+                applied.append((start, end))
+                if not last_wrapper:
+                    last_wrapper.append(done)
+                for e in group:
+                    extra.extend(e.extra)
+        if applied and not extra and not any(e.replacement for e in edits):
+            self._deleted_clause(ref, text, applied, last_wrapper[0])
+        if extra:
+            self._extra_paragraphs(ref.element, extra)
+
+    def _deleted_clause(self, ref: ParagraphRef, text: str, spans: list[tuple[int, int]],
+                        last: etree._Element) -> None:
+        """Nothing of the clause is left: keep its number with a marker, or drop an unnumbered paragraph."""
+        kept = [ch for i, ch in enumerate(text) if not any(a <= i < b for a, b in spans)]
+        rest = "".join(kept)
+        label = parse_label(rest)
+        if label is not None:
+            rest = label.rest
+        if any(ch.isalnum() for ch in rest):
+            return
+        ppr = ref.element.find(w("pPr"))
+        parent = ref.element.getparent()
+        numbered = (label is not None or (ppr is not None and ppr.find(w("numPr")) is not None)
+                    or (parent is not None and parent.tag == w("tc"))
+                    or any(b.paragraph == ref.index and b.label for b in self.doc.blocks))
+        if numbered:
+            lang = "zh" if _has_cjk(text) else "en"
+            ins = revision("ins", self.next_id(), self.opts.author, self.date)
+            rpr = None
+            wrapped = last.find(w("r"))
+            if wrapped is not None:
+                rpr = clean_rpr(wrapped.find(w("rPr")))
+            marker = self.opts.deleted_text.get(lang) if self.opts.deleted_text else None
+            ins.append(text_run(marker or layout_data()["deleted"][lang], rpr))
+            first_deleted = next((el for el in ref.element.iter(w("del")) if el.get(w("author")) == self.opts.author
+                                  and el.getparent() is not None and el.getparent().tag != w("rPr")), last)
+            first_deleted.addprevious(ins)  # before the struck text, for the reason given in _apply_group
+            return
+        mark_paragraph_deleted(ref.element, self.next_id(), self.opts.author, self.date)
+
+    def _extra_paragraphs(self, p: etree._Element, texts: list[str]) -> None:
+        """The replacement's further sub-clauses as paragraphs of their own after ``p``."""
+        new = [self._like(p, text, keep_numbering=False, fallback_style=None, bold=False) for text in texts]
+        self._place(new, p)
 
     def _apply_group(self, p: etree._Element, start: int, end: int, group: list[Edit],
                      runs: list[tuple[etree._Element, int, int]],
-                     lengths: dict[etree._Element, int]) -> None:
+                     lengths: dict[etree._Element, int]) -> etree._Element | None:
+        """Apply one group; returns the last wrapper written (None when only a comment was possible)."""
         touched = [(r, a, b) for r, a, b in runs if a < end and b > start]
         if any(r.find(w("fldChar")) is not None or r.find(w("instrText")) is not None for r, _, _ in touched):
             self.summary.skipped.append(f"{group[0].req_id}: span crosses a field; comment only")
             touched = []
         if not touched:
             self._comment_only(p, group)
-            return
+            return None
         inside: list[etree._Element] = []
         for r, r_start, r_end in touched:
             target = r
@@ -316,16 +389,20 @@ class Redliner:
             wrappers.append(wrapper)
         self.summary.deletions += 1
         self._delete_emptied_fields(p)
-        last = wrappers[-1]
+        first: etree._Element = wrappers[0]
         rpr = clean_rpr(inside[-1].find(w("rPr")))
         for e in group:
             if e.replacement:
+                # The new words go before the struck ones: a numbered paragraph that starts with a deletion
+                # is shown by LibreOffice as a deleted list item, renumbering every clause after it.
                 ins = revision("ins", self.next_id(), self.opts.author, self.date)
                 ins.append(text_run(e.replacement, rpr))
-                last.addnext(ins)
-                last = ins
+                wrappers[0].addprevious(ins)
+                if first is wrappers[0]:
+                    first = ins
                 self.summary.replacements += 1
-        self._comment(p, wrappers[0], last, group)
+        self._comment(p, first, wrappers[-1], group)
+        return wrappers[-1]
 
     def _delete_emptied_fields(self, p: etree._Element) -> None:
         """Delete the code of a field whose whole result we just deleted.
@@ -373,7 +450,7 @@ class Redliner:
     def _comment_only(self, p: etree._Element, group: list[Edit]) -> None:
         """A proposal that could only be commented: its contradiction stays in the text."""
         for e in group:
-            if e.kind == "contradicted":
+            if e.kind in ("contradicted", "replaced"):
                 self.summary.leave_unresolved(e.req_id)
         self._comment(p, None, None, group)
 
@@ -383,10 +460,14 @@ class Redliner:
             text = self._comment_text(e.req_id, e.kind, e.lang, e.detail)
             self._anchor_comment(p, first, last, text)
 
-    def _comment_text(self, req_id: str, kind: str, lang: str, detail: str | None) -> str:
+    def _comment_text(self, req_id: str, kind: str, lang: str, detail: str | None,
+                      target: str | None = None) -> str:
         ctx = dict(self.ctx.for_lang(lang))
         c = clause(req_id, lang, "short", ctx)
         ctx.update(kind=kind, req_id=req_id, title=c.title, basis=c.basis)
+        cited = target or self.targets.get(req_id, {}).get(lang)
+        if cited:
+            ctx["target"] = cited
         if detail:
             ctx["detail"] = " ".join(detail.split())[:200]
         return redline_comment(lang, ctx)
@@ -430,27 +511,333 @@ class Redliner:
         return c
 
     # ------------------------------------------------------------------ inserted clauses
-    def _anchor(self) -> etree._Element:
-        """Body-level element after which the new clauses go."""
-        children = [c for c in self.body if c.tag != w("sectPr")]
-        if not children:
-            raise DocumentError("the document body is empty", code="corrupt")
-        if not self.opts.after:
-            return children[-1]
-        wanted = self.opts.after.strip()
-        blocks = [b for b in self.doc.blocks if b.is_body and b.section and (
+    def _body_child(self, el: etree._Element) -> etree._Element:
+        while el.getparent() is not None and el.getparent() is not self.body:
+            el = el.getparent()
+        return el
+
+    def _after_blocks(self) -> list[Block]:
+        """The blocks of the --after section (an error, never ignored, when there are none)."""
+        wanted = (self.opts.after or "").strip()
+        blocks = [b for b in self.doc.blocks if b.is_body and b.section and self._ref(b) is not None and (
             b.section == wanted or (b.section.startswith(wanted) and b.section[len(wanted):][:1] in ".（("))]
         if not blocks:
             known = list(dict.fromkeys(b.section for b in self.doc.blocks if b.section))[:20]
             raise DocumentError(f"section {wanted!r} not found (sections in this document: "
                                 f"{', '.join(known) or 'none'})", code="config")
-        ref = self._ref(blocks[-1])
-        if ref is None:
-            raise DocumentError(f"cannot locate section {wanted!r} in the DOCX body", code="config")
-        el = ref.element
-        while el.getparent() is not None and el.getparent() is not self.body:
-            el = el.getparent()
-        return el
+        return blocks
+
+    def _where(self) -> tuple[Block | None, Block | None, dict[str, str] | None, bool]:
+        """(insert after this block, or before this one, numbering base per language, between two articles?)."""
+        layout = self.layout
+        if not self.opts.after:
+            if layout.boundary is not None:
+                return None, layout.boundary, None, False
+            return None, None, None, False
+        blocks = self._after_blocks()
+        last = blocks[-1]
+        first = blocks[0]
+        section = (first.section or "").strip()
+        base = _typed_label(first) or (first.label or "").strip() or section
+        nxt = increment(base, 1) if base else ""
+        between = any(_norm_label(b.section) == _norm_label(nxt) for b in self.doc.blocks if b.section) \
+            if nxt and nxt != base else False
+        if first.label and not between:
+            return last, None, None, False  # Word numbers the article after the last one itself
+        bases = {"zh" if _has_cjk(base) else "en": base} if base else {}
+        for other in self._counterparts(first):
+            typed = _typed_label(other)
+            if typed:
+                bases.setdefault("zh" if _has_cjk(typed) else "en", typed)
+        if first.table is not None:  # after a section of a bilingual table: after that section's last row
+            row = max((b for b in self.doc.blocks if b.table is not None and b.table.table == first.table.table
+                       and b.section in {x.section for x in blocks} | {x.section for x in self._counterparts(first)}),
+                      key=lambda b: b.index, default=last)
+            last = row
+        return last, None, bases or None, between
+
+    def _counterparts(self, block: Block) -> list[Block]:
+        """The same clause in the other language: the other cell of its table row, or the next paragraph."""
+        if block.table is not None:
+            return [b for b in self.doc.blocks if b.table is not None and b.table.table == block.table.table
+                    and b.table.row == block.table.row and b.index != block.index]
+        return [b for b in self.doc.blocks[block.index + 1: block.index + 3]
+                if b.is_body and b.language in ("zh", "en") and b.language != block.language]
+
+    def _labels(self, count: int, bases: dict[str, str] | None, between: bool) -> dict[str, list[str | None]]:
+        """Per language, the number label of each new article (None: Word numbers it)."""
+        numbering = self.layout.numbering
+        out: dict[str, list[str | None]] = {}
+        for lang in self.langs:
+            labels: list[str | None] = []
+            for k in range(1, count + 1):
+                if bases:
+                    prefix = bases.get(lang) or next(iter(bases.values()))
+                    labels.append(between_label(prefix, lang, k) if between else increment(prefix, k))
+                elif numbering is None:
+                    labels.append(None)  # an unnumbered contract: new headings carry titles only
+                else:
+                    labels.append(numbering.label(lang, k))
+            out[lang] = labels
+        return out
+
+    def _new_kind(self, req_id: str) -> str:
+        """Comment kind for a new article: "missing", or "added" when it takes the place of struck words."""
+        verdicts = {r.id: r for r in self.result.requirements}
+        result = verdicts.get(req_id)
+        if result is not None and any(r.verdict == Verdict.CONTRADICTED
+                                      for r in [result, *result.by_language.values()]):
+            return "added"
+        return "missing"
+
+    def _heading_text(self, lang: str, label: str | None, title: str) -> str:
+        return f"{label} {title}" if label else title
+
+    def _cross_references(self, per_paragraph: dict[int, tuple[ParagraphRef, list[Edit]]]) -> None:
+        """Comment on every clause that cites a clause we delete or replace ("Without limiting Clause 7.1")."""
+        changed: dict[str, str] = {}  # section -> kind of change
+        for index, (_, edits) in per_paragraph.items():
+            for block in self.doc.blocks:
+                if block.paragraph == index and block.is_body and block.section:
+                    kind = "deleted" if all(e.kind == "contradicted" for e in edits) else "replaced"
+                    changed.setdefault(block.section, kind)
+        if not changed:
+            return
+        seen: set[tuple[int, str]] = set()
+        for section, kind in changed.items():
+            for block in self.doc.blocks:
+                if not block.is_body or block.section == section or block.paragraph in per_paragraph:
+                    continue
+                lang = block.language if block.language in ("zh", "en") else self.langs[0]
+                pattern = references_to(section, lang)
+                if pattern is None or not pattern.search(block.text) or (block.paragraph, section) in seen:
+                    continue
+                ref = self._ref(block)
+                if ref is None:
+                    continue
+                seen.add((block.paragraph, section))
+                ctx = dict(self.ctx.for_lang(lang))
+                ctx.update(kind="xref", section=section, change=kind)
+                self._anchor_comment(ref.element, None, None, redline_comment(lang, ctx))
+
+    def prepare(self, req_ids: list[str]) -> None:
+        """Decide where the new articles go and what they are numbered, before any comment cites them."""
+        self.where = self._where()
+        _, _, base, between = self.where
+        self.labels = self._labels(len(req_ids), base, between)
+        numbering = self.layout.numbering
+        for i, req_id in enumerate(req_ids):
+            self.targets[req_id] = {}
+            for lang in self.langs:
+                label = self.labels[lang][i]
+                if label is None and numbering is not None and numbering.word_numbered and base is None:
+                    prefix = numbering.prefixes.get(lang) or next(iter(numbering.prefixes.values()), None)
+                    label = increment(prefix, i + 1) if prefix else None
+                title = clause(req_id, lang, self.opts.variant, self.ctx.for_lang(lang)).title
+                self.targets[req_id][lang] = _cite(label, lang, title)
+
+    def insert_clauses(self, req_ids: list[str]) -> None:
+        if not req_ids:
+            return
+        after_block, before_block, _, between = self.where
+        labels = self.labels
+        clauses = {req_id: {lang: clause(req_id, lang, self.opts.variant, self.ctx.for_lang(lang))
+                            for lang in self.langs} for req_id in req_ids}
+        layout = self.layout
+        if layout.in_table and set(self.langs) <= set(layout.table_columns):
+            self._insert_rows(req_ids, clauses, labels, after_block, before_block)
+        else:
+            self._insert_paragraphs(req_ids, clauses, labels, after_block, before_block, between)
+        self.summary.inserted_clauses.extend(req_ids)
+
+    def _template(self, block: Block | None) -> etree._Element | None:
+        ref = self._ref(block) if block is not None else None
+        return ref.element if ref is not None else None
+
+    def _heading_template(self, lang: str) -> etree._Element | None:
+        layout = self.layout
+        for block in (layout.last_article, layout.first_heading):
+            if block is not None and block.language == lang:
+                return self._template(block)
+        return self._template(layout.last_article)
+
+    def _like(self, template: etree._Element | None, text: str, *, keep_numbering: bool,
+              fallback_style: str | None, bold: bool) -> etree._Element:
+        """A new paragraph, tracked as inserted, formatted like ``template`` (a paragraph of the contract)."""
+        p = etree.Element(w("p"))
+        rpr = None
+        if template is not None:
+            ppr = template.find(w("pPr"))
+            if ppr is not None:
+                ppr = _copy_without_revisions(ppr)
+                for tag in ("rPr",):
+                    for el in ppr.findall(w(tag)):
+                        ppr.remove(el)
+                if not keep_numbering:
+                    for el in ppr.findall(w("numPr")):
+                        ppr.remove(el)
+                p.append(ppr)
+            run = next((r for r in template.iter(w("r")) if r.find(w("t")) is not None), None)
+            rpr = clean_rpr(run.find(w("rPr"))) if run is not None else None
+        else:
+            ppr = etree.SubElement(p, w("pPr"))
+            if fallback_style:
+                etree.SubElement(ppr, w("pStyle")).set(w("val"), fallback_style)
+            if bold and not fallback_style:
+                rpr = etree.Element(w("rPr"))
+                etree.SubElement(rpr, w("b"))
+        ins = revision("ins", self.next_id(), self.opts.author, self.date)
+        ins.append(text_run(text, rpr))
+        p.append(ins)
+        mark_paragraph_inserted(p, self.next_id(), self.opts.author, self.date)
+        return p
+
+    def _insert_paragraphs(self, req_ids: list[str], clauses: dict[str, dict[str, ClauseText]],
+                           labels: dict[str, list[str | None]], after_block: Block | None,
+                           before_block: Block | None, between: bool) -> None:
+        layout = self.layout
+        numbering = layout.numbering
+        word_numbered = bool(numbering and numbering.word_numbered) and not between
+        styles = self._styles()
+        h2 = styles.get("heading 2") or styles.get("heading 1")
+        order = [lang for lang in layout.lang_order if lang in self.langs] or list(self.langs)
+        order += [lang for lang in self.langs if lang not in order]
+        body_template = self._template(layout.article_body)
+        sub = _typed_sub_numbering(layout.article_body)
+        mixed = bool(numbering and numbering.mixed) and len(order) > 1
+        new: list[etree._Element] = []
+        for i, req_id in enumerate(req_ids):
+            heads: list[etree._Element] = []
+            if mixed:
+                text = " ".join(self._heading_text(lang, labels[lang][i], clauses[req_id][lang].title)
+                                for lang in order)
+                heads.append(self._like(self._heading_template(order[0]), text, keep_numbering=word_numbered,
+                                        fallback_style=h2, bold=True))
+            else:
+                for lang in order:
+                    text = self._heading_text(lang, labels[lang][i], clauses[req_id][lang].title)
+                    heads.append(self._like(self._heading_template(lang), text, keep_numbering=word_numbered,
+                                            fallback_style=h2, bold=True))
+            comment = self._comment_text(req_id, self._new_kind(req_id), order[0], None)
+            ins = heads[0].find(w("ins"))
+            self._anchor_comment(heads[0], ins, ins, comment)
+            new.extend(heads)
+            paragraphs = {lang: list(clauses[req_id][lang].paragraphs) for lang in order}
+            longest = max(len(v) for v in paragraphs.values())
+            for j in range(longest):
+                for lang in order:
+                    if j >= len(paragraphs[lang]):
+                        continue
+                    text = paragraphs[lang][j]
+                    if sub and labels[lang][i]:
+                        text = f"{_sub_label(labels[lang][i], j + 1, sub)} {text}"
+                    new.append(self._like(body_template, text, keep_numbering=word_numbered or not sub,
+                                          fallback_style=None, bold=False))
+        if before_block is not None:
+            self.summary.placed_before = before_block.text
+            boundary = self._body_child(self._template(before_block))  # type: ignore[arg-type]
+            previous = boundary.getprevious()
+            while previous is not None and not isinstance(previous.tag, str):
+                previous = previous.getprevious()
+            if boundary.tag == w("p") or previous is None:
+                for p in new:  # each inserted mark merges into the boundary paragraph on rejection
+                    boundary.addprevious(p)
+                return
+            self._place(new, previous)
+            return
+        if after_block is not None:
+            self._place(new, self._body_child(self._template(after_block)))  # type: ignore[arg-type]
+            return
+        children = [c for c in self.body if c.tag != w("sectPr")]
+        if not children:
+            raise DocumentError("the document body is empty", code="corrupt")
+        self._place(new, children[-1])
+
+    def _insert_rows(self, req_ids: list[str], clauses: dict[str, dict[str, ClauseText]],
+                     labels: dict[str, list[str | None]], after_block: Block | None,
+                     before_block: Block | None) -> None:
+        """A two-column bilingual contract: one new row per heading and per paragraph pair."""
+        layout = self.layout
+        head_tr = _ancestor(self._template(layout.last_article), "tr")
+        body_el = self._template(layout.article_body) if layout.article_body is not None else None
+        body_tr = _ancestor(body_el, "tr") if body_el is not None else None
+        if body_tr is None or _ancestor(body_tr, "tbl") is not _ancestor(head_tr, "tbl"):
+            body_tr = head_tr
+        table = _ancestor(head_tr, "tbl")
+        if head_tr is None or table is None:
+            raise DocumentError("cannot locate the bilingual table in the DOCX body", code="corrupt")
+        columns = layout.table_columns
+        rows: list[etree._Element] = []
+        for i, req_id in enumerate(req_ids):
+            texts = {lang: self._heading_text(lang, labels[lang][i], clauses[req_id][lang].title)
+                     for lang in self.langs}
+            row = self._row_like(head_tr, {columns[lang]: texts[lang] for lang in self.langs})
+            cell_p = row.find(f".//{w('p')}")
+            ins = cell_p.find(w("ins")) if cell_p is not None else None
+            if cell_p is not None and ins is not None:
+                self._anchor_comment(cell_p, ins, ins, self._comment_text(req_id, self._new_kind(req_id), self.langs[0], None))
+            rows.append(row)
+            paragraphs = {lang: list(clauses[req_id][lang].paragraphs) for lang in self.langs}
+            for j in range(max(len(v) for v in paragraphs.values())):
+                rows.append(self._row_like(body_tr, {columns[lang]: (paragraphs[lang][j] if j < len(paragraphs[lang])
+                                                                     else "") for lang in self.langs}))
+        if before_block is not None:
+            self.summary.placed_before = before_block.text
+        if before_block is not None and _ancestor(self._template(before_block), "tbl") is table:
+            anchor_tr = _ancestor(self._template(before_block), "tr")
+            for row in rows:
+                anchor_tr.addprevious(row)  # type: ignore[union-attr]
+            return
+        if after_block is not None and _ancestor(self._template(after_block), "tbl") is table:
+            last: etree._Element = _ancestor(self._template(after_block), "tr")  # type: ignore[assignment]
+        elif after_block is not None:
+            raise DocumentError(f"section {self.opts.after!r} is outside the bilingual table the clauses go "
+                                "into; choose a section of that table", code="config")
+        else:
+            last = table.findall(w("tr"))[-1]
+        for row in rows:
+            last.addnext(row)
+            last = row
+
+    def _row_like(self, template: etree._Element, texts: dict[int, str]) -> etree._Element:
+        import copy
+
+        row = copy.deepcopy(template)
+        for el in list(row.iter(w("ins"), w("del"), w("trPrChange"), w("tcPrChange"), w("pPrChange"),
+                                w("rPrChange"))):
+            if el.getparent() is not None and el.getparent().tag in (w("trPr"), w("rPr"), w("tcPr"), w("pPr")):
+                el.getparent().remove(el)
+        for tag in ("commentRangeStart", "commentRangeEnd", "bookmarkStart", "bookmarkEnd"):
+            for el in list(row.iter(w(tag))):
+                el.getparent().remove(el)
+        for column, tc in enumerate(row.findall(w("tc"))):
+            paragraphs = tc.findall(w("p"))
+            first = paragraphs[0] if paragraphs else etree.SubElement(tc, w("p"))
+            run = next((r for r in first.iter(w("r")) if r.find(w("t")) is not None), None)
+            rpr = clean_rpr(run.find(w("rPr"))) if run is not None else None
+            for extra in paragraphs[1:]:
+                tc.remove(extra)
+            for child in list(first):
+                if child.tag != w("pPr"):
+                    first.remove(child)
+            ppr = first.find(w("pPr"))
+            if ppr is not None:
+                first.replace(ppr, _copy_without_revisions(ppr))
+            text = texts.get(column, "")
+            if text:
+                ins = revision("ins", self.next_id(), self.opts.author, self.date)
+                ins.append(text_run(text, rpr))
+                first.append(ins)
+        trpr = row.find(w("trPr"))
+        if trpr is None:
+            trpr = etree.Element(w("trPr"))
+            prex = row.find(w("tblPrEx"))
+            if prex is not None:
+                prex.addnext(trpr)
+            else:
+                row.insert(0, trpr)
+        trpr.append(revision("ins", self.next_id(), self.opts.author, self.date))
+        return row
 
     def _styles(self) -> dict[str, str]:
         """styleId by lower-case style name (heading 1, heading 2, ...)."""
@@ -466,49 +853,8 @@ class Redliner:
                 out.setdefault((name.get(w("val")) or "").lower(), sid)
         return out
 
-    def _new_paragraph(self, text: str, style: str | None, bold: bool, comment: str | None) -> etree._Element:
-        p = etree.Element(w("p"))
-        ppr = etree.SubElement(p, w("pPr"))
-        if style:
-            etree.SubElement(ppr, w("pStyle")).set(w("val"), style)
-        rpr = None
-        if bold and not style:
-            rpr = etree.Element(w("rPr"))
-            etree.SubElement(rpr, w("b"))
-        ins = revision("ins", self.next_id(), self.opts.author, self.date)
-        ins.append(text_run(text, rpr))
-        p.append(ins)
-        mark_paragraph_inserted(p, self.next_id(), self.opts.author, self.date)
-        if comment:
-            self._anchor_comment(p, ins, ins, comment)
-        return p
-
-    def insert_clauses(self, req_ids: list[str]) -> None:
-        if not req_ids:
-            return
-        styles = self._styles()
-        h1 = styles.get("heading 1")
-        h2 = styles.get("heading 2") or h1
-        new: list[etree._Element] = []
-        texts = {lang: annex_text(lang, self.ctx.for_lang(lang)) for lang in self.langs}
-        title = " / ".join(str(texts[lang].title) for lang in self.langs)
-        new.append(self._new_paragraph(title, h1, True, None))
-        for lang in self.langs:
-            new.append(self._new_paragraph(" ".join(str(texts[lang].redline_lead).split()), None, False, None))
-        for number, req_id in enumerate(req_ids, start=1):
-            for lang in self.langs:
-                c = clause(req_id, lang, self.opts.variant, self.ctx.for_lang(lang))
-                heading = f"{texts[lang].inserted_number(number)} {c.title}"
-                comment = self._comment_text(req_id, "missing", lang, None) if lang == self.langs[0] else None
-                new.append(self._new_paragraph(heading, h2, True, comment))
-                for para in c.paragraphs:
-                    new.append(self._new_paragraph(para, None, False, None))
-            self.summary.inserted_clauses.append(req_id)
-        self._place(new)
-
-    def _place(self, new: list[etree._Element]) -> None:
-        """Insert paragraphs so that rejecting them restores the original exactly."""
-        anchor = self._anchor()
+    def _place(self, new: list[etree._Element], anchor: etree._Element) -> None:
+        """Insert paragraphs after ``anchor`` so that rejecting them restores the original exactly."""
         following = anchor.getnext()
         while following is not None and not isinstance(following.tag, str):
             following = following.getnext()
@@ -541,9 +887,12 @@ class Redliner:
     # ------------------------------------------------------------------ output
     def run(self) -> bytes:
         per_paragraph, needs_clause = self.plan()
+        new_clauses = [r for r in REQUIREMENT_IDS if r in needs_clause]
+        self.prepare(new_clauses)
         for ref, edits in per_paragraph.values():
             self.apply_paragraph(ref, edits)
-        self.insert_clauses([r for r in REQUIREMENT_IDS if r in needs_clause])
+        self._cross_references(per_paragraph)
+        self.insert_clauses(new_clauses)
         replace: dict[str, bytes] = {self.main: _serialise(self.root)}
         add: dict[str, bytes] = {}
         if self.new_comments:
@@ -598,6 +947,69 @@ class Redliner:
         override.set("PartName", "/" + part)
         override.set("ContentType", COMMENTS_TYPE)
         replace["[Content_Types].xml"] = _serialise(ct)
+
+
+def _ancestor(el: etree._Element | None, tag: str) -> etree._Element | None:
+    while el is not None and el.tag != w(tag):
+        el = el.getparent()
+    return el
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _norm_label(label: str | None) -> str:
+    return "".join((label or "").split()).rstrip(".．、").lower()
+
+
+def _typed_label(block: Block) -> str | None:
+    """The number label typed at the start of ``block`` ("第三条", "10.3", "Clause 4"), if any."""
+    if block.label:
+        return None
+    label = parse_label(block.text)
+    if label is None:
+        return None
+    stripped = block.text.lstrip()
+    return stripped[: len(stripped) - len(label.rest)].rstrip() or None
+
+
+def _typed_sub_numbering(block: Block | None) -> str | None:
+    """"dotted" when the article's paragraphs are typed "9.1 ..." (new ones continue that way)."""
+    if block is None or block.label:
+        return None
+    label = parse_label(block.text, in_zh_article=True)
+    if label is not None and not label.relative and "." in label.text and label.level == 2:
+        return "dotted"
+    return None
+
+
+def _sub_label(article_label: str, n: int, kind: str) -> str:
+    """"第五条" + 2 -> "5.2"; "10." + 1 -> "10.1"; "Clause 4" + 3 -> "4.3"."""
+    import re
+
+    from ..lang import zh as zh_lang
+
+    m = re.search(r"(\d+)(?!.*\d)", article_label)
+    if m:
+        return f"{m.group(1)}.{n}"
+    m = re.search(rf"第([{zh_lang.NUMERAL_CHARS}]+)[条款]", article_label)
+    value = zh_lang.parse_numeral(m.group(1)) if m else None
+    return f"{value}.{n}" if value else str(n)
+
+
+def _cite(label: str | None, lang: str, title: str) -> str:
+    """How a comment names a new article: 第八条, Clause 8, or its title when it has no number."""
+    import re
+
+    if not label:
+        return f"“{title}”条款" if lang == "zh" else f'the clause "{title}"'
+    label = label.strip()
+    if lang == "zh":
+        return label if label.startswith("第") else f"第{label.rstrip('.．、')}条"
+    if re.fullmatch(r"\d+(?:\.\d+)*\.?", label):
+        return f"Clause {label.rstrip('.')}"
+    return label
 
 
 def _copy_without_revisions(ppr: etree._Element) -> etree._Element:

@@ -164,8 +164,18 @@ def clause(req_id: str, lang: str, variant: str, context: Mapping[str, Any]) -> 
     _check_choice("variant", variant, VARIANTS)
     ctx = context.get(lang, context) if isinstance(context.get(lang), Mapping) else context
     module = _module(f"clauses/{req_id}.{lang}.{variant}.j2", ctx)
-    return ClauseText(req_id, lang, variant, str(module.title), str(module.basis),
+    return ClauseText(req_id, lang, variant, requirement_title(req_id, lang), str(module.basis),
                       tuple(_paragraphs(str(module))))
+
+
+def requirement_title(req_id: str, lang: str) -> str:
+    """The one title of a requirement in a language: the clause library's, as reports and `explain` show it."""
+    from ..library import load_library
+
+    try:
+        return load_library().requirement(req_id).titles[lang]
+    except (KeyError, ConfigError) as exc:
+        raise RenderError(f"no {lang} title for {req_id} in the clause library: {exc}") from None
 
 
 def suggested_clause(req_id: str, lang: str, variant: str = "full",

@@ -391,6 +391,8 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
             continue
         if t.block is s.block and _NEW_CLAUSE.match(t.text):
             break  # "第三条 …" run into the same paragraph (a PDF line join): the next clause, not a rider
+        if s.lead_in is not None and t.lead_in is s.lead_in and points_back(t.text, library, lang) is None:
+            continue  # a sibling item of the same lead-in is an undertaking of its own, read on its own
         # an unnumbered document (a commitment letter) is one clause: its later paragraphs that point back count
         same = _same_top(t, top) if top else not t.block.section
         if t.block is s.block or (same and (points_back(t.text, library, lang) is not None

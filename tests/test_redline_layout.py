@@ -1,0 +1,315 @@
+"""Issue 11: the redline puts its fixes where a drafter would, numbered and worded as the contract is.
+
+Run on every DOCX fixture: the bundled samples, the other helpers' fixtures, the drafts of
+``generate_docs.py`` and the layout contracts of ``fixtures/redline/build_redline_fixtures.py``
+(signature table, schedules/附件, Word auto-numbered articles, two-column bilingual table,
+cross-references; Chinese and English).
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import sys
+from datetime import UTC, datetime
+
+import docx
+import pytest
+from docx_revisions import accept_all, reject_all
+from generate_docs import DRAFTS
+from generate_helpers import ROOT, check, docx_fixtures, verdicts, xfail_if_only_signature_line_qualifies
+
+from cliccheck.generate.context import build_context
+from cliccheck.generate.layout import analyse, increment, is_schedule_heading, is_signature
+from cliccheck.generate.redline import RedlineOptions, redline_docx
+from cliccheck.readers import read_document
+from cliccheck.sections import parse_label
+
+sys.path.insert(0, str(ROOT / "fixtures" / "redline"))
+from build_redline_fixtures import BUILDERS
+
+AUTHOR = "Wang Fang"
+WHEN = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CJK = re.compile(r"[\u3400-\u9fff]")
+LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+CASES: list[tuple[str, bytes]] = (
+    [(f"layout:{name}", build()) for name, build in BUILDERS.items()]
+    + [(f"draft:{name}", build()) for name, build in DRAFTS.items()]
+    + [(f"fixture:{p.parent.name}/{p.name}", p.read_bytes()) for p in docx_fixtures()])
+
+
+class Run:
+    """One redline of one contract, with its accepted and rejected readings."""
+
+    def __init__(self, name: str, data: bytes, **options: object):
+        self.name = name
+        self.data = data
+        self.doc = read_document(data, filename="draft.docx")
+        self.result = check(self.doc)
+        ctx = build_context(self.doc, self.result)
+        self.out, self.summary = redline_docx(data, self.doc, self.result, ctx,
+                                              RedlineOptions(author=AUTHOR, when=WHEN, **options))  # type: ignore[arg-type]
+        self.accepted = read_document(accept_all(self.out), filename="accepted.docx")
+        self.layout = analyse(self.doc)
+
+    def new_headings(self) -> list[int]:
+        """Indexes (in the accepted document) of the headings of the inserted articles."""
+        original = {b.text for b in self.doc.blocks}
+        titles = _titles()
+        return [b.index for b in self.accepted.blocks
+                if b.text not in original and any(t in b.text for t in titles) and len(b.text) < 120]
+
+
+_RUNS: dict[str, Run] = {}
+
+
+def redlined(name: str) -> Run:
+    """The default redline of fixture ``name``, computed once per test session (redlining is the slow part)."""
+    if name not in _RUNS:
+        _RUNS[name] = Run(name, dict(CASES)[name])
+    return _RUNS[name]
+
+
+def _titles() -> list[str]:
+    from cliccheck.library import load_library
+
+    lib = load_library()
+    return [lib.requirement(r).titles[lang] for r in ("CSR01", "CSR02", "CSR03", "CSR04") for lang in ("zh", "en")]
+
+
+@pytest.fixture(scope="module", params=CASES, ids=[name for name, _ in CASES])
+def run(request) -> Run:  # type: ignore[no-untyped-def]
+    return redlined(request.param[0])
+
+
+def _shape(doc) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(b.text, str(b.kind)) for b in doc.blocks]
+
+
+def _inserted_text(out: bytes) -> list[str]:
+    d = docx.Document(io.BytesIO(out))
+    root = d.element
+    return ["".join(t.text or "" for t in el.iter(f"{W}t")) for el in root.iter(f"{W}ins")
+            if el.get(f"{W}author") == AUTHOR]
+
+
+# ----------------------------------------------------------------- invariants on every fixture
+
+def test_accept_all_passes_lint(run: Run) -> None:
+    result = check(run.accepted)
+    xfail_if_only_signature_line_qualifies(result)
+    got = verdicts(result)
+    assert all(v == "satisfied" for v in got.values()), (run.name, got)
+
+
+def test_reject_all_restores_the_draft(run: Run) -> None:
+    assert _shape(read_document(reject_all(run.out, author=AUTHOR), filename="r.docx")) == _shape(run.doc)
+
+
+def test_inserted_articles_sit_before_the_signature_block_and_schedules(run: Run) -> None:
+    heads = run.new_headings()
+    assert len(heads) >= len(run.summary.inserted_clauses), (run.name, run.summary)
+    if not heads:
+        return
+    closing = [b.index for b in run.accepted.blocks if b.index > heads[0]
+               and (is_signature(b.text) or is_schedule_heading(b.text))]
+    before = [b for b in run.accepted.blocks if b.index < heads[0]]
+    assert not any(is_signature(b.text) and b.index > 3 for b in before), run.name
+    assert not any(is_schedule_heading(b.text) for b in before if b.index > 3), run.name
+    if run.layout.boundary is not None:
+        assert closing, f"{run.name}: the signature block/schedule should follow the new articles"
+
+
+def test_numbering_continues(run: Run) -> None:
+    heads = run.new_headings()
+    numbering = run.layout.numbering
+    if not heads or numbering is None or not numbering.prefixes:
+        return
+    blocks = run.accepted.blocks
+    first = blocks[heads[0]]
+    prefix = next(iter(numbering.prefixes.values()))
+    expected = increment(prefix, 1)
+    shown = "".join((first.label or first.text).split())  # Word's number, or the typed one
+    norm = "".join(expected.split()).rstrip(".")
+    assert shown.startswith(norm), (run.name, expected, first.label, first.text)
+    assert "Supplemental" not in first.text and "补充条款" not in first.text
+
+
+def test_no_empty_numbered_paragraph(run: Run) -> None:
+    for b in run.accepted.blocks:
+        if not b.is_body:
+            continue
+        if b.label and not b.text.strip():
+            pytest.fail(f"{run.name}: empty numbered paragraph {b.label}")
+        label = parse_label(b.text)
+        if label is not None and not label.rest.strip() and not b.label and not re.fullmatch(r"\d+", b.text.strip()):
+            pytest.fail(f"{run.name}: a number with no clause: {b.text!r}")
+
+
+def test_no_statute_citation_in_the_contract_body(run: Run) -> None:
+    body = "\n".join(_inserted_text(run.out))
+    assert "本条依据" not in body and "This clause is made under" not in body
+    assert "Cybersecurity Review Measures" not in body and "网络安全审查办法" not in body
+
+
+# ----------------------------------------------------------------- language purity (a test per language)
+
+def _single_language(lang: str) -> list[tuple[str, bytes]]:
+    return [(n, d) for n, d in CASES if read_document(d, filename="x.docx").language == lang]
+
+
+@pytest.mark.parametrize(("name", "data"), _single_language("zh"), ids=[n for n, _ in _single_language("zh")])
+def test_chinese_contract_gets_no_english(name: str, data: bytes) -> None:
+    r = redlined(name)
+    for text in _inserted_text(r.out):
+        assert not LATIN_WORD.search(text), (name, text)
+
+
+@pytest.mark.parametrize(("name", "data"), _single_language("en"), ids=[n for n, _ in _single_language("en")])
+def test_english_contract_gets_no_chinese(name: str, data: bytes) -> None:
+    r = redlined(name)
+    for text in _inserted_text(r.out):
+        assert not CJK.search(text), (name, text)
+
+
+# ----------------------------------------------------------------- specific layouts
+
+def _case(name: str) -> bytes:
+    return dict(CASES)[name]
+
+
+@pytest.mark.parametrize("name", ["layout:bitable-bi", "fixture:sample/bilingual-contract.docx"])
+def test_bilingual_table_rows_stay_parallel(name: str) -> None:
+    r = redlined(name)
+    rows: dict[tuple[int, int], dict[int, str]] = {}
+    for b in r.accepted.blocks:
+        if b.table is not None:
+            rows.setdefault((b.table.table, b.table.row), {})[b.table.column] = b.text
+    for key, cells in rows.items():
+        if len(cells) == 2:
+            zh, en = cells.get(0, ""), cells.get(1, "")
+            assert bool(zh.strip()) == bool(en.strip()), (key, cells)
+            if CJK.search(zh) and LATIN_WORD.search(en):
+                continue
+    new_rows = [cells for cells in rows.values() if any(t in cells.get(1, "") for t in _titles())]
+    assert new_rows or not r.summary.inserted_clauses
+    for cells in new_rows:
+        assert CJK.search(cells[0]) and not LATIN_WORD.search(cells[0])
+        assert LATIN_WORD.search(cells[1]) and not CJK.search(cells[1])
+
+
+def test_bilingual_table_new_articles_continue_both_numberings() -> None:
+    r = redlined("layout:bitable-bi")
+    texts = [b.text for b in r.accepted.blocks]
+    assert "第五条 不非法获取用户数据" in texts and "Article 5 No illegal acquisition of user data" in texts
+    sig = next(i for i, t in enumerate(texts) if t.startswith("甲方（盖章）"))
+    assert texts.index("第六条 不非法控制和操纵用户设备") < sig
+    # the contradiction in both columns is replaced in each cell by the undertaking in that cell's language
+    rows: dict[int, dict[int, str]] = {}
+    for b in r.accepted.blocks:
+        if b.table is not None:
+            rows.setdefault(b.table.row, {})[b.table.column] = b.text
+    support = next(cells for cells in rows.values() if cells.get(0, "").startswith("维保期内"))
+    assert "乙方承诺无正当理由不中断产品供应" in support[0] and "有权随时暂停" not in support[0]
+    assert "Party B undertakes that it shall not interrupt" in support[1] and "at any time" not in support[1]
+
+
+def test_one_column_contradiction_is_replaced_not_left_deleted() -> None:
+    """The sample's English 8.4 lets Party B suspend; its Chinese （四） gives the undertaking: 8.4 is replaced."""
+    r = redlined("fixture:sample/bilingual-contract.docx")
+    en = [b.text for b in r.accepted.blocks if b.table is not None and b.text.startswith("8.4 ")]
+    assert en and en[0].startswith("8.4 Party B undertakes that it shall not interrupt"), en
+    assert not r.summary.inserted_clauses  # nothing left to add: both versions now give CSR04
+
+
+def test_alternating_bilingual_inserts_zh_en_pairs() -> None:
+    r = redlined("draft:bilingual")
+    blocks = [b for b in r.accepted.blocks if b.text not in {x.text for x in r.doc.blocks}]
+    langs = [b.language for b in blocks if b.language in ("zh", "en")]
+    assert langs and langs[0] == "zh"
+    assert all(a != b for a, b in itertools.pairwise(langs)), langs  # zh, en, zh, en ...
+
+
+def test_deleted_numbered_clause_keeps_its_number_and_citing_clause_gets_a_comment() -> None:
+    for name, marker, citing in (("layout:xref-en", "7.1 [Intentionally deleted]", "Without limiting Clause 7.1"),
+                                 ("layout:xref-zh", "2.2 【本条删除】", "除第2.2条另有约定外")):
+        r = redlined(name)
+        texts = [b.text for b in r.accepted.blocks]
+        assert marker in texts, (name, texts)
+        comments = [c.text for c in docx.Document(io.BytesIO(r.out)).comments]
+        assert any("7.1" in c and "check" in c for c in comments) if name.endswith("en") else \
+            any("第2.2条" in c and "引用" in c for c in comments), comments
+        citing_para = next(p for p in docx.Document(io.BytesIO(r.out)).paragraphs if citing in p.text)
+        assert citing_para._p.find(f"{W}commentRangeStart") is not None
+
+
+def test_deleted_text_is_configurable() -> None:
+    r = Run("xref", _case("layout:xref-en"), deleted_text={"en": "[Deleted]"})
+    assert "7.1 [Deleted]" in [b.text for b in r.accepted.blocks]
+
+
+def test_unnumbered_deleted_paragraph_leaves_no_empty_paragraph() -> None:
+    d = docx.Document()
+    d.add_paragraph('This Agreement is made between Jiangnan Grid Data Co., Ltd. (the "Customer") and '
+                    'Northbridge Systems Ltd. (the "Vendor").')
+    d.add_paragraph("The Vendor may stop technical support at any time for any reason.")
+    d.add_paragraph("Prices are fixed.")
+    buf = io.BytesIO()
+    d.save(buf)
+    r = Run("unnumbered", buf.getvalue())
+    texts = [b.text for b in r.accepted.blocks]
+    assert not any("may stop technical support" in t for t in texts)
+    assert "" not in [t.strip() for t in texts] and "[Intentionally deleted]" not in "".join(texts)
+
+
+def test_replacement_follows_the_paragraph_structure() -> None:
+    r = redlined("layout:sigtable-zh")
+    texts = [b.text for b in r.accepted.blocks]
+    first = next(i for i, t in enumerate(texts) if t.startswith("乙方承诺配合网络安全审查"))
+    assert texts[first + 1].startswith("审查所需的材料涉及保密义务")  # the second sub-clause is its own paragraph
+    assert texts[first - 1] == "第五条 网络安全"
+
+
+def test_word_numbered_contract_gets_word_numbered_articles() -> None:
+    for name, expected in (("layout:autonum-zh", "第八条"), ("layout:autonum-en", "8."),
+                           ("fixture:sample/supply-agreement-en.docx", "15.")):
+        r = redlined(name)
+        heads = r.new_headings()
+        first = r.accepted.blocks[heads[0]]
+        assert first.label == expected, (name, first.label, first.text)
+        assert not first.text.startswith(expected)  # Word numbers it: no typed number beside Word's
+
+
+def test_after_is_honoured_or_an_error() -> None:
+    from cliccheck.errors import DocumentError
+
+    r = Run("after", _case("layout:xref-en"), after="7.2")
+    texts = [b.text for b in r.accepted.blocks]
+    i = next(k for k, t in enumerate(texts) if t.startswith("7.2 "))
+    assert texts[i + 1].startswith("7.2A ")  # 7.3 exists: no renumbering
+    with pytest.raises(DocumentError, match="not found"):
+        Run("after", _case("layout:xref-en"), after="99.9")
+    r = Run("after-table", _case("layout:bitable-bi"), after="第二条")
+    texts = [b.text for b in r.accepted.blocks]
+    assert texts.index("第二条之一 不非法获取用户数据") < texts.index("第三条 网络安全")
+    assert "Article 2A No illegal acquisition of user data" in texts
+
+
+def test_contract_term_is_adopted_in_inserted_clauses() -> None:
+    r = redlined("layout:sigtable-en")
+    body = " ".join(_inserted_text(r.out))
+    assert "this Agreement" in body and "this Contract" not in body
+
+
+def test_comments_say_why_each_article_is_added() -> None:
+    r = redlined("layout:xref-en")
+    comments = [c.text for c in docx.Document(io.BytesIO(r.out)).comments]
+    csr04 = [c for c in comments if c.startswith("[CSR04") and "add this clause" in c]
+    assert csr04 and "in its place" in csr04[0]  # contradicted: the new article replaces the struck sentence
+    csr02 = [c for c in comments if c.startswith("[CSR02")]
+    assert csr02 and "contains no such undertaking" in csr02[0]
+    deletion = [c for c in comments if c.startswith("[CSR04") and "delete" in c]
+    assert deletion and "Clause 12" in deletion[0]  # the comment names the new article by its number

@@ -1,0 +1,125 @@
+"""Issue 11: the redlined and accepted copies as LibreOffice lays them out, one picture per fixture.
+
+One module-scoped batch converts every copy to PDF in a single LibreOffice run (conversions are
+slow); the tests then read the laid-out text and keep, per fixture, one PNG with the redlined page
+that holds the first new article beside the same page of the accepted copy, for a reviewer. The
+pictures go to ``$CLICCHECK_TEST_OUTPUT/redline-render`` (default ``out/redline-render``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx_revisions import accept_all
+from generate_helpers import ROOT
+from test_redline_layout import AUTHOR, CASES, Run, _titles, redlined
+
+pytestmark = pytest.mark.slow
+
+OUT = Path(os.environ.get("CLICCHECK_TEST_OUTPUT", ROOT / "out")) / "redline-render"
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9.-]+", "_", name).strip("_")
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[str, tuple[Run, Path, Path]]:  # type: ignore[no-untyped-def]
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it (libreoffice-writer-nogui)")
+    pdfium = pytest.importorskip("pypdfium2", reason="pypdfium2 renders the PDF pages to PNG")
+    del pdfium
+    work = tmp_path_factory.mktemp("render")
+    runs: dict[str, Run] = {}
+    files: list[str] = []
+    for name, _ in CASES:
+        run = redlined(name)
+        slug = _slug(name)
+        (work / f"{slug}.redline.docx").write_bytes(run.out)
+        (work / f"{slug}.accepted.docx").write_bytes(accept_all(run.out))
+        files += [str(work / f"{slug}.redline.docx"), str(work / f"{slug}.accepted.docx")]
+        runs[slug] = run
+    outdir = work / "pdf"
+    proc = subprocess.run([exe, f"-env:UserInstallation=file://{work / 'profile'}", "--headless",
+                           "--convert-to", "pdf", "--outdir", str(outdir), *files],
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr
+    return {slug: (run, outdir / f"{slug}.redline.pdf", outdir / f"{slug}.accepted.pdf")
+            for slug, run in runs.items()}
+
+
+def _pages(pdf: Path) -> list[str]:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return ["".join(doc[i].get_textpage().get_text_range().split()) for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def _page_image(pdf: Path, index: int):  # type: ignore[no-untyped-def]
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return doc[index].render(scale=1.3).to_pil()
+    finally:
+        doc.close()
+
+
+def _first_new_heading(run: Run) -> str | None:
+    heads = run.new_headings()
+    return run.accepted.blocks[heads[0]].text if heads else None
+
+
+def test_every_copy_lays_out_and_the_new_article_precedes_the_signatures(rendered) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    from cliccheck.generate.layout import is_schedule_heading, is_signature
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    titles = ["".join(t.split()) for t in _titles()]
+    for slug, (run, redline_pdf, accepted_pdf) in rendered.items():
+        assert redline_pdf.exists() and accepted_pdf.exists(), slug
+        pages = _pages(accepted_pdf)
+        text = "".join(pages)
+        heading = _first_new_heading(run)
+        page = 0
+        if heading is not None:
+            title = next(t for t in titles if t in "".join(heading.split()))
+            assert title in text, (slug, heading)
+            page = next(i for i, p in enumerate(pages) if title in p)
+            closing = [b.text for b in run.accepted.blocks if b.index > run.new_headings()[0]
+                       and (is_signature(b.text) or is_schedule_heading(b.text))]
+            if closing:  # laid out in the same order: new article first, then signatures/schedules
+                marker = "".join(closing[0].split())[:8]
+                assert text.find(title) < text.find(marker, text.find(title)), (slug, marker)
+        red_pages = _pages(redline_pdf)
+        red_page = next((i for i, p in enumerate(red_pages) if heading is not None and title in p), 0)
+        red = _page_image(redline_pdf, red_page)
+        acc = _page_image(accepted_pdf, page)
+        picture = Image.new("RGB", (red.width + acc.width + 20, max(red.height, acc.height)), "white")
+        picture.paste(red, (0, 0))
+        picture.paste(acc, (red.width + 20, 0))
+        picture.save(OUT / f"{slug}.png")
+    assert len(list(OUT.glob("*.png"))) >= len(rendered)
+
+
+def test_redline_shows_the_revisions_of_one_author(rendered) -> None:  # type: ignore[no-untyped-def]
+    """The redlined PDF keeps the deleted words visible (struck through), so a reader sees what goes."""
+    for slug, (run, redline_pdf, _) in rendered.items():
+        if not run.summary.deletions:
+            continue
+        text = "".join(_pages(redline_pdf))
+        struck = [m.group(0) for b in run.doc.blocks
+                  for m in [re.search(r"[^，。,.;；\d\s][^，。,.;；]*(?:随时|at any time)[^，。,.;；]*", b.text)] if m]
+        if struck:  # the words proposed for deletion are still on the redlined page, struck through
+            assert any("".join(w.split()) in text for w in struck), (slug, struck)
+    assert AUTHOR
