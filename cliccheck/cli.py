@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "explain": ("rules", "explain_command", "Explain one requirement: basis, what satisfies it, examples."),
     "audit": ("audit", "audit_command", "Audit a contract repository into a resumable register; export it."),
     "eval": ("evaluate", "eval_command", "Score the matcher on a labelled corpus."),
+    "serve": ("serve", "serve_command", "Serve the gate over HTTP (API for OA/CLM systems, page for lawyers)."),
 }
 
 
