@@ -37,6 +37,11 @@ from cliccheck.readers.ocr_engine import OcrLine, engine_available  # noqa: E402
 from cliccheck.report.build import build_document_report  # noqa: E402
 from cliccheck.verdicts import Evidence, RequirementResult, Verdict  # noqa: E402
 
+try:  # the ocr extra is installed by `make test`; OpenCV also needs the system's libGL (.ci/run installs libgl1)
+    import cv2  # noqa: F401
+except (ImportError, OSError) as exc:  # pragma: no cover - depends on the machine
+    pytest.skip(f"OpenCV cannot load here ({exc}); apt-get install libgl1", allow_module_level=True)
+
 PDF = ROOT / "fixtures" / "pdf"
 ZH = PDF / "zh_contract_ttf.pdf"
 EN = PDF / "en_contract.pdf"

@@ -203,7 +203,13 @@ def engine_available(name: str = DEFAULT_ENGINE) -> bool:
     import shutil
 
     if name == "rapidocr":
-        return all(importlib.util.find_spec(m) is not None for m in ("rapidocr_onnxruntime", "onnxruntime", "cv2"))
+        if not all(importlib.util.find_spec(m) is not None for m in ("rapidocr_onnxruntime", "onnxruntime", "cv2")):
+            return False
+        try:  # OpenCV is installed but may not load (opencv-python needs the system's libGL)
+            import cv2  # noqa: F401
+        except (ImportError, OSError):
+            return False
+        return True
     if name == "tesseract":
         return importlib.util.find_spec("pytesseract") is not None and shutil.which("tesseract") is not None
     return False
