@@ -35,11 +35,23 @@ def verdicts(result) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return out
 
 
-def soffice_to_pdf(path: Path, tmp: Path) -> Path:
-    """Convert with LibreOffice headless in an isolated profile; skip visibly if absent."""
+def libreoffice_or_skip() -> str:
+    """The LibreOffice executable, or a visible skip: absent, or present on a machine with no font at all
+    (LibreOffice then refuses to start: "No fonts could be found on the system"). .ci/run installs both."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:
-        pytest.skip("LibreOffice (soffice) is not installed: the conversion check needs it")
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it (libreoffice-writer-nogui)")
+    fonts = [p for d in ("/usr/share/fonts", "/usr/local/share/fonts", str(Path.home() / ".fonts"))
+             for p in Path(d).rglob("*") if p.suffix.lower() in (".ttf", ".ttc", ".otf", ".pfb")] \
+        if any(Path(d).is_dir() for d in ("/usr/share/fonts", "/usr/local/share/fonts")) else []
+    if not fonts:
+        pytest.skip("LibreOffice cannot start on a machine without any font; .ci/run installs fonts-wqy-microhei")
+    return exe
+
+
+def soffice_to_pdf(path: Path, tmp: Path) -> Path:
+    """Convert with LibreOffice headless in an isolated profile; skip visibly if it cannot run here."""
+    exe = libreoffice_or_skip()
     profile = tmp / "lo-profile"
     outdir = tmp / "lo-out"
     outdir.mkdir(exist_ok=True)

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from docx_revisions import accept_all
-from generate_helpers import ROOT
+from generate_helpers import ROOT, libreoffice_or_skip
 from test_redline_layout import AUTHOR, CASES, Run, _titles, redlined
 
 pytestmark = pytest.mark.slow
@@ -30,9 +29,7 @@ def _slug(name: str) -> str:
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, tuple[Run, Path, Path]]:  # type: ignore[no-untyped-def]
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if exe is None:
-        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it (libreoffice-writer-nogui)")
+    exe = libreoffice_or_skip()
     pdfium = pytest.importorskip("pypdfium2", reason="pypdfium2 renders the PDF pages to PNG")
     del pdfium
     work = tmp_path_factory.mktemp("render")
