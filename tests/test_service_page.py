@@ -39,6 +39,10 @@ def server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
 def browser():  # type: ignore[no-untyped-def]
     if CHROMIUM is None:
         pytest.skip("chromium is not installed (apt-get install chromium; .ci/run does it): the page test needs it")
+    from generate_helpers import fonts_installed
+
+    if not fonts_installed():
+        pytest.skip("no font is installed: Chromium draws no text (.ci/run installs fonts-wqy-microhei)")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield browser
