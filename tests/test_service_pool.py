@@ -22,14 +22,14 @@ def test_pool_kills_replaces_and_bounds() -> None:
     async def scenario() -> None:
         pool = WorkerPool(1, queue=1, queue_wait=1.0, warm=False)
         with pytest.raises(PoolUnavailable):  # not started
-            await pool.run(pow, 2, 3, timeout=5)
+            await pool.run(pow, 2, 3, timeout=60)
         await pool.start()
         try:
             first = pool.pids()
-            assert await pool.run(pow, 2, 10, timeout=5) == 1024
+            assert await pool.run(pow, 2, 10, timeout=60) == 1024
             # a coded error comes back as itself, and the worker goes on
             with pytest.raises(DocumentError) as info:
-                await pool.run(_raise_document_error, "bad file", timeout=5)
+                await pool.run(_raise_document_error, "bad file", timeout=60)
             assert info.value.code == "corrupt" and pool.pids() == first
 
             # stuck past its deadline: killed, replaced, reported as a timeout
@@ -37,29 +37,29 @@ def test_pool_kills_replaces_and_bounds() -> None:
             with pytest.raises(DocumentError) as info:
                 await pool.run(time.sleep, 30, timeout=0.5)
             assert info.value.code == "timeout" and time.monotonic() - started < 10
-            assert await pool.run(pow, 3, 2, timeout=5) == 9  # served by the replacement
+            assert await pool.run(pow, 3, 2, timeout=60) == 9  # served by the replacement
             assert pool.pids() != first and pool.killed == 1
 
             # a request abandoned mid-job (its client went away) keeps the worker until the job ends:
             # the next request waits for it and gets its own answer, not the abandoned one's
-            abandoned = asyncio.ensure_future(pool.run(time.sleep, 0.5, timeout=5))
+            abandoned = asyncio.ensure_future(pool.run(time.sleep, 0.5, timeout=60))
             await asyncio.sleep(0.1)
             abandoned.cancel()
-            assert await pool.run(pow, 2, 5, timeout=5) == 32
+            assert await pool.run(pow, 2, 5, timeout=60) == 32
 
             # a worker that dies is an internal error, and is replaced too
             with pytest.raises(CliccheckError) as info:
-                await pool.run(os._exit, 3, timeout=5)
+                await pool.run(os._exit, 3, timeout=60)
             assert info.value.code == "internal" and "died" in info.value.message
-            assert await pool.run(pow, 2, 2, timeout=5) == 4
+            assert await pool.run(pow, 2, 2, timeout=60) == 4
 
             # one running, one waiting: a third is refused at once (429), the waiting one gives up (503)
-            busy = asyncio.ensure_future(pool.run(time.sleep, 2.5, timeout=5))
+            busy = asyncio.ensure_future(pool.run(time.sleep, 2.5, timeout=60))
             await asyncio.sleep(0.1)
-            waiting = asyncio.ensure_future(pool.run(pow, 2, 1, timeout=5))
+            waiting = asyncio.ensure_future(pool.run(pow, 2, 1, timeout=60))
             await asyncio.sleep(0.1)
             with pytest.raises(PoolFull):
-                await pool.run(pow, 2, 1, timeout=5)
+                await pool.run(pow, 2, 1, timeout=60)
             with pytest.raises(PoolUnavailable):
                 await waiting
             await busy

@@ -94,8 +94,18 @@ def test_ui_lang_option_switches_language() -> None:
     assert _lint(str(ZH), env={"LANG": "en_US.UTF-8"}).count("FAIL") == 1
 
 
-def test_bilingual_satisfied_row_shows_both_versions() -> None:
-    out = _lint(str(BI))
+BILINGUAL_CSR03 = ("采购合同 Purchase Contract\n\n甲方（采购方）：东岸电网有限公司\n\n"
+                   "Party A (Purchaser): Eastbank Grid Co., Ltd.\n\n乙方（供应方）：北桥系统有限公司\n\n"
+                   "Party B (Supplier): Northbridge Systems Ltd.\n\n第九条 乙方不得非法控制或者操纵甲方及其用户的设备。\n\n"
+                   "Article 9 Party B shall not illegally control or manipulate the equipment of Party A or its users.\n")
+
+
+def test_bilingual_satisfied_row_shows_both_versions(tmp_path: Path) -> None:
+    """A bilingual contract satisfying CSR03 in both versions: the satisfied row quotes each version."""
+    path = tmp_path / "bilingual.txt"
+    path.write_text(BILINGUAL_CSR03, encoding="utf-8")
+    out = _lint(str(path), "--ui-lang", "zh")
+    assert "✔ CSR03" in out
     assert "中文文本：" in out and "英文文本：" in out
 
 
