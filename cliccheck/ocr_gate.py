@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .model import Block, Document
+from .pages import page_ranges as _ranges
 from .verdicts import CheckResult, Evidence, Finding, Reason, RequirementResult, Severity, Verdict
 
 #: Characters recognised below this confidence are uncertain. Chosen on the rendered fixtures
@@ -71,15 +72,6 @@ def downgrade_uncertain(doc: Document, result: RequirementResult, threshold: flo
     result.reasons.append(Reason("ocr-uncertain", "; ".join(text for text, _ in words)))
     return True
 
-
-def _ranges(numbers: list[int]) -> str:
-    out: list[str] = []
-    for n in numbers:
-        if out and out[-1].split("-")[-1] == str(n - 1):
-            out[-1] = f"{out[-1].split('-')[0]}-{n}"
-        else:
-            out.append(str(n))
-    return ", ".join(out)
 
 
 def _add_boxes(doc: Document, evidence: Iterable[Evidence]) -> None:

@@ -29,6 +29,7 @@ from ..errors import DocumentError, LimitExceeded
 from ..limits import Limits
 from ..model import Block, BlockKind, Document, OcrInfo, Seal, TableCell
 from ..normalize import is_cjk, normalize
+from ..pages import page_ranges as _ranges
 from .linejoin import Joiner
 from .ocr_engine import DEFAULT_ENGINE, ENGINES, OcrLine, OcrUnavailable, engine_available, get_engine
 from .ocr_words import document_words, respace
@@ -282,15 +283,6 @@ def ocr_pdf_pages(pdf: Any, numbers: Sequence[int], options: OcrOptions, limits:
         out += recognise_pages(((n, (lambda img=img: img)) for n, img in rendered), options, limits)
     return out
 
-
-def _ranges(numbers: list[int]) -> str:
-    out: list[str] = []
-    for n in numbers:
-        if out and out[-1].split("-")[-1] == str(n - 1):
-            out[-1] = f"{out[-1].split('-')[0]}-{n}"
-        else:
-            out.append(str(n))
-    return ", ".join(out)
 
 
 # -- layout: lines into blocks ---------------------------------------------------------------------

@@ -28,6 +28,7 @@ from ..errors import DocumentError, LimitExceeded
 from ..limits import Limits
 from ..model import Block, BlockKind, Document, ExcludedKind, ExcludedText, UnreadContent
 from ..normalize import normalize
+from ..pages import page_ranges as _ranges
 from .linejoin import Joiner
 from .ocr import OcrOptions, merge_ocr_blocks, ocr_scanned_pages
 from .pdf_guard import check_streams
@@ -152,16 +153,6 @@ def _kind(lines: list[Line], metrics: Metrics, text: str, page_height: float) ->
         return BlockKind.FOOTNOTE
     return BlockKind.PARAGRAPH
 
-
-def _ranges(numbers: list[int]) -> str:
-    """[1, 2, 3, 7] -> "1-3, 7"."""
-    out: list[str] = []
-    for n in numbers:
-        if out and out[-1].split("-")[-1] == str(n - 1):
-            out[-1] = f"{out[-1].split('-')[0]}-{n}"
-        else:
-            out.append(str(n))
-    return ", ".join(out)
 
 
 def _running_excluded(running: list[Running]) -> list[ExcludedText]:
