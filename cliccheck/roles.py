@@ -59,6 +59,8 @@ class _RoleWords:
         self.defmark_re = {lang: phrase_regex(roles["definition"][lang], lang) for lang in ("en", "zh")}
         self.supplies_re = {lang: phrase_regex(roles["supplies"][lang], lang) for lang in ("en", "zh")}
         self.pays_re = {lang: phrase_regex(roles["pays"][lang], lang) for lang in ("en", "zh")}
+        self.owns_re = {lang: phrase_regex(roles.get("owns", {}).get(lang, ()), lang) for lang in ("en", "zh")}
+        self.statement_re = {lang: _statement(self.label_re[lang], self.side_re, lang) for lang in ("en", "zh")}
         self.org_re = {lang: phrase_regex(roles["organisations"][lang], lang) for lang in ("en", "zh")}
         self.fields = {w.lower() for lang in ("en", "zh") for w in roles.get("fields", {}).get(lang, ())}
         #: what kind of document it is: contract, notice, commitment letter (library roles.<key>)
@@ -116,6 +118,16 @@ class _RoleWords:
     def is_label(self, term: str) -> bool:
         rx = self.label_re[_lang_of(term)]
         return bool(rx and rx.fullmatch(term.strip()))
+
+
+def _statement(label_rx: re.Pattern[str] | None, side_re: dict[str, dict[str, re.Pattern[str] | None]],
+               lang: str) -> re.Pattern[str] | None:
+    """``<label> is the <role word>`` / ``<label>为<role word>``: a label's side stated in a sentence."""
+    roles = [rx.pattern for rx in (side_re["supplier"][lang], side_re["buyer"][lang]) if rx is not None]
+    if label_rx is None or not roles:
+        return None
+    link = r"\s+(?:is|shall be|acts as|is referred to as)\s+(?:the\s+)?" if lang == "en" else r"(?:为|系|是|即|作为)(?:本合同的?)?"
+    return re.compile(rf"(?P<label>{label_rx.pattern}){link}(?P<role>{'|'.join(roles)})", label_rx.flags)
 
 
 def _party_line(*parts_and_lang: object) -> re.Pattern[str]:
@@ -324,29 +336,76 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
 
 
 def _infer_from_body(doc: Document, words: _RoleWords, out: _Collector) -> None:
-    """"乙方应向甲方交付" / "Party B shall pay": who supplies and who pays."""
-    votes: dict[str, Counter[str]] = {"supplier": Counter(), "buyer": Counter()}
+    """"乙方应向甲方交付" / "Party B shall pay" / "甲方的业务数据": who supplies, who pays, whose data and
+    equipment are protected. Voted per language, so a bilingual contract whose English text defines "Party B"
+    still learns which of 甲方/乙方 supplies from its Chinese text."""
+    votes: dict[tuple[str, str], Counter[str]] = {}
     for block in doc.blocks:
         if not block.is_body:
             continue
-        lang = "zh" if block.language == "zh" else "en"
-        label_rx = words.label_re[lang]
-        if label_rx is None:
-            continue
-        for side, rx in (("supplier", words.supplies_re[lang]), ("buyer", words.pays_re[lang])):
-            if rx is None:
+        for lang in (("zh", "en") if block.language == "mixed" else ("zh" if block.language == "zh" else "en",)):
+            _vote(block.text, lang, words, votes)
+    for lang in ("en", "zh"):
+        for side, other in (("supplier", "buyer"), ("buyer", "supplier")):
+            mine = votes.get((side, lang))
+            if out.labels[side].get(lang) or not mine:
                 continue
-            for m in rx.finditer(block.text):
-                head = block.text[max(0, m.start() - 12):m.start()]
-                labels = list(label_rx.finditer(head))
-                if labels:
-                    votes[side][labels[-1].group(0)] += 1
-    for side, other in (("supplier", "buyer"), ("buyer", "supplier")):
-        if out.has(side) or not votes[side]:
+            label, count = mine.most_common(1)[0]
+            taken = functools.reduce(operator.iadd, out.labels[other].values(), [])
+            if count > votes.get((other, lang), Counter()).get(label, 0) and label not in taken:
+                out.add(side, label, None, doc.blocks[0], "role-words")
+    _pair_labels(doc, words, out)
+
+
+def _vote(text: str, lang: str, words: _RoleWords, votes: dict[tuple[str, str], Counter[str]]) -> None:
+    """Add one block's votes in one language: the label right before each supplies/pays/owns match."""
+    label_rx = words.label_re[lang]
+    if label_rx is None:
+        return
+    for side, rx, adjacent in (("supplier", words.supplies_re[lang], False), ("buyer", words.pays_re[lang], False),
+                               ("buyer", words.owns_re[lang], True)):
+        if rx is None:
             continue
-        label, count = votes[side].most_common(1)[0]
-        if count > votes[other].get(label, 0) and label not in functools.reduce(operator.iadd, out.labels[other].values(), []):
-            out.add(side, label, None, doc.blocks[0], "role-words")
+        for m in rx.finditer(text):
+            head = text[max(0, m.start() - 12):m.start()]
+            labels = list(label_rx.finditer(head))
+            if labels and (not adjacent or labels[-1].end() == len(head)):
+                votes.setdefault((side, lang), Counter())[labels[-1].group(0)] += 1
+
+
+def _pair_labels(doc: Document, words: _RoleWords, out: _Collector) -> None:
+    """Two neutral labels (甲方 and 乙方, Party A and Party B) and one known side: the other label is the other
+    side. Never with a third label in use (丙方 could be either)."""
+    for lang in ("en", "zh"):
+        rx = words.label_re[lang]
+        if rx is None:
+            continue
+        used = {m.group(0) for b in doc.blocks if b.is_body for m in rx.finditer(b.text)}
+        if len(used) != 2:
+            continue
+        for side, other in (("supplier", "buyer"), ("buyer", "supplier")):
+            known = [w for w in out.labels[other].get(lang, []) if w in used]
+            if known and not out.labels[side].get(lang):
+                rest = used - set(out.labels[other].get(lang, []))
+                if len(rest) == 1:
+                    out.add(side, rest.pop(), None, doc.blocks[0], "role-words")
+
+
+def _scan_role_statements(body: Sequence[Block], words: _RoleWords, out: _Collector) -> None:
+    """"Note: Party A is the Purchaser and Party B is the Supplier." / "本合同中乙方为供应商": a label given its
+    side by a plain statement anywhere in the document, not only in a preamble's parenthesis."""
+    for block in body:
+        lang = "zh" if block.language == "zh" else "en"
+        rx = words.statement_re[lang]
+        if rx is None or len(block.text) > 400:
+            continue
+        for m in rx.finditer(block.text):
+            side = words.side_of(m.group("role"))
+            if side and m.group("label") not in functools.reduce(operator.iadd, out.labels[_OTHER[side]].values(), []):
+                out.add(side, m.group("label"), None, block, "definition")
+
+
+_OTHER = {"supplier": "buyer", "buyer": "supplier"}
 
 
 def _place_the_other(out: _Collector) -> None:
@@ -381,7 +440,8 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_
         for block in body[-SIGNATURE_BLOCKS:]:
             _scan_definitions(block, words, out, "signature")
     if not (out.has("supplier") and out.has("buyer")):
-        _infer_from_body(doc, words, out)
+        _scan_role_statements(body, words, out)
+    _infer_from_body(doc, words, out)
     for side in ("supplier", "buyer"):  # a label named before its side was known: "乙方：星河…（以下简称“乙方”）"
         if out.names[side] is None:
             named = [out.label_names[w] for ws in out.labels[side].values() for w in ws if w in out.label_names]
