@@ -78,6 +78,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "back_references": (LEX, True),
     "riders": (LEX, True),  # checked per class below
     "provisions": (LEX, False),
+    "authorising_deemings": (LEX, False),
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
@@ -265,7 +266,8 @@ def _load_frames(path: Path) -> dict[str, Any]:
     """frames.yaml (optional: a library without it accounts for no complements, so nothing beyond the bare
     undertaking is satisfied)."""
     empty: dict[str, Any] = {"complements": {}, "back_references": {lang: () for lang in LANGS}, "riders": {},
-                             "provisions": {lang: () for lang in LANGS}}
+                             "provisions": {lang: () for lang in LANGS},
+                             "authorising_deemings": {lang: () for lang in LANGS}}
     if not path.exists():
         return empty
     node = _compose(path)
@@ -283,6 +285,8 @@ def _load_frames(path: Path) -> dict[str, Any]:
     out["back_references"] = _convert(path, items["back_references"][1], LEX, "back_references")
     out["provisions"] = (_convert(path, items["provisions"][1], LEX, "provisions") if "provisions" in items
                          else {lang: () for lang in LANGS})
+    out["authorising_deemings"] = (_convert(path, items["authorising_deemings"][1], LEX, "authorising_deemings")
+                                   if "authorising_deemings" in items else {lang: () for lang in LANGS})
     for section, schema in (("complements", _COMPLEMENT_SCHEMA), ("riders", LEX)):
         value = items[section][1]
         if not isinstance(value, yaml.MappingNode):

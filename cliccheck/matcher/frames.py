@@ -248,6 +248,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
 
     top = _top_section(s.block.section)
     analyzer = get_analyzer(library, lang)
+    named = _clause_reference(s.block.section, lang)
     defining = None  # the paragraph of a definition of the justifiable reasons, whose items follow it
     for t in [*_later_parts(s, sentences, top, library, lang, roles), *_narrowing_definitions(s, sentences, library, lang)]:
         hits = analyzer.hits(t.text)
@@ -258,9 +259,13 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
         elif defining is t.block and _ITEM.match(t.text.lstrip()) and justified_items(
                 read, 0, read.any("justifications", *(f"{r.id}:justifications" for r in library.requirements))):
             continue  # "（二）发生不可抗力…；": an item of the definition, justified
+        elsewhere = t.block is not s.block and not (_same_top(t, top) if top else not t.block.section)
         for a in taken:
             if a.quality != "satisfied":
                 continue
+            if elsewhere and not any(h.cat.startswith(f"{a.requirement}:") and _SUBJECT_CAT.match(h.cat) for h in hits) \
+                    and not (named is not None and _names(named, t.text)):
+                continue  # a deeming in another clause about another subject
             frame = a.frame
             positive = frame is not None and frame.polarity == "positive"
             words = leftover(t.text, safe_spans(read, library, "positive" if positive else "negative", rider=True)
@@ -400,11 +405,26 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
                                             or _defines(t.text, library, lang)
                                             or _supplier_right(t.text, roles, library, lang))):
             out.append(t)
+    deeming = _deeming_regex(library, lang)
+    if deeming is not None:  # "该等回传…视为已获得甲方授权" in another article: read with the undertaking
+        out += [t for t in sentences if t.language == lang and t is not s and t not in out and deeming.search(t.text)]
     named = _clause_reference(s.block.section, lang)
     if named is not None:
         out += [t for t in sentences if t.language == lang and t is not s and t not in out
                 and t.block is not s.block and _names(named, t.text)]
     return out
+
+
+#: the hit categories that say a sentence is about a requirement's subject (its acts and element objects)
+_SUBJECT_CAT = re.compile(r"[^:]+:(?:obj:|forbidden|partial$|duty|refusal|contradicting)")
+
+
+def _deeming_regex(library: Library, lang: str) -> re.Pattern[str] | None:
+    key = (library.key, lang, "authorising_deemings")
+    if key not in _COMPILED:
+        phrases = library.frames.get("authorising_deemings", {}).get(lang, ())
+        _COMPILED[key] = [("", rx)] if (rx := phrase_regex(phrases, lang)) else []
+    return _COMPILED[key][0][1] if _COMPILED[key] else None
 
 
 def _supplier_right(text: str, roles: Any, library: Library, lang: str) -> bool:
@@ -489,7 +509,9 @@ def points_back(text: str, library: Library, lang: str) -> str | None:
     for section in ("back_references", "riders"):
         for _, rx in _lexicon(library, section, lang):
             for m in rx.finditer(text):
-                if text[:m.start()].strip(" \t0-9.()（）、"):  # "第五条 …" opening the text is its own label
+                # "第五条 …" opening the text is its own label; "第二款之约定…" opening it is a reference
+                if text[:m.start()].strip(" \t0-9.()（）、") or re.search(r"(?:[之的]|约定|规定|所述|所列|中|项下)$",
+                                                                         m.group(0)):
                     return m.group(0)
     return None
 
