@@ -253,6 +253,9 @@ class _Collector:
         self.label_names: dict[str, str] = {}
         #: organisations defined under a term that names no role ('City Metro Operations Co., Ltd. ("Metro")')
         self.unplaced: list[tuple[str, str, Block]] = []
+        #: every "NAME（以下简称“TERM”）" seen, as (term, the text before it): the user's --supplier-alias names a
+        #: party, and the term the contract defines for that name then names the supplier too
+        self.defined: list[tuple[str, str]] = []
 
     def add(self, side: str, label: str | None, name: str | None, block: Block, source: str) -> None:
         if label:
@@ -282,6 +285,9 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
         if not term or len(term) > 40:
             continue
         before = _before(text, m.start())
+        if before and words.defmark_re[_lang_of(m.group(1))] is not None \
+                and words.defmark_re[_lang_of(m.group(1))].search(m.group(1)):
+            out.defined.append((term, before))
         label = words.label_tail(before) if before else None
         role = words.tail(before) if before else None
         if words.is_field(term):  # 乙方（盖章）：星河网络科技有限公司 / Supplier (seal): Helix Ltd.
@@ -467,6 +473,7 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_
     if aligned:
         _carry_across(aligned, supplier, buyer, words)
     _apply_user_names(supplier, buyer, supplier_aliases, supplier_names)
+    _terms_of_user_names(supplier, buyer, out, [*supplier_aliases, *supplier_names], words)
     kind, is_party, basis = _document_kind(doc, body, supplier, buyer, words, defined["supplier"] or letter is not None,
                                            supplier_aliases, supplier_names)
     return Roles(supplier=supplier, buyer=buyer, supplier_party=is_party, document=kind, basis=basis)
@@ -519,6 +526,18 @@ def _apply_user_names(supplier: Party, buyer: Party, aliases: Sequence[str], nam
                 words_list.remove(alias)
         if supplier.source == "default":
             supplier.source = "user"
+
+
+def _terms_of_user_names(supplier: Party, buyer: Party, out: _Collector, given: Sequence[str],
+                         words: _RoleWords) -> None:
+    """"群创云网股份有限公司（以下简称本公司）" with --supplier-alias 群创云网股份有限公司: 本公司 is the supplier."""
+    taken = {w for ws in buyer.labels.values() for w in ws}
+    for alias in (a.strip() for a in given if a and len(a.strip()) >= 2):
+        for term, before in out.defined:
+            if alias in before and term not in taken and not words.is_field(term):
+                bucket = supplier.labels.setdefault(_lang_of(term), [])
+                if term not in bucket:
+                    bucket.append(term)
 
 
 def _letter(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | None:

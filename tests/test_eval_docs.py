@@ -69,7 +69,7 @@ EVAL = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("part", ["dev", "heldout-1", "real"])
+@pytest.mark.parametrize("part", ["dev", "real"])
 def test_no_false_pass_on_any_part_of_the_document_corpus(part: str) -> None:
     """The gate's first promise on independently written drafting: never a satisfied verdict the labels do not
     accept, never a passing document that should fail. Accuracy and recall are reported, not gated (README)."""

@@ -116,7 +116,10 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
             spans.append((r.start, r.end))
         end = _CLAUSE_END.search(s.text, r.end)
         b = end.start() if end else len(s.text)
-        if any(r.end <= h.start < b for h in fine) and _unjustified_alternative(s, r.end, b, fine) is None:
+        # the restrictive word must govern a lawful basis or justification that follows it closely ("only where
+        # the Buyer has failed to pay"); a statutory adverb later in the sentence ("仅于保固期内不得擅自…") is not one
+        governed = [h for h in fine if r.end <= h.start < min(b, r.end + 40) and not h.cat.endswith(":qualifiers")]
+        if governed and _unjustified_alternative(s, r.end, b, fine) is None:
             # "may suspend only where the Buyer has failed to pay … or in force majeure": a prohibition otherwise
             a = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, r.start)), default=0)
             spans.append((r.start, b))
@@ -405,7 +408,7 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
                                             or _defines(t.text, library, lang)
                                             or _supplier_right(t.text, roles, library, lang))):
             out.append(t)
-    deeming = _deeming_regex(library, lang)
+    deeming = _frames_regex(library, "authorising_deemings", lang)
     if deeming is not None:  # "该等回传…视为已获得甲方授权" in another article: read with the undertaking
         out += [t for t in sentences if t.language == lang and t is not s and t not in out and deeming.search(t.text)]
     named = _clause_reference(s.block.section, lang)
@@ -419,24 +422,29 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
 _SUBJECT_CAT = re.compile(r"[^:]+:(?:obj:|forbidden|partial$|duty|refusal|contradicting)")
 
 
-def _deeming_regex(library: Library, lang: str) -> re.Pattern[str] | None:
-    key = (library.key, lang, "authorising_deemings")
+def _frames_regex(library: Library, section: str, lang: str) -> re.Pattern[str] | None:
+    """One regex for a plain lexicon section of frames.yaml (cached per library)."""
+    key = (library.key, lang, section)
     if key not in _COMPILED:
-        phrases = library.frames.get("authorising_deemings", {}).get(lang, ())
+        phrases = library.frames.get(section, {}).get(lang, ())
         _COMPILED[key] = [("", rx)] if (rx := phrase_regex(phrases, lang)) else []
     return _COMPILED[key][0][1] if _COMPILED[key] else None
 
 
 def _supplier_right(text: str, roles: Any, library: Library, lang: str) -> bool:
-    """The supplier is named and a permission word follows it: the paragraph gives the supplier a right."""
+    """The supplier is named and a permission, release or disclaimer follows it: the paragraph gives the supplier
+    a right or frees it of a duty, which may take the undertaking back whether or not it says so."""
     if roles is None:
         return False
     from .analysis import party_regex
 
     party = party_regex(roles.supplier, lang)
     key = (library.key, lang, "permission")
-    if key not in _COMPILED:
-        _COMPILED[key] = [("", rx)] if (rx := phrase_regex(library.common["modals"]["permission"][lang], lang)) else []
+    if key not in _COMPILED:  # a right, a release ("shall not be required to", 不负…义务) or a disclaimer
+        modals = library.common["modals"]
+        words = [*modals["permission"][lang], *modals["negated_obligation"][lang],
+                 *library.frames.get("riders", {}).get("disclaimer", {}).get(lang, ())]
+        _COMPILED[key] = [("", rx)] if (rx := phrase_regex(words, lang)) else []
     if party is None or not _COMPILED[key]:
         return False
     first = party.search(text)
@@ -449,11 +457,13 @@ _DEFINED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,24})[”\"」』]\s*
 
 def _narrowing_definitions(s: Any, sentences: list[Any], library: Library, lang: str) -> list[Any]:
     """Definitions elsewhere in the document that narrow a term the undertaking uses ("“用户数据”仅指甲方员工的
-    通讯录信息"): read with it, so what they leave out is seen (the undertaking then covers only that)."""
+    通讯录信息", "「用户设备」指客户办公室内之桌面电脑"): read with it, so what they leave out is seen (the undertaking
+    then covers only that); a definition whose every word is accounted for leaves it satisfied."""
     key = (library.key, lang, "restrictive")
     if key not in _COMPILED:
         _COMPILED[key] = [("", rx)] if (rx := phrase_regex(library.common["restrictive"][lang], lang)) else []
-    out = []
+    protected = _frames_regex(library, "protected_terms", lang)
+    out: list[Any] = []
     for t in sentences:
         if t is s or t.language != lang:
             continue
@@ -462,7 +472,17 @@ def _narrowing_definitions(s: Any, sentences: list[Any], library: Library, lang:
             continue
         if any(rx.search(t.text, m.end(1)) for _, rx in _COMPILED[key]):  # type: ignore[attr-defined]
             out.append(t)
+        elif protected is not None and protected.search(m.group(1)) and not _names_a_whole_class(t.text, m.end(), library, lang):
+            out.append(t)  # "「用户设备」指客户办公室内之桌面电脑": what it lists is all the undertaking covers
     return out
+
+
+def _names_a_whole_class(text: str, start: int, library: Library, lang: str) -> bool:
+    """The definition's body names the requirement's object in general words (设备, systems, personal
+    information): it widens or restates the term, never narrows it to a few things the library does not know."""
+    from .analysis import get_analyzer
+
+    return any(":obj:" in h.cat and h.start >= start for h in get_analyzer(library, lang).hits(text))
 
 
 def _names(rx: re.Pattern[str], text: str) -> bool:
