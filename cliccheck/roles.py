@@ -278,6 +278,14 @@ class _Collector:
         return any(self.labels[side].values())
 
 
+def _line_label(line_head: str, words: _RoleWords) -> str | None:
+    """The neutral label a party line opens with ("甲方：", "Party A:"), if any."""
+    line = line_head[line_head.rfind("\n") + 1:].lstrip()
+    rx = words.label_re[_lang_of(line)] if line else None
+    m = rx.match(line) if rx is not None else None
+    return m.group(0) if m and re.match(r"\s*[:：]", line[m.end():]) else None
+
+
 def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: str) -> None:
     text = block.text
     for m in _PAREN.finditer(text):
@@ -306,6 +314,9 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
                 out.add(side, role[1], _name_after(text, m.end(), words), block, source)
             else:
                 out.add(side, None, _party_name(text, before, words), block, source)
+                lead = _line_label(text[:m.start()], words)
+                if lead:  # 甲方：香港电讯网络服务有限公司（承办商）: the label the line opens with
+                    out.add(side, lead, None, block, source)
             continue
         if words.is_label(term) and before and not role and not label and _prefix_side(text, m.start(), words) is None:
             # 乙方：星河网络科技有限公司（以下简称“乙方”）: a name for the label, whichever side it turns out to be
@@ -373,10 +384,33 @@ def _vote(text: str, lang: str, words: _RoleWords, votes: dict[tuple[str, str], 
         if rx is None:
             continue
         for m in rx.finditer(text):
-            head = text[max(0, m.start() - 12):m.start()]
-            labels = list(label_rx.finditer(head))
-            if labels and (not adjacent or labels[-1].end() == len(head)):
-                votes.setdefault((side, lang), Counter())[labels[-1].group(0)] += 1
+            if adjacent:
+                head = text[max(0, m.start() - 12):m.start()]
+                labels = list(label_rx.finditer(head))
+                found = labels[-1].group(0) if labels and labels[-1].end() == len(head) else None
+            else:
+                found = _subject_label(text, m.start(), label_rx, lang)
+            if found:
+                votes.setdefault((side, lang), Counter())[found] += 1
+
+
+#: the words before a label that make it an object or a possessor, not the one who acts ("向甲方", "对乙方")
+_NOT_SUBJECT = {"zh": re.compile(r"[向对给与和及为被由让使经将把]$"),
+                "en": re.compile(r"\b(?:to|of|for|with|by|from|and|or|upon|against)\s+(?:the\s+)?$", re.I)}
+
+
+def _subject_label(text: str, pos: int, label_rx: re.Pattern[str], lang: str) -> str | None:
+    """The label that acts in the clause ending at ``pos``: the first one since the clause began that is not an
+    object ("向甲方") or a possessor ("甲方的"). "乙方应在本合同期限内…，保证向甲方持续供应" gives 乙方."""
+    start = max(0, pos - 80)
+    cut = max(text.rfind(c, start, pos) for c in "。；;\n")
+    head = text[max(start, cut + 1):pos]
+    for m in label_rx.finditer(head):
+        if _NOT_SUBJECT[lang].search(head[:m.start()]) or head[m.end():m.end() + 1] in ("的", "之") \
+                or head[m.end():m.end() + 2] in ("'s", "’s"):
+            continue
+        return m.group(0)
+    return None
 
 
 def _pair_labels(doc: Document, words: _RoleWords, out: _Collector) -> None:
