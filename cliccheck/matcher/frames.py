@@ -266,6 +266,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
         for a in taken:
             if a.quality != "satisfied":
                 continue
+            if _sibling(read, a.requirement, library):
+                continue  # "配合网络安全审查；不利用…获取用户数据；": the next undertaking, not a rider on this one
             if elsewhere and not any(h.cat.startswith(f"{a.requirement}:") and _SUBJECT_CAT.match(h.cat) for h in hits) \
                     and not (named is not None and _names(named, t.text)):
                 continue  # a deeming in another clause about another subject
@@ -278,6 +280,28 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 frame.leftover += words
             if words:
                 unrecognised(a, words)
+
+
+#: act categories of a requirement: a sentence holding one undertakes (or refuses) something of its own
+_ACT_CAT = re.compile(r"(?P<rid>[^:]+):(?:forbidden|duty|partial|partial_duty|refusal|contradicting)$")
+#: what makes a later sentence qualify whatever came before it, whatever else it says
+_QUALIFYING = ("carve_outs", "modal:non_binding", "overrides", "scope_limits", "global_overrides", "exemptions",
+               "restrictive", "conditions")
+
+
+def _sibling(read: Sentence, rid: str, library: Library) -> bool:
+    """A later sentence that is an undertaking on another requirement's subject only (its own act, none of
+    ``rid``'s acts or objects) and carries nothing that qualifies what came before it: no back-reference, rider,
+    carve-out, hedge, condition or restrictive word."""
+    cats = list(read.by)
+    others = {m.group("rid") for c in cats if (m := _ACT_CAT.match(c))}
+    if not others or rid in others or any(c.startswith(f"{rid}:") and _SUBJECT_CAT.match(c) for c in cats):
+        return False
+    if read.any(*_QUALIFYING, *(f"{r.id}:weakening" for r in library.requirements)):
+        return False
+    lang = read.unit.lang
+    return not any(rx.search(read.text) for section in ("back_references", "riders")
+                   for _, rx in _lexicon(library, section, lang))
 
 
 def leftover(text: str, spans: list[tuple[int, int]], lang: str) -> list[str]:
