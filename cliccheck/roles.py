@@ -482,7 +482,7 @@ def _presume(supplier: Party, buyer: Party, library: Library, text: str) -> dict
     taken = {w.lower() for p in (supplier, buyer) for ws in p.labels.values() for w in ws}
     out: dict[str, dict[str, list[str]]] = {"supplier": {}, "buyer": {}}
     for lang in ("en", "zh"):
-        if _used_words([*supplier.labels.get(lang, []), *([supplier.name] if supplier.name else [])], lang, text):
+        if _used_words(supplier.labels.get(lang, []), lang, text):
             continue
         for side in ("supplier", "buyer"):
             candidates = [w for w in words[side][lang] if w.lower() not in taken]

@@ -49,3 +49,32 @@ def test_undertaking_on_a_narrowly_defined_term_is_weak() -> None:
     text = ("供方：某系统有限公司\n\n需方：某电网公司\n\n第3条 定义「用户设备」指需方办公室内之桌面电脑。\n\n"
             "第9条 供方不得非法控制或操纵任何用户设备。\n")
     assert _verdicts(text)["CSR03"] == "weak"
+
+
+def test_no_duty_with_its_content_between_is_a_refusal() -> None:
+    text = ("供方：某系统有限公司\n\n需方：某电网公司\n\n第十二条 供方对于需方办理之任何网络安全审查，无配合提供源代码、设计文档"
+            "或供应链信息之义务。\n")
+    got = _verdicts(text)
+    assert got["CSR01"] == "contradicted"
+    assert got["CSR04"] == "missing"  # 供应链 (the supply chain) is not product supply
+
+
+def test_refusal_of_a_government_review_of_the_procurement() -> None:
+    text = ("This Agreement is made between Acme Grid Co. (the \"Customer\") and Northwind Ltd. (the \"Provider\").\n\n"
+            "15.1 The Provider will not complete security questionnaires or supply documentation for any government "
+            "review of the Customer's procurement.\n")
+    assert _verdicts(text)["CSR01"] == "contradicted"
+
+
+def test_ceasing_to_provide_the_services_is_no_reason_of_its_own() -> None:
+    text = ("This Agreement is made between Acme Grid Co. (the \"Customer\") and Northwind Ltd. (the \"Supplier\").\n\n"
+            "12.2 The Supplier may cease to provide the Services and the technical support at the end of any quarter "
+            "by giving the Customer six months' written notice.\n")
+    assert _verdicts(text)["CSR04"] == "contradicted"
+
+
+def test_the_buyers_data_named_possessively_is_the_object() -> None:
+    text = ("This Agreement is made between Acme Grid Co. (the \"Purchaser\") and Northwind Ltd. (the \"Supplier\").\n\n"
+            "15. The Supplier shall not knowingly use its access to the Purchaser's network to obtain the Purchaser's "
+            "data.\n")
+    assert _verdicts(text)["CSR02"] == "weak"

@@ -323,7 +323,7 @@ _BASE = {"obligation": "do", "prohibition": "not", "permission": "may", "grant":
 
 _BARE_NEG = {"en": re.compile(r"\b(?:does|do|did|is|are)\s+not\s+(?:\w+\s+)?$", re.IGNORECASE),
              "zh": re.compile(r"(?:不|亦不|并不|均不|也不|从不)(?:会|再|就此|主动|以任何(?:形式|方式|手段|理由)"
-                              r"|(?:通过|利用|借助|借|对|向|在)[^，。；不]{1,16}?(?:进行|实施|予以)?)?$")}
+                              r"|(?:通过|利用|借助|借|对|向|在|就)[^，。；不]{1,16}?(?:进行|实施|予以)?)?$")}
 
 
 def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
@@ -392,7 +392,7 @@ def _agent(s: Sentence, action: Hit, lang: str) -> Hit | None:
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _PREP_BEFORE = {"en": re.compile(r"\b(?:to|with|by|for|of|from|against|towards|toward|on behalf of)\s+(?:the\s+)?$",
                                  re.IGNORECASE),
-                "zh": re.compile(r"(?:向|对|与|和|给|为|由|被|经|同)$")}
+                "zh": re.compile(r"(?:向|对|与|和|给|为|由|被|经|同|于|就)$")}
 
 
 def _after_preposition(s: Sentence, hit: Hit) -> bool:
@@ -634,7 +634,10 @@ def _unjustified_alternative(s: Sentence, a: int, b: int, fine: list[Hit]) -> tu
 
 
 def _possessive_inside(s: Sentence, party: Hit, obj: Hit) -> bool:
-    """"data belonging to the Customer's end users": a party named possessively inside a longer object."""
+    """"data belonging to the Customer's end users", "the Purchaser's data", 甲方数据: the buyer (or, in English, any
+    party named possessively) inside a longer object owns it; it is not the one bound."""
+    if party.cat == "party:buyer" and obj.start <= party.start and party.end < obj.end:
+        return True
     return (s.unit.lang == "en" and obj.start < party.start and party.end + 2 < obj.end
             and _possessive(s.text, party, "en"))
 
@@ -930,9 +933,10 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 elements = set()  # a defined term widens an undertaking; in a right it counts as a broad object only
             if verdict == "contradiction":
                 justified = _justified(s, rid, kind) or _listed_causes(s)
-                if kind in ("duty", "refusal"):  # "无须配合发包人或者任何主管部门的网络安全审查": part of the object
-                    far = max((o.end for o in obj_hits), default=act.end)
-                    justified = [h for h in justified if not (act.end <= h.start and h.end <= far)]
+                # "无须配合发包人或者任何主管部门的网络安全审查", "may cease to provide the Services": part of the
+                # act's own object, not a reason for it
+                far = max((o.end for o in obj_hits), default=act.end)
+                justified = [h for h in justified if not (act.end <= h.start and h.end <= far)]
                 if justified or side is None:
                     results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=1.5,
                                               highlights=_spans(marks),
@@ -1124,7 +1128,7 @@ def _classify(kind: str, st: str, has_element: bool) -> str | None:
         "refusable": {"need-not": "contradiction"},
         # "可以不提供审查所需资料" / "need not provide materials for the review": handing over is refused
         "partial_duty": {"do": "partial-undertaking", "try": "weak-undertaking", "may": "weak-undertaking",
-                         "need-not": "contradiction"},
+                         "need-not": "contradiction", "bare-not": "contradiction", "not": "contradiction"},
         "forbidden": {"not": "undertaking", "try-not": "weak-undertaking", "may": "contradiction",
                       "bare-not": "weak-undertaking"},
         "partial": {"not": "partial-undertaking", "try-not": "weak-undertaking", "may": "contradiction",
