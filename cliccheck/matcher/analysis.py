@@ -477,7 +477,7 @@ def _negated_before(s: Sentence, hit: Hit) -> bool:
     head = s.text[max(0, hit.start - 12):hit.start]
     if s.unit.lang == "en":
         return bool(re.search(r"\b(?:without|no|not|absent)\b(?:\s+\w+){0,2}\s*$", head, re.IGNORECASE))
-    return bool(re.search(r"(?:无|没有|非因|不经|无需|无须|不以|不论)[^，。；]{0,3}$", head))
+    return bool(re.search(r"(?:无|没有|非因|不经|无需|无须|不以|不论)[^，。；]{0,6}$", head))
 
 
 def _justified(s: Sentence, rid: str, kind: str = "forbidden") -> list[Hit]:
