@@ -369,7 +369,10 @@ def _vote(text: str, lang: str, words: _RoleWords, votes: dict[tuple[str, str], 
         for m in rx.finditer(text):
             head = text[max(0, m.start() - 12):m.start()]
             labels = list(label_rx.finditer(head))
-            if labels and (not adjacent or labels[-1].end() == len(head)):
+            # the label must stand in the same clause ("非因…甲方之事由，不得停止供货": 甲方 names the cause, not
+            # the one who supplies)
+            if labels and (not adjacent or labels[-1].end() == len(head)) and not re.search(
+                    r"[，,；;。]", head[labels[-1].end():]):
                 votes.setdefault((side, lang), Counter())[labels[-1].group(0)] += 1
 
 
