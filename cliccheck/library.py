@@ -53,7 +53,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "version": (int, True),
     "roles": ({**{k: (LEX, True) for k in
                   ("supplier", "buyer", "both", "labels", "pronouns", "definition", "supplies", "pays", "organisations")},
-               **{k: (LEX, False) for k in ("fields", *DOCUMENT_WORDS)}}, True),
+               **{k: (LEX, False) for k in ("fields", "presumed_supplier", "presumed_buyer", *DOCUMENT_WORDS)}}, True),
     "modals": ({k: (LEX, True) for k in
                 ("obligation", "prohibition", "permission", "grant", "negated_obligation", "non_binding")}, True),
     **{k: (LEX, True) for k in ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth",
@@ -65,6 +65,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "scope_limits": (LEX, False),
     "global_overrides": (LEX, False),
     "restrictive": (LEX, False),
+    "bounds": (LEX, False),
 }
 
 #: clause_library/frames.yaml: the harmless complements of an undertaking (fail-closed accounting), the words

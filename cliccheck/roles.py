@@ -510,7 +510,26 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_
     _terms_of_user_names(supplier, buyer, out, [*supplier_aliases, *supplier_names], words)
     kind, is_party, basis = _document_kind(doc, body, supplier, buyer, words, defined["supplier"] or letter is not None,
                                            supplier_aliases, supplier_names)
-    return Roles(supplier=supplier, buyer=buyer, supplier_party=is_party, document=kind, basis=basis)
+    presumed = _presume(supplier, buyer, library, "\n".join(b.text for b in body))
+    return Roles(supplier=supplier, buyer=buyer, supplier_party=is_party, document=kind, basis=basis,
+                 presumed=presumed)
+
+
+def _presume(supplier: Party, buyer: Party, library: Library, text: str) -> dict[str, dict[str, list[str]]]:
+    """The conventional words (乙方 supplies, 甲方 buys; "we" of terms addressed to "you") for each language in
+    which the document names no supplier at all; never a word the contract gave either side."""
+    roles = library.common["roles"]
+    words = {side: roles.get(f"presumed_{side}") or {"en": (), "zh": ()} for side in ("supplier", "buyer")}
+    taken = {w.lower() for p in (supplier, buyer) for ws in p.labels.values() for w in ws}
+    out: dict[str, dict[str, list[str]]] = {"supplier": {}, "buyer": {}}
+    for lang in ("en", "zh"):
+        if _used_words(supplier.labels.get(lang, []), lang, text):
+            continue
+        for side in ("supplier", "buyer"):
+            candidates = [w for w in words[side][lang] if w.lower() not in taken]
+            used = _used_words(candidates, lang, text)
+            out[side][lang] = [w for w in candidates if w.lower() in used]
+    return out
 
 
 def _fill_defaults(supplier: Party, buyer: Party, words: _RoleWords, present: set[str], text: str) -> None:

@@ -207,6 +207,9 @@ class Roles:
     document: str = "contract"
     #: the words that decided ``document`` and ``supplier_party``
     basis: str = ""
+    #: side -> language -> words presumed by drafting convention to name it (library ``roles.presumed``) in a
+    #: document that names no supplier: read only to find who holds a right, never to count an undertaking
+    presumed: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

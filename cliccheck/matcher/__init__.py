@@ -50,7 +50,7 @@ from .analysis import Assessment, Unit, get_analyzer, party_regex
 from .candidates import prefilter
 from .document import document_bound as _document_bound
 from .document import document_findings
-from .frames import defined_terms, excludes_reasons, read_riders
+from .frames import defined_terms, excludes_reasons, narrowed_terms, read_riders
 from .hidden import analyse_unit as _analyse
 from .hidden import hidden_findings, margin_findings, unread_findings
 from .obfuscation import obfuscation_findings
@@ -110,6 +110,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     sentences = segment(doc) if sentences is None else sentences
     headings = _heading_parties(doc, roles, lang)
     defined = defined_terms(sentences, library, lang)
+    narrowed = narrowed_terms(sentences, library, lang)
     for s in sentences:
         if s.language != lang:
             continue
@@ -128,7 +129,8 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         if scan.candidate_requirements(own):
             block_offset = s.start - s.block.start
             ctx = _context_party(s.block.text, block_offset, roles, lang) or headings.get(_top_section(s.block.section))
-            alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent, defined=defined)
+            alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent, defined=defined,
+                         narrowed=narrowed)
             results = _analyse(alone, library, roles)
         if s.lead_in is not None and not any(a.kind != "near-miss" and not _needs_lead(a) for a in results):
             lead = s.lead_in
@@ -136,7 +138,8 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
             lead_ctx = (_context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
                         or headings.get(_top_section(lead.block.section)))
             combined = Unit(text, lang, [(0, lead.start, lead.end), (len(lead.text) + 1, s.start, s.end)], s,
-                            context_party=lead_ctx, absent=absent, defined=defined)
+                            context_party=lead_ctx, absent=absent, defined=defined,
+                            narrowed=narrowed)
             combined_results = _analyse(combined, library, roles)
             if any(a.kind != "near-miss" for a in combined_results) or not results:
                 results = combined_results if not results or any(

@@ -35,10 +35,10 @@ from .pipelines import get_nlp
 MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "grant", "obligation", "non_binding")
 _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
                 "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words", "acknowledgements", "exemptions",
-                "topics", "scope_limits", "global_overrides", "restrictive")
+                "topics", "scope_limits", "global_overrides", "restrictive", "bounds")
 #: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
 _NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions", "consent_words",
-                 "acknowledgements", "exemptions", "topics", "scope_limits", "global_overrides", "restrictive")
+                 "acknowledgements", "exemptions", "topics", "scope_limits", "global_overrides", "restrictive", "bounds")
 ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_duty")
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "partial_duty": 3, "refusable": 4}
@@ -88,6 +88,8 @@ class Unit:
     #: requirements undertaken in the sentence just before, in the same block ("乙方应当配合网络安全审查；但对于
     #: 源代码，乙方有权拒绝提供"): a refusal of what the review asks for is a rider on that undertaking
     continues: frozenset[str] = frozenset()
+    #: terms naming an element's object that the contract defines as something narrower (frames.narrowed_terms)
+    narrowed: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -123,7 +125,7 @@ class Analyzer:
         for kind in MODAL_KINDS:
             cats[f"modal:{kind}"] = common["modals"][kind][lang]
         for key in _COMMON_CATS:
-            cats[key] = common[key][lang]
+            cats[key] = common[key][lang] if key in common else ()
         cats["both"] = common["roles"]["both"][lang]
         cats["pronoun"] = common["roles"]["pronouns"][lang]
         for req in library.requirements:
@@ -216,6 +218,10 @@ def party_hits(text: str, roles: Roles, analyzer_hits: list[Hit], lang: str) -> 
         rx = party_regex(party, lang)
         if rx:
             raw += [Hit(f"party:{side}", m.start(), m.end(), m.group(0)) for m in rx.finditer(text)]
+    for side, words in roles.presumed.items():  # 乙方 / "we" by convention only: see assess()
+        rx = party_regex(Party(labels={lang: words[lang]}), lang) if words.get(lang) else None
+        if rx:
+            raw += [Hit(f"party:presumed_{side}", m.start(), m.end(), m.group(0)) for m in rx.finditer(text)]
     raw += [Hit("party:both", h.start, h.end, h.text) for h in analyzer_hits if h.cat == "both"]
     raw += [Hit("party:pronoun", h.start, h.end, h.text) for h in analyzer_hits if h.cat == "pronoun"]
     raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -317,7 +323,7 @@ _BASE = {"obligation": "do", "prohibition": "not", "permission": "may", "grant":
 
 _BARE_NEG = {"en": re.compile(r"\b(?:does|do|did|is|are)\s+not\s+(?:\w+\s+)?$", re.IGNORECASE),
              "zh": re.compile(r"(?:不|亦不|并不|均不|也不|从不)(?:会|再|就此|主动|以任何(?:形式|方式|手段|理由)"
-                              r"|(?:通过|利用|借助|借|对|向|在)[^，。；不]{1,16}?(?:进行|实施|予以)?)?$")}
+                              r"|(?:通过|利用|借助|借|对|向|在|就)[^，。；不]{1,16}?(?:进行|实施|予以)?)?$")}
 
 
 def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
@@ -386,7 +392,7 @@ def _agent(s: Sentence, action: Hit, lang: str) -> Hit | None:
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _PREP_BEFORE = {"en": re.compile(r"\b(?:to|with|by|for|of|from|against|towards|toward|on behalf of)\s+(?:the\s+)?$",
                                  re.IGNORECASE),
-                "zh": re.compile(r"(?:向|对|与|和|给|为|由|被|经|同)$")}
+                "zh": re.compile(r"(?:向|对|与|和|给|为|由|被|经|同|于|就)$")}
 
 
 def _after_preposition(s: Sentence, hit: Hit) -> bool:
@@ -471,7 +477,7 @@ def _negated_before(s: Sentence, hit: Hit) -> bool:
     head = s.text[max(0, hit.start - 12):hit.start]
     if s.unit.lang == "en":
         return bool(re.search(r"\b(?:without|no|not|absent)\b(?:\s+\w+){0,2}\s*$", head, re.IGNORECASE))
-    return bool(re.search(r"(?:无|没有|非因|不经|无需|无须|不以|不论)[^，。；]{0,3}$", head))
+    return bool(re.search(r"(?:无|没有|非因|不经|无需|无须|不以|不论)[^，。；]{0,6}$", head))
 
 
 def _justified(s: Sentence, rid: str, kind: str = "forbidden") -> list[Hit]:
@@ -489,6 +495,17 @@ def _justified(s: Sentence, rid: str, kind: str = "forbidden") -> list[Hit]:
         ("justifications", "lawful_basis", f"{rid}:justifications")
     hits = s.any(*cats)
     return [h for h in hits if not _negated_before(s, h) and not _consequence(s, h) and not _acknowledgement(s, h)]
+
+
+_LISTED_CAUSES = {"en": re.compile(r"\b(?:the following|any of the following)\b[^.;:]{0,30}[:：]\s*$", re.IGNORECASE),
+                  "zh": re.compile(r"(?:以下|下列|如下)[^，。；：:]{0,8}(?:原因|情形|情况|事由|事项)[^。；：:]{0,20}[:：]\s*$")}
+
+
+def _listed_causes(s: Sentence) -> list[Hit]:
+    """A lead-in alone that limits a right to the causes listed after it ("乙方可因以下原因暂停服务：", "may suspend
+    in any of the following cases:"): the items, read with it, decide; the lead-in itself grants nothing."""
+    m = _LISTED_CAUSES[s.unit.lang].search(s.text)
+    return [Hit("justifications", m.start(), m.end(), m.group(0))] if m else []
 
 
 def _acknowledgement(s: Sentence, hit: Hit) -> bool:
@@ -617,7 +634,10 @@ def _unjustified_alternative(s: Sentence, a: int, b: int, fine: list[Hit]) -> tu
 
 
 def _possessive_inside(s: Sentence, party: Hit, obj: Hit) -> bool:
-    """"data belonging to the Customer's end users": a party named possessively inside a longer object."""
+    """"data belonging to the Customer's end users", "the Purchaser's data", 甲方数据: the buyer (or, in English, any
+    party named possessively) inside a longer object owns it; it is not the one bound."""
+    if party.cat == "party:buyer" and obj.start <= party.start and party.end < obj.end:
+        return True
     return (s.unit.lang == "en" and obj.start < party.start and party.end + 2 < obj.end
             and _possessive(s.text, party, "en"))
 
@@ -872,6 +892,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             side, party = subject(s, modal, act, lang)
             marks = [act, *obj_hits] + ([modal] if modal else []) + ([party] if party else [])
             verdict = _classify(kind, st, bool(elements))
+            presumed = side if side in _PRESUMED else None
             if (verdict is None and kind == "duty" and st == "none" and side == "supplier" and party is not None
                     and not any(c.end <= act.start for c in s.get("conditions"))):
                 verdict = "weak-undertaking"  # "服务商…配合网络安全审查": a statement, not a binding promise
@@ -880,10 +901,15 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             if kind == "duty" and (s.get("carve_outs") or (modal is not None and modal.cat == "modal:permission")) \
                     and _whether_before(s, act):
                 verdict = "contradiction"  # "是否配合由乙方自行决定", "有权决定是否配合": a free choice not to perform
-            if (verdict is None and kind == "refusal" and st == "none" and side == "supplier" and party is not None
+            if (verdict is None and kind == "refusal" and st == "none" and side in ("supplier", "presumed_supplier")
+                    and party is not None
                     and not any(c.end <= act.start for c in s.get("conditions"))
                     and not _nominal_condition(s, act)):
                 verdict = "contradiction"  # "乙方不予提供", "the Vendor refuses to": a declared refusal
+            if presumed:
+                # a side only presumed by convention holds a right (contradiction) but never makes a promise count
+                side = _PRESUMED[presumed] if verdict == "contradiction" else None
+                party = party if verdict == "contradiction" else None
             if verdict is None:
                 results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=1.0 + len(elements),
                                           highlights=_spans(marks),
@@ -906,10 +932,11 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             if verdict == "contradiction" and obj_hits and all(o in by_definition for o in obj_hits):
                 elements = set()  # a defined term widens an undertaking; in a right it counts as a broad object only
             if verdict == "contradiction":
-                justified = _justified(s, rid, kind)
-                if kind in ("duty", "refusal"):  # "无须配合发包人或者任何主管部门的网络安全审查": part of the object
-                    far = max((o.end for o in obj_hits), default=act.end)
-                    justified = [h for h in justified if not (act.end <= h.start and h.end <= far)]
+                justified = _justified(s, rid, kind) or _listed_causes(s)
+                # "无须配合发包人或者任何主管部门的网络安全审查", "may cease to provide the Services": part of the
+                # act's own object, not a reason for it
+                far = max((o.end for o in obj_hits), default=act.end)
+                justified = [h for h in justified if not (act.end <= h.start and h.end <= far)]
                 if justified or side is None:
                     results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=1.5,
                                               highlights=_spans(marks),
@@ -934,6 +961,10 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             if not elements:
                 continue  # an undertaking on a broad object only ("the Services") covers no element
             reasons, weak_marks = _weakeners(s, rid, modal, act)
+            narrowed = {t for el in elements for t in unit.narrowed.get((rid, el), ())}
+            for o in obj_hits:
+                if o.text in narrowed:  # "「用戶設備」指…桌面電腦": the undertaking covers only what the definition lists
+                    reasons.append(Reason("partial-coverage", f"only what '{o.text}' is defined as"))
             if verdict == "weak-undertaking" and modal is not None:
                 reasons.insert(0, Reason("weakened-by", modal.text))
             elif verdict == "weak-undertaking":
@@ -956,6 +987,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             if modal is not None and stance(s, modal, h) in ("not", "try-not"):
                 continue  # "shall not, whether by kill switches or …, disable": named only to be forbidden
             side, party = subject(s, modal, h, lang)
+            side = _PRESUMED.get(side or "", side)
             if side is None:  # "… is voluntary for the Vendor", "… at the Vendor's option": the party it frees
                 named = [p for p in s.parties if p.cat != "party:pronoun" and h.start <= p.start
                          and (p.end <= h.end or re.fullmatch(r"\s*(?:for|to|of)\s+(?:the\s+)?|\s*(?:对|于)",
@@ -977,6 +1009,10 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                                       reasons=[Reason("near-miss", all_objs[0].text)], detail="mentions the subject only"))
         out.extend(results)
     return _element_precedence(out)
+
+
+#: sides presumed by drafting convention (library ``roles.presumed``) -> the side they stand for in a right
+_PRESUMED = {"presumed_supplier": "supplier", "presumed_buyer": "buyer"}
 
 
 def _restricted(s: Sentence, act: Hit) -> bool:
@@ -1092,7 +1128,7 @@ def _classify(kind: str, st: str, has_element: bool) -> str | None:
         "refusable": {"need-not": "contradiction"},
         # "可以不提供审查所需资料" / "need not provide materials for the review": handing over is refused
         "partial_duty": {"do": "partial-undertaking", "try": "weak-undertaking", "may": "weak-undertaking",
-                         "need-not": "contradiction"},
+                         "need-not": "contradiction", "bare-not": "contradiction", "not": "contradiction"},
         "forbidden": {"not": "undertaking", "try-not": "weak-undertaking", "may": "contradiction",
                       "bare-not": "weak-undertaking"},
         "partial": {"not": "partial-undertaking", "try-not": "weak-undertaking", "may": "contradiction",

@@ -599,14 +599,26 @@ def describe(a: Assessment) -> list[str]:
 
 _DEFINED = {"en": re.compile(r"^\W{0,3}(?:[\d.()a-z]+\s+)?[\"“]([A-Z][^\"”]{1,40})[\"”]\s+(?:means|shall mean|includes|include|"
                              r"shall include|refers to|is defined as)\b"),
-            "zh": re.compile(r"^\W{0,3}(?:[\d.（）()、一二三四五六七八九十第条]+\s*)?[“\"]([^”\"]{1,20})[”\"]\s*(?:，|,)?"
-                             r"(?:是指|系指|指|包括)")}
+            "zh": re.compile(r"^\W{0,3}(?:[\d.（）()、一二三四五六七八九十第条]+\s*)?(?:定义|释义|名词解释)?\s*"
+                             r"[“\"「『]([^”\"」』]{1,20})[”\"」』]\s*(?:，|,)?(?:是指|系指|指|包括)")}
 
 
 def defined_terms(sentences: list[Any], library: Library, lang: str) -> dict[tuple[str, str], tuple[str, ...]]:
     """Terms the contract defines as including an element's object ('"Services" means the hosting services and the
     technical support services'): (requirement, element) -> terms. The matcher then reads the term as that element,
     so "the supply of the Products and the Services" covers both elements of CSR04."""
+    return _definitions(sentences, library, lang, narrow=False)
+
+
+def narrowed_terms(sentences: list[Any], library: Library, lang: str) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Terms that name an element's object but are defined as something narrower ('「用戶設備」指客戶辦公室內之桌面
+    電腦', '"User Equipment" means the desktop computers in the Customer's offices'): (requirement, element) -> terms.
+    An undertaking on such a term covers only what the definition lists, so it is weak, never satisfied."""
+    return _definitions(sentences, library, lang, narrow=True)
+
+
+def _definitions(sentences: list[Any], library: Library, lang: str, *,
+                 narrow: bool) -> dict[tuple[str, str], tuple[str, ...]]:
     out: dict[tuple[str, str], list[str]] = {}
     seen: set[str] = set()
     for s in sentences:
@@ -618,11 +630,16 @@ def defined_terms(sentences: list[Any], library: Library, lang: str) -> dict[tup
         seen.add(s.text)
         term, body = m.group(1), s.text[m.end():]
         for req in library.requirements:
+            found: list[tuple[str, Any]] = []
             for el in req.elements:
                 key = (library.key, req.id, el.id, lang, "objects")
                 if key not in _COMPILED:
                     _COMPILED[key] = phrase_regex(el.objects[lang], lang)  # type: ignore[assignment]
-                rx = _COMPILED[key]
-                if rx is not None and rx.search(body):  # type: ignore[attr-defined]
-                    out.setdefault((req.id, el.id), []).append(term)
+                if _COMPILED[key] is not None:
+                    found.append((el.id, _COMPILED[key]))
+            names = {el for el, rx in found if rx.search(body)}
+            for el, rx in found:
+                # narrow: the term names the element, the body names no element of the requirement at all
+                if (el in names) if not narrow else (not names and rx.search(term)):
+                    out.setdefault((req.id, el), []).append(term)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
