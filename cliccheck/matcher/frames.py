@@ -116,7 +116,10 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
             spans.append((r.start, r.end))
         end = _CLAUSE_END.search(s.text, r.end)
         b = end.start() if end else len(s.text)
-        if any(r.end <= h.start < b for h in fine) and _unjustified_alternative(s, r.end, b, fine) is None:
+        # the lawful basis must be what "only" restricts to: one after the modal qualifies the act instead
+        # ("仅于保固期内不得擅自控制": "only" limits the promise to the warranty period)
+        if any(r.end <= h.start < b and not any(r.end <= m.start < h.start for m in s.modals) for h in fine) \
+                and _unjustified_alternative(s, r.end, b, fine) is None:
             # "may suspend only where the Buyer has failed to pay … or in force majeure": a prohibition otherwise
             a = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, r.start)), default=0)
             spans.append((r.start, b))
@@ -249,7 +252,10 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
     top = _top_section(s.block.section)
     analyzer = get_analyzer(library, lang)
     defining = None  # the paragraph of a definition of the justifiable reasons, whose items follow it
-    for t in [*_later_parts(s, sentences, top, library, lang, roles), *_narrowing_definitions(s, sentences, library, lang)]:
+    narrowing = _narrowing_definitions(s, sentences, library, lang)
+    for t in [*_later_parts(s, sentences, top, library, lang, roles), *(t for t, _ in narrowing)]:
+        # a closed definition narrows only the undertakings whose object is its term
+        closed = next((term for d, term in narrowing if d is t), "")
         hits = analyzer.hits(t.text)
         read = Read(Unit(t.text, lang, [(0, t.start, t.end)], t), hits, party_hits(t.text, roles, hits, lang), library)
         harmless = _harmless_rights(read, library)
@@ -259,7 +265,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 read, 0, read.any("justifications", *(f"{r.id}:justifications" for r in library.requirements))):
             continue  # "（二）发生不可抗力…；": an item of the definition, justified
         for a in taken:
-            if a.quality != "satisfied":
+            if a.quality != "satisfied" or (closed and not _object_is(a.frame, closed)):
                 continue
             frame = a.frame
             positive = frame is not None and frame.polarity == "positive"
@@ -427,22 +433,54 @@ def _supplier_right(text: str, roles: Any, library: Library, lang: str) -> bool:
 _DEFINED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,24})[”\"」』]\s*(?:[,，]?\s*)(?:仅|只|仅限于|only )?(?:是指|系指|指|means|shall mean|refers to|includes)")
 
 
-def _narrowing_definitions(s: Any, sentences: list[Any], library: Library, lang: str) -> list[Any]:
+def _object_is(frame: Frame | None, term: str) -> bool:
+    """The defined term is (part of) an object of the undertaking's frame."""
+    return frame is not None and any(term.lower() in words.lower() for _, words in frame.objects)
+
+
+def _narrowing_definitions(s: Any, sentences: list[Any], library: Library, lang: str) -> list[tuple[Any, str]]:
     """Definitions elsewhere in the document that narrow a term the undertaking uses ("“用户数据”仅指甲方员工的
-    通讯录信息"): read with it, so what they leave out is seen (the undertaking then covers only that)."""
+    通讯录信息"): read with it, so what they leave out is seen (the undertaking then covers only that). Each comes
+    with its term when only its "means" closes it (read with the undertakings of that object), else with ""."""
     key = (library.key, lang, "restrictive")
     if key not in _COMPILED:
         _COMPILED[key] = [("", rx)] if (rx := phrase_regex(library.common["restrictive"][lang], lang)) else []
-    out = []
+    out: list[tuple[Any, str]] = []
     for t in sentences:
         if t is s or t.language != lang:
             continue
         m = _DEFINED_TERM.search(t.text)
         if m is None or m.group(1).strip() not in s.text:
             continue
+        # a term that is itself the requirement's object ("“用户设备”指客户办公室内之桌面电脑"): "means"/指 closes
+        # the class, so whatever the definition leaves out is out, as with an express "only"; "includes" leaves
+        # it open, and a term defined to bring an element in ('"Services" means … support') only widens
         if any(rx.search(t.text, m.end(1)) for _, rx in _COMPILED[key]):  # type: ignore[attr-defined]
-            out.append(t)
+            out.append((t, ""))
+        elif not m.group(0).endswith("includes") and _closes_element(m.group(1), t.text[m.end():], library, lang):
+            out.append((t, m.group(1).strip()))
     return out
+
+
+def _closes_element(term: str, body: str, library: Library, lang: str) -> bool:
+    """The term names an element's object (user data, user equipment, technical support) and its definition names
+    no object the library knows ("桌面电脑"): the term may cover far less than the element, so the undertaking is
+    read with the definition. One that names such objects ("switches, routers", "系统巡检") keeps the term."""
+    objects = _object_regexes(library, lang)
+    return any(rx.search(term) for rx in objects) and not any(rx.search(body) for rx in objects)
+
+
+def _object_regexes(library: Library, lang: str) -> list[re.Pattern[str]]:
+    return [rx for req in library.requirements for el in req.elements
+            if (rx := _object_regex(library, req.id, el, lang)) is not None]
+
+
+def _object_regex(library: Library, rid: str, el: Any, lang: str) -> re.Pattern[str] | None:
+    """One element's objects as one pattern (cached)."""
+    key = (library.key, rid, el.id, lang, "objects")
+    if key not in _COMPILED:
+        _COMPILED[key] = phrase_regex(el.objects[lang], lang)  # type: ignore[assignment]
+    return _COMPILED[key]  # type: ignore[return-value]
 
 
 def _names(rx: re.Pattern[str], text: str) -> bool:
@@ -553,10 +591,7 @@ def defined_terms(sentences: list[Any], library: Library, lang: str) -> dict[tup
         term, body = m.group(1), s.text[m.end():]
         for req in library.requirements:
             for el in req.elements:
-                key = (library.key, req.id, el.id, lang, "objects")
-                if key not in _COMPILED:
-                    _COMPILED[key] = phrase_regex(el.objects[lang], lang)  # type: ignore[assignment]
-                rx = _COMPILED[key]
-                if rx is not None and rx.search(body):  # type: ignore[attr-defined]
+                rx = _object_regex(library, req.id, el, lang)
+                if rx is not None and rx.search(body):
                     out.setdefault((req.id, el.id), []).append(term)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
