@@ -617,7 +617,11 @@ def _unjustified_alternative(s: Sentence, a: int, b: int, fine: list[Hit]) -> tu
 
 
 def _possessive_inside(s: Sentence, party: Hit, obj: Hit) -> bool:
-    """"data belonging to the Customer's end users": a party named possessively inside a longer object."""
+    """"data belonging to the Customer's end users": a party named possessively inside a longer object; "甲方数据",
+    "客户的数据", "Customer Data": the buyer naming whose data or equipment it is, at the head of the object
+    (the library lists such objects; only the buyer's, as the supplier's own data is not what is protected)."""
+    if party.cat == "party:buyer" and obj.start <= party.start and party.end < obj.end:
+        return True
     return (s.unit.lang == "en" and obj.start < party.start and party.end + 2 < obj.end
             and _possessive(s.text, party, "en"))
 
