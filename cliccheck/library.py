@@ -80,7 +80,6 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "riders": (LEX, True),  # checked per class below
     "provisions": (LEX, False),
     "authorising_deemings": (LEX, False),
-    "protected_terms": (LEX, False),
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
@@ -269,8 +268,7 @@ def _load_frames(path: Path) -> dict[str, Any]:
     undertaking is satisfied)."""
     empty: dict[str, Any] = {"complements": {}, "back_references": {lang: () for lang in LANGS}, "riders": {},
                              "provisions": {lang: () for lang in LANGS},
-                             "authorising_deemings": {lang: () for lang in LANGS},
-                             "protected_terms": {lang: () for lang in LANGS}}
+                             "authorising_deemings": {lang: () for lang in LANGS}}
     if not path.exists():
         return empty
     node = _compose(path)
@@ -290,8 +288,6 @@ def _load_frames(path: Path) -> dict[str, Any]:
                          else {lang: () for lang in LANGS})
     out["authorising_deemings"] = (_convert(path, items["authorising_deemings"][1], LEX, "authorising_deemings")
                                    if "authorising_deemings" in items else {lang: () for lang in LANGS})
-    out["protected_terms"] = (_convert(path, items["protected_terms"][1], LEX, "protected_terms")
-                              if "protected_terms" in items else {lang: () for lang in LANGS})
     for section, schema in (("complements", _COMPLEMENT_SCHEMA), ("riders", LEX)):
         value = items[section][1]
         if not isinstance(value, yaml.MappingNode):

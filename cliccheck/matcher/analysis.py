@@ -467,8 +467,11 @@ def _resolve(s: Sentence, hit: Hit) -> tuple[str | None, Hit | None]:
         return hit.cat[6:], hit
     earlier = [p for p in s.parties if p.end <= hit.start and p.cat != "party:pronoun"]
     bare = [p for p in earlier if not _after_preposition(s, p)]
+    # "the Licensor agrees … without the Licensee's prior approval, and that it will not": an owner named
+    # possessively, or inside a consent or exception phrase, is not what a later subject pronoun stands for
+    subjects = [p for p in bare if not _possessive(s.text, p, s.unit.lang) and not _embedded(s, p)]
     if bare or earlier:
-        pick = (bare or earlier)[-1]
+        pick = (subjects or bare or earlier)[-1]
         return pick.cat[6:], pick
     return s.unit.context_party, hit
 

@@ -116,9 +116,11 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
             spans.append((r.start, r.end))
         end = _CLAUSE_END.search(s.text, r.end)
         b = end.start() if end else len(s.text)
-        # the restrictive word must govern a lawful basis or justification that follows it closely ("only where
-        # the Buyer has failed to pay"); a statutory adverb later in the sentence ("仅于保固期内不得擅自…") is not one
-        governed = [h for h in fine if r.end <= h.start < min(b, r.end + 40) and not h.cat.endswith(":qualifiers")]
+        # the restrictive word must govern a lawful basis or justification that follows it closely, before any
+        # modal ("only where the Buyer has failed to pay"); a statutory adverb or a lawful basis after the modal
+        # qualifies the act instead ("仅于保固期内不得擅自控制": "only" limits the promise to the warranty period)
+        governed = [h for h in fine if r.end <= h.start < min(b, r.end + 40) and not h.cat.endswith(":qualifiers")
+                    and not any(r.end <= m.start < h.start for m in s.modals)]
         if governed and _unjustified_alternative(s, r.end, b, fine) is None:
             # "may suspend only where the Buyer has failed to pay … or in force majeure": a prohibition otherwise
             a = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, r.start)), default=0)
@@ -253,7 +255,10 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
     analyzer = get_analyzer(library, lang)
     named = _clause_reference(s.block.section, lang)
     defining = None  # the paragraph of a definition of the justifiable reasons, whose items follow it
-    for t in [*_later_parts(s, sentences, top, library, lang, roles), *_narrowing_definitions(s, sentences, library, lang)]:
+    narrowing = _narrowing_definitions(s, sentences, library, lang)
+    for t in [*_later_parts(s, sentences, top, library, lang, roles), *(t for t, _ in narrowing)]:
+        # a closed definition narrows only the undertakings whose object is its term
+        closed = next((term for d, term in narrowing if d is t), "")
         hits = analyzer.hits(t.text)
         read = Read(Unit(t.text, lang, [(0, t.start, t.end)], t), hits, party_hits(t.text, roles, hits, lang), library)
         harmless = _harmless_rights(read, library)
@@ -264,7 +269,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
             continue  # "（二）发生不可抗力…；": an item of the definition, justified
         elsewhere = t.block is not s.block and not (_same_top(t, top) if top else not t.block.section)
         for a in taken:
-            if a.quality != "satisfied":
+            if a.quality != "satisfied" or (closed and not _object_is(a.frame, closed)):
                 continue
             if _sibling(read, a.requirement, library):
                 continue  # "配合网络安全审查；不利用…获取用户数据；": the next undertaking, not a rider on this one
@@ -479,34 +484,57 @@ def _supplier_right(text: str, roles: Any, library: Library, lang: str) -> bool:
 _DEFINED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,24})[”\"」』]\s*(?:[,，]?\s*)(?:仅|只|仅限于|only )?(?:是指|系指|指|means|shall mean|refers to|includes)")
 
 
-def _narrowing_definitions(s: Any, sentences: list[Any], library: Library, lang: str) -> list[Any]:
+def _object_is(frame: Frame | None, term: str) -> bool:
+    """The defined term is (part of) an object of the undertaking's frame."""
+    return frame is not None and any(term.lower() in words.lower() for _, words in frame.objects)
+
+
+def _narrowing_definitions(s: Any, sentences: list[Any], library: Library, lang: str) -> list[tuple[Any, str]]:
     """Definitions elsewhere in the document that narrow a term the undertaking uses ("“用户数据”仅指甲方员工的
-    通讯录信息", "「用户设备」指客户办公室内之桌面电脑"): read with it, so what they leave out is seen (the undertaking
-    then covers only that); a definition whose every word is accounted for leaves it satisfied."""
+    通讯录信息"): read with it, so what they leave out is seen (the undertaking then covers only that). Each comes
+    with its term when only its "means" closes it (read with the undertakings of that object), else with ""."""
     key = (library.key, lang, "restrictive")
     if key not in _COMPILED:
         _COMPILED[key] = [("", rx)] if (rx := phrase_regex(library.common["restrictive"][lang], lang)) else []
-    protected = _frames_regex(library, "protected_terms", lang)
-    out: list[Any] = []
+    out: list[tuple[Any, str]] = []
     for t in sentences:
         if t is s or t.language != lang:
             continue
         m = _DEFINED_TERM.search(t.text)
         if m is None or m.group(1).strip() not in s.text:
             continue
+        # a term that is itself the requirement's object ("“用户设备”指客户办公室内之桌面电脑"): "means"/指 closes
+        # the class, so whatever the definition leaves out is out, as with an express "only"; "includes" leaves
+        # it open, and a term defined to bring an element in ('"Services" means … support') only widens
         if any(rx.search(t.text, m.end(1)) for _, rx in _COMPILED[key]):  # type: ignore[attr-defined]
-            out.append(t)
-        elif protected is not None and protected.search(m.group(1)) and not _names_a_whole_class(t.text, m.end(), library, lang):
-            out.append(t)  # "「用户设备」指客户办公室内之桌面电脑": what it lists is all the undertaking covers
+            out.append((t, ""))
+        elif not m.group(0).endswith("includes") and _closes_element(m.group(1), t.text[m.end():], library, lang):
+            out.append((t, m.group(1).strip()))
     return out
 
 
-def _names_a_whole_class(text: str, start: int, library: Library, lang: str) -> bool:
-    """The definition's body names the requirement's object in general words (设备, systems, personal
-    information): it widens or restates the term, never narrows it to a few things the library does not know."""
-    from .analysis import get_analyzer
+def _closes_element(term: str, body: str, library: Library, lang: str) -> bool:
+    """The term names an element's object (user data, user equipment, technical support) and its definition names
+    no object the library knows ("桌面电脑"): the term may cover far less than the element, so the undertaking is
+    read with the definition. One that names such objects ("switches, routers", "系统巡检") keeps the term."""
+    objects = _object_regexes(library, lang)
+    # a body listing device classes or data categories ("core switches, edge routers") restates what is supplied
+    classes = [rx for req in library.requirements
+               if (rx := phrase_regex(req.lexicon["partial_objects"][lang], lang)) is not None]
+    return any(rx.search(term) for rx in objects) and not any(rx.search(body) for rx in objects + classes)
 
-    return any(":obj:" in h.cat and h.start >= start for h in get_analyzer(library, lang).hits(text))
+
+def _object_regexes(library: Library, lang: str) -> list[re.Pattern[str]]:
+    return [rx for req in library.requirements for el in req.elements
+            if (rx := _object_regex(library, req.id, el, lang)) is not None]
+
+
+def _object_regex(library: Library, rid: str, el: Any, lang: str) -> re.Pattern[str] | None:
+    """One element's objects as one pattern (cached)."""
+    key = (library.key, rid, el.id, lang, "objects")
+    if key not in _COMPILED:
+        _COMPILED[key] = phrase_regex(el.objects[lang], lang)  # type: ignore[assignment]
+    return _COMPILED[key]  # type: ignore[return-value]
 
 
 def _names(rx: re.Pattern[str], text: str) -> bool:
@@ -632,14 +660,15 @@ def _definitions(sentences: list[Any], library: Library, lang: str, *,
         for req in library.requirements:
             found: list[tuple[str, Any]] = []
             for el in req.elements:
-                key = (library.key, req.id, el.id, lang, "objects")
-                if key not in _COMPILED:
-                    _COMPILED[key] = phrase_regex(el.objects[lang], lang)  # type: ignore[assignment]
-                if _COMPILED[key] is not None:
-                    found.append((el.id, _COMPILED[key]))
+                rx = _object_regex(library, req.id, el, lang)
+                if rx is not None:
+                    found.append((el.id, rx))
             names = {el for el, rx in found if rx.search(body)}
+            classes = phrase_regex(req.lexicon["partial_objects"][lang], lang)
+            listed = bool(names) or bool(classes is not None and classes.search(body))
             for el, rx in found:
-                # narrow: the term names the element, the body names no element of the requirement at all
-                if (el in names) if not narrow else (not names and rx.search(term)):
+                # narrow: the term names the element, the body names no element of the requirement at all (nor
+                # the device classes or data categories it is made of: "core switches, edge routers")
+                if (el in names) if not narrow else (not listed and rx.search(term)):
                     out.setdefault((req.id, el), []).append(term)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
