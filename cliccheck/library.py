@@ -80,6 +80,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "riders": (LEX, True),  # checked per class below
     "provisions": (LEX, False),
     "authorising_deemings": (LEX, False),
+    "execution_lines": (LEX, False),
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
@@ -268,7 +269,8 @@ def _load_frames(path: Path) -> dict[str, Any]:
     undertaking is satisfied)."""
     empty: dict[str, Any] = {"complements": {}, "back_references": {lang: () for lang in LANGS}, "riders": {},
                              "provisions": {lang: () for lang in LANGS},
-                             "authorising_deemings": {lang: () for lang in LANGS}}
+                             "authorising_deemings": {lang: () for lang in LANGS},
+                             "execution_lines": {lang: () for lang in LANGS}}
     if not path.exists():
         return empty
     node = _compose(path)
@@ -288,6 +290,8 @@ def _load_frames(path: Path) -> dict[str, Any]:
                          else {lang: () for lang in LANGS})
     out["authorising_deemings"] = (_convert(path, items["authorising_deemings"][1], LEX, "authorising_deemings")
                                    if "authorising_deemings" in items else {lang: () for lang in LANGS})
+    out["execution_lines"] = (_convert(path, items["execution_lines"][1], LEX, "execution_lines")
+                              if "execution_lines" in items else {lang: () for lang in LANGS})
     for section, schema in (("complements", _COMPLEMENT_SCHEMA), ("riders", LEX)):
         value = items[section][1]
         if not isinstance(value, yaml.MappingNode):

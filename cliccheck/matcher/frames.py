@@ -271,8 +271,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
         for a in taken:
             if a.quality != "satisfied" or (closed and not _object_is(a.frame, closed)):
                 continue
-            if _sibling(read, a.requirement, library):
-                continue  # "配合网络安全审查；不利用…获取用户数据；": the next undertaking, not a rider on this one
+            if _sibling(read, a.requirement, library) or _further_duty(read, library, a.requirement):
+                continue  # "配合网络安全审查；不利用…获取用户数据；" / "The Vendor shall notify …": more duties, not riders
             if elsewhere and not any(h.cat.startswith(f"{a.requirement}:") and _SUBJECT_CAT.match(h.cat) for h in hits) \
                     and not (named is not None and _names(named, t.text)):
                 continue  # a deeming in another clause about another subject
@@ -304,6 +304,31 @@ def _sibling(read: Sentence, rid: str, library: Library) -> bool:
         return False
     if read.any(*_QUALIFYING, *(f"{r.id}:weakening" for r in library.requirements)):
         return False
+    lang = read.unit.lang
+    return not any(rx.search(read.text) for section in ("back_references", "riders")
+                   for _, rx in _lexicon(library, section, lang))
+
+
+_RELATIVE = {"en": re.compile(r"\b(?:that|which|who|as)\s+$", re.I), "zh": re.compile(r"(?!x)x")}
+
+
+def _further_duty(read: Sentence, library: Library, rid: str) -> bool:
+    """A later sentence that only binds the supplier to do more ("The Vendor shall notify the Customer without
+    delay of any change … that may affect the review"): the supplier is its subject, every modal is an
+    obligation, and nothing in it negates, releases, permits, hedges, conditions or points back."""
+    supplier = [p for p in read.parties if p.cat == "party:supplier"]
+    # "that may affect the review", "可能影响审查的": a possibility in a relative clause, not a permission
+    modals = [m for m in read.modals if not _RELATIVE[read.unit.lang].search(read.text, 0, m.start)
+              and not (read.unit.lang == "zh" and read.text.startswith("可能", m.start))]
+    if not supplier or not modals or any(m.cat != "modal:obligation" for m in modals):
+        return False
+    if supplier[0].start > read.modals[0].start or any(p.cat == "party:buyer" and p.start < read.modals[0].start
+                                                        for p in read.parties):
+        return False
+    if read.negations or read.any("negations", *_QUALIFYING, *(f"{r.id}:weakening" for r in library.requirements)):
+        return False
+    if read.any(f"{rid}:forbidden", f"{rid}:partial", f"{rid}:contradicting"):
+        return False  # "如供应商拟停止任何产品，应提前九十日通知": it names the very act the undertaking forbids
     lang = read.unit.lang
     return not any(rx.search(read.text) for section in ("back_references", "riders")
                    for _, rx in _lexicon(library, section, lang))
@@ -427,6 +452,8 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
     for t in sentences[s.index + 1:s.index + 12]:
         if t.language != lang or _HEADING.fullmatch(t.text):  # "Scope." opening the next sub-clause
             continue
+        if (execution := _frames_regex(library, "execution_lines", lang)) is not None and execution.match(t.text):
+            break  # "IN WITNESS WHEREOF …", "（以下无正文）": the contract's body has ended
         if t.block is s.block and _NEW_CLAUSE.match(t.text):
             break  # "第三条 …" run into the same paragraph (a PDF line join): the next clause, not a rider
         if s.lead_in is not None and t.lead_in is s.lead_in and points_back(t.text, library, lang) is None:
@@ -567,8 +594,10 @@ def _clause_reference(section: str | None, lang: str) -> re.Pattern[str] | None:
         number = re.match(r"\d+(?:\.\d+)*", re.sub(r"^(?:article|clause|section|art\.)\s*", "", section, flags=re.I))
         rx = None
         if number:
-            label = re.escape(number.group(0))
-            rx = re.compile(rf"\b(?:clauses?|articles?|sections?|paragraphs?)\s+{label}(?![\d.]*\d)", re.I)
+            # "Clause 11.1" or its parent "Clause 11" ("The obligations in Clause 11 apply for 24 months")
+            parts = number.group(0).split(".")
+            labels = "|".join(re.escape(".".join(parts[:i])) for i in range(len(parts), 0, -1))
+            rx = re.compile(rf"\b(?:clauses?|articles?|sections?|paragraphs?)\s+(?:{labels})(?![\d.]*\d)", re.I)
         elif section.startswith("第"):
             rx = re.compile(re.escape(re.match(r"第[^条]{1,8}条", section).group(0))) \
                 if re.match(r"第[^条]{1,8}条", section) else None
