@@ -18,6 +18,7 @@ def _raise_document_error(message: str) -> None:
     raise DocumentError(message, code="corrupt")
 
 
+@pytest.mark.serial
 def test_pool_kills_replaces_and_bounds() -> None:
     async def scenario() -> None:
         pool = WorkerPool(1, queue=1, queue_wait=1.0, warm=False)
