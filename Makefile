@@ -2,6 +2,8 @@
 #   make demo  - install, then lint the bundled sample contract
 #   make test  - install with test extras, then ruff + the test suite
 PYTHON ?= python3
+# test processes for the parallel part of `make test` (pytest-xdist); the timed tests run alone after it
+TEST_WORKERS ?= 2
 VENV ?= .venv
 BIN = $(VENV)/bin
 SAMPLE ?= fixtures/sample/supply-agreement-en.docx
@@ -26,6 +28,12 @@ demo: install
 	@echo "Next: $(BIN)/cliccheck annex $(SAMPLE) --lang zh+en    (a compliant annex)"
 	@echo "      $(BIN)/cliccheck redline $(SAMPLE) -o /tmp/redline.docx    (tracked changes)"
 
+# Two pytest runs in one target: everything but the tests that assert wall seconds, on
+# $(TEST_WORKERS) processes (each test file stays in one process, so module fixtures such as the
+# browser or the OCR engine start once); then the `serial` tests alone, so that no other test
+# competes for the CPU while they time themselves. Both always run; either failing fails the target.
 test: install-test
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile -m "not serial"; parallel=$$?; \
+	  $(BIN)/python -m pytest -q -m serial; alone=$$?; \
+	  [ $$parallel -eq 0 ] && [ $$alone -eq 0 ]

@@ -38,7 +38,9 @@ def _fields(text: str) -> set[str]:
 def _load(path: str) -> dict[str, dict[str, str]]:
     try:
         raw = Path(path).read_text(encoding="utf-8")
-        data = yaml.safe_load(raw)
+        # libyaml's parser when PyYAML has it (as library.py): the same mapping, read ~10x faster, and
+        # every command (and each worker process) loads this catalogue once
+        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot load the message catalogue: {exc}") from None
     if not isinstance(data, dict):

@@ -35,6 +35,7 @@ def _kill_a_worker_once_recording(db: Path, pids: list[int], killed: list[int], 
 
 
 @pytest.mark.slow
+@pytest.mark.serial  # 5 s per-document deadlines, compared across two engines
 def test_dask_local_cluster_matches_local_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import dask
     from distributed import Client, LocalCluster
@@ -76,6 +77,7 @@ def test_dask_local_cluster_matches_local_engine(tmp_path: Path, monkeypatch: py
         assert [(r["engine"], r["status"]) for r in reg.runs()] == [("dask", "complete")]
 
 
+@pytest.mark.serial
 def test_checker_child_is_reused_and_replaced_after_a_timeout(tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     from cliccheck.audit import engine_dask

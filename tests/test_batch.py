@@ -68,6 +68,7 @@ def test_bad_files_do_not_stop_the_batch_and_order_is_stable(tmp_path: Path, mon
 
 
 @pytest.mark.slow
+@pytest.mark.serial
 def test_timeout_kills_a_stuck_worker_and_the_batch_goes_on(tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     stuck = touch(tmp_path / "stuck.txt")

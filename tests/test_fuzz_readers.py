@@ -181,6 +181,7 @@ def test_fuzz_docx_reader(data: bytes, name: str) -> None:
 
 
 @pytest.mark.skipif(not module_exists("cliccheck.readers.pdf_reader"), reason="the PDF reader has not landed")
+@pytest.mark.serial  # a PDF example can take seconds of its PER_EXAMPLE_SECONDS hang bound on a busy machine
 @settings(max_examples=EXAMPLES or 1500, **FUZZ)
 @given(data=mutated_from(PDF_SEEDS), name=st.sampled_from(["contract.pdf", "contract.txt"]))
 def test_fuzz_pdf_reader(data: bytes, name: str) -> None:

@@ -77,6 +77,7 @@ def test_a_single_overlong_paragraph_is_refused_by_name(tmp_path: Path) -> None:
     assert "max_paragraph_chars" in one_error(proc, "too-large")
 
 
+@pytest.mark.serial
 @pytest.mark.parametrize("command", ["extract", "annex", "redline", "lint"])
 def test_every_reading_command_has_a_killing_timeout(tmp_path: Path, command: str) -> None:
     draft = tmp_path / "stuck.docx"

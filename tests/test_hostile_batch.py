@@ -110,6 +110,7 @@ def test_evasion_never_satisfies_and_is_warned(corpus_run, name: str) -> None:  
 
 
 @pytest.mark.slow
+@pytest.mark.serial
 def test_timeout_stops_a_real_pathological_pdf(tmp_path: Path) -> None:
     """A user who raises the stream limits lets pdfium inflate the 1 GB content stream (seconds):
     --timeout 1 must kill that worker, and only that document becomes an error."""

@@ -64,7 +64,8 @@ def _path(case, large_dir: Path) -> Path:  # type: ignore[no-untyped-def]
 def _params(test: str, include_large: bool = True) -> list:
     out = []
     for case in B.iter_cases(include_large):
-        marks = [pytest.mark.slow] if case.large else []
+        # a large case takes seconds of its 20 s bound: timed alone (`make test` runs serial tests after)
+        marks = [pytest.mark.slow, pytest.mark.serial] if case.large else []
         tests, reason = KNOWN_BUGS.get(case.name, (frozenset(), ""))
         if test in tests:
             marks.append(pytest.mark.xfail(strict=True, reason=reason))

@@ -193,6 +193,7 @@ def _cpu_slowdown() -> float:
     return max(1.0, wall / max(time.process_time() - cpu, 1e-6))
 
 
+@pytest.mark.serial
 @pytest.mark.parametrize("path", BOMBS, ids=lambda p: p.name)
 def test_resource_bombs_are_refused_within_bounds(path: Path) -> None:
     run = _measure("extract", str(path))
@@ -201,6 +202,7 @@ def test_resource_bombs_are_refused_within_bounds(path: Path) -> None:
     assert run["seconds"] < 10 * _cpu_slowdown()
 
 
+@pytest.mark.serial
 @pytest.mark.parametrize("shape", ["huge-content", "tiny-objects"])
 def test_resource_shapes_stay_under_500_mb(shape: str, tmp_path: Path) -> None:
     path = tmp_path / f"{shape}.pdf"
@@ -213,6 +215,7 @@ def test_resource_shapes_stay_under_500_mb(shape: str, tmp_path: Path) -> None:
     assert run["seconds"] < 10 * _cpu_slowdown()
 
 
+@pytest.mark.serial
 def test_resource_an_ordinary_contract_at_max_pages_is_read_in_time(tmp_path: Path) -> None:
     path = tmp_path / "long.pdf"
     path.write_bytes(gen.long_contract(DEFAULT_LIMITS.max_pages))

@@ -18,6 +18,7 @@ def _raise_document_error(message: str) -> None:
     raise DocumentError(message, code="corrupt")
 
 
+@pytest.mark.serial
 def test_pool_kills_replaces_and_bounds() -> None:
     async def scenario() -> None:
         pool = WorkerPool(1, queue=1, queue_wait=1.0, warm=False)
@@ -72,3 +73,27 @@ def test_pool_kills_replaces_and_bounds() -> None:
                 os.kill(pid, 0)
 
     asyncio.run(scenario())
+
+
+def _collectable_objects() -> int:
+    import gc
+
+    return len(gc.get_objects())
+
+
+def test_a_worker_never_collects_what_it_inherited() -> None:
+    """A worker forked from a large process (the service after many requests, a long test run) must not
+    walk that process's objects in its first full collection: it copied every page it touched, and a
+    replacement took tens of seconds to answer its first job on a busy machine."""
+    inherited = [[i] for i in range(300_000)]  # a large parent heap of collectable objects
+
+    async def scenario() -> int:
+        pool = WorkerPool(1, queue=0, warm=False)
+        await pool.start()
+        try:
+            return await pool.run(_collectable_objects, timeout=60)
+        finally:
+            await pool.stop()
+
+    in_worker = asyncio.run(scenario())
+    assert len(inherited) == 300_000 and in_worker < 100_000, in_worker

@@ -82,8 +82,9 @@ class WarmUpPlugin(_PluginBase):  # type: ignore[misc,valid-type]
 
 def _serve(conn: Any, parent_pid: int) -> None:
     """The checker child: check documents sent over ``conn`` until it closes; ends with its worker."""
-    from ..batch import die_with_parent, lint_task
+    from ..batch import die_with_parent, keep_inherited_objects_frozen, lint_task
 
+    keep_inherited_objects_frozen()
     die_with_parent(parent_pid)
     try:
         while True:

@@ -143,24 +143,34 @@ class Scan:
     starts: list[int]
     tags: list[frozenset[Tag]]
 
+    def _tags_in(self, ranges: list[tuple[int, int]]) -> set[Tag]:
+        """The tags of every hit starting inside any of ``ranges`` (two bisections per range)."""
+        out: set[Tag] = set()
+        starts, tags = self.starts, self.tags
+        for a, b in ranges:
+            i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+            if i < j:
+                out.update(*tags[i:j])
+        return out
+
     def in_ranges(self, role: str, ranges: list[tuple[int, int]]) -> set[str]:
         """Requirement ids with a ``role`` hit starting inside any of ``ranges``."""
-        out: set[str] = set()
-        starts = self.starts
-        for a, b in ranges:
-            i = bisect.bisect_left(starts, a)
-            while i < len(starts) and starts[i] < b:
-                out.update(rid for r, rid in self.tags[i] if r == role)
-                i += 1
-        return out
+        return {rid for r, rid in self._tags_in(ranges) if r == role}
 
     def candidate_requirements(self, ranges: list[tuple[int, int]]) -> set[str]:
         """Requirements for which the text in ``ranges`` holds an action and an object, or a contradiction."""
-        acts = self.in_ranges("act", ranges)
-        if self.in_ranges("neg", ranges):
-            acts |= self.in_ranges("ref", ranges)
-        found = acts & self.in_ranges("obj", ranges) if acts else set()
-        return found | self.in_ranges("con", ranges)
+        tags = self._tags_in(ranges)  # once for all roles: this runs for every sentence of the document
+        if not tags:
+            return set()
+        by_role: dict[str, set[str]] = {}
+        for role, rid in tags:
+            by_role.setdefault(role, set()).add(rid)
+        none: set[str] = set()
+        acts = by_role.get("act", none)
+        if by_role.get("neg"):
+            acts = acts | by_role.get("ref", none)
+        found = acts & by_role.get("obj", none) if acts else set()
+        return found | by_role.get("con", none)
 
 
 class Prefilter:

@@ -30,7 +30,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from .. import errors
-from ..batch import die_with_parent, warm_up
+from ..batch import die_with_parent, keep_inherited_objects_frozen, warm_up
 from ..errors import CliccheckError, DocumentError
 
 #: A worker is replaced after this many jobs: memory a parser keeps (caches, fragmentation) stays bounded.
@@ -53,6 +53,7 @@ def _context() -> Any:
 
 def _worker_main(conn: Connection, parent_pid: int) -> None:
     """Run jobs sent by the service until told to stop; errors travel back as data."""
+    keep_inherited_objects_frozen()  # a replacement is forked from the serving process, long after start
     die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the service, which stops its workers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
