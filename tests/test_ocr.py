@@ -319,6 +319,55 @@ def test_glued_english_words_are_split_into_contract_words():
     assert respace("Northgatex Systems", [0.9] * 18)[0] == "Northgatex Systems"  # no known split: as read
 
 
+def test_what_ocr_drops_between_english_words_is_put_back():
+    """Quotes read straight, curly or twice; a sentence or a list glued to the next word; a clause
+    number glued to its first word; a word broken at the line end is not split as if glued."""
+    lines = [
+        _line('1.3 “"User Data” means the data of the "Purchaser"), and the Purchaser\'s log,configuration', 100, 200, 1500),
+        _line("or traffic data.Any planned end-of-life of the communic-", 100, 240, 1500),
+        _line("ation networks is notified. RMB 18,640,000 and 3.5 of example.com apply.", 100, 280, 1200),
+        _line("3.2乙方承诺配合网络安全审查，“用户数据\"除外。", 100, 400, 1200),
+    ]
+    blocks, _ = blocks_from_pages([PageOcr(1, 1600, 2340, lines)], "test")
+    assert [b.text for b in blocks] == [
+        "1.3 “User Data” means the data of the “Purchaser”), and the Purchaser’s log, configuration or traffic "
+        "data. Any planned end-of-life of the communication networks is notified. RMB 18,640,000 and 3.5 of "
+        "example.com apply.",
+        "3.2 乙方承诺配合网络安全审查，“用户数据”除外。"]
+    assert all(len(b.ocr.confidences) == len(b.text) for b in blocks)
+
+
+def test_hanging_indent_and_a_paragraph_over_the_page_break_stay_one_paragraph():
+    """An item's lines set under its text, and a clause that breaks at the foot of a page (running
+    header between) are one paragraph each, as in the text layer: split, the qualifier on the next
+    page would be cut off from the undertaking."""
+    header = "Network Products and Services Procurement Agreement (Contract No. CII-NP-2025-031)"
+    page1 = [
+        _line(header, 300, 60, 1300),
+        _line("(a) conduct a self-assessment of the security of the Products before each release and", 200, 300, 1500),
+        _line("provide the results to the Purchaser and ensure the obligations in this", 250, 340, 1500),
+        _line("Clause 3.", 250, 380, 400),
+        _line("3.4 The Supplier shall not interrupt the supply of the Products or the technical support", 100, 2100, 1500),
+    ]
+    page2 = [
+        _line(header.replace("No. ", "No."), 300, 60, 1300),
+        _line("services without a justifiable reason.", 100, 300, 700),
+        _line("3.5 The Supplier shall maintain a software bill of materials.", 100, 360, 1000),
+    ]
+    blocks, _ = blocks_from_pages([PageOcr(1, 1600, 2340, page1), PageOcr(2, 1600, 2340, page2)], "test")
+    body = [(b.page, b.text) for b in blocks if b.is_body]
+    assert body == [
+        (1, "(a) conduct a self-assessment of the security of the Products before each release and provide the "
+            "results to the Purchaser and ensure the obligations in this Clause 3."),
+        (1, "3.4 The Supplier shall not interrupt the supply of the Products or the technical support services "
+            "without a justifiable reason."),
+        (2, "3.5 The Supplier shall maintain a software bill of materials."),
+    ]
+    assert sum(1 for b in blocks if str(b.kind) == "header") == 2  # over 80 characters, but on every page
+    run_on = blocks[[b.text[:3] for b in blocks].index("3.4")]
+    assert run_on.ocr.box[1] > 0.8  # boxed on the page it starts on
+
+
 def _ocr_doc(text: str, confs: list[float]) -> Document:
     return Document("x.pdf", "pdf", [Block(text, page=1, ocr=OcrInfo((0.1, 0.1, 0.9, 0.2), confs, "test"))],
                     ocr_pages=[1], pages=1)

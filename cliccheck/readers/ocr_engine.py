@@ -75,6 +75,35 @@ DETECT_BAND = 448
 DETECT_OVERLAP = 64
 
 
+def _libc() -> Any:
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name) if name else None
+    except OSError:  # pragma: no cover
+        return None
+
+
+def limit_malloc_arenas() -> None:
+    """One malloc arena for the process (glibc; elsewhere nothing happens). Each thread that
+    recognises a page would otherwise get an arena of its own that keeps what detection freed:
+    two pages in parallel peaked at 596 MB with per-thread arenas and 355 MB with one."""
+    mallopt = getattr(_libc(), "mallopt", None)
+    if mallopt is not None:
+        mallopt(-8, 1)  # M_ARENA_MAX
+
+
+def release_memory() -> None:
+    """Give the memory freed after a page back to the system (glibc's malloc_trim), so that every
+    page's peak does not start from the last one's leftovers (two 150 dpi pages: 565 MB peak
+    without, 491 MB with)."""
+    trim = getattr(_libc(), "malloc_trim", None)
+    if trim is not None:
+        trim(0)
+
+
 def _session_options(threads: int) -> Any:
     """ONNX Runtime options for a page at a time on a shared machine: no memory arena and no
     memory pattern (page and line shapes change every call, so neither is reused, and both keep
@@ -121,6 +150,7 @@ class RapidEngine:
         # one line per recogniser run: batches of 6 (rapidocr's default) took 2-3x as long and 150 MB
         # more on a contract page (lines are padded to the widest in a batch, and attention grows
         # with the width)
+        limit_malloc_arenas()
         self._ocr = RapidOCR(rec_batch_num=1)
         # bands are detected at their own size: rapidocr's default ("min" 736) would scale a band up
         self._ocr.text_det.limit_type = "max"
