@@ -41,24 +41,9 @@ import build_ocr  # noqa: E402
 
 from cliccheck.limits import Limits  # noqa: E402
 from cliccheck.model import Document  # noqa: E402
+from cliccheck.ocr_eval import canon, edit_distance, verdicts  # noqa: E402 - also used by the tests
 from cliccheck.readers import read_document  # noqa: E402
 from cliccheck.readers.ocr import OcrOptions  # noqa: E402
-
-
-def canon(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
-
-
-def edit_distance(a: str, b: str) -> int:
-    if len(a) < len(b):
-        a, b = b, a
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
 
 
 def body_text(doc: Document, page: int) -> tuple[str, list[float]]:
@@ -82,15 +67,6 @@ def calibration(ocr: str, confs: list[float], truth: str) -> list[tuple[float, b
             if i < len(confs):
                 out.append((confs[i], tag == "equal"))
     return out
-
-
-def verdicts(doc: Document) -> dict[str, str]:
-    from cliccheck.matcher import check_document
-    from cliccheck.ocr_gate import review_ocr
-
-    result = check_document(doc)
-    review_ocr(doc, result)
-    return {r.id: str(r.verdict) for r in result.requirements}
 
 
 def deciding_confidence(doc: Document) -> dict[str, float]:

@@ -13,7 +13,6 @@ import json
 import struct
 import subprocess
 import sys
-import unicodedata
 import zlib
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from cliccheck.errors import DocumentError, LimitExceeded  # noqa: E402
 from cliccheck.limits import Limits  # noqa: E402
 from cliccheck.matcher import check_document  # noqa: E402
 from cliccheck.model import Block, Document, OcrInfo  # noqa: E402
+from cliccheck.ocr_eval import canon, edit_distance  # noqa: E402
 from cliccheck.ocr_gate import MIN_CONFIDENCE, review_ocr, uncertain_words  # noqa: E402
 from cliccheck.readers import ocr as ocr_mod  # noqa: E402
 from cliccheck.readers import read_document  # noqa: E402
@@ -50,14 +50,7 @@ ZH_ROWS = [("甲方（采购方）", "甲方为"), ("3.2", "3.5")]
 EN_ROWS = [("This Agreement", "1. Definitions"), ("3.2", "3.5")]
 
 
-def canon(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
-
-
 def cer(got: str, truth: str) -> float:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench_ocr import edit_distance
-
     return edit_distance(canon(got), canon(truth)) / max(len(canon(truth)), 1)
 
 
@@ -458,3 +451,29 @@ def test_scanned_pages_among_text_pages_are_read_in_parallel_in_page_order(tmp_p
     assert widths_read == sorted(widths_read) and len(set(widths_read)) == 3
     assert doc.blocks[-1].ocr is not None and doc.blocks[0].ocr is None  # text pages first, in order
     assert not any("not read" in w for w in doc.warnings)
+
+
+def test_eval_ocr_scores_scans_against_their_text_layer(tmp_path, monkeypatch):
+    """`cliccheck eval --ocr`: each PDF with a text layer is rendered, read back by OCR and compared
+    (CER and verdicts); a scan without a text layer has no truth and is skipped with its reason.
+    A stub engine that reads one line per page stands in for the real one (which the other tests run)."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from cliccheck.cli import cli
+
+    monkeypatch.setattr(ocr_mod, "get_engine", lambda name, threads=0: _StubEngine())
+    shutil.copy(ZH, tmp_path / "contract.pdf")
+    (tmp_path / "scan.pdf").write_bytes(build_ocr.image_pdf([build_ocr.render(ZH, 1, 72)], 72))
+    result = CliRunner().invoke(cli, ["eval", "--ocr", str(tmp_path), "--ocr-dpi", "72", "--format", "json",
+                                       "--max-cer", "0.5"])
+    report = json.loads(result.output)
+    assert result.exit_code == 1  # one line a page read: CER far above 0.5
+    [case] = report["cases"]
+    assert case["path"].endswith("contract.pdf") and case["dpi"] == 72 and case["language"] == "zh"
+    assert case["pages"] == build_ocr.page_count(ZH) and case["cer"] > 0.5 and case["chars"] > 1000
+    assert case["verdicts_text_layer"] == text_layer_verdicts(ZH)
+    assert case["false_passes"] == [k for k, v in case["verdicts_ocr"].items()
+                                    if v == "satisfied" and case["verdicts_text_layer"][k] != "satisfied"]
+    assert [s["path"].endswith("scan.pdf") and "no-text-layer" in s["reason"] for s in report["skipped"]] == [True]
