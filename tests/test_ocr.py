@@ -386,6 +386,26 @@ def test_uncertain_deciding_words_make_a_satisfied_requirement_weak():
     assert uncertain_words(sure, [evidence]) == []
 
 
+def test_a_clause_cut_off_at_the_foot_of_the_last_page_read_is_never_satisfied():
+    """A photo of one page: clause 3.4 breaks off mid-sentence at its foot, and the rest (which on
+    the next page says 'without a justifiable reason') was never read: it cannot be satisfied."""
+    from cliccheck.verdicts import CheckResult, Party, Roles
+
+    lines = [_line("3.3 The Supplier shall cooperate with the cybersecurity review.", 100, 1800, 1100),
+             _line("3.4 The Supplier shall not interrupt the supply of the Products or the technical support", 100, 2100,
+                   1500)]
+    blocks, _ = blocks_from_pages([PageOcr(1, 1600, 2340, lines)], "test")
+    assert [b.ocr.cut for b in blocks] == [False, True]
+    doc = Document("x.jpg", "image", blocks, ocr_pages=[1], pages=1)
+    doc.reindex()
+    cut = blocks[1]
+    evidence = Evidence(cut.text, cut.start, cut.end, 1, 1, None, 0, "en")
+    req = RequirementResult("CSR04", "supply-continuity", Verdict.SATISFIED, "ok", [evidence])
+    review_ocr(doc, CheckResult(Roles(Party(), Party()), [req]))
+    assert req.verdict == Verdict.WEAK and req.reasons[-1].code == "ocr-uncertain"
+    assert "breaks off at the foot of page 1" in req.message
+
+
 def test_missing_says_the_document_was_read_by_ocr():
     doc = _ocr_doc("本合同一式两份。", [0.99] * 8)
     req = RequirementResult("CSR02", "no-illegal-data-collection", Verdict.MISSING, "not found")
@@ -477,3 +497,22 @@ def test_eval_ocr_scores_scans_against_their_text_layer(tmp_path, monkeypatch):
     assert case["false_passes"] == [k for k, v in case["verdicts_ocr"].items()
                                     if v == "satisfied" and case["verdicts_text_layer"][k] != "satisfied"]
     assert [s["path"].endswith("scan.pdf") and "no-text-layer" in s["reason"] for s in report["skipped"]] == [True]
+
+
+@pytest.mark.serial
+def test_a_scanned_a4_page_is_read_within_the_memory_bound(tmp_path):
+    """The 500 MB every input is held to, for a whole A4 page scanned at 300 dpi read by OCR in a
+    fresh process (models, rendering, detection and recognition included)."""
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(build_ocr.image_pdf([build_ocr.render(ZH, 1, 300)], 300))
+    code = ("import json, resource, sys\n"
+            "from cliccheck.readers import read_document\n"
+            "from cliccheck.readers.ocr import OcrOptions\n"
+            "from cliccheck.limits import Limits\n"
+            "doc = read_document(sys.argv[1], ocr=OcrOptions(dpi=300), limits=Limits(max_ocr_page_seconds=3600))\n"
+            "print(json.dumps({'blocks': len(doc.blocks), 'mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))")
+    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["blocks"] >= 15  # the page was read
+    assert out["mb"] < 500, out

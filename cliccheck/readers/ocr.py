@@ -574,6 +574,12 @@ def _run_on(pages: list[list[_Para]]) -> list[_Para]:
     return out
 
 
+def _cut(paras: list[_Para]) -> _Para | None:
+    """The last body paragraph, when it breaks off at the foot of the last page read."""
+    body = [p for p in paras if p.kind not in (BlockKind.HEADER, BlockKind.FOOTER)]
+    return body[-1] if body and body[-1].runs_on else None
+
+
 def _heading(line: _Line, body_h: float) -> bool:
     """Set larger than the body, short, and not the end of a sentence (a stray mark can make a body
     line's box tall; it does not make it short)."""
@@ -636,7 +642,9 @@ def blocks_from_pages(pages: list[PageOcr], engine: str) -> tuple[list[Block], l
         paras, table = _paragraphs(_ordered(lines, w), page, table, running)
         per_page.append(paras)
     blocks: list[Block] = []
-    for para in _run_on(per_page):
+    paras = _run_on(per_page)
+    cut = _cut(paras)
+    for para in paras:
         raw, confs = _join(para.lines, joiner)
         text, origin = normalize(raw)
         if not text:
@@ -648,7 +656,8 @@ def blocks_from_pages(pages: list[PageOcr], engine: str) -> tuple[list[Block], l
         box = (min(ln.x0 for ln in here) / w, min(ln.y0 for ln in here) / h,
                max(ln.x1 for ln in here) / w, max(ln.y1 for ln in here) / h)
         blocks.append(Block(text, kind=para.kind, paragraph=len(blocks), page=first, table=para.table,
-                            origin=origin, raw=None if text == raw else raw, ocr=OcrInfo(box, char_confs, engine)))
+                            origin=origin, raw=None if text == raw else raw,
+                            ocr=OcrInfo(box, char_confs, engine, cut=para is cut)))
     return blocks, seals
 
 
