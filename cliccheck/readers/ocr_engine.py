@@ -129,7 +129,9 @@ def _own_sessions(ocr: Any, threads: int) -> None:
 
     for stage in (ocr.text_det, ocr.text_cls, ocr.text_rec):
         holder = stage.infer if hasattr(stage, "infer") else stage.session
-        path = holder.session._model_path
+        path = getattr(holder.session, "_model_path", None)
+        if not isinstance(path, str):  # another onnxruntime: keep rapidocr's session as it is
+            continue
         holder.session = ort.InferenceSession(path, sess_options=_session_options(threads),
                                               providers=["CPUExecutionProvider"])
 
