@@ -12,7 +12,8 @@ Usage::
     .venv/bin/python benchmarks/bench_ocr.py                      # page 1, 200 dpi, every variant
     .venv/bin/python benchmarks/bench_ocr.py --dpi 150 200 300 --variants clean
     .venv/bin/python benchmarks/bench_ocr.py --engines rapidocr tesseract --variants clean
-    .venv/bin/python benchmarks/bench_ocr.py --speed --jobs 2     # pages/s beside the bare engine
+    .venv/bin/python benchmarks/bench_ocr.py --speed --dpi 150 200 300 --jobs 2   # pages/s, peak RSS,
+                                                                  # beside the bare engine
 
 Each run prints a table and writes JSON with ``--json FILE``.
 """
@@ -30,6 +31,7 @@ import tempfile
 import time
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -39,24 +41,9 @@ import build_ocr  # noqa: E402
 
 from cliccheck.limits import Limits  # noqa: E402
 from cliccheck.model import Document  # noqa: E402
+from cliccheck.ocr_eval import canon, edit_distance, verdicts  # noqa: E402 - also used by the tests
 from cliccheck.readers import read_document  # noqa: E402
 from cliccheck.readers.ocr import OcrOptions  # noqa: E402
-
-
-def canon(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
-
-
-def edit_distance(a: str, b: str) -> int:
-    if len(a) < len(b):
-        a, b = b, a
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
 
 
 def body_text(doc: Document, page: int) -> tuple[str, list[float]]:
@@ -80,15 +67,6 @@ def calibration(ocr: str, confs: list[float], truth: str) -> list[tuple[float, b
             if i < len(confs):
                 out.append((confs[i], tag == "equal"))
     return out
-
-
-def verdicts(doc: Document) -> dict[str, str]:
-    from cliccheck.matcher import check_document
-    from cliccheck.ocr_gate import review_ocr
-
-    result = check_document(doc)
-    review_ocr(doc, result)
-    return {r.id: str(r.verdict) for r in result.requirements}
 
 
 def deciding_confidence(doc: Document) -> dict[str, float]:
@@ -168,47 +146,78 @@ def accuracy(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
 
 
 def speed(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
-    """Pages per second: cliccheck's OCR reading (jobs 1 and --jobs) beside the bare engine."""
-    import numpy as np
-
-    pdf = build_ocr.PDF_DIR / "zh_contract_ttf.pdf"
-    images = [build_ocr.render(pdf, n, 200) for n in range(1, build_ocr.page_count(pdf) + 1)]
-    images = (images * 2)[: args.speed_pages]
-    scan = build_ocr.image_pdf(images, 200)
-    from rapidocr_onnxruntime import RapidOCR
-
-    bare = RapidOCR()
-    bare(np.asarray(images[0]))  # warm up
-    started = time.perf_counter()
-    for image in images:
-        bare(np.asarray(image))
-    bare_rate = len(images) / (time.perf_counter() - started)
-    out = {"pages": len(images), "bare_engine_pages_per_s": bare_rate}
-    for jobs in sorted({1, args.jobs}):
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "scan.pdf"
-            path.write_bytes(scan)
-            started = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-c", _CHILD, str(path), str(jobs)], capture_output=True,
-                                  text=True, check=True)
-            wall = time.perf_counter() - started
-            child = json.loads(proc.stdout)
-        out[f"jobs{jobs}"] = {"pages_per_s": len(images) / child["seconds"], "wall_with_startup_s": wall,
-                              "peak_rss_mb": child["rss_mb"]}
+    """Pages per second and peak memory, per page size: cliccheck's OCR reading (``--jobs 1`` and
+    ``--jobs N``) beside the bare engine (``RapidOCR()`` with its defaults on the same rendered
+    pages), each in a fresh process, interleaved so that the machine's load hits both alike.
+    ``--before DIR`` also runs another checkout's cliccheck (e.g. ``git worktree add DIR main``)
+    on the same pages."""
+    pdf = build_ocr.PDF_DIR / args.speed_contract
+    numbers = list(range(1, build_ocr.page_count(pdf) + 1))
+    numbers = (numbers * args.speed_pages)[: args.speed_pages]
+    out: dict[str, Any] = {"contract": args.speed_contract, "pages": len(numbers), "sizes": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for dpi in args.dpi:
+            images = [build_ocr.render(pdf, n, dpi) for n in numbers]
+            pngs = []
+            for i, image in enumerate(images):
+                pngs.append(Path(tmp) / f"page{dpi}-{i}.png")
+                image.save(pngs[-1])
+            scan = Path(tmp) / f"scan{dpi}.pdf"
+            scan.write_bytes(build_ocr.image_pdf(images, dpi))
+            row: dict[str, Any] = {"dpi": dpi, "pixels": f"{images[0].width}x{images[0].height}"}
+            runs = [("bare", [_BARE, *map(str, pngs)], None)]
+            runs += [(f"jobs{j}", [_CHILD, str(scan), str(j), str(dpi)], None) for j in sorted({1, args.jobs})]
+            if args.before:
+                runs.append(("before_jobs1", [_CHILD, str(scan), "1", str(dpi)], args.before))
+            for label, argv, root in runs:
+                env = dict(os.environ, PYTHONPATH=str(root or ROOT))
+                proc = subprocess.run([sys.executable, "-c", *argv], capture_output=True, text=True, check=True,
+                                      env=env, cwd=tmp)
+                child = json.loads(proc.stdout.strip().splitlines()[-1])
+                row[label] = {"pages_per_s": round(len(images) / child["seconds"], 4),
+                              "seconds_per_page": round(child["seconds"] / len(images), 2),
+                              "peak_rss_mb": round(child["rss_mb"]), "loaded_rss_mb": round(child["loaded_mb"])}
+                if "code" in child:
+                    row[label]["code"] = str(Path(child["code"]).parent.parent)
+                print(dpi, label, row[label], flush=True)
+            bare = row["bare"]["pages_per_s"]
+            for label in row:
+                if isinstance(row[label], dict) and label != "bare":
+                    row[label]["vs_bare"] = round(row[label]["pages_per_s"] / bare, 2)
+            out["sizes"].append(row)
     print(json.dumps(out, indent=1))
     return out
 
 
+#: The bare engine: rapidocr's own pipeline with its defaults, on the rendered page images.
+_BARE = """
+import json, resource, sys, time
+import numpy as np
+from PIL import Image
+from rapidocr_onnxruntime import RapidOCR
+engine = RapidOCR()
+loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+t = time.perf_counter()
+for path in sys.argv[1:]:
+    engine(np.asarray(Image.open(path).convert("RGB")))
+print(json.dumps({"seconds": time.perf_counter() - t, "loaded_mb": loaded,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+#: cliccheck reading the image-only PDF (render, seals, skew, recognition, layout), models loaded
+#: before the clock starts.
 _CHILD = """
 import json, resource, sys, time
 from cliccheck.readers import read_document
 from cliccheck.limits import Limits
 from cliccheck.readers.ocr import OcrOptions, get_engine
-jobs = int(sys.argv[2])
-get_engine('rapidocr', 1 if jobs > 1 else 0)  # models loaded before the clock starts (the others load lazily)
+jobs, dpi = int(sys.argv[2]), int(sys.argv[3])
+get_engine('rapidocr', 1 if jobs > 1 else 0)
+loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 t = time.perf_counter()
-doc = read_document(sys.argv[1], ocr=OcrOptions(jobs=jobs), limits=Limits(max_ocr_page_seconds=3600))
-print(json.dumps({"seconds": time.perf_counter() - t,
+doc = read_document(sys.argv[1], ocr=OcrOptions(jobs=jobs, dpi=dpi), limits=Limits(max_ocr_page_seconds=3600))
+import cliccheck
+print(json.dumps({"seconds": time.perf_counter() - t, "loaded_mb": loaded, "code": cliccheck.__file__,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -223,7 +232,10 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--verdicts", action="store_true", help="also compare verdicts with the text layer")
     parser.add_argument("--speed", action="store_true")
-    parser.add_argument("--speed-pages", type=int, default=4)
+    parser.add_argument("--speed-pages", type=int, default=2, help="pages per size for --speed")
+    parser.add_argument("--speed-contract", default="zh_contract_ttf.pdf")
+    parser.add_argument("--before", type=Path, default=None,
+                        help="--speed: also time the cliccheck of this checkout (e.g. a worktree of main)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
     result = speed(args) if args.speed else accuracy(args)

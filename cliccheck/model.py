@@ -69,6 +69,9 @@ class OcrInfo:
     box: tuple[float, float, float, float]  # x0, y0, x1, y1 as fractions of the page, from its top left
     confidences: Sequence[float]  # one per character of Block.text, 0..1
     engine: str = ""
+    #: the paragraph breaks off mid-sentence at the foot of the last page read: the rest of it (which
+    #: may qualify it) was not seen
+    cut: bool = False
 
     @property
     def confidence(self) -> float:

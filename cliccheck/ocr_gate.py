@@ -6,6 +6,8 @@ knows nothing of OCR. For a document whose pages were read by OCR:
 * a ``satisfied`` verdict whose deciding words (the evidence highlights, or the whole
   evidence span when there are none) contain a character recognised below
   :data:`MIN_CONFIDENCE` becomes ``weak``, reason ``ocr-uncertain`` with those words;
+* so does one whose evidence is a paragraph that breaks off mid-sentence at the foot of the last
+  page read (a photo of one page): its rest, unseen, may qualify it;
 * ``missing`` stays missing, and says that the document was read by OCR;
 * evidence from OCR'd text gets its box on the page;
 * a note (finding ``ocr-read``) says which pages were read by OCR, by which engine, and
@@ -63,6 +65,16 @@ def downgrade_uncertain(doc: Document, result: RequirementResult, threshold: flo
     if result.verdict != Verdict.SATISFIED:
         return False
     words = uncertain_words(doc, result.evidence, threshold)
+    cut = [doc.blocks[e.block] for e in result.evidence if 0 <= e.block < len(doc.blocks)
+           and doc.blocks[e.block].ocr is not None and doc.blocks[e.block].ocr.cut]  # type: ignore[union-attr]
+    if cut:
+        block = cut[0]
+        tail = block.text[-30:]
+        result.verdict = Verdict.WEAK
+        result.message = (f"read by OCR, and the clause breaks off at the foot of page {block.page} (“…{tail}”); "
+                          f"the page that goes on with it was not read, and its rest may qualify it")
+        result.reasons.append(Reason("ocr-uncertain", f"…{tail}"))
+        return True
     if not words:
         return False
     quoted = ", ".join(f"“{text}” ({conf:.2f})" for text, conf in words[:5])

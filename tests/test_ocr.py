@@ -13,7 +13,6 @@ import json
 import struct
 import subprocess
 import sys
-import unicodedata
 import zlib
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from cliccheck.errors import DocumentError, LimitExceeded  # noqa: E402
 from cliccheck.limits import Limits  # noqa: E402
 from cliccheck.matcher import check_document  # noqa: E402
 from cliccheck.model import Block, Document, OcrInfo  # noqa: E402
+from cliccheck.ocr_eval import canon, edit_distance  # noqa: E402
 from cliccheck.ocr_gate import MIN_CONFIDENCE, review_ocr, uncertain_words  # noqa: E402
 from cliccheck.readers import ocr as ocr_mod  # noqa: E402
 from cliccheck.readers import read_document  # noqa: E402
@@ -50,14 +50,7 @@ ZH_ROWS = [("甲方（采购方）", "甲方为"), ("3.2", "3.5")]
 EN_ROWS = [("This Agreement", "1. Definitions"), ("3.2", "3.5")]
 
 
-def canon(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
-
-
 def cer(got: str, truth: str) -> float:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from bench_ocr import edit_distance
-
     return edit_distance(canon(got), canon(truth)) / max(len(canon(truth)), 1)
 
 
@@ -319,6 +312,55 @@ def test_glued_english_words_are_split_into_contract_words():
     assert respace("Northgatex Systems", [0.9] * 18)[0] == "Northgatex Systems"  # no known split: as read
 
 
+def test_what_ocr_drops_between_english_words_is_put_back():
+    """Quotes read straight, curly or twice; a sentence or a list glued to the next word; a clause
+    number glued to its first word; a word broken at the line end is not split as if glued."""
+    lines = [
+        _line('1.3 “"User Data” means the data of the "Purchaser"), and the Purchaser\'s log,configuration', 100, 200, 1500),
+        _line("or traffic data.Any planned end-of-life of the communic-", 100, 240, 1500),
+        _line("ation networks is notified. RMB 18,640,000 and 3.5 of example.com apply.", 100, 280, 1200),
+        _line("3.2乙方承诺配合网络安全审查，“用户数据\"除外。", 100, 400, 1200),
+    ]
+    blocks, _ = blocks_from_pages([PageOcr(1, 1600, 2340, lines)], "test")
+    assert [b.text for b in blocks] == [
+        "1.3 “User Data” means the data of the “Purchaser”), and the Purchaser’s log, configuration or traffic "
+        "data. Any planned end-of-life of the communication networks is notified. RMB 18,640,000 and 3.5 of "
+        "example.com apply.",
+        "3.2 乙方承诺配合网络安全审查，“用户数据”除外。"]
+    assert all(len(b.ocr.confidences) == len(b.text) for b in blocks)
+
+
+def test_hanging_indent_and_a_paragraph_over_the_page_break_stay_one_paragraph():
+    """An item's lines set under its text, and a clause that breaks at the foot of a page (running
+    header between) are one paragraph each, as in the text layer: split, the qualifier on the next
+    page would be cut off from the undertaking."""
+    header = "Network Products and Services Procurement Agreement (Contract No. CII-NP-2025-031)"
+    page1 = [
+        _line(header, 300, 60, 1300),
+        _line("(a) conduct a self-assessment of the security of the Products before each release and", 200, 300, 1500),
+        _line("provide the results to the Purchaser and ensure the obligations in this", 250, 340, 1500),
+        _line("Clause 3.", 250, 380, 400),
+        _line("3.4 The Supplier shall not interrupt the supply of the Products or the technical support", 100, 2100, 1500),
+    ]
+    page2 = [
+        _line(header.replace("No. ", "No."), 300, 60, 1300),
+        _line("services without a justifiable reason.", 100, 300, 700),
+        _line("3.5 The Supplier shall maintain a software bill of materials.", 100, 360, 1000),
+    ]
+    blocks, _ = blocks_from_pages([PageOcr(1, 1600, 2340, page1), PageOcr(2, 1600, 2340, page2)], "test")
+    body = [(b.page, b.text) for b in blocks if b.is_body]
+    assert body == [
+        (1, "(a) conduct a self-assessment of the security of the Products before each release and provide the "
+            "results to the Purchaser and ensure the obligations in this Clause 3."),
+        (1, "3.4 The Supplier shall not interrupt the supply of the Products or the technical support services "
+            "without a justifiable reason."),
+        (2, "3.5 The Supplier shall maintain a software bill of materials."),
+    ]
+    assert sum(1 for b in blocks if str(b.kind) == "header") == 2  # over 80 characters, but on every page
+    run_on = blocks[[b.text[:3] for b in blocks].index("3.4")]
+    assert run_on.ocr.box[1] > 0.8  # boxed on the page it starts on
+
+
 def _ocr_doc(text: str, confs: list[float]) -> Document:
     return Document("x.pdf", "pdf", [Block(text, page=1, ocr=OcrInfo((0.1, 0.1, 0.9, 0.2), confs, "test"))],
                     ocr_pages=[1], pages=1)
@@ -342,6 +384,26 @@ def test_uncertain_deciding_words_make_a_satisfied_requirement_weak():
     confs[-1] = 0.1
     sure = _ocr_doc(text, confs)
     assert uncertain_words(sure, [evidence]) == []
+
+
+def test_a_clause_cut_off_at_the_foot_of_the_last_page_read_is_never_satisfied():
+    """A photo of one page: clause 3.4 breaks off mid-sentence at its foot, and the rest (which on
+    the next page says 'without a justifiable reason') was never read: it cannot be satisfied."""
+    from cliccheck.verdicts import CheckResult, Party, Roles
+
+    lines = [_line("3.3 The Supplier shall cooperate with the cybersecurity review.", 100, 1800, 1100),
+             _line("3.4 The Supplier shall not interrupt the supply of the Products or the technical support", 100, 2100,
+                   1500)]
+    blocks, _ = blocks_from_pages([PageOcr(1, 1600, 2340, lines)], "test")
+    assert [b.ocr.cut for b in blocks] == [False, True]
+    doc = Document("x.jpg", "image", blocks, ocr_pages=[1], pages=1)
+    doc.reindex()
+    cut = blocks[1]
+    evidence = Evidence(cut.text, cut.start, cut.end, 1, 1, None, 0, "en")
+    req = RequirementResult("CSR04", "supply-continuity", Verdict.SATISFIED, "ok", [evidence])
+    review_ocr(doc, CheckResult(Roles(Party(), Party()), [req]))
+    assert req.verdict == Verdict.WEAK and req.reasons[-1].code == "ocr-uncertain"
+    assert "breaks off at the foot of page 1" in req.message
 
 
 def test_missing_says_the_document_was_read_by_ocr():
@@ -409,3 +471,48 @@ def test_scanned_pages_among_text_pages_are_read_in_parallel_in_page_order(tmp_p
     assert widths_read == sorted(widths_read) and len(set(widths_read)) == 3
     assert doc.blocks[-1].ocr is not None and doc.blocks[0].ocr is None  # text pages first, in order
     assert not any("not read" in w for w in doc.warnings)
+
+
+def test_eval_ocr_scores_scans_against_their_text_layer(tmp_path, monkeypatch):
+    """`cliccheck eval --ocr`: each PDF with a text layer is rendered, read back by OCR and compared
+    (CER and verdicts); a scan without a text layer has no truth and is skipped with its reason.
+    A stub engine that reads one line per page stands in for the real one (which the other tests run)."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from cliccheck.cli import cli
+
+    monkeypatch.setattr(ocr_mod, "get_engine", lambda name, threads=0: _StubEngine())
+    shutil.copy(ZH, tmp_path / "contract.pdf")
+    (tmp_path / "scan.pdf").write_bytes(build_ocr.image_pdf([build_ocr.render(ZH, 1, 72)], 72))
+    result = CliRunner().invoke(cli, ["eval", "--ocr", str(tmp_path), "--ocr-dpi", "72", "--format", "json",
+                                       "--max-cer", "0.5"])
+    report = json.loads(result.output)
+    assert result.exit_code == 1  # one line a page read: CER far above 0.5
+    [case] = report["cases"]
+    assert case["path"].endswith("contract.pdf") and case["dpi"] == 72 and case["language"] == "zh"
+    assert case["pages"] == build_ocr.page_count(ZH) and case["cer"] > 0.5 and case["chars"] > 1000
+    assert case["verdicts_text_layer"] == text_layer_verdicts(ZH)
+    assert case["false_passes"] == [k for k, v in case["verdicts_ocr"].items()
+                                    if v == "satisfied" and case["verdicts_text_layer"][k] != "satisfied"]
+    assert [s["path"].endswith("scan.pdf") and "no-text-layer" in s["reason"] for s in report["skipped"]] == [True]
+
+
+@pytest.mark.serial
+def test_a_scanned_a4_page_is_read_within_the_memory_bound(tmp_path):
+    """The 500 MB every input is held to, for a whole A4 page scanned at 300 dpi read by OCR in a
+    fresh process (models, rendering, detection and recognition included)."""
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(build_ocr.image_pdf([build_ocr.render(ZH, 1, 300)], 300))
+    code = ("import json, resource, sys\n"
+            "from cliccheck.readers import read_document\n"
+            "from cliccheck.readers.ocr import OcrOptions\n"
+            "from cliccheck.limits import Limits\n"
+            "doc = read_document(sys.argv[1], ocr=OcrOptions(dpi=300), limits=Limits(max_ocr_page_seconds=3600))\n"
+            "print(json.dumps({'blocks': len(doc.blocks), 'mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))")
+    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["blocks"] >= 15  # the page was read
+    assert out["mb"] < 500, out

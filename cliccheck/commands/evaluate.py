@@ -17,9 +17,15 @@ from . import one_line_errors
               help="Exit 1 if accuracy is below ACC (0-1).")
 @click.option("--select", multiple=True, metavar="CSRnn", help="Score only these requirements (repeatable).")
 @click.option("--errors", "show_errors", is_flag=True, help="List every misclassified case (text format).")
+@click.option("--ocr", "ocr", is_flag=True,
+              help="Score OCR instead: CORPUS is PDFs with a text layer, rendered to scans and read back.")
+@click.option("--ocr-dpi", "ocr_dpi", type=click.IntRange(72, 600), multiple=True, metavar="DPI",
+              help="With --ocr: resolution(s) to render the scans at (repeatable; default 200).")
+@click.option("--max-cer", type=float, default=None, metavar="RATE",
+              help="With --ocr: exit 1 if any document's character error rate is above RATE (0-1).")
 @click.pass_context
 def eval_command(ctx: click.Context, corpus: str, fmt: str, fail_under: float | None, select: tuple[str, ...],
-                 show_errors: bool) -> None:
+                 show_errors: bool, ocr: bool, ocr_dpi: tuple[int, ...], max_cer: float | None) -> None:
     """Score the tool on CORPUS (default fixtures/clauses).
 
     A document corpus (a folder of YAML case lists such as fixtures/eval/dev, or
@@ -29,15 +35,25 @@ def eval_command(ctx: click.Context, corpus: str, fmt: str, fail_under: float | 
     prints a confusion matrix per requirement and language instead. A FALSE
     PASS is a satisfied verdict where the labels do not accept one.
 
+    With --ocr, CORPUS is a PDF or a folder of PDFs with a text layer (such as
+    fixtures/pdf, or your own signed contracts kept as Word/PDF originals):
+    every page is rendered to an image at --ocr-dpi, read back by OCR, and
+    compared with the text layer: character error rate per document and
+    language, and whether the verdicts are the same. Needs the ocr extra.
+
     Exits 1 on any false pass (or false gate pass) or when accuracy is below
-    --fail-under.
+    --fail-under (with --ocr: above --max-cer).
 
     \b
     Examples:
       cliccheck eval fixtures/eval/dev
       cliccheck eval fixtures/eval/heldout-1 --format json | jq .accuracy
       cliccheck eval fixtures/clauses --select CSR04 --errors
+      cliccheck eval --ocr fixtures/pdf --ocr-dpi 150 --ocr-dpi 300
     """
+    if ocr:
+        _eval_ocr(ctx, corpus, fmt, ocr_dpi or (200,), max_cer)
+        return
     from pathlib import Path
 
     from ..evaluate import evaluate, format_text
@@ -65,4 +81,21 @@ def eval_command(ctx: click.Context, corpus: str, fmt: str, fail_under: float | 
                 if p.label != p.predicted:
                     click.echo(f"  {p.case} {p.requirement}: label {p.label}, predicted {p.predicted} — {p.message}")
     failed = bool(result.false_passes) or (fail_under is not None and result.accuracy < fail_under)
+    ctx.exit(EXIT_FINDINGS if failed else 0)
+
+
+def _eval_ocr(ctx: click.Context, corpus: str, fmt: str, dpis: tuple[int, ...], max_cer: float | None) -> None:
+    from ..errors import DocumentError
+    from ..ocr_eval import evaluate_ocr, format_ocr_text
+    from ..readers.ocr import INSTALL_HINT, available
+
+    with one_line_errors(ctx):
+        if not available():
+            raise DocumentError(f"eval --ocr needs the OCR engine: {INSTALL_HINT}", code="no-text-layer")
+        result = evaluate_ocr([corpus], dpis)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_ocr_text(result))
+    failed = result.false_passes() > 0 or (max_cer is not None and any(c.cer > max_cer for c in result.cases))
     ctx.exit(EXIT_FINDINGS if failed else 0)

@@ -31,8 +31,16 @@ from ..model import Block, BlockKind, Document, OcrInfo, Seal, TableCell
 from ..normalize import is_cjk, normalize
 from ..pages import page_ranges as _ranges
 from .linejoin import Joiner
-from .ocr_engine import DEFAULT_ENGINE, ENGINES, OcrLine, OcrUnavailable, engine_available, get_engine
-from .ocr_words import document_words, respace
+from .ocr_engine import (
+    DEFAULT_ENGINE,
+    ENGINES,
+    OcrLine,
+    OcrUnavailable,
+    engine_available,
+    get_engine,
+    release_memory,
+)
+from .ocr_words import document_words, respace, space_punctuation, typographic_quotes
 
 MODES = ("auto", "always", "never")
 #: Pages are recognised at this resolution (finer images are scaled down first): the PP-OCR models
@@ -104,15 +112,18 @@ class PageOcr:
     seconds: float = 0.0
 
 
-def recognise_page(rgb: Any, page: int, dpi: float, options: OcrOptions, limits: Limits,
+def recognise_page(load: Callable[[], tuple[Any, float]], page: int, options: OcrOptions, limits: Limits,
                    threads: int = 0) -> PageOcr:
-    """Prepare and recognise one page; turn it when its lines say it lies on its side or upside down."""
+    """Prepare and recognise one page; turn it when its lines say it lies on its side or upside down.
+    The page image comes from ``load`` so that nothing but this function holds it: the rendered
+    image is freed as soon as it is scaled down to the recognition size."""
     import numpy as np
 
     from .ocr_preprocess import prepare
 
     started = time.perf_counter()
     engine = get_engine(options.engine, threads)
+    rgb, dpi = load()
     if dpi > RECOGNITION_DPI * 1.05:
         import cv2
 
@@ -121,6 +132,7 @@ def recognise_page(rgb: Any, page: int, dpi: float, options: OcrOptions, limits:
                          interpolation=cv2.INTER_AREA)
         dpi = RECOGNITION_DPI
     prepared = prepare(rgb, dpi)
+    del rgb
     image = prepared.image
     lines = engine.recognise(image)
     rotation = 0
@@ -136,12 +148,15 @@ def recognise_page(rgb: Any, page: int, dpi: float, options: OcrOptions, limits:
         image = np.ascontiguousarray(np.rot90(image, 2))
         lines = engine.recognise(image)
         rotation = (rotation + 180) % 360
+    height, width = image.shape[:2]
+    seals, skew = prepared.seals, prepared.skew
+    del image, prepared
+    release_memory()
     seconds = time.perf_counter() - started
     if seconds > limits.max_ocr_page_seconds:
         raise DocumentError(f"page {page} took {seconds:.0f} s to OCR, over "
                             f"max_ocr_page_seconds={limits.max_ocr_page_seconds}", code="timeout")
-    height, width = image.shape[:2]
-    return PageOcr(page, width, height, lines, prepared.seals, prepared.skew, rotation, seconds)
+    return PageOcr(page, width, height, lines, seals, skew, rotation, seconds)
 
 
 def _sideways(lines: list[OcrLine]) -> bool:
@@ -166,8 +181,7 @@ def recognise_pages(images: Iterable[tuple[int, Callable[[], tuple[Any, float]]]
 
     def one(item: tuple[int, Callable[[], tuple[Any, float]]]) -> PageOcr:
         page, load = item
-        rgb, dpi = load()
-        return recognise_page(rgb, page, dpi, options, limits, threads)
+        return recognise_page(load, page, options, limits, threads)
 
     try:
         if jobs == 1:
@@ -181,15 +195,13 @@ def recognise_pages(images: Iterable[tuple[int, Callable[[], tuple[Any, float]]]
 # -- images as input -------------------------------------------------------------------------------
 
 
-def open_image_frames(data: bytes, limits: Limits) -> list[Any]:
-    """Decode PNG/JPEG/TIFF frames (multi-page TIFF: one per page), checking the pixel count of every
-    frame from its header before any pixel is decoded (decompression bombs)."""
-    try:
-        from PIL import Image, UnidentifiedImageError
-    except ImportError:
-        raise DocumentError(f"an image: {INSTALL_HINT}", code="no-text-layer") from None
-    Image.MAX_IMAGE_PIXELS = None  # our own limit below, with our own message
-    frames: list[Any] = []
+def open_image_frames(data: bytes, limits: Limits) -> list[tuple[int, int, float]]:
+    """The frames of a PNG/JPEG/TIFF (multi-page TIFF: one per page) as (width, height, declared
+    dpi), checking the pixel count of every frame from its header before any pixel is decoded
+    (decompression bombs). Frames are decoded one at a time later (:func:`decode_frame`), so a
+    long TIFF never has more than the page being read in memory."""
+    Image, UnidentifiedImageError = _pil()
+    frames: list[tuple[int, int, float]] = []
     try:
         with Image.open(io.BytesIO(data)) as img:
             count = getattr(img, "n_frames", 1)
@@ -204,15 +216,39 @@ def open_image_frames(data: bytes, limits: Limits) -> list[Any]:
                     raise LimitExceeded(f"image page {index + 1} is {width:,} x {height:,} pixels, over "
                                         f"max_image_pixels={limits.max_image_pixels:,}")
                 dpi = img.info.get("dpi", (0, 0))[0] if isinstance(img.info.get("dpi"), tuple) else 0
-                frame = img.convert("RGB")
-                frame.load()
-                frames.append((frame, float(dpi or 0)))
+                frames.append((width, height, float(dpi or 0)))
+            if count == 1:  # decode the only frame now: a damaged image is refused before any OCR
+                img.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise DocumentError(f"the image is damaged or truncated and cannot be decoded ({type(exc).__name__})",
-                            code="corrupt") from None
-    except Image.DecompressionBombError:  # pragma: no cover - MAX_IMAGE_PIXELS is off
-        raise LimitExceeded(f"image over max_image_pixels={limits.max_image_pixels:,}") from None
+        raise _damaged(exc) from None
     return frames
+
+
+def decode_frame(data: bytes, index: int) -> Any:
+    """Frame ``index`` of an image checked by :func:`open_image_frames`, as an RGB array."""
+    import numpy as np
+
+    Image, UnidentifiedImageError = _pil()
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            img.seek(index)
+            return np.asarray(img.convert("RGB"))
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise _damaged(exc) from None
+
+
+def _pil() -> tuple[Any, Any]:
+    try:
+        from PIL import Image, UnidentifiedImageError
+    except ImportError:
+        raise DocumentError(f"an image: {INSTALL_HINT}", code="no-text-layer") from None
+    Image.MAX_IMAGE_PIXELS = None  # our own limit (max_image_pixels), checked from the header
+    return Image, UnidentifiedImageError
+
+
+def _damaged(exc: BaseException) -> DocumentError:
+    return DocumentError(f"the image is damaged or truncated and cannot be decoded ({type(exc).__name__})",
+                         code="corrupt")
 
 
 def read_image(data: bytes, name: str, *, options: OcrOptions, limits: Limits) -> Document:
@@ -221,14 +257,12 @@ def read_image(data: bytes, name: str, *, options: OcrOptions, limits: Limits) -
         raise DocumentError("an image has no text to read and --ocr never was given", code="no-text-layer")
     if not available(options):
         raise DocumentError(f"an image of a contract: {INSTALL_HINT}", code="no-text-layer")
-    import numpy as np
-
     frames = open_image_frames(data, limits)
 
-    def loader(frame: Any, dpi: float) -> Callable[[], tuple[Any, float]]:
-        return lambda: (np.asarray(frame), _image_dpi(frame, dpi))
+    def loader(index: int, width: int, height: int, dpi: float) -> Callable[[], tuple[Any, float]]:
+        return lambda: (decode_frame(data, index), _image_dpi(width, height, dpi))
 
-    pages = recognise_pages(((i + 1, loader(f, d)) for i, (f, d) in enumerate(frames)), options, limits)
+    pages = recognise_pages(((i + 1, loader(i, *frame)) for i, frame in enumerate(frames)), options, limits)
     blocks, seals = blocks_from_pages(pages, options.engine)
     if not blocks:
         raise DocumentError("no text was recognised in the image", code="no-text-layer")
@@ -239,11 +273,11 @@ def read_image(data: bytes, name: str, *, options: OcrOptions, limits: Limits) -
     return doc
 
 
-def _image_dpi(frame: Any, declared: float) -> float:
+def _image_dpi(width: int, height: int, declared: float) -> float:
     """The dpi a photo or scan declares, or one that makes it A4-sized (a phone photo declares 72)."""
     if declared >= 100:
         return declared
-    return max(frame.size) / 11.7  # A4's long side in inches
+    return max(width, height) / 11.7  # A4's long side in inches
 
 
 # -- PDF pages -------------------------------------------------------------------------------------
@@ -266,8 +300,10 @@ def ocr_pdf_pages(pdf: Any, numbers: Sequence[int], options: OcrOptions, limits:
                 if width * scale * height * scale > limits.max_image_pixels:
                     raise LimitExceeded(f"page {number} rendered at {options.dpi} dpi is over "
                                         f"max_image_pixels={limits.max_image_pixels:,}: lower --ocr-dpi")
-                bitmap = page.render(scale=scale)
-                return np.asarray(bitmap.to_pil().convert("RGB")), float(options.dpi)
+                bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB(A) bytes, no conversion copy
+                rgb = np.array(bitmap.to_numpy()[..., :3])
+                bitmap.close()
+                return rgb, float(options.dpi)
             finally:
                 page.close()
         return load
@@ -279,8 +315,9 @@ def ocr_pdf_pages(pdf: Any, numbers: Sequence[int], options: OcrOptions, limits:
     # pdfium is not thread-safe: render a few pages here, recognise them in parallel, go on
     out: list[PageOcr] = []
     for i in range(0, len(numbers), options.jobs):
-        rendered = [(n, loader(n)()) for n in numbers[i:i + options.jobs]]
-        out += recognise_pages(((n, (lambda img=img: img)) for n, img in rendered), options, limits)
+        rendered = [(n, [loader(n)()]) for n in numbers[i:i + options.jobs]]
+        # each image is handed over (popped), so the page's recognition is all that holds it
+        out += recognise_pages(((n, held.pop) for n, held in rendered), options, limits)
     return out
 
 
@@ -295,6 +332,8 @@ _PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页.*|[-–—]?\s*\d+\s*[-–—]?|
                           re.IGNORECASE)
 #: Running header/footer band: this share of the page height at the top and at the bottom.
 MARGIN_BAND = 0.075
+#: Text this near the top or bottom that repeats on other pages is a running header or footer.
+RUNNING_BAND = 0.1
 
 _ASCII_TO_WIDE = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
 
@@ -314,6 +353,20 @@ def fix_cjk_punctuation(text: str, confs: list[float]) -> str:
     return "".join(chars)
 
 
+#: A clause number the recogniser glued to the clause's first word ("3.2乙方承诺", "第一条定义"): the
+#: text layer has a space there, and the matcher reads "3.2 乙方" as clause 3.2 whose subject is 乙方.
+_GLUED_LABEL = re.compile(r"^\s*(?:\d+(?:\.\d+)+|第[一二三四五六七八九十百零〇\d]+[条章节])(?=[^\s\d.,，。、；;：:）)])")
+
+
+def space_after_label(text: str, confs: list[float]) -> tuple[str, list[float]]:
+    """A space between a clause number that starts the line and the word glued to it."""
+    m = _GLUED_LABEL.match(text)
+    if m is None:
+        return text, confs
+    end = m.end()
+    return text[:end] + " " + text[end:], [*confs[:end], min(confs[end - 1:end + 1], default=0.0), *confs[end:]]
+
+
 @dataclass(slots=True)
 class _Line:
     text: str
@@ -322,6 +375,7 @@ class _Line:
     y0: float
     x1: float
     y1: float
+    page: int = 0
 
     @property
     def cy(self) -> float:
@@ -397,9 +451,32 @@ class _Para:
     lines: list[_Line]
     kind: BlockKind
     table: TableCell | None = None
+    runs_on: bool = False  # its last line is full and ends mid-sentence: it may go on over the page
 
 
-def _paragraphs(columns: list[tuple[int, list[_Line]]], page: PageOcr, table_base: int) -> tuple[list[_Para], int]:
+#: Labels that are also words: "... in this" / "Clause 3." mid-sentence does not start a clause.
+_WORD_LABELS = ("Clause", "Article", "ARTICLE")
+#: Text that ends a sentence or a clause: a paragraph ending so does not run on to the next page.
+_SENTENCE_END = tuple("。.；;：:！!？?")
+
+
+def running_keys(pages: list[PageOcr]) -> frozenset[str]:
+    """Running headers and footers: text in the top or bottom margin band that stands on two or more
+    pages (page numbers and spacing aside), however long it is."""
+    seen: dict[str, set[int]] = {}
+    for page in pages:
+        for line in page.lines:
+            if line.box[3] < RUNNING_BAND * page.height or line.box[1] > (1 - RUNNING_BAND) * page.height:
+                seen.setdefault(_running_key(line.text), set()).add(page.page)
+    return frozenset(key for key, on in seen.items() if key and len(on) >= 2)
+
+
+def _running_key(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalpha())
+
+
+def _paragraphs(columns: list[tuple[int, list[_Line]]], page: PageOcr, table_base: int,
+                running: frozenset[str] = frozenset()) -> tuple[list[_Para], int]:
     heights = [ln.h for _, row in columns for ln in row]
     if not heights:
         return [], table_base
@@ -417,7 +494,10 @@ def _paragraphs(columns: list[tuple[int, list[_Line]]], page: PageOcr, table_bas
         right = rights.get(column_id, float(page.width))
         top, bottom = min(ln.y0 for ln in row), max(ln.y1 for ln in row)
         text = " ".join(ln.text for ln in row)
-        if (bottom < MARGIN_BAND * page.height or top > (1 - MARGIN_BAND) * page.height) and len(text) <= 80:
+        in_band = bottom < MARGIN_BAND * page.height or top > (1 - MARGIN_BAND) * page.height
+        repeated = (bottom < RUNNING_BAND * page.height or top > (1 - RUNNING_BAND) * page.height) \
+            and _running_key(text) in running
+        if (in_band and len(text) <= 80) or repeated:
             kind = BlockKind.HEADER if top < page.height / 2 else BlockKind.FOOTER
             paras.append(_Para(list(row), kind))
             prev = None
@@ -439,11 +519,21 @@ def _paragraphs(columns: list[tuple[int, list[_Line]]], page: PageOcr, table_bas
             continue
         in_table = False
         line = row[0] if len(row) == 1 else _merge_row(row)
+        full = prev is not None and prev.x1 >= right - 3 * body_h
+        mid_sentence = full and prev is not None and not prev.text.rstrip().endswith(_SENTENCE_END)
+        # "(a) conduct ... release and" / "    provide the results": a labelled item's next lines are
+        # set under its text, not under its label; that indent is no new paragraph, and a line there
+        # that happens to begin "Clause 3." goes on the sentence
+        first = paras[-1].lines[0] if paras and paras[-1].kind == BlockKind.PARAGRAPH and prev is not None else None
+        hanging = (mid_sentence and first is not None and bool(_CLAUSE_START.match(first.text))
+                   and line.x0 > first.x0 + 0.5 * body_h)
+        label = _CLAUSE_START.match(line.text)
         starts = (prev is None
                   or line.y0 - prev.y1 > 1.2 * body_h  # a blank line
-                  or bool(_CLAUSE_START.match(line.text))
-                  or line.x0 - prev.x0 > 1.0 * body_h  # a first-line indent
-                  or prev.x1 < right - 3 * body_h
+                  or (label is not None and not hanging
+                      and not (mid_sentence and label.group().startswith(_WORD_LABELS)))
+                  or (line.x0 - prev.x0 > 1.0 * body_h and not hanging)  # a first-line indent
+                  or not full
                   or _heading(line, body_h) or _heading(prev, body_h))
         if starts or not paras or paras[-1].kind != BlockKind.PARAGRAPH:
             kind = BlockKind.HEADING if _heading(line, body_h) else BlockKind.PARAGRAPH
@@ -451,7 +541,43 @@ def _paragraphs(columns: list[tuple[int, list[_Line]]], page: PageOcr, table_bas
         else:
             paras[-1].lines.append(line)
         prev = line
+    body = [p for p in paras if p.kind not in (BlockKind.HEADER, BlockKind.FOOTER)]
+    if body and body[-1].kind == BlockKind.PARAGRAPH and columns:
+        last = body[-1].lines[-1]
+        right = rights.get(columns[-1][0], float(page.width))
+        body[-1].runs_on = last.x1 >= right - 3 * body_h and not last.text.rstrip().endswith(_SENTENCE_END)
     return paras, table
+
+
+def _run_on(pages: list[list[_Para]]) -> list[_Para]:
+    """The pages' paragraphs in order, a paragraph that breaks at the foot of a page joined with the
+    first body paragraph of the next page when that does not start a clause or a heading (the text
+    layer of a PDF reads such a paragraph as one; split, a qualifier on the next page would be cut
+    off from the undertaking it qualifies)."""
+    out: list[_Para] = []
+    pending: _Para | None = None  # the last page's running-on paragraph
+    for paras in pages:
+        for para in paras:
+            if para.kind in (BlockKind.HEADER, BlockKind.FOOTER):
+                out.append(para)
+                continue
+            if pending is not None and para.kind == BlockKind.PARAGRAPH \
+                    and not _CLAUSE_START.match(para.lines[0].text):
+                pending.lines += para.lines
+                pending.runs_on = para.runs_on
+                pending = None
+                continue
+            out.append(para)
+            pending = None
+        body = [p for p in out if p.kind not in (BlockKind.HEADER, BlockKind.FOOTER)]
+        pending = body[-1] if body and body[-1].runs_on else None
+    return out
+
+
+def _cut(paras: list[_Para]) -> _Para | None:
+    """The last body paragraph, when it breaks off at the foot of the last page read."""
+    body = [p for p in paras if p.kind not in (BlockKind.HEADER, BlockKind.FOOTER)]
+    return body[-1] if body and body[-1].runs_on else None
 
 
 def _heading(line: _Line, body_h: float) -> bool:
@@ -466,7 +592,7 @@ def _merge_row(row: list[_Line]) -> _Line:
         text += " " + line.text
         confs += [1.0, *line.confs]
     return _Line(text, confs, min(ln.x0 for ln in row), min(ln.y0 for ln in row), max(ln.x1 for ln in row),
-                 max(ln.y1 for ln in row))
+                 max(ln.y1 for ln in row), row[0].page)
 
 
 def _join(lines: list[_Line], joiner: Joiner) -> tuple[str, list[float]]:
@@ -490,34 +616,48 @@ def _join(lines: list[_Line], joiner: Joiner) -> tuple[str, list[float]]:
 
 
 def blocks_from_pages(pages: list[PageOcr], engine: str) -> tuple[list[Block], list[Seal]]:
-    """Blocks (reading order, with OCR provenance) and seals of recognised pages."""
-    blocks: list[Block] = []
+    """Blocks (reading order, with OCR provenance) and seals of recognised pages. A paragraph that
+    runs on over a page break is one block, on the page it starts on, boxed there."""
     seals: list[Seal] = []
     joiner = Joiner([line.text for page in pages for line in page.lines])
     spelled = document_words(line.text for page in pages for line in page.lines)
+    running = running_keys(pages)
     table = 0
+    sizes: dict[int, tuple[float, float]] = {}
+    per_page: list[list[_Para]] = []
     for page in pages:
         w, h = float(page.width), float(page.height)
+        sizes[page.page] = (w, h)
         for x0, y0, x1, y1 in page.seals:
             seals.append(Seal(page.page, (x0 / w, y0 / h, x1 / w, y1 / h),
                               detail=f"red seal, about {(x1 - x0) / w * 21.0:.1f} cm wide"))
         lines = []
         for line in page.lines:
             text = fix_cjk_punctuation(line.text, line.confidences)
-            text, confs = respace(text, list(line.confidences), spelled)
-            lines.append(_Line(text, confs, *line.box))
-        paras, table = _paragraphs(_ordered(lines, w), page, table)
-        for para in paras:
-            raw, confs = _join(para.lines, joiner)
-            text, origin = normalize(raw)
-            if not text:
-                continue
-            char_confs = [confs[i] if i < len(confs) else 0.0 for i in origin]
-            box = (min(ln.x0 for ln in para.lines) / w, min(ln.y0 for ln in para.lines) / h,
-                   max(ln.x1 for ln in para.lines) / w, max(ln.y1 for ln in para.lines) / h)
-            blocks.append(Block(text, kind=para.kind, paragraph=len(blocks), page=page.page, table=para.table,
-                                origin=origin, raw=None if text == raw else raw,
-                                ocr=OcrInfo(box, char_confs, engine)))
+            text, confs = space_after_label(text, list(line.confidences))
+            text, confs = typographic_quotes(text, confs)
+            text, confs = respace(text, confs, spelled)
+            text, confs = space_punctuation(text, confs)
+            lines.append(_Line(text, confs, *line.box, page=page.page))
+        paras, table = _paragraphs(_ordered(lines, w), page, table, running)
+        per_page.append(paras)
+    blocks: list[Block] = []
+    paras = _run_on(per_page)
+    cut = _cut(paras)
+    for para in paras:
+        raw, confs = _join(para.lines, joiner)
+        text, origin = normalize(raw)
+        if not text:
+            continue
+        char_confs = [confs[i] if i < len(confs) else 0.0 for i in origin]
+        first = para.lines[0].page
+        w, h = sizes[first]
+        here = [ln for ln in para.lines if ln.page == first]
+        box = (min(ln.x0 for ln in here) / w, min(ln.y0 for ln in here) / h,
+               max(ln.x1 for ln in here) / w, max(ln.y1 for ln in here) / h)
+        blocks.append(Block(text, kind=para.kind, paragraph=len(blocks), page=first, table=para.table,
+                            origin=origin, raw=None if text == raw else raw,
+                            ocr=OcrInfo(box, char_confs, engine, cut=para is cut)))
     return blocks, seals
 
 

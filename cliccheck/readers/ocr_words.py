@@ -1,11 +1,17 @@
-"""Put back the spaces OCR drops between English words ("TheSuppliershallnotinterrupt").
+"""Put back what OCR loses between English words: spaces ("TheSuppliershallnotinterrupt",
+"reason.Any", "log,configuration") and the typographic quotes.
 
 The PP-OCRv4 recogniser is trained mostly on Chinese, where there are no spaces; on English
 lines it often glues words together, and the matcher cannot read glued words. A run of letters
 that is not a word is split into the fewest known words, when it can be split into known
 words only (otherwise it is left as it is). Known words: English word forms from
 spacy-lookups-data (as for line joining), every word of the clause library (the vocabulary
-the matcher looks for), and the words the document itself spells with spaces.
+the matcher looks for), and the words the document itself spells with spaces. The space after
+a comma, semicolon or sentence end is put back where a word follows it directly.
+
+The recogniser cannot tell straight quotes from curly ones (it read the same printed “ as " on
+one line and “ on the next, and sometimes as two marks); every quote mark is given the
+typographic form its place calls for, as word processors set them.
 """
 
 from __future__ import annotations
@@ -101,7 +107,9 @@ def respace(text: str, confs: list[float], extra: frozenset[str] = frozenset()) 
         pos = m.end()
         pieces = None
         name_like = run[0].isupper() and not any(ch.isupper() for ch in run[1:]) and len(run) < 12
-        if len(run) >= MIN_GLUED and not name_like and run.lower() not in vocab and run.lower() not in extra:
+        broken = text[m.end():].rstrip() == "-"  # "communic-" + "ation": a word split at the line end
+        if len(run) >= MIN_GLUED and not name_like and not broken and run.lower() not in vocab \
+                and run.lower() not in extra:
             pieces = split_run(run, vocab, extra)
         if not pieces or len(pieces) == 1:
             out.append(run)
@@ -117,4 +125,64 @@ def respace(text: str, confs: list[float], extra: frozenset[str] = frozenset()) 
             offset += len(piece)
     out.append(text[pos:])
     out_confs += confs[pos:]
+    return "".join(out), out_confs
+
+
+#: A comma or semicolon glued to the next word, or a sentence end glued to the next sentence
+#: ("reason.Any"): between letters only, so numbers (1,000; 3.5), "No.CII" and web addresses
+#: ("example.com") are left alone.
+_GLUED_PUNCTUATION = re.compile(r"(?<=[a-z]{2})(?:[,;]|:(?=[A-Za-z]{2})|[.!?](?=[A-Z][a-z]))(?=[A-Za-z])")
+
+
+def space_punctuation(text: str, confs: list[float]) -> tuple[str, list[float]]:
+    """A space after punctuation glued to the next English word; it takes the lower confidence of
+    its neighbours."""
+    out: list[str] = []
+    out_confs: list[float] = []
+    pos = 0
+    for m in _GLUED_PUNCTUATION.finditer(text):
+        end = m.end()
+        out.append(text[pos:end] + " ")
+        out_confs += [*confs[pos:end], min(confs[end - 1:end + 1], default=0.0)]
+        pos = end
+    if not out:
+        return text, confs
+    out.append(text[pos:])
+    out_confs += confs[pos:]
+    return "".join(out), out_confs
+
+
+_DOUBLE = "\"“”＂"
+_SINGLE_QUOTES = "'‘’"
+_OPENS_AFTER = " \t([{（【《「『—–-/"
+_CLOSES_BEFORE = " \t)]}）】》」』,.;:!?，。；：！？、"
+
+
+def typographic_quotes(text: str, confs: list[float]) -> tuple[str, list[float]]:
+    """Quote marks in their typographic form: “ after a space or an opening bracket or at the start,
+    ” before a space or punctuation or at the end, and between two words (Chinese has no spaces)
+    the one that closes an open quote, else opens one; ’ inside or after a word (an apostrophe),
+    ‘ before one. A mark the recogniser read twice over (“"User, “Services"”) is one mark."""
+    out: list[str] = []
+    out_confs: list[float] = []
+    is_open = False
+    for i, ch in enumerate(text):
+        before = out[-1] if out else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if ch in _DOUBLE:
+            if not before or before in _OPENS_AFTER:
+                mark = "“"
+            elif not after or after in _CLOSES_BEFORE or after in _DOUBLE:
+                mark = "”"
+            else:
+                mark = "”" if is_open else "“"
+            if before in "“”" and (before == mark or mark == "”"):
+                out_confs[-1] = min(out_confs[-1], confs[i])  # read twice: keep one, the less sure
+                continue
+            is_open = mark == "“"
+            ch = mark
+        elif ch in _SINGLE_QUOTES:
+            ch = "‘" if not before or before in _OPENS_AFTER else "’"
+        out.append(ch)
+        out_confs.append(confs[i])
     return "".join(out), out_confs
