@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import io
-import re
 import unicodedata
 import warnings
 from pathlib import Path
@@ -95,10 +94,9 @@ def _svg(fig: Any, label: str) -> str:
     text = buffer.getvalue()
     start = text.find("<svg")
     svg = text[start:].replace(f"font-family: '{METRICS_FONT}'", f"font-family: {CSS_FONTS}")
-    # the page scales the chart; keep its aspect ratio
+    # natural size (so every chart's text is the same size), scaled down by the page's CSS on a narrow screen
     aria = html.escape(label, quote=True)
-    return re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', lambda m: f'<svg{m.group(1)} role="img" aria-label="{aria}"',
-                  svg, count=1)
+    return svg.replace("<svg", f'<svg role="img" aria-label="{aria}"', 1)
 
 
 def _bar_chart(labels: list[str], series: list[tuple[str, str, list[int]]], title: str) -> str:
