@@ -162,6 +162,17 @@ def write_manifest(path: Path, contracts: Path, entries: list[Entry]) -> None:
                              entry.unit, f"S{entry.supplier:04d}", entry.kind])
 
 
+def load_portfolio(root: Path) -> list[Entry]:
+    """The entries of a portfolio generated earlier, from its manifest (the plans are not kept)."""
+    entries = []
+    with (root / "manifest.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            path = root / row["path"]
+            lang = path.stem.rsplit("-", 1)[-1] if row["kind"] != "bad" else ""
+            entries.append(Entry(path, row["kind"], row["business_unit"], int(row["supplier_id"][1:]), None, lang))
+    return entries
+
+
 def change_some(entries: list[Entry], fraction: float, *, seed: int = 15) -> list[Path]:
     """Rewrite ``fraction`` of the ordinary contracts with a new plan (an amendment signed since)."""
     rng = random.Random(seed)
