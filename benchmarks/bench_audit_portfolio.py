@@ -1,6 +1,6 @@
 """Audit a realistic 10,000-document portfolio end to end, as an operator would, against a bare baseline.
 
-Run from the repository root (about 45 minutes on two shared cores for 10,000 documents)::
+Run from the repository root (10,000 documents: about 1.5 hours on two cores shared at load 10–14)::
 
     .venv/bin/python benchmarks/bench_audit_portfolio.py [--count 10000] [--workdir /tmp/cliccheck-portfolio]
 
