@@ -40,13 +40,18 @@ def _examples() -> dict[tuple[str, str, str], list[str]]:
     return out
 
 
-def contract_text(rng: random.Random, lang: str, size: int, examples: dict, frames: dict) -> tuple[str, dict]:
-    """The text of one contract and the verdict each requirement's clause was taken from."""
+def contract_text(rng: random.Random, lang: str, size: int, examples: dict, frames: dict,
+                  plan_in: dict[str, str] | None = None) -> tuple[str, dict]:
+    """The text of one contract and the verdict each requirement's clause was taken from.
+
+    ``plan_in`` fixes the verdict to draw per requirement (a bilingual contract's two versions
+    share one); otherwise each is chosen at random.
+    """
     plan: dict[str, str] = {}
     clauses: list[str] = []
     number = 3
     for rule in ("CSR01", "CSR02", "CSR03", "CSR04"):
-        verdict = rng.choice(PLAN_VERDICTS)
+        verdict = plan_in[rule] if plan_in else rng.choice(PLAN_VERDICTS)
         plan[rule] = verdict
         texts = examples.get((rule, verdict, lang))
         if verdict == "missing" or not texts:
@@ -71,20 +76,36 @@ def _write_docx(path: Path, text: str) -> None:
     document.save(str(path))
 
 
+CJK_PDF_FONT = "STSong-Light"  # one of the PDF standard CID fonts: readers supply it, no font file needed
+
+
+def _pdf_tokens(paragraph: str) -> tuple[list[str], str]:
+    """Words joined by spaces, or (text with Chinese in it) characters joined by nothing."""
+    if any("\u4e00" <= ch <= "\u9fff" for ch in paragraph):
+        return list(paragraph), ""
+    return paragraph.split(), " "
+
+
 def _write_pdf(path: Path, text: str) -> None:
-    """English only (standard Helvetica): a Chinese PDF needs an embedded CJK font, tested elsewhere."""
+    """Helvetica for English; Chinese in the standard CID font STSong-Light (not embedded)."""
     from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen import canvas
 
+    if CJK_PDF_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK_PDF_FONT))
     pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     width, height = A4
     y = height - 60
     for paragraph in text.split("\n\n"):
+        tokens, sep = _pdf_tokens(paragraph)
+        font = "Helvetica" if sep else CJK_PDF_FONT
         line = ""
-        for word in paragraph.split():
-            if stringWidth(f"{line} {word}".strip(), "Helvetica", 10) > width - 120:
-                pdf.setFont("Helvetica", 10)
+        for word in tokens:
+            if stringWidth(f"{line}{sep}{word}".strip(), font, 10) > width - 120:
+                pdf.setFont(font, 10)
                 pdf.drawString(60, y, line)
                 y -= 14
                 line = word
@@ -92,8 +113,8 @@ def _write_pdf(path: Path, text: str) -> None:
                     pdf.showPage()
                     y = height - 60
             else:
-                line = f"{line} {word}".strip()
-        pdf.setFont("Helvetica", 10)
+                line = f"{line}{sep}{word}".strip()
+        pdf.setFont(font, 10)
         pdf.drawString(60, y, line)
         y -= 22
         if y < 60:

@@ -108,6 +108,42 @@ def test_dashboard_is_static_escaped_and_complete(register: Path, tmp_path: Path
     assert strip.sub("", again.read_text(encoding="utf-8")) == strip.sub("", page)
 
 
+def test_charts_are_the_same_whatever_fonts_the_machine_has(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CJK labels stay text, warn about no missing glyph, and the SVG does not change when the machine's
+    fonts do: here a CJK font and a different "DejaVu Sans" are put first in matplotlib's font list."""
+    import dataclasses
+    import warnings
+
+    import matplotlib
+    from matplotlib import font_manager
+
+    from cliccheck.audit import dashboard
+
+    labels = ["北辰系统有限公司（华东）", "Northbridge Systems Ltd.", "(no supplier)"]
+    series = [("Passing", "#1b7837", [1, 2, 3]), ("Failing", "#c51b7d", [3, 0, 1])]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plain = dashboard._bar_chart(labels, series, "by supplier")
+    assert "北辰系统有限公司（华东）</text>" in plain and "Northbridge Systems Ltd.</text>" in plain
+    assert "<path" in plain and 'id="DejaVuSans-' not in plain  # bars are paths; no glyph outlines
+    assert "cliccheck-chart-metrics" not in plain and "'WenQuanYi Micro Hei'" in plain
+
+    manager = font_manager.fontManager
+    serif = font_manager.ttfFontProperty(matplotlib.ft2font.FT2Font(
+        str(Path(matplotlib.get_data_path()) / "fonts/ttf/DejaVuSerif.ttf")))
+    impostors = [dataclasses.replace(serif, name=name) for name in
+                 ("DejaVu Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "sans-serif")]
+    monkeypatch.setattr(manager, "ttflist", [*impostors, *manager.ttflist])
+    manager._findfont_cached.cache_clear()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            other_machine = dashboard._bar_chart(labels, series, "by supplier")
+    finally:
+        manager._findfont_cached.cache_clear()
+    assert other_machine == plain
+
+
 def test_existing_output_needs_force(register: Path, tmp_path: Path) -> None:
     out = tmp_path / "a.csv"
     out.write_text("keep", encoding="utf-8")

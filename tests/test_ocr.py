@@ -155,6 +155,20 @@ def test_json_report_carries_ocr_provenance(zh_sealed):
     assert notes[0]["severity"] == "note"
 
 
+def test_audit_register_records_that_a_scan_was_read_by_ocr(zh_sealed):
+    from cliccheck.audit.record import AuditJob, to_record
+
+    path, doc = zh_sealed
+    result = check_document(doc)
+    review_ocr(doc, result)
+    report = build_document_report(doc, result, Config(), path=str(path))
+    record = to_record(report, AuditJob(str(path), Config()), checked_at="2026-01-01T00:00:00Z")
+    assert record["document"]["ocr"] == 1 and record["document"]["format"] == "pdf"
+    text = read_document(ZH)
+    plain = build_document_report(text, check_document(text), Config(), path=str(ZH))
+    assert to_record(plain, AuditJob(str(ZH), Config()), checked_at="2026-01-01T00:00:00Z")["document"]["ocr"] == 0
+
+
 def test_clean_scan_reads_like_the_text_layer(zh_clean):
     assert cer(body(zh_clean), truth_text(ZH, ZH_ROWS)) <= 0.01
     truth = text_layer_verdicts(ZH)

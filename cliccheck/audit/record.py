@@ -100,8 +100,8 @@ def to_record(report: DocumentReport, job: AuditJob, *, checked_at: str) -> dict
         "sha256": report.sha256 or job.sha256,
         "format": report.format,
         "pages": report.pages,
-        # set by a reader that ran OCR on the document (none does yet: scans are `no-text-layer` errors)
-        "ocr": 1 if getattr(report, "ocr", False) else 0,
+        # 1 when any page was read by OCR: its verdicts rest on recognised characters, not a text layer
+        "ocr": 1 if report.ocr_pages else 0,
         "language": report.language,
         "supplier": report.supplier.name if report.supplier else None,
         "status": report.status,

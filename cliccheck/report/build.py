@@ -95,7 +95,7 @@ def build_document_report(doc: Document, result: CheckResult, config: Config, *,
     document_rule = next((f.rule for f in result.findings if f.rule in ("not-a-contract", "no-supplier-party")), None)
     report = DocumentReport(
         path=path, status="ok", sha256=doc.sha256, format=doc.format, language=doc.language,
-        pages=doc.pages, fail_on=config.fail_on,
+        pages=doc.pages, ocr_pages=list(doc.ocr_pages), fail_on=config.fail_on,
         supplier=SupplierReport(name=supplier.name, aliases=supplier.aliases, source=supplier.source,
                                 names=dict(getattr(supplier, "names", {}) or {}),
                                 labels={k: list(v) for k, v in supplier.labels.items()}),

@@ -168,6 +168,8 @@ class DocumentReport:
     format: str | None = None
     language: str | None = None
     pages: int | None = None
+    #: pages whose text was read by OCR (the audit register records whether a document was)
+    ocr_pages: list[int] = field(default_factory=list)
     error: ErrorInfo | None = None
     passed: bool = False
     fail_on: str = "error"
