@@ -32,7 +32,7 @@ def _pyplot():  # type: ignore[no-untyped-def]
     try:
         import matplotlib
     except ImportError:
-        raise ConfigError("the HTML dashboard needs matplotlib: pip install 'cliccheck[audit]'") from None
+        raise ConfigError.of("needs-matplotlib") from None
     matplotlib.use("svg", force=True)
     matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "cliccheck", "font.size": 10,
                                 "font.family": ["sans-serif"],

@@ -41,7 +41,6 @@ MODES = ("auto", "always", "never")
 RECOGNITION_DPI = 170
 DEFAULT_DPI = 200
 MIN_DPI, MAX_DPI = 72, 600
-INSTALL_HINT = "install the OCR extra (`pip install cliccheck[ocr]`) or OCR it first, e.g. `ocrmypdf in.pdf out.pdf`"
 
 #: Image formats read as input, by magic bytes.
 IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg", b"II*\x00": "tiff", b"MM\x00*": "tiff"}
@@ -138,8 +137,7 @@ def recognise_page(rgb: Any, page: int, dpi: float, options: OcrOptions, limits:
         rotation = (rotation + 180) % 360
     seconds = time.perf_counter() - started
     if seconds > limits.max_ocr_page_seconds:
-        raise DocumentError(f"page {page} took {seconds:.0f} s to OCR, over "
-                            f"max_ocr_page_seconds={limits.max_ocr_page_seconds}", code="timeout")
+        raise DocumentError.of("ocr-page-time", page=page, seconds=f"{seconds:.0f}", limit=limits.max_ocr_page_seconds, code="timeout")
     height, width = image.shape[:2]
     return PageOcr(page, width, height, lines, prepared.seals, prepared.skew, rotation, seconds)
 
@@ -160,7 +158,7 @@ def recognise_pages(images: Iterable[tuple[int, Callable[[], tuple[Any, float]]]
     loader returns (RGB array, dpi), so that only ``jobs`` page images are in memory at once."""
     items = list(images)
     if len(items) > limits.max_ocr_pages:
-        raise LimitExceeded(f"{len(items):,} pages to read by OCR, over max_ocr_pages={limits.max_ocr_pages:,}")
+        raise LimitExceeded.of("ocr-pages", count=f"{len(items):,}", limit=f"{limits.max_ocr_pages:,}")
     jobs = max(1, min(options.jobs, len(items)))
     threads = 1 if options.jobs > 1 else 0  # one engine thread per page in parallel; else all cores
 
@@ -175,7 +173,7 @@ def recognise_pages(images: Iterable[tuple[int, Callable[[], tuple[Any, float]]]
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             return list(pool.map(one, items))
     except OcrUnavailable as exc:
-        raise DocumentError(f"the OCR engine cannot run ({exc}): {INSTALL_HINT}", code="no-text-layer") from None
+        raise DocumentError.of("ocr-engine", detail=str(exc), code="no-text-layer") from None
 
 
 # -- images as input -------------------------------------------------------------------------------
@@ -187,40 +185,38 @@ def open_image_frames(data: bytes, limits: Limits) -> list[Any]:
     try:
         from PIL import Image, UnidentifiedImageError
     except ImportError:
-        raise DocumentError(f"an image: {INSTALL_HINT}", code="no-text-layer") from None
+        raise DocumentError.of("ocr-image", code="no-text-layer") from None
     Image.MAX_IMAGE_PIXELS = None  # our own limit below, with our own message
     frames: list[Any] = []
     try:
         with Image.open(io.BytesIO(data)) as img:
             count = getattr(img, "n_frames", 1)
             if count > limits.max_ocr_pages:
-                raise LimitExceeded(f"the image has {count:,} pages, over max_ocr_pages={limits.max_ocr_pages:,}")
+                raise LimitExceeded.of("image-pages", count=f"{count:,}", limit=f"{limits.max_ocr_pages:,}")
             for index in range(count):
                 img.seek(index)
                 width, height = img.size
                 if width <= 0 or height <= 0:
-                    raise DocumentError(f"image page {index + 1} has no pixels", code="corrupt")
+                    raise DocumentError.of("image-no-pixels", page=index + 1, code="corrupt")
                 if width * height > limits.max_image_pixels:
-                    raise LimitExceeded(f"image page {index + 1} is {width:,} x {height:,} pixels, over "
-                                        f"max_image_pixels={limits.max_image_pixels:,}")
+                    raise LimitExceeded.of("image-pixels", page=index + 1, width=f"{width:,}", height=f"{height:,}", limit=f"{limits.max_image_pixels:,}")
                 dpi = img.info.get("dpi", (0, 0))[0] if isinstance(img.info.get("dpi"), tuple) else 0
                 frame = img.convert("RGB")
                 frame.load()
                 frames.append((frame, float(dpi or 0)))
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise DocumentError(f"the image is damaged or truncated and cannot be decoded ({type(exc).__name__})",
-                            code="corrupt") from None
+        raise DocumentError.of("image-damaged", detail=type(exc).__name__, code="corrupt") from None
     except Image.DecompressionBombError:  # pragma: no cover - MAX_IMAGE_PIXELS is off
-        raise LimitExceeded(f"image over max_image_pixels={limits.max_image_pixels:,}") from None
+        raise LimitExceeded.of("image-over-pixels", limit=f"{limits.max_image_pixels:,}") from None
     return frames
 
 
 def read_image(data: bytes, name: str, *, options: OcrOptions, limits: Limits) -> Document:
     """A photographed or scanned contract given as PNG, JPEG or (multi-page) TIFF."""
     if options.mode == "never":
-        raise DocumentError("an image has no text to read and --ocr never was given", code="no-text-layer")
+        raise DocumentError.of("image-ocr-never", code="no-text-layer")
     if not available(options):
-        raise DocumentError(f"an image of a contract: {INSTALL_HINT}", code="no-text-layer")
+        raise DocumentError.of("image-contract", code="no-text-layer")
     import numpy as np
 
     frames = open_image_frames(data, limits)
@@ -231,7 +227,7 @@ def read_image(data: bytes, name: str, *, options: OcrOptions, limits: Limits) -
     pages = recognise_pages(((i + 1, loader(f, d)) for i, (f, d) in enumerate(frames)), options, limits)
     blocks, seals = blocks_from_pages(pages, options.engine)
     if not blocks:
-        raise DocumentError("no text was recognised in the image", code="no-text-layer")
+        raise DocumentError.of("image-no-text", code="no-text-layer")
     doc = Document(path=name, format="image", blocks=blocks, pages=len(pages))
     doc.ocr_pages = [p.page for p in pages]
     doc.ocr_engine = options.engine
@@ -252,8 +248,7 @@ def _image_dpi(frame: Any, declared: float) -> float:
 def ocr_pdf_pages(pdf: Any, numbers: Sequence[int], options: OcrOptions, limits: Limits) -> list[PageOcr]:
     """Render the pages ``numbers`` (1-based) of an open pypdfium2 document and recognise them."""
     if not available(options):
-        raise DocumentError(f"page(s) {_ranges(list(numbers))} are images without a text layer: {INSTALL_HINT}",
-                            code="no-text-layer")
+        raise DocumentError.of("pdf-image-pages", pages=_ranges(list(numbers)), code="no-text-layer")
     scale = options.dpi / 72
 
     def loader(number: int) -> Callable[[], tuple[Any, float]]:
@@ -264,8 +259,7 @@ def ocr_pdf_pages(pdf: Any, numbers: Sequence[int], options: OcrOptions, limits:
             try:
                 width, height = page.get_size()
                 if width * scale * height * scale > limits.max_image_pixels:
-                    raise LimitExceeded(f"page {number} rendered at {options.dpi} dpi is over "
-                                        f"max_image_pixels={limits.max_image_pixels:,}: lower --ocr-dpi")
+                    raise LimitExceeded.of("ocr-render-pixels", page=number, dpi=options.dpi, limit=f"{limits.max_image_pixels:,}")
                 bitmap = page.render(scale=scale)
                 return np.asarray(bitmap.to_pil().convert("RGB")), float(options.dpi)
             finally:
@@ -275,7 +269,7 @@ def ocr_pdf_pages(pdf: Any, numbers: Sequence[int], options: OcrOptions, limits:
     if options.jobs <= 1:
         return recognise_pages(((n, loader(n)) for n in numbers), options, limits)
     if len(numbers) > limits.max_ocr_pages:
-        raise LimitExceeded(f"{len(numbers):,} pages to read by OCR, over max_ocr_pages={limits.max_ocr_pages:,}")
+        raise LimitExceeded.of("ocr-pages", count=f"{len(numbers):,}", limit=f"{limits.max_ocr_pages:,}")
     # pdfium is not thread-safe: render a few pages here, recognise them in parallel, go on
     out: list[PageOcr] = []
     for i in range(0, len(numbers), options.jobs):
@@ -583,8 +577,7 @@ def merge_ocr_blocks(doc: Document, scanned: list[PageOcr], options: OcrOptions 
             item.paragraph = moved.get(item.paragraph, item.paragraph)
     doc.blocks = merged
     if not merged:
-        raise DocumentError(f"no text was recognised on the scanned page(s) {_ranges([p.page for p in scanned])}",
-                            code="no-text-layer")
+        raise DocumentError.of("ocr-no-text", pages=_ranges([p.page for p in scanned]), code="no-text-layer")
     doc.ocr_pages = sorted(p.page for p in scanned)
     doc.ocr_engine = options.engine
     doc.seals = seals
