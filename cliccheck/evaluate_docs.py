@@ -165,9 +165,9 @@ def load_cases(root: Path) -> list[tuple[str, dict[str, Any]]]:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise ConfigError.of("corpus-unloadable", path=str(path), detail=str(exc)) from None
+            raise ConfigError.of("corpus-unloadable", file=str(path), detail=str(exc)) from None
         if not isinstance(data, list):
-            raise ConfigError.of("corpus-not-list", path=str(path))
+            raise ConfigError.of("corpus-not-list", file=str(path))
         cases.extend((f"{path}:{i + 1}", c) for i, c in enumerate(data) if isinstance(c, dict))
     return cases
 

@@ -235,3 +235,40 @@ def test_every_legal_basis_entry_has_its_chinese() -> None:
             assert re.search(r"[\u4e00-\u9fff]{4,}", entry["cite_zh"]), entry
             assert ("note" in entry) == ("note_zh" in entry), entry
             assert not re.search(r"\b(Art|Order|Law|Measures)\b", entry["cite_zh"] + entry.get("note_zh", ""))
+
+
+def test_every_coded_error_names_a_catalogue_message_with_the_values_it_gives() -> None:
+    """``X.of("key", …)`` in the source: ``err.key`` exists, and the values given are exactly its
+    placeholders (``code`` and ``path`` belong to the error, never to the message)."""
+    import ast
+    import string
+
+    known = catalogue()
+    checked = 0
+    for source in sorted((ROOT / "cliccheck").rglob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "of"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                continue
+            key = f"err.{node.args[0].value}"
+            where = f"{source.relative_to(ROOT)}:{node.lineno}"
+            assert key in known, where
+            fields = {f for _, f, _, _ in string.Formatter().parse(known[key]["en"]) if f}
+            assert not fields & {"code", "path"}, where
+            if any(k.arg is None for k in node.keywords):  # **values: checked where they are built
+                continue
+            given = {k.arg for k in node.keywords} - {"code", "path"}
+            assert given == fields, (where, given, fields)
+            checked += 1
+    assert checked > 100
+
+
+def test_every_phrase_and_said_names_a_catalogue_message() -> None:
+    import ast
+
+    known = catalogue()
+    for source in sorted((ROOT / "cliccheck").rglob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("Phrase", "Said") \
+                    and node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value is not None:
+                assert node.args[0].value in known, f"{source.relative_to(ROOT)}:{node.lineno}"

@@ -138,7 +138,7 @@ class Register:
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True):
         self.path = os.fspath(path)
         if not create and not os.path.exists(self.path):
-            raise RegisterError.of("register-none", path=str(self.path))
+            raise RegisterError.of("register-none", file=str(self.path))
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self.conn.execute("PRAGMA journal_mode=WAL")
@@ -146,7 +146,7 @@ class Register:
             self.conn.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise RegisterError.of("register-unusable", path=str(self.path), detail=str(exc)) from None
+            raise RegisterError.of("register-unusable", file=str(self.path), detail=str(exc)) from None
 
     # -- schema ----------------------------------------------------------------------------------------
 
@@ -155,7 +155,7 @@ class Register:
         if not has:
             others = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
             if others:
-                raise RegisterError.of("register-foreign", path=str(self.path))
+                raise RegisterError.of("register-foreign", file=str(self.path))
             return 0
         row = self.conn.execute("SELECT version FROM schema_version").fetchone()
         return int(row[0]) if row else 0
@@ -163,7 +163,7 @@ class Register:
     def _migrate(self, target: int = SCHEMA_VERSION) -> None:
         current = self.version()
         if current > SCHEMA_VERSION:
-            raise RegisterError.of("register-newer", path=str(self.path), current=current, supported=SCHEMA_VERSION)
+            raise RegisterError.of("register-newer", file=str(self.path), current=current, supported=SCHEMA_VERSION)
         for version, script in MIGRATIONS:
             if current < version <= target:
                 statements = [s.strip() for s in script.split(";") if s.strip()]

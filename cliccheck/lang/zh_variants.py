@@ -39,11 +39,11 @@ def variants() -> dict[str, str]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError.of("variants-unreadable", path=str(path), detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+        raise ConfigError.of("variants-unreadable", file=str(path), detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     entries = data.get("variants") if isinstance(data, dict) else None
     if not isinstance(entries, dict) or not all(isinstance(k, str) and isinstance(v, str) and k and v
                                                 for k, v in entries.items()):
-        raise ConfigError.of("variants-shape", path=str(path))
+        raise ConfigError.of("variants-shape", file=str(path))
     t2s = _opencc("t2s")
     table: dict[str, str] = {}
     for key, value in entries.items():
@@ -51,7 +51,7 @@ def variants() -> dict[str, str]:
             try:
                 re.compile(key[3:])
             except re.error as exc:
-                raise ConfigError.of("variants-regex", path=str(path), key=repr(key), detail=str(exc)) from None
+                raise ConfigError.of("variants-regex", file=str(path), key=repr(key), detail=str(exc)) from None
             table[key] = value
             continue
         table[key] = value
