@@ -63,9 +63,11 @@ class CliccheckError(Exception):
     def of(cls, key: str, /, *, code: str | None = None, path: str | None = None, **values: Any) -> CliccheckError:
         """The error whose words are the catalogue's ``err.<key>`` with ``values`` filled in: ``message`` is
         the English (JSON, logs), :meth:`localized` any UI language."""
-        from .i18n import render
-
-        exc = cls(render(f"err.{key}", "en", values), code=code, path=path)
+        try:
+            message = _i18n.render(f"err.{key}", "en", values)
+        except Exception:  # the catalogue cannot be read (a broken install): still a coded one-line error
+            message = f"{key} ({', '.join(f'{k}={v}' for k, v in values.items())})"
+        exc = cls(message, code=code, path=path)
         exc.key, exc.values = key, dict(values)
         return exc
 
@@ -73,9 +75,10 @@ class CliccheckError(Exception):
         """The message in ``lang``; an error raised without a catalogue key has only its English."""
         if self.key is None:
             return self.message
-        from .i18n import render
-
-        return render(f"err.{self.key}", lang, self.values)
+        try:
+            return _i18n.render(f"err.{self.key}", lang, self.values)
+        except Exception:
+            return self.message
 
     def one_line(self, lang: str = "en") -> str:
         """The message for a terminal: file names and quoted text cannot carry control sequences."""
@@ -115,3 +118,8 @@ class OutputError(CliccheckError):
     """An output cannot be written safely."""
 
     code = "output-exists"
+
+
+# Imported here, not where an error is raised: an error must be sayable even when the process can no longer
+# import modules (a reader that dropped privileges, a full file table). i18n imports this module first.
+from . import i18n as _i18n  # noqa: E402
