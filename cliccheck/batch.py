@@ -230,7 +230,7 @@ def lint_task(task: Task) -> DocumentReport:
     except CliccheckError as exc:
         report = error_report(task.display, exc, fail_on=task.config.fail_on, config=task.config.source)
     except MemoryError:
-        report = error_report(task.display, DocumentError("out of memory while reading", code="too-large"),
+        report = error_report(task.display, DocumentError.of("out-of-memory", code="too-large"),
                               fail_on=task.config.fail_on, config=task.config.source)
     except Exception as exc:  # a bug must not stop the batch; it is reported for this document
         report = error_report(task.display, CliccheckError(f"{type(exc).__name__}: {exc}", code="internal"),
@@ -423,9 +423,7 @@ def run_tasks(tasks: Sequence[Task], *, jobs: int | None = None, timeout: float 
                     if worker.index is not None:
                         task = tasks[worker.index]
                         finish(worker.index, error_report(
-                            task.display, CliccheckError("the worker process checking this document died "
-                                                         f"(exit code {worker.process.exitcode})",
-                                                         code="internal"),
+                            task.display, CliccheckError.of("checker-died", exitcode=worker.process.exitcode, code="internal"),
                             fail_on=task.config.fail_on, config=task.config.source))
                     worker.kill()
                     workers[n] = _Worker(context) if pending else None  # type: ignore[call-overload]
@@ -442,8 +440,7 @@ def run_tasks(tasks: Sequence[Task], *, jobs: int | None = None, timeout: float 
                     task = tasks[worker.index]
                     worker.kill()
                     finish(worker.index, error_report(
-                        task.display, DocumentError(f"reading and checking took longer than --timeout {timeout:g} s; "
-                                                    "the worker was stopped", code="timeout"),
+                        task.display, DocumentError.of("check-timeout", seconds=f"{timeout:g}", code="timeout"),
                         fail_on=task.config.fail_on, config=task.config.source))
                     workers[n] = _Worker(context) if pending else None  # type: ignore[call-overload]
             workers = [w for w in workers if w is not None]
@@ -464,9 +461,9 @@ def _isolated_main(conn: Connection, parent_pid: int, func: Callable[..., Any], 
         _test_sleep(name or "")
         outcome: tuple[str, Any] = ("ok", func(*args))
     except CliccheckError as exc:
-        outcome = ("error", (type(exc).__name__, exc.message, exc.code, exc.path))
+        outcome = ("error", (type(exc).__name__, exc.message, exc.code, exc.path, exc.key, exc.values))
     except MemoryError:
-        outcome = ("error", ("DocumentError", "out of memory while reading", "too-large", None))
+        outcome = ("error", ("DocumentError", "out of memory while reading", "too-large", None, "out-of-memory", {}))
     except BaseException as exc:  # reported as internal by the parent, like any escaped bug
         outcome = ("crash", f"{type(exc).__name__}: {exc}")
     try:
@@ -499,15 +496,13 @@ def run_isolated(func: Callable[..., Any], *args: Any, timeout: float | None, na
             left = deadline - time.monotonic()
             if left <= 0 or not conn.poll(left):
                 if time.monotonic() >= deadline:
-                    raise DocumentError(f"took longer than --timeout {timeout:g} s; the worker was stopped",
-                                        code="timeout", path=name)
+                    raise DocumentError.of("timeout", seconds=f"{timeout:g}", code="timeout", path=name)
                 continue
             try:
                 outcome = conn.recv()
             except EOFError:
                 process.join(timeout=5)
-                raise CliccheckError(f"the worker process died (exit code {process.exitcode})", code="internal",
-                                     path=name) from None
+                raise CliccheckError.of("worker-died", exitcode=process.exitcode, code="internal", path=name) from None
     finally:
         if process.is_alive():
             with contextlib.suppress(Exception):
@@ -518,11 +513,13 @@ def run_isolated(func: Callable[..., Any], *args: Any, timeout: float | None, na
     if kind == "ok":
         return value
     if kind == "error":
-        cls_name, message, code, path = value
+        cls_name, message, code, path, key, values = value
         from . import errors
 
         cls = getattr(errors, cls_name, CliccheckError)
         if not (isinstance(cls, type) and issubclass(cls, CliccheckError)):
             cls = CliccheckError
-        raise cls(message, code=code, path=path)
+        exc = cls(message, code=code, path=path)
+        exc.key, exc.values = key, values
+        raise exc
     raise CliccheckError(value, code="internal", path=name)

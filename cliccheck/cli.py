@@ -12,6 +12,7 @@ import sys
 import click
 
 from . import __version__
+from .clihelp import LocalizedGroup
 from .errors import EXIT_ERROR, CliccheckError
 
 #: command name -> (module, attribute, one-line help shown in --help)
@@ -28,7 +29,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(LocalizedGroup):
     """A click group whose subcommands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -48,9 +49,11 @@ class LazyGroup(click.Group):
         return getattr(module, attribute)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        from .i18n import catalogue
+        """From the table above, so ``--help`` imports no command module."""
+        from .clihelp import ui_lang
+        from .i18n import catalogue, t
 
-        lang = cli_ui_lang(sys.argv[1:])
+        lang = ui_lang(ctx)
         known = catalogue()
         rows = [(name, t(f"help.cmd.{name}", lang) if f"help.cmd.{name}" in known else help_text)
                 for name, (_, _, help_text) in COMMANDS.items()]
@@ -79,19 +82,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-def _wants_help_in_chinese(argv: list[str]) -> bool:
-    """Only --help needs the catalogue before a command runs (``--version`` stays fast)."""
-    if not cli.help or (argv and not any(a in ("-h", "--help") for a in argv)):
-        return False
-    from .i18n import cli_ui_lang
-
-    return cli_ui_lang(argv) == "zh"
-
-
 def cli_ui_lang(argv: list[str]) -> str:
-    from .i18n import cli_ui_lang as resolve
+    """The run's language: --ui-lang (remembered once click parsed it), CLICCHECK_UI_LANG, the locale."""
+    from .i18n import help_ui_lang
 
-    return resolve(argv)
+    return help_ui_lang(argv)
 
 
 def t(key: str, lang: str, /, **values: object) -> str:
@@ -103,25 +98,11 @@ def t(key: str, lang: str, /, **values: object) -> str:
 def usage_line(exc: click.UsageError, lang: str) -> str:
     """Click's multi-line usage error as the one-line coded error every other failure prints, with the
     closest option names for a typo."""
+    from .clihelp import usage_message
+
     ctx = exc.ctx
     command = ctx.command_path if ctx is not None else "cliccheck"
-    if isinstance(exc, click.NoSuchOption):
-        possibilities = list(exc.possibilities or ())
-        if not possibilities and ctx is not None:
-            import difflib
-
-            names = [o for p in ctx.command.params for o in getattr(p, "opts", ()) if o.startswith("--")]
-            possibilities = difflib.get_close_matches(exc.option_name, names, n=3, cutoff=0.6)
-        suggest = t("cli.did_you_mean", lang, names=", ".join(sorted(possibilities))) if possibilities else ""
-        message = t("cli.no_such_option", lang, option=exc.option_name, suggest=suggest)
-    elif isinstance(exc, click.BadParameter) and lang == "zh":
-        param = exc.param.get_error_hint(ctx) if exc.param is not None and ctx is not None else (exc.param_hint or "")
-        message = t("cli.bad_value", lang, param=param, message=exc.message)
-    elif isinstance(exc, click.MissingParameter) and lang == "zh":
-        param = exc.param.get_error_hint(ctx) if exc.param is not None and ctx is not None else ""
-        message = t("cli.missing_argument", lang, param=param)
-    else:
-        message = " ".join(exc.format_message().split())
+    message = usage_message(exc, lang)
     message = message[:1].lower() + message[1:] if lang == "en" and message[:2] != message[:2].upper() else message
     return t("cli.error", lang, line=t("cli.usage", lang, message=message, command=command) + " [config]")
 
@@ -129,12 +110,6 @@ def usage_line(exc: click.UsageError, lang: str) -> str:
 def main() -> None:
     """Run the CLI; turn any escaped error into one line and exit code 2."""
     debug = "--debug" in sys.argv[1:]
-    if _wants_help_in_chinese(sys.argv[1:]):  # --help in Chinese, same examples
-        cli.help = t("help.cli", "zh") + "\n\n\b\n" + t("help.examples", "zh") + "\n" + \
-            cli.help.split("Examples:", 1)[-1].strip("\n")
-        for param in cli.params:
-            if param.name == "debug":
-                param.help = t("help.debug", "zh")  # type: ignore[attr-defined]
     try:
         rc = cli.main(prog_name="cliccheck", standalone_mode=False)
     except click.exceptions.Exit as exc:

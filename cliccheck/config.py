@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .i18n import Phrase
 from .limits import Limits
 
 CONFIG_NAMES = (".cliccheck.toml", "pyproject.toml")
@@ -271,10 +272,9 @@ class ConfigCache:
                 top = top.parent
             if found.parent != top and top in found.parent.parents:
                 governing = find_config_file(top)
-                raise NestedConfigError(
-                    f"a config file below the linted folder {root} may not replace the policy of "
-                    f"{governing if governing else 'the defaults'}: lint {found.parent} on its own to use it, "
-                    "or move its settings to the top", path=str(found))
+                raise NestedConfigError.of(
+                    "cfg.nested", root=str(root), governing=str(governing) if governing else Phrase("err.cfg.defaults"),
+                    folder=str(found.parent), path=str(found))
         if found not in self._by_file:
             self._by_file[found] = load_config(found)
         return self._by_file[found]
@@ -293,30 +293,28 @@ def read_config_text(path: Path) -> str:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise ConfigError("config file not found", path=str(path)) from None
+        raise ConfigError.of("config-not-found", path=str(path)) from None
     except OSError as exc:
-        raise ConfigError(f"cannot read config file: {exc.strerror}", path=str(path)) from None
+        raise ConfigError.of("config-unreadable", reason=exc.strerror, path=str(path)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ConfigError("a config file must be a regular file (not a folder, pipe or device)",
-                              path=str(path))
+            raise ConfigError.of("config-not-regular", path=str(path))
         if info.st_size > MAX_CONFIG_BYTES:
-            raise ConfigError(f"config file is {info.st_size:,} bytes, over {MAX_CONFIG_BYTES:,}",
-                              path=str(path))
+            raise ConfigError.of("config-size", size=f"{info.st_size:,}", limit=f"{MAX_CONFIG_BYTES:,}", path=str(path))
         os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as fh:
             raw = fh.read(MAX_CONFIG_BYTES + 1)
     except OSError as exc:
-        raise ConfigError(f"cannot read config file: {exc.strerror}", path=str(path)) from None
+        raise ConfigError.of("config-unreadable", reason=exc.strerror, path=str(path)) from None
     finally:
         os.close(fd)
     if len(raw) > MAX_CONFIG_BYTES:
-        raise ConfigError(f"config file grew over {MAX_CONFIG_BYTES:,} bytes while read", path=str(path))
+        raise ConfigError.of("config-grew", limit=f"{MAX_CONFIG_BYTES:,}", path=str(path))
     try:
         return raw.decode("utf-8-sig")  # a BOM (Notepad's "UTF-8") is not part of the TOML
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"config file is not UTF-8 (bad byte at offset {exc.start})", path=str(path)) from None
+        raise ConfigError.of("config-not-utf8", offset=exc.start, path=str(path)) from None
 
 
 def load_config(path: str | Path) -> Config:
@@ -326,12 +324,12 @@ def load_config(path: str | Path) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
+        raise ConfigError.of("config-toml", detail=str(exc), path=str(path)) from None
     prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("cliccheck")
         if table is None:
-            raise ConfigError("no [tool.cliccheck] table", path=str(path))
+            raise ConfigError.of("config-no-table", path=str(path))
         data = table
         prefix = ("tool", "cliccheck")
     return parse_config(data, source=str(path), text=text, prefix=prefix, root=path.resolve().parent)
@@ -343,14 +341,14 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None, text: st
     where = _Locator(source, text, prefix)
     for key in data:
         if key not in TOP_KEYS:
-            where.fail(key, (), f"unknown key {key!r}{_suggest(key, TOP_KEYS)}")
+            where.fail(key, (), "cfg.unknown-key", key=repr(key), suggest=_suggest(key, TOP_KEYS))
     kwargs: dict[str, Any] = {"source": source}
     if "supplier-aliases" in data:
         kwargs["supplier_aliases"] = tuple(_str_list(data["supplier-aliases"], "supplier-aliases", where))
     for key in ("select", "ignore"):
         if key in data:
             kwargs[key] = tuple(normalize_rule_ids(_str_list(data[key], key, where),
-                                                   on_error=lambda m, k=key: where.fail(k, (), m)))
+                                                   on_error=lambda m, v, k=key: where.fail(k, (), m, **v)))
     if "fail-on" in data:
         kwargs["fail_on"] = _choice(data["fail-on"], FAIL_ON, "fail-on", (), where)
     if "lang" in data:
@@ -364,7 +362,7 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None, text: st
                 try:
                     glob_to_regex(pattern)
                 except (re.error, ValueError) as exc:
-                    where.fail(key, (), f"{key}: bad glob {pattern!r}: {exc}")
+                    where.fail(key, (), "cfg.bad-glob", key=key, pattern=repr(pattern), detail=str(exc))
                 globs.append(pattern)
     if globs:
         kwargs["exclude"] = tuple(globs)
@@ -378,12 +376,12 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None, text: st
                 sub = _table(value, f"severity.{rule}", where)
                 for rid, level in sub.items():
                     if rid.upper() not in REQUIREMENT_IDS:
-                        where.fail(rid, ("severity", rule), f"unknown requirement {rid!r} "
-                                   f"(known: {', '.join(REQUIREMENT_IDS)})")
+                        where.fail(rid, ("severity", rule), "unknown-requirement", rule=repr(rid),
+                                   known=", ".join(REQUIREMENT_IDS))
                     by_verdict.setdefault(rule, {})[rid.upper()] = _choice(level, SEVERITIES, rid,
                                                                            ("severity", rule), where)
                 continue
-            rule_id = normalize_rule_ids([rule], on_error=lambda m, r=rule: where.fail(r, ("severity",), m))[0]
+            rule_id = normalize_rule_ids([rule], on_error=lambda m, v, r=rule: where.fail(r, ("severity",), m, **v))[0]
             severity[rule_id] = _choice(value, SEVERITIES, rule, ("severity",), where)
         kwargs["severity"] = severity
         kwargs["verdict_severity"] = by_verdict
@@ -393,15 +391,15 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None, text: st
         limits: dict[str, int] = {}
         for name, value in table.items():
             if name not in names:
-                where.fail(name, ("limits",), f"unknown limit {name!r}{_suggest(name, names)}")
+                where.fail(name, ("limits",), "cfg.unknown-limit", name=repr(name), suggest=_suggest(name, names))
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-                where.fail(name, ("limits",), f"limits.{name} must be a positive integer, not {value!r}")
+                where.fail(name, ("limits",), "cfg.limit-value", name=name, value=repr(value))
             limits[name] = value
         kwargs["limits"] = limits
     if "waiver" in data:
         entries = data["waiver"]
         if not isinstance(entries, list):
-            where.fail("waiver", (), "waiver must be an array of tables: [[waiver]]")
+            where.fail("waiver", (), "cfg.waiver-array")
         kwargs["waivers"] = tuple(_waiver(entry, i, where, Path(root)) for i, entry in enumerate(entries))
     return Config(**kwargs)
 
@@ -409,29 +407,28 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None, text: st
 def _waiver(entry: Any, index: int, where: _Locator, root: Path) -> Waiver:
     table = ("waiver",)
     if not isinstance(entry, dict):
-        where.fail("waiver", (), "each waiver must be a table: [[waiver]]")
+        where.fail("waiver", (), "cfg.waiver-table")
     for key in entry:
         if key not in WAIVER_KEYS:
-            where.fail(key, table, f"unknown waiver key {key!r}{_suggest(key, WAIVER_KEYS)}", index)
+            where.fail(key, table, "cfg.waiver-key", index, key=repr(key), suggest=_suggest(key, WAIVER_KEYS))
     for key in ("rule", "reason", "approved_by"):
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
-            where.fail(key if key in entry else None, table, f"waiver needs a non-empty {key!r} (string)",
-                       index)
-    rule = normalize_rule_ids([entry["rule"]], on_error=lambda m: where.fail("rule", table, m, index))[0]
+            where.fail(key if key in entry else None, table, "cfg.waiver-needs", index, key=repr(key))
+    rule = normalize_rule_ids([entry["rule"]], on_error=lambda m, v: where.fail("rule", table, m, index, **v))[0]
     paths: tuple[str, ...] = ("**",)
     if "paths" in entry:
         raw = entry["paths"]
         if isinstance(raw, str):
             raw = [raw]
         if not isinstance(raw, list) or not raw or not all(isinstance(p, str) and p for p in raw):
-            where.fail("paths", table, "waiver paths must be a non-empty list of glob strings", index)
+            where.fail("paths", table, "cfg.waiver-paths", index)
         paths = tuple(raw)
         for pattern in paths:
             try:
                 glob_to_regex(pattern)
             except re.error as exc:
-                where.fail("paths", table, f"waiver path {pattern!r} is not a valid glob: {exc}", index)
+                where.fail("paths", table, "cfg.waiver-glob", index, pattern=repr(pattern), detail=str(exc))
     expires = None
     if "expires" in entry:
         value = entry["expires"]
@@ -441,9 +438,9 @@ def _waiver(entry: Any, index: int, where: _Locator, root: Path) -> Waiver:
             try:
                 value = _dt.date.fromisoformat(value)
             except ValueError:
-                where.fail("expires", table, f"expires must be a date like 2027-06-30, not {value!r}", index)
+                where.fail("expires", table, "cfg.expires", index, value=repr(value))
         if not isinstance(value, _dt.date):
-            where.fail("expires", table, f"expires must be a date like 2027-06-30, not {value!r}", index)
+            where.fail("expires", table, "cfg.expires", index, value=repr(value))
         expires = value
     line = where.line_of("rule", table, index)
     return Waiver(rule=rule, reason=entry["reason"].strip(), approved_by=entry["approved_by"].strip(),
@@ -464,11 +461,11 @@ def normalize_rule_ids(values: Iterable[str], *, on_error: Any = None) -> list[s
             out.append(token.lower())
         else:
             known = (*REQUIREMENT_IDS, *FINDING_RULES, *names)
-            message = f"unknown rule {token!r}{_suggest(token, known)}; known: " \
-                      f"{', '.join((*REQUIREMENT_IDS, *FINDING_RULES))}"
+            values = {"rule": repr(token), "suggest": _suggest(token, known),
+                      "known": ", ".join((*REQUIREMENT_IDS, *FINDING_RULES))}
             if on_error is None:
-                raise ConfigError(message)
-            on_error(message)
+                raise ConfigError.of("cfg.unknown-rule", **values)
+            on_error("cfg.unknown-rule", values)
     return out
 
 
@@ -531,42 +528,45 @@ class _Locator:
                 return number
         return header_line if key is None else None
 
-    def fail(self, key: str | None, table: tuple[str, ...], message: str, index: int | None = None) -> Any:
-        """Raise a ConfigError at the key's line (or its table's header when the key is absent)."""
+    def fail(self, key: str | None, table: tuple[str, ...], message: str, index: int | None = None, /,
+             **values: Any) -> Any:
+        """Raise a ConfigError at the key's line (or its table's header when the key is absent); ``message`` is
+        its catalogue key (``err.<message>``) and ``values`` fill it."""
         line = self.line_of(key, table, index)
         if line is None and table:
             line = self.line_of(None, table, index)
         where = self.source or "<config>"
         if line is not None:
             where = f"{where}:{line}"
-        raise ConfigError(message, path=where)
+        raise ConfigError.of(message, path=where, **values)
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str:
+def _suggest(word: str, choices: Iterable[str]) -> Phrase:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     if not close:
         alt = word.replace("_", "-") if "_" in word else word.replace("-", "_")
         close = [c for c in choices if c == alt]
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return Phrase("err.cfg.did-you-mean" if close else None, name=repr(close[0]) if close else "")
 
 
 def _str_list(value: Any, key: str, where: _Locator) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        where.fail(key, (), f"{key} must be a list of strings, not {value!r}")
+        where.fail(key, (), "cfg.str-list", key=key, value=repr(value))
     return [v for v in value if v.strip()]
 
 
 def _choice(value: Any, choices: tuple[str, ...], key: str, table: tuple[str, ...], where: _Locator) -> str:
     if not isinstance(value, str) or value not in choices:
-        where.fail(key, table, f"{'.'.join((*table, key))} must be one of {', '.join(choices)}, not {value!r}")
+        where.fail(key, table, "cfg.choice", key=".".join((*table, key)), choices=", ".join(choices),
+                   value=repr(value))
     return value
 
 
 def _table(value: Any, key: str, where: _Locator) -> dict[str, Any]:
     if not isinstance(value, dict):
-        where.fail(key, (), f"{key} must be a table: [{key}]")
+        where.fail(key, (), "cfg.table", key=key)
     return value
 
 

@@ -8,6 +8,8 @@ interface: never rename one, add new ones instead.
 
 from __future__ import annotations
 
+from typing import Any
+
 #: Exit codes (ruff/sqlfluff conventions).
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -44,6 +46,9 @@ class CliccheckError(Exception):
     """An error with a stable ``code`` and a one-line, user-facing message."""
 
     code = "internal"
+    #: the catalogue key (``err.<key>`` in messages/ui.yaml) and its values, when raised with :meth:`of`
+    key: str | None = None
+    values: dict[str, Any] | None = None
 
     def __init__(self, message: str, *, code: str | None = None, path: str | None = None):
         super().__init__(message)
@@ -54,12 +59,34 @@ class CliccheckError(Exception):
         self.message = message
         self.path = path
 
-    def one_line(self) -> str:
+    @classmethod
+    def of(cls, key: str, /, *, code: str | None = None, path: str | None = None, **values: Any) -> CliccheckError:
+        """The error whose words are the catalogue's ``err.<key>`` with ``values`` filled in: ``message`` is
+        the English (JSON, logs), :meth:`localized` any UI language."""
+        try:
+            message = _i18n.render(f"err.{key}", "en", values)
+        except Exception:  # the catalogue cannot be read (a broken install): still a coded one-line error
+            message = f"{key} ({', '.join(f'{k}={v}' for k, v in values.items())})"
+        exc = cls(message, code=code, path=path)
+        exc.key, exc.values = key, dict(values)
+        return exc
+
+    def localized(self, lang: str) -> str:
+        """The message in ``lang``; an error raised without a catalogue key has only its English."""
+        if self.key is None:
+            return self.message
+        try:
+            return _i18n.render(f"err.{self.key}", lang, self.values)
+        except Exception:
+            return self.message
+
+    def one_line(self, lang: str = "en") -> str:
         """The message for a terminal: file names and quoted text cannot carry control sequences."""
         from .termsafe import escape_name, escape_text
 
-        where = f"{escape_name(self.path)}: " if self.path else ""
-        return f"{where}{escape_text(self.message.replace(chr(10), ' '))} [{self.code}]"
+        sep = "：" if lang == "zh" else ": "
+        where = f"{escape_name(self.path)}{sep}" if self.path else ""
+        return f"{where}{escape_text(self.localized(lang).replace(chr(10), ' '))} [{self.code}]"
 
     def to_dict(self) -> dict[str, str]:
         return {"code": self.code, "message": self.message}
@@ -91,3 +118,8 @@ class OutputError(CliccheckError):
     """An output cannot be written safely."""
 
     code = "output-exists"
+
+
+# Imported here, not where an error is raised: an error must be sayable even when the process can no longer
+# import modules (a reader that dropped privileges, a full file table). i18n imports this module first.
+from . import i18n as _i18n  # noqa: E402

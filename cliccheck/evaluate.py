@@ -99,7 +99,7 @@ def _load_yaml(path: Path) -> Any:
         with path.open(encoding="utf-8") as fh:
             return yaml.safe_load(fh)
     except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot load: {exc}") from None
+        raise ConfigError.of("corpus-unloadable", file=str(path), detail=str(exc)) from None
 
 
 def build_document_text(context: dict[str, Any], text: str) -> str:
@@ -112,7 +112,7 @@ def build_document_text(context: dict[str, Any], text: str) -> str:
 
 def load_corpus(root: Path) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
     if not (root / "cases").is_dir() or not (root / "contexts").is_dir():
-        raise ConfigError(f"{root}: not a clause corpus (needs cases/ and contexts/)")
+        raise ConfigError.of("not-a-clause-corpus", file=str(root))
     contexts = {}
     for path in sorted((root / "contexts").glob("*.yaml")):
         data = _load_yaml(path)
@@ -122,7 +122,7 @@ def load_corpus(root: Path) -> tuple[dict[str, dict[str, Any]], list[dict[str, A
     for path in sorted((root / "cases").glob("*.yaml")):
         data = _load_yaml(path) or []
         if not isinstance(data, list):
-            raise ConfigError(f"{path}: expected a list of cases")
+            raise ConfigError.of("corpus-not-list", file=str(path))
         cases.extend(c for c in data if isinstance(c, dict))
     return contexts, cases
 

@@ -143,16 +143,16 @@ def is_document_corpus(root: Path) -> bool:
 def _labels(case: dict[str, Any], ids: list[str], where: str) -> dict[str, frozenset[str]]:
     raw = case.get("labels") or {}
     if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: labels must be a mapping")
+        raise ConfigError.of("labels-not-mapping", where=where)
     out: dict[str, frozenset[str]] = {}
     for key, value in raw.items():
         rid = str(key).upper()
         if rid not in ids:
-            raise ConfigError(f"{where}: unknown requirement {key!r}")
+            raise ConfigError.of("labels-unknown-requirement", where=where, rule=repr(key))
         values = [value] if isinstance(value, str) else list(value or [])
         bad = [v for v in values if v not in VERDICTS]
         if bad or not values:
-            raise ConfigError(f"{where}: {rid} labels must be verdicts from {', '.join(VERDICTS)}")
+            raise ConfigError.of("labels-verdicts", where=where, rule=rid, verdicts=", ".join(VERDICTS))
         out[rid] = frozenset(str(v) for v in values)
     return out
 
@@ -165,9 +165,9 @@ def load_cases(root: Path) -> list[tuple[str, dict[str, Any]]]:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise ConfigError(f"{path}: cannot load: {exc}") from None
+            raise ConfigError.of("corpus-unloadable", file=str(path), detail=str(exc)) from None
         if not isinstance(data, list):
-            raise ConfigError(f"{path}: expected a list of cases")
+            raise ConfigError.of("corpus-not-list", file=str(path))
         cases.extend((f"{path}:{i + 1}", c) for i, c in enumerate(data) if isinstance(c, dict))
     return cases
 

@@ -14,6 +14,7 @@ contract's own language (Chinese for a bilingual contract), and English when the
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import os
 import re
@@ -28,6 +29,10 @@ from .errors import ConfigError
 UI_LANGS = ("zh", "en")
 UI_LANG_CHOICES = ("auto", "zh", "en")
 _PLACEHOLDER = re.compile(r"{(\w*)}")
+#: the language a command line chose with ``--ui-lang zh|en`` (set by the option's callback for the whole run)
+_COMMAND_LINE_LANG: contextvars.ContextVar[str | None] = contextvars.ContextVar("cliccheck_ui_lang", default=None)
+#: an environment variable naming the UI language without changing the locale of other programs
+ENV_VAR = "CLICCHECK_UI_LANG"
 
 
 def _fields(text: str) -> set[str]:
@@ -72,12 +77,72 @@ def t(key: str, lang: str, /, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
+def set_command_line_ui_lang(value: str | None) -> None:
+    """Remember ``--ui-lang`` for every message of this run (help, errors, annex and redline notes)."""
+    _COMMAND_LINE_LANG.set(value if value in UI_LANGS else None)
+
+
+class Phrase:
+    """A catalogue message inside another (a did-you-mean), said in the outer message's language when that
+    one is rendered; ``key`` None is the empty phrase."""
+
+    def __init__(self, key: str | None, **values: Any):
+        self.key, self.values = key, values
+
+    def render(self, lang: str) -> str:
+        return render(self.key, lang, self.values) if self.key else ""
+
+    def __reduce__(self) -> tuple[Any, ...]:  # crosses process boundaries inside a coded error
+        return (_phrase, (self.key, self.values))
+
+
+def _phrase(key: str | None, values: dict[str, Any]) -> Phrase:
+    return Phrase(key, **values)
+
+
+class Said(str):
+    """A message as plain English text (what logs, JSON and older callers see) that can be said again in the
+    user's language with :meth:`render`: for lists of notes that cross a process boundary."""
+
+    key: str
+    values: dict[str, Any]
+
+    def __new__(cls, key: str, **values: Any) -> Said:
+        said = super().__new__(cls, render(key, "en", values))
+        said.key, said.values = key, values
+        return said
+
+    def render(self, lang: str) -> str:
+        return render(self.key, lang, self.values)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_said, (self.key, self.values))
+
+
+def _said(key: str, values: dict[str, Any]) -> Said:
+    return Said(key, **values)
+
+
+def say(message: str, lang: str) -> str:
+    """``message`` in ``lang`` when it is a :class:`Said`, else as it is."""
+    return message.render(lang) if isinstance(message, Said) else message
+
+
+def render(key: str, lang: str, values: dict[str, Any] | None) -> str:
+    """``t(key, lang, **values)`` with every :class:`Phrase` among the values said in ``lang`` too."""
+    return t(key, lang, **{k: v.render(lang) if isinstance(v, Phrase) else v for k, v in (values or {}).items()})
+
+
 def env_ui_lang(environ: dict[str, str] | None = None) -> str | None:
-    """zh or en when the locale variables name that language (``zh_CN.UTF-8``, ``en_GB``), else None.
+    """zh or en from ``CLICCHECK_UI_LANG``, else when the locale variables name that language (``zh_CN.UTF-8``,
+    ``en_GB``), else None.
 
     ``C``, ``POSIX`` and ``C.UTF-8`` name no language, so they leave the choice to the contract.
     """
     env = os.environ if environ is None else environ
+    own = (env.get(ENV_VAR) or "").strip().lower()
+    if own in UI_LANGS:
+        return own
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = (env.get(var) or "").strip()
         if not value:
@@ -102,6 +167,8 @@ def resolve_ui_lang(setting: str | None, document_language: str | None = None,
     """The language to talk to the user in: explicit setting, then the locale, then the contract's language."""
     if setting in UI_LANGS:
         return setting  # type: ignore[return-value]
+    if environ is None and _COMMAND_LINE_LANG.get() is not None:
+        return _COMMAND_LINE_LANG.get()  # type: ignore[return-value]
     from_env = env_ui_lang(environ)
     if from_env is not None:
         return from_env
@@ -133,6 +200,13 @@ def cli_ui_lang(argv: list[str], environ: dict[str, str] | None = None) -> str:
     """The language of messages printed before any contract is read: --ui-lang, the locale, else English."""
     value = argv_ui_lang(argv)
     return resolve_ui_lang(value if value in UI_LANGS else None, None, environ)
+
+
+def help_ui_lang(args: list[str]) -> str:
+    """The language of --help and usage errors for a command given ``args``: its --ui-lang, else the one
+    the run already chose, else CLICCHECK_UI_LANG or the locale, else English."""
+    value = argv_ui_lang(args)
+    return resolve_ui_lang(value if value in UI_LANGS else None, None)
 
 
 def error_description(code: str, lang: str) -> str:

@@ -94,8 +94,10 @@ _REQUIREMENT_SCHEMA: dict[str, Any] = {
     "name": (str, True),
     "titles": (TEXT, True),
     "severity": (frozenset({"error", "warning", "note"}), True),
-    "legal_basis": ([{"cite": (str, True), "status": (frozenset({"in force", "unconfirmed", "origin", "repealed"}), True),
-                      "note": (str, False)}], True),
+    # cite/note: English; cite_zh/note_zh: the same in Chinese, shown by ``explain`` to a Chinese reader
+    "legal_basis": ([{"cite": (str, True), "cite_zh": (str, True),
+                      "status": (frozenset({"in force", "unconfirmed", "origin", "repealed"}), True),
+                      "note": (str, False), "note_zh": (str, False)}], True),
     "explanation": (TEXT, True),
     "messages": ({k: (str, True) for k in VERDICT_KEYS}, True),
     "elements": ([{"id": (str, True), "title": (TEXT, True), "objects": (LEX, True), "stand_ins": (LEX, False)}], True),
@@ -148,7 +150,7 @@ class Library:
             if req.id == rule_id.upper():
                 return req
         known = ", ".join(r.id for r in self.requirements)
-        raise ConfigError(f"unknown requirement {rule_id!r} (known: {known})")
+        raise ConfigError.of("unknown-requirement", rule=repr(rule_id), known=known)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -253,6 +255,9 @@ def _load_requirement(path: Path) -> Requirement:
         raise _err(path, node, f"id {data['id']!r} does not match the file name {path.name}")
     if not data["elements"]:
         raise _err(path, node, "a requirement needs at least one element")
+    for i, entry in enumerate(data["legal_basis"]):
+        if ("note" in entry) != ("note_zh" in entry):
+            raise _err(path, node, f"legal_basis[{i}]: a note needs its Chinese (note_zh) and the reverse")
     return Requirement(
         id=data["id"], name=data["name"], titles=data["titles"], severity=data["severity"],
         legal_basis=tuple(data["legal_basis"]), explanation=data["explanation"], messages=data["messages"],

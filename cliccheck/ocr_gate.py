@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .i18n import Phrase, Said
 from .model import Block, Document
 from .pages import page_ranges as _ranges
 from .verdicts import CheckResult, Evidence, Finding, Reason, RequirementResult, Severity, Verdict
@@ -116,11 +117,13 @@ def review_ocr(doc: Document, result: CheckResult, threshold: float = MIN_CONFID
     ocr_blocks = [b for b in doc.blocks if b.ocr is not None]
     low = sum(1 for b in ocr_blocks for c in b.ocr.confidences if c < threshold)  # type: ignore[union-attr]
     total = sum(len(b.ocr.confidences) for b in ocr_blocks)  # type: ignore[union-attr]
-    message = (f"page(s) {pages} of {doc.pages or '?'} were read by OCR ({doc.ocr_engine}); "
-               f"{low} of {total} characters were recognised below confidence {threshold:.2f}")
-    if doc.seals:
-        where = "; ".join(f"page {s.page} at x {s.box[0]:.2f}-{s.box[2]:.2f}, y {s.box[1]:.2f}-{s.box[3]:.2f}"
-                          for s in doc.seals)
-        message += f"; {len(doc.seals)} red seal(s): {where}"
+    seals = [Phrase("finding.ocr-seal", page=s.page, x=f"{s.box[0]:.2f}-{s.box[2]:.2f}",
+                    y=f"{s.box[1]:.2f}-{s.box[3]:.2f}") for s in doc.seals]
+    # the seals, at most a few per contract, each said in the report's language
+    listed = Phrase(f"finding.ocr-seals.{min(len(seals), 3)}", n=len(seals), **{f"s{i}": p for i, p in enumerate(seals[:3])},
+                    more=Phrase("finding.ocr-more" if len(seals) > 3 else None, n=len(seals) - 3)) \
+        if seals else Phrase(None)
+    message = Said("finding.ocr-read", pages=pages, total=doc.pages or "?",
+                   engine=doc.ocr_engine, low=low, chars=total, threshold=f"{threshold:.2f}", seals=listed)
     result.findings.append(Finding("ocr-read", Severity.NOTE, message,
                                    reasons=[Reason("ocr-read", f"page(s) {pages}")]))

@@ -44,12 +44,10 @@ def check_output_path(output: str | os.PathLike[str], *, inputs: Iterable[str | 
     """Validate an output path before any work is done; return it (as given)."""
     out = Path(output)
     if str(output) == "-" or _in_system_tree(Path(os.path.abspath(out))):
-        raise OutputError("is a system path (/dev, /proc, /sys); write the output to a regular file, "
-                          "or leave out -o to print it", code="output-unsafe", path=str(out))
+        raise OutputError.of("system-path", code="output-unsafe", path=str(out))
     resolved = _target(out)
     if _in_system_tree(resolved):
-        raise OutputError(f"leads to {resolved}, a system path: write the output to a regular file",
-                          code="output-unsafe", path=str(out))
+        raise OutputError.of("leads-to-system-path", target=str(resolved), code="output-unsafe", path=str(out))
     for source in inputs:
         try:
             same = resolved == Path(source).resolve() or (
@@ -58,27 +56,24 @@ def check_output_path(output: str | os.PathLike[str], *, inputs: Iterable[str | 
         except OSError:
             same = False
         if same:
-            raise OutputError("the output is the input file: choose another path",
-                              code="output-is-input", path=str(out))
+            raise OutputError.of("output-is-input", code="output-is-input", path=str(out))
     try:
         info: os.stat_result | None = os.stat(resolved)
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise OutputError(f"cannot check the output path: {exc.strerror}", code="output-unsafe",
-                          path=str(out)) from None
+        raise OutputError.of("cannot-check-output", reason=exc.strerror, code="output-unsafe", path=str(out)) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise OutputError("is a directory", code="output-exists", path=str(out))
+        raise OutputError.of("output-is-directory", code="output-exists", path=str(out))
     if info is not None and not stat.S_ISREG(info.st_mode):
-        raise OutputError("is not a regular file (a device, FIFO or socket): it is never replaced, "
-                          "even with --force", code="output-unsafe", path=str(out))
+        raise OutputError.of("output-not-regular", code="output-unsafe", path=str(out))
     if info is not None and not force:
-        raise OutputError("exists: pass --force to overwrite it", code="output-exists", path=str(out))
+        raise OutputError.of("output-exists", code="output-exists", path=str(out))
     parent = resolved.parent
     if not parent.is_dir():
-        raise OutputError(f"folder {parent} does not exist", code="output-exists", path=str(out))
+        raise OutputError.of("output-folder-missing", folder=str(parent), code="output-exists", path=str(out))
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise OutputError(f"folder {parent} is not writable", code="output-unsafe", path=str(out))
+        raise OutputError.of("output-folder-readonly", folder=str(parent), code="output-unsafe", path=str(out))
     return out
 
 
@@ -101,8 +96,7 @@ def write_atomic(output: str | os.PathLike[str], data: bytes | str) -> None:
         os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp makes 0600; give the usual mode
         with contextlib.suppress(FileNotFoundError):
             if not stat.S_ISREG(os.lstat(out).st_mode):
-                raise OutputError("is no longer a regular file; not replaced", code="output-unsafe",
-                                  path=str(output))
+                raise OutputError.of("output-changed", code="output-unsafe", path=str(output))
         os.replace(tmp_name, out)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -23,4 +23,5 @@ def data_dir(name: str) -> Path:
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
+    # plain English: the message catalogue is itself one of these folders
     raise ConfigError(f"{name}/ not found (looked in {', '.join(map(str, candidates))}): reinstall cliccheck")

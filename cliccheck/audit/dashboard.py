@@ -49,7 +49,7 @@ def _pyplot():  # type: ignore[no-untyped-def]
     try:
         import matplotlib
     except ImportError:
-        raise ConfigError("the HTML dashboard needs matplotlib: pip install 'cliccheck[audit]'") from None
+        raise ConfigError.of("needs-matplotlib") from None
     matplotlib.use("svg", force=True)
     _register_metrics_font(matplotlib)
     # text stays text (<text> elements, no glyph outlines), measured with one font that ships with matplotlib

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..errors import CliccheckError, ConfigError
+from ..i18n import Phrase
 from .record import AuditJob, to_record
 from .register import utc_now
 
@@ -46,7 +47,7 @@ def _import_distributed():  # type: ignore[no-untyped-def]
         import dask
         import distributed
     except ImportError:
-        raise ConfigError("--engine dask needs dask.distributed: pip install 'cliccheck[audit]'") from None
+        raise ConfigError.of("needs-dask") from None
     return dask, distributed
 
 
@@ -145,11 +146,9 @@ def lint_with_deadline(task: Any, timeout: float) -> Any:
         with contextlib.suppress(EOFError, OSError):
             return checker.conn.recv()
         checker.process.join(timeout=5)
-        error = CliccheckError(f"the worker process checking this document died (exit code "
-                               f"{checker.process.exitcode})", code="internal")
+        error = CliccheckError.of("checker-died", exitcode=checker.process.exitcode, code="internal")
     else:
-        error = DocumentError(f"reading and checking took longer than --timeout {timeout:g} s; "
-                              "the worker was stopped", code="timeout")
+        error = DocumentError.of("check-timeout", seconds=f"{timeout:g}", code="timeout")
     checker.close()
     _checkers.checker = None
     return error_report(task.display, error, fail_on=task.config.fail_on, config=task.config.source)
@@ -197,7 +196,7 @@ def run_dask(jobs: Iterable[AuditJob], *, scheduler: str | None, workers: int, t
                                        dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
     except (OSError, TimeoutError) as exc:
-        raise ConfigError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
+        raise ConfigError.of("dask-unreachable", scheduler=scheduler or Phrase("err.local"), detail=str(exc)) from None
     try:
         register = getattr(client, "register_plugin", None) or client.register_worker_plugin
         register(WarmUpPlugin(), name=WarmUpPlugin.name)

@@ -107,7 +107,7 @@ def export_xlsx(reg: Register, output: str) -> None:
         from openpyxl.styles import Font, PatternFill
         from openpyxl.utils import get_column_letter
     except ImportError:
-        raise ConfigError("the XLSX export needs openpyxl: pip install 'cliccheck[audit]'") from None
+        raise ConfigError.of("needs-openpyxl") from None
 
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
@@ -199,4 +199,4 @@ def export(reg: Register, fmt: str, output: str, *, db_label: str | None = None)
         with atomic_file(output) as fh:
             fh.write(render_dashboard(reg, db_label=db_label or reg.path))
     else:
-        raise ConfigError(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}")
+        raise ConfigError.of("export-format", fmt=repr(fmt), formats=", ".join(FORMATS))

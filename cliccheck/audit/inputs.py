@@ -40,7 +40,7 @@ def _fsspec():  # type: ignore[no-untyped-def]
     try:
         import fsspec
     except ImportError:
-        raise ConfigError("reading URLs needs fsspec: pip install 'cliccheck[audit]'") from None
+        raise ConfigError.of("needs-fsspec") from None
     return fsspec
 
 
@@ -55,7 +55,7 @@ def _find_url(url: str) -> list[str]:
                            and not any(part.startswith((".", "~$")) for part in p.split("/")))
             return [p if "://" in p else f"{protocol}://{p}" for p in found]
     except OSError as exc:
-        raise ConfigError(f"{url}: cannot list ({exc})") from None
+        raise ConfigError.of("url-list", url=url, detail=str(exc)) from None
     return [url]
 
 
@@ -76,12 +76,12 @@ def read_manifest(manifest: str) -> tuple[list[str], list[Source]]:
             reader = csv.reader(fh)
             header = next(reader, None)
             if not header:
-                raise ConfigError(f"{manifest}: the manifest is empty (expected a header with a 'path' column)")
+                raise ConfigError.of("manifest-empty", manifest=str(manifest))
             names = [_normalise_header(h) for h in header]
             if "path" not in names:
-                raise ConfigError(f"{manifest}: the manifest has no 'path' column (columns: {', '.join(header)})")
+                raise ConfigError.of("manifest-no-path", manifest=str(manifest), columns=", ".join(header))
             if len(set(names)) != len(names):
-                raise ConfigError(f"{manifest}: the manifest repeats a column name")
+                raise ConfigError.of("manifest-repeat", manifest=str(manifest))
             at = names.index("path")
             extra = [n for n in names if n != "path"]
             base = os.path.dirname(os.path.abspath(manifest))
@@ -90,18 +90,18 @@ def read_manifest(manifest: str) -> tuple[list[str], list[Source]]:
                 if not any(cell.strip() for cell in row):
                     continue
                 if len(row) != len(names):
-                    raise ConfigError(f"{manifest}:{line}: {len(row)} cells, the header has {len(names)}")
+                    raise ConfigError.of("manifest-cells", manifest=str(manifest), line=line, cells=len(row), columns=len(names))
                 path = row[at].strip()
                 if not path:
-                    raise ConfigError(f"{manifest}:{line}: empty path")
+                    raise ConfigError.of("manifest-empty-path", manifest=str(manifest), line=line)
                 if not is_url(path) and not os.path.isabs(path):
                     path = os.path.join(base, path)
                 sources.append(Source(path if is_url(path) else os.path.abspath(path),
                                       {n: row[i] for i, n in enumerate(names) if n != "path"}))
     except OSError as exc:
-        raise ConfigError(f"{manifest}: cannot read the manifest ({exc.strerror or exc})") from None
+        raise ConfigError.of("manifest-unreadable", manifest=str(manifest), detail=str(exc.strerror or exc)) from None
     except (UnicodeDecodeError, csv.Error) as exc:
-        raise ConfigError(f"{manifest}: not a UTF-8 CSV file ({exc})") from None
+        raise ConfigError.of("manifest-not-csv", manifest=str(manifest), detail=str(exc)) from None
     return extra, sources
 
 
@@ -114,7 +114,7 @@ def discover(paths: Sequence[str], manifest: str | None = None) -> tuple[list[st
     local = [p for p in paths if not is_url(p)]
     for path in collect_paths(local) if local else []:
         if path == "-":
-            raise ConfigError("the audit reads files, not standard input")
+            raise ConfigError.of("audit-stdin")
         sources.append(Source(os.path.abspath(path)))
     for url in (p for p in paths if is_url(p)):
         sources.extend(Source(u) for u in _find_url(url))
@@ -144,9 +144,9 @@ def digest(path: str) -> tuple[str, int]:
                 sha.update(chunk)
                 size += len(chunk)
     except FileNotFoundError:
-        raise DocumentError("the file does not exist", code="not-found", path=path) from None
+        raise DocumentError.of("file-missing", code="not-found", path=path) from None
     except OSError as exc:
-        raise DocumentError(f"cannot read ({exc.strerror or exc})", code="unreadable", path=path) from None
+        raise DocumentError.of("cannot-read-paren", detail=str(exc.strerror or exc), code="unreadable", path=path) from None
     return sha.hexdigest(), size
 
 

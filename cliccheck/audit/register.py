@@ -138,7 +138,7 @@ class Register:
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True):
         self.path = os.fspath(path)
         if not create and not os.path.exists(self.path):
-            raise RegisterError(f"{self.path}: no audit register here (run `cliccheck audit PATH --db FILE` first)")
+            raise RegisterError.of("register-none", file=str(self.path))
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self.conn.execute("PRAGMA journal_mode=WAL")
@@ -146,7 +146,7 @@ class Register:
             self.conn.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise RegisterError(f"{self.path}: not a usable audit register ({exc})") from None
+            raise RegisterError.of("register-unusable", file=str(self.path), detail=str(exc)) from None
 
     # -- schema ----------------------------------------------------------------------------------------
 
@@ -155,7 +155,7 @@ class Register:
         if not has:
             others = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
             if others:
-                raise RegisterError(f"{self.path}: an SQLite database that is not a cliccheck audit register")
+                raise RegisterError.of("register-foreign", file=str(self.path))
             return 0
         row = self.conn.execute("SELECT version FROM schema_version").fetchone()
         return int(row[0]) if row else 0
@@ -163,8 +163,7 @@ class Register:
     def _migrate(self, target: int = SCHEMA_VERSION) -> None:
         current = self.version()
         if current > SCHEMA_VERSION:
-            raise RegisterError(f"{self.path}: written by a newer cliccheck (register schema {current}, this version "
-                                f"reads up to {SCHEMA_VERSION}); upgrade cliccheck")
+            raise RegisterError.of("register-newer", file=str(self.path), current=current, supported=SCHEMA_VERSION)
         for version, script in MIGRATIONS:
             if current < version <= target:
                 statements = [s.strip() for s in script.split(";") if s.strip()]

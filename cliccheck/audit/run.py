@@ -85,10 +85,10 @@ def run_audit(paths: Sequence[str], *, db: str, manifest: str | None = None,
 
     options = options or AuditOptions()
     if options.engine not in ("local", "dask"):
-        raise ConfigError(f"--engine {options.engine!r}: expected local or dask")
+        raise ConfigError.of("engine", engine=repr(options.engine))
     columns, sources = discover(paths, manifest)
     if not sources:
-        raise ConfigError("no documents to audit: the paths contain no .docx, .pdf, .txt or .md files")
+        raise ConfigError.of("audit-no-documents")
     configs = ConfigCache(options.config_file)
     lib, version = library_hash(), tool_version()
     from ..batch import available_cores

@@ -41,10 +41,12 @@ def error_line(exc: CliccheckError, lang: str) -> str:
     """``cliccheck: error: FILE: message [code]`` (``cliccheck：错误：…`` in Chinese), one line."""
     from ..i18n import error_description, t
 
-    line = exc.one_line()
-    if lang == "zh" and exc.path is None and not any("\u4e00" <= c <= "\u9fff" for c in exc.message):
+    line = exc.one_line(lang)
+    if lang != "zh" or exc.key is not None:
+        pass  # English, or the catalogue has the whole message in Chinese
+    elif exc.path is None and not any("\u4e00" <= c <= "\u9fff" for c in exc.message):
         line = f"{error_description(exc.code, lang)}（{line}）"
-    elif lang == "zh" and exc.path is not None:
+    else:  # not yet in the catalogue: what the code means in Chinese, the English detail in brackets
         from ..termsafe import escape_name, escape_text
 
         line = (f"{escape_name(exc.path)}：{error_description(exc.code, lang)}"
@@ -82,6 +84,5 @@ def parse_timeout(value: str | float | None) -> float | None:
     except (TypeError, ValueError):
         seconds = math.nan
     if not math.isfinite(seconds) or seconds < 0 or seconds > MAX_TIMEOUT:
-        raise ConfigError(f"--timeout {value!r}: expected seconds, a number from 0 (no limit) to "
-                          f"{MAX_TIMEOUT:g}")
+        raise ConfigError.of("timeout-value", value=repr(value), max=f"{MAX_TIMEOUT:g}")
     return seconds or None

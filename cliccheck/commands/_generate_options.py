@@ -57,20 +57,17 @@ def parse_when(value: str | None) -> datetime | None:
             parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
             in_range = EARLIEST <= parsed <= LATEST
         except (ValueError, OverflowError):
-            raise ConfigError(f"--date {value!r} is not an ISO 8601 date (e.g. 2026-03-01 or "
-                              "2026-03-01T09:00:00Z)") from None
+            raise ConfigError.of("date-not-iso", value=repr(value)) from None
         if not in_range:
-            raise ConfigError(f"--date {value!r} is out of range: a DOCX can carry dates from "
-                              f"{EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d}")
+            raise ConfigError.of("date-range", value=repr(value), first=f"{EARLIEST:%Y-%m-%d}", last=f"{LATEST:%Y-%m-%d}")
         return parsed
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
             stamp = datetime.fromtimestamp(int(epoch), UTC)
         except (ValueError, OverflowError, OSError):
-            raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from None
+            raise ConfigError.of("epoch-invalid", value=repr(epoch)) from None
         if stamp > LATEST:
-            raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is after {LATEST:%Y-%m-%d}, the last date a DOCX "
-                              "can carry")
+            raise ConfigError.of("epoch-late", value=repr(epoch), last=f"{LATEST:%Y-%m-%d}")
         return stamp
     return None

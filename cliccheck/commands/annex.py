@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from ..clihelp import LocalizedCommand
 from ..errors import ConfigError
 from ..termsafe import escape_name, escape_text
 from . import one_line_errors, parse_timeout, timeout_option
@@ -38,7 +39,7 @@ def needs_clause(result) -> list[str]:  # type: ignore[no-untyped-def]
     return out
 
 
-@click.command("annex")
+@click.command("annex", cls=LocalizedCommand)
 @click.argument("contract", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to this file (.docx, .md, .html or .txt). Default: Markdown on stdout.")

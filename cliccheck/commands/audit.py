@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import click
 
+from ..clihelp import CatalogueUsageError, LocalizedGroup
 from ..errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from . import one_line_errors
 
 DB_HELP = "The register (an SQLite file) [default: ./cliccheck-audit.sqlite]."
 
 
-class _RunByDefault(click.Group):
+class _RunByDefault(LocalizedGroup):
     """``cliccheck audit PATH`` runs ``audit run PATH``; subcommands still win."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -85,9 +86,9 @@ def audit_run_command(ctx: click.Context, paths: tuple[str, ...], db: str | None
     from .lint import _parse_limits
 
     if not paths and not manifest:
-        raise click.UsageError("give at least one PATH or --manifest CSV")
+        raise CatalogueUsageError("cli.audit_needs_paths", ctx=ctx)
     if scheduler and engine != "dask":
-        raise click.UsageError("--scheduler needs --engine dask")
+        raise CatalogueUsageError("cli.scheduler_needs_dask", ctx=ctx)
     with one_line_errors(ctx):
         db = db or default_db()
         options = AuditOptions(engine=engine, jobs=jobs, timeout=timeout or None, scheduler=scheduler,
@@ -125,7 +126,7 @@ def audit_report_command(ctx: click.Context, db: str | None, fmt: str, output: s
     with one_line_errors(ctx):
         db = db or default_db()
         if output is None and fmt == "xlsx":
-            raise click.UsageError("--format xlsx needs -o FILE (a workbook is not terminal output)")
+            raise CatalogueUsageError("cli.xlsx_needs_output", ctx=ctx)
         if output is not None:
             check_output_path(output, inputs=[db], force=force)
         with Register(db, create=False) as reg:

@@ -6,11 +6,12 @@ import json
 
 import click
 
+from ..clihelp import LocalizedCommand
 from ..errors import EXIT_FINDINGS
 from . import one_line_errors
 
 
-@click.command("eval")
+@click.command("eval", cls=LocalizedCommand)
 @click.argument("corpus", type=click.Path(exists=True), default="fixtures/clauses")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--fail-under", type=float, default=None, metavar="ACC",

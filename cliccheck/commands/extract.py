@@ -8,33 +8,36 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..clihelp import LocalizedCommand
 from ..termsafe import escape_text
-from . import one_line_errors, parse_timeout, timeout_option
+from . import one_line_errors, parse_timeout, timeout_option, ui_lang_of
 from ._ocr_options import make_ocr_options, ocr_options
 
 if TYPE_CHECKING:
     from ..model import Document
 
 
-def _location(block) -> str:  # type: ignore[no-untyped-def]
+def _location(block, lang: str = "en") -> str:  # type: ignore[no-untyped-def]
+    """``p1 ¶0 §9.2 paragraph`` (``第1页 ¶0 §9.2 段落`` in Chinese): where a block is, as extract prints it."""
+    from ..i18n import t
+
     parts = []
     if block.page is not None:
-        pages = f"p{block.page}" if not block.page_end or block.page_end == block.page else \
-            f"p{block.page}-{block.page_end}"
-        parts.append(pages)
+        parts.append(t("extract.page", lang, page=block.page) if not block.page_end or block.page_end == block.page
+                     else t("extract.pages", lang, page=block.page, last=block.page_end))
     parts.append(f"¶{block.paragraph}")
     if block.section:
         parts.append(f"§{block.section}")
-    parts.append(str(block.kind))
+    parts.append(t(f"block.{block.kind}", lang))
     if block.table is not None:
-        parts.append(f"t{block.table.table}r{block.table.row}c{block.table.column}")
+        parts.append(t("extract.cell", lang, table=block.table.table, row=block.table.row, column=block.table.column))
     if block.ocr is not None:
         parts.append(f"ocr={block.ocr.confidence:.2f}/{block.ocr.mean:.2f} "
                      f"box={','.join(f'{v:.2f}' for v in block.ocr.box)}")
     return " ".join(parts)
 
 
-@click.command("extract")
+@click.command("extract", cls=LocalizedCommand)
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: one block per line; json: the full document model.")
@@ -73,14 +76,16 @@ def extract_command(ctx: click.Context, file: str, fmt: str, password: str | Non
         # \uXXXX), so piping the JSON to a terminal cannot drive it either
         click.echo(_json_safe(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)))
         return
+    from ..i18n import t
+
+    lang = ui_lang_of(ctx)
     for block in doc.blocks:
         text = escape_text(f"{block.label} {block.text}" if block.label else block.text)
-        click.echo(text if no_location else f"[{escape_text(_location(block))}] {text}")
+        click.echo(text if no_location else f"[{escape_text(_location(block, lang))}] {text}")
     if doc.ocr_pages and not no_location:
-        click.echo(f"# page(s) {', '.join(map(str, doc.ocr_pages))} read by OCR ({doc.ocr_engine}); "
-                   "ocr=lowest/mean character confidence; box=x0,y0,x1,y1 as fractions of the page")
+        click.echo(t("extract.ocr", lang, pages=", ".join(map(str, doc.ocr_pages)), engine=doc.ocr_engine))
         for seal in doc.seals:
-            click.echo(f"# red seal on page {seal.page} at box {','.join(f'{v:.2f}' for v in seal.box)}")
+            click.echo(t("extract.seal", lang, page=seal.page, box=",".join(f"{v:.2f}" for v in seal.box)))
 
 
 def _read(source: str | bytes, filename: str | None, password: str | None, ocr: Any = None) -> Document:

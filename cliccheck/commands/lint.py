@@ -12,20 +12,20 @@ import sys
 
 import click
 
+from ..clihelp import LocalizedCommand
 from ..errors import CliccheckError, ConfigError
-from ..i18n import cli_ui_lang, t
+from ..i18n import t
 from ..report import FORMATS
 from ..termsafe import escape_name
 from . import one_line_errors, parse_timeout, timeout_option
 from ._ocr_options import make_ocr_options, ocr_options
 
-#: --help speaks the user's language where click allows: --ui-lang on the command line, else LANG/LC_ALL
-_HELP_LANG = cli_ui_lang(sys.argv[1:])
-FORMAT_HELP = t("help.opt.format", _HELP_LANG)
+FORMAT_HELP = t("help.opt.format", "en")
 
 
 def _h(key: str) -> str:
-    return t(f"help.opt.{key}", _HELP_LANG)
+    """The English help of a lint option (its Chinese is shown by LocalizedCommand at --help time)."""
+    return t(f"help.opt.{key}", "en")
 
 
 def use_color(no_color: bool, output: str | None, stream: object = None) -> bool:
@@ -100,7 +100,7 @@ def _excluded(path: str, root: str | None, globs: tuple[str, ...]) -> bool:
     return any(glob_to_regex(g.rstrip("/")).fullmatch(c) for g in globs for c in candidates)
 
 
-@click.command("lint", context_settings={"help_option_names": ["-h", "--help"]})
+@click.command("lint", cls=LocalizedCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help=FORMAT_HELP)
@@ -304,8 +304,3 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
     else:
         click.echo(rendered, nl=False, color=color)
     return report.exit_code
-
-
-if _HELP_LANG == "zh":  # click reads the docstring as help; in Chinese, the catalogue's text and the same examples
-    lint_command.help = (t("help.lint", "zh") + "\n\n\b\n" + t("help.lint.exit", "zh") + "\n\n\b\n"
-                         + t("help.examples", "zh") + "\n" + (lint_command.help or "").split("Examples:", 1)[-1].strip("\n"))

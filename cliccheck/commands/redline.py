@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..clihelp import LocalizedCommand
 from ..errors import ConfigError
 from ..termsafe import escape_name, escape_text
 from . import one_line_errors, parse_timeout, timeout_option
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from ..generate.redline import RedlineOptions, RedlineSummary
 
 
-@click.command("redline")
+@click.command("redline", cls=LocalizedCommand)
 @click.argument("contract", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
               help="The redlined copy (.docx). The input is never modified.")
@@ -111,8 +112,10 @@ def _run(contract: str, output: str, author: str, date: str | None, after: str |
     options = redline_module.RedlineOptions(author=author.strip(), when=when, after=after, variant=variant,
                                             deleted_text=deleted)
     out, summary = run_isolated(_redline, data, contract, options, overrides, timeout=timeout, name=contract)
+    from ..i18n import resolve_ui_lang, say
+
     for message in [*summary.skipped, *summary.warnings]:
-        click.echo(msg("redline.warning", message=escape_text(message)), err=True)
+        click.echo(msg("redline.warning", message=escape_text(say(message, resolve_ui_lang(None)))), err=True)
     write_atomic(output, out)
     if summary.inserted_clauses:
         where = (msg("redline.placed-after", section=escape_text(after)) if after else

@@ -8,10 +8,12 @@ matcher checks.
 from __future__ import annotations
 
 import json
+import re
 
 import click
 
-from . import one_line_errors
+from ..clihelp import CatalogueUsageError, LocalizedCommand
+from . import one_line_errors, ui_lang_of
 
 
 def _wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
@@ -45,7 +47,7 @@ def _ui(ctx: click.Context, value: str | None) -> str:
 _UI_LANG_HELP = ("Language of the headings and messages: auto (LANG/LC_ALL, else English), zh or en.")
 
 
-@click.command("rules", context_settings={"help_option_names": ["-h", "--help"]})
+@click.command("rules", cls=LocalizedCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--ui-lang", type=click.Choice(["auto", "zh", "en"]), default=None, help=_UI_LANG_HELP)
 @click.pass_context
@@ -84,7 +86,7 @@ def rules_command(ctx: click.Context, fmt: str, ui_lang: str | None) -> None:
     click.echo("\n" + t("rules.more", lang))
 
 
-@click.command("explain", context_settings={"help_option_names": ["-h", "--help"]})
+@click.command("explain", cls=LocalizedCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("rule", required=False)
 @click.option("--lang", type=click.Choice(["both", "en", "zh"]), default="both", show_default=True,
               help="Language of the explanation and examples.")
@@ -113,7 +115,7 @@ def explain_command(ctx: click.Context, rule: str | None, lang: str, ui_lang: st
         _trace(ctx, trace_file, rule, aliases)
         return
     if rule is None:
-        raise click.UsageError("explain needs a RULE (CSR01 ...) or --trace FILE")
+        raise CatalogueUsageError("cli.explain_needs_rule", ctx=ctx)
     with one_line_errors(ctx):
         library = _library()
         by_name = {r.name: r for r in library.requirements}
@@ -134,13 +136,14 @@ def explain_command(ctx: click.Context, rule: str | None, lang: str, ui_lang: st
         raw_status = entry.get("status") or ""
         label = t(f"status.{raw_status}", ui) if f"status.{raw_status}" in catalogue() else raw_status
         status = "" if raw_status == "in force" else t("explain.status", ui, status=label)
-        out.extend(_wrap(f"- {entry['cite']}{status}", width, initial_indent="  ",
-                                 subsequent_indent="    "))
-        if entry.get("note"):
-            out.extend(_wrap(entry["note"], width, initial_indent="    ", subsequent_indent="    "))
+        suffix = "_zh" if ui == "zh" else ""  # the clause library gives each citation in both languages
+        out.extend(_wrap(f"- {entry['cite' + suffix]}{status}", width, initial_indent="  ",
+                         subsequent_indent="    "))
+        if entry.get("note" + suffix):
+            out.extend(_wrap(entry["note" + suffix], width, initial_indent="    ", subsequent_indent="    "))
     out.append("\n" + t("explain.must_say", ui))
     for code in langs:
-        text = " ".join(req.explanation.get(code, "").split())
+        text = _join_lines(req.explanation.get(code, ""))
         out.extend(_wrap(text, width, initial_indent="  ",
                                  subsequent_indent="  "))
         out.append("")
@@ -148,12 +151,21 @@ def explain_command(ctx: click.Context, rule: str | None, lang: str, ui_lang: st
     out.append(t("explain.examples", ui))
     for verdict, label in labels.items():
         examples = req.examples.get(verdict, {})
-        out.append(f"  {label}:")
+        out.append("  " + t("explain.label", ui, label=label))
         for code in langs:
             for example in examples.get(code, ()):
                 out.extend(_wrap(example, width, initial_indent="    - ",
                                          subsequent_indent="      "))
     click.echo("\n".join(out).rstrip())
+
+
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
+
+
+def _join_lines(text: str) -> str:
+    """A folded YAML paragraph as one line: the line breaks between Chinese characters are no spaces."""
+    return _CJK_GAP.sub("", " ".join(text.split()))
 
 
 def _visible(text: str) -> str:
@@ -165,8 +177,11 @@ def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, 
     """Print the frame of every reading of ``path`` (the words that decided, and those nobody accounted for)."""
     import sys
 
+    from ..i18n import t
     from ..matcher.frames import describe, trace_document
     from ..readers import read_document
+
+    lang = ui_lang_of(ctx)
 
     with one_line_errors(ctx):
         library = _library()
@@ -182,11 +197,11 @@ def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, 
             continue
         shown += 1
         sentence = a.unit.sentence
-        where = f"[{version}] section {sentence.block.section or '-'}, paragraph {sentence.block.paragraph}" \
-            if sentence is not None else f"[{version}]"
+        where = t("explain.trace_where", lang, version=version, section=sentence.block.section or "-",
+                  paragraph=sentence.block.paragraph) if sentence is not None else f"[{version}]"
         click.echo(_visible(where))
         for line in describe(a):
             click.echo(_visible(line))
         click.echo("")
     if not shown:
-        click.echo("No candidate sentence: nothing in the document speaks to " + (wanted or "any requirement") + ".")
+        click.echo(t("explain.trace_none", lang, rule=wanted) if wanted else t("explain.trace_none_any", lang))

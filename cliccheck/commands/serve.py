@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 
+from ..clihelp import LocalizedCommand
 from ..errors import ConfigError
 from . import one_line_errors, parse_timeout, timeout_option
 
 
-@click.command("serve", context_settings={"help_option_names": ["-h", "--help"]})
+@click.command("serve", cls=LocalizedCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but a loopback address needs an API token.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
@@ -52,8 +53,7 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int, queue:
         try:
             from ..service.app import Settings, create_app, openapi_document
         except ImportError as exc:
-            raise ConfigError(f"cliccheck serve needs the serve extra ({exc.name} is missing): "
-                              "pip install 'cliccheck[serve]'") from None
+            raise ConfigError.of("serve-extra", module=exc.name) from None
         if print_openapi:
             click.echo(openapi_document(), nl=False)
             return
@@ -89,4 +89,4 @@ def _check_port(host: str, port: int) -> None:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind(infos[0][4])
     except OSError as exc:
-        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        raise ConfigError.of("serve-listen", host=host, port=port, reason=exc.strerror or str(exc)) from None

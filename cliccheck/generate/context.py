@@ -65,7 +65,7 @@ class AnnexContext:
     def for_lang(self, lang: str) -> dict[str, Any]:
         """Template variables for one language; optional values only when known."""
         if lang not in LANGUAGES:
-            raise RenderError(f"unknown language {lang!r}")
+            raise RenderError.of("unknown-language", lang=repr(lang))
         defaults = default_roles()[lang]
         supplier_label, buyer_label = self.labels.get(lang, (defaults["supplier"], defaults["buyer"]))
         ctx: dict[str, Any] = {
@@ -308,8 +308,7 @@ def build_context(doc: Document | None, result: CheckResult | None,
                         ctx.labels[other] = (pair[0], pair[1])
     for lang, (s_label, b_label) in ctx.labels.items():
         if s_label == b_label:
-            raise RenderError(f"supplier and buyer would both be called {s_label!r} in {lang}: "
-                              "pass --supplier-label / --buyer-label")
+            raise RenderError.of("same-labels", label=repr(s_label), lang=lang)
     # The visible title paragraph, never Word's metadata (a template's "Document1" or an old deal's name).
     title = ov.contract_title or (_first_heading(doc) if doc else None)
     ctx.contract_title = title.strip(_TITLE_STRIP) or None if title else None

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from lxml import etree
 
 from ..errors import DocumentError
+from ..i18n import Phrase, Said
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Block, Document
 from ..readers.docx_reader import ParagraphRef, read_docx_package
@@ -174,11 +175,11 @@ class Redliner:
         _, self.refs = read_docx_package(self.pkg, doc.path, limits=limits, keep_segments=True)
         root = self.pkg.xml(self.main)
         if root is None:
-            raise DocumentError("the main document part is missing", code="not-a-docx")
+            raise DocumentError.of("docx-no-main", code="not-a-docx")
         self.root = root
         body = self.root.find(w("body"))
         if body is None:
-            raise DocumentError("the document has no body", code="corrupt")
+            raise DocumentError.of("docx-no-body", code="corrupt")
         self.body = body
         self.comments_part = next(iter(self.pkg.related(self.main, "comments")), None)
         self.comments_root = self._parse(self.comments_part) if self.comments_part else None
@@ -196,7 +197,7 @@ class Redliner:
     def _parse(self, part: str) -> etree._Element:
         raw = self.pkg.read(part)
         if raw is None:
-            raise DocumentError(f"missing part {part}", code="corrupt")
+            raise DocumentError.of("docx-missing-part", part=part, code="corrupt")
         return parse_xml(raw, self.limits, part)
 
     # ------------------------------------------------------------------ planning
@@ -235,16 +236,16 @@ class Redliner:
 
     def _edit_for(self, result: RequirementResult, ev: Evidence,
                   kind: str) -> tuple[ParagraphRef, Edit] | None:
-        where = f"{result.id} {kind} evidence at block {ev.block}"
+        where = {"rule": result.id, "verdict": Phrase(f"verdict.{kind}"), "block": ev.block}
         if not 0 <= ev.block < len(self.doc.blocks):
-            self.summary.skipped.append(f"{where}: no such block")
+            self.summary.skipped.append(Said("gen.redline.skip.no-block", **where))
             if kind == "contradicted":
                 self.summary.leave_unresolved(result.id)
             return None
         block = self.doc.blocks[ev.block]
         ref = self._ref(block)
         if ref is None or not block.is_body or block.origin is None:
-            self.summary.skipped.append(f"{where}: text is in a {block.kind}, not the document body")
+            self.summary.skipped.append(Said("gen.redline.skip.not-body", place=Phrase(f"block.{block.kind}"), **where))
             if kind == "contradicted":
                 self.summary.leave_unresolved(result.id)
             return None
@@ -254,7 +255,7 @@ class Redliner:
         if typed is not None:  # the clause keeps its typed number ("7.1"): we change only its words
             start = max(start, len(block.text) - len(typed.rest))
         if start >= end or end > len(block.origin):
-            self.summary.skipped.append(f"{where}: empty or out-of-range span")
+            self.summary.skipped.append(Said("gen.redline.skip.bad-span", **where))
             if kind == "contradicted":
                 self.summary.leave_unresolved(result.id)
             return None
@@ -310,7 +311,7 @@ class Redliner:
             start = min(e.start for e in group)
             end = max(e.end for e in group)
             if any(a < end and b > start for a, b in foreign):
-                self.summary.skipped.append(f"{group[0].req_id}: span holds text outside runs; comment only")
+                self.summary.skipped.append(Said("gen.redline.skip.outside-runs", rule=group[0].req_id))
                 self._comment_only(ref.element, group)
                 continue
             done = self._apply_group(ref.element, start, end, group, runs, lengths)
@@ -366,7 +367,7 @@ class Redliner:
         """Apply one group; returns the last wrapper written (None when only a comment was possible)."""
         touched = [(r, a, b) for r, a, b in runs if a < end and b > start]
         if any(r.find(w("fldChar")) is not None or r.find(w("instrText")) is not None for r, _, _ in touched):
-            self.summary.skipped.append(f"{group[0].req_id}: span crosses a field; comment only")
+            self.summary.skipped.append(Said("gen.redline.skip.crosses-field", rule=group[0].req_id))
             touched = []
         if not touched:
             self._comment_only(p, group)
@@ -523,8 +524,7 @@ class Redliner:
             b.section == wanted or (b.section.startswith(wanted) and b.section[len(wanted):][:1] in ".（("))]
         if not blocks:
             known = list(dict.fromkeys(b.section for b in self.doc.blocks if b.section))[:20]
-            raise DocumentError(f"section {wanted!r} not found (sections in this document: "
-                                f"{', '.join(known) or 'none'})", code="config")
+            raise DocumentError.of("section-not-found", section=repr(wanted), known=", ".join(known) or Phrase("err.none"), code="config")
         return blocks
 
     def _where(self) -> tuple[Block | None, Block | None, dict[str, str] | None, bool]:
@@ -750,7 +750,7 @@ class Redliner:
             return
         children = [c for c in self.body if c.tag != w("sectPr")]
         if not children:
-            raise DocumentError("the document body is empty", code="corrupt")
+            raise DocumentError.of("docx-empty-body", code="corrupt")
         self._place(new, children[-1])
 
     def _insert_rows(self, req_ids: list[str], clauses: dict[str, dict[str, ClauseText]],
@@ -765,7 +765,7 @@ class Redliner:
             body_tr = head_tr
         table = _ancestor(head_tr, "tbl")
         if head_tr is None or table is None:
-            raise DocumentError("cannot locate the bilingual table in the DOCX body", code="corrupt")
+            raise DocumentError.of("docx-no-bilingual-table", code="corrupt")
         columns = layout.table_columns
         rows: list[etree._Element] = []
         for i, req_id in enumerate(req_ids):
@@ -791,8 +791,7 @@ class Redliner:
         if after_block is not None and _ancestor(self._template(after_block), "tbl") is table:
             last: etree._Element = _ancestor(self._template(after_block), "tr")  # type: ignore[assignment]
         elif after_block is not None:
-            raise DocumentError(f"section {self.opts.after!r} is outside the bilingual table the clauses go "
-                                "into; choose a section of that table", code="config")
+            raise DocumentError.of("section-outside-table", section=repr(self.opts.after), code="config")
         else:
             last = table.findall(w("tr"))[-1]
         for row in rows:
@@ -905,9 +904,7 @@ class Redliner:
         names = {n.lower(): n for n in self._member_names()}
         replace = {names.get(k.lower(), k): v for k, v in replace.items()}
         if any(n.lower().startswith("_xmlsignatures/") for n in names.values()):
-            self.summary.warnings.append(
-                "the draft carries a digital signature (_xmlsignatures): the redline changes the signed "
-                "document, so the signature no longer verifies; sign the final version again")
+            self.summary.warnings.append(Said("gen.redline.signature"))
         return _rezip(self.data, self.when if self.opts.when else None, replace=replace, add=add)
 
     def _member_names(self) -> list[str]:
@@ -941,7 +938,7 @@ class Redliner:
         (replace if raw else add)[rels_name] = _serialise(rels)
         ct_raw = self.pkg.read("[Content_Types].xml")
         if ct_raw is None:
-            raise DocumentError("the package has no [Content_Types].xml", code="corrupt")
+            raise DocumentError.of("docx-no-content-types", code="corrupt")
         ct = parse_xml(ct_raw, self.limits, "[Content_Types].xml")
         override = etree.SubElement(ct, f"{{{CT_NS}}}Override")
         override.set("PartName", "/" + part)

@@ -22,6 +22,7 @@ import yaml
 from markupsafe import Markup
 
 from ..errors import ConfigError
+from ..i18n import Phrase
 from ..paths import data_dir
 
 REQUIREMENT_IDS = ("CSR01", "CSR02", "CSR03", "CSR04")
@@ -111,11 +112,11 @@ def environment(kind: str = "text") -> jinja2.Environment:
 def check_value(name: str, value: str) -> str:
     """Refuse values that cannot go into a contract file (XML-illegal controls, blanks)."""
     if not isinstance(value, str):
-        raise RenderError(f"{name} must be text, got {type(value).__name__}")
+        raise RenderError.of("value-not-text", name=name, kind=type(value).__name__)
     if not value.strip():
-        raise RenderError(f"{name} is empty")
+        raise RenderError.of("value-empty", name=name)
     if _XML_ILLEGAL.search(value):
-        raise RenderError(f"{name} contains control characters that a document cannot hold")
+        raise RenderError.of("value-controls", name=name)
     return value
 
 
@@ -154,7 +155,7 @@ class ClauseText:
 
 def _check_choice(what: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
-        raise RenderError(f"unknown {what} {value!r}: choose one of {', '.join(allowed)}")
+        raise RenderError.of("unknown-choice", what=Phrase(f"err.choice.{what}"), value=repr(value), allowed=", ".join(allowed))
 
 
 def clause(req_id: str, lang: str, variant: str, context: Mapping[str, Any]) -> ClauseText:

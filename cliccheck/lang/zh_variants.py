@@ -28,7 +28,7 @@ def _opencc(config: str) -> Any:
     try:
         import opencc
     except ImportError as exc:  # a required dependency: never read traditional text unconverted
-        raise ConfigError("the opencc package is missing: reinstall cliccheck (pip install opencc)") from exc
+        raise ConfigError.of("opencc-missing") from exc
     return opencc.OpenCC(config)
 
 
@@ -39,11 +39,11 @@ def variants() -> dict[str, str]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot read the Chinese variant list: {exc}".splitlines()[0]) from None
+        raise ConfigError.of("variants-unreadable", file=str(path), detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     entries = data.get("variants") if isinstance(data, dict) else None
     if not isinstance(entries, dict) or not all(isinstance(k, str) and isinstance(v, str) and k and v
                                                 for k, v in entries.items()):
-        raise ConfigError(f"{path}: 'variants' must map written forms to mainland forms (text: text)")
+        raise ConfigError.of("variants-shape", file=str(path))
     t2s = _opencc("t2s")
     table: dict[str, str] = {}
     for key, value in entries.items():
@@ -51,7 +51,7 @@ def variants() -> dict[str, str]:
             try:
                 re.compile(key[3:])
             except re.error as exc:
-                raise ConfigError(f"{path}: variant {key!r}: bad regular expression: {exc}") from None
+                raise ConfigError.of("variants-regex", file=str(path), key=repr(key), detail=str(exc)) from None
             table[key] = value
             continue
         table[key] = value

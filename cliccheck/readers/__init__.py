@@ -39,33 +39,27 @@ def read_bytes(path: Path, limits: Limits) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise DocumentError("no such file (or it vanished before it could be read)", code="not-found",
-                            path=str(path)) from None
+        raise DocumentError.of("no-such-file", code="not-found", path=str(path)) from None
     except OSError as exc:
-        raise DocumentError(f"cannot read: {exc.strerror}", code="unreadable", path=str(path)) from None
+        raise DocumentError.of("cannot-read", reason=exc.strerror, code="unreadable", path=str(path)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise DocumentError("is a directory, not a document", code="unreadable", path=str(path))
+            raise DocumentError.of("is-a-directory", code="unreadable", path=str(path))
         if not stat.S_ISREG(info.st_mode):
-            raise DocumentError("not a regular file (a pipe, socket or device): save the document to a file",
-                                code="unreadable", path=str(path))
+            raise DocumentError.of("not-a-regular-file", code="unreadable", path=str(path))
         if info.st_size > limits.max_file_bytes:
-            raise LimitExceeded(
-                f"file is {info.st_size:,} bytes, over max_file_bytes={limits.max_file_bytes:,}",
-                path=str(path),
-            )
+            raise LimitExceeded.of("file-size", size=f"{info.st_size:,}", limit=f"{limits.max_file_bytes:,}", path=str(path))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(limits.max_file_bytes + 1)
     except OSError as exc:
-        raise DocumentError(f"cannot read: {exc.strerror}", code="unreadable", path=str(path)) from None
+        raise DocumentError.of("cannot-read", reason=exc.strerror, code="unreadable", path=str(path)) from None
     finally:
         os.close(fd)
     if len(data) > limits.max_file_bytes:
-        raise LimitExceeded(f"file grew past max_file_bytes={limits.max_file_bytes:,} while being read",
-                            path=str(path))
+        raise LimitExceeded.of("file-grew", limit=f"{limits.max_file_bytes:,}", path=str(path))
     return data
 
 
@@ -80,7 +74,7 @@ def read_stream(stream: BinaryIO, limits: Limits, name: str = "<stdin>") -> byte
         chunks.append(chunk)
         total += len(chunk)
         if total > limits.max_file_bytes:
-            raise LimitExceeded(f"input is over max_file_bytes={limits.max_file_bytes:,}", path=name)
+            raise LimitExceeded.of("input-over", limit=f"{limits.max_file_bytes:,}", path=name)
     return b"".join(chunks)
 
 
@@ -120,10 +114,7 @@ def read_document(
         data = source
         name = filename or "<bytes>"
         if len(data) > limits.max_file_bytes:
-            raise LimitExceeded(
-                f"input is {len(data):,} bytes, over max_file_bytes={limits.max_file_bytes:,}",
-                path=name,
-            )
+            raise LimitExceeded.of("input-size", size=f"{len(data):,}", limit=f"{limits.max_file_bytes:,}", path=name)
     else:
         path = Path(source)  # type: ignore[arg-type]
         data = read_bytes(path, limits)
@@ -143,9 +134,7 @@ def read_document(
     doc.reindex()
     total = len(doc.text)
     if total > limits.max_chars:
-        raise LimitExceeded(
-            f"{total:,} characters of text, over max_chars={limits.max_chars:,}", path=name
-        )
+        raise LimitExceeded.of("text-chars", count=f"{total:,}", limit=f"{limits.max_chars:,}", path=name)
     return doc
 
 

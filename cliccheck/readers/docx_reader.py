@@ -764,12 +764,11 @@ class _Reader:
         self.main = pkg.main_document()
         root = pkg.xml(self.main)
         if root is None:
-            raise DocumentError("the main document part is missing", code="not-a-docx")
+            raise DocumentError.of("docx-no-main", code="not-a-docx")
         if root.tag != w("document"):
             if STRICT_W_NS in str(root.tag):
-                raise DocumentError("a Strict Open XML document: save it in Word as a regular "
-                                    "Word Document (.docx)", code="unsupported-format")
-            raise DocumentError(f"{self.main} is not a WordprocessingML document", code="not-a-docx")
+                raise DocumentError.of("docx-strict", code="unsupported-format")
+            raise DocumentError.of("docx-not-wordml", part=self.main, code="not-a-docx")
         self.root = root
         styles_part = self._related_one(self.main, "styles")
         theme_part = self._related_one(self.main, "theme")
@@ -855,7 +854,7 @@ class _Reader:
             return
         self.page += n
         if self.page > self.limits.max_pages:
-            raise LimitExceeded(f"more than max_pages={self.limits.max_pages:,} pages")
+            raise LimitExceeded.of("docx-pages", limit=f"{self.limits.max_pages:,}")
 
     # -- stories -------------------------------------------------------------
     def story(self, container: etree._Element, ctx: _Ctx) -> None:
@@ -1062,7 +1061,7 @@ class _Reader:
         raw = content.raw
         self.chars += len(raw)
         if self.chars > self.limits.max_chars:
-            raise LimitExceeded(f"over max_chars={self.limits.max_chars:,} characters of text")
+            raise LimitExceeded.of("max-chars", limit=f"{self.limits.max_chars:,}")
         stripped = raw.strip()
         before = inside = 0
         if breaks:

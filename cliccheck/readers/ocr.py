@@ -49,7 +49,6 @@ MODES = ("auto", "always", "never")
 RECOGNITION_DPI = 170
 DEFAULT_DPI = 200
 MIN_DPI, MAX_DPI = 72, 600
-INSTALL_HINT = "install the OCR extra (`pip install cliccheck[ocr]`) or OCR it first, e.g. `ocrmypdf in.pdf out.pdf`"
 
 #: Image formats read as input, by magic bytes.
 IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg", b"II*\x00": "tiff", b"MM\x00*": "tiff"}
@@ -154,8 +153,8 @@ def recognise_page(load: Callable[[], tuple[Any, float]], page: int, options: Oc
     release_memory()
     seconds = time.perf_counter() - started
     if seconds > limits.max_ocr_page_seconds:
-        raise DocumentError(f"page {page} took {seconds:.0f} s to OCR, over "
-                            f"max_ocr_page_seconds={limits.max_ocr_page_seconds}", code="timeout")
+        raise DocumentError.of("ocr-page-time", page=page, seconds=f"{seconds:.0f}", limit=limits.max_ocr_page_seconds,
+                               code="timeout")
     return PageOcr(page, width, height, lines, seals, skew, rotation, seconds)
 
 
@@ -175,7 +174,7 @@ def recognise_pages(images: Iterable[tuple[int, Callable[[], tuple[Any, float]]]
     loader returns (RGB array, dpi), so that only ``jobs`` page images are in memory at once."""
     items = list(images)
     if len(items) > limits.max_ocr_pages:
-        raise LimitExceeded(f"{len(items):,} pages to read by OCR, over max_ocr_pages={limits.max_ocr_pages:,}")
+        raise LimitExceeded.of("ocr-pages", count=f"{len(items):,}", limit=f"{limits.max_ocr_pages:,}")
     jobs = max(1, min(options.jobs, len(items)))
     threads = 1 if options.jobs > 1 else 0  # one engine thread per page in parallel; else all cores
 
@@ -189,7 +188,7 @@ def recognise_pages(images: Iterable[tuple[int, Callable[[], tuple[Any, float]]]
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             return list(pool.map(one, items))
     except OcrUnavailable as exc:
-        raise DocumentError(f"the OCR engine cannot run ({exc}): {INSTALL_HINT}", code="no-text-layer") from None
+        raise DocumentError.of("ocr-engine", detail=str(exc), code="no-text-layer") from None
 
 
 # -- images as input -------------------------------------------------------------------------------
@@ -206,15 +205,14 @@ def open_image_frames(data: bytes, limits: Limits) -> list[tuple[int, int, float
         with Image.open(io.BytesIO(data)) as img:
             count = getattr(img, "n_frames", 1)
             if count > limits.max_ocr_pages:
-                raise LimitExceeded(f"the image has {count:,} pages, over max_ocr_pages={limits.max_ocr_pages:,}")
+                raise LimitExceeded.of("image-pages", count=f"{count:,}", limit=f"{limits.max_ocr_pages:,}")
             for index in range(count):
                 img.seek(index)
                 width, height = img.size
                 if width <= 0 or height <= 0:
-                    raise DocumentError(f"image page {index + 1} has no pixels", code="corrupt")
+                    raise DocumentError.of("image-no-pixels", page=index + 1, code="corrupt")
                 if width * height > limits.max_image_pixels:
-                    raise LimitExceeded(f"image page {index + 1} is {width:,} x {height:,} pixels, over "
-                                        f"max_image_pixels={limits.max_image_pixels:,}")
+                    raise LimitExceeded.of("image-pixels", page=index + 1, width=f"{width:,}", height=f"{height:,}", limit=f"{limits.max_image_pixels:,}")
                 dpi = img.info.get("dpi", (0, 0))[0] if isinstance(img.info.get("dpi"), tuple) else 0
                 frames.append((width, height, float(dpi or 0)))
             if count == 1:  # decode the only frame now: a damaged image is refused before any OCR
@@ -241,22 +239,21 @@ def _pil() -> tuple[Any, Any]:
     try:
         from PIL import Image, UnidentifiedImageError
     except ImportError:
-        raise DocumentError(f"an image: {INSTALL_HINT}", code="no-text-layer") from None
+        raise DocumentError.of("ocr-image", code="no-text-layer") from None
     Image.MAX_IMAGE_PIXELS = None  # our own limit (max_image_pixels), checked from the header
     return Image, UnidentifiedImageError
 
 
 def _damaged(exc: BaseException) -> DocumentError:
-    return DocumentError(f"the image is damaged or truncated and cannot be decoded ({type(exc).__name__})",
-                         code="corrupt")
+    return DocumentError.of("image-damaged", detail=type(exc).__name__, code="corrupt")
 
 
 def read_image(data: bytes, name: str, *, options: OcrOptions, limits: Limits) -> Document:
     """A photographed or scanned contract given as PNG, JPEG or (multi-page) TIFF."""
     if options.mode == "never":
-        raise DocumentError("an image has no text to read and --ocr never was given", code="no-text-layer")
+        raise DocumentError.of("image-ocr-never", code="no-text-layer")
     if not available(options):
-        raise DocumentError(f"an image of a contract: {INSTALL_HINT}", code="no-text-layer")
+        raise DocumentError.of("image-contract", code="no-text-layer")
     frames = open_image_frames(data, limits)
 
     def loader(index: int, width: int, height: int, dpi: float) -> Callable[[], tuple[Any, float]]:
@@ -265,7 +262,7 @@ def read_image(data: bytes, name: str, *, options: OcrOptions, limits: Limits) -
     pages = recognise_pages(((i + 1, loader(i, *frame)) for i, frame in enumerate(frames)), options, limits)
     blocks, seals = blocks_from_pages(pages, options.engine)
     if not blocks:
-        raise DocumentError("no text was recognised in the image", code="no-text-layer")
+        raise DocumentError.of("image-no-text", code="no-text-layer")
     doc = Document(path=name, format="image", blocks=blocks, pages=len(pages))
     doc.ocr_pages = [p.page for p in pages]
     doc.ocr_engine = options.engine
@@ -286,8 +283,7 @@ def _image_dpi(width: int, height: int, declared: float) -> float:
 def ocr_pdf_pages(pdf: Any, numbers: Sequence[int], options: OcrOptions, limits: Limits) -> list[PageOcr]:
     """Render the pages ``numbers`` (1-based) of an open pypdfium2 document and recognise them."""
     if not available(options):
-        raise DocumentError(f"page(s) {_ranges(list(numbers))} are images without a text layer: {INSTALL_HINT}",
-                            code="no-text-layer")
+        raise DocumentError.of("pdf-image-pages", pages=_ranges(list(numbers)), code="no-text-layer")
     scale = options.dpi / 72
 
     def loader(number: int) -> Callable[[], tuple[Any, float]]:
@@ -298,8 +294,8 @@ def ocr_pdf_pages(pdf: Any, numbers: Sequence[int], options: OcrOptions, limits:
             try:
                 width, height = page.get_size()
                 if width * scale * height * scale > limits.max_image_pixels:
-                    raise LimitExceeded(f"page {number} rendered at {options.dpi} dpi is over "
-                                        f"max_image_pixels={limits.max_image_pixels:,}: lower --ocr-dpi")
+                    raise LimitExceeded.of("ocr-render-pixels", page=number, dpi=options.dpi,
+                                           limit=f"{limits.max_image_pixels:,}")
                 bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB(A) bytes, no conversion copy
                 rgb = np.array(bitmap.to_numpy()[..., :3])
                 bitmap.close()
@@ -311,7 +307,7 @@ def ocr_pdf_pages(pdf: Any, numbers: Sequence[int], options: OcrOptions, limits:
     if options.jobs <= 1:
         return recognise_pages(((n, loader(n)) for n in numbers), options, limits)
     if len(numbers) > limits.max_ocr_pages:
-        raise LimitExceeded(f"{len(numbers):,} pages to read by OCR, over max_ocr_pages={limits.max_ocr_pages:,}")
+        raise LimitExceeded.of("ocr-pages", count=f"{len(numbers):,}", limit=f"{limits.max_ocr_pages:,}")
     # pdfium is not thread-safe: render a few pages here, recognise them in parallel, go on
     out: list[PageOcr] = []
     for i in range(0, len(numbers), options.jobs):
@@ -723,8 +719,7 @@ def merge_ocr_blocks(doc: Document, scanned: list[PageOcr], options: OcrOptions 
             item.paragraph = moved.get(item.paragraph, item.paragraph)
     doc.blocks = merged
     if not merged:
-        raise DocumentError(f"no text was recognised on the scanned page(s) {_ranges([p.page for p in scanned])}",
-                            code="no-text-layer")
+        raise DocumentError.of("ocr-no-text", pages=_ranges([p.page for p in scanned]), code="no-text-layer")
     doc.ocr_pages = sorted(p.page for p in scanned)
     doc.ocr_engine = options.engine
     doc.seals = seals

@@ -79,7 +79,11 @@ def _is_zlib(head: bytes | memoryview) -> bool:
 
 
 class _Over(Exception):
-    """A stream decodes to more than a limit allows; the message says which."""
+    """A stream decodes to more than a limit allows; ``key`` (a catalogue ``err.*`` key) says which."""
+
+    def __init__(self, key: str, **values: object):
+        super().__init__(key)
+        self.key, self.values = key, values
 
 
 class _Budget:
@@ -92,10 +96,10 @@ class _Budget:
 
     def check_size(self, size: int) -> None:
         if size > self.limits.max_member_bytes:
-            raise _Over(f"inflates to over max_member_bytes={self.limits.max_member_bytes:,}")
+            raise _Over("pdf-stream-bytes", limit=f"{self.limits.max_member_bytes:,}")
         if size > RATIO_FLOOR and size > self.limits.max_compression_ratio * self.compressed:
-            raise _Over(f"inflates {size // self.compressed:,} times (over max_compression_ratio="
-                        f"{self.limits.max_compression_ratio})")
+            raise _Over("pdf-stream-ratio", times=f"{size // self.compressed:,}",
+                        limit=self.limits.max_compression_ratio)
 
     def count(self, chunk: bytes) -> None:
         """Operators in the final layer (one cut across an operator per megabyte is not missed
@@ -103,8 +107,7 @@ class _Budget:
         spaced = chunk.translate(_SPACES)
         self.objects += sum(chunk.count(op) for op in _TEXT_OPS) + sum(spaced.count(op) for op in _PAINT_OPS)
         if self.objects > self.limits.max_stream_objects:
-            raise _Over(f"holds over max_stream_objects={self.limits.max_stream_objects:,} text, path or "
-                        "image operators")
+            raise _Over("pdf-stream-objects", limit=f"{self.limits.max_stream_objects:,}")
 
 
 def _inflate(layer: bytes | memoryview, budget: _Budget) -> bytes | None:
@@ -238,7 +241,7 @@ def _measure(layer: bytes | memoryview, dictionary: bytes, budget: _Budget) -> N
         for piece in range(0, len(layer), _CHUNK):
             budget.count(bytes(layer[piece:piece + _CHUNK]))
         return
-    raise _Over(f"is encoded in over {MAX_LAYERS} layers")
+    raise _Over("pdf-stream-layers", limit=MAX_LAYERS)
 
 
 def _decipher(data: bytes, password: str | None):  # type: ignore[no-untyped-def]
@@ -251,8 +254,7 @@ def _decipher(data: bytes, password: str | None):  # type: ignore[no-untyped-def
     except PDFPasswordIncorrect:
         return None  # pdfium will ask for the password (or refuse the wrong one)
     except Exception:  # pdfminer raises many types on damaged or unusual files
-        raise DocumentError("the PDF is encrypted in a way cliccheck cannot check for size before "
-                            "reading: remove its protection and save a copy", code="encrypted") from None
+        raise DocumentError.of("pdf-encrypted-unchecked", code="encrypted") from None
 
 
 def check_streams(data: bytes, limits: Limits, password: str | None = None) -> None:
@@ -275,4 +277,4 @@ def check_streams(data: bytes, limits: Limits, password: str | None = None) -> N
             try:
                 _measure(layer, dictionary, _Budget(limits, len(raw)))
             except _Over as exc:
-                raise LimitExceeded(f"the stream at byte {body:,} {exc}") from None
+                raise LimitExceeded.of(exc.key, at=f"{body:,}", **exc.values) from None

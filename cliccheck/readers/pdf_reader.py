@@ -56,14 +56,11 @@ def _open(data: bytes, password: str | None):  # type: ignore[no-untyped-def]
         code = getattr(exc, "err_code", None)
         if code == pdfium_c.FPDF_ERR_PASSWORD:
             if password:
-                raise DocumentError("the PDF is encrypted and the password given is wrong",
-                                    code="encrypted") from None
-            raise DocumentError("the PDF is encrypted: pass --password", code="encrypted") from None
+                raise DocumentError.of("pdf-wrong-password", code="encrypted") from None
+            raise DocumentError.of("pdf-encrypted", code="encrypted") from None
         if code == pdfium_c.FPDF_ERR_SECURITY:
-            raise DocumentError("the PDF uses an unsupported security handler: remove its protection "
-                                "and save a copy", code="encrypted") from None
-        raise DocumentError("the PDF is damaged or truncated and cannot be opened: re-export or "
-                            "repair it (e.g. `qpdf in.pdf out.pdf`)", code="corrupt") from None
+            raise DocumentError.of("pdf-security-handler", code="encrypted") from None
+        raise DocumentError.of("pdf-damaged", code="corrupt") from None
 
 
 def _read_pages(pdf, data: bytes, password: str | None, count: int,  # type: ignore[no-untyped-def]
@@ -81,12 +78,12 @@ def _read_pages(pdf, data: bytes, password: str | None, count: int,  # type: ign
             try:
                 page = pdf[index]
             except (pdfium.PdfiumError, IndexError, OSError):
-                raise DocumentError(f"page {index + 1} is damaged and cannot be read", code="corrupt") from None
+                raise DocumentError.of("pdf-page-damaged", page=index + 1, code="corrupt") from None
             try:
                 text = PageReader(page, index + 1).read()
                 shown.append(annotation_lines(pdf, page, index, text.lines, unread))
             except pdfium.PdfiumError:
-                raise DocumentError(f"page {index + 1} is damaged and cannot be read", code="corrupt") from None
+                raise DocumentError.of("pdf-page-damaged", page=index + 1, code="corrupt") from None
             finally:
                 page.close()
             try:
@@ -95,7 +92,7 @@ def _read_pages(pdf, data: bytes, password: str | None, count: int,  # type: ign
                     if lie is not None:
                         unread.append(lie)
             except (pdfium.PdfiumError, IndexError, OSError):
-                raise DocumentError(f"page {index + 1} is damaged and cannot be read", code="corrupt") from None
+                raise DocumentError.of("pdf-page-damaged", page=index + 1, code="corrupt") from None
             text.text = ""
             pages.append(text)
     finally:
@@ -109,26 +106,19 @@ def _check_text(pages: list[PageText]) -> None:
     hidden = sum(len(run.text) for p in pages for run in p.hidden)
     if visible == 0:
         if hidden:
-            raise DocumentError(f"the PDF has no visible text, only {hidden} characters of hidden text "
-                                f"(white, tiny, off-page or invisible): if it is a scan, {OCR_HINT}",
-                                code="no-text-layer")
+            raise DocumentError.of("pdf-only-hidden", hidden=hidden, code="no-text-layer")
         what = ", only page images (a scan)" if any(p.image_only for p in pages) else ""
-        raise DocumentError(f"the PDF has no text layer{what}: {OCR_HINT}", code="no-text-layer")
+        raise DocumentError.of("pdf-no-text-scan" if what else "pdf-no-text", code="no-text-layer")
     scans = [p.number for p in pages if p.image_only]
     if len(scans) * 2 > len(pages):
-        raise DocumentError(f"{len(scans)} of {len(pages)} pages are images without a text layer (a scan): "
-                            f"{OCR_HINT}", code="no-text-layer")
+        raise DocumentError.of("pdf-mostly-scans", scans=len(scans), pages=len(pages), code="no-text-layer")
     bad = sum(p.bad_chars for p in pages)
     sampled = sum(p.sampled for p in pages)
     unmapped = sum(p.unmapped for p in pages)
     garbage = max(bad / max(visible, 1), unmapped / max(sampled, 1))
     if garbage >= GARBAGE_RATIO and (bad >= 5 or unmapped >= 5):
         share = round(100 * garbage)
-        raise DocumentError(
-            f"a font in the PDF has no Unicode map ({share}% of the text would be garbage): re-export "
-            f"the PDF with embedded Unicode fonts, or {OCR_HINT}",
-            code="no-unicode-map",
-        )
+        raise DocumentError.of("pdf-no-unicode-map", share=share, code="no-unicode-map")
 
 
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f]")
@@ -181,11 +171,11 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits,
         try:
             count = len(pdf)
         except pdfium.PdfiumError:
-            raise DocumentError("the PDF's page tree is damaged", code="corrupt") from None
+            raise DocumentError.of("pdf-page-tree", code="corrupt") from None
         if count > limits.max_pages:
-            raise LimitExceeded(f"the PDF has {count:,} pages, over max_pages={limits.max_pages:,}")
+            raise LimitExceeded.of("pdf-pages", count=f"{count:,}", limit=f"{limits.max_pages:,}")
         if count == 0:
-            raise DocumentError("the PDF has no pages", code="corrupt")
+            raise DocumentError.of("pdf-no-pages", code="corrupt")
         try:
             title = (pdf.get_metadata_value("Title") or "").strip() or None
         except (pdfium.PdfiumError, KeyError, ValueError):
@@ -227,7 +217,7 @@ def read_pdf(data: bytes, name: str, *, password: str | None, limits: Limits,
             continue
         total_chars += len(text)
         if total_chars > limits.max_chars:
-            raise LimitExceeded(f"over max_chars={limits.max_chars:,} characters of text")
+            raise LimitExceeded.of("max-chars", limit=f"{limits.max_chars:,}")
         page_end = para.page_end if para.page_end != para.page else None
         if locate:
             for line in para.lines:

@@ -126,77 +126,52 @@ def _too_deep(root: etree._Element, max_depth: int) -> bool:
 def parse_xml(data: bytes, limits: Limits, part: str = "XML part") -> etree._Element:
     """Parse one XML part safely; see the module docstring for the rules."""
     if (b"<!" in data or b"<\x00!" in data) and any(marker in data for marker in _DTD_MARKERS):
-        raise UnsafeInputError(f"{part} contains a DOCTYPE or ENTITY declaration; refusing to parse it")
+        raise UnsafeInputError.of("xml-doctype-entity", part=part)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         message = str(exc)
         if "depth" in message.lower():
-            raise UnsafeInputError(
-                f"{part} nests elements too deeply (over max_xml_depth={limits.max_xml_depth})"
-            ) from None
+            raise UnsafeInputError.of("xml-too-deep", part=part, limit=limits.max_xml_depth) from None
         if "entit" in message.lower() or "amplification" in message.lower():
-            raise UnsafeInputError(f"{part}: entity use refused ({message.splitlines()[0]})") from None
+            raise UnsafeInputError.of("xml-entity", part=part, detail=message.splitlines()[0]) from None
         if "XML_PARSE_HUGE" in message or "too long" in message.lower() or "huge" in message.lower():
             # libxml2 caps one text node or attribute at 10 MB without huge_tree (which we never enable)
-            raise LimitExceeded(
-                f"{part} holds a single text run or attribute over 10 MB, beyond what cliccheck parses "
-                f"(a paragraph that long cannot fit max_chars={limits.max_chars:,} sensibly); split the "
-                "document"
-            ) from None
-        raise DocumentError(f"{part} is not well-formed XML ({message.splitlines()[0]})",
-                            code="corrupt") from None
+            raise LimitExceeded.of("xml-huge-node", part=part, limit=f"{limits.max_chars:,}") from None
+        raise DocumentError.of("xml-malformed", part=part, detail=message.splitlines()[0], code="corrupt") from None
     except ValueError as exc:  # e.g. an encoding declaration lxml cannot honour
-        raise DocumentError(f"{part} cannot be parsed as XML ({exc})", code="corrupt") from None
+        raise DocumentError.of("xml-unparsable", part=part, detail=str(exc), code="corrupt") from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
-        raise UnsafeInputError(f"{part} contains a DOCTYPE declaration; refusing to parse it")
+        raise UnsafeInputError.of("xml-doctype", part=part)
     if _too_deep(root, limits.max_xml_depth):
-        raise UnsafeInputError(f"{part} nests elements deeper than max_xml_depth={limits.max_xml_depth}")
+        raise UnsafeInputError.of("xml-deeper", part=part, limit=limits.max_xml_depth)
     return root
 
 
 def check_zip_infos(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     """Refuse a package from its central directory alone (nothing inflated)."""
     if len(infos) > limits.max_zip_members:
-        raise LimitExceeded(
-            f"the zip container has {len(infos):,} members, over max_zip_members={limits.max_zip_members:,}"
-        )
+        raise LimitExceeded.of("zip-member-count", count=f"{len(infos):,}", limit=f"{limits.max_zip_members:,}")
     total = 0
     seen: dict[str, str] = {}
     for info in infos:
         key = _part_name(info.filename).lower()
         if key in seen:
-            raise DocumentError(
-                f"zip members {seen[key]!r} and {info.filename!r} name the same part: which one a word "
-                "processor reads is up to the program, so cliccheck reads neither",
-                code="ambiguous-package",
-            )
+            raise DocumentError.of("zip-same-part", first=repr(seen[key]), second=repr(info.filename), code="ambiguous-package")
         seen[key] = info.filename
         if info.flag_bits & 0x1:
-            raise DocumentError(
-                f"zip member {info.filename} is encrypted: remove the password and save the document again",
-                code="encrypted",
-            )
+            raise DocumentError.of("zip-member-encrypted", member=info.filename, code="encrypted")
         size = info.file_size
         if size > limits.max_member_bytes:
-            raise LimitExceeded(
-                f"zip member {info.filename} declares {size:,} bytes uncompressed, "
-                f"over max_member_bytes={limits.max_member_bytes:,}"
-            )
+            raise LimitExceeded.of("zip-member-size", member=info.filename, size=f"{size:,}", limit=f"{limits.max_member_bytes:,}")
         if size > RATIO_FLOOR_BYTES:
             ratio = size / max(info.compress_size, 1)
             if ratio > limits.max_compression_ratio:
-                raise LimitExceeded(
-                    f"zip member {info.filename} compresses {ratio:,.0f}:1, "
-                    f"over max_compression_ratio={limits.max_compression_ratio} (a zip bomb?)"
-                )
+                raise LimitExceeded.of("zip-ratio", member=info.filename, ratio=f"{ratio:,.0f}", limit=limits.max_compression_ratio)
         total += size
         if total > limits.max_inflated_bytes:
-            raise LimitExceeded(
-                f"the zip members declare over {total:,} bytes uncompressed, "
-                f"over max_inflated_bytes={limits.max_inflated_bytes:,}"
-            )
+            raise LimitExceeded.of("zip-inflated", total=f"{total:,}", limit=f"{limits.max_inflated_bytes:,}")
 
 
 def _part_name(name: str) -> str:
@@ -244,16 +219,14 @@ class Package:
             with self._zf.open(info) as fh:
                 data = fh.read(info.file_size + 1)
         except RuntimeError as exc:  # zipfile's "encrypted, password required"
-            raise DocumentError(f"zip member {info.filename} cannot be read: {exc}", code="encrypted") from None
+            raise DocumentError.of("zip-member-unreadable", member=info.filename, detail=str(exc), code="encrypted") from None
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as exc:
             # ValueError: a local header offset before the archive ("negative seek value"), a member
             # name flagged UTF-8 that is not (UnicodeDecodeError) -- both seen while fuzzing
             reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-            raise DocumentError(f"zip member {info.filename} is damaged ({reason})", code="corrupt") from None
+            raise DocumentError.of("zip-member-damaged", member=info.filename, detail=reason, code="corrupt") from None
         if len(data) > info.file_size:
-            raise UnsafeInputError(
-                f"zip member {info.filename} inflates beyond its declared size ({info.file_size:,} bytes)"
-            )
+            raise UnsafeInputError.of("zip-member-overflow", member=info.filename, size=f"{info.file_size:,}")
         return data
 
     def xml(self, part: str) -> etree._Element | None:
@@ -264,11 +237,7 @@ class Package:
             return cached
         info = self._infos.get(key)
         if info is not None and info.file_size > self.limits.max_xml_bytes:
-            raise LimitExceeded(
-                f"XML part {info.filename} declares {info.file_size:,} bytes uncompressed, "
-                f"over max_xml_bytes={self.limits.max_xml_bytes:,} (the time and memory a part that size takes "
-                "to read are over the bounds cliccheck keeps)"
-            )
+            raise LimitExceeded.of("xml-part-size", part=info.filename, size=f"{info.file_size:,}", limit=f"{self.limits.max_xml_bytes:,}")
         data = self.read(part)
         if data is None:
             return None
@@ -356,29 +325,23 @@ class Package:
         targets = [rel for rel in self.rels("").values()
                    if rel.type in (OFFICE_DOCUMENT_REL, STRICT_OFFICE_DOCUMENT_REL)]
         if len(targets) > 1:
-            raise DocumentError("the package names more than one main document", code="ambiguous-package")
+            raise DocumentError.of("pkg-two-mains", code="ambiguous-package")
         conventional = self.has("word/document.xml")
         if not targets:
             if conventional:
                 return "word/document.xml"
-            raise DocumentError("the package has no main document part (word/document.xml)", code="not-a-docx")
+            raise DocumentError.of("pkg-no-main", code="not-a-docx")
         part = self.resolve("", targets[0])
         if part is None or not self.has(part):
             if conventional:
-                raise DocumentError(
-                    f"the package names {targets[0].target!r} as its main document, which is missing, beside "
-                    "a word/document.xml it does not name", code="ambiguous-package")
-            raise DocumentError("the package has no main document part (word/document.xml)", code="not-a-docx")
+                raise DocumentError.of("pkg-main-missing", target=repr(targets[0].target), code="ambiguous-package")
+            raise DocumentError.of("pkg-no-main", code="not-a-docx")
         key = part.lower()
         if conventional and key != "word/document.xml":
-            raise DocumentError(
-                f"the main document is {part!r} but the package also holds a word/document.xml: different "
-                "programs would read different text", code="ambiguous-package")
+            raise DocumentError.of("pkg-main-and-conventional", part=repr(part), code="ambiguous-package")
         for other in self._main_content_parts():
             if other != key:
-                raise DocumentError(
-                    f"[Content_Types].xml declares {other!r} as a main document besides {part!r}",
-                    code="ambiguous-package")
+                raise DocumentError.of("pkg-content-types", other=repr(other), part=repr(part), code="ambiguous-package")
         return part
 
     def _main_content_parts(self) -> list[str]:
@@ -410,11 +373,10 @@ def open_package(data: bytes, limits: Limits) -> Package:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.LargeZipFile:
-        raise LimitExceeded("the zip container needs ZIP64 extensions: too large") from None
+        raise LimitExceeded.of("zip64") from None
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
         # NotImplementedError: a central directory claiming a zip version Python cannot read
-        raise DocumentError(f"damaged or truncated zip container ({exc}): re-save the document in Word",
-                            code="corrupt") from None
+        raise DocumentError.of("bad-zip-detail", detail=str(exc), code="corrupt") from None
     try:
         check_zip_infos(zf.infolist(), limits)
     except DocumentError:

@@ -15,8 +15,6 @@ from pathlib import PurePath
 from ..errors import DocumentError, LimitExceeded
 from ..limits import DEFAULT_LIMITS, Limits
 
-CONVERT_HINT = "convert it to .docx first, e.g. `soffice --headless --convert-to docx FILE`"
-
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
@@ -106,64 +104,51 @@ def sniff_format(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> str
     """
     suffix = PurePath(name).suffix.lower()
     if not data:
-        raise DocumentError("the file is empty (0 bytes)", code="empty-file")
+        raise DocumentError.of("empty", code="empty-file")
     head = data[:8]
     if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         if _is_zip_too(data):
-            raise DocumentError("the file is both a PDF and a zip package (a polyglot): a PDF viewer and a "
-                                "word processor would show different documents", code="ambiguous-package")
+            raise DocumentError.of("polyglot", code="ambiguous-package")
         return "pdf"
     if suffix == ".pdf":
-        raise DocumentError("named .pdf but is not a PDF (no %PDF- header)", code="not-a-pdf")
+        raise DocumentError.of("not-a-pdf", code="not-a-pdf")
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         members = zip_member_count(data, limits.max_zip_members)
         if members is not None and members > limits.max_zip_members:
-            raise LimitExceeded(f"the zip container has over {limits.max_zip_members:,} members "
-                                f"(max_zip_members={limits.max_zip_members:,})")
+            raise LimitExceeded.of("zip-members", limit=f"{limits.max_zip_members:,}")
         kind = _zip_kind(data)
         if kind == "docx":
             return "docx"
         if kind == "odt":
-            raise DocumentError(f"an OpenDocument text (.odt): {CONVERT_HINT}", code="unsupported-format")
+            raise DocumentError.of("odt", code="unsupported-format")
         if kind == "pages":
-            raise DocumentError("an Apple Pages document: export it to .docx or PDF from Pages",
-                                code="unsupported-format")
+            raise DocumentError.of("pages", code="unsupported-format")
         if kind in ("xlsx", "pptx"):
-            raise DocumentError(f"a spreadsheet or presentation ({kind}), not a contract document",
-                                code="unsupported-format")
+            raise DocumentError.of("office-other", kind=kind, code="unsupported-format")
         if kind == "bad-zip":
             # A Word package cut short is damaged ("corrupt"), not a different format.
             damaged = suffix not in DOCX_SUFFIXES or _looks_like_ooxml(data)
-            raise DocumentError("damaged or truncated zip container: re-save the document in Word",
-                                code="corrupt" if damaged else "not-a-docx")
-        raise DocumentError("a zip file without word/document.xml: not a Word document",
-                            code="not-a-docx")
+            raise DocumentError.of("bad-zip", code="corrupt" if damaged else "not-a-docx")
+        raise DocumentError.of("zip-not-docx", code="not-a-docx")
     from .ocr import sniff_image
 
     if sniff_image(data) is not None:
         return "image"
     if suffix in IMAGE_SUFFIXES:
-        raise DocumentError(f"named {suffix} but is not a PNG, JPEG or TIFF image", code="corrupt")
+        raise DocumentError.of("not-an-image", suffix=suffix, code="corrupt")
     for magic, kind in OTHER_IMAGES.items():
         confirmed = {"WebP": data[8:12] == b"WEBP",
                      "BMP": len(data) > 26 and int.from_bytes(data[2:6], "little") == len(data)}.get(kind, True)
         if data.startswith(magic) and confirmed:
-            raise DocumentError(f"a {kind} image: save it as PNG, JPEG or TIFF to read it by OCR",
-                                code="unsupported-format")
+            raise DocumentError.of("other-image", kind=kind, code="unsupported-format")
     if head.startswith(OLE_MAGIC):
         if ENCRYPTED_PACKAGE in data[:65536] or ENCRYPTED_PACKAGE in data:
-            raise DocumentError(
-                "password-protected Word document: remove the password in Word "
-                "(File > Info > Protect Document) and lint the saved copy",
-                code="encrypted",
-            )
-        raise DocumentError(f"a legacy Word 97-2003 (.doc) file: {CONVERT_HINT}",
-                            code="unsupported-format")
+            raise DocumentError.of("encrypted-docx", code="encrypted")
+        raise DocumentError.of("doc", code="unsupported-format")
     if head.startswith(b"{\\rtf"):
-        raise DocumentError(f"an RTF document: {CONVERT_HINT}", code="unsupported-format")
+        raise DocumentError.of("rtf", code="unsupported-format")
     if suffix in DOCX_SUFFIXES:
-        raise DocumentError("named .docx but is not a Word document (no zip container)",
-                            code="not-a-docx")
+        raise DocumentError.of("not-a-docx", code="not-a-docx")
     if suffix in {".doc", ".rtf", ".odt", ".pages", ".wps"}:
-        raise DocumentError(f"unsupported format {suffix}: {CONVERT_HINT}", code="unsupported-format")
+        raise DocumentError.of("unsupported-suffix", suffix=suffix, code="unsupported-format")
     return "text"

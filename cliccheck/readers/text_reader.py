@@ -54,8 +54,7 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 return data[len(bom):].decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise DocumentError(f"invalid {encoding} after its byte-order mark at byte {exc.start}",
-                                    code="undecodable") from None
+                raise DocumentError.of("bom-invalid", encoding=encoding, offset=exc.start, code="undecodable") from None
     sample = data[:4096]
     if b"\x00" in sample:
         # UTF-16 without a BOM (Notepad's "Unicode"): pick the byte order whose
@@ -63,8 +62,7 @@ def decode(data: bytes) -> tuple[str, str]:
         best = max((_plausibility(data, enc), enc) for enc in ("utf-16-le", "utf-16-be"))
         if best[0] >= 0.97:
             return data.decode(best[1]), best[1]
-        raise DocumentError("binary data (NUL bytes) in a text file: not a text document",
-                            code="undecodable")
+        raise DocumentError.of("text-binary", code="undecodable")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -72,22 +70,16 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise DocumentError(
-            f"not valid UTF-8, UTF-16 or GB18030 (bad byte at offset {exc.start}): "
-            "save it as UTF-8",
-            code="undecodable",
-        ) from None
+        raise DocumentError.of("text-not-utf8", offset=exc.start, code="undecodable") from None
     # GB18030 decodes almost any byte soup; accept it only if it looks like Chinese text.
     cjk = sum(1 for ch in text if is_cjk(ch))
     odd = sum(1 for ch in text if not (ch.isprintable() or ch in "\r\n\t") or 0x80 <= ord(ch) < 0x2E80)
     if cjk == 0 or odd > 0.05 * len(text):
-        raise DocumentError("not valid UTF-8 and does not look like GBK/GB18030: save it as UTF-8",
-                            code="undecodable")
+        raise DocumentError.of("text-not-gbk", code="undecodable")
     if _han_in_runs(text) < 0.6:
         # Latin-1/Windows-1252 text whose accented letters pair up into GB18030 characters
         # ("Caf\xe9s" -> "Caf閟"): real Chinese comes in runs, mojibake in isolated characters.
-        raise DocumentError("not valid UTF-8; it decodes as GB18030 only into isolated Chinese characters "
-                            "between Latin letters (a Western encoding?): save it as UTF-8", code="undecodable")
+        raise DocumentError.of("text-mojibake", code="undecodable")
     return text, "gb18030"
 
 
@@ -157,8 +149,7 @@ def _lines(text: str) -> Iterator[str]:
 
 
 def _paragraph_too_long(chars: int, limits: Limits) -> LimitExceeded:
-    return LimitExceeded(f"a paragraph of {chars:,}+ characters, over max_paragraph_chars="
-                         f"{limits.max_paragraph_chars:,} (a contract's paragraphs are far shorter)")
+    return LimitExceeded.of("paragraph-chars", count=f"{chars:,}", limit=f"{limits.max_paragraph_chars:,}")
 
 
 def read_text(data: bytes, name: str, *, limits: Limits) -> Document:
@@ -171,17 +162,15 @@ def read_text(data: bytes, name: str, *, limits: Limits) -> Document:
     60 MB one-line file is refused after one decode, not after a copy per stage.
     """
     if len(data) > limits.max_text_bytes:
-        raise LimitExceeded(f"text file is {len(data):,} bytes, over max_text_bytes="
-                            f"{limits.max_text_bytes:,}")
+        raise LimitExceeded.of("text-bytes", size=f"{len(data):,}", limit=f"{limits.max_text_bytes:,}")
     if len(data) > 4 * limits.max_chars + 4:  # even at 4 bytes a character it is too long
-        raise LimitExceeded(f"text file is {len(data):,} bytes, more than max_chars={limits.max_chars:,} "
-                            "characters could need")
+        raise LimitExceeded.of("text-bytes-chars", size=f"{len(data):,}", limit=f"{limits.max_chars:,}")
     text, encoding = decode(data)
     del data
     if len(text) > limits.max_chars:
-        raise LimitExceeded(f"{len(text):,} characters of text, over max_chars={limits.max_chars:,}")
+        raise LimitExceeded.of("text-chars", count=f"{len(text):,}", limit=f"{limits.max_chars:,}")
     if "\x00" in text:
-        raise DocumentError("binary data (NUL characters) in a text file", code="undecodable")
+        raise DocumentError.of("text-nul", code="undecodable")
     markdown = name.lower().endswith((".md", ".markdown"))
     blocks: list[Block] = []
     paragraph = 0

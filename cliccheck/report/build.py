@@ -143,9 +143,14 @@ def localize(report: DocumentReport, setting: str | None) -> DocumentReport:
     lang = resolve_ui_lang(setting, report.language if report.status == "ok" else None)
     report.ui_lang = lang
     if report.error is not None:
-        detail = report.error.message
-        text = detail if lang == "en" else f"{error_description(report.error.code, lang)}（{detail}）"
-        report.error = ErrorInfo(report.error.code, report.error.message, text)
+        error = report.error
+        if error.key is not None:
+            from ..i18n import render
+
+            text = render(f"err.{error.key}", lang, error.values)
+        else:  # not yet in the catalogue: what the code means, the English detail in brackets
+            text = error.message if lang == "en" else f"{error_description(error.code, lang)}（{error.message}）"
+        report.error = ErrorInfo(error.code, error.message, text, error.key, error.values)
     for req in report.requirements:
         req.localized_message = requirement_message(req, report, lang)
     for finding in report.findings:
@@ -222,5 +227,6 @@ def _finding(finding: Finding, config: Config, waived: WaiverRecord | None) -> F
 def error_report(path: str, exc: CliccheckError, *, fail_on: str = "error",
                  config: str | None = None) -> DocumentReport:
     """The report for a document that could not be read: never passes."""
-    return DocumentReport(path=path, status="error", error=ErrorInfo(exc.code, exc.message), passed=False,
+    return DocumentReport(path=path, status="error", error=ErrorInfo(exc.code, exc.message, key=exc.key,
+                                                                     values=exc.values), passed=False,
                           fail_on=fail_on, config=config)

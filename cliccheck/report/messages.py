@@ -244,7 +244,9 @@ def finding_message(finding: FindingReport, lang: str) -> str:
         return finding.message if lang == "en" else t(f"finding.{rule}", lang, rule=finding.requirement or "")
     if rule in ("unread-content", "obfuscated-text"):
         return finding.message if lang == "en" else t(f"finding.{rule}", lang)
-    return finding.message
+    from ..i18n import say
+
+    return say(finding.message, lang)  # a message the checker wrote with the catalogue (ocr-read)
 
 
 def _expired(finding: FindingReport, lang: str) -> str:

@@ -120,6 +120,9 @@ class ErrorInfo:
     code: str
     message: str
     localized: str = ""  # the message in the report's UI language
+    #: the catalogue key and values of the message (CliccheckError.key), to say it in any UI language
+    key: str | None = None
+    values: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, str]:
         return {"code": self.code, "message": self.message}

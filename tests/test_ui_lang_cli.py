@@ -1,0 +1,274 @@
+"""Issue 12, the command line in Chinese: every command's --help, click's own words, usage errors, coded
+errors, ``rules`` and ``explain`` read fully in Chinese under ``--ui-lang zh`` / ``CLICCHECK_UI_LANG=zh``, and
+stay English under ``en``.
+
+The check that nothing leaks is a scan of the Chinese output for English words: what may remain is listed
+below and is not prose — option names and their literal values, codes, file names, commands in examples, and
+the names of products and formats.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from cliccheck.cli import cli
+from cliccheck.clihelp import command_key, option_keys
+from cliccheck.config import FINDING_RULES
+from cliccheck.i18n import catalogue, t
+from cliccheck.library import load_library
+
+ROOT = Path(__file__).resolve().parent.parent
+ZH_ENV = {"CLICCHECK_UI_LANG": "zh", "LC_ALL": "", "LANG": "C.UTF-8", "COLUMNS": "100"}
+EN_ENV = {"CLICCHECK_UI_LANG": "", "LC_ALL": "", "LANG": "C.UTF-8", "COLUMNS": "100"}
+
+#: names of products, formats and standards, and environment variables: not translated in Chinese either
+PROPER_NOUNS = {
+    "PDF", "OCR", "JSON", "HTML", "SARIF", "CSV", "XLSX", "DOCX", "TOML", "YAML", "UTF", "API", "HTTP", "OA",
+    "CLM", "CII", "SHA", "DTD", "FIFO", "ISO", "JPEG", "PNG", "TIFF", "RTF", "Word", "LibreOffice", "Apple",
+    "Pages", "OpenDocument", "Dask", "SQLite", "OpenAPI", "Lines", "JUnit", "GitHub", "Unicode", "LANG",
+    "LC_ALL", "NO_COLOR", "SOURCE_DATE_EPOCH", "CLICCHECK_PASSWORD", "CLICCHECK_TOKEN", "LocalCluster",
+    "Vendor", "Customer", "cliccheck", "fsspec", "WebP", "BMP", "GET", "POST",
+}
+#: literal option values and identifiers a user types (``--format text``, ``max_pages``)
+LITERALS = {
+    "text", "json", "sarif", "junit", "github", "html", "md", "txt", "docx", "pdf", "zh", "en", "auto", "both",
+    "never", "always", "error", "warning", "note", "local", "dask", "short", "full", "strict", "balanced",
+    "damages", "none", "csv", "xlsx", "path", "excluded", "exclude", "extend-exclude", "fail-on", "select",
+    "ignore", "lint", "extract", "annex", "redline", "rules", "explain", "audit", "eval", "serve", "run",
+    "report", "host", "tcp", "localhost", "soffice", "docm", "ocr",
+    *(r.name for r in load_library().requirements), *FINDING_RULES,
+}
+_ENGLISH_WORD = re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z_'-]*[A-Za-z]")
+
+
+def english_words(text: str) -> list[str]:
+    """English words in ``text`` that are neither names, codes, paths, option names nor literal values."""
+    kept = []
+    in_examples = False
+    text = re.sub(r"`[^`]*`", " ", text)  # commands and literals quoted in a message (also across a wrap)
+    for line in text.splitlines():
+        in_examples = (in_examples and bool(line.strip())) or line.strip() == "示例："
+        if in_examples:  # commands, as typed
+            continue
+        line = re.sub(r"\S+://\S+", " ", line)  # URLs
+        line = re.sub(r"'[^']*'|“[^”]*”", " ", line)  # what the user typed, quoted back
+        line = re.sub(r"(?<!\w)--?[\w-]+(=\S*)?", " ", line)  # option names
+        line = re.sub(r"\[[\w|+.-]*\]", " ", line)  # choices and codes in brackets
+        line = re.sub(r"\S*[/\\]\S*|\S*\.\w+\S*", " ", line)  # paths and file names
+        line = re.sub(r"\b\w+_\w+\b|\bCSR\w+\b|\b[0-9a-f]{7,}\b", " ", line)  # identifiers
+        kept.extend(w for w in _ENGLISH_WORD.findall(line) if w not in PROPER_NOUNS and w not in LITERALS)
+    return kept
+
+
+def _run(args: list[str], env: dict[str, str], codes: tuple[int, ...] = (0,)) -> str:
+    result = CliRunner().invoke(cli, args, env=env, catch_exceptions=False, prog_name="cliccheck")
+    assert result.exit_code in codes, result.output
+    return result.output
+
+
+def _commands() -> list[list[str]]:
+    """The path of every command and subcommand (``[]`` is cliccheck itself)."""
+    out: list[list[str]] = []
+
+    def walk(command: click.Command, path: list[str], parent: click.Context | None) -> None:
+        out.append(path)
+        ctx = click.Context(command, info_name=command.name, parent=parent)
+        if isinstance(command, click.Group):
+            for name in command.list_commands(ctx):
+                walk(command.get_command(ctx, name), [*path, name], ctx)  # type: ignore[arg-type]
+
+    walk(cli, [], None)
+    return out
+
+
+COMMANDS = _commands()
+
+
+def test_the_scan_finds_english_prose() -> None:
+    assert english_words("显示本帮助并退出。Show this message and exit.") == ["Show", "this", "message", "and",
+                                                                             "exit"]
+    assert english_words("用法：cliccheck lint [选项] [路径]... --format [text|json] CSR01 ./a.docx") == []
+
+
+def test_every_option_of_every_command_has_its_chinese_help() -> None:
+    known = catalogue()
+    missing = []
+
+    def walk(command: click.Command, parent: click.Context | None) -> None:
+        ctx = click.Context(command, info_name=command.name, parent=parent)
+        key = command_key(ctx)
+        if f"help.{key}" not in known:
+            missing.append(f"help.{key}")
+        for param in command.get_params(ctx):
+            if isinstance(param, click.Option) and param is not command.get_help_option(ctx) \
+                    and not any(k in known for k in option_keys(key, param)):
+                missing.append(option_keys(key, param)[0])
+        if isinstance(command, click.Group):
+            for name in command.list_commands(ctx):
+                walk(command.get_command(ctx, name), ctx)  # type: ignore[arg-type]
+
+    walk(cli, None)
+    assert missing == []
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "cliccheck")
+def test_every_help_reads_in_chinese(path: list[str]) -> None:
+    out = _run([*path, "--help"], ZH_ENV)
+    assert out.startswith("用法：cliccheck")
+    assert "选项：" in out and "显示本帮助并退出。" in out
+    assert english_words(out) == [], out
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "cliccheck")
+def test_every_help_stays_english_in_english(path: list[str]) -> None:
+    out = _run([*path, "--help"], EN_ENV)
+    assert out.startswith("Usage: cliccheck")
+    assert "Options:" in out and "Show this message and exit." in out
+    assert "用法" not in out and "选项" not in out and t("help.opt.help", "zh") not in out
+
+
+def test_ui_lang_on_the_command_line_and_in_the_environment_agree() -> None:
+    by_option = _run(["--ui-lang", "zh", "annex", "--help"], EN_ENV)
+    by_subcommand_option = _run(["annex", "--help", "--ui-lang", "zh"], EN_ENV)
+    by_env = _run(["annex", "--help"], ZH_ENV)
+    assert by_option == by_subcommand_option == by_env
+    assert "命令：" in _run(["--help"], ZH_ENV)
+    assert _run(["--ui-lang", "en", "--help"], ZH_ENV).startswith("Usage:")  # the option wins
+
+
+USAGE_ERRORS = [
+    (["lint", "--nope"], "没有 --nope 选项"),
+    (["lint", "--formt", "json"], "--format"),
+    (["lint", "--format", "xml", "a.txt"], "的值无效：应为以下之一：text"),
+    (["lint", "-j", "0", "a.txt"], "应为整数，范围 1<=x"),
+    (["lint", "--force=3"], "--force 选项不带值"),
+    (["lint", "--output"], "--output 选项需要一个值"),
+    (["annex"], "缺少参数 “合同”"),
+    (["annex", "a.docx", "b.docx"], "多余的参数：b.docx"),
+    (["lnit"], "没有“lnit”命令；您是否想用 lint？"),
+    (["explain"], "explain 需要一项要求"),
+    (["eval", "/nonexistent/corpus"], "且该路径必须存在"),
+    (["audit", "run", "--scheduler", "tcp://x:1"], "请至少给出一个路径"),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), USAGE_ERRORS, ids=lambda a: " ".join(a) if isinstance(a, list) else "")
+def test_usage_errors_are_one_chinese_line(args: list[str], expected: str) -> None:
+    from cliccheck.cli import usage_line
+
+    result = CliRunner().invoke(cli, args, env=ZH_ENV, standalone_mode=False, prog_name="cliccheck")
+    exc = result.exception
+    assert isinstance(exc, click.UsageError), result.output
+    line = usage_line(exc, "zh")
+    assert line.startswith("cliccheck：错误：") and line.endswith("[config]") and "\n" not in line
+    assert expected in line, line
+    assert english_words(line) == [], line
+    english = usage_line(exc, "en")
+    assert english.startswith("cliccheck: error: ") and not re.search(r"[\u4e00-\u9fff]", english), english
+
+
+def test_coded_errors_read_fully_in_chinese(tmp_path: Path) -> None:
+    fake = tmp_path / "scan.pdf"
+    fake.write_text("not a pdf", encoding="utf-8")
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    existing = tmp_path / "out.html"
+    existing.write_text("x", encoding="utf-8")
+    cases = [
+        (["annex", str(fake)], "扩展名为 .pdf，但不是 PDF", "[not-a-pdf]"),
+        (["annex", str(empty)], "文件为空", "[empty-file]"),
+        (["annex", str(tmp_path / "missing.docx")], "文件不存在", "[not-found]"),
+        (["lint", str(fake), "--format", "html", "-o", str(existing)], "文件已存在：加 --force 可覆盖",
+         "[output-exists]"),
+        (["lint", str(fake), "--config", str(tmp_path / "none.toml")], "找不到配置文件", "[config]"),
+        (["lint", str(fake), "--timeout", "abc"], "应为秒数", "[config]"),
+        (["explain", "CSR09"], "没有要求 'CSR09'", "[config]"),
+    ]
+    for args, expected, code in cases:
+        result = CliRunner().invoke(cli, args, env=ZH_ENV)
+        assert result.exit_code == 2, (args, result.output)
+        line = result.output.strip().splitlines()[-1]
+        assert line.startswith("cliccheck：错误：") and expected in line and line.endswith(code), line
+        assert english_words(line) == [], line
+        english = CliRunner().invoke(cli, args, env=EN_ENV).output.strip().splitlines()[-1]
+        assert english.startswith("cliccheck: error: ") and english.endswith(code), english
+        assert not re.search(r"[\u4e00-\u9fff]", english), english
+
+
+def test_unreadable_document_in_the_chinese_report_and_english_json(tmp_path: Path) -> None:
+    fake = tmp_path / "contract.pdf"
+    fake.write_text("not a pdf", encoding="utf-8")
+    out = _run(["lint", str(fake)], ZH_ENV, codes=(2,))
+    assert "无法读取：扩展名为 .pdf，但不是 PDF（没有 %PDF- 文件头） [not-a-pdf]" in out
+    assert english_words(out.replace(str(fake), "")) == []
+    data = _run(["lint", str(fake), "--format", "json"], ZH_ENV, codes=(2,))
+    assert '"message": "named .pdf but is not a PDF (no %PDF- header)"' in data  # machine formats: English
+
+
+def test_rules_in_chinese() -> None:
+    out = _run(["rules"], ZH_ENV)
+    english_titles = {r.titles["en"] for r in load_library().requirements}
+    body = "\n".join(line for line in out.splitlines() if line.strip() not in english_titles)
+    assert "以文字识别读取的文字" in body
+    assert english_words(body) == [], body
+
+
+@pytest.mark.parametrize("rule", ["CSR01", "CSR02", "CSR03", "CSR04"])
+def test_explain_gives_the_legal_basis_in_chinese(rule: str) -> None:
+    out = _run(["explain", rule, "--lang", "zh"], ZH_ENV)
+    basis = out.split("法律依据", 1)[1].split("合同应当写明的内容", 1)[0]
+    assert "《网络安全审查办法》" in basis and "第六条" in basis
+    assert english_words(out.split("\n", 1)[1]) == [], out  # the first line is the id and its name
+    assert "Legal basis" not in out and "CAC Order" not in out
+    english = _run(["explain", rule, "--lang", "en"], EN_ENV)
+    assert "Legal basis" in english and "Cybersecurity Review Measures" in english
+
+
+def test_every_legal_basis_entry_has_its_chinese() -> None:
+    for req in load_library().requirements:
+        for entry in req.legal_basis:
+            assert re.search(r"[\u4e00-\u9fff]{4,}", entry["cite_zh"]), entry
+            assert ("note" in entry) == ("note_zh" in entry), entry
+            assert not re.search(r"\b(Art|Order|Law|Measures)\b", entry["cite_zh"] + entry.get("note_zh", ""))
+
+
+def test_every_coded_error_names_a_catalogue_message_with_the_values_it_gives() -> None:
+    """``X.of("key", …)`` in the source: ``err.key`` exists, and the values given are exactly its
+    placeholders (``code`` and ``path`` belong to the error, never to the message)."""
+    import ast
+    import string
+
+    known = catalogue()
+    checked = 0
+    for source in sorted((ROOT / "cliccheck").rglob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "of"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                continue
+            key = f"err.{node.args[0].value}"
+            where = f"{source.relative_to(ROOT)}:{node.lineno}"
+            assert key in known, where
+            fields = {f for _, f, _, _ in string.Formatter().parse(known[key]["en"]) if f}
+            assert not fields & {"code", "path"}, where
+            if any(k.arg is None for k in node.keywords):  # **values: checked where they are built
+                continue
+            given = {k.arg for k in node.keywords} - {"code", "path"}
+            assert given == fields, (where, given, fields)
+            checked += 1
+    assert checked > 100
+
+
+def test_every_phrase_and_said_names_a_catalogue_message() -> None:
+    import ast
+
+    known = catalogue()
+    for source in sorted((ROOT / "cliccheck").rglob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("Phrase", "Said") \
+                    and node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value is not None:
+                assert node.args[0].value in known, f"{source.relative_to(ROOT)}:{node.lineno}"
