@@ -48,7 +48,7 @@ def eval_command(ctx: click.Context, corpus: str, fmt: str, fail_under: float | 
     \b
     Examples:
       cliccheck eval fixtures/eval/dev
-      cliccheck eval fixtures/eval/heldout-1 --format json | jq .accuracy
+      cliccheck eval fixtures/eval/real --format json | jq .accuracy
       cliccheck eval fixtures/clauses --select CSR04 --errors
       cliccheck eval --ocr fixtures/pdf --ocr-dpi 150 --ocr-dpi 300
     """
@@ -88,11 +88,11 @@ def eval_command(ctx: click.Context, corpus: str, fmt: str, fail_under: float | 
 def _eval_ocr(ctx: click.Context, corpus: str, fmt: str, dpis: tuple[int, ...], max_cer: float | None) -> None:
     from ..errors import DocumentError
     from ..ocr_eval import evaluate_ocr, format_ocr_text
-    from ..readers.ocr import INSTALL_HINT, available
+    from ..readers.ocr import available
 
     with one_line_errors(ctx):
         if not available():
-            raise DocumentError(f"eval --ocr needs the OCR engine: {INSTALL_HINT}", code="no-text-layer")
+            raise DocumentError.of("eval-ocr-engine", code="no-text-layer")
         result = evaluate_ocr([corpus], dpis)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
