@@ -377,8 +377,8 @@ def _infer_from_body(doc: Document, words: _RoleWords, out: _Collector) -> None:
 def _vote(text: str, lang: str, words: _RoleWords, votes: dict[tuple[str, str], Counter[str]]) -> None:
     """Add one block's votes in one language: the label right before each supplies/pays/owns match."""
     label_rx = words.label_re[lang]
-    if label_rx is None:
-        return
+    if label_rx is None or label_rx.search(text) is None:
+        return  # no 甲方/乙方, Party A/B in the block: nothing to vote for
     for side, rx, adjacent in (("supplier", words.supplies_re[lang], False), ("buyer", words.pays_re[lang], False),
                                ("buyer", words.owns_re[lang], True)):
         if rx is None:
@@ -459,6 +459,17 @@ def _place_the_other(out: _Collector) -> None:
             out.add(other, term, name, block, "definition")
 
 
+_ROLE_WORDS: dict[object, _RoleWords] = {}
+
+
+def _role_words(library: Library) -> _RoleWords:
+    """The compiled role lexicons of ``library`` (compiled once per library: some 70 large regexes)."""
+    words = _ROLE_WORDS.get(library.key)
+    if words is None:
+        words = _ROLE_WORDS[library.key] = _RoleWords(library)
+    return words
+
+
 def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_names: Sequence[str] = (),
                aligned: Sequence[tuple[Block, Block]] = (), library: Library | None = None) -> Roles:
     """The supplier and buyer parties of ``doc`` with their labels per language, and whether the supplier is a
@@ -470,7 +481,7 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_
     undefined ("乙方") takes the side of the role word at the same place in the other ("the Supplier").
     """
     library = library or load_library()
-    words = _RoleWords(library)
+    words = _role_words(library)
     out = _Collector()
     body = [b for b in doc.blocks if b.is_body]
     for block in body[:PREAMBLE_BLOCKS]:

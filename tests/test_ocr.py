@@ -519,12 +519,15 @@ def test_a_scanned_a4_page_is_read_within_the_memory_bound(tmp_path):
     fresh process (models, rendering, detection and recognition included)."""
     path = tmp_path / "scan.pdf"
     path.write_bytes(build_ocr.image_pdf([build_ocr.render(ZH, 1, 300)], 300))
-    code = ("import json, resource, sys\n"
+    code = ("import json, sys\n"
             "from cliccheck.readers import read_document\n"
             "from cliccheck.readers.ocr import OcrOptions\n"
             "from cliccheck.limits import Limits\n"
             "doc = read_document(sys.argv[1], ocr=OcrOptions(dpi=300), limits=Limits(max_ocr_page_seconds=3600))\n"
-            "print(json.dumps({'blocks': len(doc.blocks), 'mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))")
+            # VmHWM is this process image's own peak; ru_maxrss would carry the parent's peak (a test run of
+            # gigabytes) across fork+exec
+            "hwm = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:'))\n"
+            "print(json.dumps({'blocks': len(doc.blocks), 'mb': hwm / 1024}))")
     proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)

@@ -464,14 +464,30 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
                                             or _defines(t.text, library, lang)
                                             or _supplier_right(t.text, roles, library, lang))):
             out.append(t)
-    deeming = _frames_regex(library, "authorising_deemings", lang)
-    if deeming is not None:  # "该等回传…视为已获得甲方授权" in another article: read with the undertaking
-        out += [t for t in sentences if t.language == lang and t is not s and t not in out and deeming.search(t.text)]
+    # "该等回传…视为已获得甲方授权" in another article: read with the undertaking
+    out += [t for t in _deemings(sentences, library, lang) if t is not s and t not in out]
     named = _clause_reference(s.block.section, lang)
     if named is not None:
+        digits = re.findall(r"\d+", s.block.section or "")[:1]  # every reference by number names its first number
         out += [t for t in sentences if t.language == lang and t is not s and t not in out
-                and t.block is not s.block and _names(named, t.text)]
+                and t.block is not s.block and (not digits or digits[0] in t.text) and _names(named, t.text)]
     return out
+
+
+#: the sentences of the last document read that deem an act authorised, per language (one scan per document,
+#: not one per undertaking: a 1,000-page contract has tens of thousands of sentences)
+_DEEMINGS: dict[tuple[int, str], tuple[list[Any], list[Any]]] = {}
+
+
+def _deemings(sentences: list[Any], library: Library, lang: str) -> list[Any]:
+    key = (id(sentences), lang)
+    cached = _DEEMINGS.get(key)
+    if cached is None or cached[0] is not sentences:
+        rx = _frames_regex(library, "authorising_deemings", lang)
+        found = [t for t in sentences if t.language == lang and rx.search(t.text)] if rx is not None else []
+        _DEEMINGS.clear()
+        _DEEMINGS[key] = cached = (sentences, found)
+    return cached[1]
 
 
 #: the hit categories that say a sentence is about a requirement's subject (its acts and element objects)
@@ -516,6 +532,20 @@ def _object_is(frame: Frame | None, term: str) -> bool:
     return frame is not None and any(term.lower() in words.lower() for _, words in frame.objects)
 
 
+#: the definition sentences of the last document read, per language (one scan per document)
+_DEFINITIONS: dict[tuple[int, str], tuple[list[Any], list[tuple[Any, re.Match[str]]]]] = {}
+
+
+def _definition_sentences(sentences: list[Any], lang: str) -> list[tuple[Any, re.Match[str]]]:
+    key = (id(sentences), lang)
+    cached = _DEFINITIONS.get(key)
+    if cached is None or cached[0] is not sentences:
+        found = [(t, m) for t in sentences if t.language == lang and (m := _DEFINED_TERM.search(t.text))]
+        _DEFINITIONS.clear()
+        _DEFINITIONS[key] = cached = (sentences, found)
+    return cached[1]
+
+
 def _narrowing_definitions(s: Any, sentences: list[Any], library: Library, lang: str) -> list[tuple[Any, str]]:
     """Definitions elsewhere in the document that narrow a term the undertaking uses ("“用户数据”仅指甲方员工的
     通讯录信息"): read with it, so what they leave out is seen (the undertaking then covers only that). Each comes
@@ -524,11 +554,8 @@ def _narrowing_definitions(s: Any, sentences: list[Any], library: Library, lang:
     if key not in _COMPILED:
         _COMPILED[key] = [("", rx)] if (rx := phrase_regex(library.common["restrictive"][lang], lang)) else []
     out: list[tuple[Any, str]] = []
-    for t in sentences:
-        if t is s or t.language != lang:
-            continue
-        m = _DEFINED_TERM.search(t.text)
-        if m is None or m.group(1).strip() not in s.text:
+    for t, m in _definition_sentences(sentences, lang):
+        if t is s or m.group(1).strip() not in s.text:
             continue
         # a term that is itself the requirement's object ("“用户设备”指客户办公室内之桌面电脑"): "means"/指 closes
         # the class, so whatever the definition leaves out is out, as with an express "only"; "includes" leaves
