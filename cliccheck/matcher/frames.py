@@ -474,20 +474,22 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
     return out
 
 
-#: the sentences of the last document read that deem an act authorised, per language (one scan per document,
-#: not one per undertaking: a 1,000-page contract has tens of thousands of sentences)
-_DEEMINGS: dict[tuple[int, str], tuple[list[Any], list[Any]]] = {}
+#: per kind and language, the sentences of the last document read that one scan found (definitions, deemings):
+#: scanned once per document, not once per undertaking (a 1,000-page contract has tens of thousands of sentences)
+_PER_DOCUMENT: dict[tuple[str, str], tuple[list[Any], list[Any]]] = {}
+
+
+def _once_per_document(kind: str, sentences: list[Any], lang: str, find: Any) -> list[Any]:
+    cached = _PER_DOCUMENT.get((kind, lang))
+    if cached is None or cached[0] is not sentences:
+        cached = _PER_DOCUMENT[(kind, lang)] = (sentences, find())
+    return cached[1]
 
 
 def _deemings(sentences: list[Any], library: Library, lang: str) -> list[Any]:
-    key = (id(sentences), lang)
-    cached = _DEEMINGS.get(key)
-    if cached is None or cached[0] is not sentences:
-        rx = _frames_regex(library, "authorising_deemings", lang)
-        found = [t for t in sentences if t.language == lang and rx.search(t.text)] if rx is not None else []
-        _DEEMINGS.clear()
-        _DEEMINGS[key] = cached = (sentences, found)
-    return cached[1]
+    rx = _frames_regex(library, "authorising_deemings", lang)
+    return _once_per_document("deemings", sentences, lang, lambda: [
+        t for t in sentences if t.language == lang and rx is not None and rx.search(t.text)])
 
 
 #: the hit categories that say a sentence is about a requirement's subject (its acts and element objects)
@@ -532,18 +534,9 @@ def _object_is(frame: Frame | None, term: str) -> bool:
     return frame is not None and any(term.lower() in words.lower() for _, words in frame.objects)
 
 
-#: the definition sentences of the last document read, per language (one scan per document)
-_DEFINITIONS: dict[tuple[int, str], tuple[list[Any], list[tuple[Any, re.Match[str]]]]] = {}
-
-
 def _definition_sentences(sentences: list[Any], lang: str) -> list[tuple[Any, re.Match[str]]]:
-    key = (id(sentences), lang)
-    cached = _DEFINITIONS.get(key)
-    if cached is None or cached[0] is not sentences:
-        found = [(t, m) for t in sentences if t.language == lang and (m := _DEFINED_TERM.search(t.text))]
-        _DEFINITIONS.clear()
-        _DEFINITIONS[key] = cached = (sentences, found)
-    return cached[1]
+    return _once_per_document("definitions", sentences, lang, lambda: [
+        (t, m) for t in sentences if t.language == lang and (m := _DEFINED_TERM.search(t.text))])
 
 
 def _narrowing_definitions(s: Any, sentences: list[Any], library: Library, lang: str) -> list[tuple[Any, str]]:
