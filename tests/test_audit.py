@@ -245,3 +245,39 @@ def test_progress_shows_count_rate_and_eta_on_a_terminal_only() -> None:
     quiet.advance("checked")
     quiet.close()
     assert pipe.getvalue() == ""
+
+
+def test_a_document_that_keeps_timing_out_is_retried_a_bounded_number_of_times(tmp_path: Path) -> None:
+    """A scan that always times out is read again on the next runs, then left alone until --retry-failed."""
+    from cliccheck.audit.register import MAX_ATTEMPTS
+
+    folder = tmp_path / "repo"
+    generate(folder, 1, sizes=(0,), formats=("txt",))
+    db = tmp_path / "audit.sqlite"
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        assert audit([str(folder)], db, jobs=1, timeout=0.001).checked == 1
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("SELECT error_code, attempts FROM documents").fetchone() == ("timeout", attempt)
+    assert audit([str(folder)], db, jobs=1, timeout=0.001).checked == 0  # the register's row stands
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT status, error_code FROM documents").fetchone() == ("error", "timeout")
+    retried = audit([str(folder)], db, jobs=1, timeout=None, retry_failed=True)
+    assert retried.checked == 1 and retried.summary["unreadable"] == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT error_code, attempts FROM documents").fetchone() == (None, 1)
+
+
+def test_migration_to_version_3_counts_one_attempt(tmp_path: Path) -> None:
+    db = tmp_path / "v2.sqlite"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    conn.execute("INSERT INTO schema_version VALUES (2)")
+    conn.executescript(MIGRATIONS[0][1] + ";" + MIGRATIONS[1][1])
+    conn.execute("INSERT INTO documents (path, status, passed, worst_severity, error_code, tool_version, "
+                 "library_hash, config_hash, checked_at, run_id) "
+                 "VALUES ('a.pdf', 'error', 0, 'error', 'timeout', '0.0.9', 'x', 'y', 't', 7)")
+    conn.commit()
+    conn.close()
+    with Register(db) as reg:
+        assert reg.version() == SCHEMA_VERSION
+        assert reg.known("a.pdf").attempts == 1  # type: ignore[union-attr]

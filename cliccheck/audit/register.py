@@ -98,11 +98,19 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
             PRIMARY KEY (run_id, requirement, verdict)
         );
     """),
+    (3, """
+        -- reads in a row of the same file, tool, library and configuration that ended in a transient error
+        ALTER TABLE documents ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;
+    """),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 #: Error codes worth another try on the next run (the file itself may be fine).
 TRANSIENT_ERRORS = ("timeout", "internal")
+#: How many reads in a row may end in a transient error before re-runs stop retrying the document
+#: (``audit run --retry-failed`` tries again): a scan that always times out would otherwise be read on
+#: every re-run and make an unchanged re-run cost minutes instead of seconds.
+MAX_ATTEMPTS = 3
 
 DOCUMENT_COLUMNS = ("path", "size", "sha256", "format", "pages", "ocr", "language", "supplier", "status",
                     "passed", "worst_severity", "error_code", "error_message", "tool_version", "library_hash",
@@ -130,6 +138,7 @@ class Known:
     library_hash: str
     config_hash: str
     error_code: str | None
+    attempts: int = 1
 
 
 class Register:
@@ -216,8 +225,8 @@ class Register:
     # -- documents -------------------------------------------------------------------------------------
 
     def known(self, path: str) -> Known | None:
-        row = self.conn.execute("SELECT sha256, tool_version, library_hash, config_hash, error_code FROM documents "
-                                "WHERE path = ?", (path,)).fetchone()
+        row = self.conn.execute("SELECT sha256, tool_version, library_hash, config_hash, error_code, attempts "
+                                "FROM documents WHERE path = ?", (path,)).fetchone()
         return Known(*row) if row else None
 
     def add_manifest_columns(self, names: Iterable[str]) -> None:
@@ -253,15 +262,17 @@ class Register:
         try:
             before = dict(conn.execute("SELECT requirement, verdict FROM requirements WHERE path = ?", (path,)))
             was_error = conn.execute("SELECT status FROM documents WHERE path = ?", (path,)).fetchone()
+            attempts = self._attempts(path, doc)
             values = [doc.get(c) for c in DOCUMENT_COLUMNS]
             manifest = json.dumps(record.get("manifest") or {}, ensure_ascii=False, sort_keys=True)
             assignments = ", ".join(f"{c} = excluded.{c}" for c in DOCUMENT_COLUMNS[1:])
             conn.execute(
                 f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}, run_id, manifest, first_seen_run, "
-                f"last_seen_run) VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))}, ?, ?, ?, ?) "
+                f"last_seen_run, attempts) VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))}, ?, ?, ?, ?, ?) "
                 f"ON CONFLICT(path) DO UPDATE SET {assignments}, run_id = excluded.run_id, "
-                f"manifest = excluded.manifest, last_seen_run = excluded.last_seen_run",
-                [*values, run_id, manifest, run_id, run_id])
+                f"manifest = excluded.manifest, last_seen_run = excluded.last_seen_run, "
+                f"attempts = excluded.attempts",
+                [*values, run_id, manifest, run_id, run_id, attempts])
             conn.execute("DELETE FROM requirements WHERE path = ?", (path,))
             conn.executemany(
                 f"INSERT INTO requirements (path, {', '.join(REQUIREMENT_COLUMNS)}) "
@@ -279,6 +290,16 @@ class Register:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+    def _attempts(self, path: str, doc: dict[str, Any]) -> int:
+        """1, or one more than before when the same inputs failed transiently last time and again now."""
+        if doc.get("error_code") not in TRANSIENT_ERRORS:
+            return 1
+        known = self.known(path)
+        same = (known is not None and known.error_code in TRANSIENT_ERRORS and known.sha256 == doc.get("sha256")
+                and known.tool_version == doc.get("tool_version") and known.library_hash == doc.get("library_hash")
+                and known.config_hash == doc.get("config_hash"))
+        return known.attempts + 1 if same and known is not None else 1
 
     # -- reading back ----------------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from ..errors import CliccheckError, ConfigError
 from .inputs import Source, digest, discover, is_url
 from .progress import Progress
 from .record import AuditJob, config_hash, library_hash, tool_version
-from .register import TRANSIENT_ERRORS, Register
+from .register import MAX_ATTEMPTS, TRANSIENT_ERRORS, Register
 
 SEEN_BATCH = 500
 
@@ -38,6 +38,7 @@ class AuditOptions:
     supplier_aliases: tuple[str, ...] = ()
     limits: dict[str, int] = field(default_factory=dict)
     recheck: bool = False  # read every document again
+    retry_failed: bool = False  # read again documents that failed transiently MAX_ATTEMPTS times
     progress: bool | None = None  # None: on a terminal only
 
 
@@ -71,11 +72,20 @@ def _config_for(configs: ConfigCache, source: Source, options: AuditOptions,
     return config, digest_
 
 
-def _unchanged(register: Register, job: AuditJob, lib: str, version: str, config_digest: str) -> bool:
+def _unchanged(register: Register, job: AuditJob, lib: str, version: str, config_digest: str,
+               retry_failed: bool = False) -> bool:
+    """Nothing that decides the result changed, so the register's row stands.
+
+    A transient error (timeout, internal) is retried on the next runs, up to :data:`MAX_ATTEMPTS` reads in a
+    row; after that the row stands too (it stays an error in every export) unless ``retry_failed``.
+    """
     known = register.known(job.path)
-    return (known is not None and job.sha256 is not None and known.sha256 == job.sha256
-            and known.tool_version == version and known.library_hash == lib
-            and known.config_hash == config_digest and known.error_code not in TRANSIENT_ERRORS)
+    if not (known is not None and job.sha256 is not None and known.sha256 == job.sha256
+            and known.tool_version == version and known.library_hash == lib and known.config_hash == config_digest):
+        return False
+    if known.error_code not in TRANSIENT_ERRORS:
+        return True
+    return not retry_failed and known.attempts >= MAX_ATTEMPTS
 
 
 def run_audit(paths: Sequence[str], *, db: str, manifest: str | None = None,
@@ -116,7 +126,8 @@ def run_audit(paths: Sequence[str], *, db: str, manifest: str | None = None,
                 # a file that cannot be hashed is still read: the reader reports it (not-found, unreadable)
                 with contextlib.suppress(CliccheckError):
                     job.sha256, job.size = digest(source.path)
-                if not options.recheck and _unchanged(register, job, lib, version, config_digest):
+                if not options.recheck and _unchanged(register, job, lib, version, config_digest,
+                                                                options.retry_failed):
                     seen_paths.append(job.path)
                     seen_manifests.append(json.dumps(job.manifest, ensure_ascii=False, sort_keys=True)
                                           if manifest else None)

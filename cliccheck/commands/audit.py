@@ -66,12 +66,14 @@ def audit_command() -> None:
 @click.option("--limit", "limits", multiple=True, metavar="NAME=VALUE",
               help="Raise or lower a resource limit, e.g. --limit max_pages=5000 (repeatable).")
 @click.option("--recheck", is_flag=True, help="Read every document again, even when unchanged.")
+@click.option("--retry-failed", is_flag=True,
+              help="Read again documents that timed out or failed internally 3 runs in a row.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display and no summary line.")
 @click.pass_context
 def audit_run_command(ctx: click.Context, paths: tuple[str, ...], db: str | None, manifest: str | None,
                       engine: str, scheduler: str | None, jobs: int | None, timeout: float, retries: int,
                       config_file: str | None, supplier_aliases: tuple[str, ...], password: str | None,
-                      limits: tuple[str, ...], recheck: bool, quiet: bool) -> None:
+                      limits: tuple[str, ...], recheck: bool, retry_failed: bool, quiet: bool) -> None:
     """Audit the contracts under PATHS (files, folders, fsspec URLs) and/or
     listed in --manifest into the register.
 
@@ -94,6 +96,7 @@ def audit_run_command(ctx: click.Context, paths: tuple[str, ...], db: str | None
         options = AuditOptions(engine=engine, jobs=jobs, timeout=timeout or None, scheduler=scheduler,
                                retries=retries, password=password, config_file=config_file,
                                supplier_aliases=supplier_aliases, limits=_parse_limits(limits), recheck=recheck,
+                               retry_failed=retry_failed,
                                progress=False if quiet else None)
         result = run_audit(paths, db=db, manifest=manifest, options=options)
         s = result.summary
