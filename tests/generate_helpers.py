@@ -67,27 +67,3 @@ def soffice_to_pdf(path: Path, tmp: Path) -> Path:
     assert proc.returncode == 0 and pdf.exists(), proc.stderr
     assert pdf.read_bytes().startswith(b"%PDF-") and pdf.stat().st_size > 1000
     return pdf
-
-
-def xfail_if_only_signature_line_qualifies(result) -> None:  # type: ignore[no-untyped-def]
-    """Known matcher bug (reported with issue 11): the execution line after the last clause ("IN WITNESS
-    WHEREOF the parties have signed this Agreement on the date first written above", "Signed by ... on the
-    date stated below") is read as a qualifier of that clause, so a compliant clause placed where a drafter
-    puts it (just before the signature block) comes out weak. Expected-fail only when that is the sole reason;
-    any other shortfall still fails the test."""
-    import re
-
-    bad = [req for req in result.requirements for r in [req, *req.by_language.values()]
-           if str(r.verdict) != "satisfied"]
-    if not bad:
-        return
-    reasons = [x for req in bad for r in [req, *req.by_language.values()] if str(r.verdict) != "satisfied"
-               for x in r.reasons if x.code not in ("element-found", "binding-undertaking")]
-    if reasons and all(x.code == "unrecognised-qualifier" and re.search(r"(?i)witness|signed", x.detail or "")
-                       for x in reasons):
-        pytest.xfail("matcher reads the signature line after the last clause as a qualifier")
-    # the fail-closed matcher does not yet account for every word of our own CSR01 template's notification
-    # sentence ("notify … change … affect"); issue 11 stays open until it does
-    if reasons and all(x.code in ("unrecognised-qualifier", "partial-coverage") for x in reasons) and any(
-            x.code == "unrecognised-qualifier" and re.search(r"notify|通知", x.detail or "") for x in reasons):
-        pytest.xfail("fail-closed matcher reads the CSR01 template's notification sentence as a qualifier")
