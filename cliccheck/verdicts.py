@@ -90,7 +90,8 @@ class Reason:
     Codes: element-found, element-missing, binding-undertaking, weakened-by,
     carve-out, partial-coverage, contradicted-by, overridden-by, not-supplier, recital,
     definition, near-miss, excluded-text, unrecognised-qualifier (fail closed: the words no known-safe part
-    of an undertaking accounts for).
+    of an undertaking accounts for), unidentified-right (a right to do the forbidden act held by a party the
+    contract does not identify as buyer or supplier).
     """
 
     code: str

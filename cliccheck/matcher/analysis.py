@@ -946,6 +946,14 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                                               reasons=[Reason("near-miss", justified[0].text if justified else
                                                               "no party named")],
                                               detail="justified" if justified else "no party named"))
+                    if not justified:
+                        # fail closed: a right to do the forbidden act held by a party the contract does not
+                        # identify ("乙方…可…停止提供…技术服务" where nothing says who 乙方 is) may be the
+                        # supplier's, so an undertaking elsewhere cannot be satisfied: weak, both cited
+                        phrase = _phrase(s, modal, act, obj_hits)
+                        results.append(Assessment(rid, "limitation", unit, quality="weak",
+                                                  elements={el.id for el in req.elements}, highlights=_spans(marks),
+                                                  reasons=[Reason("unidentified-right", phrase)], detail=phrase))
                     continue
                 breadth = s.get("breadth")
                 detail = _phrase(s, modal, act, obj_hits)

@@ -449,9 +449,15 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
     right ("20.2 乙方得据以调整供应及支援": a right beside the duty may take it back, whether or not it says
     so); and any sentence of the document that names its clause by number ("Clause 11 does not apply to …")."""
     out = []
+    listing = None  # the block of a taken sentence that ends in "；"/":": its list goes on in the next sentences
     for t in sentences[s.index + 1:s.index + 12]:
         if t.language != lang or _HEADING.fullmatch(t.text):  # "Scope." opening the next sub-clause
             continue
+        if listing is not None and t.block is listing:
+            out.append(t)  # "正当理由包括：不可抗力；甲方逾期付款；乙方经营策略调整；": every item of the list
+            listing = listing if _LIST_GOES_ON.search(t.text) else None
+            continue
+        listing = None
         if (execution := _frames_regex(library, "execution_lines", lang)) is not None and execution.match(t.text):
             break  # "IN WITNESS WHEREOF …", "（以下无正文）": the contract's body has ended
         if t.block is s.block and _NEW_CLAUSE.match(t.text):
@@ -464,6 +470,10 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
                                             or _defines(t.text, library, lang)
                                             or _supplier_right(t.text, roles, library, lang))):
             out.append(t)
+            if t.block is not s.block and _LIST_GOES_ON.search(t.text) and (
+                    _defines(t.text, library, lang) or any(rx.search(t.text) for _, rx in _lexicon(library, "riders", lang))
+                    or any(name == "reason_definitions" and rx.search(t.text) for name, rx, _ in _complements(library, lang))):
+                listing = t.block  # a definition or rider whose list the segmenter cut into sentences
     # "该等回传…视为已获得甲方授权" in another article: read with the undertaking
     out += [t for t in _deemings(sentences, library, lang) if t is not s and t not in out]
     named = _clause_reference(s.block.section, lang)
@@ -472,6 +482,10 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         out += [t for t in sentences if t.language == lang and t is not s and t not in out
                 and t.block is not s.block and (not digits or digits[0] in t.text) and _names(named, t.text)]
     return out
+
+
+#: a sentence that ends where a list goes on (the segmenter splits "A；B；C。" into three sentences)
+_LIST_GOES_ON = re.compile(r"[；;：:]\s*$")
 
 
 #: per kind and language, the sentences of the last document read that one scan found (definitions, deemings):

@@ -59,6 +59,7 @@ _WEAK_DETAILS = (
     ("carve-out", "limited by the carve-out '{detail}'"),
     ("partial-coverage", "partial: it covers {detail}"),
     ("not-supplier", "not clearly given by the supplier (no party is named as bound)"),
+    ("unidentified-right", "a party the contract does not identify as buyer or supplier may '{detail}'"),
     # fail closed: words no known-safe part accounts for; a lawyer reads them
     ("unrecognised-qualifier", "qualified by words the clause library does not recognise as harmless: \"{detail}\""),
 )

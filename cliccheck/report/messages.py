@@ -167,7 +167,7 @@ def _first(reasons: Sequence[Reason], *codes: str) -> Reason | None:
 def _weak_detail(req: RequirementReport, lang: str) -> str:
     ev = req.evidence
     for code, key in (("weakened-by", "detail.weakened-by"), ("overridden-by", "detail.overridden-by"),
-                      ("carve-out", "detail.carve-out")):
+                      ("carve-out", "detail.carve-out"), ("unidentified-right", "detail.unidentified-right")):
         reason = _first(req.reasons, code)
         if reason is not None and reason.detail:
             if reason.detail in _FIXED_DETAILS:
