@@ -266,3 +266,29 @@ def test_a_right_to_stop_support_held_by_an_unidentified_party_keeps_the_underta
     result = check_document(read_document(text.encode(), filename="case.txt")).requirement("CSR04")
     assert str(result.verdict) in ("weak", "contradicted"), result.message
     assert any(r.code in ("unidentified-right", "contradicted-by") for r in result.reasons)
+
+
+# What the customer agreed or asked for is no interruption (independent review, point 7); what the supplier arranges
+# for itself is a carve-out.
+_CSR04_ZH = "第十二条 乙方承诺无正当理由不中断产品供应或者必要的技术支持服务。\n\n"
+_CSR04_EN = ("12.1 The Vendor undertakes that it shall not interrupt the supply of products or the necessary technical "
+             "support services without justifiable reason.\n\n")
+AGREED_PAUSES = [
+    ("zh", _CSR04_ZH + "按照本合同约定的方式和时间窗口进行的维护，以及应甲方书面要求进行的暂停，不属于本条所称的中断。",
+     "satisfied"),
+    ("en", _CSR04_EN + "12.2 Maintenance carried out within the windows agreed in this Agreement, and any suspension "
+                       "made at the written request of the Customer, is not an interruption under this clause.",
+     "satisfied"),
+    ("zh", _CSR04_ZH + "乙方根据自身业务需要进行的停机维护，不属于本条所称的中断。", "weak"),
+    ("en", _CSR04_EN + "12.2 Maintenance carried out within windows the Vendor determines from time to time is not an "
+                       "interruption under this clause.", "weak"),
+    ("en", _CSR04_EN + "12.2 Any suspension that the Vendor considers necessary is not an interruption under this clause.",
+     "weak"),
+]
+
+
+@pytest.mark.parametrize(("lang", "clause", "expected"), AGREED_PAUSES,
+                         ids=["zh-agreed", "en-agreed", "zh-own-needs", "en-own-windows", "en-own-judgment"])
+def test_only_what_the_customer_agreed_or_asked_for_is_no_interruption(lang: str, clause: str, expected: str) -> None:
+    result = _result(clause, lang, "CSR04")
+    assert str(result.verdict) == expected, result.message

@@ -151,9 +151,25 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
     if rider:  # the negations inside a safe phrase ("without the Customer's consent") stay safe
         negs = [n for n in s.get("negations") + [m for m in s.modals if m.cat == "modal:prohibition"]
                 if (n.start, n.end) not in spans]
-        spans = [sp for sp in spans if not any(sp[0] <= n.start < sp[1] and (sp[0], sp[1]) != (n.start, n.end)
-                                               and not _inside_lawful(s, sp) for n in negs)]
+        own = _negating_complement_spans(s, library)
+        spans = [sp for sp in spans if sp in own or not any(sp[0] <= n.start < sp[1] and (sp[0], sp[1]) != (n.start, n.end)
+                                                            and not _inside_lawful(s, sp) for n in negs)]
     return spans
+
+
+#: complement classes whose phrases carry their own negation ("is not an interruption under this clause",
+#: 不属于本条所称的中断): the negation is the phrase's meaning, so it stays accounted for in a rider
+_NEGATING_CLASSES = frozenset({"agreed_pauses"})
+
+
+def _negating_complement_spans(s: Sentence, library: Library) -> set[tuple[int, int]]:
+    """Only in a sentence that names the buyer and not the supplier: what the buyer agreed or asked for is no
+    interruption; what the supplier arranges ("乙方根据自身业务需要安排的停机维护，不属于…中断") is a carve-out."""
+    cats = {p.cat for p in s.parties}
+    if "party:supplier" in cats or "party:buyer" not in cats:
+        return set()
+    return {(m.start(), m.end()) for name, rx, _ in _complements(library, s.unit.lang) if name in _NEGATING_CLASSES
+            for m in rx.finditer(s.text) if m.end() > m.start()}
 
 
 def _riders_in(s: Sentence, library: Library) -> list[tuple[str, str]]:
