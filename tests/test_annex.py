@@ -280,8 +280,9 @@ def test_bilingual_annex_keeps_each_language_pure() -> None:
 def test_defined_terms_of_the_contract_are_adopted() -> None:
     d = docx.Document()
     d.add_paragraph('This Agreement is made between Jiangnan Grid Data Co., Ltd. (the "Customer") and '
-                    'Northbridge Systems Ltd. (the "Vendor"). The Vendor shall supply the Products.')
-    d.add_paragraph("The Vendor may stop supplying the Products at any time under this Agreement.")
+                    'Northbridge Systems Ltd. (the "Vendor"). The Vendor shall supply the Products and perform the '
+                    'Services.')
+    d.add_paragraph("The Vendor may stop supplying the Products or the Services at any time under this Agreement.")
     buf = io.BytesIO()
     d.save(buf)
     doc = read_document(buf.getvalue(), filename="a.docx")
@@ -289,6 +290,7 @@ def test_defined_terms_of_the_contract_are_adopted() -> None:
     text = "\n".join(p for s in annex.sections for p in s.paragraphs["en"])
     assert "this Agreement" in text and "this Contract" not in text
     assert "the Products" in text and "the products" not in text
+    assert "supplier of the Products and the Services" in text and "the services" not in text
     assert any('"this Agreement" means the Main Contract' in p for p in annex.preamble["en"])
 
 

@@ -203,13 +203,19 @@ def test_review_points_are_resolved_in_the_text() -> None:
                  "Legal or authorised representative", '(the "Party A")', '(the "Party B")',
                  "not disclosed in writing to Party A in the products", "that it has not disclosed"):
         assert gone not in en, gone
-    assert "use its position as supplier of the products and services to obtain user data unlawfully" in en
+    assert "use its position as supplier of the products and the services to obtain user data unlawfully" in en
     assert "Party B's own business decisions" in en and "ensure a continuous and stable supply" in en
     assert '("Party A")' in en and "Signature of legal representative or authorised signatory" in en
     assert "未经甲方书面授权，不得对上述数据进行关联分析" in zh
     assert "不得擅自使上述设备、系统和网络停止运行或者功能受限" in zh
     assert "应当在采取必要保密措施后及时提供" in zh and "shall take the necessary confidentiality measures and promptly" \
         " provide" in en
+    # the independent review (templates/REVIEW-independent.md), points 7, 8, 12, 13 and 17
+    assert "不属于本条所称的中断" in zh and "is not an interruption under this clause" in en
+    assert "降级" not in zh and "或者降低其性能" in zh
+    assert "维护方案中给予的授权" in zh and "including an authorisation given in this Contract" in en
+    assert "参与审查的其他机构" in zh and "the other authorities taking part in the review" in en
+    assert "软件许可及其更新升级" not in zh and "to which Party A is entitled under this Contract" in en
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -55,6 +55,7 @@ class AnnexContext:
     #: lang -> how the contract names itself ("this Agreement", 本合同) and, in English, its products
     contract_term: dict[str, str] = field(default_factory=dict)
     products: str | None = None
+    services: str | None = None
     remedies: str = "both"
     csr04: str = "strict"
     #: lang -> title / party names / date as written in that language (bilingual contracts differ)
@@ -82,6 +83,8 @@ class AnnexContext:
         ctx.update(contract=self.contract_term.get(lang) or default_roles()["contract"][lang],
                    products=(self.products or default_roles()["products"]["en"]) if lang == "en"
                    else default_roles()["products"]["zh"],
+                   services=(self.services or default_roles()["services"]["en"]) if lang == "en"
+                   else default_roles()["services"]["zh"],
                    remedies=self.remedies, csr04=self.csr04, blank=default_roles()["blank"])
         supplier_name, buyer_name = self.names.get(lang, (None, None))
         values = {"supplier_name": supplier_name or self.supplier_name,
@@ -318,8 +321,8 @@ def build_context(doc: Document | None, result: CheckResult | None,
         from .layout import analyse, layout_data
 
         ctx.contract_term = analyse(doc).contract_term
-        products = [t for t in layout_data().get("product_terms", {}).get("en", []) if doc.text.count(t) >= 2]
-        ctx.products = products[0] if products else None
+        ctx.products = _defined_term(doc, layout_data().get("product_terms", {}).get("en", []))
+        ctx.services = _defined_term(doc, layout_data().get("service_terms", {}).get("en", []))
         for lang in LANGUAGES:
             ctx.names[lang] = (None if ov.supplier else _names_in(doc, supplier, lang),
                                None if ov.buyer else _names_in(doc, buyer, lang))
@@ -336,3 +339,8 @@ def build_context(doc: Document | None, result: CheckResult | None,
     if ctx.contract_date:
         ctx.dates = dates_by_language(ctx.contract_date)
     return ctx
+
+
+def _defined_term(doc: Document, terms: list[str]) -> str | None:
+    """The first of ``terms`` the contract uses as a defined term (written at least twice, capitalised as listed)."""
+    return next((t for t in terms if doc.text.count(t) >= 2), None)
