@@ -110,7 +110,7 @@ TRANSIENT_ERRORS = ("timeout", "internal")
 #: How many reads in a row may end in a transient error before re-runs stop retrying the document
 #: (``audit run --retry-failed`` tries again): a scan that always times out would otherwise be read on
 #: every re-run and make an unchanged re-run cost minutes instead of seconds.
-MAX_ATTEMPTS = 3
+MAX_ATTEMPTS = 2
 
 DOCUMENT_COLUMNS = ("path", "size", "sha256", "format", "pages", "ocr", "language", "supplier", "status",
                     "passed", "worst_severity", "error_code", "error_message", "tool_version", "library_hash",

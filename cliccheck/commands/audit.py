@@ -67,7 +67,7 @@ def audit_command() -> None:
               help="Raise or lower a resource limit, e.g. --limit max_pages=5000 (repeatable).")
 @click.option("--recheck", is_flag=True, help="Read every document again, even when unchanged.")
 @click.option("--retry-failed", is_flag=True,
-              help="Read again documents that timed out or failed internally 3 runs in a row.")
+              help="Read again documents that timed out or failed internally on 2 runs in a row.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display and no summary line.")
 @click.pass_context
 def audit_run_command(ctx: click.Context, paths: tuple[str, ...], db: str | None, manifest: str | None,
