@@ -9,3 +9,23 @@ from _helpers import RULE_CASES, contract, verdict_of
 @pytest.mark.parametrize("case", RULE_CASES["cases"], ids=lambda c: f"{c['rule']}-{c['lang']}-{c['expect']}-{c['text'][:30]}")
 def test_rule_case(case: dict) -> None:
     assert verdict_of(contract(case["text"], case["lang"]), case["rule"]) == case["expect"]
+
+
+def test_taiwan_procurement_agency_is_the_buyer() -> None:
+    """政府採購 contracts name the buyer 機關: its consent and its data are the buyer's, not unknown words."""
+    text = "第十一條 廠商不得利用提供軟體及維護服務之機會，未經機關書面同意蒐集、處理或利用機關及民眾之個人資料。\n"
+    assert verdict_of(text.encode(), "CSR02") == "satisfied"
+    # another agency is not the buyer: an undertaking it gives is no undertaking of the supplier's
+    assert verdict_of("第十一條 其他機關不得非法蒐集機關之個人資料。\n".encode(), "CSR02") != "satisfied"
+
+
+def test_heading_lines_and_item_lists_of_a_traditional_contract() -> None:
+    """A heading line "第十二條 審查配合" is no part of its body, and a refusal in item 二 qualifies item 一."""
+    text = "第十二條 審查配合\n一、廠商應配合機關辦理網路安全審查。\n二、審查機構要求之資料，廠商得逕行拒絕。\n"
+    assert verdict_of(text.encode(), "CSR01") != "satisfied"
+    assert verdict_of("第十條 資安審查配合\n廠商應配合機關辦理網路安全審查。\n".encode(), "CSR01") == "satisfied"
+
+
+def test_a_device_class_compound_is_a_narrow_object() -> None:
+    """服务器主机 names servers only: the 主机 inside it does not make the undertaking cover every host."""
+    assert verdict_of("第十六條 廠商不得以非法方式控制機關之伺服器主機。\n".encode(), "CSR03") == "weak"

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lang import zh
 from ..library import LANGS, Library
 from ..verdicts import Party, Reason, Roles
 from .pipelines import get_nlp
@@ -222,6 +223,8 @@ def party_hits(text: str, roles: Roles, analyzer_hits: list[Hit], lang: str) -> 
         rx = party_regex(Party(labels={lang: words[lang]}), lang) if words.get(lang) else None
         if rx:
             raw += [Hit(f"party:presumed_{side}", m.start(), m.end(), m.group(0)) for m in rx.finditer(text)]
+    if lang == "zh":  # 其他機關, 主管機關: someone else than the party the role word labels
+        raw = [h for h in raw if not text.endswith(zh.NOT_THIS_PARTY, 0, h.start)]
     raw += [Hit("party:both", h.start, h.end, h.text) for h in analyzer_hits if h.cat == "both"]
     raw += [Hit("party:pronoun", h.start, h.end, h.text) for h in analyzer_hits if h.cat == "pronoun"]
     raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -817,8 +820,12 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
         results: list[Assessment] = []
         # pair actions with elements
         pairs: dict[int, tuple[Hit, set[str], list[Hit]]] = {}
+        # a Chinese compound names its class before its head noun: the 主机 of 服务器主机 is a server, not every host
+        partials = s.get(f"{rid}:partial_objects") if lang == "zh" else []
         for el, hs in objs.items():
             for obj in hs:
+                if any(p.contains(obj) and (p.start, p.end) != (obj.start, obj.end) for p in partials):
+                    continue
                 act = _attach(s, obj, actions)
                 if act is None:
                     continue
