@@ -29,3 +29,20 @@ def test_heading_lines_and_item_lists_of_a_traditional_contract() -> None:
 def test_a_device_class_compound_is_a_narrow_object() -> None:
     """服务器主机 names servers only: the 主机 inside it does not make the undertaking cover every host."""
     assert verdict_of("第十六條 廠商不得以非法方式控制機關之伺服器主機。\n".encode(), "CSR03") == "weak"
+
+
+def test_a_duty_put_on_what_the_supplier_owns_does_not_bind_the_supplier() -> None:
+    """"廠商之母公司應配合", "The Supplier's subcontractors shall": the parent or subcontractor is bound, not the
+    supplier, so the undertaking is not the supplier's (never satisfied); "the Supplier's obligations include" is."""
+    assert verdict_of("第六條 廠商之母公司應配合機關辦理網路安全審查。\n".encode(), "CSR01") != "satisfied"
+    assert verdict_of(contract("9.1 The Vendor's subcontractors shall cooperate fully with any cybersecurity review.",
+                               "en"), "CSR01") != "satisfied"
+    assert verdict_of(contract("9.1 The Vendor and its parent company shall cooperate fully with any cybersecurity "
+                               "review.", "en"), "CSR01") == "satisfied"
+
+
+def test_commitment_letter_words_of_taiwan_and_hong_kong() -> None:
+    """立切結書人 is the declarant, 貴中心 the addressee, 分判商 / 協力廠商 the supplier's subcontractors."""
+    letter = ("切結書\n\n立切結書人 台灣宏鼎電信系統股份有限公司（下稱本公司）茲承諾：\n\n"
+              "一、本公司及協力廠商不利用提供設備與服務之便利，非法蒐集貴中心及用戶之資料。\n\n此致 某醫療中心\n")
+    assert verdict_of(letter.encode(), "CSR02") == "satisfied"

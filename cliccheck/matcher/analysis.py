@@ -371,7 +371,10 @@ def _possessive(text: str, hit: Hit, lang: str) -> bool:
     after = text[hit.end:hit.end + 2]
     if lang == "en":
         return after.startswith(("'s", "’s", "'", "’"))
-    return after.startswith("的")
+    return after.startswith(("的", "之"))  # 之 is the possessive of TW/HK contracts (廠商之母公司)
+
+
+_OWNED = re.compile(r"(?:(?:'s|’s|'|’)\s+|[的之]\s*)\w")
 
 
 def _agent(s: Sentence, action: Hit, lang: str) -> Hit | None:
@@ -430,6 +433,11 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
     plain = [p for p in free if not _possessive(s.text, p, lang)]
     bare = [p for p in plain if not _after_preposition(s, p)]
     pick = (bare or plain or free or before or [None])[-1]
+    if pick is not None and not plain and _possessive(s.text, pick, lang) \
+            and _OWNED.match(s.text, pick.end, limit):
+        # "廠商之母公司應配合", "The Supplier's parent shall": the one bound is what the party owns, not the party
+        # ("The Supplier's obligations include" binds the Supplier: there the modal follows the possessive)
+        return None, None
     if pick is not None and lang == "zh" and _CLAUSE_BREAK.search(s.text, pick.end, limit):
         # "乙方不得擅自变更甲方信息系统的配置，不得篡改…": a clause without its own subject continues the last
         # party that stood as a subject (right before a modal), not one named inside an object
