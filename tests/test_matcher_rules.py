@@ -46,3 +46,22 @@ def test_commitment_letter_words_of_taiwan_and_hong_kong() -> None:
     letter = ("切結書\n\n立切結書人 台灣宏鼎電信系統股份有限公司（下稱本公司）茲承諾：\n\n"
               "一、本公司及協力廠商不利用提供設備與服務之便利，非法蒐集貴中心及用戶之資料。\n\n此致 某醫療中心\n")
     assert verdict_of(letter.encode(), "CSR02") == "satisfied"
+
+
+def test_a_nominalised_duty_binds_the_party_named_after_shi() -> None:
+    """"配合网络安全审查是乙方…的一项持续性义务" is the supplier's duty; "不是乙方的义务" is none."""
+    assert verdict_of(contract("第九条 配合网络安全审查是乙方在本合同项下的一项持续性义务。", "zh"), "CSR01") == "satisfied"
+    assert verdict_of(contract("第九条 配合网络安全审查不是乙方在本合同项下的义务。", "zh"), "CSR01") != "satisfied"
+
+
+def test_sub_clauses_under_an_english_clause_lead_in() -> None:
+    """"Clause 19 … The Vendor shall not:" governs 19.1, 19.2: each item is read with the lead-in's prohibition."""
+    clause = ("Clause 19 — Vendor Conduct\n\nThe Vendor shall not:\n\n19.1 illegally obtain any user data;\n\n"
+              "19.2 illegally control or manipulate the Customer's equipment.")
+    assert verdict_of(contract(clause, "en"), "CSR02") == "satisfied"
+
+
+def test_passengers_data_in_a_traditional_contract() -> None:
+    """乘客之數據 is user data (之 is the possessive of TW/HK contracts)."""
+    text = "發包人：某鐵路公司；承包人：港聯信號工程有限公司。\n\n第8條 承包人承諾：\n(b) 不利用供應產品及服務之便利，非法取得發包人及乘客之數據。\n"
+    assert verdict_of(text.encode(), "CSR02") == "satisfied"

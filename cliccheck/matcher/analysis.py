@@ -289,6 +289,14 @@ class Sentence:
 def _passive_modal_after(s: Sentence, act: Hit) -> Hit | None:
     """A nominal act governed by a later passive modal: "Full cooperation … shall be given by the Contractor"."""
     if s.unit.lang == "zh":
+        # "配合网络安全审查是乙方在本合同项下的一项持续性义务", "审查之全面配合，为承包人之持续义务": the party right
+        # after 是/为 bears the nominal act as its duty (the library's obligation modal checks the 的义务 that follows)
+        for m in s.modals:
+            if m.start >= act.end and m.text in ("是", "为", "系") \
+                    and not re.search(r"[。；;]", s.text[act.end:m.start]) and m.start - act.end <= 30:
+                if any(0 <= p.start - m.end <= 1 and p.cat != "party:pronoun" for p in s.parties):
+                    return m
+                break
         # "网络安全审查的配合工作由甲方负责": a nominal act whose agent follows with 由 and binds itself after it
         for m in s.modals:
             if m.start >= act.end:
@@ -415,6 +423,10 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
             if 0 <= p.start - modal.end <= 40 and (re.search(r"\bby(?: the)?\s*$", between, re.I)
                                                  or (of and re.fullmatch(r"\s*(?:the\s+)?", between, re.I))):
                 return _resolve(s, p)
+    if modal is not None and modal.start >= action.end and lang == "zh":  # "配合审查是乙方…的义务"
+        after = [p for p in s.parties if 0 <= p.start - modal.end <= 1]
+        if after:
+            return _resolve(s, after[0])
     agent = _agent(s, action, lang)
     if agent is not None:
         return _resolve(s, agent)
