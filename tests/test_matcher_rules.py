@@ -65,3 +65,12 @@ def test_passengers_data_in_a_traditional_contract() -> None:
     """乘客之數據 is user data (之 is the possessive of TW/HK contracts)."""
     text = "發包人：某鐵路公司；承包人：港聯信號工程有限公司。\n\n第8條 承包人承諾：\n(b) 不利用供應產品及服務之便利，非法取得發包人及乘客之數據。\n"
     assert verdict_of(text.encode(), "CSR02") == "satisfied"
+
+
+def test_a_passive_prohibition_with_a_list_of_owners() -> None:
+    """"No patient, clinician or hospital data shall be accessed by the Vendor" is a prohibition; a comma before a
+    clause ("No later than 30 days, the Vendor shall be …") is not."""
+    assert verdict_of(contract("9.2 No patient, clinician or user data shall be accessed or collected by the Vendor.",
+                               "en"), "CSR02") == "satisfied"
+    assert verdict_of(contract("9.2 No later than 30 days after delivery, the Vendor shall be entitled to collect "
+                               "user data.", "en"), "CSR02") != "satisfied"
