@@ -74,3 +74,9 @@ def test_a_passive_prohibition_with_a_list_of_owners() -> None:
                                "en"), "CSR02") == "satisfied"
     assert verdict_of(contract("9.2 No later than 30 days after delivery, the Vendor shall be entitled to collect "
                                "user data.", "en"), "CSR02") != "satisfied"
+
+
+def test_user_data_named_by_kind_and_in_a_commitment_letter() -> None:
+    """用水户的数据, 用户收视数据, 政务数据 are user data; 取閱 (TW/HK) is to access them."""
+    assert verdict_of(contract("第九条 乙方不得非法获取用户收视数据。", "zh"), "CSR02") == "satisfied"
+    assert verdict_of(contract("第九条 乙方不得非法取阅甲方及用水户的数据。", "zh"), "CSR02") == "satisfied"
