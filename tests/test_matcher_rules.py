@@ -80,3 +80,12 @@ def test_user_data_named_by_kind_and_in_a_commitment_letter() -> None:
     """用水户的数据, 用户收视数据, 政务数据 are user data; 取閱 (TW/HK) is to access them."""
     assert verdict_of(contract("第九条 乙方不得非法获取用户收视数据。", "zh"), "CSR02") == "satisfied"
     assert verdict_of(contract("第九条 乙方不得非法取阅甲方及用水户的数据。", "zh"), "CSR02") == "satisfied"
+
+
+def test_an_exception_for_what_the_buyer_instructs_in_writing() -> None:
+    """"save as expressly instructed in writing by the Customer" is the buyer's consent (a lawful basis); the same
+    words naming someone else leave the exception a carve-out."""
+    assert verdict_of(contract("9.2 The Vendor shall not obtain any user data, save as expressly instructed in writing "
+                               "by the Customer.", "en"), "CSR02") == "satisfied"
+    assert verdict_of(contract("9.2 The Vendor shall not obtain any user data, save as expressly instructed in writing "
+                               "by its shareholders.", "en"), "CSR02") != "satisfied"

@@ -639,7 +639,12 @@ def _whether_before(s: Sentence, act: Hit) -> bool:
 def _buyer_consent(s: Sentence, a: int, b: int) -> bool:
     """The span names the buyer consenting, requesting or authorising."""
     buyer = [p for p in s.parties if p.cat == "party:buyer" and a <= p.start < b]
-    return bool(buyer) and any(a <= h.start < b and h.start >= buyer[0].start - 12 for h in s.get("consent_words"))
+    return bool(buyer) and any(a <= h.start < b and (h.start >= buyer[0].start - 12 or _BY_AGENT.fullmatch(
+        s.text, h.end, buyer[0].start)) for h in s.get("consent_words"))
+
+
+#: "instructed in writing by the Purchaser": a consent word whose agent follows it
+_BY_AGENT = re.compile(r"\s+(?:(?:expressly\s+)?in\s+writing\s+)?by\s+(?:the\s+)?", re.IGNORECASE)
 
 
 _COMMA = re.compile(r"[,，]")
