@@ -89,3 +89,15 @@ def test_an_exception_for_what_the_buyer_instructs_in_writing() -> None:
                                "by the Customer.", "en"), "CSR02") == "satisfied"
     assert verdict_of(contract("9.2 The Vendor shall not obtain any user data, save as expressly instructed in writing "
                                "by its shareholders.", "en"), "CSR02") != "satisfied"
+
+
+def test_an_exception_the_supplier_decides_is_a_carve_out() -> None:
+    """"other than … as the Vendor reasonably determines" leaves the exception to the supplier: never satisfied,
+    while a prohibition that also names operating the equipment stays satisfied."""
+    assert verdict_of(contract("9.3 The Vendor shall not, other than in the ordinary course of providing the Services "
+                               "as the Vendor reasonably determines, control or operate any of the Customer's devices.",
+                               "en"), "CSR03") == "weak"
+    assert verdict_of(contract("9.3 The Vendor shall not illegally control or operate any of the Customer's devices.",
+                               "en"), "CSR03") == "satisfied"
+    assert verdict_of(contract("9.2 The Vendor shall not obtain any user data, save where required by an order of a "
+                               "PRC court.", "en"), "CSR02") == "satisfied"
