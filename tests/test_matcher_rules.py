@@ -101,3 +101,21 @@ def test_an_exception_the_supplier_decides_is_a_carve_out() -> None:
                                "en"), "CSR03") == "satisfied"
     assert verdict_of(contract("9.2 The Vendor shall not obtain any user data, save where required by an order of a "
                                "PRC court.", "en"), "CSR02") == "satisfied"
+
+
+def test_the_prevailing_version_decides_a_contradiction_between_versions() -> None:
+    """A bilingual contract whose Chinese text prevails is judged by it, with the versions' disagreement kept as a
+    bilingual-mismatch finding; without a language clause a contradiction in either version decides."""
+    from cliccheck.matcher import check_document
+    from cliccheck.readers import read_document
+
+    body = ("甲方（采购人）：东海银行股份有限公司 / Party A (the Customer): Donghai Bank Co., Ltd.\n\n"
+            "乙方（供应商）：北辰系统有限公司 / Party B (the Vendor): Beichen Systems Ltd.\n\n"
+            "第九条 乙方应当积极配合网络安全审查。\n\n"
+            "Article 9 The Vendor may refuse to take part in any cybersecurity review.\n\n")
+    clause = "第三十条 本合同以中文为准。\n\nArticle 30 The Chinese text prevails.\n"
+    prevailing = check_document(read_document((body + clause).encode(), filename="c.txt"))
+    assert str(prevailing.requirement("CSR01").verdict) == "satisfied"
+    assert any(f.rule == "bilingual-mismatch" and f.requirement == "CSR01" for f in prevailing.findings)
+    plain = check_document(read_document(body.encode(), filename="c.txt"))
+    assert str(plain.requirement("CSR01").verdict) == "contradicted"
