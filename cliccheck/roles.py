@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from .lang import en, zh
 from .library import DOCUMENT_WORDS, Library, load_library
 from .model import Block, Document
 from .normalize import detect_language, is_cjk
@@ -395,8 +396,8 @@ def _vote(text: str, lang: str, words: _RoleWords, votes: dict[tuple[str, str], 
 
 
 #: the words before a label that make it an object or a possessor, not the one who acts ("向甲方", "对乙方")
-_NOT_SUBJECT = {"zh": re.compile(r"[向对给与和及为被由让使经将把]$"),
-                "en": re.compile(r"\b(?:to|of|for|with|by|from|and|or|upon|against)\s+(?:the\s+)?$", re.I)}
+_NOT_SUBJECT = {"zh": re.compile(f"[{zh.NOT_SUBJECT_BEFORE}]$"),
+                "en": re.compile(rf"\b(?:{'|'.join(en.NOT_SUBJECT_BEFORE)})\s+(?:the\s+)?$", re.I)}
 
 
 def _subject_label(text: str, pos: int, label_rx: re.Pattern[str], lang: str) -> str | None:

@@ -194,6 +194,17 @@ class _Track:
         self.after_letter = top[1] if top.startswith("(") and len(top) == 3 else None
 
 
+def _item_of_article(label: Label, stack: list[Label]) -> Label:
+    """一、二、 numbering the items of an open article ("第十二条 审查配合" then "一、…" "二、…") is a sub-level of it,
+    so its items are read as one clause; a list of 一、 restarting anywhere else stays a top level ("一、总则")."""
+    if label.relative or label.level != 1 or not label.text.endswith("、") or not stack:
+        return label
+    top = stack[-1]
+    opens = label.text == "一、" and top.level == 1 and top.text.startswith("第")
+    continues = top.level == 2 and top.relative and top.text.endswith("、")
+    return Label(label.text, 2, True, label.rest) if opens or continues else label
+
+
 def assign_sections(blocks: Iterable[Block]) -> None:
     """Set ``label``, ``section`` and ``section_title`` on each block in place."""
     tracks: dict[object, _Track] = {}
@@ -215,6 +226,7 @@ def assign_sections(blocks: Iterable[Block]) -> None:
         source = f"{block.label} {block.text}" if block.label else block.text
         label = parse_label(source, in_zh_article=track.in_zh_article, after_letter=track.after_letter)
         if label is not None:
+            label = _item_of_article(label, track.stack)
             track.push(label)
             if not label.relative:
                 titles[key] = label.rest.strip() if _is_heading_like(block, label.rest) else None

@@ -155,15 +155,16 @@ def _relative_item(block: Block) -> bool:
     return bool(label and label.relative)
 
 
-_ARTICLE = re.compile(r"第\s*([一二三四五六七八九十百零〇两\d]{1,6})\s*条")
+_ARTICLE = re.compile(r"第\s*([一二三四五六七八九十百零〇两\d]{1,6})\s*条|(?:Clause|Article|Section)\s+(\d{1,3})")
 
 
 def _sub_clause(lead_section: str, section: str | None) -> bool:
-    """"9.1" is a sub-clause of "第九条": a lead-in heading an article governs its numbered sub-clauses."""
+    """"9.1" is a sub-clause of "第九条" or "Clause 9": a lead-in heading an article governs its numbered sub-clauses."""
     m = _ARTICLE.fullmatch(lead_section.strip())
     if not m or not section:
         return False
-    value = int(m.group(1)) if m.group(1).isdigit() else parse_numeral(m.group(1))
+    number = m.group(1) or m.group(2)
+    value = int(number) if number.isdigit() else parse_numeral(number)
     return value is not None and section.startswith(f"{value}.")
 
 

@@ -292,3 +292,20 @@ AGREED_PAUSES = [
 def test_only_what_the_customer_agreed_or_asked_for_is_no_interruption(lang: str, clause: str, expected: str) -> None:
     result = _result(clause, lang, "CSR04")
     assert str(result.verdict) == expected, result.message
+
+
+# Termination for convenience open to the supplier ends supply and support at will (a heldout-3 case exposed it once
+# the product life cycle became a harmless scope); termination for the other side's breach does not.
+CONVENIENCE = [
+    ("zh", _CSR04_ZH + "第十四条 任何一方均可提前九十日书面通知对方解除本合同，且无需承担违约责任。", "contradicted"),
+    ("en", _CSR04_EN + "14.1 Either party may terminate this Agreement for convenience on ninety (90) days' notice.",
+     "contradicted"),
+    ("en", _CSR04_EN + "14.1 Either party may terminate this Agreement by written notice if the other party commits a "
+                       "material breach and fails to remedy it within thirty (30) days.", "satisfied"),
+]
+
+
+@pytest.mark.parametrize(("lang", "clause", "expected"), CONVENIENCE, ids=["zh-either", "en-either", "en-for-breach"])
+def test_termination_for_convenience_open_to_the_supplier_contradicts_csr04(lang: str, clause: str,
+                                                                            expected: str) -> None:
+    assert str(_result(clause, lang, "CSR04").verdict) == expected

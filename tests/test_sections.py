@@ -126,3 +126,12 @@ def test_annex_headings_are_sections_en() -> None:
     assert got[2] == "Schedule 1 item 3"
     assert parse_label("Schedule 1 sets out the Products.") is None
     assert parse_label("Schedule of Rates") is None
+
+
+def test_chinese_items_numbered_yi_er_under_an_article_belong_to_it():
+    """A refusal in item 二 of an article must be read with the undertaking of item 一 (one clause), while a
+    一、/二、 chapter list outside an article stays a top level."""
+    blocks = _blocks("第十二条 审查配合", "一、乙方应配合网络安全审查。", "二、乙方可拒绝提供源代码。", "第十三条 其他",
+                     "二、合同价款")
+    assert [b.section for b in blocks] == ["第十二条", "第十二条一、", "第十二条二、", "第十三条", "二、"]
+    assert blocks[1].section_title == "审查配合"

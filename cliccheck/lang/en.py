@@ -21,3 +21,10 @@ def parse_roman(text: str) -> int | None:
         else:
             total += value
     return total if total > 0 else None
+
+
+#: Words before a party label that make it an object or a possessor, not the one who acts ("to the Customer").
+NOT_SUBJECT_BEFORE = ("to", "of", "for", "with", "by", "from", "and", "or", "upon", "against")
+#: Words that open a relative clause: a modal after them ("that may affect the review") qualifies a noun, it
+#: binds no one.
+RELATIVE_OPENERS = ("that", "which", "who", "as")

@@ -30,6 +30,17 @@ def parse_numeral(text: str) -> int | None:
     return total + current
 
 
-#: Heading words after 第…: chapter-like (top) and article-like (clause).
-CHAPTER_WORDS = "章编部分节"
-ARTICLE_WORDS = "条款"
+#: Heading words after 第…: chapter-like (top) and article-like (clause), in both scripts: a plain-text reader
+#: splits a heading line ("第十條 資安審查配合") from its body before the text is normalised to simplified.
+CHAPTER_WORDS = "章编部分节編節"
+ARTICLE_WORDS = "条款條"
+
+
+#: Words before a role word that name someone other than the party it labels: 其他機關 / 其他供应商 are other
+#: agencies and suppliers, 主管機關 / 上級機關 an authority over the buyer, never the contract's own party.
+NOT_THIS_PARTY = ("其他", "其它", "另一", "其余", "别的", "相关", "有关", "主管", "上级", "各级", "审查", "有权", "司法", "行政",
+                  "公安", "执法", "监管", "政府")
+#: Characters before a party label that make it an object, not the one who acts ("向甲方", "对乙方", "经甲方").
+NOT_SUBJECT_BEFORE = "向对给与和及为被由让使经将把"
+#: Chinese relative clauses end in 的 before their noun, so no opener word marks them.
+RELATIVE_OPENERS: tuple[str, ...] = ()

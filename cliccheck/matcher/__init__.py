@@ -9,9 +9,10 @@ spaCy is imported only when a document is checked (or :func:`load_pipelines`
 is called), so ``cliccheck --version`` stays fast.
 
 Bilingual documents: each language version is judged on its own
-(``RequirementResult.by_language``). The combined verdict is ``contradicted``
-if any version is; otherwise, when the contract says which version prevails
-(library ``prevailing``), that version's verdict; otherwise ``satisfied`` only
+(``RequirementResult.by_language``). When the contract says which version
+prevails (library ``prevailing``), that version's verdict decides, even against
+a contradiction in the other; otherwise ``contradicted`` if any version is,
+``satisfied`` only
 if every version is satisfied, ``weak`` if any version has an undertaking,
 else ``missing``. Versions that disagree give a ``bilingual-mismatch`` finding.
 
@@ -427,10 +428,10 @@ def _combine(results: dict[str, RequirementResult], prevailing: str | None) -> R
         return RequirementResult(only.id, only.name, only.verdict, only.message, evidence=list(only.evidence),
                                  reasons=list(only.reasons), language=None, by_language=dict(results))
     contradicted = [r for r in versions if r.verdict == Verdict.CONTRADICTED]
-    if contradicted:
+    if prevailing in results:
+        pick = results[prevailing]  # the version the language clause makes binding decides, contradiction or not
+    elif contradicted:
         pick = contradicted[0]
-    elif prevailing in results:
-        pick = results[prevailing]
     elif all(r.verdict == Verdict.SATISFIED for r in versions):
         pick = versions[0]
     else:

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lang import zh
 from ..library import LANGS, Library
 from ..verdicts import Party, Reason, Roles
 from .pipelines import get_nlp
@@ -222,6 +223,8 @@ def party_hits(text: str, roles: Roles, analyzer_hits: list[Hit], lang: str) -> 
         rx = party_regex(Party(labels={lang: words[lang]}), lang) if words.get(lang) else None
         if rx:
             raw += [Hit(f"party:presumed_{side}", m.start(), m.end(), m.group(0)) for m in rx.finditer(text)]
+    if lang == "zh":  # 其他機關, 主管機關: someone else than the party the role word labels
+        raw = [h for h in raw if not text.endswith(zh.NOT_THIS_PARTY, 0, h.start)]
     raw += [Hit("party:both", h.start, h.end, h.text) for h in analyzer_hits if h.cat == "both"]
     raw += [Hit("party:pronoun", h.start, h.end, h.text) for h in analyzer_hits if h.cat == "pronoun"]
     raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -286,6 +289,14 @@ class Sentence:
 def _passive_modal_after(s: Sentence, act: Hit) -> Hit | None:
     """A nominal act governed by a later passive modal: "Full cooperation … shall be given by the Contractor"."""
     if s.unit.lang == "zh":
+        # "配合网络安全审查是乙方在本合同项下的一项持续性义务", "审查之全面配合，为承包人之持续义务": the party right
+        # after 是/为 bears the nominal act as its duty (the library's obligation modal checks the 的义务 that follows)
+        for m in s.modals:
+            if m.start >= act.end and m.text in ("是", "为", "系") \
+                    and not re.search(r"[。；;]", s.text[act.end:m.start]) and m.start - act.end <= 30:
+                if any(0 <= p.start - m.end <= 1 and p.cat != "party:pronoun" for p in s.parties):
+                    return m
+                break
         # "网络安全审查的配合工作由甲方负责": a nominal act whose agent follows with 由 and binds itself after it
         for m in s.modals:
             if m.start >= act.end:
@@ -368,7 +379,10 @@ def _possessive(text: str, hit: Hit, lang: str) -> bool:
     after = text[hit.end:hit.end + 2]
     if lang == "en":
         return after.startswith(("'s", "’s", "'", "’"))
-    return after.startswith("的")
+    return after.startswith(("的", "之"))  # 之 is the possessive of TW/HK contracts (廠商之母公司)
+
+
+_OWNED = re.compile(r"(?:(?:'s|’s|'|’)\s+|[的之]\s*)\w")
 
 
 def _agent(s: Sentence, action: Hit, lang: str) -> Hit | None:
@@ -409,6 +423,10 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
             if 0 <= p.start - modal.end <= 40 and (re.search(r"\bby(?: the)?\s*$", between, re.I)
                                                  or (of and re.fullmatch(r"\s*(?:the\s+)?", between, re.I))):
                 return _resolve(s, p)
+    if modal is not None and modal.start >= action.end and lang == "zh":  # "配合审查是乙方…的义务"
+        after = [p for p in s.parties if 0 <= p.start - modal.end <= 1]
+        if after:
+            return _resolve(s, after[0])
     agent = _agent(s, action, lang)
     if agent is not None:
         return _resolve(s, agent)
@@ -427,6 +445,11 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
     plain = [p for p in free if not _possessive(s.text, p, lang)]
     bare = [p for p in plain if not _after_preposition(s, p)]
     pick = (bare or plain or free or before or [None])[-1]
+    if pick is not None and not plain and _possessive(s.text, pick, lang) \
+            and _OWNED.match(s.text, pick.end, limit):
+        # "廠商之母公司應配合", "The Supplier's parent shall": the one bound is what the party owns, not the party
+        # ("The Supplier's obligations include" binds the Supplier: there the modal follows the possessive)
+        return None, None
     if pick is not None and lang == "zh" and _CLAUSE_BREAK.search(s.text, pick.end, limit):
         # "乙方不得擅自变更甲方信息系统的配置，不得篡改…": a clause without its own subject continues the last
         # party that stood as a subject (right before a modal), not one named inside an object
@@ -616,7 +639,12 @@ def _whether_before(s: Sentence, act: Hit) -> bool:
 def _buyer_consent(s: Sentence, a: int, b: int) -> bool:
     """The span names the buyer consenting, requesting or authorising."""
     buyer = [p for p in s.parties if p.cat == "party:buyer" and a <= p.start < b]
-    return bool(buyer) and any(a <= h.start < b and h.start >= buyer[0].start - 12 for h in s.get("consent_words"))
+    return bool(buyer) and any(a <= h.start < b and (h.start >= buyer[0].start - 12 or _BY_AGENT.fullmatch(
+        s.text, h.end, buyer[0].start)) for h in s.get("consent_words"))
+
+
+#: "instructed in writing by the Purchaser": a consent word whose agent follows it
+_BY_AGENT = re.compile(r"\s+(?:(?:expressly\s+)?in\s+writing\s+)?by\s+(?:the\s+)?", re.IGNORECASE)
 
 
 _COMMA = re.compile(r"[,，]")
@@ -817,8 +845,12 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
         results: list[Assessment] = []
         # pair actions with elements
         pairs: dict[int, tuple[Hit, set[str], list[Hit]]] = {}
+        # a Chinese compound names its class before its head noun: the 主机 of 服务器主机 is a server, not every host
+        partials = s.get(f"{rid}:partial_objects") if lang == "zh" else []
         for el, hs in objs.items():
             for obj in hs:
+                if any(p.contains(obj) and (p.start, p.end) != (obj.start, obj.end) for p in partials):
+                    continue
                 act = _attach(s, obj, actions)
                 if act is None:
                     continue

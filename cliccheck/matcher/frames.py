@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lang import en, zh
 from ..library import Library
 from ..roles import phrase_regex
 from ..verdicts import Reason
@@ -325,7 +326,8 @@ def _sibling(read: Sentence, rid: str, library: Library) -> bool:
                    for _, rx in _lexicon(library, section, lang))
 
 
-_RELATIVE = {"en": re.compile(r"\b(?:that|which|who|as)\s+$", re.I), "zh": re.compile(r"(?!x)x")}
+_RELATIVE = {lang: re.compile(rf"\b(?:{'|'.join(words)})\s+$" if words else r"(?!x)x", re.I)
+             for lang, words in (("en", en.RELATIVE_OPENERS), ("zh", zh.RELATIVE_OPENERS))}
 
 
 def _further_duty(read: Sentence, library: Library, rid: str) -> bool:
