@@ -260,3 +260,41 @@ def test_annex_messages_follow_the_locale(tmp_path: Path) -> None:
     assert zh.returncode == 0 and "已写入" in zh.stderr and "wrote" not in zh.stderr
     en = _cli("annex", str(ZH), "-o", str(tmp_path / "b.md"))
     assert en.returncode == 0 and "wrote" in en.stderr
+
+
+@pytest.mark.parametrize(("labels", "en", "zh"), [
+    ({"en": ["We"], "zh": ["我方"]}, "The supplier gives a binding undertaking", "我方已作出有约束力的承诺"),
+    ({"en": ["Northbridge"]}, "Northbridge gives a binding undertaking", "供方已作出有约束力的承诺"),
+    ({"en": ["The Company"]}, "The Company gives a binding undertaking", "供方已作出"),
+    ({"en": ["Service Provider"], "zh": ["服务提供方"]}, "The Service Provider gives", "服务提供方已作出"),
+    ({"en": ["Party B"], "zh": ["乙方"]}, "Party B gives a binding undertaking", "乙方已作出"),
+])
+def test_party_label_reads_as_a_name_or_a_role_in_both_languages(labels: dict[str, list[str]], en: str,
+                                                                  zh: str) -> None:
+    """"The We gives…" never: a pronoun label is no name, a defined short name takes no article, a role word does."""
+    from cliccheck.i18n import t
+    from cliccheck.report.messages import possessive, sentence, supplier_name
+    from cliccheck.report.model import SupplierReport
+
+    supplier = SupplierReport(name=None, source="definition", labels=labels)
+    said = {lang: sentence(t("req.satisfied", lang, supplier=supplier_name(supplier, lang), title="x"))
+            for lang in ("en", "zh")}
+    assert said["en"].startswith(en) and said["zh"].startswith(zh), said
+    assert "The We" not in said["en"] and "the We" not in said["en"]
+    poss = possessive(supplier_name(supplier, "en"), "en")
+    assert not poss.startswith(("the We", "the Northbridge", "the The", "the Party")), poss
+
+
+def test_a_contract_that_names_no_supplier_reads_as_the_supplier(tmp_path: Path) -> None:
+    """Without a supplier defined, a report does not call it by the first word of the library's list ("承揽商",
+    "Supplier (Vendor, Seller, …)" in a Chinese header)."""
+    terms = tmp_path / "terms.txt"
+    terms.write_text("CLOUD SERVICE TERMS\n\n1. Cybersecurity review\n1.1 We shall cooperate with any cybersecurity "
+                     "review of the procurement conducted by the competent authorities and shall provide the "
+                     "documents and information requested.\n\n2. Suspension\n2.1 We may suspend the services at any "
+                     "time for any reason on notice to you.\n", encoding="utf-8")
+    zh = _lint(str(terms), "--ui-lang", "zh")
+    assert "承揽商的承诺" not in zh and "供方的承诺不足" in zh
+    assert "Vendor" not in zh and "Supplier" not in zh
+    en = " ".join(_lint(str(terms), "--ui-lang", "en").split())
+    assert "The supplier's undertaking" in en

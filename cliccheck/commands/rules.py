@@ -197,10 +197,12 @@ def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, 
             continue
         shown += 1
         sentence = a.unit.sentence
-        where = t("explain.trace_where", lang, version=version, section=sentence.block.section or "-",
-                  paragraph=sentence.block.paragraph) if sentence is not None else f"[{version}]"
+        where = t("explain.trace_where", lang, version=t(f"lang.{version}", lang),
+                  section=sentence.block.section or t("trace.no_section", lang),
+                  paragraph=sentence.block.paragraph) if sentence is not None else \
+            t("explain.trace_version", lang, version=t(f"lang.{version}", lang))
         click.echo(_visible(where))
-        for line in describe(a):
+        for line in describe(a, lang):
             click.echo(_visible(line))
         click.echo("")
     if not shown:

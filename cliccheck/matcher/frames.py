@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from ..library import Library
@@ -30,6 +31,10 @@ _SAFE_COMMON = ("modal:obligation", "modal:prohibition", "negations", "lawful_ba
                 "conditions", "consent_words", "topics", "both", "pronoun")
 _SAFE_REQUIREMENT_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_duty", "qualifiers",
                           "justifications", "broad_objects", "partial_objects", "withheld_objects")
+#: the leftover of an undertaking read in windows (a very long sentence): its rest was not read with it
+WINDOW_LEFTOVER = "(sentence too long to read whole)"
+
+
 _MODALITY = {"obligation": "binding", "prohibition": "binding", "permission": "permission", "grant": "permission",
              "negated_obligation": "release", "non_binding": "hedged"}
 _NEGATIVE = ("not", "try-not", "bare-not", "need-not")
@@ -381,7 +386,7 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
                   objects=objs, conditions=[h.text for h in s.get("conditions")], exceptions=exceptions,
                   riders=riders, sentence=s.text)
     if a.kind == "undertaking" and getattr(a.unit.sentence, "window", False):
-        frame.leftover = ["(sentence too long to read whole)"]  # read in windows: the rest was not read with it
+        frame.leftover = [WINDOW_LEFTOVER]  # read in windows: the rest was not read with it
         if a.quality == "satisfied":
             unrecognised(a, frame.leftover)
     elif a.kind == "undertaking":
@@ -650,27 +655,53 @@ def trace_document(doc: Any, library: Library, *, supplier_aliases: tuple[str, .
             for a in _sentence_units(doc, library, roles, version, sentences)]
 
 
-def describe(a: Assessment) -> list[str]:
-    """The frame of one reading as lines for a lawyer: what the matcher read, part by part."""
+def describe(a: Assessment, lang: str = "en") -> list[str]:
+    """The frame of one reading as lines for a lawyer, in ``lang`` (zh or en): what the matcher read, part by
+    part. The codes of the frame (actor, modality, act kind, element) are said in words from
+    ``messages/ui.yaml``; the contract's own words are quoted as they are."""
+    from ..i18n import catalogue, t
+    from ..report.messages import element_title, reason_text
+
+    def word(prefix: str, code: str) -> str:  # a code in words; a code the catalogue does not know stays a code
+        return t(f"{prefix}.{code}", lang) if f"{prefix}.{code}" in catalogue() else code
+
+    def items(pairs: list[tuple[str, str]], prefix: str) -> str:
+        return t("trace.list_sep", lang).join(t("trace.item", lang, words=w, kind=word(prefix, c)) for c, w in pairs)
+
+    def quoted(words: str) -> str:
+        return t("trace.quoted", lang, words=words) if words else ""
+
     f = a.frame
-    verdict = a.kind if a.kind != "undertaking" else f"undertaking ({a.quality})"
-    lines = [f"{a.requirement}  {verdict}: {a.unit.text if len(a.unit.text) <= 200 else a.unit.text[:199] + '…'}"]
+    reading = t("trace.reading.undertaking", lang, quality=word("trace.quality", a.quality)) \
+        if a.kind == "undertaking" else word("trace.reading", a.kind)
+    text = a.unit.text if len(a.unit.text) <= 200 else a.unit.text[:199] + "…"
+    lines = [t("trace.head", lang, rule=a.requirement, reading=reading, text=text)]
+    evidence = [SimpleNamespace(text=a.unit.text)]
+    said = [reason_text(r, lang, evidence) or t("reason.other", lang, detail=word("trace.reason", r.code))
+            for r in a.reasons]
+    reasons = t("trace.reasons", lang, items=t("trace.list_sep", lang).join(dict.fromkeys(said)) or
+                t("trace.none", lang))
     if f is None:
-        lines += [f"    reasons: {'; '.join(str(r) for r in a.reasons) or '-'}"]
-        return lines
-    lines += [f"    actor: {f.actor}" + (f" ({f.actor_text})" if f.actor_text else ""),
-              f"    modality: {f.modality}" + (f" ({f.modal_text})" if f.modal_text else "") + f", polarity {f.polarity}",
-              f"    act: {f.act} [{f.act_kind}]",
-              f"    objects: {', '.join(f'{w} [{t}]' for t, w in f.objects) or '-'}"]
+        return [*lines, reasons]
+    objects = t("trace.word_sep", lang).join(
+        t("trace.object", lang, words=w, kind=element_title(c, lang) if f"trace.object.{c}" not in catalogue()
+          else t(f"trace.object.{c}", lang)) for c, w in f.objects)
+    lines += [t("trace.actor", lang, actor=word("trace.actor", f.actor), words=quoted(f.actor_text)),
+              t("trace.modality", lang, modality=word("trace.modality", f.modality), words=quoted(f.modal_text),
+                polarity=word("trace.polarity", f.polarity)),
+              t("trace.act", lang, act=f.act, kind=word("trace.act", f.act_kind)),
+              t("trace.objects", lang, objects=objects or t("trace.none", lang))]
     if f.conditions:
-        lines.append(f"    conditions: {', '.join(f.conditions)}")
+        lines.append(t("trace.conditions", lang, items=t("trace.word_sep", lang).join(f.conditions)))
     if f.exceptions:
-        lines.append(f"    exceptions: {'; '.join(f'{w} [{c}]' for c, w in f.exceptions)}")
+        lines.append(t("trace.exceptions", lang, items=items(f.exceptions, "trace.exception")))
     if f.riders:
-        lines.append(f"    riders: {'; '.join(f'{w} [{c}]' for c, w in f.riders)}")
+        lines.append(t("trace.riders", lang, items=items(f.riders, "trace.rider")))
     if a.kind == "undertaking":
-        lines.append(f"    leftover: {' … '.join(f.leftover) if f.leftover else '(none: every word accounted for)'}")
-    lines.append(f"    reasons: {'; '.join(str(r) for r in a.reasons) or '-'}")
+        left = t("trace.leftover.window", lang) if f.leftover == [WINDOW_LEFTOVER] else \
+            " … ".join(f.leftover) if f.leftover else t("trace.leftover.none", lang)
+        lines.append(t("trace.leftover", lang, words=left))
+    lines.append(reasons)
     return lines
 
 

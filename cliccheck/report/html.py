@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from ..i18n import catalogue, t
 from ..lang.chars import visible
 from ..verdicts import Evidence
-from .messages import reasons_text, requirement_title
+from .messages import header_names, reasons_text, requirement_title
 from .model import Report
 from .rules import rule_info
 from .text import _count_phrase, human_location, merge_highlights, needs_opening, report_lang, summary_line
@@ -219,9 +219,8 @@ def _doc_view(doc) -> dict[str, object]:  # type: ignore[no-untyped-def]
         facts.append(t("text.pages_one" if doc.pages == 1 else "text.pages", lang, n=doc.pages))
     facts.append(t("html.language", lang, lang=t(f"lang.{doc.language}", lang)
                    if doc.language in ("zh", "en", "mixed", "none") else doc.language))
-    if doc.supplier and (doc.supplier.name or doc.supplier.aliases):
-        names = [doc.supplier.name] if doc.supplier.name else []
-        names += [a for a in doc.supplier.aliases if a not in names][:4]
+    names = header_names(doc.supplier, lang) if doc.supplier else []
+    if names:
         facts.append(t("html.supplier", lang, names=t("text.list_sep", lang).join(names)))
     if doc.sha256:
         facts.append(t("html.sha", lang, sha=doc.sha256[:16]))

@@ -16,7 +16,7 @@ from ..lang.chars import visible
 from ..normalize import is_cjk
 from ..termsafe import escape_name
 from ..verdicts import Evidence
-from .messages import reasons_text
+from .messages import header_names, reasons_text
 from .model import DocumentReport, Report
 from .wrap import Styled, clean, text_width, wrap_styled, wrap_text
 
@@ -184,9 +184,7 @@ def render_document(doc: DocumentReport, *, color: bool = False, width: int = 10
     facts.append(t(f"lang.{doc.language}", lang) if doc.language in LANGUAGES else (doc.language or "?"))
     supplier = ""
     if doc.supplier is not None:
-        own = doc.supplier.names.get(lang)  # the name in the report's language first
-        names = [n for n in (own, doc.supplier.name) if n]
-        names = list(dict.fromkeys(names + [a for a in doc.supplier.aliases if a not in names]))[:4]
+        names = header_names(doc.supplier, lang)  # the name in the report's language first
         if names:
             names = [escape_name(clean(n)) for n in names]
             rest = f"（{sep.join(names[1:])}）" if lang == "zh" else f" ({sep.join(names[1:])})"
