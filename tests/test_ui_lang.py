@@ -298,3 +298,30 @@ def test_a_contract_that_names_no_supplier_reads_as_the_supplier(tmp_path: Path)
     assert "Vendor" not in zh and "Supplier" not in zh
     en = " ".join(_lint(str(terms), "--ui-lang", "en").split())
     assert "The supplier's undertaking" in en
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_github_and_junit_words_follow_the_ui_language(lang: str, tmp_path: Path) -> None:
+    """The annotations and the JUnit text people read in CI are in the UI language; codes, rule ids and the
+    JUnit ``message`` attribute stay English."""
+    out = _lint(str(ZH), "--format", "github", "--ui-lang", lang)
+    annotation, summary = out.splitlines()[0], out.splitlines()[-1]
+    assert annotation.startswith("::error file=fixtures/sample/procurement-contract-zh.docx,title=CSR01 "
+                                 "review-cooperation::") or "title=CSR01 review-cooperation::" in annotation
+    if lang == "zh":
+        assert "::weak: 北桥系统有限公司的承诺不足" in annotation and "（第2页 §第九条（一） ¶34）：“乙方" in annotation
+        assert summary == "cliccheck：共检查1份文件：0份通过，1份不通过（1个错误）。"
+    else:
+        assert "::weak: " in annotation and "(page 2 §第九条（一） ¶34): “乙方" in annotation
+        assert summary == "cliccheck: 1 document checked: 0 passed, 1 failed (1 error)."
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"not a pdf at all")
+    junit = _lint(str(broken), "--format", "junit", "--ui-lang", lang, codes=(2,))
+    assert 'message="named .pdf but is not a PDF' in junit  # the attribute: English, for machines
+    if lang == "zh":
+        assert "无法读取的文件永远不会通过检查。" in junit and "A document that cannot" not in junit
+    else:
+        assert "A document that cannot be read never passes." in junit
+    github = _lint(str(broken), "--format", "github", "--ui-lang", lang, codes=(2,))
+    assert ("title=cliccheck：无法读取（not-a-pdf）" if lang == "zh" else "title=cliccheck%3A cannot read (not-a-pdf)") \
+        in github
