@@ -115,6 +115,17 @@ def test_cjk_wrapping_inserts_no_space() -> None:
     assert "".join(lines) == text
 
 
+def test_cjk_wrapping_never_starts_a_line_with_closing_punctuation() -> None:
+    """Two closing marks in a row ("）：") go to the next line with the character before them, at every width."""
+    from cliccheck.report.wrap import NO_LINE_START
+
+    text = "✖ CSR01 配合网络安全审查 — 承诺不足（第2页，8.1）：北桥系统有限公司的承诺不足（配合网络安全审查）：有所保留。"
+    for width in range(20, 110):
+        lines = wrap_text(text, width)
+        assert not [line for line in lines if line[:1] in NO_LINE_START], width
+        assert "".join(lines).replace(" ", "") == text.replace(" ", ""), width
+
+
 def test_json_keeps_codes_and_adds_localised_message() -> None:
     import json
 

@@ -191,6 +191,8 @@ def reason_text(reason: Reason, lang: str, evidence: Sequence[Evidence]) -> str 
                      detail=t("reason.missing-in-version", lang, lang=t(f"lang.{version}", lang)))
     if detail in _FIXED_DETAILS:
         words = t(_FIXED_DETAILS[detail], lang)
+    elif code == "unrecognised-qualifier" and detail:  # always the contract's words nobody accounted for
+        words = _quote(detail, lang)
     elif is_quote(detail, evidence):
         core = detail.strip()
         if core.startswith("only '") and core.endswith("'"):
