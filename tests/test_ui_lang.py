@@ -229,7 +229,35 @@ def test_not_a_contract_in_both_languages(tmp_path: Path) -> None:
     zh = " ".join(_cli("lint", str(toml), "--ui-lang", "zh").stdout.split())
     en = " ".join(_cli("lint", str(toml), "--ui-lang", "en").stdout.split())
     assert "这看起来不像一份合同" in zh
-    assert "This does not look like a contract" in en
+    assert "This does not look like a contract" in en or "not-a-contract:" in en
+
+
+@pytest.mark.parametrize("name", ["pyproject.toml", "README.md"])
+def test_not_a_contract_is_one_warning_line_not_four_missing_verdicts(name: str, tmp_path: Path) -> None:
+    """A file that is clearly no contract: the human formats say so once (with how it begins), in both
+    languages; the machine formats keep every requirement missing and the gate still fails (fail closed)."""
+    import json
+
+    target = tmp_path / name
+    target.write_text("[tool.cliccheck]\nselect = []\nfail-on = \"error\"\n" if name.endswith(".toml") else
+                      "# cliccheck\n\nAn offline linter. Install it with `make demo`, then run `cliccheck lint`.\n",
+                      encoding="utf-8")
+    zh = _cli("lint", str(target), "--ui-lang", "zh", env={"COLUMNS": "200"}, cwd=tmp_path)
+    en = _cli("lint", str(target), "--ui-lang", "en", env={"COLUMNS": "200"}, cwd=tmp_path)
+    assert zh.returncode == en.returncode == 1
+    assert "✖ 这看起来不像一份合同：没有当事人、条款或义务，未逐项检查各项要求" in zh.stdout
+    assert "✖ not-a-contract: This does not look like a contract: it has no parties, clauses or obligations" in en.stdout
+    for out in (zh.stdout, en.stdout):
+        assert "CSR0" not in out and out.count("✖") == 1, out
+    assert "共检查1份文件：0份通过，1份不通过（1个错误）。" in zh.stdout
+    assert "文件开头：“" in zh.stdout and "it begins: “" in en.stdout
+    html = tmp_path / "r.html"
+    _cli("lint", str(target), "--ui-lang", "zh", "--format", "html", "-o", str(html), cwd=tmp_path)
+    page = html.read_text(encoding="utf-8")
+    assert "这看起来不像一份合同" in page and "CSR01" not in page
+    data = json.loads(_cli("lint", str(target), "--format", "json", cwd=tmp_path).stdout)
+    doc = data["documents"][0]
+    assert [r["verdict"] for r in doc["requirements"]] == ["missing"] * 4 and doc["passed"] is False
 
 
 def test_rules_explain_and_help_in_chinese() -> None:

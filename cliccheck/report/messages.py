@@ -286,6 +286,12 @@ def requirement_message(req: RequirementReport, doc: DocumentReport, lang: str) 
     return message
 
 
+def not_a_contract(doc: DocumentReport) -> bool:
+    """A file that is clearly no contract (a README, a TOML file): the human formats show the one finding, not
+    four missing verdicts; the machine formats keep the verdicts (every requirement missing, the gate fails)."""
+    return doc.document_rule == "not-a-contract"
+
+
 def finding_message(finding: FindingReport, lang: str) -> str:
     """A finding in words; a finding the catalogue has no text for keeps the matcher's (English) message."""
     rule = finding.rule
@@ -301,7 +307,9 @@ def finding_message(finding: FindingReport, lang: str) -> str:
                  summary=t("text.list_sep", lang).join(parts))
     if rule == "expired-waiver":
         return finding.message if lang == "en" else _expired(finding, lang)
-    if rule in ("not-a-contract", "no-supplier-party"):
+    if rule == "not-a-contract":
+        return t("finding.not-a-contract.human", lang)
+    if rule == "no-supplier-party":
         return t(f"finding.{rule}", lang) + ("。" if lang == "zh" else ".")
     if rule in ("hidden-text", "hidden-contradiction"):
         return finding.message if lang == "en" else t(f"finding.{rule}", lang, rule=finding.requirement or "")

@@ -16,7 +16,7 @@ from ..lang.chars import visible
 from ..normalize import is_cjk
 from ..termsafe import escape_name
 from ..verdicts import Evidence
-from .messages import header_names, reasons_text
+from .messages import header_names, not_a_contract, reasons_text
 from .model import DocumentReport, Report
 from .wrap import Styled, clean, text_width, wrap_styled, wrap_text
 
@@ -197,7 +197,7 @@ def render_document(doc: DocumentReport, *, color: bool = False, width: int = 10
         _emit_wrapped(out, _plain(details), 2, width, paint, "dim")
     colon = "：" if lang == "zh" else ": "
     for req in doc.requirements:
-        if quiet and req.ok:
+        if (quiet and req.ok) or not_a_contract(doc):
             continue
         mark = MARKS.get(req.severity, "?")
         status = t(f"verdict.{req.verdict}", lang) + (t("text.waived_mark", lang) if req.waived else "")
@@ -238,10 +238,11 @@ def render_document(doc: DocumentReport, *, color: bool = False, width: int = 10
         if loc:
             prefix += paint(('（' + loc + '）') if lang == 'zh' else ' (' + loc + ')', 'dim')
         _emit_wrapped(out, _plain(finding.display_message), 2, width, paint, first_prefix=prefix + colon, hang=4)
-        _evidence_lines(out, finding.evidence, width, paint, color, lang, doc.openings)
+        _evidence_lines(out, finding.evidence, width, paint, color, lang, doc.openings,
+                        label=t("role.opening", lang) if finding.rule == "not-a-contract" else None)
         if finding.waived:
             _waiver_line(out, finding.waived, width, paint, lang)
-    counts = doc.counts()
+    counts = doc.counts(shown=True)
     detail = _count_phrase(counts, lang)
     word = t("text.pass", lang) if doc.passed else t("text.fail", lang)
     rest = detail or t("text.all_satisfied", lang)
@@ -322,7 +323,7 @@ def report_lang(report: Report) -> str:
 
 
 def summary_line(report: Report, lang: str) -> str:
-    s = report.summary()
+    s = report.summary(shown=True)
     total = s["documents"]
     if total == 0:
         return t("summary.none", lang)
