@@ -364,3 +364,21 @@ def test_github_and_junit_words_follow_the_ui_language(lang: str, tmp_path: Path
     github = _lint(str(broken), "--format", "github", "--ui-lang", lang, codes=(2,))
     assert ("title=cliccheck：无法读取（not-a-pdf）" if lang == "zh" else "title=cliccheck%3A cannot read (not-a-pdf)") \
         in github
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(("limit", "suggest"), [("CSR5", None), ("max_pagez=5", "max_pages / max_ocr_pages")])
+def test_limit_name_error_is_one_line_with_did_you_mean(lang: str, limit: str, suggest: str | None,
+                                                        tmp_path: Path) -> None:
+    """A wrong --limit name is one coded line in the UI language (it was an internal error in Chinese)."""
+    proc = _cli("lint", "--limit", limit, "--ui-lang", lang, cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == ""
+    line = proc.stderr
+    assert line.count("\n") == 1 and line.rstrip().endswith("[config]"), line
+    assert "internal" not in line and "Traceback" not in line
+    if lang == "zh":
+        assert line.startswith(f"cliccheck：错误：--limit '{limit}'：应为“名称=正整数”"), line
+        assert (f"您是否想用 {suggest}？" in line) if suggest else "您是否想用" not in line
+    else:
+        assert line.startswith(f"cliccheck: error: --limit '{limit}': expected NAME=POSITIVE_INTEGER"), line
+        assert (f"did you mean {suggest}?" in line) if suggest else "did you mean" not in line
