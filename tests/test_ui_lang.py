@@ -415,3 +415,24 @@ def test_supplier_alias_adds_a_name_and_changes_no_verdict(lang: str) -> None:
         verdicts = [re.findall(r"CSR0\d \S+ — (\S+?)[（( ]", out) for out in (plain, alias)]
         assert verdicts[0] == verdicts[1] and len(verdicts[0]) == 4, verdicts
         assert name in alias and "no party is named as bound" not in alias and "未写明由供方承担" not in alias
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_statistics_over_a_folder_with_a_readme(lang: str, tmp_path: Path) -> None:
+    """``cliccheck lint --statistics`` with no path, as in a repository of drafts: the README counts as what it is
+    (one not-a-contract finding), not as four missing undertakings; excluded folders are not read."""
+    shutil.copy(ZH, tmp_path / "a.docx")
+    (tmp_path / "README.md").write_text("# Contracts\n\nDrafts for review. Run `cliccheck lint` before a commit.\n",
+                                        encoding="utf-8")
+    (tmp_path / "old").mkdir()
+    shutil.copy(EN, tmp_path / "old" / "b.docx")
+    (tmp_path / ".cliccheck.toml").write_text('extend-exclude = ["old"]\n', encoding="utf-8")
+    proc = _cli("lint", "--statistics", "--ui-lang", lang, cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == ("统计（2份文件）" if lang == "zh" else "Statistics (2 documents)")
+    rows = {line.split()[0]: line.split()[1:] for line in lines if line.startswith("CSR0")}
+    assert rows["CSR01"] == ["0", "1", "0", "0"] and rows["CSR04"] == ["1", "0", "0", "0"], rows  # a.docx only
+    finding = next(line for line in lines if "not-a-contract" in line)
+    assert finding.split()[-1] == "1"
+    assert ("这看起来不像一份合同（not-a-contract）" in finding) if lang == "zh" else finding.split()[0] == "not-a-contract"
