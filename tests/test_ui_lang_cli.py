@@ -308,3 +308,13 @@ def test_explain_trace_in_english_on_the_english_sample() -> None:
     zh = _run(["explain", "--trace", str(SAMPLES / "supply-agreement-en.docx"), "CSR04", "--ui-lang", "zh"], ZH_ENV)
     assert "［英文文本］7.1，第" in zh and "情态：许可（可以、有权）（may），肯定" in zh
     assert "第第" not in zh
+
+
+def test_explain_trace_auto_speaks_the_contracts_language() -> None:
+    """``--ui-lang auto`` (no locale naming a language): the trace of a Chinese contract is in Chinese, as its
+    lint report; a locale naming English wins."""
+    zh_sample = str(SAMPLES / "procurement-contract-zh.docx")
+    out = _run(["explain", "--trace", zh_sample, "CSR02"], EN_ENV)
+    assert out.startswith("［中文文本］第一条（三），第10段") and "理由：接近但不足：“存储 … 用户数据”" in out, out
+    english = _run(["explain", "--trace", zh_sample, "CSR02"], {**EN_ENV, "LANG": "en_GB.UTF-8"})
+    assert english.startswith("[Chinese version] clause 第一条（三）, paragraph 10"), english

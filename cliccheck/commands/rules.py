@@ -177,12 +177,11 @@ def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, 
     """Print the frame of every reading of ``path`` (the words that decided, and those nobody accounted for)."""
     import sys
 
-    from ..i18n import t
+    from ..i18n import resolve_ui_lang, t
     from ..matcher.frames import describe, trace_document
     from ..readers import read_document
 
-    lang = ui_lang_of(ctx)
-
+    lang = ui_lang_of(ctx)  # errors before the contract is read
     with one_line_errors(ctx):
         library = _library()
         wanted = None
@@ -191,6 +190,8 @@ def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, 
             wanted = (by_name.get(rule) or library.requirement(rule)).id
         doc = read_document(sys.stdin.buffer, filename="<stdin>") if path == "-" else read_document(path)
         readings = trace_document(doc, library, supplier_aliases=aliases)
+    # --ui-lang auto: the contract's language, as the lint report (unless the locale or the option chose)
+    lang = resolve_ui_lang(ctx.params.get("ui_lang"), doc.language)
     shown = 0
     for version, a in readings:
         if wanted is not None and a.requirement != wanted:

@@ -113,12 +113,12 @@ def contract_labels(supplier: SupplierReport, lang: str) -> list[str]:
 
 def header_names(supplier: SupplierReport, lang: str) -> list[str]:
     """Up to four names for a report's header: the name in the report's language first, then the contract's
-    other names and role words; for a contract that names no supplier, the default role words in ``lang``."""
+    other names and role words; for a contract that names no supplier, only the role words it uses in ``lang``
+    (none: the header then names no supplier)."""
     own = supplier.names.get(lang)
     names = [n for n in (own, supplier.name) if n]
-    if supplier.source == "default" and not names:
-        labels = contract_labels(supplier, lang) or list(supplier.labels.get(lang) or [])
-        return list(dict.fromkeys(labels))[:4]
+    if supplier.source == "default" and not names:  # the library's role words are no name of this contract's
+        return list(dict.fromkeys(contract_labels(supplier, lang)))[:4]
     return list(dict.fromkeys(names + [a for a in supplier.aliases if a not in names]))[:4]
 
 
@@ -169,7 +169,9 @@ def is_quote(detail: str, evidence: Sequence[Evidence]) -> bool:
         return False
     if core.startswith("only '") and core.endswith("'"):
         core = core[6:-1]
-    return any(core in ev.text or core.casefold() in ev.text.casefold() for ev in evidence)
+    parts = [p.strip() for p in core.split(" … ") if p.strip()]  # words the matcher found apart ("存储 … 用户数据")
+    return bool(parts) and any(all(p in ev.text or p.casefold() in ev.text.casefold() for p in parts)
+                               for ev in evidence)
 
 
 def reason_text(reason: Reason, lang: str, evidence: Sequence[Evidence]) -> str | None:

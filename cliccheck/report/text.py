@@ -291,7 +291,8 @@ def _evidence_lines(out: list[str], evidence: Sequence[Evidence], width: int, pa
         out.append(" " * 6 + paint(t("text.more_passages", lang, n=len(evidence) - 3), "dim"))
 
 
-_ROLES = ("undertaking", "contradiction", "weakener", "partial", "near-miss", "excluded", "definition")
+_ROLES = ("undertaking", "contradiction", "weakener", "partial", "near-miss", "excluded", "definition",
+          "obfuscation", "unread")
 
 
 def _waiver_line(out: list[str], waiver, width: int, paint: _Painter, lang: str = "en") -> None:  # type: ignore[no-untyped-def]
