@@ -436,3 +436,57 @@ def test_statistics_over_a_folder_with_a_readme(lang: str, tmp_path: Path) -> No
     finding = next(line for line in lines if "not-a-contract" in line)
     assert finding.split()[-1] == "1"
     assert ("这看起来不像一份合同（not-a-contract）" in finding) if lang == "zh" else finding.split()[0] == "not-a-contract"
+
+
+def _readme() -> str:
+    return (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_readme_error_line_format_is_what_is_printed(lang: str, tmp_path: Path) -> None:
+    """The format README documents for error lines, with and without a file, matches stderr in both languages."""
+    readme = _readme()
+    documented = {"en": "`cliccheck: error: [FILE: ]message [code]`", "zh": "`cliccheck：错误：[文件：]消息 [code]`"}
+    assert documented[lang] in readme
+    head, sep = ("cliccheck：错误：", "：") if lang == "zh" else ("cliccheck: error: ", ": ")
+    shape = re.compile(rf"^{re.escape(head)}(?:(?P<file>[^\s：:]+){re.escape(sep)})?(?P<message>.+) \[(?P<code>[a-z-]+)\]$")
+    existing = tmp_path / "report.json"
+    existing.write_text("{}", encoding="utf-8")
+    cases = [(["lint", str(ZH), "--format", "json", "-o", str(existing)], "output-exists", str(existing)),
+             (["lint", "--select", "CSR5", str(ZH)], "config", None),
+             (["lint", "--frmat", "json"], "config", None)]
+    for args, code, file in cases:
+        proc = _cli(*args, "--ui-lang", lang, cwd=tmp_path)
+        line = proc.stderr.rstrip("\n")
+        assert proc.returncode == 2 and "\n" not in line, proc.stderr
+        m = shape.match(line)
+        assert m and m["code"] == code, line
+        assert m["file"] == file, line
+
+
+def test_readme_pre_commit_example_runs_as_pre_commit_would(tmp_path: Path) -> None:
+    """The README's pre-commit hook (``repo: local``, as no release is tagged) is valid YAML whose entry, run on
+    the files its pattern selects, blocks the commit of an imperfect draft and lets a compliant one through."""
+    import yaml
+
+    block = _readme().split("### pre-commit", 1)[1]
+    config = yaml.safe_load(re.search(r"```yaml\n(.*?)```", block, re.S).group(1))
+    hook = config["repos"][0]["hooks"][0]
+    assert config["repos"][0]["repo"] == "local" and hook["language"] == "system" and hook["id"] == "cliccheck"
+    files = re.compile(hook["files"])
+    assert files.search("drafts/a.docx") and files.search("b.pdf") and not files.search("notes.xlsx")
+    assert re.search(hook["exclude"], "drafts/~$a.docx")
+    entry = hook["entry"].split()
+    assert entry[0] == "cliccheck"
+    bad = _cli(*entry[1:], str(EN), cwd=tmp_path)
+    assert bad.returncode == 1 and "CSR04" in bad.stdout
+    compliant = tmp_path / "ok.txt"
+    compliant.write_text(
+        'Supply Agreement between Harbour Grid Operations Co. (the "Customer") and Northbridge Systems Ltd. (the '
+        '"Supplier").\n\n1. The Supplier shall cooperate with any cybersecurity review conducted by the competent '
+        "authorities and shall provide the documents and information they request.\n\n2. The Supplier shall not "
+        "use the convenience of providing the Products to illegally obtain user data, and shall not illegally "
+        "control or manipulate users' equipment.\n\n3. The Supplier shall not interrupt the supply of the Products "
+        "or the necessary technical support services without a justifiable reason.\n", encoding="utf-8")
+    good = _cli(*entry[1:], str(compliant), cwd=tmp_path)
+    assert good.returncode == 0, good.stdout + good.stderr
