@@ -178,8 +178,9 @@ def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, 
     import sys
 
     from ..i18n import resolve_ui_lang, t
-    from ..matcher.frames import describe, trace_document
+    from ..matcher.frames import trace_document
     from ..readers import read_document
+    from ..report.trace import describe
 
     lang = ui_lang_of(ctx)  # errors before the contract is read
     with one_line_errors(ctx):
