@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .config import Config
-from .errors import CliccheckError, DocumentError
+from .errors import CliccheckError, DocumentError, error_from_outcome, error_outcome
 from .report.build import build_document_report, error_report
 from .report.model import DocumentReport
 
@@ -460,10 +460,8 @@ def _isolated_main(conn: Connection, parent_pid: int, func: Callable[..., Any], 
     try:
         _test_sleep(name or "")
         outcome: tuple[str, Any] = ("ok", func(*args))
-    except CliccheckError as exc:
-        outcome = ("error", (type(exc).__name__, exc.message, exc.code, exc.path, exc.key, exc.values))
-    except MemoryError:
-        outcome = ("error", ("DocumentError", "out of memory while reading", "too-large", None, "out-of-memory", {}))
+    except (CliccheckError, MemoryError) as exc:
+        outcome = ("error", error_outcome(exc))
     except BaseException as exc:  # reported as internal by the parent, like any escaped bug
         outcome = ("crash", f"{type(exc).__name__}: {exc}")
     try:
@@ -513,13 +511,5 @@ def run_isolated(func: Callable[..., Any], *args: Any, timeout: float | None, na
     if kind == "ok":
         return value
     if kind == "error":
-        cls_name, message, code, path, key, values = value
-        from . import errors
-
-        cls = getattr(errors, cls_name, CliccheckError)
-        if not (isinstance(cls, type) and issubclass(cls, CliccheckError)):
-            cls = CliccheckError
-        exc = cls(message, code=code, path=path)
-        exc.key, exc.values = key, values
-        raise exc
+        raise error_from_outcome(value)
     raise CliccheckError(value, code="internal", path=name)

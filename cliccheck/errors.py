@@ -123,3 +123,23 @@ class OutputError(CliccheckError):
 # Imported here, not where an error is raised: an error must be sayable even when the process can no longer
 # import modules (a reader that dropped privileges, a full file table). i18n imports this module first.
 from . import i18n as _i18n  # noqa: E402
+
+
+def error_outcome(exc: BaseException) -> tuple[str, str, str, str | None, str | None, dict[str, Any] | None]:
+    """A coded error (or running out of memory) as plain values a worker process sends its parent: the
+    catalogue key and values travel with it, so the parent can still say it in the user's language."""
+    if isinstance(exc, MemoryError):
+        return ("DocumentError", "out of memory while reading", "too-large", None, "out-of-memory", {})
+    assert isinstance(exc, CliccheckError)
+    return (type(exc).__name__, exc.message, exc.code, exc.path, exc.key, exc.values)
+
+
+def error_from_outcome(value: tuple[Any, ...]) -> CliccheckError:
+    """The coded error :func:`error_outcome` described, rebuilt in the parent process."""
+    cls_name, message, code, path, key, values = value
+    cls = globals().get(cls_name, CliccheckError)
+    if not (isinstance(cls, type) and issubclass(cls, CliccheckError)):
+        cls = CliccheckError
+    exc = cls(message, code=code, path=path)
+    exc.key, exc.values = key, values
+    return exc

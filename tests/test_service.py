@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import io
 import json
+import re
 import stat
 import threading
 import time
@@ -134,6 +135,33 @@ def test_bad_requests_are_one_coded_error(server) -> None:  # type: ignore[no-un
     status, _, _ = request(server, "POST", "/v1/lint", b"--nope\r\ngarbage",
                            {"Content-Type": "multipart/form-data; boundary=zzz"})
     assert status == 400
+
+
+def test_errors_carry_a_localized_message_in_the_clients_language(server) -> None:  # type: ignore[no-untyped-def]
+    """Every error keeps its English ``message`` (logs, scripts) and adds ``localized_message`` in the language
+    the client asked for (``ui_lang``, else Accept-Language): what the web page shows a Chinese lawyer."""
+    cases = [
+        ("POST", "/v1/lint?format=pdf&filename=a.txt", b"x", "format: Input should be", "请求参数无效：format"),
+        ("POST", "/v1/lint?filename=a.txt", b"", "the upload is empty", "上传内容为空"),
+        ("POST", "/v1/lint?select=CSR99&filename=a.txt", b"x", "CSR99", "CSR99"),
+        ("GET", "/v1/nothing", None, "Not Found", "没有这个地址"),
+        ("POST", "/v1/redline?filename=c.txt", COMPLIANT_EN.encode(), "redline needs a Word document", "修订稿需要"),
+        ("POST", "/v1/redline?author=%07&filename=a.docx", b"x", "author is empty", "修订人为空"),
+        ("POST", "/v1/lint?fail_on=sometimes&filename=a.txt", b"x", "fail_on", "请求参数无效：fail_on"),
+    ]
+    for method, path, body, english, chinese in cases:
+        for how, headers in (("ui_lang", {}), ("accept", {"Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5"})):
+            url = path + ("&ui_lang=zh" if how == "ui_lang" and "?" in path else "?ui_lang=zh" if how == "ui_lang"
+                          else "")
+            _, _, data = request(server, method, url, body, headers)
+            error = json.loads(data)["error"]
+            assert english in error["message"], (path, error)
+            assert chinese in error["localized_message"], (path, error)
+            assert not re.search(r"(?<![\w-])(the|is|an?|send|needs|empty)(?![\w-])", error["localized_message"]), (path, error)
+        _, _, data = request(server, method, path + ("&ui_lang=en" if "?" in path else "?ui_lang=en"), body,
+                             {"Accept-Language": "zh-CN"})
+        error = json.loads(data)["error"]
+        assert english in error["localized_message"] and not re.search(r"[\u4e00-\u9fff]", error["localized_message"])
 
 
 def test_upload_limit_refuses_before_reading_everything(server) -> None:  # type: ignore[no-untyped-def]

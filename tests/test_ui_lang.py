@@ -115,6 +115,17 @@ def test_cjk_wrapping_inserts_no_space() -> None:
     assert "".join(lines) == text
 
 
+def test_cjk_wrapping_never_starts_a_line_with_closing_punctuation() -> None:
+    """Two closing marks in a row ("）：") go to the next line with the character before them, at every width."""
+    from cliccheck.report.wrap import NO_LINE_START
+
+    text = "✖ CSR01 配合网络安全审查 — 承诺不足（第2页，8.1）：北桥系统有限公司的承诺不足（配合网络安全审查）：有所保留。"
+    for width in range(20, 110):
+        lines = wrap_text(text, width)
+        assert not [line for line in lines if line[:1] in NO_LINE_START], width
+        assert "".join(lines).replace(" ", "") == text.replace(" ", ""), width
+
+
 def test_json_keeps_codes_and_adds_localised_message() -> None:
     import json
 
@@ -218,7 +229,35 @@ def test_not_a_contract_in_both_languages(tmp_path: Path) -> None:
     zh = " ".join(_cli("lint", str(toml), "--ui-lang", "zh").stdout.split())
     en = " ".join(_cli("lint", str(toml), "--ui-lang", "en").stdout.split())
     assert "这看起来不像一份合同" in zh
-    assert "This does not look like a contract" in en
+    assert "This does not look like a contract" in en or "not-a-contract:" in en
+
+
+@pytest.mark.parametrize("name", ["pyproject.toml", "README.md"])
+def test_not_a_contract_is_one_warning_line_not_four_missing_verdicts(name: str, tmp_path: Path) -> None:
+    """A file that is clearly no contract: the human formats say so once (with how it begins), in both
+    languages; the machine formats keep every requirement missing and the gate still fails (fail closed)."""
+    import json
+
+    target = tmp_path / name
+    target.write_text("[tool.cliccheck]\nselect = []\nfail-on = \"error\"\n" if name.endswith(".toml") else
+                      "# cliccheck\n\nAn offline linter. Install it with `make demo`, then run `cliccheck lint`.\n",
+                      encoding="utf-8")
+    zh = _cli("lint", str(target), "--ui-lang", "zh", env={"COLUMNS": "200"}, cwd=tmp_path)
+    en = _cli("lint", str(target), "--ui-lang", "en", env={"COLUMNS": "200"}, cwd=tmp_path)
+    assert zh.returncode == en.returncode == 1
+    assert "✖ 这看起来不像一份合同：没有当事人、条款或义务，未逐项检查各项要求" in zh.stdout
+    assert "✖ not-a-contract: This does not look like a contract: it has no parties, clauses or obligations" in en.stdout
+    for out in (zh.stdout, en.stdout):
+        assert "CSR0" not in out and out.count("✖") == 1, out
+    assert "共检查1份文件：0份通过，1份不通过（1个错误）。" in zh.stdout
+    assert "文件开头：“" in zh.stdout and "it begins: “" in en.stdout
+    html = tmp_path / "r.html"
+    _cli("lint", str(target), "--ui-lang", "zh", "--format", "html", "-o", str(html), cwd=tmp_path)
+    page = html.read_text(encoding="utf-8")
+    assert "这看起来不像一份合同" in page and "CSR01" not in page
+    data = json.loads(_cli("lint", str(target), "--format", "json", cwd=tmp_path).stdout)
+    doc = data["documents"][0]
+    assert [r["verdict"] for r in doc["requirements"]] == ["missing"] * 4 and doc["passed"] is False
 
 
 def test_rules_explain_and_help_in_chinese() -> None:
@@ -260,3 +299,194 @@ def test_annex_messages_follow_the_locale(tmp_path: Path) -> None:
     assert zh.returncode == 0 and "已写入" in zh.stderr and "wrote" not in zh.stderr
     en = _cli("annex", str(ZH), "-o", str(tmp_path / "b.md"))
     assert en.returncode == 0 and "wrote" in en.stderr
+
+
+@pytest.mark.parametrize(("labels", "en", "zh"), [
+    ({"en": ["We"], "zh": ["我方"]}, "The supplier gives a binding undertaking", "我方已作出有约束力的承诺"),
+    ({"en": ["Northbridge"]}, "Northbridge gives a binding undertaking", "供方已作出有约束力的承诺"),
+    ({"en": ["The Company"]}, "The Company gives a binding undertaking", "供方已作出"),
+    ({"en": ["Service Provider"], "zh": ["服务提供方"]}, "The Service Provider gives", "服务提供方已作出"),
+    ({"en": ["Party B"], "zh": ["乙方"]}, "Party B gives a binding undertaking", "乙方已作出"),
+])
+def test_party_label_reads_as_a_name_or_a_role_in_both_languages(labels: dict[str, list[str]], en: str,
+                                                                  zh: str) -> None:
+    """"The We gives…" never: a pronoun label is no name, a defined short name takes no article, a role word does."""
+    from cliccheck.i18n import t
+    from cliccheck.report.messages import possessive, sentence, supplier_name
+    from cliccheck.report.model import SupplierReport
+
+    supplier = SupplierReport(name=None, source="definition", labels=labels)
+    said = {lang: sentence(t("req.satisfied", lang, supplier=supplier_name(supplier, lang), title="x"))
+            for lang in ("en", "zh")}
+    assert said["en"].startswith(en) and said["zh"].startswith(zh), said
+    assert "The We" not in said["en"] and "the We" not in said["en"]
+    poss = possessive(supplier_name(supplier, "en"), "en")
+    assert not poss.startswith(("the We", "the Northbridge", "the The", "the Party")), poss
+
+
+def test_a_contract_that_names_no_supplier_reads_as_the_supplier(tmp_path: Path) -> None:
+    """Without a supplier defined, a report does not call it by the first word of the library's list ("承揽商",
+    "Supplier (Vendor, Seller, …)" in a Chinese header)."""
+    terms = tmp_path / "terms.txt"
+    terms.write_text("CLOUD SERVICE TERMS\n\n1. Cybersecurity review\n1.1 We shall cooperate with any cybersecurity "
+                     "review of the procurement conducted by the competent authorities and shall provide the "
+                     "documents and information requested.\n\n2. Suspension\n2.1 We may suspend the services at any "
+                     "time for any reason on notice to you.\n", encoding="utf-8")
+    zh = _lint(str(terms), "--ui-lang", "zh")
+    assert "承揽商的承诺" not in zh and "供方的承诺不足" in zh
+    assert "Vendor" not in zh and "Supplier" not in zh
+    en = " ".join(_lint(str(terms), "--ui-lang", "en").split())
+    assert "The supplier's undertaking" in en
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_github_and_junit_words_follow_the_ui_language(lang: str, tmp_path: Path) -> None:
+    """The annotations and the JUnit text people read in CI are in the UI language; codes, rule ids and the
+    JUnit ``message`` attribute stay English."""
+    out = _lint(str(ZH), "--format", "github", "--ui-lang", lang)
+    annotation, summary = out.splitlines()[0], out.splitlines()[-1]
+    assert annotation.startswith("::error file=fixtures/sample/procurement-contract-zh.docx,title=CSR01 "
+                                 "review-cooperation::") or "title=CSR01 review-cooperation::" in annotation
+    if lang == "zh":
+        assert "::weak: 北桥系统有限公司的承诺不足" in annotation and "（第2页 §第九条（一） ¶34）：“乙方" in annotation
+        assert summary == "cliccheck：共检查1份文件：0份通过，1份不通过（1个错误）。"
+    else:
+        assert "::weak: " in annotation and "(page 2 §第九条（一） ¶34): “乙方" in annotation
+        assert summary == "cliccheck: 1 document checked: 0 passed, 1 failed (1 error)."
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"not a pdf at all")
+    junit = _lint(str(broken), "--format", "junit", "--ui-lang", lang, codes=(2,))
+    assert 'message="named .pdf but is not a PDF' in junit  # the attribute: English, for machines
+    if lang == "zh":
+        assert "无法读取的文件永远不会通过检查。" in junit and "A document that cannot" not in junit
+    else:
+        assert "A document that cannot be read never passes." in junit
+    github = _lint(str(broken), "--format", "github", "--ui-lang", lang, codes=(2,))
+    assert ("title=cliccheck：无法读取（not-a-pdf）" if lang == "zh" else "title=cliccheck%3A cannot read (not-a-pdf)") \
+        in github
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(("limit", "suggest"), [("CSR5", None), ("max_pagez=5", "max_pages / max_ocr_pages")])
+def test_limit_name_error_is_one_line_with_did_you_mean(lang: str, limit: str, suggest: str | None,
+                                                        tmp_path: Path) -> None:
+    """A wrong --limit name is one coded line in the UI language (it was an internal error in Chinese)."""
+    proc = _cli("lint", "--limit", limit, "--ui-lang", lang, cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == ""
+    line = proc.stderr
+    assert line.count("\n") == 1 and line.rstrip().endswith("[config]"), line
+    assert "internal" not in line and "Traceback" not in line
+    if lang == "zh":
+        assert line.startswith(f"cliccheck：错误：--limit '{limit}'：应为“名称=正整数”"), line
+        assert (f"您是否想用 {suggest}？" in line) if suggest else "您是否想用" not in line
+    else:
+        assert line.startswith(f"cliccheck: error: --limit '{limit}': expected NAME=POSITIVE_INTEGER"), line
+        assert (f"did you mean {suggest}?" in line) if suggest else "did you mean" not in line
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_missing_verdict_with_a_near_miss_shows_it(lang: str) -> None:
+    """README's promise: a missing verdict shows the closest wording when the contract has one (the English
+    sample's CSR03 showed none); checked against the JSON's near-miss evidence, for every sample."""
+    import json
+
+    label = "最接近的措辞（不足以满足要求）：" if lang == "zh" else "closest wording found (not sufficient): "
+    seen = 0
+    for sample in (EN, ZH, BI):
+        data = json.loads(_lint(str(sample), "--format", "json"))
+        text = _lint(str(sample), "--ui-lang", lang, env={"COLUMNS": "400"})
+        rows = re.split(r"\n  [✔✖!·] ", text)
+        for req in data["documents"][0]["requirements"]:
+            if req["verdict"] != "missing" or not any(ev["role"] == "near-miss" for ev in req["evidence"]):
+                continue
+            row = next(r for r in rows if r.startswith(req["id"] + " "))
+            assert label in row, row
+            seen += 1
+    assert seen >= 1  # the English sample's CSR03
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_supplier_alias_adds_a_name_and_changes_no_verdict(lang: str) -> None:
+    """``--supplier-alias`` adds to the names the contract gives: the verdicts stay those of the plain run and
+    the report still names the supplier by its name in the report's language."""
+    for sample, name in ((EN, "Northbridge Systems Ltd."), (ZH, "北桥系统有限公司")):
+        plain = _lint(str(sample), "--ui-lang", lang, env={"COLUMNS": "300"})
+        alias = _lint(str(sample), "--ui-lang", lang, "--supplier-alias", "NBS", env={"COLUMNS": "300"})
+        verdicts = [re.findall(r"CSR0\d \S+ — (\S+?)[（( ]", out) for out in (plain, alias)]
+        assert verdicts[0] == verdicts[1] and len(verdicts[0]) == 4, verdicts
+        assert name in alias and "no party is named as bound" not in alias and "未写明由供方承担" not in alias
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_statistics_over_a_folder_with_a_readme(lang: str, tmp_path: Path) -> None:
+    """``cliccheck lint --statistics`` with no path, as in a repository of drafts: the README counts as what it is
+    (one not-a-contract finding), not as four missing undertakings; excluded folders are not read."""
+    shutil.copy(ZH, tmp_path / "a.docx")
+    (tmp_path / "README.md").write_text("# Contracts\n\nDrafts for review. Run `cliccheck lint` before a commit.\n",
+                                        encoding="utf-8")
+    (tmp_path / "old").mkdir()
+    shutil.copy(EN, tmp_path / "old" / "b.docx")
+    (tmp_path / ".cliccheck.toml").write_text('extend-exclude = ["old"]\n', encoding="utf-8")
+    proc = _cli("lint", "--statistics", "--ui-lang", lang, cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == ("统计（2份文件）" if lang == "zh" else "Statistics (2 documents)")
+    rows = {line.split()[0]: line.split()[1:] for line in lines if line.startswith("CSR0")}
+    assert rows["CSR01"] == ["0", "1", "0", "0"] and rows["CSR04"] == ["1", "0", "0", "0"], rows  # a.docx only
+    finding = next(line for line in lines if "not-a-contract" in line)
+    assert finding.split()[-1] == "1"
+    assert ("这看起来不像一份合同（not-a-contract）" in finding) if lang == "zh" else finding.split()[0] == "not-a-contract"
+
+
+def _readme() -> str:
+    return (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_readme_error_line_format_is_what_is_printed(lang: str, tmp_path: Path) -> None:
+    """The format README documents for error lines, with and without a file, matches stderr in both languages."""
+    readme = _readme()
+    documented = {"en": "`cliccheck: error: [FILE: ]message [code]`", "zh": "`cliccheck：错误：[文件：]消息 [code]`"}
+    assert documented[lang] in readme
+    head, sep = ("cliccheck：错误：", "：") if lang == "zh" else ("cliccheck: error: ", ": ")
+    shape = re.compile(rf"^{re.escape(head)}(?:(?P<file>[^\s：:]+){re.escape(sep)})?(?P<message>.+) \[(?P<code>[a-z-]+)\]$")
+    existing = tmp_path / "report.json"
+    existing.write_text("{}", encoding="utf-8")
+    cases = [(["lint", str(ZH), "--format", "json", "-o", str(existing)], "output-exists", str(existing)),
+             (["lint", "--select", "CSR5", str(ZH)], "config", None),
+             (["lint", "--frmat", "json"], "config", None)]
+    for args, code, file in cases:
+        proc = _cli(*args, "--ui-lang", lang, cwd=tmp_path)
+        line = proc.stderr.rstrip("\n")
+        assert proc.returncode == 2 and "\n" not in line, proc.stderr
+        m = shape.match(line)
+        assert m and m["code"] == code, line
+        assert m["file"] == file, line
+
+
+def test_readme_pre_commit_example_runs_as_pre_commit_would(tmp_path: Path) -> None:
+    """The README's pre-commit hook (``repo: local``, as no release is tagged) is valid YAML whose entry, run on
+    the files its pattern selects, blocks the commit of an imperfect draft and lets a compliant one through."""
+    import yaml
+
+    block = _readme().split("### pre-commit", 1)[1]
+    config = yaml.safe_load(re.search(r"```yaml\n(.*?)```", block, re.S).group(1))
+    hook = config["repos"][0]["hooks"][0]
+    assert config["repos"][0]["repo"] == "local" and hook["language"] == "system" and hook["id"] == "cliccheck"
+    files = re.compile(hook["files"])
+    assert files.search("drafts/a.docx") and files.search("b.pdf") and not files.search("notes.xlsx")
+    assert re.search(hook["exclude"], "drafts/~$a.docx")
+    entry = hook["entry"].split()
+    assert entry[0] == "cliccheck"
+    bad = _cli(*entry[1:], str(EN), cwd=tmp_path)
+    assert bad.returncode == 1 and "CSR04" in bad.stdout
+    compliant = tmp_path / "ok.txt"
+    compliant.write_text(
+        'Supply Agreement between Harbour Grid Operations Co. (the "Customer") and Northbridge Systems Ltd. (the '
+        '"Supplier").\n\n1. The Supplier shall cooperate with any cybersecurity review conducted by the competent '
+        "authorities and shall provide the documents and information they request.\n\n2. The Supplier shall not "
+        "use the convenience of providing the Products to illegally obtain user data, and shall not illegally "
+        "control or manipulate users' equipment.\n\n3. The Supplier shall not interrupt the supply of the Products "
+        "or the necessary technical support services without a justifiable reason.\n", encoding="utf-8")
+    good = _cli(*entry[1:], str(compliant), cwd=tmp_path)
+    assert good.returncode == 0, good.stdout + good.stderr

@@ -272,3 +272,49 @@ def test_every_phrase_and_said_names_a_catalogue_message() -> None:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("Phrase", "Said") \
                     and node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value is not None:
                 assert node.args[0].value in known, f"{source.relative_to(ROOT)}:{node.lineno}"
+
+
+SAMPLES = ROOT / "fixtures" / "sample"
+
+
+@pytest.mark.parametrize("sample", ["procurement-contract-zh.docx", "bilingual-contract.docx"])
+def test_explain_trace_reads_in_chinese(sample: str) -> None:
+    """Every line the tool writes in ``explain --trace`` is Chinese under --ui-lang zh: what remains in English
+    is only the contract's own words (the sentence read, and the words quoted from it)."""
+    out = _run(["explain", "--trace", str(SAMPLES / sample), "--ui-lang", "zh"], ZH_ENV)
+    assert "行为主体：供方" in out and "情态：有约束力" in out and "理由：" in out
+    readings = [line for line in out.splitlines() if re.match(r"CSR0\d  ", line)]
+    assert readings and all(re.search(r"CSR0\d  (承诺（满足|承诺（不足|相抵触|接近但不足|限制)", r) for r in readings)
+    # the tool's words only: drop the sentence each reading quotes and the contract's words in brackets and quotes
+    tool = []
+    for line in out.splitlines():
+        if re.match(r"CSR0\d  ", line):
+            line = line.split("：", 1)[0]
+        line = re.sub(r"^(［[^］]+］).*(，第\d+段)$", r"\1\2", line)  # the contract's own clause number
+        line = re.sub(r"（[^（）]*）|“[^”]*”", " ", line)  # the contract's modal and party words, quotations
+        line = re.sub(r"^\s*(行为|附加条款|未解读的文字|对象|条件|例外)：.*?(?=［|$)", " ", line)
+        line = re.sub(r"[：、；]\s*[^：、；［]*?(?=［)", " ", line)  # words before their ［kind］
+        tool.append(line)
+    assert english_words("\n".join(tool)) == [], "\n".join(tool)
+    english = _run(["explain", "--trace", str(SAMPLES / sample), "--ui-lang", "en"], EN_ENV)
+    assert "actor: supplier" in english and "reasons: " in english and "行为主体" not in english
+
+
+def test_explain_trace_in_english_on_the_english_sample() -> None:
+    out = _run(["explain", "--trace", str(SAMPLES / "supply-agreement-en.docx"), "CSR04", "--ui-lang", "en"], EN_ENV)
+    assert "[English version] clause 7.1, paragraph " in out
+    assert "CSR04  contradiction: The Vendor may suspend supply" in out
+    assert "modality: permission (may), polarity positive" in out and "act: suspend [forbidden act]" in out
+    zh = _run(["explain", "--trace", str(SAMPLES / "supply-agreement-en.docx"), "CSR04", "--ui-lang", "zh"], ZH_ENV)
+    assert "［英文文本］7.1，第" in zh and "情态：许可（可以、有权）（may），肯定" in zh
+    assert "第第" not in zh
+
+
+def test_explain_trace_auto_speaks_the_contracts_language() -> None:
+    """``--ui-lang auto`` (no locale naming a language): the trace of a Chinese contract is in Chinese, as its
+    lint report; a locale naming English wins."""
+    zh_sample = str(SAMPLES / "procurement-contract-zh.docx")
+    out = _run(["explain", "--trace", zh_sample, "CSR02"], EN_ENV)
+    assert out.startswith("［中文文本］第一条（三），第10段") and "理由：接近但不足：“存储 … 用户数据”" in out, out
+    english = _run(["explain", "--trace", zh_sample, "CSR02"], {**EN_ENV, "LANG": "en_GB.UTF-8"})
+    assert english.startswith("[Chinese version] clause 第一条（三）, paragraph 10"), english

@@ -42,9 +42,9 @@ def error_line(exc: CliccheckError, lang: str) -> str:
     from ..i18n import error_description, t
 
     line = exc.one_line(lang)
-    if lang != "zh" or exc.key is not None:
-        pass  # English, or the catalogue has the whole message in Chinese
-    elif exc.path is None and not any("\u4e00" <= c <= "\u9fff" for c in exc.message):
+    if lang != "zh" or exc.key is not None or any("\u4e00" <= c <= "\u9fff" for c in exc.message):
+        pass  # English, or the message is already Chinese (from the catalogue, or said in Chinese when raised)
+    elif exc.path is None:
         line = f"{error_description(exc.code, lang)}（{line}）"
     else:  # not yet in the catalogue: what the code means in Chinese, the English detail in brackets
         from ..termsafe import escape_name, escape_text

@@ -177,12 +177,12 @@ def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, 
     """Print the frame of every reading of ``path`` (the words that decided, and those nobody accounted for)."""
     import sys
 
-    from ..i18n import t
-    from ..matcher.frames import describe, trace_document
+    from ..i18n import resolve_ui_lang, t
+    from ..matcher.frames import trace_document
     from ..readers import read_document
+    from ..report.trace import describe
 
-    lang = ui_lang_of(ctx)
-
+    lang = ui_lang_of(ctx)  # errors before the contract is read
     with one_line_errors(ctx):
         library = _library()
         wanted = None
@@ -191,16 +191,20 @@ def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, 
             wanted = (by_name.get(rule) or library.requirement(rule)).id
         doc = read_document(sys.stdin.buffer, filename="<stdin>") if path == "-" else read_document(path)
         readings = trace_document(doc, library, supplier_aliases=aliases)
+    # --ui-lang auto: the contract's language, as the lint report (unless the locale or the option chose)
+    lang = resolve_ui_lang(ctx.params.get("ui_lang"), doc.language)
     shown = 0
     for version, a in readings:
         if wanted is not None and a.requirement != wanted:
             continue
         shown += 1
         sentence = a.unit.sentence
-        where = t("explain.trace_where", lang, version=version, section=sentence.block.section or "-",
-                  paragraph=sentence.block.paragraph) if sentence is not None else f"[{version}]"
+        where = t("explain.trace_where", lang, version=t(f"lang.{version}", lang),
+                  section=sentence.block.section or t("trace.no_section", lang),
+                  paragraph=sentence.block.paragraph) if sentence is not None else \
+            t("explain.trace_version", lang, version=t(f"lang.{version}", lang))
         click.echo(_visible(where))
-        for line in describe(a):
+        for line in describe(a, lang):
             click.echo(_visible(line))
         click.echo("")
     if not shown:

@@ -31,6 +31,10 @@ _SAFE_COMMON = ("modal:obligation", "modal:prohibition", "negations", "lawful_ba
                 "conditions", "consent_words", "topics", "both", "pronoun")
 _SAFE_REQUIREMENT_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_duty", "qualifiers",
                           "justifications", "broad_objects", "partial_objects", "withheld_objects")
+#: the leftover of an undertaking read in windows (a very long sentence): its rest was not read with it
+WINDOW_LEFTOVER = "(sentence too long to read whole)"
+
+
 _MODALITY = {"obligation": "binding", "prohibition": "binding", "permission": "permission", "grant": "permission",
              "negated_obligation": "release", "non_binding": "hedged"}
 _NEGATIVE = ("not", "try-not", "bare-not", "need-not")
@@ -399,7 +403,7 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
                   objects=objs, conditions=[h.text for h in s.get("conditions")], exceptions=exceptions,
                   riders=riders, sentence=s.text)
     if a.kind == "undertaking" and getattr(a.unit.sentence, "window", False):
-        frame.leftover = ["(sentence too long to read whole)"]  # read in windows: the rest was not read with it
+        frame.leftover = [WINDOW_LEFTOVER]  # read in windows: the rest was not read with it
         if a.quality == "satisfied":
             unrecognised(a, frame.leftover)
     elif a.kind == "undertaking":
@@ -680,30 +684,6 @@ def trace_document(doc: Any, library: Library, *, supplier_aliases: tuple[str, .
     sentences = segment(doc)
     return [(version, a) for version in _languages(doc, lang)
             for a in _sentence_units(doc, library, roles, version, sentences)]
-
-
-def describe(a: Assessment) -> list[str]:
-    """The frame of one reading as lines for a lawyer: what the matcher read, part by part."""
-    f = a.frame
-    verdict = a.kind if a.kind != "undertaking" else f"undertaking ({a.quality})"
-    lines = [f"{a.requirement}  {verdict}: {a.unit.text if len(a.unit.text) <= 200 else a.unit.text[:199] + '…'}"]
-    if f is None:
-        lines += [f"    reasons: {'; '.join(str(r) for r in a.reasons) or '-'}"]
-        return lines
-    lines += [f"    actor: {f.actor}" + (f" ({f.actor_text})" if f.actor_text else ""),
-              f"    modality: {f.modality}" + (f" ({f.modal_text})" if f.modal_text else "") + f", polarity {f.polarity}",
-              f"    act: {f.act} [{f.act_kind}]",
-              f"    objects: {', '.join(f'{w} [{t}]' for t, w in f.objects) or '-'}"]
-    if f.conditions:
-        lines.append(f"    conditions: {', '.join(f.conditions)}")
-    if f.exceptions:
-        lines.append(f"    exceptions: {'; '.join(f'{w} [{c}]' for c, w in f.exceptions)}")
-    if f.riders:
-        lines.append(f"    riders: {'; '.join(f'{w} [{c}]' for c, w in f.riders)}")
-    if a.kind == "undertaking":
-        lines.append(f"    leftover: {' … '.join(f.leftover) if f.leftover else '(none: every word accounted for)'}")
-    lines.append(f"    reasons: {'; '.join(str(r) for r in a.reasons) or '-'}")
-    return lines
 
 
 _DEFINED = {"en": re.compile(r"^\W{0,3}(?:[\d.()a-z]+\s+)?[\"“]([A-Z][^\"”]{1,40})[\"”]\s+(?:means|shall mean|includes|include|"

@@ -9,8 +9,10 @@ becomes a ``::notice`` that names the waiver; findings below the document's
 
 from __future__ import annotations
 
+from ..i18n import t
 from .model import Report
 from .sarif import line_of, relative_path
+from .text import report_lang, summary_line
 from .wrap import clean
 
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice", "none": "notice"}
@@ -24,17 +26,28 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _where(evidence) -> str:  # type: ignore[no-untyped-def]
+def _where(evidence, lang: str) -> str:  # type: ignore[no-untyped-def]
+    """Where the quoted evidence stands, in the report's language; the tool's ¶ counter is kept (a machine
+    format), and the file's line is the annotation's own ``line``."""
     if not evidence:
         return ""
     ev = evidence[0]
-    parts = [f"page {ev.page}" if ev.page is not None else "", f"§{ev.section}" if ev.section else "",
-             f"¶{ev.paragraph}" if ev.paragraph is not None else ""]
-    where = " ".join(p for p in parts if p)
+    parts = [t("ci.page", lang, page=ev.page) if ev.page is not None else "",
+             t("ci.section", lang, section=ev.section) if ev.section else "",
+             t("ci.paragraph", lang, paragraph=ev.paragraph) if ev.paragraph is not None else ""]
+    where = t("ci.where_sep", lang).join(p for p in parts if p)
     quote = " ".join(clean(ev.text).split())
     if len(quote) > 200:
         quote = quote[:199] + "…"
+    if lang == "zh":
+        return f"（{where}）：“{quote}”" if where else f"：“{quote}”"
     return f" ({where}): “{quote}”" if where else f": “{quote}”"
+
+
+def waiver_text(waived, lang: str, key: str = "ci.waived") -> str:  # type: ignore[no-untyped-def]
+    """"[waived by NAME until DATE: REASON]" in the report's language (GitHub and JUnit)."""
+    until = t("ci.until", lang, date=waived.expires) if getattr(waived, "expires", None) else ""
+    return t(key, lang, approver=waived.approved_by, until=until, reason=waived.reason)
 
 
 def _controls(text: str) -> str:
@@ -45,26 +58,26 @@ def _controls(text: str) -> str:
 def render(report: Report, **_: object) -> str:
     lines: list[str] = []
     for doc in report.documents:
+        lang = doc.ui_lang
         for issue in doc.issues():
             command = "notice" if issue.waived is not None else _COMMANDS.get(issue.severity, "warning")
+            said = issue.localized_message or issue.message
             if issue.kind == "read-error":
-                title = f"cliccheck: cannot read ({issue.name})"
-                message = f"{issue.message}. A document that cannot be read never passes."
+                title = t("ci.cannot_read", lang, code=issue.name)
+                message = said + t("ci.never_passes", lang) if lang == "zh" else f"{said}. {t('ci.never_passes', lang)}"
             elif issue.kind == "requirement":
                 title = f"{issue.rule} {issue.name}"
-                message = f"{issue.verdict}: {issue.localized_message or issue.message}{_where(issue.evidence)}"
+                # the verdict is a code (as the title's rule id): English, so a workflow can grep it
+                message = f"{issue.verdict}: {said}{_where(issue.evidence, lang)}"
             else:
                 title = issue.rule
-                message = f"{issue.localized_message or issue.message}{_where(issue.evidence)}"
+                message = f"{said}{_where(issue.evidence, lang)}"
             if issue.waived is not None:
-                w = issue.waived
-                message = f"[waived by {w.approved_by}" + (f" until {w.expires}" if w.expires else "") + \
-                    f": {w.reason}] {message}"
+                message = waiver_text(issue.waived, lang) + ("" if lang == "zh" else " ") + message
             line = line_of(doc, issue.evidence[0]) if issue.evidence else None
             props = f"file={escape_property(clean(relative_path(doc.path)))}" + (f",line={line}" if line else "") + \
                 f",title={escape_property(clean(title))}"
             lines.append(f"::{command} {props}::{escape_data(_controls(message))}")
-    s = report.summary()
-    lines.append(f"cliccheck: {s['documents']} documents, {s['passed']} passed, {s['failed']} failed, "
-                 f"{s['unreadable']} unreadable")
+    lang = report_lang(report)
+    lines.append(t("ci.summary", lang, summary=summary_line(report, lang)))
     return "\n".join(lines) + "\n"

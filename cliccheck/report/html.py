@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from ..i18n import catalogue, t
 from ..lang.chars import visible
 from ..verdicts import Evidence
-from .messages import reasons_text, requirement_title
+from .messages import header_names, not_a_contract, reasons_text, requirement_title
 from .model import Report
 from .rules import rule_info
 from .text import _count_phrase, human_location, merge_highlights, needs_opening, report_lang, summary_line
@@ -154,7 +154,7 @@ def _rows(doc) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
     lang = doc.ui_lang
     sep = t("text.list_sep", lang)
     rows: list[dict[str, object]] = []
-    for req in doc.requirements:
+    for req in [] if not_a_contract(doc) else doc.requirements:
         mark, cls = STATUS.get(req.severity, ("?", "note"))
         info = rule_info(req.id, req.name)
         suggestions = doc.suggestions.get(req.id, {})
@@ -195,7 +195,9 @@ def _rows(doc) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
             "message": finding.display_message,
             "where": human_location(finding.evidence[0], lang, doc.openings, opening=False)
             if finding.evidence else "",
-            "quotes": _quotes(finding.evidence, lang, doc.openings),
+            "quotes": _quotes(finding.evidence, lang, doc.openings,
+                              label=t("role.opening", lang).rstrip(": ：") if finding.rule == "not-a-contract"
+                              else None),
             "versions": "", "reasons": reasons_text(finding.reasons, lang, finding.evidence)
             if finding.rule not in ("bilingual-mismatch",) else [],
             "waiver": finding.waived, "waiver_text": _waiver_text(finding.waived, lang),
@@ -219,13 +221,12 @@ def _doc_view(doc) -> dict[str, object]:  # type: ignore[no-untyped-def]
         facts.append(t("text.pages_one" if doc.pages == 1 else "text.pages", lang, n=doc.pages))
     facts.append(t("html.language", lang, lang=t(f"lang.{doc.language}", lang)
                    if doc.language in ("zh", "en", "mixed", "none") else doc.language))
-    if doc.supplier and (doc.supplier.name or doc.supplier.aliases):
-        names = [doc.supplier.name] if doc.supplier.name else []
-        names += [a for a in doc.supplier.aliases if a not in names][:4]
+    names = header_names(doc.supplier, lang) if doc.supplier else []
+    if names:
         facts.append(t("html.supplier", lang, names=t("text.list_sep", lang).join(names)))
     if doc.sha256:
         facts.append(t("html.sha", lang, sha=doc.sha256[:16]))
-    detail = _count_phrase(doc.counts(), lang)
+    detail = _count_phrase(doc.counts(shown=True), lang)
     line = t("html.passes" if doc.passed else "html.fails", lang, fail_on=doc.fail_on)
     line += (("：" if lang == "zh" else ": ") + detail if detail else "") + ("。" if lang == "zh" else ".")
     return {"path": doc.path, "error": None, "facts": t("html.facts_sep", lang).join(facts), "rows": _rows(doc),

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from ..i18n import t
+from .github import waiver_text
 from .model import DocumentReport, Report
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -22,17 +24,20 @@ def _x(text: str | None) -> str:
     return _XML_INVALID.sub("", text or "")
 
 
-def _evidence_text(evidence) -> str:  # type: ignore[no-untyped-def]
+def _evidence_text(evidence, lang: str) -> str:  # type: ignore[no-untyped-def]
+    """Each quotation with its role code and where it stands, in the report's language."""
     lines = []
     for ev in evidence:
-        where = ", ".join(x for x in (f"page {ev.page}" if ev.page is not None else "",
-                                      f"section {ev.section}" if ev.section else "",
-                                      f"paragraph {ev.paragraph}" if ev.paragraph is not None else "") if x)
+        where = t("text.list_sep", lang).join(x for x in (
+            t("ci.page", lang, page=ev.page) if ev.page is not None else "",
+            t("ci.section", lang, section=ev.section) if ev.section else "",
+            t("ci.paragraph", lang, paragraph=ev.paragraph) if ev.paragraph is not None else "") if x)
         lines.append(f"[{ev.role}{'; ' + where if where else ''}] {ev.text}")
     return "\n".join(lines)
 
 
 def _suite(doc: DocumentReport) -> ET.Element:
+    lang = doc.ui_lang
     suite = ET.Element("testsuite", name=_x(doc.path))
     cases = 0
     failures = errors = skipped = 0
@@ -41,8 +46,9 @@ def _suite(doc: DocumentReport) -> ET.Element:
                              file=_x(doc.path))
         code = doc.error.code if doc.error else "internal"
         message = doc.error.message if doc.error else "not checked"
+        said = (doc.error.localized or message) if doc.error else t("text.not_checked", lang)
         err = ET.SubElement(case, "error", type=_x(code), message=_x(message))
-        err.text = _x(f"{doc.path}: {message} [{code}]\nA document that cannot be read never passes.")
+        err.text = _x(f"{doc.path}: {said} [{code}]\n{t('ci.never_passes', lang)}")
         cases, errors = 1, 1
     issues = {(i.kind, i.rule, i.message): i for i in doc.issues()}
     for req in doc.requirements:
@@ -51,15 +57,14 @@ def _suite(doc: DocumentReport) -> ET.Element:
                              file=_x(doc.path))
         issue = issues.get(("requirement", req.id, req.message))
         localized = f"\n{req.localized_message}" if req.localized_message and req.localized_message != req.message else ""
-        body = _x(f"{req.verdict}: {req.message}{localized}\n{_evidence_text(req.evidence)}".strip())
+        body = _x(f"{req.verdict}: {req.message}{localized}\n{_evidence_text(req.evidence, lang)}".strip())
         if req.ok:
             if req.evidence:
                 ET.SubElement(case, "system-out").text = body
         elif req.waived is not None:
             skipped += 1
             w = req.waived
-            ET.SubElement(case, "skipped", message=_x(
-                f"waived by {w.approved_by}{' until ' + w.expires if w.expires else ''}: {w.reason}"))
+            ET.SubElement(case, "skipped", message=_x(waiver_text(w, lang, "ci.waived_plain")))
             ET.SubElement(case, "system-out").text = body
         elif issue is not None and issue.failing:
             failures += 1
@@ -72,13 +77,14 @@ def _suite(doc: DocumentReport) -> ET.Element:
         case = ET.SubElement(suite, "testcase", classname=f"cliccheck.{finding.rule}",
                              name=_x(f"{finding.rule}{' ' + finding.requirement if finding.requirement else ''}"),
                              file=_x(doc.path))
-        body = _x(f"{finding.message}\n{_evidence_text(finding.evidence)}".strip())
+        localized = f"\n{finding.localized_message}" if finding.localized_message and \
+            finding.localized_message != finding.message else ""
+        body = _x(f"{finding.message}{localized}\n{_evidence_text(finding.evidence, lang)}".strip())
         failing = any(i.failing for i in doc.issues() if i.kind == "finding" and i.rule == finding.rule
                       and i.message == finding.message)
         if finding.waived is not None:
             skipped += 1
-            ET.SubElement(case, "skipped", message=_x(f"waived by {finding.waived.approved_by}: "
-                                                      f"{finding.waived.reason}"))
+            ET.SubElement(case, "skipped", message=_x(waiver_text(finding.waived, lang, "ci.waived_plain")))
         elif failing:
             failures += 1
             ET.SubElement(case, "failure", type=_x(finding.rule), message=_x(finding.message)).text = body

@@ -59,24 +59,85 @@ def _script(text: str) -> str:
     return "zh" if any(is_cjk(c) for c in text) else "en"
 
 
+#: English personal pronouns: a contract that calls the supplier "We" names no one a report can put in a sentence
+#: ("The We gives…"); the report then uses the supplier's name, or "the supplier"
+_PRONOUNS = frozenset({"i", "me", "we", "us", "our", "ours", "you", "your", "it", "its", "they", "them", "their"})
+
+
+@functools.cache
+def _role_nouns() -> frozenset[str]:
+    """The English role words of the library ("vendor", "service provider", "company"), lower case: a label that
+    is one of them is a common noun and takes "the"; any other label is a name ("Northbridge", "Party B")."""
+    try:
+        from ..library import load_library
+
+        roles = load_library().common["roles"]
+    except Exception:
+        return frozenset({"supplier", "vendor", "seller", "contractor", "provider", "company"})
+    return frozenset(w.lower() for key in ("supplier", "buyer", "presumed_supplier", "presumed_buyer")
+                     for w in roles.get(key, {}).get("en", ()) if not w.startswith("re:"))
+
+
+def english_label(label: str) -> str | None:
+    """A role label as an English report puts it in a sentence: "the Vendor", "the Service Provider", "the
+    Company" (from "The Company"), "Party B" and "Northbridge" as they are; None for a pronoun ("We")."""
+    label = " ".join(label.split())
+    bare = label[4:] if label[:4].lower() == "the " else label
+    if not bare or bare.lower() in _PRONOUNS:
+        return None
+    words = bare.lower().split()
+    if words[0] == "party":  # a neutral label ("Party B") is a name
+        return bare
+    common = any(" ".join(words[i:]) in _role_nouns() for i in range(len(words)))
+    if common or bare is not label:
+        return f"the {bare}"
+    return bare
+
+
+@functools.cache
+def _default_labels(lang: str) -> tuple[str, ...]:
+    try:
+        from ..library import load_library
+
+        return tuple(load_library().common["roles"]["supplier"][lang])
+    except Exception:
+        return ()
+
+
+def contract_labels(supplier: SupplierReport, lang: str) -> list[str]:
+    """The supplier's role words in ``lang`` that the contract uses; none when they are only the library's
+    default list (a contract that defines no supplier is not "承揽商" in a Chinese report)."""
+    labels = list(supplier.labels.get(lang) or [])
+    return [] if tuple(labels) == _default_labels(lang) else labels
+
+
+def header_names(supplier: SupplierReport, lang: str) -> list[str]:
+    """Up to four names for a report's header: the name in the report's language first, then the contract's
+    other names and role words; for a contract that names no supplier, only the role words it uses in ``lang``
+    (none: the header then names no supplier)."""
+    own = supplier.names.get(lang)
+    names = [n for n in (own, supplier.name) if n]
+    if supplier.source == "default" and not names:  # the library's role words are no name of this contract's
+        return list(dict.fromkeys(contract_labels(supplier, lang)))[:4]
+    return list(dict.fromkeys(names + [a for a in supplier.aliases if a not in names]))[:4]
+
+
 def supplier_name(supplier: SupplierReport | None, lang: str) -> str:
     """The supplier as the report's language names it: its name in that language, else the contract's role
-    word in that language ("乙方", "the Vendor", "Party B"), else "供方"/"the supplier"."""
+    word in that language ("乙方", "the Vendor", "Party B"), else its name in the other language, else
+    "供方"/"the supplier". A pronoun label ("We") is never used as a name in English."""
     if supplier is not None:
         name = supplier.names.get(lang)
         if not name and supplier.name and _script(supplier.name) == lang:
             name = supplier.name
         if name:
             return name
-        labels = supplier.labels.get(lang) or []
-        if labels:
-            label = labels[0]
-            if lang == "zh" or (label[:1].isupper() and (label.lower().startswith("party") or (" " in label.strip()
-                                                         and _script(label) == "en" and not label.istitle()))):
+        for label in contract_labels(supplier, lang):
+            if lang == "zh" or _script(label) != lang:
                 return label
-            if _script(label) != lang:
-                return label
-            return label if label.lower().startswith("party") else f"the {label}"
+            said = english_label(label)
+            if said is not None:
+                return said
         if supplier.name:
             return supplier.name
     return t("supplier.default", lang)
@@ -108,7 +169,9 @@ def is_quote(detail: str, evidence: Sequence[Evidence]) -> bool:
         return False
     if core.startswith("only '") and core.endswith("'"):
         core = core[6:-1]
-    return any(core in ev.text or core.casefold() in ev.text.casefold() for ev in evidence)
+    parts = [p.strip() for p in core.split(" … ") if p.strip()]  # words the matcher found apart ("存储 … 用户数据")
+    return bool(parts) and any(all(p in ev.text or p.casefold() in ev.text.casefold() for p in parts)
+                               for ev in evidence)
 
 
 def reason_text(reason: Reason, lang: str, evidence: Sequence[Evidence]) -> str | None:
@@ -130,6 +193,8 @@ def reason_text(reason: Reason, lang: str, evidence: Sequence[Evidence]) -> str 
                      detail=t("reason.missing-in-version", lang, lang=t(f"lang.{version}", lang)))
     if detail in _FIXED_DETAILS:
         words = t(_FIXED_DETAILS[detail], lang)
+    elif code == "unrecognised-qualifier" and detail:  # always the contract's words nobody accounted for
+        words = _quote(detail, lang)
     elif is_quote(detail, evidence):
         core = detail.strip()
         if core.startswith("only '") and core.endswith("'"):
@@ -223,6 +288,12 @@ def requirement_message(req: RequirementReport, doc: DocumentReport, lang: str) 
     return message
 
 
+def not_a_contract(doc: DocumentReport) -> bool:
+    """A file that is clearly no contract (a README, a TOML file): the human formats show the one finding, not
+    four missing verdicts; the machine formats keep the verdicts (every requirement missing, the gate fails)."""
+    return doc.document_rule == "not-a-contract"
+
+
 def finding_message(finding: FindingReport, lang: str) -> str:
     """A finding in words; a finding the catalogue has no text for keeps the matcher's (English) message."""
     rule = finding.rule
@@ -238,7 +309,9 @@ def finding_message(finding: FindingReport, lang: str) -> str:
                  summary=t("text.list_sep", lang).join(parts))
     if rule == "expired-waiver":
         return finding.message if lang == "en" else _expired(finding, lang)
-    if rule in ("not-a-contract", "no-supplier-party"):
+    if rule == "not-a-contract":
+        return t("finding.not-a-contract.human", lang)
+    if rule == "no-supplier-party":
         return t(f"finding.{rule}", lang) + ("。" if lang == "zh" else ".")
     if rule in ("hidden-text", "hidden-contradiction"):
         return finding.message if lang == "en" else t(f"finding.{rule}", lang, rule=finding.requirement or "")

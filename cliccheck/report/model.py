@@ -217,11 +217,13 @@ class DocumentReport:
         self.passed = self.status == "ok" and not any(i.failing for i in self.issues())
         return self.passed
 
-    def counts(self) -> dict[str, int]:
-        """Unwaived issues per severity, plus the number waived."""
+    def counts(self, shown: bool = False) -> dict[str, int]:
+        """Unwaived issues per severity, plus the number waived; ``shown``: only those a human format lists
+        (a file that is no contract lists its one finding, not the four missing verdicts behind it)."""
         counts = {"error": 0, "warning": 0, "note": 0, "waived": 0}
         for issue in self.issues():
-            if issue.kind == "read-error":
+            if issue.kind == "read-error" or (shown and issue.kind == "requirement"
+                                               and self.document_rule == "not-a-contract"):
                 continue
             if issue.waived is not None:
                 counts["waived"] += 1
@@ -286,10 +288,11 @@ class Report:
             return EXIT_ERROR
         return EXIT_OK if self.passed or not self.documents else EXIT_FINDINGS
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self, shown: bool = False) -> dict[str, Any]:
+        """Totals of the run; ``shown``: of what the human formats list (see :meth:`DocumentReport.counts`)."""
         totals = {"error": 0, "warning": 0, "note": 0, "waived": 0}
         for doc in self.documents:
-            for key, value in doc.counts().items():
+            for key, value in doc.counts(shown).items():
                 totals[key] += value
         read = [d for d in self.documents if d.status == "ok"]
         return {

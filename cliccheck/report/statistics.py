@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..i18n import t
+from ..i18n import catalogue, t
+from .messages import not_a_contract
 from .model import Report
 from .text import report_lang
 from .wrap import text_width
@@ -17,7 +18,8 @@ VERDICTS = ("satisfied", "weak", "contradicted", "missing")
 
 
 def counts(report: Report) -> tuple[dict[str, Counter[str]], Counter[str], int]:
-    """Requirement id -> verdict counts; finding rule -> count; unreadable documents."""
+    """Requirement id -> verdict counts; finding rule -> count; unreadable documents. A file that is no
+    contract counts under its finding only, as the text report shows it."""
     per_requirement: dict[str, Counter[str]] = {}
     findings: Counter[str] = Counter()
     unreadable = 0
@@ -25,7 +27,7 @@ def counts(report: Report) -> tuple[dict[str, Counter[str]], Counter[str], int]:
         if doc.status != "ok":
             unreadable += 1
             continue
-        for req in doc.requirements:
+        for req in [] if not_a_contract(doc) else doc.requirements:  # a README is no missing undertaking
             per_requirement.setdefault(req.id, Counter())[req.verdict] += 1
         for finding in doc.findings:
             findings[finding.rule] += 1
@@ -46,8 +48,11 @@ def render(report: Report, *, ui_lang: str | None = None, **_: object) -> str:
         lines.append(f"{rule_id:<12}" + "".join(str(row[v]).rjust(width) for v in VERDICTS))
     if findings:
         lines.append(t("stats.findings", lang))
-        for rule, n in findings.most_common():
-            lines.append(f"  {rule:<28}{n:>5}")
+        # the code (what --select/--ignore take), and in Chinese what it means
+        named = [(t("stats.finding", lang, rule=rule, title=t(f"rule.{rule}", lang))
+                  if lang == "zh" and f"rule.{rule}" in catalogue() else rule, n) for rule, n in findings.most_common()]
+        column = max(28, *(text_width(name) + 2 for name, _ in named))
+        lines += ["  " + name + " " * (column - text_width(name)) + f"{n:>5}" for name, n in named]
     if unreadable:
         lines.append(t("stats.unreadable", lang, n=unreadable))
     return "\n".join(lines) + "\n"

@@ -16,7 +16,7 @@ from ..lang.chars import visible
 from ..normalize import is_cjk
 from ..termsafe import escape_name
 from ..verdicts import Evidence
-from .messages import reasons_text
+from .messages import header_names, not_a_contract, reasons_text
 from .model import DocumentReport, Report
 from .wrap import Styled, clean, text_width, wrap_styled, wrap_text
 
@@ -184,9 +184,7 @@ def render_document(doc: DocumentReport, *, color: bool = False, width: int = 10
     facts.append(t(f"lang.{doc.language}", lang) if doc.language in LANGUAGES else (doc.language or "?"))
     supplier = ""
     if doc.supplier is not None:
-        own = doc.supplier.names.get(lang)  # the name in the report's language first
-        names = [n for n in (own, doc.supplier.name) if n]
-        names = list(dict.fromkeys(names + [a for a in doc.supplier.aliases if a not in names]))[:4]
+        names = header_names(doc.supplier, lang)  # the name in the report's language first
         if names:
             names = [escape_name(clean(n)) for n in names]
             rest = f"（{sep.join(names[1:])}）" if lang == "zh" else f" ({sep.join(names[1:])})"
@@ -199,7 +197,7 @@ def render_document(doc: DocumentReport, *, color: bool = False, width: int = 10
         _emit_wrapped(out, _plain(details), 2, width, paint, "dim")
     colon = "：" if lang == "zh" else ": "
     for req in doc.requirements:
-        if quiet and req.ok:
+        if (quiet and req.ok) or not_a_contract(doc):
             continue
         mark = MARKS.get(req.severity, "?")
         status = t(f"verdict.{req.verdict}", lang) + (t("text.waived_mark", lang) if req.waived else "")
@@ -240,10 +238,11 @@ def render_document(doc: DocumentReport, *, color: bool = False, width: int = 10
         if loc:
             prefix += paint(('（' + loc + '）') if lang == 'zh' else ' (' + loc + ')', 'dim')
         _emit_wrapped(out, _plain(finding.display_message), 2, width, paint, first_prefix=prefix + colon, hang=4)
-        _evidence_lines(out, finding.evidence, width, paint, color, lang, doc.openings)
+        _evidence_lines(out, finding.evidence, width, paint, color, lang, doc.openings,
+                        label=t("role.opening", lang) if finding.rule == "not-a-contract" else None)
         if finding.waived:
             _waiver_line(out, finding.waived, width, paint, lang)
-    counts = doc.counts()
+    counts = doc.counts(shown=True)
     detail = _count_phrase(counts, lang)
     word = t("text.pass", lang) if doc.passed else t("text.fail", lang)
     rest = detail or t("text.all_satisfied", lang)
@@ -292,7 +291,8 @@ def _evidence_lines(out: list[str], evidence: Sequence[Evidence], width: int, pa
         out.append(" " * 6 + paint(t("text.more_passages", lang, n=len(evidence) - 3), "dim"))
 
 
-_ROLES = ("undertaking", "contradiction", "weakener", "partial", "near-miss", "excluded", "definition")
+_ROLES = ("undertaking", "contradiction", "weakener", "partial", "near-miss", "excluded", "definition",
+          "obfuscation", "unread")
 
 
 def _waiver_line(out: list[str], waiver, width: int, paint: _Painter, lang: str = "en") -> None:  # type: ignore[no-untyped-def]
@@ -324,7 +324,7 @@ def report_lang(report: Report) -> str:
 
 
 def summary_line(report: Report, lang: str) -> str:
-    s = report.summary()
+    s = report.summary(shown=True)
     total = s["documents"]
     if total == 0:
         return t("summary.none", lang)

@@ -95,10 +95,14 @@ def wrap_styled(chars: Styled, width: int, first_width: int | None = None) -> li
             used += w
             continue
         if token[0][0] in NO_LINE_START and len(line) >= 2 and line[-1][0][0] != " ":
-            carried = line.pop()  # take the previous character along so punctuation does not lead
+            # take the previous character along so punctuation does not lead; when that one is punctuation
+            # too ("）：") take the character before it as well
+            carried = [line.pop()]
+            while carried[0][0][0] in NO_LINE_START and len(line) >= 2 and line[-1][0][0] != " ":
+                carried.insert(0, line.pop())
             _strip_trailing_space(line)
-            lines.append([carried, token])
-            used = _width(carried) + w
+            lines.append([*carried, token])
+            used = sum(_width(c) for c in carried) + w
             continue
         _strip_trailing_space(line)
         if w <= width:

@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..config import Config, parse_id_list
 from ..errors import CliccheckError
+from ..i18n import Said, render
 from ..limits import MB
 from ..report import FORMATS
 from ..report.model import SCHEMA_VERSION
@@ -63,7 +64,8 @@ UPLOAD_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
 }}}
 ERROR_SCHEMA = {"type": "object", "required": ["error"], "properties": {
     "error": {"type": "object", "required": ["code", "message"],
-              "properties": {"code": {"type": "string"}, "message": {"type": "string"}}},
+              "properties": {"code": {"type": "string"}, "message": {"type": "string"},
+                             "localized_message": {"type": "string"}}},
     "request_id": {"type": "string"}}}
 
 
@@ -93,11 +95,28 @@ class Settings:
 
 
 class ServiceError(Exception):
-    """An error answered as ``{"error": {"code", "message"}}`` with ``status``."""
+    """An error answered as ``{"error": {"code", "message", "localized_message"}}`` with ``status``.
 
-    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None):
-        super().__init__(message)
-        self.status, self.code, self.message, self.headers = status, code, message, headers or {}
+    ``message`` is English text, a :class:`~cliccheck.i18n.Said` or a coded error: the JSON ``message`` stays the
+    English, ``localized_message`` is the same in the client's language (``ui_lang``, else Accept-Language)."""
+
+    def __init__(self, status: int, code: str, message: str | Said | CliccheckError, headers: dict[str, str] | None = None,
+                 rename: tuple[str, str] | None = None):
+        english = message.message if isinstance(message, CliccheckError) else str(message)
+        super().__init__(english)
+        self.status, self.code, self.headers = status, code, headers or {}
+        self._said = message
+        self.rename = rename
+        self.message = self._renamed(english)
+
+    def _renamed(self, text: str) -> str:
+        return text.replace(*self.rename) if self.rename else text
+
+    def localized(self, lang: str) -> str:
+        said = self._said
+        text = said.localized(lang) if isinstance(said, CliccheckError) else \
+            said.render(lang) if hasattr(said, "render") else str(said)
+        return self._renamed(text)
 
 
 def _attachment(filename: str) -> str:
@@ -108,6 +127,25 @@ def _attachment(filename: str) -> str:
 def _stem(filename: str) -> str:
     stem = Path(filename).stem
     return stem or "contract"
+
+
+class _Validation(str):
+    """A request FastAPI refused: the English names pydantic's words; other languages name the fields."""
+
+    def __new__(cls, english: str, fields: str) -> _Validation:
+        said = super().__new__(cls, english)
+        said.fields = fields
+        return said
+
+    def render(self, lang: str) -> str:
+        return str(self) if lang == "en" else render("service.bad-request", lang, {"fields": self.fields or "-"})
+
+
+def _request_lang(request: Request) -> str:
+    """The language of an error's ``localized_message``: ``?ui_lang=``, else as the page (?lang=,
+    Accept-Language), else English."""
+    asked = request.query_params.get("ui_lang")
+    return asked if asked in UI_LANGS else _page_lang(request)
 
 
 def _page_lang(request: Request) -> str:
@@ -162,27 +200,32 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.service = state
 
-    def error(status: int, code: str, message: str, request: Request,
+    def error(status: int, code: str, message: str | ServiceError, request: Request,
               headers: dict[str, str] | None = None) -> JSONResponse:
         rid = getattr(request.state, "request_id", "")
-        return JSONResponse({"error": {"code": code, "message": message}, "request_id": rid}, status_code=status,
-                            headers=headers)
+        said = message if isinstance(message, ServiceError) else ServiceError(status, code, message)
+        body = {"code": code, "message": said.message, "localized_message": said.localized(_request_lang(request))}
+        return JSONResponse({"error": body, "request_id": rid}, status_code=status, headers=headers)
 
     @app.exception_handler(ServiceError)
     async def _service_error(request: Request, exc: ServiceError) -> JSONResponse:
         request.state.log["error"] = exc.code
-        return error(exc.status, exc.code, exc.message, request, exc.headers)
+        return error(exc.status, exc.code, exc, request, exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
         parts = [f"{'.'.join(str(x) for x in e.get('loc', ())[1:])}: {e.get('msg', '')}" for e in exc.errors()]
+        names = [".".join(str(x) for x in e.get("loc", ())[1:]) for e in exc.errors()]
         request.state.log["error"] = "bad-request"
-        return error(400, "bad-request", "; ".join(parts) or "invalid request", request)
+        english = "; ".join(parts) or "invalid request"
+        return error(400, "bad-request", ServiceError(400, "bad-request",
+                                                      _Validation(english, ", ".join(n for n in names if n))), request)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
-        return error(exc.status_code, code, str(exc.detail), request)
+        message: str = Said(f"service.{code}") if code != "http-error" else str(exc.detail)
+        return error(exc.status_code, code, message, request)
 
     @app.middleware("http")
     async def _audit(request: Request, call_next: Any) -> Response:
@@ -195,7 +238,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if settings.token and path.startswith(f"/{API_VERSION}/") and path != f"/{API_VERSION}/health" \
                 and not token_matches(request.headers.get("authorization"), settings.token):
             request.state.log["error"] = "unauthorized"
-            response: Response = error(401, "unauthorized", "this service needs `Authorization: Bearer <token>`",
+            response: Response = error(401, "unauthorized", Said("service.unauthorized"),
                                        request, {"WWW-Authenticate": "Bearer"})
         else:
             try:
@@ -203,7 +246,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             except Exception as exc:  # a bug: one coded line for the client, the log says which kind
                 request.state.log["error"] = "internal"
                 request.state.log["exception"] = type(exc).__name__
-                response = error(500, "internal", "internal error (see the service's access log request id)",
+                response = error(500, "internal", Said("service.internal"),
                                  request)
         response.headers["X-Request-Id"] = rid
         response.headers.setdefault("Cache-Control", "no-store")
@@ -230,13 +273,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             return await pool.run(func, *args, timeout=settings.timeout)
         except PoolFull as exc:
-            raise ServiceError(429, "busy", f"{exc}: retry later", {"Retry-After": "2"}) from None
+            raise ServiceError(429, "busy", exc.args[0], {"Retry-After": "2"}) from None
         except PoolUnavailable as exc:
-            raise ServiceError(503, "unavailable", f"{exc}: retry later", {"Retry-After": "5"}) from None
+            raise ServiceError(503, "unavailable", exc.args[0], {"Retry-After": "5"}) from None
 
     def document_error(exc: CliccheckError) -> ServiceError:
         status = 500 if exc.code == "internal" else 422
-        return ServiceError(status, exc.code, exc.message)
+        return ServiceError(status, exc.code, exc)
 
     # -- the page --------------------------------------------------------------------------------
 
@@ -251,7 +294,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/static/{name}", include_in_schema=False)
     async def static(name: str) -> Response:
         if name not in STATIC_FILES:
-            raise ServiceError(404, "not-found", "no such file")
+            raise ServiceError(404, "not-found", Said("service.no-such-file"))
         return Response(_static(name), media_type=STATIC_FILES[name])
 
     # -- the API ---------------------------------------------------------------------------------
@@ -303,13 +346,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                                           "multipart file name).", max_length=255)] = None,
     ) -> Response:
         if format not in FORMATS:
-            raise ServiceError(400, "bad-request", f"unknown format {format!r}")
+            raise ServiceError(400, "bad-request", Said("service.unknown-format", format=repr(format)))
         try:
             config = settings.config.with_cli(
                 supplier_aliases=[a for a in supplier_alias or [] if a.strip()], select=parse_id_list(select),
                 ignore=parse_id_list(ignore) or [], fail_on=fail_on, lang=lang)
         except CliccheckError as exc:
-            raise ServiceError(400, exc.code, exc.message) from None
+            raise ServiceError(400, exc.code, exc) from None
         if ui_lang and "ui_lang" in {f.name for f in fields(Config)}:  # the report's language, where supported
             config = replace(config, ui_lang=ui_lang)
         with state["folder"].request_dir() as folder:
@@ -407,11 +450,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         from ..generate.redline import RedlineOptions
 
         if not author.strip() or not author.isprintable():
-            raise ServiceError(400, "config", "author is empty or contains control or format characters")
+            raise ServiceError(400, "config", Said("service.author"))
         try:
             options = RedlineOptions(author=author.strip(), when=parse_when(date), after=after, variant=variant)
         except CliccheckError as exc:
-            raise ServiceError(400, exc.code, exc.message.replace("--date", "date")) from None
+            raise ServiceError(400, exc.code, exc, rename=("--date", "date")) from None
         overrides = {"supplier": supplier, "buyer": buyer, "supplier_label": supplier_label,
                      "buyer_label": buyer_label, "contract_title": contract_title,
                      "contract_number": contract_number, "contract_date": contract_date}

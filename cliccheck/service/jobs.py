@@ -67,8 +67,7 @@ def redline_job(upload: str, display: str, limits: Limits, options: object,
     data = read_bytes(Path(upload), limits)
     fmt = sniff_format(data, display)
     if fmt != "docx":
-        raise DocumentError(f"redline needs a Word document (.docx), this is {fmt.upper()}: ask for an annex "
-                            "(POST /v1/annex) instead", code="unsupported-format", path=display)
+        raise DocumentError.of("service-redline-not-docx", fmt=fmt.upper(), code="unsupported-format", path=display)
     return _redline(data, display, options, overrides)  # type: ignore[arg-type]
 
 

@@ -20,6 +20,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import Said
+
 try:  # python-multipart >= 0.0.13 installs as python_multipart
     from python_multipart.multipart import MultipartParser, parse_options_header
 except ImportError:  # pragma: no cover - older releases
@@ -37,6 +39,7 @@ class UploadError(Exception):
     """A request whose body cannot be accepted; ``status`` is the HTTP status to answer."""
 
     def __init__(self, status: int, code: str, message: str):
+        """``message``: a :class:`~cliccheck.i18n.Said`, the English that can be said in the client's language."""
         super().__init__(message)
         self.status = status
         self.code = code
@@ -106,7 +109,7 @@ class _Sink:
     def write(self, data: bytes) -> None:
         self.size += len(data)
         if self.size > self.limit:
-            raise UploadError(413, "too-large", f"the upload is over the service's limit of {self.limit:,} bytes")
+            raise UploadError(413, "too-large", Said("service.too-large", limit=f"{self.limit:,}"))
         self.digest.update(data)
         self.handle.write(data)
 
@@ -118,7 +121,7 @@ async def receive(stream: AsyncIterator[bytes], content_type: str, folder: Path,
                   filename: str | None, content_length: str | None) -> Upload:
     """Stream the request body into ``folder``: multipart (field ``file``) or the raw document."""
     if content_length and content_length.isdigit() and int(content_length) > limit + FRAMING_BYTES:
-        raise UploadError(413, "too-large", f"the upload is over the service's limit of {limit:,} bytes")
+        raise UploadError(413, "too-large", Said("service.too-large", limit=f"{limit:,}"))
     target = folder / "document"
     ctype, params = parse_options_header(content_type or "")
     if ctype == b"multipart/form-data":
@@ -134,15 +137,14 @@ async def receive(stream: AsyncIterator[bytes], content_type: str, folder: Path,
     if filename and ctype == b"multipart/form-data":
         upload.filename = safe_filename(filename)  # an explicit ?filename= wins over the part's name
     if upload.size == 0:
-        raise UploadError(400, "empty-file", "the upload is empty: send the contract as the request body or as "
-                                             "the multipart field 'file'")
+        raise UploadError(400, "empty-file", Said("service.empty"))
     return upload
 
 
 async def _receive_multipart(stream: AsyncIterator[bytes], boundary: bytes | None, target: Path,
                              limit: int) -> Upload:
     if not boundary:
-        raise UploadError(400, "bad-request", "multipart/form-data without a boundary")
+        raise UploadError(400, "bad-request", Said("service.no-boundary"))
     state: dict[str, object] = {"headers": {}, "field": b"", "value": b"", "name": None, "filename": None,
                                 "buffer": None, "sink": None, "files": 0}
     fields: dict[str, str] = {}
@@ -158,7 +160,7 @@ async def _receive_multipart(stream: AsyncIterator[bytes], boundary: bytes | Non
         headers = state["headers"]
         assert isinstance(headers, dict)
         if len(headers) > 16:
-            raise UploadError(400, "bad-request", "too many part headers")
+            raise UploadError(400, "bad-request", Said("service.too-many-headers"))
         headers[bytes(state["field"]).lower()] = bytes(state["value"])  # type: ignore[arg-type]
         state["field"], state["value"] = b"", b""
 
@@ -170,7 +172,7 @@ async def _receive_multipart(stream: AsyncIterator[bytes], boundary: bytes | Non
         part_filename = disposition.get(b"filename")
         if part_filename is not None or name == "file":
             if name != "file" or state["files"]:
-                raise UploadError(400, "bad-request", "send exactly one document, in the multipart field 'file'")
+                raise UploadError(400, "bad-request", Said("service.one-file"))
             state["files"] = 1
             state["filename"] = (part_filename or b"").decode("utf-8", "replace")
             sink = _Sink(target, limit)
@@ -178,7 +180,7 @@ async def _receive_multipart(stream: AsyncIterator[bytes], boundary: bytes | Non
             state["sink"] = sink
         else:
             if len(fields) >= MAX_FIELDS:
-                raise UploadError(400, "bad-request", f"more than {MAX_FIELDS} form fields")
+                raise UploadError(400, "bad-request", Said("service.too-many-fields", max=MAX_FIELDS))
             state["name"] = name
             state["buffer"] = bytearray()
 
@@ -191,7 +193,7 @@ async def _receive_multipart(stream: AsyncIterator[bytes], boundary: bytes | Non
         assert isinstance(buffer, bytearray)
         buffer.extend(data[start:end])
         if len(buffer) > MAX_FIELD_BYTES:
-            raise UploadError(413, "too-large", f"a form field is over {MAX_FIELD_BYTES} bytes")
+            raise UploadError(413, "too-large", Said("service.field-too-large", max=MAX_FIELD_BYTES))
 
     def on_part_end() -> None:
         sink = state["sink"]
@@ -210,19 +212,19 @@ async def _receive_multipart(stream: AsyncIterator[bytes], boundary: bytes | Non
         async for chunk in stream:
             total += len(chunk)
             if total > limit + FRAMING_BYTES:
-                raise UploadError(413, "too-large", f"the upload is over the service's limit of {limit:,} bytes")
+                raise UploadError(413, "too-large", Said("service.too-large", limit=f"{limit:,}"))
             parser.write(chunk)
         parser.finalize()
     except UploadError:
         raise
     except Exception as exc:  # the parser's own errors: a malformed body
-        raise UploadError(400, "bad-request", f"malformed multipart body ({type(exc).__name__})") from None
+        raise UploadError(400, "bad-request", Said("service.malformed", kind=type(exc).__name__)) from None
     finally:
         for sink in sinks:
             with contextlib.suppress(Exception):
                 sink.close()
     if not sinks:
-        raise UploadError(400, "bad-request", "no document: send it in the multipart field 'file'")
+        raise UploadError(400, "bad-request", Said("service.no-document"))
     sink = sinks[0]
     return Upload(target, safe_filename(str(state["filename"] or "")), sink.size, sink.digest.hexdigest(),
                   fields)

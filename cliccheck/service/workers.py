@@ -29,9 +29,9 @@ from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from typing import Any
 
-from .. import errors
 from ..batch import die_with_parent, keep_inherited_objects_frozen, warm_up
-from ..errors import CliccheckError, DocumentError
+from ..errors import CliccheckError, DocumentError, error_from_outcome, error_outcome
+from ..i18n import Said
 
 #: A worker is replaced after this many jobs: memory a parser keeps (caches, fragmentation) stays bounded.
 MAX_JOBS_PER_WORKER = 500
@@ -65,10 +65,8 @@ def _worker_main(conn: Connection, parent_pid: int) -> None:
             func, args = message
             try:
                 outcome: tuple[str, Any] = ("ok", func(*args))
-            except CliccheckError as exc:
-                outcome = ("error", (type(exc).__name__, exc.message, exc.code, exc.path))
-            except MemoryError:
-                outcome = ("error", ("DocumentError", "out of memory while reading", "too-large", None))
+            except (CliccheckError, MemoryError) as exc:
+                outcome = ("error", error_outcome(exc))
             except Exception as exc:  # a bug: reported as internal, the worker goes on
                 outcome = ("crash", f"{type(exc).__name__}: {exc}")
             try:
@@ -117,11 +115,7 @@ def _raise_outcome(kind: str, value: Any) -> Any:
     if kind == "ok":
         return value
     if kind == "error":
-        cls_name, message, code, path = value
-        cls = getattr(errors, cls_name, CliccheckError)
-        if not (isinstance(cls, type) and issubclass(cls, CliccheckError)):
-            cls = CliccheckError
-        raise cls(message, code=code, path=path)
+        raise error_from_outcome(value)
     raise CliccheckError(str(value), code="internal")
 
 
@@ -148,13 +142,11 @@ class Worker:
             self.conn.send((func, args))
             if timeout and not self.conn.poll(timeout):
                 self.kill()
-                raise DocumentError(f"reading and checking took longer than the service's --timeout {timeout:g} s; "
-                                    "the worker was stopped", code="timeout")
+                raise DocumentError.of("service-check-timeout", seconds=f"{timeout:g}", code="timeout")
             kind, value = self.conn.recv()
         except (EOFError, BrokenPipeError, ConnectionResetError, OSError):
             self.kill()
-            raise CliccheckError(f"the worker process checking this document died (exit code "
-                                 f"{self.process.exitcode})", code="internal") from None
+            raise CliccheckError.of("checker-died", exitcode=self.process.exitcode, code="internal") from None
         return _raise_outcome(kind, value)
 
     def kill(self) -> None:
@@ -226,14 +218,14 @@ class WorkerPool:
     async def run(self, func: Callable[..., Any], *args: Any, timeout: float | None) -> Any:
         """Run ``func(*args)`` in a free worker; raises PoolFull / PoolUnavailable when it cannot be admitted."""
         if self.closing or self._idle is None:
-            raise PoolUnavailable("the service is starting or stopping")
+            raise PoolUnavailable(Said("service.stopping"))
         if self._idle.empty() and self.waiting >= self.queue:
-            raise PoolFull(f"all {self.size} workers are busy and {self.waiting} requests are waiting")
+            raise PoolFull(Said("service.busy", size=self.size, waiting=self.waiting))
         self.waiting += 1
         try:
             worker = await asyncio.wait_for(self._idle.get(), timeout=self.queue_wait)
         except TimeoutError:
-            raise PoolUnavailable(f"no worker became free within {self.queue_wait:g} s") from None
+            raise PoolUnavailable(Said("service.no-worker", seconds=f"{self.queue_wait:g}")) from None
         finally:
             self.waiting -= 1
         loop = asyncio.get_running_loop()

@@ -74,12 +74,13 @@
   function post(path, file, params) {
     var query = new URLSearchParams(params || {});
     query.set("filename", file.name);
+    query.set("ui_lang", lang);  // the language of an error's localized_message
     return fetch(path + "?" + query.toString(), { method: "POST", body: file, headers: headers() });
   }
 
   function problem(response) {
     return response.json().then(function (body) {
-      return body && body.error ? body.error.message + " [" + body.error.code + "]" : String(response.status);
+      return body && body.error ? (body.error.localized_message || body.error.message) : String(response.status);
     }, function () { return String(response.status); });
   }
 
