@@ -33,6 +33,7 @@ from ..errors import ConfigError
 from ..lang.zh import parse_numeral
 from ..library import Library, load_library
 from ..model import Document
+from ..packs import apply_preconditions
 from ..roles import find_roles, phrase_regex
 from ..segment import segment
 from ..verdicts import (
@@ -496,7 +497,8 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
     findings += margin_findings(doc, library, roles, requirements, langs)
     findings += unread_findings(doc)
     findings += obfuscation_findings(doc)
-    return CheckResult(roles=roles, requirements=requirements, findings=findings, languages=langs)
+    result = CheckResult(roles=roles, requirements=requirements, findings=findings, languages=langs)
+    return apply_preconditions(doc.text, result, library)  # rule packs: not_applicable, pack-suggested
 
 
 # keep the helper importable for tests of evidence mapping
