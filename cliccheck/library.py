@@ -169,7 +169,10 @@ def _err(path: Path, node: yaml.Node, message: str) -> ConfigError:
 def _scalar(path: Path, node: yaml.Node, kind: type, where: str) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         raise _err(path, node, f"{where}: expected a {kind.__name__}, got a {type(node).__name__[:-4].lower()}")
-    value = yaml.safe_load(yaml.serialize(node)) if node.tag != "tag:yaml.org,2002:str" else node.value
+    try:
+        value = yaml.safe_load(yaml.serialize(node)) if node.tag != "tag:yaml.org,2002:str" else node.value
+    except yaml.YAMLError:  # "!!python/object:…": data only, no tags that build objects
+        raise _err(path, node, f"{where}: unsupported YAML tag {node.tag!r}") from None
     if kind is str and not isinstance(value, str):
         value = node.value  # phrases such as "no" or "on" stay text
     if kind is int and (not isinstance(value, int) or isinstance(value, bool)):
