@@ -333,11 +333,52 @@ def _lexicon_hit(lexicon: Lexicon, text: str, cache: tuple[Any, ...]) -> str | N
     return None
 
 
+def pack_library(library: Library, pack: Pack) -> Library:
+    """``library`` with only ``pack``'s requirements: what the matcher reads for that pack."""
+    return replace(library, requirements=pack.requirements, packs=(pack,),
+                   key=(*library.key, "only", pack.id))
+
+
+def check_each_pack(doc: Any, library: Library, *, select: Any = None, **options: Any) -> Any:
+    """Check ``doc`` against each pack of ``library`` on its own and merge the results in pack order.
+
+    The frame engine counts every requirement's qualifiers as harmless words in any undertaking, so reading
+    the packs together would let one pack's vocabulary turn another's weak verdict satisfied (measured: the
+    security-agreement qualifiers made a Chinese CSR03 clause pass). Separate readings keep each pack's
+    verdicts exactly what that pack alone gives."""
+    from .matcher import check_document
+
+    wanted = None if select is None else {s.upper() for s in select}
+    if wanted is not None and wanted - set(library.ids):
+        raise ConfigError.of("unknown-requirement", rule=", ".join(sorted(wanted - set(library.ids))),
+                             known=", ".join(library.ids))
+    merged: Any = None
+    seen: set[tuple[Any, ...]] = set()
+    for pack in library.packs:
+        ids = [i for i in pack.ids if wanted is None or i in wanted]
+        if not ids and merged is not None:
+            continue
+        part = check_document(doc, library=pack_library(library, pack), select=ids, **options)
+        part.findings = [f for f in part.findings if f.rule != "pack-suggested"]
+        if merged is None:
+            merged = part
+            merged.findings = []
+        else:
+            merged.requirements.extend(part.requirements)
+        for finding in part.findings:  # the document-wide findings (hidden text, obfuscation) come once
+            key = (finding.rule, finding.requirement, finding.message)
+            if key not in seen:
+                seen.add(key)
+                merged.findings.append(finding)
+    suggest_packs(doc.text, merged, {p.id for p in library.packs})
+    return merged
+
+
 def apply_preconditions(text: str, result: Any, library: Library) -> Any:
     """Mark the requirements of each pack whose precondition the contract lacks ``not_applicable`` (with the
     pack's reason), and add one ``pack-suggested`` note when the contract clearly needs a built-in pack that
     is not enabled. ``result`` is the matcher's CheckResult; it is changed in place and returned."""
-    from .verdicts import Finding, Reason, RequirementResult, Severity, Verdict
+    from .verdicts import Reason, RequirementResult, Verdict
 
     if not library.packs:
         return result
@@ -359,7 +400,13 @@ def apply_preconditions(text: str, result: Any, library: Library) -> Any:
                                                        reasons=[reason], by_language=subs)
         result.findings = [f for f in result.findings
                            if not (f.rule == "bilingual-mismatch" and f.requirement in pack.ids)]
-    enabled = {p.id for p in library.packs}
+    return suggest_packs(text, result, {p.id for p in library.packs})
+
+
+def suggest_packs(text: str, result: Any, enabled: set[str]) -> Any:
+    """One ``pack-suggested`` note when the contract clearly needs a built-in pack that is not enabled."""
+    from .verdicts import Finding, Reason, Severity
+
     suggested: list[tuple[str, str]] = []
     for pack_id in builtin_dirs():
         if pack_id in enabled:

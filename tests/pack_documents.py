@@ -85,6 +85,69 @@ INCIDENT = {
 }
 
 
+#: security-agreement clauses (SEC01..SEC04) per language and variant, with the verdict each should get
+SECURITY = {
+    "en": {
+        "SEC01": {
+            "satisfied": "10.1 The Supplier shall take the security protection measures set out in Schedule 4, remedy any "
+                         "security vulnerability in the Products promptly, and shall not implant any malicious code or "
+                         "backdoor in the Products.",
+            "weak": "10.1 The Supplier will use commercially reasonable efforts to fix security vulnerabilities.",
+            "contradicted": "10.1 The Supplier makes no warranty as to the security of the Products.",
+        },
+        "SEC02": {
+            "satisfied": "11.1 The Supplier shall keep the Customer's information and data strictly confidential and shall "
+                         "not disclose them to any third party.",
+            "weak": "11.1 The Supplier will use reasonable efforts to keep the Customer's information confidential.",
+            "contradicted": "11.1 The Supplier may disclose the Customer's information to its affiliates for any purpose.",
+            # protects the supplier only: nothing binds the supplier to keep the operator's information
+            "missing": "11.1 The Customer shall keep the Supplier's pricing and technical documentation confidential.",
+        },
+        "SEC03": {
+            "satisfied": "12.1 Throughout the term of this Agreement the Supplier shall provide technical support for the "
+                         "Products, including troubleshooting, security patches and a 24/7 help desk.",
+            "weak": "12.1 The Supplier shall provide technical support during the installation period.",
+            "contradicted": "12.1 The Supplier may discontinue technical support at any time without notice.",
+        },
+        "SEC04": {
+            "satisfied": "13.1 The Supplier shall compensate the Customer for all losses caused by any breach of its "
+                         "security or confidentiality obligations under this Agreement.",
+            "weak": "13.1 The Supplier shall be liable for any breach of its confidentiality obligations, provided that "
+                    "its liability shall not exceed one month's fees.",
+            "contradicted": "13.1 The Supplier shall not be liable for any data leak or security incident, however caused.",
+        },
+    },
+    "zh": {
+        "SEC01": {
+            "satisfied": "第十条 乙方应采取必要的安全保护措施，及时修复产品中的安全漏洞，不得在产品中植入恶意代码或后门。",
+            "weak": "第十条 乙方将尽力修复产品的安全漏洞。",
+            "contradicted": "第十条 乙方不对产品的安全性作任何保证。",
+        },
+        "SEC02": {
+            "satisfied": "第十一条 乙方应对其知悉的甲方信息和数据严格保密，不得向任何第三方披露。",
+            "weak": "第十一条 乙方应尽量对甲方的资料保密。",
+            "contradicted": "第十一条 乙方有权向其关联公司披露甲方的信息。",
+            "missing": "第十一条 甲方应对乙方的报价和技术文件保密。",
+        },
+        "SEC03": {
+            "satisfied": "第十二条 乙方应在合同有效期内为合同产品提供技术支持服务，包括故障排除、安全补丁和7×24小时服务热线。",
+            "weak": "第十二条 乙方在安装调试期间提供技术支持。",
+            "contradicted": "第十二条 乙方有权随时停止技术支持。",
+        },
+        "SEC04": {
+            "satisfied": "第十三条 乙方违反本合同约定的安全保密义务的，应赔偿甲方由此造成的全部损失。",
+            "weak": "第十三条 乙方违反保密义务的，应承担赔偿责任，但赔偿总额以一个月服务费为限。",
+            "contradicted": "第十三条 乙方对任何数据泄露或安全事件不承担任何责任。",
+        },
+    },
+}
+#: a clause that only refers to a separate security and confidentiality agreement (weak for every SEC element)
+SEPARATE_AGREEMENT = {
+    "en": "10. Security. The parties shall sign a separate security and confidentiality agreement.",
+    "zh": "第十条 安全保密 双方应另行签订安全保密协议。",
+}
+
+
 def main(out: str) -> None:
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
@@ -93,6 +156,10 @@ def main(out: str) -> None:
             for verdict, clause in INCIDENT[lang].items():
                 (folder / f"{scope}-{verdict}-{lang}.txt").write_text(contract(lang, scope, [clause]),
                                                                       encoding="utf-8")
+        for verdict in ("satisfied", "weak", "contradicted"):
+            clauses = [SECURITY[lang][rid][verdict] for rid in SECURITY[lang]]
+            (folder / f"security-{verdict}-{lang}.txt").write_text(contract(lang, "switches", clauses),
+                                                                   encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -98,7 +98,7 @@ def test_a_pack_reads_no_file_outside_its_folder(playbook: Path, entry: str) -> 
 @pytest.mark.parametrize(("file", "old", "new", "expect"), [
     ("pack.yaml", "rule_prefix: HOUSE", "rule_prefix: HOUSE\nscript: run.py", "unknown key 'script'"),
     ("pack.yaml", "rule_prefix: HOUSE", "rule_prefix: CSR", "belongs to a built-in pack"),
-    ("pack.yaml", "id: house-incident-24h", "id: csr", "built-in pack"),
+    ("pack.yaml", "id: house-incident-24h", "id: pipl21", "built-in pack"),
     ("pack.yaml", "version: 1", "version: 2", "not supported"),
     ("HOUSE01.yaml", "severity: error", "severity: fatal", "is not one of"),
     ("HOUSE01.yaml", "id: HOUSE01", "id: OTHER01", "does not match the file name"),

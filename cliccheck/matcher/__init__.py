@@ -33,7 +33,7 @@ from ..errors import ConfigError
 from ..lang.zh import parse_numeral
 from ..library import Library, load_library
 from ..model import Document
-from ..packs import apply_preconditions
+from ..packs import apply_preconditions, check_each_pack
 from ..roles import find_roles, phrase_regex
 from ..segment import segment
 from ..verdicts import (
@@ -456,6 +456,9 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
     ``supplier_aliases`` add names for the supplier to those the contract defines; ``supplier_names`` replace
     them."""
     library = library or load_library()
+    if len(library.packs) > 1:  # each pack read on its own: one pack's words never change another's verdicts
+        return check_each_pack(doc, library, supplier_aliases=supplier_aliases, select=select, lang=lang,
+                               supplier_names=supplier_names)
     if select is None:
         selected = list(library.ids)
     else:
