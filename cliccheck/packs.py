@@ -14,7 +14,7 @@ fail-closed frame vocabulary), so a playbook's rule is read by the same engine a
 A precondition says when a pack applies at all (``pipl21`` only to a contract under which the supplier
 processes personal information for the operator). A contract without any of its indicators gets
 ``not_applicable`` with the pack's reason for each of the pack's requirements; fail closed: any indicator, or
-any undertaking or contradicting term the matcher found for the pack, makes the pack apply.
+any satisfying or contradicting clause the matcher found for the pack, makes the pack apply.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from .paths import data_dir
 
 MANIFEST = "pack.yaml"
 DEFAULT_PACKS = ("csr",)
+BUILTIN_ORDER = ("csr", "security-agreement", "pipl21", "network-data")
 PACK_ID = re.compile(r"^[a-z][a-z0-9-]{1,39}$")
 PREFIX = re.compile(r"^[A-Z][A-Z0-9]{0,11}$")
 #: longest regular expression a user pack may use (characters)
@@ -104,9 +105,10 @@ def builtin_dirs() -> dict[str, Path]:
     out = {"csr": root}
     extra = root / "packs"
     if extra.is_dir():
-        for child in sorted(extra.iterdir()):
-            if (child / MANIFEST).is_file():
-                out[child.name] = child
+        found = {child.name: child for child in extra.iterdir() if (child / MANIFEST).is_file()}
+        # the order the lawyer reads them in (and the annex numbers them in), then any others by name
+        for name in sorted(found, key=lambda n: (BUILTIN_ORDER.index(n) if n in BUILTIN_ORDER else 99, n)):
+            out[name] = found[name]
     return out
 
 
@@ -387,7 +389,9 @@ def apply_preconditions(text: str, result: Any, library: Library) -> Any:
         if pre is None:
             continue
         own = [r for r in result.requirements if r.id in pack.ids]
-        found = any(r.verdict in (Verdict.SATISFIED, Verdict.WEAK, Verdict.CONTRADICTED) for r in own)
+        # a definite clause on the pack's topic (satisfied or contradicted) means the pack applies, whatever the
+        # indicators; a weak reading is often generic words another pack's clause shares ("security measures")
+        found = any(r.verdict in (Verdict.SATISFIED, Verdict.CONTRADICTED) for r in own)
         if found or _lexicon_hit(pre.indicators, text, ("ind", pack.path)) is not None:
             continue
         for i, res in enumerate(result.requirements):

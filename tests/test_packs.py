@@ -128,10 +128,11 @@ def test_precondition_present_judges_the_rule(tmp_path: Path, conditional_pack: 
 
 
 def test_a_found_clause_overrides_an_absent_indicator(tmp_path: Path, conditional_pack: Path) -> None:
-    """Fail closed: the matcher finding the pack's clause means the pack applies, whatever the indicators."""
-    doc = _write(tmp_path, "switches-weak.txt", contract("en", "switches", [INCIDENT["en"]["weak"]]))
+    """Fail closed: a definite clause of the pack (here one that contradicts it) means the pack applies,
+    whatever the indicators."""
+    doc = _write(tmp_path, "switches-contra.txt", contract("en", "switches", [INCIDENT["en"]["contradicted"]]))
     out = CliRunner().invoke(cli, ["lint", str(doc), "--packs", str(conditional_pack), "--format", "json"])
-    assert json.loads(out.output)["documents"][0]["requirements"][0]["verdict"] == "weak"
+    assert json.loads(out.output)["documents"][0]["requirements"][0]["verdict"] == "contradicted"
     assert out.exit_code == 1
 
 
