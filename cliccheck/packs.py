@@ -294,7 +294,7 @@ def load_packs(specs: tuple[str, ...] | list[str] = DEFAULT_PACKS, *,
         pack = load_pack(spec, base=base)
         for other in packs:
             if other.id == pack.id or other.rule_prefix == pack.rule_prefix:
-                raise ConfigError.of("pack-clash", pack=pack.id, other=other.id, path=pack.path)
+                raise ConfigError.of("pack-clash", pack=pack.id, other=other.id, folder=pack.path)
         packs.append(pack)
     if not packs:
         raise ConfigError.of("no-packs")
