@@ -190,9 +190,10 @@ def check_task(task: Task) -> DocumentReport:
     from .ocr_gate import review_ocr
 
     wanted = config.requirement_ids()
+    library = config.library()
     result = check_document(doc, supplier_aliases=tuple(config.supplier_aliases),
-                            supplier_names=tuple(config.supplier_names),
-                            select=None if len(wanted) == 4 else wanted, lang=config.lang)
+                            supplier_names=tuple(config.supplier_names), library=library,
+                            select=None if wanted == list(library.ids) else wanted, lang=config.lang)
     review_ocr(doc, result)
     report = build_document_report(doc, result, config, path=task.display)
     if task.suggest:

@@ -32,7 +32,7 @@ CONFIG_NAMES = (".cliccheck.toml", "pyproject.toml")
 REQUIREMENT_IDS = ("CSR01", "CSR02", "CSR03", "CSR04")
 #: Finding rules (not requirement verdicts) that select/ignore/severity/waivers may name.
 FINDING_RULES = ("bilingual-mismatch", "hidden-text", "hidden-contradiction", "unread-content", "obfuscated-text",
-                 "ocr-read", "expired-waiver", "no-supplier-party", "not-a-contract")
+                 "ocr-read", "expired-waiver", "no-supplier-party", "not-a-contract", "pack-suggested")
 LANGS = ("auto", "zh", "en")
 FAIL_ON = ("error", "warning", "never")
 SEVERITIES = ("error", "warning", "note")
@@ -42,7 +42,7 @@ VERDICT_KEYS = ("weak", "contradicted", "missing")
 #: A configuration file is a few kilobytes; anything much larger is not one (``--config /dev/zero``).
 MAX_CONFIG_BYTES = 1024 * 1024
 
-TOP_KEYS = ("supplier-aliases", "select", "ignore", "fail-on", "lang", "ui-lang", "exclude", "extend-exclude",
+TOP_KEYS = ("packs", "supplier-aliases", "select", "ignore", "fail-on", "lang", "ui-lang", "exclude", "extend-exclude",
             "severity", "limits", "waiver")
 WAIVER_KEYS = ("rule", "paths", "reason", "approved_by", "expires")
 
@@ -55,6 +55,11 @@ DEFAULT_CONFIG = """\
 # Extra names for the supplier-side party, in addition to the role words the
 # contract defines itself ("the Vendor", 乙方（供应方）) and the defaults.
 supplier-aliases = []            # e.g. ["Northbridge Systems Ltd.", "北桥系统有限公司"]
+
+# Rule packs to check the contract against, in order: built-in packs ("csr" = the
+# Art. 6 undertakings, "security-agreement", "pipl21", "network-data") and
+# playbook folders relative to this file (e.g. "./legal/our-playbook").
+packs = ["csr"]
 
 # Which checks to run: requirement ids (CSR01..CSR04) or finding rules
 # (bilingual-mismatch, hidden-text, expired-waiver). Empty select = all.
@@ -138,6 +143,8 @@ class Waiver:
 class Config:
     """Effective settings for linting a document."""
 
+    #: rule packs, in order: built-in ids or playbook folders (relative to ``root``, the config file's folder)
+    packs: tuple[str, ...] = ("csr",)
     supplier_aliases: tuple[str, ...] = ()
     #: --supplier: the supplier's names, replacing the contract's role words (command line only)
     supplier_names: tuple[str, ...] = ()
@@ -156,17 +163,37 @@ class Config:
     waivers: tuple[Waiver, ...] = ()
     source: str | None = None
 
+    def pack_ids(self) -> tuple[str, ...]:
+        """Requirement ids of the enabled packs, in pack order (CSR01..CSR04 by default)."""
+        if self.packs == ("csr",):
+            return REQUIREMENT_IDS
+        from .packs import load_packs
+
+        return load_packs(self.packs, base=self.pack_base).ids
+
+    @property
+    def pack_base(self) -> str:
+        """The folder playbook paths are relative to: the config file's, else the working directory."""
+        return str(Path(self.source).resolve().parent) if self.source and not self.source.startswith("<") else "."
+
+    def library(self) -> Any:
+        """The library of the enabled packs (cached by the loaders)."""
+        from .packs import load_packs
+
+        return load_packs(self.packs, base=self.pack_base)
+
     def requirement_ids(self) -> list[str]:
         """Requirement ids to check, in order, after select and ignore."""
-        chosen = [r for r in self.select if r in REQUIREMENT_IDS] if self.select else list(REQUIREMENT_IDS)
+        known = self.pack_ids()
+        chosen = [r for r in self.select if r in known] if self.select else list(known)
         if self.select and not chosen:  # only finding rules selected
             chosen = []
-        return [r for r in REQUIREMENT_IDS if r in chosen and r not in self.ignore]
+        return [r for r in known if r in chosen and r not in self.ignore]
 
     def finding_enabled(self, rule: str, requirement: str | None) -> bool:
         if rule in self.ignore or (requirement is not None and requirement in self.ignore):
             return False
-        finding_select = [r for r in self.select if r not in REQUIREMENT_IDS]
+        finding_select = [r for r in self.select if r.lower() in FINDING_RULES]
         if finding_select and rule not in finding_select:
             return False
         return not (requirement is not None and requirement not in self.requirement_ids())
@@ -176,9 +203,12 @@ class Config:
 
     def with_cli(self, *, supplier_aliases: Iterable[str] = (), select: Iterable[str] | None = None,
                  ignore: Iterable[str] = (), fail_on: str | None = None, lang: str | None = None,
-                 supplier_names: Iterable[str] = (), ui_lang: str | None = None) -> Config:
-        """Command-line options on top: --select and --supplier replace, --ignore and aliases add."""
+                 supplier_names: Iterable[str] = (), ui_lang: str | None = None,
+                 packs: Iterable[str] | None = None) -> Config:
+        """Command-line options on top: --select, --packs and --supplier replace, --ignore and aliases add."""
         changes: dict[str, Any] = {}
+        if packs is not None:
+            changes["packs"] = tuple(packs)
         aliases = tuple(supplier_aliases)
         if aliases:
             changes["supplier_aliases"] = tuple(dict.fromkeys(self.supplier_aliases + aliases))
@@ -343,11 +373,27 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None, text: st
         if key not in TOP_KEYS:
             where.fail(key, (), "cfg.unknown-key", key=repr(key), suggest=_suggest(key, TOP_KEYS))
     kwargs: dict[str, Any] = {"source": source}
+    packs: tuple[str, ...] = ("csr",)
+    if "packs" in data:
+        packs = tuple(dict.fromkeys(_str_list(data["packs"], "packs", where)))
+        if not packs:
+            where.fail("packs", (), "no-packs")
+        from .packs import load_pack
+
+        for spec in packs:
+            try:
+                load_pack(spec, base=root)
+            except ConfigError as exc:
+                line = where.line_of("packs")
+                raise ConfigError(f"{where.source or '<config>'}{f':{line}' if line else ''}: packs: {exc.message}",
+                                  ) from None
+        kwargs["packs"] = packs
+    known_ids = _known_ids(packs, root)
     if "supplier-aliases" in data:
         kwargs["supplier_aliases"] = tuple(_str_list(data["supplier-aliases"], "supplier-aliases", where))
     for key in ("select", "ignore"):
         if key in data:
-            kwargs[key] = tuple(normalize_rule_ids(_str_list(data[key], key, where),
+            kwargs[key] = tuple(normalize_rule_ids(_str_list(data[key], key, where), known=known_ids,
                                                    on_error=lambda m, v, k=key: where.fail(k, (), m, **v)))
     if "fail-on" in data:
         kwargs["fail_on"] = _choice(data["fail-on"], FAIL_ON, "fail-on", (), where)
@@ -375,13 +421,14 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None, text: st
             if rule in VERDICT_KEYS:
                 sub = _table(value, f"severity.{rule}", where)
                 for rid, level in sub.items():
-                    if rid.upper() not in REQUIREMENT_IDS:
+                    if rid.upper() not in known_ids:
                         where.fail(rid, ("severity", rule), "unknown-requirement", rule=repr(rid),
-                                   known=", ".join(REQUIREMENT_IDS))
+                                   known=", ".join(known_ids))
                     by_verdict.setdefault(rule, {})[rid.upper()] = _choice(level, SEVERITIES, rid,
                                                                            ("severity", rule), where)
                 continue
-            rule_id = normalize_rule_ids([rule], on_error=lambda m, v, r=rule: where.fail(r, ("severity",), m, **v))[0]
+            rule_id = normalize_rule_ids([rule], known=known_ids,
+                                         on_error=lambda m, v, r=rule: where.fail(r, ("severity",), m, **v))[0]
             severity[rule_id] = _choice(value, SEVERITIES, rule, ("severity",), where)
         kwargs["severity"] = severity
         kwargs["verdict_severity"] = by_verdict
@@ -400,11 +447,11 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None, text: st
         entries = data["waiver"]
         if not isinstance(entries, list):
             where.fail("waiver", (), "cfg.waiver-array")
-        kwargs["waivers"] = tuple(_waiver(entry, i, where, Path(root)) for i, entry in enumerate(entries))
+        kwargs["waivers"] = tuple(_waiver(entry, i, where, Path(root), known_ids) for i, entry in enumerate(entries))
     return Config(**kwargs)
 
 
-def _waiver(entry: Any, index: int, where: _Locator, root: Path) -> Waiver:
+def _waiver(entry: Any, index: int, where: _Locator, root: Path, known: tuple[str, ...]) -> Waiver:
     table = ("waiver",)
     if not isinstance(entry, dict):
         where.fail("waiver", (), "cfg.waiver-table")
@@ -415,7 +462,8 @@ def _waiver(entry: Any, index: int, where: _Locator, root: Path) -> Waiver:
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
             where.fail(key if key in entry else None, table, "cfg.waiver-needs", index, key=repr(key))
-    rule = normalize_rule_ids([entry["rule"]], on_error=lambda m, v: where.fail("rule", table, m, index, **v))[0]
+    rule = normalize_rule_ids([entry["rule"]], known=known,
+                              on_error=lambda m, v: where.fail("rule", table, m, index, **v))[0]
     paths: tuple[str, ...] = ("**",)
     if "paths" in entry:
         raw = entry["paths"]
@@ -447,41 +495,72 @@ def _waiver(entry: Any, index: int, where: _Locator, root: Path) -> Waiver:
                   paths=paths, expires=expires, root=str(root), source=where.source, line=line)
 
 
-def normalize_rule_ids(values: Iterable[str], *, on_error: Any = None) -> list[str]:
-    """Accept ids (CSR04, csr04) or names (no-unjustified-supply-suspension); return ids."""
+def _known_ids(packs: tuple[str, ...], root: str | Path) -> tuple[str, ...]:
+    """Rule ids a config may name: the built-in packs' and its own playbooks'."""
+    try:
+        from .packs import known_rule_ids
+
+        return known_rule_ids([p for p in packs if p != "csr"], base=root)
+    except ConfigError:
+        return REQUIREMENT_IDS
+
+
+def normalize_rule_ids(values: Iterable[str], *, on_error: Any = None,
+                       known: tuple[str, ...] | None = None) -> list[str]:
+    """Accept ids (CSR04, csr04, PIPL21-01) or names (no-unjustified-supply-suspension); return ids.
+    ``known``: the rule ids that exist (default: every built-in pack's)."""
+    ids = known if known is not None else _known_ids((), ".")
     names = _requirement_names()
     out: list[str] = []
     for value in values:
         token = value.strip()
-        if token.upper() in REQUIREMENT_IDS:
+        if token.upper() in ids:
             out.append(token.upper())
         elif token in names:
             out.append(names[token])
         elif token.lower() in FINDING_RULES:
             out.append(token.lower())
         else:
-            known = (*REQUIREMENT_IDS, *FINDING_RULES, *names)
-            values = {"rule": repr(token), "suggest": _suggest(token, known),
-                      "known": ", ".join((*REQUIREMENT_IDS, *FINDING_RULES))}
+            every = (*ids, *FINDING_RULES, *names)
+            values = {"rule": repr(token), "suggest": _suggest(token, every),
+                      "known": ", ".join((*ids, *FINDING_RULES))}
             if on_error is None:
                 raise ConfigError.of("cfg.unknown-rule", **values)
             on_error("cfg.unknown-rule", values)
     return out
 
 
-def parse_id_list(text: str | None) -> list[str] | None:
+def parse_id_list(text: str | None, known: tuple[str, ...] | None = None) -> list[str] | None:
     """``--select CSR01,CSR04`` -> ids; raises ConfigError for unknown ones."""
     if text is None:
         return None
-    return normalize_rule_ids([t for t in re.split(r"[,\s]+", text) if t])
+    return normalize_rule_ids([t for t in re.split(r"[,\s]+", text) if t], known=known)
+
+
+def parse_pack_list(text: str | None) -> list[str] | None:
+    """``--packs csr,pipl21,./legal/our-playbook`` -> pack specs (checked when loaded)."""
+    if text is None:
+        return None
+    from .packs import is_path_spec, load_pack
+
+    specs = [str(Path(t).resolve()) if is_path_spec(t) else t for t in re.split(r"[,\s]+", text) if t]
+    if not specs:
+        raise ConfigError.of("no-packs")
+    for spec in specs:
+        load_pack(spec)  # an unknown pack or a broken playbook: the one-line error now, not per document
+    return list(dict.fromkeys(specs))
 
 
 def _requirement_names() -> dict[str, str]:
     """Requirement name -> id, from the clause library when it is importable."""
     try:
         from .library import load_library
+        from .packs import builtin_dirs, load_pack
 
-        return {req.name: req.id for req in load_library().requirements}
+        names = {req.name: req.id for req in load_library().requirements}
+        for pack_id in builtin_dirs():
+            names.update({req.name: req.id for req in load_pack(pack_id).requirements})
+        return names
     except Exception:  # the library is optional here: ids always work
         return {}
 

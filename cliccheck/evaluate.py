@@ -7,8 +7,9 @@ separated by blank lines), read through the real text reader and checked with
 labelled ``verdict``, any requirement in ``also`` with its own label, and
 every other requirement ``missing``.
 
-A *false pass* is a predicted ``satisfied`` where the label is anything else:
-the one error a lawyer cannot afford.
+A *false pass* is a predicted ``satisfied`` or ``not_applicable`` (the verdicts the gate passes) where the
+label is a failing verdict: the one error a lawyer cannot afford. A case labelled ``not_applicable`` labels
+the other requirements of its pack ``not_applicable`` too (a precondition is the pack's, not one rule's).
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ import yaml
 from .errors import ConfigError
 from .library import Library, load_library
 
-VERDICTS = ("satisfied", "weak", "contradicted", "missing")
+VERDICTS = ("satisfied", "weak", "contradicted", "missing", "not_applicable")
+#: verdicts the gate passes: predicting one where the label is another verdict is a false pass
+PASSING = frozenset({"satisfied", "not_applicable"})
 
 
 @dataclass(slots=True)
@@ -56,7 +59,7 @@ class EvalResult:
 
     @property
     def false_passes(self) -> list[Prediction]:
-        return [p for p in self.predictions if p.predicted == "satisfied" and p.label != "satisfied"]
+        return [p for p in self.predictions if p.predicted in PASSING and p.label not in PASSING]
 
     def confusion(self, requirement: str | None = None, lang: str | None = None) -> dict[str, Counter[str]]:
         matrix: dict[str, Counter[str]] = {v: Counter() for v in VERDICTS}
@@ -148,10 +151,17 @@ def evaluate(root: str | Path, *, library: Library | None = None, select: list[s
             aliases = [aliases]
         checked = check_document(doc, supplier_aliases=aliases, library=library)
         labels = {rid: "missing" for rid in library.ids}
+        if str(case.get("verdict")) == "not_applicable":
+            from .packs import pack_of
+
+            pack = pack_of(library, str(case.get("requirement")).upper())
+            labels.update({rid: "not_applicable" for rid in (pack.ids if pack else ())})
         labels.update({str(k).upper(): str(v) for k, v in (case.get("also") or {}).items()})
         labels[str(case.get("requirement")).upper()] = str(case.get("verdict"))
         for req in checked.requirements:
             if select and req.id not in select:
+                continue
+            if req.id not in labels:
                 continue
             result.predictions.append(Prediction(cid, req.id, str(context.get("lang")), labels[req.id],
                                                  str(req.verdict), req.message,
@@ -163,7 +173,7 @@ def format_text(result: EvalResult) -> str:
     lines: list[str] = []
     reqs = sorted({p.requirement for p in result.predictions})
     langs = sorted({p.lang for p in result.predictions})
-    short = {"satisfied": "sat", "weak": "weak", "contradicted": "contra", "missing": "miss"}
+    short = {"satisfied": "sat", "weak": "weak", "contradicted": "contra", "missing": "miss", "not_applicable": "n/a"}
     for q in reqs:
         for lang in langs:
             matrix = result.confusion(q, lang)
@@ -171,10 +181,12 @@ def format_text(result: EvalResult) -> str:
             if not total:
                 continue
             right = sum(matrix[v][v] for v in VERDICTS)
+            shown = [v for v in VERDICTS if v != "not_applicable" or sum(matrix[v].values())
+                     or any(matrix[k][v] for k in VERDICTS)]  # the csr table keeps its four columns
             lines.append(f"{q} {lang}  ({right}/{total} = {right / total:.3f})   rows = label, columns = predicted")
-            lines.append("            " + "".join(f"{short[v]:>8}" for v in VERDICTS))
-            for label in VERDICTS:
-                lines.append(f"  {short[label]:<10}" + "".join(f"{matrix[label][v]:>8}" for v in VERDICTS))
+            lines.append("            " + "".join(f"{short[v]:>8}" for v in shown))
+            for label in shown:
+                lines.append(f"  {short[label]:<10}" + "".join(f"{matrix[label][v]:>8}" for v in shown))
             lines.append("")
     p, r, f = result.prf()
     lines.append(f"cases: {len({x.case for x in result.predictions})}   predictions: {len(result.predictions)}")
@@ -185,7 +197,7 @@ def format_text(result: EvalResult) -> str:
     fps = result.false_passes
     lines.append(f"false passes: {len(fps)}")
     for x in fps:
-        lines.append(f"  FALSE PASS {x.case} {x.requirement}: label {x.label}, predicted satisfied")
+        lines.append(f"  FALSE PASS {x.case} {x.requirement}: label {x.label}, predicted {x.predicted}")
     for err in result.errors:
         lines.append(f"  error: {err}")
     return "\n".join(lines)

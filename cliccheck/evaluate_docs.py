@@ -29,8 +29,11 @@ import yaml
 
 from .errors import ConfigError
 from .library import Library, load_library
+from .packs import pack_specs
 
-VERDICTS = ("satisfied", "weak", "contradicted", "missing")
+VERDICTS = ("satisfied", "weak", "contradicted", "missing", "not_applicable")
+#: verdicts the gate passes
+PASSING = frozenset({"satisfied", "not_applicable"})
 LANGS = ("zh", "en", "bilingual")
 
 
@@ -51,7 +54,7 @@ class DocPrediction:
 
     @property
     def false_pass(self) -> bool:
-        return self.predicted == "satisfied" and "satisfied" not in self.accepted
+        return self.predicted in PASSING and self.predicted not in self.accepted and not (self.accepted & PASSING)
 
 
 @dataclass(slots=True)
@@ -202,7 +205,8 @@ def evaluate_documents(root: str | Path, *, library: Library | None = None,
         data = ("\n\n".join(paragraphs) + "\n").encode("utf-8")
         doc = read_document(data, filename=f"{cid}.txt")
         checked = check_document(doc, supplier_aliases=aliases, library=library)
-        report = build_document_report(doc, checked, Config(supplier_aliases=tuple(aliases)), path=f"{cid}.txt")
+        config = Config(supplier_aliases=tuple(aliases), packs=pack_specs(library))
+        report = build_document_report(doc, checked, config, path=f"{cid}.txt")
         variant = str(case.get("variant") or "n/a")
         for req in checked.requirements:
             if select and req.id not in select:
@@ -210,7 +214,7 @@ def evaluate_documents(root: str | Path, *, library: Library | None = None,
             accepted = labels.get(req.id, frozenset({"missing"}))
             result.predictions.append(DocPrediction(cid, req.id, lang, variant, accepted, str(req.verdict),
                                                     addressed=req.id in labels, message=req.message))
-        expected_pass = all("satisfied" in labels.get(r, frozenset({"missing"})) for r in ids)
+        expected_pass = all(labels.get(r, frozenset({"missing"})) & PASSING for r in ids)
         result.gates.append(GateOutcome(cid, lang, expected_pass, report.passed))
     return result
 
@@ -240,7 +244,7 @@ def format_doc_text(result: DocEvalResult, show_errors: bool = False) -> str:
     lines.append(f"false passes: {len(fps)}")
     for p in fps:
         lines.append(f"  FALSE PASS {p.case} {p.requirement}: accepted {'/'.join(sorted(p.accepted))}, "
-                     f"predicted satisfied{'' if p.addressed else ' (not addressed: expected missing)'}")
+                     f"predicted {p.predicted}{'' if p.addressed else ' (not addressed: expected missing)'}")
     for g in result.false_gate_passes:
         lines.append(f"  FALSE GATE PASS {g.case}")
     if show_errors:

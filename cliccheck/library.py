@@ -14,6 +14,7 @@ next to the package. Results are cached per directory and file mtimes.
 
 from __future__ import annotations
 
+import contextvars
 import os
 import re
 from dataclasses import dataclass, field
@@ -27,7 +28,8 @@ from .paths import data_dir
 
 LANGS = ("en", "zh")
 ENV_VAR = "CLICCHECK_LIBRARY"
-REQUIREMENT_ID = re.compile(r"^CSR\d{2}$")
+#: a requirement id: the pack's rule prefix and a number (CSR01, SEC01, PIPL21-01, ND01, HOUSE-01)
+REQUIREMENT_ID = re.compile(r"^[A-Z][A-Z0-9]{0,11}(?:-?\d{2,3})$")
 
 #: A lexicon: language -> phrases ("re:" prefix marks a regular expression).
 Lexicon = dict[str, tuple[str, ...]]
@@ -144,6 +146,9 @@ class Library:
     #: frames.yaml: {"complements": {class: {"en": (...), "zh": (...), "polarity": (...)}},
     #: "back_references": lexicon, "riders": {class: lexicon}}
     frames: dict[str, Any] = field(default_factory=dict, compare=False)
+    #: the rule packs these requirements come from (cliccheck.packs.Pack), in the order enabled; empty for a
+    #: bare library directory
+    packs: tuple[Any, ...] = field(default=(), compare=False)
 
     def requirement(self, rule_id: str) -> Requirement:
         for req in self.requirements:
@@ -164,7 +169,10 @@ def _err(path: Path, node: yaml.Node, message: str) -> ConfigError:
 def _scalar(path: Path, node: yaml.Node, kind: type, where: str) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         raise _err(path, node, f"{where}: expected a {kind.__name__}, got a {type(node).__name__[:-4].lower()}")
-    value = yaml.safe_load(yaml.serialize(node)) if node.tag != "tag:yaml.org,2002:str" else node.value
+    try:
+        value = yaml.safe_load(yaml.serialize(node)) if node.tag != "tag:yaml.org,2002:str" else node.value
+    except yaml.YAMLError:  # "!!python/object:…": data only, no tags that build objects
+        raise _err(path, node, f"{where}: unsupported YAML tag {node.tag!r}") from None
     if kind is str and not isinstance(value, str):
         value = node.value  # phrases such as "no" or "on" stay text
     if kind is int and (not isinstance(value, int) or isinstance(value, bool)):
@@ -174,12 +182,19 @@ def _scalar(path: Path, node: yaml.Node, kind: type, where: str) -> Any:
     return value
 
 
+#: an extra check on every phrase while one requirement file loads (None: the built-in library's)
+_PHRASE_CHECK: contextvars.ContextVar[Any] = contextvars.ContextVar("phrase_check", default=None)
+
+
 def _check_phrase(path: Path, node: yaml.Node, phrase: str, where: str) -> None:
     if phrase.startswith("re:"):
         try:
             re.compile(phrase[3:])
         except re.error as exc:
             raise _err(path, node, f"{where}: bad regular expression {phrase[3:]!r}: {exc}") from None
+    extra = _PHRASE_CHECK.get()
+    if extra is not None:
+        extra(path, node, phrase, where)
 
 
 def _convert(path: Path, node: yaml.Node, schema: Any, where: str) -> Any:
@@ -246,11 +261,17 @@ def _compose(path: Path) -> yaml.Node:
     return node
 
 
-def _load_requirement(path: Path) -> Requirement:
+def _load_requirement(path: Path, check_phrase: Any = None) -> Requirement:
+    """One requirement file; ``check_phrase(path, node, phrase, where)`` adds checks on its phrases (a user
+    pack's regular expressions are bounded: :mod:`cliccheck.packs`)."""
     node = _compose(path)
-    data = _convert(path, node, _REQUIREMENT_SCHEMA, "")
+    token = _PHRASE_CHECK.set(check_phrase)
+    try:
+        data = _convert(path, node, _REQUIREMENT_SCHEMA, "")
+    finally:
+        _PHRASE_CHECK.reset(token)
     if not REQUIREMENT_ID.match(data["id"]):
-        raise _err(path, node, f"id {data['id']!r} must look like CSR01")
+        raise _err(path, node, f"id {data['id']!r} must look like CSR01 (a prefix and a number)")
     if data["id"] != path.stem:
         raise _err(path, node, f"id {data['id']!r} does not match the file name {path.name}")
     if not data["elements"]:

@@ -16,6 +16,8 @@ class Verdict(StrEnum):
     WEAK = "weak"
     CONTRADICTED = "contradicted"
     MISSING = "missing"
+    #: the requirement's pack does not apply to this contract (its precondition is absent): passes the gate
+    NOT_APPLICABLE = "not_applicable"
 
 
 class Severity(StrEnum):
@@ -33,10 +35,12 @@ VERDICT_SEVERITY = {
     Verdict.WEAK: Severity.ERROR,
     Verdict.CONTRADICTED: Severity.ERROR,
     Verdict.MISSING: Severity.ERROR,
+    Verdict.NOT_APPLICABLE: Severity.NONE,
 }
 
 #: Precedence when combining: a contradiction anywhere beats a satisfying clause.
-VERDICT_RANK = {Verdict.CONTRADICTED: 3, Verdict.SATISFIED: 2, Verdict.WEAK: 1, Verdict.MISSING: 0}
+VERDICT_RANK = {Verdict.CONTRADICTED: 3, Verdict.SATISFIED: 2, Verdict.WEAK: 1, Verdict.MISSING: 0,
+               Verdict.NOT_APPLICABLE: -1}
 
 
 @dataclass(slots=True)
@@ -114,7 +118,7 @@ class Reason:
 class RequirementResult:
     """The verdict on one requirement (for one language version, or combined)."""
 
-    id: str  # CSR01..CSR04
+    id: str  # CSR01..CSR04, or another pack's namespaced id (SEC01, PIPL21-01, ND01)
     name: str
     verdict: Verdict
     message: str

@@ -60,7 +60,8 @@ def english_words(text: str) -> list[str]:
         line = re.sub(r"(?<!\w)--?[\w-]+(=\S*)?", " ", line)  # option names
         line = re.sub(r"\[[\w|+.-]*\]", " ", line)  # choices and codes in brackets
         line = re.sub(r"\S*[/\\]\S*|\S*\.\w+\S*", " ", line)  # paths and file names
-        line = re.sub(r"\b\w+_\w+\b|\bCSR\w+\b|\b[0-9a-f]{7,}\b", " ", line)  # identifiers
+        # identifiers, rule ids of every pack (CSR01, SEC01, PIPL21-01, ND01) included
+        line = re.sub(r"\b\w+_\w+\b|\bCSR\w+\b|\b[A-Z][A-Z0-9]*-?\d{2,3}\b|\b[0-9a-f]{7,}\b", " ", line)
         kept.extend(w for w in _ENGLISH_WORD.findall(line) if w not in PROPER_NOUNS and w not in LITERALS)
     return kept
 

@@ -34,7 +34,7 @@ def needs_clause(result) -> list[str]:  # type: ignore[no-untyped-def]
     out = []
     for req in result.requirements:
         verdicts = [req.verdict, *(r.verdict for r in req.by_language.values())]
-        if any(v != Verdict.SATISFIED for v in verdicts):
+        if any(v not in (Verdict.SATISFIED, Verdict.NOT_APPLICABLE) for v in verdicts):
             out.append(req.id)
     return out
 
@@ -56,13 +56,16 @@ def needs_clause(result) -> list[str]:  # type: ignore[no-untyped-def]
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
 @click.option("--reference-docx", "reference", type=click.Path(dir_okay=False), default=None,
               help="House template for a DOCX annex: its styles, page setup, header and footer are used.")
+@click.option("--packs", default=None, metavar="PACKS",
+              help="Rule packs to write clauses for, comma-separated (default csr): built-in ids or playbook folders "
+                   "(a playbook's rules have no clause templates and are skipped).")
 @timeout_option
 @ocr_options
 @override_options
 @click.pass_context
 def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: str | None, lang: str | None,
                   all_: bool, variant: str, force: bool, password: str | None, reference: str | None,
-                  timeout: str, ocr_mode: str, ocr_dpi: int, **overrides: str | None) -> None:
+                  packs: str | None, timeout: str, ocr_mode: str, ocr_dpi: int, **overrides: str | None) -> None:
     """Write an annex (网络安全审查补充条款 / Supplemental Cybersecurity Review
     Undertakings) with a clause for each Art. 6 undertaking CONTRACT does not
     satisfy, ready to sign: preamble naming the main contract and stating that
@@ -74,17 +77,21 @@ def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: st
       cliccheck annex contract.docx
       cliccheck annex contract.pdf --lang zh+en -o annex.docx
       cliccheck annex contract.docx --all --variant short -o annex.html
+      cliccheck annex contract.docx --packs csr,security-agreement,pipl21,network-data
       cliccheck annex contract.docx --supplier "Northbridge Systems Ltd." --supplier-label Vendor
     """
     with one_line_errors(ctx):
+        from ..config import parse_pack_list
+
+        specs = tuple(parse_pack_list(packs) or ()) if packs is not None else ("csr",)
         code = _run(contract, output, fmt, lang, all_, variant, force, password, reference, overrides,
-                    parse_timeout(timeout), make_ocr_options(ocr_mode, ocr_dpi))
+                    parse_timeout(timeout), make_ocr_options(ocr_mode, ocr_dpi), specs)
     ctx.exit(code)
 
 
 def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, all_: bool, variant: str,
          force: bool, password: str | None, reference: str | None, overrides: dict[str, str | None],
-         timeout: float | None, ocr: Any = None) -> int:
+         timeout: float | None, ocr: Any = None, packs: tuple[str, ...] = ("csr",)) -> int:
     from ..batch import run_isolated
     from ..generate.messages import BLANKS, msg
     from ..limits import DEFAULT_LIMITS
@@ -109,7 +116,7 @@ def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, a
         if not reference_data.startswith(b"PK"):
             raise ConfigError(msg("annex.reference-not-docx", path=escape_name(reference)))
     when = parse_when(None)
-    job = _AnnexJob(contract, fmt, lang, all_, variant, password, overrides, when, reference_data, ocr)
+    job = _AnnexJob(contract, fmt, lang, all_, variant, password, overrides, when, reference_data, ocr, packs)
     outcome = run_isolated(job.run, timeout=timeout, name=contract)
     if outcome.data is None:
         click.echo(msg("annex.nothing", contract=escape_name(contract)), err=True)
@@ -151,6 +158,7 @@ class _AnnexJob:
     when: datetime | None
     reference: bytes | None = None
     ocr: Any = None  # OcrOptions: when to read page images by OCR
+    packs: tuple[str, ...] = ("csr",)  # the rule packs whose clauses the annex may hold
 
     def run(self) -> _AnnexOutcome:
         from ..generate.annex import build_annex, contract_fonts, render_annex
@@ -163,9 +171,14 @@ class _AnnexJob:
 
         data = read_bytes(Path(self.contract), DEFAULT_LIMITS)
         doc = read_document(data, filename=self.contract, password=self.password, ocr=self.ocr)
-        result = check_document(doc)
+        from ..generate.render import clause_ids
+        from ..packs import load_packs
+
+        library = load_packs(self.packs)
+        result = check_document(doc, library=library)
         review_ocr(doc, result)  # an undertaking read uncertainly by OCR gets its clause in the annex
-        wanted = ["CSR01", "CSR02", "CSR03", "CSR04"] if self.all_ else needs_clause(result)
+        wanted = list(library.ids) if self.all_ else needs_clause(result)
+        wanted = [r for r in wanted if r in clause_ids()]
         if not wanted:
             return _AnnexOutcome(None, [], [], 0, [])
         langs = _langs(self.lang, doc.language)

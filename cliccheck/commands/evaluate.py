@@ -24,9 +24,14 @@ from . import one_line_errors
               help="With --ocr: resolution(s) to render the scans at (repeatable; default 200).")
 @click.option("--max-cer", type=float, default=None, metavar="RATE",
               help="With --ocr: exit 1 if any document's character error rate is above RATE (0-1).")
+@click.option("--packs", default=None, metavar="PACKS",
+              help="Rule packs to score, comma-separated (default csr): built-in ids or playbook folders.")
+@click.option("--pack", "playbooks", multiple=True, metavar="DIR", type=click.Path(),
+              help="A playbook folder to score (repeatable; alone, only its rules are scored).")
 @click.pass_context
 def eval_command(ctx: click.Context, corpus: str, fmt: str, fail_under: float | None, select: tuple[str, ...],
-                 show_errors: bool, ocr: bool, ocr_dpi: tuple[int, ...], max_cer: float | None) -> None:
+                 show_errors: bool, ocr: bool, ocr_dpi: tuple[int, ...], max_cer: float | None,
+                 packs: str | None, playbooks: tuple[str, ...]) -> None:
     """Score the tool on CORPUS (default fixtures/clauses).
 
     A document corpus (a folder of YAML case lists such as fixtures/eval/dev, or
@@ -50,6 +55,7 @@ def eval_command(ctx: click.Context, corpus: str, fmt: str, fail_under: float | 
       cliccheck eval fixtures/eval/dev
       cliccheck eval fixtures/eval/real --format json | jq .accuracy
       cliccheck eval fixtures/clauses --select CSR04 --errors
+      cliccheck eval --pack fixtures/playbook-incident-24h fixtures/playbook-incident-24h/cases
       cliccheck eval --ocr fixtures/pdf --ocr-dpi 150 --ocr-dpi 300
     """
     if ocr:
@@ -61,9 +67,17 @@ def eval_command(ctx: click.Context, corpus: str, fmt: str, fail_under: float | 
     from ..evaluate_docs import evaluate_documents, format_doc_text, is_document_corpus
 
     wanted = [s.upper() for s in select] or None
+    library = None
+    if packs is not None or playbooks:
+        from ..config import parse_pack_list
+        from ..packs import load_packs
+
+        with one_line_errors(ctx):
+            specs = (parse_pack_list(packs) or []) if packs is not None else []
+            library = load_packs([*specs, *(str(Path(p).resolve()) for p in playbooks)])
     if is_document_corpus(Path(corpus)):
         with one_line_errors(ctx):
-            docs = evaluate_documents(corpus, select=wanted)
+            docs = evaluate_documents(corpus, select=wanted, library=library)
         if fmt == "json":
             click.echo(json.dumps(docs.to_dict(), ensure_ascii=False, indent=2))
         else:
@@ -72,7 +86,7 @@ def eval_command(ctx: click.Context, corpus: str, fmt: str, fail_under: float | 
         failed = bool(docs.false_passes() or docs.false_gate_passes) or (fail_under is not None and acc < fail_under)
         ctx.exit(EXIT_FINDINGS if failed else 0)
     with one_line_errors(ctx):
-        result = evaluate(corpus, select=wanted)
+        result = evaluate(corpus, select=wanted, library=library)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -121,6 +121,7 @@ def _excluded(path: str, root: str | None, globs: tuple[str, ...]) -> bool:
               help=_h("supplier_alias"))
 @click.option("--supplier", "supplier_names", multiple=True, metavar="NAME",
               help=_h("supplier"))
+@click.option("--packs", default=None, metavar="PACKS", help=_h("packs"))
 @click.option("--select", default=None, metavar="IDS",
               help=_h("select"))
 @click.option("--ignore", default=None, metavar="IDS", help=_h("ignore"))
@@ -143,7 +144,7 @@ def _excluded(path: str, root: str | None, globs: tuple[str, ...]) -> bool:
 def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: str | None, force: bool,
                  fail_on: str | None, lang: str | None, ui_lang: str | None, excludes: tuple[str, ...],
                  statistics: bool, supplier_aliases: tuple[str, ...],
-                 supplier_names: tuple[str, ...], select: str | None,
+                 supplier_names: tuple[str, ...], packs: str | None, select: str | None,
                  ignore: str | None, config_file: str | None, jobs: int | None, timeout: str,
                  follow_symlinks: bool, password: str | None, limits: tuple[str, ...], quiet: bool,
                  no_color: bool, print_config: bool, ocr_mode: str, ocr_dpi: int) -> None:
@@ -184,7 +185,7 @@ def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: s
         code = _run(paths, fmt=fmt, output=output, force=force, fail_on=fail_on, lang=lang, ui_lang=ui_lang,
                     excludes=excludes, statistics=statistics,
                     supplier_aliases=supplier_aliases, supplier_names=supplier_names, select=select,
-                    ignore=ignore, config_file=config_file,
+                    ignore=ignore, config_file=config_file, packs=packs,
                     jobs=jobs, timeout=parse_timeout(timeout), follow_symlinks=follow_symlinks,
                     password=password, limits=limits, quiet=quiet, no_color=no_color, ocr_mode=ocr_mode,
                     ocr_dpi=ocr_dpi)
@@ -194,14 +195,14 @@ def lint_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output: s
 def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, fail_on: str | None,
          lang: str | None, supplier_aliases: tuple[str, ...], supplier_names: tuple[str, ...],
          ui_lang: str | None = None, excludes: tuple[str, ...] = (), statistics: bool = False,
-         select: str | None, ignore: str | None,
+         select: str | None, ignore: str | None, packs: str | None = None,
          config_file: str | None, jobs: int | None, timeout: float | None, follow_symlinks: bool,
          password: str | None, limits: tuple[str, ...], quiet: bool, no_color: bool, ocr_mode: str = "auto",
          ocr_dpi: int = 200) -> int:
     from dataclasses import replace
 
     from ..batch import STDIN, STDIN_NAME, Task, collect_documents, run_tasks
-    from ..config import Config, ConfigCache, NestedConfigError, parse_id_list
+    from ..config import Config, ConfigCache, NestedConfigError, parse_id_list, parse_pack_list
     from ..i18n import resolve_ui_lang, t
     from ..output import check_output_path, write_atomic
     from ..report import render
@@ -209,8 +210,14 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
     from ..report.model import Report
 
     cli_lang = resolve_ui_lang(ui_lang)  # for messages about the run, before any contract is read
-    selected = parse_id_list(select)
-    ignored = parse_id_list(ignore) or []
+    pack_specs = parse_pack_list(packs)
+    known = None
+    if pack_specs is not None:
+        from ..packs import known_rule_ids
+
+        known = known_rule_ids(pack_specs)
+    selected = parse_id_list(select, known)
+    ignored = parse_id_list(ignore, known) or []
     limit_overrides = _parse_limits(limits, cli_lang)
     found, skipped_links = collect_documents(paths, follow_symlinks=follow_symlinks)
     given = set(paths)
@@ -261,7 +268,7 @@ def _run(paths: tuple[str, ...], *, fmt: str, output: str | None, force: bool, f
             tasks.append(Task(path, Config().with_cli(fail_on=fail_on), path=path, error=exc))
             continue
         config = base.with_cli(supplier_aliases=supplier_aliases, supplier_names=supplier_names, select=selected,
-                               ignore=ignored, fail_on=fail_on, lang=lang, ui_lang=ui_lang)
+                               ignore=ignored, fail_on=fail_on, lang=lang, ui_lang=ui_lang, packs=pack_specs)
         if limit_overrides:
             config = replace(config, limits={**config.limits, **limit_overrides})
         if path == STDIN:

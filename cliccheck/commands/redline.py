@@ -34,12 +34,15 @@ if TYPE_CHECKING:
 @click.option("--variant", type=click.Choice(["short", "full"]), default="full", show_default=True,
               help="Clause variant for inserted and replacement clauses.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option("--packs", default=None, metavar="PACKS",
+              help="Rule packs to write clauses for, comma-separated (default csr): built-in ids or playbook folders "
+                   "(a playbook's rules have no clause templates and are skipped).")
 @timeout_option
 @override_options
 @click.pass_context
 def redline_command(ctx: click.Context, contract: str, output: str, author: str, date: str | None,
-                    after: str | None, deleted_text: tuple[str, ...], variant: str, force: bool, timeout: str,
-                    **overrides: str | None) -> None:
+                    after: str | None, deleted_text: tuple[str, ...], variant: str, force: bool,
+                    packs: str | None, timeout: str, **overrides: str | None) -> None:
     """Write a copy of CONTRACT.docx that a lawyer can send: the missing
     clauses inserted as Word tracked insertions, each contradicting sentence
     proposed for deletion, each weak clause proposed for replacement, and a
@@ -61,7 +64,7 @@ def redline_command(ctx: click.Context, contract: str, output: str, author: str,
     """
     with one_line_errors(ctx):
         code = _run(contract, output, author, date, after, deleted_text, variant, force, overrides,
-                    parse_timeout(timeout))
+                    parse_timeout(timeout), packs)
     ctx.exit(code)
 
 
@@ -80,7 +83,7 @@ def _deleted_texts(values: tuple[str, ...]) -> dict[str, str] | None:
 
 def _run(contract: str, output: str, author: str, date: str | None, after: str | None,
          deleted_text: tuple[str, ...], variant: str, force: bool, overrides: dict[str, str | None],
-         timeout: float | None) -> int:
+         timeout: float | None, packs: str | None = None) -> int:
     from ..batch import run_isolated
     from ..errors import EXIT_FINDINGS, EXIT_OK, DocumentError
     from ..generate.messages import msg
@@ -111,7 +114,11 @@ def _run(contract: str, output: str, author: str, date: str | None, after: str |
 
     options = redline_module.RedlineOptions(author=author.strip(), when=when, after=after, variant=variant,
                                             deleted_text=deleted)
-    out, summary = run_isolated(_redline, data, contract, options, overrides, timeout=timeout, name=contract)
+    from ..config import parse_pack_list
+
+    specs = tuple(parse_pack_list(packs) or ()) if packs is not None else ("csr",)
+    out, summary = run_isolated(_redline, data, contract, options, overrides, specs, timeout=timeout,
+                                name=contract)
     from ..i18n import resolve_ui_lang, say
 
     for message in [*summary.skipped, *summary.warnings]:
@@ -134,15 +141,16 @@ def _run(contract: str, output: str, author: str, date: str | None, after: str |
 
 
 def _redline(data: bytes, contract: str, options: RedlineOptions,
-             overrides: dict[str, str | None]) -> tuple[bytes, RedlineSummary]:
+             overrides: dict[str, str | None], packs: tuple[str, ...] = ("csr",)) -> tuple[bytes, RedlineSummary]:
     """Read, check and redline (runs in the worker process under --timeout)."""
     from ..generate.context import build_context
     from ..generate.redline import redline_docx
     from ..matcher import check_document
+    from ..packs import load_packs
     from ..readers import read_document
 
     doc = read_document(data, filename=contract)
-    result = check_document(doc)
+    result = check_document(doc, library=load_packs(packs))
     context = build_context(doc, result, overrides_from(overrides))
     return redline_docx(data, doc, result, context, options)
 

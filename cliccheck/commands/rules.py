@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import click
 
@@ -24,10 +25,24 @@ def _wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: st
     return [(initial_indent if i == 0 else subsequent_indent) + line for i, line in enumerate(lines)]
 
 
-def _library():  # type: ignore[no-untyped-def]
-    from ..library import load_library
+def _library(packs: str | None = None, playbooks: tuple[str, ...] = (), every: bool = False):  # type: ignore[no-untyped-def]
+    """The requirements to list or explain: the packs named (default csr; ``every``: all built-in packs), then
+    the playbook folders given with --pack."""
+    from ..config import parse_pack_list
+    from ..packs import builtin_dirs, load_packs
 
-    return load_library()
+    if packs is not None:
+        specs = parse_pack_list(packs) or []
+    elif every:
+        specs = list(builtin_dirs())
+    else:
+        specs = [] if playbooks else ["csr"]
+    specs += [str(Path(p).resolve()) for p in playbooks]
+    return load_packs(specs)
+
+
+_PACKS_HELP = "Rule packs to list, comma-separated (default csr): built-in ids or playbook folders."
+_PACK_HELP = "A playbook folder to add (repeatable): lists or explains its rules after the packs."
 
 
 def _finding_rules(lang: str = "en") -> dict[str, str]:
@@ -50,23 +65,34 @@ _UI_LANG_HELP = ("Language of the headings and messages: auto (LANG/LC_ALL, else
 @click.command("rules", cls=LocalizedCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--ui-lang", type=click.Choice(["auto", "zh", "en"]), default=None, help=_UI_LANG_HELP)
+@click.option("--packs", default=None, metavar="PACKS", help=_PACKS_HELP)
+@click.option("--pack", "playbooks", multiple=True, metavar="DIR", type=click.Path(), help=_PACK_HELP)
 @click.pass_context
-def rules_command(ctx: click.Context, fmt: str, ui_lang: str | None) -> None:
+def rules_command(ctx: click.Context, fmt: str, ui_lang: str | None, packs: str | None,
+                  playbooks: tuple[str, ...]) -> None:
     """List the requirements checked (and the other findings lint can report).
 
     \b
     Examples:
       cliccheck rules
+      cliccheck rules --packs csr,security-agreement,pipl21,network-data
+      cliccheck rules --pack ./legal/our-playbook
       cliccheck rules --format json
       cliccheck explain CSR04
     """
     with one_line_errors(ctx):
-        library = _library()
+        library = _library(packs, playbooks)
+    pack_of = {r.id: p for p in library.packs for r in p.requirements}
     if fmt == "json":
         data = {
             "requirements": [{"id": r.id, "name": r.name, "titles": r.titles, "severity": r.severity,
+                              "pack": pack_of[r.id].id,
                               "help_uri": f"https://github.com/cliccheck/cliccheck#{r.id.lower()}"}
                              for r in library.requirements],
+            "packs": [{"id": p.id, "titles": p.titles, "rule_prefix": p.rule_prefix, "builtin": p.builtin,
+                       "legal_basis": list(p.legal_basis), "rules": list(p.ids),
+                       "precondition": p.precondition.description if p.precondition else None}
+                      for p in library.packs],
             "findings": [{"rule": k, "title": v} for k, v in _finding_rules().items()],
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -74,8 +100,15 @@ def rules_command(ctx: click.Context, fmt: str, ui_lang: str | None) -> None:
     from ..i18n import t
 
     lang = _ui(ctx, ui_lang)
-    click.echo(t("rules.heading", lang))
+    click.echo(t("rules.heading" if [p.id for p in library.packs] == ["csr"] else "rules.heading_packs", lang))
+    shown = None
     for req in library.requirements:
+        pack = pack_of[req.id]
+        if [p.id for p in library.packs] != ["csr"] and pack is not shown:
+            shown = pack
+            click.echo(f"\n [{pack.id}] {pack.titles.get(lang, '')}")
+            if pack.precondition is not None:
+                click.echo("  " + t("rules.applies", lang, when=pack.precondition.description.get(lang, "")))
         first, second = ("zh", "en") if lang == "zh" else ("en", "zh")
         click.echo(f"  {req.id}  {req.name:<36} {req.titles.get(first, '')}")
         click.echo(f"  {'':5} {'':<36} {req.titles.get(second, '')}")
@@ -95,14 +128,16 @@ def rules_command(ctx: click.Context, fmt: str, ui_lang: str | None) -> None:
               help="Show how the matcher read FILE: the frame of every candidate sentence (actor, modality, "
                    "polarity, act, object, conditions, exceptions, riders, leftover words).")
 @click.option("--supplier-alias", "aliases", multiple=True, help="Extra supplier name (with --trace).")
+@click.option("--pack", "playbooks", multiple=True, metavar="DIR", type=click.Path(), help=_PACK_HELP)
 @click.pass_context
 def explain_command(ctx: click.Context, rule: str | None, lang: str, ui_lang: str | None, trace_file: str | None,
-                    aliases: tuple[str, ...]) -> None:
+                    aliases: tuple[str, ...], playbooks: tuple[str, ...]) -> None:
     """Explain one requirement: legal basis, what satisfies it, what makes it
     weak or contradicted, and examples in both languages. With --trace FILE,
     show why the matcher decided as it did on FILE (RULE then limits the trace).
 
-    RULE is an id (CSR04) or a name (no-unjustified-supply-suspension).
+    RULE is an id (CSR04, SEC01, PIPL21-03, ND02, a --pack playbook's) or a name
+    (no-unjustified-supply-suspension).
 
     \b
     Examples:
@@ -112,12 +147,12 @@ def explain_command(ctx: click.Context, rule: str | None, lang: str, ui_lang: st
       cliccheck explain CSR02 --trace contract.pdf
     """
     if trace_file is not None:
-        _trace(ctx, trace_file, rule, aliases)
+        _trace(ctx, trace_file, rule, aliases, playbooks)
         return
     if rule is None:
         raise CatalogueUsageError("cli.explain_needs_rule", ctx=ctx)
     with one_line_errors(ctx):
-        library = _library()
+        library = _library(None, playbooks, every=True)
         by_name = {r.name: r for r in library.requirements}
         req = by_name.get(rule) or library.requirement(rule)
     from ..i18n import catalogue, t
@@ -173,7 +208,8 @@ def _visible(text: str) -> str:
     return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)
 
 
-def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, ...]) -> None:
+def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, ...],
+           playbooks: tuple[str, ...] = ()) -> None:
     """Print the frame of every reading of ``path`` (the words that decided, and those nobody accounted for)."""
     import sys
 
@@ -184,7 +220,7 @@ def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, 
 
     lang = ui_lang_of(ctx)  # errors before the contract is read
     with one_line_errors(ctx):
-        library = _library()
+        library = _library(None, playbooks, every=rule is not None)
         wanted = None
         if rule is not None:
             by_name = {r.name: r for r in library.requirements}

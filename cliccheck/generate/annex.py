@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from .context import AnnexContext
-from .render import REQUIREMENT_IDS, annex_text, clause, render_page
+from .render import annex_text, clause, clause_ids, render_page
 
 FORMATS = ("md", "txt", "html", "docx")
 #: Fonts for Chinese text in the DOCX (Word falls back gracefully if absent).
@@ -73,7 +73,7 @@ def _lines(text: object) -> list[str]:
 
 def build_annex(ctx: AnnexContext, req_ids: Iterable[str], langs: list[str], variant: str) -> Annex:
     """Assemble the annex for ``req_ids`` (in requirement order) in ``langs``."""
-    wanted = [r for r in REQUIREMENT_IDS if r in set(req_ids)]
+    wanted = [r for r in clause_ids() if r in set(req_ids)]
     texts = {lang: annex_text(lang, ctx.for_lang(lang)) for lang in langs}
     sections: list[AnnexSection] = []
     for number, req_id in enumerate(wanted, start=1):

@@ -47,7 +47,7 @@ from .ooxml import (
     to_deleted,
     w,
 )
-from .render import REQUIREMENT_IDS, ClauseText, clause, redline_comment
+from .render import ClauseText, clause, clause_ids, redline_comment
 
 COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
@@ -206,7 +206,7 @@ class Redliner:
         per_paragraph: dict[int, tuple[ParagraphRef, list[Edit]]] = {}
         needs_clause: list[str] = []
         for result in self.result.requirements:
-            if result.verdict == Verdict.SATISFIED:
+            if result.verdict in (Verdict.SATISFIED, Verdict.NOT_APPLICABLE):
                 continue
             replaced_langs: set[str] = set()
             anchored_any = False
@@ -886,7 +886,7 @@ class Redliner:
     # ------------------------------------------------------------------ output
     def run(self) -> bytes:
         per_paragraph, needs_clause = self.plan()
-        new_clauses = [r for r in REQUIREMENT_IDS if r in needs_clause]
+        new_clauses = [r for r in clause_ids() if r in needs_clause]
         self.prepare(new_clauses)
         for ref, edits in per_paragraph.values():
             self.apply_paragraph(ref, edits)

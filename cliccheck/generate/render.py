@@ -158,9 +158,18 @@ def _check_choice(what: str, value: str, allowed: tuple[str, ...]) -> None:
         raise RenderError.of("unknown-choice", what=Phrase(f"err.choice.{what}"), value=repr(value), allowed=", ".join(allowed))
 
 
+def clause_ids() -> tuple[str, ...]:
+    """Requirement ids with clause templates, in pack order: csr's, then the other built-in packs'."""
+    from ..packs import known_requirements
+
+    ids = [*REQUIREMENT_IDS, *(r.id for r in known_requirements() if r.id not in REQUIREMENT_IDS)]
+    folder = templates_dir() / "clauses"
+    return tuple(i for i in ids if i in REQUIREMENT_IDS or (folder / f"{i}.en.full.j2").is_file())
+
+
 def clause(req_id: str, lang: str, variant: str, context: Mapping[str, Any]) -> ClauseText:
     """Render the clause template ``templates/clauses/<req>.<lang>.<variant>.j2``."""
-    _check_choice("requirement", req_id, REQUIREMENT_IDS)
+    _check_choice("requirement", req_id, clause_ids())
     _check_choice("language", lang, LANGUAGES)
     _check_choice("variant", variant, VARIANTS)
     ctx = context.get(lang, context) if isinstance(context.get(lang), Mapping) else context
@@ -171,11 +180,11 @@ def clause(req_id: str, lang: str, variant: str, context: Mapping[str, Any]) -> 
 
 def requirement_title(req_id: str, lang: str) -> str:
     """The one title of a requirement in a language: the clause library's, as reports and `explain` show it."""
-    from ..library import load_library
+    from ..packs import known_requirements
 
     try:
-        return load_library().requirement(req_id).titles[lang]
-    except (KeyError, ConfigError) as exc:
+        return next(r for r in known_requirements() if r.id == req_id).titles[lang]
+    except (StopIteration, KeyError, ConfigError) as exc:
         raise RenderError(f"no {lang} title for {req_id} in the clause library: {exc}") from None
 
 

@@ -34,6 +34,7 @@ from ..errors import ConfigError
 from ..lang.zh import parse_numeral
 from ..library import Library, load_library
 from ..model import Document
+from ..packs import apply_preconditions, check_each_pack
 from ..roles import find_roles, phrase_regex
 from ..segment import segment
 from ..verdicts import (
@@ -456,6 +457,9 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
     ``supplier_aliases`` add names for the supplier to those the contract defines; ``supplier_names`` replace
     them."""
     library = library or load_library()
+    if len(library.packs) > 1:  # each pack read on its own: one pack's words never change another's verdicts
+        return check_each_pack(doc, library, supplier_aliases=supplier_aliases, select=select, lang=lang,
+                               supplier_names=supplier_names)
     if select is None:
         selected = list(library.ids)
     else:
@@ -497,7 +501,8 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
     findings += margin_findings(doc, library, roles, requirements, langs)
     findings += unread_findings(doc)
     findings += obfuscation_findings(doc)
-    return CheckResult(roles=roles, requirements=requirements, findings=findings, languages=langs)
+    result = CheckResult(roles=roles, requirements=requirements, findings=findings, languages=langs)
+    return apply_preconditions(doc.text, result, library)  # rule packs: not_applicable, pack-suggested
 
 
 # keep the helper importable for tests of evidence mapping

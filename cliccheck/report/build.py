@@ -12,7 +12,6 @@ import datetime as _dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..config import REQUIREMENT_IDS
 from ..verdicts import VERDICT_SEVERITY, Evidence, Finding, Reason, RequirementResult, Verdict
 from .model import DocumentReport, ErrorInfo, FindingReport, RequirementReport, SupplierReport, WaiverRecord
 
@@ -27,7 +26,7 @@ def requirement_severity(result: RequirementResult, config: Config) -> str:
     """The configured severity for this rule and verdict (``[severity.weak] CSR04 = "warning"``), else the
     configured one for the rule, else the verdict's default; ``none`` for a satisfied requirement."""
     verdict = Verdict(result.verdict)
-    if verdict is Verdict.SATISFIED:
+    if verdict in (Verdict.SATISFIED, Verdict.NOT_APPLICABLE):
         return "none"
     per_verdict = config.verdict_severity.get(str(verdict), {})
     if result.id in per_verdict:
@@ -79,7 +78,7 @@ def build_document_report(doc: Document, result: CheckResult, config: Config, *,
         findings.append(_finding(finding, config, waiver_for(finding.rule, finding.requirement)))
     for waiver in waivers:
         if waiver.expired(today) and config.finding_enabled("expired-waiver", None) and (
-                waiver.rule not in REQUIREMENT_IDS or waiver.rule in wanted):
+                waiver.rule not in config.pack_ids() or waiver.rule in wanted):
             where = f" ({waiver.source}:{waiver.line})" if waiver.source and waiver.line else ""
             findings.append(FindingReport(
                 rule="expired-waiver",

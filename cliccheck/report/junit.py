@@ -58,7 +58,10 @@ def _suite(doc: DocumentReport) -> ET.Element:
         issue = issues.get(("requirement", req.id, req.message))
         localized = f"\n{req.localized_message}" if req.localized_message and req.localized_message != req.message else ""
         body = _x(f"{req.verdict}: {req.message}{localized}\n{_evidence_text(req.evidence, lang)}".strip())
-        if req.ok:
+        if req.not_applicable:
+            skipped += 1
+            ET.SubElement(case, "skipped", message=_x(f"not_applicable: {req.display_message}"))
+        elif req.ok:
             if req.evidence:
                 ET.SubElement(case, "system-out").text = body
         elif req.waived is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import t
 from ..normalize import is_cjk
@@ -32,17 +32,30 @@ _NEAR_WHY = {
 }
 
 
-@functools.cache
 def _library_titles() -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
-    """Requirement id -> {lang: title}; element id -> {lang: title} (empty when the library cannot load)."""
+    """Requirement id -> {lang: title}; element id -> {lang: title}, over every pack loaded (empty when the
+    library cannot load)."""
     try:
-        from ..library import load_library
+        from ..packs import known_requirements
 
-        library = load_library()
+        requirements = known_requirements()
     except Exception:
         return {}, {}
-    reqs = {r.id: dict(r.titles) for r in library.requirements}
-    elements = {el.id: dict(el.title) for r in library.requirements for el in r.elements}
+    key = tuple(r.source for r in requirements)
+    if key not in _TITLES:
+        _TITLES[key] = _titles(requirements)
+    return _TITLES[key]
+
+
+_TITLES: dict[tuple[str, ...], tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]] = {}
+
+
+def _titles(requirements: tuple[Any, ...]) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    reqs = {r.id: dict(r.titles) for r in requirements}
+    elements: dict[str, dict[str, str]] = {}
+    for r in requirements:
+        for el in r.elements:
+            elements.setdefault(el.id, dict(el.title))
     return reqs, elements
 
 
@@ -178,6 +191,8 @@ def reason_text(reason: Reason, lang: str, evidence: Sequence[Evidence]) -> str 
     """One reason in words ("found: user data", "weakened by: 'commercially reasonable efforts'"); None for
     one that adds nothing a lawyer can use."""
     code = reason.code
+    if code in ("not-applicable", "pack-suggested"):  # the message itself says it, in the reader's language
+        return None
     if code in ("element-found", "element-missing") and reason.element:
         return t(f"reason.{code}", lang, element=element_title(reason.element, lang))
     detail = reason.detail or ""
@@ -264,6 +279,11 @@ def requirement_message(req: RequirementReport, doc: DocumentReport, lang: str) 
         return t("req.not_a_party", lang, why=t(f"finding.{doc.document_rule}", lang))
     if req.verdict == "satisfied":
         return sentence(t("req.satisfied", lang, **values))
+    if req.verdict == "not_applicable":
+        from ..packs import not_applicable_reason
+
+        reason = not_applicable_reason(req.id, lang) or req.message
+        return sentence(t("req.not_applicable", lang, title=title, reason=reason.rstrip("。.")))
     if req.verdict == "weak":
         versions = req.by_language
         if len(versions) > 1 and _first(req.reasons, "partial-coverage") and \
@@ -297,6 +317,13 @@ def not_a_contract(doc: DocumentReport) -> bool:
 def finding_message(finding: FindingReport, lang: str) -> str:
     """A finding in words; a finding the catalogue has no text for keeps the matcher's (English) message."""
     rule = finding.rule
+    if rule == "pack-suggested":
+        from ..packs import notice_text
+
+        reason = _first(finding.reasons, "pack-suggested")
+        ids = [part.split(":", 1)[0].strip() for part in (reason.detail if reason else "").split(";") if part.strip()]
+        sep = t("text.list_sep", lang)
+        return t("finding.pack-suggested", lang, why=sep.join(notice_text(i, lang) for i in ids), packs=sep.join(ids))
     if rule == "bilingual-mismatch":
         summary_reason = _first(finding.reasons, "bilingual-mismatch")
         parts = []

@@ -50,7 +50,7 @@ class RequirementReport:
 
     id: str
     name: str
-    verdict: str  # satisfied | weak | contradicted | missing
+    verdict: str  # satisfied | weak | contradicted | missing | not_applicable
     severity: str  # error | warning | note | none
     message: str
     evidence: list[Evidence] = field(default_factory=list)
@@ -65,6 +65,11 @@ class RequirementReport:
     @property
     def ok(self) -> bool:
         return self.verdict == "satisfied"
+
+    @property
+    def not_applicable(self) -> bool:
+        """The requirement's pack does not apply to this contract: reported (with why), never failing."""
+        return self.verdict == "not_applicable"
 
     @property
     def display_message(self) -> str:

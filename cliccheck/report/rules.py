@@ -7,7 +7,6 @@ the finding rules that are the tool's own (they carry no legal content).
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,6 +98,12 @@ FINDING_RULE_INFO: dict[str, RuleInfo] = {
         explanation="The file has no parties, clauses or obligations (or is mostly code or markup: a README, "
                     "a configuration file), so its verdicts mean nothing. Check that the right file was given.",
         default_level="error"),
+    "pack-suggested": RuleInfo(
+        "pack-suggested", "pack-suggested", "The contract may need a rule pack that is not enabled",
+        explanation="The contract clearly entrusts the supplier with personal information or data services, "
+                    "which further duties govern (PIPL Art. 21, Network Data Regulations Art. 16); the packs "
+                    "that check them are not enabled. A note: it never fails the gate.",
+        default_level="note"),
     "expired-waiver": RuleInfo(
         "expired-waiver", "expired-waiver", "A waiver has expired",
         explanation="A configured waiver for this document passed its expiry date and no longer applies.",
@@ -118,15 +123,24 @@ def _basis(entries: Any) -> str:
     return "; ".join(c for c in cites if c)
 
 
-@functools.cache
 def requirement_rules() -> dict[str, RuleInfo]:
-    """Requirement id -> metadata from the clause library (empty when it cannot be loaded)."""
+    """Requirement id -> metadata from the rule packs loaded (empty when they cannot be loaded)."""
     try:
-        from ..library import load_library
+        from ..packs import known_requirements
 
-        library = load_library()
+        requirements = known_requirements()
     except Exception:  # reports still render with the ids and names the matcher gave
         return {}
+    key = tuple(r.source for r in requirements)
+    if key not in _INFOS:
+        _INFOS[key] = _rule_infos(requirements)
+    return _INFOS[key]
+
+
+_INFOS: dict[tuple[str, ...], dict[str, RuleInfo]] = {}
+
+
+def _rule_infos(requirements: tuple[Any, ...]) -> dict[str, RuleInfo]:
     return {
         req.id: RuleInfo(
             id=req.id, name=req.name, title_en=req.titles.get("en", ""), title_zh=req.titles.get("zh", ""),
@@ -134,7 +148,7 @@ def requirement_rules() -> dict[str, RuleInfo]:
             explanation_zh=req.explanation.get("zh", "").strip(),
             legal_basis=_basis(req.legal_basis), default_level=req.severity,
         )
-        for req in library.requirements
+        for req in requirements
     }
 
 

@@ -66,7 +66,7 @@ def fingerprint(rule: str, text: str) -> str:
 def _rules(report: Report) -> tuple[list[dict[str, Any]], dict[str, int]]:
     ids: list[tuple[str, str]] = []
     for rule_id in ("CSR01", "CSR02", "CSR03", "CSR04"):
-        ids.append((rule_id, rule_id))
+        ids.append((rule_id, rule_id))  # the csr pack's rules keep their indices whatever packs ran
     for doc in report.documents:
         for req in doc.requirements:
             if req.id not in {i for i, _ in ids}:
@@ -117,6 +117,8 @@ def _result(doc: DocumentReport, issue: Issue, index: dict[str, int]) -> dict[st
         "ruleId": issue.rule,
         "ruleIndex": index[issue.rule],
         "level": LEVELS.get(issue.severity, "warning"),
+        # SARIF's own word for a rule that does not apply to this artifact (level must then be none)
+        **({"kind": "notApplicable"} if issue.verdict == "not_applicable" else {}),
         "message": {"text": issue.message if not issue.verdict else f"{issue.verdict}: {issue.message}"},
         "locations": [_location(doc, issue)],
         "partialFingerprints": {"cliccheck/evidence/v1": fingerprint(issue.rule, key_text)},

@@ -197,7 +197,7 @@ def render_document(doc: DocumentReport, *, color: bool = False, width: int = 10
         _emit_wrapped(out, _plain(details), 2, width, paint, "dim")
     colon = "：" if lang == "zh" else ": "
     for req in doc.requirements:
-        if (quiet and req.ok) or not_a_contract(doc):
+        if (quiet and (req.ok or req.not_applicable)) or not_a_contract(doc):
             continue
         mark = MARKS.get(req.severity, "?")
         status = t(f"verdict.{req.verdict}", lang) + (t("text.waived_mark", lang) if req.waived else "")

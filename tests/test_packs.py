@@ -1,0 +1,151 @@
+"""Rule packs: choosing them (config, --packs), namespaced ids, the not_applicable verdict through every
+report format and the gate, and the default (csr) staying today's output."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pack_documents import INCIDENT, contract
+
+from cliccheck.cli import cli
+from cliccheck.config import Config, load_config
+from cliccheck.errors import ConfigError
+from cliccheck.packs import load_packs
+
+REPO = Path(__file__).resolve().parents[1]
+PLAYBOOK = REPO / "fixtures" / "playbook-incident-24h"
+
+#: a precondition that makes the house rule apply only where the supplier handles the operator's data
+PRECONDITION = """\
+precondition:
+  description:
+    en: the supplier hosts, operates or maintains the operator's systems or data
+    zh: 供方托管、运行或维护运营者的信息系统或数据
+  indicators:
+    en: [personal information, host, operate and maintain, operates and maintains]
+    zh: [个人信息, 托管, 运行和维护, 运维]
+  reason:
+    en: the supplier neither holds nor operates the operator's systems or data under this contract
+    zh: 依本合同，供方不持有也不运维运营者的信息系统或数据
+"""
+
+
+@pytest.fixture()
+def conditional_pack(tmp_path: Path) -> Path:
+    """The example playbook with a precondition added."""
+    folder = tmp_path / "conditional"
+    shutil.copytree(PLAYBOOK, folder)
+    manifest = folder / "pack.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + PRECONDITION, encoding="utf-8")
+    return folder
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_default_is_the_csr_pack() -> None:
+    assert Config().packs == ("csr",)
+    assert Config().requirement_ids() == ["CSR01", "CSR02", "CSR03", "CSR04"]
+    library = load_packs(("csr",))
+    assert library.ids == ("CSR01", "CSR02", "CSR03", "CSR04")
+    assert [p.id for p in library.packs] == ["csr"]
+
+
+def test_packs_from_config_and_command_line(tmp_path: Path) -> None:
+    shutil.copytree(PLAYBOOK, tmp_path / "legal" / "our-playbook")
+    cfg = _write(tmp_path, ".cliccheck.toml", 'packs = ["csr", "./legal/our-playbook"]\nselect = ["HOUSE01", "CSR02"]\n')
+    config = load_config(cfg)
+    assert config.requirement_ids() == ["CSR02", "HOUSE01"]
+    doc = _write(tmp_path, "contract.txt", contract("en", "billing", [INCIDENT["en"]["satisfied"]]))
+    result = CliRunner().invoke(cli, ["lint", str(doc), "--format", "json"])
+    data = json.loads(result.output)
+    assert [r["id"] for r in data["documents"][0]["requirements"]] == ["CSR02", "HOUSE01"]
+    assert data["documents"][0]["requirements"][1]["verdict"] == "satisfied"
+    # --packs replaces the config's packs
+    result = CliRunner().invoke(cli, ["lint", str(doc), "--format", "json", "--packs", "csr", "--select", "CSR02"])
+    assert [r["id"] for r in json.loads(result.output)["documents"][0]["requirements"]] == ["CSR02"]
+
+
+def test_bad_packs_are_one_line_errors(tmp_path: Path) -> None:
+    doc = _write(tmp_path, "c.txt", contract("en", "switches", []))
+    result = CliRunner().invoke(cli, ["lint", str(doc), "--packs", "csr,pipl99"])
+    assert result.exit_code == 2 and "unknown rule pack 'pipl99'" in result.output
+    assert "Traceback" not in result.output
+    cfg = _write(tmp_path, ".cliccheck.toml", 'fail-on = "error"\npacks = ["csr", "./nowhere"]\n')
+    with pytest.raises(ConfigError, match=r"\.cliccheck\.toml:2: packs: .*nowhere: pack folder not found"):
+        load_config(cfg)
+
+
+def test_not_applicable_passes_the_gate_in_every_format(tmp_path: Path, conditional_pack: Path) -> None:
+    doc = _write(tmp_path, "switches.txt", contract("en", "switches", []))
+    args = ["lint", str(doc), "--packs", str(conditional_pack), "--ui-lang", "en"]
+    out = CliRunner().invoke(cli, [*args, "--format", "json"])
+    assert out.exit_code == 0, out.output
+    (req,) = json.loads(out.output)["documents"][0]["requirements"]
+    assert req["verdict"] == "not_applicable" and req["severity"] == "none"
+    assert req["reasons"] == [{"code": "not-applicable", "element": None,
+                               "detail": "the supplier neither holds nor operates the operator's systems or data "
+                                         "under this contract"}]
+    assert json.loads(out.output)["documents"][0]["passed"] is True
+    sarif = json.loads(CliRunner().invoke(cli, [*args, "--format", "sarif"]).output)
+    (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "HOUSE01"]
+    assert result["kind"] == "notApplicable" and result["level"] == "none"
+    junit = ET.fromstring(CliRunner().invoke(cli, [*args, "--format", "junit"]).output)
+    (case,) = [c for c in junit.iter("testcase") if c.get("classname") == "cliccheck.HOUSE01"]
+    skipped = case.find("skipped")
+    assert skipped is not None and "not_applicable" in skipped.get("message", "")
+    assert case.find("failure") is None
+    github = CliRunner().invoke(cli, [*args, "--format", "github"]).output
+    assert "::notice " in github and "HOUSE01" in github and "::error" not in github
+    text = " ".join(CliRunner().invoke(cli, [*args, "--format", "text"]).output.split())  # wrapped lines as one
+    assert "not applicable" in text and "neither holds nor operates" in text and "PASS" in text
+    html = CliRunner().invoke(cli, [*args, "--format", "html"]).output
+    assert "not applicable" in html.lower()
+    zh = "".join(CliRunner().invoke(cli, ["lint", str(doc), "--packs", str(conditional_pack), "--ui-lang", "zh"])
+                 .output.split())
+    assert "不适用" in zh and "不持有也不运维" in zh
+
+
+def test_precondition_present_judges_the_rule(tmp_path: Path, conditional_pack: Path) -> None:
+    for lang in ("en", "zh"):
+        for verdict, clause in INCIDENT[lang].items():
+            doc = _write(tmp_path, f"{lang}-{verdict}.txt", contract(lang, "billing", [clause]))
+            out = CliRunner().invoke(cli, ["lint", str(doc), "--packs", str(conditional_pack), "--format", "json"])
+            (req,) = json.loads(out.output)["documents"][0]["requirements"]
+            assert req["verdict"] == verdict, (lang, verdict, req["message"])
+        # present but silent: missing, never not_applicable
+        doc = _write(tmp_path, f"{lang}-silent.txt", contract(lang, "billing", []))
+        out = CliRunner().invoke(cli, ["lint", str(doc), "--packs", str(conditional_pack), "--format", "json"])
+        assert json.loads(out.output)["documents"][0]["requirements"][0]["verdict"] == "missing"
+
+
+def test_a_found_clause_overrides_an_absent_indicator(tmp_path: Path, conditional_pack: Path) -> None:
+    """Fail closed: a definite clause of the pack (here one that contradicts it) means the pack applies,
+    whatever the indicators."""
+    doc = _write(tmp_path, "switches-contra.txt", contract("en", "switches", [INCIDENT["en"]["contradicted"]]))
+    out = CliRunner().invoke(cli, ["lint", str(doc), "--packs", str(conditional_pack), "--format", "json"])
+    assert json.loads(out.output)["documents"][0]["requirements"][0]["verdict"] == "contradicted"
+    assert out.exit_code == 1
+
+
+def test_eval_scores_not_applicable_and_counts_a_wrong_one_as_a_false_pass(tmp_path: Path,
+                                                                          conditional_pack: Path) -> None:
+    from cliccheck.evaluate_docs import evaluate_documents
+
+    cases = [
+        {"id": "na", "lang": "en", "text": contract("en", "switches", []), "labels": {"HOUSE01": "not_applicable"}},
+        {"id": "missing", "lang": "en", "text": contract("en", "switches", []), "labels": {"HOUSE01": "missing"}},
+    ]
+    corpus = _write(tmp_path, "cases.yaml", json.dumps(cases))
+    result = evaluate_documents(corpus, library=load_packs((str(conditional_pack),)))
+    right = {p.case: p.right for p in result.predictions}
+    assert right == {"na": True, "missing": False}
+    assert [p.case for p in result.false_passes()] == ["missing"]
