@@ -64,7 +64,7 @@ _MANIFEST_SCHEMA: dict[str, Any] = {
     "legal_basis": (_BASIS, True),
     "requirements": ([str], True),
     "precondition": ({"description": (TEXT, True), "indicators": (LEX, True), "reason": (TEXT, True),
-                      "notice": (LEX, False), "notice_text": (TEXT, False)}, False),
+                      "notice": (LEX, False), "notice_text": (TEXT, False), "denials": (LEX, False)}, False),
 }
 
 
@@ -79,6 +79,9 @@ class Precondition:
     #: phrases that show clearly that the contract needs this pack: a notice when it is not enabled
     notice: Lexicon = field(default_factory=lambda: {lang: () for lang in LANGS})
     notice_text: dict[str, str] = field(default_factory=dict)
+    #: a sentence saying the supplier does NOT touch the topic ("has no access to the Customer's systems or data",
+    #: 乙方不接触甲方的信息系统和数据) is no indicator, whatever topic words it holds
+    denials: Lexicon = field(default_factory=lambda: {lang: () for lang in LANGS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,11 +264,13 @@ def _read_pack(folder: Path, manifest: Path, builtin: bool, builtins: dict[str, 
     precondition = None
     if pre is not None:
         if not builtin:
-            for phrases in (*pre["indicators"].values(), *(pre.get("notice") or {}).values()):
+            for phrases in (*pre["indicators"].values(), *(pre.get("notice") or {}).values(),
+                            *(pre.get("denials") or {}).values()):
                 for phrase in phrases:
                     _user_phrase_check(manifest, items["precondition"], phrase, "precondition")
         precondition = Precondition(pre["description"], pre["indicators"], pre["reason"],
-                                    pre.get("notice") or {lang: () for lang in LANGS}, pre.get("notice_text") or {})
+                                    pre.get("notice") or {lang: () for lang in LANGS}, pre.get("notice_text") or {},
+                                    pre.get("denials") or {lang: () for lang in LANGS})
     return Pack(id=data["id"], titles=data["titles"], rule_prefix=prefix,
                 legal_basis=tuple(data["legal_basis"]), requirements=tuple(requirements),
                 path=str(folder), builtin=builtin, precondition=precondition)
@@ -389,10 +394,10 @@ def apply_preconditions(text: str, result: Any, library: Library) -> Any:
         if pre is None:
             continue
         own = [r for r in result.requirements if r.id in pack.ids]
-        # a definite clause on the pack's topic (satisfied or contradicted) means the pack applies, whatever the
-        # indicators; a weak reading is often generic words another pack's clause shares ("security measures")
-        found = any(r.verdict in (Verdict.SATISFIED, Verdict.CONTRADICTED) for r in own)
-        if found or _lexicon_hit(pre.indicators, text, ("ind", pack.path)) is not None:
+        # any clause on the pack's topic (even a weak reading) means the pack applies, whatever the indicators: a
+        # wrong not_applicable passes the gate, a wrong "applies" only asks a lawyer to look (fail closed)
+        found = any(r.verdict != Verdict.MISSING for r in own)
+        if found or _lexicon_hit(pre.indicators, _without_denials(pre, text, pack.path), ("ind", pack.path)) is not None:
             continue
         for i, res in enumerate(result.requirements):
             if res.id not in pack.ids:
@@ -405,6 +410,17 @@ def apply_preconditions(text: str, result: Any, library: Library) -> Any:
         result.findings = [f for f in result.findings
                            if not (f.rule == "bilingual-mismatch" and f.requirement in pack.ids)]
     return suggest_packs(text, result, {p.id for p in library.packs})
+
+
+_SENTENCE = re.compile(r"[^。；;.!?！？\n]+[。；;.!?！？\n]?")
+
+
+def _without_denials(pre: Precondition, text: str, path: str) -> str:
+    """The contract without the sentences that deny the supplier any contact with the pack's topic."""
+    if not any(pre.denials.values()):
+        return text
+    return "".join(m.group(0) for m in _SENTENCE.finditer(text)
+                   if _lexicon_hit(pre.denials, m.group(0), ("deny", path)) is None)
 
 
 def suggest_packs(text: str, result: Any, enabled: set[str]) -> Any:
