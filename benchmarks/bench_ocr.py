@@ -58,6 +58,24 @@ def body_text(doc: Document, page: int) -> tuple[str, list[float]]:
     return text, confs
 
 
+def _is_zh(ch: str) -> bool:
+    """A Chinese character or full-width CJK punctuation (what the zh CER counts)."""
+    return "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
+
+
+def cer_by_language(got: str, truth: str) -> dict[str, dict[str, float]]:
+    """CER per language: the Chinese characters of both texts against each other, and the rest
+    (Latin letters, digits, ASCII punctuation) likewise, so a bilingual contract is scored per
+    language and an English page is not flattered by its Chinese one or the other way round."""
+    out = {}
+    for lang, keep in (("zh", _is_zh), ("en", lambda ch: not _is_zh(ch))):
+        t = "".join(ch for ch in truth if keep(ch))
+        if t:
+            errors = edit_distance("".join(ch for ch in got if keep(ch)), t)
+            out[lang] = {"chars": len(t), "errors": errors, "cer": round(errors / len(t), 5)}
+    return out
+
+
 def calibration(ocr: str, confs: list[float], truth: str) -> list[tuple[float, bool]]:
     """(confidence, correct) for every OCR character, aligned with the truth."""
     out = []
@@ -105,7 +123,8 @@ def accuracy(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
             continue
         pdf = build_ocr.PDF_DIR / f"{name}.pdf"
         truth_doc = read_document(pdf)
-        pages = list(range(1, min(args.pages, build_ocr.page_count(pdf)) + 1))
+        count = build_ocr.page_count(pdf)
+        pages = list(range(1, (min(args.pages, count) if args.pages else count) + 1))
         truth_verdicts = verdicts(_first_pages(truth_doc, pages[-1])) if args.verdicts else {}
         for engine in args.engines:
             for dpi in args.dpi:
@@ -127,7 +146,7 @@ def accuracy(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
                     points += calibration(got, confs, truth)
                     row = {"contract": name, "lang": lang, "engine": engine, "dpi": dpi, "variant": variant,
                            "pages": len(pages), "cer": errors / max(length, 1), "seconds": seconds,
-                           "seals": len(doc.seals)}
+                           "seals": len(doc.seals), "by_language": cer_by_language(canon(got), truth)}
                     if args.verdicts and engine == "rapidocr":
                         got_verdicts = verdicts(doc)
                         row["verdicts_same"] = got_verdicts == truth_verdicts
@@ -225,7 +244,8 @@ print(json.dumps({"seconds": time.perf_counter() - t, "loaded_mb": loaded, "code
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--contracts", nargs="*", default=None)
-    parser.add_argument("--pages", type=int, default=1, help="first N pages of each contract")
+    parser.add_argument("--pages", type=int, default=1,
+                        help="first N pages of each contract (0: every page, the whole document)")
     parser.add_argument("--dpi", type=int, nargs="*", default=[200])
     parser.add_argument("--variants", nargs="*", default=list(build_ocr.VARIANTS))
     parser.add_argument("--engines", nargs="*", default=["rapidocr"])
