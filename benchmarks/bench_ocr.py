@@ -10,6 +10,9 @@ layer of the same page, per language; verdicts are compared with the text-layer 
 Usage::
 
     .venv/bin/python benchmarks/bench_ocr.py                      # page 1, 200 dpi, every variant
+    .venv/bin/python benchmarks/bench_ocr.py --pages 0 --verdicts # every page of every fixture contract,
+                                                                  # every variant: the README's table
+    .venv/bin/python benchmarks/bench_ocr.py --summarize a.json b.json   # that table from saved runs
     .venv/bin/python benchmarks/bench_ocr.py --dpi 150 200 300 --variants clean
     .venv/bin/python benchmarks/bench_ocr.py --engines rapidocr tesseract --variants clean
     .venv/bin/python benchmarks/bench_ocr.py --speed --dpi 150 200 300 --jobs 2   # pages/s, peak RSS,
@@ -164,6 +167,40 @@ def accuracy(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     return {"rows": rows, "calibration": calib, "wrong_chars": len(wrong), "right_chars": len(right)}
 
 
+def summary(rows: list[dict[str, Any]], max_cer: float = 0.03) -> str:
+    """The README's table: per contract and variant the CER per language and the verdicts against the
+    text layer; then per language and variant over all contracts; then the targets, met or missed."""
+    lines = ["| contract | variant | CER | CER Chinese characters | CER Latin letters, digits | "
+             "verdicts CSR01–04 (OCR) | same as text layer | false passes |", "|---|---|---|---|---|---|---|---|"]
+    short = {"satisfied": "S", "weak": "W", "missing": "M", "contradicted": "C"}
+    for row in rows:
+        by = row.get("by_language", {})
+        cers = [f"{by[lang]['cer']:.2%}" if lang in by else "—" for lang in ("zh", "en")]
+        shown = "".join(short.get(v, "?") for v in row.get("verdicts", {}).values()) or "—"
+        same = {True: "yes", False: "no"}.get(row.get("verdicts_same"), "—")
+        lines.append(f"| {row['contract']} | {row['variant']} | {row['cer']:.2%} | {cers[0]} | {cers[1]} | {shown} | {same} | "
+                     f"{len(row.get('false_pass', []))} |")
+    lines += ["", "| script (zh: Chinese characters, en: the rest) | variant | characters | CER |", "|---|---|---|---|"]
+    totals: dict[tuple[str, str], list[int]] = {}
+    for row in rows:
+        for lang, c in row.get("by_language", {}).items():
+            t = totals.setdefault((lang, row["variant"]), [0, 0])
+            t[0] += c["chars"]
+            t[1] += c["errors"]
+    for (lang, variant), (chars, errors) in sorted(totals.items()):
+        lines.append(f"| {lang} | {variant} | {chars} | {errors / max(chars, 1):.2%} |")
+    degraded = {k: v[1] / max(v[0], 1) for k, v in totals.items() if k[1] != "clean"}
+    worst = max(degraded.items(), key=lambda kv: kv[1], default=None)
+    false_passes = sum(len(row.get("false_pass", [])) for row in rows)
+    lines.append("")
+    if worst:
+        lines.append(f"target CER <= {max_cer:.0%} on degraded variants: {'met' if worst[1] <= max_cer else 'MISSED'} "
+                     f"(worst {worst[0][0]} {worst[0][1]} {worst[1]:.2%})")
+    lines.append(f"target no false pass: {'met' if not false_passes else 'MISSED'} ({false_passes} false passes "
+                 f"over {len(rows)} readings)")
+    return "\n".join(lines)
+
+
 def speed(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     """Pages per second and peak memory, per page size: cliccheck's OCR reading (``--jobs 1`` and
     ``--jobs N``) beside the bare engine (``RapidOCR()`` with its defaults on the same rendered
@@ -257,10 +294,17 @@ def main() -> None:
     parser.add_argument("--before", type=Path, default=None,
                         help="--speed: also time the cliccheck of this checkout (e.g. a worktree of main)")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--summarize", type=Path, nargs="*", default=None,
+                        help="print the table of earlier --json results (no OCR is run)")
     args = parser.parse_args()
+    if args.summarize:
+        rows = [row for path in args.summarize for row in json.loads(path.read_text(encoding="utf-8"))["rows"]]
+        print(summary(rows))
+        return
     result = speed(args) if args.speed else accuracy(args)
     if not args.speed:
         print(json.dumps({k: v for k, v in result.items() if k != "rows"}, indent=1))
+        print(summary(result["rows"]))
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result["load_average"] = os.getloadavg()
     if args.json:
