@@ -196,6 +196,12 @@ def summary(rows: list[dict[str, Any]], max_cer: float = 0.03) -> str:
     if worst:
         lines.append(f"target CER <= {max_cer:.0%} on degraded variants: {'met' if worst[1] <= max_cer else 'MISSED'} "
                      f"(worst {worst[0][0]} {worst[0][1]} {worst[1]:.2%})")
+    per_doc = [(c["cer"], row["contract"], row["variant"], lang) for row in rows if row["variant"] != "clean"
+               for lang, c in row.get("by_language", {}).items()]
+    if per_doc:
+        cer, contract, variant, lang = max(per_doc)
+        lines.append(f"  per document and language: {'met' if cer <= max_cer else 'MISSED'} "
+                     f"(worst {contract} {variant} {lang} {cer:.2%})")
     lines.append(f"target no false pass: {'met' if not false_passes else 'MISSED'} ({false_passes} false passes "
                  f"over {len(rows)} readings)")
     return "\n".join(lines)
