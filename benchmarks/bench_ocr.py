@@ -10,6 +10,9 @@ layer of the same page, per language; verdicts are compared with the text-layer 
 Usage::
 
     .venv/bin/python benchmarks/bench_ocr.py                      # page 1, 200 dpi, every variant
+    .venv/bin/python benchmarks/bench_ocr.py --pages 0 --verdicts # every page of every fixture contract,
+                                                                  # every variant: the README's table
+    .venv/bin/python benchmarks/bench_ocr.py --summarize a.json b.json   # that table from saved runs
     .venv/bin/python benchmarks/bench_ocr.py --dpi 150 200 300 --variants clean
     .venv/bin/python benchmarks/bench_ocr.py --engines rapidocr tesseract --variants clean
     .venv/bin/python benchmarks/bench_ocr.py --speed --dpi 150 200 300 --jobs 2   # pages/s, peak RSS,
@@ -56,6 +59,24 @@ def body_text(doc: Document, page: int) -> tuple[str, list[float]]:
                     text += unicodedata.normalize("NFKC", ch)
                     confs.append(block.ocr.confidences[i] if block.ocr else 1.0)
     return text, confs
+
+
+def _is_zh(ch: str) -> bool:
+    """A Chinese character or full-width CJK punctuation (what the zh CER counts)."""
+    return "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
+
+
+def cer_by_language(got: str, truth: str) -> dict[str, dict[str, float]]:
+    """CER per language: the Chinese characters of both texts against each other, and the rest
+    (Latin letters, digits, ASCII punctuation) likewise, so a bilingual contract is scored per
+    language and an English page is not flattered by its Chinese one or the other way round."""
+    out = {}
+    for lang, keep in (("zh", _is_zh), ("en", lambda ch: not _is_zh(ch))):
+        t = "".join(ch for ch in truth if keep(ch))
+        if t:
+            errors = edit_distance("".join(ch for ch in got if keep(ch)), t)
+            out[lang] = {"chars": len(t), "errors": errors, "cer": round(errors / len(t), 5)}
+    return out
 
 
 def calibration(ocr: str, confs: list[float], truth: str) -> list[tuple[float, bool]]:
@@ -105,7 +126,8 @@ def accuracy(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
             continue
         pdf = build_ocr.PDF_DIR / f"{name}.pdf"
         truth_doc = read_document(pdf)
-        pages = list(range(1, min(args.pages, build_ocr.page_count(pdf)) + 1))
+        count = build_ocr.page_count(pdf)
+        pages = list(range(1, (min(args.pages, count) if args.pages else count) + 1))
         truth_verdicts = verdicts(_first_pages(truth_doc, pages[-1])) if args.verdicts else {}
         for engine in args.engines:
             for dpi in args.dpi:
@@ -127,7 +149,7 @@ def accuracy(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
                     points += calibration(got, confs, truth)
                     row = {"contract": name, "lang": lang, "engine": engine, "dpi": dpi, "variant": variant,
                            "pages": len(pages), "cer": errors / max(length, 1), "seconds": seconds,
-                           "seals": len(doc.seals)}
+                           "seals": len(doc.seals), "by_language": cer_by_language(canon(got), truth)}
                     if args.verdicts and engine == "rapidocr":
                         got_verdicts = verdicts(doc)
                         row["verdicts_same"] = got_verdicts == truth_verdicts
@@ -143,6 +165,46 @@ def accuracy(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     calib = {str(t): {"wrong_below": sum(c < t for c in wrong) / max(len(wrong), 1),
                       "right_below": sum(c < t for c in right) / max(len(right), 1)} for t in thresholds}
     return {"rows": rows, "calibration": calib, "wrong_chars": len(wrong), "right_chars": len(right)}
+
+
+def summary(rows: list[dict[str, Any]], max_cer: float = 0.03) -> str:
+    """The README's table: per contract and variant the CER per language and the verdicts against the
+    text layer; then per language and variant over all contracts; then the targets, met or missed."""
+    lines = ["| contract | variant | CER | CER Chinese characters | CER Latin letters, digits | "
+             "verdicts CSR01–04 (OCR) | same as text layer | false passes |", "|---|---|---|---|---|---|---|---|"]
+    short = {"satisfied": "S", "weak": "W", "missing": "M", "contradicted": "C"}
+    for row in rows:
+        by = row.get("by_language", {})
+        cers = [f"{by[lang]['cer']:.2%}" if lang in by else "—" for lang in ("zh", "en")]
+        shown = "".join(short.get(v, "?") for v in row.get("verdicts", {}).values()) or "—"
+        same = {True: "yes", False: "no"}.get(row.get("verdicts_same"), "—")
+        lines.append(f"| {row['contract']} | {row['variant']} | {row['cer']:.2%} | {cers[0]} | {cers[1]} | {shown} | {same} | "
+                     f"{len(row.get('false_pass', []))} |")
+    lines += ["", "| script (zh: Chinese characters, en: the rest) | variant | characters | CER |", "|---|---|---|---|"]
+    totals: dict[tuple[str, str], list[int]] = {}
+    for row in rows:
+        for lang, c in row.get("by_language", {}).items():
+            t = totals.setdefault((lang, row["variant"]), [0, 0])
+            t[0] += c["chars"]
+            t[1] += c["errors"]
+    for (lang, variant), (chars, errors) in sorted(totals.items()):
+        lines.append(f"| {lang} | {variant} | {chars} | {errors / max(chars, 1):.2%} |")
+    degraded = {k: v[1] / max(v[0], 1) for k, v in totals.items() if k[1] != "clean"}
+    worst = max(degraded.items(), key=lambda kv: kv[1], default=None)
+    false_passes = sum(len(row.get("false_pass", [])) for row in rows)
+    lines.append("")
+    if worst:
+        lines.append(f"target CER <= {max_cer:.0%} on degraded variants: {'met' if worst[1] <= max_cer else 'MISSED'} "
+                     f"(worst {worst[0][0]} {worst[0][1]} {worst[1]:.2%})")
+    per_doc = [(c["cer"], row["contract"], row["variant"], lang) for row in rows if row["variant"] != "clean"
+               for lang, c in row.get("by_language", {}).items()]
+    if per_doc:
+        cer, contract, variant, lang = max(per_doc)
+        lines.append(f"  per document and language: {'met' if cer <= max_cer else 'MISSED'} "
+                     f"(worst {contract} {variant} {lang} {cer:.2%})")
+    lines.append(f"target no false pass: {'met' if not false_passes else 'MISSED'} ({false_passes} false passes "
+                 f"over {len(rows)} readings)")
+    return "\n".join(lines)
 
 
 def speed(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
@@ -225,7 +287,8 @@ print(json.dumps({"seconds": time.perf_counter() - t, "loaded_mb": loaded, "code
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--contracts", nargs="*", default=None)
-    parser.add_argument("--pages", type=int, default=1, help="first N pages of each contract")
+    parser.add_argument("--pages", type=int, default=1,
+                        help="first N pages of each contract (0: every page, the whole document)")
     parser.add_argument("--dpi", type=int, nargs="*", default=[200])
     parser.add_argument("--variants", nargs="*", default=list(build_ocr.VARIANTS))
     parser.add_argument("--engines", nargs="*", default=["rapidocr"])
@@ -237,10 +300,17 @@ def main() -> None:
     parser.add_argument("--before", type=Path, default=None,
                         help="--speed: also time the cliccheck of this checkout (e.g. a worktree of main)")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--summarize", type=Path, nargs="*", default=None,
+                        help="print the table of earlier --json results (no OCR is run)")
     args = parser.parse_args()
+    if args.summarize:
+        rows = [row for path in args.summarize for row in json.loads(path.read_text(encoding="utf-8"))["rows"]]
+        print(summary(rows))
+        return
     result = speed(args) if args.speed else accuracy(args)
     if not args.speed:
         print(json.dumps({k: v for k, v in result.items() if k != "rows"}, indent=1))
+        print(summary(result["rows"]))
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result["load_average"] = os.getloadavg()
     if args.json:
