@@ -79,6 +79,23 @@ def test_lint_gate_pass_and_fail_in_both_languages(server) -> None:  # type: ign
     assert headers["x-cliccheck-gate"] == "pass"
 
 
+def test_lint_with_rule_packs_and_no_folder_from_a_client(server) -> None:  # type: ignore[no-untyped-def]
+    """``packs=`` as ``lint --packs``: the chosen packs' rules come back with their ids, and select narrows them; a
+    folder or an unknown id is a 400 with a coded error, never a path read on the server."""
+    status, _, body = lint(server, "zh.md", PARTIAL_ZH.encode(), "packs=csr,security-agreement,pipl21",
+                                 raw=True)
+    ids = [r["id"] for r in json.loads(body)["documents"][0]["requirements"]]
+    assert status == 200 and ids[:4] == ["CSR01", "CSR02", "CSR03", "CSR04"]
+    assert {"SEC01", "SEC04", "PIPL21-01", "PIPL21-06"} <= set(ids)
+    _, _, body = lint(server, "zh.md", PARTIAL_ZH.encode(), "packs=security-agreement&select=SEC02", raw=True)
+    assert [r["id"] for r in json.loads(body)["documents"][0]["requirements"]] == ["SEC02"]
+    for bad in ("packs=./legal/our-playbook", "packs=" + quote(str(ROOT / "fixtures" / "playbook-incident-24h")),
+                "packs=nonsense"):
+        status, _, body = lint(server, "zh.md", PARTIAL_ZH.encode(), bad, raw=True)
+        assert status == 400, bad
+        assert json.loads(body)["error"]["code"] == "bad-request"
+
+
 def test_lint_docx_sarif_and_html(server) -> None:  # type: ignore[no-untyped-def]
     status, headers, body = lint(server, "msa.docx", en_contract(), "format=sarif")
     assert status == 200 and headers["content-type"].startswith("application/sarif+json")

@@ -119,6 +119,22 @@ class ServiceError(Exception):
         return self._renamed(text)
 
 
+def _builtin_packs(text: str | None) -> list[str] | None:
+    """``packs=csr,pipl21`` from a client: built-in pack ids only (a client never names a folder on the server)."""
+    if text is None:
+        return None
+    import re
+
+    from ..packs import builtin_dirs
+
+    specs = [t for t in re.split(r"[,\s]+", text) if t]
+    unknown = [t for t in specs if t not in builtin_dirs()]
+    if not specs or unknown:
+        raise ServiceError(400, "bad-request", Said("service.unknown-packs", packs=", ".join(unknown) or repr(text),
+                                                     known=", ".join(builtin_dirs())))
+    return list(dict.fromkeys(specs))
+
+
 def _attachment(filename: str) -> str:
     ascii_name = filename.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
@@ -344,13 +360,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                            Query(description="Language of the human-readable report (html, text).")] = None,
         filename: Annotated[str | None, Query(description="The document's name (raw body; overrides the "
                                                           "multipart file name).", max_length=255)] = None,
+        packs: Annotated[str | None, Query(description="Rule packs to check, comma-separated built-in ids (as "
+                                                       "`lint --packs`; default: the server's configuration). "
+                                                       "Playbook folders are set in the server's configuration, "
+                                                       "never by a client.", max_length=200)] = None,
     ) -> Response:
         if format not in FORMATS:
             raise ServiceError(400, "bad-request", Said("service.unknown-format", format=repr(format)))
         try:
+            pack_specs = _builtin_packs(packs)
+            known = None
+            if pack_specs is not None:
+                from ..packs import known_rule_ids
+
+                known = known_rule_ids(pack_specs)
             config = settings.config.with_cli(
-                supplier_aliases=[a for a in supplier_alias or [] if a.strip()], select=parse_id_list(select),
-                ignore=parse_id_list(ignore) or [], fail_on=fail_on, lang=lang)
+                supplier_aliases=[a for a in supplier_alias or [] if a.strip()], select=parse_id_list(select, known),
+                ignore=parse_id_list(ignore, known) or [], fail_on=fail_on, lang=lang, packs=pack_specs)
         except CliccheckError as exc:
             raise ServiceError(400, exc.code, exc) from None
         if ui_lang and "ui_lang" in {f.name for f in fields(Config)}:  # the report's language, where supported
