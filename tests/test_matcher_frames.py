@@ -309,3 +309,22 @@ CONVENIENCE = [
 def test_termination_for_convenience_open_to_the_supplier_contradicts_csr04(lang: str, clause: str,
                                                                             expected: str) -> None:
     assert str(_result(clause, lang, "CSR04").verdict) == expected
+
+
+# The supplier's own leave is no lawful basis: "未经乙方同意" where 乙方 is the supplier lets it decide for itself.
+OWN_CONSENT = [
+    ("zh", "第九条 乙方不得利用提供产品和服务的便利条件非法获取用户数据，但经乙方同意的除外。", "weak"),
+    ("zh", "第九条 未经乙方同意，乙方不得利用提供产品和服务的便利条件获取甲方及其用户的数据。", "weak"),
+    ("en", "9.1 The Vendor shall not obtain any user data without the prior written consent of the Vendor.", "weak"),
+    ("en", "9.1 The Vendor shall not obtain any user data without the Vendor's prior written consent.", "weak"),
+    ("zh", "第九条 未经甲方书面同意，乙方不得利用提供产品和服务的便利条件获取甲方及其用户的数据。", "satisfied"),
+    ("en", "9.1 The Vendor shall not obtain any user data without the prior written consent of the Customer.",
+     "satisfied"),
+]
+
+
+@pytest.mark.parametrize(("lang", "clause", "expected"), OWN_CONSENT,
+                         ids=["zh-except", "zh-without", "en-of", "en-possessive", "zh-buyer", "en-buyer"])
+def test_the_suppliers_own_consent_is_no_lawful_basis(lang: str, clause: str, expected: str) -> None:
+    result = _result(clause, lang, "CSR02")
+    assert str(result.verdict) == expected, result.message
