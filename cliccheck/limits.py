@@ -24,7 +24,7 @@ class Limits:
     max_compression_ratio: int = 200  # uncompressed/compressed for any large member
     max_zip_members: int = 5000
     max_xml_depth: int = 256  # element nesting in any XML part
-    max_pages: int = 600  # lint of an ordinary 600-page contract: ~7 s wall on 2 cores (10 s bound)
+    max_pages: int = 400  # lint of an ordinary 400-page contract: 7.6 s wall on a slow 2-core machine (10 s bound)
     max_stream_objects: int = 200_000  # PDF: text, path and image operators in one stream
     max_chars: int = 20_000_000  # characters of extracted text
     max_text_bytes: int = 64 * MB  # plain-text input
