@@ -83,6 +83,8 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "provisions": (LEX, False),
     "authorising_deemings": (LEX, False),
     "execution_lines": (LEX, False),
+    "own_consent_before": (LEX, False),
+    "own_consent_after": (LEX, False),
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
@@ -296,7 +298,9 @@ def _load_frames(path: Path) -> dict[str, Any]:
     empty: dict[str, Any] = {"complements": {}, "back_references": {lang: () for lang in LANGS}, "riders": {},
                              "provisions": {lang: () for lang in LANGS},
                              "authorising_deemings": {lang: () for lang in LANGS},
-                             "execution_lines": {lang: () for lang in LANGS}}
+                             "execution_lines": {lang: () for lang in LANGS},
+                             "own_consent_before": {lang: () for lang in LANGS},
+                             "own_consent_after": {lang: () for lang in LANGS}}
     if not path.exists():
         return empty
     node = _compose(path)
@@ -316,8 +320,8 @@ def _load_frames(path: Path) -> dict[str, Any]:
                          else {lang: () for lang in LANGS})
     out["authorising_deemings"] = (_convert(path, items["authorising_deemings"][1], LEX, "authorising_deemings")
                                    if "authorising_deemings" in items else {lang: () for lang in LANGS})
-    out["execution_lines"] = (_convert(path, items["execution_lines"][1], LEX, "execution_lines")
-                              if "execution_lines" in items else {lang: () for lang in LANGS})
+    for key in ("execution_lines", "own_consent_before", "own_consent_after"):
+        out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
     for section, schema in (("complements", _COMPLEMENT_SCHEMA), ("riders", LEX)):
         value = items[section][1]
         if not isinstance(value, yaml.MappingNode):

@@ -3,7 +3,7 @@ clean scan or fails closed, and a bilingual two-column page is read column by co
 
 The pages are generated at test time by the committed generators (fixtures/build_pdf.py,
 fixtures/build_ocr.py). Each test OCRs one whole A4 page (tens of seconds on a loaded 2-core
-machine), so the OCR tests are ``serial``.
+machine); they assert characters and verdicts, not seconds, so they run in the parallel part of ``make test``.
 """
 
 from __future__ import annotations
@@ -55,7 +55,6 @@ def test_satisfied_fixtures_text_layer_satisfies_every_requirement(name):
     assert {k: str(r.verdict) for k, r in checked.items()} == {f"CSR0{i}": "satisfied" for i in range(1, 5)}
 
 
-@pytest.mark.serial
 @needs_ocr
 @pytest.mark.parametrize("name", SATISFIED)
 def test_a_clean_scan_keeps_a_satisfied_contract_satisfied_or_fails_closed(name):
@@ -85,7 +84,6 @@ def _column_text(texts: list[str]) -> str:
     return canon("".join(texts)).replace("-", "")
 
 
-@pytest.mark.serial
 @needs_ocr
 def test_a_bilingual_two_column_page_is_read_column_by_column():
     """Chinese clauses on the left, their English versions on the right, starting on the same rows:

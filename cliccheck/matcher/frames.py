@@ -159,37 +159,28 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
         own = _negating_complement_spans(s, library)
         spans = [sp for sp in spans if sp in own or not any(sp[0] <= n.start < sp[1] and (sp[0], sp[1]) != (n.start, n.end)
                                                             and not _inside_lawful(s, sp) for n in negs)]
-    own_consent = _supplier_own_consent(s)
+    own_consent = _supplier_own_consent(s, library)
     if own_consent:  # "未经乙方同意", "without the consent of the Supplier": the supplier's leave is no lawful basis
         spans = [sp for sp in spans if not any(sp[0] < b and a < sp[1] for a, b in own_consent)]
     return spans
 
 
-#: consent words, and what may stand between them and the party who gives it
-_CONSENT = {"zh": re.compile(r"(?:未经|经过?|征得|取得|获得)$"),
-            "zh_after": re.compile(r"^(?:的)?(?:事先|事前|预先)?(?:书面)?(?:同意|授权|许可|批准|认可)"),
-            "en_before": re.compile(r"(?:consent|authori[sz]ation|approval|permission|agreement)\s+(?:in writing\s+)?of\s+(?:the\s+)?$",
-                                    re.I),
-            "en_after": re.compile(r"^['’]s?\s+(?:prior\s+)?(?:express\s+)?(?:written\s+)?(?:consent|authori[sz]ation|approval|permission)",
-                                   re.I)}
-
-
-def _supplier_own_consent(s: Sentence) -> list[tuple[int, int]]:
+def _supplier_own_consent(s: Sentence, library: Library) -> list[tuple[int, int]]:
     """The spans where the supplier is the one whose consent lifts the prohibition ("但经乙方同意的除外", "without the
-    prior written consent of the Supplier"): a choice left to the supplier, never the customer's authorisation."""
+    prior written consent of the Supplier"): a choice left to the supplier, never the customer's authorisation.
+    The words around the name are ``own_consent_before`` / ``own_consent_after`` in frames.yaml."""
+    lang = s.unit.lang
+    before_rx = _frames_regex(library, "own_consent_before", lang)
+    after_rx = _frames_regex(library, "own_consent_after", lang)
     out = []
     for p in s.parties:
         if p.cat != "party:supplier":
             continue
         before, after = s.text[max(0, p.start - 40):p.start], s.text[p.end:p.end + 40]
-        if s.unit.lang == "zh":
-            m, n = _CONSENT["zh"].search(before), _CONSENT["zh_after"].match(after)
-            if m and n:
-                out.append((p.start - len(m.group(0)), p.end + n.end()))
-        else:
-            m, n = _CONSENT["en_before"].search(before), _CONSENT["en_after"].match(after)
-            if m or n:
-                out.append((p.start - (len(m.group(0)) if m else 0), p.end + (n.end() if n else 0)))
+        m = before_rx.search(before) if before_rx is not None else None
+        n = after_rx.search(after) if after_rx is not None else None
+        if (m and n) if lang == "zh" else (m or n):
+            out.append((p.start - (len(m.group(0)) if m else 0), p.end + (n.end() if n else 0)))
     return out
 
 
