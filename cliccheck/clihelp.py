@@ -26,6 +26,7 @@ from .i18n import (
     Phrase,
     argv_ui_lang,
     catalogue,
+    command_line_run,
     help_ui_lang,
     render,
     set_command_line_ui_lang,
@@ -193,6 +194,10 @@ class _Localized:
         if value not in ("zh", "en"):
             value = ui_lang(parent) if parent is not None else help_ui_lang([])
         return super().make_context(info_name, args, parent=parent, ui_lang=value, **extra)  # type: ignore[misc]
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        with command_line_run():
+            return super().main(*args, **kwargs)  # type: ignore[misc]
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
         """Every command takes ``--ui-lang`` (the ones that do not use it for a report still speak it)."""

@@ -14,11 +14,13 @@ contract's own language (Chinese for a bilingual contract), and English when the
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
 import os
 import re
 import string
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +82,17 @@ def t(key: str, lang: str, /, **values: Any) -> str:
 def set_command_line_ui_lang(value: str | None) -> None:
     """Remember ``--ui-lang`` for every message of this run (help, errors, annex and redline notes)."""
     _COMMAND_LINE_LANG.set(value if value in UI_LANGS else None)
+
+
+@contextlib.contextmanager
+def command_line_run() -> Iterator[None]:
+    """One command-line run: what its ``--ui-lang`` chose is forgotten when it ends, so a later API call in the
+    same process (a tool that ran the CLI in-process, a test runner) talks in its own settings' language."""
+    token = _COMMAND_LINE_LANG.set(None)
+    try:
+        yield
+    finally:
+        _COMMAND_LINE_LANG.reset(token)
 
 
 class Phrase:

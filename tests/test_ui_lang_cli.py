@@ -142,6 +142,18 @@ def test_ui_lang_on_the_command_line_and_in_the_environment_agree() -> None:
     assert _run(["--ui-lang", "en", "--help"], ZH_ENV).startswith("Usage:")  # the option wins
 
 
+def test_a_command_lines_ui_lang_ends_with_its_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tool that runs the CLI in-process and then calls the API gets the API's own language choice: CI
+    caught a batch test comparing API results with CLI results after another test had run ``--ui-lang en``."""
+    from cliccheck import lint
+
+    for var in ("CLICCHECK_UI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    sample = str(ROOT / "fixtures" / "sample" / "procurement-contract-zh.docx")
+    assert _run(["--ui-lang", "en", "rules"], EN_ENV)
+    assert lint(sample).documents[0].ui_lang == "zh"  # the contract's language, not the earlier run's option
+
+
 USAGE_ERRORS = [
     (["lint", "--nope"], "没有 --nope 选项"),
     (["lint", "--formt", "json"], "--format"),
