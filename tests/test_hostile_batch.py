@@ -4,7 +4,7 @@
 * ``lint``, ``annex`` and ``redline`` never touch an input (bytes and mtime);
 * outputs are atomic: a process killed mid-write leaves the old file or none;
 * a document's result in a run of many equals its result alone
-  (``CLICCHECK_BATCH_DOCS``, default 100; the issue's 1,000 is
+  (``CLICCHECK_BATCH_DOCS``, default 60 to keep CI short; the issue's 1,000 is
   ``CLICCHECK_BATCH_DOCS=1000`` or ``benchmarks/bench_hostile.py --batch 1000``).
 """
 
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(not module_exists("cliccheck.commands.lint"),
                                 reason="cliccheck lint has not landed yet")
 
 B = load_builder()
-BATCH_DOCS = int(os.environ.get("CLICCHECK_BATCH_DOCS", "100"))
+BATCH_DOCS = int(os.environ.get("CLICCHECK_BATCH_DOCS", "60"))
 LINT_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 
 
@@ -191,9 +191,6 @@ def test_lint_annex_redline_never_change_an_input(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     lint_json([str(tmp_path / "in"), "-o", str(out / "report.json"), "--jobs", "2"])
-    for fmt in ("html",):
-        subprocess.run(cliccheck_cmd("lint", str(tmp_path / "in"), "--format", fmt, "-o", str(out / f"r.{fmt}")),
-                       capture_output=True, timeout=600)
     # annex/redline start a fresh process each (~1.5 s): a representative subset, not every file
     chosen = [p for p in inputs if p.name.split("__")[-1] in (
         "hidden-vanish.docx", "deleted-revision.docx", "macro.docm", "rels-outside-package.docx",

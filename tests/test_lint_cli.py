@@ -48,8 +48,11 @@ def drafts(tmp_path: Path) -> Path:
     return folder
 
 
-def test_usage_errors_exit_2(tmp_path: Path) -> None:
-    assert run([]).exit_code == EXIT_ERROR
+def test_usage_errors_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # no path lints the current folder (like ruff): an empty one has nothing to check
+    monkeypatch.chdir(tmp_path)
+    result = run([])
+    assert result.exit_code == EXIT_ERROR and "no documents to check" in result.output
     assert run(["x.txt", "--format", "yaml"]).exit_code == EXIT_ERROR
     result = run([str(tmp_path / "x.txt"), "--select", "CSR9"])
     assert result.exit_code == EXIT_ERROR and "unknown rule 'CSR9'" in result.output
