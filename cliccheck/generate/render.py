@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from ..errors import ConfigError
 from ..i18n import Phrase
+from ..lang.zh import numeral as zh_numeral
 from ..paths import data_dir
 
 REQUIREMENT_IDS = ("CSR01", "CSR02", "CSR03", "CSR04")
@@ -70,16 +71,6 @@ def md_escape(value: Any) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", text)
     # A line starting with "1." or "-" would become a list; escape the marker.
     return re.sub(r"(?m)^(\s*)(\d+)([.)])", r"\1\2\\\3", text).replace("\n-", "\n\\-")
-
-
-def zh_numeral(n: int) -> str:
-    """1 -> 一, 12 -> 十二, 20 -> 二十 (clause numbers up to 99)."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 1 else digits[tens]
-    return f"{head}十{digits[ones] if ones else ''}"
 
 
 def _make_env(kind: str) -> jinja2.Environment:

@@ -30,6 +30,16 @@ def parse_numeral(text: str) -> int | None:
     return total + current
 
 
+def numeral(n: int) -> str:
+    """1 -> 一, 12 -> 十二, 20 -> 二十 (clause numbers up to 99): the inverse of :func:`parse_numeral`."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else digits[tens]
+    return f"{head}十{digits[ones] if ones else ''}"
+
+
 #: Heading words after 第…: chapter-like (top) and article-like (clause), in both scripts: a plain-text reader
 #: splits a heading line ("第十條 資安審查配合") from its body before the text is normalised to simplified.
 CHAPTER_WORDS = "章编部分节編節"

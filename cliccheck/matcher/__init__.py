@@ -414,12 +414,11 @@ def _languages(doc: Document, lang: str) -> list[str]:
 
 
 def _prevailing(doc: Document, library: Library) -> str | None:
-    for version, lexicon in library.common["prevailing"].items():
-        for lang in ("en", "zh"):
-            rx = phrase_regex(lexicon[lang], lang)
-            if rx and rx.search(doc.text):
-                return version
-    return None
+    """The version a language clause makes binding; None when no clause names one, or clauses name both (then
+    the weaker version decides, as without a clause)."""
+    named = {version for version, lexicon in library.common["prevailing"].items() for lang in ("en", "zh")
+             if (rx := phrase_regex(lexicon[lang], lang)) is not None and rx.search(doc.text)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _combine(results: dict[str, RequirementResult], prevailing: str | None) -> RequirementResult:

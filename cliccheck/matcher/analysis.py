@@ -776,6 +776,11 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
         group = [a for a in backward if not any(backward[0].end <= m.start and m.end <= a.start for m in s.modals
                                                  if m is not first_modal)]
         pick = min(group, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
+        decisive = [a for a in backward if a not in group and a.cat.split(":", 1)[1] in ("refusal", "forbidden")]
+        if pick.cat.endswith(":refusable") and decisive:
+            # "Support … is provided on an as-available basis and may be withdrawn by the Vendor": the object is
+            # the subject of both predicates, and the one that stops or refuses it decides
+            return min(decisive, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
         if pick.cat.endswith(":refusable") and s.unit.lang == "zh" and s.text[pick.end:pick.end + 1] == "的":
             # "承包人供应的设备、备品备件和提供的技术支持服务不得中断": 提供的 only modifies a noun
             later = [a for a in backward if a.start > pick.start and not a.cat.endswith(":refusable")]
@@ -875,6 +880,9 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                     continue  # the "Service" of "the Service Provider", the 服务 of 服务商: a name, not what is supplied
                 if any(o.overlaps(obj) for o in all_objs if o not in by_definition):
                     continue  # the 服务 of 技术支持服务, the "services" of "support services": another element
+                if any(o.end <= obj.start and obj.text.lower() in o.text.lower() for o in all_objs
+                       if o not in by_definition):
+                    continue  # "提供技术支持服务……不得中止服务": the bare head noun repeats the compound named before it
                 act = _attach(s, obj, actions)
                 if act is not None and id(act) in pairs and pairs[id(act)][1] and el not in pairs[id(act)][1]:
                     pairs[id(act)][1].add(el)

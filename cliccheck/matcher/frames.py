@@ -135,7 +135,12 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
         a, b = _exception_scope(s, exc)
         if (any(a <= h.start < b for h in fine) and _unjustified_alternative(s, a, b, fine) is None) \
                 or _buyer_consent(s, a, b):
-            spans.append((min(a, exc.start), max(b, exc.end)))  # a justifiable-reason exception list
+            # a justifiable-reason exception list: its marker and consent are known; every other word of it must
+            # be accounted for like the rest of the sentence ("save in an emergency as determined by the Supplier
+            # in its sole judgment": the justification does not vouch for the words that leave it to the supplier)
+            spans.append((exc.start, exc.end))
+            if _buyer_consent(s, a, b):
+                spans.append((a, b))
     spans += _complement_spans(s, library, polarity)
     spans += [(m.start(), m.end()) for _, rx in _lexicon(library, "back_references", s.unit.lang)
               for m in rx.finditer(s.text)]
@@ -522,7 +527,8 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
     out += [t for t in _deemings(sentences, library, lang) if t is not s and t not in out]
     named = _clause_reference(s.block.section, lang)
     if named is not None:
-        digits = re.findall(r"\d+", s.block.section or "")[:1]  # every reference by number names its first number
+        # every English reference by number names its first number (a Chinese one may write it 第七条)
+        digits = re.findall(r"\d+", s.block.section or "")[:1] if lang == "en" else []
         out += [t for t in sentences if t.language == lang and t is not s and t not in out
                 and t.block is not s.block and (not digits or digits[0] in t.text) and _names(named, t.text)]
     return out
@@ -670,15 +676,22 @@ def _clause_reference(section: str | None, lang: str) -> re.Pattern[str] | None:
     key = (section, lang)
     if key not in _REFERENCE_RX:
         number = re.match(r"\d+(?:\.\d+)*", re.sub(r"^(?:article|clause|section|art\.)\s*", "", section, flags=re.I))
+        article = re.match(r"第([^条]{1,8})条", section)
         rx = None
-        if number:
+        if number and lang == "en":
             # "Clause 11.1" or its parent "Clause 11" ("The obligations in Clause 11 apply for 24 months")
             parts = number.group(0).split(".")
             labels = "|".join(re.escape(".".join(parts[:i])) for i in range(len(parts), 0, -1))
             rx = re.compile(rf"\b(?:clauses?|articles?|sections?|paragraphs?)\s+(?:{labels})(?![\d.]*\d)", re.I)
-        elif section.startswith("第"):
-            rx = re.compile(re.escape(re.match(r"第[^条]{1,8}条", section).group(0))) \
-                if re.match(r"第[^条]{1,8}条", section) else None
+        elif number or article:
+            # "第7.1条所述审查", its parent "第7条" / "第七条", and for 第七条 also "第7条": a Chinese reference by
+            # number in either digits or numerals
+            parts = number.group(0).split(".") if number else [article.group(1)]
+            top = int(parts[0]) if parts[0].isdigit() else zh.parse_numeral(parts[0])
+            labels = [re.escape(".".join(parts[:i])) for i in range(len(parts), 0, -1)]
+            labels += [str(top), zh.numeral(top)] if top is not None and top < 100 else []
+            alts = "|".join(dict.fromkeys(labels))
+            rx = re.compile(rf"(?<![\d.．{zh.NUMERAL_CHARS}])(?:第\s*)?(?:{alts})\s*[条條款]")
         _REFERENCE_RX[key] = rx
     return _REFERENCE_RX[key]
 
