@@ -89,9 +89,12 @@ _FRAMES_SCHEMA: dict[str, Any] = {
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
-                "justifications", "broad_objects", "partial_objects", "partial_duty", "withheld_objects")
+                "justifications", "broad_objects", "partial_objects", "partial_duty", "withheld_objects",
+                "referred_agreements")
 #: lexicon keys a requirement file may leave out (empty by default)
-OPTIONAL_LEXICON_KEYS = ("partial_objects", "partial_duty", "withheld_objects")
+#: referred_agreements: the names of a separate agreement whose text the contract does not hold ("a separate
+#: security and confidentiality agreement"): an undertaking only on one is weak with the reason separate-agreement
+OPTIONAL_LEXICON_KEYS = ("partial_objects", "partial_duty", "withheld_objects", "referred_agreements")
 VERDICT_KEYS = ("satisfied", "weak", "contradicted", "missing")
 
 _REQUIREMENT_SCHEMA: dict[str, Any] = {

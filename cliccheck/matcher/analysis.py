@@ -999,7 +999,10 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 continue
             if not elements and id(act) in narrow:
                 reasons, weak_marks = _weakeners(s, rid, modal, act)
-                reasons.insert(0, Reason("partial-coverage", f"only '{obj_hits[0].text}'"))
+                referred = [o for o in obj_hits if any(r.overlaps(o) for r in s.get(f"{rid}:referred_agreements"))]
+                # only a separate agreement, whose text the contract does not hold: the lawyer must read that one
+                reasons.insert(0, Reason("separate-agreement", referred[0].text) if referred
+                               else Reason("partial-coverage", f"only '{obj_hits[0].text}'"))
                 results.append(Assessment(rid, "undertaking", unit, quality="weak", highlights=_spans(marks + weak_marks),
                                           reasons=reasons, detail=reasons[0].detail))
                 continue
