@@ -429,7 +429,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         contract_number: Annotated[str | None, Query(max_length=100)] = None,
         contract_date: Annotated[str | None, Query(max_length=100)] = None,
         filename: Annotated[str | None, Query(max_length=255)] = None,
+        packs: Annotated[str | None, Query(description="Rule packs to write clauses for, comma-separated built-in "
+                                                       "ids (as `annex --packs`; default csr).", max_length=200)] = None,
     ) -> Response:
+        pack_specs = tuple(_builtin_packs(packs) or ("csr",))
         overrides = {"supplier": supplier, "buyer": buyer, "supplier_label": supplier_label,
                      "buyer_label": buyer_label, "contract_title": contract_title,
                      "contract_number": contract_number, "contract_date": contract_date, "prevailing": prevailing}
@@ -437,7 +440,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             upload = await receive_upload(request, folder, filename)
             try:
                 result = await in_pool(jobs.annex_job, str(upload.path), upload.filename,
-                                       settings.config.make_limits(), format, lang, all, variant, overrides)
+                                       settings.config.make_limits(), format, lang, all, variant, overrides,
+                                       pack_specs)
             except CliccheckError as exc:
                 raise document_error(exc) from None
         request.state.log.update(clauses=result.wanted, langs=result.langs)
@@ -471,8 +475,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         contract_number: Annotated[str | None, Query(max_length=100)] = None,
         contract_date: Annotated[str | None, Query(max_length=100)] = None,
         filename: Annotated[str | None, Query(max_length=255)] = None,
+        packs: Annotated[str | None, Query(description="Rule packs to write clauses for, comma-separated built-in "
+                                                       "ids (as `annex --packs`; default csr).", max_length=200)] = None,
     ) -> Response:
         from ..commands._generate_options import parse_when
+
+        pack_specs = tuple(_builtin_packs(packs) or ("csr",))
         from ..generate.redline import RedlineOptions
 
         if not author.strip() or not author.isprintable():
@@ -489,7 +497,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             macro = jobs.macro_enabled(str(upload.path))
             try:
                 data, summary = await in_pool(jobs.redline_job, str(upload.path), upload.filename,
-                                              settings.config.make_limits(), options, overrides)
+                                              settings.config.make_limits(), options, overrides, pack_specs)
             except CliccheckError as exc:
                 raise document_error(exc) from None
         unresolved = list(getattr(summary, "unresolved", []) or [])
