@@ -110,6 +110,8 @@ def test_the_annex_title_names_the_packs_it_covers(tmp_path: Path, lang: str) ->
                  "Processing of Personal Information and Network Data Security")
         assert every.startswith(title + "\n")
         assert f'These {title} (this "Annex")' in every
+        # the buyer's name, not the preamble's opening words ("This Agreement is made on … between Eastgate …")
+        assert "\nCustomer: Eastgate Power Grid Co., Ltd.\n" in every and "made between This Agreement" not in every
         for law in ("Article 6 of the Cybersecurity Review Measures (2022)",
                     "Article 20 of the Critical Information Infrastructure Security Protection Regulations",
                     "Article 21 of the Personal Information Protection Law", "Article 16 of the Network Data "
