@@ -59,6 +59,17 @@ def test_the_annex_of_every_pack_passes_our_own_lint(tmp_path: Path, lang: str, 
         assert {r: v for r, v in got.items() if v != "satisfied"} == {}, merged.name
 
 
+@pytest.mark.parametrize("lang", list(CONTRACT_LANG))
+def test_the_docx_annex_alone_passes_our_own_lint(tmp_path: Path, lang: str) -> None:
+    """The annex as the lawyer sends it, a separate signed document: every pack's rule satisfied on its own."""
+    base = tmp_path / "outsourcing.txt"
+    base.write_text(contract(CONTRACT_LANG[lang], "billing", []), encoding="utf-8")
+    out = tmp_path / "annex.docx"
+    result = CliRunner().invoke(cli, ["annex", str(base), "-o", str(out), "--packs", ALL, "--lang", lang])
+    assert result.exit_code == 0, result.output
+    assert set(_verdicts(out).values()) == {"satisfied"}
+
+
 def _docx(path: Path, text: str) -> Path:
     document = docx.Document()
     for paragraph in text.strip().split("\n\n"):

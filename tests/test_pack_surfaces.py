@@ -1,6 +1,6 @@
 """Rule packs everywhere a user expects them (issue 15): ``explain --trace --packs`` reads with the packs' frames,
-the portfolio audit (``audit run --packs``) records and exports every pack's verdicts, and the service's annex
-and redline take ``packs=`` as lint already does."""
+the portfolio audit (``audit run --packs``) records and exports every pack's verdicts, and the service's rules,
+annex and redline take ``packs=`` as lint already does."""
 
 from __future__ import annotations
 
@@ -130,6 +130,12 @@ def test_service_annex_and_redline_take_packs(tmp_path: Path) -> None:
     buffer = io.BytesIO()
     document.save(buffer)
     with running_server(tmp_path / "serve", "--workers", "1") as server:
+        status, _, data = request(server, "GET", "/v1/rules?packs=csr,pipl21")
+        assert status == 200
+        ids = [r["id"] for r in json.loads(data)["requirements"]]
+        assert ids[:4] == ["CSR01", "CSR02", "CSR03", "CSR04"] and ids[4:] == [f"PIPL21-0{i}" for i in range(1, 7)]
+        status, _, data = request(server, "GET", "/v1/rules")
+        assert [r["id"] for r in json.loads(data)["requirements"]] == ["CSR01", "CSR02", "CSR03", "CSR04"]
         body, headers = multipart("outsourcing.txt", text.encode("utf-8"))
         status, got, data = request(server, "POST", "/v1/annex?format=txt&packs=csr,security-agreement", body, headers)
         assert status == 200, data

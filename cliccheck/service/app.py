@@ -327,11 +327,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get(f"/{API_VERSION}/rules", tags=["service"], summary="The requirements checked and the other findings",
              responses=_error_responses(401))
-    async def rules() -> dict[str, Any]:
-        from ..library import load_library
+    async def rules(
+        packs: Annotated[str | None, Query(description="Rule packs to list, comma-separated built-in ids (as "
+                                                       "`rules --packs`; default csr).", max_length=200)] = None,
+    ) -> dict[str, Any]:
+        from ..packs import load_packs
         from ..report.rules import FINDING_RULE_INFO
 
-        library = load_library()
+        library = load_packs(tuple(_builtin_packs(packs) or ("csr",)))
         return {"requirements": [{"id": r.id, "name": r.name, "titles": r.titles, "severity": r.severity}
                                  for r in library.requirements],
                 "findings": [{"rule": k, "title": v.title_en} for k, v in FINDING_RULE_INFO.items()]}
