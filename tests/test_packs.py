@@ -157,6 +157,28 @@ def test_a_bare_reference_to_the_law_is_not_called_a_separate_agreement(tmp_path
     assert all(r["code"] != "separate-agreement" for r in sec01["reasons"])
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_liability_for_breach_of_an_unrelated_clause_is_no_security_liability(tmp_path: Path, lang: str) -> None:
+    """SEC04 needs liability for breach of the security or confidentiality obligations: "any breach of this
+    clause" in a delivery clause is not that (it was read as satisfied in English); a breach of the contract as a
+    whole, or of the security obligations by name, still is."""
+    delivery = {
+        "en": "5. Delivery. The Supplier shall deliver the Products by 1 May 2026. Any breach of this clause by the "
+              "Supplier entitles the Customer to terminate this Agreement by notice in writing, and the Supplier shall "
+              "compensate the Customer for all losses the Customer suffers as a result of the breach.",
+        "zh": "第五条 交付 乙方应于2026年5月1日前交付产品。乙方违反本条约定的，甲方有权书面通知乙方解除本合同，"
+              "乙方应当赔偿甲方因此遭受的全部损失。",
+    }
+    def sec04(clauses: list[str]) -> str:
+        doc = _write(tmp_path, f"{lang}.txt", contract(lang, "switches", clauses))
+        data = json.loads(CliRunner().invoke(cli, ["lint", str(doc), "--packs", "security-agreement",
+                                                    "--format", "json"]).output)
+        return next(r["verdict"] for r in data["documents"][0]["requirements"] if r["id"] == "SEC04")
+
+    assert sec04([delivery[lang]]) != "satisfied"
+    assert sec04([delivery[lang], SECURITY[lang]["SEC04"]["satisfied"]]) == "satisfied"
+
+
 def test_an_element_is_named_by_its_own_requirement(tmp_path: Path) -> None:
     """CSR04 and SEC03 both have an element called technical-support: SEC03's reasons name SEC03's own element."""
     doc = _write(tmp_path, "bare.txt", contract("en", "switches", []))
