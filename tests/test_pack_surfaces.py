@@ -109,6 +109,23 @@ def test_audit_records_and_exports_every_packs_verdicts(tmp_path: Path) -> None:
             "CSR01", "CSR02", "CSR03", "CSR04"}
 
 
+def test_audit_reads_again_when_a_playbook_changes(tmp_path: Path) -> None:
+    """The register's library hash covers the built-in library only: an edited house rule must still make the
+    next run read every contract again (its verdicts may change), and an unchanged one must not."""
+    import shutil
+
+    playbook = tmp_path / "playbook"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "fixtures" / "playbook-incident-24h", playbook)
+    docs = tmp_path / "docs"
+    _write(docs, "a.txt", contract("en", "billing", []))
+    args = ["audit", "run", str(docs), "--db", str(tmp_path / "r.sqlite"), "-j", "1", "--packs", f"csr,{playbook}"]
+    assert "1 checked, 0 unchanged" in CliRunner().invoke(cli, args).output
+    assert "0 checked, 1 unchanged" in CliRunner().invoke(cli, args).output
+    rule = next(p for p in playbook.glob("*.yaml") if p.name != "pack.yaml")
+    rule.write_text(rule.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert "1 checked, 0 unchanged" in CliRunner().invoke(cli, args).output
+
+
 def test_audit_refuses_an_unknown_pack_in_one_line(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     _write(docs, "a.txt", contract("en", "switches", []))
