@@ -85,12 +85,16 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "execution_lines": (LEX, False),
     "own_consent_before": (LEX, False),
     "own_consent_after": (LEX, False),
+    "statute_articles": (LEX, False),
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
-                "justifications", "broad_objects", "partial_objects", "partial_duty", "withheld_objects")
+                "justifications", "broad_objects", "partial_objects", "partial_duty", "withheld_objects",
+                "referred_agreements")
 #: lexicon keys a requirement file may leave out (empty by default)
-OPTIONAL_LEXICON_KEYS = ("partial_objects", "partial_duty", "withheld_objects")
+#: referred_agreements: the names of a separate agreement whose text the contract does not hold ("a separate
+#: security and confidentiality agreement"): an undertaking only on one is weak with the reason separate-agreement
+OPTIONAL_LEXICON_KEYS = ("partial_objects", "partial_duty", "withheld_objects", "referred_agreements")
 VERDICT_KEYS = ("satisfied", "weak", "contradicted", "missing")
 
 _REQUIREMENT_SCHEMA: dict[str, Any] = {
@@ -300,7 +304,8 @@ def _load_frames(path: Path) -> dict[str, Any]:
                              "authorising_deemings": {lang: () for lang in LANGS},
                              "execution_lines": {lang: () for lang in LANGS},
                              "own_consent_before": {lang: () for lang in LANGS},
-                             "own_consent_after": {lang: () for lang in LANGS}}
+                             "own_consent_after": {lang: () for lang in LANGS},
+                             "statute_articles": {lang: () for lang in LANGS}}
     if not path.exists():
         return empty
     node = _compose(path)
@@ -320,7 +325,7 @@ def _load_frames(path: Path) -> dict[str, Any]:
                          else {lang: () for lang in LANGS})
     out["authorising_deemings"] = (_convert(path, items["authorising_deemings"][1], LEX, "authorising_deemings")
                                    if "authorising_deemings" in items else {lang: () for lang in LANGS})
-    for key in ("execution_lines", "own_consent_before", "own_consent_after"):
+    for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
     for section, schema in (("complements", _COMPLEMENT_SCHEMA), ("riders", LEX)):
         value = items[section][1]

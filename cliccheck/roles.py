@@ -211,6 +211,7 @@ def _before(text: str, pos: int) -> str:
     return segment.strip(" " + _QUOTES)
 
 
+_BETWEEN = re.compile(r"^[^,，;；(（]*?\b(?:between|made by|entered into by)\s+", re.IGNORECASE)
 _LEAD = re.compile(r"^\s*(?:[（(]\s*\w{1,3}\s*[)）]|\d{1,2}[.)、]|[a-z][.)])?\s*(?:between\s+|and\s+)?", re.IGNORECASE)
 
 
@@ -220,6 +221,9 @@ def _party_name(text: str, before: str, words: _RoleWords) -> str:
     if not before or words.is_organisation(before):
         return before
     head = text[_LEAD.match(text).end():]
+    # "This Agreement is made on 3 March 2026 between Eastgate Power Grid Co., Ltd., a company …": the name
+    # starts after "between", as in _before
+    head = _BETWEEN.sub("", head, count=1)
     for m in re.finditer(r"[,，;；(（]", head):
         candidate = head[:m.start()].strip(" " + _QUOTES)
         if m.group(0) == "," and re.match(r",\s*(?:ltd|limited|inc|llc|co|corp|plc|gmbh)\b", head[m.start():], re.I):

@@ -95,7 +95,8 @@ class Reason:
     carve-out, partial-coverage, contradicted-by, overridden-by, not-supplier, recital,
     definition, near-miss, excluded-text, unrecognised-qualifier (fail closed: the words no known-safe part
     of an undertaking accounts for), unidentified-right (a right to do the forbidden act held by a party the
-    contract does not identify as buyer or supplier).
+    contract does not identify as buyer or supplier), separate-agreement (the undertaking is only to sign or
+    observe a separate agreement whose text the contract does not hold: weak, the lawyer checks that agreement).
     """
 
     code: str

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pack_documents import INCIDENT, contract
+from pack_documents import INCIDENT, SECURITY, SEPARATE_AGREEMENT, contract
 
 from cliccheck.cli import cli
 from cliccheck.config import Config, load_config
@@ -112,6 +112,81 @@ def test_not_applicable_passes_the_gate_in_every_format(tmp_path: Path, conditio
     zh = "".join(CliRunner().invoke(cli, ["lint", str(doc), "--packs", str(conditional_pack), "--ui-lang", "zh"])
                  .output.split())
     assert "不适用" in zh and "不持有也不运维" in zh
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_separate_security_agreement_is_weak_and_says_check_it_in_every_format(tmp_path: Path, lang: str) -> None:
+    """Issue 15: a contract that only refers to a separate security and confidentiality agreement is weak on every
+    SEC rule, with the reason "refers to a separate agreement: check it" - said so in both languages, in text,
+    JSON, SARIF and HTML (the reason code separate-agreement stays in the machine formats)."""
+    doc = _write(tmp_path, f"separate-{lang}.txt", contract(lang, "switches", [SEPARATE_AGREEMENT[lang]]))
+    said = {"en": "refers to a separate agreement", "zh": "援引另行签订的协议"}
+    check = {"en": "check it", "zh": "请核查该协议"}
+    for ui in ("en", "zh"):
+        args = ["lint", str(doc), "--packs", "security-agreement", "--ui-lang", ui]
+        data = json.loads(CliRunner().invoke(cli, [*args, "--format", "json"]).output)
+        requirements = data["documents"][0]["requirements"]
+        assert [r["verdict"] for r in requirements] == ["weak"] * 4
+        for req in requirements:
+            assert req["reasons"][0]["code"] == "separate-agreement"
+            assert said[ui] in req["localized_message"] and check[ui] in req["localized_message"]
+            # the old wording said nothing a lawyer could use
+            assert "none of the elements" not in req["message"] and "任何要素" not in req["localized_message"]
+            assert "only a reference to a separate agreement" in req["message"]
+        sarif = json.loads(CliRunner().invoke(cli, [*args, "--format", "sarif"]).output)
+        results = [r for r in sarif["runs"][0]["results"] if r["ruleId"].startswith("SEC")]
+        assert len(results) == 4
+        for result in results:  # the message in English, the reader's language beside it
+            assert "only a reference to a separate agreement" in result["message"]["text"]
+            assert "check it" in result["message"]["text"]
+            if ui == "zh":
+                assert said["zh"] in result["properties"]["localizedMessage"]["text"]
+        text = "".join(CliRunner().invoke(cli, [*args, "--format", "text"]).output.split())
+        assert text.count("".join(said[ui].split())) >= 4 and "".join(check[ui].split()) in text
+        html = CliRunner().invoke(cli, [*args, "--format", "html"]).output
+        assert html.count(said[ui]) >= 4
+
+
+def test_a_bare_reference_to_the_law_is_not_called_a_separate_agreement(tmp_path: Path) -> None:
+    doc = _write(tmp_path, "law.txt", contract("en", "switches", [
+        "10. Security. The Supplier shall comply with the applicable laws.", SECURITY["en"]["SEC02"]["satisfied"]]))
+    data = json.loads(CliRunner().invoke(cli, ["lint", str(doc), "--packs", "security-agreement", "--format", "json",
+                                                "--ui-lang", "en"]).output)
+    sec01 = data["documents"][0]["requirements"][0]
+    assert sec01["id"] == "SEC01" and sec01["verdict"] in ("weak", "missing")
+    assert all(r["code"] != "separate-agreement" for r in sec01["reasons"])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_liability_for_breach_of_an_unrelated_clause_is_no_security_liability(tmp_path: Path, lang: str) -> None:
+    """SEC04 needs liability for breach of the security or confidentiality obligations: "any breach of this
+    clause" in a delivery clause is not that (it was read as satisfied in English); a breach of the contract as a
+    whole, or of the security obligations by name, still is."""
+    delivery = {
+        "en": "5. Delivery. The Supplier shall deliver the Products by 1 May 2026. Any breach of this clause by the "
+              "Supplier entitles the Customer to terminate this Agreement by notice in writing, and the Supplier shall "
+              "compensate the Customer for all losses the Customer suffers as a result of the breach.",
+        "zh": "第五条 交付 乙方应于2026年5月1日前交付产品。乙方违反本条约定的，甲方有权书面通知乙方解除本合同，"
+              "乙方应当赔偿甲方因此遭受的全部损失。",
+    }
+    def sec04(clauses: list[str]) -> str:
+        doc = _write(tmp_path, f"{lang}.txt", contract(lang, "switches", clauses))
+        data = json.loads(CliRunner().invoke(cli, ["lint", str(doc), "--packs", "security-agreement",
+                                                    "--format", "json"]).output)
+        return next(r["verdict"] for r in data["documents"][0]["requirements"] if r["id"] == "SEC04")
+
+    assert sec04([delivery[lang]]) != "satisfied"
+    assert sec04([delivery[lang], SECURITY[lang]["SEC04"]["satisfied"]]) == "satisfied"
+
+
+def test_an_element_is_named_by_its_own_requirement(tmp_path: Path) -> None:
+    """CSR04 and SEC03 both have an element called technical-support: SEC03's reasons name SEC03's own element."""
+    doc = _write(tmp_path, "bare.txt", contract("en", "switches", []))
+    text = " ".join(CliRunner().invoke(cli, ["lint", str(doc), "--packs", "csr,security-agreement",
+                                              "--ui-lang", "en"]).output.split())
+    sec03 = text[text.index("SEC03"):text.index("SEC04")]
+    assert "technical support for the products and services" in sec03
+    assert "necessary technical support" not in sec03
 
 
 def test_precondition_present_judges_the_rule(tmp_path: Path, conditional_pack: Path) -> None:

@@ -19,7 +19,6 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from ..config import REQUIREMENT_IDS
 from ..errors import ConfigError
 from . import strings, views
 from .register import Register
@@ -27,6 +26,7 @@ from .register import Register
 TEMPLATE = Path(__file__).with_name("dashboard.html.j2")
 #: chart colours per verdict (colour-blind-safe pairs; the table beside each chart has the numbers)
 COLOURS = {"satisfied": "#1b7837", "weak": "#f1b6da", "contradicted": "#c51b7d", "missing": "#fdb863",
+           "not_applicable": "#92c5de",
            "not-read": "#999999"}
 CHART_GROUPS = 10
 
@@ -149,7 +149,7 @@ def dashboard_context(reg: Register, *, db_label: str) -> dict[str, Any]:
 
     totals = views.totals(reg)
     counts = views.by_requirement(reg)
-    order = (*views.VERDICTS, "not-read")
+    order = (*views.verdict_order(reg), "not-read")
     requirement_chart = _bar_chart([strings.REQUIREMENT_LABELS.get(r, r) for r in counts],
                                    [(strings.VERDICT_LABELS[v], COLOURS[v], [counts[r][v] for r in counts])
                                     for v in order],
@@ -178,7 +178,7 @@ def dashboard_context(reg: Register, *, db_label: str) -> dict[str, Any]:
         "totals": totals,
         "counts": counts,
         "verdicts": order,
-        "requirement_ids": REQUIREMENT_IDS,
+        "requirement_ids": views.rule_ids(reg),
         "requirement_chart": requirement_chart,
         "suppliers": suppliers,
         "supplier_chart": group_chart(suppliers, strings.NO_SUPPLIER, strings.DASHBOARD["by_supplier"]),

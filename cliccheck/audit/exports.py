@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from ..config import REQUIREMENT_IDS
 from ..errors import ConfigError
 from . import strings, views
 from .register import DOCUMENT_COLUMNS, REQUIREMENT_COLUMNS, SCHEMA_VERSION, Register
@@ -28,6 +27,7 @@ EXPORT_COLUMNS = tuple(c for c in DOCUMENT_COLUMNS if c != "config_hash")
 PER_REQUIREMENT = ("verdict", "severity", "page", "section", "first_words", "waived_by", "waiver_reason")
 XLSX_MAX_ROWS = 1_048_576
 VERDICT_FILLS = {"satisfied": "C6EFCE", "weak": "FFEB9C", "contradicted": "FFC7CE", "missing": "F8CBAD",
+                 "not_applicable": "DDEBF7",
                  "not-read": "D9D9D9", "error": "D9D9D9"}
 
 
@@ -55,16 +55,17 @@ def atomic_file(output: str, mode: str = "w") -> Iterator[IO[Any]]:
 def flat_header(reg: Register) -> list[str]:
     """One document per row: the path, the manifest's columns, the document, then each requirement."""
     manifest = reg.manifest_columns()
-    per_req = [f"{rule}_{field}" for rule in REQUIREMENT_IDS for field in PER_REQUIREMENT]
+    per_req = [f"{rule}_{field}" for rule in views.rule_ids(reg) for field in PER_REQUIREMENT]
     return ["path", *manifest, *EXPORT_COLUMNS[1:], *per_req]
 
 
 def flat_rows(reg: Register) -> Iterator[list[Any]]:
     manifest = reg.manifest_columns()
+    rules = views.rule_ids(reg)
     for doc, reqs in reg.iter_documents():
         row: list[Any] = [doc["path"], *(doc["manifest"].get(c, "") for c in manifest)]
         row += [doc[c] for c in EXPORT_COLUMNS[1:]]
-        for rule in REQUIREMENT_IDS:
+        for rule in rules:
             req = reqs.get(rule)
             if req is None:
                 row += ["not-read" if doc["status"] != "ok" else None] + [None] * (len(PER_REQUIREMENT) - 1)
@@ -140,8 +141,10 @@ def export_xlsx(reg: Register, output: str) -> None:
                         row[i] = cell
             ws.append(row)
 
+    rules = set(views.rule_ids(reg))
+
     def label(column: str) -> str:
-        if "_" in column and column.split("_", 1)[0] in REQUIREMENT_IDS:
+        if "_" in column and column.split("_", 1)[0] in rules:
             rule, field = column.split("_", 1)
             return f"{rule} {strings.COLUMN_LABELS.get(field, field)}"
         return strings.COLUMN_LABELS.get(column, column)
@@ -152,10 +155,9 @@ def export_xlsx(reg: Register, output: str) -> None:
                [strings.DASHBOARD["passing"], t["passed"]], [strings.DASHBOARD["failing"], t["failed"]],
                [strings.DASHBOARD["unreadable"], t["unreadable"]], []]
     counts = views.by_requirement(reg)
-    summary.append([strings.COLUMN_LABELS["requirement"], *(strings.VERDICT_LABELS[v] for v in
-                                                             (*views.VERDICTS, "not-read"))])
-    summary += [[strings.REQUIREMENT_LABELS.get(rule, rule), *(counts[rule][v] for v in (*views.VERDICTS, "not-read"))]
-                for rule in counts]
+    columns = (*views.verdict_order(reg), "not-read")
+    summary.append([strings.COLUMN_LABELS["requirement"], *(strings.VERDICT_LABELS[v] for v in columns)])
+    summary += [[strings.REQUIREMENT_LABELS.get(rule, rule), *(counts[rule][v] for v in columns)] for rule in counts]
     sheet("summary", ["", ""], summary, len(summary))
 
     header = flat_header(reg)

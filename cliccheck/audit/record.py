@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..config import Config
@@ -40,8 +41,39 @@ def tool_version() -> str:
 
 
 def config_hash(config: Config) -> str:
-    """A digest of the settings that shape a verdict (aliases, selection, severities, waivers, limits)."""
-    return hashlib.sha256(repr(config).encode("utf-8")).hexdigest()[:16]
+    """A digest of the settings that shape a verdict (aliases, selection, severities, waivers, limits, packs), and
+    of the files of every playbook folder among the packs: library_hash covers only the built-in library, so an
+    edited house rule must change this digest for the audit to read the contracts again."""
+    digest = hashlib.sha256(repr(config).encode("utf-8"))
+    from ..packs import is_path_spec
+
+    for spec in config.packs:
+        if is_path_spec(spec):
+            folder = Path(spec) if Path(spec).is_absolute() else Path(config.pack_base) / spec
+            digest.update(_folder_digest(str(folder.resolve()), _stamp(folder)).encode())
+    return digest.hexdigest()[:16]
+
+
+def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of each file in the folder: the cache key of its digest."""
+    try:
+        files = sorted(p for p in folder.rglob("*") if p.is_file())
+        return tuple((p.relative_to(folder).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    except OSError:
+        return ()
+
+
+@functools.lru_cache(maxsize=32)
+def _folder_digest(folder: str, stamp: tuple[tuple[str, int, int], ...]) -> str:
+    """SHA-256 over a playbook folder's files (read once per change of any file's size or time)."""
+    digest = hashlib.sha256()
+    for name, _size, _mtime in stamp:
+        digest.update(name.encode() + b"\0")
+        try:
+            digest.update((Path(folder) / name).read_bytes() + b"\0")
+        except OSError:
+            digest.update(b"unreadable\0")
+    return digest.hexdigest()
 
 
 @dataclass(slots=True)

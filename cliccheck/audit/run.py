@@ -36,6 +36,7 @@ class AuditOptions:
     password: str | None = None
     config_file: str | None = None
     supplier_aliases: tuple[str, ...] = ()
+    packs: tuple[str, ...] | None = None  # --packs: replaces each configuration's packs (None: keep them)
     limits: dict[str, int] = field(default_factory=dict)
     recheck: bool = False  # read every document again
     retry_failed: bool = False  # read again documents that failed transiently MAX_ATTEMPTS times
@@ -63,7 +64,7 @@ def _config_for(configs: ConfigCache, source: Source, options: AuditOptions,
     hit = derived.get(id(base)) if derived is not None else None
     if hit is not None and hit[0] is base:
         return hit[1], hit[2]
-    config = base.with_cli(supplier_aliases=options.supplier_aliases)
+    config = base.with_cli(supplier_aliases=options.supplier_aliases, packs=options.packs)
     if options.limits:
         config = replace(config, limits={**config.limits, **options.limits})
     digest_ = config_hash(config)

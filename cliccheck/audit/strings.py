@@ -12,6 +12,7 @@ VERDICT_LABELS: dict[str, str] = {
     "weak": "weak",
     "contradicted": "contradicted",
     "missing": "missing",
+    "not_applicable": "not applicable",
     "not-read": "not read",
 }
 

@@ -13,6 +13,8 @@ from ..config import REQUIREMENT_IDS
 from .register import Register
 
 VERDICTS = ("satisfied", "weak", "contradicted", "missing")
+#: a rule pack with a precondition (pipl21, network-data) reports this on a contract it does not apply to: it passes
+NOT_APPLICABLE = "not_applicable"
 #: points per unwaived verdict when ranking the contracts to fix first; an unread contract counts UNREAD_SCORE
 SCORES = {"contradicted": 3, "missing": 2, "weak": 1}
 UNREAD_SCORE = 8
@@ -25,12 +27,32 @@ def totals(reg: Register) -> dict[str, int]:
     return {"documents": row[0] or 0, "passed": row[1] or 0, "failed": row[2] or 0, "unreadable": row[3] or 0}
 
 
+def rule_ids(reg: Register) -> list[str]:
+    """The rules the register holds verdicts for, in pack order (csr's four first, then the other built-in packs,
+    then playbook rules by id); csr's four for an empty register, as before packs."""
+    present = [r for (r,) in reg.conn.execute("SELECT DISTINCT requirement FROM requirements")]
+    if not present:
+        return list(REQUIREMENT_IDS)
+    from ..packs import known_requirements
+
+    order = {rid: i for i, rid in enumerate([*REQUIREMENT_IDS, *(r.id for r in known_requirements())])}
+    return sorted(present, key=lambda r: (order.get(r, len(order)), r))
+
+
+def verdict_order(reg: Register) -> tuple[str, ...]:
+    """The verdict columns: not_applicable only when some rule pack reported it (a csr-only register keeps its
+    four columns)."""
+    found = reg.conn.execute("SELECT 1 FROM requirements WHERE verdict = ? LIMIT 1", (NOT_APPLICABLE,)).fetchone()
+    return (*VERDICTS, NOT_APPLICABLE) if found else VERDICTS
+
+
 def by_requirement(reg: Register) -> dict[str, dict[str, int]]:
     """requirement -> verdict -> documents (``not-read``: documents that could not be read)."""
-    out = {rule: dict.fromkeys((*VERDICTS, "not-read"), 0) for rule in REQUIREMENT_IDS}
+    columns = (*verdict_order(reg), "not-read")
+    out = {rule: dict.fromkeys(columns, 0) for rule in rule_ids(reg)}
     for rule, verdict, count in reg.conn.execute(
             "SELECT requirement, verdict, count(*) FROM requirements GROUP BY requirement, verdict"):
-        out.setdefault(rule, dict.fromkeys((*VERDICTS, "not-read"), 0))[verdict] = count
+        out.setdefault(rule, dict.fromkeys(columns, 0))[verdict] = count
     unread = reg.conn.execute("SELECT count(*) FROM documents WHERE status != 'ok'").fetchone()[0]
     for rule in out:
         out[rule]["not-read"] = unread
@@ -61,7 +83,7 @@ def fix_first(reg: Register, limit: int = TOP) -> list[dict[str, Any]]:
     sql = (f"SELECT d.path, d.supplier, json_extract(d.manifest, '$.business_unit'), d.status, d.error_code, "
            f"CASE WHEN d.status != 'ok' THEN {UNREAD_SCORE} ELSE coalesce(sum(CASE WHEN r.waived_by IS NULL "
            f"THEN CASE r.verdict {cases} ELSE 0 END ELSE 0 END), 0) END AS score, "
-           "group_concat(CASE WHEN r.verdict != 'satisfied' AND r.waived_by IS NULL "
+           "group_concat(CASE WHEN r.verdict NOT IN ('satisfied', 'not_applicable') AND r.waived_by IS NULL "
            "THEN r.requirement || ' ' || r.verdict END, ', ') "
            "FROM documents d LEFT JOIN requirements r ON r.path = d.path GROUP BY d.path "
            "HAVING score > 0 ORDER BY score DESC, d.path LIMIT ?")

@@ -71,6 +71,8 @@ def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: st
     satisfy, ready to sign: preamble naming the main contract and stating that
     the annex prevails, numbered clauses, a language clause when bilingual,
     and signature blocks. Parties are called what the contract calls them.
+    With --packs, also a clause for each unmet rule of the other packs; the
+    title then names what the annex covers.
 
     \b
     Examples:

@@ -59,6 +59,10 @@ def audit_command() -> None:
               help="Dask: times a failed task is retried.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
               help="Use this config file instead of discovering .cliccheck.toml / pyproject.toml.")
+@click.option("--packs", default=None, metavar="PACKS",
+              help="Rule packs to check, comma-separated, in order: built-in ids (csr, security-agreement, pipl21, "
+                   "network-data) or playbook folders. Replaces the configuration's packs; the register keeps a "
+                   "verdict per rule of every pack (a changed list reads every document again).")
 @click.option("--supplier-alias", "supplier_aliases", multiple=True, metavar="NAME",
               help="Another name for the supplier-side party (repeatable).")
 @click.option("--password", default=None, envvar="CLICCHECK_PASSWORD", show_envvar=True,
@@ -72,7 +76,8 @@ def audit_command() -> None:
 @click.pass_context
 def audit_run_command(ctx: click.Context, paths: tuple[str, ...], db: str | None, manifest: str | None,
                       engine: str, scheduler: str | None, jobs: int | None, timeout: float, retries: int,
-                      config_file: str | None, supplier_aliases: tuple[str, ...], password: str | None,
+                      config_file: str | None, packs: str | None, supplier_aliases: tuple[str, ...],
+                      password: str | None,
                       limits: tuple[str, ...], recheck: bool, retry_failed: bool, quiet: bool) -> None:
     """Audit the contracts under PATHS (files, folders, fsspec URLs) and/or
     listed in --manifest into the register.
@@ -92,10 +97,14 @@ def audit_run_command(ctx: click.Context, paths: tuple[str, ...], db: str | None
     if scheduler and engine != "dask":
         raise CatalogueUsageError("cli.scheduler_needs_dask", ctx=ctx)
     with one_line_errors(ctx):
+        from ..config import parse_pack_list
+
+        pack_specs = parse_pack_list(packs)  # an unknown pack or a broken playbook: one line, before any work
         db = db or default_db()
         options = AuditOptions(engine=engine, jobs=jobs, timeout=timeout or None, scheduler=scheduler,
                                retries=retries, password=password, config_file=config_file,
                                supplier_aliases=supplier_aliases, limits=_parse_limits(limits), recheck=recheck,
+                               packs=tuple(pack_specs) if pack_specs is not None else None,
                                retry_failed=retry_failed,
                                progress=False if quiet else None)
         result = run_audit(paths, db=db, manifest=manifest, options=options)

@@ -128,10 +128,14 @@ def rules_command(ctx: click.Context, fmt: str, ui_lang: str | None, packs: str 
               help="Show how the matcher read FILE: the frame of every candidate sentence (actor, modality, "
                    "polarity, act, object, conditions, exceptions, riders, leftover words).")
 @click.option("--supplier-alias", "aliases", multiple=True, help="Extra supplier name (with --trace).")
+@click.option("--packs", default=None, metavar="PACKS",
+              help="With --trace: the rule packs to read FILE with, comma-separated, as lint --packs (default: csr, "
+                   "or every built-in pack when RULE is named). Trace with the packs you lint with: each pack's "
+                   "words count as known in every undertaking.")
 @click.option("--pack", "playbooks", multiple=True, metavar="DIR", type=click.Path(), help=_PACK_HELP)
 @click.pass_context
 def explain_command(ctx: click.Context, rule: str | None, lang: str, ui_lang: str | None, trace_file: str | None,
-                    aliases: tuple[str, ...], playbooks: tuple[str, ...]) -> None:
+                    aliases: tuple[str, ...], packs: str | None, playbooks: tuple[str, ...]) -> None:
     """Explain one requirement: legal basis, what satisfies it, what makes it
     weak or contradicted, and examples in both languages. With --trace FILE,
     show why the matcher decided as it did on FILE (RULE then limits the trace).
@@ -145,9 +149,10 @@ def explain_command(ctx: click.Context, rule: str | None, lang: str, ui_lang: st
       cliccheck explain no-illegal-data-collection --lang zh
       cliccheck explain --trace contract.docx
       cliccheck explain CSR02 --trace contract.pdf
+      cliccheck explain --trace contract.docx --packs csr,security-agreement,pipl21,network-data
     """
     if trace_file is not None:
-        _trace(ctx, trace_file, rule, aliases, playbooks)
+        _trace(ctx, trace_file, rule, aliases, playbooks, packs)
         return
     if rule is None:
         raise CatalogueUsageError("cli.explain_needs_rule", ctx=ctx)
@@ -209,7 +214,7 @@ def _visible(text: str) -> str:
 
 
 def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, ...],
-           playbooks: tuple[str, ...] = ()) -> None:
+           playbooks: tuple[str, ...] = (), packs: str | None = None) -> None:
     """Print the frame of every reading of ``path`` (the words that decided, and those nobody accounted for)."""
     import sys
 
@@ -220,7 +225,7 @@ def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, 
 
     lang = ui_lang_of(ctx)  # errors before the contract is read
     with one_line_errors(ctx):
-        library = _library(None, playbooks, every=rule is not None)
+        library = _library(packs, playbooks, every=rule is not None)
         wanted = None
         if rule is not None:
             by_name = {r.name: r for r in library.requirements}

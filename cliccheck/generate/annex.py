@@ -71,10 +71,21 @@ def _lines(text: object) -> list[str]:
     return [line.strip() for line in str(text).strip().splitlines() if line.strip()]
 
 
+def covered_packs(req_ids: Iterable[str]) -> list[str]:
+    """The built-in packs whose clauses are among ``req_ids``, in pack order (["csr"] when none is known)."""
+    from ..packs import builtin_dirs, load_packs, pack_of
+
+    library = load_packs(tuple(builtin_dirs()))
+    found = {p.id for r in req_ids if (p := pack_of(library, r)) is not None}
+    return [p.id for p in library.packs if p.id in found] or ["csr"]
+
+
 def build_annex(ctx: AnnexContext, req_ids: Iterable[str], langs: list[str], variant: str) -> Annex:
     """Assemble the annex for ``req_ids`` (in requirement order) in ``langs``."""
     wanted = [r for r in clause_ids() if r in set(req_ids)]
-    texts = {lang: annex_text(lang, ctx.for_lang(lang)) for lang in langs}
+    # the title and preamble name what the annex covers: the Art. 6 undertakings alone keep the csr title
+    covered = covered_packs(wanted)
+    texts = {lang: annex_text(lang, {**ctx.for_lang(lang), "packs": covered}) for lang in langs}
     sections: list[AnnexSection] = []
     for number, req_id in enumerate(wanted, start=1):
         clauses = {lang: clause(req_id, lang, variant, ctx.for_lang(lang)) for lang in langs}

@@ -665,9 +665,11 @@ def _unjustified_alternative(s: Sentence, a: int, b: int, fine: list[Hit]) -> tu
 
 
 def _possessive_inside(s: Sentence, party: Hit, obj: Hit) -> bool:
-    """"data belonging to the Customer's end users", "the Purchaser's data", 甲方数据: the buyer (or, in English, any
-    party named possessively) inside a longer object owns it; it is not the one bound."""
-    if party.cat == "party:buyer" and obj.start <= party.start and party.end < obj.end:
+    """"data belonging to the Customer's end users", "the Purchaser's data", 甲方数据, "the information and data of
+    the Customer": the buyer (or, in English, any party named possessively) inside a longer object owns it; it is
+    not the one bound. The buyer may close the object ("… of the Customer"), never stand alone as it."""
+    if party.cat == "party:buyer" and obj.start <= party.start and party.end <= obj.end \
+            and (party.start, party.end) != (obj.start, obj.end):
         return True
     return (s.unit.lang == "en" and obj.start < party.start and party.end + 2 < obj.end
             and _possessive(s.text, party, "en"))
@@ -1005,7 +1007,10 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 continue
             if not elements and id(act) in narrow:
                 reasons, weak_marks = _weakeners(s, rid, modal, act)
-                reasons.insert(0, Reason("partial-coverage", f"only '{obj_hits[0].text}'"))
+                referred = [o for o in obj_hits if any(r.overlaps(o) for r in s.get(f"{rid}:referred_agreements"))]
+                # only a separate agreement, whose text the contract does not hold: the lawyer must read that one
+                reasons.insert(0, Reason("separate-agreement", referred[0].text) if referred
+                               else Reason("partial-coverage", f"only '{obj_hits[0].text}'"))
                 results.append(Assessment(rid, "undertaking", unit, quality="weak", highlights=_spans(marks + weak_marks),
                                           reasons=reasons, detail=reasons[0].detail))
                 continue

@@ -192,15 +192,19 @@ def _supplier_own_consent(s: Sentence, library: Library) -> list[tuple[int, int]
 #: complement classes whose phrases carry their own negation ("is not an interruption under this clause",
 #: 不属于本条所称的中断): the negation is the phrase's meaning, so it stays accounted for in a rider
 _NEGATING_CLASSES = frozenset({"agreed_pauses"})
+#: negating classes whose phrases keep their meaning whoever the sentence names: a cap or exclusion of liability
+#: that "does not apply" to a liability leaves that liability whole (本合同中关于责任限制的约定，不适用于…)
+_NEGATING_ANY_PARTY = frozenset({"uncapped_liability"})
 
 
 def _negating_complement_spans(s: Sentence, library: Library) -> set[tuple[int, int]]:
-    """Only in a sentence that names the buyer and not the supplier: what the buyer agreed or asked for is no
-    interruption; what the supplier arranges ("乙方根据自身业务需要安排的停机维护，不属于…中断") is a carve-out."""
+    """The phrases of the negating classes. ``agreed_pauses`` only in a sentence that names the buyer and not the
+    supplier: what the buyer agreed or asked for is no interruption; what the supplier arranges
+    ("乙方根据自身业务需要安排的停机维护，不属于…中断") is a carve-out."""
     cats = {p.cat for p in s.parties}
-    if "party:supplier" in cats or "party:buyer" not in cats:
-        return set()
-    return {(m.start(), m.end()) for name, rx, _ in _complements(library, s.unit.lang) if name in _NEGATING_CLASSES
+    buyer_only = "party:supplier" not in cats and "party:buyer" in cats
+    wanted = _NEGATING_ANY_PARTY | (_NEGATING_CLASSES if buyer_only else frozenset())
+    return {(m.start(), m.end()) for name, rx, _ in _complements(library, s.unit.lang) if name in wanted
             for m in rx.finditer(s.text) if m.end() > m.start()}
 
 
@@ -322,7 +326,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
             if _sibling(read, a.requirement, library) or _further_duty(read, library, a.requirement):
                 continue  # "配合网络安全审查；不利用…获取用户数据；" / "The Vendor shall notify …": more duties, not riders
             if elsewhere and not any(h.cat.startswith(f"{a.requirement}:") and _SUBJECT_CAT.match(h.cat) for h in hits) \
-                    and not (named is not None and _names(named, t.text)):
+                    and not (named is not None and _names(named, t.text, library, lang)):
                 continue  # a deeming in another clause about another subject
             frame = a.frame
             positive = frame is not None and frame.polarity == "positive"
@@ -530,7 +534,8 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         # every English reference by number names its first number (a Chinese one may write it 第七条)
         digits = re.findall(r"\d+", s.block.section or "")[:1] if lang == "en" else []
         out += [t for t in sentences if t.language == lang and t is not s and t not in out
-                and t.block is not s.block and (not digits or digits[0] in t.text) and _names(named, t.text)]
+                and t.block is not s.block and (not digits or digits[0] in t.text)
+                and _names(named, t.text, library, lang)]
     return out
 
 
@@ -648,9 +653,14 @@ def _object_regex(library: Library, rid: str, el: Any, lang: str) -> re.Pattern[
     return _COMPILED[key]  # type: ignore[return-value]
 
 
-def _names(rx: re.Pattern[str], text: str) -> bool:
-    """``text`` refers to the clause: a number opening the text is the text's own label, not a reference."""
-    return any(text[:m.start()].strip() for m in rx.finditer(text))
+def _names(rx: re.Pattern[str], text: str, library: Library | None = None, lang: str = "en") -> bool:
+    """``text`` refers to the clause: a number opening the text is the text's own label, not a reference, and an
+    article of a named statute ("《网络安全审查办法》第六条", "Article 6 of the Cybersecurity Review Measures") is
+    another instrument's article (frames.yaml ``statute_articles``), not this contract's clause of that number."""
+    statutes = _frames_regex(library, "statute_articles", lang) if library is not None else None
+    spans = [(m.start(), m.end()) for m in statutes.finditer(text)] if statutes is not None else []
+    return any(text[:m.start()].strip() and not any(a <= m.start() and m.end() <= b for a, b in spans)
+               for m in rx.finditer(text))
 
 
 def _same_top(t: Any, top: str) -> bool:

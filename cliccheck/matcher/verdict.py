@@ -54,6 +54,8 @@ def _cap(text: str) -> str:
 
 #: Which reason explains a weak verdict, in order of precedence, and how to say it.
 _WEAK_DETAILS = (
+    # only a separate agreement the contract refers to (issue 15): its text is not here, the lawyer checks it
+    ("separate-agreement", "only a reference to a separate agreement ('{detail}'): check it"),
     ("weakened-by", "qualified by '{detail}'"),
     ("overridden-by", "overridden by '{detail}'"),
     ("carve-out", "limited by the carve-out '{detail}'"),
@@ -73,7 +75,9 @@ def _weak_detail(reasons: list[Reason], req: Requirement, missing: list[str]) ->
     if missing:
         titles = {el.id: el.title["en"] for el in req.elements}
         found = [titles[e] for e in titles if e not in missing]
-        return f"partial: it covers {', '.join(found) or 'none of the elements'} but not {', '.join(titles[m] for m in missing)}"
+        if not found:
+            return f"partial: it does not cover {', '.join(titles[m] for m in missing)}"
+        return f"partial: it covers {', '.join(found)} but not {', '.join(titles[m] for m in missing)}"
     return "qualified"
 
 

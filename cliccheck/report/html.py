@@ -174,7 +174,7 @@ def _rows(doc) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
             "versions": t("html.versions", lang, versions=sep.join(
                 t("text.version_item", lang, lang=t(f"lang.{k}", lang), verdict=t(f"verdict.{v}", lang))
                 for k, v in req.by_language.items())) if len(set(req.by_language.values())) > 1 else "",
-            "reasons": reasons_text(req.reasons, lang, req.evidence, limit=6) if not req.ok else [],
+            "reasons": reasons_text(req.reasons, lang, req.evidence, limit=6, requirement=req.id) if not req.ok else [],
             "waiver": req.waived, "waiver_text": _waiver_text(req.waived, lang),
             # without a suggested clause, explain what the clause must say
             "explanation": "" if req.ok or suggestions else explanation,

@@ -51,11 +51,14 @@ _TITLES: dict[tuple[str, ...], tuple[dict[str, dict[str, str]], dict[str, dict[s
 
 
 def _titles(requirements: tuple[Any, ...]) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """Also "<requirement>/<element>" keys: two packs may use one element id for different things (CSR04's and
+    SEC03's technical-support); the bare element id keeps the first pack's title."""
     reqs = {r.id: dict(r.titles) for r in requirements}
     elements: dict[str, dict[str, str]] = {}
     for r in requirements:
         for el in r.elements:
             elements.setdefault(el.id, dict(el.title))
+            elements[f"{r.id}/{el.id}"] = dict(el.title)
     return reqs, elements
 
 
@@ -64,8 +67,11 @@ def requirement_title(rule_id: str, lang: str, fallback: str = "") -> str:
     return title[:1].lower() + title[1:] if lang == "en" and not title[:2].isupper() else title
 
 
-def element_title(element: str, lang: str) -> str:
-    return _library_titles()[1].get(element, {}).get(lang) or element.replace("-", " ")
+def element_title(element: str, lang: str, requirement: str | None = None) -> str:
+    """The element's title in ``lang``: the requirement's own element when the requirement is known."""
+    titles = _library_titles()[1]
+    own = titles.get(f"{requirement}/{element}", {}) if requirement else {}
+    return own.get(lang) or titles.get(element, {}).get(lang) or element.replace("-", " ")
 
 
 def _script(text: str) -> str:
@@ -187,20 +193,20 @@ def is_quote(detail: str, evidence: Sequence[Evidence]) -> bool:
                                for ev in evidence)
 
 
-def reason_text(reason: Reason, lang: str, evidence: Sequence[Evidence]) -> str | None:
+def reason_text(reason: Reason, lang: str, evidence: Sequence[Evidence], requirement: str | None = None) -> str | None:
     """One reason in words ("found: user data", "weakened by: 'commercially reasonable efforts'"); None for
     one that adds nothing a lawyer can use."""
     code = reason.code
     if code in ("not-applicable", "pack-suggested"):  # the message itself says it, in the reader's language
         return None
     if code in ("element-found", "element-missing") and reason.element:
-        return t(f"reason.{code}", lang, element=element_title(reason.element, lang))
+        return t(f"reason.{code}", lang, element=element_title(reason.element, lang, requirement))
     detail = reason.detail or ""
     if code == "partial-coverage":
         ids = [d.strip() for d in detail.split(",") if d.strip()]
         elements = _library_titles()[1]
         if ids and all(i in elements for i in ids):
-            names = t("text.list_sep", lang).join(element_title(i, lang) for i in ids)
+            names = t("text.list_sep", lang).join(element_title(i, lang, requirement) for i in ids)
             return t("reason.element-missing", lang, element=names)
         if detail.startswith("missing in the "):
             version = detail.removeprefix("missing in the ").removesuffix(" version")
@@ -227,10 +233,11 @@ def reason_text(reason: Reason, lang: str, evidence: Sequence[Evidence]) -> str 
     return t(key, lang, detail=words) if words else None
 
 
-def reasons_text(reasons: Sequence[Reason], lang: str, evidence: Sequence[Evidence], limit: int = 4) -> list[str]:
+def reasons_text(reasons: Sequence[Reason], lang: str, evidence: Sequence[Evidence], limit: int = 4,
+                 requirement: str | None = None) -> list[str]:
     out: list[str] = []
     for reason in reasons:
-        text = reason_text(reason, lang, evidence)
+        text = reason_text(reason, lang, evidence, requirement)
         if text and text not in out:
             out.append(text)
     return out[:limit]
@@ -246,6 +253,11 @@ def _first(reasons: Sequence[Reason], *codes: str) -> Reason | None:
 
 def _weak_detail(req: RequirementReport, lang: str) -> str:
     ev = req.evidence
+    referred = _first(req.reasons, "separate-agreement")
+    if referred is not None:  # only a separate agreement the contract refers to: say so, and that it needs checking
+        words = " ".join(referred.detail.split())
+        return t("detail.separate-agreement", lang, detail=words) if words and (is_quote(words, ev) or lang == "en") \
+            else t("detail.separate-agreement.bare", lang)
     for code, key in (("weakened-by", "detail.weakened-by"), ("overridden-by", "detail.overridden-by"),
                       ("carve-out", "detail.carve-out"), ("unidentified-right", "detail.unidentified-right")):
         reason = _first(req.reasons, code)
@@ -258,12 +270,14 @@ def _weak_detail(req: RequirementReport, lang: str) -> str:
     found = [r.element for r in req.reasons if r.code == "element-found" and r.element and r.element not in missing]
     reason = _first(req.reasons, "partial-coverage")
     if reason is not None and reason.detail.startswith("missing in the "):
-        return reason_text(reason, lang, ev) or t("detail.qualified", lang)
+        return reason_text(reason, lang, ev, req.id) or t("detail.qualified", lang)
     if missing:
         sep = t("text.list_sep", lang)
-        return t("detail.partial", lang,
-                 found=sep.join(dict.fromkeys(element_title(e, lang) for e in found)) or t("detail.partial.none", lang),
-                 missing=sep.join(dict.fromkeys(element_title(e, lang) for e in missing)))
+        missing_titles = sep.join(dict.fromkeys(element_title(e, lang, req.id) for e in missing))
+        if not found:  # "it covers none of the elements but not …" said nothing a lawyer can use
+            return t("detail.partial.nothing", lang, missing=missing_titles)
+        return t("detail.partial", lang, found=sep.join(dict.fromkeys(element_title(e, lang, req.id) for e in found)),
+                 missing=missing_titles)
     if _first(req.reasons, "not-supplier"):
         return t("detail.not-supplier", lang)
     return t("detail.qualified", lang)

@@ -222,7 +222,7 @@ def render_document(doc: DocumentReport, *, color: bool = False, width: int = 10
         else:
             _evidence_lines(out, req.evidence, width, paint, color, lang, doc.openings)
         if not req.ok and req.reasons:
-            why = t("text.reasons_sep", lang).join(reasons_text(req.reasons, lang, req.evidence))
+            why = t("text.reasons_sep", lang).join(reasons_text(req.reasons, lang, req.evidence, requirement=req.id))
             if why:
                 _emit_wrapped(out, _plain(t("text.why", lang, why=why)), 6, width, paint, "dim")
         if req.waived:

@@ -34,14 +34,14 @@ def describe(a: Assessment, lang: str = "en") -> list[str]:
     text = a.unit.text if len(a.unit.text) <= 200 else a.unit.text[:199] + "…"
     lines = [t("trace.head", lang, rule=a.requirement, reading=reading, text=text)]
     evidence = [SimpleNamespace(text=a.unit.text)]
-    said = [reason_text(r, lang, evidence) or t("reason.other", lang, detail=word("trace.reason", r.code))
+    said = [reason_text(r, lang, evidence, a.requirement) or t("reason.other", lang, detail=word("trace.reason", r.code))
             for r in a.reasons]
     reasons = t("trace.reasons", lang, items=t("trace.list_sep", lang).join(dict.fromkeys(said)) or
                 t("trace.none", lang))
     if f is None:
         return [*lines, reasons]
     objects = t("trace.word_sep", lang).join(
-        t("trace.object", lang, words=w, kind=element_title(c, lang) if f"trace.object.{c}" not in catalogue()
+        t("trace.object", lang, words=w, kind=element_title(c, lang, a.requirement) if f"trace.object.{c}" not in catalogue()
           else t(f"trace.object.{c}", lang)) for c, w in f.objects)
     lines += [t("trace.actor", lang, actor=word("trace.actor", f.actor), words=quoted(f.actor_text)),
               t("trace.modality", lang, modality=word("trace.modality", f.modality), words=quoted(f.modal_text),

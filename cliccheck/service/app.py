@@ -327,11 +327,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get(f"/{API_VERSION}/rules", tags=["service"], summary="The requirements checked and the other findings",
              responses=_error_responses(401))
-    async def rules() -> dict[str, Any]:
-        from ..library import load_library
+    async def rules(
+        packs: Annotated[str | None, Query(description="Rule packs to list, comma-separated built-in ids (as "
+                                                       "`rules --packs`; default csr).", max_length=200)] = None,
+    ) -> dict[str, Any]:
+        from ..packs import load_packs
         from ..report.rules import FINDING_RULE_INFO
 
-        library = load_library()
+        library = load_packs(tuple(_builtin_packs(packs) or ("csr",)))
         return {"requirements": [{"id": r.id, "name": r.name, "titles": r.titles, "severity": r.severity}
                                  for r in library.requirements],
                 "findings": [{"rule": k, "title": v.title_en} for k, v in FINDING_RULE_INFO.items()]}
@@ -429,7 +432,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         contract_number: Annotated[str | None, Query(max_length=100)] = None,
         contract_date: Annotated[str | None, Query(max_length=100)] = None,
         filename: Annotated[str | None, Query(max_length=255)] = None,
+        packs: Annotated[str | None, Query(description="Rule packs to write clauses for, comma-separated built-in "
+                                                       "ids (as `annex --packs`; default csr).", max_length=200)] = None,
     ) -> Response:
+        pack_specs = tuple(_builtin_packs(packs) or ("csr",))
         overrides = {"supplier": supplier, "buyer": buyer, "supplier_label": supplier_label,
                      "buyer_label": buyer_label, "contract_title": contract_title,
                      "contract_number": contract_number, "contract_date": contract_date, "prevailing": prevailing}
@@ -437,7 +443,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             upload = await receive_upload(request, folder, filename)
             try:
                 result = await in_pool(jobs.annex_job, str(upload.path), upload.filename,
-                                       settings.config.make_limits(), format, lang, all, variant, overrides)
+                                       settings.config.make_limits(), format, lang, all, variant, overrides,
+                                       pack_specs)
             except CliccheckError as exc:
                 raise document_error(exc) from None
         request.state.log.update(clauses=result.wanted, langs=result.langs)
@@ -471,8 +478,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         contract_number: Annotated[str | None, Query(max_length=100)] = None,
         contract_date: Annotated[str | None, Query(max_length=100)] = None,
         filename: Annotated[str | None, Query(max_length=255)] = None,
+        packs: Annotated[str | None, Query(description="Rule packs to write clauses for, comma-separated built-in "
+                                                       "ids (as `annex --packs`; default csr).", max_length=200)] = None,
     ) -> Response:
         from ..commands._generate_options import parse_when
+
+        pack_specs = tuple(_builtin_packs(packs) or ("csr",))
         from ..generate.redline import RedlineOptions
 
         if not author.strip() or not author.isprintable():
@@ -489,7 +500,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             macro = jobs.macro_enabled(str(upload.path))
             try:
                 data, summary = await in_pool(jobs.redline_job, str(upload.path), upload.filename,
-                                              settings.config.make_limits(), options, overrides)
+                                              settings.config.make_limits(), options, overrides, pack_specs)
             except CliccheckError as exc:
                 raise document_error(exc) from None
         unresolved = list(getattr(summary, "unresolved", []) or [])

@@ -37,18 +37,21 @@ class AnnexResult:
 
 
 def annex_job(upload: str, display: str, limits: Limits, fmt: str, lang: str | None, all_: bool,
-              variant: str, overrides: dict[str, str | None]) -> AnnexResult:
-    """The annex ``cliccheck annex`` writes for this upload."""
+              variant: str, overrides: dict[str, str | None], packs: tuple[str, ...] = ("csr",)) -> AnnexResult:
+    """The annex ``cliccheck annex --packs`` writes for this upload (built-in packs only)."""
     from ..commands._generate_options import overrides_from
     from ..commands.annex import _langs, needs_clause
     from ..generate.annex import build_annex, render_annex
     from ..generate.context import build_context
+    from ..generate.render import clause_ids
     from ..matcher import check_document
+    from ..packs import load_packs
     from ..readers import read_bytes, read_document
 
     doc = read_document(read_bytes(Path(upload), limits), filename=display, limits=limits)
-    result = check_document(doc)
-    wanted = ["CSR01", "CSR02", "CSR03", "CSR04"] if all_ else needs_clause(result)
+    library = load_packs(packs)
+    result = check_document(doc, library=library)
+    wanted = [r for r in (list(library.ids) if all_ else needs_clause(result)) if r in clause_ids()]
     if not wanted:
         return AnnexResult(None, [], [])
     langs = _langs(lang, doc.language)
@@ -58,7 +61,7 @@ def annex_job(upload: str, display: str, limits: Limits, fmt: str, lang: str | N
 
 
 def redline_job(upload: str, display: str, limits: Limits, options: object,
-                overrides: dict[str, str | None]) -> tuple[bytes, object]:
+                overrides: dict[str, str | None], packs: tuple[str, ...] = ("csr",)) -> tuple[bytes, object]:
     """The tracked-changes copy ``cliccheck redline`` writes; refuses anything but a Word document."""
     from ..commands.redline import _redline
     from ..readers import read_bytes
@@ -68,7 +71,7 @@ def redline_job(upload: str, display: str, limits: Limits, options: object,
     fmt = sniff_format(data, display)
     if fmt != "docx":
         raise DocumentError.of("service-redline-not-docx", fmt=fmt.upper(), code="unsupported-format", path=display)
-    return _redline(data, display, options, overrides)  # type: ignore[arg-type]
+    return _redline(data, display, options, overrides, packs)  # type: ignore[arg-type]
 
 
 def macro_enabled(upload: str) -> bool:
