@@ -276,7 +276,7 @@ def _inside_lawful(s: Sentence, span: tuple[int, int]) -> bool:
 
 
 def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library: Library, roles: Any,
-                lang: str) -> None:
+                lang: str, found: list[Assessment] | None = None) -> None:
     """Read the later sentences of the undertaking's clause with it: every later sentence of the same paragraph,
     and those of later paragraphs of the same numbered clause that point back ("the foregoing", 上述, 本条) or
     carry a rider ("shall be deemed", "limited to"). Words no known-safe part accounts for make it weak."""
@@ -316,6 +316,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 continue
             if _sibling(read, a.requirement, library) or _further_duty(read, library, a.requirement):
                 continue  # "配合网络安全审查；不利用…获取用户数据；" / "The Vendor shall notify …": more duties, not riders
+            if _stands_alone(t, read, a.requirement, found, library):
+                continue  # "17.2 除甲方经催告仍未付款外，乙方不得中止前款供货": an undertaking of its own, whole
             if elsewhere and not any(h.cat.startswith(f"{a.requirement}:") and _SUBJECT_CAT.match(h.cat) for h in hits) \
                     and not (named is not None and _names(named, t.text)):
                 continue  # a deeming in another clause about another subject
@@ -328,6 +330,30 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 frame.leftover += words
             if words:
                 unrecognised(a, words)
+
+
+def _stands_alone(t: Any, read: Sentence, rid: str, found: list[Assessment] | None, library: Library) -> bool:
+    """The later sentence ``t`` is, read on its own (with its own riders), a satisfied undertaking by the supplier:
+    of ``rid`` itself (it restates the duty, its exceptions all justified: "17.2 除需方严重违约经催告未纠正外，
+    供方不得以任何理由中止前款供货"), or of another requirement while saying nothing of ``rid`` ("配合网络安全审查；
+    不利用…获取用户数据；"). Every word of it is then accounted for as part of an undertaking, so it adds a duty and
+    takes nothing back. Any other reading of it (weak, a right, a limitation, a near miss that is not one of these
+    satisfied undertakings on ``rid``) leaves it a rider."""
+    if not found:
+        return False
+    own = [a for a in found if a.unit.sentence is t]
+    taken = [a for a in own if a.kind != "near-miss"]
+    if not taken or any(a.kind != "undertaking" or a.quality != "satisfied" for a in taken):
+        return False
+    if any(len(a.unit.pieces) > 1 for a in taken) and (
+            read.modals and any(m.cat != "modal:obligation" for m in read.modals)
+            or any(rx.search(read.text) for _, rx in _lexicon(library, "riders", read.unit.lang))):
+        return False  # read with its lead-in, and it holds a right, a release or a rider word of its own
+    if any(a.requirement == rid for a in taken):
+        return True
+    # another requirement's undertaking: only if nothing in it is of ``rid``'s words at all ("网络安全审查的费用由
+    # 甲方承担" may ride on a data promise and still weaken the review one)
+    return not any(a.requirement == rid for a in own) and not any(c.startswith(f"{rid}:") for c in read.by)
 
 
 #: act categories of a requirement: a sentence holding one undertakes (or refuses) something of its own
