@@ -346,7 +346,7 @@ def _stands_alone(t: Any, read: Sentence, rid: str, found: list[Assessment] | No
     if not taken or any(a.kind != "undertaking" or a.quality != "satisfied" for a in taken):
         return False
     if any(len(a.unit.pieces) > 1 for a in taken) and (
-            read.modals and any(m.cat != "modal:obligation" for m in read.modals)
+            (read.modals and any(m.cat != "modal:obligation" for m in read.modals))
             or any(rx.search(read.text) for _, rx in _lexicon(library, "riders", read.unit.lang))):
         return False  # read with its lead-in, and it holds a right, a release or a rider word of its own
     if any(a.requirement == rid for a in taken):
