@@ -511,6 +511,16 @@ def _harmless_rights(s: Sentence, library: Library) -> list[tuple[int, int]]:
 _NEW_CLAUSE = re.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+条|(?:clause|article|section)\s+\d|\d{1,3}(?:\.\d{1,3})*[.、]?\s)",
                          re.IGNORECASE)
 _HEADING = re.compile(r"[\d.()\s]*(?:[A-Z][\w'’-]*\s*){1,6}[.:]?")
+#: a clause's number and title on a line of their own: no verb, no negation, nothing that could qualify
+_TITLE_EN = (r"(?:(?:Article|Clause|Section|Part|Schedule|Annex|Appendix|Sub-Clause)\s+[\dA-Z]{1,3}(?:\.\d+)*\s*[-–—:.]?\s*)?"
+             r"(?:(?!(?:No|Not|Nor|Except|Unless|Only|Subject|Save|Provided|Notwithstanding|However|But|Deemed)\b)"
+             r"[A-Z][\w'’-]*(?:\s+(?:and|of|&|the|for|on|to)\b)?\s*){0,7}")
+_TITLE_ZH = (r"第[一二三四五六七八九十百零\d]+条\s*(?:(?![不非无未应须得可但除仅限视])[\u4e00-\u9fff、与及和]){0,12}"
+             r"|(?:(?![不非无未应须得可但除仅限视])[\u4e00-\u9fff、与及和]){2,12}")
+#: a clause's number and title on a line of their own, in one language or both ("第十二条 网络安全审查 / Article 12
+#: Cybersecurity Review"): no verb, no negation, nothing that could qualify
+_TITLE = {lang: re.compile(rf"\W*(?:(?:{_TITLE_ZH})[\s/|]*(?:{_TITLE_EN})?|(?:{_TITLE_EN})[\s/|]*(?:{_TITLE_ZH})?)\W*")
+          for lang in ("en", "zh")}
 
 
 def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang: str, roles: Any = None) -> list[Any]:
@@ -521,8 +531,8 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
     out = []
     listing = None  # the block of a taken sentence that ends in "；"/":": its list goes on in the next sentences
     for t in sentences[s.index + 1:s.index + 12]:
-        if t.language != lang or _HEADING.fullmatch(t.text):  # "Scope." opening the next sub-clause
-            continue
+        if t.language != lang or _HEADING.fullmatch(t.text) or _TITLE[lang].fullmatch(t.text):
+            continue  # "Scope." opening the next sub-clause, "第十二条 网络安全审查 / Article 12 Cybersecurity Review"
         if listing is not None and t.block is listing:
             out.append(t)  # "正当理由包括：不可抗力；甲方逾期付款；乙方经营策略调整；": every item of the list
             listing = listing if _LIST_GOES_ON.search(t.text) else None
@@ -550,7 +560,8 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
     if named is not None:
         digits = re.findall(r"\d+", s.block.section or "")[:1]  # every reference by number names its first number
         out += [t for t in sentences if t.language == lang and t is not s and t not in out
-                and t.block is not s.block and (not digits or digits[0] in t.text) and _names(named, t.text)]
+                and t.block is not s.block and (not digits or digits[0] in t.text) and _names(named, t.text)
+                and not _TITLE[lang].fullmatch(t.text)]  # "Article 12 Cybersecurity Review": its own heading
     return out
 
 
