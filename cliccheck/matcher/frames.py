@@ -459,13 +459,59 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
         # carve-out words the analysis judged harmless ("不得以停产、转产为由中断供货": reasons the promise forbids)
         flagged = [r.detail for r in a.reasons if r.code in ("carve-out", "weakened-by", "overridden-by")]
         judged = [(h.start, h.end) for h in s.get("carve_outs") if not any(h.text in d for d in flagged)]
-        frame.leftover = leftover(s.text, safe_spans(s, library, "positive" if positive_duty else "negative")
-                                  + judged + _harmless_rights(s, library), s.unit.lang)
+        spans = safe_spans(s, library, "positive" if positive_duty else "negative") + judged \
+            + _harmless_rights(s, library)
+        frame.leftover = leftover(s.text, spans + illustrative_spans(s, library, spans, positive_duty), s.unit.lang)
         # excluded text (no sentence of the document) never counts; whether it would undertake decides only
         # whether its presence is warned about, so it is not downgraded
         if frame.leftover and a.quality == "satisfied" and a.unit.sentence is not None:
             unrecognised(a, frame.leftover)
     return frame
+
+
+def illustrative_spans(s: Sentence, library: Library, spans: list[tuple[int, int]],
+                       positive: bool) -> list[tuple[int, int]]:
+    """The illustrative lists of the undertaking's own sentence ("including by furnishing documents and making its
+    engineers available for interview", 包括提供…说明及接受现场查核) and, for a duty to act, the further duties
+    coordinated under its modal (乙方应当…提供材料，并如实答复审查机构的询问): each names an example of what is
+    undertaken, so it can only add to it. Accounted for to the end of its clause, unless it holds a word the library
+    knows to qualify, a modal other than an obligation, or a word not yet accounted for that has the shape of a
+    qualifier (frames.yaml ``illustrations.guards``)."""
+    lang = s.unit.lang
+    markers = _illustration_regex(library, "markers", lang)
+    coordinated = _illustration_regex(library, "coordinated", lang) if positive else None
+    guards = _illustration_regex(library, "guards", lang)
+    if markers is None and coordinated is None:
+        return []
+    qualifying = s.any(*_QUALIFYING, "carve_outs", "exceptions", "breadth", "negations",
+                       *(f"{r.id}:weakening" for r in library.requirements),
+                       *(f"{r.id}:contradicting" for r in library.requirements))
+    # a modal already accounted for ("as the reviewing authority may require") qualifies nothing
+    qualifying += [m for m in s.modals if m.cat != "modal:obligation"
+                   and not any(a <= m.start and m.end <= b for a, b in spans)]
+    qualifying += [Hit("rider", m.start(), m.end(), m.group(0)) for _, rx in _lexicon(library, "riders", lang)
+                   for m in rx.finditer(s.text)]
+    out = []
+    for rx in (markers, coordinated):
+        for m in rx.finditer(s.text) if rx is not None else ():
+            end = _CLAUSE_END.search(s.text, m.end())
+            b = end.start() if end else len(s.text)
+            if b <= m.end() or any(m.start() <= h.start < b or m.start() < h.end <= b for h in qualifying):
+                continue
+            unread = leftover(s.text[:b], spans, lang)
+            words = [w for w in unread if s.text.find(w, m.end()) != -1]
+            if guards is not None and any(guards.search(w) for w in words):
+                continue
+            out.append((m.start(), b))
+    return out
+
+
+def _illustration_regex(library: Library, kind: str, lang: str) -> re.Pattern[str] | None:
+    key = (library.key, lang, "illustrations", kind)
+    if key not in _COMPILED:
+        phrases = library.frames.get("illustrations", {}).get(kind, {}).get(lang, ())
+        _COMPILED[key] = [("", rx)] if (rx := phrase_regex(phrases, lang)) else []
+    return _COMPILED[key][0][1] if _COMPILED[key] else None
 
 
 def unrecognised(a: Assessment, words: list[str]) -> None:
