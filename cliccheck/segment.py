@@ -34,7 +34,8 @@ _NEXT_CHAR = re.compile(r"\s*(\S?)")
 _EN_END = ";?!"
 #: after a colon, a list run on in the same paragraph ("本公司承诺：配合网络安全审查；不利用…；…"): each item
 #: belongs to the colon's lead-in as an enumerated item would
-_INLINE_LIST = re.compile(r"[^:：。.!?！？]*[；;]\s*\S")
+_INLINE_LIST = re.compile(r"(?!\s*[\"“「『'‘])[^:：。.!?！？]*[；;]\s*\S")  # a list of definitions ("In this Agreement:
+#: "Software" means …; "Updates" means …") is read as one sentence, as before
 _ITEM_NUMBER_BEFORE = re.compile(r"(?:^|(?<=[\s：:，,。；;）)]))\d{1,2}$")
 _ITEM_START = re.compile(r"\s*(?:[（(]\s*(?:[a-zA-Z]{1,2}|[ivxIVX]{1,5}|\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]"
                          r"|\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|[a-z][.)])")
@@ -100,7 +101,7 @@ def split_sentences(text: str) -> list[tuple[int, int, bool]]:
                 # "1.乙方应当…": an inline item number, not a full stop (Chinese ends sentences with 。)
                 cut = not _is_abbreviation(text, i) and not _ITEM_NUMBER_BEFORE.search(text, max(0, i - 4), i)
         elif ch in ":：" and (not _NEXT_CHAR.match(text, i + 1).group(1) or _ITEM_START.match(text, i + 1)
-                              or _INLINE_LIST.search(text, i + 1)):
+                              or _INLINE_LIST.match(text, i + 1)):
             cut = True
             lead = True
         if cut:
@@ -190,9 +191,13 @@ def _run_on_opening(sentences: list[Sentence], block: Block, s: Sentence) -> Sen
         return None
     first = previous
     while first.index > 0 and sentences[first.index - 1].block is block \
-            and sentences[first.index - 1].language == s.language:
+            and sentences[first.index - 1].language == s.language \
+            and _WORDS.search(sentences[first.index - 1].text):  # "9." split off before it is no opening
         first = sentences[first.index - 1]
     return first.lead_in or first
+
+
+_WORDS = re.compile(r"[^\W\d_]{2}|[\u3400-\u9fff]")
 
 
 def segment(doc: Document) -> list[Sentence]:

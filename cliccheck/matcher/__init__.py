@@ -177,8 +177,17 @@ def _names_party(text: str, roles: Roles, lang: str) -> bool:
     the paragraph's opening is no lead-in for it."""
     from .analysis import party_regex
 
-    return any(rx is not None and rx.search(text) for rx in (party_regex(roles.supplier, lang),
+    first = _BINDING_WORDS.get(lang)
+    cut = first.search(text) if first is not None else None
+    head = text[:cut.start()] if cut else text  # a party named after the negation is the object ("not to obtain
+    # any data of the Customer's users"), not the subject
+    return any(rx is not None and rx.search(head) for rx in (party_regex(roles.supplier, lang),
                                                              party_regex(roles.buyer, lang)))
+
+
+#: the first negation or modal of a run-on clause ends the place where its own subject would stand
+_BINDING_WORDS = {"en": re.compile(r"\b(?:not|never|no|shall|will|must|may|to)\b", re.I),
+                  "zh": re.compile(r"[不无未非应须得可将会]")}
 
 
 _LEAD_SUPPLIED = {"not-supplier", "weakened-by:a statement without a binding modal"}

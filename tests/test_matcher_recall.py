@@ -1,0 +1,93 @@
+"""Recall classes of issue 10 (round recall4): harmless structures a contract uses around a good undertaking stay
+satisfied, and the same shape carrying a real carve-out stays weak (or worse). Every wording here is new: none is
+taken from the evaluation corpora."""
+
+from __future__ import annotations
+
+import pytest
+from _helpers import contract
+
+from cliccheck.matcher import check_document
+from cliccheck.readers import read_document
+
+
+def _verdict(clause: str, lang: str, rule: str) -> tuple[str, str]:
+    result = check_document(read_document(contract(clause, lang), filename="case.txt")).requirement(rule)
+    return str(result.verdict), result.message
+
+
+# (lang, rule, clause that must stay satisfied, the same shape with a carve-out that must not)
+CLASSES = [
+    # a later sub-clause that is itself a whole undertaking, its exceptions all justified, restates the duty
+    ("zh", "CSR04",
+     "第九条 持续供应\n\n9.1 在合同有效期内，乙方应当持续向甲方供应合同产品并提供必要的技术支持服务。\n\n"
+     "9.2 除甲方逾期付款经书面催告后四十五日内仍未支付外，乙方不得以任何理由暂停前款供货或服务。",
+     "第九条 持续供应\n\n9.1 在合同有效期内，乙方应当持续向甲方供应合同产品并提供必要的技术支持服务。\n\n"
+     "9.2 除甲方逾期付款或者乙方调整产品路线外，乙方不得以任何理由暂停前款供货或服务。"),
+    ("en", "CSR04",
+     "9. Continuity\n\n9.1 The Vendor shall keep supplying the Products and the necessary technical support services "
+     "throughout the term of this Agreement.\n\n9.2 The Vendor shall not suspend the supply or the support referred "
+     "to in Clause 9.1 except where the Customer has failed to pay an undisputed invoice within forty-five days after "
+     "written notice.",
+     "9. Continuity\n\n9.1 The Vendor shall keep supplying the Products and the necessary technical support services "
+     "throughout the term of this Agreement.\n\n9.2 The Vendor shall not suspend the supply or the support referred "
+     "to in Clause 9.1 except where the Vendor considers it commercially appropriate."),
+    # a commitment list run on after a colon and "；": each item shares the opening's party and binding verb
+    ("zh", "CSR03",
+     "第九条 乙方承诺：配合甲方依法开展的网络安全审查；不借运维之便非法获取甲方数据；不非法控制甲方的设备和系统。",
+     "第九条 乙方承诺：配合甲方依法开展的网络安全审查；不借运维之便非法获取甲方数据；不恶意控制甲方的设备和系统。"),
+    # clauses run on after ";" share the opening's subject and binding verb ("undertakes to …; not to …")
+    ("en", "CSR02",
+     "9. The Vendor undertakes to cooperate with any cybersecurity review of the Customer; not to obtain any data of "
+     "the Customer's users unlawfully by taking advantage of the Products; and not to unlawfully control the "
+     "Customer's equipment.",
+     "9. The Vendor undertakes to cooperate with any cybersecurity review of the Customer; not to obtain any data of "
+     "the Customer's users unlawfully by taking advantage of the Products, save as its global privacy policy "
+     "permits; and not to unlawfully control the Customer's equipment."),
+    # riders that only make a breach costlier: the buyer's remedies, the supplier answering for its people
+    ("zh", "CSR02",
+     "第九条 数据\n\n9.1 乙方及其分包单位不得利用提供服务的便利条件非法获取甲方及其用户的数据。\n\n"
+     "9.2 乙方违反本条约定的，甲方有权解除本合同并要求乙方支付违约金；乙方对其分包单位的行为承担连带责任。",
+     "第九条 数据\n\n9.1 乙方及其分包单位不得利用提供服务的便利条件非法获取甲方及其用户的数据。\n\n"
+     "9.2 乙方违反本条约定的，乙方的违约责任以合同总价的百分之五为限。"),
+    ("en", "CSR03",
+     "9. Equipment\n\n9.1 The Vendor shall not unlawfully control or manipulate the Customer's equipment.\n\n"
+     "9.2 Any breach of Clause 9.1 by the Vendor's subcontractors shall be deemed a breach by the Vendor, and the "
+     "Customer may terminate this Agreement and claim liquidated damages.",
+     "9. Equipment\n\n9.1 The Vendor shall not unlawfully control or manipulate the Customer's equipment.\n\n"
+     "9.2 Any control of the Customer's equipment by the Vendor's subcontractors shall be deemed authorised by the "
+     "Customer."),
+    # survival past termination extends the undertaking; a period that ends before the contract does not
+    ("zh", "CSR01",
+     "第九条 乙方应当配合甲方申报的网络安全审查，并如实提供审查所需材料。本条义务于本合同终止后三年内继续有效。",
+     "第九条 乙方应当配合甲方申报的网络安全审查，并如实提供审查所需材料。本条义务仅于交付后六个月内有效。"),
+    ("en", "CSR01",
+     "9. The Vendor shall cooperate fully with any cybersecurity review of the Products. This Clause 9 shall survive "
+     "termination or expiry of this Agreement.",
+     "9. The Vendor shall cooperate fully with any cybersecurity review of the Products. This Clause 9 shall apply "
+     "only until the first acceptance test."),
+    # a clause title on its own line, in one language or both, is no rider
+    ("en", "CSR02",
+     "Clause 9 Data Protection\n\n9.1 The Vendor shall not unlawfully obtain any data of the Customer or its users "
+     "by taking advantage of the Products.\n\nClause 9 Data Protection",
+     "Clause 9 Data Protection\n\n9.1 The Vendor shall not unlawfully obtain any data of the Customer or its users "
+     "by taking advantage of the Products.\n\nClause 9 Does Not Apply To Telemetry"),
+    # an illustrative list of the means of cooperation only adds to the duty
+    ("en", "CSR01",
+     "9. The Vendor shall cooperate with any cybersecurity review of the Products, including by furnishing "
+     "architecture diagrams, component bills of materials and making its firmware engineers available for "
+     "questioning.",
+     "9. The Vendor shall cooperate with any cybersecurity review of the Products, including by furnishing "
+     "architecture diagrams where the Vendor considers disclosure appropriate."),
+    ("zh", "CSR01",
+     "第九条 甲方申报网络安全审查的，乙方应当配合，包括提交芯片供货商名录、固件编译记录，并派技术负责人列席问询。",
+     "第九条 甲方申报网络安全审查的，乙方应当配合，包括在乙方认为必要时提交芯片供货商名录。"),
+]
+
+
+@pytest.mark.parametrize("lang,rule,good,bad", CLASSES, ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CLASSES)])
+def test_harmless_structure_stays_satisfied_and_carve_out_does_not(lang: str, rule: str, good: str, bad: str) -> None:
+    verdict, message = _verdict(good, lang, rule)
+    assert verdict == "satisfied", message
+    verdict, message = _verdict(bad, lang, rule)
+    assert verdict in ("weak", "contradicted"), message
