@@ -72,6 +72,15 @@ CLASSES = [
      "by taking advantage of the Products.\n\nClause 9 Data Protection",
      "Clause 9 Data Protection\n\n9.1 The Vendor shall not unlawfully obtain any data of the Customer or its users "
      "by taking advantage of the Products.\n\nClause 9 Does Not Apply To Telemetry"),
+    # the position the supplier must not take advantage of, however it is named, widens the prohibition
+    ("zh", "CSR02",
+     "第九条 乙方不得借设备巡检、固件升级或驻场值守之机，擅自读取、导出甲方及其用户的数据。",
+     "第九条 乙方不得借设备巡检、固件升级或驻场值守期间之机，擅自读取、导出甲方及其用户的数据。"),
+    ("en", "CSR03",
+     "9. The Vendor shall not use the remote access granted to its field engineers under this Agreement to "
+     "unlawfully control the Customer's equipment.",
+     "9. The Vendor shall not use the remote access granted to its field engineers under this Agreement, where it "
+     "considers that appropriate, to unlawfully control the Customer's equipment."),
     # an illustrative list of the means of cooperation only adds to the duty
     ("en", "CSR01",
      "9. The Vendor shall cooperate with any cybersecurity review of the Products, including by furnishing "

@@ -481,7 +481,7 @@ def illustrative_spans(s: Sentence, library: Library, spans: list[tuple[int, int
     markers = _illustration_regex(library, "markers", lang)
     coordinated = _illustration_regex(library, "coordinated", lang) if positive else None
     guards = _illustration_regex(library, "guards", lang)
-    if markers is None and coordinated is None:
+    if markers is None and coordinated is None and _illustration_regex(library, "slots", lang) is None:
         return []
     qualifying = s.any(*_QUALIFYING, "carve_outs", "exceptions", "breadth", "negations",
                        *(f"{r.id}:weakening" for r in library.requirements),
@@ -492,14 +492,15 @@ def illustrative_spans(s: Sentence, library: Library, spans: list[tuple[int, int
     qualifying += [Hit("rider", m.start(), m.end(), m.group(0)) for _, rx in _lexicon(library, "riders", lang)
                    for m in rx.finditer(s.text)]
     out = []
-    for rx in (markers, coordinated):
+    slots = _illustration_regex(library, "slots", lang)
+    for rx in (markers, coordinated, slots):
         for m in rx.finditer(s.text) if rx is not None else ():
             end = _CLAUSE_END.search(s.text, m.end())
-            b = end.start() if end else len(s.text)
-            if b <= m.end() or any(m.start() <= h.start < b or m.start() < h.end <= b for h in qualifying):
+            b = m.end() if rx is slots else end.start() if end else len(s.text)
+            if (rx is not slots and b <= m.end()) or any(m.start() <= h.start < b or m.start() < h.end <= b for h in qualifying):
                 continue
-            unread = leftover(s.text[:b], spans, lang)
-            words = [w for w in unread if s.text.find(w, m.end()) != -1]
+            # the words of the list itself that nothing else accounts for
+            words = leftover(s.text, [*spans, (0, m.start()), (b, len(s.text))], lang)
             if guards is not None and any(guards.search(w) for w in words):
                 continue
             out.append((m.start(), b))
