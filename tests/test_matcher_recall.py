@@ -49,7 +49,7 @@ CLASSES = [
      "第九条 数据\n\n9.1 乙方及其分包单位不得利用提供服务的便利条件非法获取甲方及其用户的数据。\n\n"
      "9.2 乙方违反本条约定的，甲方有权解除本合同并要求乙方支付违约金；乙方对其分包单位的行为承担连带责任。",
      "第九条 数据\n\n9.1 乙方及其分包单位不得利用提供服务的便利条件非法获取甲方及其用户的数据。\n\n"
-     "9.2 乙方违反本条约定的，乙方的违约责任以合同总价的百分之五为限。"),
+     "9.2 乙方为产品改良目的调取的数据，视为已获甲方授权。"),
     ("en", "CSR03",
      "9. Equipment\n\n9.1 The Vendor shall not unlawfully control or manipulate the Customer's equipment.\n\n"
      "9.2 Any breach of Clause 9.1 by the Vendor's subcontractors shall be deemed a breach by the Vendor, and the "
@@ -81,6 +81,24 @@ CLASSES = [
      "unlawfully control the Customer's equipment.",
      "9. The Vendor shall not use the remote access granted to its field engineers under this Agreement, where it "
      "considers that appropriate, to unlawfully control the Customer's equipment."),
+    # a later clause that names only another item of the undertaking's clause speaks of that item
+    ("en", "CSR02",
+     "9. Undertakings\n\n9.1 The Vendor undertakes that it shall:\n\n(a) not unlawfully obtain any data of the "
+     "Customer's users by taking advantage of the Products;\n\n(b) not interrupt the supply of the Products without "
+     "justifiable reason.\n\n10. Notwithstanding Clause 9.1(b), the Vendor may stop supplying the Products at any "
+     "time.",
+     "9. Undertakings\n\n9.1 The Vendor undertakes that it shall:\n\n(a) not unlawfully obtain any data of the "
+     "Customer's users by taking advantage of the Products;\n\n(b) not interrupt the supply of the Products without "
+     "justifiable reason.\n\n10. Notwithstanding Clause 9.1(a), the Vendor may collect usage data at any time."),
+    # a tender letter's formalities and the project's quoted name are no qualifiers
+    ("en", "CSR01",
+     "9. Having examined the tender documents, the Vendor declares that, if awarded the contract, it shall cooperate "
+     "with any cybersecurity review of the Customer's procurement.",
+     "9. Having examined the tender documents, the Vendor declares that, if awarded the contract, it shall cooperate "
+     "with any cybersecurity review of the Customer's procurement where commercially feasible."),
+    ("zh", "CSR01",
+     "第九条 乙方参与甲方“智慧营业厅”平台采购，如乙方中标，乙方应当配合甲方申报的网络安全审查。",
+     "第九条 乙方参与甲方“智慧营业厅”平台采购，如乙方中标，乙方应当在不影响其正常经营的前提下配合甲方申报的网络安全审查。"),
     # an illustrative list of the means of cooperation only adds to the duty
     ("en", "CSR01",
      "9. The Vendor shall cooperate with any cybersecurity review of the Products, including by furnishing "

@@ -608,8 +608,23 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         digits = re.findall(r"\d+", s.block.section or "")[:1]  # every reference by number names its first number
         out += [t for t in sentences if t.language == lang and t is not s and t not in out
                 and t.block is not s.block and (not digits or digits[0] in t.text) and _names(named, t.text)
-                and not _TITLE[lang].fullmatch(t.text)]  # "Article 12 Cybersecurity Review": its own heading
+                and not _TITLE[lang].fullmatch(t.text)  # "Article 12 Cybersecurity Review": its own heading
+                and not _other_items_only(s.text, named, t.text)]
     return out
+
+
+_ITEM_LABEL = re.compile(r"\s*[（(]\s*([a-z]{1,2}|[ivx]{1,5}|\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]")
+
+
+def _other_items_only(text: str, named: re.Pattern[str], other: str) -> bool:
+    """``other`` names the undertaking's clause only by other items of it ("Notwithstanding Clause 7.1(d)" read
+    against item (b) of 7.1): it speaks of a sibling item, not of this one. An undertaking without an item label
+    of its own is read with every reference."""
+    own = _ITEM_LABEL.match(text)
+    if own is None:
+        return False
+    labels = [(_ITEM_LABEL.match(other, m.end()) or None) for m in named.finditer(other) if other[:m.start()].strip()]
+    return bool(labels) and all(lab is not None and lab.group(1) != own.group(1) for lab in labels)
 
 
 #: a sentence that ends where a list goes on (the segmenter splits "A；B；C。" into three sentences)
