@@ -99,6 +99,12 @@ CLASSES = [
     ("zh", "CSR01",
      "第九条 乙方参与甲方“智慧营业厅”平台采购，如乙方中标，乙方应当配合甲方申报的网络安全审查。",
      "第九条 乙方参与甲方“智慧营业厅”平台采购，如乙方中标，乙方应当在不影响其正常经营的前提下配合甲方申报的网络安全审查。"),
+    # an inverted condition ("Should the Customer file …,") triggers the duty; "should" in the duty still hedges it
+    ("en", "CSR01",
+     "9. Should the Customer submit this procurement for cybersecurity review, the Vendor shall cooperate fully with "
+     "the review.",
+     "9. Should the Customer submit this procurement for cybersecurity review, the Vendor should cooperate with the "
+     "review."),
     # an illustrative list of the means of cooperation only adds to the duty
     ("en", "CSR01",
      "9. The Vendor shall cooperate with any cybersecurity review of the Products, including by furnishing "
