@@ -99,6 +99,15 @@ CLASSES = [
     ("zh", "CSR01",
      "第九条 乙方参与甲方“智慧营业厅”平台采购，如乙方中标，乙方应当配合甲方申报的网络安全审查。",
      "第九条 乙方参与甲方“智慧营业厅”平台采购，如乙方中标，乙方应当在不影响其正常经营的前提下配合甲方申报的网络安全审查。"),
+    # the contract term and a further period: the undertaking binds at least for the whole term
+    ("zh", "CSR04",
+     "第九条 乙方保证在合同期限及设备设计使用年限内持续供应合同产品并提供必要的技术支持服务，无正当理由不得中断。",
+     "第九条 乙方保证在合同期限或设备质保期内（以较短者为准）持续供应合同产品并提供必要的技术支持服务，无正当理由不得中断。"),
+    ("en", "CSR04",
+     "9. The Vendor shall not interrupt the supply of the Products or the necessary technical support throughout the "
+     "Term and for eight years after the final acceptance without justifiable reason.",
+     "9. The Vendor shall not interrupt the supply of the Products or the necessary technical support throughout the "
+     "Term and the warranty period, whichever is shorter, without justifiable reason."),
     # an inverted condition ("Should the Customer file …,") triggers the duty; "should" in the duty still hedges it
     ("en", "CSR01",
      "9. Should the Customer submit this procurement for cybersecurity review, the Vendor shall cooperate fully with "
