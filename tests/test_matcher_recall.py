@@ -108,6 +108,15 @@ CLASSES = [
      "Term and for eight years after the final acceptance without justifiable reason.",
      "9. The Vendor shall not interrupt the supply of the Products or the necessary technical support throughout the "
      "Term and the warranty period, whichever is shorter, without justifiable reason."),
+    # the people an operator serves, under their sector's name, are its users; its own staff alone are not
+    ("en", "CSR02",
+     "9. The Vendor shall not unlawfully obtain any data of the Customer, its policyholders or any other data "
+     "subjects by taking advantage of the Products.",
+     "9. The Vendor shall not unlawfully obtain any personal information of the Customer's employees by taking "
+     "advantage of the Products."),
+    ("zh", "CSR02",
+     "第九条 乙方不得利用提供产品的便利条件，非法获取甲方及其旅客、持卡人的数据。",
+     "第九条 乙方不得利用提供产品的便利条件，非法获取甲方及其旅客、持卡人的数据，但依乙方集团全球隐私政策收集的除外。"),
     # an inverted condition ("Should the Customer file …,") triggers the duty; "should" in the duty still hedges it
     ("en", "CSR01",
      "9. Should the Customer submit this procurement for cybersecurity review, the Vendor shall cooperate fully with "
