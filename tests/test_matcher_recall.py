@@ -117,6 +117,10 @@ CLASSES = [
     ("zh", "CSR02",
      "第九条 乙方不得利用提供产品的便利条件，非法获取甲方及其旅客、持卡人的数据。",
      "第九条 乙方不得利用提供产品的便利条件，非法获取甲方及其旅客、持卡人的数据，但依乙方集团全球隐私政策收集的除外。"),
+    # handing over the materials the review needs, on the buyer's filing, is cooperating with it (as 提供…资料 was)
+    ("zh", "CSR01",
+     "第九条 甲方申报网络安全审查并经主管部门受理的，乙方应在接到甲方通知后七个工作天内提交审查所需的全部技术资料。",
+     "第九条 甲方申报网络安全审查并经主管部门受理的，乙方应在接到甲方通知后七个工作天内提交审查所需的技术资料，但费用由甲方承担。"),
     # an inverted condition ("Should the Customer file …,") triggers the duty; "should" in the duty still hedges it
     ("en", "CSR01",
      "9. Should the Customer submit this procurement for cybersecurity review, the Vendor shall cooperate fully with "
