@@ -86,6 +86,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "own_consent_before": (LEX, False),
     "own_consent_after": (LEX, False),
     "statute_articles": (LEX, False),
+    "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards)
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
@@ -305,7 +306,7 @@ def _load_frames(path: Path) -> dict[str, Any]:
                              "execution_lines": {lang: () for lang in LANGS},
                              "own_consent_before": {lang: () for lang in LANGS},
                              "own_consent_after": {lang: () for lang in LANGS},
-                             "statute_articles": {lang: () for lang in LANGS}}
+                             "statute_articles": {lang: () for lang in LANGS}, "illustrations": {}}
     if not path.exists():
         return empty
     node = _compose(path)
@@ -327,14 +328,16 @@ def _load_frames(path: Path) -> dict[str, Any]:
                                    if "authorising_deemings" in items else {lang: () for lang in LANGS})
     for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
-    for section, schema in (("complements", _COMPLEMENT_SCHEMA), ("riders", LEX)):
+    for section, schema in (("complements", _COMPLEMENT_SCHEMA), ("riders", LEX), ("illustrations", LEX)):
+        if section not in items:
+            continue  # illustrations are optional
         value = items[section][1]
         if not isinstance(value, yaml.MappingNode):
             raise _err(path, value, f"{section}: expected a mapping of classes")
         classes: dict[str, Any] = {}
         for k, v in value.value:
             where = f"{section}.{k.value}"
-            if section == "riders":
+            if section != "complements":
                 classes[k.value] = _convert(path, v, LEX, where)
                 continue
             data = _convert(path, v, schema, where)

@@ -32,6 +32,10 @@ _ZH_END = "。；！？;"
 _BREAK_CHARS = re.compile(r"[。；！？;?!.:：]")
 _NEXT_CHAR = re.compile(r"\s*(\S?)")
 _EN_END = ";?!"
+#: after a colon, a list run on in the same paragraph ("本公司承诺：配合网络安全审查；不利用…；…"): each item
+#: belongs to the colon's lead-in as an enumerated item would
+_INLINE_LIST = re.compile(r"(?!\s*[\"“「『'‘])[^:：。.!?！？]*[；;]\s*\S")  # a list of definitions ("In this Agreement:
+#: "Software" means …; "Updates" means …") is read as one sentence, as before
 _ITEM_NUMBER_BEFORE = re.compile(r"(?:^|(?<=[\s：:，,。；;）)]))\d{1,2}$")
 _ITEM_START = re.compile(r"\s*(?:[（(]\s*(?:[a-zA-Z]{1,2}|[ivxIVX]{1,5}|\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]"
                          r"|\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|[a-z][.)])")
@@ -51,6 +55,8 @@ class Sentence:
     lead_in: Sentence | None = None
     #: cut from a sentence longer than :data:`WINDOW` (the rest of it is not read with this part)
     window: bool = False
+    #: ``lead_in`` is the opening of a paragraph whose clauses run on after "；" (not a colon lead-in)
+    run_on: bool = False
 
 
 #: The longest stretch read as one sentence. Reading a sentence costs more than linear time in its length (every
@@ -94,7 +100,8 @@ def split_sentences(text: str) -> list[tuple[int, int, bool]]:
             elif is_cjk(nxt):
                 # "1.乙方应当…": an inline item number, not a full stop (Chinese ends sentences with 。)
                 cut = not _is_abbreviation(text, i) and not _ITEM_NUMBER_BEFORE.search(text, max(0, i - 4), i)
-        elif ch in ":：" and (not _NEXT_CHAR.match(text, i + 1).group(1) or _ITEM_START.match(text, i + 1)):
+        elif ch in ":：" and (not _NEXT_CHAR.match(text, i + 1).group(1) or _ITEM_START.match(text, i + 1)
+                              or _INLINE_LIST.match(text, i + 1)):
             cut = True
             lead = True
         if cut:
@@ -173,6 +180,26 @@ def _is_item(block: Block) -> bool:
     return bool(label and label.relative) or bool(_ITEM_START.match(block.text))
 
 
+def _run_on_opening(sentences: list[Sentence], block: Block, s: Sentence) -> Sentence | None:
+    """The first sentence of a paragraph whose clauses run on after "；"/";" ("供方承诺，不借…获取数据；不对…实施
+    控制。", "We undertake to cooperate with the review; not to obtain user data …; and not to …"): the later clauses
+    share its subject and binding verb, as items share a lead-in. The matcher reads an item with it only when the
+    item alone names no party or binding modal."""
+    previous = sentences[-1] if sentences else None
+    if previous is None or previous.block is not block or previous.language != s.language \
+            or not previous.text.rstrip().endswith((";", "；")):
+        return None
+    first = previous
+    while first.index > 0 and sentences[first.index - 1].block is block \
+            and sentences[first.index - 1].language == s.language \
+            and _WORDS.search(sentences[first.index - 1].text):  # "9." split off before it is no opening
+        first = sentences[first.index - 1]
+    return first.lead_in or first
+
+
+_WORDS = re.compile(r"[^\W\d_]{2}|[\u3400-\u9fff]")
+
+
 def segment(doc: Document) -> list[Sentence]:
     """All body sentences of ``doc`` in reading order, with lead-ins attached."""
     sentences: list[Sentence] = []
@@ -205,6 +232,8 @@ def segment(doc: Document) -> list[Sentence]:
                 open_lead = open_leads.get(s.language)
                 if open_lead is not None and open_lead is not s:
                     s.lead_in = open_lead
+                elif (first := _run_on_opening(sentences, block, s)) is not None:
+                    s.lead_in, s.run_on = first, True
                 if is_lead:
                     open_leads[s.language] = s
                 sentences.append(s)

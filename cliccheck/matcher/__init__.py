@@ -110,6 +110,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     absent = _absent_elements(doc.text, library, lang) if roles.document == "contract" else frozenset()
     found: list[Assessment] = []
     sentences = segment(doc) if sentences is None else sentences
+    pending: list[tuple[object, list[Assessment]]] = []  # (sentence, its readings) whose riders are read last
     headings = _heading_parties(doc, roles, lang)
     defined = defined_terms(sentences, library, lang)
     narrowed = narrowed_terms(sentences, library, lang)
@@ -134,7 +135,8 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
             alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent, defined=defined,
                          narrowed=narrowed)
             results = _analyse(alone, library, roles)
-        if s.lead_in is not None and not any(a.kind != "near-miss" and not _needs_lead(a) for a in results):
+        if s.lead_in is not None and not any(a.kind != "near-miss" and not _needs_lead(a) for a in results) \
+                and not (s.run_on and _names_party(s.text, roles, lang)):
             lead = s.lead_in
             text = lead.text + " " + s.text
             lead_ctx = (_context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
@@ -160,10 +162,32 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         riders = {a.requirement for a in found[-4:] if a.kind == "contradiction" and a.unit.sentence is s}
         found.extend(a for a in results if not (a.kind == "contradiction" and a.requirement in riders))
         _rider_after(s, sentences, results, library, roles, lang, found)
-        read_riders(s, sentences, results, library, roles, lang)  # fail closed: the clause's later sentences
+        pending.append((s, results))
+    # fail closed: the clause's later sentences are read with each undertaking. Last sentence first, so that a
+    # later sentence's own reading is final when an earlier undertaking asks whether it stands on its own
+    for s, results in reversed(pending):
+        read_riders(s, sentences, results, library, roles, lang, found)
     found += _disclaimed(sentences, found, library, lang)
     found += _globally_overridden(sentences, found, library, roles, lang)
     return found
+
+
+def _names_party(text: str, roles: Roles, lang: str) -> bool:
+    """A clause run on after "；" that names a party of its own has its own subject ("此后乙方不再承担配合义务"):
+    the paragraph's opening is no lead-in for it."""
+    from .analysis import party_regex
+
+    first = _BINDING_WORDS.get(lang)
+    cut = first.search(text) if first is not None else None
+    head = text[:cut.start()] if cut else text  # a party named after the negation is the object ("not to obtain
+    # any data of the Customer's users"), not the subject
+    return any(rx is not None and rx.search(head) for rx in (party_regex(roles.supplier, lang),
+                                                             party_regex(roles.buyer, lang)))
+
+
+#: the first negation or modal of a run-on clause ends the place where its own subject would stand
+_BINDING_WORDS = {"en": re.compile(r"\b(?:not|never|no|shall|will|must|may|to)\b", re.I),
+                  "zh": re.compile(r"[不无未非应须得可将会]")}
 
 
 _LEAD_SUPPLIED = {"not-supplier", "weakened-by:a statement without a binding modal"}

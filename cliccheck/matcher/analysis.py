@@ -247,6 +247,11 @@ class Sentence:
         self.unit = unit
         self.text = unit.text
         self.parties = parties
+        # a modal word inside a longer topic phrase belongs to the topic ("Should the Purchaser file …, the Supplier
+        # shall": an inverted condition, not a hedge)
+        topics = [h for h in hits if h.cat == "topics"]
+        hits = [h for h in hits if not (h.cat.startswith("modal:") and any(
+            t.start <= h.start and h.end <= t.end and (t.start, t.end) != (h.start, h.end) for t in topics))]
         by: dict[str, list[Hit]] = {}
         for h in hits:
             by.setdefault(h.cat, []).append(h)

@@ -285,7 +285,7 @@ def _inside_lawful(s: Sentence, span: tuple[int, int]) -> bool:
 
 
 def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library: Library, roles: Any,
-                lang: str) -> None:
+                lang: str, found: list[Assessment] | None = None) -> None:
     """Read the later sentences of the undertaking's clause with it: every later sentence of the same paragraph,
     and those of later paragraphs of the same numbered clause that point back ("the foregoing", 上述, 本条) or
     carry a rider ("shall be deemed", "limited to"). Words no known-safe part accounts for make it weak."""
@@ -325,6 +325,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 continue
             if _sibling(read, a.requirement, library) or _further_duty(read, library, a.requirement):
                 continue  # "配合网络安全审查；不利用…获取用户数据；" / "The Vendor shall notify …": more duties, not riders
+            if _stands_alone(t, read, a.requirement, found, library):
+                continue  # "17.2 除甲方经催告仍未付款外，乙方不得中止前款供货": an undertaking of its own, whole
             if elsewhere and not any(h.cat.startswith(f"{a.requirement}:") and _SUBJECT_CAT.match(h.cat) for h in hits) \
                     and not (named is not None and _names(named, t.text, library, lang)):
                 continue  # a deeming in another clause about another subject
@@ -337,6 +339,30 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 frame.leftover += words
             if words:
                 unrecognised(a, words)
+
+
+def _stands_alone(t: Any, read: Sentence, rid: str, found: list[Assessment] | None, library: Library) -> bool:
+    """The later sentence ``t`` is, read on its own (with its own riders), a satisfied undertaking by the supplier:
+    of ``rid`` itself (it restates the duty, its exceptions all justified: "17.2 除需方严重违约经催告未纠正外，
+    供方不得以任何理由中止前款供货"), or of another requirement while saying nothing of ``rid`` ("配合网络安全审查；
+    不利用…获取用户数据；"). Every word of it is then accounted for as part of an undertaking, so it adds a duty and
+    takes nothing back. Any other reading of it (weak, a right, a limitation, a near miss that is not one of these
+    satisfied undertakings on ``rid``) leaves it a rider."""
+    if not found:
+        return False
+    own = [a for a in found if a.unit.sentence is t]
+    taken = [a for a in own if a.kind != "near-miss"]
+    if not taken or any(a.kind != "undertaking" or a.quality != "satisfied" for a in taken):
+        return False
+    if any(len(a.unit.pieces) > 1 for a in taken) and (
+            (read.modals and any(m.cat != "modal:obligation" for m in read.modals))
+            or any(rx.search(read.text) for _, rx in _lexicon(library, "riders", read.unit.lang))):
+        return False  # read with its lead-in, and it holds a right, a release or a rider word of its own
+    if any(a.requirement == rid for a in taken):
+        return True
+    # another requirement's undertaking: only if nothing in it is of ``rid``'s words at all ("网络安全审查的费用由
+    # 甲方承担" may ride on a data promise and still weaken the review one)
+    return not any(a.requirement == rid for a in own) and not any(c.startswith(f"{rid}:") for c in read.by)
 
 
 #: act categories of a requirement: a sentence holding one undertakes (or refuses) something of its own
@@ -442,13 +468,60 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
         # carve-out words the analysis judged harmless ("不得以停产、转产为由中断供货": reasons the promise forbids)
         flagged = [r.detail for r in a.reasons if r.code in ("carve-out", "weakened-by", "overridden-by")]
         judged = [(h.start, h.end) for h in s.get("carve_outs") if not any(h.text in d for d in flagged)]
-        frame.leftover = leftover(s.text, safe_spans(s, library, "positive" if positive_duty else "negative")
-                                  + judged + _harmless_rights(s, library), s.unit.lang)
+        spans = safe_spans(s, library, "positive" if positive_duty else "negative") + judged \
+            + _harmless_rights(s, library)
+        frame.leftover = leftover(s.text, spans + illustrative_spans(s, library, spans, positive_duty), s.unit.lang)
         # excluded text (no sentence of the document) never counts; whether it would undertake decides only
         # whether its presence is warned about, so it is not downgraded
         if frame.leftover and a.quality == "satisfied" and a.unit.sentence is not None:
             unrecognised(a, frame.leftover)
     return frame
+
+
+def illustrative_spans(s: Sentence, library: Library, spans: list[tuple[int, int]],
+                       positive: bool) -> list[tuple[int, int]]:
+    """The illustrative lists of the undertaking's own sentence ("including by furnishing documents and making its
+    engineers available for interview", 包括提供…说明及接受现场查核) and, for a duty to act, the further duties
+    coordinated under its modal (乙方应当…提供材料，并如实答复审查机构的询问): each names an example of what is
+    undertaken, so it can only add to it. Accounted for to the end of its clause, unless it holds a word the library
+    knows to qualify, a modal other than an obligation, or a word not yet accounted for that has the shape of a
+    qualifier (frames.yaml ``illustrations.guards``)."""
+    lang = s.unit.lang
+    markers = _illustration_regex(library, "markers", lang)
+    coordinated = _illustration_regex(library, "coordinated", lang) if positive else None
+    guards = _illustration_regex(library, "guards", lang)
+    if markers is None and coordinated is None and _illustration_regex(library, "slots", lang) is None:
+        return []
+    qualifying = s.any(*_QUALIFYING, "carve_outs", "exceptions", "breadth", "negations",
+                       *(f"{r.id}:weakening" for r in library.requirements),
+                       *(f"{r.id}:contradicting" for r in library.requirements))
+    # a modal already accounted for ("as the reviewing authority may require") qualifies nothing
+    qualifying += [m for m in s.modals if m.cat != "modal:obligation"
+                   and not any(a <= m.start and m.end <= b for a, b in spans)]
+    qualifying += [Hit("rider", m.start(), m.end(), m.group(0)) for _, rx in _lexicon(library, "riders", lang)
+                   for m in rx.finditer(s.text)]
+    out = []
+    slots = _illustration_regex(library, "slots", lang)
+    for rx in (markers, coordinated, slots):
+        for m in rx.finditer(s.text) if rx is not None else ():
+            end = _CLAUSE_END.search(s.text, m.end())
+            b = m.end() if rx is slots else end.start() if end else len(s.text)
+            if (rx is not slots and b <= m.end()) or any(m.start() <= h.start < b or m.start() < h.end <= b for h in qualifying):
+                continue
+            # the words of the list itself that nothing else accounts for
+            words = leftover(s.text, [*spans, (0, m.start()), (b, len(s.text))], lang)
+            if guards is not None and any(guards.search(w) for w in words):
+                continue
+            out.append((m.start(), b))
+    return out
+
+
+def _illustration_regex(library: Library, kind: str, lang: str) -> re.Pattern[str] | None:
+    key = (library.key, lang, "illustrations", kind)
+    if key not in _COMPILED:
+        phrases = library.frames.get("illustrations", {}).get(kind, {}).get(lang, ())
+        _COMPILED[key] = [("", rx)] if (rx := phrase_regex(phrases, lang)) else []
+    return _COMPILED[key][0][1] if _COMPILED[key] else None
 
 
 def unrecognised(a: Assessment, words: list[str]) -> None:
@@ -494,6 +567,16 @@ def _harmless_rights(s: Sentence, library: Library) -> list[tuple[int, int]]:
 _NEW_CLAUSE = re.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+条|(?:clause|article|section)\s+\d|\d{1,3}(?:\.\d{1,3})*[.、]?\s)",
                          re.IGNORECASE)
 _HEADING = re.compile(r"[\d.()\s]*(?:[A-Z][\w'’-]*\s*){1,6}[.:]?")
+#: a clause's number and title on a line of their own: no verb, no negation, nothing that could qualify
+_TITLE_EN = (r"(?:(?:Article|Clause|Section|Part|Schedule|Annex|Appendix|Sub-Clause)\s+[\dA-Z]{1,3}(?:\.\d+)*\s*[-–—:.]?\s*)?"
+             r"(?:(?!(?:No|Not|Nor|Except|Unless|Only|Subject|Save|Provided|Notwithstanding|However|But|Deemed)\b)"
+             r"[A-Z][\w'’-]*(?:\s+(?:and|of|&|the|for|on|to)\b)?\s*){0,7}")
+_TITLE_ZH = (r"第[一二三四五六七八九十百零\d]+条\s*(?:(?![不非无未应须得可但除仅限视])[\u4e00-\u9fff、与及和]){0,12}"
+             r"|(?:(?![不非无未应须得可但除仅限视])[\u4e00-\u9fff、与及和]){2,12}")
+#: a clause's number and title on a line of their own, in one language or both ("第十二条 网络安全审查 / Article 12
+#: Cybersecurity Review"): no verb, no negation, nothing that could qualify
+_TITLE = {lang: re.compile(rf"\W*(?:(?:{_TITLE_ZH})[\s/|]*(?:{_TITLE_EN})?|(?:{_TITLE_EN})[\s/|]*(?:{_TITLE_ZH})?)\W*")
+          for lang in ("en", "zh")}
 
 
 def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang: str, roles: Any = None) -> list[Any]:
@@ -504,8 +587,8 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
     out = []
     listing = None  # the block of a taken sentence that ends in "；"/":": its list goes on in the next sentences
     for t in sentences[s.index + 1:s.index + 12]:
-        if t.language != lang or _HEADING.fullmatch(t.text):  # "Scope." opening the next sub-clause
-            continue
+        if t.language != lang or _HEADING.fullmatch(t.text) or _TITLE[lang].fullmatch(t.text):
+            continue  # "Scope." opening the next sub-clause, "第十二条 网络安全审查 / Article 12 Cybersecurity Review"
         if listing is not None and t.block is listing:
             out.append(t)  # "正当理由包括：不可抗力；甲方逾期付款；乙方经营策略调整；": every item of the list
             listing = listing if _LIST_GOES_ON.search(t.text) else None
@@ -535,8 +618,24 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         digits = re.findall(r"\d+", s.block.section or "")[:1] if lang == "en" else []
         out += [t for t in sentences if t.language == lang and t is not s and t not in out
                 and t.block is not s.block and (not digits or digits[0] in t.text)
-                and _names(named, t.text, library, lang)]
+                and _names(named, t.text, library, lang)
+                and not _TITLE[lang].fullmatch(t.text)  # "Article 12 Cybersecurity Review": its own heading
+                and not _other_items_only(s.text, named, t.text)]
     return out
+
+
+_ITEM_LABEL = re.compile(r"\s*[（(]\s*([a-z]{1,2}|[ivx]{1,5}|\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]")
+
+
+def _other_items_only(text: str, named: re.Pattern[str], other: str) -> bool:
+    """``other`` names the undertaking's clause only by other items of it ("Notwithstanding Clause 7.1(d)" read
+    against item (b) of 7.1): it speaks of a sibling item, not of this one. An undertaking without an item label
+    of its own is read with every reference."""
+    own = _ITEM_LABEL.match(text)
+    if own is None:
+        return False
+    labels = [(_ITEM_LABEL.match(other, m.end()) or None) for m in named.finditer(other) if other[:m.start()].strip()]
+    return bool(labels) and all(lab is not None and lab.group(1) != own.group(1) for lab in labels)
 
 
 #: a sentence that ends where a list goes on (the segmenter splits "A；B；C。" into three sentences)
