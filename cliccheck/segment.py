@@ -192,7 +192,10 @@ def _run_on_opening(sentences: list[Sentence], block: Block, s: Sentence) -> Sen
     first = previous
     while first.index > 0 and sentences[first.index - 1].block is block \
             and sentences[first.index - 1].language == s.language \
-            and _WORDS.search(sentences[first.index - 1].text):  # "9." split off before it is no opening
+            and _WORDS.search(sentences[first.index - 1].text) \
+            and sentences[first.index - 1].text.rstrip().endswith((";", "；")):
+        # back to the first clause of the run ("9." split off before it is no opening, and a sentence ended by
+        # "。" before it is not part of the run: "乙方承诺…。前述正当理由仅限于…；不可抗力；…" runs on from 前述)
         first = sentences[first.index - 1]
     return first.lead_in or first
 
