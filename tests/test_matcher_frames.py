@@ -393,3 +393,17 @@ def test_services_that_are_technical_support_are_not_product_supply(tail: str, e
     doc = read_document(SUPPORT_ONLY.format(tail=tail).encode("utf-8"), filename="case.txt")
     result = check_document(doc).requirement("CSR04")
     assert str(result.verdict) == expected, result.message
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("第九条 未经甲方书面同意，乙方不得将本合同项下的服务（包括涉及甲方客户个人信息处理的服务）分包给第三方。经甲方同意分包的，"
+     "乙方对分包方的行为承担连带责任。", "missing"),
+    ("第九条 乙方不得（直接或者间接）超出本合同约定的目的处理甲方客户个人信息。", "satisfied"),
+], ids=["verb-inside-parenthesis", "parenthesis-before-verb"])
+def test_a_verb_inside_a_parenthesis_is_not_the_undertaking(clause: str, expected: str) -> None:
+    """A no-subcontracting clause that mentions processing in a parenthesis promises nothing about the purpose."""
+    from cliccheck.packs import load_packs
+
+    doc = read_document(contract(clause, "zh"), filename="case.txt")
+    result = check_document(doc, library=load_packs(("pipl21",))).requirement("PIPL21-03")
+    assert str(result.verdict) == expected, result.message

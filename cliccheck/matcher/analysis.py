@@ -693,6 +693,16 @@ def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) 
 _TOPIC_LEAD = re.compile(r"[\s\d.．()（）、a-z]*", re.IGNORECASE)
 
 
+_PARENTHETICAL = re.compile(r"[（(][^（）()]{4,}[)）]")
+
+
+def _in_parenthetical(s: Sentence, act: Hit) -> bool:
+    """"不得将…服务（包括涉及甲方客户个人信息处理的服务）分包": a verb inside a parenthesis describes a noun; it is
+    never the act the sentence binds the supplier to (an item label such as "(a)" is too short to hold one)."""
+    spans = s.__dict__.setdefault("parentheticals", [(m.start(), m.end()) for m in _PARENTHETICAL.finditer(s.text)])
+    return any(a < act.start and act.end < b for a, b in spans)
+
+
 def _topic_predicate(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     """The predicate of a topic-first sentence: "对于审查机构要求提供的源代码，乙方有权拒绝提供".
 
@@ -849,7 +859,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
         actions = _longest([a for a in actions_raw
                             if not any(o.contains(a) or (o.start <= a.start and a.end <= o.end and o.cat != a.cat)
                                        for o in all_objs)
-                            and not any(p.overlaps(a) for p in s.parties if p.cat != "party:pronoun")])
+                            and not any(p.overlaps(a) for p in s.parties if p.cat != "party:pronoun")
+                            and not _in_parenthetical(s, a)])
         actions.sort(key=lambda h: h.start)
         contradicting = s.get(f"{rid}:contradicting")
         if not actions and not all_objs and not contradicting:
