@@ -699,7 +699,9 @@ _PARENTHETICAL = re.compile(r"[（(][^（）()]{4,}[)）]")
 def _in_parenthetical(s: Sentence, act: Hit) -> bool:
     """"不得将…服务（包括涉及甲方客户个人信息处理的服务）分包": a verb inside a parenthesis describes a noun; it is
     never the act the sentence binds the supplier to (an item label such as "(a)" is too short to hold one)."""
-    spans = s.__dict__.setdefault("parentheticals", [(m.start(), m.end()) for m in _PARENTHETICAL.finditer(s.text)])
+    spans = s.__dict__.get("parentheticals")
+    if spans is None:  # once per sentence: every action of every requirement asks
+        spans = s.__dict__["parentheticals"] = [(m.start(), m.end()) for m in _PARENTHETICAL.finditer(s.text)]
     return any(a < act.start and act.end < b for a, b in spans)
 
 
