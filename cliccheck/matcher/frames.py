@@ -616,8 +616,9 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
     if named is not None:
         # every English reference by number names its first number (a Chinese one may write it 第七条)
         digits = re.findall(r"\d+", s.block.section or "")[:1] if lang == "en" else []
-        out += [t for t in sentences if t.language == lang and t is not s and t not in out
-                and t.block is not s.block and (not digits or digits[0] in t.text)
+        taken = {id(t) for t in out}
+        out += [t for t in sentences if t.language == lang and t.block is not s.block
+                and (not digits or digits[0] in t.text) and id(t) not in taken
                 and _names(named, t.text, library, lang)
                 and not _TITLE[lang].fullmatch(t.text)  # "Article 12 Cybersecurity Review": its own heading
                 and not _other_items_only(s.text, named, t.text)]
