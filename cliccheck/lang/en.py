@@ -28,3 +28,5 @@ NOT_SUBJECT_BEFORE = ("to", "of", "for", "with", "by", "from", "and", "or", "upo
 #: Words that open a relative clause: a modal after them ("that may affect the review") qualifies a noun, it
 #: binds no one.
 RELATIVE_OPENERS = ("that", "which", "who", "as")
+#: Words that end the place of a clause's own subject: its first negation, modal or infinitive marker.
+BINDING_WORDS = ("not", "never", "no", "shall", "will", "must", "may", "to")

@@ -54,3 +54,5 @@ NOT_THIS_PARTY = ("其他", "其它", "另一", "其余", "别的", "相关", "�
 NOT_SUBJECT_BEFORE = "向对给与和及为被由让使经将把"
 #: Chinese relative clauses end in 的 before their noun, so no opener word marks them.
 RELATIVE_OPENERS: tuple[str, ...] = ()
+#: Characters that end the place of a clause's own subject: its first negation or modal.
+BINDING_CHARS = "不无未非应须得可将会"

@@ -31,6 +31,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from ..errors import ConfigError
+from ..lang import en, zh
 from ..lang.zh import parse_numeral
 from ..library import Library, load_library
 from ..model import Document
@@ -186,8 +187,8 @@ def _names_party(text: str, roles: Roles, lang: str) -> bool:
 
 
 #: the first negation or modal of a run-on clause ends the place where its own subject would stand
-_BINDING_WORDS = {"en": re.compile(r"\b(?:not|never|no|shall|will|must|may|to)\b", re.I),
-                  "zh": re.compile(r"[不无未非应须得可将会]")}
+_BINDING_WORDS = {"en": re.compile(rf"\b(?:{'|'.join(en.BINDING_WORDS)})\b", re.I),
+                  "zh": re.compile(f"[{zh.BINDING_CHARS}]")}
 
 
 _LEAD_SUPPLIED = {"not-supplier", "weakened-by:a statement without a binding modal"}
