@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..library import Requirement
 from ..model import Document
+from ..party_names import english_label
 from ..verdicts import Evidence, Reason, RequirementResult, Roles, Verdict
 from .analysis import Assessment, Unit
 
@@ -41,8 +42,9 @@ def evidence_for(doc: Document | None, unit: Unit, highlights: list[tuple[int, i
 
 def supplier_phrase(roles: Roles) -> str:
     label = roles.supplier.label("en")
-    if label and roles.supplier.source != "default":
-        return label if label[:1].isupper() and label.lower().startswith("party") else f"the {label}"
+    said = english_label(label) if label and roles.supplier.source != "default" else None
+    if said:  # a role word takes "the", a name or "Party B" does not, a pronoun ("We") is no name
+        return said
     if roles.supplier.name:
         return roles.supplier.name
     return "the supplier"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import t
 from ..normalize import is_cjk
+from ..party_names import english_label
 from ..verdicts import Evidence, Reason
 
 if TYPE_CHECKING:
@@ -76,41 +77,6 @@ def element_title(element: str, lang: str, requirement: str | None = None) -> st
 
 def _script(text: str) -> str:
     return "zh" if any(is_cjk(c) for c in text) else "en"
-
-
-#: English personal pronouns: a contract that calls the supplier "We" names no one a report can put in a sentence
-#: ("The We gives…"); the report then uses the supplier's name, or "the supplier"
-_PRONOUNS = frozenset({"i", "me", "we", "us", "our", "ours", "you", "your", "it", "its", "they", "them", "their"})
-
-
-@functools.cache
-def _role_nouns() -> frozenset[str]:
-    """The English role words of the library ("vendor", "service provider", "company"), lower case: a label that
-    is one of them is a common noun and takes "the"; any other label is a name ("Northbridge", "Party B")."""
-    try:
-        from ..library import load_library
-
-        roles = load_library().common["roles"]
-    except Exception:
-        return frozenset({"supplier", "vendor", "seller", "contractor", "provider", "company"})
-    return frozenset(w.lower() for key in ("supplier", "buyer", "presumed_supplier", "presumed_buyer")
-                     for w in roles.get(key, {}).get("en", ()) if not w.startswith("re:"))
-
-
-def english_label(label: str) -> str | None:
-    """A role label as an English report puts it in a sentence: "the Vendor", "the Service Provider", "the
-    Company" (from "The Company"), "Party B" and "Northbridge" as they are; None for a pronoun ("We")."""
-    label = " ".join(label.split())
-    bare = label[4:] if label[:4].lower() == "the " else label
-    if not bare or bare.lower() in _PRONOUNS:
-        return None
-    words = bare.lower().split()
-    if words[0] == "party":  # a neutral label ("Party B") is a name
-        return bare
-    common = any(" ".join(words[i:]) in _role_nouns() for i in range(len(words)))
-    if common or bare is not label:
-        return f"the {bare}"
-    return bare
 
 
 @functools.cache
@@ -280,6 +246,9 @@ def _weak_detail(req: RequirementReport, lang: str) -> str:
                  missing=missing_titles)
     if _first(req.reasons, "not-supplier"):
         return t("detail.not-supplier", lang)
+    leftover = _first(req.reasons, "unrecognised-qualifier")
+    if leftover is not None and leftover.detail:  # the contract's own words nobody accounted for: show them
+        return t("detail.unrecognised-qualifier", lang, detail=" ".join(leftover.detail.split()))
     return t("detail.qualified", lang)
 
 
