@@ -87,8 +87,8 @@ def test_en_report_names_the_party_without_a_wrong_article() -> None:
 
 
 NAMED_SUPPLIER = ("Maintenance Agreement between Eastbank Grid Co., Ltd. (the Customer) and Harbourline Port "
-                  "Technologies Pte. Ltd.\n\n6. Harbourline Port Technologies Pte. Ltd. shall not unlawfully control or "
-                  "manipulate the Customer's cranes or gate networks.\n")
+                  "Technologies Pte. Ltd. (the Contractor)\n\n6. The Contractor shall not unlawfully control, "
+                  "manipulate or interfere with the Customer's cranes, gate systems or networks.\n")
 
 
 def test_machine_messages_name_the_party_without_a_wrong_article(tmp_path: Path) -> None:
@@ -96,7 +96,7 @@ def test_machine_messages_name_the_party_without_a_wrong_article(tmp_path: Path)
     path = tmp_path / "named.txt"
     path.write_text(NAMED_SUPPLIER, encoding="utf-8")
     out = _lint(str(path), "--format", "json", "--supplier-alias", "Harbourline Port Technologies Pte. Ltd.")
-    assert "Harbourline Port Technologies Pte. Ltd." in out
+    assert "Harbourline Port Technologies Pte. Ltd.'s undertaking" in out
     assert "The Harbourline" not in out
 
 
