@@ -68,6 +68,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "global_overrides": (LEX, False),
     "restrictive": (LEX, False),
     "bounds": (LEX, False),
+    "payment_terms": (LEX, False),
 }
 
 #: clause_library/frames.yaml: the harmless complements of an undertaking (fail-closed accounting), the words

@@ -199,8 +199,17 @@ def _before(text: str, pos: int) -> str:
     """The words just before ``pos`` that a parenthetical defines."""
     head = text[:pos]
     cut = max(head.rfind(ch) for ch in ",，;；。(（)）")
-    while cut > 0 and head[cut] == "," and re.match(r",\s*(?:ltd|limited|inc|llc|co|corp|plc|gmbh)\b", head[cut:], re.I):
-        cut = max(head.rfind(ch, 0, cut) for ch in ",，;；。(（)）")
+    while cut > 0:
+        if head[cut] == "," and re.match(r",\s*(?:ltd|limited|inc|llc|co|corp|plc|gmbh)\b", head[cut:], re.I):
+            cut = max(head.rfind(ch, 0, cut) for ch in ",，;；。(（)）")
+        elif head[cut] in ")）" and re.match(r"\s*[^\W\d_]", head[cut + 1:]):
+            # "Orion Scanners (Asia) Limited", "恒讯云端服务（香港）有限公司": a parenthesis inside the name
+            opening = max(head.rfind("(", 0, cut), head.rfind("（", 0, cut))
+            if opening < 0:
+                break
+            cut = max(head.rfind(ch, 0, opening) for ch in ",，;；。(（)）")
+        else:
+            break
     for sep in (" and ", " And ", "与", "和", "及"):
         cut = max(cut, head.rfind(sep) + len(sep) - 1 if sep in head else -1)
     segment = head[cut + 1:]
@@ -342,6 +351,8 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
     for m in words.party_line_re[_lang_of(text)].finditer(text) if text else ():
         if m.start() and not re.search(r"[\s。；;]$", text[:m.start()]) and _lang_of(text) == "en":
             continue
+        if m.start() and is_cjk(text[m.start() - 1]) and not _name_after(text, m.end(), words):
+            continue  # "应于契约中要求厂商：（一）…": the object of a demand in mid-sentence, naming no one
         head = m.group(0).strip()
         if not re.match(r"\s*[:：]", text[m.end():]):
             continue
@@ -597,16 +608,33 @@ def _apply_user_names(supplier: Party, buyer: Party, aliases: Sequence[str], nam
             supplier.source = "user"
 
 
+#: a legal form alone ("Ltd.", "Co.", 有限公司) names no one: every company's name ends with one
+_LEGAL_FORM = re.compile(r"(?i)(?:co\.?,?\s*)?(?:ltd\.?|limited|inc\.?|llc|plc|gmbh|corp\.?|corporation|company|co\.?|"
+                         r"pte\.?\s*ltd\.?|s\.?a\.?|ag|asa|b\.?v\.?|n\.?v\.?)|(?:股份)?有限(?:责任)?公司|公司")
+
+
 def _terms_of_user_names(supplier: Party, buyer: Party, out: _Collector, given: Sequence[str],
                          words: _RoleWords) -> None:
     """"群创云网股份有限公司（以下简称本公司）" with --supplier-alias 群创云网股份有限公司: 本公司 is the supplier."""
     taken = {w for ws in buyer.labels.values() for w in ws}
-    for alias in (a.strip() for a in given if a and len(a.strip()) >= 2):
-        for term, before in out.defined:
+    # "Orion Scanners (Asia) Limited ("Orion")": a short name in quotes defines a term as "hereinafter" does
+    named = [*out.defined, *((term, before) for term, before, _block in out.unplaced)]
+    mine: set[str] = set()
+    for alias in (a.strip() for a in given if a and len(a.strip()) >= 2 and not _LEGAL_FORM.fullmatch(a.strip())):
+        for term, before in named:
             if alias in before and term not in taken and not words.is_field(term):
+                mine.add(term)
                 bucket = supplier.labels.setdefault(_lang_of(term), [])
                 if term not in bucket:
                     bucket.append(term)
+    others = {term for term, _before, _block in out.unplaced} - mine
+    if mine and buyer.source == "default" and len(others) == 1:
+        # two parties defined by plain names, the user named the supplier: "To: Hong Kong Airport Logistics
+        # Operations Limited ("HKALO")" is the other side
+        term = others.pop()
+        bucket = buyer.labels.setdefault(_lang_of(term), [])
+        if term not in bucket:
+            bucket.append(term)
 
 
 def _letter(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | None:

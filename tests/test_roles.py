@@ -122,3 +122,27 @@ def test_sample_contracts_name_the_supplier_company() -> None:
         roles = find_roles(read_document(sample / name))
         assert roles.supplier.name == company, name
         assert not any(w in roles.supplier.aliases for w in ("盖章", "seal"))
+
+
+LETTER = ('UNDERTAKING\n\nTo: Hong Kong Airport Logistics Operations Limited ("HKALO")\n\n'
+          'Orion Scanners (Asia) Limited ("Orion") hereby undertakes to HKALO, in relation to the baggage screening '
+          'systems supplied under Contract No. HKALO/EQ/2026/07:\n\n(a) Orion will not, without HKALO\'s written '
+          'consent, remotely access, operate, alter the software of, or disable any screening system installed at '
+          'HKALO\'s facilities.\n')
+
+
+def test_a_short_name_in_quotes_after_the_users_supplier_name_is_the_supplier_and_the_other_the_buyer() -> None:
+    """"Orion Scanners (Asia) Limited ("Orion")": the parenthesis inside the name does not cut it, the quoted short
+    name is the supplier's as "hereinafter" would make it, and the one other party defined so is the buyer."""
+    roles = _roles(LETTER, supplier_aliases=["Orion Scanners (Asia) Limited"])
+    assert "Orion" in roles.supplier.labels.get("en", [])
+    assert "HKALO" in roles.buyer.labels.get("en", [])
+
+
+def test_a_legal_form_alone_names_no_one() -> None:
+    """An alias list split at its comma ("Tianyu Cloud Computing Co.", "Ltd.") must not make every "…Ltd." party's
+    short name the supplier's."""
+    text = ('To: Huabei Gas Group Co., Ltd. (the "Company")\n\nWe, Tianyu Cloud Computing Co., Ltd., undertake to the '
+            'Company as follows.\n')
+    roles = _roles(text, supplier_aliases=["Tianyu Cloud Computing Co.", "Ltd."])
+    assert "Company" not in roles.supplier.labels.get("en", [])

@@ -36,10 +36,11 @@ from .pipelines import get_nlp
 MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "grant", "obligation", "non_binding")
 _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
                 "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words", "acknowledgements", "exemptions",
-                "topics", "scope_limits", "global_overrides", "restrictive", "bounds")
+                "topics", "scope_limits", "global_overrides", "restrictive", "bounds", "payment_terms")
 #: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
 _NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions", "consent_words",
-                 "acknowledgements", "exemptions", "topics", "scope_limits", "global_overrides", "restrictive", "bounds")
+                 "acknowledgements", "exemptions", "topics", "scope_limits", "global_overrides", "restrictive", "bounds",
+                 "payment_terms")
 ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_duty")
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "partial_duty": 3, "refusable": 4}
@@ -642,7 +643,10 @@ def _whether_before(s: Sentence, act: Hit) -> bool:
 
 
 def _buyer_consent(s: Sentence, a: int, b: int) -> bool:
-    """The span names the buyer consenting, requesting or authorising."""
+    """The span names the buyer consenting, requesting or authorising, and no money it is to pay: "provided that
+    the Customer agrees to any additional fees" makes the duty depend on payment, which no consent cures."""
+    if any(a <= h.start < b for h in s.get("payment_terms")):
+        return False
     buyer = [p for p in s.parties if p.cat == "party:buyer" and a <= p.start < b]
     return bool(buyer) and any(a <= h.start < b and (h.start >= buyer[0].start - 12 or _BY_AGENT.fullmatch(
         s.text, h.end, buyer[0].start)) for h in s.get("consent_words"))

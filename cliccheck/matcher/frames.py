@@ -23,7 +23,7 @@ from ..lang import en, zh
 from ..library import Library
 from ..roles import phrase_regex
 from ..verdicts import Reason
-from .analysis import Assessment, Hit, Sentence
+from .analysis import ACTION_KEYS, Assessment, Hit, Sentence
 
 #: hit categories that are known-safe parts of any undertaking (the requirement's own lexicons are added per
 #: requirement key below)
@@ -158,10 +158,12 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
         # a further prohibition of the supplier ("乙方不得以商业秘密为由拒绝") is safe; a negation that takes the
         # undertaking back ("the foregoing shall not apply", "乙方不受上述约定约束") is not
         spans += _supplier_negations(s, library)
+        # "…因不可抗力中断供货的，不视为违约": the exemption is the phrase's meaning once a justifiable reason is stated
+        spans += _justified_no_breach(s, library)
     if rider:  # the negations inside a safe phrase ("without the Customer's consent") stay safe
         negs = [n for n in s.get("negations") + [m for m in s.modals if m.cat == "modal:prohibition"]
                 if (n.start, n.end) not in spans]
-        own = _negating_complement_spans(s, library)
+        own = _negating_complement_spans(s, library) | set(_justified_no_breach(s, library))
         spans = [sp for sp in spans if sp in own or not any(sp[0] <= n.start < sp[1] and (sp[0], sp[1]) != (n.start, n.end)
                                                             and not _inside_lawful(s, sp) for n in negs)]
     own_consent = _supplier_own_consent(s, library)
@@ -195,6 +197,8 @@ _NEGATING_CLASSES = frozenset({"agreed_pauses"})
 #: negating classes whose phrases keep their meaning whoever the sentence names: a cap or exclusion of liability
 #: that "does not apply" to a liability leaves that liability whole (本合同中关于责任限制的约定，不适用于…)
 _NEGATING_ANY_PARTY = frozenset({"uncapped_liability"})
+#: negating classes harmless only in a sentence that states a justifiable reason ("因不可抗力…，不视为违约")
+_IF_JUSTIFIED = frozenset({"no_breach"})
 
 
 def _negating_complement_spans(s: Sentence, library: Library) -> set[tuple[int, int]]:
@@ -220,9 +224,32 @@ def _complement_spans(s: Sentence, library: Library, polarity: str) -> list[tupl
     """The harmless complements in the sentence (cached on it: every reading of the sentence asks again)."""
     cache = s.__dict__.setdefault("complements", {})
     if polarity not in cache:
-        cache[polarity] = [(m.start(), m.end()) for _name, rx, polarities in _complements(library, s.unit.lang)
-                           if polarity in polarities for m in rx.finditer(s.text) if m.end() > m.start()]
+        acts = [*s.modals, *(h for cat, hits in s.by.items() if cat.rsplit(":", 1)[-1] in ACTION_KEYS for h in hits)]
+        spans = []
+        for name, rx, polarities in _complements(library, s.unit.lang):
+            if polarity not in polarities or name in _IF_JUSTIFIED:
+                continue
+            for m in rx.finditer(s.text):
+                a, b = m.start(), m.end()
+                if name == "names":
+                    # a "name" begins after the last modal or act it runs over: "不会恶意利用项目" names nothing
+                    # (恶意 stays a leftover word), "操纵贵司信号系统" names 信号系统
+                    a = max([a, *(h.end for h in acts if h.start < b and a < h.end)])
+                if b > a:
+                    spans.append((a, b))
+        cache[polarity] = spans + _justified_no_breach(s, library)
     return cache[polarity]
+
+
+def _justified_no_breach(s: Sentence, library: Library) -> list[tuple[int, int]]:
+    """The "is no breach" phrases of a sentence that states a justifiable reason outside them ("因不可抗力中断供货的，
+    不视为违约"); none when the sentence gives no reason ("乙方中断供货的，不视为违约": a free right)."""
+    found = [(m.start(), m.end()) for name, rx, _ in _complements(library, s.unit.lang) if name in _IF_JUSTIFIED
+             for m in rx.finditer(s.text) if m.end() > m.start()]
+    reasons = s.any("justifications", *(f"{r.id}:justifications" for r in library.requirements))
+    if found and any(not any(a < h.end and h.start < b for a, b in found) for h in reasons):
+        return found
+    return []
 
 
 _ITEM = re.compile(r"[（(](?:[a-z]|[ivx]{1,4}|\d|[一二三四五六七八九十]{1,3})[）)]|[;；]")
@@ -269,7 +296,10 @@ def _supplier_negations(s: Sentence, library: Library) -> list[tuple[int, int]]:
         return []  # a negation near "the foregoing", 本条, 上述约定 may take the undertaking back
     out = []
     named = [p for p in s.parties if p.cat != "party:pronoun"]
+    exempting = s.get("exemptions")  # "the Supplier shall not be deemed in breach": a release, no further prohibition
     for n in s.get("negations") + [m for m in s.modals if m.cat == "modal:prohibition"]:
+        if any(e.start <= n.start < e.end for e in exempting):
+            continue
         before = [p for p in named if p.end <= n.start]
         # the supplier is the last party named before it, or the sentence's subject when the last one named is
         # not the subject of this negation ("…of the Customer or its users, and shall not carry out …")
