@@ -60,7 +60,8 @@ class Run:
         original = {b.text for b in self.doc.blocks}
         titles = _titles()
         return [b.index for b in self.accepted.blocks
-                if b.text not in original and any(t in b.text for t in titles) and len(b.text) < 120]
+                if b.text not in original and any(t in b.text for t in titles) and len(b.text) < 250
+                and not b.text.rstrip().endswith((".", "。")) and "。" not in b.text]  # a heading, not a sentence
 
 
 _RUNS: dict[str, Run] = {}
@@ -113,8 +114,9 @@ def test_inserted_articles_sit_before_the_signature_block_and_schedules(run: Run
     assert len(heads) >= len(run.summary.inserted_clauses), (run.name, run.summary)
     if not heads:
         return
+    boundary = run.layout.boundary.text if run.layout.boundary is not None else None
     closing = [b.index for b in run.accepted.blocks if b.index > heads[0]
-               and (is_signature(b.text) or is_schedule_heading(b.text))]
+               and (is_signature(b.text) or is_schedule_heading(b.text) or b.text == boundary)]
     before = [b for b in run.accepted.blocks if b.index < heads[0]]
     assert not any(is_signature(b.text) and b.index > 3 for b in before), run.name
     assert not any(is_schedule_heading(b.text) for b in before if b.index > 3), run.name
@@ -312,3 +314,78 @@ def test_comments_say_why_each_article_is_added() -> None:
     assert csr02 and "contains no such undertaking" in csr02[0]
     deletion = [c for c in comments if c.startswith("[CSR04") and "delete" in c]
     assert deletion and "Clause 12" in deletion[0]  # the comment names the new article by its number
+
+
+# ----------------------------------------------------------------- review of the outputs (templates/REVIEW-outputs.md)
+
+def _comments(out: bytes) -> list[str]:
+    return [c.text for c in docx.Document(io.BytesIO(out)).comments if c.author == AUTHOR]
+
+
+def test_one_heading_in_both_languages_gets_new_headings_in_both_languages() -> None:
+    """REVIEW-outputs 1: "第三条 语言 Clause 3 Language" is followed by "第四条 … Clause 4 …", not by an English
+    heading numbered 第四条."""
+    r = redlined("draft:bilingual")
+    new = [r.accepted.blocks[i].text for i in r.new_headings()]
+    assert "第四条 配合网络安全审查 Clause 4 Cooperation with the cybersecurity review" in new, new
+    assert not [t for t in new if CJK.search(t) and not t.startswith("第")], new
+    assert not any(re.match(r"第.条 [A-Z]", t) for t in new), new
+
+
+@pytest.mark.parametrize("name", ["draft:bilingual", "layout:bitable-bi", "fixture:sample/bilingual-contract.docx"])
+def test_english_comments_quote_no_chinese(name: str) -> None:
+    """REVIEW-outputs 2: the English comment on an English clause quotes English words and cites "Clause 7"."""
+    english = [c for c in _comments(redlined(name).out) if c.startswith("[")]
+    assert english
+    for text in english:
+        assert not CJK.search(text), (name, text)
+
+
+def test_weak_clause_in_one_column_is_replaced_by_the_short_undertaking() -> None:
+    """REVIEW-outputs 3: the sample's English 8.1-8.3 are weak, their Chinese （一）-（三） comply: the English cell
+    gets the one-paragraph undertaking, not a full clause with remedies the Chinese text does not have."""
+    r = redlined("fixture:sample/bilingual-contract.docx")
+    cells: dict[tuple[int, int], list[str]] = {}
+    for b in r.accepted.blocks:
+        if b.table is not None and b.table.column == 1:
+            cells.setdefault((b.table.table, b.table.row), []).append(b.text)
+    for number in ("8.1 ", "8.2 ", "8.3 "):
+        cell = next(texts for texts in cells.values() if texts[0].startswith(number))
+        assert len([t for t in cell if t.strip()]) == 1, cell
+        assert "Party B undertakes" in cell[0] and "terminate" not in cell[0], cell
+    comments = _comments(r.out)
+    assert sum("other language version of this clause gives it" in c for c in comments) == 4, comments
+
+
+def test_weak_clause_is_left_when_a_new_article_gives_the_undertaking_in_both_languages() -> None:
+    """REVIEW-outputs 4: CSR04 weak in Chinese and missing in English: the new article 第五条/Clause 5 gives it in
+    both; replacing the Chinese 第一条 too would state CSR04 twice in Chinese and leave 第一条's two texts apart."""
+    r = redlined("fixture:docx/bilingual-alternating.docx")
+    texts = [b.text for b in r.accepted.blocks]
+    assert "乙方应持续向甲方供应备品备件，期限不少于设备停产后五年。" in texts
+    assert sum(t.startswith("乙方承诺无正当理由不中断产品供应") for t in texts) == 1, texts
+    assert any("第五条" in c and "停产" in c for c in _comments(r.out))
+
+
+def test_bare_party_lines_at_the_end_are_the_signature_block() -> None:
+    """REVIEW-outputs 5: "Customer: …" / "Vendor: …" end the draft; the new articles go before them."""
+    r = redlined("draft:en")
+    texts = [b.text for b in r.accepted.blocks]
+    heads = r.new_headings()
+    assert heads and heads[-1] < texts.index("Customer: Beijing Galaxy Data Co., Ltd.")
+    body = [b.text for b in r.accepted.blocks if b.is_body and b.text.strip()]
+    assert body[-2:] == ["Customer: Beijing Galaxy Data Co., Ltd.", "Vendor: Northbridge Systems Ltd."], body[-3:]
+
+
+def test_party_lines_inside_a_notices_clause_are_not_a_signature_block() -> None:
+    d = docx.Document()
+    d.add_paragraph('This Agreement is made between Jiangnan Grid Data Co., Ltd. (the "Customer") and '
+                    'Northbridge Systems Ltd. (the "Vendor").')
+    d.add_heading("1. Notices", 1)
+    d.add_paragraph("Customer: 88 Zhongshan Road, Nanjing")
+    d.add_paragraph("Vendor: 12 Harbour Crescent, Singapore")
+    d.add_heading("2. Governing Law", 1)
+    d.add_paragraph("This Agreement is governed by the laws of the People's Republic of China.")
+    buf = io.BytesIO()
+    d.save(buf)
+    assert analyse(read_document(buf.getvalue(), filename="n.docx")).boundary is None

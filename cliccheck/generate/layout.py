@@ -28,7 +28,7 @@ def layout_data() -> dict[str, Any]:
     """templates/redline/layout.yaml, with its patterns compiled."""
     with open(templates_dir() / "redline" / "layout.yaml", encoding="utf-8") as fh:
         data: dict[str, Any] = yaml.safe_load(fh)
-    for key in ("signature", "schedule", "not_articles"):
+    for key in ("signature", "schedule", "not_articles", "party_lines"):
         data[key] = [re.compile(p) for p in data[key]]
     return data
 
@@ -143,6 +143,25 @@ def _lang_of_label(prefix: str, block: Block) -> str:
     return "en" if block.language in ("en", "mixed", "none") else block.language
 
 
+def _closing_party_lines(body: list[Block], first_article: int) -> Block | None:
+    """The first of the 2-3 bare party lines ("Customer: …", "Vendor: …") that end the document, if any.
+
+    Why: a short draft's signature block may be no more than these lines; a new article after them would
+    stand outside what the parties sign.
+    """
+    data = layout_data()
+    tail: list[Block] = []
+    for b in reversed(body):
+        text = b.text.strip()
+        if not text:
+            continue
+        if b.index <= first_article or b.kind == BlockKind.HEADING or b.label or b.table is not None \
+                or len(text) > data["party_line_max_chars"] or not any(p.match(text) for p in data["party_lines"]):
+            break
+        tail.append(b)
+    return tail[-1] if 2 <= len(tail) <= 3 else None
+
+
 def analyse(doc: Document, main_paragraphs: set[int] | None = None) -> Layout:
     """The layout of ``doc``'s body (blocks of the main document part only)."""
     out = Layout()
@@ -155,6 +174,8 @@ def analyse(doc: Document, main_paragraphs: set[int] | None = None) -> Layout:
         if is_signature(b.text) or is_schedule_heading(b.text):
             out.boundary = b
             break
+    if out.boundary is None and first_article is not None:
+        out.boundary = _closing_party_lines(body, first_article)
     limit = out.boundary.index if out.boundary else len(doc.blocks)
     numbering = Numbering()
     for b in body:
@@ -171,7 +192,9 @@ def analyse(doc: Document, main_paragraphs: set[int] | None = None) -> Layout:
             out.last_article = b
             if prefix:
                 numbering.prefixes[lang] = prefix
-                en = _EN_LABEL.search(b.text) if lang == "zh" and b.language == "mixed" else None
+                # "第三条 语言 Clause 3 Language": one heading in both languages. The language detector may call
+                # it Chinese (more characters are Chinese), so the English label itself is what decides.
+                en = _EN_LABEL.search(b.text) if lang == "zh" and b.language in ("mixed", "zh") else None
                 if en:
                     numbering.prefixes["en"] = en.group(0)
                     numbering.mixed = True

@@ -144,12 +144,17 @@ def _evidence_for(result: RequirementResult) -> list[tuple[Evidence, str]]:
     return out
 
 
-def _reason_detail(result: RequirementResult, ev: Evidence) -> str | None:
-    """The words that decided the verdict, quoted in the comment."""
+def _reason_detail(result: RequirementResult, ev: Evidence, lang: str) -> str | None:
+    """The words that decided the verdict, quoted in the comment.
+
+    Only words of the comment's own language: the combined verdict of a bilingual contract may cite the
+    other version, and an English comment quoting Chinese words (or the reverse) is language mixing.
+    """
     for res in [result, *result.by_language.values()]:
         for reason in res.reasons:
             if reason.code in ("contradicted-by", "weakened-by", "carve-out") and reason.detail \
-                    and reason.detail.strip() and (reason.detail in ev.text or res is result):
+                    and reason.detail.strip() and (reason.detail in ev.text or res is result) \
+                    and _has_cjk(reason.detail) == (lang == "zh"):
                 return reason.detail.strip()
     return None
 
@@ -210,15 +215,15 @@ class Redliner:
                 continue
             replaced_langs: set[str] = set()
             anchored_any = False
+            edits: list[tuple[ParagraphRef, Edit]] = []
             for ev, kind in _evidence_for(result):
                 edit = self._edit_for(result, ev, kind)
                 if edit is None:
                     continue
-                ref, e = edit
-                per_paragraph.setdefault(ref.index, (ref, []))[1].append(e)
+                edits.append(edit)
                 anchored_any = True
-                if e.replacement:
-                    replaced_langs.add(e.lang)
+                if edit[1].replacement:
+                    replaced_langs.add(edit[1].lang)
             # Covered when every language version is replaced in place or already satisfied on its own.
             covered = anchored_any and all(
                 lang in replaced_langs or (lang in result.by_language
@@ -226,6 +231,14 @@ class Redliner:
                 for lang in self.langs) and bool(replaced_langs)
             if not covered:
                 needs_clause.append(result.id)
+                # The new article gives the undertaking in every language. Replacing a weak clause as well, in
+                # one language only, would say it twice in that language and leave the clause's other version
+                # saying something else; the weak clause stays, with a comment pointing to the new article.
+                for _, e in edits:
+                    if e.kind in ("weak", "weak-parallel"):
+                        e.kind, e.replacement, e.extra = "superseded", None, ()
+            for ref, e in edits:
+                per_paragraph.setdefault(ref.index, (ref, []))[1].append(e)
         return per_paragraph, needs_clause
 
     def _ref(self, block: Block) -> ParagraphRef | None:
@@ -264,19 +277,30 @@ class Redliner:
         replacement = None
         extra: tuple[str, ...] = ()
         if kind == "weak":
-            paragraphs = clause(result.id, lang, self.opts.variant, self.ctx.for_lang(lang)).paragraphs
-            replacement, extra = paragraphs[0], tuple(paragraphs[1:])
+            if any(other != lang and sub.verdict == Verdict.SATISFIED for other, sub in result.by_language.items()):
+                # The other language version of this clause already gives the undertaking in a sentence or two:
+                # the full clause (sub-clauses, remedies) in one version only would make the two texts differ
+                # in substance. The short undertaking keeps them parallel.
+                replacement = clause(result.id, lang, "short", self.ctx.for_lang(lang)).paragraphs[0]
+                kind = "weak-parallel"
+            else:
+                paragraphs = clause(result.id, lang, self.opts.variant, self.ctx.for_lang(lang)).paragraphs
+                replacement, extra = paragraphs[0], tuple(paragraphs[1:])
         elif block.table is not None and self.layout.table_columns:
             # A bilingual table: the parallel cell keeps its clause, so this cell gets the undertaking in its
             # own language instead of a bare deletion; the two columns keep saying the same thing.
             replacement = clause(result.id, lang, "short", self.ctx.for_lang(lang)).paragraphs[0]
             kind = "replaced"
-        return ref, Edit(result.id, kind, raw_start, raw_end, lang, _reason_detail(result, ev), replacement,
+        return ref, Edit(result.id, kind, raw_start, raw_end, lang, _reason_detail(result, ev, lang), replacement,
                          extra)
 
     # ------------------------------------------------------------------ editing
     def apply_paragraph(self, ref: ParagraphRef, edits: list[Edit]) -> None:
         """Apply edits to one paragraph, right to left, merging overlapping spans."""
+        superseded = [e for e in edits if e.kind == "superseded"]
+        if superseded:  # nothing to strike: a comment on the clause the new article supersedes
+            self._comment(ref.element, None, None, superseded)
+            edits = [e for e in edits if e.kind != "superseded"]
         unique: dict[tuple[str, int, int], Edit] = {}
         for e in edits:
             unique.setdefault((e.req_id, e.start, e.end), e)
