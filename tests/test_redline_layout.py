@@ -389,3 +389,20 @@ def test_party_lines_inside_a_notices_clause_are_not_a_signature_block() -> None
     buf = io.BytesIO()
     d.save(buf)
     assert analyse(read_document(buf.getvalue(), filename="n.docx")).boundary is None
+
+
+def test_contradiction_in_both_columns_is_replaced_in_both_by_the_full_clause() -> None:
+    """REVIEW-outputs 6-7: both columns of 第二条/Article 2 let Party B suspend. The comments must not say the other
+    version gives the undertaking, and the replacement is the clause the new articles have (notice duty included),
+    in both columns."""
+    r = redlined("layout:bitable-bi")
+    comments = [c for c in _comments(r.out) if "CSR04" in c]
+    assert comments and not any("other language version of this clause gives it" in c or "已作出该项承诺" in c
+                                for c in comments), comments
+    cells: dict[int, list[str]] = {}
+    for b in r.accepted.blocks:
+        if b.table is not None and b.table.row == next(x.table.row for x in r.accepted.blocks if x.table is not None
+                                                       and x.text.startswith("维保期内")):
+            cells.setdefault(b.table.column, []).append(b.text)
+    assert any("提前三十日书面通知" in t for t in cells[0]), cells[0]
+    assert any("thirty (30) days' prior written notice" in t for t in cells[1]), cells[1]

@@ -289,8 +289,15 @@ class Redliner:
         elif block.table is not None and self.layout.table_columns:
             # A bilingual table: the parallel cell keeps its clause, so this cell gets the undertaking in its
             # own language instead of a bare deletion; the two columns keep saying the same thing.
-            replacement = clause(result.id, lang, "short", self.ctx.for_lang(lang)).paragraphs[0]
-            kind = "replaced"
+            if any(other != lang and sub.verdict == Verdict.SATISFIED for other, sub in result.by_language.items()):
+                replacement = clause(result.id, lang, "short", self.ctx.for_lang(lang)).paragraphs[0]
+                kind = "replaced"
+            else:
+                # Both columns contradict it: both get the clause the other new articles have (the short one
+                # would give this undertaking less than its neighbours: no notice duty, no remedies).
+                paragraphs = clause(result.id, lang, self.opts.variant, self.ctx.for_lang(lang)).paragraphs
+                replacement, extra = paragraphs[0], tuple(paragraphs[1:])
+                kind = "replaced-both"
         return ref, Edit(result.id, kind, raw_start, raw_end, lang, _reason_detail(result, ev, lang), replacement,
                          extra)
 
@@ -475,7 +482,7 @@ class Redliner:
     def _comment_only(self, p: etree._Element, group: list[Edit]) -> None:
         """A proposal that could only be commented: its contradiction stays in the text."""
         for e in group:
-            if e.kind in ("contradicted", "replaced"):
+            if e.kind in ("contradicted", "replaced", "replaced-both"):
                 self.summary.leave_unresolved(e.req_id)
         self._comment(p, None, None, group)
 
