@@ -211,8 +211,9 @@ def test_bilingual_table_new_articles_continue_both_numberings() -> None:
     # the contradiction in both columns is replaced in each cell by the undertaking in that cell's language
     rows: dict[int, dict[int, str]] = {}
     for b in r.accepted.blocks:
-        if b.table is not None:
-            rows.setdefault(b.table.row, {})[b.table.column] = b.text
+        if b.table is not None:  # a cell may hold several paragraphs (a replacement's sub-clauses)
+            cell = rows.setdefault(b.table.row, {})
+            cell[b.table.column] = (cell.get(b.table.column, "") + "\n" + b.text).lstrip("\n")
     support = next(cells for cells in rows.values() if cells.get(0, "").startswith("维保期内"))
     assert "乙方承诺无正当理由不中断产品供应" in support[0] and "有权随时暂停" not in support[0]
     assert "Party B undertakes that it shall not interrupt" in support[1] and "at any time" not in support[1]
@@ -406,3 +407,12 @@ def test_contradiction_in_both_columns_is_replaced_in_both_by_the_full_clause() 
             cells.setdefault(b.table.column, []).append(b.text)
     assert any("提前三十日书面通知" in t for t in cells[0]), cells[0]
     assert any("thirty (30) days' prior written notice" in t for t in cells[1]), cells[1]
+
+
+def test_article_whose_whole_text_is_deleted_keeps_a_marker_under_its_heading() -> None:
+    """REVIEW-outputs 8: 第二条 服务 Clause 2 Services has one unnumbered paragraph per language, both struck: the
+    heading must not stand over nothing."""
+    r = redlined("draft:bilingual")
+    texts = [b.text for b in r.accepted.blocks]
+    i = texts.index("第二条 服务 Clause 2 Services")
+    assert texts[i + 1:i + 3] == ["【本条删除】", "[Intentionally deleted]"], texts[i:i + 4]

@@ -27,7 +27,7 @@ from lxml import etree
 from ..errors import DocumentError
 from ..i18n import Phrase, Said
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, Document
+from ..model import Block, BlockKind, Document
 from ..readers.docx_reader import ParagraphRef, read_docx_package
 from ..readers.safezip import PKG_REL_NS, open_package, parse_xml
 from ..sections import parse_label
@@ -371,7 +371,8 @@ class Redliner:
         parent = ref.element.getparent()
         numbered = (label is not None or (ppr is not None and ppr.find(w("numPr")) is not None)
                     or (parent is not None and parent.tag == w("tc"))
-                    or any(b.paragraph == ref.index and b.label for b in self.doc.blocks))
+                    or any(b.paragraph == ref.index and b.label for b in self.doc.blocks)
+                    or self._sole_text_of_article(ref.index))
         if numbered:
             lang = "zh" if _has_cjk(text) else "en"
             ins = revision("ins", self.next_id(), self.opts.author, self.date)
@@ -386,6 +387,24 @@ class Redliner:
             first_deleted.addprevious(ins)  # before the struck text, for the reason given in _apply_group
             return
         mark_paragraph_deleted(ref.element, self.next_id(), self.opts.author, self.date)
+
+    def _sole_text_of_article(self, paragraph: int) -> bool:
+        """Is this paragraph all its article says in its language (between its heading and the next heading)?
+
+        Why: removing it would leave a numbered heading with nothing under it ("第二条 服务" and then 第三条);
+        a lawyer keeps the heading's number meaningful with 【本条删除】 / [Intentionally deleted].
+        """
+        blocks = [b for b in self.doc.blocks if b.is_body and b.table is None and b.kind != BlockKind.FOOTNOTE
+                  and b.kind != BlockKind.ENDNOTE]
+        at = next((i for i, b in enumerate(blocks) if b.paragraph == paragraph), None)
+        if at is None:
+            return False
+        start = next((i for i in range(at - 1, -1, -1) if blocks[i].kind == BlockKind.HEADING), None)
+        if start is None:
+            return False
+        end = next((i for i in range(at + 1, len(blocks)) if blocks[i].kind == BlockKind.HEADING), len(blocks))
+        lang = blocks[at].language
+        return not any(b.text.strip() and b.language == lang for b in blocks[start + 1:end] if b is not blocks[at])
 
     def _extra_paragraphs(self, p: etree._Element, texts: list[str]) -> None:
         """The replacement's further sub-clauses as paragraphs of their own after ``p``."""
