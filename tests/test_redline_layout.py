@@ -60,7 +60,7 @@ class Run:
         original = {b.text for b in self.doc.blocks}
         titles = _titles()
         return [b.index for b in self.accepted.blocks
-                if b.text not in original and any(t in b.text for t in titles) and len(b.text) < 250
+                if b.text not in original and any(t.lower() in b.text.lower() for t in titles) and len(b.text) < 250
                 and not b.text.rstrip().endswith((".", "。")) and "。" not in b.text]  # a heading, not a sentence
 
 
@@ -195,7 +195,7 @@ def test_bilingual_table_rows_stay_parallel(name: str) -> None:
             assert bool(zh.strip()) == bool(en.strip()), (key, cells)
             if CJK.search(zh) and LATIN_WORD.search(en):
                 continue
-    new_rows = [cells for cells in rows.values() if any(t in cells.get(1, "") for t in _titles())]
+    new_rows = [cells for cells in rows.values() if any(t.lower() in cells.get(1, "").lower() for t in _titles())]
     assert new_rows or not r.summary.inserted_clauses
     for cells in new_rows:
         assert CJK.search(cells[0]) and not LATIN_WORD.search(cells[0])
@@ -205,7 +205,7 @@ def test_bilingual_table_rows_stay_parallel(name: str) -> None:
 def test_bilingual_table_new_articles_continue_both_numberings() -> None:
     r = redlined("layout:bitable-bi")
     texts = [b.text for b in r.accepted.blocks]
-    assert "第五条 不非法获取用户数据" in texts and "Article 5 No illegal acquisition of user data" in texts
+    assert "第五条 不非法获取用户数据" in texts and "Article 5 No Illegal Acquisition of User Data" in texts
     sig = next(i for i, t in enumerate(texts) if t.startswith("甲方（盖章）"))
     assert texts.index("第六条 不非法控制和操纵用户设备") < sig
     # the contradiction in both columns is replaced in each cell by the undertaking in that cell's language
@@ -297,7 +297,7 @@ def test_after_is_honoured_or_an_error() -> None:
     r = Run("after-table", _case("layout:bitable-bi"), after="第二条")
     texts = [b.text for b in r.accepted.blocks]
     assert texts.index("第二条之一 不非法获取用户数据") < texts.index("第三条 网络安全")
-    assert "Article 2A No illegal acquisition of user data" in texts
+    assert "Article 2A No Illegal Acquisition of User Data" in texts
 
 
 def test_contract_term_is_adopted_in_inserted_clauses() -> None:
@@ -416,3 +416,20 @@ def test_article_whose_whole_text_is_deleted_keeps_a_marker_under_its_heading() 
     texts = [b.text for b in r.accepted.blocks]
     i = texts.index("第二条 服务 Clause 2 Services")
     assert texts[i + 1:i + 3] == ["【本条删除】", "[Intentionally deleted]"], texts[i:i + 4]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("fixture:sample/supply-agreement-en.docx", "No Illegal Control or Manipulation of User Equipment"),
+    ("layout:sigtable-en", "10. No Interruption of Product Supply or Necessary Technical Support without Justifiable "
+                           "Reason"),
+    ("layout:bitable-bi", "Article 5 No Illegal Acquisition of User Data")])
+def test_new_english_headings_follow_the_contracts_title_case(name: str, expected: str) -> None:
+    """REVIEW-outputs 12: "Supply of Products", "Governing Law": a new heading in sentence case stands out."""
+    r = redlined(name)
+    assert expected in [r.accepted.blocks[i].text for i in r.new_headings()]
+
+
+def test_sentence_case_headings_stay_sentence_case() -> None:
+    """The sample's "Article 8 Undertakings relating to Cybersecurity Review" is not Title Case: nothing is changed."""
+    doc = read_document((ROOT / "fixtures" / "sample" / "bilingual-contract.docx").read_bytes(), filename="b.docx")
+    assert not analyse(doc).title_case

@@ -34,7 +34,7 @@ from ..sections import parse_label
 from ..verdicts import CheckResult, Evidence, RequirementResult, Verdict
 from .annex import zip_time
 from .context import AnnexContext
-from .layout import Layout, analyse, between_label, increment, layout_data, references_to
+from .layout import Layout, analyse, between_label, increment, layout_data, references_to, title_case
 from .ooxml import (
     W_NS,
     clean_rpr,
@@ -641,6 +641,8 @@ class Redliner:
         return "missing"
 
     def _heading_text(self, lang: str, label: str | None, title: str) -> str:
+        if lang == "en" and self.layout.title_case:  # the contract's headings are "Supply of Products"
+            title = title_case(title)
         return f"{label} {title}" if label else title
 
     def _cross_references(self, per_paragraph: dict[int, tuple[ParagraphRef, list[Edit]]]) -> None:
