@@ -433,3 +433,14 @@ def test_sentence_case_headings_stay_sentence_case() -> None:
     """The sample's "Article 8 Undertakings relating to Cybersecurity Review" is not Title Case: nothing is changed."""
     doc = read_document((ROOT / "fixtures" / "sample" / "bilingual-contract.docx").read_bytes(), filename="b.docx")
     assert not analyse(doc).title_case
+
+
+def test_liability_cap_gets_a_comment_about_the_new_clauses() -> None:
+    """REVIEW-outputs 9: 12.1 caps the Vendor's liability except for Clauses 8-10; the new Clauses 15 and 16 say
+    "all losses". The redline asks whether the cap applies to them, on 12.1 itself."""
+    r = redlined("fixture:sample/supply-agreement-en.docx")
+    cap = next(p for p in docx.Document(io.BytesIO(r.out)).paragraphs if "total liability" in p.text)
+    assert cap._p.find(f"{W}commentRangeStart") is not None
+    comments = [c for c in _comments(r.out) if "limits the liability" in c]
+    assert len(comments) == 1 and "Clause 15 and Clause 16 provide" in comments[0], comments
+    assert not [c for c in _comments(redlined("layout:sigtable-en").out) if "limits the liability" in c]

@@ -30,6 +30,8 @@ def layout_data() -> dict[str, Any]:
         data: dict[str, Any] = yaml.safe_load(fh)
     for key in ("signature", "schedule", "not_articles", "party_lines"):
         data[key] = [re.compile(p) for p in data[key]]
+    data["liability_cap"] = {lang: [re.compile(p) for p in patterns]
+                             for lang, patterns in data.get("liability_cap", {}).items()}
     return data
 
 

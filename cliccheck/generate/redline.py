@@ -672,6 +672,32 @@ class Redliner:
                 ctx.update(kind="xref", section=section, change=kind)
                 self._anchor_comment(ref.element, None, None, redline_comment(lang, ctx))
 
+    def _liability_cap(self, req_ids: list[str]) -> None:
+        """Comment on a clause capping liability when the new articles promise compensation of all losses.
+
+        Why: whether "shall compensate … for all losses" in a new article is subject to the contract's cap is
+        the first question the supplier's counsel will ask; the redline should ask it first.
+        """
+        if not req_ids or self.ctx.remedies == "none":
+            return
+        patterns = layout_data()["liability_cap"]
+        for block in self.doc.blocks:
+            if not block.is_body or block.kind == BlockKind.HEADING:
+                continue
+            lang = block.language if block.language in ("zh", "en") else None
+            if lang is None or lang not in self.langs or not any(p.search(block.text) for p in patterns.get(lang, [])):
+                continue
+            ref = self._ref(block)
+            if ref is None:
+                continue
+            cited = [self.targets[r][lang] for r in req_ids if self.targets.get(r, {}).get(lang)]
+            ctx = dict(self.ctx.for_lang(lang))
+            joined = "、".join(cited) if lang == "zh" else \
+                (", ".join(cited[:-1]) + " and " + cited[-1] if len(cited) > 1 else "".join(cited))
+            ctx.update(kind="cap", targets=joined, count=len(cited))
+            self._anchor_comment(ref.element, None, None, redline_comment(lang, ctx))
+            return  # one comment: the first capping clause
+
     def prepare(self, req_ids: list[str]) -> None:
         """Decide where the new articles go and what they are numbered, before any comment cites them."""
         self.where = self._where()
@@ -943,6 +969,7 @@ class Redliner:
         for ref, edits in per_paragraph.values():
             self.apply_paragraph(ref, edits)
         self._cross_references(per_paragraph)
+        self._liability_cap(new_clauses)
         self.insert_clauses(new_clauses)
         replace: dict[str, bytes] = {self.main: _serialise(self.root)}
         add: dict[str, bytes] = {}
