@@ -444,3 +444,18 @@ def test_liability_cap_gets_a_comment_about_the_new_clauses() -> None:
     comments = [c for c in _comments(r.out) if "limits the liability" in c]
     assert len(comments) == 1 and "Clause 15 and Clause 16 provide" in comments[0], comments
     assert not [c for c in _comments(redlined("layout:sigtable-en").out) if "limits the liability" in c]
+
+
+def test_new_article_paragraphs_take_the_contracts_word_sub_numbering() -> None:
+    """REVIEW-outputs 13: the managed-services contract numbers its sub-clauses with Word (6.1); its last article
+    opens with an unnumbered lead-in, which the new article's paragraphs copied, so they had no numbers."""
+    r = redlined("fixture:docx/managed-services-en.docx")
+    blocks = r.accepted.blocks
+    head = r.new_headings()[0]
+    body = []
+    for b in blocks[head + 1:]:
+        if b.kind == "heading" or b.label == blocks[head].label or not b.is_body or "Annex" in b.text[:6]:
+            break
+        body.append(b)
+    assert len(body) == 3 and all(b.label and b.label.startswith(blocks[head].label.rstrip(".")) for b in body), \
+        [(b.label, b.text[:30]) for b in body]

@@ -204,8 +204,12 @@ def analyse(doc: Document, main_paragraphs: set[int] | None = None) -> Layout:
                     numbering.prefixes["en"] = en.group(0)
                     numbering.mixed = True
             out.numbering = numbering
-        elif out.last_article is not None and out.article_body is None and b.text.strip() \
-                and b.kind != BlockKind.HEADING and (b.table is None) == (out.last_article.table is None):
+        elif out.last_article is not None and b.text.strip() and b.kind != BlockKind.HEADING \
+                and (b.table is None) == (out.last_article.table is None) \
+                and (out.article_body is None or (not out.article_body.label and b.label
+                                                  and out.article_body.table is None and numbering.word_numbered)):
+            # the first body paragraph, or a later one Word numbers when the first is an unnumbered lead-in: new
+            # articles' paragraphs then carry the sub-numbers the contract's own articles have (7.1, 7.2)
             out.article_body = b
     out.title_case = _is_title_case([h for h in headings if h])
     langs = [b.language for b in body[:limit] if b.language in ("zh", "en") and b.kind != BlockKind.HEADING]
