@@ -354,3 +354,21 @@ def test_a_numbered_heading_is_not_taken_for_the_title() -> None:
     d.save(buf)
     doc = read_document(buf.getvalue(), filename="t.docx")
     assert build_context(doc, None).contract_title is None
+
+
+def test_clause_headings_are_black_and_in_the_contract_fonts() -> None:
+    """REVIEW-outputs 15: Word's built-in Heading 2 is blue and in the theme's display font; the annex's clause
+    headings must look like the contract, not like a Word default."""
+    from docx.shared import RGBColor
+
+    from cliccheck.generate.annex import HouseStyle
+
+    data = render_annex(build_annex(_ctx(), ALL, ["zh"], "full"), "docx",
+                        house=HouseStyle(ascii="Arial", east_asia="FangSong", size_half_points=21))
+    out = docx.Document(io.BytesIO(data))
+    style = out.styles["Heading 2"]
+    assert any(p.style.name == "Heading 2" for p in out.paragraphs)
+    assert style.font.color.rgb == RGBColor(0, 0, 0) and style.font.color.theme_color is None
+    fonts = style.element.rPr.rFonts
+    assert fonts.get(f"{W}eastAsia") == "FangSong" and fonts.get(f"{W}ascii") == "Arial"
+    assert fonts.get(f"{W}asciiTheme") is None and fonts.get(f"{W}eastAsiaTheme") is None

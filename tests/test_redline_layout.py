@@ -60,7 +60,8 @@ class Run:
         original = {b.text for b in self.doc.blocks}
         titles = _titles()
         return [b.index for b in self.accepted.blocks
-                if b.text not in original and any(t in b.text for t in titles) and len(b.text) < 120]
+                if b.text not in original and any(t.lower() in b.text.lower() for t in titles) and len(b.text) < 250
+                and not b.text.rstrip().endswith((".", "。")) and "。" not in b.text]  # a heading, not a sentence
 
 
 _RUNS: dict[str, Run] = {}
@@ -113,8 +114,9 @@ def test_inserted_articles_sit_before_the_signature_block_and_schedules(run: Run
     assert len(heads) >= len(run.summary.inserted_clauses), (run.name, run.summary)
     if not heads:
         return
+    boundary = run.layout.boundary.text if run.layout.boundary is not None else None
     closing = [b.index for b in run.accepted.blocks if b.index > heads[0]
-               and (is_signature(b.text) or is_schedule_heading(b.text))]
+               and (is_signature(b.text) or is_schedule_heading(b.text) or b.text == boundary)]
     before = [b for b in run.accepted.blocks if b.index < heads[0]]
     assert not any(is_signature(b.text) and b.index > 3 for b in before), run.name
     assert not any(is_schedule_heading(b.text) for b in before if b.index > 3), run.name
@@ -193,7 +195,7 @@ def test_bilingual_table_rows_stay_parallel(name: str) -> None:
             assert bool(zh.strip()) == bool(en.strip()), (key, cells)
             if CJK.search(zh) and LATIN_WORD.search(en):
                 continue
-    new_rows = [cells for cells in rows.values() if any(t in cells.get(1, "") for t in _titles())]
+    new_rows = [cells for cells in rows.values() if any(t.lower() in cells.get(1, "").lower() for t in _titles())]
     assert new_rows or not r.summary.inserted_clauses
     for cells in new_rows:
         assert CJK.search(cells[0]) and not LATIN_WORD.search(cells[0])
@@ -203,14 +205,15 @@ def test_bilingual_table_rows_stay_parallel(name: str) -> None:
 def test_bilingual_table_new_articles_continue_both_numberings() -> None:
     r = redlined("layout:bitable-bi")
     texts = [b.text for b in r.accepted.blocks]
-    assert "第五条 不非法获取用户数据" in texts and "Article 5 No illegal acquisition of user data" in texts
+    assert "第五条 不非法获取用户数据" in texts and "Article 5 No Illegal Acquisition of User Data" in texts
     sig = next(i for i, t in enumerate(texts) if t.startswith("甲方（盖章）"))
     assert texts.index("第六条 不非法控制和操纵用户设备") < sig
     # the contradiction in both columns is replaced in each cell by the undertaking in that cell's language
     rows: dict[int, dict[int, str]] = {}
     for b in r.accepted.blocks:
-        if b.table is not None:
-            rows.setdefault(b.table.row, {})[b.table.column] = b.text
+        if b.table is not None:  # a cell may hold several paragraphs (a replacement's sub-clauses)
+            cell = rows.setdefault(b.table.row, {})
+            cell[b.table.column] = (cell.get(b.table.column, "") + "\n" + b.text).lstrip("\n")
     support = next(cells for cells in rows.values() if cells.get(0, "").startswith("维保期内"))
     assert "乙方承诺无正当理由不中断产品供应" in support[0] and "有权随时暂停" not in support[0]
     assert "Party B undertakes that it shall not interrupt" in support[1] and "at any time" not in support[1]
@@ -294,7 +297,7 @@ def test_after_is_honoured_or_an_error() -> None:
     r = Run("after-table", _case("layout:bitable-bi"), after="第二条")
     texts = [b.text for b in r.accepted.blocks]
     assert texts.index("第二条之一 不非法获取用户数据") < texts.index("第三条 网络安全")
-    assert "Article 2A No illegal acquisition of user data" in texts
+    assert "Article 2A No Illegal Acquisition of User Data" in texts
 
 
 def test_contract_term_is_adopted_in_inserted_clauses() -> None:
@@ -312,3 +315,147 @@ def test_comments_say_why_each_article_is_added() -> None:
     assert csr02 and "contains no such undertaking" in csr02[0]
     deletion = [c for c in comments if c.startswith("[CSR04") and "delete" in c]
     assert deletion and "Clause 12" in deletion[0]  # the comment names the new article by its number
+
+
+# ----------------------------------------------------------------- review of the outputs (templates/REVIEW-outputs.md)
+
+def _comments(out: bytes) -> list[str]:
+    return [c.text for c in docx.Document(io.BytesIO(out)).comments if c.author == AUTHOR]
+
+
+def test_one_heading_in_both_languages_gets_new_headings_in_both_languages() -> None:
+    """REVIEW-outputs 1: "第三条 语言 Clause 3 Language" is followed by "第四条 … Clause 4 …", not by an English
+    heading numbered 第四条."""
+    r = redlined("draft:bilingual")
+    new = [r.accepted.blocks[i].text for i in r.new_headings()]
+    assert "第四条 配合网络安全审查 Clause 4 Cooperation with the cybersecurity review" in new, new
+    assert not [t for t in new if CJK.search(t) and not t.startswith("第")], new
+    assert not any(re.match(r"第.条 [A-Z]", t) for t in new), new
+
+
+@pytest.mark.parametrize("name", ["draft:bilingual", "layout:bitable-bi", "fixture:sample/bilingual-contract.docx"])
+def test_english_comments_quote_no_chinese(name: str) -> None:
+    """REVIEW-outputs 2: the English comment on an English clause quotes English words and cites "Clause 7"."""
+    english = [c for c in _comments(redlined(name).out) if c.startswith("[")]
+    assert english
+    for text in english:
+        assert not CJK.search(text), (name, text)
+
+
+def test_weak_clause_in_one_column_is_replaced_by_the_short_undertaking() -> None:
+    """REVIEW-outputs 3: the sample's English 8.1-8.3 are weak, their Chinese （一）-（三） comply: the English cell
+    gets the one-paragraph undertaking, not a full clause with remedies the Chinese text does not have."""
+    r = redlined("fixture:sample/bilingual-contract.docx")
+    cells: dict[tuple[int, int], list[str]] = {}
+    for b in r.accepted.blocks:
+        if b.table is not None and b.table.column == 1:
+            cells.setdefault((b.table.table, b.table.row), []).append(b.text)
+    for number in ("8.1 ", "8.2 ", "8.3 "):
+        cell = next(texts for texts in cells.values() if texts[0].startswith(number))
+        assert len([t for t in cell if t.strip()]) == 1, cell
+        assert "Party B undertakes" in cell[0] and "terminate" not in cell[0], cell
+    comments = _comments(r.out)
+    assert sum("other language version of this clause gives it" in c for c in comments) == 4, comments
+
+
+def test_weak_clause_is_left_when_a_new_article_gives_the_undertaking_in_both_languages() -> None:
+    """REVIEW-outputs 4: CSR04 weak in Chinese and missing in English: the new article 第五条/Clause 5 gives it in
+    both; replacing the Chinese 第一条 too would state CSR04 twice in Chinese and leave 第一条's two texts apart."""
+    r = redlined("fixture:docx/bilingual-alternating.docx")
+    texts = [b.text for b in r.accepted.blocks]
+    assert "乙方应持续向甲方供应备品备件，期限不少于设备停产后五年。" in texts
+    assert sum(t.startswith("乙方承诺无正当理由不中断产品供应") for t in texts) == 1, texts
+    assert any("第五条" in c and "停产" in c for c in _comments(r.out))
+
+
+def test_bare_party_lines_at_the_end_are_the_signature_block() -> None:
+    """REVIEW-outputs 5: "Customer: …" / "Vendor: …" end the draft; the new articles go before them."""
+    r = redlined("draft:en")
+    texts = [b.text for b in r.accepted.blocks]
+    heads = r.new_headings()
+    assert heads and heads[-1] < texts.index("Customer: Beijing Galaxy Data Co., Ltd.")
+    body = [b.text for b in r.accepted.blocks if b.is_body and b.text.strip()]
+    assert body[-2:] == ["Customer: Beijing Galaxy Data Co., Ltd.", "Vendor: Northbridge Systems Ltd."], body[-3:]
+
+
+def test_party_lines_inside_a_notices_clause_are_not_a_signature_block() -> None:
+    d = docx.Document()
+    d.add_paragraph('This Agreement is made between Jiangnan Grid Data Co., Ltd. (the "Customer") and '
+                    'Northbridge Systems Ltd. (the "Vendor").')
+    d.add_heading("1. Notices", 1)
+    d.add_paragraph("Customer: 88 Zhongshan Road, Nanjing")
+    d.add_paragraph("Vendor: 12 Harbour Crescent, Singapore")
+    d.add_heading("2. Governing Law", 1)
+    d.add_paragraph("This Agreement is governed by the laws of the People's Republic of China.")
+    buf = io.BytesIO()
+    d.save(buf)
+    assert analyse(read_document(buf.getvalue(), filename="n.docx")).boundary is None
+
+
+def test_contradiction_in_both_columns_is_replaced_in_both_by_the_full_clause() -> None:
+    """REVIEW-outputs 6-7: both columns of 第二条/Article 2 let Party B suspend. The comments must not say the other
+    version gives the undertaking, and the replacement is the clause the new articles have (notice duty included),
+    in both columns."""
+    r = redlined("layout:bitable-bi")
+    comments = [c for c in _comments(r.out) if "CSR04" in c]
+    assert comments and not any("other language version of this clause gives it" in c or "已作出该项承诺" in c
+                                for c in comments), comments
+    cells: dict[int, list[str]] = {}
+    for b in r.accepted.blocks:
+        if b.table is not None and b.table.row == next(x.table.row for x in r.accepted.blocks if x.table is not None
+                                                       and x.text.startswith("维保期内")):
+            cells.setdefault(b.table.column, []).append(b.text)
+    assert any("提前三十日书面通知" in t for t in cells[0]), cells[0]
+    assert any("thirty (30) days' prior written notice" in t for t in cells[1]), cells[1]
+
+
+def test_article_whose_whole_text_is_deleted_keeps_a_marker_under_its_heading() -> None:
+    """REVIEW-outputs 8: 第二条 服务 Clause 2 Services has one unnumbered paragraph per language, both struck: the
+    heading must not stand over nothing."""
+    r = redlined("draft:bilingual")
+    texts = [b.text for b in r.accepted.blocks]
+    i = texts.index("第二条 服务 Clause 2 Services")
+    assert texts[i + 1:i + 3] == ["【本条删除】", "[Intentionally deleted]"], texts[i:i + 4]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("fixture:sample/supply-agreement-en.docx", "No Illegal Control or Manipulation of User Equipment"),
+    ("layout:sigtable-en", "10. No Interruption of Product Supply or Necessary Technical Support without Justifiable "
+                           "Reason"),
+    ("layout:bitable-bi", "Article 5 No Illegal Acquisition of User Data")])
+def test_new_english_headings_follow_the_contracts_title_case(name: str, expected: str) -> None:
+    """REVIEW-outputs 12: "Supply of Products", "Governing Law": a new heading in sentence case stands out."""
+    r = redlined(name)
+    assert expected in [r.accepted.blocks[i].text for i in r.new_headings()]
+
+
+def test_sentence_case_headings_stay_sentence_case() -> None:
+    """The sample's "Article 8 Undertakings relating to Cybersecurity Review" is not Title Case: nothing is changed."""
+    doc = read_document((ROOT / "fixtures" / "sample" / "bilingual-contract.docx").read_bytes(), filename="b.docx")
+    assert not analyse(doc).title_case
+
+
+def test_liability_cap_gets_a_comment_about_the_new_clauses() -> None:
+    """REVIEW-outputs 9: 12.1 caps the Vendor's liability except for Clauses 8-10; the new Clauses 15 and 16 say
+    "all losses". The redline asks whether the cap applies to them, on 12.1 itself."""
+    r = redlined("fixture:sample/supply-agreement-en.docx")
+    cap = next(p for p in docx.Document(io.BytesIO(r.out)).paragraphs if "total liability" in p.text)
+    assert cap._p.find(f"{W}commentRangeStart") is not None
+    comments = [c for c in _comments(r.out) if "limits the liability" in c]
+    assert len(comments) == 1 and "Clause 15 and Clause 16 provide" in comments[0], comments
+    assert not [c for c in _comments(redlined("layout:sigtable-en").out) if "limits the liability" in c]
+
+
+def test_new_article_paragraphs_take_the_contracts_word_sub_numbering() -> None:
+    """REVIEW-outputs 13: the managed-services contract numbers its sub-clauses with Word (6.1); its last article
+    opens with an unnumbered lead-in, which the new article's paragraphs copied, so they had no numbers."""
+    r = redlined("fixture:docx/managed-services-en.docx")
+    blocks = r.accepted.blocks
+    head = r.new_headings()[0]
+    body = []
+    for b in blocks[head + 1:]:
+        if b.kind == "heading" or b.label == blocks[head].label or not b.is_body or "Annex" in b.text[:6]:
+            break
+        body.append(b)
+    assert len(body) == 3 and all(b.label and b.label.startswith(blocks[head].label.rstrip(".")) for b in body), \
+        [(b.label, b.text[:30]) for b in body]

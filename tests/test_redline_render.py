@@ -82,23 +82,23 @@ def test_every_copy_lays_out_and_the_new_article_precedes_the_signatures(rendere
     from cliccheck.generate.layout import is_schedule_heading, is_signature
 
     OUT.mkdir(parents=True, exist_ok=True)
-    titles = ["".join(t.split()) for t in _titles()]
+    titles = ["".join(t.split()).lower() for t in _titles()]  # a Title Case contract gets Title Case headings
     for slug, (run, redline_pdf, accepted_pdf) in rendered.items():
         assert redline_pdf.exists() and accepted_pdf.exists(), slug
-        pages = _pages(accepted_pdf)
+        pages = [p.lower() for p in _pages(accepted_pdf)]
         text = "".join(pages)
         heading = _first_new_heading(run)
         page = 0
         if heading is not None:
-            title = next(t for t in titles if t in "".join(heading.split()))
+            title = next(t for t in titles if t in "".join(heading.split()).lower())
             assert title in text, (slug, heading)
             page = next(i for i, p in enumerate(pages) if title in p)
             closing = [b.text for b in run.accepted.blocks if b.index > run.new_headings()[0]
                        and (is_signature(b.text) or is_schedule_heading(b.text))]
             if closing:  # laid out in the same order: new article first, then signatures/schedules
-                marker = "".join(closing[0].split())[:8]
+                marker = "".join(closing[0].split())[:8].lower()
                 assert text.find(title) < text.find(marker, text.find(title)), (slug, marker)
-        red_pages = _pages(redline_pdf)
+        red_pages = [p.lower() for p in _pages(redline_pdf)]
         red_page = next((i for i, p in enumerate(red_pages) if heading is not None and title in p), 0)
         red = _page_image(redline_pdf, red_page)
         acc = _page_image(accepted_pdf, page)

@@ -259,6 +259,22 @@ def _style(doc, name: str):  # type: ignore[no-untyped-def]
         return None
 
 
+def _plain_heading(style, house: HouseStyle) -> None:  # type: ignore[no-untyped-def]
+    """Word's built-in Heading 2 is blue and in the theme's display font; a clause heading a lawyer sends is black
+    and in the contract's own fonts (the body's)."""
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(attr), None)  # a theme font overrides the named fonts below
+    rfonts.set(qn("w:eastAsia"), house.east_asia or EAST_ASIA_FONT)
+    if house.ascii:
+        for attr in ("w:ascii", "w:hAnsi"):
+            rfonts.set(qn(attr), house.ascii)
+
+
 def to_docx(annex: Annex, *, when: datetime | None = None, house: HouseStyle | None = None,
             reference: bytes | None = None) -> bytes:
     """A Word document: heading style + clause numbering, parallel table when bilingual, header and page numbers.
@@ -292,6 +308,8 @@ def to_docx(annex: Annex, *, when: datetime | None = None, house: HouseStyle | N
     num_ids = _numbering(doc, annex)
     bilingual = len(annex.langs) > 1
     heading_style = _style(doc, "Heading 2")
+    if reference is None and heading_style is not None:
+        _plain_heading(heading_style, house or HouseStyle())
 
     section = doc.sections[0]
     if reference is None or not any(p.text.strip() for p in section.header.paragraphs):

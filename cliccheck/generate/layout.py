@@ -28,8 +28,10 @@ def layout_data() -> dict[str, Any]:
     """templates/redline/layout.yaml, with its patterns compiled."""
     with open(templates_dir() / "redline" / "layout.yaml", encoding="utf-8") as fh:
         data: dict[str, Any] = yaml.safe_load(fh)
-    for key in ("signature", "schedule", "not_articles"):
+    for key in ("signature", "schedule", "not_articles", "party_lines"):
         data[key] = [re.compile(p) for p in data[key]]
+    data["liability_cap"] = {lang: [re.compile(p) for p in patterns]
+                             for lang, patterns in data.get("liability_cap", {}).items()}
     return data
 
 
@@ -110,6 +112,7 @@ class Layout:
     lang_order: list[str] = field(default_factory=list)  # order of zh/en in an alternating contract
     table_columns: dict[str, int] = field(default_factory=dict)  # lang -> column in a bilingual table
     contract_term: dict[str, str] = field(default_factory=dict)
+    title_case: bool = False  # the contract's English article headings are in Title Case ("Supply of Products")
 
     @property
     def in_table(self) -> bool:
@@ -143,6 +146,25 @@ def _lang_of_label(prefix: str, block: Block) -> str:
     return "en" if block.language in ("en", "mixed", "none") else block.language
 
 
+def _closing_party_lines(body: list[Block], first_article: int) -> Block | None:
+    """The first of the 2-3 bare party lines ("Customer: …", "Vendor: …") that end the document, if any.
+
+    Why: a short draft's signature block may be no more than these lines; a new article after them would
+    stand outside what the parties sign.
+    """
+    data = layout_data()
+    tail: list[Block] = []
+    for b in reversed(body):
+        text = b.text.strip()
+        if not text:
+            continue
+        if b.index <= first_article or b.kind == BlockKind.HEADING or b.label or b.table is not None \
+                or len(text) > data["party_line_max_chars"] or not any(p.match(text) for p in data["party_lines"]):
+            break
+        tail.append(b)
+    return tail[-1] if 2 <= len(tail) <= 3 else None
+
+
 def analyse(doc: Document, main_paragraphs: set[int] | None = None) -> Layout:
     """The layout of ``doc``'s body (blocks of the main document part only)."""
     out = Layout()
@@ -155,8 +177,11 @@ def analyse(doc: Document, main_paragraphs: set[int] | None = None) -> Layout:
         if is_signature(b.text) or is_schedule_heading(b.text):
             out.boundary = b
             break
+    if out.boundary is None and first_article is not None:
+        out.boundary = _closing_party_lines(body, first_article)
     limit = out.boundary.index if out.boundary else len(doc.blocks)
     numbering = Numbering()
+    headings: list[str | None] = []
     for b in body:
         if b.index >= limit:
             break
@@ -169,16 +194,24 @@ def analyse(doc: Document, main_paragraphs: set[int] | None = None) -> Layout:
                 out.article_body = None
                 out.first_heading = b
             out.last_article = b
+            headings.append(_english_heading(b, prefix))
             if prefix:
                 numbering.prefixes[lang] = prefix
-                en = _EN_LABEL.search(b.text) if lang == "zh" and b.language == "mixed" else None
+                # "第三条 语言 Clause 3 Language": one heading in both languages. The language detector may call
+                # it Chinese (more characters are Chinese), so the English label itself is what decides.
+                en = _EN_LABEL.search(b.text) if lang == "zh" and b.language in ("mixed", "zh") else None
                 if en:
                     numbering.prefixes["en"] = en.group(0)
                     numbering.mixed = True
             out.numbering = numbering
-        elif out.last_article is not None and out.article_body is None and b.text.strip() \
-                and b.kind != BlockKind.HEADING and (b.table is None) == (out.last_article.table is None):
+        elif out.last_article is not None and b.text.strip() and b.kind != BlockKind.HEADING \
+                and (b.table is None) == (out.last_article.table is None) \
+                and (out.article_body is None or (not out.article_body.label and b.label
+                                                  and out.article_body.table is None and numbering.word_numbered)):
+            # the first body paragraph, or a later one Word numbers when the first is an unnumbered lead-in: new
+            # articles' paragraphs then carry the sub-numbers the contract's own articles have (7.1, 7.2)
             out.article_body = b
+    out.title_case = _is_title_case([h for h in headings if h])
     langs = [b.language for b in body[:limit] if b.language in ("zh", "en") and b.kind != BlockKind.HEADING]
     out.lang_order = list(dict.fromkeys(langs))
     if out.last_article is not None and out.last_article.table is not None:
@@ -197,6 +230,42 @@ def analyse(doc: Document, main_paragraphs: set[int] | None = None) -> Layout:
         if counts[best]:
             out.contract_term[lang] = best
     return out
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_HEADING_MAX_CHARS = 80  # longer, it is a clause that starts with its number, not a heading
+
+
+def _english_heading(block: Block, prefix: str | None) -> str | None:
+    """The English words of an article heading (after its label), or None when it is a clause, not a heading."""
+    text = block.text.strip()
+    if len(text) > _HEADING_MAX_CHARS or text.endswith((".", "。", ";", "；", ":")):
+        return None
+    en = _EN_LABEL.search(text)
+    if en is not None:
+        text = text[en.end():]
+    elif prefix and text.startswith(prefix):
+        text = text[len(prefix):]
+    if _has_cjk(text):
+        return None
+    return text.strip() or None
+
+
+def _is_title_case(headings: list[str]) -> bool:
+    """Every English heading capitalises its words, and at least one has two or more (one word proves nothing)."""
+    small = set(layout_data().get("title_case_small_words", []))
+    significant = [[w for i, w in enumerate(_WORD.findall(h)) if i == 0 or w.lower() not in small] for h in headings]
+    significant = [words for words in significant if words]
+    return bool(significant) and any(len(words) > 1 for words in significant) \
+        and all(w[0].isupper() for words in significant for w in words)
+
+
+def title_case(title: str) -> str:
+    """"No illegal acquisition of user data" -> "No Illegal Acquisition of User Data"."""
+    small = set(layout_data().get("title_case_small_words", []))
+    words = title.split(" ")
+    return " ".join(w if (i and w.lower() in small) or not w[:1].isalpha() else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))
 
 
 def references_to(section: str, lang: str) -> re.Pattern[str] | None:

@@ -27,14 +27,14 @@ from lxml import etree
 from ..errors import DocumentError
 from ..i18n import Phrase, Said
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, Document
+from ..model import Block, BlockKind, Document
 from ..readers.docx_reader import ParagraphRef, read_docx_package
 from ..readers.safezip import PKG_REL_NS, open_package, parse_xml
 from ..sections import parse_label
 from ..verdicts import CheckResult, Evidence, RequirementResult, Verdict
 from .annex import zip_time
 from .context import AnnexContext
-from .layout import Layout, analyse, between_label, increment, layout_data, references_to
+from .layout import Layout, analyse, between_label, increment, layout_data, references_to, title_case
 from .ooxml import (
     W_NS,
     clean_rpr,
@@ -144,12 +144,17 @@ def _evidence_for(result: RequirementResult) -> list[tuple[Evidence, str]]:
     return out
 
 
-def _reason_detail(result: RequirementResult, ev: Evidence) -> str | None:
-    """The words that decided the verdict, quoted in the comment."""
+def _reason_detail(result: RequirementResult, ev: Evidence, lang: str) -> str | None:
+    """The words that decided the verdict, quoted in the comment.
+
+    Only words of the comment's own language: the combined verdict of a bilingual contract may cite the
+    other version, and an English comment quoting Chinese words (or the reverse) is language mixing.
+    """
     for res in [result, *result.by_language.values()]:
         for reason in res.reasons:
             if reason.code in ("contradicted-by", "weakened-by", "carve-out") and reason.detail \
-                    and reason.detail.strip() and (reason.detail in ev.text or res is result):
+                    and reason.detail.strip() and (reason.detail in ev.text or res is result) \
+                    and _has_cjk(reason.detail) == (lang == "zh"):
                 return reason.detail.strip()
     return None
 
@@ -210,15 +215,15 @@ class Redliner:
                 continue
             replaced_langs: set[str] = set()
             anchored_any = False
+            edits: list[tuple[ParagraphRef, Edit]] = []
             for ev, kind in _evidence_for(result):
                 edit = self._edit_for(result, ev, kind)
                 if edit is None:
                     continue
-                ref, e = edit
-                per_paragraph.setdefault(ref.index, (ref, []))[1].append(e)
+                edits.append(edit)
                 anchored_any = True
-                if e.replacement:
-                    replaced_langs.add(e.lang)
+                if edit[1].replacement:
+                    replaced_langs.add(edit[1].lang)
             # Covered when every language version is replaced in place or already satisfied on its own.
             covered = anchored_any and all(
                 lang in replaced_langs or (lang in result.by_language
@@ -226,6 +231,14 @@ class Redliner:
                 for lang in self.langs) and bool(replaced_langs)
             if not covered:
                 needs_clause.append(result.id)
+                # The new article gives the undertaking in every language. Replacing a weak clause as well, in
+                # one language only, would say it twice in that language and leave the clause's other version
+                # saying something else; the weak clause stays, with a comment pointing to the new article.
+                for _, e in edits:
+                    if e.kind in ("weak", "weak-parallel"):
+                        e.kind, e.replacement, e.extra = "superseded", None, ()
+            for ref, e in edits:
+                per_paragraph.setdefault(ref.index, (ref, []))[1].append(e)
         return per_paragraph, needs_clause
 
     def _ref(self, block: Block) -> ParagraphRef | None:
@@ -264,19 +277,37 @@ class Redliner:
         replacement = None
         extra: tuple[str, ...] = ()
         if kind == "weak":
-            paragraphs = clause(result.id, lang, self.opts.variant, self.ctx.for_lang(lang)).paragraphs
-            replacement, extra = paragraphs[0], tuple(paragraphs[1:])
+            if any(other != lang and sub.verdict == Verdict.SATISFIED for other, sub in result.by_language.items()):
+                # The other language version of this clause already gives the undertaking in a sentence or two:
+                # the full clause (sub-clauses, remedies) in one version only would make the two texts differ
+                # in substance. The short undertaking keeps them parallel.
+                replacement = clause(result.id, lang, "short", self.ctx.for_lang(lang)).paragraphs[0]
+                kind = "weak-parallel"
+            else:
+                paragraphs = clause(result.id, lang, self.opts.variant, self.ctx.for_lang(lang)).paragraphs
+                replacement, extra = paragraphs[0], tuple(paragraphs[1:])
         elif block.table is not None and self.layout.table_columns:
             # A bilingual table: the parallel cell keeps its clause, so this cell gets the undertaking in its
             # own language instead of a bare deletion; the two columns keep saying the same thing.
-            replacement = clause(result.id, lang, "short", self.ctx.for_lang(lang)).paragraphs[0]
-            kind = "replaced"
-        return ref, Edit(result.id, kind, raw_start, raw_end, lang, _reason_detail(result, ev), replacement,
+            if any(other != lang and sub.verdict == Verdict.SATISFIED for other, sub in result.by_language.items()):
+                replacement = clause(result.id, lang, "short", self.ctx.for_lang(lang)).paragraphs[0]
+                kind = "replaced"
+            else:
+                # Both columns contradict it: both get the clause the other new articles have (the short one
+                # would give this undertaking less than its neighbours: no notice duty, no remedies).
+                paragraphs = clause(result.id, lang, self.opts.variant, self.ctx.for_lang(lang)).paragraphs
+                replacement, extra = paragraphs[0], tuple(paragraphs[1:])
+                kind = "replaced-both"
+        return ref, Edit(result.id, kind, raw_start, raw_end, lang, _reason_detail(result, ev, lang), replacement,
                          extra)
 
     # ------------------------------------------------------------------ editing
     def apply_paragraph(self, ref: ParagraphRef, edits: list[Edit]) -> None:
         """Apply edits to one paragraph, right to left, merging overlapping spans."""
+        superseded = [e for e in edits if e.kind == "superseded"]
+        if superseded:  # nothing to strike: a comment on the clause the new article supersedes
+            self._comment(ref.element, None, None, superseded)
+            edits = [e for e in edits if e.kind != "superseded"]
         unique: dict[tuple[str, int, int], Edit] = {}
         for e in edits:
             unique.setdefault((e.req_id, e.start, e.end), e)
@@ -340,7 +371,8 @@ class Redliner:
         parent = ref.element.getparent()
         numbered = (label is not None or (ppr is not None and ppr.find(w("numPr")) is not None)
                     or (parent is not None and parent.tag == w("tc"))
-                    or any(b.paragraph == ref.index and b.label for b in self.doc.blocks))
+                    or any(b.paragraph == ref.index and b.label for b in self.doc.blocks)
+                    or self._sole_text_of_article(ref.index))
         if numbered:
             lang = "zh" if _has_cjk(text) else "en"
             ins = revision("ins", self.next_id(), self.opts.author, self.date)
@@ -355,6 +387,24 @@ class Redliner:
             first_deleted.addprevious(ins)  # before the struck text, for the reason given in _apply_group
             return
         mark_paragraph_deleted(ref.element, self.next_id(), self.opts.author, self.date)
+
+    def _sole_text_of_article(self, paragraph: int) -> bool:
+        """Is this paragraph all its article says in its language (between its heading and the next heading)?
+
+        Why: removing it would leave a numbered heading with nothing under it ("第二条 服务" and then 第三条);
+        a lawyer keeps the heading's number meaningful with 【本条删除】 / [Intentionally deleted].
+        """
+        blocks = [b for b in self.doc.blocks if b.is_body and b.table is None and b.kind != BlockKind.FOOTNOTE
+                  and b.kind != BlockKind.ENDNOTE]
+        at = next((i for i, b in enumerate(blocks) if b.paragraph == paragraph), None)
+        if at is None:
+            return False
+        start = next((i for i in range(at - 1, -1, -1) if blocks[i].kind == BlockKind.HEADING), None)
+        if start is None:
+            return False
+        end = next((i for i in range(at + 1, len(blocks)) if blocks[i].kind == BlockKind.HEADING), len(blocks))
+        lang = blocks[at].language
+        return not any(b.text.strip() and b.language == lang for b in blocks[start + 1:end] if b is not blocks[at])
 
     def _extra_paragraphs(self, p: etree._Element, texts: list[str]) -> None:
         """The replacement's further sub-clauses as paragraphs of their own after ``p``."""
@@ -451,7 +501,7 @@ class Redliner:
     def _comment_only(self, p: etree._Element, group: list[Edit]) -> None:
         """A proposal that could only be commented: its contradiction stays in the text."""
         for e in group:
-            if e.kind in ("contradicted", "replaced"):
+            if e.kind in ("contradicted", "replaced", "replaced-both"):
                 self.summary.leave_unresolved(e.req_id)
         self._comment(p, None, None, group)
 
@@ -591,6 +641,8 @@ class Redliner:
         return "missing"
 
     def _heading_text(self, lang: str, label: str | None, title: str) -> str:
+        if lang == "en" and self.layout.title_case:  # the contract's headings are "Supply of Products"
+            title = title_case(title)
         return f"{label} {title}" if label else title
 
     def _cross_references(self, per_paragraph: dict[int, tuple[ParagraphRef, list[Edit]]]) -> None:
@@ -619,6 +671,32 @@ class Redliner:
                 ctx = dict(self.ctx.for_lang(lang))
                 ctx.update(kind="xref", section=section, change=kind)
                 self._anchor_comment(ref.element, None, None, redline_comment(lang, ctx))
+
+    def _liability_cap(self, req_ids: list[str]) -> None:
+        """Comment on a clause capping liability when the new articles promise compensation of all losses.
+
+        Why: whether "shall compensate … for all losses" in a new article is subject to the contract's cap is
+        the first question the supplier's counsel will ask; the redline should ask it first.
+        """
+        if not req_ids or self.ctx.remedies == "none":
+            return
+        patterns = layout_data()["liability_cap"]
+        for block in self.doc.blocks:
+            if not block.is_body or block.kind == BlockKind.HEADING:
+                continue
+            lang = block.language if block.language in ("zh", "en") else None
+            if lang is None or lang not in self.langs or not any(p.search(block.text) for p in patterns.get(lang, [])):
+                continue
+            ref = self._ref(block)
+            if ref is None:
+                continue
+            cited = [self.targets[r][lang] for r in req_ids if self.targets.get(r, {}).get(lang)]
+            ctx = dict(self.ctx.for_lang(lang))
+            joined = "、".join(cited) if lang == "zh" else \
+                (", ".join(cited[:-1]) + " and " + cited[-1] if len(cited) > 1 else "".join(cited))
+            ctx.update(kind="cap", targets=joined, count=len(cited))
+            self._anchor_comment(ref.element, None, None, redline_comment(lang, ctx))
+            return  # one comment: the first capping clause
 
     def prepare(self, req_ids: list[str]) -> None:
         """Decide where the new articles go and what they are numbered, before any comment cites them."""
@@ -891,6 +969,7 @@ class Redliner:
         for ref, edits in per_paragraph.values():
             self.apply_paragraph(ref, edits)
         self._cross_references(per_paragraph)
+        self._liability_cap(new_clauses)
         self.insert_clauses(new_clauses)
         replace: dict[str, bytes] = {self.main: _serialise(self.root)}
         add: dict[str, bytes] = {}
