@@ -93,7 +93,8 @@ class Reason:
 
     Codes: element-found, element-missing, binding-undertaking, weakened-by,
     carve-out, partial-coverage, contradicted-by, overridden-by, not-supplier, recital,
-    definition, near-miss, excluded-text, unrecognised-qualifier (fail closed: the words no known-safe part
+    definition, near-miss, excluded-text, unseen-words (tiny, white or hidden words in an undertaking's own
+    paragraph), unrecognised-qualifier (fail closed: the words no known-safe part
     of an undertaking accounts for), unidentified-right (a right to do the forbidden act held by a party the
     contract does not identify as buyer or supplier), separate-agreement (the undertaking is only to sign or
     observe a separate agreement whose text the contract does not hold: weak, the lawyer checks that agreement).

@@ -463,3 +463,32 @@ def test_xml_parts_over_max_xml_bytes_are_refused_before_parsing() -> None:
         read(data, limits=Limits(max_xml_bytes=10_000))
     assert info.value.code == "too-large" and "max_xml_bytes" in info.value.message
     assert read(data, limits=Limits(max_xml_bytes=1_000_000)).blocks
+
+
+@pytest.mark.parametrize(("lang", "tail", "rpr"), [
+    ("en", " except where required by foreign law", '<w:sz w:val="2"/>'),
+    ("en", " except where required by foreign law", gen.WHITE),
+    ("zh", "，但依据境外法律要求的除外", '<w:sz w:val="2"/>'),
+    ("zh", "，但依据境外法律要求的除外", "<w:vanish/>"),
+], ids=["en-1pt", "en-white", "zh-1pt", "zh-hidden"])
+def test_unseen_words_in_the_undertakings_own_paragraph_make_it_weak(lang: str, tail: str, rpr: str) -> None:
+    """A carve-out in 1-point, white or hidden type at the end of the CSR04 clause is contract text a reader
+    of the printed page misses; the tool does not read it with the clause, so the clause cannot be satisfied,
+    and the verdict quotes the words."""
+    t = gen.TEXT[lang]
+    clause = f'<w:p>{gen.run(t["continuity"].rstrip("。."))}{gen.run(tail, rpr)}{gen.run("。" if lang == "zh" else ".")}</w:p>'
+    body = "".join(gen.para(x) for x in [t["title"], *t["parties"], *t["clauses"], t["review"]]) + clause
+    doc = read(gen.package(gen.document(body)))
+    assert not contains(doc, tail.strip("，, "))
+    result = check_document(doc).requirement("CSR04")
+    assert str(result.verdict) == "weak", result.message
+    assert any(r.code == "unseen-words" and squash(tail.strip("，, ")) in squash(r.detail) for r in result.reasons)
+
+
+def test_unseen_words_elsewhere_leave_a_satisfied_clause_alone() -> None:
+    """A drafting note in hidden type in another paragraph does not touch the CSR04 clause's verdict."""
+    t = gen.TEXT["en"]
+    body = "".join(gen.para(x) for x in [t["title"], *t["parties"], *t["clauses"], t["continuity"], t["review"]])
+    body += gen.para("Drafting note: confirm the delivery schedule.", "<w:vanish/>")
+    result = check_document(read(gen.package(gen.document(body)))).requirement("CSR04")
+    assert str(result.verdict) == "satisfied", result.message

@@ -310,3 +310,17 @@ def test_cli_hostile_input_is_a_coded_error(name: str, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert result.output.startswith("cliccheck: error:") and result.output.rstrip().endswith("]")
     assert not (tmp_path / "o.docx").exists()
+
+
+def test_a_struck_clause_takes_its_unseen_words_with_it() -> None:
+    """Clause 3.4 of the managed-services fixture ends in 1-point type ("except where required by foreign law"):
+    the lint calls it weak for those words, and the replacement strikes them too, so accepting every change
+    leaves no foreign-law carve-out behind; rejecting every change restores them."""
+    data = (Path(__file__).resolve().parents[1] / "fixtures/docx/managed-services-en.docx").read_bytes()
+    _doc, result, out, _summary = _redline(data)
+    assert str(result.requirement("CSR02").verdict) == "weak"
+    accepted = read_document(accept_all(out), filename="accepted.docx")
+    everything = accepted.text + " ".join(x.text for x in accepted.excluded)
+    assert "except where required by foreign law" not in " ".join(everything.split())
+    rejected = read_document(reject_all(out), filename="rejected.docx")
+    assert any("except where required by foreign law" in x.text for x in rejected.excluded)

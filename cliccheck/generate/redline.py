@@ -27,7 +27,7 @@ from lxml import etree
 from ..errors import DocumentError
 from ..i18n import Phrase, Said
 from ..limits import DEFAULT_LIMITS, Limits
-from ..model import Block, BlockKind, Document
+from ..model import Block, BlockKind, Document, ExcludedKind
 from ..readers.docx_reader import ParagraphRef, read_docx_package
 from ..readers.safezip import PKG_REL_NS, open_package, parse_xml
 from ..sections import parse_label
@@ -322,7 +322,12 @@ class Redliner:
         lengths: dict[etree._Element, int] = {}
         runs: list[tuple[etree._Element, int, int]] = []
         foreign: list[tuple[int, int]] = []  # visible text not held by a plain run child (math, symbols)
+        unseen: list[tuple[etree._Element, int, int]] = []  # tiny, white or hidden runs, at their place
         for seg in ref.segments or []:
+            if not seg.visible and seg.element is not None and seg.excluded in _UNSEEN \
+                    and (parent := seg.element.getparent()) is not None and parent.tag == w("r") \
+                    and not any(r is parent for r, _, _ in unseen):
+                unseen.append((parent, seg.start, seg.start))
             if not seg.visible or seg.element is None or seg.start == seg.end:
                 continue
             parent = seg.element.getparent()
@@ -345,7 +350,11 @@ class Redliner:
                 self.summary.skipped.append(Said("gen.redline.skip.outside-runs", rule=group[0].req_id))
                 self._comment_only(ref.element, group)
                 continue
-            done = self._apply_group(ref.element, start, end, group, runs, lengths)
+            # words a reader does not see inside the struck stretch go with it ("… user data[ except where
+            # required by foreign law, in 1 pt].": accepting the change must not leave them behind)
+            hidden = [(r, a, b) for r, a, b in unseen if start <= a <= end]
+            done = self._apply_group(ref.element, start, end, group, sorted(runs + hidden, key=lambda x: x[1]),
+                                     lengths)
             if done is not None:
                 applied.append((start, end))
                 if not last_wrapper:
@@ -415,7 +424,7 @@ class Redliner:
                      runs: list[tuple[etree._Element, int, int]],
                      lengths: dict[etree._Element, int]) -> etree._Element | None:
         """Apply one group; returns the last wrapper written (None when only a comment was possible)."""
-        touched = [(r, a, b) for r, a, b in runs if a < end and b > start]
+        touched = [(r, a, b) for r, a, b in runs if (a < end and b > start) or (a == b and start <= a <= end)]
         if any(r.find(w("fldChar")) is not None or r.find(w("instrText")) is not None for r, _, _ in touched):
             self.summary.skipped.append(Said("gen.redline.skip.crosses-field", rule=group[0].req_id))
             touched = []
@@ -441,7 +450,9 @@ class Redliner:
         self.summary.deletions += 1
         self._delete_emptied_fields(p)
         first: etree._Element = wrappers[0]
-        rpr = clean_rpr(inside[-1].find(w("rPr")))
+        # the new words take the look of the last struck words a reader sees, never of 1-point or white ones
+        seen = [run for run, (_r, a, b) in zip(inside, touched, strict=True) if b > a] or inside
+        rpr = clean_rpr(seen[-1].find(w("rPr")))
         for e in group:
             if e.replacement:
                 # The new words go before the struck ones: a numbered paragraph that starts with a deletion
@@ -1023,6 +1034,10 @@ class Redliner:
         override.set("PartName", "/" + part)
         override.set("ContentType", COMMENTS_TYPE)
         replace["[Content_Types].xml"] = _serialise(ct)
+
+
+#: excluded run kinds that are contract text a reader misses (not revisions, comments or field codes)
+_UNSEEN = frozenset({ExcludedKind.HIDDEN, ExcludedKind.WHITE_TEXT, ExcludedKind.TINY_TEXT})
 
 
 def _ancestor(el: etree._Element | None, tag: str) -> etree._Element | None:

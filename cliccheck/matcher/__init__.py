@@ -55,7 +55,7 @@ from .document import document_bound as _document_bound
 from .document import document_findings
 from .frames import defined_terms, excludes_reasons, narrowed_terms, read_riders
 from .hidden import analyse_unit as _analyse
-from .hidden import hidden_findings, margin_findings, unread_findings
+from .hidden import hidden_findings, margin_findings, unread_findings, unseen_words
 from .obfuscation import obfuscation_findings
 from .verdict import decide, evidence_for
 
@@ -511,7 +511,7 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
     for rid in selected:
         results = {v: per_lang[v][rid] for v in langs}
         combined = _combine(results, prevailing)
-        requirements.append(_document_bound(combined, roles))
+        requirements.append(unseen_words(_document_bound(combined, roles), doc))
         verdicts = {r.verdict for r in results.values()}
         if len(verdicts) > 1:
             ev = [e for r in results.values() for e in r.evidence[:1]]

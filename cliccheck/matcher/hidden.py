@@ -15,6 +15,9 @@ hostile draft cannot move a clause out of a reader's sight (or into it) unnotice
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from ..library import Library
 from ..model import BlockKind, Document, ExcludedKind, ExcludedText
 from ..normalize import detect_language
@@ -40,6 +43,26 @@ NOT_CONTRACT_TEXT = frozenset({ExcludedKind.DELETED, ExcludedKind.MOVED_FROM, Ex
 
 def _kind_words(item: ExcludedText) -> str:
     return str(item.kind).replace("_", " ").capitalize()
+
+
+def unseen_words(result: RequirementResult, doc: Document) -> RequirementResult:
+    """A satisfied verdict whose undertaking's own paragraph also holds words a reader does not see (1-point,
+    white or hidden type: "… save where required by foreign law" in 1 pt) is weak: those words are contract text
+    that may qualify the undertaking, and the tool did not read them with it. Fail closed, quoting the words."""
+    if result.verdict != Verdict.SATISFIED:
+        return result
+    paragraphs = {e.paragraph for e in result.evidence if e.role == "undertaking" and e.paragraph is not None}
+    unseen = [x for x in doc.excluded if x.kind not in NOT_CONTRACT_TEXT and x.paragraph in paragraphs
+              and re.search(r"\w{2}", x.text)]
+    if not unseen:
+        return result
+    words = " … ".join(" ".join(x.text.split()) for x in unseen[:3])
+    where = ", ".join(dict.fromkeys(_kind_words(x).lower() for x in unseen))
+    return dataclasses.replace(
+        result, verdict=Verdict.WEAK,
+        message=(f"The {result.id} undertaking's paragraph also holds words a reader does not see ({where}): "
+                 f"'{words}'. They are contract text and may qualify it; make them visible and lint again."),
+        reasons=[*result.reasons, Reason("unseen-words", words)])
 
 
 def hidden_findings(doc: Document, library: Library, roles: Roles, selected: list[str],

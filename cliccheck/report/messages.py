@@ -180,7 +180,7 @@ def reason_text(reason: Reason, lang: str, evidence: Sequence[Evidence], require
                      detail=t("reason.missing-in-version", lang, lang=t(f"lang.{version}", lang)))
     if detail in _FIXED_DETAILS:
         words = t(_FIXED_DETAILS[detail], lang)
-    elif code == "unrecognised-qualifier" and detail:  # always the contract's words nobody accounted for
+    elif code in ("unrecognised-qualifier", "unseen-words") and detail:  # always the contract's own words
         words = _quote(detail, lang)
     elif is_quote(detail, evidence):
         core = detail.strip()
@@ -246,6 +246,9 @@ def _weak_detail(req: RequirementReport, lang: str) -> str:
                  missing=missing_titles)
     if _first(req.reasons, "not-supplier"):
         return t("detail.not-supplier", lang)
+    unseen = _first(req.reasons, "unseen-words")
+    if unseen is not None and unseen.detail:  # 1-point or white words in the undertaking's own paragraph
+        return t("detail.unseen-words", lang, detail=" ".join(unseen.detail.split()))
     leftover = _first(req.reasons, "unrecognised-qualifier")
     if leftover is not None and leftover.detail:  # the contract's own words nobody accounted for: show them
         return t("detail.unrecognised-qualifier", lang, detail=" ".join(leftover.detail.split()))
