@@ -176,6 +176,14 @@ class Config:
         """The folder playbook paths are relative to: the config file's, else the working directory."""
         return str(Path(self.source).resolve().parent) if self.source and not self.source.startswith("<") else "."
 
+    def resolved_packs(self) -> tuple[str, ...]:
+        """The ``packs`` setting with each playbook folder made absolute (it is relative to the config file's
+        folder): what ``load_packs`` reads the same way in any process and from any working directory."""
+        from .packs import is_path_spec
+
+        return tuple(str((Path(self.pack_base) / spec).resolve()) if is_path_spec(spec) else spec
+                     for spec in self.packs)
+
     def library(self) -> Any:
         """The library of the enabled packs (cached by the loaders)."""
         from .packs import load_packs
@@ -549,6 +557,19 @@ def parse_pack_list(text: str | None) -> list[str] | None:
     for spec in specs:
         load_pack(spec)  # an unknown pack or a broken playbook: the one-line error now, not per document
     return list(dict.fromkeys(specs))
+
+
+def effective_packs(option: str | None, *, config_file: str | None = None,
+                    document: str | None = None) -> tuple[str, ...]:
+    """The rule packs a command reads with, by one precedence for every command (lint, audit, serve, annex,
+    redline, rules, explain --trace): ``--packs``, else the ``packs`` of the configuration that governs
+    ``document`` (``--config``, else the .cliccheck.toml / pyproject.toml found from its folder, or from the
+    working directory), else csr. An annex that fell back to csr while the gate checks more packs would leave the
+    other packs' unmet rules without a clause."""
+    specs = parse_pack_list(option)
+    if specs is not None:
+        return tuple(specs)
+    return ConfigCache(config_file).for_document(document).resolved_packs()
 
 
 def _requirement_names() -> dict[str, str]:

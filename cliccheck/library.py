@@ -75,7 +75,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
 #: that make a later sentence part of it, and the classes of riders.
 POLARITIES = frozenset({"positive", "negative"})
 _COMPLEMENT_SCHEMA: dict[str, Any] = {"en": ([str], False), "zh": ([str], False),
-                                      "polarity": ([POLARITIES], False)}
+                                      "polarity": ([POLARITIES], False), "packs": ([str], False)}
 _FRAMES_SCHEMA: dict[str, Any] = {
     "version": (int, True),
     "complements": (_COMPLEMENT_SCHEMA, True),  # checked per class below
@@ -342,9 +342,14 @@ def _load_frames(path: Path) -> dict[str, Any]:
                 classes[k.value] = _convert(path, v, LEX, where)
                 continue
             data = _convert(path, v, schema, where)
-            lex = _convert(path, v, {**{lang: ([str], False) for lang in LANGS}, "polarity": ([str], False)}, where)
+            lex = _convert(path, v, {**{lang: ([str], False) for lang in LANGS}, "polarity": ([str], False),
+                                     "packs": ([str], False)}, where)
+            # packs: the rule packs whose undertakings the class is harmless in (absent: every pack's). A pack's own
+            # vocabulary ("entrusted" for PIPL Art. 21) may narrow another pack's undertaking ("user data entrusted
+            # to it" is less than all user data): it accounts for words only when that pack is read
             classes[k.value] = {**{lang: tuple(lex.get(lang) or ()) for lang in LANGS},
-                                "polarity": tuple(data.get("polarity") or ("positive", "negative"))}
+                                "polarity": tuple(data.get("polarity") or ("positive", "negative")),
+                                "packs": tuple(data.get("packs") or ())}
             items_by_lang = {kk.value: vv for kk, vv in v.value}
             for lang in LANGS:
                 for i, phrase in enumerate(classes[k.value][lang]):

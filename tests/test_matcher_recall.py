@@ -81,6 +81,13 @@ CLASSES = [
      "unlawfully control the Customer's equipment.",
      "9. The Vendor shall not use the remote access granted to its field engineers under this Agreement, where it "
      "considers that appropriate, to unlawfully control the Customer's equipment."),
+    # the slot ends at the first "to <verb>": a later "to" ("forwarded to it") must not stretch it over the object's
+    # own qualifiers (only the data forwarded to the supplier is less than all user data)
+    ("en", "CSR02",
+     "9. The Vendor shall not use the convenience of providing the Products and services to illegally obtain the "
+     "data of the Customer's users or give it to third parties.",
+     "9. The Vendor shall not use the convenience of providing the Products and services to illegally obtain the "
+     "user data forwarded to it."),
     # a later clause that names only another item of the undertaking's clause speaks of that item
     ("en", "CSR02",
      "9. Undertakings\n\n9.1 The Vendor undertakes that it shall:\n\n(a) not unlawfully obtain any data of the "

@@ -57,22 +57,28 @@ def needs_clause(result) -> list[str]:  # type: ignore[no-untyped-def]
 @click.option("--reference-docx", "reference", type=click.Path(dir_okay=False), default=None,
               help="House template for a DOCX annex: its styles, page setup, header and footer are used.")
 @click.option("--packs", default=None, metavar="PACKS",
-              help="Rule packs to write clauses for, comma-separated (default csr): built-in ids or playbook folders "
-                   "(a playbook's rules have no clause templates and are skipped).")
+              help="Rule packs to write clauses for, comma-separated: built-in ids or playbook folders (a "
+                   "playbook's rules have no clause templates and are skipped). Default: the configuration's packs "
+                   "(as lint), else csr.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Take the packs from this config file instead of the .cliccheck.toml / pyproject.toml found "
+                   "from the contract's folder.")
 @timeout_option
 @ocr_options
 @override_options
 @click.pass_context
 def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: str | None, lang: str | None,
                   all_: bool, variant: str, force: bool, password: str | None, reference: str | None,
-                  packs: str | None, timeout: str, ocr_mode: str, ocr_dpi: int, **overrides: str | None) -> None:
+                  packs: str | None, config_file: str | None, timeout: str, ocr_mode: str, ocr_dpi: int,
+                  **overrides: str | None) -> None:
     """Write an annex (网络安全审查补充条款 / Supplemental Cybersecurity Review
     Undertakings) with a clause for each Art. 6 undertaking CONTRACT does not
     satisfy, ready to sign: preamble naming the main contract and stating that
     the annex prevails, numbered clauses, a language clause when bilingual,
     and signature blocks. Parties are called what the contract calls them.
-    With --packs, also a clause for each unmet rule of the other packs; the
-    title then names what the annex covers.
+    With other packs (--packs, else the packs setting of the configuration
+    lint uses), also a clause for each unmet rule of those packs; the title
+    then names what the annex covers.
 
     \b
     Examples:
@@ -83,9 +89,9 @@ def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: st
       cliccheck annex contract.docx --supplier "Northbridge Systems Ltd." --supplier-label Vendor
     """
     with one_line_errors(ctx):
-        from ..config import parse_pack_list
+        from ..config import effective_packs
 
-        specs = tuple(parse_pack_list(packs) or ()) if packs is not None else ("csr",)
+        specs = effective_packs(packs, config_file=config_file, document=contract)
         code = _run(contract, output, fmt, lang, all_, variant, force, password, reference, overrides,
                     parse_timeout(timeout), make_ocr_options(ocr_mode, ocr_dpi), specs)
     ctx.exit(code)

@@ -25,7 +25,8 @@ from . import one_line_errors
 @click.option("--max-cer", type=float, default=None, metavar="RATE",
               help="With --ocr: exit 1 if any document's character error rate is above RATE (0-1).")
 @click.option("--packs", default=None, metavar="PACKS",
-              help="Rule packs to score, comma-separated (default csr): built-in ids or playbook folders.")
+              help="Rule packs to score, comma-separated (default csr): built-in ids or playbook folders. Scoring "
+                   "follows the corpus labels and reads no config file.")
 @click.option("--pack", "playbooks", multiple=True, metavar="DIR", type=click.Path(),
               help="A playbook folder to score (repeatable; alone, only its rules are scored).")
 @click.pass_context

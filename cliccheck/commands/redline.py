@@ -35,19 +35,25 @@ if TYPE_CHECKING:
               help="Clause variant for inserted and replacement clauses.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @click.option("--packs", default=None, metavar="PACKS",
-              help="Rule packs to write clauses for, comma-separated (default csr): built-in ids or playbook folders "
-                   "(a playbook's rules have no clause templates and are skipped).")
+              help="Rule packs to write clauses for, comma-separated: built-in ids or playbook folders (a "
+                   "playbook's rules have no clause templates and are skipped). Default: the configuration's packs "
+                   "(as lint), else csr.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Take the packs from this config file instead of the .cliccheck.toml / pyproject.toml found "
+                   "from the contract's folder.")
 @timeout_option
 @override_options
 @click.pass_context
 def redline_command(ctx: click.Context, contract: str, output: str, author: str, date: str | None,
                     after: str | None, deleted_text: tuple[str, ...], variant: str, force: bool,
-                    packs: str | None, timeout: str, **overrides: str | None) -> None:
+                    packs: str | None, config_file: str | None, timeout: str, **overrides: str | None) -> None:
     """Write a copy of CONTRACT.docx that a lawyer can send: the missing
     clauses inserted as Word tracked insertions, each contradicting sentence
     proposed for deletion, each weak clause proposed for replacement, and a
     comment on each change explaining it and citing the legal basis. Word and
-    LibreOffice show them as ordinary revisions to accept or reject.
+    LibreOffice show them as ordinary revisions to accept or reject. The rule
+    packs are lint's: --packs, else the configuration's packs setting, else
+    csr.
 
     \b
     Examples:
@@ -64,7 +70,7 @@ def redline_command(ctx: click.Context, contract: str, output: str, author: str,
     """
     with one_line_errors(ctx):
         code = _run(contract, output, author, date, after, deleted_text, variant, force, overrides,
-                    parse_timeout(timeout), packs)
+                    parse_timeout(timeout), packs, config_file)
     ctx.exit(code)
 
 
@@ -83,7 +89,7 @@ def _deleted_texts(values: tuple[str, ...]) -> dict[str, str] | None:
 
 def _run(contract: str, output: str, author: str, date: str | None, after: str | None,
          deleted_text: tuple[str, ...], variant: str, force: bool, overrides: dict[str, str | None],
-         timeout: float | None, packs: str | None = None) -> int:
+         timeout: float | None, packs: str | None = None, config_file: str | None = None) -> int:
     from ..batch import run_isolated
     from ..errors import EXIT_FINDINGS, EXIT_OK, DocumentError
     from ..generate.messages import msg
@@ -114,9 +120,9 @@ def _run(contract: str, output: str, author: str, date: str | None, after: str |
 
     options = redline_module.RedlineOptions(author=author.strip(), when=when, after=after, variant=variant,
                                             deleted_text=deleted)
-    from ..config import parse_pack_list
+    from ..config import effective_packs
 
-    specs = tuple(parse_pack_list(packs) or ()) if packs is not None else ("csr",)
+    specs = effective_packs(packs, config_file=config_file, document=contract)
     out, summary = run_isolated(_redline, data, contract, options, overrides, specs, timeout=timeout,
                                 name=contract)
     from ..i18n import resolve_ui_lang, say

@@ -25,23 +25,31 @@ def _wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: st
     return [(initial_indent if i == 0 else subsequent_indent) + line for i, line in enumerate(lines)]
 
 
-def _library(packs: str | None = None, playbooks: tuple[str, ...] = (), every: bool = False):  # type: ignore[no-untyped-def]
-    """The requirements to list or explain: the packs named (default csr; ``every``: all built-in packs), then
-    the playbook folders given with --pack."""
-    from ..config import parse_pack_list
-    from ..packs import builtin_dirs, load_packs
+def _library(packs: str | None = None, playbooks: tuple[str, ...] = (), every: bool = False,
+             config_file: str | None = None, document: str | None = None):  # type: ignore[no-untyped-def]
+    """The requirements to list, explain or trace, by the precedence lint uses: the packs named (--packs), else
+    the configuration's packs (``--config``, else the config file found from ``document``'s folder or the working
+    directory), else csr; ``every`` (explain RULE): every built-in pack and the configuration's playbooks. The
+    playbook folders given with --pack come after them (alone, they are the whole list)."""
+    from ..config import ConfigCache, parse_pack_list
+    from ..packs import builtin_dirs, is_path_spec, load_packs
 
     if packs is not None:
         specs = parse_pack_list(packs) or []
     elif every:
-        specs = list(builtin_dirs())
+        configured = ConfigCache(config_file).for_document(document).resolved_packs()
+        specs = [*builtin_dirs(), *(p for p in configured if is_path_spec(p))]
+    elif playbooks:
+        specs = []
     else:
-        specs = [] if playbooks else ["csr"]
+        specs = list(ConfigCache(config_file).for_document(document).resolved_packs())
     specs += [str(Path(p).resolve()) for p in playbooks]
-    return load_packs(specs)
+    return load_packs(list(dict.fromkeys(specs)))
 
 
-_PACKS_HELP = "Rule packs to list, comma-separated (default csr): built-in ids or playbook folders."
+_PACKS_HELP = ("Rule packs to list, comma-separated: built-in ids or playbook folders. Default: the configuration's "
+               "packs (as lint), else csr.")
+_CONFIG_HELP = "Take the packs from this config file instead of the .cliccheck.toml / pyproject.toml found from here."
 _PACK_HELP = "A playbook folder to add (repeatable): lists or explains its rules after the packs."
 
 
@@ -67,9 +75,10 @@ _UI_LANG_HELP = ("Language of the headings and messages: auto (LANG/LC_ALL, else
 @click.option("--ui-lang", type=click.Choice(["auto", "zh", "en"]), default=None, help=_UI_LANG_HELP)
 @click.option("--packs", default=None, metavar="PACKS", help=_PACKS_HELP)
 @click.option("--pack", "playbooks", multiple=True, metavar="DIR", type=click.Path(), help=_PACK_HELP)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None, help=_CONFIG_HELP)
 @click.pass_context
 def rules_command(ctx: click.Context, fmt: str, ui_lang: str | None, packs: str | None,
-                  playbooks: tuple[str, ...]) -> None:
+                  playbooks: tuple[str, ...], config_file: str | None) -> None:
     """List the requirements checked (and the other findings lint can report).
 
     \b
@@ -81,7 +90,7 @@ def rules_command(ctx: click.Context, fmt: str, ui_lang: str | None, packs: str 
       cliccheck explain CSR04
     """
     with one_line_errors(ctx):
-        library = _library(packs, playbooks)
+        library = _library(packs, playbooks, config_file=config_file)
     pack_of = {r.id: p for p in library.packs for r in p.requirements}
     if fmt == "json":
         data = {
@@ -129,13 +138,17 @@ def rules_command(ctx: click.Context, fmt: str, ui_lang: str | None, packs: str 
                    "polarity, act, object, conditions, exceptions, riders, leftover words).")
 @click.option("--supplier-alias", "aliases", multiple=True, help="Extra supplier name (with --trace).")
 @click.option("--packs", default=None, metavar="PACKS",
-              help="With --trace: the rule packs to read FILE with, comma-separated, as lint --packs (default: csr, "
-                   "or every built-in pack when RULE is named). Trace with the packs you lint with: each pack's "
-                   "words count as known in every undertaking.")
+              help="With --trace: the rule packs to read FILE with, comma-separated, as lint --packs (default: the "
+                   "configuration's packs, as lint, else csr; every built-in pack when RULE is named). Each pack is "
+                   "read on its own, as lint reads it.")
 @click.option("--pack", "playbooks", multiple=True, metavar="DIR", type=click.Path(), help=_PACK_HELP)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Take the packs from this config file instead of the .cliccheck.toml / pyproject.toml found "
+                   "from FILE's folder (or from here).")
 @click.pass_context
 def explain_command(ctx: click.Context, rule: str | None, lang: str, ui_lang: str | None, trace_file: str | None,
-                    aliases: tuple[str, ...], packs: str | None, playbooks: tuple[str, ...]) -> None:
+                    aliases: tuple[str, ...], packs: str | None, playbooks: tuple[str, ...],
+                    config_file: str | None) -> None:
     """Explain one requirement: legal basis, what satisfies it, what makes it
     weak or contradicted, and examples in both languages. With --trace FILE,
     show why the matcher decided as it did on FILE (RULE then limits the trace).
@@ -152,12 +165,12 @@ def explain_command(ctx: click.Context, rule: str | None, lang: str, ui_lang: st
       cliccheck explain --trace contract.docx --packs csr,security-agreement,pipl21,network-data
     """
     if trace_file is not None:
-        _trace(ctx, trace_file, rule, aliases, playbooks, packs)
+        _trace(ctx, trace_file, rule, aliases, playbooks, packs, config_file)
         return
     if rule is None:
         raise CatalogueUsageError("cli.explain_needs_rule", ctx=ctx)
     with one_line_errors(ctx):
-        library = _library(None, playbooks, every=True)
+        library = _library(None, playbooks, every=True, config_file=config_file)
         by_name = {r.name: r for r in library.requirements}
         req = by_name.get(rule) or library.requirement(rule)
     from ..i18n import catalogue, t
@@ -213,25 +226,37 @@ def _visible(text: str) -> str:
     return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)
 
 
+def _readings(doc, library, wanted: str | None, aliases: tuple[str, ...]) -> list:  # type: ignore[no-untyped-def]
+    """The readings lint makes: each pack read on its own (one pack's words never account for another pack's
+    undertaking), then ordered by language version as one reading shows them."""
+    from ..matcher.frames import trace_document
+    from ..packs import pack_library
+
+    parts = [pack_library(library, pack) for pack in library.packs if wanted is None or wanted in pack.ids]
+    readings = [r for part in parts for r in trace_document(doc, part, supplier_aliases=aliases)]
+    order = {v: i for i, v in enumerate(dict.fromkeys(v for v, _ in readings))}
+    return sorted(readings, key=lambda r: order[r[0]])
+
+
 def _trace(ctx: click.Context, path: str, rule: str | None, aliases: tuple[str, ...],
-           playbooks: tuple[str, ...] = (), packs: str | None = None) -> None:
+           playbooks: tuple[str, ...] = (), packs: str | None = None, config_file: str | None = None) -> None:
     """Print the frame of every reading of ``path`` (the words that decided, and those nobody accounted for)."""
     import sys
 
     from ..i18n import resolve_ui_lang, t
-    from ..matcher.frames import trace_document
     from ..readers import read_document
     from ..report.trace import describe
 
     lang = ui_lang_of(ctx)  # errors before the contract is read
     with one_line_errors(ctx):
-        library = _library(packs, playbooks, every=rule is not None)
+        library = _library(packs, playbooks, every=rule is not None, config_file=config_file,
+                           document=None if path == "-" else path)
         wanted = None
         if rule is not None:
             by_name = {r.name: r for r in library.requirements}
             wanted = (by_name.get(rule) or library.requirement(rule)).id
         doc = read_document(sys.stdin.buffer, filename="<stdin>") if path == "-" else read_document(path)
-        readings = trace_document(doc, library, supplier_aliases=aliases)
+        readings = _readings(doc, library, wanted, aliases)
     # --ui-lang auto: the contract's language, as the lint report (unless the locale or the option chose)
     lang = resolve_ui_lang(ctx.params.get("ui_lang"), doc.language)
     shown = 0

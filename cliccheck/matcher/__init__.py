@@ -103,6 +103,15 @@ def _heading_parties(doc: Document, roles: Roles, lang: str) -> dict[str, str]:
 
 def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
                     sentences: list | None = None) -> list[Assessment]:  # type: ignore[type-arg]
+    if len(library.packs) > 1:
+        # fail closed: every reading accounts for its sentence with its own pack's vocabulary only. Read together,
+        # one pack's harmless words ("beyond the agreed purposes", "when working on site") would leave another
+        # pack's weak undertaking nothing unrecognised, and it would pass (check_document reads each pack apart
+        # for the same reason; this keeps every other reader, such as explain --trace, to the same rule)
+        from ..packs import pack_library
+
+        return [a for pack in library.packs
+                for a in _sentence_units(doc, pack_library(library, pack), roles, lang, sentences)]
     # one pass of the cheap scanners over the whole text; only sentences that (with their lead-in)
     # hold an action and an object of one requirement, or a contradicting phrase, are analysed
     scan = prefilter(library, lang).scan(doc.text)

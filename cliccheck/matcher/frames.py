@@ -79,10 +79,17 @@ _COMPILED: dict[tuple[Any, ...], list[tuple[str, re.Pattern[str], tuple[str, ...
 
 
 def _complements(library: Library, lang: str) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """The harmless complement classes that apply to the library's requirements: a class scoped to some packs
+    (``packs:`` in frames.yaml) only when every pack read is one of them (fail closed: never in a bare library,
+    never in another pack's undertaking)."""
     key = (library.key, lang, "complements")
     if key not in _COMPILED:
         out = []
+        reading = {p.id for p in library.packs}
         for name, data in library.frames.get("complements", {}).items():
+            scope = set(data.get("packs") or ())
+            if scope and not (reading and reading <= scope):
+                continue
             rx = phrase_regex(data[lang], lang)
             if rx is not None:
                 out.append((name, rx, data["polarity"]))

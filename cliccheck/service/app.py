@@ -189,6 +189,12 @@ def _static(name: str) -> str:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The application; the pool and the private folder live from startup to shutdown."""
     settings = settings or Settings()
+
+    def _packs_or_configured(text: str | None) -> tuple[str, ...]:
+        """``packs=`` from the client, else the server configuration's packs (its playbooks included), as
+        /v1/lint takes them: the annex covers the rules the gate checks."""
+        chosen = _builtin_packs(text)
+        return tuple(chosen) if chosen is not None else settings.config.resolved_packs()
     pool = WorkerPool(settings.workers, queue=settings.queue, queue_wait=settings.queue_wait, warm=settings.warm)
     state: dict[str, Any] = {}
 
@@ -329,12 +335,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
              responses=_error_responses(401))
     async def rules(
         packs: Annotated[str | None, Query(description="Rule packs to list, comma-separated built-in ids (as "
-                                                       "`rules --packs`; default csr).", max_length=200)] = None,
+                                                       "`rules --packs`; default: the server's configuration, "
+                                                       "else csr).", max_length=200)] = None,
     ) -> dict[str, Any]:
         from ..packs import load_packs
         from ..report.rules import FINDING_RULE_INFO
 
-        library = load_packs(tuple(_builtin_packs(packs) or ("csr",)))
+        library = load_packs(_packs_or_configured(packs))
         return {"requirements": [{"id": r.id, "name": r.name, "titles": r.titles, "severity": r.severity}
                                  for r in library.requirements],
                 "findings": [{"rule": k, "title": v.title_en} for k, v in FINDING_RULE_INFO.items()]}
@@ -433,9 +440,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         contract_date: Annotated[str | None, Query(max_length=100)] = None,
         filename: Annotated[str | None, Query(max_length=255)] = None,
         packs: Annotated[str | None, Query(description="Rule packs to write clauses for, comma-separated built-in "
-                                                       "ids (as `annex --packs`; default csr).", max_length=200)] = None,
+                                                       "ids (as `annex --packs`; default: the server's "
+                                                       "configuration, as /v1/lint, else csr).",
+                                           max_length=200)] = None,
     ) -> Response:
-        pack_specs = tuple(_builtin_packs(packs) or ("csr",))
+        pack_specs = _packs_or_configured(packs)
         overrides = {"supplier": supplier, "buyer": buyer, "supplier_label": supplier_label,
                      "buyer_label": buyer_label, "contract_title": contract_title,
                      "contract_number": contract_number, "contract_date": contract_date, "prevailing": prevailing}
@@ -479,11 +488,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         contract_date: Annotated[str | None, Query(max_length=100)] = None,
         filename: Annotated[str | None, Query(max_length=255)] = None,
         packs: Annotated[str | None, Query(description="Rule packs to write clauses for, comma-separated built-in "
-                                                       "ids (as `annex --packs`; default csr).", max_length=200)] = None,
+                                                       "ids (as `annex --packs`; default: the server's "
+                                                       "configuration, as /v1/lint, else csr).",
+                                           max_length=200)] = None,
     ) -> Response:
         from ..commands._generate_options import parse_when
 
-        pack_specs = tuple(_builtin_packs(packs) or ("csr",))
+        pack_specs = _packs_or_configured(packs)
         from ..generate.redline import RedlineOptions
 
         if not author.strip() or not author.isprintable():
