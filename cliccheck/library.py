@@ -83,6 +83,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "riders": (LEX, True),  # checked per class below
     "provisions": (LEX, False),
     "authorising_deemings": (LEX, False),
+    "term_definitions": (LEX, False),
     "execution_lines": (LEX, False),
     "own_consent_before": (LEX, False),
     "own_consent_after": (LEX, False),
@@ -327,7 +328,7 @@ def _load_frames(path: Path) -> dict[str, Any]:
                          else {lang: () for lang in LANGS})
     out["authorising_deemings"] = (_convert(path, items["authorising_deemings"][1], LEX, "authorising_deemings")
                                    if "authorising_deemings" in items else {lang: () for lang in LANGS})
-    for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles"):
+    for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
     for section, schema in (("complements", _COMPLEMENT_SCHEMA), ("riders", LEX), ("illustrations", LEX)):
         if section not in items:

@@ -478,3 +478,30 @@ def test_a_verb_inside_a_parenthesis_is_not_the_undertaking(clause: str, expecte
     doc = read_document(contract(clause, "zh"), filename="case.txt")
     result = check_document(doc, library=load_packs(("pipl21",))).requirement("PIPL21-03")
     assert str(result.verdict) == expected, result.message
+
+
+@pytest.mark.parametrize(("clause", "rule", "expected"), [
+    # the definition speaks of 中断, which the data undertaking never uses: no rider of it
+    ("第三条 网络安全\n\n（二）乙方不得非法获取甲方及其用户的数据。\n\n（四）按照本合同约定的时间窗口进行的维护，以及应甲方书面要求进行的暂停，"
+     "不属于本条所称的中断。", "CSR02", "satisfied"),
+    # a definition of the word the undertaking uses still reads with it, and its unknown words count
+    ("第三条 网络安全\n\n（四）乙方无正当理由不得中断产品供应或者必要的技术支持服务。\n\n（五）本条所称“正当理由”包括乙方的商业策略调整。",
+     "CSR04", "weak"),
+], ids=["zh-other-word", "zh-own-word"])
+def test_a_later_definition_reads_only_with_undertakings_that_use_its_word(clause: str, rule: str,
+                                                                           expected: str) -> None:
+    result = _result(clause, "zh", rule)
+    assert str(result.verdict) == expected, (result.message, result.reasons)
+
+
+def test_a_later_definition_of_another_word_does_not_weaken_a_network_data_undertaking() -> None:
+    """Read with the network-data pack alone (as lint reads each pack), "…的暂停，不属于本条所称的中断" in the same
+    article defines 中断, which the ND02 undertaking never uses: 暂停 is no leftover word of it."""
+    from cliccheck.packs import load_packs
+
+    clause = ("第三条 网络安全\n\n（二）未经甲方同意，乙方不得访问、获取、留存、使用、泄露或者向他人提供甲方的网络数据。\n\n"
+              "（四）按照本合同约定的时间窗口进行的维护，以及应甲方书面要求进行的暂停，不属于本条所称的中断。")
+    doc = read_document(contract(clause, "zh"), filename="case.txt")
+    result = check_document(doc, library=load_packs(["network-data"])).requirement("ND02")
+    assert str(result.verdict) == "satisfied", (result.message, result.reasons)
+

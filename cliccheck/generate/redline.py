@@ -453,12 +453,16 @@ class Redliner:
         # the new words take the look of the last struck words a reader sees, never of 1-point or white ones
         seen = [run for run, (_r, a, b) in zip(inside, touched, strict=True) if b > a] or inside
         rpr = clean_rpr(seen[-1].find(w("rPr")))
+        previous = ""
         for e in group:
             if e.replacement:
                 # The new words go before the struck ones: a numbered paragraph that starts with a deletion
                 # is shown by LibreOffice as a deleted list item, renumbering every clause after it.
                 ins = revision("ins", self.next_id(), self.opts.author, self.date)
-                ins.append(text_run(e.replacement, rpr))
+                # two rules' clauses replacing one stretch are two sentences: "…of the Customer. Without …"
+                gap = " " if previous and not previous[-1].isspace() and not _has_cjk(previous[-1]) else ""
+                ins.append(text_run(gap + e.replacement, rpr))
+                previous = e.replacement
                 wrappers[0].addprevious(ins)
                 if first is wrappers[0]:
                     first = ins

@@ -360,6 +360,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
         for a in taken:
             if a.quality != "satisfied" or (closed and not _object_is(a.frame, closed)):
                 continue
+            if _defines_another_word(t.text, s.text, library, lang):
+                continue  # "…不属于本条所称的中断" read with a data undertaking: it defines a word that one does not use
             if _sibling(read, a.requirement, library) or _further_duty(read, library, a.requirement):
                 continue  # "配合网络安全审查；不利用…获取用户数据；" / "The Vendor shall notify …": more duties, not riders
             if _stands_alone(t, read, a.requirement, found, library):
@@ -376,6 +378,14 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 frame.leftover += words
             if words:
                 unrecognised(a, words)
+
+
+def _defines_another_word(rider: str, undertaking: str, library: Library, lang: str) -> bool:
+    """The later sentence only says what a word means in this clause, and the undertaking does not use that word."""
+    rx = _frames_regex(library, "term_definitions", lang)
+    m = rx.search(rider) if rx is not None else None
+    term = m.group("term").strip() if m is not None and m.groupdict().get("term") else ""
+    return bool(term) and term.casefold() not in undertaking.casefold()
 
 
 def _stands_alone(t: Any, read: Sentence, rid: str, found: list[Assessment] | None, library: Library) -> bool:
