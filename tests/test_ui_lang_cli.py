@@ -331,3 +331,47 @@ def test_explain_trace_auto_speaks_the_contracts_language() -> None:
     assert out.startswith("［中文文本］第一条（三），第10段") and "理由：接近但不足：“存储 … 用户数据”" in out, out
     english = _run(["explain", "--trace", zh_sample, "CSR02"], {**EN_ENV, "LANG": "en_GB.UTF-8"})
     assert english.startswith("[Chinese version] clause 第一条（三）, paragraph 10"), english
+
+
+def _tool_words(text: str, names: tuple[str, ...] = ("Northbridge Systems Ltd.", "北桥系统有限公司")) -> str:
+    """``text`` without what the contract says: the party's own name (as X), its clause numbers, and the words
+    quoted from it (a quotation runs to the end of an evidence line; a message quotes in “…” or '…')."""
+    for name in names:
+        text = text.replace(name, "X")
+    text = re.sub(r"^((?:［[^］]*］)|(?:\[[^\]]*\])).*$", r"\1", text, flags=re.MULTILINE)
+    text = re.sub(r"§[^\s,，;；]+", " ", text)
+    return re.sub(r"“[^”]*”|(?<!\w)'[^']*'(?!\w)", " ", text)
+
+
+@pytest.mark.parametrize("sample", ["procurement-contract-zh.docx", "supply-agreement-en.docx",
+                                    "bilingual-contract.docx"])
+def test_junit_and_github_text_reads_in_the_ui_language(sample: str) -> None:
+    """What a lawyer reads in a CI test tab or an annotation is in the UI language: the verdict codes, rule ids
+    and the JUnit ``message`` attribute stay English (machines read them); the body and the annotation's
+    message are said from the catalogue, with what each quotation is in words."""
+    import xml.etree.ElementTree as ET
+
+    path = str(SAMPLES / sample)
+    verdict = re.compile(r"^(satisfied|weak|missing|contradicted|not_applicable): ", re.MULTILINE)
+    for lang, env in (("zh", ZH_ENV), ("en", EN_ENV)):
+        root = ET.fromstring(_run(["lint", path, "--format", "junit", "--ui-lang", lang], env, codes=(0, 1)))
+        bodies = [e.text or "" for e in root.iter() if e.tag in ("failure", "system-out", "error")]
+        attributes = [e.get("message", "") for e in root.iter("failure")]
+        assert bodies and attributes
+        annotations = [line.split("::", 2)[2] for line in
+                       _run(["lint", path, "--format", "github", "--ui-lang", lang], env, codes=(0, 1)).splitlines()
+                       if line.startswith("::")]
+        assert annotations
+        said = _tool_words(verdict.sub("", "\n".join(bodies + annotations)))
+        if lang == "zh":
+            assert english_words(said) == [], said
+            assert all(re.match(r"(weak|missing|contradicted): ", b) for b in bodies if b and not b.startswith(
+                ("satisfied", "["))), bodies
+            assert re.search(r"^［(承诺|弱化承诺的措辞|相抵触的条款|最接近的措辞（不足以满足要求）)；第\d+页", "\n".join(bodies),
+                             re.MULTILINE), bodies
+        else:
+            assert not re.search(r"[\u4e00-\u9fff]", said), said
+            assert re.search(r"^\[(undertaking|weakener|contradiction|near-miss); page \d+", "\n".join(bodies),
+                             re.MULTILINE), bodies
+        # the attribute machines read stays the English message with its verdict code
+        assert all(verdict.match(a) and not re.search(r"[\u4e00-\u9fff](?:的承诺|弱化)", a) for a in attributes)
