@@ -375,3 +375,54 @@ def test_junit_and_github_text_reads_in_the_ui_language(sample: str) -> None:
                              re.MULTILINE), bodies
         # the attribute machines read stays the English message with its verdict code
         assert all(verdict.match(a) and not re.search(r"[\u4e00-\u9fff](?:的承诺|弱化)", a) for a in attributes)
+
+
+def test_serve_and_pack_errors_read_in_both_languages(tmp_path: Path) -> None:
+    """``serve`` refusing to start (an open host without a token, a token file it cannot use) and a pack folder
+    that is missing or is not a pack: one coded line in Chinese under zh, the same English line under en."""
+    weak = tmp_path / "token.txt"
+    weak.write_text("short\n", encoding="utf-8")
+    not_a_pack = tmp_path / "playbook"
+    not_a_pack.mkdir()
+    config = tmp_path / "cliccheck.toml"
+    config.write_text('packs = ["./missing-pack"]\n', encoding="utf-8")
+    contract = str(SAMPLES / "procurement-contract-zh.docx")
+    cases = [
+        (["serve", "--host", "0.0.0.0"], "可从其他计算机访问", "is reachable from other machines"),
+        (["serve", "--token-file", str(tmp_path / "none.txt")], "无法读取（FileNotFoundError）", "cannot be read"),
+        (["serve", "--token-file", str(weak)], "令牌至少需要 16 个可打印字符", "the token must be at least 16"),
+        (["lint", contract, "--packs", str(not_a_pack)], "不是规则包（没有 pack.yaml）", "not a rule pack (no pack.yaml)"),
+        (["lint", contract, "--config", str(config)], "packs：", "packs: "),
+        (["lint", contract, "--config", str(config)], "找不到规则包文件夹", "pack folder not found"),
+    ]
+    env = {"CLICCHECK_TOKEN": ""}
+    for args, chinese, english in cases:
+        zh = _run([*args, "--ui-lang", "zh"], {**ZH_ENV, **env}, codes=(2,)).strip().splitlines()[-1]
+        assert zh.startswith("cliccheck：错误：") and chinese in zh and zh.endswith("[config]"), zh
+        assert english_words(zh.replace(str(tmp_path), "")) == [], zh
+        en = _run([*args, "--ui-lang", "en"], {**EN_ENV, **env}, codes=(2,)).strip().splitlines()[-1]
+        assert en.startswith("cliccheck: error: ") and english in en and not re.search(r"[\u4e00-\u9fff]", en), en
+
+
+def test_matcher_and_worker_errors_carry_their_catalogue_words() -> None:
+    """Errors the HTTP service passes on from the checker (an unknown requirement or language asked of the
+    matcher, a checker process that failed) are said in the client's language in ``localized_message``."""
+    from cliccheck.errors import CliccheckError, ConfigError
+    from cliccheck.library import load_library
+    from cliccheck.matcher import check_document
+    from cliccheck.model import Document
+
+    library = load_library()
+    doc = Document(path="x.txt", format="text", blocks=[])
+    for kwargs, chinese in (({"select": ["CSR99"]}, "没有要求 CSR99"), ({"lang": "fr"}, "未知的语言 'fr'")):
+        with pytest.raises(ConfigError) as caught:
+            check_document(doc, library=library, **kwargs)
+        assert chinese in caught.value.localized("zh") and english_words(caught.value.localized("zh")) == []
+        assert not re.search(r"[\u4e00-\u9fff]", caught.value.localized("en"))
+    pytest.importorskip("fastapi")
+    from cliccheck.service.workers import _raise_outcome
+
+    with pytest.raises(CliccheckError) as crashed:
+        _raise_outcome("crash", "ValueError: boom")
+    assert crashed.value.code == "internal" and "检查该文件时出现内部错误" in crashed.value.localized("zh")
+    assert crashed.value.message.startswith("internal error while checking the document (ValueError: boom)")
