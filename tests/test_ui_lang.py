@@ -490,3 +490,18 @@ def test_readme_pre_commit_example_runs_as_pre_commit_would(tmp_path: Path) -> N
         "or the necessary technical support services without a justifiable reason.\n", encoding="utf-8")
     good = _cli(*entry[1:], str(compliant), cwd=tmp_path)
     assert good.returncode == 0, good.stdout + good.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "why: found: cooperation with the cybersecurity review; weakened by: '原则上应'; weakened by: '尽量'",
+    "北桥系统有限公司的承诺不足（配合网络安全审查）：被“原则上应”弱化；受限于：“但乙方不得因此中断”。",
+])
+def test_wrapping_never_ends_a_line_with_an_opening_quote(text: str) -> None:
+    """An opening quote or bracket goes to the next line with the words it opens ("weakened by: '" then
+    "尽量'" on the next line read as an empty quotation), at every width; nothing is added or lost."""
+    from cliccheck.report.wrap import NO_LINE_END
+
+    for width in range(12, 100):
+        lines = wrap_text(text, width)
+        assert not [line for line in lines if line[-1:] in NO_LINE_END or line.endswith(" '")], (width, lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", ""), width
