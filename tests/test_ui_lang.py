@@ -505,3 +505,22 @@ def test_wrapping_never_ends_a_line_with_an_opening_quote(text: str) -> None:
         lines = wrap_text(text, width)
         assert not [line for line in lines if line[-1:] in NO_LINE_END or line.endswith(" '")], (width, lines)
         assert "".join(lines).replace(" ", "") == text.replace(" ", ""), width
+
+
+@pytest.mark.parametrize("sample", [ZH, EN, BI], ids=lambda p: p.stem)
+def test_html_marks_every_contract_word_in_the_other_language(sample: Path, tmp_path: Path) -> None:
+    """The HTML report's lang attributes hold for every element: on the Chinese page of any sample, what is not
+    marked lang="en" has no English word (the party's English name in a message, an English quotation in a
+    reason, an English clause number); on the English page, what is not marked lang="zh" has no Chinese."""
+    for lang, other in (("zh", "en"), ("en", "zh")):
+        page = tmp_path / f"{lang}.html"
+        _lint(str(sample), "--format", "html", "--ui-lang", lang, "-o", str(page), "--force")
+        html = page.read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in html and f'lang="{other}">' in html
+        text = re.sub(r"<style>.*?</style>", " ", html, flags=re.S)
+        text = re.sub(rf'<(span|div) lang="{other}">.*?</\1>', " ", text, flags=re.S)
+        text = re.sub(r"<[^>]+>", " ", text).replace(str(sample), " ")
+        if lang == "zh":
+            assert _english_words(re.sub(r"cliccheck \S+", " ", text)) == [], sample
+        else:
+            assert not re.findall(r"[\u4e00-\u9fff]+", text), sample
