@@ -426,3 +426,17 @@ def test_matcher_and_worker_errors_carry_their_catalogue_words() -> None:
         _raise_outcome("crash", "ValueError: boom")
     assert crashed.value.code == "internal" and "检查该文件时出现内部错误" in crashed.value.localized("zh")
     assert crashed.value.message.startswith("internal error while checking the document (ValueError: boom)")
+
+
+def test_obfuscated_text_names_the_characters_not_the_tools_block_counter() -> None:
+    """The human reports say which characters were found and in which word, in the UI language, from the
+    catalogue; the matcher's English message ("Block 12 contains 1 invisible character(s)") names the tool's own
+    block counter, which a lawyer cannot find in Word (it stays in the JSON)."""
+    path = str(ROOT / "fixtures" / "hostile" / "obfuscated" / "zh-bidi-mark.docx")
+    for lang, env, expected in (("zh", ZH_ENV, "（«乙方有权随时中⟨U+200E⟩断产品供应和技术支持»中的U+200E）"),
+                                ("en", EN_ENV, "(U+200E LEFT-TO-RIGHT MARK in «乙方有权随时中⟨U+200E⟩断产品供应和技术支持»)")):
+        out = _run(["lint", path, "--ui-lang", lang, "--no-color"], {**env, "COLUMNS": "1000"}, codes=(1,))
+        assert expected in out, out
+        assert not re.search(r"\b[Bb]lock \d+", out), out
+    data = _run(["lint", path, "--format", "json"], EN_ENV, codes=(1,))
+    assert re.search(r'"message": "Block \d+ contains 1 invisible character', data)
