@@ -524,3 +524,16 @@ def test_html_marks_every_contract_word_in_the_other_language(sample: Path, tmp_
             assert _english_words(re.sub(r"cliccheck \S+", " ", text)) == [], sample
         else:
             assert not re.findall(r"[\u4e00-\u9fff]+", text), sample
+
+
+def test_schedule_and_annex_references_read_in_the_report_language(tmp_path: Path) -> None:
+    """A clause inside 附件二 or an English Schedule is cited as the contract numbers it ("附件二 第三条",
+    "Schedule 1 item 3"); the tool's own word "item" is said in Chinese in a Chinese report."""
+    draft = tmp_path / "annexes.txt"
+    draft.write_text("采购合同\n\n甲方：某运营者有限公司\n乙方（供方）：某供应商有限公司\n\n第一条 总则\n乙方应按约定供货。\n\n"
+                     "附件二：安全承诺\n第三条 乙方承诺不利用提供产品和服务的便利条件非法获取用户数据。\n\nSchedule 1 Security\n"
+                     "3. The Supplier shall cooperate with any cybersecurity review.\n", encoding="utf-8")
+    zh = _lint(str(draft), "--ui-lang", "zh", env={"COLUMNS": "200"})
+    assert "（Schedule 1 第3项）" in zh and "（附件二 第三条）" in zh and " item " not in zh
+    en = _lint(str(draft), "--ui-lang", "en", env={"COLUMNS": "200"})
+    assert "(Schedule 1 item 3)" in en and "(附件二 第三条)" in en
