@@ -440,3 +440,27 @@ def test_obfuscated_text_names_the_characters_not_the_tools_block_counter() -> N
         assert not re.search(r"\b[Bb]lock \d+", out), out
     data = _run(["lint", path, "--format", "json"], EN_ENV, codes=(1,))
     assert re.search(r'"message": "Block \d+ contains 1 invisible character', data)
+
+
+def test_every_frame_code_a_trace_can_show_has_its_words() -> None:
+    """``explain --trace`` says each code of a frame in words from the catalogue and falls back to the code
+    itself: a rider class added to frames.yaml, or an act kind, actor or modality added to the matcher, must come
+    with its zh and en words, or a Chinese trace would show an English code."""
+    from cliccheck.matcher.candidates import _ACTION_KEYS
+    from cliccheck.matcher.frames import _MODALITY
+
+    known = catalogue()
+    library = load_library()
+    codes = {
+        "trace.rider": {*library.frames.get("riders", {}), "later sentence"},
+        "trace.act": {*_ACTION_KEYS, "refusable", "contradicting"},
+        "trace.modality": {*_MODALITY.values(), "statement"},
+        "trace.actor": {"supplier", "buyer", "both", "third-party", "none"},
+        "trace.exception": {"justifiable", "carve-out"},
+        "trace.polarity": {"positive", "negative"},
+        "trace.reading": {"contradiction", "near-miss", "limitation"},
+    }
+    missing = [f"{prefix}.{code}" for prefix, names in codes.items() for code in names
+               if f"{prefix}.{code}" not in known]
+    assert missing == []
+    assert "deeming" in codes["trace.rider"]  # the riders were read from the library
