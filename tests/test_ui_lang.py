@@ -537,3 +537,18 @@ def test_schedule_and_annex_references_read_in_the_report_language(tmp_path: Pat
     assert "（Schedule 1 第3项）" in zh and "（附件二 第三条）" in zh and " item " not in zh
     en = _lint(str(draft), "--ui-lang", "en", env={"COLUMNS": "200"})
     assert "(Schedule 1 item 3)" in en and "(附件二 第三条)" in en
+
+
+def test_a_message_key_given_twice_is_refused(tmp_path: Path) -> None:
+    """YAML keeps the last of two equal keys without a word: a new message added under a key in use would
+    silently change what another command says (it happened: err.unknown-language)."""
+    from cliccheck.errors import ConfigError
+    from cliccheck.i18n import _load
+
+    path = tmp_path / "ui.yaml"
+    path.write_text('a.b: {zh: "一", en: "one"}\nc: {zh: "二", en: "two"}\na.b: {zh: "三", en: "three"}\n',
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"given twice: a\.b"):
+        _load(str(path))
+    path.write_text('a.b: {zh: "一", en: "one"}\n', encoding="utf-8")
+    assert _load(str(path)) == {"a.b": {"zh": "一", "en": "one"}}

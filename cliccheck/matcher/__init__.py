@@ -431,7 +431,7 @@ def _languages(doc: Document, lang: str) -> list[str]:
     if lang in ("zh", "en"):
         return [lang]
     if lang != "auto":
-        raise ConfigError.of("unknown-language", lang=repr(lang))
+        raise ConfigError.of("unknown-check-language", lang=repr(lang))
     overall = doc.language
     if overall == "mixed":
         return ["zh", "en"]
