@@ -107,6 +107,6 @@ def _eval_ocr(ctx: click.Context, corpus: str, fmt: str, dpis: tuple[int, ...], 
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(format_ocr_text(result))
+        click.echo(format_ocr_text(result, ui_lang_of(ctx)))
     failed = result.false_passes() > 0 or (max_cer is not None and any(c.cer > max_cer for c in result.cases))
     ctx.exit(EXIT_FINDINGS if failed else 0)
