@@ -552,3 +552,15 @@ def test_a_message_key_given_twice_is_refused(tmp_path: Path) -> None:
         _load(str(path))
     path.write_text('a.b: {zh: "一", en: "one"}\n', encoding="utf-8")
     assert _load(str(path)) == {"a.b": {"zh": "一", "en": "one"}}
+
+
+def test_quoted_contract_words_nest_their_quotes_in_chinese() -> None:
+    """A reason quoting a definition (“技术服务”指) reads “‘技术服务’指” in Chinese, not “““技术服务”指”."""
+    from types import SimpleNamespace
+
+    from cliccheck.report.messages import reason_text
+    from cliccheck.verdicts import Reason
+
+    text = "“技术服务”指乙方依本合同第五条提供的服务。"
+    said = reason_text(Reason("definition", "“技术服务”指"), "zh", [SimpleNamespace(text=text)])
+    assert said == "定义：“‘技术服务’指”", said

@@ -178,8 +178,12 @@ def sentence(text: str) -> str:
 
 
 def _quote(detail: str, lang: str) -> str:
+    """The contract's words in quotation marks; in Chinese, double quotes inside them become single ones, as
+    Chinese typography nests them (“““技术服务”指” read as three openings)."""
     detail = " ".join(detail.split())
-    return f"“{detail}”" if lang == "zh" else f"'{detail}'"
+    if lang == "zh":
+        return "“" + detail.replace("“", "‘").replace("”", "’") + "”"
+    return f"'{detail}'"
 
 
 def is_quote(detail: str, evidence: Sequence[Evidence]) -> bool:
