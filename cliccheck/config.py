@@ -393,8 +393,10 @@ def parse_config(data: Mapping[str, Any], *, source: str | None = None, text: st
                 load_pack(spec, base=root)
             except ConfigError as exc:
                 line = where.line_of("packs")
-                raise ConfigError(f"{where.source or '<config>'}{f':{line}' if line else ''}: packs: {exc.message}",
-                                  ) from None
+                # the pack's own error said inside this one, so it stays sayable in the user's language
+                said = Phrase(f"err.{exc.key}", **(exc.values or {})) if exc.key else exc.message
+                raise ConfigError.of("config-packs", path=f"{where.source or '<config>'}{f':{line}' if line else ''}",
+                                     detail=said) from None
         kwargs["packs"] = packs
     known_ids = _known_ids(packs, root)
     if "supplier-aliases" in data:

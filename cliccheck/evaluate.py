@@ -169,35 +169,52 @@ def evaluate(root: str | Path, *, library: Library | None = None, select: list[s
     return result
 
 
-def format_text(result: EvalResult) -> str:
+def format_text(result: EvalResult, lang: str = "en", show_errors: bool = False) -> str:
+    """The confusion matrices, the accuracies and every false pass, in ``lang`` (codes and case ids as they are);
+    with ``show_errors`` every wrong prediction too."""
+    from .i18n import t
+    from .report.wrap import text_width
+
+    def right(text: str, width: int) -> str:  # aligned by display cells: a Chinese character takes two
+        return " " * max(0, width - text_width(text)) + text
+
+    def left(text: str, width: int) -> str:
+        return text + " " * max(0, width - text_width(text))
+
+    ui = lang
     lines: list[str] = []
     reqs = sorted({p.requirement for p in result.predictions})
     langs = sorted({p.lang for p in result.predictions})
-    short = {"satisfied": "sat", "weak": "weak", "contradicted": "contra", "missing": "miss", "not_applicable": "n/a"}
+    short = {v: t(f"eval.short.{v}", ui) for v in ("satisfied", "weak", "contradicted", "missing", "not_applicable")}
     for q in reqs:
         for lang in langs:
             matrix = result.confusion(q, lang)
             total = sum(sum(c.values()) for c in matrix.values())
             if not total:
                 continue
-            right = sum(matrix[v][v] for v in VERDICTS)
+            correct = sum(matrix[v][v] for v in VERDICTS)
             shown = [v for v in VERDICTS if v != "not_applicable" or sum(matrix[v].values())
                      or any(matrix[k][v] for k in VERDICTS)]  # the csr table keeps its four columns
-            lines.append(f"{q} {lang}  ({right}/{total} = {right / total:.3f})   rows = label, columns = predicted")
-            lines.append("            " + "".join(f"{short[v]:>8}" for v in shown))
+            lines.append(t("eval.matrix.head", ui, rule=q, version=lang, right=correct, total=total,
+                           ratio=f"{correct / total:.3f}"))
+            lines.append("            " + "".join(right(short[v], 8) for v in shown))
             for label in shown:
-                lines.append(f"  {short[label]:<10}" + "".join(f"{matrix[label][v]:>8}" for v in shown))
+                lines.append(f"  {left(short[label], 10)}" + "".join(f"{matrix[label][v]:>8}" for v in shown))
             lines.append("")
     p, r, f = result.prf()
-    lines.append(f"cases: {len({x.case for x in result.predictions})}   predictions: {len(result.predictions)}")
+    lines.append(t("eval.cases", ui, cases=len({x.case for x in result.predictions}),
+                   predictions=len(result.predictions)))
     own = [x for x in result.predictions if x.target]
-    lines.append(f"accuracy: {result.accuracy:.4f}  (all {len(result.predictions)} predictions)")
-    lines.append(f"target accuracy: {result.target_accuracy:.4f}  (each case's own requirement, {len(own)} predictions)")
-    lines.append(f"contradictions: precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+    lines.append(t("eval.accuracy", ui, accuracy=f"{result.accuracy:.4f}", n=len(result.predictions)))
+    lines.append(t("eval.target-accuracy", ui, accuracy=f"{result.target_accuracy:.4f}", n=len(own)))
+    lines.append(t("eval.contradictions", ui, p=f"{p:.3f}", r=f"{r:.3f}", f=f"{f:.3f}"))
     fps = result.false_passes
-    lines.append(f"false passes: {len(fps)}")
+    lines.append(t("eval.false-passes", ui, n=len(fps)))
     for x in fps:
-        lines.append(f"  FALSE PASS {x.case} {x.requirement}: label {x.label}, predicted {x.predicted}")
+        lines.append(t("eval.false-pass", ui, case=x.case, rule=x.requirement, label=x.label, predicted=x.predicted))
     for err in result.errors:
-        lines.append(f"  error: {err}")
+        lines.append(t("eval.error", ui, error=err))
+    if show_errors:
+        lines += [t("eval.wrong", ui, case=x.case, rule=x.requirement, label=x.label, predicted=x.predicted,
+                    message=x.message) for x in result.predictions if x.label != x.predicted]
     return "\n".join(lines)

@@ -219,39 +219,53 @@ def evaluate_documents(root: str | Path, *, library: Library | None = None,
     return result
 
 
-def format_doc_text(result: DocEvalResult, show_errors: bool = False) -> str:
-    """The per-language, per-requirement table a reviewer reads, then every false pass."""
+def format_doc_text(result: DocEvalResult, show_errors: bool = False, lang: str = "en") -> str:
+    """The per-language, per-requirement table a reviewer reads, then every false pass, in ``lang`` (codes,
+    case ids and verdicts as they are)."""
+    from .i18n import t
+    from .report.wrap import text_width
+
     def pct(x: float | None) -> str:
         return "   —  " if x is None else f"{x:6.3f}"
 
-    lines = [f"{'lang':<10}{'req':<7}{'addressed':>10}{'accuracy':>10}{'sat.recall':>12}{'false pass':>12}"]
+    def col(key: str, width: int, right: bool = True) -> str:  # padded by display cells (CJK takes two)
+        word = t(f"eval.docs.{key}", lang)
+        pad = " " * max(0, width - text_width(word))
+        return pad + word if right else word + pad
+
+    lines = [col("lang", 10, False) + col("req", 7, False) + col("addressed", 10) + col("accuracy", 10)
+             + col("sat-recall", 12) + col("false-pass-column", 12)]
+    every = t("eval.docs.all", lang)
     for row in result.table():
-        lines.append(f"{row['lang']:<10}{row['requirement']:<7}{row['addressed']:>10}{pct(row['accuracy']):>10}"
+        version, rule = (every if row[k] == "all" else row[k] for k in ("lang", "requirement"))
+        lines.append(version + " " * max(0, 10 - text_width(version)) + rule + " " * max(0, 7 - text_width(rule))
+                     + f"{row['addressed']:>10}{pct(row['accuracy']):>10}"
                      f"{pct(row['satisfied_recall']):>12}{row['false_passes']:>12}")
     gates = result.gates
     lines.append("")
-    lines.append(f"documents: {len(gates)}   gate right: {pct(result.gate_accuracy).strip()}   "
-                 f"should pass: {sum(g.expected_pass for g in gates)}   passed: {sum(g.passed for g in gates)}   "
-                 f"false gate passes: {len(result.false_gate_passes)}")
+    lines.append(t("eval.docs.gates", lang, documents=len(gates), right=pct(result.gate_accuracy).strip(),
+                   should=sum(g.expected_pass for g in gates), passed=sum(g.passed for g in gates),
+                   false=len(result.false_gate_passes)))
     by_variant: dict[str, list[DocPrediction]] = defaultdict(list)
     for p in result.predictions:
         if p.addressed:
             by_variant[p.variant].append(p)
     if len(by_variant) > 1:
-        lines.append("by variant: " + "   ".join(
+        lines.append(t("eval.docs.by-variant", lang) + "   ".join(
             f"{v} {sum(p.right for p in rows) / len(rows):.3f} ({len(rows)})" for v, rows in sorted(by_variant.items())))
     fps = result.false_passes()
-    lines.append(f"false passes: {len(fps)}")
+    lines.append(t("eval.false-passes", lang, n=len(fps)))
     for p in fps:
-        lines.append(f"  FALSE PASS {p.case} {p.requirement}: accepted {'/'.join(sorted(p.accepted))}, "
-                     f"predicted {p.predicted}{'' if p.addressed else ' (not addressed: expected missing)'}")
+        lines.append(t("eval.docs.false-pass", lang, case=p.case, rule=p.requirement,
+                       accepted="/".join(sorted(p.accepted)), predicted=p.predicted,
+                       note="" if p.addressed else t("eval.docs.not-addressed", lang)))
     for g in result.false_gate_passes:
-        lines.append(f"  FALSE GATE PASS {g.case}")
+        lines.append(t("eval.docs.false-gate-pass", lang, case=g.case))
     if show_errors:
         for p in result.predictions:
             if p.addressed and not p.right:
-                lines.append(f"  {p.case} {p.requirement}: accepted {'/'.join(sorted(p.accepted))}, "
-                             f"predicted {p.predicted} — {p.message}")
+                lines.append(t("eval.docs.wrong", lang, case=p.case, rule=p.requirement,
+                               accepted="/".join(sorted(p.accepted)), predicted=p.predicted, message=p.message))
     for err in result.errors:
-        lines.append(f"  error: {err}")
+        lines.append(t("eval.error", lang, error=err))
     return "\n".join(lines)

@@ -14,6 +14,7 @@ contract's own language (Chinese for a bilingual contract), and English when the
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import contextvars
 import functools
@@ -52,6 +53,12 @@ def _load(path: str) -> dict[str, dict[str, str]]:
         raise ConfigError(f"{path}: cannot load the message catalogue: {exc}") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the message catalogue must be a mapping of keys to {{zh, en}}")
+    # YAML lets a later key silently replace an earlier one: a message added under a key already in use would
+    # change what another part of the tool says, so a key given twice is an error
+    counts = collections.Counter(re.findall(r"^(?![\s#])([^:\n]+):", raw, re.MULTILINE))
+    twice = sorted(k for k, n in counts.items() if n > 1)
+    if twice:
+        raise ConfigError(f"{path}: message key(s) given twice: {', '.join(twice)}")
     out: dict[str, dict[str, str]] = {}
     for key, value in data.items():
         if not isinstance(value, dict) or set(value) != set(UI_LANGS) or \

@@ -171,18 +171,23 @@ def evaluate_ocr(paths: Iterable[str | Path], dpis: Iterable[int] = (200,), limi
     return result
 
 
-def format_ocr_text(result: OcrEval) -> str:
-    lines = ["OCR against the text layer (CER: edit distance / characters, whitespace ignored)", ""]
+def format_ocr_text(result: OcrEval, lang: str = "en") -> str:
+    """Each document's character error rate and verdicts read by OCR, then per language and resolution, in
+    ``lang`` (paths, codes and verdicts as they are)."""
+    from .i18n import t
+
+    lines = [t("eval.ocr.head", lang), ""]
+    sep = "，" if lang == "zh" else ", "
     for case in result.cases:
-        verdict = "same verdicts" if case.same_verdicts else "verdicts differ: " + ", ".join(
-            f"{k} {case.truth.get(k)}→{v}" for k, v in case.read.items() if case.truth.get(k) != v)
-        flag = f"  FALSE PASS {', '.join(case.false_passes)}" if case.false_passes else ""
-        lines.append(f"{case.path} ({case.language}, {case.dpi} dpi, {case.pages} p.): CER {case.cer:.2%}, "
-                     f"{verdict}{flag}")
+        verdict = t("eval.ocr.same", lang) if case.same_verdicts else t("eval.ocr.differ", lang, changes=sep.join(
+            f"{k} {case.truth.get(k)}→{v}" for k, v in case.read.items() if case.truth.get(k) != v))
+        flag = t("eval.ocr.false-pass", lang, rules=", ".join(case.false_passes)) if case.false_passes else ""
+        lines.append(t("eval.ocr.case", lang, path=case.path, lang=case.language, dpi=case.dpi, pages=case.pages,
+                       cer=f"{case.cer:.2%}", verdict=verdict, flag=flag))
     lines.append("")
-    for (lang, dpi), row in result.by_language().items():
-        lines.append(f"{lang} at {dpi} dpi: {row['documents']} document(s), CER {row['cer']:.2%}, "
-                     f"verdicts same on {row['same_verdicts']}/{row['documents']}, false passes {row['false_passes']}")
+    for (version, dpi), row in result.by_language().items():
+        lines.append(t("eval.ocr.row", lang, lang=version, dpi=dpi, documents=row["documents"], cer=f"{row['cer']:.2%}",
+                       same=row["same_verdicts"], false=row["false_passes"]))
     for path, why in result.skipped:
-        lines.append(f"skipped {path}: {why}")
+        lines.append(t("eval.ocr.skipped", lang, path=path, why=why))
     return "\n".join(lines)

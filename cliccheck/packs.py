@@ -219,9 +219,9 @@ def load_pack(spec: str, *, base: str | os.PathLike[str] | None = None) -> Pack:
         raise ConfigError.of("unknown-pack", pack=repr(spec), known=", ".join(builtins))
     manifest = folder / MANIFEST
     if not folder.is_dir():
-        raise ConfigError(f"{folder}: pack folder not found")
+        raise ConfigError.of("pack-folder-missing", folder=str(folder))
     if not manifest.is_file():
-        raise ConfigError(f"{folder}: not a rule pack (no {MANIFEST})")
+        raise ConfigError.of("pack-no-manifest", folder=str(folder), manifest=MANIFEST)
     key = (str(folder.resolve()), builtin, _stamp(folder))
     cached = _PACK_CACHE.get(key)
     if cached is not None:

@@ -165,16 +165,17 @@ def test_cli_exit_codes_and_summary(tmp_path: Path) -> None:
     folder = tmp_path / "repo"
     generate(folder, 2, sizes=(0,), formats=("txt",))
     db = tmp_path / "a.sqlite"
-    result = subprocess.run([CLICCHECK, "audit", str(folder), "--db", str(db), "-j", "1", "--timeout", "0"],
-                            capture_output=True, text=True, timeout=300)
+    # the summary speaks --ui-lang; with auto, the language of most contracts in the register (as lint's)
+    result = subprocess.run([CLICCHECK, "--ui-lang", "en", "audit", str(folder), "--db", str(db), "-j", "1",
+                             "--timeout", "0"], capture_output=True, text=True, timeout=300)
     assert result.returncode in (0, 1), result.stderr
     assert "2 checked, 0 unchanged" in result.stderr
     assert "\r" not in result.stderr  # no progress bar when not on a terminal
     (folder / "bad.pdf").write_bytes(b"%PDF-1.4 truncated")
-    result = subprocess.run([CLICCHECK, "audit", str(folder), "--db", str(db), "-j", "1", "--timeout", "0"],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run([CLICCHECK, "--ui-lang", "zh", "audit", str(folder), "--db", str(db), "-j", "1",
+                             "--timeout", "0"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 2
-    assert "1 checked, 2 unchanged" in result.stderr and "1 could not be read" in result.stderr
+    assert "检查1份，自上次运行未改动2份" in result.stderr and "1份无法读取" in result.stderr, result.stderr
 
 
 @pytest.mark.slow

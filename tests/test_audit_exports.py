@@ -219,3 +219,43 @@ def test_dashboard_renders_in_headless_chromium(register: Path, tmp_path: Path) 
     assert shot.is_file(), "chromium wrote no screenshot"
     fraction = _non_white_fraction(shot.read_bytes())
     assert fraction > 0.03, f"the rendered dashboard is nearly blank ({fraction:.1%} non-white pixels)"
+
+
+def test_audit_speaks_the_ui_language(register: Path, tmp_path: Path) -> None:
+    """Issue 12 for the audit: the dashboard, the workbook's sheets and headings and the command's own lines are
+    in the UI language (--ui-lang, else the language most of the register's contracts are in); register values
+    and codes (verdict cells, CSV/JSON keys) stay as they are."""
+    openpyxl = pytest.importorskip("openpyxl")
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_ui_lang_cli import english_words
+
+    env = {"CLICCHECK_UI_LANG": "", "LC_ALL": "", "LANG": "C.UTF-8"}
+    page = tmp_path / "zh.html"
+    result = CliRunner().invoke(cli, ["--ui-lang", "zh", "audit", "report", "--db", str(register), "--format", "html",
+                                      "-o", str(page)], env=env)
+    assert result.exit_code == 0 and result.output.startswith("cliccheck：已将html审计报告写入"), result.output
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="zh">' in html and "应优先整改的合同" in html and "上次运行中结论有变化的文件（1份）" in html
+    text = re.sub(r"<style>.*?</style>|<svg.*?</svg>", " ", html, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    for contract_words in (HOSTILE, "Grid <North>", "Retail", "Northbridge Systems Ltd."):
+        text = text.replace(contract_words, " ")
+    text = re.sub(r"\S+\.(?:sqlite|txt|docx|md|pdf)\b|\bUTC\b", " ", text)  # file names, the time zone
+    assert english_words(text) == [], text
+    book = tmp_path / "zh.xlsx"
+    CliRunner().invoke(cli, ["--ui-lang", "zh", "audit", "report", "--db", str(register), "--format", "xlsx", "-o",
+                             str(book)], env=env)
+    wb = openpyxl.load_workbook(book)
+    assert wb.sheetnames == ["汇总", "文件", "要求", "供方", "业务部门", "优先整改", "变化"]
+    header = [c.value for c in wb["文件"][1]]
+    assert header[0] == "文件" and "CSR02 结论" in header
+    rows = {r[0].value: r for r in wb["文件"].iter_rows(min_row=2)}
+    assert rows["/x/hostile.txt"][header.index("CSR02 结论")].value == "satisfied"  # the register's value
+    english = tmp_path / "en.html"
+    CliRunner().invoke(cli, ["--ui-lang", "en", "audit", "report", "--db", str(register), "--format", "html", "-o",
+                             str(english)], env=env)
+    assert '<html lang="en">' in english.read_text(encoding="utf-8")
+    assert not re.search(r"[\u4e00-\u9fff]", re.sub(r"<svg.*?</svg>|<td[^>]*>[^<]*</td>", " ",
+                                                     english.read_text(encoding="utf-8"), flags=re.S))

@@ -89,3 +89,42 @@ def test_eval_command_json_and_exit_code(tmp_path: Path) -> None:
     assert '"target_accuracy": 0.0' in out.output  # the case's own requirement was wrong
     text = CliRunner().invoke(cli, ["eval", str(tmp_path)])
     assert "target accuracy: 0.0000" in text.output and "FALSE PASS c1 CSR01" in text.output
+
+
+def test_clause_eval_matrix_reads_in_the_ui_language() -> None:
+    """The confusion matrix and its totals in Chinese under --ui-lang zh, columns aligned by display cells."""
+    from cliccheck.cli import cli
+    env = {"CLICCHECK_UI_LANG": "", "LC_ALL": "", "LANG": "C.UTF-8"}
+    corpus = str(Path(__file__).resolve().parent.parent / "fixtures" / "clauses")
+    zh = CliRunner().invoke(cli, ["eval", corpus, "--select", "CSR03", "--ui-lang", "zh"], env=env).output
+    assert "行为标注，列为预测" in zh and "目标准确率：" in zh and "误判通过：0" in zh, zh
+    header = next(line for line in zh.splitlines() if "抵触" in line and "缺失" in line)
+    row = next(line for line in zh.splitlines() if line.startswith("  缺失"))
+    from cliccheck.report.wrap import text_width
+
+    assert text_width(header) == text_width(row.rstrip()) or text_width(header) == len(row.rstrip()), (header, row)
+    en = CliRunner().invoke(cli, ["eval", corpus, "--select", "CSR03", "--ui-lang", "en"], env=env).output
+    assert "rows = label, columns = predicted" in en and "target accuracy: " in en
+
+
+def test_ocr_eval_text_reads_in_the_ui_language() -> None:
+    """``eval --ocr``'s lines in Chinese under zh; the English is what it always was."""
+    import re
+    import sys
+
+    from cliccheck.ocr_eval import OcrCase, OcrEval, format_ocr_text
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from test_ui_lang_cli import english_words
+
+    result = OcrEval(cases=[OcrCase(path="fixtures/pdf/zh_contract_ttf.pdf", language="zh", dpi=200, pages=2,
+                                    chars=1000, errors=12, truth={"CSR01": "weak", "CSR02": "satisfied"},
+                                    read={"CSR01": "satisfied", "CSR02": "satisfied"}, seconds=1.0)],
+                     skipped=[("fixtures/pdf/truncated.pdf", "damaged")])
+    en = format_ocr_text(result, "en")
+    assert "fixtures/pdf/zh_contract_ttf.pdf (zh, 200 dpi, 2 p.): CER 1.20%, verdicts differ: CSR01 weak→satisfied" \
+        in en and "FALSE PASS CSR01" in en and "zh at 200 dpi: 1 document(s), CER 1.20%" in en
+    zh = format_ocr_text(result, "zh")
+    assert "结论不同：CSR01 weak→satisfied  误判通过 CSR01" in zh and "已跳过" in zh, zh
+    said = re.sub(r"\b(weak|satisfied|zh|dpi|CER|damaged)\b", " ", zh)
+    assert english_words(said) == [], zh

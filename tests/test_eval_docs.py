@@ -78,3 +78,25 @@ def test_no_false_pass_on_any_part_of_the_document_corpus(part: str) -> None:
     assert [(p.case, p.requirement) for p in result.false_passes()] == []
     assert [g.case for g in result.false_gate_passes] == []
 
+
+
+def test_eval_tables_read_in_the_ui_language(tmp_path: Path) -> None:
+    """Issue 12 for ``eval``: the table headings, totals and false-pass lines a reviewer reads are in the UI
+    language (case ids, rule ids and verdict codes as they are); English is unchanged."""
+    import re
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from test_ui_lang_cli import english_words
+
+    body = "7.1 The Supplier shall not collect any user data."
+    _write(tmp_path, [_case("fp", body, {"CSR02": ["weak"]}), _case("ok", FREE_SUSPEND, {"CSR04": ["contradicted"]})])
+    env = {"CLICCHECK_UI_LANG": "", "LC_ALL": "", "LANG": "C.UTF-8"}
+    zh = CliRunner().invoke(cli, ["eval", str(tmp_path), "--errors", "--ui-lang", "zh"], env=env).output
+    assert "误判通过 fp CSR02：可接受 weak，预测 satisfied" in zh and "满足召回率" in zh and "门槛判断正确率" in zh, zh
+    words = re.sub(r"——.*", " ", zh)  # --errors quotes the checker's message for the case
+    words = re.sub(r"\b(satisfied|weak|contradicted|missing|fp|ok|en|zh|n/a)\b", " ", words)
+    assert english_words(words) == [], zh
+    en = CliRunner().invoke(cli, ["eval", str(tmp_path), "--ui-lang", "en"], env=env).output
+    assert "FALSE PASS fp CSR02: accepted weak, predicted satisfied" in en and "sat.recall" in en
+    assert not re.search(r"[\u4e00-\u9fff]", en)

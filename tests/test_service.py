@@ -160,7 +160,7 @@ def test_errors_carry_a_localized_message_in_the_clients_language(server) -> Non
     cases = [
         ("POST", "/v1/lint?format=pdf&filename=a.txt", b"x", "format: Input should be", "请求参数无效：format"),
         ("POST", "/v1/lint?filename=a.txt", b"", "the upload is empty", "上传内容为空"),
-        ("POST", "/v1/lint?select=CSR99&filename=a.txt", b"x", "CSR99", "CSR99"),
+        ("POST", "/v1/lint?select=CSR99&filename=a.txt", b"x", "CSR99", "未知的规则 'CSR99'"),
         ("GET", "/v1/nothing", None, "Not Found", "没有这个地址"),
         ("POST", "/v1/redline?filename=c.txt", COMPLIANT_EN.encode(), "redline needs a Word document", "修订稿需要"),
         ("POST", "/v1/redline?author=%07&filename=a.docx", b"x", "author is empty", "修订人为空"),

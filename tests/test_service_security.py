@@ -103,3 +103,14 @@ def test_a_port_in_use_is_one_line(tmp_path: Path) -> None:
         result = subprocess.run([*CLICCHECK, "serve", "--port", str(port)], cwd=ROOT, capture_output=True, text=True,
                                 timeout=60, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and "in use" in result.stderr
+
+
+def test_the_start_line_reads_in_the_ui_language(tmp_path: Path) -> None:
+    """What ``serve`` prints when it listens is in the UI language, like every other line the CLI prints."""
+    with running_server(tmp_path / "zh", "--workers", "1", env={"CLICCHECK_TOKEN": TOKEN, "CLICCHECK_UI_LANG": "zh"}) \
+            as srv:
+        line = srv.stderr.read_text(encoding="utf-8")
+    assert "（1个工作进程，需要令牌）；按 Ctrl-C 停止" in line and "workers" not in line, line
+    with running_server(tmp_path / "en", "--workers", "1", env={"CLICCHECK_UI_LANG": "en"}) as srv:
+        line = srv.stderr.read_text(encoding="utf-8")
+    assert "(1 worker); Ctrl-C stops" in line, line

@@ -521,3 +521,77 @@ def test_readme_pre_commit_example_runs_as_pre_commit_would(tmp_path: Path) -> N
         "or the necessary technical support services without a justifiable reason.\n", encoding="utf-8")
     good = _cli(*entry[1:], str(compliant), cwd=tmp_path)
     assert good.returncode == 0, good.stdout + good.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "why: found: cooperation with the cybersecurity review; weakened by: '原则上应'; weakened by: '尽量'",
+    "北桥系统有限公司的承诺不足（配合网络安全审查）：被“原则上应”弱化；受限于：“但乙方不得因此中断”。",
+])
+def test_wrapping_never_ends_a_line_with_an_opening_quote(text: str) -> None:
+    """An opening quote or bracket goes to the next line with the words it opens ("weakened by: '" then
+    "尽量'" on the next line read as an empty quotation), at every width; nothing is added or lost."""
+    from cliccheck.report.wrap import NO_LINE_END
+
+    for width in range(12, 100):
+        lines = wrap_text(text, width)
+        assert not [line for line in lines if line[-1:] in NO_LINE_END or line.endswith(" '")], (width, lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", ""), width
+
+
+@pytest.mark.parametrize("sample", [ZH, EN, BI], ids=lambda p: p.stem)
+def test_html_marks_every_contract_word_in_the_other_language(sample: Path, tmp_path: Path) -> None:
+    """The HTML report's lang attributes hold for every element: on the Chinese page of any sample, what is not
+    marked lang="en" has no English word (the party's English name in a message, an English quotation in a
+    reason, an English clause number); on the English page, what is not marked lang="zh" has no Chinese."""
+    for lang, other in (("zh", "en"), ("en", "zh")):
+        page = tmp_path / f"{lang}.html"
+        _lint(str(sample), "--format", "html", "--ui-lang", lang, "-o", str(page), "--force")
+        html = page.read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in html and f'lang="{other}">' in html
+        text = re.sub(r"<style>.*?</style>", " ", html, flags=re.S)
+        text = re.sub(rf'<(span|div) lang="{other}">.*?</\1>', " ", text, flags=re.S)
+        text = re.sub(r"<[^>]+>", " ", text).replace(str(sample), " ")
+        if lang == "zh":
+            assert _english_words(re.sub(r"cliccheck \S+", " ", text)) == [], sample
+        else:
+            assert not re.findall(r"[\u4e00-\u9fff]+", text), sample
+
+
+def test_schedule_and_annex_references_read_in_the_report_language(tmp_path: Path) -> None:
+    """A clause inside 附件二 or an English Schedule is cited as the contract numbers it ("附件二 第三条",
+    "Schedule 1 item 3"); the tool's own word "item" is said in Chinese in a Chinese report."""
+    draft = tmp_path / "annexes.txt"
+    draft.write_text("采购合同\n\n甲方：某运营者有限公司\n乙方（供方）：某供应商有限公司\n\n第一条 总则\n乙方应按约定供货。\n\n"
+                     "附件二：安全承诺\n第三条 乙方承诺不利用提供产品和服务的便利条件非法获取用户数据。\n\nSchedule 1 Security\n"
+                     "3. The Supplier shall cooperate with any cybersecurity review.\n", encoding="utf-8")
+    zh = _lint(str(draft), "--ui-lang", "zh", env={"COLUMNS": "200"})
+    assert "（Schedule 1 第3项）" in zh and "（附件二 第三条）" in zh and " item " not in zh
+    en = _lint(str(draft), "--ui-lang", "en", env={"COLUMNS": "200"})
+    assert "(Schedule 1 item 3)" in en and "(附件二 第三条)" in en
+
+
+def test_a_message_key_given_twice_is_refused(tmp_path: Path) -> None:
+    """YAML keeps the last of two equal keys without a word: a new message added under a key in use would
+    silently change what another command says (it happened: err.unknown-language)."""
+    from cliccheck.errors import ConfigError
+    from cliccheck.i18n import _load
+
+    path = tmp_path / "ui.yaml"
+    path.write_text('a.b: {zh: "一", en: "one"}\nc: {zh: "二", en: "two"}\na.b: {zh: "三", en: "three"}\n',
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"given twice: a\.b"):
+        _load(str(path))
+    path.write_text('a.b: {zh: "一", en: "one"}\n', encoding="utf-8")
+    assert _load(str(path)) == {"a.b": {"zh": "一", "en": "one"}}
+
+
+def test_quoted_contract_words_nest_their_quotes_in_chinese() -> None:
+    """A reason quoting a definition (“技术服务”指) reads “‘技术服务’指” in Chinese, not “““技术服务”指”."""
+    from types import SimpleNamespace
+
+    from cliccheck.report.messages import reason_text
+    from cliccheck.verdicts import Reason
+
+    text = "“技术服务”指乙方依本合同第五条提供的服务。"
+    said = reason_text(Reason("definition", "“技术服务”指"), "zh", [SimpleNamespace(text=text)])
+    assert said == "定义：“‘技术服务’指”", said

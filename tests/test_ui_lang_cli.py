@@ -331,3 +331,136 @@ def test_explain_trace_auto_speaks_the_contracts_language() -> None:
     assert out.startswith("［中文文本］第一条（三），第10段") and "理由：接近但不足：“存储 … 用户数据”" in out, out
     english = _run(["explain", "--trace", zh_sample, "CSR02"], {**EN_ENV, "LANG": "en_GB.UTF-8"})
     assert english.startswith("[Chinese version] clause 第一条（三）, paragraph 10"), english
+
+
+def _tool_words(text: str, names: tuple[str, ...] = ("Northbridge Systems Ltd.", "北桥系统有限公司")) -> str:
+    """``text`` without what the contract says: the party's own name (as X), its clause numbers, and the words
+    quoted from it (a quotation runs to the end of an evidence line; a message quotes in “…” or '…')."""
+    for name in names:
+        text = text.replace(name, "X")
+    text = re.sub(r"^((?:［[^］]*］)|(?:\[[^\]]*\])).*$", r"\1", text, flags=re.MULTILINE)
+    text = re.sub(r"§[^\s,，;；]+", " ", text)
+    return re.sub(r"“[^”]*”|(?<!\w)'[^']*'(?!\w)", " ", text)
+
+
+@pytest.mark.parametrize("sample", ["procurement-contract-zh.docx", "supply-agreement-en.docx",
+                                    "bilingual-contract.docx"])
+def test_junit_and_github_text_reads_in_the_ui_language(sample: str) -> None:
+    """What a lawyer reads in a CI test tab or an annotation is in the UI language: the verdict codes, rule ids
+    and the JUnit ``message`` attribute stay English (machines read them); the body and the annotation's
+    message are said from the catalogue, with what each quotation is in words."""
+    import xml.etree.ElementTree as ET
+
+    path = str(SAMPLES / sample)
+    verdict = re.compile(r"^(satisfied|weak|missing|contradicted|not_applicable): ", re.MULTILINE)
+    for lang, env in (("zh", ZH_ENV), ("en", EN_ENV)):
+        root = ET.fromstring(_run(["lint", path, "--format", "junit", "--ui-lang", lang], env, codes=(0, 1)))
+        bodies = [e.text or "" for e in root.iter() if e.tag in ("failure", "system-out", "error")]
+        attributes = [e.get("message", "") for e in root.iter("failure")]
+        assert bodies and attributes
+        annotations = [line.split("::", 2)[2] for line in
+                       _run(["lint", path, "--format", "github", "--ui-lang", lang], env, codes=(0, 1)).splitlines()
+                       if line.startswith("::")]
+        assert annotations
+        said = _tool_words(verdict.sub("", "\n".join(bodies + annotations)))
+        if lang == "zh":
+            assert english_words(said) == [], said
+            assert all(re.match(r"(weak|missing|contradicted): ", b) for b in bodies if b and not b.startswith(
+                ("satisfied", "["))), bodies
+            assert re.search(r"^［(承诺|弱化承诺的措辞|相抵触的条款|最接近的措辞（不足以满足要求）)；第\d+页", "\n".join(bodies),
+                             re.MULTILINE), bodies
+        else:
+            assert not re.search(r"[\u4e00-\u9fff]", said), said
+            assert re.search(r"^\[(undertaking|weakener|contradiction|near-miss); page \d+", "\n".join(bodies),
+                             re.MULTILINE), bodies
+        # the attribute machines read stays the English message with its verdict code
+        assert all(verdict.match(a) and not re.search(r"[\u4e00-\u9fff](?:的承诺|弱化)", a) for a in attributes)
+
+
+def test_serve_and_pack_errors_read_in_both_languages(tmp_path: Path) -> None:
+    """``serve`` refusing to start (an open host without a token, a token file it cannot use) and a pack folder
+    that is missing or is not a pack: one coded line in Chinese under zh, the same English line under en."""
+    weak = tmp_path / "token.txt"
+    weak.write_text("short\n", encoding="utf-8")
+    not_a_pack = tmp_path / "playbook"
+    not_a_pack.mkdir()
+    config = tmp_path / "cliccheck.toml"
+    config.write_text('packs = ["./missing-pack"]\n', encoding="utf-8")
+    contract = str(SAMPLES / "procurement-contract-zh.docx")
+    cases = [
+        (["serve", "--host", "0.0.0.0"], "可从其他计算机访问", "is reachable from other machines"),
+        (["serve", "--token-file", str(tmp_path / "none.txt")], "无法读取（FileNotFoundError）", "cannot be read"),
+        (["serve", "--token-file", str(weak)], "令牌至少需要 16 个可打印字符", "the token must be at least 16"),
+        (["lint", contract, "--packs", str(not_a_pack)], "不是规则包（没有 pack.yaml）", "not a rule pack (no pack.yaml)"),
+        (["lint", contract, "--config", str(config)], "packs：", "packs: "),
+        (["lint", contract, "--config", str(config)], "找不到规则包文件夹", "pack folder not found"),
+    ]
+    env = {"CLICCHECK_TOKEN": ""}
+    for args, chinese, english in cases:
+        zh = _run([*args, "--ui-lang", "zh"], {**ZH_ENV, **env}, codes=(2,)).strip().splitlines()[-1]
+        assert zh.startswith("cliccheck：错误：") and chinese in zh and zh.endswith("[config]"), zh
+        assert english_words(zh.replace(str(tmp_path), "")) == [], zh
+        en = _run([*args, "--ui-lang", "en"], {**EN_ENV, **env}, codes=(2,)).strip().splitlines()[-1]
+        assert en.startswith("cliccheck: error: ") and english in en and not re.search(r"[\u4e00-\u9fff]", en), en
+
+
+def test_matcher_and_worker_errors_carry_their_catalogue_words() -> None:
+    """Errors the HTTP service passes on from the checker (an unknown requirement or language asked of the
+    matcher, a checker process that failed) are said in the client's language in ``localized_message``."""
+    from cliccheck.errors import CliccheckError, ConfigError
+    from cliccheck.library import load_library
+    from cliccheck.matcher import check_document
+    from cliccheck.model import Document
+
+    library = load_library()
+    doc = Document(path="x.txt", format="text", blocks=[])
+    for kwargs, chinese in (({"select": ["CSR99"]}, "没有要求 CSR99"), ({"lang": "fr"}, "未知的语言 'fr'")):
+        with pytest.raises(ConfigError) as caught:
+            check_document(doc, library=library, **kwargs)
+        assert chinese in caught.value.localized("zh") and english_words(caught.value.localized("zh")) == []
+        assert not re.search(r"[\u4e00-\u9fff]", caught.value.localized("en"))
+    pytest.importorskip("fastapi")
+    from cliccheck.service.workers import _raise_outcome
+
+    with pytest.raises(CliccheckError) as crashed:
+        _raise_outcome("crash", "ValueError: boom")
+    assert crashed.value.code == "internal" and "检查该文件时出现内部错误" in crashed.value.localized("zh")
+    assert crashed.value.message.startswith("internal error while checking the document (ValueError: boom)")
+
+
+def test_obfuscated_text_names_the_characters_not_the_tools_block_counter() -> None:
+    """The human reports say which characters were found and in which word, in the UI language, from the
+    catalogue; the matcher's English message ("Block 12 contains 1 invisible character(s)") names the tool's own
+    block counter, which a lawyer cannot find in Word (it stays in the JSON)."""
+    path = str(ROOT / "fixtures" / "hostile" / "obfuscated" / "zh-bidi-mark.docx")
+    for lang, env, expected in (("zh", ZH_ENV, "（«乙方有权随时中⟨U+200E⟩断产品供应和技术支持»中的U+200E）"),
+                                ("en", EN_ENV, "(U+200E LEFT-TO-RIGHT MARK in «乙方有权随时中⟨U+200E⟩断产品供应和技术支持»)")):
+        out = _run(["lint", path, "--ui-lang", lang, "--no-color"], {**env, "COLUMNS": "1000"}, codes=(1,))
+        assert expected in out, out
+        assert not re.search(r"\b[Bb]lock \d+", out), out
+    data = _run(["lint", path, "--format", "json"], EN_ENV, codes=(1,))
+    assert re.search(r'"message": "Block \d+ contains 1 invisible character', data)
+
+
+def test_every_frame_code_a_trace_can_show_has_its_words() -> None:
+    """``explain --trace`` says each code of a frame in words from the catalogue and falls back to the code
+    itself: a rider class added to frames.yaml, or an act kind, actor or modality added to the matcher, must come
+    with its zh and en words, or a Chinese trace would show an English code."""
+    from cliccheck.matcher.candidates import _ACTION_KEYS
+    from cliccheck.matcher.frames import _MODALITY
+
+    known = catalogue()
+    library = load_library()
+    codes = {
+        "trace.rider": {*library.frames.get("riders", {}), "later sentence"},
+        "trace.act": {*_ACTION_KEYS, "refusable", "contradicting"},
+        "trace.modality": {*_MODALITY.values(), "statement"},
+        "trace.actor": {"supplier", "buyer", "both", "third-party", "none"},
+        "trace.exception": {"justifiable", "carve-out"},
+        "trace.polarity": {"positive", "negative"},
+        "trace.reading": {"contradiction", "near-miss", "limitation"},
+    }
+    missing = [f"{prefix}.{code}" for prefix, names in codes.items() for code in names
+               if f"{prefix}.{code}" not in known]
+    assert missing == []
+    assert "deeming" in codes["trace.rider"]  # the riders were read from the library

@@ -99,7 +99,8 @@ def _svg(fig: Any, label: str) -> str:
     return svg.replace("<svg", f'<svg role="img" aria-label="{aria}"', 1)
 
 
-def _bar_chart(labels: list[str], series: list[tuple[str, str, list[int]]], title: str) -> str:
+def _bar_chart(labels: list[str], series: list[tuple[str, str, list[int]]], title: str,
+               no_data: str | None = None) -> str:
     """Horizontal stacked bars, one per label; ``series`` is (legend label, colour, values) per stack.
 
     Every size and position is computed here from :func:`text_width_em`, never from measured
@@ -129,7 +130,8 @@ def _bar_chart(labels: list[str], series: list[tuple[str, str, list[int]]], titl
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.spines[["top", "right"]].set_visible(False)
     if not any(stacked):
-        ax.text(0.5, 0.5, strings.DASHBOARD["no_data"], transform=ax.transAxes, ha="center")
+        ax.text(0.5, 0.5, no_data or strings.for_lang("en").DASHBOARD["no_data"], transform=ax.transAxes,
+                ha="center")
     # the legend, one row under the axis, laid out by estimated widths
     x_in, y_in, box_in = left_in, legend_in / 2, LEGEND_PT / 72
     for name, colour in shown:
@@ -144,35 +146,45 @@ def _clip(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def dashboard_context(reg: Register, *, db_label: str) -> dict[str, Any]:
+def _issues_text(issues: str, words: Any) -> str:
+    """"CSR04 contradicted, CSR01 weak" (the register's codes) with each verdict in the page's language."""
+    sep = "、" if words.lang == "zh" else ", "
+    items = [item.strip().rpartition(" ") for item in issues.split(",") if item.strip()]
+    return sep.join(f"{rule} {words.VERDICT_LABELS.get(verdict, verdict)}" for rule, _, verdict in items)
+
+
+def dashboard_context(reg: Register, *, db_label: str, lang: str = "en") -> dict[str, Any]:
     from .. import __version__
+
+    strings_ = strings.for_lang(lang)
 
     totals = views.totals(reg)
     counts = views.by_requirement(reg)
     order = (*views.verdict_order(reg), "not-read")
-    requirement_chart = _bar_chart([strings.REQUIREMENT_LABELS.get(r, r) for r in counts],
-                                   [(strings.VERDICT_LABELS[v], COLOURS[v], [counts[r][v] for r in counts])
+    requirement_chart = _bar_chart([strings_.REQUIREMENT_LABELS.get(r, r) for r in counts],
+                                   [(strings_.VERDICT_LABELS[v], COLOURS[v], [counts[r][v] for r in counts])
                                     for v in order],
-                                   strings.DASHBOARD["by_requirement"])
+                                   strings_.DASHBOARD["by_requirement"], strings_.DASHBOARD["no_data"])
     suppliers = views.by_supplier(reg, limit=CHART_GROUPS)
     units = views.by_unit(reg, limit=CHART_GROUPS)
 
     def group_chart(groups: list[dict[str, Any]], empty: str, title: str) -> str:
         labels = [_clip(g["name"] or empty) for g in groups]
         passing = [g["documents"] - g["failing"] - g["unreadable"] for g in groups]
-        return _bar_chart(labels, [(strings.DASHBOARD["passing"], COLOURS["satisfied"], passing),
-                                   (strings.DASHBOARD["failing"], COLOURS["contradicted"],
+        return _bar_chart(labels, [(strings_.DASHBOARD["passing"], COLOURS["satisfied"], passing),
+                                   (strings_.DASHBOARD["failing"], COLOURS["contradicted"],
                                     [g["failing"] for g in groups]),
-                                   (strings.DASHBOARD["unreadable"], COLOURS["not-read"],
-                                    [g["unreadable"] for g in groups])], title)
+                                   (strings_.DASHBOARD["unreadable"], COLOURS["not-read"],
+                                    [g["unreadable"] for g in groups])], title, strings_.DASHBOARD["no_data"])
 
     return {
-        "s": strings.DASHBOARD,
-        "labels": strings.COLUMN_LABELS,
-        "verdict_labels": strings.VERDICT_LABELS,
-        "requirement_labels": strings.REQUIREMENT_LABELS,
-        "title": strings.TITLE,
-        "subtitle": strings.DASHBOARD["subtitle"].format(
+        "s": strings_.DASHBOARD,
+        "labels": strings_.COLUMN_LABELS,
+        "verdict_labels": strings_.VERDICT_LABELS,
+        "requirement_labels": strings_.REQUIREMENT_LABELS,
+        "lang": lang,
+        "title": strings_.TITLE,
+        "subtitle": strings_.DASHBOARD["subtitle"].format(
             db=db_label, documents=totals["documents"], version=__version__,
             generated=_dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC")),
         "totals": totals,
@@ -181,22 +193,22 @@ def dashboard_context(reg: Register, *, db_label: str) -> dict[str, Any]:
         "requirement_ids": views.rule_ids(reg),
         "requirement_chart": requirement_chart,
         "suppliers": suppliers,
-        "supplier_chart": group_chart(suppliers, strings.NO_SUPPLIER, strings.DASHBOARD["by_supplier"]),
+        "supplier_chart": group_chart(suppliers, strings_.NO_SUPPLIER, strings_.DASHBOARD["by_supplier"]),
         "units": units,
-        "unit_chart": group_chart(units, strings.NO_UNIT, strings.DASHBOARD["by_unit"]) if any(
+        "unit_chart": group_chart(units, strings_.NO_UNIT, strings_.DASHBOARD["by_unit"]) if any(
             g["name"] for g in units) else None,
-        "no_supplier": strings.NO_SUPPLIER,
-        "no_unit": strings.NO_UNIT,
-        "fix_first": views.fix_first(reg),
+        "no_supplier": strings_.NO_SUPPLIER,
+        "no_unit": strings_.NO_UNIT,
+        "fix_first": [{**f, "issues": _issues_text(f["issues"], strings_)} for f in views.fix_first(reg)],
         "changes": views.run_changes(reg),
-        "runs": reg.runs()[-10:],
+        "runs": [{**r, "status": strings_.RUN_STATUS.get(r["status"], r["status"])} for r in reg.runs()[-10:]],
     }
 
 
-def render_dashboard(reg: Register, *, db_label: str) -> str:
+def render_dashboard(reg: Register, *, db_label: str, lang: str = "en") -> str:
     import jinja2
 
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True)
     template = env.from_string(TEMPLATE.read_text(encoding="utf-8"))
-    return template.render(**dashboard_context(reg, db_label=db_label))
+    return template.render(**dashboard_context(reg, db_label=db_label, lang=lang))

@@ -100,8 +100,10 @@ def export_json(reg: Register, output: str) -> None:
         fh.write("\n]}\n")
 
 
-def export_xlsx(reg: Register, output: str) -> None:
-    """One sheet per view, headers frozen, filters on, verdicts coloured (openpyxl write-only: streamed)."""
+def export_xlsx(reg: Register, output: str, lang: str = "en") -> None:
+    """One sheet per view, headers frozen, filters on, verdicts coloured (openpyxl write-only: streamed); sheet
+    names, headings and labels in ``lang`` (the cells hold the register's values and codes)."""
+    s = strings.for_lang(lang)
     try:
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
@@ -116,12 +118,12 @@ def export_xlsx(reg: Register, output: str) -> None:
 
     def sheet(key: str, header: list[str], rows: Iterator[list[Any]] | list[list[Any]], count: int,
               colour: set[int] | None = None) -> None:
-        ws = wb.create_sheet(strings.SHEETS[key])
+        ws = wb.create_sheet(s.SHEETS[key])
         ws.freeze_panes = "A2"
         last = min(count, XLSX_MAX_ROWS - 2) + 1
         ws.auto_filter.ref = f"A1:{get_column_letter(max(1, len(header)))}{max(last, 1)}"
         for i, name in enumerate(header):
-            ws.column_dimensions[get_column_letter(i + 1)].width = 60 if name in ("path", "Document") else 18
+            ws.column_dimensions[get_column_letter(i + 1)].width = 60 if name in ("path", s.COLUMN_LABELS["path"]) else 18
         cells = []
         for name in header:
             cell = WriteOnlyCell(ws, value=name)
@@ -130,7 +132,7 @@ def export_xlsx(reg: Register, output: str) -> None:
         ws.append(cells)
         for written, row in enumerate(rows):
             if written >= XLSX_MAX_ROWS - 2:
-                ws.append([strings.TRUNCATED.format(rows=written)])
+                ws.append([s.TRUNCATED.format(rows=written)])
                 break
             if colour:  # a styled cell costs far more than a plain value: style only the verdicts
                 row = list(row)
@@ -146,18 +148,18 @@ def export_xlsx(reg: Register, output: str) -> None:
     def label(column: str) -> str:
         if "_" in column and column.split("_", 1)[0] in rules:
             rule, field = column.split("_", 1)
-            return f"{rule} {strings.COLUMN_LABELS.get(field, field)}"
-        return strings.COLUMN_LABELS.get(column, column)
+            return f"{rule} {s.COLUMN_LABELS.get(field, field)}"
+        return s.COLUMN_LABELS.get(column, column)
 
     # Summary: totals and verdicts per requirement
     t = views.totals(reg)
-    summary = [[strings.COLUMN_LABELS["documents"], t["documents"]],
-               [strings.DASHBOARD["passing"], t["passed"]], [strings.DASHBOARD["failing"], t["failed"]],
-               [strings.DASHBOARD["unreadable"], t["unreadable"]], []]
+    summary = [[s.COLUMN_LABELS["documents"], t["documents"]],
+               [s.DASHBOARD["passing"], t["passed"]], [s.DASHBOARD["failing"], t["failed"]],
+               [s.DASHBOARD["unreadable"], t["unreadable"]], []]
     counts = views.by_requirement(reg)
     columns = (*views.verdict_order(reg), "not-read")
-    summary.append([strings.COLUMN_LABELS["requirement"], *(strings.VERDICT_LABELS[v] for v in columns)])
-    summary += [[strings.REQUIREMENT_LABELS.get(rule, rule), *(counts[rule][v] for v in columns)] for rule in counts]
+    summary.append([s.COLUMN_LABELS["requirement"], *(s.VERDICT_LABELS[v] for v in columns)])
+    summary += [[s.REQUIREMENT_LABELS.get(rule, rule), *(counts[rule][v] for v in columns)] for rule in counts]
     sheet("summary", ["", ""], summary, len(summary))
 
     header = flat_header(reg)
@@ -171,12 +173,12 @@ def export_xlsx(reg: Register, output: str) -> None:
 
     sheet("requirements", [label(c) for c in ("path", "supplier", *REQUIREMENT_COLUMNS)], requirement_rows(),
           reg.count_requirements(), {3})
-    group_header = [strings.COLUMN_LABELS[c] for c in ("documents", "failing", "unreadable")]
-    suppliers = [[g["name"] or strings.NO_SUPPLIER, g["documents"], g["failing"], g["unreadable"]]
+    group_header = [s.COLUMN_LABELS[c] for c in ("documents", "failing", "unreadable")]
+    suppliers = [[g["name"] or s.NO_SUPPLIER, g["documents"], g["failing"], g["unreadable"]]
                  for g in views.by_supplier(reg)]
-    sheet("suppliers", [strings.COLUMN_LABELS["supplier"], *group_header], suppliers, len(suppliers))
-    units = [[g["name"] or strings.NO_UNIT, g["documents"], g["failing"], g["unreadable"]] for g in views.by_unit(reg)]
-    sheet("units", [strings.COLUMN_LABELS["business_unit"], *group_header], units, len(units))
+    sheet("suppliers", [s.COLUMN_LABELS["supplier"], *group_header], suppliers, len(suppliers))
+    units = [[g["name"] or s.NO_UNIT, g["documents"], g["failing"], g["unreadable"]] for g in views.by_unit(reg)]
+    sheet("units", [s.COLUMN_LABELS["business_unit"], *group_header], units, len(units))
     fix = [[f["score"], f["path"], f["supplier"], f["business_unit"], f["issues"] or f["error_code"]]
            for f in views.fix_first(reg, limit=1000)]
     sheet("fix_first", [label(c) for c in ("score", "path", "supplier", "business_unit", "verdict")], fix, len(fix))
@@ -188,17 +190,18 @@ def export_xlsx(reg: Register, output: str) -> None:
         wb.save(fh)
 
 
-def export(reg: Register, fmt: str, output: str, *, db_label: str | None = None) -> None:
+def export(reg: Register, fmt: str, output: str, *, db_label: str | None = None, lang: str = "en") -> None:
+    """Write the register as ``fmt``; the human formats (xlsx, html) in ``lang``, csv and json as data."""
     if fmt == "csv":
         export_csv(reg, output)
     elif fmt == "json":
         export_json(reg, output)
     elif fmt == "xlsx":
-        export_xlsx(reg, output)
+        export_xlsx(reg, output, lang)
     elif fmt == "html":
         from .dashboard import render_dashboard
 
         with atomic_file(output) as fh:
-            fh.write(render_dashboard(reg, db_label=db_label or reg.path))
+            fh.write(render_dashboard(reg, db_label=db_label or reg.path, lang=lang))
     else:
         raise ConfigError.of("export-format", fmt=repr(fmt), formats=", ".join(FORMATS))

@@ -5,24 +5,25 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from .strings import PROGRESS
+from .strings import for_lang
 
 
 class Progress:
     """Counts documents as they are recorded or found unchanged."""
 
-    def __init__(self, total: int, *, enabled: bool | None = None, stream: Any = None):
+    def __init__(self, total: int, *, enabled: bool | None = None, stream: Any = None, lang: str = "en"):
         stream = stream if stream is not None else sys.stderr
         if enabled is None:
             enabled = bool(getattr(stream, "isatty", lambda: False)())
         self.counts = {"checked": 0, "skipped": 0, "errors": 0}
         self._bar: Any = None
+        self._words = for_lang(lang).PROGRESS
         if enabled:
             try:
                 from tqdm import tqdm
             except ImportError:  # the audit still runs without the extra, just silently
                 return
-            self._bar = tqdm(total=total, unit=PROGRESS["unit"], desc=PROGRESS["desc"], file=stream,
+            self._bar = tqdm(total=total, unit=self._words["unit"], desc=self._words["desc"], file=stream,
                              dynamic_ncols=True, smoothing=0.05)
 
     def advance(self, kind: str, error: bool = False) -> None:
@@ -30,7 +31,7 @@ class Progress:
         if error:
             self.counts["errors"] += 1
         if self._bar is not None:
-            self._bar.set_postfix_str(PROGRESS["postfix"].format(**self.counts), refresh=False)
+            self._bar.set_postfix_str(self._words["postfix"].format(**self.counts), refresh=False)
             self._bar.update(1)
 
     def close(self) -> None:

@@ -41,6 +41,7 @@ class AuditOptions:
     recheck: bool = False  # read every document again
     retry_failed: bool = False  # read again documents that failed transiently MAX_ATTEMPTS times
     progress: bool | None = None  # None: on a terminal only
+    ui_lang: str = "en"  # the progress bar's words
 
 
 @dataclass(slots=True)
@@ -109,7 +110,7 @@ def run_audit(paths: Sequence[str], *, db: str, manifest: str | None = None,
         register.add_manifest_columns(columns)
         run_id = register.start_run(engine=options.engine, tool_version=version, library_hash=lib,
                                     arguments=[*paths, *(["--manifest", manifest] if manifest else [])])
-        progress = Progress(len(sources), enabled=options.progress)
+        progress = Progress(len(sources), enabled=options.progress, lang=options.ui_lang)
         seen_paths: list[str] = []
         seen_manifests: list[str | None] = []
 

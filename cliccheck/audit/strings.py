@@ -1,111 +1,54 @@
-"""Every human-facing string of the audit (English for now), in one place for localisation.
+"""Every human-facing string of the audit, in the user's language, from ``messages/ui.yaml`` (``audit.*``).
 
-Machine identifiers (register columns, CSV/JSON keys, error codes) are not here:
-they are an interface and never translated.
+Machine identifiers (register columns, CSV/JSON keys, error codes) are not here: they are an interface and
+never translated. :func:`for_lang` gives the same names this module has always exported (``COLUMN_LABELS``,
+``DASHBOARD`` …) in one language; the module's own constants are the English, for callers that want it.
 """
 
 from __future__ import annotations
 
-#: verdict (or document status) -> label
-VERDICT_LABELS: dict[str, str] = {
-    "satisfied": "satisfied",
-    "weak": "weak",
-    "contradicted": "contradicted",
-    "missing": "missing",
-    "not_applicable": "not applicable",
-    "not-read": "not read",
-}
+import functools
+from types import SimpleNamespace
 
-#: requirement id -> short label for charts and headings
-REQUIREMENT_LABELS: dict[str, str] = {
-    "CSR01": "CSR01 review cooperation",
-    "CSR02": "CSR02 no illegal data collection",
-    "CSR03": "CSR03 no illegal device control",
-    "CSR04": "CSR04 no unjustified supply suspension",
-}
+from ..i18n import catalogue, t
 
-#: register/CSV column -> heading in the XLSX and the dashboard
-COLUMN_LABELS: dict[str, str] = {
-    "path": "Document",
-    "size": "Size (bytes)",
-    "sha256": "SHA-256",
-    "format": "Format",
-    "pages": "Pages",
-    "ocr": "OCR",
-    "language": "Language",
-    "supplier": "Supplier",
-    "status": "Status",
-    "passed": "Passes",
-    "worst_severity": "Worst severity",
-    "error_code": "Error code",
-    "error_message": "Error",
-    "tool_version": "Tool version",
-    "library_hash": "Rule library hash",
-    "checked_at": "Checked at (UTC)",
-    "seconds": "Seconds",
-    "requirement": "Requirement",
-    "verdict": "Verdict",
-    "severity": "Severity",
-    "page": "Page",
-    "section": "Clause",
-    "first_words": "Evidence (first words)",
-    "waived_by": "Waived by",
-    "waiver_reason": "Waiver reason",
-    "documents": "Documents",
-    "failing": "Failing",
-    "unreadable": "Not read",
-    "score": "Priority score",
-    "run": "Run",
-    "before": "Before",
-    "after": "After",
-    "business_unit": "Business unit",
-}
+_VERDICTS = ("satisfied", "weak", "contradicted", "missing", "not_applicable", "not-read")
+_COLUMNS = ("path", "size", "sha256", "format", "pages", "ocr", "language", "supplier", "status", "passed",
+            "worst_severity", "error_code", "error_message", "tool_version", "library_hash", "checked_at",
+            "seconds", "requirement", "verdict", "severity", "page", "section", "first_words", "waived_by",
+            "waiver_reason", "documents", "failing", "unreadable", "score", "run", "before", "after",
+            "business_unit")
+_SHEETS = ("summary", "documents", "requirements", "suppliers", "units", "fix_first", "changes")
+_DASHBOARD = ("subtitle", "totals", "passing", "failing", "unreadable", "by_requirement", "by_supplier", "by_unit",
+              "fix_first", "fix_first_note", "changes", "no_previous", "change_row", "changed_documents",
+              "new_documents", "none", "runs", "run_documents", "no_data")
 
-SHEETS = {
-    "summary": "Summary",
-    "documents": "Documents",
-    "requirements": "Requirements",
-    "suppliers": "Suppliers",
-    "units": "Business units",
-    "fix_first": "Fix first",
-    "changes": "Changes",
-}
 
-TITLE = "Contract audit: Art. 6 Cybersecurity Review undertakings"
-NO_SUPPLIER = "(supplier not identified)"
-NO_UNIT = "(no business unit)"
-TRUNCATED = "Truncated at {rows} rows (the spreadsheet limit); the CSV and JSON exports have every row."
-YES, NO = "yes", "no"
+@functools.cache
+def for_lang(lang: str) -> SimpleNamespace:
+    """The audit's words in ``lang`` (zh or en); format strings stay unformatted (``{rows}``, ``{count}``)."""
+    requirements = {key.split(".", 2)[2]: t(key, lang) for key in catalogue() if key.startswith("audit.requirement.")}
+    return SimpleNamespace(
+        lang=lang,
+        VERDICT_LABELS={v: t(f"audit.verdict.{v}", lang) for v in _VERDICTS},
+        REQUIREMENT_LABELS=requirements,
+        COLUMN_LABELS={c: t(f"audit.column.{c}", lang) for c in _COLUMNS},
+        SHEETS={s: t(f"audit.sheet.{s}", lang) for s in _SHEETS},
+        TITLE=t("audit.title", lang),
+        NO_SUPPLIER=t("audit.no_supplier", lang),
+        NO_UNIT=t("audit.no_unit", lang),
+        TRUNCATED=t("audit.truncated", lang),
+        DASHBOARD={d: t(f"audit.dashboard.{d}", lang) for d in _DASHBOARD},
+        PROGRESS={p: t(f"audit.progress.{p}", lang) for p in ("unit", "desc", "postfix")},
+        SUMMARY_LINE=t("audit.summary", lang),
+        WROTE=t("audit.wrote", lang),
+        RUN_STATUS={r: t(f"audit.run.{r}", lang) for r in ("running", "complete", "interrupted")},
+    )
 
-DASHBOARD = {
-    "subtitle": "Register {db}: {documents} documents, generated {generated} by cliccheck {version}",
-    "totals": "Totals",
-    "passing": "pass",
-    "failing": "fail",
-    "unreadable": "could not be read",
-    "by_requirement": "Verdicts per requirement",
-    "by_supplier": "Suppliers with the most failing contracts",
-    "by_unit": "Failing contracts per business unit",
-    "fix_first": "Contracts to fix first",
-    "fix_first_note": ("Ranked by unwaived contradicted (3 points), missing (2) and weak (1) undertakings; "
-                       "a contract that could not be read counts 8."),
-    "changes": "Change since the previous run",
-    "no_previous": "No previous completed run to compare with.",
-    "change_row": "{requirement} {verdict}: {before} → {after}",
-    "changed_documents": "Documents whose verdicts changed in the last run ({count})",
-    "new_documents": "Documents added in the last run: {count}",
-    "none": "None.",
-    "runs": "Runs",
-    "run_documents": "{seen} ({checked} read, {skipped} unchanged)",
-    "no_data": "no data",
-}
 
-PROGRESS = {
-    "unit": "doc",
-    "desc": "audit",
-    "postfix": "checked {checked}, unchanged {skipped}, errors {errors}",
-}
-
-SUMMARY_LINE = ("cliccheck: audited {seen} documents: {checked} checked, {skipped} unchanged since the last run; "
-                "{failed} fail, {unreadable} could not be read; register {db}")
-WROTE = "cliccheck: wrote {fmt} audit report to {output}"
+def __getattr__(name: str) -> object:
+    """``strings.COLUMN_LABELS`` and the other old names: the English."""
+    english = for_lang("en")
+    if hasattr(english, name):
+        return getattr(english, name)
+    raise AttributeError(name)

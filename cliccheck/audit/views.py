@@ -27,6 +27,11 @@ def totals(reg: Register) -> dict[str, int]:
     return {"documents": row[0] or 0, "passed": row[1] or 0, "failed": row[2] or 0, "unreadable": row[3] or 0}
 
 
+def languages(reg: Register) -> list[str | None]:
+    """The language of every document in the register (zh, en, mixed, None): what ``--ui-lang auto`` follows."""
+    return [lang for (lang,) in reg.conn.execute("SELECT language FROM documents")]
+
+
 def rule_ids(reg: Register) -> list[str]:
     """The rules the register holds verdicts for, in pack order (csr's four first, then the other built-in packs,
     then playbook rules by id); csr's four for an empty register, as before packs."""

@@ -89,7 +89,8 @@ def audit_run_command(ctx: click.Context, paths: tuple[str, ...], db: str | None
       2  usage error, or some document could not be read
     """
     from ..audit.run import AuditOptions, default_db, run_audit
-    from ..audit.strings import SUMMARY_LINE
+    from ..audit.strings import for_lang
+    from . import ui_lang_of
     from .lint import _parse_limits
 
     if not paths and not manifest:
@@ -106,11 +107,11 @@ def audit_run_command(ctx: click.Context, paths: tuple[str, ...], db: str | None
                                supplier_aliases=supplier_aliases, limits=_parse_limits(limits), recheck=recheck,
                                packs=tuple(pack_specs) if pack_specs is not None else None,
                                retry_failed=retry_failed,
-                               progress=False if quiet else None)
+                               progress=False if quiet else None, ui_lang=ui_lang_of(ctx))
         result = run_audit(paths, db=db, manifest=manifest, options=options)
         s = result.summary
         if not quiet:
-            click.echo(SUMMARY_LINE.format(seen=result.seen, checked=result.checked, skipped=result.skipped,
+            click.echo(for_lang(_register_lang(db)).SUMMARY_LINE.format(seen=result.seen, checked=result.checked, skipped=result.skipped,
                                            failed=s["failed"], unreadable=s["unreadable"], db=db), err=True)
         ctx.exit(EXIT_ERROR if s["unreadable"] else EXIT_FINDINGS if s["failed"] else EXIT_OK)
 
@@ -132,7 +133,7 @@ def audit_report_command(ctx: click.Context, db: str | None, fmt: str, output: s
     from ..audit.exports import export
     from ..audit.register import Register
     from ..audit.run import default_db
-    from ..audit.strings import WROTE
+    from ..audit.strings import for_lang
     from ..output import check_output_path
 
     with one_line_errors(ctx):
@@ -142,14 +143,29 @@ def audit_report_command(ctx: click.Context, db: str | None, fmt: str, output: s
         if output is not None:
             check_output_path(output, inputs=[db], force=force)
         with Register(db, create=False) as reg:
+            lang = _register_lang(reg)
             if output is not None:
-                export(reg, fmt, output, db_label=os.path.basename(db))
-                click.echo(WROTE.format(fmt=fmt, output=output), err=True)
+                export(reg, fmt, output, db_label=os.path.basename(db), lang=lang)
+                click.echo(for_lang(lang).WROTE.format(fmt=fmt, output=output), err=True)
                 return
             with tempfile.TemporaryDirectory() as tmp:
                 target = os.path.join(tmp, f"report.{fmt}")
-                export(reg, fmt, target, db_label=os.path.basename(db))
+                export(reg, fmt, target, db_label=os.path.basename(db), lang=lang)
                 with open(target, "rb") as fh:
                     while chunk := fh.read(1 << 16):
                         sys.stdout.buffer.write(chunk)
                 sys.stdout.buffer.flush()
+
+
+def _register_lang(register: object) -> str:
+    """The audit's language: ``--ui-lang`` or the locale when they name one, else the language most of the
+    register's contracts are in (as lint's summary line), English for an empty register. ``register`` is an open
+    :class:`~cliccheck.audit.register.Register` or the path of one."""
+    from ..audit.register import Register
+    from ..audit.views import languages
+    from ..i18n import majority_ui_lang
+
+    if isinstance(register, Register):
+        return majority_ui_lang(None, languages(register))
+    with Register(str(register), create=False) as reg:
+        return majority_ui_lang(None, languages(reg))

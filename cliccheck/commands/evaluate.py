@@ -8,7 +8,7 @@ import click
 
 from ..clihelp import LocalizedCommand
 from ..errors import EXIT_FINDINGS
-from . import one_line_errors
+from . import one_line_errors, ui_lang_of
 
 
 @click.command("eval", cls=LocalizedCommand)
@@ -82,7 +82,7 @@ def eval_command(ctx: click.Context, corpus: str, fmt: str, fail_under: float | 
         if fmt == "json":
             click.echo(json.dumps(docs.to_dict(), ensure_ascii=False, indent=2))
         else:
-            click.echo(format_doc_text(docs, show_errors))
+            click.echo(format_doc_text(docs, show_errors, lang=ui_lang_of(ctx)))
         acc = docs.accuracy() or 0.0
         failed = bool(docs.false_passes() or docs.false_gate_passes) or (fail_under is not None and acc < fail_under)
         ctx.exit(EXIT_FINDINGS if failed else 0)
@@ -91,11 +91,7 @@ def eval_command(ctx: click.Context, corpus: str, fmt: str, fail_under: float | 
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(format_text(result))
-        if show_errors:
-            for p in result.predictions:
-                if p.label != p.predicted:
-                    click.echo(f"  {p.case} {p.requirement}: label {p.label}, predicted {p.predicted} — {p.message}")
+        click.echo(format_text(result, ui_lang_of(ctx), show_errors))
     failed = bool(result.false_passes) or (fail_under is not None and result.accuracy < fail_under)
     ctx.exit(EXIT_FINDINGS if failed else 0)
 
@@ -112,6 +108,6 @@ def _eval_ocr(ctx: click.Context, corpus: str, fmt: str, dpis: tuple[int, ...], 
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(format_ocr_text(result))
+        click.echo(format_ocr_text(result, ui_lang_of(ctx)))
     failed = result.false_passes() > 0 or (max_cer is not None and any(c.cer > max_cer for c in result.cases))
     ctx.exit(EXIT_FINDINGS if failed else 0)

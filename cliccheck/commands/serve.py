@@ -70,8 +70,13 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int, queue:
         app = create_app(settings)
         import uvicorn
 
-        click.echo(f"cliccheck serve: http://{host}:{port}/ ({workers} workers"
-                   f"{', token required' if token else ''}); Ctrl-C stops", err=True)
+        from ..i18n import t
+        from . import ui_lang_of
+
+        lang = ui_lang_of(ctx)
+        said_workers = t("serve.workers_one", lang) if workers == 1 else t("serve.workers", lang, n=workers)
+        click.echo(t("serve.listening", lang, url=f"http://{host}:{port}/", workers=said_workers,
+                     token=t("serve.token-required", lang) if token else ""), err=True)
         # connections beyond what the pool can admit are refused by uvicorn (503) before their uploads are read,
         # which also bounds the disk that uploads in progress can take
         uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning", server_header=False,

@@ -440,7 +440,7 @@ def _languages(doc: Document, lang: str) -> list[str]:
     if lang in ("zh", "en"):
         return [lang]
     if lang != "auto":
-        raise ConfigError(f"unknown language {lang!r} (use auto, zh or en)")
+        raise ConfigError.of("unknown-check-language", lang=repr(lang))
     overall = doc.language
     if overall == "mixed":
         return ["zh", "en"]
@@ -499,8 +499,7 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
         wanted = {s.upper() for s in select}
         unknown = wanted - set(library.ids)
         if unknown:
-            raise ConfigError(f"unknown requirement(s) {', '.join(sorted(unknown))} "
-                              f"(known: {', '.join(library.ids)})")
+            raise ConfigError.of("unknown-requirement", rule=", ".join(sorted(unknown)), known=", ".join(library.ids))
         selected = [i for i in library.ids if i in wanted]
     langs = _languages(doc, lang)
     aligned = align_versions(doc) if doc.language == "mixed" else []

@@ -11,6 +11,7 @@ highlighted quotes), so a party name with ``<``, ``&`` or quotes prints as text.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 import jinja2
 from markupsafe import Markup, escape
@@ -130,12 +131,72 @@ def highlight(ev: Evidence) -> Markup:
     return Markup("".join(out))
 
 
+_QUOTED = re.compile(r"“([^“”]+)”|(?<!\w)'([^']+)'(?!\w)")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _other_lang(words: str, page_lang: str) -> str | None:
+    """The language of the contract's ``words`` when it is not the page's: Latin-only words on a Chinese page
+    are English, words with Chinese characters on an English page are Chinese; mixed or neutral words None."""
+    if page_lang == "zh" and _LATIN.search(words) and not _CJK.search(words):
+        return "en"
+    if page_lang == "en" and _CJK.search(words):
+        return "zh"
+    return None
+
+
+def in_own_lang(text: str, page_lang: str, names: tuple[str, ...] = ()) -> Markup:
+    """``text`` (a message or reason in the page's language) escaped, each contract quotation and each of the
+    party's ``names`` in it marked with its own ``lang`` ("Northbridge Systems Ltd.的承诺不足：被“commercially
+    reasonable efforts”弱化" on a Chinese page), so a browser, a screen reader and the line breaker treat the
+    contract's words as the language they are in."""
+    named = [n for n in sorted(set(names), key=len, reverse=True) if _other_lang(n, page_lang)]
+    pattern = re.compile("|".join([_QUOTED.pattern, *(f"({re.escape(n)})" for n in named)]))
+    out: list[str] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        quoted = m.group(1) if m.group(1) is not None else m.group(2)
+        words = quoted if quoted is not None else m.group(0)
+        other = _other_lang(words, page_lang)
+        if other is None or m.start() < pos:
+            continue
+        start, end = (m.start() + 1, m.end() - 1) if quoted is not None else (m.start(), m.end())
+        out += [str(escape(text[pos:start])), f'<span lang="{other}">', str(escape(text[start:end])), "</span>"]
+        pos = end
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+_RUNS = {"zh": re.compile(r"[A-Za-z][A-Za-z.'’-]*(?: [A-Za-z][A-Za-z.'’-]*)*"),
+         "en": re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff（）〔〕、]*")}
+
+
+def place_in_own_lang(where: str, page_lang: str) -> Markup:
+    """Where a quotation stands ("page 2, 第九条（一）", "第3页，Schedule 1"), the contract's own clause number
+    marked with its language."""
+    out: list[str] = []
+    pos = 0
+    for m in _RUNS["en" if page_lang == "en" else "zh"].finditer(where):
+        out += [str(escape(where[pos:m.start()])), f'<span lang="{"zh" if page_lang == "en" else "en"}">',
+                str(escape(m.group(0))), "</span>"]
+        pos = m.end()
+    out.append(str(escape(where[pos:])))
+    return Markup("".join(out))
+
+
+def _name_in_own_lang(name: str, page_lang: str) -> Markup:
+    other = _other_lang(name, page_lang)
+    return Markup(f'<span lang="{other}">{escape(name)}</span>') if other else escape(name)
+
+
 def _quotes(evidence: list[Evidence], lang: str, openings: dict[int, str],
             label: str | None = None) -> list[dict[str, object]]:
     return [{"role": label if label is not None else t(f"role.{ev.role}", lang).rstrip(": ：")
              if f"role.{ev.role}" in catalogue() else ev.role,
              "html": highlight(ev), "lang": ev.language if ev.language in ("zh", "en") else lang,
-             "where": human_location(ev, lang, openings, opening=needs_opening(ev, openings.get(ev.block, ""))),
+             "where": place_in_own_lang(human_location(ev, lang, openings,
+                                                       opening=needs_opening(ev, openings.get(ev.block, ""))), lang),
              # the source as written (traditional characters, look-alikes, invisible ones as ⟨U+200B⟩)
              "original": visible(ev.original) if ev.original is not None and ev.original != ev.text else ""}
             for ev in evidence[:4]]
@@ -152,6 +213,7 @@ def _waiver_text(waiver, lang: str) -> str:  # type: ignore[no-untyped-def]
 
 def _rows(doc) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
     lang = doc.ui_lang
+    names = tuple(header_names(doc.supplier, lang)) if doc.supplier else ()
     sep = t("text.list_sep", lang)
     rows: list[dict[str, object]] = []
     for req in [] if not_a_contract(doc) else doc.requirements:
@@ -168,13 +230,15 @@ def _rows(doc) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
         rows.append({
             "id": req.id, "title": requirement_title(req.id, lang, info.title_en or req.name) if lang == "zh"
             else info.title_en or req.name, "verdict": t(f"verdict.{req.verdict}", lang), "mark": mark, "cls": cls,
-            "status_title": t(f"severity.{req.severity}", lang), "message": req.display_message,
-            "where": human_location(req.evidence[0], lang, doc.openings, opening=False) if req.evidence else "",
+            "status_title": t(f"severity.{req.severity}", lang), "message": in_own_lang(req.display_message, lang, names),
+            "where": place_in_own_lang(human_location(req.evidence[0], lang, doc.openings, opening=False), lang)
+            if req.evidence else "",
             "quotes": quotes,
             "versions": t("html.versions", lang, versions=sep.join(
                 t("text.version_item", lang, lang=t(f"lang.{k}", lang), verdict=t(f"verdict.{v}", lang))
                 for k, v in req.by_language.items())) if len(set(req.by_language.values())) > 1 else "",
-            "reasons": reasons_text(req.reasons, lang, req.evidence, limit=6, requirement=req.id) if not req.ok else [],
+            "reasons": [in_own_lang(x, lang, names) for x in reasons_text(req.reasons, lang, req.evidence, limit=6,
+                                                                   requirement=req.id)] if not req.ok else [],
             "waiver": req.waived, "waiver_text": _waiver_text(req.waived, lang),
             # without a suggested clause, explain what the clause must say
             "explanation": "" if req.ok or suggestions else explanation,
@@ -192,13 +256,13 @@ def _rows(doc) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
             "id": finding.rule if lang == "en" else "", "title": title + (f" ({finding.requirement})" if finding.requirement else ""),
             "verdict": t(f"severity.{finding.severity}", lang), "mark": mark, "cls": cls,
             "status_title": t(f"severity.{finding.severity}", lang),
-            "message": finding.display_message,
-            "where": human_location(finding.evidence[0], lang, doc.openings, opening=False)
+            "message": in_own_lang(finding.display_message, lang, names),
+            "where": place_in_own_lang(human_location(finding.evidence[0], lang, doc.openings, opening=False), lang)
             if finding.evidence else "",
             "quotes": _quotes(finding.evidence, lang, doc.openings,
                               label=t("role.opening", lang).rstrip(": ：") if finding.rule == "not-a-contract"
                               else None),
-            "versions": "", "reasons": reasons_text(finding.reasons, lang, finding.evidence)
+            "versions": "", "reasons": [in_own_lang(x, lang, names) for x in reasons_text(finding.reasons, lang, finding.evidence)]
             if finding.rule not in ("bilingual-mismatch",) else [],
             "waiver": finding.waived, "waiver_text": _waiver_text(finding.waived, lang),
             "explanation": "", "suggest": [],
@@ -216,20 +280,21 @@ def _doc_view(doc) -> dict[str, object]:  # type: ignore[no-untyped-def]
         error_text = (doc.error.localized or doc.error.message) if doc.error else ""
         return {"path": doc.path, "error": doc.error, "error_text": error_text, "badge": t("html.not_read", lang),
                 "badge_class": "err", "lang": lang, "T": texts}
-    facts = [t("html.format", lang, fmt=doc.format)]
+    facts: list[str | Markup] = [t("html.format", lang, fmt=doc.format)]
     if doc.pages:
         facts.append(t("text.pages_one" if doc.pages == 1 else "text.pages", lang, n=doc.pages))
     facts.append(t("html.language", lang, lang=t(f"lang.{doc.language}", lang)
                    if doc.language in ("zh", "en", "mixed", "none") else doc.language))
     names = header_names(doc.supplier, lang) if doc.supplier else []
     if names:
-        facts.append(t("html.supplier", lang, names=t("text.list_sep", lang).join(names)))
+        marked = escape(t("text.list_sep", lang)).join(_name_in_own_lang(n, lang) for n in names)
+        facts.append(Markup(escape(t("html.supplier", lang, names="\0")).replace("\0", marked)))
     if doc.sha256:
         facts.append(t("html.sha", lang, sha=doc.sha256[:16]))
     detail = _count_phrase(doc.counts(shown=True), lang)
     line = t("html.passes" if doc.passed else "html.fails", lang, fail_on=doc.fail_on)
     line += (("：" if lang == "zh" else ": ") + detail if detail else "") + ("。" if lang == "zh" else ".")
-    return {"path": doc.path, "error": None, "facts": t("html.facts_sep", lang).join(facts), "rows": _rows(doc),
+    return {"path": doc.path, "error": None, "facts": escape(t("html.facts_sep", lang)).join(escape(f) for f in facts), "rows": _rows(doc),
             "badge": t("html.badge.pass" if doc.passed else "html.badge.fail", lang),
             "badge_class": "ok" if doc.passed else "err", "verdict_line": line, "lang": lang, "T": texts}
 

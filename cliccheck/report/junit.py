@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..i18n import t
+from ..i18n import catalogue, t
 from .github import waiver_text
 from .model import DocumentReport, Report
 
@@ -24,15 +24,28 @@ def _x(text: str | None) -> str:
     return _XML_INVALID.sub("", text or "")
 
 
+def _role(role: str, lang: str) -> str:
+    """What a quotation is (undertaking, weakening words …) in words; a role the catalogue lacks stays a code."""
+    return t(f"ci.role.{role}", lang) if f"ci.role.{role}" in catalogue() else role
+
+
+def _said(code: str, english: str, localized: str | None) -> str:
+    """The text a person reads in a CI test tab: the stable code, then the message in the report's language.
+    The ``message`` attribute keeps the English for machines, so the body need not repeat it."""
+    text = localized or english
+    return f"{code}: {text}" if code else text
+
+
 def _evidence_text(evidence, lang: str) -> str:  # type: ignore[no-untyped-def]
-    """Each quotation with its role code and where it stands, in the report's language."""
+    """Each quotation with what it is and where it stands, in the report's language."""
     lines = []
     for ev in evidence:
         where = t("text.list_sep", lang).join(x for x in (
             t("ci.page", lang, page=ev.page) if ev.page is not None else "",
             t("ci.section", lang, section=ev.section) if ev.section else "",
             t("ci.paragraph", lang, paragraph=ev.paragraph) if ev.paragraph is not None else "") if x)
-        lines.append(f"[{ev.role}{'; ' + where if where else ''}] {ev.text}")
+        sep = t("trace.list_sep", lang)
+        lines.append(t("ci.evidence", lang, role=_role(ev.role, lang), where=sep + where if where else "", text=ev.text))
     return "\n".join(lines)
 
 
@@ -56,8 +69,8 @@ def _suite(doc: DocumentReport) -> ET.Element:
         case = ET.SubElement(suite, "testcase", classname=f"cliccheck.{req.id}", name=_x(f"{req.id} {req.name}"),
                              file=_x(doc.path))
         issue = issues.get(("requirement", req.id, req.message))
-        localized = f"\n{req.localized_message}" if req.localized_message and req.localized_message != req.message else ""
-        body = _x(f"{req.verdict}: {req.message}{localized}\n{_evidence_text(req.evidence, lang)}".strip())
+        body = _x(f"{_said(req.verdict, req.message, req.localized_message)}\n"
+                  f"{_evidence_text(req.evidence, lang)}".strip())
         if req.not_applicable:
             skipped += 1
             ET.SubElement(case, "skipped", message=_x(f"not_applicable: {req.display_message}"))
@@ -80,9 +93,8 @@ def _suite(doc: DocumentReport) -> ET.Element:
         case = ET.SubElement(suite, "testcase", classname=f"cliccheck.{finding.rule}",
                              name=_x(f"{finding.rule}{' ' + finding.requirement if finding.requirement else ''}"),
                              file=_x(doc.path))
-        localized = f"\n{finding.localized_message}" if finding.localized_message and \
-            finding.localized_message != finding.message else ""
-        body = _x(f"{finding.message}{localized}\n{_evidence_text(finding.evidence, lang)}".strip())
+        body = _x(f"{_said('', finding.message, finding.localized_message)}\n"
+                  f"{_evidence_text(finding.evidence, lang)}".strip())
         failing = any(i.failing for i in doc.issues() if i.kind == "finding" and i.rule == finding.rule
                       and i.message == finding.message)
         if finding.waived is not None:

@@ -11,6 +11,7 @@ undertaking", "the Vendor's undertaking" — never "The Northbridge Systems Ltd.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -143,8 +144,12 @@ def sentence(text: str) -> str:
 
 
 def _quote(detail: str, lang: str) -> str:
+    """The contract's words in quotation marks; in Chinese, double quotes inside them become single ones, as
+    Chinese typography nests them (“““技术服务”指” read as three openings)."""
     detail = " ".join(detail.split())
-    return f"“{detail}”" if lang == "zh" else f"'{detail}'"
+    if lang == "zh":
+        return "“" + detail.replace("“", "‘").replace("”", "’") + "”"
+    return f"'{detail}'"
 
 
 def is_quote(detail: str, evidence: Sequence[Evidence]) -> bool:
@@ -328,11 +333,30 @@ def finding_message(finding: FindingReport, lang: str) -> str:
         return t(f"finding.{rule}", lang) + ("。" if lang == "zh" else ".")
     if rule in ("hidden-text", "hidden-contradiction"):
         return finding.message if lang == "en" else t(f"finding.{rule}", lang, rule=finding.requirement or "")
-    if rule in ("unread-content", "obfuscated-text"):
+    if rule == "obfuscated-text":
+        return t("finding.obfuscated-text.chars", lang, chars=_obfuscated_chars(finding, lang)) \
+            if _obfuscated_chars(finding, lang) else t("finding.obfuscated-text", lang)
+    if rule == "unread-content":
         return finding.message if lang == "en" else t(f"finding.{rule}", lang)
     from ..i18n import say
 
     return say(finding.message, lang)  # a message the checker wrote with the catalogue (ocr-read)
+
+
+_CHARACTER = re.compile(r"^(U\+[0-9A-F]{4,6})((?: [A-Z0-9-]+)*)(?: read as '.*?')? in «(.*)»$")
+
+
+def _obfuscated_chars(finding: FindingReport, lang: str) -> str:
+    """The characters an obfuscated-text finding found, by code point and the word they stand in (the reasons'
+    details; the first three), in ``lang``: the matcher's English message names the tool's block counter."""
+    items = []
+    for reason in finding.reasons:
+        m = _CHARACTER.search(reason.detail or "") if reason.code.endswith("-character") else None
+        if m:
+            # the character's Unicode name is English: said in the English report only
+            code = m.group(1) + (m.group(2) if lang == "en" else "")
+            items.append(t("finding.obfuscated-char", lang, code=code, word=m.group(3)))
+    return t("text.list_sep", lang).join(dict.fromkeys(items[:3]))
 
 
 def _expired(finding: FindingReport, lang: str) -> str:

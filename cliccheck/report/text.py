@@ -62,6 +62,10 @@ def location(evidence: Sequence[Evidence]) -> str:
     return " ".join(parts)
 
 
+#: the item number the section reader adds inside an English schedule or annex ("Schedule 1 item 3")
+_ANNEX_ITEM = re.compile(r"^((?:Schedule|Annex|Appendix|Exhibit)\b.*?) item (\S+)$")
+
+
 def human_location(ev: Evidence, lang: str, openings: dict[int, str] | None = None,
                    opening: bool = True) -> str:
     """Where a lawyer finds the passage: page, the contract's clause number and the first words of the
@@ -74,7 +78,10 @@ def human_location(ev: Evidence, lang: str, openings: dict[int, str] | None = No
         # "clause 9.2" in English, the contract's own label otherwise (第九条（一）, 附件二 第三条, 9.2, Schedule 1)
         native = ev.section.startswith(("Schedule", "Annex", "Appendix", "Exhibit", "Clause", "Article", "Section")) \
             or any(is_cjk(c) for c in ev.section)
-        parts.append(ev.section if native or lang == "zh" else t("where.section", lang, section=ev.section))
+        section = ev.section
+        if lang == "zh":  # "Schedule 1 item 3": the schedule is the contract's word, "item" the tool's
+            section = _ANNEX_ITEM.sub(lambda m: m.group(1) + t("where.item", lang, item=m.group(2)), section)
+        parts.append(section if native or lang == "zh" else t("where.section", lang, section=section))
     if opening and openings and ev.block in openings and openings[ev.block]:
         parts.append(t("where.opening", lang, words=openings[ev.block]))
     return t("where.sep", lang).join(parts)

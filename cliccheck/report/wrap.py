@@ -3,7 +3,8 @@
 ``textwrap`` counts code points, so a Chinese clause wrapped with it overflows
 the terminal by up to half. Here every character is measured with
 ``wcwidth``; Latin words are kept whole, CJK text breaks between any two
-characters, and CJK closing punctuation (，。；）」…) never starts a line.
+characters, CJK closing punctuation (，。；）」…) never starts a line, and an opening quote or bracket never ends
+one.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ NO_LINE_START = frozenset("，。、；：！？）」』》〉】〕”’…")
 
 Styled = list[tuple[str, bool]]  # (character, highlighted)
 _ASCII_CLOSERS = frozenset(",.;:!?)]}'\"")
+#: opening marks that must not end a line: they go to the next line with what they open
+NO_LINE_END = frozenset("（「『《〈【〔“‘([{")
+#: ASCII quotes open when they follow a space or begin the text ("weakened by: '尽量'"), else they close
+_ASCII_QUOTES = frozenset("'\"")
 
 
 def char_width(ch: str) -> int:
@@ -61,7 +66,28 @@ def _tokens(chars: Styled) -> list[Styled]:
             kind = ""
     if current:
         tokens.append(current)
-    return tokens
+    return _openers_kept_with_what_they_open(tokens)
+
+
+def _openers_kept_with_what_they_open(tokens: list[Styled]) -> list[Styled]:
+    """A token of opening marks alone ("“", "（", an opening "'") is joined to the token after it, so a line
+    never ends with an opening quote or bracket before CJK text (a Latin word already holds its quote)."""
+    out: list[Styled] = []
+    pending: Styled = []
+    for token in tokens:
+        opener = all(ch in NO_LINE_END or (ch in _ASCII_QUOTES and (not out or out[-1][-1][0] == " "))
+                     for ch, _ in token) and token[0][0] != " "
+        if opener:
+            pending += token
+            continue
+        if pending and token[0][0] == " ":
+            out.append(pending)  # an opener before a space opens nothing: it stays where it is
+            pending = []
+        out.append(pending + token if pending else token)
+        pending = []
+    if pending:
+        out.append(pending)
+    return out
 
 
 def _width(token: Styled) -> int:

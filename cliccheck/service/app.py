@@ -246,7 +246,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
-        message: str = Said(f"service.{code}") if code != "http-error" else str(exc.detail)
+        message: str = Said(f"service.{code}") if code != "http-error" else \
+            Said("service.http-error", status=exc.status_code, detail=str(exc.detail))
         return error(exc.status_code, code, message, request)
 
     @app.middleware("http")

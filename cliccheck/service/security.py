@@ -36,7 +36,7 @@ def load_token(token_file: str | None, environ: dict[str, str] | None = None) ->
         try:
             text = Path(token_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"--token-file {token_file}: cannot be read ({exc.__class__.__name__})") from None
+            raise ConfigError.of("token-unreadable", file=token_file, reason=exc.__class__.__name__) from None
         token = text.strip().splitlines()[0].strip() if text.strip() else ""
         source = f"--token-file {token_file}"
     else:
@@ -45,16 +45,14 @@ def load_token(token_file: str | None, environ: dict[str, str] | None = None) ->
             return None
         source = TOKEN_ENV
     if len(token) < MIN_TOKEN_CHARS or not token.isprintable() or any(ch.isspace() for ch in token):
-        raise ConfigError(f"{source}: the token must be at least {MIN_TOKEN_CHARS} printable characters "
-                          "without spaces (e.g. `python -c 'import secrets; print(secrets.token_urlsafe())'`)")
+        raise ConfigError.of("token-too-weak", source=source, min=MIN_TOKEN_CHARS)
     return token
 
 
 def check_binding(host: str, token: str | None) -> None:
     """Refuse to listen beyond this machine without a token."""
     if not is_loopback(host) and not token:
-        raise ConfigError(f"--host {host} is reachable from other machines: set {TOKEN_ENV} or pass --token-file "
-                          "so that only callers with the token are served")
+        raise ConfigError.of("open-host-without-token", host=host, env=TOKEN_ENV)
 
 
 def token_matches(header: str | None, token: str) -> bool:

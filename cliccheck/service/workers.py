@@ -116,7 +116,7 @@ def _raise_outcome(kind: str, value: Any) -> Any:
         return value
     if kind == "error":
         raise error_from_outcome(value)
-    raise CliccheckError(str(value), code="internal")
+    raise CliccheckError.of("worker-bug", detail=str(value), code="internal")
 
 
 class Worker:
