@@ -42,7 +42,9 @@ NOT_CONTRACT_TEXT = frozenset({ExcludedKind.DELETED, ExcludedKind.MOVED_FROM, Ex
 
 
 def _kind_words(item: ExcludedText) -> str:
-    return str(item.kind).replace("_", " ").capitalize()
+    """"White", "Tiny", "Hidden", "Off page": the kind without a trailing "text" (messages add the noun)."""
+    words = str(item.kind).replace("_", " ").removesuffix(" text")
+    return words.capitalize()
 
 
 def unseen_words(result: RequirementResult, doc: Document) -> RequirementResult:
@@ -60,7 +62,7 @@ def unseen_words(result: RequirementResult, doc: Document) -> RequirementResult:
     where = ", ".join(dict.fromkeys(_kind_words(x).lower() for x in unseen))
     return dataclasses.replace(
         result, verdict=Verdict.WEAK,
-        message=(f"The {result.id} undertaking's paragraph also holds words a reader does not see ({where}): "
+        message=(f"The {result.id} undertaking's paragraph also holds words a reader does not see ({where} type): "
                  f"'{words}'. They are contract text and may qualify it; make them visible and lint again."),
         reasons=[*result.reasons, Reason("unseen-words", words)])
 
