@@ -138,7 +138,7 @@ def margin_findings(doc: Document, library: Library, roles: Roles, requirements:
                 findings.append(Finding(
                     rule="hidden-contradiction", severity=Severity.ERROR, requirement=a.requirement,
                     evidence=evidence_for(doc, unit, a.highlights, "contradiction"),
-                    message=(f"A {where}{page} (block {block.index}) would contradict {a.requirement}: it is "
+                    message=(f"A {where}{page} would contradict {a.requirement}: it is "
                              "printed on every page of the contract, so the contradiction cannot be ignored."),
                     reasons=[Reason("excluded-text", str(block.kind)), *a.reasons]))
                 continue
@@ -148,7 +148,7 @@ def margin_findings(doc: Document, library: Library, roles: Roles, requirements:
             findings.append(Finding(
                 rule="hidden-text", severity=Severity.WARNING, requirement=a.requirement,
                 evidence=evidence_for(doc, unit, a.highlights, "excluded"),
-                message=(f"The {a.requirement} clause stands only in a {where}{page} (block {block.index}): "
+                message=(f"The {a.requirement} clause stands only in a {where}{page}: "
                          "header and footer text does not count as a contract clause; put it in the body."),
                 reasons=[Reason("excluded-text", str(block.kind))]))
     return findings
