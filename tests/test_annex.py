@@ -50,6 +50,18 @@ def test_annex_alone_satisfies_all_four_in_each_language(fmt: str, lang: str, va
         assert all(f"{r}/{code}" in got for r in ALL) or len(LANGS[lang]) == 1
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_linting_an_annex_points_at_the_clause_that_gives_each_undertaking(lang: str) -> None:
+    """Review of outputs, point 19: CSR04 was satisfied by the annex's CSR04 clause but located at the CSR01
+    paragraph (its "provide … products" words); each requirement now points first at the sentence that gives it
+    whole."""
+    annex = build_annex(_ctx(), ALL, [lang], "full")
+    doc = read_document(render_annex(annex, "md").encode("utf-8"), filename="annex.md")  # type: ignore[union-attr]
+    result = check(doc)
+    sections = {r.id: (r.evidence[0].section or "") for r in result.requirements}
+    assert len(set(sections.values())) == 4, sections
+
+
 @pytest.mark.parametrize(("labels", "lang"), [(("Vendor", "Customer"), "en"), (("甲方", "乙方"), "zh"),
                                               (("供方", "需方"), "zh+en")])
 def test_annex_is_compliant_whatever_the_parties_are_called(labels: tuple[str, str], lang: str) -> None:

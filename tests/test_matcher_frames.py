@@ -505,3 +505,16 @@ def test_a_later_definition_of_another_word_does_not_weaken_a_network_data_under
     result = check_document(doc, library=load_packs(["network-data"])).requirement("ND02")
     assert str(result.verdict) == "satisfied", (result.message, result.reasons)
 
+
+
+@pytest.mark.parametrize(("items", "expected"), [
+    ("（一）甲方逾期支付到期款项，经乙方书面催告后三十日内仍未支付；\n\n（二）发生不可抗力，且仅限于不可抗力影响的范围和期间；\n\n"
+     "（三）中华人民共和国法律、行政法规禁止继续供应产品或者提供服务。", "satisfied"),
+    ("（一）发生不可抗力；\n\n（二）乙方因自身经营策略调整停止销售该产品。", "weak"),
+], ids=["justified-items", "business-reason-item"])
+def test_a_reason_definition_with_a_colon_reads_its_items_in_the_next_paragraphs(items: str, expected: str) -> None:
+    """"本条所称“正当理由”仅限于下列情形：" with its items as paragraphs of their own, as Chinese drafting puts it
+    (review of outputs, point 17): each item is read as part of the definition."""
+    clause = ("第四条 乙方承诺无正当理由不中断产品供应或者必要的技术支持服务。\n\n本条所称“正当理由”仅限于下列情形：\n\n" + items)
+    result = _result(clause, "zh", "CSR04")
+    assert str(result.verdict) == expected, (result.message, result.reasons)

@@ -345,7 +345,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
     named = _clause_reference(s.block.section, lang)
     defining = None  # the paragraph of a definition of the justifiable reasons, whose items follow it
     narrowing = _narrowing_definitions(s, sentences, library, lang)
-    for t in [*_later_parts(s, sentences, top, library, lang, roles), *(t for t, _ in narrowing)]:
+    later = _with_listed_reasons(list(_later_parts(s, sentences, top, library, lang, roles)), sentences, library, lang)
+    for t in [*later, *(t for t, _ in narrowing)]:
         # a closed definition narrows only the undertakings whose object is its term
         closed = next((term for d, term in narrowing if d is t), "")
         hits = analyzer.hits(t.text)
@@ -353,9 +354,11 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
         harmless = _harmless_rights(read, library)
         if any(b == len(t.text) for _, b in harmless) and _defines_reasons(read, library):
             defining = t.block
-        elif defining is t.block and _ITEM.match(t.text.lstrip()) and justified_items(
+        elif defining is not None and _ITEM.match(t.text.lstrip()) and justified_items(
                 read, 0, read.any("justifications", *(f"{r.id}:justifications" for r in library.requirements))):
-            continue  # "（二）发生不可抗力…；": an item of the definition, justified
+            continue  # "（二）发生不可抗力…；": an item of the definition, justified (in its paragraph or the next ones)
+        elif not _ITEM.match(t.text.lstrip()):
+            defining = None  # the list has ended
         elsewhere = t.block is not s.block and not (_same_top(t, top) if top else not t.block.section)
         for a in taken:
             if a.quality != "satisfied" or (closed and not _object_is(a.frame, closed)):
@@ -378,6 +381,30 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 frame.leftover += words
             if words:
                 unrecognised(a, words)
+
+
+def _with_listed_reasons(parts: list[Any], sentences: list[Any], library: Library, lang: str) -> list[Any]:
+    """``parts`` plus the items that follow a definition of the justifiable reasons opening a list
+    ("本条所称“正当理由”仅限于下列情形：" and then "（一）…", "（二）…" as paragraphs of their own): every item is read
+    with the undertaking, whatever it says, so a business reason among them is never skipped."""
+    out: list[Any] = []
+    added: set[int] = set()
+    for t in parts:
+        if id(t) in added:
+            continue  # an item already read after its definition
+        out.append(t)
+        added.add(id(t))
+        opens = any(name == "reason_definitions" and (m := rx.search(t.text)) and not t.text[m.end():].strip(" ：:。")
+                    for name, rx, _ in _complements(library, lang))
+        if not opens:
+            continue
+        j = t.index + 1
+        while j < len(sentences) and sentences[j].language == lang and _ITEM.match(sentences[j].text.lstrip()):
+            if id(sentences[j]) not in added:
+                added.add(id(sentences[j]))
+                out.append(sentences[j])
+            j += 1
+    return out
 
 
 def _defines_another_word(rider: str, undertaking: str, library: Library, lang: str) -> bool:
@@ -595,7 +622,9 @@ def _harmless_rights(s: Sentence, library: Library) -> list[tuple[int, int]]:
         if name != "reason_definitions":
             continue
         for m in rx.finditer(s.text):  # "a justifiable reason means only: (a) non-payment …; (b) force majeure"
-            if justified_items(s, m.end(), fine):
+            # its items in this sentence all justified, or none here: "仅限于下列情形：" opens a list whose items
+            # follow as sentences of their own, each checked as an item of the definition
+            if justified_items(s, m.end(), fine) or not s.text[m.end():].strip(" ：:。"):
                 out.append((m.start(), len(s.text)))
     rights = [m for m in s.modals if m.cat in ("modal:permission", "modal:negated_obligation")]
     justified = any(_justified(s, r.id, "refusal") for r in library.requirements)

@@ -116,9 +116,12 @@ def decide(req: Requirement, found: list[Assessment], doc: Document | None, role
         covered_sat = {e for a in satisfied for e in a.elements}
         if all(e in covered_sat for e in element_ids):
             chosen: list[Assessment] = []
+            # the evidence a lawyer is sent to: one sentence giving every element if there is one (the CSR04
+            # clause, not the CSR01 paragraph that happens to say 提供…产品 first), else the fewest sentences
+            widest = sorted(satisfied, key=lambda a: -len(set(a.elements) & set(element_ids)))
             for e in element_ids:
                 if not any(e in a.elements for a in chosen):
-                    chosen.append(next(a for a in satisfied if e in a.elements))
+                    chosen.append(next(a for a in widest if e in a.elements))
             evidence = [ev for a in chosen for ev in evidence_for(doc, a.unit, a.highlights, "undertaking")]
             reasons = [r for a in chosen for r in a.reasons]
             return RequirementResult(req.id, req.name, Verdict.SATISFIED, msg("satisfied"),
