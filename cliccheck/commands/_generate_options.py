@@ -36,6 +36,17 @@ def override_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def pack_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--packs`` and ``--config`` for the commands that write clauses: the same packs as the gate checks."""
+    func = click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+                        help="Take the packs from this config file instead of the .cliccheck.toml / pyproject.toml "
+                             "found from the contract's folder.")(func)
+    return click.option("--packs", default=None, metavar="PACKS",
+                        help="Rule packs to write clauses for, comma-separated: built-in ids or playbook folders (a "
+                             "playbook's rules have no clause templates and are skipped). Default: the "
+                             "configuration's packs (as lint), else csr.")(func)
+
+
 def overrides_from(kwargs: dict[str, Any]):  # type: ignore[no-untyped-def]
     from ..generate.context import Overrides
 

@@ -14,7 +14,7 @@ from ..clihelp import LocalizedCommand
 from ..errors import ConfigError
 from ..termsafe import escape_name, escape_text
 from . import one_line_errors, parse_timeout, timeout_option
-from ._generate_options import override_options, overrides_from, parse_when
+from ._generate_options import override_options, overrides_from, pack_options, parse_when
 from ._ocr_options import make_ocr_options, ocr_options
 
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html",
@@ -56,13 +56,7 @@ def needs_clause(result) -> list[str]:  # type: ignore[no-untyped-def]
 @click.option("--password", default=None, help="Password for an encrypted PDF.")
 @click.option("--reference-docx", "reference", type=click.Path(dir_okay=False), default=None,
               help="House template for a DOCX annex: its styles, page setup, header and footer are used.")
-@click.option("--packs", default=None, metavar="PACKS",
-              help="Rule packs to write clauses for, comma-separated: built-in ids or playbook folders (a "
-                   "playbook's rules have no clause templates and are skipped). Default: the configuration's packs "
-                   "(as lint), else csr.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Take the packs from this config file instead of the .cliccheck.toml / pyproject.toml found "
-                   "from the contract's folder.")
+@pack_options
 @timeout_option
 @ocr_options
 @override_options

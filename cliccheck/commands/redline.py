@@ -11,7 +11,7 @@ from ..clihelp import LocalizedCommand
 from ..errors import ConfigError
 from ..termsafe import escape_name, escape_text
 from . import one_line_errors, parse_timeout, timeout_option
-from ._generate_options import override_options, overrides_from, parse_when
+from ._generate_options import override_options, overrides_from, pack_options, parse_when
 
 if TYPE_CHECKING:
     from ..generate.redline import RedlineOptions, RedlineSummary
@@ -34,13 +34,7 @@ if TYPE_CHECKING:
 @click.option("--variant", type=click.Choice(["short", "full"]), default="full", show_default=True,
               help="Clause variant for inserted and replacement clauses.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
-@click.option("--packs", default=None, metavar="PACKS",
-              help="Rule packs to write clauses for, comma-separated: built-in ids or playbook folders (a "
-                   "playbook's rules have no clause templates and are skipped). Default: the configuration's packs "
-                   "(as lint), else csr.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Take the packs from this config file instead of the .cliccheck.toml / pyproject.toml found "
-                   "from the contract's folder.")
+@pack_options
 @timeout_option
 @override_options
 @click.pass_context
