@@ -277,31 +277,29 @@ class Redliner:
         replacement = None
         extra: tuple[str, ...] = ()
         if kind == "weak":
-            if any(other != lang and sub.verdict == Verdict.SATISFIED for other, sub in result.by_language.items()):
-                # The other language version of this clause already gives the undertaking in a sentence or two:
-                # the full clause (sub-clauses, remedies) in one version only would make the two texts differ
-                # in substance. The short undertaking keeps them parallel.
-                replacement = clause(result.id, lang, "short", self.ctx.for_lang(lang)).paragraphs[0]
-                kind = "weak-parallel"
-            else:
-                paragraphs = clause(result.id, lang, self.opts.variant, self.ctx.for_lang(lang)).paragraphs
-                replacement, extra = paragraphs[0], tuple(paragraphs[1:])
+            # The other language version of this clause may already give the undertaking in a sentence or two:
+            # the full clause (sub-clauses, remedies) in one version only would make the two texts differ in
+            # substance, so the short undertaking keeps them parallel.
+            replacement, extra, parallel = self._replacement(result, lang)
+            kind = "weak-parallel" if parallel else kind
         elif block.table is not None and self.layout.table_columns:
-            # A bilingual table: the parallel cell keeps its clause, so this cell gets the undertaking in its
-            # own language instead of a bare deletion; the two columns keep saying the same thing.
-            if any(other != lang and sub.verdict == Verdict.SATISFIED for other, sub in result.by_language.items()):
-                replacement = clause(result.id, lang, "short", self.ctx.for_lang(lang)).paragraphs[0]
-                kind = "replaced"
-            else:
-                # Both columns contradict it: both get the clause the other new articles have (the short one
-                # would give this undertaking less than its neighbours: no notice duty, no remedies).
-                paragraphs = clause(result.id, lang, self.opts.variant, self.ctx.for_lang(lang)).paragraphs
-                replacement, extra = paragraphs[0], tuple(paragraphs[1:])
-                kind = "replaced-both"
+            # A bilingual table: when the parallel cell keeps its clause, this cell gets the undertaking in its own
+            # language instead of a bare deletion; when both columns contradict it, both get the clause the other
+            # new articles have (the short one would give less than its neighbours: no notice duty, no remedies).
+            replacement, extra, parallel = self._replacement(result, lang)
+            kind = "replaced" if parallel else "replaced-both"
         return ref, Edit(result.id, kind, raw_start, raw_end, lang, _reason_detail(result, ev, lang), replacement,
                          extra)
 
     # ------------------------------------------------------------------ editing
+    def _replacement(self, result: RequirementResult, lang: str) -> tuple[str, tuple[str, ...], bool]:
+        """The clause replacing ``result``'s words in ``lang``: the short undertaking when the other language version
+        already satisfies it (``True``: the versions stay parallel), else the chosen variant with its sub-clauses."""
+        parallel = any(other != lang and sub.verdict == Verdict.SATISFIED for other, sub in result.by_language.items())
+        paragraphs = clause(result.id, lang, "short" if parallel else self.opts.variant,
+                            self.ctx.for_lang(lang)).paragraphs
+        return paragraphs[0], (() if parallel else tuple(paragraphs[1:])), parallel
+
     def apply_paragraph(self, ref: ParagraphRef, edits: list[Edit]) -> None:
         """Apply edits to one paragraph, right to left, merging overlapping spans."""
         superseded = [e for e in edits if e.kind == "superseded"]
