@@ -250,7 +250,16 @@ def _complement_spans(s: Sentence, library: Library, polarity: str) -> list[tupl
 
 def _justified_no_breach(s: Sentence, library: Library) -> list[tuple[int, int]]:
     """The "is no breach" phrases of a sentence that states a justifiable reason outside them ("因不可抗力中断供货的，
-    不视为违约"); none when the sentence gives no reason ("乙方中断供货的，不视为违约": a free right)."""
+    不视为违约"); none when the sentence gives no reason ("乙方中断供货的，不视为违约": a free right). Cached on the
+    sentence: every reading of it, and its reading as a rider, asks again."""
+    cached = s.__dict__.get("no_breach")
+    if cached is not None:
+        return cached
+    s.__dict__["no_breach"] = out = _find_justified_no_breach(s, library)
+    return out
+
+
+def _find_justified_no_breach(s: Sentence, library: Library) -> list[tuple[int, int]]:
     found = [(m.start(), m.end()) for name, rx, _ in _complements(library, s.unit.lang) if name in _IF_JUSTIFIED
              for m in rx.finditer(s.text) if m.end() > m.start()]
     reasons = s.any("justifications", *(f"{r.id}:justifications" for r in library.requirements))
