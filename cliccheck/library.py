@@ -88,6 +88,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "own_consent_before": (LEX, False),
     "own_consent_after": (LEX, False),
     "statute_articles": (LEX, False),
+    "shared_terms": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards)
 }
 
@@ -328,7 +329,8 @@ def _load_frames(path: Path) -> dict[str, Any]:
                          else {lang: () for lang in LANGS})
     out["authorising_deemings"] = (_convert(path, items["authorising_deemings"][1], LEX, "authorising_deemings")
                                    if "authorising_deemings" in items else {lang: () for lang in LANGS})
-    for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions"):
+    for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions",
+                "shared_terms"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
     for section, schema in (("complements", _COMPLEMENT_SCHEMA), ("riders", LEX), ("illustrations", LEX)):
         if section not in items:

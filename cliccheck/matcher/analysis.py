@@ -697,6 +697,12 @@ def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) 
 _TOPIC_LEAD = re.compile(r"[\s\d.．()（）、a-z]*", re.IGNORECASE)
 
 
+#: what may stand between a modal and its predicate in a clause of its own: a deadline, a time or nothing
+_ADVERBIAL = {"zh": re.compile(r"(?:[在于自]?[^，,；;。]{0,24}?(?:之日起|后|内|前|时)[^，,；;。]{0,12}?(?:内|日内|天内|小时内)?)?"),
+              "en": re.compile(r"(?:(?:the|its)\b\s*)?(?:(?:within|no later than|not later than|promptly|immediately|upon|on|at|"
+                               r"after|following)\b[^,;.]{0,60})?", re.IGNORECASE)}
+
+
 _PARENTHETICAL = re.compile(r"[（(][^（）()]{4,}[)）]")
 
 
@@ -731,12 +737,25 @@ def _topic_predicate(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
         following = [a for a in actions if cut <= a.start < end]
         if following:
             return min(following, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
-        if any(cut <= m.start < end for m in s.modals):
+        if any(cut <= m.start < end for m in s.modals) and not _modal_only(s, cut, end):
             return None
         if brk is None:
             return None
         cut = brk.end()
     return None
+
+
+def _modal_only(s: Sentence, start: int, end: int) -> bool:
+    """The clause holds the subject and its modal and nothing a predicate could be ("乙方应当在收到甲方通知之日起五个
+    工作日内，", "the Supplier shall, within five Business Days,"): the modal governs the predicate of a later clause."""
+    rest = s.text[start:end]
+    for m in s.modals:
+        if start <= m.start < end:
+            rest = rest.replace(m.text, " ")
+    for p in s.parties:
+        if start <= p.start < end:
+            rest = rest.replace(p.text, " ")
+    return bool(_ADVERBIAL[s.unit.lang].fullmatch(rest.strip()))
 
 
 def _attributive_clause(s: Sentence, actions: list[Hit], start: int, end: int) -> bool:

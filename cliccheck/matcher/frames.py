@@ -689,6 +689,7 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         same = _same_top(t, top) if top else not t.block.section
         if t.block is s.block or (same and (points_back(t.text, library, lang) is not None
                                             or _defines(t.text, library, lang)
+                                            or _shares_term(t.text, s.text, library, lang)
                                             or _supplier_right(t.text, roles, library, lang))):
             out.append(t)
             if t.block is not s.block and _LIST_GOES_ON.search(t.text) and (
@@ -852,6 +853,16 @@ def _same_top(t: Any, top: str) -> bool:
     from . import _top_section
 
     return _top_section(t.block.section) == top
+
+
+def _shares_term(text: str, undertaking: str, library: Library, lang: str) -> bool:
+    """``text`` names a qualifying term of the undertaking that the undertaking itself uses ("正当理由"): it speaks
+    of the undertaking (``shared_terms`` in frames.yaml)."""
+    rx = _frames_regex(library, "shared_terms", lang)
+    if rx is None:
+        return False
+    used = {m.group(0).lower() for m in rx.finditer(undertaking)}
+    return bool(used) and any(m.group(0).lower() in used for m in rx.finditer(text))
 
 
 def _defines(text: str, library: Library, lang: str) -> bool:
