@@ -69,6 +69,8 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "restrictive": (LEX, False),
     "bounds": (LEX, False),
     "payment_terms": (LEX, False),
+    "demands": (LEX, False),
+    "demand_compliance": (LEX, False),
 }
 
 #: clause_library/frames.yaml: the harmless complements of an undertaking (fail-closed accounting), the words

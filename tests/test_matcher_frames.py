@@ -572,3 +572,27 @@ HELDOUT_6_CLASSES = [
 def test_heldout_6_classes(lang: str, rule: str, clause: str, expected: str) -> None:
     result = _result(clause, lang, rule)
     assert str(result.verdict) == expected, (result.message, result.reasons)
+
+
+def test_a_buyers_rules_demanding_undertakings_of_suppliers_are_not_the_suppliers_undertakings() -> None:
+    """"本公司各单位采购网络产品时，应要求厂商不得非法取得本公司及用户之资料": 厂商 is what the buyer's rules demand
+    things of; the prohibition binds the buyer's units to ask, not a supplier (before: CSR02 and CSR03 satisfied)."""
+    zh = ("某某省电力公司信息安全管理规范（节录）\n\n第二十五条 本公司采购网络产品时，应要求厂商不得非法取得本公司及用户之资料，"
+          "且不得非法控制本公司设备。\n\n第二十六条 采购部门应于合同中纳入前条要求，并由信息部门审核。\n")
+    checked = check_document(read_document(zh.encode("utf-8"), filename="rules.txt"))
+    assert [str(checked.requirement(r).verdict) for r in ("CSR02", "CSR03")] == ["missing", "missing"]
+
+
+@pytest.mark.parametrize(("lang", "clause", "expected"), [
+    # a demand the supplier binds itself to meet is its undertaking; the supplier demanding of its own people is its
+    # own duty
+    ("zh", "第二十三条 乙方应督促其人员配合网络安全审查。", "satisfied"),
+    ("en", "23. The Vendor shall cooperate with any cybersecurity review and shall require its subcontractors to do "
+           "the same.", "satisfied"),
+    ("en", "23. Each business unit of the Customer shall require the Vendor not to obtain the data of the Customer "
+           "or its users unlawfully.", "missing"),
+], ids=["zh-supplier-urges-its-staff", "en-supplier-requires-subcontractors", "en-buyer-requires-vendor"])
+def test_demands_made_of_the_supplier(lang: str, clause: str, expected: str) -> None:
+    rule = "CSR02" if "data" in clause else "CSR01"
+    result = _result(clause, lang, rule)
+    assert str(result.verdict) == expected, (result.message, result.reasons)

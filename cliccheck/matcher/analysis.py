@@ -30,6 +30,7 @@ from typing import Any
 
 from ..lang import zh
 from ..library import LANGS, Library
+from ..roles import phrase_regex
 from ..verdicts import Party, Reason, Roles
 from .pipelines import get_nlp
 
@@ -248,6 +249,7 @@ class Sentence:
         self.unit = unit
         self.text = unit.text
         self.parties = parties
+        self.library = library
         # a modal word inside a longer topic phrase belongs to the topic ("Should the Purchaser file …, the Supplier
         # shall": an inverted condition, not a hedge)
         topics = [h for h in hits if h.cat == "topics"]
@@ -468,7 +470,52 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
         pick = (plain_after or after or [None])[0]  # "nothing restricts the Licensor's right to"
     if pick is None:
         return (s.unit.context_party, None) if s.unit.context_party else (None, None)
+    if pick.cat == "party:supplier" and (modal is None or modal.start >= pick.end) and _demanded(s, pick) \
+            and not _complies(s, action):
+        # "采购单位应要求厂商不得…", "each unit shall require the supplier not to …": the party is what a demand is
+        # made of; the one bound is whoever demands (the buyer, or nobody a buyer's rules name)
+        demanders = [p for p in s.parties if p.end <= pick.start and p.cat != "party:supplier"
+                     and not _possessive(s.text, p, lang)]
+        return (demanders[-1].cat[6:], demanders[-1]) if demanders else ("buyer", None)
     return _resolve(s, pick)
+
+
+_DETERMINERS = {"zh": re.compile(r"(?:其|各|所有|全部|该|各家)?\s*$"),
+                "en": re.compile(r"(?:\s+(?:the|its|all|each|any|every|such))?\s*$", re.IGNORECASE)}
+
+
+def _demanded(s: Sentence, party: Hit) -> bool:
+    """A demand word (``demands`` in common.yaml) stands right before the party: "应要求厂商", "督促乙方", "require the
+    Supplier to"."""
+    rx = _common_regex(s.library, "demands", s.unit.lang)
+    if rx is None:
+        return False
+    head = s.text[max(0, party.start - 24):party.start]
+    head = head[:_DETERMINERS[s.unit.lang].search(head).start()]
+    return any(m.end() == len(head) for m in rx.finditer(head))
+
+
+def _complies(s: Sentence, action: Hit) -> bool:
+    """The supplier binds itself later in the sentence to do what is demanded (``demand_compliance``): "…，乙方应予
+    配合", "…, and the Vendor shall comply with every such requirement"."""
+    rx = _common_regex(s.library, "demand_compliance", s.unit.lang)
+    if rx is None:
+        return False
+    for m in rx.finditer(s.text, action.end):
+        named = [p for p in s.parties if action.end <= p.end <= m.start()]
+        if named and named[-1].cat == "party:supplier" and not s.text[named[-1].end:m.start()].strip(" ,，"):
+            return True
+    return False
+
+
+def _common_regex(library: Library, key: str, lang: str) -> re.Pattern[str] | None:
+    cache = _COMMON_RX.get((library.key, key, lang), False)
+    if cache is False:
+        cache = _COMMON_RX[(library.key, key, lang)] = phrase_regex(library.common.get(key, {}).get(lang, ()), lang)
+    return cache  # type: ignore[return-value]
+
+
+_COMMON_RX: dict[tuple[Any, str, str], re.Pattern[str] | None] = {}
 
 
 def _embedded(s: Sentence, party: Hit) -> bool:
