@@ -596,3 +596,28 @@ def test_demands_made_of_the_supplier(lang: str, clause: str, expected: str) -> 
     rule = "CSR02" if "data" in clause else "CSR01"
     result = _result(clause, lang, rule)
     assert str(result.verdict) == expected, (result.message, result.reasons)
+
+
+#: words drafters use that are harmless where they stand (development classes from heldout-6, folded into dev),
+#: beside look-alikes that must stay weak
+DRAFTING_WORDS = [
+    ("zh", "CSR04", "第十一条 乙方在设备使用寿命期间，无正当理由不得中断存储设备、备件的供应或原厂技术支持服务。", "satisfied"),
+    ("zh", "CSR04", "第十一条 乙方在设备使用寿命期间不得中断备件供应及技术支持，但原厂停止支持的除外。", "weak"),
+    ("zh", "CSR04", "第十一条 非因甲方原因、不可抗力或中国法律禁止，乙方在本合同期内不得中断产品供应和技术支持服务。", "satisfied"),
+    ("zh", "CSR04", "第十一条 非因乙方原因、不可抗力或中国法律禁止，乙方在本合同期内不得中断产品供应和技术支持服务。", "weak"),
+    ("zh", "CSR02", "第九条 乙方不得以提供产品或服务为便，非法获取甲方及其用户的数据。", "satisfied"),
+    ("zh", "CSR01", "第八条 乙方应配合甲方依相关法令办理的网络安全审查，并据实编制、提供审查所需的材料。", "satisfied"),
+    ("zh", "CSR02", "第九条 乙方及其派驻人员、联属公司不得非法获取甲方及其用户的数据。本条在本合同解除、终止后继续有效。",
+     "satisfied"),
+    ("en", "CSR01", "8.1 The Vendor shall cooperate with any cybersecurity review of the Products and shall designate "
+                    "personnel to respond to enquiries from the reviewing authority.", "satisfied"),
+]
+
+
+@pytest.mark.parametrize(("lang", "rule", "clause", "expected"), DRAFTING_WORDS,
+                         ids=["zh-service-life-oem-support", "zh-oem-stops-support", "zh-buyers-fault",
+                              "zh-suppliers-fault", "zh-by-way-of", "zh-laws-prepare-truthfully",
+                              "zh-seconded-affiliates-survival", "en-designate-personnel"])
+def test_drafting_words(lang: str, rule: str, clause: str, expected: str) -> None:
+    result = _result(clause, lang, rule)
+    assert str(result.verdict) == expected, (result.message, result.reasons)
