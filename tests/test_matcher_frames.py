@@ -621,3 +621,19 @@ DRAFTING_WORDS = [
 def test_drafting_words(lang: str, rule: str, clause: str, expected: str) -> None:
     result = _result(clause, lang, rule)
     assert str(result.verdict) == expected, (result.message, result.reasons)
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    # a justified exception list in the next sentence: the 不 of 不可抗力 negates nothing
+    ("10.2 乙方应确保所供产品在合同期间持续供应，并持续提供技术支持服务。除甲方书面同意、甲方根本违约或不可抗力外，乙方不得停止。",
+     "satisfied"),
+    ("10.2 乙方应确保所供产品在合同期间持续供应，并持续提供技术支持服务。除甲方书面同意或乙方认为必要外，乙方不得停止。", "weak"),
+    # a long list ending in 的情形外
+    ("10.2 除不可抗力、甲方严重违约经书面催告后十五日内仍未纠正、或者中华人民共和国法律法规禁止的情形外，乙方在合同期内不得停止或"
+     "中断产品供应和技术支持服务。", "satisfied"),
+    ("10.2 除不可抗力、甲方严重违约经书面催告后十五日内仍未纠正、或者乙方调整全球产品策略的情形外，乙方在合同期内不得停止或"
+     "中断产品供应和技术支持服务。", "weak"),
+], ids=["rider-force-majeure", "rider-supplier-thinks-necessary", "long-list", "long-list-business-reason"])
+def test_exception_lists_as_drafted(clause: str, expected: str) -> None:
+    result = _result(clause, "zh", "CSR04")
+    assert str(result.verdict) == expected, (result.message, result.reasons)

@@ -704,7 +704,7 @@ _BY_AGENT = re.compile(r"\s+(?:(?:expressly\s+)?in\s+writing\s+)?by\s+(?:the\s+)
 
 
 _COMMA = re.compile(r"[,，]")
-_ALTERNATIVES = re.compile(r"或者|或是|或|、|\bor\b", re.IGNORECASE)
+_ALTERNATIVES = re.compile(r"[、，,]?\s*(?:或者|或是|或)|、|,?\s*\bor\b", re.IGNORECASE)
 
 
 def _unjustified_alternative(s: Sentence, a: int, b: int, fine: list[Hit]) -> tuple[int, int] | None:

@@ -168,8 +168,12 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
         # "…因不可抗力中断供货的，不视为违约": the exemption is the phrase's meaning once a justifiable reason is stated
         spans += _justified_no_breach(s, library)
     if rider:  # the negations inside a safe phrase ("without the Customer's consent") stay safe
+        # (a 不 inside a justification is no negation: 不可抗力, 仍未支付)
+        reasons = s.any("justifications", *(f"{r.id}:justifications" for r in library.requirements))
         negs = [n for n in s.get("negations") + [m for m in s.modals if m.cat == "modal:prohibition"]
-                if (n.start, n.end) not in spans]
+                if (n.start, n.end) not in spans
+                and not any(j.start <= n.start and n.end <= j.end and (j.start, j.end) != (n.start, n.end)
+                            for j in reasons)]
         own = _negating_complement_spans(s, library) | set(_justified_no_breach(s, library))
         spans = [sp for sp in spans if sp in own or not any(sp[0] <= n.start < sp[1] and (sp[0], sp[1]) != (n.start, n.end)
                                                             and not _inside_lawful(s, sp) for n in negs)]
