@@ -174,3 +174,33 @@ def revisions(data: bytes, part: str = "word/document.xml") -> list[etree._Eleme
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         root = etree.fromstring(zf.read(part))
     return [el for el in root.iter(w("ins"), w("del"))]
+
+
+def accept_deletions(data: bytes, author: str | None = None) -> bytes:
+    """The document with the deletions and moves' origins (of ``author``, if given) accepted, every other revision
+    left tracked.
+
+    Why: it shows what the insertions alone do to a viewer, e.g. to LibreOffice's list numbering, apart from
+    how that viewer shows struck text.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            payload = src.read(info)
+            if info.filename.startswith(_STORY_PREFIXES) and info.filename.endswith(".xml"):
+                root = etree.fromstring(payload)
+                for el in list(root.iter(w("moveFromRangeStart"), w("moveFromRangeEnd"))):
+                    if author is None or el.get(w("author")) == author:
+                        _drop(el)
+                for el in list(root.iter(w("del"), w("moveFrom"))):  # a move's origin is deleted text
+                    if (author is None or el.get(w("author")) == author) and el.getparent() is not None:
+                        if not _is_mark(el):
+                            _drop(el)
+                        elif el.getparent().tag == w("rPr"):
+                            p = _paragraph_of_mark(el)
+                            _drop(el)
+                            if p.tag == w("p"):
+                                _merge_into_next(p)
+                payload = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            dst.writestr(info, payload)
+    return out.getvalue()
