@@ -49,8 +49,12 @@ def _is_mark(el: etree._Element) -> bool:
     return parent.tag == w("rPr") and parent.getparent() is not None and parent.getparent().tag == w("pPr")
 
 
-def _merge_into_next(p: etree._Element) -> None:
-    """Remove paragraph mark of ``p``: its content joins the next paragraph."""
+def _merge_into_next(p: etree._Element, keep_first: bool = False) -> None:
+    """Remove paragraph mark of ``p``: its content joins the next paragraph.
+
+    The joined paragraph keeps the properties of the surviving (next) mark, as the paragraph mark holds them
+    (Word); ``keep_first`` keeps those of ``p`` instead, as LibreOffice does when it joins two paragraphs.
+    """
     nxt = p.getnext()
     while nxt is not None and nxt.tag != w("p"):
         if nxt.tag in (w("tbl"), w("sectPr")):
@@ -64,6 +68,17 @@ def _merge_into_next(p: etree._Element) -> None:
     index = 1 if ppr is not None and nxt.index(ppr) == 0 else 0
     for child in reversed(content):
         nxt.insert(index, child)
+    if keep_first:  # the surviving mark (its revision, run formatting and section) with p's properties
+        mine = p.find(w("pPr"))
+        theirs = nxt.find(w("pPr"))
+        joined = etree.Element(w("pPr"))
+        own = [c for c in (mine if mine is not None else []) if c.tag not in (w("rPr"), w("sectPr"))]
+        mark = [c for c in (theirs if theirs is not None else []) if c.tag in (w("rPr"), w("sectPr"))]
+        for child in [c for c in own if c.tag != w("pPrChange")] + mark + [c for c in own if c.tag == w("pPrChange")]:
+            joined.append(child)
+        if theirs is not None:
+            nxt.remove(theirs)
+        nxt.insert(0, joined)
     _drop(p)
 
 
@@ -71,7 +86,7 @@ def _paragraph_of_mark(mark: etree._Element) -> etree._Element:
     return mark.getparent().getparent().getparent()
 
 
-def _transform(root: etree._Element, accept: bool, author: str | None = None) -> None:
+def _transform(root: etree._Element, accept: bool, author: str | None = None, keep_first: bool = False) -> None:
     def mine(el: etree._Element) -> bool:
         return author is None or el.get(w("author")) == author
 
@@ -107,7 +122,7 @@ def _transform(root: etree._Element, accept: bool, author: str | None = None) ->
             p = _paragraph_of_mark(mark)
             _drop(mark)
             if p.tag == w("p"):
-                _merge_into_next(p)
+                _merge_into_next(p, keep_first)
     for mark in list(root.iter(w(keep_tag))):
         if mine(mark) and mark.getparent() is not None and _is_mark(mark):
             _drop(mark)
@@ -127,14 +142,14 @@ def _transform(root: etree._Element, accept: bool, author: str | None = None) ->
                     parent.append(child)
 
 
-def _rewrite(data: bytes, accept: bool, author: str | None = None) -> bytes:
+def _rewrite(data: bytes, accept: bool, author: str | None = None, keep_first: bool = False) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             payload = src.read(info)
             if info.filename.startswith(_STORY_PREFIXES) and info.filename.endswith(".xml"):
                 root = etree.fromstring(payload)
-                _transform(root, accept, author)
+                _transform(root, accept, author, keep_first)
                 payload = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             dst.writestr(info, payload)
     return out.getvalue()
@@ -145,9 +160,13 @@ def accept_all(data: bytes, author: str | None = None) -> bytes:
     return _rewrite(data, accept=True, author=author)
 
 
-def reject_all(data: bytes, author: str | None = None) -> bytes:
-    """The document once every tracked change (of ``author``, if given) is rejected."""
-    return _rewrite(data, accept=False, author=author)
+def reject_all(data: bytes, author: str | None = None, *, keep_first: bool = False) -> bytes:
+    """The document once every tracked change (of ``author``, if given) is rejected.
+
+    ``keep_first``: a paragraph joined by rejecting an inserted mark keeps the first paragraph's properties
+    (LibreOffice) rather than the surviving mark's (Word); a redline must restore the original under both.
+    """
+    return _rewrite(data, accept=False, author=author, keep_first=keep_first)
 
 
 def revisions(data: bytes, part: str = "word/document.xml") -> list[etree._Element]:
@@ -155,3 +174,33 @@ def revisions(data: bytes, part: str = "word/document.xml") -> list[etree._Eleme
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         root = etree.fromstring(zf.read(part))
     return [el for el in root.iter(w("ins"), w("del"))]
+
+
+def accept_deletions(data: bytes, author: str | None = None) -> bytes:
+    """The document with the deletions and moves' origins (of ``author``, if given) accepted, every other revision
+    left tracked.
+
+    Why: it shows what the insertions alone do to a viewer, e.g. to LibreOffice's list numbering, apart from
+    how that viewer shows struck text.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            payload = src.read(info)
+            if info.filename.startswith(_STORY_PREFIXES) and info.filename.endswith(".xml"):
+                root = etree.fromstring(payload)
+                for el in list(root.iter(w("moveFromRangeStart"), w("moveFromRangeEnd"))):
+                    if author is None or el.get(w("author")) == author:
+                        _drop(el)
+                for el in list(root.iter(w("del"), w("moveFrom"))):  # a move's origin is deleted text
+                    if (author is None or el.get(w("author")) == author) and el.getparent() is not None:
+                        if not _is_mark(el):
+                            _drop(el)
+                        elif el.getparent().tag == w("rPr"):
+                            p = _paragraph_of_mark(el)
+                            _drop(el)
+                            if p.tag == w("p"):
+                                _merge_into_next(p)
+                payload = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            dst.writestr(info, payload)
+    return out.getvalue()

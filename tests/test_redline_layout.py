@@ -12,6 +12,7 @@ import io
 import itertools
 import re
 import sys
+import zipfile
 from datetime import UTC, datetime
 
 import docx
@@ -19,6 +20,7 @@ import pytest
 from docx_revisions import accept_all, reject_all
 from generate_docs import DRAFTS
 from generate_helpers import ROOT, check, docx_fixtures, verdicts
+from lxml import etree
 
 from cliccheck.generate.context import build_context
 from cliccheck.generate.layout import analyse, increment, is_schedule_heading, is_signature
@@ -107,6 +109,84 @@ def test_accept_all_passes_lint(run: Run) -> None:
 
 def test_reject_all_restores_the_draft(run: Run) -> None:
     assert _shape(read_document(reject_all(run.out, author=AUTHOR), filename="r.docx")) == _shape(run.doc)
+
+
+def _body_paragraphs(data: bytes) -> list[etree._Element]:
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    return list(root.iter(f"{W}p"))
+
+
+def _paragraph_look(data: bytes) -> list[tuple[str, str | None, tuple[tuple[str, str | None], ...] | None]]:
+    """Per paragraph (body and table cells): its text, its style and its Word list number (numPr)."""
+    out = []
+    for p in _body_paragraphs(data):
+        ppr = p.find(f"{W}pPr")
+        style = ppr.find(f"{W}pStyle") if ppr is not None else None
+        num = ppr.find(f"{W}numPr") if ppr is not None else None
+        out.append(("".join(t.text or "" for t in p.iter(f"{W}t")), style.get(f"{W}val") if style is not None else None,
+                    None if num is None else tuple((c.tag[len(W):], c.get(f"{W}val")) for c in num)))
+    return out
+
+
+def _mark_inserted_by_us(p: etree._Element) -> bool:
+    return any(el.get(f"{W}author") == AUTHOR for el in p.findall(f"{W}pPr/{W}rPr/{W}ins"))
+
+
+@pytest.mark.parametrize("keep_first", [False, True], ids=["word-join", "libreoffice-join"])
+def test_reject_all_restores_each_paragraphs_style_and_numbering(run: Run, keep_first: bool) -> None:
+    """REVIEW-outputs 18: rejecting our inserted paragraph marks joins paragraphs; whichever paragraph's properties
+    the joined one keeps (the surviving mark's, as Word; the first paragraph's, as LibreOffice), every paragraph
+    of the draft comes back with its own text, style and list number."""
+    rejected = _paragraph_look(reject_all(run.out, author=AUTHOR, keep_first=keep_first))
+    assert rejected == _paragraph_look(run.data), run.name
+
+
+def test_no_inserted_mark_of_ours_joins_a_paragraph_of_the_contract(run: Run) -> None:
+    """REVIEW-outputs 18: the paragraph after an insertion is left as it was. An inserted mark just before a
+    paragraph of the contract would, on rejection, join it (LibreOffice then counts it as inserted and shows the
+    numbers after it beside 'old' ones: "11.[10.]"); the new paragraphs hang off the paragraph before them."""
+    paragraphs = _body_paragraphs(run.out)
+    ours = {id(p) for p in paragraphs if any(
+        el.get(f"{W}author") == AUTHOR for el in p.iter(f"{W}ins") if el.getparent().tag != f"{W}rPr")
+        and not any(t.getparent().getparent().tag != f"{W}ins" for t in p.iter(f"{W}t"))}
+    for p in paragraphs:
+        before = p.getprevious()
+        if id(p) in ours or before is None or before.tag != f"{W}p":
+            continue
+        assert not _mark_inserted_by_us(before), (run.name, "".join(t.text or "" for t in p.iter(f"{W}t"))[:60])
+
+
+def test_accept_all_adds_no_empty_paragraph(run: Run) -> None:
+    """REVIEW-outputs 16: articles appended at the very end (no signature block) or sub-clauses added in a table
+    cell used to leave an empty paragraph behind once every change was accepted."""
+    def empty(data: bytes) -> int:
+        return sum(1 for text, _, _ in _paragraph_look(data) if not text.strip())
+
+    assert empty(accept_all(run.out)) == empty(run.data), run.name
+
+
+def test_replaced_numbered_clause_hangs_its_sub_clauses_off_its_own_mark() -> None:
+    """REVIEW-outputs 18, English sample: 9.2 is replaced by a clause of three paragraphs. 9.2's own mark is the
+    inserted one, the first sub-clause's mark too; the last sub-clause carries 9.2's original mark, unnumbered,
+    with a recorded property change back to 9.2's numbering; heading 10 after it is byte for byte the draft's."""
+    r = redlined("fixture:sample/supply-agreement-en.docx")
+    out = _body_paragraphs(r.out)
+    draft = _body_paragraphs(r.data)
+
+    def text(p: etree._Element) -> str:
+        return "".join(t.text or "" for t in p.iter(f"{W}t", f"{W}delText"))
+
+    at = next(i for i, p in enumerate(out) if "commercially reasonable efforts not to collect" in text(p))
+    clause, first, last, heading = out[at:at + 4]
+    num = clause.find(f"{W}pPr/{W}numPr")
+    assert num is not None and _mark_inserted_by_us(clause) and _mark_inserted_by_us(first)
+    assert first.find(f"{W}pPr/{W}numPr") is None and last.find(f"{W}pPr/{W}numPr") is None
+    assert not last.findall(f"{W}pPr/{W}rPr/{W}ins")
+    change = last.find(f"{W}pPr/{W}pPrChange")
+    assert change is not None and change.get(f"{W}author") == AUTHOR
+    assert etree.tostring(change.find(f"{W}pPr/{W}numPr")) == etree.tostring(num)
+    original = next(p for p in draft if text(p) == text(heading))
+    assert text(heading) == "Cybersecurity Review" and etree.tostring(heading) == etree.tostring(original)
 
 
 def test_inserted_articles_sit_before_the_signature_block_and_schedules(run: Run) -> None:

@@ -827,14 +827,13 @@ class Redliner:
         if before_block is not None:
             self.summary.placed_before = before_block.text
             boundary = self._body_child(self._template(before_block))  # type: ignore[arg-type]
-            previous = boundary.getprevious()
-            while previous is not None and not isinstance(previous.tag, str):
-                previous = previous.getprevious()
-            if boundary.tag == w("p") or previous is None:
-                for p in new:  # each inserted mark merges into the boundary paragraph on rejection
-                    boundary.addprevious(p)
+            previous = _previous_element(boundary)
+            # after the paragraph before the boundary (see _hang), else before the boundary paragraph itself
+            if previous is not None and (previous.tag == w("p") or boundary.tag != w("p")):
+                self._place(new, previous)
                 return
-            self._place(new, previous)
+            for p in new:  # each inserted mark merges into the boundary paragraph on rejection
+                boundary.addprevious(p)
             return
         if after_block is not None:
             self._place(new, self._body_child(self._template(after_block)))  # type: ignore[arg-type]
@@ -945,6 +944,11 @@ class Redliner:
 
     def _place(self, new: list[etree._Element], anchor: etree._Element) -> None:
         """Insert paragraphs after ``anchor`` so that rejecting them restores the original exactly."""
+        host = anchor
+        while host is not None and host.tag == w("p") and _blank(host):
+            host = _previous_element(host)  # blank spacer lines stay after the new paragraphs, as they were
+        if host is not None and host.tag == w("p") and self._hang(new, host):
+            return
         following = anchor.getnext()
         while following is not None and not isinstance(following.tag, str):
             following = following.getnext()
@@ -952,27 +956,92 @@ class Redliner:
             for p in new:  # each inserted mark merges into the following paragraph on rejection
                 following.addprevious(p)
             return
-        if anchor.tag == w("p") and anchor.find(f".//{w('r')}") is None:
+        if anchor.tag == w("p"):  # an empty, unnumbered last paragraph: the new ones go before it
             for p in new:
                 anchor.addprevious(p)
             return
-        if anchor.tag == w("p"):
-            # Mark the anchor's own paragraph mark inserted and close the block with a copy of its
-            # properties: rejecting joins anchor + new paragraphs back into the anchor.
-            tail = etree.Element(w("p"))
-            ppr = anchor.find(w("pPr"))
-            if ppr is not None:
-                tail.append(_copy_without_revisions(ppr))
-            mark_paragraph_inserted(anchor, self.next_id(), self.opts.author, self.date)
-            last = anchor
-            for p in [*new, tail]:
-                last.addnext(p)
-                last = p
-            return
-        last = anchor
+        last = anchor  # after a table at the very end: a paragraph must close the body
         for p in [*new, etree.Element(w("p"))]:
             last.addnext(p)
             last = p
+
+    def _hang(self, new: list[etree._Element], anchor: etree._Element) -> bool:
+        """Hang ``new`` paragraphs off the end of paragraph ``anchor``, as Word records pressing Enter there.
+
+        Why: an inserted paragraph mark (``w:pPr/w:rPr/w:ins``) is removed on rejection and its paragraph joins the
+        next one. Were the new paragraphs' marks to join the paragraph after them, which paragraph's properties the
+        joined one keeps would decide whether that paragraph keeps its number: the surviving mark's in Word,
+        the first paragraph's in LibreOffice, which then shows every later number beside an "old" one
+        ("11.[10.]"). Here the anchor's own mark is the inserted one and the last new paragraph carries the
+        anchor's original mark (its run properties, its section break) with, where its properties differ,
+        a ``w:pPrChange`` recording the anchor's. Rejecting everything joins anchor, new paragraphs and that mark
+        back into one paragraph with the anchor's properties whichever rule applies; accepting keeps each new
+        paragraph as written and adds no empty paragraph. The paragraph after the insertion is not touched.
+        Returns False (nothing done) when the anchor's mark already carries another revision.
+        """
+        import copy
+
+        ppr = anchor.find(w("pPr"))
+        mark = ppr.find(w("rPr")) if ppr is not None else None
+        if mark is not None and any(mark.find(w(t)) is not None for t in ("ins", "del", "moveFrom", "moveTo")):
+            if not self._ours(mark.find(w("ins"))):
+                return False
+            # Already one of our insertions (a replaced clause followed by its sub-clauses): the new paragraphs
+            # go after the paragraphs it is joined to, the last of which holds the original mark.
+            end = anchor
+            while self._ours(_mark_ins(end)):
+                following = end.getnext()
+                while following is not None and not isinstance(following.tag, str):
+                    following = following.getnext()
+                if following is None or following.tag != w("p"):
+                    return False
+                end = following
+            if self._all_ours(end):
+                return self._hang(new, end)
+            for p in new:  # the chain ends in a paragraph of the contract: the new ones join the chain before it
+                end.addprevious(p)
+            return True
+        change = ppr.find(w("pPrChange")) if ppr is not None else None
+        if change is not None and change.get(w("author")) != self.opts.author:
+            return False  # another author's property change: its record must stay on its paragraph
+        last = new[-1]
+        last_ppr = last.find(w("pPr"))
+        if last_ppr is None:
+            last_ppr = etree.Element(w("pPr"))
+            last.insert(0, last_ppr)
+        for el in last_ppr.findall(w("rPr")) + last_ppr.findall(w("sectPr")) + last_ppr.findall(w("pPrChange")):
+            last_ppr.remove(el)
+        if mark is not None:  # the mark's formatting (and any earlier change to it) goes with the mark
+            kept = copy.deepcopy(mark)
+            for el in kept.findall(w("rPrChange")):
+                kept.remove(el)
+            mark.addprevious(kept)
+            last_ppr.append(mark)
+        original = _base_ppr(change[0] if change is not None and len(change) else ppr)
+        if ppr is not None:
+            section = ppr.find(w("sectPr"))
+            if section is not None:  # the section break stays after the anchor's text, now after the new paragraphs
+                last_ppr.append(section)
+            if change is not None:
+                ppr.remove(change)
+        if [_canonical(el) for el in original] != [_canonical(el) for el in _base_ppr(last_ppr)]:
+            record = revision("pPrChange", self.next_id(), self.opts.author, self.date)
+            old = etree.SubElement(record, w("pPr"))
+            for el in original:
+                old.append(el)
+            last_ppr.append(record)
+        mark_paragraph_inserted(anchor, self.next_id(), self.opts.author, self.date)
+        for p in reversed(new):
+            anchor.addnext(p)
+        return True
+
+    def _ours(self, revision_el: etree._Element | None) -> bool:
+        return revision_el is not None and revision_el.get(w("author")) == self.opts.author
+
+    def _all_ours(self, p: etree._Element) -> bool:
+        """Is every run of ``p`` our insertion (a paragraph this redline wrote)?"""
+        runs = [r for r in p.iter(w("r")) if r.find(w("t")) is not None]
+        return bool(runs) and all(any(a.tag == w("ins") and self._ours(a) for a in r.iterancestors()) for r in runs)
 
     # ------------------------------------------------------------------ output
     def run(self) -> bytes:
@@ -1118,6 +1187,42 @@ def _copy_without_revisions(ppr: etree._Element) -> etree._Element:
             for el in rpr.findall(w(tag)):
                 rpr.remove(el)
     return out
+
+
+def _mark_ins(p: etree._Element) -> etree._Element | None:
+    """The ``w:ins`` recording ``p``'s paragraph mark as inserted, if any."""
+    ppr = p.find(w("pPr"))
+    mark = ppr.find(w("rPr")) if ppr is not None else None
+    return mark.find(w("ins")) if mark is not None else None
+
+
+def _blank(p: etree._Element) -> bool:
+    """An empty, unnumbered paragraph (a spacer line): no run and no list number."""
+    ppr = p.find(w("pPr"))
+    return p.find(f".//{w('r')}") is None and (ppr is None or ppr.find(w("numPr")) is None)
+
+
+def _previous_element(el: etree._Element) -> etree._Element | None:
+    previous = el.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    return previous
+
+
+def _base_ppr(ppr: etree._Element | None) -> list[etree._Element]:
+    """Copies of a paragraph's own properties: what a ``w:pPrChange`` records (no mark, section or change)."""
+    import copy
+
+    if ppr is None:
+        return []
+    return [copy.deepcopy(el) for el in ppr if isinstance(el.tag, str)
+            and el.tag not in (w("rPr"), w("sectPr"), w("pPrChange"))]
+
+
+def _canonical(el: etree._Element) -> tuple[object, ...]:
+    """An element's tag, attributes, text and children, whatever namespace declarations are in scope."""
+    return (el.tag, tuple(sorted(el.attrib.items())), (el.text or "").strip(),
+            tuple(_canonical(c) for c in el if isinstance(c.tag, str)))
 
 
 def _deleted(run: etree._Element) -> bool:
