@@ -293,11 +293,16 @@ class _Collector:
 
 
 def _line_label(line_head: str, words: _RoleWords) -> str | None:
-    """The neutral label a party line opens with ("甲方：", "Party A:"), if any."""
+    """The neutral label the party line opens with ("甲方：", "Party A:"), if any: the last label followed by a colon
+    in the line, since a reader may have joined two party lines into one block ("Party A: Huadong Ltd. (the "Buyer")
+    Party B: Sino Relay Ltd. (the "Supplier")": the Supplier is Party B, never the Party A that opens the block)."""
     line = line_head[line_head.rfind("\n") + 1:].lstrip()
     rx = words.label_re[_lang_of(line)] if line else None
-    m = rx.match(line) if rx is not None else None
-    return m.group(0) if m and re.match(r"\s*[:：]", line[m.end():]) else None
+    if rx is None:
+        return None
+    found = [m for m in rx.finditer(line) if re.match(r"\s*[:：]", line[m.end():])
+             and (m.start() == 0 or re.search(r"[\s)）\"”。；;]$", line[:m.start()]))]
+    return found[-1].group(0) if found else None
 
 
 def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: str) -> None:

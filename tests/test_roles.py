@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from cliccheck.matcher import check_document
 from cliccheck.readers import read_document
 from cliccheck.roles import find_roles
 
@@ -146,3 +149,22 @@ def test_a_legal_form_alone_names_no_one() -> None:
             'Company as follows.\n')
     roles = _roles(text, supplier_aliases=["Tianyu Cloud Computing Co.", "Ltd."])
     assert "Company" not in roles.supplier.labels.get("en", [])
+
+
+@pytest.mark.parametrize(("preamble", "supplier_label", "buyer_clause"), [
+    ('Party A: Huadong Grid Co., Ltd. (the "Buyer")\nParty B: Sino Relay Systems Co., Ltd. (the "Supplier")',
+     "Party B", "Party A shall cooperate with any cybersecurity review of this procurement."),
+    ('Party A: Sino Relay Systems Co., Ltd. (the "Supplier")\nParty B: Huadong Grid Co., Ltd. (the "Buyer")',
+     "Party A", "Party B shall cooperate with any cybersecurity review of this procurement."),
+], ids=["buyer-line-first", "supplier-line-first"])
+def test_party_lines_joined_into_one_block_keep_their_own_labels(preamble: str, supplier_label: str,
+                                                                   buyer_clause: str) -> None:
+    """Two party lines a reader joins into one paragraph (a soft line break, a PDF line): each role takes the label
+    of its own line. Before, the Supplier also took the "Party A" that opened the block, so the buyer's duty
+    ("Party A shall cooperate …") passed as the supplier's undertaking."""
+    text = f"Supply Contract\n\n{preamble}\n\n11.2 {buyer_clause}\n"
+    doc = read_document(text.encode("utf-8"), filename="c.txt")
+    checked = check_document(doc)
+    assert checked.roles.supplier.labels["en"].count(supplier_label) == 1
+    assert not (set(checked.roles.supplier.labels["en"]) & set(checked.roles.buyer.labels["en"]))
+    assert str(checked.requirement("CSR01").verdict) != "satisfied"
