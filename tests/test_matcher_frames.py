@@ -637,3 +637,14 @@ def test_drafting_words(lang: str, rule: str, clause: str, expected: str) -> Non
 def test_exception_lists_as_drafted(clause: str, expected: str) -> None:
     result = _result(clause, "zh", "CSR04")
     assert str(result.verdict) == expected, (result.message, result.reasons)
+
+
+@pytest.mark.parametrize(("obj", "expected"), [("data of Party A or its users", "satisfied"),
+                                                ("payment card numbers of Party A's users", "weak")])
+def test_the_buyer_named_by_its_label_in_the_data_object(obj: str, expected: str) -> None:
+    """"data of Party A or its users", as the Chinese 甲方数据: the buyer's data named by the contract's label."""
+    text = ('Supply Contract\n\nParty A: Huadong Grid Co., Ltd. (the "Buyer")\n\nParty B: Sino Relay Systems Co., Ltd. '
+            f'(the "Supplier")\n\n11.2 Party B shall not take advantage of supplying the goods and services to '
+            f'illegally obtain {obj}.\n')
+    checked = check_document(read_document(text.encode("utf-8"), filename="c.txt"))
+    assert str(checked.requirement("CSR02").verdict) == expected
