@@ -611,13 +611,18 @@ DRAFTING_WORDS = [
      "satisfied"),
     ("en", "CSR01", "8.1 The Vendor shall cooperate with any cybersecurity review of the Products and shall designate "
                     "personnel to respond to enquiries from the reviewing authority.", "satisfied"),
+    # a minimum stated on the product's life only lengthens the promise; a short period stays weak
+    ("zh", "CSR04", "14.1 乙方应当在产品生命周期（不少于八年）内持续供应本合同项下的产品及备件，并持续提供必要的技术支持服务。",
+     "satisfied"),
+    ("zh", "CSR04", "14.1 乙方应当在交付后（不少于八个月）内持续供应本合同项下的产品及备件，并持续提供必要的技术支持服务。", "weak"),
 ]
 
 
 @pytest.mark.parametrize(("lang", "rule", "clause", "expected"), DRAFTING_WORDS,
                          ids=["zh-service-life-oem-support", "zh-oem-stops-support", "zh-buyers-fault",
                               "zh-suppliers-fault", "zh-by-way-of", "zh-laws-prepare-truthfully",
-                              "zh-seconded-affiliates-survival", "en-designate-personnel"])
+                              "zh-seconded-affiliates-survival", "en-designate-personnel", "zh-life-not-less-than",
+                              "zh-months-after-delivery"])
 def test_drafting_words(lang: str, rule: str, clause: str, expected: str) -> None:
     result = _result(clause, lang, rule)
     assert str(result.verdict) == expected, (result.message, result.reasons)
