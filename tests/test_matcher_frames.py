@@ -653,3 +653,31 @@ def test_the_buyer_named_by_its_label_in_the_data_object(obj: str, expected: str
             f'illegally obtain {obj}.\n')
     checked = check_document(read_document(text.encode("utf-8"), filename="c.txt"))
     assert str(checked.requirement("CSR02").verdict) == expected
+
+
+_LIST_OPENERS = {
+    "but-items": "第十条 乙方在合同期内不得中断产品供应和技术支持服务，但有下列情形之一的除外：\n\n{items}",
+    "save-items": "第十条 除下列情形外，乙方在合同期内不得中断产品供应和技术支持服务：\n\n{items}",
+}
+_JUSTIFIED_ITEMS = "（一）甲方逾期付款经书面催告后六十日内仍未支付；\n\n（二）不可抗力。"
+_NUMBERED_ITEMS = "1. 甲方逾期付款经书面催告后六十日内仍未支付；\n\n2. 不可抗力。"
+_BUSINESS_ITEMS = "（一）甲方逾期付款经书面催告后六十日内仍未支付；\n\n（二）乙方认为必要的其他情形。"
+_NUMBERED_BUSINESS_ITEMS = "1. 甲方逾期付款经书面催告后六十日内仍未支付；\n\n2. 乙方调整经营策略。"
+
+
+@pytest.mark.parametrize(("opener", "items", "expected"), [
+    ("but-items", _JUSTIFIED_ITEMS, "satisfied"),
+    ("but-items", _NUMBERED_ITEMS, "satisfied"),
+    ("save-items", _JUSTIFIED_ITEMS, "satisfied"),
+    ("but-items", _BUSINESS_ITEMS, "weak"),
+    ("but-items", _NUMBERED_BUSINESS_ITEMS, "weak"),
+    ("save-items", _BUSINESS_ITEMS, "weak"),
+    # the list is nowhere: the next article follows the opener
+    ("but-items", "第十一条 本合同一式两份。", "weak"),
+], ids=["but-justified", "but-numbered-justified", "save-justified", "but-business", "but-numbered-business",
+        "save-business", "list-not-found"])
+def test_an_exception_that_opens_a_list_is_read_with_every_item(opener: str, items: str, expected: str) -> None:
+    """"…，但有下列情形之一的除外：" with its items as paragraphs of their own: satisfied only when every item is a
+    justifiable reason; an opener without its list accounts for nothing."""
+    result = _result(_LIST_OPENERS[opener].format(items=items), "zh", "CSR04")
+    assert str(result.verdict) == expected, (result.message, result.reasons)

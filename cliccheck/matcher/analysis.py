@@ -659,6 +659,8 @@ def _weakeners(s: Sentence, rid: str, modal: Hit | None, act: Hit | None = None)
         carve = [h for h in s.get("carve_outs") if a <= h.start < b]
         if carve:
             continue
+        if not inside and _opens_list_here(s, b):
+            continue  # "…，但有下列情形之一的除外：" and its items after: each item is read with the undertaking
         if inside:
             # "但因乙方产品停产或者甲方违约的除外": every alternative must be a justification, or the
             # unjustified one swallows the undertaking
@@ -671,6 +673,15 @@ def _weakeners(s: Sentence, rid: str, modal: Hit | None, act: Hit | None = None)
             reasons.append(Reason("carve-out", scope[:120]))
             marks.append(Hit("exceptions", a, b, scope))
     return reasons, marks
+
+
+def _opens_list_here(s: Sentence, end: int) -> bool:
+    """The exception ending at ``end`` opens a list of its reasons and the sentence ends there: the frame reading
+    reads the items after it (and fails closed when there are none)."""
+    from .frames import _opens_list
+
+    return _opens_list(s.text, s.library, s.unit.lang) and (not s.text[end:].strip(" ：:。")
+                                                             or s.text.rstrip().endswith(("：", ":")))
 
 
 _NOMINAL_CONDITION = re.compile(r"[^，,。；;]*?的(?=[，,]|$)")

@@ -273,6 +273,9 @@ def _find_justified_no_breach(s: Sentence, library: Library) -> list[tuple[int, 
 
 
 _ITEM = re.compile(r"[（(](?:[a-z]|[ivx]{1,4}|\d|[一二三四五六七八九十]{1,3})[）)]|[;；]")
+#: the opening of a list item as drafters number it at the start of a paragraph: （一） (a) (iv) 1. 2、 a) 三、 ①
+_ITEM_START = re.compile(r"\s*(?:[（(](?:[a-z]|[ivx]{1,4}|\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|\d{1,2}[.、)）](?!\d)"
+                         r"|[a-z][.)](?=\s)|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473])")
 
 
 def excludes_reasons(text: str, library: Library, lang: str) -> bool:
@@ -359,6 +362,17 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
     defining = None  # the paragraph of a definition of the justifiable reasons, whose items follow it
     narrowing = _narrowing_definitions(s, sentences, library, lang)
     later = _with_listed_reasons(list(_later_parts(s, sentences, top, library, lang, roles)), sentences, library, lang)
+    if _opens_list(s.text, library, lang):
+        # "乙方不得中断供货，但有下列情形之一的除外：" and its items as paragraphs of their own: every item is read with
+        # the undertaking (a justified one is harmless); an opener whose list is nowhere to be found accounts for
+        # nothing it promised
+        items = _items_after(s, sentences, lang)
+        if not items:
+            for a in taken:
+                unrecognised(a, [f"(list not found) {s.text[-40:]}"])
+            return
+        defining = s.block
+        later = [*items, *(t for t in later if all(t is not i for i in items))]
     for t in [*later, *(t for t, _ in narrowing)]:
         # a closed definition narrows only the undertakings whose object is its term
         closed = next((term for d, term in narrowing if d is t), "")
@@ -367,10 +381,10 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
         harmless = _harmless_rights(read, library)
         if any(b == len(t.text) for _, b in harmless) and _defines_reasons(read, library):
             defining = t.block
-        elif defining is not None and _ITEM.match(t.text.lstrip()) and justified_items(
+        elif defining is not None and _ITEM_START.match(t.text) and justified_items(
                 read, 0, read.any("justifications", *(f"{r.id}:justifications" for r in library.requirements))):
             continue  # "（二）发生不可抗力…；": an item of the definition, justified (in its paragraph or the next ones)
-        elif not _ITEM.match(t.text.lstrip()):
+        elif not _ITEM_START.match(t.text):
             defining = None  # the list has ended
         elsewhere = t.block is not s.block and not (_same_top(t, top) if top else not t.block.section)
         for a in taken:
@@ -412,11 +426,29 @@ def _with_listed_reasons(parts: list[Any], sentences: list[Any], library: Librar
         if not opens:
             continue
         j = t.index + 1
-        while j < len(sentences) and sentences[j].language == lang and _ITEM.match(sentences[j].text.lstrip()):
+        while j < len(sentences) and sentences[j].language == lang and _ITEM_START.match(sentences[j].text):
             if id(sentences[j]) not in added:
                 added.add(id(sentences[j]))
                 out.append(sentences[j])
             j += 1
+    return out
+
+
+def _opens_list(text: str, library: Library, lang: str) -> bool:
+    """The sentence opens a list of reasons and ends there or with a colon ("…，但有下列情形之一的除外：", "本条所称正当理由
+    仅限于下列情形：", "除下列情形外，乙方不得中断…：")."""
+    return any(name == "reason_definitions" and (m := rx.search(text))
+               and (not text[m.end():].strip(" ：:。") or text.rstrip().endswith(("：", ":")))
+               for name, rx, _ in _complements(library, lang))
+
+
+def _items_after(s: Any, sentences: list[Any], lang: str) -> list[Any]:
+    """The list items right after ``s``: sentences opening with an item number, in the same language."""
+    out = []
+    j = s.index + 1
+    while j < len(sentences) and sentences[j].language == lang and _ITEM_START.match(sentences[j].text):
+        out.append(sentences[j])
+        j += 1
     return out
 
 
