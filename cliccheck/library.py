@@ -71,6 +71,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "payment_terms": (LEX, False),
     "demands": (LEX, False),
     "demand_compliance": (LEX, False),
+    "superseded_quotes": (LEX, False),
 }
 
 #: clause_library/frames.yaml: the harmless complements of an undertaking (fail-closed accounting), the words

@@ -681,3 +681,36 @@ def test_an_exception_that_opens_a_list_is_read_with_every_item(opener: str, ite
     justifiable reason; an opener without its list accounts for nothing."""
     result = _result(_LIST_OPENERS[opener].format(items=items), "zh", "CSR04")
     assert str(result.verdict) == expected, (result.message, result.reasons)
+
+
+#: heldout-7 (written after matcher-freeze-8): its false-pass classes, each beside the near miss
+_EXCEPT_WHERE = ("13.1 The Vendor shall not suspend the supply of the Products or the technical support except "
+                 "where:\n\n(a) the Customer has failed to pay undisputed sums for sixty (60) days after written notice;"
+                 "\n\n(b) a Force Majeure Event prevents performance; or\n\n(c) {third}")
+
+
+@pytest.mark.parametrize(("third", "expected"), [
+    ("the Vendor considers that continued supply may expose it to sanctions under any applicable law.", "weak"),
+    ("continued supply is prohibited by the laws of the People's Republic of China.", "satisfied"),
+], ids=["vendor-considers-any-law", "prc-law"])
+def test_an_english_exception_list_is_read_item_by_item(third: str, expected: str) -> None:
+    """"… except where:" and its items as paragraphs: an item is one case of the exception, never the undertaking
+    with that case only (before: (a) alone made it satisfied and (c) was never read)."""
+    result = _result(_EXCEPT_WHERE.format(third=third), "en", "CSR04")
+    assert str(result.verdict) == expected, (result.message, result.reasons)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("补充协议\n\n甲方：某市城投集团有限公司\n\n乙方：江苏润安信息系统集成有限公司\n\n一、删除主合同第十条全文（原文为：“10.1 乙方应配合"
+     "网络安全审查；10.2 乙方承诺不利用提供产品和服务的便利条件非法获取用户数据，不非法控制和操纵用户设备。”），该条其后条款序号不作调整。\n",
+     "missing"),
+    ("补充协议\n\n甲方：某市城投集团有限公司\n\n乙方：江苏润安信息系统集成有限公司\n\n一、主合同第十条修改为：“10.2 乙方承诺不利用提供产品"
+     "和服务的便利条件非法获取用户数据。”\n", "satisfied"),
+    ("AMENDMENT No. 2\n\nCustomer: Harbour Grid Ltd.\n\nVendor: Northbridge Systems Ltd.\n\n1. Clause 10 of the Principal "
+     "Agreement, which formerly read: \"10.2 The Vendor shall not take advantage of supplying the Products to obtain user "
+     "data unlawfully.\", is deleted in its entirety.\n", "missing"),
+], ids=["zh-deleted-old-wording", "zh-amended-to-read", "en-formerly-read"])
+def test_old_wording_an_amendment_quotes_is_nobodys_undertaking(text: str, expected: str) -> None:
+    aliases = ["江苏润安信息系统集成有限公司", "乙方"] if "乙方" in text else ["Northbridge Systems Ltd."]
+    checked = check_document(read_document(text.encode("utf-8"), filename="amendment.txt"), supplier_aliases=aliases)
+    assert str(checked.requirement("CSR02").verdict) == expected

@@ -53,7 +53,7 @@ from .analysis import Assessment, Unit, get_analyzer, party_regex
 from .candidates import prefilter
 from .document import document_bound as _document_bound
 from .document import document_findings
-from .frames import defined_terms, excludes_reasons, narrowed_terms, read_riders
+from .frames import _opens_list, defined_terms, excludes_reasons, narrowed_terms, read_riders
 from .hidden import analyse_unit as _analyse
 from .hidden import hidden_findings, margin_findings, unread_findings, unseen_words
 from .obfuscation import obfuscation_findings
@@ -68,6 +68,47 @@ def load_pipelines(library: Library | None = None) -> None:
     for lang in ("en", "zh"):
         get_analyzer(library, lang)
         prefilter(library, lang)
+
+
+def _blank(text: str, start: int, spans: list[tuple[int, int]]) -> str:
+    """``text`` (at document offset ``start``) with every character inside ``spans`` turned into a space."""
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        for i in range(max(a - start, 0), min(b - start, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", '"': '"'}
+
+
+def _superseded_spans(doc: Document, library: Library, lang: str) -> list[tuple[int, int]]:
+    """Document offsets of the quotations an amendment gives as the old wording it replaces or deletes (after the
+    words of ``superseded_quotes`` in common.yaml): up to the matching closing mark, nested quotes included."""
+    rx = phrase_regex(library.common.get("superseded_quotes", {}).get(lang, ()), lang)
+    if rx is None:
+        return []
+    out = []
+    for block in doc.blocks:
+        text = block.text
+        for m in rx.finditer(text):
+            q = re.match(r"\s*([“「『\"])", text[m.end():m.end() + 8])
+            if q is None:
+                continue
+            opening = q.group(1)
+            closing = _QUOTE_PAIRS[opening]
+            i, depth = m.end() + q.end(), 1
+            while i < len(text) and depth:
+                if text[i] == closing:
+                    depth -= 1
+                elif text[i] == opening and opening != closing:
+                    depth += 1
+                i += 1
+            out.append((block.start + m.start(), block.start + i - 1))  # up to the closing mark, not past it
+    return out
 
 
 def _context_party(block_text: str, upto: int, roles: Roles, lang: str) -> str | None:
@@ -124,9 +165,15 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     headings = _heading_parties(doc, roles, lang)
     defined = defined_terms(sentences, library, lang)
     narrowed = narrowed_terms(sentences, library, lang)
+    superseded = _superseded_spans(doc, library, lang)
     for s in sentences:
         if s.language != lang:
             continue
+        if any(a <= s.start < b or a < s.end <= b for a, b in superseded):
+            continue  # old wording an amendment quotes ("原文为：“10.1 乙方应配合…”"): nobody's undertaking now
+        # …and inside a sentence that goes on after it ("Clause 10, which formerly read: "…", is deleted"), the old
+        # wording is blanked out (offsets kept) so that only the amendment's own words are read
+        s_text = _blank(s.text, s.start, superseded)
         own = [(s.start, s.end)]
         if not scan.candidate_requirements(own + ([(s.lead_in.start, s.lead_in.end)] if s.lead_in else [])):
             inherited = _overridden(s, sentences, found, scan, library, lang)
@@ -142,19 +189,23 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         if scan.candidate_requirements(own):
             block_offset = s.start - s.block.start
             ctx = _context_party(s.block.text, block_offset, roles, lang) or headings.get(_top_section(s.block.section))
-            alone = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent, defined=defined,
+            alone = Unit(s_text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent, defined=defined,
                          narrowed=narrowed)
             results = _analyse(alone, library, roles)
         if s.lead_in is not None and not any(a.kind != "near-miss" and not _needs_lead(a) for a in results) \
                 and not (s.run_on and _names_party(s.text, roles, lang)):
             lead = s.lead_in
-            text = lead.text + " " + s.text
+            text = lead.text + " " + s_text
             lead_ctx = (_context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
                         or headings.get(_top_section(lead.block.section)))
             combined = Unit(text, lang, [(0, lead.start, lead.end), (len(lead.text) + 1, s.start, s.end)], s,
                             context_party=lead_ctx, absent=absent, defined=defined,
                             narrowed=narrowed)
             combined_results = _analyse(combined, library, roles)
+            if _opens_list(lead.text, library, lang):
+                # "… shall not suspend supply except where: (a) …; (b) …; (c) …": an item is one case of the
+                # exception, never the undertaking with only that case; the lead-in read alone reads every item
+                combined_results = [a for a in combined_results if a.kind != "undertaking"]
             if any(a.kind != "near-miss" for a in combined_results) or not results:
                 results = combined_results if not results or any(
                     a.kind == "contradiction" or (a.kind == "undertaking" and not _needs_lead(a))
