@@ -539,3 +539,206 @@ def test_new_article_paragraphs_take_the_contracts_word_sub_numbering() -> None:
         body.append(b)
     assert len(body) == 3 and all(b.label and b.label.startswith(blocks[head].label.rstrip(".")) for b in body), \
         [(b.label, b.text[:30]) for b in body]
+
+
+# ----------------------------------------------------------------- indentation of unnumbered sub-clauses
+
+#: the Word-numbered contracts: a replaced clause's number (and its indentation) comes from its list level
+WORD_NUMBERED = ["fixture:sample/supply-agreement-en.docx", "layout:autonum-en", "layout:autonum-zh",
+                 "fixture:sample/procurement-contract-zh.docx", "fixture:docx/managed-services-en.docx",
+                 "fixture:docx/network-equipment-zh.docx"]
+
+
+class _Sheet:
+    """The styles and list levels of one DOCX, read here independently of the code under test."""
+
+    def __init__(self, data: bytes):
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            self.styles = etree.fromstring(zf.read("word/styles.xml")) if "word/styles.xml" in names else None
+            self.numbering = etree.fromstring(zf.read("word/numbering.xml")) if "word/numbering.xml" in names \
+                else None
+
+    def _style(self, sid: str | None) -> etree._Element | None:
+        if self.styles is None:
+            return None
+        for style in self.styles.iter(f"{W}style"):
+            if (sid is None and style.get(f"{W}default") == "1" and style.get(f"{W}type") == "paragraph") \
+                    or (sid is not None and style.get(f"{W}styleId") == sid):
+                return style
+        return None
+
+    def _level_ind(self, num_id: str, ilvl: str) -> etree._Element | None:
+        if self.numbering is None or num_id == "0":
+            return None
+        num = next((n for n in self.numbering.iter(f"{W}num") if n.get(f"{W}numId") == num_id), None)
+        if num is None:
+            return None
+        aid = num.find(f"{W}abstractNumId").get(f"{W}val")
+        abstract = next(a for a in self.numbering.iter(f"{W}abstractNum") if a.get(f"{W}abstractNumId") == aid)
+        level = next((lv for lv in abstract.iter(f"{W}lvl") if lv.get(f"{W}ilvl") == ilvl), None)
+        return level.find(f"{W}pPr/{W}ind") if level is not None else None
+
+    def indent(self, p: etree._Element) -> tuple[int, int]:
+        """(left indent, first line: negative when hanging) in twips: per attribute, the paragraph's own w:ind,
+        then its list level's (a list named on the paragraph), then its style's through w:basedOn, then the
+        document default."""
+        ppr = p.find(f"{W}pPr")
+        sources: list[etree._Element | None] = [ppr.find(f"{W}ind") if ppr is not None else None]
+        num = ppr.find(f"{W}numPr") if ppr is not None else None
+        if num is not None and num.find(f"{W}numId") is not None:
+            ilvl = num.find(f"{W}ilvl")
+            sources.append(self._level_ind(num.find(f"{W}numId").get(f"{W}val"),
+                                           ilvl.get(f"{W}val") if ilvl is not None else "0"))
+        style_el = ppr.find(f"{W}pStyle") if ppr is not None else None
+        style = self._style(style_el.get(f"{W}val") if style_el is not None else None)
+        seen = 0
+        while style is not None and seen < 20:
+            sources.append(style.find(f"{W}pPr/{W}ind"))
+            based = style.find(f"{W}basedOn")
+            style = self._style(based.get(f"{W}val")) if based is not None else None
+            seen += 1
+        if self.styles is not None:
+            sources.append(self.styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr/{W}ind"))
+        stated = [s for s in sources if s is not None]
+        left = next((int(s.get(f"{W}left") or s.get(f"{W}start")) for s in stated
+                     if s.get(f"{W}left") or s.get(f"{W}start")), 0)
+        first = next((-int(s.get(f"{W}hanging")) if s.get(f"{W}hanging") else int(s.get(f"{W}firstLine"))
+                      for s in stated if s.get(f"{W}hanging") or s.get(f"{W}firstLine")), 0)
+        return left, first
+
+
+def _all_ours(p: etree._Element) -> bool:
+    texts = list(p.iter(f"{W}t"))
+    return bool(texts) and all(any(a.tag == f"{W}ins" and a.get(f"{W}author") == AUTHOR for a in t.iterancestors())
+                               for t in texts)
+
+
+def _text(p: etree._Element) -> str:
+    return "".join(t.text or "" for t in p.iter(f"{W}t"))
+
+
+def replaced_with_sub_clauses(out: bytes) -> list[tuple[etree._Element, list[etree._Element]]]:
+    """Each clause of the contract whose words we struck and replaced, with the paragraphs of its further
+    sub-clauses that follow it (all our insertion)."""
+    def struck(p: etree._Element) -> bool:  # new paragraphs strike nothing
+        return any(d.get(f"{W}author") == AUTHOR and d.getparent().tag != f"{W}rPr" for d in p.iter(f"{W}del"))
+
+    found = []
+    for p in _body_paragraphs(out):
+        if not (struck(p) and _mark_inserted_by_us(p) and _text(p).strip()):
+            continue
+        subs = []
+        nxt = p.getnext()
+        while nxt is not None and nxt.tag == f"{W}p" and _all_ours(nxt) and not struck(nxt):
+            subs.append(nxt)
+            nxt = nxt.getnext()
+        if subs:
+            found.append((p, subs))
+    return found
+
+
+@pytest.mark.parametrize("name", WORD_NUMBERED)
+def test_replacement_sub_clauses_start_at_the_replaced_clauses_text_indent(name: str) -> None:
+    """A lawyer reading the redline sees a replaced clause's further sub-clauses as part of that clause: their
+    text starts where the clause's text starts. The clause is numbered by a Word list whose level indents its text
+    (English sample 9.2: text at 1080 twips, the number hanging at 540); the unnumbered sub-clauses used to lose
+    that indentation with the number and sat at the left margin, left of every clause's text."""
+    r = redlined(name)
+    sheet = _Sheet(r.out)
+    found = replaced_with_sub_clauses(r.out)
+    assert found, name
+    for clause, subs in found:
+        left, _ = sheet.indent(clause)
+        for p in subs:
+            num = p.find(f"{W}pPr/{W}numPr/{W}numId")
+            assert num is None or num.get(f"{W}val") == "0", (name, _text(p)[:40])
+            sub_left, sub_first = sheet.indent(p)
+            assert (sub_left, max(sub_first, 0)) == (left, sub_first), (name, _text(p)[:40], sub_left, sub_first,
+                                                                        left)
+
+
+def _indent_only_list(data: bytes) -> bytes:
+    """The typed-number contract (xref-en, "7.3 The Supplier …") with its sub-clauses indented by a Word list level
+    that shows no number (numFmt none: text at 1080 twips, hanging 540), as drafters indent typed clauses."""
+    d = docx.Document(io.BytesIO(data))
+    numbering = d.part.numbering_part.element
+    abstract = etree.fromstring(
+        f'<w:abstractNum xmlns:w="{W[1:-1]}" w:abstractNumId="77"><w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="none"/><w:lvlText w:val=""/>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="1080" w:hanging="540"/></w:pPr></w:lvl></w:abstractNum>')
+    first_num = numbering.find(f"{W}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(etree.fromstring(f'<w:num xmlns:w="{W[1:-1]}" w:numId="77"><w:abstractNumId w:val="77"/>'
+                                      '</w:num>'))
+    for para in d.paragraphs:
+        if re.match(r"\d+\.\d+ ", para.text):
+            num_pr = para._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = 0
+            num_pr.get_or_add_numId().val = 77
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_sub_clauses_keep_the_indentation_of_a_list_that_shows_no_number() -> None:
+    """Both placements where a new paragraph drops its model's list: the replaced 7.3's further sub-clause starts
+    at 7.3's text indent, and each typed "10.1 …" of a new article sits where "9.1" sits (the level's indentation,
+    hanging included), not at the left margin. Accept-all still lints and reject-all restores the draft."""
+    data = _indent_only_list(dict(CASES)["layout:xref-en"])
+    r = Run("xref-en-indented", data)
+    sheet = _Sheet(r.out)
+    found = replaced_with_sub_clauses(r.out)
+    assert found and all(sheet.indent(p) == (1080, 0) for _, subs in found for p in subs), \
+        [(sheet.indent(p), _text(p)[:30]) for _, subs in found for p in subs]
+    typed = [p for p in _body_paragraphs(r.out) if _all_ours(p) and re.match(r"1[0-2]\.\d ", _text(p))]
+    assert len(typed) >= 3
+    for p in typed:
+        assert p.find(f"{W}pPr/{W}numPr") is None and sheet.indent(p) == (1080, -540), (_text(p)[:30],
+                                                                                      sheet.indent(p))
+    assert all(v == "satisfied" for v in verdicts(check(r.accepted)).values())
+    assert _shape(read_document(reject_all(r.out, author=AUTHOR), filename="r.docx")) == _shape(r.doc)
+
+
+def test_indentation_is_resolved_in_words_order() -> None:
+    """The resolver behind the sub-clauses' indent, on the precedence cases the fixtures do not all show: a list named
+    on the paragraph overrides its style's indent, a list applied by the style does not, the paragraph's own w:ind
+    overrides both, a w:num's level override replaces the abstract level, and numId 0 is no list."""
+    from cliccheck.generate.indent import Indent, IndentResolver
+
+    ns = f'xmlns:w="{W[1:-1]}"'
+    styles = etree.fromstring(
+        f'<w:styles {ns}><w:docDefaults><w:pPrDefault><w:pPr><w:ind w:left="10"/></w:pPr></w:pPrDefault>'
+        '</w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"/>'
+        '<w:style w:type="paragraph" w:styleId="Body"><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="300"/>'
+        '</w:pPr></w:style><w:style w:type="paragraph" w:styleId="Listed"><w:basedOn w:val="Body"/><w:pPr>'
+        '<w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>')
+    numbering = etree.fromstring(
+        f'<w:numbering {ns}><w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:pPr>'
+        '<w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl><w:lvl w:ilvl="1"><w:pPr>'
+        '<w:ind w:left="1440" w:hanging="720"/></w:pPr></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="5"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="5"/>'
+        '<w:lvlOverride w:ilvl="1"><w:lvl w:ilvl="1"><w:pPr><w:ind w:left="2000" w:firstLine="0"/></w:pPr></w:lvl>'
+        '</w:lvlOverride></w:num></w:numbering>')
+    resolver = IndentResolver(styles, numbering)
+
+    def ppr(inner: str) -> etree._Element:
+        return etree.fromstring(f"<w:pPr {ns}>{inner}</w:pPr>")
+
+    assert resolver.resolve(ppr("")) == Indent(start=10)
+    direct_list = ppr('<w:pStyle w:val="Body"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>')
+    assert resolver.resolve(direct_list) == Indent(start=1440, first=-720)
+    assert resolver.text_start(direct_list) == Indent(start=1440)
+    assert resolver.resolve(ppr('<w:pStyle w:val="Listed"/>')) == Indent(start=300, first=-360)  # the style's left
+    assert resolver.resolve(ppr('<w:numPr><w:ilvl w:val="1"/><w:numId w:val="2"/></w:numPr>')) == Indent(start=2000)
+    assert resolver.resolve(ppr('<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:ind w:left="99"/>')) \
+        == Indent(start=99, first=-720)
+    assert resolver.list_of(ppr('<w:pStyle w:val="Listed"/><w:numPr><w:numId w:val="0"/></w:numPr>')) is None
+    # a copy of a style-numbered clause loses the style's list (numId 0) and states only the indent it needs
+    copy_of = ppr('<w:pStyle w:val="Listed"/><w:jc w:val="both"/>')
+    resolver.unnumbered_at(copy_of, Indent(start=720))
+    assert resolver.list_of(copy_of) is None and resolver.resolve(copy_of) == Indent(start=720)
+    assert [etree.QName(c).localname for c in copy_of] == ["pStyle", "numPr", "ind", "jc"]  # schema order

@@ -18,7 +18,17 @@ from pathlib import Path
 import pytest
 from docx_revisions import accept_all, accept_deletions
 from generate_helpers import ROOT, libreoffice_or_skip
-from test_redline_layout import AUTHOR, CASES, Run, _titles, redlined
+from test_redline_layout import (
+    AUTHOR,
+    CASES,
+    WORD_NUMBERED,
+    Run,
+    _Sheet,
+    _text,
+    _titles,
+    redlined,
+    replaced_with_sub_clauses,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -136,10 +146,10 @@ def _word_numbered(data: bytes) -> bool:
 
 
 @pytest.fixture(scope="module")
-def numbered_renders(tmp_path_factory) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
+def numbered_renders(tmp_path_factory) -> dict[str, tuple[str, str, Path]]:  # type: ignore[no-untyped-def]
     """Per Word-numbered contract (the samples, the autonum layouts, the numbered reader fixtures): the text
     LibreOffice lays out for the redline, and for the redline with every deletion accepted (its insertions
-    still tracked), read with pdfplumber."""
+    still tracked), read with pdfplumber; and the PDF of the latter."""
     exe = libreoffice_or_skip()
     import pdfplumber
 
@@ -165,7 +175,7 @@ def numbered_renders(tmp_path_factory) -> dict[str, tuple[str, str]]:  # type: i
         with pdfplumber.open(outdir / f"{docx_path.stem}.pdf") as pdf:
             return "\n".join(page.extract_text() or "" for page in pdf.pages)
 
-    return {name: (text(red), text(ins)) for name, (red, ins) in files.items()}
+    return {name: (text(red), text(ins), outdir / f"{ins.stem}.pdf") for name, (red, ins) in files.items()}
 
 
 def test_libreoffice_shows_no_old_numbers_beside_the_new_ones(numbered_renders) -> None:  # type: ignore[no-untyped-def]
@@ -179,7 +189,60 @@ def test_libreoffice_shows_no_old_numbers_beside_the_new_ones(numbered_renders) 
     contract does the same); the struck words are the redline's purpose, so that is checked without them."""
     assert {"fixture:sample/supply-agreement-en.docx", "layout:autonum-en", "layout:autonum-zh"} <= set(
         numbered_renders)
-    for name, (redline_text, insertions_text) in numbered_renders.items():
+    for name, (redline_text, insertions_text, _) in numbered_renders.items():
         assert insertions_text.strip(), name
         assert not _OLD_NUMBER.findall(insertions_text), (name, _OLD_NUMBER.findall(insertions_text))
         assert not _OLD_ARTICLE.findall(redline_text), (name, _OLD_ARTICLE.findall(redline_text))
+
+
+def _word_starts(pdf: Path) -> list[tuple[int, float, float, float, str]]:
+    """Every word LibreOffice laid out: (page, top, x0, x1, text), in reading order."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return [(i, round(wd["top"], 1), wd["x0"], wd["x1"], wd["text"]) for i, page in enumerate(doc.pages)
+                for wd in page.extract_words()]
+
+
+def _find(words: list[tuple[int, float, float, float, str]], text: str, after: int = 0) -> int:
+    """Index of the word that starts ``text`` (its first 12 characters, spaces ignored) at or after ``after``."""
+    want = "".join(text.split())[:12]
+    for i in range(after, len(words)):
+        joined = "".join(wd[4] for wd in words[i:i + 6])
+        if joined.startswith(want):
+            return i
+    raise AssertionError(f"not laid out: {text[:40]!r}")
+
+
+def test_libreoffice_starts_each_sub_clause_where_the_replaced_clauses_text_starts(numbered_renders) -> None:  # type: ignore[no-untyped-def]
+    """The laid-out page, not only the XML: the first word of each further sub-clause of a replaced Word-numbered
+    clause starts at the x of that clause's text, the left indent of its list level (English sample 9.2: 126 pt,
+    the sub-clauses were at the 72 pt margin). Read on the redline with its deletions accepted, so the clause shows
+    its plain number. The clause's text indent is where its second line starts; where the level hangs its number
+    and the number fits in that room (9.2: "9.2" at 99 pt, text at 126 pt) the clause's first word is there too.
+    Otherwise the first line's tab takes the text further (autonum: the number at the margin, then a tab; the
+    Chinese sample: "（一）" is wider than its room) while the clause's other lines, and so its sub-clauses,
+    start at the text indent."""
+    tolerance = 1.5  # points
+    checked = hanging = 0
+    for name in WORD_NUMBERED:
+        run = redlined(name)
+        sheet = _Sheet(run.out)
+        words = _word_starts(numbered_renders[name][2])
+        for clause, subs in replaced_with_sub_clauses(run.out):
+            start = _find(words, _text(clause))
+            page, top, first_x, _, _ = words[start]
+            second = next(wd for wd in words[start:] if (wd[0], wd[1]) > (page, top + 1))
+            second_x = min(wd[2] for wd in words if (wd[0], wd[1]) == (second[0], second[1]))
+            label = words[start - 1] if start and words[start - 1][:2] == (page, top) else None
+            hangs = sheet.indent(clause)[1] < 0 and label is not None and label[3] < second_x - 1
+            hanging += hangs
+            at = start
+            for p in subs:
+                at = _find(words, _text(p), at + 1)
+                x = words[at][2]
+                assert abs(x - second_x) <= tolerance, (name, _text(p)[:40], x, second_x)
+                if hangs:
+                    assert abs(x - first_x) <= tolerance, (name, _text(p)[:40], x, first_x)
+                checked += 1
+    assert checked >= 10 and hanging >= 2, (checked, hanging)

@@ -34,6 +34,7 @@ from ..sections import parse_label
 from ..verdicts import CheckResult, Evidence, RequirementResult, Verdict
 from .annex import zip_time
 from .context import AnnexContext
+from .indent import IndentResolver
 from .layout import Layout, analyse, between_label, increment, layout_data, references_to, title_case
 from .ooxml import (
     W_NS,
@@ -198,6 +199,16 @@ class Redliner:
         main_paragraphs = {r.index for r in self.refs if r.part == self.main}
         self.layout: Layout = analyse(doc, main_paragraphs)
         self.targets: dict[str, dict[str, str]] = {}  # req -> lang -> label of the new article
+        self._indents: IndentResolver | None = None
+
+    @property
+    def indents(self) -> IndentResolver:
+        """The document's indentation rules (styles and list levels), read the first time a new paragraph needs them."""
+        if self._indents is None:
+            parts = {kind: next(iter(self.pkg.related(self.main, kind)), None) for kind in ("styles", "numbering")}
+            roots = {kind: self._parse(part) if part else None for kind, part in parts.items()}
+            self._indents = IndentResolver(roots["styles"], roots["numbering"])
+        return self._indents
 
     def _parse(self, part: str) -> etree._Element:
         raw = self.pkg.read(part)
@@ -415,7 +426,8 @@ class Redliner:
 
     def _extra_paragraphs(self, p: etree._Element, texts: list[str]) -> None:
         """The replacement's further sub-clauses as paragraphs of their own after ``p``."""
-        new = [self._like(p, text, keep_numbering=False, fallback_style=None, bold=False) for text in texts]
+        new = [self._like(p, text, keep_numbering=False, fallback_style=None, bold=False, indent="text")
+               for text in texts]
         self._place(new, p)
 
     def _apply_group(self, p: etree._Element, start: int, end: int, group: list[Edit],
@@ -753,13 +765,22 @@ class Redliner:
         return self._template(layout.last_article)
 
     def _like(self, template: etree._Element | None, text: str, *, keep_numbering: bool,
-              fallback_style: str | None, bold: bool) -> etree._Element:
-        """A new paragraph, tracked as inserted, formatted like ``template`` (a paragraph of the contract)."""
+              fallback_style: str | None, bold: bool, indent: str | None = None) -> etree._Element:
+        """A new paragraph, tracked as inserted, formatted like ``template`` (a paragraph of the contract).
+
+        ``indent``, for a paragraph that drops ``template``'s list number: "text" when it continues ``template``'s
+        text unnumbered (a sub-clause of the clause it replaces, an unlabelled sub-clause of a new article), so it
+        starts where that text starts rather than at the margin; "same" when it carries a typed number of its own
+        ("10.2"), which then sits where ``template``'s number sat.
+        """
         p = etree.Element(w("p"))
         rpr = None
         if template is not None:
             ppr = template.find(w("pPr"))
             if ppr is not None:
+                target = None
+                if indent is not None and not keep_numbering:
+                    target = self.indents.text_start(ppr) if indent == "text" else self.indents.resolve(ppr)
                 ppr = _copy_without_revisions(ppr)
                 for tag in ("rPr",):
                     for el in ppr.findall(w(tag)):
@@ -767,6 +788,8 @@ class Redliner:
                 if not keep_numbering:
                     for el in ppr.findall(w("numPr")):
                         ppr.remove(el)
+                if target is not None:
+                    self.indents.unnumbered_at(ppr, target)
                 p.append(ppr)
             run = next((r for r in template.iter(w("r")) if r.find(w("t")) is not None), None)
             rpr = clean_rpr(run.find(w("rPr"))) if run is not None else None
@@ -820,10 +843,11 @@ class Redliner:
                     if j >= len(paragraphs[lang]):
                         continue
                     text = paragraphs[lang][j]
-                    if sub and labels[lang][i]:
+                    typed = bool(sub and labels[lang][i])
+                    if typed:
                         text = f"{_sub_label(labels[lang][i], j + 1, sub)} {text}"
                     new.append(self._like(body_template, text, keep_numbering=word_numbered or not sub,
-                                          fallback_style=None, bold=False))
+                                          fallback_style=None, bold=False, indent="same" if typed else "text"))
         if before_block is not None:
             self.summary.placed_before = before_block.text
             boundary = self._body_child(self._template(before_block))  # type: ignore[arg-type]
