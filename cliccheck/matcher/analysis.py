@@ -363,6 +363,9 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
     elif value == "do" and any(0 <= modal.start - n.end <= 2 and not _CLAUSE_BREAK.search(s.text[n.end:modal.start])
                              for n in s.negations):
         value = "need-not"  # "乙方不保证配合", "does not undertake to": the duty is refused, not promised
+    if (value == "not" and s.unit.lang == "zh" and action.cat.endswith(":duty")
+            and _COORDINATED_DUTY.search(s.text, modal.end, action.start)):
+        value = "do"  # "不得披露，并对其员工的泄密行为承担责任": a further duty after the prohibition, not under it
     negs = 0
     neither = False
     for n in s.negations:
@@ -379,6 +382,10 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
     if negs % 2:
         value = _FLIP[value]
     return value
+
+
+#: a clause that joins a further duty to a prohibition (，并 / ，并且 / ，同时 / ，且)
+_COORDINATED_DUTY = re.compile(r"[，,]\s*(?:并且|并|同时|且)")
 
 
 def _possessive(text: str, hit: Hit, lang: str) -> bool:
@@ -459,7 +466,9 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
     if pick is not None and lang == "zh" and _CLAUSE_BREAK.search(s.text, pick.end, limit):
         # "乙方不得擅自变更甲方信息系统的配置，不得篡改…": a clause without its own subject continues the last
         # party that stood as a subject (right before a modal), not one named inside an object
-        subjects = [p for p in (bare or plain or free) if any(0 <= m.start - p.end <= 2 for m in s.modals)]
+        # ("乙方对获知的甲方信息保密，不得披露": the party before 对 is the subject, 甲方 is inside its object)
+        subjects = [p for p in (bare or plain or free) if any(0 <= m.start - p.end <= 2 for m in s.modals)
+                    or s.text.startswith(("对", "就"), p.end)]
         if subjects and subjects[-1] is not pick:
             pick = subjects[-1]
     if pick is None and modal is not None:  # 严禁承包人… / It is prohibited for the Vendor to …
@@ -709,6 +718,28 @@ def _in_parenthetical(s: Sentence, act: Hit) -> bool:
     return any(a < act.start and act.end < b for a, b in spans)
 
 
+def _topic_prohibitions(s: Sentence, obj: Hit, act: Hit, actions: list[Hit], objects: list[Hit]) -> list[Hit]:
+    """"乙方对获知的甲方信息保密，不得披露或用于其他目的": the object of a 对 phrase before the first verb is the
+    topic of the prohibitions coordinated after it too, when they name no object of their own. Each is read as its
+    own undertaking on that object, with every word of the sentence still to be accounted for."""
+    if s.unit.lang != "zh" or obj.end > act.start:
+        return []
+    lead = s.text[:obj.start]
+    at = lead.rfind("对")
+    if at < 0 or _CLAUSE_BREAK.search(s.text, at, obj.start):
+        return []
+    out = []
+    for later in actions:
+        if later.start <= act.end or later.cat.split(":", 1)[1] not in ("forbidden", "partial"):
+            continue
+        if not any(m.cat == "modal:prohibition" and m.end <= later.start for m in s.modals):
+            continue
+        if _own_complement(s, later, objects):
+            continue
+        out.append(later)
+    return out
+
+
 #: a clause's number and its title run into the sentence ("第九条 网络安全 乙方应…")
 _HEADING_ZH = re.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+条|\d{1,3}(?:\.\d{1,3})*[.、]?)\s*([^\s，。；：:,]{1,16})\s+(?=\S)")
 
@@ -949,6 +980,10 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 entry = pairs.setdefault(id(act), (act, set(), []))
                 entry[1].add(el)
                 entry[2].append(obj)
+                for later in _topic_prohibitions(s, obj, act, actions, [*all_objs, *partials, *broad]):
+                    entry = pairs.setdefault(id(later), (later, set(), []))
+                    entry[1].add(el)
+                    entry[2].append(obj)
         narrow: set[int] = set()
         for obj in s.get(f"{rid}:partial_objects"):  # one narrow category ("payment card numbers")
             act = _attach(s, obj, actions)
