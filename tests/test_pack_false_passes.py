@@ -94,8 +94,8 @@ SATISFIED = [
     ("security-agreement", "SEC01", "zh", ["第九条 网络安全 乙方应采取必要的安全措施，包括访问控制、日志审计和加密传输。"]),
     ("security-agreement", "SEC01", "en", ["9. Security. The Supplier shall implement and maintain the technical and "
                                            "organisational security measures described in Schedule 3."]),
-    ("security-agreement", "SEC01", "en", ["9. Security. The Supplier shall take appropriate security measures and "
-                                           "shall remedy any security vulnerability in the Products promptly."]),
+    ("security-agreement", "SEC01", "en", ["9. Security. The Supplier shall take all necessary security measures, "
+                                           "including access control, encryption in transit and audit logging."]),
     ("security-agreement", "SEC02", "en", ["7. Confidentiality. The Supplier shall keep the Customer's information "
                                            "strictly confidential during and after the term."]),
     ("security-agreement", "SEC02", "zh", ["第七条 保密 乙方应在合同有效期内及合同终止后对甲方的保密信息严格保密。"]),

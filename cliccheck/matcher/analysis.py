@@ -962,10 +962,9 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
         results: list[Assessment] = []
         # pair actions with elements
         pairs: dict[int, tuple[Hit, set[str], list[Hit]]] = {}
-        # a compound names its class before its head noun: the 主机 of 服务器主机 is a server, not every host; the
-        # security measures of "appropriate security measures" are those the supplier deems appropriate, the 网络安全
-        # of 网络安全法律法规 what the law is about. An object inside a narrower class is that class only.
-        partials = s.get(f"{rid}:partial_objects")
+        # a Chinese compound names its class before its head noun: the 主机 of 服务器主机 is a server, not every host,
+        # the 网络安全 of 网络安全法律法规 what the law is about. An object inside a narrower class is that class only.
+        partials = s.get(f"{rid}:partial_objects") if lang == "zh" else []
         heading = _HEADING_ZH.match(s.text) if lang == "zh" else None
         for el, hs in objs.items():
             for obj in hs:
