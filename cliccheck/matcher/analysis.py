@@ -747,8 +747,8 @@ _HEADING_ZH = re.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+条
 def _own_complement(s: Sentence, act: Hit, objects: list[Hit]) -> bool:
     """The act has an object of its own after it, before the end of its clause."""
     end = _CLAUSE_BREAK.search(s.text, act.end)
-    stop = end.start() if end else len(s.text)
-    return any(act.end <= o.start < stop for o in objects)
+    limit = end.start() if end else len(s.text)
+    return any(act.end <= o.start < limit for o in objects)
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;。]")

@@ -868,7 +868,7 @@ def _names(rx: re.Pattern[str], text: str, library: Library | None = None, lang:
 _PREDICATE_AFTER = {
     "en": re.compile(r"\s*(?:above|hereof|of this (?:Agreement|Contract)|\(|shall|will|does|do|is|are|applies|apply|"
                      r"only|must|may|need|cannot|can)\b", re.IGNORECASE),
-    "zh": re.compile(r"(?:不|约定|规定|所|的|项下|中的|之|所述|义务|承诺|仅|只|亦|也|均)"),
+    "zh": re.compile(r"(?:不|约定|规定|所|的|项下|中的|之|所述|义务|仅|只|亦|也|均)"),
 }
 
 
