@@ -119,3 +119,24 @@ def test_annex_all_writes_only_the_selected_rules(tmp_path: Path, monkeypatch: p
     monkeypatch.chdir(tmp_path)
     folder = _folder(tmp_path, "all", ALIAS_ONLY, 'supplier-aliases = ["Northbridge"]\nignore = ["CSR04"]\n')
     assert _written("annex", folder, tmp_path, "--all") == ["CSR01", "CSR02", "CSR03"]
+
+
+def test_the_service_annex_and_redline_honour_the_servers_aliases_and_selection(tmp_path: Path) -> None:
+    """``serve`` takes the same settings from its --config for /v1/annex and /v1/redline as for /v1/lint."""
+    pytest.importorskip("fastapi", reason="the serve extra is not installed (pip install '.[serve]')")
+    from service_helpers import multipart, request, running_server
+
+    config = tmp_path / "server.toml"
+    config.write_text('supplier-aliases = ["Northbridge"]\npacks = ["csr", "security-agreement"]\n'
+                      'ignore = ["SEC03", "SEC04"]\n', encoding="utf-8")
+    body, headers = multipart("services.txt", ALIAS_ONLY.encode("utf-8"))
+    docx_body, docx_headers = multipart("services.docx", _docx(ALIAS_ONLY, tmp_path / "services.docx").read_bytes())
+    with running_server(tmp_path / "serve", "--workers", "1", "--config", str(config)) as server:
+        # Northbridge is the supplier: the four CSR undertakings are met, the two selected SEC rules are not
+        status, got, _ = request(server, "POST", "/v1/annex?format=txt", body, headers)
+        assert status == 200 and got["x-cliccheck-clauses"].split(",") == ["SEC01", "SEC02"]
+        status, got, _ = request(server, "POST", "/v1/annex?format=txt&all=true", body, headers)
+        assert status == 200 and got["x-cliccheck-clauses"].split(",") == [
+            "CSR01", "CSR02", "CSR03", "CSR04", "SEC01", "SEC02"]
+        status, got, _ = request(server, "POST", "/v1/redline", docx_body, docx_headers)
+        assert status == 200 and got["x-cliccheck-inserted"].split(",") == ["SEC01", "SEC02"], got
