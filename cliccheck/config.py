@@ -574,6 +574,15 @@ def effective_packs(option: str | None, *, config_file: str | None = None,
     return ConfigCache(config_file).for_document(document).resolved_packs()
 
 
+def generating_config(option: str | None, *, config_file: str | None = None, document: str | None = None) -> Config:
+    """The configuration ``annex`` and ``redline`` write clauses by: the one ``lint`` checks ``document`` with
+    (``--config``, else the file found from its folder), with the packs of :func:`effective_packs`. Its supplier
+    aliases name the supplier as lint does, and its ``select``/``ignore`` choose the rules: a clause for a rule the
+    gate does not check, or a party the gate does not see as the supplier, would not be the gate's fix."""
+    base = ConfigCache(config_file).for_document(document)
+    return base.with_cli(packs=effective_packs(option, config_file=config_file, document=document))
+
+
 def _requirement_names() -> dict[str, str]:
     """Requirement name -> id, from the clause library when it is importable."""
     try:

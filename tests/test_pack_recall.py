@@ -1,7 +1,9 @@
 """Recall classes of the rule packs (issue 15), each beside the same shape that must stay weak: the words a pack's
 undertakings list as part of what they promise (the forms of correlation analysis, concrete security measures,
 the support described, what an indemnity covers) are harmless in that pack only; one form of correlation
-analysis alone (profiling, combining) is not the whole prohibition. Every wording is new, none from the corpora."""
+analysis alone (profiling, combining) is not the whole prohibition; a 对 phrase's object is the topic of the
+prohibition after it, and a duty joined to a prohibition by ，并 is a further duty. Every wording is new, none
+from the corpora."""
 
 from __future__ import annotations
 
@@ -36,6 +38,21 @@ CLASSES = [
     ("security-agreement", "SEC01", "zh",
      "第九条 乙方应当采取访问控制、身份鉴别、日志审计、加密传输和漏洞扫描等安全措施，保障甲方系统和数据的安全。",
      "第九条 乙方应当在其认为必要时采取访问控制、日志审计等安全措施，保障甲方系统和数据的安全。"),
+    # the 对 phrase's object is the topic of the prohibition after it; the party before 对 is the one bound
+    ("security-agreement", "SEC02", "zh",
+     "第七条 乙方对其获知的甲方数据和资料保密，不得向第三方披露。",
+     "第七条 乙方对其获知的甲方数据和资料保密，不得向第三方披露，但乙方认为必要时除外。"),
+    ("security-agreement", "SEC02", "zh",
+     "第七条 乙方对在履行本合同过程中获知的甲方保密信息负有保密义务，不得向任何第三方披露。",
+     "第七条 甲方对乙方提供的信息保密，不得向任何第三方披露。"),
+    # a duty joined to a prohibition by ，并 is a further duty, not one the prohibition takes back
+    ("security-agreement", "SEC04", "zh",
+     "第九条 乙方不得披露甲方的保密信息，并对其员工的泄密行为承担赔偿责任。",
+     "第九条 乙方不得披露甲方的保密信息，并不承担任何赔偿责任。"),
+    # 负有/承担…义务 is the binding modal of the 保密 it governs
+    ("security-agreement", "SEC02", "zh",
+     "第七条 乙方对甲方的保密信息承担保密义务。",
+     "第七条 乙方对甲方的保密信息原则上承担保密义务。"),
     ("security-agreement", "SEC04", "en",
      "9. Liability. The Supplier shall indemnify the Customer against all losses, fines and claims arising from any "
      "breach of its security or confidentiality obligations.",

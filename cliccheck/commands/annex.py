@@ -83,17 +83,19 @@ def annex_command(ctx: click.Context, contract: str, output: str | None, fmt: st
       cliccheck annex contract.docx --supplier "Northbridge Systems Ltd." --supplier-label Vendor
     """
     with one_line_errors(ctx):
-        from ..config import effective_packs
+        from ..config import generating_config
 
-        specs = effective_packs(packs, config_file=config_file, document=contract)
+        config = generating_config(packs, config_file=config_file, document=contract)
         code = _run(contract, output, fmt, lang, all_, variant, force, password, reference, overrides,
-                    parse_timeout(timeout), make_ocr_options(ocr_mode, ocr_dpi), specs)
+                    parse_timeout(timeout), make_ocr_options(ocr_mode, ocr_dpi), config.packs,
+                    config.supplier_aliases, tuple(config.requirement_ids()))
     ctx.exit(code)
 
 
 def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, all_: bool, variant: str,
          force: bool, password: str | None, reference: str | None, overrides: dict[str, str | None],
-         timeout: float | None, ocr: Any = None, packs: tuple[str, ...] = ("csr",)) -> int:
+         timeout: float | None, ocr: Any = None, packs: tuple[str, ...] = ("csr",),
+         supplier_aliases: tuple[str, ...] = (), rules: tuple[str, ...] | None = None) -> int:
     from ..batch import run_isolated
     from ..generate.messages import BLANKS, msg
     from ..limits import DEFAULT_LIMITS
@@ -118,7 +120,8 @@ def _run(contract: str, output: str | None, fmt: str | None, lang: str | None, a
         if not reference_data.startswith(b"PK"):
             raise ConfigError(msg("annex.reference-not-docx", path=escape_name(reference)))
     when = parse_when(None)
-    job = _AnnexJob(contract, fmt, lang, all_, variant, password, overrides, when, reference_data, ocr, packs)
+    job = _AnnexJob(contract, fmt, lang, all_, variant, password, overrides, when, reference_data, ocr, packs,
+                    supplier_aliases, rules)
     outcome = run_isolated(job.run, timeout=timeout, name=contract)
     if outcome.data is None:
         click.echo(msg("annex.nothing", contract=escape_name(contract)), err=True)
@@ -161,6 +164,8 @@ class _AnnexJob:
     reference: bytes | None = None
     ocr: Any = None  # OcrOptions: when to read page images by OCR
     packs: tuple[str, ...] = ("csr",)  # the rule packs whose clauses the annex may hold
+    supplier_aliases: tuple[str, ...] = ()  # the config's further names of the supplier, as lint reads them
+    rules: tuple[str, ...] | None = None  # the rules lint checks (the config's select/ignore); None: every rule
 
     def run(self) -> _AnnexOutcome:
         from ..generate.annex import build_annex, contract_fonts, render_annex
@@ -177,9 +182,11 @@ class _AnnexJob:
         from ..packs import load_packs
 
         library = load_packs(self.packs)
-        result = check_document(doc, library=library)
+        rules = list(library.ids) if self.rules is None else [r for r in library.ids if r in self.rules]
+        result = check_document(doc, library=library, supplier_aliases=self.supplier_aliases,
+                                select=None if rules == list(library.ids) else rules)
         review_ocr(doc, result)  # an undertaking read uncertainly by OCR gets its clause in the annex
-        wanted = list(library.ids) if self.all_ else needs_clause(result)
+        wanted = rules if self.all_ else needs_clause(result)
         wanted = [r for r in wanted if r in clause_ids()]
         if not wanted:
             return _AnnexOutcome(None, [], [], 0, [])

@@ -114,10 +114,11 @@ def _run(contract: str, output: str, author: str, date: str | None, after: str |
 
     options = redline_module.RedlineOptions(author=author.strip(), when=when, after=after, variant=variant,
                                             deleted_text=deleted)
-    from ..config import effective_packs
+    from ..config import generating_config
 
-    specs = effective_packs(packs, config_file=config_file, document=contract)
-    out, summary = run_isolated(_redline, data, contract, options, overrides, specs, timeout=timeout,
+    config = generating_config(packs, config_file=config_file, document=contract)
+    out, summary = run_isolated(_redline, data, contract, options, overrides, config.packs,
+                                config.supplier_aliases, tuple(config.requirement_ids()), timeout=timeout,
                                 name=contract)
     from ..i18n import resolve_ui_lang, say
 
@@ -141,8 +142,11 @@ def _run(contract: str, output: str, author: str, date: str | None, after: str |
 
 
 def _redline(data: bytes, contract: str, options: RedlineOptions,
-             overrides: dict[str, str | None], packs: tuple[str, ...] = ("csr",)) -> tuple[bytes, RedlineSummary]:
-    """Read, check and redline (runs in the worker process under --timeout)."""
+             overrides: dict[str, str | None], packs: tuple[str, ...] = ("csr",),
+             supplier_aliases: tuple[str, ...] = (),
+             rules: tuple[str, ...] | None = None) -> tuple[bytes, RedlineSummary]:
+    """Read, check and redline (runs in the worker process under --timeout), with lint's supplier aliases and
+    rules (the config's select/ignore; None: every rule of the packs)."""
     from ..generate.context import build_context
     from ..generate.redline import redline_docx
     from ..matcher import check_document
@@ -150,7 +154,10 @@ def _redline(data: bytes, contract: str, options: RedlineOptions,
     from ..readers import read_document
 
     doc = read_document(data, filename=contract)
-    result = check_document(doc, library=load_packs(packs))
+    library = load_packs(packs)
+    wanted = list(library.ids) if rules is None else [r for r in library.ids if r in rules]
+    result = check_document(doc, library=library, supplier_aliases=supplier_aliases,
+                            select=None if wanted == list(library.ids) else wanted)
     context = build_context(doc, result, overrides_from(overrides))
     return redline_docx(data, doc, result, context, options)
 

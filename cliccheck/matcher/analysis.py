@@ -365,6 +365,9 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
     elif value == "do" and any(0 <= modal.start - n.end <= 2 and not _CLAUSE_BREAK.search(s.text[n.end:modal.start])
                              for n in s.negations):
         value = "need-not"  # "乙方不保证配合", "does not undertake to": the duty is refused, not promised
+    if (value == "not" and s.unit.lang == "zh" and action.cat.endswith(":duty")
+            and _COORDINATED_DUTY.search(s.text, modal.end, action.start)):
+        value = "do"  # "不得披露，并对其员工的泄密行为承担责任": a further duty after the prohibition, not under it
     negs = 0
     neither = False
     for n in s.negations:
@@ -381,6 +384,10 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
     if negs % 2:
         value = _FLIP[value]
     return value
+
+
+#: a clause that joins a further duty to a prohibition (，并 / ，并且 / ，同时 / ，且)
+_COORDINATED_DUTY = re.compile(r"[，,]\s*(?:并且|并|同时|且)")
 
 
 def _possessive(text: str, hit: Hit, lang: str) -> bool:
@@ -461,7 +468,9 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
     if pick is not None and lang == "zh" and _CLAUSE_BREAK.search(s.text, pick.end, limit):
         # "乙方不得擅自变更甲方信息系统的配置，不得篡改…": a clause without its own subject continues the last
         # party that stood as a subject (right before a modal), not one named inside an object
-        subjects = [p for p in (bare or plain or free) if any(0 <= m.start - p.end <= 2 for m in s.modals)]
+        # ("乙方对获知的甲方信息保密，不得披露": the party before 对 is the subject, 甲方 is inside its object)
+        subjects = [p for p in (bare or plain or free) if any(0 <= m.start - p.end <= 2 for m in s.modals)
+                    or s.text.startswith(("对", "就"), p.end)]
         if subjects and subjects[-1] is not pick:
             pick = subjects[-1]
     if pick is None and modal is not None:  # 严禁承包人… / It is prohibited for the Vendor to …
@@ -773,6 +782,85 @@ def _in_parenthetical(s: Sentence, act: Hit) -> bool:
     return any(a < act.start and act.end < b for a, b in spans)
 
 
+def _topic_prohibitions(s: Sentence, obj: Hit, act: Hit, actions: list[Hit], objects: list[Hit]) -> list[Hit]:
+    """"乙方对获知的甲方信息保密，不得披露或用于其他目的": the object of a 对 phrase before the first verb is the
+    topic of the prohibitions coordinated after it too, when they name no object of their own. Each is read as its
+    own undertaking on that object, with every word of the sentence still to be accounted for."""
+    if s.unit.lang != "zh" or obj.end > act.start:
+        return []
+    lead = s.text[:obj.start]
+    at = lead.rfind("对")
+    if at < 0 or _CLAUSE_BREAK.search(s.text, at, obj.start):
+        return []
+    out = []
+    for later in actions:
+        if later.start <= act.end or later.cat.split(":", 1)[1] not in ("forbidden", "partial"):
+            continue
+        if not any(m.cat == "modal:prohibition" and m.end <= later.start for m in s.modals):
+            continue
+        if _own_complement(s, later, objects):
+            continue
+        out.append(later)
+    return out
+
+
+#: a clause's number and its title run into the sentence ("第九条 网络安全 乙方应…")
+_HEADING_ZH = re.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+条|\d{1,3}(?:\.\d{1,3})*[.、]?)\s*([^\s，。；：:,]{1,16})\s+(?=\S)")
+
+
+def _own_complement(s: Sentence, act: Hit, objects: list[Hit]) -> bool:
+    """The act has an object of its own after it, before the end of its clause."""
+    end = _CLAUSE_BREAK.search(s.text, act.end)
+    limit = end.start() if end else len(s.text)
+    return any(act.end <= o.start < limit for o in objects)
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
+
+
+_RELATIVE_BEFORE = re.compile(
+    r"(?P<noun>\b[A-Za-z][\w-]*),?\s+(?:that|which|whom)\s+(?:it|they|he|she|we|you|(?:the|its|their)\s+[\w-]+|[A-Z][\w-]*)"
+    r"(?:\s+(?:has|have|had|may|might|will|would|shall|should|does|did|is|are|was|were|can|could)(?:\s+been)?)?\s+$",
+    re.IGNORECASE)
+_ATTRIBUTIVE_ZH = re.compile(r"(?:其|他人|第三方|乙方|甲方|供方|对方)(?:为[^，。；、的]{1,12}?)?$")
+
+
+def _attributive_act(s: Sentence, act: Hit) -> bool:
+    """The act is a verb of a relative clause that describes a noun ("combine Customer Data with data that it
+    processes for its other customers", 与其为其他客户处理的数据合并): it says what the noun is, not what the
+    supplier is bound to do or not to do."""
+    if s.unit.lang == "en":
+        # only after a noun the library reads as an object ("data that it processes"): "agrees that it shall",
+        # "including that the Vendor shall", "the requirement that suppliers cooperate" open no relative clause
+        m = _RELATIVE_BEFORE.search(s.text, max(0, act.start - 60), act.start)
+        return m is not None and any(h.end == m.end("noun") for cat, hits in s.by.items()
+                                     if ":obj:" in cat or cat.endswith("objects") for h in hits)
+    return s.text[act.end:act.end + 1] == "的" and bool(_ATTRIBUTIVE_ZH.search(s.text, max(0, act.start - 16),
+                                                                             act.start))
+
+
+def _delegated_act(s: Sentence, rid: str, act: Hit) -> bool:
+    """The act is what someone else does, whom the supplier would engage: another requirement's act and a third
+    party stand before it ("shall not engage any subcontractor to process", 不得转委托任何第三方处理个人信息). The
+    supplier is bound not to engage them, which is that other requirement; it is not bound here not to do the act."""
+    before = [h for cat, hits in s.by.items() if ":" in cat and not cat.startswith(f"{rid}:")
+              and cat.split(":", 1)[1] in ACTION_KEYS for h in hits if h.end <= act.start]
+    if not before:
+        return False
+    prev = max(before, key=lambda h: h.end)
+    between = s.text[prev.start:act.start]
+    if re.search(r"[，,。；;]", s.text[prev.end:act.start]):
+        return False
+    return bool(_THIRD_PARTY[s.unit.lang].search(between))
+
+
+_THIRD_PARTY = {
+    "en": re.compile(r"\b(?:third[- ]part(?:y|ies)|sub-?contractors?|sub-?processors?|other (?:persons?|entit(?:y|ies)|"
+                     r"processors?)|affiliates?|agents?|vendors?)\s+(?:to|who|which|that)\s+$", re.IGNORECASE),
+    "zh": re.compile(r"(?:第三方|他人|其他人|分包商|分包方|次级受托人|受托人|关联方|关联公司|其他机构|其他单位)$"),
+}
+
+
 def _topic_predicate(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     """The predicate of a topic-first sentence: "对于审查机构要求提供的源代码，乙方有权拒绝提供".
 
@@ -951,8 +1039,10 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
         results: list[Assessment] = []
         # pair actions with elements
         pairs: dict[int, tuple[Hit, set[str], list[Hit]]] = {}
-        # a Chinese compound names its class before its head noun: the 主机 of 服务器主机 is a server, not every host
+        # a Chinese compound names its class before its head noun: the 主机 of 服务器主机 is a server, not every host,
+        # the 网络安全 of 网络安全法律法规 what the law is about. An object inside a narrower class is that class only.
         partials = s.get(f"{rid}:partial_objects") if lang == "zh" else []
+        heading = _HEADING_ZH.match(s.text) if lang == "zh" else None
         for el, hs in objs.items():
             for obj in hs:
                 if any(p.contains(obj) and (p.start, p.end) != (obj.start, obj.end) for p in partials):
@@ -960,9 +1050,16 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 act = _attach(s, obj, actions)
                 if act is None:
                     continue
+                if heading is not None and obj.end <= heading.end(1) and _own_complement(
+                        s, act, [*all_objs, *partials, *broad]):
+                    continue  # "第九条 网络安全 乙方应遵守法律法规": the heading names the topic, the act has its object
                 entry = pairs.setdefault(id(act), (act, set(), []))
                 entry[1].add(el)
                 entry[2].append(obj)
+                for later in _topic_prohibitions(s, obj, act, actions, [*all_objs, *partials, *broad]):
+                    entry = pairs.setdefault(id(later), (later, set(), []))
+                    entry[1].add(el)
+                    entry[2].append(obj)
         narrow: set[int] = set()
         for obj in s.get(f"{rid}:partial_objects"):  # one narrow category ("payment card numbers")
             act = _attach(s, obj, actions)
@@ -1036,6 +1133,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             side, party = subject(s, modal, act, lang)
             marks = [act, *obj_hits] + ([modal] if modal else []) + ([party] if party else [])
             verdict = _classify(kind, st, bool(elements))
+            if verdict != "contradiction" and (_attributive_act(s, act) or _delegated_act(s, rid, act)):
+                continue  # "data that it processes for other customers", 转委托第三方处理: not the act bound
             presumed = side if side in _PRESUMED else None
             if (verdict is None and kind == "duty" and st == "none" and side == "supplier" and party is not None
                     and not any(c.end <= act.start for c in s.get("conditions"))):

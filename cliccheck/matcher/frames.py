@@ -734,17 +734,31 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
                 listing = t.block  # a definition or rider whose list the segmenter cut into sentences
     # "该等回传…视为已获得甲方授权" in another article: read with the undertaking
     out += [t for t in _deemings(sentences, library, lang) if t is not s and t not in out]
-    named = _clause_reference(s.block.section, lang)
-    if named is not None:
+    taken = {id(t) for t in out}
+    # the clause's number, and the sub-clause number the undertaking opens with when the paragraph runs its
+    # sub-clauses together ("12. CONFIDENTIALITY. 12.1 The Supplier shall not disclose … 12.2 Clause 12.1 does not
+    # apply to …"): a sentence naming either is read with it, in the same paragraph too (the run-in "12.2" ends the
+    # rest-of-paragraph reading above as a new clause, yet it takes the undertaking back by number)
+    own = _OWN_LABEL.search(s.text, 0, 60)
+    for section in dict.fromkeys([s.block.section, own.group(1) if own else None]):
+        named = _clause_reference(section, lang)
+        if named is None:
+            continue
         # every English reference by number names its first number (a Chinese one may write it 第七条)
-        digits = re.findall(r"\d+", s.block.section or "")[:1] if lang == "en" else []
-        taken = {id(t) for t in out}
-        out += [t for t in sentences if t.language == lang and t.block is not s.block
-                and (not digits or digits[0] in t.text) and id(t) not in taken
-                and _names(named, t.text, library, lang)
-                and not _TITLE[lang].fullmatch(t.text)  # "Article 12 Cybersecurity Review": its own heading
-                and not _other_items_only(s.text, named, t.text)]
+        digits = re.findall(r"\d+", section or "")[:1] if lang == "en" else []
+        found = [t for t in sentences if t.language == lang and t is not s
+                 and (not digits or digits[0] in t.text) and id(t) not in taken
+                 and _names(named, t.text, library, lang)
+                 and not _TITLE[lang].fullmatch(t.text)  # "Article 12 Cybersecurity Review": its own heading
+                 and not _other_items_only(s.text, named, t.text)]
+        out += found
+        taken |= {id(t) for t in found}
     return out
+
+
+#: the sub-clause number an undertaking's sentence opens with, after its clause's heading if the paragraph holds
+#: it ("12.1 The Supplier …", "第十二条 保密 12.1 乙方…")
+_OWN_LABEL = re.compile(r"(?:^|(?<=\s))(\d{1,3}(?:\.\d{1,3})+)(?=\s|[\u4e00-\u9fff])")
 
 
 _ITEM_LABEL = re.compile(r"\s*[（(]\s*([a-z]{1,2}|[ivx]{1,5}|\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]")
@@ -881,8 +895,18 @@ def _names(rx: re.Pattern[str], text: str, library: Library | None = None, lang:
     another instrument's article (frames.yaml ``statute_articles``), not this contract's clause of that number."""
     statutes = _frames_regex(library, "statute_articles", lang) if library is not None else None
     spans = [(m.start(), m.end()) for m in statutes.finditer(text)] if statutes is not None else []
-    return any(text[:m.start()].strip() and not any(a <= m.start() and m.end() <= b for a, b in spans)
+    return any((text[:m.start()].strip() or _PREDICATE_AFTER[lang].match(text, m.end()))
+               and not any(a <= m.start() and m.end() <= b for a, b in spans)
                for m in rx.finditer(text))
+
+
+#: what follows a reference opening a sentence that makes it the subject, not the sentence's own label ("Clause 12
+#: does not apply to …", "第12.1条不适用于…", 第七条约定的义务…): a label is followed by its title or its own text
+_PREDICATE_AFTER = {
+    "en": re.compile(r"\s*(?:above|hereof|of this (?:Agreement|Contract)|\(|shall|will|does|do|is|are|applies|apply|"
+                     r"only|must|may|need|cannot|can)\b", re.IGNORECASE),
+    "zh": re.compile(r"(?:不|约定|规定|所|的|项下|中的|之|所述|义务|仅|只|亦|也|均)"),
+}
 
 
 def _same_top(t: Any, top: str) -> bool:

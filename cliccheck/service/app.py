@@ -195,6 +195,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         /v1/lint takes them: the annex covers the rules the gate checks."""
         chosen = _builtin_packs(text)
         return tuple(chosen) if chosen is not None else settings.config.resolved_packs()
+
+    def _lint_rules(packs: tuple[str, ...]) -> tuple[str, ...]:
+        """The rules /v1/lint checks with these packs: the server configuration's select and ignore."""
+        return tuple(settings.config.with_cli(packs=packs).requirement_ids())
     pool = WorkerPool(settings.workers, queue=settings.queue, queue_wait=settings.queue_wait, warm=settings.warm)
     state: dict[str, Any] = {}
 
@@ -454,7 +458,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             try:
                 result = await in_pool(jobs.annex_job, str(upload.path), upload.filename,
                                        settings.config.make_limits(), format, lang, all, variant, overrides,
-                                       pack_specs)
+                                       pack_specs, settings.config.supplier_aliases, _lint_rules(pack_specs))
             except CliccheckError as exc:
                 raise document_error(exc) from None
         request.state.log.update(clauses=result.wanted, langs=result.langs)
@@ -512,7 +516,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             macro = jobs.macro_enabled(str(upload.path))
             try:
                 data, summary = await in_pool(jobs.redline_job, str(upload.path), upload.filename,
-                                              settings.config.make_limits(), options, overrides, pack_specs)
+                                              settings.config.make_limits(), options, overrides, pack_specs,
+                                              settings.config.supplier_aliases, _lint_rules(pack_specs))
             except CliccheckError as exc:
                 raise document_error(exc) from None
         unresolved = list(getattr(summary, "unresolved", []) or [])

@@ -37,8 +37,10 @@ class AnnexResult:
 
 
 def annex_job(upload: str, display: str, limits: Limits, fmt: str, lang: str | None, all_: bool,
-              variant: str, overrides: dict[str, str | None], packs: tuple[str, ...] = ("csr",)) -> AnnexResult:
-    """The annex ``cliccheck annex --packs`` writes for this upload (built-in packs only)."""
+              variant: str, overrides: dict[str, str | None], packs: tuple[str, ...] = ("csr",),
+              supplier_aliases: tuple[str, ...] = (), rules: tuple[str, ...] | None = None) -> AnnexResult:
+    """The annex ``cliccheck annex --packs`` writes for this upload (built-in packs only), with the server
+    configuration's supplier aliases and rule selection as /v1/lint reads them (None: every rule)."""
     from ..commands._generate_options import overrides_from
     from ..commands.annex import _langs, needs_clause
     from ..generate.annex import build_annex, render_annex
@@ -50,8 +52,10 @@ def annex_job(upload: str, display: str, limits: Limits, fmt: str, lang: str | N
 
     doc = read_document(read_bytes(Path(upload), limits), filename=display, limits=limits)
     library = load_packs(packs)
-    result = check_document(doc, library=library)
-    wanted = [r for r in (list(library.ids) if all_ else needs_clause(result)) if r in clause_ids()]
+    chosen = list(library.ids) if rules is None else [r for r in library.ids if r in rules]
+    result = check_document(doc, library=library, supplier_aliases=supplier_aliases,
+                            select=None if chosen == list(library.ids) else chosen)
+    wanted = [r for r in (chosen if all_ else needs_clause(result)) if r in clause_ids()]
     if not wanted:
         return AnnexResult(None, [], [])
     langs = _langs(lang, doc.language)
@@ -61,7 +65,8 @@ def annex_job(upload: str, display: str, limits: Limits, fmt: str, lang: str | N
 
 
 def redline_job(upload: str, display: str, limits: Limits, options: object,
-                overrides: dict[str, str | None], packs: tuple[str, ...] = ("csr",)) -> tuple[bytes, object]:
+                overrides: dict[str, str | None], packs: tuple[str, ...] = ("csr",),
+                supplier_aliases: tuple[str, ...] = (), rules: tuple[str, ...] | None = None) -> tuple[bytes, object]:
     """The tracked-changes copy ``cliccheck redline`` writes; refuses anything but a Word document."""
     from ..commands.redline import _redline
     from ..readers import read_bytes
@@ -71,7 +76,7 @@ def redline_job(upload: str, display: str, limits: Limits, options: object,
     fmt = sniff_format(data, display)
     if fmt != "docx":
         raise DocumentError.of("service-redline-not-docx", fmt=fmt.upper(), code="unsupported-format", path=display)
-    return _redline(data, display, options, overrides, packs)  # type: ignore[arg-type]
+    return _redline(data, display, options, overrides, packs, supplier_aliases, rules)  # type: ignore[arg-type]
 
 
 def macro_enabled(upload: str) -> bool:

@@ -1,0 +1,132 @@
+"""False passes of the rule packs (issue 15), fixed as classes of drafting. Each class is written here in wordings
+of its own, in Chinese and English, that must not be `satisfied`, beside near misses of the same shape that must
+stay `satisfied` (so the fix is no blanket refusal). None of the wordings is taken from the evaluation corpora.
+
+- SEC01: a promise only to obey the law on security ("遵守国家有关网络安全的法律法规", "the cybersecurity laws",
+  《网络安全法》): the topic named before the law is what the law is about, not an obligation the contract sets.
+- SEC01: a clause's title run into the sentence ("第九条 网络安全 乙方应遵守法律法规") read as the object of an act
+  that has an object of its own.
+- SEC01: measures left to the supplier ("采取必要的安全措施", "appropriate security measures") with nothing saying
+  which.
+- SEC02: confidentiality only for the term ("during the Term", 在合同有效期内) with nothing after it.
+- SEC02: a run-in sub-clause that takes the undertaking back by its number ("12.1 … 12.2 Clause 12.1 does not apply
+  to …", "第12.1条不适用于…", "Clause 12 does not apply" opening a sentence).
+- ND02/ND03/PIPL21: a ban only on doing it "in breach of applicable law" / 违法 / "unlawfully" (the statute asks for
+  the operator's consent, not only lawfulness).
+- ND02: the forbidden act named in a relative clause describing other data ("data that it processes for its other
+  customers", 其为其他客户处理的数据): not the act the supplier is bound not to do.
+- PIPL21-03: the act of a third party the supplier would engage ("not engage any subcontractor to process",
+  不得转委托第三方处理个人信息): a ban on sub-entrusting (PIPL21-05), not on processing beyond the agreed scope.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pack_documents import contract
+
+from cliccheck.matcher import check_document
+from cliccheck.packs import load_packs
+from cliccheck.readers import read_document
+
+
+def _verdict(pack: str, rule: str, lang: str, clauses: list[str]) -> tuple[str, str]:
+    doc = read_document(contract(lang, "billing", clauses).encode("utf-8"), filename="contract.txt")
+    result = check_document(doc, library=load_packs([pack]))
+    req = next(r for r in result.requirements if r.id == rule)
+    return str(req.verdict), req.message
+
+
+# (pack, rule, lang, clauses that must not be satisfied)
+NOT_SATISFIED = [
+    # only the law on security
+    ("security-agreement", "SEC01", "zh", ["第九条 网络安全 乙方应当遵守我国有关网络安全的法律法规。"]),
+    ("security-agreement", "SEC01", "zh", ["第九条 网络安全 乙方须遵守数据安全方面的法律、行政法规。"]),
+    ("security-agreement", "SEC01", "zh", ["第九条 网络安全 乙方应遵守《网络安全法》和《数据安全法》。"]),
+    ("security-agreement", "SEC01", "en", ["9. Security. The Supplier shall observe all PRC laws on network security."]),
+    ("security-agreement", "SEC01", "en", ["9. Security. The Supplier shall comply with applicable data security legislation."]),
+    # the clause's title run into the sentence is no object of an act that has its own
+    ("security-agreement", "SEC01", "zh", ["第九条 网络安全 乙方应遵守法律法规。"]),
+    ("security-agreement", "SEC01", "zh", ["第九条 数据安全 乙方应当遵守国家有关规定。"]),
+    # measures left to the supplier
+    ("security-agreement", "SEC01", "zh", ["第九条 网络安全 乙方应当采取相应的安全防护措施。"]),
+    ("security-agreement", "SEC01", "zh", ["第九条 网络安全 乙方应采取适当的技术和管理措施。"]),
+    ("security-agreement", "SEC01", "en", ["9. Security. The Supplier shall take all necessary security measures."]),
+    ("security-agreement", "SEC01", "en", ["9. Security. The Supplier shall implement reasonable technical and "
+                                           "organisational measures."]),
+    # confidentiality only for the term
+    ("security-agreement", "SEC02", "en", ["7. Confidentiality. The Supplier shall keep the Customer's information "
+                                           "strictly confidential for the term of this Agreement."]),
+    ("security-agreement", "SEC02", "en", ["7. Confidentiality. Until the expiry of this Agreement the Supplier shall "
+                                           "not disclose the Customer's confidential information."]),
+    ("security-agreement", "SEC02", "zh", ["第七条 保密 乙方在本协议有效期内应对甲方的保密信息予以保密。"]),
+    # a run-in sub-clause taking the undertaking back by number
+    ("security-agreement", "SEC02", "en", ["7. CONFIDENTIALITY. 7.1 The Supplier shall not disclose the Customer's "
+                                           "confidential information. 7.2 Clause 7.1 does not apply to information "
+                                           "the Supplier wishes to share with its affiliates."]),
+    ("security-agreement", "SEC02", "en", ["7. CONFIDENTIALITY. The Supplier shall not disclose the Customer's "
+                                           "confidential information. Clause 7 shall not apply to data the Supplier "
+                                           "considers commercially useful."]),
+    ("security-agreement", "SEC02", "zh", ["第七条 保密 7.1 乙方不得披露甲方的保密信息。7.2 第7.1条不适用于乙方认为"
+                                           "需要向其合作伙伴提供的信息。"]),
+    # only "unlawfully"
+    ("network-data", "ND03", "en", ["10. Analysis. The Supplier shall not unlawfully carry out correlation analysis of "
+                                    "the Customer's network data."]),
+    ("network-data", "ND03", "zh", ["第十条 乙方不得违反法律法规对甲方网络数据进行关联分析。"]),
+    ("network-data", "ND02", "en", ["10. Data. The Supplier shall not process the Customer's network data in "
+                                    "violation of applicable laws and regulations."]),
+    ("pipl21", "PIPL21-03", "zh", ["第十条 乙方不得违法超出约定的处理目的处理个人信息。"]),
+    # the forbidden act in a relative clause
+    ("network-data", "ND02", "en", ["10. Data. The Supplier shall not merge Customer Data with data which it "
+                                    "processes for other clients."]),
+    ("network-data", "ND02", "zh", ["第十条 乙方不得将甲方数据与其为第三方处理的数据混合存放。"]),
+    # a third party's act
+    ("pipl21", "PIPL21-03", "en", ["10. Subprocessors. The Supplier shall not appoint any sub-processor to process "
+                                   "the personal information."]),
+    ("pipl21", "PIPL21-03", "zh", ["第十条 乙方不得委托他人处理个人信息。"]),
+]
+
+# (pack, rule, lang, clauses of the same shape that must stay satisfied)
+SATISFIED = [
+    ("security-agreement", "SEC01", "zh", ["第九条 网络安全 乙方应及时修复所供产品中的安全漏洞。"]),
+    ("csr", "CSR01", "zh", ["第九条 网络安全审查 乙方应当配合。"]),
+    ("security-agreement", "SEC01", "zh", ["第九条 网络安全 乙方应严格遵守甲方的《供应商网络安全管理规定》。"]),
+    ("security-agreement", "SEC01", "zh", ["第九条 网络安全 乙方应采取必要的安全保护措施，及时修复所供产品的安全漏洞。"]),
+    ("security-agreement", "SEC01", "zh", ["第九条 网络安全 乙方应采取必要的安全措施，包括访问控制、日志审计和加密传输。"]),
+    ("security-agreement", "SEC01", "en", ["9. Security. The Supplier shall implement and maintain the technical and "
+                                           "organisational security measures described in Schedule 3."]),
+    ("security-agreement", "SEC01", "en", ["9. Security. The Supplier shall take all necessary security measures, "
+                                           "including access control, encryption in transit and audit logging."]),
+    ("security-agreement", "SEC02", "en", ["7. Confidentiality. The Supplier shall keep the Customer's information "
+                                           "strictly confidential during and after the term."]),
+    ("security-agreement", "SEC02", "zh", ["第七条 保密 乙方应在合同有效期内及合同终止后对甲方的保密信息严格保密。"]),
+    ("security-agreement", "SEC02", "zh", ["第七条 保密 7.1 乙方不得披露甲方的保密信息。7.2 乙方应于合同终止后返还"
+                                           "甲方的保密信息。"]),
+    ("network-data", "ND03", "en", ["10. Analysis. Without the Customer's consent the Supplier shall not carry out "
+                                    "correlation analysis of the Customer's network data."]),
+    ("network-data", "ND02", "zh", ["第十条 未经甲方同意，乙方不得访问、获取、留存、使用、泄露或向他人提供甲方网络数据。"]),
+    ("network-data", "ND02", "en", ["10. Data. The Supplier undertakes that it shall not process Customer Data "
+                                    "without the Customer's consent."]),
+    ("pipl21", "PIPL21-03", "en", ["10. Scope. The Supplier shall not process the personal information beyond the "
+                                   "agreed purposes."]),
+    ("pipl21", "PIPL21-03", "zh", ["第十条 乙方不得超出约定的处理目的、处理方式等处理个人信息。"]),
+]
+
+
+@pytest.mark.parametrize(("pack", "rule", "lang", "clauses"), NOT_SATISFIED,
+                         ids=[f"{c[1]}-{c[2]}-{i}" for i, c in enumerate(NOT_SATISFIED)])
+def test_a_false_pass_class_is_not_satisfied(pack: str, rule: str, lang: str, clauses: list[str]) -> None:
+    verdict, message = _verdict(pack, rule, lang, clauses)
+    assert verdict != "satisfied", message
+
+
+@pytest.mark.parametrize(("pack", "rule", "lang", "clauses"), SATISFIED,
+                         ids=[f"{c[1]}-{c[2]}-{i}" for i, c in enumerate(SATISFIED)])
+def test_the_near_miss_stays_satisfied(pack: str, rule: str, lang: str, clauses: list[str]) -> None:
+    verdict, message = _verdict(pack, rule, lang, clauses)
+    assert verdict == "satisfied", message
+
+
+def test_a_sub_entrustment_ban_still_satisfies_its_own_rule() -> None:
+    """The third party's act is not PIPL21-03's, but the ban on engaging it is still PIPL21-05's undertaking."""
+    verdict, message = _verdict("pipl21", "PIPL21-05", "zh", ["第十条 未经甲方书面同意，乙方不得转委托第三方处理个人信息。"])
+    assert verdict == "satisfied", message
