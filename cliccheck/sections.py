@@ -38,10 +38,16 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^((?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|EXHIBIT|Exhibit)\s+"
                 r"(?:\d{1,3}|[A-Z]{1,2}|[IVX]{1,5})(?![A-Za-z0-9]))\s*[:.\-–—]?\s*"), "annex"),
     (re.compile(rf"^(第\s*(?:{ZH_NUM}|\d+)\s*[{zh.CHAPTER_WORDS}])\s*"), "zh-chapter"),
-    (re.compile(rf"^(第\s*(?:{ZH_NUM}|\d+)\s*[{zh.ARTICLE_WORDS}])\s*"), "zh-article"),
+    # 第五条之一: an article inserted after 第五条 without renumbering the rest
+    (re.compile(rf"^(第\s*(?:{ZH_NUM}|\d+)\s*[{zh.ARTICLE_WORDS}](?:之{ZH_NUM}(?=\s|$|[：:、.．]))?)\s*"),
+     "zh-article"),
     (re.compile(rf"^({ZH_NUM})\s*[、．.]\s*"), "zh-top"),
     (re.compile(rf"^([（(]\s*{ZH_NUM}\s*[）)])\s*"), "zh-paren"),
     (re.compile(r"^([（(]\s*\d{1,3}\s*[）)])\s*"), "paren-digit"),
+    # 5A. / 5A.1 / 7.2A: a clause inserted after 5 (7.2) without renumbering the rest; the letter needs a dot or a
+    # sub-number beside it, so "5G networks" stays words
+    (re.compile(r"^(\d{1,3}(?:[.．]\d{1,3})*[A-Z](?:[.．]\d{1,3})+|\d{1,3}[A-Z](?=[.．])|"
+                r"\d{1,3}(?:[.．]\d{1,3})+[A-Z])(?:[.．])?(?=\s)\s*"), "lettered"),
     (re.compile(r"^(\d{1,3}(?:\s*[.．]\s*\d{1,3})+)(?:\s*[.．])?(?=\s|$|[A-Za-z\u4e00-\u9fff（(])\s*"), "dotted"),
     (re.compile(r"^(\d{1,3})\s*[.．、](?=\s|\D)\s*"), "digit-dot"),
     (re.compile(
@@ -106,6 +112,9 @@ def parse_label(text: str, *, in_zh_article: bool = False, after_letter: str | N
             return Label("（" + raw.strip("（()）") + "）", 2, True, rest)
         if kind == "paren-digit":
             return Label("(" + raw.strip("（()）") + ")", 3, True, rest)
+        if kind == "lettered":
+            value = raw.replace("．", ".")
+            return Label(value, value.count(".") + 1, False, rest)
         if kind == "dotted":
             value = raw.replace("．", ".")
             return Label(value, value.count(".") + 1, False, rest)

@@ -102,6 +102,18 @@ def test_leftover_groups_adjacent_words_and_skips_numbers() -> None:
     assert leftover(text, [(0, 20), (start, start + 12)], "en") == ["in its sole judgment", "within 12 days"]
     assert leftover("乙方不得在12个月内收集", [(0, 5), (10, 12)], "zh") == ["个月内"]
     assert leftover("第9.1条", [], "zh") == ["第9.1条"] and leftover("9.1 (a)", [], "en") == []
+    # a lettered clause number opening the text is its own label (redline --after: "5A.1"); elsewhere it is words
+    assert leftover("5A.1 The Vendor", [(5, 15)], "en") == [] and leftover("7.2A The Vendor", [(5, 15)], "en") == []
+    assert leftover("5G networks", [(3, 11)], "en") == ["5G"]
+    assert leftover("The Vendor, 5A.1", [(0, 10)], "en") == ["5A"]
+
+
+def test_an_undertaking_numbered_5a_1_is_satisfied() -> None:
+    """Issue 11: the sub-clauses redline --after types under a new article "5A" ("5A.1 The Vendor shall not …") are
+    judged as "5.1 …" is; the number was an unrecognised qualifier, so accepting the redline left the draft weak."""
+    clause = "The Vendor shall not use its position as supplier to obtain user data unlawfully."
+    assert str(_result(f"9.1 {clause}", "en", "CSR02").verdict) == "satisfied"
+    assert str(_result(f"9A.1 {clause}", "en", "CSR02").verdict) == "satisfied"
 
 
 def test_frame_is_recorded_on_the_reading() -> None:

@@ -742,3 +742,141 @@ def test_indentation_is_resolved_in_words_order() -> None:
     resolver.unnumbered_at(copy_of, Indent(start=720))
     assert resolver.list_of(copy_of) is None and resolver.resolve(copy_of) == Indent(start=720)
     assert [etree.QName(c).localname for c in copy_of] == ["pStyle", "numPr", "ind", "jc"]  # schema order
+
+
+# ----------------------------------------------------------------- --after N in a Word-numbered contract
+
+#: the Word-numbered layouts, the --after section naming their article 5 and what Word shows for it
+AFTER_5 = {"layout:autonum-en": ("5", "5."), "layout:autonum-zh": ("第五条", "第五条")}
+_AFTER_RUNS: dict[str, Run] = {}
+
+
+def after5(name: str) -> Run:
+    """``redline --after`` article 5 of a Word-numbered layout (articles 6 and 7 follow it), computed once."""
+    if name not in _AFTER_RUNS:
+        _AFTER_RUNS[name] = Run(f"{name} --after", _case(name) if name in AFTER_5 else _indented(name),
+                                after=AFTER_5[name.removesuffix("+indented")][0])
+    return _AFTER_RUNS[name]
+
+
+def _indented(name: str) -> bytes:
+    """Layout ``name`` (without "+indented") with its article list's levels indented as drafters set them: the
+    article number hanging at 0 with its heading text at 720 twips, a sub-clause's number hanging at 720 and its
+    text at 1440."""
+    data = _case(name.removesuffix("+indented"))
+    d = docx.Document(io.BytesIO(data))
+    numbering = d.part.numbering_part.element
+    abstract = next(a for a in numbering.iter(f"{W}abstractNum") if a.get(f"{W}abstractNumId") == "90")
+    for lvl in abstract.iter(f"{W}lvl"):
+        left = 720 * (int(lvl.get(f"{W}ilvl")) + 1)
+        lvl.append(etree.fromstring(f'<w:pPr xmlns:w="{W[1:-1]}"><w:ind w:left="{left}" w:hanging="720"/></w:pPr>'))
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def _new_articles(r: Run) -> list[tuple[etree._Element, list[etree._Element]]]:
+    """The inserted articles of the redline, in order: each heading paragraph with its sub-clause paragraphs."""
+    articles: list[tuple[etree._Element, list[etree._Element]]] = []
+    titles = _titles()
+    for p in _body_paragraphs(r.out):
+        if not _all_ours(p):
+            continue
+        text = _text(p)
+        if len(text) < 120 and any(t.lower() in text.lower() for t in titles) and not text.endswith((".", "。")):
+            articles.append((p, []))
+        elif articles and p.getprevious() is not None and (p.getprevious() is articles[-1][0]
+                                                          or any(p.getprevious() is s for s in articles[-1][1])):
+            articles[-1][1].append(p)
+    return articles
+
+
+def _num(p: etree._Element) -> tuple[str | None, str | None] | None:
+    num = p.find(f"{W}pPr/{W}numPr")
+    if num is None:
+        return None
+    num_id, ilvl = num.find(f"{W}numId"), num.find(f"{W}ilvl")
+    return (num_id.get(f"{W}val") if num_id is not None else None, ilvl.get(f"{W}val") if ilvl is not None else None)
+
+
+@pytest.mark.parametrize("name", list(AFTER_5))
+def test_after_in_a_word_numbered_contract_types_5a_and_numbers_its_sub_clauses_under_it(name: str) -> None:
+    """Issue 11, REVIEW-outputs 21: "--after 5" in a contract whose articles Word numbers wrote typed "5A." headings
+    with no list number while their sub-clauses kept article 5's list level, so Word and LibreOffice showed
+    "5.2, 5.3 …" under "5A". Each new heading now reads "5A." / "第五条之一" (the contract's scheme) and each of its
+    sub-clauses is typed as the contract's list level writes sub-clauses ("%1.%2": 5A.1; "%2.": 1.), with no Word
+    list number that could continue article 5's."""
+    r = after5(name)
+    zh = name.endswith("-zh")
+    articles = _new_articles(r)
+    assert len(articles) == len(r.summary.inserted_clauses) == 3, [(_text(h), len(s)) for h, s in articles]
+    article_5_list = {_num(p) for p in _body_paragraphs(r.data) if _num(p) is not None}
+    for k, (head, subs) in enumerate(articles):
+        label = f"第五条之{'一二三'[k]}" if zh else f"5{'ABC'[k]}."
+        assert _text(head).startswith(label + " "), _text(head)
+        assert _num(head) is None or _num(head)[0] == "0", _text(head)
+        assert len(subs) >= 3
+        for n, p in enumerate(subs, start=1):
+            assert _num(p) is None or _num(p)[0] == "0", (_text(p)[:40], _num(p))
+            assert _num(p) not in article_5_list
+            typed = f"{n}." if zh else f"5{'ABC'[k]}.{n}"
+            assert _text(p).startswith(typed + " "), (typed, _text(p)[:40])
+    # the comment on the weak CSR04 clause points at the new article by its number as a lawyer cites it
+    assert any(("第五条之三" if zh else "Clause 5C ") in c for c in _comments(r.out)), _comments(r.out)
+
+
+@pytest.mark.parametrize("name", list(AFTER_5))
+def test_after_in_a_word_numbered_contract_keeps_every_article_number_and_invariant(name: str) -> None:
+    """Accepting every change: articles 6 and 7 keep their numbers (the new articles take no list number), no new
+    paragraph is numbered 5.x by Word, the new articles follow article 5's last paragraph (Chinese: its
+    Word-numbered "第五条1." sub-clause too) and the draft lints; rejecting every change restores the draft; no empty
+    paragraph is added."""
+    r = after5(name)
+    _, five = AFTER_5[name]
+    blocks = [b for b in r.accepted.blocks if b.is_body]
+    labels = [b.label for b in blocks if b.label and b.kind == "heading"]
+    zh = name.endswith("-zh")
+    expected = ["第一条", "第二条", "第三条", "第四条", "第五条", "第六条", "第七条"] if zh \
+        else ["1.", "2.", "3.", "4.", "5.", "6.", "7."]
+    assert labels == expected, labels
+    five_at = next(i for i, b in enumerate(blocks) if b.label == five)
+    six_at = next(i for i, b in enumerate(blocks) if b.label == expected[5])
+    heads = [i for i, b in enumerate(blocks) if re.match(r"第五条之[一二三] |5[ABC]\. ", b.text)]
+    assert len(heads) == 3 and five_at + 1 < heads[0] and heads[-1] < six_at, (five_at, heads, six_at)
+    assert blocks[five_at + 1].label == ("1." if zh else "5.1")  # article 5 keeps its clause before the new ones
+    for b in blocks[heads[0]:six_at]:  # nothing of article 5 after "5A", and Word numbers nothing there
+        assert b.label is None and (re.match(r"(第五条之[一二三]|\d+\.) " if zh else r"5[ABC]\.\d* ", b.text)), b.text
+    assert all(v == "satisfied" for v in verdicts(check(r.accepted)).values())
+    assert _shape(read_document(reject_all(r.out, author=AUTHOR), filename="r.docx")) == _shape(r.doc)
+    assert _paragraph_look(reject_all(r.out, author=AUTHOR)) == _paragraph_look(r.data)
+    assert sum(1 for t, _, _ in _paragraph_look(accept_all(r.out)) if not t.strip()) == \
+        sum(1 for t, _, _ in _paragraph_look(r.data) if not t.strip())
+
+
+@pytest.mark.parametrize("name", [f"{n}+indented" for n in AFTER_5])
+def test_after_headings_and_sub_clauses_sit_where_the_contracts_do(name: str) -> None:
+    """A "5A" heading takes the style, font and place of the contract's article headings (its typed number where
+    Word puts an article's number: 0, hanging 720), each typed "5A.1" the place of a sub-clause (its number at
+    720, its text at 1440); they sat at the margin."""
+    r = after5(name)
+    sheet = _Sheet(r.out)
+    draft = _body_paragraphs(r.data)
+    heading = next(p for p in draft if _num(p) == ("90", "0"))
+    clause = next(p for p in draft if _num(p) == ("90", "1"))
+
+    def style(p: etree._Element) -> str | None:
+        el = p.find(f"{W}pPr/{W}pStyle")
+        return el.get(f"{W}val") if el is not None else None
+
+    def font(p: etree._Element) -> bytes:
+        rpr = next(r.find(f"{W}rPr") for r in p.iter(f"{W}r") if r.find(f"{W}t") is not None)
+        return etree.tostring(rpr) if rpr is not None else b""
+
+    articles = _new_articles(r)
+    assert len(articles) == 3
+    for head, subs in articles:
+        assert (style(head), font(head), sheet.indent(head)) == (style(heading), font(heading), (720, -720))
+        for p in subs:
+            assert (style(p), sheet.indent(p)) == (style(clause), (1440, -720)), _text(p)[:40]
+    assert all(v == "satisfied" for v in verdicts(check(r.accepted)).values())
+    assert _shape(read_document(reject_all(r.out, author=AUTHOR), filename="r.docx")) == _shape(r.doc)

@@ -246,3 +246,37 @@ def test_libreoffice_starts_each_sub_clause_where_the_replaced_clauses_text_star
                     assert abs(x - first_x) <= tolerance, (name, _text(p)[:40], x, first_x)
                 checked += 1
     assert checked >= 10 and hanging >= 2, (checked, hanging)
+
+
+def test_libreoffice_shows_5a_then_5a_1_and_no_5_2_under_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11, REVIEW-outputs 21: "--after 5" in the Word-numbered layouts, laid out by LibreOffice once every change
+    is accepted. Under the new "5A." heading comes "5A.1" (Chinese: "第五条之一", then "1."), never "5.2" (Chinese:
+    "2.", continuing article 5's list), and the articles after it are still 6 and 7 (第六条, 第七条)."""
+    from test_redline_layout import AFTER_5, after5
+
+    exe = libreoffice_or_skip()
+    import pdfplumber
+
+    files = []
+    for name in AFTER_5:
+        path = tmp_path / f"{_slug(name)}.accepted.docx"
+        path.write_bytes(accept_all(after5(name).out))
+        files.append(path)
+    proc = subprocess.run([exe, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, files)],
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr
+    for name, path in zip(AFTER_5, files, strict=True):
+        with pdfplumber.open(path.with_suffix(".pdf")) as pdf:
+            lines = [line.strip() for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+        zh = name.endswith("-zh")
+        head = next(i for i, line in enumerate(lines) if line.startswith("第五条之一" if zh else "5A."))
+        following = next(i for i, line in enumerate(lines) if i > head and line.startswith("第五条之二" if zh else "5B."))
+        numbered = [m.group(0) for line in lines[head + 1:following]
+                    if (m := re.match(r"\d+[A-Z]?(?:\.\d+)*\.?(?=\s|[\u4e00-\u9fff])", line))]
+        assert numbered and numbered[0] == ("1." if zh else "5A.1"), (name, numbered)
+        assert numbered == ([f"{n}." for n in range(1, len(numbered) + 1)] if zh
+                            else [f"5A.{n}" for n in range(1, len(numbered) + 1)]), (name, numbered)
+        article_lines = [line for line in lines if re.match(r"第[一二三四五六七八九十]+条\s|[1-9]\.\s*[A-Z]", line)]
+        articles = [re.match(r"第[一二三四五六七八九十]+条|[1-9]\.", line).group(0) for line in article_lines]
+        assert articles[-2:] == (["第六条", "第七条"] if zh else ["6.", "7."]), (name, article_lines)

@@ -24,6 +24,11 @@ from cliccheck.sections import assign_sections, parse_label
         ("ARTICLE 5 - SUPPLY", "Article 5", False),
         ("(a) not obtain user data", "(a)", True),
         ("(iv) not suspend", "(iv)", True),
+        # an article inserted without renumbering the rest (redline --after)
+        ("5A. No Illegal Acquisition of User Data", "5A", False),
+        ("5A.1 The Supplier undertakes", "5A.1", False),
+        ("7.2A The Supplier shall", "7.2A", False),
+        ("第五条之一 不非法获取用户数据", "第五条之一", False),
     ],
 )
 def test_parse_label(text, label, relative):
@@ -33,7 +38,8 @@ def test_parse_label(text, label, relative):
     assert parsed.relative is relative
 
 
-@pytest.mark.parametrize("text", ["2026年1月1日", "100 units", "The Supplier shall", "3.5%的违约金", "1"])
+@pytest.mark.parametrize("text", ["2026年1月1日", "100 units", "The Supplier shall", "3.5%的违约金", "1",
+                                  "5G networks shall be supported", "5A"])
 def test_not_labels(text):
     assert parse_label(text) is None
 
@@ -135,3 +141,13 @@ def test_chinese_items_numbered_yi_er_under_an_article_belong_to_it():
                      "二、合同价款")
     assert [b.section for b in blocks] == ["第十二条", "第十二条一、", "第十二条二、", "第十三条", "二、"]
     assert blocks[1].section_title == "审查配合"
+
+
+def test_lettered_articles_are_sections_of_their_own():
+    """Issue 11: the articles redline --after inserts ("5A", "第五条之一") and their sub-clauses are sections of their
+    own, not more of article 5 ("5.1", "第五条1.")."""
+    blocks = _blocks("5. Security", "5.1 The Vendor shall cooperate.", "5A. No Illegal Acquisition of User Data",
+                     "5A.1 The Vendor shall not obtain user data.", "6. Other")
+    assert [b.section for b in blocks] == ["5", "5.1", "5A", "5A.1", "6"]
+    blocks = _blocks("第五条 网络安全", "第五条之一 不非法获取用户数据", "乙方不得非法获取用户数据。", "第五条之规定不适用。")
+    assert [b.section for b in blocks] == ["第五条", "第五条之一", "第五条之一", "第五条"]

@@ -166,18 +166,27 @@ class IndentResolver:
             num = target
         return None
 
-    def _level_ind(self, num_id: str, ilvl: int) -> etree._Element | None:
+    def level(self, num_id: str, ilvl: int) -> etree._Element | None:
+        """The ``w:lvl`` defining level ``ilvl`` of list ``num_id``: a ``w:num``'s override, else its abstract's."""
         num = self._nums.get(num_id)
         if num is not None:
             for override in num.iter(w("lvlOverride")):
                 lvl = override.find(w("lvl"))
                 if lvl is not None and (_int(override.get(w("ilvl"))) or 0) == ilvl:
-                    return lvl.find(f"{w('pPr')}/{w('ind')}")
+                    return lvl
         abstract = self._abstract(num_id)
         for lvl in abstract.iter(w("lvl")) if abstract is not None else []:
             if (_int(lvl.get(w("ilvl"))) or 0) == ilvl:
-                return lvl.find(f"{w('pPr')}/{w('ind')}")
+                return lvl
         return None
+
+    def same_list(self, a: str, b: str) -> bool:
+        """Do lists ``a`` and ``b`` count together (one ``w:num``, or one abstract definition)?"""
+        return a == b or (self._abstract(a) is not None and self._abstract(a) is self._abstract(b))
+
+    def _level_ind(self, num_id: str, ilvl: int) -> etree._Element | None:
+        lvl = self.level(num_id, ilvl)
+        return lvl.find(f"{w('pPr')}/{w('ind')}") if lvl is not None else None
 
     # ------------------------------------------------------------------ resolution
     def resolve(self, ppr: etree._Element | None) -> Indent:

@@ -595,8 +595,8 @@ class Redliner:
     def _after_blocks(self) -> list[Block]:
         """The blocks of the --after section (an error, never ignored, when there are none)."""
         wanted = (self.opts.after or "").strip()
-        blocks = [b for b in self.doc.blocks if b.is_body and b.section and self._ref(b) is not None and (
-            b.section == wanted or (b.section.startswith(wanted) and b.section[len(wanted):][:1] in ".（("))]
+        blocks = [b for b in self.doc.blocks if b.is_body and b.section and self._ref(b) is not None
+                  and _within(b.section, wanted)]
         if not blocks:
             known = list(dict.fromkeys(b.section for b in self.doc.blocks if b.section))[:20]
             raise DocumentError.of("section-not-found", section=repr(wanted), known=", ".join(known) or Phrase("err.none"), code="config")
@@ -806,6 +806,26 @@ class Redliner:
         mark_paragraph_inserted(p, self.next_id(), self.opts.author, self.date)
         return p
 
+    def _sub_list(self, body: etree._Element | None, head: etree._Element | None) -> _SubList | None:
+        """The Word list level numbering the contract's sub-clauses (``body``, a paragraph of the last article), when
+        it shows a number; ``head`` is an article heading, whose level a sub-clause number may repeat ("%1.%2")."""
+        body_ppr = body.find(w("pPr")) if body is not None else None
+        listed = self.indents.list_of(body_ppr) if body_ppr is not None else None
+        if listed is None:
+            return None
+        level = self.indents.level(listed[0], listed[1])
+        text_el = level.find(w("lvlText")) if level is not None else None
+        fmt_el = level.find(w("numFmt")) if level is not None else None
+        text = text_el.get(w("val")) if text_el is not None else None
+        if not text or "%" not in text:
+            return None  # a bullet or a level that shows no number: continuing it numbers nothing
+        head_ppr = head.find(w("pPr")) if head is not None else None
+        head_list = self.indents.list_of(head_ppr) if head_ppr is not None else None
+        article = head_list[1] if head_list is not None and self.indents.same_list(head_list[0], listed[0]) \
+            else None
+        return _SubList(text, (fmt_el.get(w("val")) if fmt_el is not None else None) or "decimal", listed[1],
+                        article)
+
     def _insert_paragraphs(self, req_ids: list[str], clauses: dict[str, dict[str, ClauseText]],
                            labels: dict[str, list[str | None]], after_block: Block | None,
                            before_block: Block | None, between: bool) -> None:
@@ -819,19 +839,22 @@ class Redliner:
         body_template = self._template(layout.article_body)
         sub = _typed_sub_numbering(layout.article_body)
         mixed = bool(numbering and numbering.mixed) and len(order) > 1
+        listed = self._sub_list(body_template, self._heading_template(order[0])) if between else None
         new: list[etree._Element] = []
         for i, req_id in enumerate(req_ids):
             heads: list[etree._Element] = []
+            # a typed "5A" / "第五条之一" between two Word-numbered articles sits where their numbers sit
+            head_indent = "same" if between else None
             if mixed:
                 text = " ".join(self._heading_text(lang, labels[lang][i], clauses[req_id][lang].title)
                                 for lang in order)
                 heads.append(self._like(self._heading_template(order[0]), text, keep_numbering=word_numbered,
-                                        fallback_style=h2, bold=True))
+                                        fallback_style=h2, bold=True, indent=head_indent))
             else:
                 for lang in order:
                     text = self._heading_text(lang, labels[lang][i], clauses[req_id][lang].title)
                     heads.append(self._like(self._heading_template(lang), text, keep_numbering=word_numbered,
-                                            fallback_style=h2, bold=True))
+                                            fallback_style=h2, bold=True, indent=head_indent))
             comment = self._comment_text(req_id, self._new_kind(req_id), order[0], None)
             ins = heads[0].find(w("ins"))
             self._anchor_comment(heads[0], ins, ins, comment)
@@ -843,6 +866,12 @@ class Redliner:
                     if j >= len(paragraphs[lang]):
                         continue
                     text = paragraphs[lang][j]
+                    if between and listed is not None:  # Word would number it 5.2, 5.3 under "5A": typed instead
+                        label = _list_sub_label(listed, labels[lang][i], j + 1)
+                        new.append(self._like(body_template, f"{label} {text}" if label else text,
+                                              keep_numbering=False, fallback_style=None, bold=False,
+                                              indent="same" if label else "text"))
+                        continue
                     typed = bool(sub and labels[lang][i])
                     if typed:
                         text = f"{_sub_label(labels[lang][i], j + 1, sub)} {text}"
@@ -1145,6 +1174,17 @@ def _has_cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+def _within(section: str, wanted: str) -> bool:
+    """Is ``section`` the --after section ``wanted`` or one of its sub-clauses ("5.1" of "5", "第五条1." of "第五条",
+    whose Word-numbered sub-clauses are labelled by their own level); never "50" of "5"."""
+    if section == wanted:
+        return True
+    if not wanted or not section.startswith(wanted):
+        return False
+    rest = section[len(wanted):][:1]
+    return rest in ".（(" or (rest.isdigit() and not wanted[-1].isdigit())
+
+
 def _norm_label(label: str | None) -> str:
     return "".join((label or "").split()).rstrip(".．、").lower()
 
@@ -1184,6 +1224,69 @@ def _sub_label(article_label: str, n: int, kind: str) -> str:
     return f"{value}.{n}" if value else str(n)
 
 
+@dataclass(frozen=True, slots=True)
+class _SubList:
+    """How the contract's Word list numbers sub-clauses: the level's text ("%1.%2", "%2."), its number format,
+    its level, and the level of the article headings in the same list (None when they are not in it)."""
+
+    text: str
+    fmt: str
+    level: int
+    article: int | None
+
+
+#: Word number formats a typed sub-clause number can be written in (others: the sub-clause is left unnumbered)
+_ROMAN = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def _format_number(n: int, fmt: str) -> str | None:
+    from .render import zh_numeral
+
+    if fmt in ("decimal", "decimalZero"):
+        return f"{n:02d}" if fmt == "decimalZero" and n < 10 else str(n)
+    if fmt in ("lowerLetter", "upperLetter") and n <= 26:
+        letter = chr(ord("a") + n - 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman") and n < 40:
+        out, rest = "", n
+        for value, digits in _ROMAN:
+            while rest >= value:
+                out, rest = out + digits, rest - value
+        return out.upper() if fmt == "upperRoman" else out
+    if fmt.startswith(("chineseCounting", "ideographTraditional", "taiwaneseCounting")) and n <= 99:
+        return zh_numeral(n)
+    return None
+
+
+def _list_sub_label(scheme: _SubList, article_label: str | None, n: int) -> str | None:
+    """The typed number of the n-th sub-clause of new article ``article_label`` ("5A."), written as the contract's list
+    level writes its sub-clauses: "%1.%2" -> "5A.1", "%2." -> "1.". None when that cannot be written faithfully
+    (the level repeats a number the new article does not have, as "第五条之一" has no figure for "%1.%2"): the
+    sub-clause is then an unnumbered paragraph of the new article, which is how statutes number 第五条之一's 款."""
+    import re
+
+    own = _format_number(n, scheme.fmt)
+    if own is None:
+        return None
+    token = None
+    if article_label:
+        m = list(re.finditer(r"\d+[A-Z]+", article_label))
+        token = m[-1].group(0) if m else None
+    out = []
+    for part in re.split(r"(%\d)", scheme.text):
+        if not re.fullmatch(r"%\d", part):
+            out.append(part)
+            continue
+        level = int(part[1]) - 1
+        if level == scheme.level:
+            out.append(own)
+        elif level == scheme.article and token:
+            out.append(token)
+        else:
+            return None
+    return "".join(out).strip() or None
+
+
 def _cite(label: str | None, lang: str, title: str) -> str:
     """How a comment names a new article: 第八条, Clause 8, or its title when it has no number."""
     import re
@@ -1193,7 +1296,7 @@ def _cite(label: str | None, lang: str, title: str) -> str:
     label = label.strip()
     if lang == "zh":
         return label if label.startswith("第") else f"第{label.rstrip('.．、')}条"
-    if re.fullmatch(r"\d+(?:\.\d+)*\.?", label):
+    if re.fullmatch(r"\d+[A-Z]?(?:\.\d+[A-Z]?)*\.?", label):  # 8., 5A., 7.2A
         return f"Clause {label.rstrip('.')}"
     return label
 

@@ -42,6 +42,10 @@ _WORD = {"en": re.compile(r"[^\W_]+"),
          "zh": re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\d_\u3400-\u9fff\uf900-\ufaff]+")}
 _NUMBER = re.compile(r"[\d.]+|[ivxlc]{1,5}|[a-z]", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;；。]")
+#: a clause number with a letter opening a sentence (5A., 5A.1, 7.2A: inserted without renumbering the rest); the
+#: letter needs a dot or a sub-number beside it, as in :mod:`cliccheck.sections`, so "5G networks" stays words
+_LETTERED_LABEL = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*[A-Z](?:\.\d{1,3})+|\d{1,3}[A-Z]\.|\d{1,3}(?:\.\d{1,3})+[A-Z])"
+                             r"\.?(?=\s)")
 _GAP = re.compile(r"[\s\-–—/'’\"“”\d.()（）]*")
 
 
@@ -535,6 +539,9 @@ def _further_duty(read: Sentence, library: Library, rid: str) -> bool:
 def leftover(text: str, spans: list[tuple[int, int]], lang: str) -> list[str]:
     """The words of ``text`` no span covers, as runs of adjacent words."""
     covered = bytearray(len(text))
+    lead = _LETTERED_LABEL.match(text)  # "5A.1 The Supplier …": the clause's own number, as "5.1" is
+    if lead:
+        covered[:lead.end()] = b"\x01" * lead.end()
     for a, b in spans:
         covered[a:b] = b"\x01" * (b - a)
     runs: list[list[int]] = []
