@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import yaml
@@ -20,3 +21,16 @@ def contract(clause: str, lang: str) -> bytes:
 def verdict_of(text: bytes, rule: str, **kwargs: object) -> str:
     doc = read_document(text, filename="case.txt")
     return str(check_document(doc, **kwargs).requirement(rule).verdict)  # type: ignore[arg-type]
+
+
+def write_docx(text: str, path: Path) -> Path:
+    """A plain Word file at ``path`` with one paragraph per blank-line-separated block of ``text``."""
+    import docx
+
+    document = docx.Document()
+    for paragraph in text.strip().split("\n\n"):
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path.write_bytes(buffer.getvalue())
+    return path

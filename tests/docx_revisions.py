@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -142,17 +143,22 @@ def _transform(root: etree._Element, accept: bool, author: str | None = None, ke
                     parent.append(child)
 
 
-def _rewrite(data: bytes, accept: bool, author: str | None = None, keep_first: bool = False) -> bytes:
+def _each_story(data: bytes, change: Callable[[etree._Element], None]) -> bytes:
+    """The package with ``change`` applied to the root of every story part (body, headers, footers, notes)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             payload = src.read(info)
             if info.filename.startswith(_STORY_PREFIXES) and info.filename.endswith(".xml"):
                 root = etree.fromstring(payload)
-                _transform(root, accept, author, keep_first)
+                change(root)
                 payload = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             dst.writestr(info, payload)
     return out.getvalue()
+
+
+def _rewrite(data: bytes, accept: bool, author: str | None = None, keep_first: bool = False) -> bytes:
+    return _each_story(data, lambda root: _transform(root, accept, author, keep_first))
 
 
 def accept_all(data: bytes, author: str | None = None) -> bytes:
@@ -183,24 +189,18 @@ def accept_deletions(data: bytes, author: str | None = None) -> bytes:
     Why: it shows what the insertions alone do to a viewer, e.g. to LibreOffice's list numbering, apart from
     how that viewer shows struck text.
     """
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            payload = src.read(info)
-            if info.filename.startswith(_STORY_PREFIXES) and info.filename.endswith(".xml"):
-                root = etree.fromstring(payload)
-                for el in list(root.iter(w("moveFromRangeStart"), w("moveFromRangeEnd"))):
-                    if author is None or el.get(w("author")) == author:
-                        _drop(el)
-                for el in list(root.iter(w("del"), w("moveFrom"))):  # a move's origin is deleted text
-                    if (author is None or el.get(w("author")) == author) and el.getparent() is not None:
-                        if not _is_mark(el):
-                            _drop(el)
-                        elif el.getparent().tag == w("rPr"):
-                            p = _paragraph_of_mark(el)
-                            _drop(el)
-                            if p.tag == w("p"):
-                                _merge_into_next(p)
-                payload = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            dst.writestr(info, payload)
-    return out.getvalue()
+    def change(root: etree._Element) -> None:
+        for el in list(root.iter(w("moveFromRangeStart"), w("moveFromRangeEnd"))):
+            if author is None or el.get(w("author")) == author:
+                _drop(el)
+        for el in list(root.iter(w("del"), w("moveFrom"))):  # a move's origin is deleted text
+            if (author is None or el.get(w("author")) == author) and el.getparent() is not None:
+                if not _is_mark(el):
+                    _drop(el)
+                elif el.getparent().tag == w("rPr"):
+                    p = _paragraph_of_mark(el)
+                    _drop(el)
+                    if p.tag == w("p"):
+                        _merge_into_next(p)
+
+    return _each_story(data, change)

@@ -6,11 +6,11 @@ redline inserted clauses for rules the operator had deselected."""
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 import pytest
+from _helpers import write_docx
 from click.testing import CliRunner
 from pack_documents import contract
 
@@ -31,25 +31,13 @@ shall not interrupt product supply or necessary technical support services witho
 """
 
 
-def _docx(text: str, path: Path) -> Path:
-    import docx
-
-    document = docx.Document()
-    for paragraph in text.strip().split("\n\n"):
-        document.add_paragraph(paragraph)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    path.write_bytes(buffer.getvalue())
-    return path
-
-
 def _folder(tmp_path: Path, name: str, text: str, config: str | None) -> Path:
     folder = tmp_path / name
     folder.mkdir()
     if config is not None:
         (folder / ".cliccheck.toml").write_text(config, encoding="utf-8")
     (folder / "contract.txt").write_text(text, encoding="utf-8")
-    _docx(text, folder / "contract.docx")
+    write_docx(text, folder / "contract.docx")
     return folder
 
 
@@ -130,7 +118,7 @@ def test_the_service_annex_and_redline_honour_the_servers_aliases_and_selection(
     config.write_text('supplier-aliases = ["Northbridge"]\npacks = ["csr", "security-agreement"]\n'
                       'ignore = ["SEC03", "SEC04"]\n', encoding="utf-8")
     body, headers = multipart("services.txt", ALIAS_ONLY.encode("utf-8"))
-    docx_body, docx_headers = multipart("services.docx", _docx(ALIAS_ONLY, tmp_path / "services.docx").read_bytes())
+    docx_body, docx_headers = multipart("services.docx", write_docx(ALIAS_ONLY, tmp_path / "services.docx").read_bytes())
     with running_server(tmp_path / "serve", "--workers", "1", "--config", str(config)) as server:
         # Northbridge is the supplier: the four CSR undertakings are met, the two selected SEC rules are not
         status, got, _ = request(server, "POST", "/v1/annex?format=txt", body, headers)

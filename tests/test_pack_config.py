@@ -6,13 +6,13 @@ csr (issue 15). ``annex`` and ``redline`` used to fall back to csr while ``lint`
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+from _helpers import write_docx
 from click.testing import CliRunner
 from pack_documents import SECURITY, contract
 
@@ -23,18 +23,6 @@ SEC = ["SEC01", "SEC02", "SEC03", "SEC04"]
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _docx(text: str, path: Path) -> Path:
-    import docx
-
-    document = docx.Document()
-    for paragraph in text.strip().split("\n\n"):
-        document.add_paragraph(paragraph)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    path.write_bytes(buffer.getvalue())
-    return path
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A contract folder whose .cliccheck.toml enables security-agreement; the contract meets no rule."""
@@ -42,7 +30,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / ".cliccheck.toml").write_text('packs = ["csr", "security-agreement"]\n', encoding="utf-8")
     text = contract("en", "billing", [])
     (folder / "contract.txt").write_text(text, encoding="utf-8")
-    _docx(text, folder / "contract.docx")
+    write_docx(text, folder / "contract.docx")
     other = folder / "other"
     other.mkdir()
     (other / "only-csr.toml").write_text('packs = ["csr"]\n', encoding="utf-8")
