@@ -30,6 +30,7 @@ import yaml
 from .errors import ConfigError
 from .library import Library, load_library
 from .packs import pack_specs
+from .roles import is_bare_legal_form
 
 VERDICTS = ("satisfied", "weak", "contradicted", "missing", "not_applicable")
 #: verdicts the gate passes
@@ -201,6 +202,10 @@ def evaluate_documents(root: str | Path, *, library: Library | None = None,
         labels = _labels(case, ids, f"{where}: {cid}")
         aliases = case.get("supplier_alias") or []
         aliases = [aliases] if isinstance(aliases, str) else [str(a) for a in aliases]
+        split = [a for a in aliases if is_bare_legal_form(a)]
+        if split:
+            # YAML reads [Huarong Engineering Co., Ltd.] as two names; scoring it would misstate the supplier
+            raise ConfigError.of("alias-split", where=f"{where}: {cid}", alias=repr(split[0]))
         paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
         data = ("\n\n".join(paragraphs) + "\n").encode("utf-8")
         doc = read_document(data, filename=f"{cid}.txt")

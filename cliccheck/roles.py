@@ -618,6 +618,11 @@ _LEGAL_FORM = re.compile(r"(?i)(?:co\.?,?\s*)?(?:ltd\.?|limited|inc\.?|llc|plc|g
                          r"pte\.?\s*ltd\.?|s\.?a\.?|ag|asa|b\.?v\.?|n\.?v\.?)|(?:股份)?有限(?:责任)?公司|公司")
 
 
+def is_bare_legal_form(name: str) -> bool:
+    """"Ltd." or 有限公司 alone: no one's name (often a name split at its comma, "Co., Ltd.")."""
+    return bool(_LEGAL_FORM.fullmatch(name.strip()))
+
+
 def _terms_of_user_names(supplier: Party, buyer: Party, out: _Collector, given: Sequence[str],
                          words: _RoleWords) -> None:
     """"群创云网股份有限公司（以下简称本公司）" with --supplier-alias 群创云网股份有限公司: 本公司 is the supplier."""
@@ -625,7 +630,7 @@ def _terms_of_user_names(supplier: Party, buyer: Party, out: _Collector, given: 
     # "Orion Scanners (Asia) Limited ("Orion")": a short name in quotes defines a term as "hereinafter" does
     named = [*out.defined, *((term, before) for term, before, _block in out.unplaced)]
     mine: set[str] = set()
-    for alias in (a.strip() for a in given if a and len(a.strip()) >= 2 and not _LEGAL_FORM.fullmatch(a.strip())):
+    for alias in (a.strip() for a in given if a and len(a.strip()) >= 2 and not is_bare_legal_form(a)):
         for term, before in named:
             if alias in before and term not in taken and not words.is_field(term):
                 mine.add(term)
