@@ -20,6 +20,7 @@ Measures, per language (zh / en / bilingual) and requirement:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,6 @@ import yaml
 from .errors import ConfigError
 from .library import Library, load_library
 from .packs import pack_specs
-from .roles import is_bare_legal_form
 
 VERDICTS = ("satisfied", "weak", "contradicted", "missing", "not_applicable")
 #: verdicts the gate passes
@@ -144,6 +144,11 @@ def is_document_corpus(root: Path) -> bool:
     return not (root / "contexts").is_dir() and any(root.rglob("*.yaml"))
 
 
+#: what is left of "Huarong Engineering Co., Ltd." when YAML splits a flow list at its comma ("Company", a defined
+#: term, is a name a user may well give)
+_SPLIT_FORM = re.compile(r"(?i)ltd\.?|limited|inc\.?|llc|plc|gmbh|s\.a\.|corp\.?|pte\.? ltd\.?")
+
+
 def _labels(case: dict[str, Any], ids: list[str], where: str) -> dict[str, frozenset[str]]:
     raw = case.get("labels") or {}
     if not isinstance(raw, dict):
@@ -202,7 +207,7 @@ def evaluate_documents(root: str | Path, *, library: Library | None = None,
         labels = _labels(case, ids, f"{where}: {cid}")
         aliases = case.get("supplier_alias") or []
         aliases = [aliases] if isinstance(aliases, str) else [str(a) for a in aliases]
-        split = [a for a in aliases if is_bare_legal_form(a)]
+        split = [a for a in aliases if _SPLIT_FORM.fullmatch(a.strip())]
         if split:
             # YAML reads [Huarong Engineering Co., Ltd.] as two names; scoring it would misstate the supplier
             raise ConfigError.of("alias-split", where=f"{where}: {cid}", alias=repr(split[0]))

@@ -72,6 +72,9 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "demands": (LEX, False),
     "demand_compliance": (LEX, False),
     "superseded_quotes": (LEX, False),
+    "instrument_terms": (LEX, False),
+    "instrument_term_ends": (LEX, False),
+    "amendments": (LEX, False),
 }
 
 #: clause_library/frames.yaml: the harmless complements of an undertaking (fail-closed accounting), the words

@@ -100,3 +100,20 @@ def test_eval_tables_read_in_the_ui_language(tmp_path: Path) -> None:
     en = CliRunner().invoke(cli, ["eval", str(tmp_path), "--ui-lang", "en"], env=env).output
     assert "FALSE PASS fp CSR02: accepted weak, predicted satisfied" in en and "sat.recall" in en
     assert not re.search(r"[\u4e00-\u9fff]", en)
+
+
+def test_a_supplier_name_yaml_split_at_its_comma_is_refused_with_a_coded_error(tmp_path: Path) -> None:
+    """``supplier_alias: [Huarong Engineering Co., Ltd.]`` is two names to YAML; scoring it would name "Ltd." as the
+    supplier. The corpus author is told to quote the name; a defined term such as "Company" stays a name."""
+    (tmp_path / "cases.yaml").write_text(
+        "- id: split\n  lang: en\n  variant: n/a\n  kind: contract\n  text: |\n    7.1 The Supplier shall not collect "
+        "any user data.\n  labels: {CSR02: [satisfied]}\n  supplier_alias: [Huarong Engineering Co., Ltd.]\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(tmp_path), "--ui-lang", "en"])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "supplier_alias 'Ltd.' is only a legal form" in result.output and "[config]" in result.output
+    ok = _case("named", "7.1 The Company shall not collect any user data.", {"CSR02": ["satisfied"]})
+    ok["supplier_alias"] = ["Company", "Huarong Engineering Co., Ltd."]
+    (tmp_path / "cases.yaml").unlink()
+    _write(tmp_path, [ok])
+    assert not evaluate_documents(tmp_path).errors

@@ -726,3 +726,106 @@ def test_old_wording_an_amendment_quotes_is_nobodys_undertaking(text: str, expec
     aliases = ["江苏润安信息系统集成有限公司", "乙方"] if "乙方" in text else ["Northbridge Systems Ltd."]
     checked = check_document(read_document(text.encode("utf-8"), filename="amendment.txt"), supplier_aliases=aliases)
     assert str(checked.requirement("CSR02").verdict) == expected
+
+
+_LETTER = "承诺函\n\n致：华北电力调度中心（以下简称“贵单位”）\n\n{body}\n\n承诺单位：北辰智控系统有限公司\n"
+_EN_LETTER = ("LETTER OF UNDERTAKING\n\nTo: Harbour Grid Ltd. (the \"Customer\")\n\nWe, Northbridge Systems Ltd., undertake "
+              "that we shall not use the supply of the Products to obtain data of the Customer or its users unlawfully."
+              "\n\n{term}\n")
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), [
+    # a commitment letter's conditional item, however the condition is worded, and a long list of papers
+    ("CSR01", _LETTER.format(body="本公司作为贵单位调度自动化系统项目的供应商，郑重承诺如下：\n\n一、贵单位申报网络安全审查的，我司将按要求"
+                                  "提交产品检测报告、源代码安全说明、供应链情况等材料，并接受审查机构的询问和核查；\n\n二、我司不非法控制贵单位"
+                                  "的设备。"), "satisfied"),
+    ("CSR01", _LETTER.format(body="本公司郑重承诺：贵单位申报网络安全审查的，我司应按要求提交审查所需材料。"), "satisfied"),
+    ("CSR01", _LETTER.format(body="本公司郑重承诺：如贵单位申报网络安全审查，我司应按要求提交审查所需材料。"), "satisfied"),
+    ("CSR01", _LETTER.format(body="本公司郑重承诺：贵单位申报网络安全审查的，我司可视情况提交产品检测报告、源代码安全说明等材料。"), "weak"),
+    # the letter's own term: an end before the contract's leaves every undertaking in it weak
+    ("CSR01", _LETTER.format(body="本公司郑重承诺：贵单位申报网络安全审查的，我司应按要求提交审查所需材料。\n\n本承诺函自出具之日起生效，"
+                                  "有效期至本项目初验合格之日止。"), "weak"),
+    ("CSR01", _LETTER.format(body="本公司郑重承诺：贵单位申报网络安全审查的，我司应按要求提交审查所需材料。\n\n本承诺书有效期为一年，"
+                                  "自签署之日起计算。"), "weak"),
+    ("CSR01", _LETTER.format(body="本公司郑重承诺：贵单位申报网络安全审查的，我司应按要求提交审查所需材料。\n\n本承诺函自出具之日起生效，"
+                                  "至本项目合同履行完毕之日止。"), "satisfied"),
+    ("CSR02", _EN_LETTER.format(term="This Letter shall expire on Final Acceptance of the Products."), "weak"),
+    ("CSR02", _EN_LETTER.format(term="This Letter remains in force for the term of the Contract."), "satisfied"),
+], ids=["zh-letter-item-we-will", "zh-colon-condition-de", "zh-colon-condition-ru", "zh-as-circumstances-allow",
+        "zh-letter-ends-at-initial-acceptance", "zh-letter-one-year", "zh-letter-until-contract-performed",
+        "en-letter-expires-on-acceptance", "en-letter-term-of-contract"])
+def test_commitment_letters_as_drafted(rule: str, text: str, expected: str) -> None:
+    """Letters of undertaking (development classes of this round): the capacity the declarant signs in, a
+    condition after "承诺：", papers listed before 等材料, and the letter's own term (r4-zh-055 had passed three
+    requirements with a letter that lapses at initial acceptance once its lead-in was understood)."""
+    checked = check_document(read_document(text.encode("utf-8"), filename="letter.txt"),
+                             supplier_aliases=["北辰智控系统有限公司", "Northbridge Systems Ltd."])
+    result = checked.requirement(rule)
+    assert str(result.verdict) == expected, (result.message, result.reasons)
+
+
+@pytest.mark.parametrize(("clause", "rule", "expected"), [
+    ("17.1 The Vendor shall procure that none of its employees, Affiliates or subcontractors, in the course of "
+     "their involvement in the Project:\n\n(a) obtains, copies or removes any data of the Customer or of any user of "
+     "the System, except as expressly required by the Customer for the Project; or\n\n(b) remotely accesses, "
+     "controls or disables any equipment of the Customer without the Customer's written approval.", "CSR02",
+     "satisfied"),
+    ("17.1 The Vendor shall procure that none of its employees, Affiliates or subcontractors, in the course of "
+     "their involvement in the Project:\n\n(a) obtains, copies or removes any data of the Customer or of any user of "
+     "the System, except as expressly required by the Customer for the Project; or\n\n(b) remotely accesses, "
+     "controls or disables any equipment of the Customer without the Customer's written approval.", "CSR03",
+     "satisfied"),
+    ("17.1 The Vendor shall not obtain any data of the Customer or its users, except as required by the "
+     "Vendor's group policies.", "CSR02", "weak"),
+], ids=["procure-none-of-data", "procure-none-of-equipment", "group-policies"])
+def test_procure_that_none_of_its_people(clause: str, rule: str, expected: str) -> None:
+    result = _result(clause, "en", rule)
+    assert str(result.verdict) == expected, (result.message, result.reasons)
+
+
+def test_a_phrase_inside_a_longer_match_still_makes_a_candidate() -> None:
+    """"乙方应提交网络安全审查所需材料": the act's expression swallowed the review it names, so the sentence was
+    never read at all."""
+    result = _result("8.1 乙方应提交网络安全审查所需材料。", "zh", "CSR01")
+    assert str(result.verdict) != "missing", result.message
+
+
+_MASTER = ("MASTER TERMS\n\n19.1 The Vendor shall cooperate fully with any cybersecurity review of the Customer's "
+           "procurement of the Products.\n\nORDER FORM No. 2 - SPECIAL TERMS\n\n3. Regulatory review. {amendment}\n")
+
+
+@pytest.mark.parametrize(("amendment", "expected"), [
+    ("Clause 19.1 of the Master Terms is amended so that the Vendor shall use reasonable endeavours to assist the "
+     "Customer with any cybersecurity review, at the Customer's cost.", "weak"),
+    ("Clause 19.1 of the Master Terms is amended to read: the Vendor shall cooperate fully with any cybersecurity "
+     "review and shall provide every document the reviewing authority requests.", "satisfied"),
+    ("Clause 22 of the Master Terms is amended so that the Vendor's liability is capped at the fees paid.",
+     "satisfied"),
+], ids=["hedged-by-order-form", "restated-in-full", "another-clause-amended"])
+def test_an_amendment_of_the_numbered_clause_decides(amendment: str, expected: str) -> None:
+    """heldout-8 false pass (s2-en-057): an order form amending clause 19.1 to reasonable endeavours left 19.1's
+    full wording satisfied."""
+    result = _result(_MASTER.format(amendment=amendment), "en", "CSR01")
+    assert str(result.verdict) == expected, (result.message, result.reasons)
+
+
+@pytest.mark.parametrize(("definition", "expected"), [
+    ("Support means the supply of replacement parts for the Products in accordance with Schedule 4.", "weak"),
+    ("Support means the technical support and maintenance services described in Schedule 4.", "satisfied"),
+], ids=["support-is-spare-parts", "support-is-technical-support"])
+def test_an_unquoted_definition_narrows_the_element_it_names(definition: str, expected: str) -> None:
+    """heldout-8 false pass (s2-en-086): a definitions list without quotes ("Support means the supply of replacement
+    parts") made "the supply of Products or Support" cover technical support."""
+    clause = (f"1. DEFINITIONS\n\n{definition}\n\n21.1 The Vendor shall not interrupt the supply of Products or Support "
+              "during the Term, except for non-payment following 30 days' written notice or Force Majeure.")
+    result = _result(clause, "en", "CSR04")
+    assert str(result.verdict) == expected, (result.message, result.reasons)
+
+
+@pytest.mark.parametrize(("obj", "expected"), [("any payment card data of the Customer's end users", "weak"),
+                                                ("any data of the Customer's end users", "satisfied")])
+def test_a_data_category_before_the_shared_head_narrows_the_object(obj: str, expected: str) -> None:
+    """heldout-8 false pass (s4-en-117): "payment card data of the Customer's end users" was read as every kind of
+    the users' data."""
+    result = _result(f"20. The Vendor undertakes that it shall not obtain, through the Products, {obj}.", "en", "CSR02")
+    assert str(result.verdict) == expected, (result.message, result.reasons)

@@ -230,7 +230,52 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         read_riders(s, sentences, results, library, roles, lang, found)
     found += _disclaimed(sentences, found, library, lang)
     found += _globally_overridden(sentences, found, library, roles, lang)
+    _instrument_term(sentences, found, library, lang)
+    _amended(sentences, found, library, lang)
     return found
+
+
+def _amended(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """"Clause 19.1 of the Master Terms is amended so that the Supplier shall use reasonable endeavours …": the
+    undertakings of the clause named no longer stand as written, so they are weak, naming the amendment. The new
+    wording is read on its own and decides (a restated full undertaking is satisfied by itself)."""
+    rx = phrase_regex(library.common.get("amendments", {}).get(lang, ()), lang)
+    ref_rx = _lexicon_regex(library, "references", lang)
+    if rx is None or ref_rx is None:
+        return
+    for s in sentences:
+        if s.language != lang or rx.search(s.text) is None:
+            continue
+        for ref in ref_rx.finditer(s.text):
+            number = re.search(r"\d+(?:\.\d+)*|第[一二三四五六七八九十百\d]+条", ref.group(0))
+            if number is None:
+                continue
+            for a in found:
+                if (a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not None
+                        and a.unit.sentence.index != s.index
+                        and a.unit.sentence.block.section != s.block.section
+                        and _in_section(a.unit.sentence.block.section, number.group(0))):
+                    a.quality = "weak"
+                    a.reasons.append(Reason("weakened-by", s.text.strip()[:120]))
+                    a.detail = a.detail or s.text.strip()[:120]
+
+
+def _instrument_term(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """"本承诺函自出具之日起生效，有效期至本项目初验合格之日止": the letter's own term ends every undertaking in it.
+    An end before the contract's own (initial acceptance, a date, one year) leaves them weak, with the sentence as
+    the reason; the contract's end or later limits nothing."""
+    rx = phrase_regex(library.common.get("instrument_terms", {}).get(lang, ()), lang)
+    if rx is None:
+        return
+    ends = phrase_regex(library.common.get("instrument_term_ends", {}).get(lang, ()), lang)
+    for s in sentences:
+        if s.language != lang or rx.search(s.text) is None or (ends is not None and ends.search(s.text)):
+            continue
+        for a in found:
+            if a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not s:
+                a.quality = "weak"
+                a.reasons.append(Reason("weakened-by", s.text.strip()[:120]))
+                a.detail = a.detail or s.text.strip()[:120]
 
 
 def _names_party(text: str, roles: Roles, lang: str) -> bool:

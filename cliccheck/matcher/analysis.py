@@ -762,6 +762,9 @@ def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) 
 
 
 _TOPIC_LEAD = re.compile(r"[\s\d.．()（）、a-z]*", re.IGNORECASE)
+#: the colon after a commitment verb: what follows is the content promised, a clause of its own
+_COMMITMENT_COLON = re.compile(r"(?:承诺|保证|确认|声明|如下|\b(?:undertakes?|agrees?|confirms?|warrants?|covenants?)"
+                               r"(?: as follows)?)\s*[：:]\s*", re.IGNORECASE)
 
 
 #: what may stand between a modal and its predicate in a clause of its own: a deadline, a time or nothing
@@ -869,6 +872,8 @@ def _topic_predicate(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     modal or an action, and there to the decisive action (a refusal over the duty it refuses).
     """
     own_start = max((m.end() for m in _CLAUSE_BREAK.finditer(s.text, 0, obj.start)), default=0)
+    # "本公司郑重承诺：贵单位申报网络安全审查的，我司应…": a commitment's colon opens the clause the topic stands in
+    own_start = max((m.end() for m in _COMMITMENT_COLON.finditer(s.text, own_start, obj.start)), default=own_start)
     own_end = _CLAUSE_BREAK.search(s.text, obj.end)
     if own_end is None:
         return None
@@ -1043,9 +1048,14 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
         # the 网络安全 of 网络安全法律法规 what the law is about. An object inside a narrower class is that class only.
         partials = s.get(f"{rid}:partial_objects") if lang == "zh" else []
         heading = _HEADING_ZH.match(s.text) if lang == "zh" else None
+        # English names the class before the head it shares with the object: "payment card data of the Customer's
+        # end users" is card data only, though "data of the Customer's end users" alone would be every kind
+        lead_partials = s.get(f"{rid}:partial_objects") if lang == "en" else []
         for el, hs in objs.items():
             for obj in hs:
                 if any(p.contains(obj) and (p.start, p.end) != (obj.start, obj.end) for p in partials):
+                    continue
+                if any(p.start < obj.start < p.end for p in lead_partials):
                     continue
                 act = _attach(s, obj, actions)
                 if act is None:

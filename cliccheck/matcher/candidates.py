@@ -93,6 +93,10 @@ class _Scanner:
                     lm = self.literal_rx.match(text, m.start())
                     if lm:
                         tags |= literal.get(_norm(lm.group(0)), frozenset())
+                    # a phrase the expression swallowed still counts: "提交网络安全审查所需材料" holds the
+                    # review ("网络安全审查") as well as the act
+                    for inner in self.literal_rx.finditer(text, m.start() + 1, m.end()):
+                        tags |= literal.get(_norm(inner.group(0)), frozenset())
                 out.append((m.start(), frozenset(tags)))
             else:
                 word = m.group(0)

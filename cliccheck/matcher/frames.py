@@ -994,8 +994,10 @@ def trace_document(doc: Any, library: Library, *, supplier_aliases: tuple[str, .
             for a in _sentence_units(doc, library, roles, version, sentences)]
 
 
-_DEFINED = {"en": re.compile(r"^\W{0,3}(?:[\d.()a-z]+\s+)?[\"“]([A-Z][^\"”]{1,40})[\"”]\s+(?:means|shall mean|includes|include|"
-                             r"shall include|refers to|is defined as)\b"),
+#: a definition, the term quoted, or (as in a definitions list) unquoted and capitalised before "means"
+_DEFINED = {"en": re.compile(r"^\W{0,3}(?:[\d.()a-z]+\s+)?(?:[\"“]([A-Z][^\"”]{1,40})[\"”]\s+(?:means|shall mean|includes|"
+                             r"include|shall include|refers to|is defined as)|((?-i:[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}))"
+                             r"\s+(?:means|shall mean))\b"),
             "zh": re.compile(r"^\W{0,3}(?:[\d.（）()、一二三四五六七八九十第条]+\s*)?(?:定义|释义|名词解释)?\s*"
                              r"[“\"「『]([^”\"」』]{1,20})[”\"」』]\s*(?:，|,)?(?:是指|系指|指|包括)")}
 
@@ -1025,7 +1027,7 @@ def _definitions(sentences: list[Any], library: Library, lang: str, *,
         if m is None or s.text in seen:  # a definition repeated word for word is read once
             continue
         seen.add(s.text)
-        term, body = m.group(1), s.text[m.end():]
+        term, body = next(g for g in m.groups() if g), s.text[m.end():]
         for req in library.requirements:
             found: list[tuple[str, Any]] = []
             for el in req.elements:
@@ -1036,8 +1038,10 @@ def _definitions(sentences: list[Any], library: Library, lang: str, *,
             classes = phrase_regex(req.lexicon["partial_objects"][lang], lang)
             listed = bool(names) or bool(classes is not None and classes.search(body))
             for el, rx in found:
-                # narrow: the term names the element, the body names no element of the requirement at all (nor
-                # the device classes or data categories it is made of: "core switches, edge routers")
-                if (el in names) if not narrow else (not listed and rx.search(term)):
+                # narrow: the term names the element, the body names neither that element (another element does
+                # not count: "Support means the supply of replacement parts") nor the device classes or data
+                # categories it is made of ("core switches, edge routers")
+                if (el in names) if not narrow else (not (el in names or (listed and len(found) == 1))
+                                                     and rx.search(term)):
                     out.setdefault((req.id, el), []).append(term)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
