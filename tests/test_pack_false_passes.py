@@ -130,3 +130,49 @@ def test_a_sub_entrustment_ban_still_satisfies_its_own_rule() -> None:
     """The third party's act is not PIPL21-03's, but the ban on engaging it is still PIPL21-05's undertaking."""
     verdict, message = _verdict("pipl21", "PIPL21-05", "zh", ["第十条 未经甲方书面同意，乙方不得转委托第三方处理个人信息。"])
     assert verdict == "satisfied", message
+
+
+def _read(pack: str, text: str) -> dict[str, str]:
+    doc = read_document(text.encode("utf-8"), filename="excerpt.txt")
+    return {r.id: str(r.verdict) for r in check_document(doc, library=load_packs([pack])).requirements}
+
+
+@pytest.mark.parametrize(("pack", "text"), [
+    # packs-heldout-2: excerpts that speak of a pack's duties without naming personal information or data were
+    # passed as not_applicable; the duties' own words now make the pack apply
+    ("pipl21", "18. Subcontracting. The Service Provider may subcontract the performance of any of its obligations "
+               "under this Agreement to any person without the consent of the Client."),
+    ("pipl21", "5. The Processor shall not sub-contract any of its processing operations performed on behalf of the "
+               "Controller without the prior written consent of the Controller."),
+    ("pipl21", "第十二条 稽核\n\n12.1 甲方得于每一合约年度内对乙方办理一次书面稽核，乙方应填复甲方之稽核问卷。"),
+    ("network-data", "8.1 The Receiving Party shall hold the Disclosing Party's Confidential Information in confidence "
+                     "and shall not disclose it to any third party."),
+    ("network-data", "3.4 The Supplier shall not retain any configuration files or credentials after commissioning."),
+    ("network-data", "第十五条 保密\n\n乙方对在履行本合同过程中知悉的甲方商业秘密负有保密义务，未经甲方同意不得向第三方披露。"),
+], ids=["pipl-free-subcontracting", "pipl-processor-controller", "pipl-audit-questionnaire", "nd-confidential-information",
+        "nd-credentials", "nd-trade-secrets"])
+def test_a_pack_applies_to_an_excerpt_on_its_duties(pack: str, text: str) -> None:
+    """A wrong not_applicable passes the gate: only a document that never speaks of the pack's topic, nor of its
+    duties, is outside it."""
+    assert "not_applicable" not in _read(pack, text).values()
+
+
+def test_a_pack_is_still_not_applicable_to_a_supply_without_any_contact() -> None:
+    text = ("SUPPLY OF PRECISION AIR-CONDITIONING UNITS\n\n2.1 The Supplier shall deliver the units to the Purchaser's "
+            "warehouse. The Supplier performs no services on site.")
+    assert set(_read("pipl21", text).values()) == {"not_applicable"}
+
+
+def test_a_buyers_statement_of_requirements_binds_no_supplier() -> None:
+    """packs-heldout-2 false pass (t2-zh-020): a tender's 采购需求书 saying what the future contract will contain."""
+    text = ("采购需求书 第三章 数据安全要求\n\n1. 中标供应商不得超出约定处理个人信息，未经采购人同意不得转委托，合同终止后应返还或删除个人"
+            "信息。\n\n2. 上述要求将纳入正式合同，投标人须在投标文件中逐条响应。")
+    assert "satisfied" not in _read("pipl21", text).values()
+
+
+@pytest.mark.parametrize(("laws", "expected"), [("网络安全、数据安全的法律法规", "weak"),
+                                                  ("甲方的网络安全管理制度", "satisfied")])
+def test_a_list_of_the_laws_topics_is_still_only_the_law(laws: str, expected: str) -> None:
+    """packs-heldout-2 false pass (t1-zh-008): "遵守国家有关网络安全、数据安全的法律法规" was read as a security duty."""
+    text = f"甲方：某铁路局\n\n乙方：某科技有限公司（供应商）\n\n第八条 乙方应遵守{laws}。\n"
+    assert _read("security-agreement", text)["SEC01"] == expected
