@@ -147,7 +147,8 @@ def _read(pack: str, text: str) -> dict[str, str]:
     ("pipl21", "第十二条 稽核\n\n12.1 甲方得于每一合约年度内对乙方办理一次书面稽核，乙方应填复甲方之稽核问卷。"),
     ("network-data", "8.1 The Receiving Party shall hold the Disclosing Party's Confidential Information in confidence "
                      "and shall not disclose it to any third party."),
-    ("network-data", "3.4 The Supplier shall not retain any configuration files or credentials after commissioning."),
+    ("network-data", "3.4 The Supplier's engineers shall use the credentials issued by the Purchaser only for "
+                     "commissioning the switches."),
     ("network-data", "第十五条 保密\n\n乙方对在履行本合同过程中知悉的甲方商业秘密负有保密义务，未经甲方同意不得向第三方披露。"),
 ], ids=["pipl-free-subcontracting", "pipl-processor-controller", "pipl-audit-questionnaire", "nd-confidential-information",
         "nd-credentials", "nd-trade-secrets"])
