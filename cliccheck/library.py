@@ -75,6 +75,8 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "instrument_terms": (LEX, False),
     "instrument_term_ends": (LEX, False),
     "amendments": (LEX, False),
+    "support_activities": (LEX, False),
+    "commitment_colons": (LEX, False),
 }
 
 #: clause_library/frames.yaml: the harmless complements of an undertaking (fail-closed accounting), the words

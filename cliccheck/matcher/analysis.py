@@ -37,11 +37,11 @@ from .pipelines import get_nlp
 MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "grant", "obligation", "non_binding")
 _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
                 "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words", "acknowledgements", "exemptions",
-                "topics", "scope_limits", "global_overrides", "restrictive", "bounds", "payment_terms")
+                "topics", "scope_limits", "global_overrides", "restrictive", "bounds", "payment_terms", "commitment_colons")
 #: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
 _NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions", "consent_words",
                  "acknowledgements", "exemptions", "topics", "scope_limits", "global_overrides", "restrictive", "bounds",
-                 "payment_terms")
+                 "payment_terms", "commitment_colons")
 ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_duty")
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "partial_duty": 3, "refusable": 4}
@@ -762,9 +762,6 @@ def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) 
 
 
 _TOPIC_LEAD = re.compile(r"[\s\d.．()（）、a-z]*", re.IGNORECASE)
-#: the colon after a commitment verb: what follows is the content promised, a clause of its own
-_COMMITMENT_COLON = re.compile(r"(?:承诺|保证|确认|声明|如下|\b(?:undertakes?|agrees?|confirms?|warrants?|covenants?)"
-                               r"(?: as follows)?)\s*[：:]\s*", re.IGNORECASE)
 
 
 #: what may stand between a modal and its predicate in a clause of its own: a deadline, a time or nothing
@@ -873,7 +870,8 @@ def _topic_predicate(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     """
     own_start = max((m.end() for m in _CLAUSE_BREAK.finditer(s.text, 0, obj.start)), default=0)
     # "本公司郑重承诺：贵单位申报网络安全审查的，我司应…": a commitment's colon opens the clause the topic stands in
-    own_start = max((m.end() for m in _COMMITMENT_COLON.finditer(s.text, own_start, obj.start)), default=own_start)
+    own_start = max((h.end for h in s.get("commitment_colons") if own_start <= h.start and h.end <= obj.start),
+                    default=own_start)
     own_end = _CLAUSE_BREAK.search(s.text, obj.end)
     if own_end is None:
         return None
@@ -1055,7 +1053,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             for obj in hs:
                 if any(p.contains(obj) and (p.start, p.end) != (obj.start, obj.end) for p in partials):
                     continue
-                if any(p.start < obj.start < p.end for p in lead_partials):
+                if any(p.start < obj.start < p.end < obj.end for p in lead_partials):
                     continue
                 act = _attach(s, obj, actions)
                 if act is None:

@@ -1020,6 +1020,7 @@ def _definitions(sentences: list[Any], library: Library, lang: str, *,
                  narrow: bool) -> dict[tuple[str, str], tuple[str, ...]]:
     out: dict[tuple[str, str], list[str]] = {}
     seen: set[str] = set()
+    activities = phrase_regex(library.common.get("support_activities", {}).get(lang, ()), lang)
     for s in sentences:
         if s.language != lang:
             continue
@@ -1035,6 +1036,8 @@ def _definitions(sentences: list[Any], library: Library, lang: str, *,
                 if rx is not None:
                     found.append((el.id, rx))
             names = {el for el, rx in found if rx.search(body)}
+            if narrow and len(found) > 1 and activities is not None and activities.search(body):
+                names = {el for el, _ in found}  # "系统巡检、故障维修、软件升级": support in other words
             classes = phrase_regex(req.lexicon["partial_objects"][lang], lang)
             listed = bool(names) or bool(classes is not None and classes.search(body))
             for el, rx in found:
