@@ -446,6 +446,31 @@ def test_seal_and_skew_preprocessing_without_an_engine():
     assert prepared.image[200, 600].min() > 200  # the seal's star is gone
 
 
+@pytest.mark.parametrize("ink", sorted(build_ocr.SEAL_INKS))
+def test_print_under_a_seal_keeps_its_strokes_when_the_ink_is_taken_out(ink):
+    """Seal ink over black print is a dark red: taking the seal out must keep it as print. It used to
+    be lifted to paper with the ink, breaking every character the ring or lettering crossed (书 read
+    as "·", 毁 as "="); that was the zh_contract_ttf seal variant's 3 % Latin CER."""
+    import numpy as np
+
+    from cliccheck.readers.ocr_preprocess import prepare
+
+    page = build_ocr.strip(ZH, 1, 200, [("2.1", "第三条")])
+    sealed = build_ocr.draw_seal(page, (page.width * 0.6, page.height * 0.5), diameter=320,
+                                 ink=build_ocr.SEAL_INKS[ink])
+    grey = np.asarray(page.convert("L")).astype(int)
+    rgb = np.asarray(sealed).astype(int)
+    prepared = prepare(np.asarray(sealed), 200)
+    assert len(prepared.seals) == 1 and prepared.skew == 0.0
+    out = prepared.image[..., 0]
+    inked = rgb[..., 0] - rgb[..., 1] > 20  # seal ink lies here
+    under = inked & (grey < 100)  # print beneath the ink
+    alone = (rgb[..., 0] - rgb[..., 1] > 60) & (grey > 250)  # ink on bare paper
+    assert under.sum() > 100 and alone.sum() > 5000
+    assert (out[under] < 128).mean() > 0.95  # the print stays print
+    assert (out[alone] > 200).mean() > 0.99  # and the seal is gone
+
+
 def test_cli_options_are_offered():
     for command in ("lint", "extract", "annex"):
         proc = subprocess.run([sys.executable, "-m", "cliccheck", command, "--help"], capture_output=True,
