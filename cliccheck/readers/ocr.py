@@ -421,7 +421,13 @@ def fix_party_mentions(text: str, confs: Sequence[float], allowed: PartyMentions
 
 #: A clause number the recogniser glued to the clause's first word ("3.2乙方承诺", "第一条定义"): the
 #: text layer has a space there, and the matcher reads "3.2 乙方" as clause 3.2 whose subject is 乙方.
-_GLUED_LABEL = re.compile(r"^\s*(?:\d+(?:\.\d+)+|第[一二三四五六七八九十百零〇\d]+[条章节])(?=[^\s\d.,，。、；;：:）)])")
+_GLUED_LABEL = re.compile(r"^\s*(?:\d+(?:\.\d+)+|第[一二三四五六七八九十百零〇\d]+[条章节])(?=[^\s\d.,，。、；;：:）)的之及和或与至规项款])")
+#: "…第三十七条、/第三十八条的规定": a line that starts with an article number the sentence refers to
+#: (followed by 的, 之, 规定, 、, another article …), not a clause that starts there.
+_CROSS_REFERENCE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[条章节款项]\s*(?:[的之及和或与至规项款、，,]|第)")
+#: A "label：value" line (甲方（采购方）：东湾…, 地址：…, Supplier: …): in a run of them each is its own
+#: paragraph (a party block), however near the column's edge it ends.
+_FIELD_LINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,8}|[A-Z][A-Za-z ]{0,24})(?:\s*[（(][^（）()]{1,12}[）)])?\s*[：:]\s*\S")
 
 
 def space_after_label(text: str, confs: list[float]) -> tuple[str, list[float]]:
@@ -487,6 +493,14 @@ def _rows(lines: list[_Line]) -> list[list[_Line]]:
     return rows
 
 
+def _tabular(rows: list[list[_Line]]) -> bool:
+    """Rows of three or more cells side by side, most of the rows that hold more than one line and at
+    least three: a table, not two columns of text (whose rows hold one line a column)."""
+    wide = [row for row in rows if len(row) >= 2]
+    cells = [row for row in wide if len(row) >= 3]
+    return len(cells) >= 3 and len(cells) * 2 > len(wide)
+
+
 def _ordered(lines: list[_Line], width: float) -> list[tuple[int, list[_Line]]]:
     """Rows in reading order with their column (0 left or only, 1 right, -1 across both): on a
     two-column page, the left column then the right one between full-width lines (titles,
@@ -498,8 +512,14 @@ def _ordered(lines: list[_Line], width: float) -> list[tuple[int, list[_Line]]]:
     band: list[_Line] = []
 
     def flush() -> None:
-        out.extend((0, row) for row in _rows([ln for ln in band if ln.x1 <= gutter]))
-        out.extend((1, row) for row in _rows([ln for ln in band if ln.x1 > gutter]))
+        left = [ln for ln in band if ln.x1 <= gutter]
+        right = [ln for ln in band if ln.x1 > gutter]
+        rows = _rows(band)
+        if _tabular(rows):  # a table whose cells stand on both sides of the gap between two of its columns
+            out.extend((-1, row) for row in rows)
+        else:
+            out.extend((0, row) for row in _rows(left))
+            out.extend((1, row) for row in _rows(right))
         band.clear()
 
     for line in sorted(lines, key=lambda ln: ln.cy):
@@ -597,7 +617,9 @@ def _paragraphs(columns: list[tuple[int, list[_Line]]], page: PageOcr, table_bas
         starts = (prev is None
                   or line.y0 - prev.y1 > 1.2 * body_h  # a blank line
                   or (label is not None and not hanging
-                      and not (mid_sentence and label.group().startswith(_WORD_LABELS)))
+                      and not (mid_sentence and (label.group().startswith(_WORD_LABELS)
+                                                 or _CROSS_REFERENCE.match(line.text))))
+                  or (_FIELD_LINE.match(line.text) is not None and _FIELD_LINE.match(prev.text) is not None)
                   or (line.x0 - prev.x0 > 1.0 * body_h and not hanging)  # a first-line indent
                   or not full
                   or _heading(line, body_h) or _heading(prev, body_h))
