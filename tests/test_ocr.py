@@ -638,3 +638,14 @@ def test_party_lines_are_paragraphs_of_their_own_even_when_they_end_near_the_edg
              _line("本补充条款由甲方与乙方签订，是双方签订的主合同不可分割的组成部分，双方应当遵守。", 160, 300, 1500)]
     blocks, _ = blocks_from_pages([PageOcr(1, 1600, 2340, lines)], "test")
     assert [b.text for b in blocks][:2] == ["甲方（采购方）：东湾区域电网有限公司", "乙方（供应方）：北门网络系统有限公司"]
+
+
+def test_a_line_found_in_two_detection_bands_is_read_once():
+    """A line whose middle lies on the edge between two detection bands was found in both, a pixel
+    apart, and read twice; a repeat is dropped, a line beside or below it is not."""
+    from cliccheck.readers.ocr_engine import _distinct
+
+    line = _quad(730, 679, 1142, 710)
+    repeat = _quad(732, 683, 1140, 710)
+    below, beside = _quad(730, 720, 1142, 750), _quad(100, 679, 700, 710)
+    assert len(_distinct([line, repeat, below, beside])) == 3

@@ -207,6 +207,27 @@ def _ink_rows(piece: Any) -> tuple[int, int] | None:
     return max(0, top - pad), min(piece.shape[0], bottom + pad)
 
 
+def _distinct(quads: list[Any]) -> list[Any]:
+    """The boxes without repeats: a line whose middle lies at a band's edge can be found in both
+    bands, with boxes a pixel or two apart whose middles fall on either side of the edge, and was read
+    twice ("Clause 2 No illegal acquisition … Clause 2 No illegal acquisition …"). Of two boxes that
+    mostly cover each other the larger is kept."""
+    kept: list[tuple[float, float, float, float]] = []
+    out: list[Any] = []
+    for quad in sorted(quads, key=lambda q: -float((q[:, 0].max() - q[:, 0].min()) * (q[:, 1].max() - q[:, 1].min()))):
+        box = (float(quad[:, 0].min()), float(quad[:, 1].min()), float(quad[:, 0].max()), float(quad[:, 1].max()))
+        area = max((box[2] - box[0]) * (box[3] - box[1]), 1e-6)
+        if any(_overlap(box, other) > 0.7 * area for other in kept):
+            continue
+        kept.append(box)
+        out.append(quad)
+    return out
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
 def _cuts(gap: Any, rule: Any, wide: float) -> list[tuple[int, int]]:
     """(start, end) of the runs of ``gap`` inside a line (not at its ends) that are at least ``wide``
     or hold a rule."""
@@ -294,6 +315,7 @@ class RapidEngine:
                 if top <= centre < bottom:  # a line belongs to the band its middle is in
                     found.append(np.asarray(quad, dtype=np.float32) + np.float32([0, a]))
         del small
+        found = _distinct(found)
         if not found:
             return None
         full = np.stack(found) / np.float32(scale)
