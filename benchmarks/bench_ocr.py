@@ -13,6 +13,8 @@ Usage::
     .venv/bin/python benchmarks/bench_ocr.py --pages 0 --verdicts # every page of every fixture contract,
                                                                   # every variant: the README's table
     .venv/bin/python benchmarks/bench_ocr.py --summarize a.json b.json   # that table from saved runs
+    .venv/bin/python benchmarks/bench_ocr.py --layouts --verdicts --variants clean noise skew+3
+                                                                  # two-column and table pages
     .venv/bin/python benchmarks/bench_ocr.py --dpi 150 200 300 --variants clean
     .venv/bin/python benchmarks/bench_ocr.py --engines rapidocr tesseract --variants clean
     .venv/bin/python benchmarks/bench_ocr.py --speed --dpi 150 200 300 --jobs 2   # pages/s, peak RSS,
@@ -40,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "fixtures"))
 
+import build_layouts  # noqa: E402
 import build_ocr  # noqa: E402
 
 from cliccheck.limits import Limits  # noqa: E402
@@ -118,13 +121,33 @@ def _first_pages(doc: Document, last: int) -> Document:
     return part
 
 
-def accuracy(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
-    rows = []
-    points: list[tuple[float, bool]] = []
-    for name, lang in build_ocr.CONTRACTS.items():
+def _sources(args: argparse.Namespace, tmp: Path) -> list[tuple[str, str, Path, str | None]]:
+    """(name, language, PDF, ground truth) of what to measure: the fixture contracts (truth: their text
+    layer, ``None`` here), or with ``--layouts`` the two-column and table pages of
+    ``fixtures/build_layouts.py``, built into ``tmp`` (truth: the text the generator drew, in reading
+    order, since the PDF reader's text layer reads a ruled table's cells as two columns)."""
+    if not args.layouts:
+        return [(name, lang, build_ocr.PDF_DIR / f"{name}.pdf", None) for name, lang in build_ocr.CONTRACTS.items()
+                if not args.contracts or name in args.contracts]
+    out = []
+    for name, lang in build_layouts.LAYOUTS.items():
         if args.contracts and name not in args.contracts:
             continue
-        pdf = build_ocr.PDF_DIR / f"{name}.pdf"
+        pdf, truth = build_layouts.build(name)
+        (tmp / f"{name}.pdf").write_bytes(pdf)
+        out.append((name, lang, tmp / f"{name}.pdf", canon("".join(truth))))
+    return out
+
+
+def accuracy(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
+    with tempfile.TemporaryDirectory() as tmp:
+        return _accuracy(args, _sources(args, Path(tmp)))
+
+
+def _accuracy(args: argparse.Namespace, sources: list[tuple[str, str, Path, str | None]]) -> dict:  # type: ignore[type-arg]
+    rows = []
+    points: list[tuple[float, bool]] = []
+    for name, lang, pdf, drawn in sources:
         truth_doc = read_document(pdf)
         count = build_ocr.page_count(pdf)
         pages = list(range(1, (min(args.pages, count) if args.pages else count) + 1))
@@ -141,7 +164,7 @@ def accuracy(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
                     seconds = time.perf_counter() - started
                     # the scanned pages as one text: a paragraph that runs on to the next page is one
                     # text-layer block, so per-page texts would not line up
-                    truth = canon("".join(body_text(truth_doc, n)[0] for n in pages))
+                    truth = drawn or canon("".join(body_text(truth_doc, n)[0] for n in pages))
                     got = "".join(body_text(doc, n)[0] for n in pages)
                     confs = [c for n in pages for c in body_text(doc, n)[1]]
                     errors = edit_distance(canon(got), truth)
@@ -294,6 +317,8 @@ def main() -> None:
     parser.add_argument("--engines", nargs="*", default=["rapidocr"])
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--verdicts", action="store_true", help="also compare verdicts with the text layer")
+    parser.add_argument("--layouts", action="store_true",
+                        help="measure the two-column and table pages of fixtures/build_layouts.py instead")
     parser.add_argument("--speed", action="store_true")
     parser.add_argument("--speed-pages", type=int, default=2, help="pages per size for --speed")
     parser.add_argument("--speed-contract", default="zh_contract_ttf.pdf")

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -446,6 +447,31 @@ def test_seal_and_skew_preprocessing_without_an_engine():
     assert prepared.image[200, 600].min() > 200  # the seal's star is gone
 
 
+@pytest.mark.parametrize("ink", sorted(build_ocr.SEAL_INKS))
+def test_print_under_a_seal_keeps_its_strokes_when_the_ink_is_taken_out(ink):
+    """Seal ink over black print is a dark red: taking the seal out must keep it as print. It used to
+    be lifted to paper with the ink, breaking every character the ring or lettering crossed (书 read
+    as "·", 毁 as "="); that was the zh_contract_ttf seal variant's 3 % Latin CER."""
+    import numpy as np
+
+    from cliccheck.readers.ocr_preprocess import prepare
+
+    page = build_ocr.strip(ZH, 1, 200, [("2.1", "第三条")])
+    sealed = build_ocr.draw_seal(page, (page.width * 0.6, page.height * 0.5), diameter=320,
+                                 ink=build_ocr.SEAL_INKS[ink])
+    grey = np.asarray(page.convert("L")).astype(int)
+    rgb = np.asarray(sealed).astype(int)
+    prepared = prepare(np.asarray(sealed), 200)
+    assert len(prepared.seals) == 1 and prepared.skew == 0.0
+    out = prepared.image[..., 0]
+    inked = rgb[..., 0] - rgb[..., 1] > 20  # seal ink lies here
+    under = inked & (grey < 100)  # print beneath the ink
+    alone = (rgb[..., 0] - rgb[..., 1] > 60) & (grey > 250)  # ink on bare paper
+    assert under.sum() > 100 and alone.sum() > 5000
+    assert (out[under] < 128).mean() > 0.95  # the print stays print
+    assert (out[alone] > 200).mean() > 0.99  # and the seal is gone
+
+
 def test_cli_options_are_offered():
     for command in ("lint", "extract", "annex"):
         proc = subprocess.run([sys.executable, "-m", "cliccheck", command, "--help"], capture_output=True,
@@ -533,3 +559,93 @@ def test_a_scanned_a4_page_is_read_within_the_memory_bound(tmp_path):
     out = json.loads(proc.stdout)
     assert out["blocks"] >= 15  # the page was read
     assert out["mb"] < 500, out
+
+
+# -- two columns and tables (fixtures/build_layouts.py measures them on whole pages) ---------------------
+
+
+def _ink_page(pieces: list[tuple[int, int, int, int]], rules: tuple[int, ...] = ()) -> Any:
+    """A white page with black blocks standing for words (x0, y0, x1, y1) and vertical rules at ``rules``."""
+    import numpy as np
+
+    page = np.full((200, 1400, 3), 255, np.uint8)
+    for x0, y0, x1, y1 in pieces:
+        page[y0:y1, x0:x1] = 0
+    for x in rules:
+        page[40:160, x:x + 2] = 0
+    return page
+
+
+def _quad(x0: float, y0: float, x1: float, y1: float) -> Any:
+    import numpy as np
+
+    return np.float32([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+
+
+def test_a_detected_line_across_a_column_gutter_or_table_rules_is_cut():
+    """The detector ran a left column's line and the right column's into one box (a gutter of two line
+    heights), and a table row into one box across its rules: each is cut into its texts, each piece as
+    high as its own line; a line whose words are a normal space apart is left whole."""
+    from cliccheck.readers.ocr_engine import split_boxes
+
+    words = [(100 + 60 * i, 90, 150 + 60 * i, 114) for i in range(8)]  # 8 words, 10 px apart, 24 px high
+    right = [(x0 + 700, y0, x1 + 700, y1) for x0, y0, x1, y1 in words]
+    across = split_boxes(_ink_page(words + right), [_quad(95, 85, 1265, 119)])
+    assert [(round(q[0, 0]), round(q[1, 0])) for q in across] == [(95, 570), (800, 1266)]
+    assert all(q[2, 1] - q[0, 1] < 34 for q in across)
+    whole = split_boxes(_ink_page(words), [_quad(95, 85, 575, 119)])
+    assert len(whole) == 1
+    cells = [(110, 90, 160, 114), (250, 90, 400, 114), (480, 90, 560, 114)]
+    ruled = split_boxes(_ink_page(cells, rules=(200, 450)), [_quad(105, 85, 565, 119)])
+    assert [(round(q[0, 0]), round(q[1, 0])) for q in ruled] == [(105, 160), (250, 400), (480, 566)]
+
+
+def test_a_table_is_read_row_by_row_not_as_two_columns():
+    """Table cells stand on both sides of a gap that looks like a gutter: the rows are read across the
+    page, one cell a block in row order, not the table's left half and then its right half."""
+    header = [_line("乙方应当按下表分批交付产品，单价含税及运输、安装费用，交付地点为甲方指定的变电站：", 100, 100, 1500)]
+    rows = []
+    for r, cells in enumerate([["序号", "产品名称", "型号", "数量", "单价", "交付日期"],
+                               ["1", "核心路由器", "NR-9800X", "4", "1,280,000", "2025年9月30日"],
+                               ["2", "交换机", "DS-6860", "24", "186,500", "2025年10月15日"],
+                               ["3", "防火墙", "FW-5200E", "6", "342,000", "2025年10月31日"],
+                               ["4", "管理软件", "NMS V7.2", "1", "1,150,000", "2025年11月20日"]]):
+        for c, text in enumerate(cells):
+            x = [100, 250, 500, 900, 1050, 1250][c]
+            rows.append(_line(text, x, 200 + 60 * r, x + 25 * len(text)))
+    blocks, _ = blocks_from_pages([PageOcr(1, 1600, 2340, header + rows)], "test")
+    cells = [b for b in blocks if str(b.kind) == "table_cell"]
+    assert [b.text for b in cells[:7]] == ["序号", "产品名称", "型号", "数量", "单价", "交付日期", "1"]
+    assert [(b.table.row, b.table.column) for b in cells[:7]] == [(0, c) for c in range(6)] + [(1, 0)]
+
+
+def test_an_article_the_sentence_refers_to_at_a_line_start_goes_on_the_sentence():
+    """“…第三十七条、/第三十八条的规定，…”: the line break put an article reference at the start of a line;
+    it goes on the sentence (as in the text layer) instead of starting a clause."""
+    lines = [_line("根据《中华人民共和国网络安全法》第三十七条、", 100, 200, 1500),
+             _line("第三十八条的规定，乙方作为提供者作出本承诺。", 100, 240, 1100),
+             _line("第二条 乙方承诺配合网络安全审查。", 100, 300, 900)]
+    blocks, _ = blocks_from_pages([PageOcr(1, 1600, 2340, lines)], "test")
+    assert [b.text for b in blocks] == ["根据《中华人民共和国网络安全法》第三十七条、第三十八条的规定，乙方作为提供者作出本承诺。",
+                                        "第二条 乙方承诺配合网络安全审查。"]
+
+
+def test_party_lines_are_paragraphs_of_their_own_even_when_they_end_near_the_edge():
+    """Two “label：value” lines in a row are a party block, one paragraph each, though the first ends
+    near the column's edge (on a two-column page the party lines reach the left column's edge)."""
+    lines = [_line("甲方（采购方）：东湾区域电网有限公司", 100, 200, 1480),
+             _line("乙方（供应方）：北门网络系统有限公司", 100, 240, 1480),
+             _line("本补充条款由甲方与乙方签订，是双方签订的主合同不可分割的组成部分，双方应当遵守。", 160, 300, 1500)]
+    blocks, _ = blocks_from_pages([PageOcr(1, 1600, 2340, lines)], "test")
+    assert [b.text for b in blocks][:2] == ["甲方（采购方）：东湾区域电网有限公司", "乙方（供应方）：北门网络系统有限公司"]
+
+
+def test_a_line_found_in_two_detection_bands_is_read_once():
+    """A line whose middle lies on the edge between two detection bands was found in both, a pixel
+    apart, and read twice; a repeat is dropped, a line beside or below it is not."""
+    from cliccheck.readers.ocr_engine import _distinct
+
+    line = _quad(730, 679, 1142, 710)
+    repeat = _quad(732, 683, 1140, 710)
+    below, beside = _quad(730, 720, 1142, 750), _quad(100, 679, 700, 710)
+    assert len(_distinct([line, repeat, below, beside])) == 3

@@ -16,6 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "fixtures"))
 
+import build_layouts  # noqa: E402
 import build_ocr  # noqa: E402
 import build_pdf  # noqa: E402
 
@@ -113,6 +114,29 @@ def test_a_bilingual_two_column_page_is_read_column_by_column():
         assert edit_distance(read[start:], expected) / len(expected) <= 0.03, (read, expected)
 
 
+@needs_ocr
+@pytest.mark.parametrize("name", ["zh_two_column", "zh_table"])
+def test_two_column_and_table_pages_read_in_order_with_the_text_layers_verdicts(name):
+    """A Chinese contract page in two columns (clauses flowing down the left column and on down the
+    right, a 22 pt gutter), and one with two ruled tables, scanned at 200 dpi: the text comes back in
+    reading order (CER against the text the generator drew ≤ 1 %), table cells one block each, and the
+    verdicts are the text layer's, with no false pass."""
+    _ocr_ready()
+    if not Path(build_pdf.CJK_TTF).is_file():
+        pytest.skip(f"the page is typeset with the CJK font {build_pdf.CJK_TTF} (apt-get install fonts-wqy-microhei)")
+    pdf, truth = build_layouts.build(name)
+    scan = build_ocr.image_pdf([build_ocr.render(pdf, 1, 200)], 200)
+    doc = read_document(scan, filename=f"{name}.pdf", ocr=OcrOptions(dpi=200), limits=LIMITS)
+    read = canon("".join(b.text for b in doc.blocks if b.is_body))
+    expected = canon("".join(truth))
+    assert edit_distance(read, expected) / len(expected) <= 0.01, (read, expected)
+    if name == "zh_table":
+        cells = [b.text for b in doc.blocks if str(b.kind) == "table_cell"]
+        assert cells[:7] == ["序号", "产品名称", "型号", "数量", "单价（元）", "交付日期", "1"], cells[:7]
+    text_layer = {k: str(r.verdict) for k, r in _checked(read_document(pdf)).items()}
+    assert {k: str(r.verdict) for k, r in _checked(doc).items()} == text_layer
+
+
 def test_the_purchaser_label_misread_as_shen_fang_is_put_back():
     """申方 for 甲方 only where a party label stands, never inside other words (重申方针)."""
     from cliccheck.readers.ocr import fix_party_labels
@@ -121,3 +145,110 @@ def test_the_purchaser_label_misread_as_shen_fang_is_put_back():
     assert fix_party_labels("以下简称“申方”") == "以下简称“甲方”"
     assert fix_party_labels("申方：") == "甲方："
     assert fix_party_labels("双方重申方针不变，申方案") == "双方重申方针不变，申方案"
+
+
+def _satisfied_page(conf: float, labels_misread: bool = False, extra: str = ""):  # type: ignore[no-untyped-def]
+    """The Chinese satisfied annex as recognised lines, one paragraph each, with 甲方 read as 申方 at
+    confidence ``conf`` in the sentence CSR02 decides on (“向他人提供甲方及其用户的数据”); with
+    ``labels_misread`` also every 甲方 where a party label stands (so the recogniser read none as 甲方);
+    ``extra`` is one more paragraph."""
+    from cliccheck.readers.ocr import PageOcr
+    from cliccheck.readers.ocr_engine import OcrLine
+
+    truth = read_document(build_pdf.OUT / "zh_contract_satisfied.pdf")
+    lines = []
+    for i, text in enumerate([b.text for b in truth.blocks] + ([extra] if extra else [])):
+        confs = [0.99] * len(text)
+        if "向他人提供甲方" in text:
+            at = text.index("向他人提供甲方") + len("向他人提供")
+            text, confs[at] = text[:at] + "申" + text[at + 1:], conf
+        if labels_misread:
+            text = text.replace("甲方（", "申方（").replace("“甲方”", "“申方”")
+        lines.append(OcrLine(text, (100.0, 100.0 + 60 * i, 100.0 + 30 * len(text), 130.0 + 60 * i), confs))
+    return PageOcr(1, 40000, 2400, lines)
+
+
+def _read(page):  # type: ignore[no-untyped-def]
+    """The recognised page through the layout and post-processing, then sections and languages as the
+    reader assigns them."""
+    from cliccheck.model import Document
+    from cliccheck.normalize import detect_language
+    from cliccheck.readers.ocr import blocks_from_pages
+    from cliccheck.sections import assign_sections
+
+    blocks, _ = blocks_from_pages([page], "test")
+    for block in blocks:
+        block.language = detect_language(block.text)
+    assign_sections(blocks)
+    doc = Document(path="scan.pdf", format="pdf", blocks=blocks, pages=1)
+    doc.ocr_pages, doc.ocr_engine = [1], "test"
+    doc.reindex()
+    return doc
+
+
+def _csr02_sentence(doc):  # type: ignore[no-untyped-def]
+    """The two characters read where the text layer has 甲方 in CSR02's sentence, and the first one's confidence."""
+    block = next(b for b in doc.blocks if "向他人提供" in b.text)
+    at = block.text.index("向他人提供") + len("向他人提供")
+    return block.text[at:at + 2], block.ocr.confidences[at]
+
+
+@pytest.mark.parametrize("conf", [0.94, 0.52])
+def test_purchaser_misread_inside_a_sentence_is_put_back_when_the_document_defines_it(conf):
+    """“向他人提供申方及其用户的数据”: the recogniser read 甲方 as 申方 (the same glyph but for one stroke) in
+    the sentence CSR02 decides on (on the noise scan at confidence 0.52). The document defines its party
+    甲方 and has no other label 申 could be, so 申方 there is that party and CSR02 is satisfied as on the
+    text layer; the character keeps the confidence it was read with."""
+    doc = _read(_satisfied_page(conf))
+    assert _csr02_sentence(doc) == ("甲方", conf)
+    assert str(_checked(doc)["CSR02"].verdict) == "satisfied"
+
+
+def test_an_unsure_shen_fang_stays_where_the_document_also_has_a_chinese_party():
+    """A joint-venture contract also names 中方, which an unsure 申 could be: read below the confidence
+    threshold, 申方 stays as read and CSR02 is not satisfied; read surely, it is 甲方."""
+    extra = "中方与外方应当按照出资比例分享利润。"
+    doc = _read(_satisfied_page(0.55, extra=extra))
+    assert _csr02_sentence(doc)[0] == "申方"
+    assert str(_checked(doc)["CSR02"].verdict) == "weak"
+    assert _csr02_sentence(_read(_satisfied_page(0.94, extra=extra)))[0] == "甲方"
+
+
+def test_the_pair_of_labels_says_so_when_the_jia_fang_label_was_misread_too():
+    """Every 甲方 where a party label stands was misread as well (申方（采购方）：…): the document pairs that
+    label with 乙方, as contracts pair 甲方 with 乙方, so 申方 in the sentence is still that party."""
+    doc = _read(_satisfied_page(0.94, labels_misread=True))
+    assert _csr02_sentence(doc)[0] == "甲方"
+    assert str(_checked(doc)["CSR02"].verdict) == "satisfied"
+
+
+@pytest.mark.parametrize("text", [
+    "双方重申方针不变",        # 重申 + 方针
+    "三令五申方可执行",        # 三令五申 + 方可
+    "引申方面的解释",          # 引申 + 方面
+    "联系人：申方，电话：021-1234",  # a person named 申方
+    "另行制定申方案",          # 申 before 方案
+], ids=["chongshen", "sanling-wushen", "yinshen", "a-person", "fangan"])
+def test_shen_fang_that_can_be_a_real_word_is_left_alone(text):
+    from cliccheck.readers.ocr import PartyMentions, fix_party_mentions
+
+    assert fix_party_mentions(text, [0.99] * len(text), PartyMentions(True, True)) == text
+
+
+def test_shen_fang_mentions_are_put_back_only_as_far_as_the_documents_labels_allow():
+    from cliccheck.readers.ocr import PartyMentions, fix_party_mentions, party_mentions
+
+    sentence = "不得向他人提供申方及其用户的数据"
+    assert fix_party_mentions(sentence, [0.9] * len(sentence), PartyMentions(True, False)) == "不得向他人提供甲方及其用户的数据"
+    assert fix_party_mentions(sentence, [0.6] * len(sentence), PartyMentions(True, False)) == sentence
+    defined = ["甲方（采购方）：东湾区域电网有限公司", "乙方应当配合申方的审查"]
+    assert party_mentions(defined) == PartyMentions(True, True)
+    assert party_mentions(["本合同由某公司（以下简称“甲方”）签订"]) == PartyMentions(True, True)
+    assert party_mentions(["乙方应当配合申方的审查"]) == PartyMentions()  # no party 甲方 defined
+    # a label read 申方 alone (a one-party letter) says nothing; beside 乙方 it is the pair's 甲方
+    assert party_mentions(["申方（承诺方）：东湾公司", "向他人提供申方的数据"]) == PartyMentions()
+    assert party_mentions(["申方（采购方）：东湾", "乙方（供应方）：北门", "提供申方的数据"]) == PartyMentions(True, True)
+    assert party_mentions(["甲方应当付款"]) == PartyMentions()  # 甲方 in a sentence is no definition
+    assert party_mentions([*defined, "中方负责报批"]) == PartyMentions(True, False)
+    # 申 is also Shanghai's short name: a company called so makes 申方 a name in this document
+    assert party_mentions([*defined, "乙方（供应方）：上海申方科技有限公司"]) == PartyMentions()

@@ -361,9 +361,73 @@ def fix_party_labels(text: str) -> str:
     return _MISREAD_PARTY.sub("甲", text)
 
 
+def _label(first: str) -> re.Pattern[str]:
+    """``first``方 standing as a party's label: before its definition (甲方（采购方）：) or a colon, or
+    quoted (以下简称“甲方”)."""
+    return re.compile(rf"{first}方(?=\s*(?:[（(][^（）()]{{0,20}}[）)])?\s*[：:])|[“\"]{first}方[”\"]")
+
+
+_JIA_LABEL, _YI_LABEL, _SHEN_LABEL = _label("甲"), _label("乙"), _label("申")
+#: 申方 inside an organisation's name (上海申方科技有限公司: 申 is also Shanghai's short name).
+_SHEN_IN_NAME = re.compile(r"申方[\u4e00-\u9fff]{0,12}?(?:公司|集团|有限|银行|中心|事务所|研究院|厂)")
+#: 申方 in a sentence, where it can only be the label 甲方 misread: not the end of a word in 申 (重申方针,
+#: 引申方面, 三令五申, 追申), not the value of a field (联系人：申方 may be a person so named), and not
+#: 申 before a word in 方 (方面, 方针, 方案, 方式, 方法).
+_SHEN_MENTION = re.compile(r"(?<![重引五申追：:])申(?=方(?![面针案式法]))")
+#: Party labels whose first character the recogniser could also have read as 申 when unsure of it
+#: (中方, the Chinese party of a joint venture): where the document uses one, an unsure 申 is not 甲.
+_SHEN_LOOKALIKE_LABELS = ("中方",)
+
+
+@dataclass(frozen=True, slots=True)
+class PartyMentions:
+    """What the document's own party labels allow :func:`fix_party_mentions` to put back."""
+
+    sure: bool = False  # a 申 read surely is 甲: the document's labels are 甲方 (and 乙方), no name holds 申方
+    unsure: bool = False  # so is one read unsurely: besides, no other label of the document looks like 申方
+
+
+def party_mentions(texts: Iterable[str]) -> PartyMentions:
+    """May 申方 in a sentence be put back to 甲方 in this document? Only when its own party labels say
+    so: the recogniser read 甲方 where a party label stands, or read 乙方 there and 申方 in the other
+    label (甲方 and 乙方 go as a pair; no contract pairs 申方 with 乙方), and no organisation named in
+    the document has 申方 in its name. A 申 read below the OCR gate's confidence only when, besides,
+    the document has no other label (中方) that glyph could be: the party a sentence names is not among
+    the deciding words the gate checks, so this is what keeps an unsure read from naming the wrong
+    party."""
+    texts = list(texts)
+    whole = "\n".join(texts)
+
+    def has(label: re.Pattern[str]) -> bool:
+        return any(label.search(t) for t in texts)
+
+    sure = (has(_JIA_LABEL) or (has(_YI_LABEL) and has(_SHEN_LABEL))) and not _SHEN_IN_NAME.search(whole)
+    return PartyMentions(sure, sure and not any(label in whole for label in _SHEN_LOOKALIKE_LABELS))
+
+
+def fix_party_mentions(text: str, confs: Sequence[float], allowed: PartyMentions) -> str:
+    """甲方 where the recogniser read 申方 inside a sentence ("向他人提供申方及其用户的数据"), as far as the
+    document's labels allow (:func:`party_mentions`). Same length: each character keeps the confidence
+    it was read with, so ``extract`` still shows how sure the engine was of the glyph."""
+    from ..ocr_gate import MIN_CONFIDENCE
+
+    chars = list(text)
+    for m in _SHEN_MENTION.finditer(text):
+        conf = confs[m.start()] if m.start() < len(confs) else 0.0
+        if allowed.unsure or (allowed.sure and conf >= MIN_CONFIDENCE):
+            chars[m.start()] = "甲"
+    return "".join(chars)
+
+
 #: A clause number the recogniser glued to the clause's first word ("3.2乙方承诺", "第一条定义"): the
 #: text layer has a space there, and the matcher reads "3.2 乙方" as clause 3.2 whose subject is 乙方.
-_GLUED_LABEL = re.compile(r"^\s*(?:\d+(?:\.\d+)+|第[一二三四五六七八九十百零〇\d]+[条章节])(?=[^\s\d.,，。、；;：:）)])")
+_GLUED_LABEL = re.compile(r"^\s*(?:\d+(?:\.\d+)+|第[一二三四五六七八九十百零〇\d]+[条章节])(?=[^\s\d.,，。、；;：:）)的之及和或与至规项款])")
+#: "…第三十七条、/第三十八条的规定": a line that starts with an article number the sentence refers to
+#: (followed by 的, 之, 规定, 、, another article …), not a clause that starts there.
+_CROSS_REFERENCE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[条章节款项]\s*(?:[的之及和或与至规项款、，,]|第)")
+#: A "label：value" line (甲方（采购方）：东湾…, 地址：…, Supplier: …): in a run of them each is its own
+#: paragraph (a party block), however near the column's edge it ends.
+_FIELD_LINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,8}|[A-Z][A-Za-z ]{0,24})(?:\s*[（(][^（）()]{1,12}[）)])?\s*[：:]\s*\S")
 
 
 def space_after_label(text: str, confs: list[float]) -> tuple[str, list[float]]:
@@ -429,6 +493,14 @@ def _rows(lines: list[_Line]) -> list[list[_Line]]:
     return rows
 
 
+def _tabular(rows: list[list[_Line]]) -> bool:
+    """Rows of three or more cells side by side, most of the rows that hold more than one line and at
+    least three: a table, not two columns of text (whose rows hold one line a column)."""
+    wide = [row for row in rows if len(row) >= 2]
+    cells = [row for row in wide if len(row) >= 3]
+    return len(cells) >= 3 and len(cells) * 2 > len(wide)
+
+
 def _ordered(lines: list[_Line], width: float) -> list[tuple[int, list[_Line]]]:
     """Rows in reading order with their column (0 left or only, 1 right, -1 across both): on a
     two-column page, the left column then the right one between full-width lines (titles,
@@ -440,8 +512,14 @@ def _ordered(lines: list[_Line], width: float) -> list[tuple[int, list[_Line]]]:
     band: list[_Line] = []
 
     def flush() -> None:
-        out.extend((0, row) for row in _rows([ln for ln in band if ln.x1 <= gutter]))
-        out.extend((1, row) for row in _rows([ln for ln in band if ln.x1 > gutter]))
+        left = [ln for ln in band if ln.x1 <= gutter]
+        right = [ln for ln in band if ln.x1 > gutter]
+        rows = _rows(band)
+        if _tabular(rows):  # a table whose cells stand on both sides of the gap between two of its columns
+            out.extend((-1, row) for row in rows)
+        else:
+            out.extend((0, row) for row in _rows(left))
+            out.extend((1, row) for row in _rows(right))
         band.clear()
 
     for line in sorted(lines, key=lambda ln: ln.cy):
@@ -539,7 +617,9 @@ def _paragraphs(columns: list[tuple[int, list[_Line]]], page: PageOcr, table_bas
         starts = (prev is None
                   or line.y0 - prev.y1 > 1.2 * body_h  # a blank line
                   or (label is not None and not hanging
-                      and not (mid_sentence and label.group().startswith(_WORD_LABELS)))
+                      and not (mid_sentence and (label.group().startswith(_WORD_LABELS)
+                                                 or _CROSS_REFERENCE.match(line.text))))
+                  or (_FIELD_LINE.match(line.text) is not None and _FIELD_LINE.match(prev.text) is not None)
                   or (line.x0 - prev.x0 > 1.0 * body_h and not hanging)  # a first-line indent
                   or not full
                   or _heading(line, body_h) or _heading(prev, body_h))
@@ -628,6 +708,7 @@ def blocks_from_pages(pages: list[PageOcr], engine: str) -> tuple[list[Block], l
     runs on over a page break is one block, on the page it starts on, boxed there."""
     seals: list[Seal] = []
     joiner = Joiner([line.text for page in pages for line in page.lines])
+    mentions = party_mentions(line.text for page in pages for line in page.lines)
     spelled = document_words(line.text for page in pages for line in page.lines)
     running = running_keys(pages)
     table = 0
@@ -654,6 +735,8 @@ def blocks_from_pages(pages: list[PageOcr], engine: str) -> tuple[list[Block], l
     cut = _cut(paras)
     for para in paras:
         raw, confs = _join(para.lines, joiner)
+        if mentions.sure:
+            raw = fix_party_mentions(raw, confs, mentions)
         text, origin = normalize(raw)
         if not text:
             continue

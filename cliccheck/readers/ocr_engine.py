@@ -136,6 +136,113 @@ def _own_sessions(ocr: Any, threads: int) -> None:
                                               providers=["CPUExecutionProvider"])
 
 
+#: A gap this many line heights wide inside a detected line is no space between words: the detector
+#: ran two texts together across a column gutter or between the cells of a table without rules.
+SPLIT_GAP = 1.5
+#: A column of ink this share of the way from above the line to below it is a rule (a table's
+#: ruling between cells), not a stroke of a letter: letters stay within their line.
+RULE_SHARE = 0.9
+
+
+def split_boxes(img: Any, boxes: Any) -> Any:
+    """The detector's line boxes (N x 4 x 2), each cut where it spans a blank gap of at least
+    :data:`SPLIT_GAP` line heights or a vertical rule, so that text in two columns or in the cells
+    of a table is recognised as separate lines that the layout step can order (it once read a left
+    column's last character with the right column's line, and whole table rows as one line)."""
+    import numpy as np
+
+    ink = img.min(axis=2) < 128 if img.ndim == 3 else img < 128
+    # the page's line height: a box the detector drew over two texts on slightly different rows is
+    # taller (and often tilted), which would hide the gap between them
+    heights = [float(q[:, 1].max() - q[:, 1].min()) for q in boxes]
+    typical = float(np.median(heights)) if heights else 0.0
+    out = []
+    for quad in boxes:
+        x0, x1 = int(max(0, quad[:, 0].min())), int(min(ink.shape[1], quad[:, 0].max() + 1))
+        y0, y1 = int(max(0, quad[:, 1].min())), int(min(ink.shape[0], quad[:, 1].max() + 1))
+        h = min(y1 - y0, max(typical, 4.0))
+        if h < 4 or x1 - x0 < 3 * h:
+            out.append(quad)  # a word or two: nothing to cut
+            continue
+        blank = ~ink[y0:y1, x0:x1].any(axis=0)
+        margin = max(2, int(h) // 3)
+        beyond = ink[max(0, y0 - margin):min(ink.shape[0], y1 + margin), x0:x1]
+        rule = beyond.mean(axis=0) >= RULE_SHARE if beyond.shape[0] > h else np.zeros_like(blank)
+        cuts = _cuts(blank | rule, rule, SPLIT_GAP * h)
+        if not cuts:
+            out.append(quad)
+            continue
+        edges = [0, *[c for cut in cuts for c in cut], x1 - x0]
+        for a, b in zip(edges[::2], edges[1::2], strict=True):
+            rows = _ink_rows(ink[y0:y1, x0 + a:x0 + b])
+            if rows is not None:
+                top, bottom = y0 + rows[0], y0 + rows[1]
+                out.append(np.float32([[x0 + a, top], [x0 + b, top], [x0 + b, bottom], [x0 + a, bottom]]))
+    if isinstance(boxes, list) or not out:
+        return out or boxes
+    return np.stack(out)
+
+
+def _ink_rows(piece: Any) -> tuple[int, int] | None:
+    """The rows (top, bottom) of the text in a piece of a cut box, with a little paper around it: the
+    densest run of rows holding ink (a box drawn over two rows also holds the edge of a neighbouring
+    line), so that the piece is as high as its own line and the layout sees a body line, not a
+    heading; None for a piece without ink."""
+    has = piece.any(axis=1)
+    if not has.any():
+        return None
+    best: tuple[int, int, int] | None = None
+    start = None
+    for y, value in enumerate([*has.tolist(), False]):
+        if value and start is None:
+            start = y
+        elif not value and start is not None:
+            weight = int(piece[start:y].sum())
+            if best is None or weight > best[0]:
+                best = (weight, start, y)
+            start = None
+    assert best is not None
+    _, top, bottom = best
+    pad = max(1, (bottom - top) // 8)
+    return max(0, top - pad), min(piece.shape[0], bottom + pad)
+
+
+def _distinct(quads: list[Any]) -> list[Any]:
+    """The boxes without repeats: a line whose middle lies at a band's edge can be found in both
+    bands, with boxes a pixel or two apart whose middles fall on either side of the edge, and was read
+    twice ("Clause 2 No illegal acquisition … Clause 2 No illegal acquisition …"). Of two boxes that
+    mostly cover each other the larger is kept."""
+    kept: list[tuple[float, float, float, float]] = []
+    out: list[Any] = []
+    for quad in sorted(quads, key=lambda q: -float((q[:, 0].max() - q[:, 0].min()) * (q[:, 1].max() - q[:, 1].min()))):
+        box = (float(quad[:, 0].min()), float(quad[:, 1].min()), float(quad[:, 0].max()), float(quad[:, 1].max()))
+        area = max((box[2] - box[0]) * (box[3] - box[1]), 1e-6)
+        if any(_overlap(box, other) > 0.7 * area for other in kept):
+            continue
+        kept.append(box)
+        out.append(quad)
+    return out
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _cuts(gap: Any, rule: Any, wide: float) -> list[tuple[int, int]]:
+    """(start, end) of the runs of ``gap`` inside a line (not at its ends) that are at least ``wide``
+    or hold a rule."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for x, value in enumerate([*gap.tolist(), False]):
+        if value and start is None:
+            start = x
+        elif not value and start is not None:
+            if start > 0 and x < len(gap) and (x - start >= wide or rule[start:x].any()):
+                runs.append((start, x))
+            start = None
+    return runs
+
+
 class RapidEngine:
     """PP-OCRv4 through rapidocr-onnxruntime, driven stage by stage so that the per-character
     probabilities of the recogniser (which ``RapidOCR.__call__`` averages away) are kept, and
@@ -168,6 +275,7 @@ class RapidEngine:
         boxes = self._detect(img)
         if boxes is None or not len(boxes):
             return []
+        boxes = split_boxes(img, boxes)
         crops = ocr.get_crop_img_list(img, boxes)
         # The per-line angle classifier is not applied: on upright contract pages it turns good
         # lines upside down (and they come back empty). It only votes on the page's orientation.
@@ -207,6 +315,7 @@ class RapidEngine:
                 if top <= centre < bottom:  # a line belongs to the band its middle is in
                     found.append(np.asarray(quad, dtype=np.float32) + np.float32([0, a]))
         del small
+        found = _distinct(found)
         if not found:
             return None
         full = np.stack(found) / np.float32(scale)

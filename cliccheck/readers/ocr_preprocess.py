@@ -20,6 +20,10 @@ from typing import Any
 RED_MARGIN = 60
 #: Seals are at least this big (inches), smaller red marks (a pen tick) are not seals.
 MIN_SEAL_INCHES = 0.45
+#: A reddish pixel whose red channel is at least this share of the seal ink's own red is ink alone
+#: (lifted to paper); darker, it is print under the ink (black print keeps its darkness in the red
+#: channel, whatever the ink's shade) and stays.
+INK_ONLY_SHARE = 0.65
 #: Skew search range and step (degrees).
 MAX_SKEW = 5.0
 SKEW_STEP = 0.25
@@ -89,9 +93,14 @@ def drop_red(rgb: Any) -> Any:
     red = rgb[..., 0].astype(np.float32)
     # seal ink keeps ~85% of the paper's red: lift everything that light to white
     red = np.clip(red * (255.0 / 190.0), 0, 255).astype(np.uint8)
-    # and any pixel still clearly reddish (JPEG smears the ink's edges) is paper too
+    # and any pixel still clearly reddish and light in its red channel (JPEG smears the ink's edges)
+    # is paper too. Print under the seal is reddish as well (seal ink over black print is a dark red),
+    # but its red channel is dark: it is print, and lifting it broke the strokes of every character the
+    # seal's ring or lettering crossed (书 read as "·", 毁 as "=", 报 as ":")
     r, g, b = (rgb[..., i].astype(np.int16) for i in range(3))
-    red[(r - g > 25) & (r - b > 10)] = 255
+    ink = red_mask(rgb)
+    ink_red = float(np.median(r[ink])) if ink.any() else 255.0
+    red[(r - g > 25) & (r - b > 10) & (r >= INK_ONLY_SHARE * ink_red)] = 255
     return np.repeat(red[..., None], 3, axis=2)
 
 
