@@ -177,3 +177,38 @@ def test_a_list_of_the_laws_topics_is_still_only_the_law(laws: str, expected: st
     """packs-heldout-2 false pass (t1-zh-008): "遵守国家有关网络安全、数据安全的法律法规" was read as a security duty."""
     text = f"甲方：某铁路局\n\n乙方：某科技有限公司（供应商）\n\n第八条 乙方应遵守{laws}。\n"
     assert _read("security-agreement", text)["SEC01"] == expected
+
+
+def test_a_prohibition_on_access_with_a_lawful_basis_is_no_denial_of_contact() -> None:
+    """packs-heldout-2 false gate pass (t3-en-027): "shall not access the Purchaser's network remotely without its
+    written permission" was read as "the supplier touches no data", so network-data was not_applicable."""
+    text = ("SUPPLY AND INSTALLATION OF CORE NETWORK SWITCHES\n\n3.4 The Supplier shall not retain any configuration "
+            "files after commissioning, and shall not access the Purchaser's network remotely without the Purchaser's "
+            "written permission.\n")
+    assert "not_applicable" not in _read("network-data", text).values()
+    denial = ("SUPPLY OF NETWORK SWITCHES\n\n2.1 The Supplier shall deliver the switches to the Purchaser's warehouse. "
+              "The Supplier has no access to the Purchaser's systems or data.\n")
+    assert set(_read("network-data", denial).values()) == {"not_applicable"}
+
+
+@pytest.mark.parametrize(("text", "rule", "expected"), [
+    # a security annex named only by number and title: a pointer to check, not the obligation (t1-zh-043)
+    ("甲方：某电信公司\n\n乙方：某网络设备有限公司（供应商）\n\n第十五条 信息安全\n\n乙方须遵守附件三《信息安全要求》之规定。\n",
+     "SEC01", "weak"),
+    ("甲方：某电信公司\n\n乙方：某网络设备有限公司（供应商）\n\n第十五条 信息安全\n\n乙方须遵守甲方的信息安全管理制度。\n",
+     "SEC01", "satisfied"),
+], ids=["annex-by-title", "operators-rules"])
+def test_a_security_annex_named_only_by_its_title_is_a_pointer(text: str, rule: str, expected: str) -> None:
+    assert _read("security-agreement", text)[rule] == expected
+
+
+@pytest.mark.parametrize(("exception", "expected"), [
+    ("但依前述法律规定或机构要求进行的除外", "weak"),
+    ("但依中华人民共和国法律规定进行的除外", "satisfied"),
+], ids=["points-back-to-foreign-law", "prc-law"])
+def test_an_exception_pointing_back_at_laws_named_before_is_a_carve_out(exception: str, expected: str) -> None:
+    """packs-heldout-2 false pass (t3-zh-021): the ND03 ban's exception "依前述法律规定" pointed at the foreign-law
+    carve-out of the sentence before and was read as a lawful basis."""
+    text = ("甲方：某市大数据中心\n\n乙方：某云计算有限公司（服务商）\n\n11.2 乙方不得向任何第三方提供甲方数据，但乙方根据其总部所在国家的法律"
+            f"规定提供的除外。乙方亦不得对甲方数据进行关联分析，{exception}。\n")
+    assert _read("network-data", text)["ND03"] == expected
