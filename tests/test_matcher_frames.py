@@ -829,3 +829,18 @@ def test_a_data_category_before_the_shared_head_narrows_the_object(obj: str, exp
     the users' data."""
     result = _result(f"20. The Vendor undertakes that it shall not obtain, through the Products, {obj}.", "en", "CSR02")
     assert str(result.verdict) == expected, (result.message, result.reasons)
+
+
+@pytest.mark.parametrize(("clause", "rule", "expected"), [
+    ("18.1 During the Contract Period, the Vendor shall not interrupt the supply of the Products or the provision of "
+     "technical support services without reasonable cause.", "CSR04", "satisfied"),
+    ("18.1 During the Contract Period, the Vendor shall not interrupt the supply of the Products or the provision of "
+     "technical support services without reasonable notice.", "CSR04", "weak"),
+    ("19.1 Without the Customer's prior written approval, the Vendor shall not remotely log in to, control or alter "
+     "any equipment, system or network of the Customer or its users.", "CSR03", "satisfied"),
+], ids=["reasonable-cause", "reasonable-notice", "employers-prior-written-approval"])
+def test_hong_kong_forms_of_the_standard(clause: str, rule: str, expected: str) -> None:
+    """"without reasonable cause" (無合理理由) is the statute's standard in Hong Kong drafting; "reasonable notice"
+    is not a reason at all."""
+    result = _result(clause, "en", rule)
+    assert str(result.verdict) == expected, (result.message, result.reasons)
