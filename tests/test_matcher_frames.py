@@ -844,3 +844,21 @@ def test_hong_kong_forms_of_the_standard(clause: str, rule: str, expected: str) 
     is not a reason at all."""
     result = _result(clause, "en", rule)
     assert str(result.verdict) == expected, (result.message, result.reasons)
+
+
+@pytest.mark.parametrize(("clause", "lang", "expected"), [
+    ("第八条 甲方有权要求乙方配合网络安全审查，乙方不得拒绝。", "zh", "satisfied"),
+    ("第八条 甲方申报网络安全审查的，甲方有权要求乙方提供审查所需的全部材料，乙方不得拒绝。", "zh", "satisfied"),
+    ("第八条 甲方有权要求乙方配合网络安全审查。", "zh", "missing"),
+    ("第八条 甲方有权要求乙方配合网络安全审查，乙方可以拒绝。", "zh", "missing"),
+    ("8.1 The Customer may require the Vendor to cooperate with any cybersecurity review, and the Vendor shall "
+     "comply with every such requirement.", "en", "satisfied"),
+    ("8.1 The Customer may require the Vendor to cooperate with any cybersecurity review.", "en", "missing"),
+], ids=["zh-may-not-refuse", "zh-condition-may-not-refuse", "zh-right-only", "zh-may-refuse", "en-shall-comply",
+        "en-right-only"])
+def test_a_buyers_right_to_demand_that_the_supplier_must_meet(clause: str, lang: str, expected: str) -> None:
+    """"甲方有权要求乙方…，乙方不得拒绝" binds the supplier to what is demanded; the buyer's right alone binds no one."""
+    text = ("甲方（采购人）：华北电力调度中心\n\n乙方（供应商）：北辰智控系统有限公司\n\n" if lang == "zh" else
+            "Customer: Harbour Grid Ltd. Vendor (the supplier): Northbridge Systems Ltd.\n\n") + clause + "\n"
+    result = check_document(read_document(text.encode("utf-8"), filename="c.txt")).requirement("CSR01")
+    assert str(result.verdict) == expected, (result.message, result.reasons)

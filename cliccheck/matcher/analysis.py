@@ -445,6 +445,9 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
     agent = _agent(s, action, lang)
     if agent is not None:
         return _resolve(s, agent)
+    met = _demand_met(s, modal, action)
+    if met is not None:
+        return _resolve(s, met)
     if modal is not None and modal.cat == "modal:grant":  # the grantee: "the Owner authorises the Contractor to"
         grantee = [p for p in s.parties if modal.end <= p.start and p.end <= action.start
                    and not _possessive(s.text, p, lang)]
@@ -491,6 +494,17 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
 
 _DETERMINERS = {"zh": re.compile(r"(?:其|各|所有|全部|该|各家)?\s*$"),
                 "en": re.compile(r"(?:\s+(?:the|its|all|each|any|every|such))?\s*$", re.IGNORECASE)}
+
+
+def _demand_met(s: Sentence, modal: Hit | None, action: Hit) -> Hit | None:
+    """"甲方有权要求乙方配合网络安全审查，乙方不得拒绝", "the Customer may require the Vendor to provide …, and the Vendor
+    shall comply": the buyer's right to demand, and the supplier bound to meet it. The supplier is the demanded party
+    between the right and the act."""
+    if modal is None or modal.cat != "modal:permission" or not _complies(s, action):
+        return None
+    demanded = [p for p in s.parties if modal.end <= p.start and p.end <= action.start
+                and p.cat == "party:supplier" and _demanded(s, p)]
+    return demanded[-1] if demanded else None
 
 
 def _demanded(s: Sentence, party: Hit) -> bool:
@@ -1134,6 +1148,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             kind = act.cat.split(":", 1)[1]
             modal = _governing_modal(s, act.start) or _passive_modal_after(s, act)
             st = stance(s, modal, act)
+            if kind in ("duty", "partial_duty") and st == "may" and _demand_met(s, modal, act) is not None:
+                st = "do"  # "甲方有权要求乙方配合网络安全审查，乙方不得拒绝": a demand the supplier may not refuse
             if kind in ("forbidden", "partial") and st in ("do", "may") and _restricted(s, act):
                 st = "not"  # "shall collect end-user data only with the Customer's written consent": a prohibition
             if kind == "duty" and st == "not" and any(n.start == act.start for n in s.get("negations")):
