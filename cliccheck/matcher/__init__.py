@@ -37,7 +37,7 @@ from ..library import Library, load_library
 from ..model import Document
 from ..packs import apply_preconditions, check_each_pack
 from ..roles import find_roles, phrase_regex
-from ..segment import segment
+from ..segment import Sentence, segment
 from ..verdicts import (
     VERDICT_RANK,
     CheckResult,
@@ -255,9 +255,7 @@ def _amended(sentences, found, library, lang) -> None:  # type: ignore[no-untype
                         and a.unit.sentence.index != s.index
                         and a.unit.sentence.block.section != s.block.section
                         and _in_section(a.unit.sentence.block.section, number.group(0))):
-                    a.quality = "weak"
-                    a.reasons.append(Reason("weakened-by", s.text.strip()[:120]))
-                    a.detail = a.detail or s.text.strip()[:120]
+                    _weakened_by(a, s)
 
 
 def _instrument_term(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
@@ -273,9 +271,15 @@ def _instrument_term(sentences, found, library, lang) -> None:  # type: ignore[n
             continue
         for a in found:
             if a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not s:
-                a.quality = "weak"
-                a.reasons.append(Reason("weakened-by", s.text.strip()[:120]))
-                a.detail = a.detail or s.text.strip()[:120]
+                _weakened_by(a, s)
+
+
+def _weakened_by(a: Assessment, s: Sentence) -> None:
+    """The undertaking no longer stands as written: weak, quoting the sentence that says so."""
+    words = s.text.strip()[:120]
+    a.quality = "weak"
+    a.reasons.append(Reason("weakened-by", words))
+    a.detail = a.detail or words
 
 
 def _names_party(text: str, roles: Roles, lang: str) -> bool:
