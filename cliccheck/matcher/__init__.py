@@ -235,6 +235,9 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     return found
 
 
+#: the clause number inside a reference ("Clause 19.1", "第7.1条", "第七条")
+_CLAUSE_NUMBER = re.compile(r"\d+(?:\.\d+)*|第[一二三四五六七八九十百\d]+条")
+
 def _amended(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
     """"Clause 19.1 of the Master Terms is amended so that the Supplier shall use reasonable endeavours …": the
     undertakings of the clause named no longer stand as written, so they are weak, naming the amendment. The new
@@ -247,7 +250,7 @@ def _amended(sentences, found, library, lang) -> None:  # type: ignore[no-untype
         if s.language != lang or rx.search(s.text) is None:
             continue
         for ref in ref_rx.finditer(s.text):
-            number = re.search(r"\d+(?:\.\d+)*|第[一二三四五六七八九十百\d]+条", ref.group(0))
+            number = _CLAUSE_NUMBER.search(ref.group(0))
             if number is None:
                 continue
             for a in found:
@@ -364,7 +367,7 @@ def _disclaimed(sentences, found, library, lang) -> list[Assessment]:  # type: i
             continue
         targets: list[Assessment] = []
         for ref in ref_rx.finditer(s.text):
-            number = re.search(r"\d+(?:\.\d+)*|第[一二三四五六七八九十百\d]+条", ref.group(0))
+            number = _CLAUSE_NUMBER.search(ref.group(0))
             if number:
                 label = number.group(0)
                 targets += [a for a in undertakings if a.unit.sentence.index != s.index
@@ -460,7 +463,7 @@ def _overridden(s, sentences, found, scan, library, lang) -> frozenset[str]:  # 
     # "Notwithstanding clause 9.1" / "尽管有第九条约定": the undertakings of the clause named, however far back
     ref_rx = _lexicon_regex(library, "references", lang)
     for ref in ref_rx.finditer(s.text) if ref_rx is not None else ():
-        number = re.search(r"\d+(?:\.\d+)*|第[一二三四五六七八九十百\d]+条", ref.group(0))
+        number = _CLAUSE_NUMBER.search(ref.group(0))
         if number:
             recent |= {a.requirement for a in undertakings if a.unit.sentence.index < s.index
                        and _in_section(a.unit.sentence.block.section, number.group(0))}
