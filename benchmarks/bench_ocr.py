@@ -82,14 +82,53 @@ def cer_by_language(got: str, truth: str) -> dict[str, dict[str, float]]:
     return out
 
 
-def calibration(ocr: str, confs: list[float], truth: str) -> list[tuple[float, bool]]:
-    """(confidence, correct) for every OCR character, aligned with the truth."""
+def spaced_text(doc: Document, page: int) -> tuple[str, list[float | None]]:
+    """The body text of one page with its spaces (runs of whitespace as one space, NFKC where it
+    keeps the length) and per-character confidences; the space put between two blocks has none (it
+    was not read)."""
+    text, confs = "", []  # type: ignore[var-annotated]
+    for block in doc.blocks:
+        if block.page != page or not block.is_body:
+            continue
+        if text and not text.endswith(" "):
+            text += " "
+            confs.append(None)
+        for i, ch in enumerate(block.text):
+            conf = block.ocr.confidences[i] if block.ocr and i < len(block.ocr.confidences) else 1.0
+            if ch.isspace():
+                if text.endswith(" "):
+                    confs[-1] = conf if confs[-1] is None else min(confs[-1], conf)
+                    continue
+                ch = " "
+            norm = unicodedata.normalize("NFKC", ch)
+            text += norm if len(norm) == 1 else ch
+            confs.append(conf)
+    return text, confs
+
+
+def char_class(ch: str) -> str:
+    """The class a character's confidence is calibrated in: Chinese, Latin letter, space, other."""
+    if ch == " ":
+        return "space"
+    if _is_zh(ch):
+        return "zh"
+    return "latin" if ch.isascii() and ch.isalpha() else "other"
+
+
+def calibration(ocr: str, confs: list[float | None], truth: str) -> list[tuple[str, float, bool]]:
+    """(class, confidence, correct) for every OCR character, aligned with the truth (whitespace as one
+    space). Only substitutions, insertions and deletions of up to 3 characters count as misreads: a
+    longer difference is a paragraph the layout put elsewhere, not a misread character."""
     out = []
+    truth = " ".join(truth.split())
     matcher = difflib.SequenceMatcher(None, ocr, truth, autojunk=False)
-    for tag, i1, i2, _j1, _j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal" and max(i2 - i1, j2 - j1) > 3:
+            continue
         for i in range(i1, i2):
-            if i < len(confs):
-                out.append((confs[i], tag == "equal"))
+            conf = confs[i] if i < len(confs) else None
+            if conf is not None:
+                out.append((char_class(ocr[i]), conf, tag == "equal"))
     return out
 
 
@@ -135,7 +174,7 @@ def _sources(args: argparse.Namespace, tmp: Path) -> list[tuple[str, str, Path, 
             continue
         pdf, truth = build_layouts.build(name)
         (tmp / f"{name}.pdf").write_bytes(pdf)
-        out.append((name, lang, tmp / f"{name}.pdf", canon("".join(truth))))
+        out.append((name, lang, tmp / f"{name}.pdf", " ".join(truth)))
     return out
 
 
@@ -146,7 +185,7 @@ def accuracy(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
 
 def _accuracy(args: argparse.Namespace, sources: list[tuple[str, str, Path, str | None]]) -> dict:  # type: ignore[type-arg]
     rows = []
-    points: list[tuple[float, bool]] = []
+    points: list[tuple[str, float, bool]] = []
     for name, lang, pdf, drawn in sources:
         truth_doc = read_document(pdf)
         count = build_ocr.page_count(pdf)
@@ -164,12 +203,14 @@ def _accuracy(args: argparse.Namespace, sources: list[tuple[str, str, Path, str 
                     seconds = time.perf_counter() - started
                     # the scanned pages as one text: a paragraph that runs on to the next page is one
                     # text-layer block, so per-page texts would not line up
-                    truth = drawn or canon("".join(body_text(truth_doc, n)[0] for n in pages))
+                    truth = canon(drawn) if drawn else canon("".join(body_text(truth_doc, n)[0] for n in pages))
                     got = "".join(body_text(doc, n)[0] for n in pages)
-                    confs = [c for n in pages for c in body_text(doc, n)[1]]
                     errors = edit_distance(canon(got), truth)
                     length = len(truth)
-                    points += calibration(got, confs, truth)
+                    spaced = [spaced_text(doc, n) for n in pages]
+                    spaced_truth = drawn or " ".join(spaced_text(truth_doc, n)[0] for n in pages)
+                    points += calibration(" ".join(t for t, _ in spaced), [c for _, cs in spaced for c in [*cs, None]][:-1],
+                                          spaced_truth)
                     row = {"contract": name, "lang": lang, "engine": engine, "dpi": dpi, "variant": variant,
                            "pages": len(pages), "cer": errors / max(length, 1), "seconds": seconds,
                            "seals": len(doc.seals), "by_language": cer_by_language(canon(got), truth)}
@@ -183,11 +224,15 @@ def _accuracy(args: argparse.Namespace, sources: list[tuple[str, str, Path, str 
                     rows.append(row)
                     print(json.dumps(row, ensure_ascii=False), flush=True)
     thresholds = [0.5, 0.6, 0.7, 0.8, 0.9]
-    wrong = [c for c, ok in points if not ok]
-    right = [c for c, ok in points if ok]
-    calib = {str(t): {"wrong_below": sum(c < t for c in wrong) / max(len(wrong), 1),
-                      "right_below": sum(c < t for c in right) / max(len(right), 1)} for t in thresholds}
-    return {"rows": rows, "calibration": calib, "wrong_chars": len(wrong), "right_chars": len(right)}
+    calib: dict[str, Any] = {}
+    for cls in ("zh", "latin", "space", "other"):
+        wrong = [c for k, c, ok in points if k == cls and not ok]
+        right = [c for k, c, ok in points if k == cls and ok]
+        calib[cls] = {"wrong": len(wrong), "right": len(right),
+                      **{str(t): {"wrong_below": round(sum(c < t for c in wrong) / max(len(wrong), 1), 4),
+                                  "right_below": round(sum(c < t for c in right) / max(len(right), 1), 4)}
+                         for t in thresholds}}
+    return {"rows": rows, "calibration": calib}
 
 
 def summary(rows: list[dict[str, Any]], max_cer: float = 0.03) -> str:

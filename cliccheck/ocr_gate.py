@@ -27,6 +27,12 @@ from .verdicts import CheckResult, Evidence, Finding, Reason, RequirementResult,
 #: (benchmarks/bench_ocr.py): correctly read characters of clean 200 dpi pages are almost all above
 #: it, while most misread characters are below it.
 MIN_CONFIDENCE = 0.80
+#: A space between two words is uncertain only below this. The recogniser's confidence in a space
+#: says little about whether the space is right: on the rendered fixtures every misread space (one
+#: read where none is printed, or the other way round) was read at 0.9 or more, while 13 % of the
+#: right ones were below 0.80 (benchmarks/bench_ocr.py, calibration by class). Below 0.50 the
+#: engine thought "no space here" likelier than the space it wrote.
+MIN_SPACE_CONFIDENCE = 0.50
 
 
 def _ocr_char_confidence(doc: Document, offset: int) -> tuple[Block, float] | None:
@@ -46,16 +52,19 @@ def _deciding_spans(evidence: Evidence) -> list[tuple[int, int]]:
 
 def uncertain_words(doc: Document, evidence: Iterable[Evidence],
                     threshold: float = MIN_CONFIDENCE) -> list[tuple[str, float]]:
-    """The deciding words of ``evidence`` that hold a character read below ``threshold``, each with
-    its lowest confidence."""
+    """The deciding words of ``evidence`` that hold a character read below ``threshold`` (a space:
+    below :data:`MIN_SPACE_CONFIDENCE` as well), each with the lowest confidence that counted."""
     found: list[tuple[str, float]] = []
     for item in evidence:
         for start, end in _deciding_spans(item):
             lowest = 1.0
             for offset in range(start, end):
                 hit = _ocr_char_confidence(doc, offset)
-                if hit is not None:
-                    lowest = min(lowest, hit[1])
+                if hit is None:
+                    continue
+                if doc.text[offset].isspace() and hit[1] >= min(threshold, MIN_SPACE_CONFIDENCE):
+                    continue
+                lowest = min(lowest, hit[1])
             if lowest < threshold:
                 found.append((doc.text[start:end], lowest))
     return found

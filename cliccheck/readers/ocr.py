@@ -29,6 +29,7 @@ from ..errors import DocumentError, LimitExceeded
 from ..limits import Limits
 from ..model import Block, BlockKind, Document, OcrInfo, Seal, TableCell
 from ..normalize import is_cjk, normalize
+from ..ocr_gate import MIN_CONFIDENCE
 from ..pages import page_ranges as _ranges
 from .linejoin import Joiner
 from .ocr_engine import (
@@ -40,7 +41,7 @@ from .ocr_engine import (
     get_engine,
     release_memory,
 )
-from .ocr_words import document_words, respace, space_punctuation, typographic_quotes
+from .ocr_words import document_words, respace, space_punctuation, typographic_quotes, word_confidences
 
 MODES = ("auto", "always", "never")
 #: Pages are recognised at this resolution (finer images are scaled down first): the PP-OCR models
@@ -409,8 +410,6 @@ def fix_party_mentions(text: str, confs: Sequence[float], allowed: PartyMentions
     """甲方 where the recogniser read 申方 inside a sentence ("向他人提供申方及其用户的数据"), as far as the
     document's labels allow (:func:`party_mentions`). Same length: each character keeps the confidence
     it was read with, so ``extract`` still shows how sure the engine was of the glyph."""
-    from ..ocr_gate import MIN_CONFIDENCE
-
     chars = list(text)
     for m in _SHEN_MENTION.finditer(text):
         conf = confs[m.start()] if m.start() < len(confs) else 0.0
@@ -430,13 +429,28 @@ _CROSS_REFERENCE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\
 _FIELD_LINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,8}|[A-Z][A-Za-z ]{0,24})(?:\s*[（(][^（）()]{1,12}[）)])?\s*[：:]\s*\S")
 
 
+#: The same in English, where the label word is glued as well: "Clause1Cooperation with …",
+#: "Section 3.2The Supplier …" (the spaces may be missing on either side of the number).
+_GLUED_WORD_LABEL = re.compile(r"^\s*(?:Clause|Article|Section|Schedule|Annex|Appendix|Part)(\s*)\d+(?:\.\d+)*(?=[A-Z][a-z])")
+
+
+def _insert_space(text: str, confs: list[float], at: int) -> tuple[str, list[float]]:
+    return text[:at] + " " + text[at:], [*confs[:at], min(confs[max(0, at - 1):at + 1], default=0.0), *confs[at:]]
+
+
 def space_after_label(text: str, confs: list[float]) -> tuple[str, list[float]]:
-    """A space between a clause number that starts the line and the word glued to it."""
+    """A space between a clause number that starts the line and the word glued to it (and in
+    English between the label word and its number)."""
     m = _GLUED_LABEL.match(text)
+    if m is not None:
+        return _insert_space(text, confs, m.end())
+    m = _GLUED_WORD_LABEL.match(text)
     if m is None:
         return text, confs
-    end = m.end()
-    return text[:end] + " " + text[end:], [*confs[:end], min(confs[end - 1:end + 1], default=0.0), *confs[end:]]
+    text, confs = _insert_space(text, confs, m.end())
+    if not m.group(1):
+        text, confs = _insert_space(text, confs, m.start(1))
+    return text, confs
 
 
 @dataclass(slots=True)
@@ -542,6 +556,12 @@ class _Para:
 
 #: Labels that are also words: "... in this" / "Clause 3." mid-sentence does not start a clause.
 _WORD_LABELS = ("Clause", "Article", "ARTICLE")
+#: A line that opens an English sentence: a capitalised function word, which inside a sentence is
+#: written small ("the Supplier", not "The Supplier"). After a one-line labelled clause heading set
+#: like the body ("Clause 1 Cooperation with the cybersecurity review", as wide as the column) it
+#: starts the clause's text, which the heading must not run into.
+_SENTENCE_START = re.compile(r"^(?:The|This|These|Each|Any|All|If|Where|Subject|Notwithstanding|Unless|Without|"
+                             r"Nothing|Neither|No|Save|Except|Upon|In|For|It|Such)\s")
 #: Text that ends a sentence or a clause: a paragraph ending so does not run on to the next page.
 _SENTENCE_END = tuple("。.；;：:！!？?")
 
@@ -614,7 +634,10 @@ def _paragraphs(columns: list[tuple[int, list[_Line]]], page: PageOcr, table_bas
         hanging = (mid_sentence and first is not None and bool(_CLAUSE_START.match(first.text))
                    and line.x0 > first.x0 + 0.5 * body_h)
         label = _CLAUSE_START.match(line.text)
+        after_heading = (prev is not None and paras and paras[-1].lines == [prev] and _CLAUSE_START.match(prev.text)
+                         and not prev.text.rstrip().endswith(_SENTENCE_END) and _SENTENCE_START.match(line.text))
         starts = (prev is None
+                  or bool(after_heading)
                   or line.y0 - prev.y1 > 1.2 * body_h  # a blank line
                   or (label is not None and not hanging
                       and not (mid_sentence and (label.group().startswith(_WORD_LABELS)
@@ -723,7 +746,8 @@ def blocks_from_pages(pages: list[PageOcr], engine: str) -> tuple[list[Block], l
         lines = []
         for line in page.lines:
             text = fix_party_labels(fix_cjk_punctuation(line.text, line.confidences))
-            text, confs = space_after_label(text, list(line.confidences))
+            confs = word_confidences(line.text, list(line.confidences), line.alternatives, MIN_CONFIDENCE)
+            text, confs = space_after_label(text, confs)
             text, confs = typographic_quotes(text, confs)
             text, confs = respace(text, confs, spelled)
             text, confs = space_punctuation(text, confs)
@@ -735,6 +759,8 @@ def blocks_from_pages(pages: list[PageOcr], engine: str) -> tuple[list[Block], l
     cut = _cut(paras)
     for para in paras:
         raw, confs = _join(para.lines, joiner)
+        # a glued run broken at a line's end ("shallnotuseitsposi-" / "tion") is whole only now
+        raw, confs = respace(raw, confs, spelled)
         if mentions.sure:
             raw = fix_party_mentions(raw, confs, mentions)
         text, origin = normalize(raw)

@@ -39,6 +39,10 @@ class OcrLine:
     box: tuple[float, float, float, float]  # x0, y0, x1, y1
     confidences: list[float]
     angle: int = 0  # 0 or 180: what the line classifier found
+    #: per character, what the recogniser found likeliest after it, likeliest first: (character,
+    #: probability) pairs; "" is CTC's blank (no character there), :data:`UNLISTED` the rest of the
+    #: probability. None when the engine does not say (Tesseract).
+    alternatives: list[tuple[tuple[str, float], ...]] | None = None
 
     @property
     def height(self) -> float:
@@ -243,6 +247,53 @@ def _cuts(gap: Any, rule: Any, wide: float) -> list[tuple[int, int]]:
     return runs
 
 
+#: How many runners-up of each decoded character are kept ...
+ALTERNATIVES = 4
+#: ... and the rest of the probability, as one alternative: some character not listed.
+UNLISTED = "\ufffd"
+
+
+class _RunnerUpDecode:
+    """rapidocr's CTC decoder, unchanged, with the runners-up of every decoded character kept: the
+    classes the recogniser found likeliest after it at that step, with their probabilities. The
+    fail-closed rule uses them to tell a word that could be another word from one that could not."""
+
+    def __init__(self, decode: Any):
+        self._decode = decode
+
+    def __call__(self, preds: Any, return_word_box: bool = False, **kwargs: Any) -> Any:
+        import numpy as np
+
+        out = self._decode(preds, return_word_box, **kwargs)
+        if not return_word_box:
+            return out
+        characters = self._decode.character
+        idx = preds.argmax(axis=2)
+        for b, rec in enumerate(out):
+            steps = np.ones(idx.shape[1], dtype=bool)
+            steps[1:] = idx[b, 1:] != idx[b, :-1]
+            steps &= idx[b] != 0  # CTC's blank, the decoder's only ignored token
+            alternatives = []
+            for t in np.flatnonzero(steps):
+                row = preds[b, t]
+                char = int(idx[b, t])
+                # the character holds the steps up to the next change of class; it is absent only if
+                # none of them has it, so no chance of that exceeds the least of their chances
+                end = t + 1
+                while end < idx.shape[1] and int(idx[b, end]) == char:
+                    end += 1
+                absent = float(1.0 - preds[b, t:end, char].max())
+                top = np.argpartition(row, -1 - ALTERNATIVES)[-1 - ALTERNATIVES:]
+                top = top[np.argsort(-row[top])]
+                listed = tuple(("", min(float(row[k]), absent)) if int(k) == 0
+                               else (characters[int(k)], float(row[k]))
+                               for k in top if int(k) != char)[:ALTERNATIVES]
+                rest = 1.0 - float(row[char]) - sum(float(row[k]) for k in top if int(k) != char)
+                alternatives.append((*listed, (UNLISTED, max(0.0, rest))))
+            rec[2].append(alternatives)
+        return out
+
+
 class RapidEngine:
     """PP-OCRv4 through rapidocr-onnxruntime, driven stage by stage so that the per-character
     probabilities of the recogniser (which ``RapidOCR.__call__`` averages away) are kept, and
@@ -263,6 +314,7 @@ class RapidEngine:
         self._ocr = RapidOCR(rec_batch_num=1)
         # bands are detected at their own size: rapidocr's default ("min" 736) would scale a band up
         self._ocr.text_det.limit_type = "max"
+        self._ocr.text_rec.postprocess_op = _RunnerUpDecode(self._ocr.text_rec.postprocess_op)
         _own_sessions(self._ocr, threads)
         # pages recognised in parallel share the engine; one detection at a time bounds the memory
         self._detecting = threading.Lock()
@@ -289,9 +341,14 @@ class RapidEngine:
             if not text.strip():
                 continue
             confs = [float(c) for c in rec[2][4]] if len(rec) > 2 else [float(rec[1])] * len(text)
+            alternatives = rec[2][5] if len(rec) > 2 and len(rec[2]) > 5 else None
             if len(confs) != len(text):  # a multi-character token: spread the line's mean
                 confs = [float(rec[1])] * len(text)
-            lines.append(OcrLine(text, _box(quad), confs, angle=180 if upside_down else 0))
+                alternatives = None
+            if alternatives is not None and len(alternatives) != len(text):
+                alternatives = None
+            lines.append(OcrLine(text, _box(quad), confs, angle=180 if upside_down else 0,
+                                 alternatives=alternatives))
         return lines
 
     def _detect(self, img: Any) -> Any:

@@ -22,9 +22,12 @@ from functools import lru_cache
 
 from ..paths import data_dir
 from .linejoin import _lexicon
+from .ocr_engine import UNLISTED
 
 #: Glued runs shorter than this are left alone ("useof" is rare; a short unknown word is likelier a name).
 MIN_GLUED = 7
+#: ... unless they are lowercase and split into words of the clause library ("oruse": "or use").
+MIN_SHORT_GLUED = 4
 MAX_WORD = 24
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SINGLE = frozenset({"a", "i"})
@@ -111,6 +114,9 @@ def respace(text: str, confs: list[float], extra: frozenset[str] = frozenset()) 
         if len(run) >= MIN_GLUED and not name_like and not broken and run.lower() not in vocab \
                 and run.lower() not in extra:
             pieces = split_run(run, vocab, extra)
+        elif len(run) >= MIN_SHORT_GLUED and run.islower() and not broken and run not in vocab and run not in extra:
+            # a short lowercase run, no word and no name: split only into contract words ("oruse")
+            pieces = split_run(run, library_words())
         if not pieces or len(pieces) == 1:
             out.append(run)
             out_confs += confs[m.start():m.end()]
@@ -186,3 +192,80 @@ def typographic_quotes(text: str, confs: list[float]) -> tuple[str, list[float]]
         out.append(ch)
         out_confs.append(confs[i])
     return "".join(out), out_confs
+
+
+def _known(word: str, vocab: frozenset[str], glued: bool = False) -> bool:
+    """A known word; with ``glued``, also a run of contract words glued together as the recogniser glues them
+    ("shallnotuseitsposition"; not "Northgatex", which any large word list splits somehow)."""
+    low = word.lower()
+    if (len(low) > 1 or low in _SINGLE) and low in vocab:
+        return True
+    if not glued or len(low) < MIN_GLUED:
+        return False
+    pieces = split_run(low, vocab)
+    return pieces is not None and all(p in library_words() for p in pieces)
+
+
+def _alternative_is_word(text: str, i: int, alt: str, vocab: frozenset[str]) -> bool | None:
+    """Whether reading ``alt`` for ``text[i]`` gives known words there: True (another reading of
+    the line, which a misread could hide), None (the same word, another case), False (no word)."""
+    start, end = i, i + 1
+    while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isascii() and text[end].isalpha():
+        end += 1
+    read = text[start:end]
+    other = text[start:i] + alt + text[i + 1:end]
+    if alt and not (alt.isascii() and (alt.isalpha() or alt == " ")):
+        return False  # a digit, a mark or a Chinese character inside a word makes no word
+    if other.lower() == read.lower():
+        return None
+    # a glued run's alternatives are judged as glued runs too (which almost any run of letters is:
+    # the cautious side); a word's as words
+    glued = " " not in read and not _known(read, vocab)
+    return all(p and _known(p, vocab, glued) for p in other.split(" "))
+
+
+def word_confidences(text: str, confs: list[float], alternatives: list[tuple[tuple[str, float], ...]] | None,
+                     below: float) -> list[float]:
+    """The confidence of each character read below ``below`` inside an English word, given that
+    contracts are written in words: the probability that the recogniser read this word and not
+    another one. Of the recogniser's alternatives for the character, those that would give another
+    known word (or two known words, for a space) count against it, those that give no word do not,
+    and the probability it did not list (:data:`UNLISTED`) counts against it too (it might be
+    another word). A
+    run of words glued together is read as the words it splits into (:func:`split_run`); a word
+    that is no known word (a name, a code) keeps the recogniser's figure.
+
+    Why: the recogniser is unsure of Latin letters where the page is clear ("undertakes" with its
+    r at 0.59, the alternative being no character at all: "undetakes"), and the fail-closed rule
+    would make every English undertaking uncertain; a letter whose every alternative makes no word
+    is not in doubt as to the word."""
+    if alternatives is None or len(alternatives) != len(text) or len(confs) != len(text):
+        return confs
+    vocab = base_vocabulary()
+    if not vocab:
+        return confs
+    out = list(confs)
+    for i, (ch, conf) in enumerate(zip(text, confs, strict=True)):
+        if conf >= below or not ch.isascii() or not (ch.isalpha() or ch == " "):
+            continue
+        if ch == " ":
+            left = _LETTERS.search(text[:i][::-1])
+            right = _LETTERS.match(text, i + 1)
+            if not (left and left.start() == 0 and right and _known(left.group()[::-1], vocab, True)
+                    and _known(right.group(), vocab, True)):
+                continue
+        else:
+            m = next((m for m in _LETTERS.finditer(text) if m.start() <= i < m.end()), None)
+            if m is None or not _known(m.group(), vocab, True):
+                continue
+        support, against = conf, 0.0
+        for alt, q in alternatives[i]:
+            verdict = True if alt == UNLISTED else _alternative_is_word(text, i, alt, vocab)
+            if verdict is None:
+                support += q
+            elif verdict:
+                against += q
+        out[i] = max(conf, support / (support + against)) if support + against > 0 else conf
+    return out
