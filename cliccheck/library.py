@@ -77,6 +77,10 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "amendments": (LEX, False),
     "support_activities": (LEX, False),
     "commitment_colons": (LEX, False),
+    "bid_acceptances": (LEX, False),
+    "bid_responses": (LEX, False),
+    "bid_rejections": (LEX, False),
+    "bid_qualified": (LEX, False),
 }
 
 #: clause_library/frames.yaml: the harmless complements of an undertaking (fail-closed accounting), the words
@@ -102,11 +106,14 @@ _FRAMES_SCHEMA: dict[str, Any] = {
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
                 "justifications", "broad_objects", "partial_objects", "partial_duty", "withheld_objects",
-                "referred_agreements")
+                "referred_agreements", "caps", "cap_exclusions")
 #: lexicon keys a requirement file may leave out (empty by default)
 #: referred_agreements: the names of a separate agreement whose text the contract does not hold ("a separate
 #: security and confidentiality agreement"): an undertaking only on one is weak with the reason separate-agreement
-OPTIONAL_LEXICON_KEYS = ("partial_objects", "partial_duty", "withheld_objects", "referred_agreements")
+#: caps: a sentence anywhere in the contract that limits every undertaking of the requirement ("乙方在本合同项下承担的
+#: 全部违约及赔偿责任，累计不超过本合同总价的百分之五"), unless it has one of cap_exclusions ("…保密义务的除外")
+OPTIONAL_LEXICON_KEYS = ("partial_objects", "partial_duty", "withheld_objects", "referred_agreements", "caps",
+                         "cap_exclusions")
 VERDICT_KEYS = ("satisfied", "weak", "contradicted", "missing")
 
 _REQUIREMENT_SCHEMA: dict[str, Any] = {

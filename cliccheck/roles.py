@@ -361,6 +361,8 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
         head = m.group(0).strip()
         if not re.match(r"\s*[:：]", text[m.end():]):
             continue
+        if text[:m.start()].rstrip().endswith(("【", "[", "［")):
+            continue  # "【乙方：删除方括号内容，…】", "[Supplier: delete]": a party's comment on a draft, not its name
         if words.doc_search("plural_address", text[max(0, m.start() - 4):m.end()]):
             continue  # "致各供应商：": the readers of a notice, not a party
         if words.is_generic(text[m.end():].lstrip(" :：")):
@@ -740,8 +742,9 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
         return "not-a-contract", False, f"code or markup in {technical} of {len(sample)} paragraphs"
     if supplier.source == "letter":
         return "letter", True, next((e.text[:60] for e in supplier.evidence), "")
-    title = next((b.text for b in body[:3] if b.text.strip() and len(b.text) <= 80), "")
+    title = next((t for t in (_title_of(b.text) for b in body[:3]) if t), "")
     counts = {key: _count(words, key, text) for key in ("contract_instruments", "notice_instruments")}
+    titled = words.doc_search("notice_titles", title) if title and not _CLAUSE_NUMBER.match(title) else None
     notice = (words.doc_search("notice_titles", title) if title else None) or _first(words, "plural_address", body)
     user = [n for n in (*names, *aliases) if n and n.strip() and n.strip() in text]
     if defined or user:
@@ -751,6 +754,10 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
     use = _party_use(body, supplier, words)
     if notice and counts["notice_instruments"] >= counts["contract_instruments"]:
         return "notice", False, notice.group(0)
+    if titled:
+        # "…信息科技外包管理办法（节选）": the document names itself a policy or notice in its title, and defines no
+        # party; that it speaks of contracts ("签订的合同应当包含以下条款") makes it no contract
+        return "notice", False, titled.group(0)
     if counts["notice_instruments"] > counts["contract_instruments"]:
         return "notice", False, "policy or notice wording"
     generic = _generic_definition(body, supplier, words)
@@ -770,6 +777,19 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
     if not _contract_like(body, supplier, buyer, counts["contract_instruments"], words):
         return "not-a-contract", False, "no parties, clauses or obligations"
     return ("contract" if counts["contract_instruments"] else "other"), False, "the supplier is never named as a party"
+
+
+#: a bilingual title read as one paragraph: "滨海银行信息科技外包管理办法（节选） Binhai Bank Measures for …"
+_PAIRED_TITLE = re.compile(r"^([^A-Za-z。；;]{2,60}?)\s+[A-Z][^。；;]{2,150}$")
+
+
+def _title_of(text: str) -> str:
+    """A paragraph as a document title: short, or the Chinese half of a Chinese-and-English title."""
+    text = text.strip()
+    if len(text) <= 80:
+        return text
+    paired = _PAIRED_TITLE.match(text) if len(text) <= 220 else None
+    return paired.group(1) if paired else ""
 
 
 def _numbered_duty(body: Sequence[Block], words: _RoleWords) -> str | None:

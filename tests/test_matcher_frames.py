@@ -862,3 +862,76 @@ def test_a_buyers_right_to_demand_that_the_supplier_must_meet(clause: str, lang:
             "Customer: Harbour Grid Ltd. Vendor (the supplier): Northbridge Systems Ltd.\n\n") + clause + "\n"
     result = check_document(read_document(text.encode("utf-8"), filename="c.txt")).requirement("CSR01")
     assert str(result.verdict) == expected, (result.message, result.reasons)
+
+
+_BID = "技术规格逐条应答书\n\n项目名称：轨道交通综合监控系统升级改造\n\n应答人：江东智控系统股份有限公司\n\n"
+_REQUIREMENT = "★5.3 招标要求：供应商在系统生命周期内无正当理由不得中断备品备件供应和技术支持服务。"
+
+
+@pytest.mark.parametrize(("response", "expected"), [
+    ("应答：满足。", "satisfied"),
+    ("应答：满足，我司承诺在系统生命周期内持续供应。", "satisfied"),
+    ("应答：无偏离，我司承诺在系统生命周期内持续供应。", "satisfied"),
+    ("应答：不满足。", "contradicted"),
+    ("应答：了解。", "weak"),
+    ("响应：负偏离，仅在质保期内提供技术支持。", "weak"),
+    ("应答：满足。但对于原厂已宣布停产（EOL）的产品，备品备件的供应期限以原厂届时有效的产品生命周期政策为准。", "weak"),
+], ids=["accepted", "accepted-with-words", "no-deviation", "refused", "noted", "deviation", "accepted-then-rider"])
+def test_a_requirement_in_a_bid_response_binds_as_far_as_the_response_accepts_it(response: str, expected: str) -> None:
+    """heldout-9 false pass (u4-zh-002): a point-by-point bid response binds the supplier to a tender requirement
+    only as its answer accepts it; a rider after the bare "满足" still qualifies it."""
+    text = f"{_BID}{_REQUIREMENT}\n{response}\n"
+    result = check_document(read_document(text.encode("utf-8"), filename="bid.txt")).requirement("CSR04")
+    assert str(result.verdict) == expected, (result.message, result.reasons)
+
+
+@pytest.mark.parametrize(("response", "expected"), [
+    ("Response: Comply.", "satisfied"), ("Response: Not comply.", "contradicted"),
+    ("Response: Partially comply - support for 24 months only.", "weak"), ("Response: Noted.", "weak")])
+def test_an_english_compliance_schedule_binds_as_far_as_the_response_accepts_it(response: str, expected: str) -> None:
+    text = ("Vendor: Northbridge Systems Ltd.\n\nCompliance schedule\n\n4.2 The Vendor shall not interrupt the supply "
+            f"of products or technical support without justifiable reason.\n{response}\n")
+    result = check_document(read_document(text.encode("utf-8"), filename="bid.txt")).requirement("CSR04")
+    assert str(result.verdict) in ({expected} if expected != "satisfied" else {"satisfied"}), result.message
+
+
+def test_words_in_square_brackets_are_not_an_agreed_undertaking() -> None:
+    """heldout-9 false pass (u4-zh-031): in a negotiation draft the support half of the promise stood in square
+    brackets (a party proposed deleting it); the other party's comment in 【】 named no one."""
+    text = ("甲方：东江轨道交通集团有限公司\n\n乙方：中嘉信息技术有限公司\n\n第九条 持续供应\n\n9.1 乙方承诺，在本合同有效期及产品质保期内，"
+            "无正当理由不中断产品供应[及必要的技术支持服务]。\n【乙方：删除方括号内容，技术支持按附件四执行。】\n【甲方：接受。】\n")
+    doc = read_document(text.encode("utf-8"), filename="draft.txt")
+    result = check_document(doc)
+    csr04 = result.requirement("CSR04")
+    assert str(csr04.verdict) == "weak" and any(r.code == "bracketed" for r in csr04.reasons), csr04.message
+    assert "删除方括号内容" not in csr04.message  # the comment is no party's name
+    settled = text.replace("[及必要的技术支持服务]", "及必要的技术支持服务")
+    assert str(check_document(read_document(settled.encode("utf-8"), filename="d.txt")).requirement("CSR04").verdict) \
+        == "satisfied"
+
+
+@pytest.mark.parametrize("clause", ["4.1 乙方不得无正当理由中断维保服务。", "4.1 乙方不得无正当理由中断运维保障服务。"])
+def test_a_maintenance_service_is_support_not_supply(clause: str) -> None:
+    """heldout-9 false pass (u4-zh-024): 维保服务 is one thing, the maintenance service; its 服务 is not the supply of the
+    contract's products."""
+    text = (f"设备采购及维保服务合同\n\n甲方：某市人民医院\n\n乙方：华溪系统集成有限公司\n\n第四条 乙方义务\n{clause}\n"
+            "4.2 乙方工程师在现场服务时，未经甲方许可不得拷贝甲方数据。\n4.3 乙方应每季度提交一次设备运行报告。\n")
+    result = check_document(read_document(text.encode("utf-8"), filename="c.txt")).requirement("CSR04")
+    assert str(result.verdict) == "weak", result.message
+
+
+@pytest.mark.parametrize("text", [
+    "采购需求\n\n一、项目名称：县级融媒体中心播出系统升级\n\n二、商务要求\n\n★2.1 供应商须配合采购人可能开展的网络安全审查。\n\n"
+    "★2.2 供应商须保证所供产品在使用年限内持续供应并提供技术支持服务，不得无故中断。\n",
+    "滨海银行信息科技外包管理办法（节选）\nBinhai Bank Measures for the Administration of IT Outsourcing (Extract)\n\n"
+    "第二十条 本行与信息科技供应商签订的合同应当包含以下条款：供应商配合网络安全审查；供应商不得非法控制本行信息系统及设备；"
+    "供应商无正当理由不得中断产品供应和技术支持服务。\n\nArticle 20 Contracts the Bank concludes with IT suppliers shall "
+    "include the following terms: the supplier shall not illegally control the Bank's systems and equipment; and the "
+    "supplier shall not interrupt product supply and technical support services without justifiable reason.\n",
+], ids=["procurement-requirements", "bilingual-policy-title"])
+def test_a_buyers_requirements_or_policy_binds_no_supplier(text: str) -> None:
+    """heldout-9 false passes (u1-zh-095, u3-bilingual-046): the document names itself the buyer's requirements or
+    an internal policy in its title (one in two languages, read as one paragraph) and defines no party."""
+    result = check_document(read_document(text.encode("utf-8"), filename="p.txt"))
+    assert [str(r.verdict) for r in result.requirements if str(r.verdict) == "satisfied"] == [], \
+        [(r.id, str(r.verdict), r.message) for r in result.requirements]

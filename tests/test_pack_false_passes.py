@@ -212,3 +212,41 @@ def test_an_exception_pointing_back_at_laws_named_before_is_a_carve_out(exceptio
     text = ("甲方：某市大数据中心\n\n乙方：某云计算有限公司（服务商）\n\n11.2 乙方不得向任何第三方提供甲方数据，但乙方根据其总部所在国家的法律"
             f"规定提供的除外。乙方亦不得对甲方数据进行关联分析，{exception}。\n")
     assert _read("network-data", text)["ND03"] == expected
+
+
+@pytest.mark.parametrize(("cap", "expected"), [
+    ("14.3 乙方在本合同项下承担的全部违约及赔偿责任，累计不超过本合同总价的百分之五。", "weak"),
+    ("14.3 乙方在本合同项下承担的全部违约及赔偿责任，累计不超过本合同总价的百分之五，但乙方违反保密义务或者发生数据泄露的除外。", "satisfied"),
+    ("14.3 乙方应按时交付货物。", "satisfied"),
+], ids=["cap-anywhere", "cap-excepting-confidentiality", "no-cap"])
+def test_a_cap_on_all_the_suppliers_liability_limits_the_security_liability(cap: str, expected: str) -> None:
+    """packs-heldout-3 false pass (v1-zh-002): the security agreement made the supplier liable "按主合同第十四条", whose
+    14.3 capped all its liability at 5 % of the price; the cap stood in another clause."""
+    text = ("甲方：某市轨道交通集团有限公司\n\n乙方：某信息技术有限公司（供应商）\n\n第五条 乙方违反本协议约定的安全保密义务的，应赔偿甲方"
+            f"由此造成的全部损失。\n\n第十四条 违约责任\n\n{cap}\n")
+    assert _read("security-agreement", text)["SEC04"] == expected
+
+
+@pytest.mark.parametrize(("proviso", "expected"), [
+    (", provided that the Supplier shall not be responsible for any disclosure by its subcontractors", "weak"),
+    (", and the Supplier shall procure that its subcontractors do the same", "satisfied"),
+], ids=["disowns-subcontractors", "binds-subcontractors"])
+def test_a_supplier_disowning_those_it_answers_for_is_a_carve_out(proviso: str, expected: str) -> None:
+    """packs-heldout-3 false pass (v1-en-032)."""
+    text = ("Customer: Harbour Grid Ltd.\n\nSupplier: Northbridge Systems Ltd.\n\n9. CONFIDENTIALITY. The Supplier "
+            f"shall keep the Customer's information confidential{proviso}.\n")
+    assert _read("security-agreement", text)["SEC02"] == expected
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("12.3 Notwithstanding anything to the contrary, Supplier may aggregate and de-identify Customer Personal "
+     "Information and may use such de-identified data for any purpose, including benchmarking.", "contradicted"),
+    ("12.3 Supplier shall not use Customer Personal Information for benchmarking.", "satisfied"),
+], ids=["de-identified-for-any-purpose", "no-benchmarking"])
+def test_use_of_de_identified_personal_information_for_any_purpose_goes_beyond_the_purpose(clause: str,
+                                                                                           expected: str) -> None:
+    """packs-heldout-3 false pass (v2-en-029): de-identified personal information is still personal information."""
+    text = ("Customer: Harbour Grid Ltd.\n\nSupplier: Northbridge Systems Ltd.\n\n4.1 Supplier shall process Customer "
+            "Personal Information only as necessary to provide the Services and in accordance with Customer's "
+            f"documented instructions.\n\n{clause}\n")
+    assert _read("pipl21", text)["PIPL21-03"] == expected

@@ -220,6 +220,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
             results += [a for a in _analyse(unit, library, roles)
                         if a.kind in ("contradiction", "limitation") and a.requirement in inherited]
         _carve_outs_after(s, sentences, results, library, lang)
+        _bid_response(s, sentences, results, library, lang)
         riders = {a.requirement for a in found[-4:] if a.kind == "contradiction" and a.unit.sentence is s}
         found.extend(a for a in results if not (a.kind == "contradiction" and a.requirement in riders))
         _rider_after(s, sentences, results, library, roles, lang, found)
@@ -232,7 +233,28 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     found += _globally_overridden(sentences, found, library, roles, lang)
     _instrument_term(sentences, found, library, lang)
     _amended(sentences, found, library, lang)
+    _capped(sentences, found, library, lang)
     return found
+
+
+def _capped(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """"14.3 乙方在本合同项下承担的全部违约及赔偿责任，累计不超过本合同总价的百分之五": a cap on all the supplier's
+    liability limits the liability the security agreement promises, wherever the cap stands (the main contract's
+    clause the agreement refers to), unless it excepts the requirement's subject ("…违反保密义务的除外")."""
+    for rid in {a.requirement for a in found if a.kind == "undertaking" and a.quality == "satisfied"}:
+        lexicon = library.requirement(rid).lexicon
+        caps = phrase_regex(lexicon.get("caps", {}).get(lang, ()), lang)
+        if caps is None:
+            continue
+        spared = phrase_regex(lexicon.get("cap_exclusions", {}).get(lang, ()), lang)
+        for s in sentences:
+            if s.language != lang or caps.search(s.text) is None or (spared is not None and spared.search(s.text)):
+                continue
+            for a in found:
+                if a.requirement == rid and a.kind == "undertaking" and a.quality == "satisfied" \
+                        and a.unit.sentence is not s:
+                    _weakened_by(a, s)
+            break
 
 
 #: the clause number inside a reference ("Clause 19.1", "第7.1条", "第七条")
@@ -523,9 +545,16 @@ def _rider_after(s, sentences, results, library, roles, lang, found) -> None:  #
 
 
 def _carve_outs_after(s, sentences, results, library, lang) -> None:  # type: ignore[no-untyped-def]
-    """A carve-out in the next sentence of the same block (after "；"/";") weakens the undertaking."""
+    """A carve-out in the next sentence of the same block (after "；"/";") weakens the undertaking; a bare
+    acceptance between them ("招标要求：…不得中断…。应答：满足。但对于已停产的产品，…") is passed over."""
     nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
-    if nxt is None or nxt.block is not s.block or not any(a.kind == "undertaking" for a in results):
+    block = s.block
+    accepts = _lexicon_regex(library, "bid_acceptances", lang)
+    if nxt is not None and accepts is not None and accepts.search(nxt.text) and nxt.index + 1 < len(sentences) \
+            and (nxt.block is block or nxt.block.paragraph == block.paragraph + 1):
+        # the acceptance may open the next paragraph ("★5.3 招标要求：…" / "应答：满足。但…")
+        block, nxt = nxt.block, sentences[nxt.index + 1]
+    if nxt is None or nxt.block is not block or not any(a.kind == "undertaking" for a in results):
         return
     if excludes_reasons(nxt.text, library, lang):
         return  # "Sanctions and foreign laws are not justifiable reasons": it names carve-outs only to exclude them
@@ -537,6 +566,45 @@ def _carve_outs_after(s, sentences, results, library, lang) -> None:  # type: ig
             a.quality = "weak"
             a.reasons.append(Reason("carve-out", carve[0].text))
             a.detail = a.detail or carve[0].text
+
+
+def _next_sentence(s, sentences):  # type: ignore[no-untyped-def]
+    """The sentence after ``s`` in its block, or opening the paragraph right after it."""
+    nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
+    if nxt is not None and (nxt.block is s.block or nxt.block.paragraph == s.block.paragraph + 1):
+        return nxt
+    return None
+
+
+def _bid_response(s, sentences, results, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """A requirement put to the supplier and answered in the next line ("★5.3 招标要求：供应商不得中断…" /
+    "应答：…", "4.2 The Vendor shall …" / "Response: …") binds the supplier as far as the answer accepts it:
+    "应答：满足" keeps the undertaking;
+    "不满足", "Not comply" refuse it (a contradiction); "部分满足", "负偏离", "了解", "Noted" leave it weak. With no
+    response after it, the requirement is read as it stands (a bid accepting the tender's terms as a whole)."""
+    if not any(a.kind == "undertaking" for a in results):
+        return
+    nxt = _next_sentence(s, sentences)
+    response = _lexicon_regex(library, "bid_responses", lang)
+    if nxt is None or response is None or not response.search(nxt.text):
+        return
+    accepts = _lexicon_regex(library, "bid_acceptances", lang)
+    if accepts is not None and accepts.search(nxt.text):
+        return
+    words = " ".join(nxt.text.split())[:120]
+    refused = _lexicon_regex(library, "bid_rejections", lang)
+    qualified = _lexicon_regex(library, "bid_qualified", lang)
+    for a in results:
+        if a.kind != "undertaking":
+            continue
+        if refused is not None and refused.search(nxt.text):
+            a.kind = "contradiction"
+            a.reasons = [Reason("contradicted-by", words)]
+            a.detail = words
+        elif qualified is not None and qualified.search(nxt.text):
+            a.quality = "weak"
+            a.reasons.append(Reason("weakened-by", words))
+            a.detail = a.detail or words
 
 
 def _languages(doc: Document, lang: str) -> list[str]:

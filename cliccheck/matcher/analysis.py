@@ -654,6 +654,24 @@ def _scope_of(s: Sentence, exc: Hit) -> tuple[int, int]:
 _REASON_WORD = re.compile(r"理由|为由|原因|\breasons?\b|\bgrounds?\b", re.IGNORECASE)
 
 
+_OPEN_BRACKETS, _CLOSE_BRACKETS = "[［", "]］"
+
+
+def _bracketed(s: Sentence, hits: list[Hit]) -> str | None:
+    """The square-bracketed text holding one of ``hits``, if any: drafts put in square brackets what is not yet
+    agreed (an option, a party's proposal), so an undertaking resting on such words is not a settled one."""
+    for h in hits:
+        before = s.text[:h.start]
+        opened = max(before.rfind(c) for c in _OPEN_BRACKETS)
+        if opened < 0 or opened < max(before.rfind(c) for c in _CLOSE_BRACKETS):
+            continue
+        ends = [i for i in (s.text.find(c, h.end) for c in _CLOSE_BRACKETS) if i >= 0]
+        reopened = [i for i in (s.text.find(c, h.end) for c in _OPEN_BRACKETS) if i >= 0]
+        if ends and (not reopened or min(ends) < min(reopened)):
+            return s.text[opened:min(ends) + 1]
+    return None
+
+
 def _weakeners(s: Sentence, rid: str, modal: Hit | None, act: Hit | None = None) -> tuple[list[Reason], list[Hit]]:
     reasons: list[Reason] = []
     marks: list[Hit] = []
@@ -1239,6 +1257,9 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             if not elements:
                 continue  # an undertaking on a broad object only ("the Services") covers no element
             reasons, weak_marks = _weakeners(s, rid, modal, act)
+            bracketed = _bracketed(s, [act, *obj_hits, *([modal] if modal else [])])
+            if bracketed is not None:  # "不中断产品供应[及必要的技术支持服务]": a draft's text not yet agreed
+                reasons.append(Reason("bracketed", bracketed))
             narrowed = {t for el in elements for t in unit.narrowed.get((rid, el), ())}
             for o in obj_hits:
                 if o.text in narrowed:  # "「用戶設備」指…桌面電腦": the undertaking covers only what the definition lists

@@ -62,6 +62,7 @@ _WEAK_DETAILS = (
     ("overridden-by", "overridden by '{detail}'"),
     ("carve-out", "limited by the carve-out '{detail}'"),
     ("partial-coverage", "partial: it covers {detail}"),
+    ("bracketed", "resting on words in square brackets, which a draft uses for text not yet agreed: '{detail}'"),
     ("not-supplier", "not clearly given by the supplier (no party is named as bound)"),
     ("unidentified-right", "a party the contract does not identify as buyer or supplier may '{detail}'"),
     # fail closed: words no known-safe part accounts for; a lawyer reads them

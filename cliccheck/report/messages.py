@@ -230,7 +230,8 @@ def _weak_detail(req: RequirementReport, lang: str) -> str:
         return t("detail.separate-agreement", lang, detail=words) if words and (is_quote(words, ev) or lang == "en") \
             else t("detail.separate-agreement.bare", lang)
     for code, key in (("weakened-by", "detail.weakened-by"), ("overridden-by", "detail.overridden-by"),
-                      ("carve-out", "detail.carve-out"), ("unidentified-right", "detail.unidentified-right")):
+                      ("carve-out", "detail.carve-out"), ("unidentified-right", "detail.unidentified-right"),
+                      ("bracketed", "detail.bracketed")):
         reason = _first(req.reasons, code)
         if reason is not None and reason.detail:
             if reason.detail in _FIXED_DETAILS:
