@@ -935,3 +935,23 @@ def test_a_buyers_requirements_or_policy_binds_no_supplier(text: str) -> None:
     result = check_document(read_document(text.encode("utf-8"), filename="p.txt"))
     assert [str(r.verdict) for r in result.requirements if str(r.verdict) == "satisfied"] == [], \
         [(r.id, str(r.verdict), r.message) for r in result.requirements]
+
+
+def test_a_commitment_letters_occasion_and_closing_do_not_qualify_its_undertakings() -> None:
+    """The letter's preamble ("参加贵集团…项目（项目编号：…）投标，现就网络安全事项郑重承诺如下："), a period that runs
+    with the contract's and beyond it ("合同履行期间及产品交付后不少于八年内") and its closing "愿承担全部法律责任" are
+    harmless; a limit inside the period ("仅在质保期内") still is not."""
+    letter = ("供应商承诺书\n\n致：江北轨道交通集团有限公司\n\n我公司参加贵集团“线网指挥中心系统扩容项目”（项目编号：JBGD-2025-ZB-017）"
+              "投标，现就网络安全事项郑重承诺如下：\n\n一、在合同履行期间及产品交付后不少于八年内，除不可抗力或法律禁止等正当事由外，我公司不中断产品"
+              "供应，亦不中断升级、维护等必要的技术支持服务。\n\n如违反上述承诺，我公司愿承担全部法律责任。\n\n承诺人（盖章）：华岭信息系统有限公司\n")
+    result = check_document(read_document(letter.encode("utf-8"), filename="l.txt")).requirement("CSR04")
+    assert str(result.verdict) == "satisfied", result.message
+    limited = letter.replace("在合同履行期间及产品交付后不少于八年内", "仅在质保期内")
+    result = check_document(read_document(limited.encode("utf-8"), filename="l.txt")).requirement("CSR04")
+    assert str(result.verdict) == "weak", result.message
+
+
+def test_a_hong_kong_employer_is_the_buyer() -> None:
+    text = ("第十条 承辦商須配合僱主就本合約進行之網絡安全審查，並提供所需文件。\n")
+    result = check_document(read_document(text.encode("utf-8"), filename="hk.txt")).requirement("CSR01")
+    assert str(result.verdict) == "satisfied", result.message
