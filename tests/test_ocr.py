@@ -714,3 +714,20 @@ def test_a_short_lowercase_run_of_contract_words_is_split():
 
     assert respace("retain oruse any data", [0.9] * 22)[0] == "retain or use any data"
     assert respace("the Huawei and Cisco", [0.9] * 20)[0] == "the Huawei and Cisco"
+
+
+def test_words_of_a_run_broken_at_the_line_end_are_judged_as_words():
+    """"shallnotuseitsposi-" / "tion": the second l of "shall" read at 0.49 (its alternatives no letter or an i,
+    which make no word) is sure as a letter of "shall not use its", the words before the broken one."""
+    from cliccheck.readers.ocr_engine import UNLISTED
+    from cliccheck.readers.ocr_words import word_confidences
+
+    text = "The Supplier undertakes that it shallnotuseitsposi-"
+    confs = [0.99] * len(text)
+    alts: list[tuple[tuple[str, float], ...]] = [(("", 0.005), (UNLISTED, 0.005))] * len(text)
+    i = text.index("shall") + 4
+    confs[i], alts[i] = 0.49, (("", 0.005), ("i", 0.02), ("a", 0.007), (UNLISTED, 0.004))
+    assert word_confidences(text, confs, alts, MIN_CONFIDENCE)[i] >= MIN_CONFIDENCE
+    j = text.index("posi") + 1  # a letter of the broken word itself: not judged
+    confs[j] = 0.49
+    assert word_confidences(text, confs, alts, MIN_CONFIDENCE)[j] == 0.49

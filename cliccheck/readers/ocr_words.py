@@ -114,8 +114,9 @@ def respace(text: str, confs: list[float], extra: frozenset[str] = frozenset()) 
         if len(run) >= MIN_GLUED and not name_like and not broken and run.lower() not in vocab \
                 and run.lower() not in extra:
             pieces = split_run(run, vocab, extra)
-        elif len(run) >= MIN_SHORT_GLUED and run.islower() and not broken and run not in vocab and run not in extra:
-            # a short lowercase run, no word and no name: split only into contract words ("oruse")
+        elif len(run) >= MIN_SHORT_GLUED and run.islower() and not broken and run not in vocab:
+            # a short lowercase run, no word and no name: split only into contract words ("oruse"; the document's
+            # own words are not asked, as the glued run is one of them)
             pieces = split_run(run, library_words())
         if not pieces or len(pieces) == 1:
             out.append(run)
@@ -206,14 +207,29 @@ def _known(word: str, vocab: frozenset[str], glued: bool = False) -> bool:
     return pieces is not None and all(p in library_words() for p in pieces)
 
 
-def _alternative_is_word(text: str, i: int, alt: str, vocab: frozenset[str]) -> bool | None:
-    """Whether reading ``alt`` for ``text[i]`` gives known words there: True (another reading of
-    the line, which a misread could hide), None (the same word, another case), False (no word)."""
-    start, end = i, i + 1
-    while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
-        start -= 1
-    while end < len(text) and text[end].isascii() and text[end].isalpha():
-        end += 1
+def _judged_span(text: str, run: re.Match[str], vocab: frozenset[str]) -> tuple[int, int] | None:
+    """The letters of a run judged as words: the whole run when it is a word or glued words; of a run
+    broken at the line's end ("shallnotuseitsposi-" / "tion"), the words before the broken one."""
+    if _known(run.group(), vocab, True):
+        return run.start(), run.end()
+    if text[run.end():].rstrip() == "-":
+        for k in range(len(run.group()) - 1, 0, -1):
+            if _known(run.group()[:k], vocab, True):
+                return run.start(), run.start() + k
+    return None
+
+
+def _alternative_is_word(text: str, i: int, alt: str, vocab: frozenset[str],
+                         span: tuple[int, int] | None = None) -> bool | None:
+    """Whether reading ``alt`` for ``text[i]`` gives known words there (within ``span``, by default the
+    letters around it): True (another reading of the line, which a misread could hide), None (the same
+    word, another case), False (no word)."""
+    start, end = span or (i, i + 1)
+    if span is None:
+        while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+            start -= 1
+        while end < len(text) and text[end].isascii() and text[end].isalpha():
+            end += 1
     read = text[start:end]
     other = text[start:i] + alt + text[i + 1:end]
     if alt and not (alt.isascii() and (alt.isalpha() or alt == " ")):
@@ -233,9 +249,9 @@ def word_confidences(text: str, confs: list[float], alternatives: list[tuple[tup
     another one. Of the recogniser's alternatives for the character, those that would give another
     known word (or two known words, for a space) count against it, those that give no word do not,
     and the probability it did not list (:data:`UNLISTED`) counts against it too (it might be
-    another word). A
-    run of words glued together is read as the words it splits into (:func:`split_run`); a word
-    that is no known word (a name, a code) keeps the recogniser's figure.
+    another word). A run of words glued together is read as the words it splits into
+    (:func:`split_run`), one broken at the line's end up to the broken word; a word that is no known
+    word (a name, a code) keeps the recogniser's figure.
 
     Why: the recogniser is unsure of Latin letters where the page is clear ("undertakes" with its
     r at 0.59, the alternative being no character at all: "undetakes"), and the fail-closed rule
@@ -256,13 +272,15 @@ def word_confidences(text: str, confs: list[float], alternatives: list[tuple[tup
             if not (left and left.start() == 0 and right and _known(left.group()[::-1], vocab, True)
                     and _known(right.group(), vocab, True)):
                 continue
-        else:
+        span = None
+        if ch != " ":
             m = next((m for m in _LETTERS.finditer(text) if m.start() <= i < m.end()), None)
-            if m is None or not _known(m.group(), vocab, True):
+            span = _judged_span(text, m, vocab) if m is not None else None
+            if span is None or not span[0] <= i < span[1]:
                 continue
         support, against = conf, 0.0
         for alt, q in alternatives[i]:
-            verdict = True if alt == UNLISTED else _alternative_is_word(text, i, alt, vocab)
+            verdict = True if alt == UNLISTED else _alternative_is_word(text, i, alt, vocab, span)
             if verdict is None:
                 support += q
             elif verdict:
