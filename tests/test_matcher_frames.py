@@ -955,3 +955,18 @@ def test_a_hong_kong_employer_is_the_buyer() -> None:
     text = ("第十条 承辦商須配合僱主就本合約進行之網絡安全審查，並提供所需文件。\n")
     result = check_document(read_document(text.encode("utf-8"), filename="hk.txt")).requirement("CSR01")
     assert str(result.verdict) == "satisfied", result.message
+
+
+@pytest.mark.parametrize(("clause", "rule"), [
+    ("11.2 乙方不得在所交付的软件中预留隐藏帐号或远程接入通道，不得擅自控制、干预医院服务器、工作站及医疗设备。", "CSR03"),
+    ("11.1 乙方不得利用实施、运维过程中接触甲方调度系统的便利，未经甲方书面同意采集、复制或留存甲方的通信数据及其他任何数据。", "CSR02"),
+])
+def test_the_operators_sector_and_the_means_named_in_a_prohibition_are_harmless(clause: str, rule: str) -> None:
+    """Words from the newly folded authors: the sector's systems (调度, 医院, 医疗设备, 通信), the means forbidden
+    (预留隐藏帐号) and the acts (干预) are part of what is forbidden, not qualifiers of it; "仅" still is."""
+    text = f"甲方：某市第一人民医院\n\n乙方：华溪医疗信息系统有限公司\n\n{clause}\n"
+    result = check_document(read_document(text.encode("utf-8"), filename="c.txt")).requirement(rule)
+    assert str(result.verdict) == "satisfied", result.message
+    limited = text.replace("乙方不得", "乙方仅在质保期内不得", 1)
+    assert str(check_document(read_document(limited.encode("utf-8"), filename="c.txt")).requirement(rule).verdict) \
+        == "weak"
