@@ -970,3 +970,16 @@ def test_the_operators_sector_and_the_means_named_in_a_prohibition_are_harmless(
     limited = text.replace("乙方不得", "乙方仅在质保期内不得", 1)
     assert str(check_document(read_document(limited.encode("utf-8"), filename="c.txt")).requirement(rule).verdict) \
         == "weak"
+
+
+@pytest.mark.parametrize(("period", "expected"), [
+    ("during the equipment's service life", "satisfied"),
+    ("during the entire life cycle of the project", "satisfied"),
+    ("for so long as this Agreement remains in force", "satisfied"),
+    ("during the warranty period", "weak"),
+])
+def test_a_period_as_long_as_the_contract_or_the_products_life_is_harmless(period: str, expected: str) -> None:
+    text = ("Customer: Harbour Grid Ltd.\n\nVendor (the supplier): Northbridge Systems Ltd.\n\n12.1 The Vendor shall "
+            f"not, without justifiable reason, interrupt the supply of the Products or technical support {period}.\n")
+    result = check_document(read_document(text.encode("utf-8"), filename="c.txt")).requirement("CSR04")
+    assert str(result.verdict) == expected, result.message
