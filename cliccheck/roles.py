@@ -655,6 +655,8 @@ def _letter(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | 
     head = body[:5]
     if not any(words.doc_search("letter_titles", b.text) for b in head if len(b.text) <= 120):
         return None
+    if _first(words, "plural_address", head) is not None:
+        return None  # "…水务有限公司致各供应厂商函": the buyer writes to its suppliers; its first person is the buyer
     found: dict[str, list[str]] = {}
     for lang in ("en", "zh"):
         rx = phrase_regex(words.first_person[lang], lang)

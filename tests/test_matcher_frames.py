@@ -983,3 +983,27 @@ def test_a_period_as_long_as_the_contract_or_the_products_life_is_harmless(perio
             f"not, without justifiable reason, interrupt the supply of the Products or technical support {period}.\n")
     result = check_document(read_document(text.encode("utf-8"), filename="c.txt")).requirement("CSR04")
     assert str(result.verdict) == expected, result.message
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("8.1 乙方在合同期内，除不可抗力或法律法规禁止外，不会无故停止产品供应或必要的技术支持服务。", "satisfied"),
+    ("8.1 乙方有权无故停止产品供应及技术支持服务。", "contradicted"),
+    ("8.1 乙方可无故终止本合同。", "contradicted"),
+    ("8.1 乙方因甲方严重违约解除本合同的，不承担违约责任。", "missing"),
+], ids=["will-not-stop-without-cause", "right-to-stop-without-cause", "right-to-terminate-without-cause",
+        "termination-for-the-buyers-breach"])
+def test_without_cause_is_the_statutes_standard_in_plainer_words(clause: str, expected: str) -> None:
+    """无故 (without cause) is what the statute's 无正当理由 forbids: promising not to stop 无故 satisfies it, a right to
+    stop or to end the contract 无故 contradicts it."""
+    text = f"甲方：某省交通运输厅\n\n乙方（供应商）：某科技有限公司\n\n{clause}\n"
+    result = check_document(read_document(text.encode("utf-8"), filename="c.txt")).requirement("CSR04")
+    assert str(result.verdict) == expected, result.message
+
+
+def test_a_buyers_letter_to_its_suppliers_is_no_supplier_letter() -> None:
+    """"…水务有限公司致各供应厂商函": a 函 whose first person is the buyer, written to its suppliers as a class."""
+    text = ("某市水务有限公司致各供应厂商函\n\n主旨：请配合本公司关键信息基础设施采购之相关规定。\n\n一、本公司采购网络产品及服务，应要求供应厂商配合"
+            "网络安全审查，并承诺不无故中断供货及技术支持。\n")
+    result = check_document(read_document(text.encode("utf-8"), filename="n.txt"))
+    assert all(str(r.verdict) == "missing" for r in result.requirements), [(r.id, str(r.verdict)) for r in
+                                                                           result.requirements]
