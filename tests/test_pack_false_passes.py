@@ -250,3 +250,15 @@ def test_use_of_de_identified_personal_information_for_any_purpose_goes_beyond_t
             "Personal Information only as necessary to provide the Services and in accordance with Customer's "
             f"documented instructions.\n\n{clause}\n")
     assert _read("pipl21", text)["PIPL21-03"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("第十四条 乙方不得将本合同项下受托处理的个人信息处理事项转委托他人。\n", "missing"),
+    ("第十四条 乙方不得超出约定的目的和方式处理个人信息。\n", "satisfied"),
+], ids=["processing-handed-over", "processing-itself"])
+def test_processing_named_as_what_would_be_sub_entrusted_is_no_processing_limit(text: str, expected: str) -> None:
+    """"不得将…个人信息处理事项转委托他人" bans sub-entrusting (PIPL21-05); the processing is what would be handed over,
+    not processing the supplier is bound to keep within the agreed purpose (PIPL21-03). A change to the letter rules
+    had let it through on the pack corpus; the eval test now fails on any pack false pass."""
+    header = "甲方（委托方）：某市医疗保障局\n\n乙方（受托方）：某信息技术有限公司\n\n"
+    assert _read("pipl21", header + text)["PIPL21-03"] == expected

@@ -873,10 +873,21 @@ def _attributive_act(s: Sentence, act: Hit) -> bool:
 
 def _delegated_act(s: Sentence, rid: str, act: Hit) -> bool:
     """The act is what someone else does, whom the supplier would engage: another requirement's act and a third
-    party stand before it ("shall not engage any subcontractor to process", 不得转委托任何第三方处理个人信息). The
-    supplier is bound not to engage them, which is that other requirement; it is not bound here not to do the act."""
-    before = [h for cat, hits in s.by.items() if ":" in cat and not cat.startswith(f"{rid}:")
-              and cat.split(":", 1)[1] in ACTION_KEYS for h in hits if h.end <= act.start]
+    party stand before it ("shall not engage any subcontractor to process", 不得转委托任何第三方处理个人信息), or it is
+    part of what that act would hand over ("不得将…个人信息处理事项转委托他人"). The supplier is bound not to engage
+    them, which is that other requirement; it is not bound here not to do the act."""
+    others = [h for cat, hits in s.by.items() if ":" in cat and not cat.startswith(f"{rid}:")
+              and cat.split(":", 1)[1] in ACTION_KEYS for h in hits]
+    ba = s.text.rfind("将", 0, act.start)
+    later = [h for h in others if h.start >= act.end and _HANDING_OVER.search(h.text)]
+    # (将 of the object, not 将 of the future: "乙方将配合…" has the act right after it)
+    if s.unit.lang == "zh" and ba >= 0 and later and act.start - ba > 2:
+        # "不得将本合同项下的个人信息处理事项转委托他人": the act stands in the object of another requirement's act
+        # (what would be sub-entrusted), in the same clause
+        nxt = min(later, key=lambda h: h.start)
+        if not re.search(r"[，,。；;]", s.text[ba:nxt.start]):
+            return True
+    before = [h for h in others if h.end <= act.start]
     if not before:
         return False
     prev = max(before, key=lambda h: h.end)
@@ -885,6 +896,10 @@ def _delegated_act(s: Sentence, rid: str, act: Hit) -> bool:
         return False
     return bool(_THIRD_PARTY[s.unit.lang].search(between))
 
+
+#: acts that hand the work to another: what stands in their object ("将…个人信息处理事项转委托他人") is not done by
+#: the supplier
+_HANDING_OVER = re.compile(r"转委托|委托|分包|转包|外包|交由|交给|交予")
 
 _THIRD_PARTY = {
     "en": re.compile(r"\b(?:third[- ]part(?:y|ies)|sub-?contractors?|sub-?processors?|other (?:persons?|entit(?:y|ies)|"
