@@ -1007,3 +1007,16 @@ def test_a_buyers_letter_to_its_suppliers_is_no_supplier_letter() -> None:
     result = check_document(read_document(text.encode("utf-8"), filename="n.txt"))
     assert all(str(r.verdict) == "missing" for r in result.requirements), [(r.id, str(r.verdict)) for r in
                                                                            result.requirements]
+
+
+@pytest.mark.parametrize(("exception", "expected"), [
+    ("除雇主欠款经催告六十日未付或不可抗力外", "satisfied"),
+    ("除雇主未付诸实施外", "weak"),
+], ids=["unpaid-after-reminder", "not-an-unpaid-sum"])
+def test_an_unpaid_sum_after_a_reminder_is_a_justifiable_reason(exception: str, expected: str) -> None:
+    """"欠款经催告六十日未付" (the buyer's debt unpaid sixty days after a reminder) is non-payment as 未支付 is; the
+    regression of making 雇主 the buyer (h3-bil-015), whose exception was then read and not accounted for."""
+    text = ("甲方（雇主）：某港铁公司\n\n乙方（承办商）：某系统有限公司\n\n18.1 承办商于合约期内须持续供应产品并提供必要技术支持；"
+            f"{exception}，不得暂停。\n")
+    result = check_document(read_document(text.encode("utf-8"), filename="c.txt")).requirement("CSR04")
+    assert str(result.verdict) == expected, result.message
