@@ -81,6 +81,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "bid_responses": (LEX, False),
     "bid_rejections": (LEX, False),
     "bid_qualified": (LEX, False),
+    "handing_over": (LEX, False),
 }
 
 #: clause_library/frames.yaml: the harmless complements of an undertaking (fail-closed accounting), the words

@@ -746,8 +746,9 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
         return "letter", True, next((e.text[:60] for e in supplier.evidence), "")
     title = next((t for t in (_title_of(b.text) for b in body[:3]) if t), "")
     counts = {key: _count(words, key, text) for key in ("contract_instruments", "notice_instruments")}
-    titled = words.doc_search("notice_titles", title) if title and not _CLAUSE_NUMBER.match(title) else None
-    notice = (words.doc_search("notice_titles", title) if title else None) or _first(words, "plural_address", body)
+    from_title = words.doc_search("notice_titles", title) if title else None
+    titled = from_title if from_title and not _CLAUSE_NUMBER.match(title) else None
+    notice = from_title or _first(words, "plural_address", body)
     user = [n for n in (*names, *aliases) if n and n.strip() and n.strip() in text]
     if defined or user:
         if notice and not counts["contract_instruments"] and not defined:

@@ -550,10 +550,11 @@ def _carve_outs_after(s, sentences, results, library, lang) -> None:  # type: ig
     nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
     block = s.block
     accepts = _lexicon_regex(library, "bid_acceptances", lang)
-    if nxt is not None and accepts is not None and accepts.search(nxt.text) and nxt.index + 1 < len(sentences) \
-            and (nxt.block is block or nxt.block.paragraph == block.paragraph + 1):
+    following = _next_sentence(s, sentences)
+    if following is not None and accepts is not None and accepts.search(following.text) \
+            and following.index + 1 < len(sentences):
         # the acceptance may open the next paragraph ("★5.3 招标要求：…" / "应答：满足。但…")
-        block, nxt = nxt.block, sentences[nxt.index + 1]
+        block, nxt = following.block, sentences[following.index + 1]
     if nxt is None or nxt.block is not block or not any(a.kind == "undertaking" for a in results):
         return
     if excludes_reasons(nxt.text, library, lang):
@@ -579,8 +580,7 @@ def _next_sentence(s, sentences):  # type: ignore[no-untyped-def]
 def _bid_response(s, sentences, results, library, lang) -> None:  # type: ignore[no-untyped-def]
     """A requirement put to the supplier and answered in the next line ("★5.3 招标要求：供应商不得中断…" /
     "应答：…", "4.2 The Vendor shall …" / "Response: …") binds the supplier as far as the answer accepts it:
-    "应答：满足" keeps the undertaking;
-    "不满足", "Not comply" refuse it (a contradiction); "部分满足", "负偏离", "了解", "Noted" leave it weak. With no
+    "应答：满足" keeps the undertaking; "不满足", "Not comply" refuse it (a contradiction); "部分满足", "负偏离", "了解", "Noted" leave it weak. With no
     response after it, the requirement is read as it stands (a bid accepting the tender's terms as a whole)."""
     if not any(a.kind == "undertaking" for a in results):
         return

@@ -37,11 +37,12 @@ from .pipelines import get_nlp
 MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "grant", "obligation", "non_binding")
 _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
                 "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words", "acknowledgements", "exemptions",
-                "topics", "scope_limits", "global_overrides", "restrictive", "bounds", "payment_terms", "commitment_colons")
+                "topics", "scope_limits", "global_overrides", "restrictive", "bounds", "payment_terms", "commitment_colons",
+                "handing_over")
 #: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
 _NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions", "consent_words",
                  "acknowledgements", "exemptions", "topics", "scope_limits", "global_overrides", "restrictive", "bounds",
-                 "payment_terms", "commitment_colons")
+                 "payment_terms", "commitment_colons", "handing_over")
 ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_duty")
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "partial_duty": 3, "refusable": 4}
@@ -879,7 +880,8 @@ def _delegated_act(s: Sentence, rid: str, act: Hit) -> bool:
     others = [h for cat, hits in s.by.items() if ":" in cat and not cat.startswith(f"{rid}:")
               and cat.split(":", 1)[1] in ACTION_KEYS for h in hits]
     ba = s.text.rfind("将", 0, act.start)
-    later = [h for h in others if h.start >= act.end and _HANDING_OVER.search(h.text)]
+    handing = s.get("handing_over")
+    later = [h for h in others if h.start >= act.end and any(h.start <= g.start and g.end <= h.end for g in handing)]
     # (将 of the object, not 将 of the future: "乙方将配合…" has the act right after it)
     if s.unit.lang == "zh" and ba >= 0 and later and act.start - ba > 2:
         # "不得将本合同项下的个人信息处理事项转委托他人": the act stands in the object of another requirement's act
@@ -896,10 +898,6 @@ def _delegated_act(s: Sentence, rid: str, act: Hit) -> bool:
         return False
     return bool(_THIRD_PARTY[s.unit.lang].search(between))
 
-
-#: acts that hand the work to another: what stands in their object ("将…个人信息处理事项转委托他人") is not done by
-#: the supplier
-_HANDING_OVER = re.compile(r"转委托|委托|分包|转包|外包|交由|交给|交予")
 
 _THIRD_PARTY = {
     "en": re.compile(r"\b(?:third[- ]part(?:y|ies)|sub-?contractors?|sub-?processors?|other (?:persons?|entit(?:y|ies)|"
