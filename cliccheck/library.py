@@ -88,7 +88,8 @@ _COMMON_SCHEMA: dict[str, Any] = {
 #: that make a later sentence part of it, and the classes of riders.
 POLARITIES = frozenset({"positive", "negative"})
 _COMPLEMENT_SCHEMA: dict[str, Any] = {"en": ([str], False), "zh": ([str], False),
-                                      "polarity": ([POLARITIES], False), "packs": ([str], False)}
+                                      "polarity": ([POLARITIES], False), "packs": ([str], False),
+                                      "requirements": ([str], False)}
 _FRAMES_SCHEMA: dict[str, Any] = {
     "version": (int, True),
     "complements": (_COMPLEMENT_SCHEMA, True),  # checked per class below
@@ -103,6 +104,10 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "statute_articles": (LEX, False),
     "shared_terms": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards)
+    "enumerations": ({"max_chars": (int, True), "max_words": (int, True), "separators": (LEX, True),
+                      "disjunctive": (LEX, True), "guards": (LEX, True)}, False),
+    "document_limits": ({"instrument_end": ({"own": (LEX, True), "main": (LEX, True)}, False),
+                         "several_liability": ({"context": (LEX, True), "words": (LEX, True)}, False)}, False),
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
@@ -348,6 +353,9 @@ def _load_frames(path: Path) -> dict[str, Any]:
     for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions",
                 "shared_terms"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
+    for key in ("enumerations", "document_limits"):
+        if key in items:
+            out[key] = _convert(path, items[key][1], _FRAMES_SCHEMA[key][0], key)
     for section, schema in (("complements", _COMPLEMENT_SCHEMA), ("riders", LEX), ("illustrations", LEX)):
         if section not in items:
             continue  # illustrations are optional
@@ -362,13 +370,14 @@ def _load_frames(path: Path) -> dict[str, Any]:
                 continue
             data = _convert(path, v, schema, where)
             lex = _convert(path, v, {**{lang: ([str], False) for lang in LANGS}, "polarity": ([str], False),
-                                     "packs": ([str], False)}, where)
+                                     "packs": ([str], False), "requirements": ([str], False)}, where)
             # packs: the rule packs whose undertakings the class is harmless in (absent: every pack's). A pack's own
             # vocabulary ("entrusted" for PIPL Art. 21) may narrow another pack's undertaking ("user data entrusted
             # to it" is less than all user data): it accounts for words only when that pack is read
             classes[k.value] = {**{lang: tuple(lex.get(lang) or ()) for lang in LANGS},
                                 "polarity": tuple(data.get("polarity") or ("positive", "negative")),
-                                "packs": tuple(data.get("packs") or ())}
+                                "packs": tuple(data.get("packs") or ()),
+                                "requirements": tuple(data.get("requirements") or ())}
             items_by_lang = {kk.value: vv for kk, vv in v.value}
             for lang in LANGS:
                 for i, phrase in enumerate(classes[k.value][lang]):

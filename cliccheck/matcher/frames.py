@@ -85,7 +85,8 @@ _COMPILED: dict[tuple[Any, ...], list[tuple[str, re.Pattern[str], tuple[str, ...
 def _complements(library: Library, lang: str) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     """The harmless complement classes that apply to the library's requirements: a class scoped to some packs
     (``packs:`` in frames.yaml) only when every pack read is one of them (fail closed: never in a bare library,
-    never in another pack's undertaking)."""
+    never in another pack's undertaking). A class scoped to some requirements (``requirements:``) is read in
+    their undertakings only: see :func:`_scoped_out`."""
     key = (library.key, lang, "complements")
     if key not in _COMPILED:
         out = []
@@ -101,6 +102,14 @@ def _complements(library: Library, lang: str) -> list[tuple[str, re.Pattern[str]
     return _COMPILED[key]
 
 
+def _scoped_out(library: Library, name: str, rid: str | None) -> bool:
+    """Whether complement class ``name`` is kept out of ``rid``'s undertakings: the review's own vocabulary
+    ("designated", 指定专人) is harmless in a duty to cooperate with the review, and may narrow an object elsewhere
+    ("any designated equipment")."""
+    scope = library.frames.get("complements", {}).get(name, {}).get("requirements") or ()
+    return bool(scope) and rid not in scope
+
+
 def _lexicon(library: Library, section: str, lang: str) -> list[tuple[str, re.Pattern[str]]]:
     key = (library.key, lang, section)
     if key not in _COMPILED:
@@ -111,7 +120,8 @@ def _lexicon(library: Library, section: str, lang: str) -> list[tuple[str, re.Pa
     return _COMPILED[key]  # type: ignore[return-value]
 
 
-def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False) -> list[tuple[int, int]]:
+def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False,
+               rid: str | None = None) -> list[tuple[int, int]]:
     """Every stretch of the sentence accounted for by a known-safe part. In a rider (a later sentence read with
     the undertaking) a negation or a prohibition is not safe: "the foregoing shall not apply to …" takes back."""
     from .analysis import _buyer_consent, _exception_scope, _unjustified_alternative
@@ -152,7 +162,7 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
             spans.append((exc.start, exc.end))
             if _buyer_consent(s, a, b):
                 spans.append((a, b))
-    spans += _complement_spans(s, library, polarity)
+    spans += _complement_spans(s, library, polarity, rid)
     spans += [(m.start(), m.end()) for _, rx in _lexicon(library, "back_references", s.unit.lang)
               for m in rx.finditer(s.text)]
     # in a rider, what the library knows to weaken is never accounted for, whatever safe word it contains ("at the
@@ -235,14 +245,15 @@ def _riders_in(s: Sentence, library: Library) -> list[tuple[str, str]]:
     return cache
 
 
-def _complement_spans(s: Sentence, library: Library, polarity: str) -> list[tuple[int, int]]:
-    """The harmless complements in the sentence (cached on it: every reading of the sentence asks again)."""
+def _complement_spans(s: Sentence, library: Library, polarity: str, rid: str | None) -> list[tuple[int, int]]:
+    """The harmless complements in the sentence for an undertaking of ``rid`` (cached on it: every reading of the
+    sentence asks again)."""
     cache = s.__dict__.setdefault("complements", {})
-    if polarity not in cache:
+    if (polarity, rid) not in cache:
         acts = [*s.modals, *(h for cat, hits in s.by.items() if cat.rsplit(":", 1)[-1] in ACTION_KEYS for h in hits)]
         spans = []
         for name, rx, polarities in _complements(library, s.unit.lang):
-            if polarity not in polarities or name in _IF_JUSTIFIED:
+            if polarity not in polarities or name in _IF_JUSTIFIED or _scoped_out(library, name, rid):
                 continue
             for m in rx.finditer(s.text):
                 a, b = m.start(), m.end()
@@ -252,8 +263,8 @@ def _complement_spans(s: Sentence, library: Library, polarity: str) -> list[tupl
                     a = max([a, *(h.end for h in acts if h.start < b and a < h.end)])
                 if b > a:
                     spans.append((a, b))
-        cache[polarity] = spans + _justified_no_breach(s, library)
-    return cache[polarity]
+        cache[polarity, rid] = spans + _justified_no_breach(s, library)
+    return cache[polarity, rid]
 
 
 def _justified_no_breach(s: Sentence, library: Library) -> list[tuple[int, int]]:
@@ -405,8 +416,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 continue  # a deeming in another clause about another subject
             frame = a.frame
             positive = frame is not None and frame.polarity == "positive"
-            words = leftover(t.text, safe_spans(read, library, "positive" if positive else "negative", rider=True)
-                             + harmless, lang)
+            words = leftover(t.text, safe_spans(read, library, "positive" if positive else "negative", rider=True,
+                                                rid=a.requirement) + harmless, lang)
             if frame is not None:
                 frame.riders.append(("later sentence", t.text if len(t.text) <= 120 else t.text[:119] + "…"))
                 frame.leftover += words
@@ -538,6 +549,11 @@ def _further_duty(read: Sentence, library: Library, rid: str) -> bool:
 
 def leftover(text: str, spans: list[tuple[int, int]], lang: str) -> list[str]:
     """The words of ``text`` no span covers, as runs of adjacent words."""
+    return [text[a:b] for a, b in leftover_runs(text, spans, lang)]
+
+
+def leftover_runs(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
+    """Where the words of ``text`` no span covers are, as (start, end) of runs of adjacent words."""
     covered = bytearray(len(text))
     lead = _LETTERED_LABEL.match(text)  # "5A.1 The Supplier …": the clause's own number, as "5.1" is
     if lead:
@@ -552,7 +568,76 @@ def leftover(text: str, spans: list[tuple[int, int]], lang: str) -> list[str]:
             runs[-1][1] = m.end()
         else:
             runs.append([m.start(), m.end()])
-    return [text[a:b] for a, b in runs]
+    return [(a, b) for a, b in runs]
+
+
+#: after an item of an English series: more items, then the conjunction that closes it ("B or C", "B, C and D")
+_SERIES_GOES_ON = re.compile(r"[^,;.:]{0,40}?(?:,[^,;.:]{1,40}?)*(?:,\s*)?\s(?:and|or)\s", re.IGNORECASE)
+#: the hits of a requirement that name what it undertakes: a list item joined to one of them is of the same kind
+_ANCHOR_KEYS = ("forbidden", "duty", "partial_duty", "refusable", "broad_objects", "partial_objects", "withheld_objects")
+
+
+def enumerated_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[int, int]],
+                     negative: bool) -> list[tuple[int, int]]:
+    """Unread items of a list that names the undertaking's own act or object ("收集、截取或者传出甲方的节目素材、
+    播出单、用户收视数据", "any tool, host or network"): each is undertaken like the item it is listed with, so it can
+    only widen the promise (frames.yaml ``enumerations``). An item counts when a separator joins it to an act or
+    object of ``rid`` or to an item already counted, it is short and it holds no guard word. An English item joined
+    by a bare comma must be joined on both sides ("A, B or C"), so "…user data, whereupon …" is not a list; an "or"
+    joins only in a prohibition."""
+    conf = library.frames.get("enumerations")
+    if not conf:
+        return []
+    lang = s.unit.lang
+    seps = _enumeration_regex(library, "separators", lang)
+    ors = _enumeration_regex(library, "disjunctive", lang) if negative else None
+    guards = [rx for kind in ("enumerations", "illustrations") if (rx := _enumeration_regex(library, "guards", lang, kind))]
+    if seps is None:
+        return []
+    anchors = [(h.start, h.end) for cat, hits in s.by.items() if cat.startswith(f"{rid}:")
+               and (":obj:" in cat or cat.split(":", 1)[1] in _ANCHOR_KEYS) for h in hits]
+    if not anchors:
+        return []
+    text = s.text
+    todo = []
+    for a, b in leftover_runs(text, spans, lang):
+        item = text[a:b]
+        size = len(item) if lang == "zh" else len(item.split())
+        if size <= (conf["max_chars"] if lang == "zh" else conf["max_words"]) \
+                and not any(rx.search(item) for rx in guards) and not _CLAUSE_END.search(item):
+            todo.append((a, b))
+
+    def join(gap: str) -> str | None:  # "list" (a conjunction or 、), "comma" (a bare English comma) or None
+        if len(gap) > 24 or _CLAUSE_END.search(gap):
+            return None
+        if seps.match(gap) or (ors is not None and ors.match(gap)):
+            return "comma" if lang == "en" and not re.search(r"\b(?:and|or|as\s+well\s+as)\b|&", gap) else "list"
+        return None
+
+    counted: list[tuple[int, int]] = []
+    grew = True
+    while grew:
+        grew = False
+        known = anchors + counted
+        for run in list(todo):
+            a, b = run
+            left = [j for x, y in known if y <= a and (j := join(text[y:a]))]
+            # the first item of "A, B or C": its comma leads to an item that a conjunction closes
+            right = ["list" if j == "list" or _SERIES_GOES_ON.match(text, y) else "comma"
+                     for x, y in known if b <= x and (j := join(text[b:x]))]
+            if "list" in left or "list" in right or (left and right):
+                counted.append(run)
+                todo.remove(run)
+                grew = True
+    return counted
+
+
+def _enumeration_regex(library: Library, kind: str, lang: str, section: str = "enumerations") -> re.Pattern[str] | None:
+    key = (library.key, lang, section, kind)
+    if key not in _COMPILED:
+        phrases = library.frames.get(section, {}).get(kind, {}).get(lang, ())
+        _COMPILED[key] = [("", rx)] if (rx := phrase_regex(phrases, lang)) else []
+    return _COMPILED[key][0][1] if _COMPILED[key] else None
 
 
 def _polarity(stance: str) -> str:
@@ -594,9 +679,11 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
         # carve-out words the analysis judged harmless ("不得以停产、转产为由中断供货": reasons the promise forbids)
         flagged = [r.detail for r in a.reasons if r.code in ("carve-out", "weakened-by", "overridden-by")]
         judged = [(h.start, h.end) for h in s.get("carve_outs") if not any(h.text in d for d in flagged)]
-        spans = safe_spans(s, library, "positive" if positive_duty else "negative") + judged \
+        spans = safe_spans(s, library, "positive" if positive_duty else "negative", rid=a.requirement) + judged \
             + _harmless_rights(s, library)
-        frame.leftover = leftover(s.text, spans + illustrative_spans(s, library, spans, positive_duty), s.unit.lang)
+        spans += illustrative_spans(s, library, spans, positive_duty)
+        spans += enumerated_spans(s, library, a.requirement, spans, polarity == "negative")
+        frame.leftover = leftover(s.text, spans, s.unit.lang)
         # excluded text (no sentence of the document) never counts; whether it would undertake decides only
         # whether its presence is warned about, so it is not downgraded
         if frame.leftover and a.quality == "satisfied" and a.unit.sentence is not None:

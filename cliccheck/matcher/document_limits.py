@@ -1,0 +1,116 @@
+"""Words elsewhere in a document that limit every undertaking in it, however well each one is worded.
+
+An undertaking is read sentence by sentence, with the later sentences of its own clause. Two limits stand far
+from it and bind them all:
+
+* the instrument that holds the undertakings ends before the contract it serves: a supplementary agreement "valid
+  from 1 January to 31 December 2026" beside a main contract running to 2028 lets the undertakings lapse while the
+  products are still supplied;
+* in a consortium, members answer severally and not jointly: an undertaking given by the consortium or its lead
+  may not bind the member that supplies the products.
+
+Both patterns are data (``document_limits`` in ``clause_library/frames.yaml``); a satisfied verdict becomes weak
+with a ``carve-out`` reason quoting the document's words, so the lawyer reads them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date
+
+from ..library import Library
+from ..model import Document
+from ..roles import phrase_regex
+from ..verdicts import Reason, RequirementResult, Verdict
+
+__all__ = ["document_limit", "limit_words"]
+
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december"), 1)}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36,
+            "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _date(text: str) -> date | None:
+    """A date as contracts write it: 2026年12月31日, 31 December 2026, December 31, 2026, 2026-12-31."""
+    try:
+        if m := re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if (m := re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", text)) and m[2].lower() in _MONTHS:
+            return date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+        if (m := re.fullmatch(r"([A-Za-z]+)\s+(\d{1,2}),?\s+(\d{4})", text)) and m[1].lower() in _MONTHS:
+            return date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
+    except ValueError:  # 31 February: no date, so nothing is compared
+        return None
+    return None
+
+
+def _months(n: str, unit: str) -> int | None:
+    """A length in months: "三年", "12个月", "two (2) years"."""
+    value = int(n) if n.isdigit() else _NUMBERS.get(n.lower())
+    if value is None:
+        return None
+    return value * 12 if unit.startswith(("年", "year")) else value
+
+
+def _term(text: str, patterns: list[re.Pattern[str]]) -> tuple[str, date | None, int | None] | None:
+    """The first term the patterns find: its words, its end date or its length in months."""
+    for rx in patterns:
+        for m in rx.finditer(text):
+            found = {k: v for k, v in m.groupdict().items() if v}
+            if "end" in found and (end := _date(found["end"])):
+                return m.group(0), end, None
+            if "n" in found and "unit" in found and (length := _months(found["n"], found["unit"])):
+                return m.group(0), None, length
+    return None
+
+
+_CACHE: dict[tuple[object, ...], list[re.Pattern[str]]] = {}
+
+
+def _regexes(library: Library, *path: str, lang: str) -> list[re.Pattern[str]]:
+    """One regex per phrase: the patterns of a term share the group names ``end``, ``n`` and ``unit``."""
+    key = (library.key, lang, *path)
+    if key not in _CACHE:
+        node = library.frames.get("document_limits", {})
+        for part in path:
+            node = node.get(part, {})
+        _CACHE[key] = [rx for phrase in node.get(lang, ()) if (rx := phrase_regex([phrase], lang)) is not None]
+    return _CACHE[key]
+
+
+def limit_words(text: str, library: Library, lang: str) -> str | None:
+    """The words of ``text`` (a whole document in one language) that limit every undertaking in it, or None."""
+    mine = _term(text, _regexes(library, "instrument_end", "own", lang=lang))
+    theirs = _term(text, _regexes(library, "instrument_end", "main", lang=lang)) if mine else None
+    if mine and theirs and ((mine[1] and theirs[1] and mine[1] < theirs[1])
+                            or (mine[2] and theirs[2] and mine[2] < theirs[2])):
+        return mine[0]
+    context = _regexes(library, "several_liability", "context", lang=lang)
+    several = _regexes(library, "several_liability", "words", lang=lang)
+    found = [m for rx in several if (m := rx.search(text))]
+    if found and any(rx.search(text) for rx in context):
+        m = min(found, key=lambda x: x.start())
+        start = max(text.rfind(c, 0, m.start()) for c in "\n。.;；:：\"“") + 1
+        ends = [i for c in "\n。;；" if (i := text.find(c, m.end())) >= 0]
+        return text[start:min(ends, default=len(text))].strip().strip('"“”')
+    return None
+
+
+def document_limit(result: RequirementResult, doc: Document, library: Library, langs: list[str]) -> RequirementResult:
+    """A satisfied verdict in a document whose own words limit every undertaking is weak, quoting those words."""
+    if result.verdict != Verdict.SATISFIED:
+        return result
+    for lang in langs:
+        words = limit_words(doc.text, library, lang)
+        if words:
+            words = " ".join(words.split())
+            return dataclasses.replace(
+                result, verdict=Verdict.WEAK, reasons=[*result.reasons, Reason("carve-out", words)],
+                message=(f"The {result.id} undertaking is limited by words elsewhere in the document that bind every "
+                         f"undertaking in it: '{words}'."))
+    return result

@@ -1,0 +1,125 @@
+"""Lists and document-wide limits (issue 10, round 11).
+
+A list that names the undertaking's own act or object beside words the library does not know only widens the
+promise; the same unknown words outside such a list, or with a narrowing word, keep it weak. Words far from the
+undertaking that bind every undertaking in the document (an instrument that ends before the contract, consortium
+members that answer severally) make a satisfied verdict weak. Every wording here is new: none is taken from the
+evaluation corpora."""
+
+from __future__ import annotations
+
+import pytest
+from _helpers import contract
+
+from cliccheck.matcher import check_document
+from cliccheck.readers import read_document
+
+
+def _verdict(text: bytes, rule: str) -> tuple[str, str]:
+    result = check_document(read_document(text, filename="case.txt")).requirement(rule)
+    return str(result.verdict), result.message
+
+
+# (lang, rule, clause with an unknown item in a list beside a known one, the same unknown words not in a list)
+LISTS = [
+    ("zh", "CSR02",
+     "第九条 乙方不得利用维护闸控终端的便利条件，收集、截录或者外传甲方的票务流水、检修台账、用户数据及其他业务数据。",
+     "第九条 乙方不得利用维护闸控终端的便利条件，收集甲方的票务流水。"),
+    ("zh", "CSR03",
+     "第九条 乙方不得擅自控制、操纵甲方的配水阀组、泵站机柜、网络设备及其他设备。",
+     "第九条 乙方不得擅自控制、操纵甲方的配水阀组。"),
+    ("en", "CSR03",
+     "9. The Vendor shall not unlawfully control or manipulate any gantry, turnstile or other equipment of the "
+     "Customer.",
+     "9. The Vendor shall not unlawfully control or manipulate any turnstile of the Customer."),
+    ("en", "CSR02",
+     "9. The Vendor shall not, by taking advantage of the Products, unlawfully obtain any ledgers, rosters or other "
+     "data of the Customer or its users.",
+     "9. The Vendor shall not, by taking advantage of the Products, unlawfully obtain any rosters of the Customer."),
+]
+
+
+@pytest.mark.parametrize(("lang", "rule", "listed", "alone"), LISTS)
+def test_an_unknown_item_listed_with_a_known_one_widens_the_promise(lang: str, rule: str, listed: str,
+                                                                     alone: str) -> None:
+    verdict, message = _verdict(contract(listed, lang), rule)
+    assert verdict == "satisfied", message
+    verdict, message = _verdict(contract(alone, lang), rule)
+    assert verdict != "satisfied", message
+
+
+@pytest.mark.parametrize(("lang", "rule", "clause", "word"), [
+    # a narrowing word inside the list item keeps the item unread
+    ("zh", "CSR02", "第九条 乙方不得利用运维之便非法获取甲方的核心账册、用户数据。", "核心"),
+    ("en", "CSR03", "9. The Vendor shall not unlawfully control any designated gantry, turnstile or other equipment "
+                    "of the Customer.", "designated"),
+    # the review's own words ("a designated contact") do not vouch for an object they narrow
+    ("en", "CSR03", "9. The Vendor shall not unlawfully control any designated equipment of the Customer.", "designated"),
+    # an "or" in a duty to act offers a way out: the alternative is not read as a list item
+    ("zh", "CSR01", "第九条 乙方应当配合甲方依法申报的网络安全审查或者赔付违约金。", "赔付"),
+    # a bare comma is no list: "…, whereupon …" starts a clause of its own
+    ("en", "CSR03", "9. The Vendor shall not unlawfully control any equipment of the Customer, whereupon nothing "
+                    "further applies.", "whereupon"),
+])
+def test_a_narrowed_or_alternative_item_stays_weak(lang: str, rule: str, clause: str, word: str) -> None:
+    result = check_document(read_document(contract(clause, lang), filename="case.txt")).requirement(rule)
+    assert str(result.verdict) != "satisfied", result.message
+    assert word in " ".join(r.detail for r in result.reasons) or str(result.verdict) == "contradicted", result.reasons
+
+
+SUPPLEMENT = """补充协议
+
+甲方（采购方）：东岭水务集团有限公司
+乙方（供应商）：澄江智控科技有限公司
+
+鉴于双方已签订《二次供水泵房自控系统采购合同》（合同期限自2027年3月1日起至2030年2月28日止，以下简称“主合同”），现补充约定如下：
+
+第一条 乙方不得擅自控制、操纵甲方的网络设备。
+
+第二条 本补充协议有效期自2027年3月1日起至{end}止。
+"""
+
+ADDENDUM = """ADDENDUM No. 2
+
+This Addendum is made between Harbourline Water Authority (the "Customer") and Tessaract Controls Limited (the
+"Supplier") and supplements the Master Agreement dated 1 March 2027, which runs until 28 February 2031.
+
+1. The Supplier shall not unlawfully control or manipulate the Customer's equipment.
+
+2. This Addendum shall remain in force until {end}.
+"""
+
+
+@pytest.mark.parametrize(("text", "short", "long"), [
+    (SUPPLEMENT, "2027年12月31日", "2030年2月28日"),
+    (ADDENDUM, "31 December 2027", "28 February 2031"),
+])
+def test_an_instrument_ending_before_the_contract_makes_its_undertakings_weak(text: str, short: str,
+                                                                               long: str) -> None:
+    verdict, message = _verdict(text.format(end=short).encode(), "CSR03")
+    assert verdict == "weak", message
+    assert short in message
+    verdict, message = _verdict(text.format(end=long).encode(), "CSR03")
+    assert verdict == "satisfied", message
+
+
+CONSORTIUM = """CONSORTIUM SUPPLY AGREEMENT
+
+This Agreement is made between Marlow Port Authority (the "Employer") and a consortium of Larkspur Systems Ltd (the
+lead member) and Orrin Field Devices Ltd (together the "Contractor").
+
+1. {liability}
+
+2. The Contractor shall not unlawfully control or manipulate any equipment of the Employer or of its users.
+"""
+
+
+def test_members_answering_severally_keep_the_consortium_undertaking_weak() -> None:
+    several = CONSORTIUM.format(liability="The Members are liable to the Employer severally and not jointly, each for "
+                                          "its own scope only.")
+    verdict, message = _verdict(several.encode(), "CSR03")
+    assert verdict == "weak", message
+    assert "severally and not jointly" in message
+    joint = CONSORTIUM.format(liability="The Members are jointly and severally liable to the Employer.")
+    verdict, message = _verdict(joint.encode(), "CSR03")
+    assert verdict == "satisfied", message
