@@ -226,7 +226,11 @@ _LEAD = re.compile(r"^\s*(?:[（(]\s*\w{1,3}\s*[)）]|\d{1,2}[.)、]|[a-z][.)])?
 
 def _party_name(text: str, before: str, words: _RoleWords) -> str:
     """The organisation a definition names: the words before the parenthetical when they end like a
-    company name, else the name heading the paragraph ("(2) Northbridge Systems Ltd., a company …")."""
+    company name, else the name heading the paragraph ("(2) Northbridge Systems Ltd., a company …"). A role word
+    set before the name with a space ("承攬人 台灣宏碁資通股份有限公司（以下簡稱「承攬人」）") is no part of it."""
+    head_word = re.match(r"(\S{1,6})\s+(?=\S)", before)
+    if head_word and any(head_word.group(1) in words.side_words[side]["zh"] for side in ("supplier", "buyer")):
+        before = before[head_word.end():]
     if not before or words.is_organisation(before):
         return before
     head = text[_LEAD.match(text).end():]

@@ -168,3 +168,11 @@ def test_party_lines_joined_into_one_block_keep_their_own_labels(preamble: str, 
     assert checked.roles.supplier.labels["en"].count(supplier_label) == 1
     assert not (set(checked.roles.supplier.labels["en"]) & set(checked.roles.buyer.labels["en"]))
     assert str(checked.requirement("CSR01").verdict) != "satisfied"
+
+
+def test_a_role_word_set_before_the_name_is_no_part_of_it() -> None:
+    doc = read_document("工程承攬契約書\n\n立契約書人：定作人 南港水務調度中心（以下簡稱「定作人」）；承攬人 瀚宇資通股份有限公司"
+                        "（以下簡稱「承攬人」）。\n\n第一條 承攬人不得以不法方式控制定作人之設備。\n".encode(), filename="c.txt")
+    roles = find_roles(doc)
+    assert roles.supplier.name == "瀚宇资通股份有限公司"
+    assert roles.buyer.name == "南港水务调度中心"
