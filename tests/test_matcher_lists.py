@@ -123,3 +123,48 @@ def test_members_answering_severally_keep_the_consortium_undertaking_weak() -> N
     joint = CONSORTIUM.format(liability="The Members are jointly and severally liable to the Employer.")
     verdict, message = _verdict(joint.encode(), "CSR03")
     assert verdict == "satisfied", message
+
+
+EN_PARTIES = 'This Agreement is made between Northgate Water Board (the "Customer") and Calder Telemetry Ltd (the "Vendor").\n\n'
+ZH_PARTIES = "甲方（采购人）：西岭燃气集团有限公司\n乙方（供应商）：启衡自控技术有限公司\n\n"
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), [
+    # a nominal duty bound by "is a continuing obligation of" past an illustrative aside and a series
+    ("CSR01", EN_PARTIES + "7.1 Full cooperation with any cybersecurity review, security inspection or related enquiry "
+     "concerning the Products, including the provision of documents, test reports and access to engineers, is a "
+     "continuing obligation of the Vendor.", {"satisfied"}),
+    ("CSR01", "客户：港岛电力有限公司\n供应商：恒联网络科技有限公司\n\n7.1 就主管部门进行的网络安全审查，供应商之全面配合"
+     "（包括提交文件及解答查询）乃供应商于本协议下的持续责任。", {"satisfied"}),
+    # a passive prohibition whose subject is a series: "No data of the Customer, its staff or its users shall be …"
+    ("CSR02", EN_PARTIES + "7.2 No data of the Customer, its staff or its users shall be collected, copied or "
+     "extracted by the Vendor without the Customer's written consent.", {"satisfied"}),
+    # 将 right before the act is "will", as in a commitment letter; the buyer's 将 binds no supplier
+    ("CSR01", ZH_PARTIES + "第七条 如甲方就本项目申报网络安全审查，乙方将全面配合，按审查机构要求及时提交材料。",
+     {"satisfied"}),
+    ("CSR01", ZH_PARTIES + "第七条 如本项目需申报网络安全审查，甲方将全面配合审查机构的工作。", {"missing"}),
+    # 不时 ("from time to time") negates nothing: a duty subject to a policy the supplier amends is weak, not refused
+    ("CSR01", ZH_PARTIES + "第七条 乙方应按照其不时修订的全球合规政策配合甲方的网络安全审查。", {"weak"}),
+])
+def test_nominal_passive_and_future_duties_are_read(rule: str, text: str, expected: set[str]) -> None:
+    verdict, message = _verdict(text.encode(), rule)
+    assert verdict in expected, message
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), [
+    # 不法 is "unlawful" (Taiwan and formal drafting): its 不 does not undo the prohibition before it
+    ("CSR03", "定作人：北港電力調度中心\n承攬人：宏遠資通股份有限公司\n\n第九條 承攬人不得以不法方式控制或操縱定作人之設備、系統或網路。",
+     {"satisfied"}),
+    # each coordinated clause with a negation of its own is negated once: 应确保…不利用…，非法获取…，不非法控制…
+    ("CSR03", ZH_PARTIES + "第九条 乙方应确保其分包单位及工作人员不利用运维便利，非法获取甲方数据，不非法控制或者操纵甲方设备。",
+     {"satisfied"}),
+    # a further owner listed beside a party only widens whose data is protected; a narrowing one does not
+    ("CSR02", ZH_PARTIES + "第九条 乙方不得利用提供服务的便利条件，非法获取甲方及燃气用户的数据。", {"satisfied"}),
+    ("CSR02", ZH_PARTIES + "第九条 乙方不得利用提供服务的便利条件，非法获取甲方及部分燃气用户的数据。", {"weak"}),
+    # binding through the contract term and until a later period ends: 契约期间及保固期间届满前均有效力
+    ("CSR03", "定作人：北港電力調度中心\n承攬人：宏遠資通股份有限公司\n\n第九條 承攬人不得以不法方式控制定作人之設備。\n\n"
+              "第十條 前條約定於契約期間及保固期間屆滿前均有效力。", {"satisfied"}),
+])
+def test_negation_scope_owners_and_periods(rule: str, text: str, expected: set[str]) -> None:
+    verdict, message = _verdict(text.encode(), rule)
+    assert verdict in expected, message

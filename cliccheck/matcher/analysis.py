@@ -295,14 +295,37 @@ class Sentence:
         return [h for c in cats for h in self.by.get(c, [])]
 
 
+#: an illustrative aside between a nominal act and the duty that binds it ("Full cooperation …, including the timely
+#: provision of documents and the attendance of personnel, is a continuing obligation of", "全面配合（包括提供文件、
+#: 解答查询）乃供应商…之持续责任"): it only says what the act includes, so it does not part the two
+_ILLUSTRATION = re.compile(r",\s*(?:including|such as|in particular|for example|namely)\b[^;.]*,\s*|[（(]\s*(?:包括|含|例如|including|such as)[^）)]*[）)]",
+                           re.IGNORECASE)
+
+
+#: a comma inside an English series ("passengers, staff or operations", "any cybersecurity review, national
+#: security review or related inquiry"): it joins items of one noun phrase, it does not end a clause
+_SERIES_COMMA = re.compile(r",(?=\s*[^,;.。；:]{1,40}?(?:,|\s(?:and|or|nor)\s))", re.IGNORECASE)
+
+
+def _one_clause(text: str) -> bool:
+    """Whether ``text`` (English, between two parts of one predicate) holds no clause break once its illustrative
+    asides and the commas of its series are set aside."""
+    return not _CLAUSE_BREAK.search(_SERIES_COMMA.sub("", _ILLUSTRATION.sub("", text)))
+
+
+def _illustration_length(text: str) -> int:
+    return sum(len(m.group(0)) for m in _ILLUSTRATION.finditer(text))
+
+
 def _passive_modal_after(s: Sentence, act: Hit) -> Hit | None:
     """A nominal act governed by a later passive modal: "Full cooperation … shall be given by the Contractor"."""
     if s.unit.lang == "zh":
         # "配合网络安全审查是乙方在本合同项下的一项持续性义务", "审查之全面配合，为承包人之持续义务": the party right
         # after 是/为 bears the nominal act as its duty (the library's obligation modal checks the 的义务 that follows)
         for m in s.modals:
-            if m.start >= act.end and m.text in ("是", "为", "系") \
-                    and not re.search(r"[。；;]", s.text[act.end:m.start]) and m.start - act.end <= 30:
+            if m.start >= act.end and m.text in ("是", "为", "系", "乃") \
+                    and not re.search(r"[。；;]", s.text[act.end:m.start]) \
+                    and m.start - act.end - _illustration_length(s.text[act.end:m.start]) <= 30:
                 if any(0 <= p.start - m.end <= 1 and p.cat != "party:pronoun" for p in s.parties):
                     return m
                 break
@@ -318,7 +341,8 @@ def _passive_modal_after(s: Sentence, act: Hit) -> Hit | None:
     if s.unit.lang != "en":
         return None
     for m in s.modals:
-        if m.start >= act.end and not _CLAUSE_BREAK.search(s.text[act.end:m.start]):
+        between = s.text[act.end:m.start]
+        if m.start >= act.end and _one_clause(between):
             if re.search(r"\bof$", m.text, re.IGNORECASE):
                 return m  # "Full cooperation … is a continuing obligation of the Contractor"
             tail = s.text[m.end:m.end + 60]
@@ -361,7 +385,8 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
     elif value == "try" and any(m.cat == "modal:prohibition" and 0 <= modal.start - m.end <= 2 for m in s.modals):
         value = "try-not"  # "will not normally suspend": the prohibition right before the hedge
     if value == "do" and any(n.end <= modal.start and n.text.lower() in ("no", "neither", "none")
-                             and not _CLAUSE_BREAK.search(s.text[n.end:modal.start]) for n in s.negations):
+                             and (_one_clause(s.text[n.end:modal.start]) if s.unit.lang == "en"
+                                  else not _CLAUSE_BREAK.search(s.text[n.end:modal.start])) for n in s.negations):
         value = "not"  # "no firmware … will transmit", "neither the Products nor … will be used"
     elif value == "do" and any(0 <= modal.start - n.end <= 2 and not _CLAUSE_BREAK.search(s.text[n.end:modal.start])
                              for n in s.negations):
@@ -371,7 +396,13 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
         value = "do"  # "不得披露，并对其员工的泄密行为承担责任": a further duty after the prohibition, not under it
     negs = 0
     neither = False
+    # "应确保其分包商不利用…便利，非法获取…，不非法控制…": each coordinated clause with a negation of its own is
+    # negated once; a negation of an earlier clause does not reach an act whose own clause has one
+    own_start = max((m.end() for m in _CLAUSE_BREAK.finditer(s.text, modal.end, action.start)), default=modal.end)
+    own = any(own_start <= n.start and n.end <= action.start for n in s.negations)
     for n in s.negations:
+        if own and n.start < own_start:
+            continue
         if modal.end <= n.start and n.end <= action.start:
             if n.text.lower() == "nor" and neither:
                 continue  # "neither it nor its affiliates collect": one negation
@@ -985,7 +1016,9 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
         return topic
     forward = [a for a in actions if a.end <= obj.start
                and not any(a.end <= m.start and m.end <= obj.start and not _passive_modal(s, m) for m in s.modals)]
-    backward = [a for a in actions if a.start >= obj.end and not _CLAUSE_BREAK.search(s.text[obj.end:a.start])]
+    backward = [a for a in actions if a.start >= obj.end
+                and (_one_clause(s.text[obj.end:a.start]) if s.unit.lang == "en"
+                     else not _CLAUSE_BREAK.search(s.text[obj.end:a.start]))]
     head = [a for a in actions if a.start < obj.start < a.end]
     if forward:
         best = min(forward, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], -a.start))

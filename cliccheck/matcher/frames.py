@@ -598,6 +598,8 @@ def enumerated_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[
                and (":obj:" in cat or cat.split(":", 1)[1] in _ANCHOR_KEYS) for h in hits]
     if not anchors:
         return []
+    # the parties name whose data or equipment it is, or who is bound: "甲方及电网用户的数据", "乙方及其运维单位"
+    anchors += [(p.start, p.end) for p in s.parties if p.cat in ("party:supplier", "party:buyer")]
     text = s.text
     todo = []
     for a, b in leftover_runs(text, spans, lang):
