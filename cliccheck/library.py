@@ -105,7 +105,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "shared_terms": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards)
     "enumerations": ({"max_chars": (int, True), "max_words": (int, True), "separators": (LEX, True),
-                      "disjunctive": (LEX, True), "guards": (LEX, True)}, False),
+                      "disjunctive": (LEX, True), "guards": (LEX, True), "catch_alls": (LEX, False)}, False),
     "document_limits": ({"instrument_end": ({"own": (LEX, True), "main": (LEX, True)}, False),
                          "several_liability": ({"context": (LEX, True), "words": (LEX, True)}, False)}, False),
 }

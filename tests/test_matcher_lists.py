@@ -168,3 +168,42 @@ def test_nominal_passive_and_future_duties_are_read(rule: str, text: str, expect
 def test_negation_scope_owners_and_periods(rule: str, text: str, expected: set[str]) -> None:
     verdict, message = _verdict(text.encode(), rule)
     assert verdict in expected, message
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), [
+    # a letter binding for as long as what was supplied stays in service, given in consideration of the contract
+    ("CSR04", "LETTER OF UNDERTAKING\n\nTo: Eastmoor Water Board (the \"Customer\")\nFrom: Vantor Pumps Limited (the "
+              "\"Supplier\")\n\nIn consideration of the Customer entering into the Supply Contract, the Supplier "
+              "undertakes that, for so long as any Product supplied under the Supply Contract remains in service with "
+              "the Customer, it will not, without justifiable reason, interrupt the supply of Products or of the "
+              "technical support necessary for their operation.", {"satisfied"}),
+    # "for so long as" a period the supplier decides is no such period
+    ("CSR04", "LETTER OF UNDERTAKING\n\nTo: Eastmoor Water Board (the \"Customer\")\nFrom: Vantor Pumps Limited (the "
+              "\"Supplier\")\n\nThe Supplier undertakes that, for so long as it elects to market the Products, it will "
+              "not, without justifiable reason, interrupt the supply of Products or of the technical support necessary "
+              "for their operation.", {"weak"}),
+    # what the buyer or the authority reasonably requires is the buyer's measure; what the supplier considers is not
+    ("CSR01", EN_PARTIES + "7.1 The Vendor shall give the Customer and the reviewing authority all cooperation they "
+                           "reasonably require in any cybersecurity review of the procurement.", {"satisfied"}),
+    ("CSR01", EN_PARTIES + "7.1 The Vendor shall give the Customer all cooperation the Vendor reasonably considers "
+                           "appropriate in any cybersecurity review of the procurement.", {"weak"}),
+])
+def test_letter_periods_and_the_buyers_reasonable_requests(rule: str, text: str, expected: set[str]) -> None:
+    verdict, message = _verdict(text.encode(), rule)
+    assert verdict in expected, message
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), [
+    # a list closed by a catch-all: what it names first are examples of "any other data"
+    ("CSR02", ZH_PARTIES + "第九条 乙方不得借运维之机，收集、留存或者使用甲方的调压参数、管网巡检记录、报警日志及其他任何数据。",
+     {"satisfied"}),
+    ("CSR02", EN_PARTIES + "7.3 The Vendor shall not, by virtue of supplying the Products, obtain flow logs, pressure "
+                           "readings or other data of the Customer or its users.", {"satisfied"}),
+    # a qualifier inside the list is still read
+    ("CSR02", ZH_PARTIES + "第九条 乙方不得借运维之机，收集甲方的调压参数（仅限生产环境）、报警日志及其他任何数据。", {"weak"}),
+    # without the catch-all the unknown words narrow the object
+    ("CSR02", ZH_PARTIES + "第九条 乙方不得借运维之机，收集、留存或者使用甲方的调压参数。", {"weak", "missing"}),
+])
+def test_a_list_closed_by_a_catch_all_names_examples(rule: str, text: str, expected: set[str]) -> None:
+    verdict, message = _verdict(text.encode(), rule)
+    assert verdict in expected, message

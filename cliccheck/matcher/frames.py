@@ -184,8 +184,10 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
     if rider:  # the negations inside a safe phrase ("without the Customer's consent") stay safe
         # (a 不 inside a justification is no negation: 不可抗力, 仍未支付)
         reasons = s.any("justifications", *(f"{r.id}:justifications" for r in library.requirements))
+        # (nor is the "no" of a bound: "obligations no less protective than", 不少于)
+        bounds = s.get("bounds")
         negs = [n for n in s.get("negations") + [m for m in s.modals if m.cat == "modal:prohibition"]
-                if (n.start, n.end) not in spans
+                if (n.start, n.end) not in spans and not any(b.start <= n.start and n.end <= b.end for b in bounds)
                 and not any(j.start <= n.start and n.end <= j.end and (j.start, j.end) != (n.start, n.end)
                             for j in reasons)]
         own = _negating_complement_spans(s, library) | set(_justified_no_breach(s, library))
@@ -616,7 +618,10 @@ def enumerated_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[
             return "comma" if lang == "en" and not re.search(r"\b(?:and|or|as\s+well\s+as)\b|&", gap) else "list"
         return None
 
-    counted: list[tuple[int, int]] = []
+    # a narrowing word before the first item may govern the whole list ("any designated gantry, turnstile or other
+    # equipment"), so the guards of a plain list hold here too
+    counted = _before_catch_all(s, library, rid, spans, guards)
+    todo = [run for run in todo if run not in counted]
     grew = True
     while grew:
         grew = False
@@ -632,6 +637,46 @@ def enumerated_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[
                 todo.remove(run)
                 grew = True
     return counted
+
+
+def _before_catch_all(s: Sentence, library: Library, rid: str, spans: list[tuple[int, int]],
+                      guards: list[re.Pattern[str]]) -> list[tuple[int, int]]:
+    """The unread words of a list closed by a catch-all object of ``rid`` ("…工艺参数、生产运行数据及其他任何数据",
+    "patient records, imaging data or other data"): examples of the catch-all, read from the last act before the
+    list (or the clause's start) to it, unless they hold a guard (a qualifier, or a narrowing word that may govern
+    the whole list)."""
+    lang = s.unit.lang
+    closing = _enumeration_regex(library, "catch_alls", lang)
+    if closing is None:
+        return []
+    objects = [h for cat, hits in s.by.items() if cat.startswith(f"{rid}:")
+               and (":obj:" in cat or cat.endswith(":broad_objects")) for h in hits]
+    acts = [h for cat, hits in s.by.items() if cat.startswith(f"{rid}:") and cat.split(":", 1)[1] in
+            ("forbidden", "duty", "partial_duty", "refusable") for h in hits]
+    text = s.text
+    out: list[tuple[int, int]] = []
+    for obj in objects:
+        clause = max((m.end() for m in _CLAUSE_END.finditer(text, 0, obj.start)), default=0)
+        if lang == "zh":  # 、 joins the list, ， ends the clause (an English comma may be the list's own)
+            clause = max([clause, *(m.end() for m in re.finditer(r"[，,]", text[:obj.start]))])
+        m = closing.search(text[clause:obj.start])
+        if m is None:
+            continue
+        start = max([clause, *(a.end for a in acts if clause <= a.end <= clause + m.start())])
+        for a, b in leftover_runs(text, spans, lang):
+            if start <= a and b <= clause + m.start() and not any(rx.search(text[a:b]) for rx in guards):
+                out.append((a, b))
+    return out
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _enumeration_regex(library: Library, kind: str, lang: str, section: str = "enumerations") -> re.Pattern[str] | None:
@@ -684,7 +729,10 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
         spans = safe_spans(s, library, "positive" if positive_duty else "negative", rid=a.requirement) + judged \
             + _harmless_rights(s, library)
         spans += illustrative_spans(s, library, spans, positive_duty)
-        spans += enumerated_spans(s, library, a.requirement, spans, polarity == "negative")
+        listed = enumerated_spans(s, library, a.requirement, spans, polarity == "negative")
+        spans += listed
+        if listed:  # words the verdict now rests on: shown, and checked by the OCR gate like the matched ones
+            a.highlights = _merged([*a.highlights, *listed])
         frame.leftover = leftover(s.text, spans, s.unit.lang)
         # excluded text (no sentence of the document) never counts; whether it would undertake decides only
         # whether its presence is warned about, so it is not downgraded
