@@ -16,6 +16,8 @@ knows nothing of OCR. For a document whose pages were read by OCR:
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 
 from .i18n import Phrase, Said
@@ -70,10 +72,41 @@ def uncertain_words(doc: Document, evidence: Iterable[Evidence],
     return found
 
 
+#: a page footer that says how many pages the document has: "Page 1 of 3", "第1页 共3页", "共3页 第1页"
+_PAGE_OF = re.compile(r"\bpage\s+\d+\s+of\s+(\d+)\b|共\s*(\d+)\s*页", re.IGNORECASE)
+
+
+def _top(section: str | None) -> str | None:
+    return section.split(".")[0] if section and re.match(r"\d", section) else section
+
+
+def _clause_goes_on(doc: Document, result: RequirementResult) -> str | None:
+    """The clause an undertaking stands in, when what was read may stop inside it: a photo or image of one page, or
+    a scan whose footer declares more pages than were read, whose last clause read is the undertaking's own. Its
+    later sub-clauses, unseen, may qualify the undertaking ("3.6 … no less protective than …", a cap in 3.8)."""
+    declared = [int(g) for m in _PAGE_OF.finditer(doc.text) for g in m.groups() if g]
+    partial = doc.format == "image" or (declared and max(declared) > len(doc.ocr_pages or ()))
+    body = [b for b in doc.blocks if b.is_body and b.text.strip() and b.section]
+    if not partial or not body:
+        return None
+    last = _top(body[-1].section)
+    for e in result.evidence:
+        if 0 <= e.block < len(doc.blocks) and doc.blocks[e.block].ocr is not None and _top(e.section) == last:
+            return last
+    return None
+
+
 def downgrade_uncertain(doc: Document, result: RequirementResult, threshold: float = MIN_CONFIDENCE) -> bool:
     """Make a satisfied verdict weak when its deciding words were not read with confidence; True if it was."""
     if result.verdict != Verdict.SATISFIED:
         return False
+    clause = _clause_goes_on(doc, result)
+    if clause is not None:
+        result.verdict = Verdict.WEAK
+        result.message = (f"read by OCR from part of the document, which stops inside clause {clause}, the "
+                          f"undertaking's own; its later sub-clauses were not read and may qualify it")
+        result.reasons.append(Reason("ocr-partial", clause))
+        return True
     words = uncertain_words(doc, result.evidence, threshold)
     cut = [doc.blocks[e.block] for e in result.evidence if 0 <= e.block < len(doc.blocks)
            and doc.blocks[e.block].ocr is not None and doc.blocks[e.block].ocr.cut]  # type: ignore[union-attr]

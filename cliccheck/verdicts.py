@@ -97,7 +97,9 @@ class Reason:
     paragraph), unrecognised-qualifier (fail closed: the words no known-safe part
     of an undertaking accounts for), unidentified-right (a right to do the forbidden act held by a party the
     contract does not identify as buyer or supplier), separate-agreement (the undertaking is only to sign or
-    observe a separate agreement whose text the contract does not hold: weak, the lawyer checks that agreement).
+    observe a separate agreement whose text the contract does not hold: weak, the lawyer checks that agreement),
+    ocr-uncertain (deciding words read by OCR below the confidence threshold), ocr-partial (a photo or part of a
+    scan that stops inside the undertaking's own clause, whose later sub-clauses were not read).
     """
 
     code: str

@@ -252,3 +252,37 @@ def test_shen_fang_mentions_are_put_back_only_as_far_as_the_documents_labels_all
     assert party_mentions([*defined, "中方负责报批"]) == PartyMentions(True, False)
     # 申 is also Shanghai's short name: a company called so makes 申方 a name in this document
     assert party_mentions([*defined, "乙方（供应方）：上海申方科技有限公司"]) == PartyMentions()
+
+
+def _english_page(lines_text: list[str], fmt: str):  # type: ignore[no-untyped-def]
+    """English lines recognised surely, read as a document of format ``fmt``."""
+    from cliccheck.readers.ocr import PageOcr
+    from cliccheck.readers.ocr_engine import OcrLine
+
+    lines = [OcrLine(text, (100.0, 100.0 + 60 * i, 100.0 + 18 * len(text), 130.0 + 60 * i), [0.99] * len(text))
+             for i, text in enumerate(lines_text)]
+    doc = _read(PageOcr(1, 40000, 2400, lines))
+    doc.format = fmt
+    return doc
+
+
+_PHOTO_LINES = ['This Agreement is made between Eastmere Grid Co., Ltd. (the "Purchaser") and Kestrel Relay Ltd. '
+                '(the "Supplier").',
+                "3.1 The Supplier shall cooperate with any cybersecurity review of the Products.",
+                "3.2 The Supplier shall deliver the Products by the agreed date."]
+
+
+@pytest.mark.parametrize(("fmt", "tail", "expected"), [
+    ("image", [], "weak"),  # a photo that stops inside clause 3: 3.3 onwards, unseen, may qualify 3.1
+    ("image", ["4. The price is set out in Schedule 1."], "satisfied"),  # clause 3 ends on the photo
+    ("pdf", ["Page 1 of 3"], "weak"),  # the footer says the scan has pages that were not read
+    ("pdf", ["Page 1 of 1"], "satisfied"),
+])
+def test_a_photo_or_partial_scan_that_stops_inside_the_clause_keeps_it_weak(fmt: str, tail: list[str],
+                                                                              expected: str) -> None:
+    doc = _english_page(_PHOTO_LINES + tail, fmt)
+    result = check_document(doc)
+    review_ocr(doc, result)
+    csr01 = result.requirement("CSR01")
+    assert str(csr01.verdict) == expected, csr01.message
+    assert (expected == "weak") == any(r.code == "ocr-partial" and r.detail == "3" for r in csr01.reasons)

@@ -252,6 +252,12 @@ def _weak_detail(req: RequirementReport, lang: str) -> str:
                  missing=missing_titles)
     if _first(req.reasons, "not-supplier"):
         return t("detail.not-supplier", lang)
+    partial = _first(req.reasons, "ocr-partial")
+    if partial is not None:  # a photo or part of a scan that stops inside the undertaking's clause
+        return t("detail.ocr-partial", lang, detail=partial.detail)
+    unsure = _first(req.reasons, "ocr-uncertain")
+    if unsure is not None and unsure.detail:  # the deciding words, as the recogniser read them
+        return t("detail.ocr-uncertain", lang, detail=" ".join(unsure.detail.split()))
     unseen = _first(req.reasons, "unseen-words")
     if unseen is not None and unseen.detail:  # 1-point or white words in the undertaking's own paragraph
         return t("detail.unseen-words", lang, detail=" ".join(unseen.detail.split()))
