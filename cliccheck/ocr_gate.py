@@ -17,7 +17,6 @@ knows nothing of OCR. For a document whose pages were read by OCR:
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 
 from .i18n import Phrase, Said

@@ -64,7 +64,8 @@ _MANIFEST_SCHEMA: dict[str, Any] = {
     "legal_basis": (_BASIS, True),
     "requirements": ([str], True),
     "precondition": ({"description": (TEXT, True), "indicators": (LEX, True), "reason": (TEXT, True),
-                      "notice": (LEX, False), "notice_text": (TEXT, False), "denials": (LEX, False)}, False),
+                      "notice": (LEX, False), "notice_text": (TEXT, False), "denials": (LEX, False),
+                      "services": (LEX, False), "goods": (LEX, False)}, False),
 }
 
 
@@ -82,6 +83,12 @@ class Precondition:
     #: a sentence saying the supplier does NOT touch the topic ("has no access to the Customer's systems or data",
     #: 乙方不接触甲方的信息系统和数据) is no indicator, whatever topic words it holds
     denials: Lexicon = field(default_factory=lambda: {lang: () for lang in LANGS})
+    #: words that show the supplier does more than deliver goods (installs, maintains, operates, hosts, supports):
+    #: with denials, a pack is not_applicable only in a contract that denies the topic or holds none of these
+    services: Lexicon = field(default_factory=lambda: {lang: () for lang in LANGS})
+    #: words of a sale of goods (supply, deliver, 供货): the goods-only reading needs one, so an excerpt that only
+    #: holds an audit or an assessment clause is not taken for a goods contract
+    goods: Lexicon = field(default_factory=lambda: {lang: () for lang in LANGS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,12 +272,15 @@ def _read_pack(folder: Path, manifest: Path, builtin: bool, builtins: dict[str, 
     if pre is not None:
         if not builtin:
             for phrases in (*pre["indicators"].values(), *(pre.get("notice") or {}).values(),
-                            *(pre.get("denials") or {}).values()):
+                            *(pre.get("denials") or {}).values(), *(pre.get("services") or {}).values(),
+                            *(pre.get("goods") or {}).values()):
                 for phrase in phrases:
                     _user_phrase_check(manifest, items["precondition"], phrase, "precondition")
         precondition = Precondition(pre["description"], pre["indicators"], pre["reason"],
                                     pre.get("notice") or {lang: () for lang in LANGS}, pre.get("notice_text") or {},
-                                    pre.get("denials") or {lang: () for lang in LANGS})
+                                    pre.get("denials") or {lang: () for lang in LANGS},
+                                    pre.get("services") or {lang: () for lang in LANGS},
+                                    pre.get("goods") or {lang: () for lang in LANGS})
     return Pack(id=data["id"], titles=data["titles"], rule_prefix=prefix,
                 legal_basis=tuple(data["legal_basis"]), requirements=tuple(requirements),
                 path=str(folder), builtin=builtin, precondition=precondition)
@@ -398,6 +408,14 @@ def apply_preconditions(text: str, result: Any, library: Library) -> Any:
         # wrong not_applicable passes the gate, a wrong "applies" only asks a lawyer to look (fail closed)
         found = any(r.verdict != Verdict.MISSING for r in own)
         if found or _lexicon_hit(pre.indicators, _without_denials(pre, text, pack.path), ("ind", pack.path)) is not None:
+            continue
+        goods_only = any(pre.services.values()) and _lexicon_hit(pre.services, text, ("svc", pack.path)) is None \
+            and _lexicon_hit(pre.goods, text, ("goods", pack.path)) is not None
+        if any(pre.denials.values()) and _lexicon_hit(pre.denials, text, ("deny", pack.path)) is None and not goods_only:
+            # a pack that says how a contract denies the topic is not applicable only when the contract says so
+            # ("The Supplier has no access to any personal information") or when the supplier only delivers goods
+            # (no service word at all): a list of indicators can never be complete (CCTV footage, residents' faces,
+            # trip records were not on it), and a wrong not_applicable passes the gate
             continue
         for i, res in enumerate(result.requirements):
             if res.id not in pack.ids:

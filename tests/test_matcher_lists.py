@@ -207,3 +207,23 @@ def test_letter_periods_and_the_buyers_reasonable_requests(rule: str, text: str,
 def test_a_list_closed_by_a_catch_all_names_examples(rule: str, text: str, expected: set[str]) -> None:
     verdict, message = _verdict(text.encode(), rule)
     assert verdict in expected, message
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), [
+    # heldout-10: the supplier's own organ approving is the supplier's own leave, no lawful basis
+    ("CSR01", ZH_PARTIES + "第九条 经乙方总部法务部门批准后，乙方将配合甲方开展网络安全审查。", {"weak"}),
+    ("CSR01", ZH_PARTIES + "第九条 经甲方书面通知后，乙方将配合甲方开展网络安全审查。", {"satisfied"}),
+    # heldout-10: a supplement valid for one year beside a main contract of five
+    ("CSR03", "补充协议\n\n甲方：西岭燃气集团有限公司\n乙方：启衡自控技术有限公司\n\n双方于2026年5月签订《调度系统运维合同》"
+              "（合同期限五年，以下简称“原合同”），现补充约定如下：\n\n第一条 乙方不得擅自控制、操纵甲方的设备和系统。\n\n"
+              "第二条 本补充协议有效期为一年。", {"weak"}),
+    ("CSR03", "补充协议\n\n甲方：西岭燃气集团有限公司\n乙方：启衡自控技术有限公司\n\n双方于2026年5月签订《调度系统运维合同》"
+              "（合同期限五年，以下简称“原合同”），现补充约定如下：\n\n第一条 乙方不得擅自控制、操纵甲方的设备和系统。\n\n"
+              "第二条 本补充协议有效期为五年。", {"satisfied"}),
+    # heldout-10: the clause's run-in title names its subject, not what the promise covers (only servers here)
+    ("CSR03", ZH_PARTIES + "第十四条 设备安全：乙方不得非法控制甲方的服务器设备。", {"weak"}),
+    ("CSR03", ZH_PARTIES + "第十四条 设备安全：乙方不得非法控制甲方的设备和系统。", {"satisfied"}),
+])
+def test_heldout_10_false_pass_classes(rule: str, text: str, expected: set[str]) -> None:
+    verdict, message = _verdict(text.encode(), rule)
+    assert verdict in expected, message

@@ -16,7 +16,9 @@ stay `satisfied` (so the fix is no blanket refusal). None of the wordings is tak
 - ND02: the forbidden act named in a relative clause describing other data ("data that it processes for its other
   customers", 其为其他客户处理的数据): not the act the supplier is bound not to do.
 - PIPL21-03: the act of a third party the supplier would engage ("not engage any subcontractor to process",
-  不得转委托第三方处理个人信息): a ban on sub-entrusting (PIPL21-05), not on processing beyond the agreed scope.
+  不得转委托第三方处理个人信息, "not subcontract … or otherwise entrust any processing"): a ban on sub-entrusting
+  (PIPL21-05), not on processing beyond the agreed scope.
+- ND03: a correlation ban with one partner only ("不得将甲方数据与境外数据进行关联分析").
 """
 
 from __future__ import annotations
@@ -83,6 +85,12 @@ NOT_SATISFIED = [
     ("pipl21", "PIPL21-03", "en", ["10. Subprocessors. The Supplier shall not appoint any sub-processor to process "
                                    "the personal information."]),
     ("pipl21", "PIPL21-03", "zh", ["第十条 乙方不得委托他人处理个人信息。"]),
+    # the act handed over by "entrust", "subcontract", "delegate" (packs-heldout-4)
+    ("pipl21", "PIPL21-03", "en", ["10. Sub-entrustment. The Supplier shall not subcontract, delegate or otherwise "
+                                   "entrust any processing of the Customer's personal information to any person "
+                                   "without the Customer's prior written consent."]),
+    # a correlation ban limited to one partner ("与境外数据"): 与 names the partner, not a second object
+    ("network-data", "ND03", "zh", ["第十条 未经甲方同意，乙方不得将甲方数据与境外数据进行关联分析。"]),
 ]
 
 # (pack, rule, lang, clauses of the same shape that must stay satisfied)
@@ -109,6 +117,7 @@ SATISFIED = [
     ("pipl21", "PIPL21-03", "en", ["10. Scope. The Supplier shall not process the personal information beyond the "
                                    "agreed purposes."]),
     ("pipl21", "PIPL21-03", "zh", ["第十条 乙方不得超出约定的处理目的、处理方式等处理个人信息。"]),
+    ("network-data", "ND03", "zh", ["第十条 未经甲方同意，乙方不得对甲方数据进行关联分析，亦不得将其传输至境外。"]),
 ]
 
 
@@ -262,3 +271,24 @@ def test_processing_named_as_what_would_be_sub_entrusted_is_no_processing_limit(
     had let it through on the pack corpus; the eval test now fails on any pack false pass."""
     header = "甲方（委托方）：某市医疗保障局\n\n乙方（受托方）：某信息技术有限公司\n\n"
     assert _read("pipl21", header + text)["PIPL21-03"] == expected
+
+
+@pytest.mark.parametrize(("pack", "text", "expected"), [
+    # packs-heldout-4: contracts whose supplier plainly handles people's data in words no indicator lists; a pack
+    # that knows how a contract denies the topic is not applicable only where one says so, or where only goods are sold
+    ("pipl21", "视频监控系统维保合同\n\n第二条 乙方负责甲方营业厅四十路摄像机的巡检和故障维修，乙方工程师可调阅相关时段的录像。", False),
+    ("pipl21", "ACCESS READERS CONTRACT\n\n2.1 The Supplier shall install 40 facial-recognition readers at the Estate "
+               "and enrol the residents' faces during commissioning.", False),
+    ("network-data", "16. ASSESSMENT\n\nThe Supplier shall cooperate with the Customer's MLPS Level 3 assessment and "
+                     "remedy the findings attributable to the Deliverables.", False),
+    ("pipl21", "FIBRE CABLE SUPPLY CONTRACT\n\n1. The Seller shall supply 300 km of single-mode fibre cable.\n\n"
+               "2. Delivery shall be made to the Buyer's depot within 45 days.", True),
+    ("network-data", "蓄电池采购合同\n\n1. 卖方向买方供应阀控式蓄电池六百只。\n\n2. 卖方负责送货到站。", True),
+    # fail closed: a word of services, even the buyer's own ("买方负责安装"), keeps the pack applicable (missing)
+    ("network-data", "蓄电池采购合同\n\n1. 卖方向买方供应阀控式蓄电池六百只。\n\n2. 卖方负责送货到站，买方负责安装。", False),
+    ("network-data", "机柜采购合同\n\n1. 卖方供应服务器机柜一百台并负责就位固定，卖方人员不接触买方任何在运行设备和数据。", True),
+], ids=["pipl-cctv-footage", "pipl-faces", "nd-assessment-excerpt", "pipl-cable", "nd-batteries",
+        "nd-batteries-installed-by-buyer", "nd-denied"])
+def test_not_applicable_needs_a_denial_or_a_sale_of_goods_only(pack: str, text: str, expected: bool) -> None:
+    verdicts = set(_read(pack, text).values())
+    assert (verdicts == {"not_applicable"}) is expected, verdicts

@@ -815,11 +815,19 @@ def _possessive_inside(s: Sentence, party: Hit, obj: Hit) -> bool:
             and _possessive(s.text, party, "en"))
 
 
+#: a clause's number and title run into its first sentence: "第十四条 设备安全：乙方不得…", "14.2 数据保护：…"
+_RUN_IN_TITLE = re.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+条|\d{1,3}(?:\.\d{1,3})*)\s*[^，。；：:\s]{1,12}[：:]")
+
+
 def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) -> dict[str, list[Hit]]:
+    """The objects of each element in the sentence; a word of the clause's run-in title ("设备安全：") names the
+    subject of the clause, not what the undertaking covers."""
     out: dict[str, list[Hit]] = {}
+    title = _RUN_IN_TITLE.match(s.text) if s.unit.lang == "zh" else None
     for el in element_ids:
         hits = [h for h in s.get(f"{rid}:obj:{el}") if not any(
-            p.overlaps(h) and not _possessive_inside(s, p, h) for p in parties if p.cat != "party:pronoun")]
+            p.overlaps(h) and not _possessive_inside(s, p, h) for p in parties if p.cat != "party:pronoun")
+            and not (title is not None and h.end <= title.end())]
         if hits:
             out[el] = _longest(hits)
     return out
@@ -920,6 +928,9 @@ def _delegated_act(s: Sentence, rid: str, act: Hit) -> bool:
         nxt = min(later, key=lambda h: h.start)
         if not re.search(r"[，,。；;]", s.text[ba:nxt.start]):
             return True
+    # "shall not subcontract, delegate or otherwise entrust any processing of …": the act is what would be handed
+    if s.unit.lang == "en" and any(g.end <= act.start and _HANDED.fullmatch(s.text, g.end, act.start) for g in handing):
+        return True
     before = [h for h in others if h.end <= act.start]
     if not before:
         return False
@@ -930,6 +941,8 @@ def _delegated_act(s: Sentence, rid: str, act: Hit) -> bool:
     return bool(_THIRD_PARTY[s.unit.lang].search(between))
 
 
+#: between a handing-over verb and the act it hands over: "entrust any processing", "subcontract the processing"
+_HANDED = re.compile(r"\s+(?:(?:any|all|the|such|its|of|part|parts|portion|whole)\s+)*", re.IGNORECASE)
 _THIRD_PARTY = {
     "en": re.compile(r"\b(?:third[- ]part(?:y|ies)|sub-?contractors?|sub-?processors?|other (?:persons?|entit(?:y|ies)|"
                      r"processors?)|affiliates?|agents?|vendors?)\s+(?:to|who|which|that)\s+$", re.IGNORECASE),
