@@ -53,7 +53,7 @@ from .analysis import Assessment, Unit, get_analyzer, party_regex
 from .candidates import prefilter
 from .document import document_bound as _document_bound
 from .document import document_findings
-from .document_limits import document_limit
+from .document_limits import document_limit, document_limits
 from .frames import _opens_list, defined_terms, excludes_reasons, narrowed_terms, read_riders
 from .hidden import analyse_unit as _analyse
 from .hidden import hidden_findings, margin_findings, unread_findings, unseen_words
@@ -686,12 +686,13 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
             req = library.requirement(rid)
             per_lang[version][rid] = decide(req, [a for a in found if a.requirement == rid], doc, roles, version)
     prevailing = _prevailing(doc, library) if len(langs) > 1 else None
+    limits = document_limits(doc, library, langs)  # once per document, whatever the number of requirements
     requirements: list[RequirementResult] = []
     findings: list[Finding] = []
     for rid in selected:
         results = {v: per_lang[v][rid] for v in langs}
         combined = _combine(results, prevailing)
-        requirements.append(document_limit(unseen_words(_document_bound(combined, roles), doc), doc, library, langs))
+        requirements.append(document_limit(unseen_words(_document_bound(combined, roles), doc), limits))
         verdicts = {r.verdict for r in results.values()}
         if len(verdicts) > 1:
             ev = [e for r in results.values() for e in r.evidence[:1]]

@@ -24,7 +24,7 @@ from ..model import Document
 from ..roles import phrase_regex
 from ..verdicts import Reason, RequirementResult, Verdict
 
-__all__ = ["document_limit", "limit_words"]
+__all__ = ["document_limit", "document_limits", "limit_words"]
 
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"), 1)}
@@ -101,16 +101,21 @@ def limit_words(text: str, library: Library, lang: str) -> str | None:
     return None
 
 
-def document_limit(result: RequirementResult, doc: Document, library: Library, langs: list[str]) -> RequirementResult:
-    """A satisfied verdict in a document whose own words limit every undertaking is weak, quoting those words."""
-    if result.verdict != Verdict.SATISFIED:
-        return result
+def document_limits(doc: Document, library: Library, langs: list[str]) -> str | None:
+    """The document's words that limit every undertaking in it, read once per document, or None."""
     for lang in langs:
         words = limit_words(doc.text, library, lang)
         if words:
-            words = " ".join(words.split())
-            return dataclasses.replace(
-                result, verdict=Verdict.WEAK, reasons=[*result.reasons, Reason("carve-out", words)],
-                message=(f"The {result.id} undertaking is limited by words elsewhere in the document that bind every "
-                         f"undertaking in it: '{words}'."))
-    return result
+            return " ".join(words.split())
+    return None
+
+
+def document_limit(result: RequirementResult, words: str | None) -> RequirementResult:
+    """A satisfied verdict in a document whose own words limit every undertaking (``words``, from
+    :func:`document_limits`) is weak, quoting those words."""
+    if result.verdict != Verdict.SATISFIED or not words:
+        return result
+    return dataclasses.replace(
+        result, verdict=Verdict.WEAK, reasons=[*result.reasons, Reason("carve-out", words)],
+        message=(f"The {result.id} undertaking is limited by words elsewhere in the document that bind every "
+                 f"undertaking in it: '{words}'."))
