@@ -106,6 +106,9 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards)
     "enumerations": ({"max_chars": (int, True), "max_words": (int, True), "separators": (LEX, True),
                       "disjunctive": (LEX, True), "guards": (LEX, True), "catch_alls": (LEX, False)}, False),
+    "object_modifiers": ({"max_chars": (int, True), "max_words": (int, True), "guards": (LEX, True),
+                          "joint": ({lang: (str, True) for lang in LANGS}, True),
+                          "word": ({lang: (str, True) for lang in LANGS}, True)}, False),
     "document_limits": ({"instrument_end": ({"own": (LEX, True), "main": (LEX, True)}, False),
                          "several_liability": ({"context": (LEX, True), "words": (LEX, True)}, False)}, False),
 }
@@ -353,9 +356,15 @@ def _load_frames(path: Path) -> dict[str, Any]:
     for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions",
                 "shared_terms"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
-    for key in ("enumerations", "document_limits"):
+    for key in ("enumerations", "object_modifiers", "document_limits"):
         if key in items:
             out[key] = _convert(path, items[key][1], _FRAMES_SCHEMA[key][0], key)
+    for part in ("joint", "word"):  # whole-string patterns, checked here so a bad one is a file:line error
+        for lang, pattern in out.get("object_modifiers", {}).get(part, {}).items():
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise _err(path, items["object_modifiers"][1], f"object_modifiers.{part}.{lang}: {exc}") from None
     for section, schema in (("complements", _COMPLEMENT_SCHEMA), ("riders", LEX), ("illustrations", LEX)):
         if section not in items:
             continue  # illustrations are optional

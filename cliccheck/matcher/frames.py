@@ -579,8 +579,78 @@ _SERIES_GOES_ON = re.compile(r"[^,;.:]{0,40}?(?:,[^,;.:]{1,40}?)*(?:,\s*)?\s(?:a
 _ANCHOR_KEYS = ("forbidden", "duty", "partial_duty", "refusable", "broad_objects", "partial_objects", "withheld_objects")
 
 
+def modifier_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[int, int]],
+                   negative: bool, objects: list[Hit]) -> list[tuple[int, int]]:
+    """Unread words written onto the undertaking's object in a prohibition, forming one noun with it ("the
+    Employer's crane control network", "field devices", 甲方的调度数据网设备, 参保人员个人信息): they name the
+    operator's own kind of the object the prohibition protects (frames.yaml ``object_modifiers``). Only a short
+    run joined to the object with no word between, holding no guard word (a narrowing or qualifying word:
+    "test", "specified", 部分, 测试), and never in a positive duty, where a narrower object is a smaller duty.
+    The prohibition must name two or more of the operator's things (objects, or kinds listed before one head:
+    "lift, escalator or platform-door equipment"): one kind alone ("甲方的工控主机") may be one item of a wider
+    scope of supply, which the promise then leaves out."""
+    conf = library.frames.get("object_modifiers")
+    if not conf or not negative:
+        return []
+    lang = s.unit.lang
+    guards = [rx for kind in ("enumerations", "illustrations", "object_modifiers")
+              if (rx := _enumeration_regex(library, "guards", lang, kind))]
+    heads = [h for cat, hits in s.by.items() if cat.startswith(f"{rid}:")
+             and (":obj:" in cat or cat.endswith(":broad_objects")) for h in hits]
+    outer = {(h.start, h.end) for h in [*heads, *objects]
+             if not any(o.start <= h.start and h.end <= o.end and (o.start, o.end) != (h.start, h.end)
+                        for o in [*heads, *objects])}
+    several = len(outer) >= 2
+    joint = re.compile(conf["joint"][lang])
+    word = re.compile(conf["word"][lang])
+    out = []
+    for a, b in leftover_runs(s.text, spans, lang):
+        item = s.text[a:b]
+        size = len(item) if lang == "zh" else len(item.split())
+        if size > (conf["max_chars"] if lang == "zh" else conf["max_words"]) or not word.fullmatch(item) \
+                or any(rx.search(item) for rx in guards):
+            continue
+        if not (several or _LISTED_BEFORE[lang].search(s.text, 0, a)):
+            continue
+        if any(h.start >= b and joint.fullmatch(s.text[b:h.start]) for h in heads):
+            out.append((a, b))
+    return out
+
+
+#: a list of kinds ends right before the run: "lift, escalator or platform-door equipment", 闸机、门禁及监控设备
+_LISTED_BEFORE = {"en": re.compile(r"(?:,|\bor|\band|/)\s*(?:[A-Za-z]+-)?$", re.IGNORECASE),
+                  "zh": re.compile(r"(?:、|及|和|或|与|以及|或者)$")}
+
+
+def narrowing_modifiers(s: Sentence, library: Library, heads: list[Hit]) -> list[str]:
+    """Guard words written onto the undertaking's object ("the Customer's test devices", 甲方的测试设备, 部分设备):
+    they single out a part of what the undertaking protects, so they stay unaccounted for even where another
+    class would account for the word elsewhere (测试 is harmless in "配合审查及测试")."""
+    conf = library.frames.get("object_modifiers")
+    if not conf:
+        return []
+    lang = s.unit.lang
+    guard = _enumeration_regex(library, "guards", lang, "object_modifiers")
+    if guard is None:
+        return []
+    joint = re.compile(conf["joint"][lang])
+    out: list[str] = []
+    for m in guard.finditer(s.text):
+        if any(h.start >= m.end() and joint.fullmatch(s.text[m.end():h.start]) for h in heads) \
+                and not any(h.start <= m.start() and m.end() <= h.end for h in heads):
+            start = m.start()
+            while lang == "zh" and start > max(0, m.start() - 3) and _CJK_WORD.match(s.text, start - 1):
+                start -= 1  # the whole word it ends (测试, not 试)
+            if not any(s.text[start:m.end()] in w or w in s.text[start:m.end()] for w in out):
+                out.append(s.text[start:m.end()])
+    return out
+
+
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff](?<![的之及和与或并等各该此其])")
+
+
 def enumerated_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[int, int]],
-                     negative: bool) -> list[tuple[int, int]]:
+                     negative: bool, modifiers: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Unread items of a list that names the undertaking's own act or object ("收集、截取或者传出甲方的节目素材、
     播出单、用户收视数据", "any tool, host or network"): each is undertaken like the item it is listed with, so it can
     only widen the promise (frames.yaml ``enumerations``). An item counts when a separator joins it to an act or
@@ -602,6 +672,7 @@ def enumerated_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[
         return []
     # the parties name whose data or equipment it is, or who is bound: "甲方及电网用户的数据", "乙方及其运维单位"
     anchors += [(p.start, p.end) for p in s.parties if p.cat in ("party:supplier", "party:buyer")]
+    anchors += list(modifiers)
     text = s.text
     todo = []
     for a, b in leftover_runs(text, spans, lang):
@@ -729,11 +800,15 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
         spans = safe_spans(s, library, "positive" if positive_duty else "negative", rid=a.requirement) + judged \
             + _harmless_rights(s, library)
         spans += illustrative_spans(s, library, spans, positive_duty)
-        listed = enumerated_spans(s, library, a.requirement, spans, polarity == "negative")
+        modifiers = modifier_spans(s, library, a.requirement, spans, polarity == "negative", objects)
+        spans += modifiers
+        listed = modifiers + enumerated_spans(s, library, a.requirement, spans, polarity == "negative", modifiers)
         spans += listed
         if listed:  # words the verdict now rests on: shown, and checked by the OCR gate like the matched ones
             a.highlights = _merged([*a.highlights, *listed])
         frame.leftover = leftover(s.text, spans, s.unit.lang)
+        narrowing = [w for w in narrowing_modifiers(s, library, objects) if not any(w in x for x in frame.leftover)]
+        frame.leftover = [x for x in frame.leftover if not any(x in w for w in narrowing)] + narrowing
         # excluded text (no sentence of the document) never counts; whether it would undertake decides only
         # whether its presence is warned about, so it is not downgraded
         if frame.leftover and a.quality == "satisfied" and a.unit.sentence is not None:
