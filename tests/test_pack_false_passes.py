@@ -91,6 +91,17 @@ NOT_SATISFIED = [
                                    "without the Customer's prior written consent."]),
     # a correlation ban limited to one partner ("与境外数据"): 与 names the partner, not a second object
     ("network-data", "ND03", "zh", ["第十条 未经甲方同意，乙方不得将甲方数据与境外数据进行关联分析。"]),
+    # packs-heldout-5: a cap on the amounts rather than on "the liability" (违约金及赔偿总额…不超过)
+    ("security-agreement", "SEC04", "zh", ["第十五条 违约责任 乙方违反本合同安全保密义务的，应承担违约责任。",
+                                           "乙方承担的违约金及损害赔偿总额，无论基于何种原因，均不超过合同总价的百分之三。"]),
+    ("security-agreement", "SEC04", "en", ["15. Liability. The Supplier shall be liable for any breach of its security "
+                                           "and confidentiality obligations.", "The aggregate amount of damages payable by "
+                                           "the Supplier under this Agreement shall not exceed the fees paid in the preceding "
+                                           "twelve months."]),
+    # packs-heldout-5: the operator's audit left to a regulator's demand, or satisfied by certificates
+    ("pipl21", "PIPL21-06", "en", ["8. Audits. The Processor shall permit the Customer to audit its processing. On-site "
+                                   "audits shall be permitted only where expressly required by a competent regulator."]),
+    ("pipl21", "PIPL21-06", "zh", ["第八条 乙方应接受甲方对个人信息处理活动的监督，现场检查仅在监管部门要求时进行。"]),
 ]
 
 # (pack, rule, lang, clauses of the same shape that must stay satisfied)

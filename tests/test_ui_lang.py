@@ -87,8 +87,8 @@ def test_en_report_names_the_party_without_a_wrong_article() -> None:
 
 
 NAMED_SUPPLIER = ("Maintenance Agreement between Eastbank Grid Co., Ltd. (the Customer) and Harbourline Port "
-                  "Technologies Pte. Ltd. (the Contractor)\n\n6. The Contractor shall not unlawfully control, "
-                  "manipulate or interfere with the Customer's cranes, gate systems or networks.\n")
+                  "Technologies Pte. Ltd. (the Contractor)\n\n6. The Contractor shall use reasonable endeavours not to "
+                  "unlawfully control, manipulate or interfere with the Customer's cranes, gate systems or networks.\n")
 
 
 def test_machine_messages_name_the_party_without_a_wrong_article(tmp_path: Path) -> None:
@@ -104,14 +104,14 @@ def test_a_weak_message_names_the_words_nobody_accounted_for(tmp_path: Path) -> 
     """"is weak: qualified." tells a lawyer nothing; the localised message quotes the leftover words as the JSON
     message does, in both UI languages."""
     path = tmp_path / "named.txt"
-    path.write_text(NAMED_SUPPLIER, encoding="utf-8")
+    path.write_text(NAMED_SUPPLIER.replace(" shall use reasonable endeavours not to", " shall not").replace(
+        "or networks.", "or networks during the pilot phase."), encoding="utf-8")
     import json
 
     doc = json.loads(_lint(str(path), "--format", "json"))["documents"][0]
     row = next(r for r in doc["requirements"] if r["id"] == "CSR03")
-    leftover = next((r["detail"] for r in row["reasons"] if r["code"] == "unrecognised-qualifier"), None)
-    if leftover is None:
-        pytest.skip("the matcher accounts for every word of this clause now; pick another")
+    leftover = next(r["detail"] for r in row["reasons"] if r["code"] == "unrecognised-qualifier")
+    assert "pilot" in leftover
     assert leftover in row["localized_message"]
     zh = re.sub(r"\n\s*", "", _lint(str(path), "--ui-lang", "zh"))
     assert "无法确认为无害的措辞" in zh

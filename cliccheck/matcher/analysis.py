@@ -47,6 +47,8 @@ ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "partial_duty": 3, "refusable": 4}
 _CLAUSE_BREAK = re.compile(r"[，,;；]")
+#: between an object and a head noun it shares with the next list item ("安全补丁及漏洞修复|服务")
+_SHARED_HEAD = re.compile(r"(?:及|和|与|、|以及|或)[\u4e00-\u9fff]{1,6}")
 #: a defined term used as a word: English by word boundaries, Chinese between function characters or punctuation
 _TERM = {"en": r"(?<![\w“”\"]){}(?![\w“”\"])",
          "zh": r"(?:(?<=[的和及或与、本该其，,；;：:“”\s])|(?<![\u3400-\u9fff])){}(?=[的和及或与、，,；;。：:“”\s]|$|(?![\u3400-\u9fff]))"}
@@ -1180,6 +1182,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 if any(o.end <= obj.start and obj.text.lower() in o.text.lower() for o in all_objs
                        if o not in by_definition):
                     continue  # "提供技术支持服务……不得中止服务": the bare head noun repeats the compound named before it
+                if any(_SHARED_HEAD.fullmatch(s.text, o.end, obj.start) for o in all_objs if o not in by_definition):
+                    continue  # "安全补丁及漏洞修复服务": the head of a list whose first item is another element
                 act = _attach(s, obj, actions)
                 if act is not None and id(act) in pairs and pairs[id(act)][1] and el not in pairs[id(act)][1]:
                     pairs[id(act)][1].add(el)

@@ -152,8 +152,11 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
             a = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, r.start)), default=0)
             spans.append((r.start, b))
             spans += [(m.start, m.end) for m in s.modals if m.cat == "modal:permission" and a <= m.start < r.start]
+    deeming = _frames_regex(library, "authorising_deemings", s.unit.lang)
     for exc in s.get("exceptions"):
         a, b = _exception_scope(s, exc)
+        if deeming is not None and deeming.search(s.text, a, b):
+            continue  # "provided that any processing … shall be deemed authorised by the Customer": no consent given
         if (any(a <= h.start < b for h in fine) and _unjustified_alternative(s, a, b, fine) is None) \
                 or _buyer_consent(s, a, b):
             # a justifiable-reason exception list: its marker and consent are known; every other word of it must
@@ -379,6 +382,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
     defining = None  # the paragraph of a definition of the justifiable reasons, whose items follow it
     narrowing = _narrowing_definitions(s, sentences, library, lang)
     later = _with_listed_reasons(list(_later_parts(s, sentences, top, library, lang, roles)), sentences, library, lang)
+    term_definitions = _term_definitions_used(s, sentences, library, lang)
     if _opens_list(s.text, library, lang):
         # "乙方不得中断供货，但有下列情形之一的除外：" and its items as paragraphs of their own: every item is read with
         # the undertaking (a justified one is harmless); an opener whose list is nowhere to be found accounts for
@@ -403,7 +407,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
             continue  # "（二）发生不可抗力…；": an item of the definition, justified (in its paragraph or the next ones)
         elif not _ITEM_START.match(t.text):
             defining = None  # the list has ended
-        elsewhere = t.block is not s.block and not (_same_top(t, top) if top else not t.block.section)
+        elsewhere = t.block is not s.block and not (_same_top(t, top) if top else not t.block.section) \
+            and t not in term_definitions
         for a in taken:
             if a.quality != "satisfied" or (closed and not _object_is(a.frame, closed)):
                 continue
@@ -531,7 +536,10 @@ def _further_duty(read: Sentence, library: Library, rid: str) -> bool:
     """A later sentence that only binds the supplier to do more ("The Vendor shall notify the Customer without
     delay of any change … that may affect the review"): the supplier is its subject, every modal is an
     obligation, and nothing in it negates, releases, permits, hedges, conditions or points back."""
-    supplier = [p for p in read.parties if p.cat == "party:supplier"]
+    from .analysis import _possessive
+
+    # the supplier as the one bound, not as an owner ("The Vendor's cooperation … will be charged at its rates")
+    supplier = [p for p in read.parties if p.cat == "party:supplier" and not _possessive(read.text, p, read.unit.lang)]
     # "that may affect the review", "可能影响审查的": a possibility in a relative clause, not a permission
     modals = [m for m in read.modals if not _RELATIVE[read.unit.lang].search(read.text, 0, m.start)
               and not (read.unit.lang == "zh" and read.text.startswith("可能", m.start))]
@@ -630,12 +638,12 @@ def narrowing_modifiers(s: Sentence, library: Library, heads: list[Hit]) -> list
     if not conf:
         return []
     lang = s.unit.lang
-    guard = _enumeration_regex(library, "guards", lang, "object_modifiers")
-    if guard is None:
-        return []
+    guards = [rx for kind in ("enumerations", "object_modifiers") if (rx := _enumeration_regex(library, "guards", lang, kind))]
     joint = re.compile(conf["joint"][lang])
     out: list[str] = []
-    for m in guard.finditer(s.text):
+    # a single Chinese character is a guard inside a run only: as a word of its own here it would be read inside
+    # ordinary words (删除个人信息 is no 除)
+    for m in (m for rx in guards for m in rx.finditer(s.text) if lang != "zh" or len(m.group(0)) > 1):
         if any(h.start >= m.end() and joint.fullmatch(s.text[m.end():h.start]) for h in heads) \
                 and not any(h.start <= m.start() and m.end() <= h.end for h in heads):
             start = m.start()
@@ -945,6 +953,7 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         if t.block is s.block or (same and (points_back(t.text, library, lang) is not None
                                             or _defines(t.text, library, lang)
                                             or _shares_term(t.text, s.text, library, lang)
+                                            or _speaks_of(t.text, s.text, library, lang)
                                             or _supplier_right(t.text, roles, library, lang))):
             out.append(t)
             if t.block is not s.block and _LIST_GOES_ON.search(t.text) and (
@@ -953,6 +962,7 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
                 listing = t.block  # a definition or rider whose list the segmenter cut into sentences
     # "该等回传…视为已获得甲方授权" in another article: read with the undertaking
     out += [t for t in _deemings(sentences, library, lang) if t is not s and t not in out]
+    out += [t for t in _term_definitions_used(s, sentences, library, lang) if t not in out]
     taken = {id(t) for t in out}
     # the clause's number, and the sub-clause number the undertaking opens with when the paragraph runs its
     # sub-clauses together ("12. CONFIDENTIALITY. 12.1 The Supplier shall not disclose … 12.2 Clause 12.1 does not
@@ -1008,6 +1018,29 @@ def _once_per_document(kind: str, sentences: list[Any], lang: str, find: Any) ->
     if cached is None or cached[0] is not sentences:
         cached = _PER_DOCUMENT[(kind, lang)] = (sentences, find())
     return cached[1]
+
+
+def _term_definitions_used(s: Any, sentences: list[Any], library: Library, lang: str) -> list[Any]:
+    """Definitions anywhere in the document of a qualifying term the undertaking uses ('1.8 "Justifiable Reason"
+    means (1) force majeure; … (3) a decision by the Supplier to discontinue the product line', “正当理由”指…):
+    what the term admits is part of the undertaking, wherever the contract defines it. The definition's items
+    that follow it as sentences of their own are read with it."""
+    shared = _frames_regex(library, "shared_terms", lang)
+    if shared is None:
+        return []
+    used = {m.group(0).lower() for m in shared.finditer(s.text)}
+    if not used:
+        return []
+    out: list[Any] = []
+    for t, m in _definition_sentences(sentences, lang):
+        if t is s or not any(u in m.group(1).lower() for u in used):
+            continue
+        out.append(t)
+        j = t.index + 1
+        while j < len(sentences) and sentences[j].language == lang and _ITEM_START.match(sentences[j].text):
+            out.append(sentences[j])
+            j += 1
+    return out
 
 
 def _deemings(sentences: list[Any], library: Library, lang: str) -> list[Any]:
@@ -1142,6 +1175,22 @@ def _shares_term(text: str, undertaking: str, library: Library, lang: str) -> bo
         return False
     used = {m.group(0).lower() for m in rx.finditer(undertaking)}
     return bool(used) and any(m.group(0).lower() in used for m in rx.finditer(text))
+
+
+def _speaks_of(text: str, undertaking: str, library: Library, lang: str) -> bool:
+    """``text`` names an act and an object of a requirement the undertaking also names both of ("21.2 乙方配合审查所
+    发生的费用…以乙方届时报价为准，甲方应在乙方开始配合工作前预付" after "21.1 …乙方应配合"): it speaks of the same
+    duty, so whatever it adds is read with it (more duties, its own undertakings, are still told apart)."""
+    from .analysis import get_analyzer
+
+    analyzer = get_analyzer(library, lang)
+
+    def named(words: str) -> set[str]:
+        cats = {h.cat for h in analyzer.hits(words)}
+        acts = {m.group("rid") for c in cats if (m := _ACT_CAT.match(c))}
+        return {rid for rid in acts if any(c.startswith(f"{rid}:obj:") or c == f"{rid}:broad_objects" for c in cats)}
+
+    return bool(named(text) & named(undertaking))
 
 
 def _defines(text: str, library: Library, lang: str) -> bool:
