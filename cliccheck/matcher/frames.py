@@ -1263,6 +1263,17 @@ _DEFINED = {"en": re.compile(r"^\W{0,3}(?:[\d.()a-z]+\s+)?(?:[\"“]([A-Z][^\"�
                              r"[“\"「『]([^”\"」』]{1,20})[”\"」』]\s*(?:，|,)?(?:是指|系指|指|包括)")}
 
 
+_PHRASES: dict[tuple[Any, ...], re.Pattern[str] | None] = {}
+
+
+def _cached_phrase_regex(library: Library, name: tuple[str, str], phrases: Any, lang: str) -> re.Pattern[str] | None:
+    """:func:`phrase_regex` built once per library, lexicon and language (it was rebuilt per definition)."""
+    key = (library.key, *name, lang)
+    if key not in _PHRASES:
+        _PHRASES[key] = phrase_regex(phrases, lang)
+    return _PHRASES[key]
+
+
 def defined_terms(sentences: list[Any], library: Library, lang: str) -> dict[tuple[str, str], tuple[str, ...]]:
     """Terms the contract defines as including an element's object ('"Services" means the hosting services and the
     technical support services'): (requirement, element) -> terms. The matcher then reads the term as that element,
@@ -1280,16 +1291,19 @@ def narrowed_terms(sentences: list[Any], library: Library, lang: str) -> dict[tu
 def _definitions(sentences: list[Any], library: Library, lang: str, *,
                  narrow: bool) -> dict[tuple[str, str], tuple[str, ...]]:
     out: dict[tuple[str, str], list[str]] = {}
-    seen: set[str] = set()
-    activities = phrase_regex(library.common.get("support_activities", {}).get(lang, ()), lang)
+    seen: set[tuple[str, str]] = set()
+    activities = _cached_phrase_regex(library, ("common", "support_activities"),
+                                      library.common.get("support_activities", {}).get(lang, ()), lang)
     for s in sentences:
         if s.language != lang:
             continue
         m = _DEFINED[lang].match(s.text)
-        if m is None or s.text in seen:  # a definition repeated word for word is read once
+        if m is None:
             continue
-        seen.add(s.text)
         term, body = next(g for g in m.groups() if g), s.text[m.end():]
+        if (term, body) in seen:  # a definition repeated word for word (whatever its number) is read once
+            continue
+        seen.add((term, body))
         for req in library.requirements:
             found: list[tuple[str, Any]] = []
             for el in req.elements:
@@ -1299,7 +1313,8 @@ def _definitions(sentences: list[Any], library: Library, lang: str, *,
             names = {el for el, rx in found if rx.search(body)}
             if narrow and len(found) > 1 and activities is not None and activities.search(body):
                 names = {el for el, _ in found}  # "系统巡检、故障维修、软件升级": support in other words
-            classes = phrase_regex(req.lexicon["partial_objects"][lang], lang)
+            classes = _cached_phrase_regex(library, (req.id, "partial_objects"), req.lexicon["partial_objects"][lang],
+                                           lang)
             listed = bool(names) or bool(classes is not None and classes.search(body))
             for el, rx in found:
                 # narrow: the term names the element, the body names neither that element (another element does
