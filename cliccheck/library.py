@@ -46,7 +46,7 @@ class _Text:
 LEX = _Lex()
 #: optional role-section lexicons that tell a contract from a notice, a policy or a commitment letter
 DOCUMENT_WORDS = ("contract_instruments", "notice_instruments", "notice_titles", "plural_address", "letter_titles",
-                  "first_person", "generic_definitions", "binding_verbs", "owns")
+                  "letter_authors", "first_person", "generic_definitions", "binding_verbs", "owns")
 TEXT = _Text()
 
 # Schemas: dict -> {key: (schema, required)}; list -> [item schema]; type -> scalar type;

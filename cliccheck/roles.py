@@ -526,7 +526,10 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_
             if named:
                 out.names[side] = named[0]
     defined = {side: out.has(side) for side in ("supplier", "buyer")}
-    letter = _letter(body, words) if not defined["supplier"] else None
+    # a letter whose author line defines the supplier ("From: X (the "Supplier")"): its first person is that supplier
+    authored = defined["supplier"] and any(e.role == "definition" and words.doc_search("letter_authors", e.text)
+                                           for e in out.evidence["supplier"])
+    letter = _letter(body, words) if not defined["supplier"] or authored else None
     if letter is not None:  # 承诺函: the first person who undertakes is the supplier, and so is the role it names
         text = "\n".join(b.text for b in body)  # itself by ("本公司作为贵单位的服务器供应商")
         for lang, person in letter.items():
@@ -653,11 +656,15 @@ def _terms_of_user_names(supplier: Party, buyer: Party, out: _Collector, given: 
             bucket.append(term)
 
 
+_CJK_SPACING = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
 def _letter(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | None:
     """A commitment letter (承诺函, Letter of Undertaking) whose first person undertakes: the first-person words
     it uses, per language. The title must say it is such a letter, in its first blocks."""
     head = body[:5]
-    if not any(words.doc_search("letter_titles", b.text) for b in head if len(b.text) <= 120):
+    # a title spaced out letter by letter ("承 诺 书") is still the title
+    if not any(words.doc_search("letter_titles", _CJK_SPACING.sub("", b.text)) for b in head if len(b.text) <= 120):
         return None
     if _first(words, "plural_address", head) is not None:
         return None  # "…水务有限公司致各供应厂商函": the buyer writes to its suppliers; its first person is the buyer

@@ -73,6 +73,8 @@ def test_a_modifier_never_widens_a_positive_duty() -> None:
     # the lawful basis stated as a bound: "for purposes beyond this contract", "outside the scope permitted"
     ("zh", "CSR02", "第九条 乙方不得为本合同以外的目的收集、使用甲方及其用户的数据。"),
     ("zh", "CSR02", "第九条 乙方不得在甲方授权范围以外读取或者拷贝甲方及其用户的数据。"),
+    # 可供 describes the thing ("usable for remote control"): no permission of the supplier
+    ("zh", "CSR03", "第九条 乙方不得在所供设备中设置任何可供乙方或第三方远程控制的功能，不得非法控制甲方的设备。"),
     # software and hardware in one word
     ("zh", "CSR04", "第九条 乙方在本合同有效期内不得无正当理由中断软硬件产品的供应及必要的技术支持服务。"),
 ])
@@ -111,3 +113,10 @@ def test_a_ban_on_putting_user_data_to_its_own_ends_is_no_right() -> None:
     clause = "第九条 乙方不得将甲方用户数据用于训练乙方的通用模型，不得非法获取甲方及其用户的数据。"
     verdict, message = _verdict(contract(clause, "zh"), "CSR02")
     assert verdict != "contradicted", message
+
+
+def test_may_supply_is_still_a_permission() -> None:
+    """可供应 is "may supply": only 可供 before a noun or verb it describes loses the permission."""
+    clause = "第九条 乙方可供应替代产品，亦可随时停止技术支持。"
+    verdict, message = _verdict(contract(clause, "zh"), "CSR04")
+    assert verdict == "contradicted", message

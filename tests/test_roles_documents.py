@@ -108,6 +108,30 @@ def test_a_commitment_letter_is_signed_by_the_supplier(text: str) -> None:
     assert not {"no-supplier-party", "not-a-contract"} & _rules(result)
 
 
+AUTHORED_EN = ("LETTER OF UNDERTAKING\n\nTo: Eastbay Regional Power Grid Co., Ltd. (the \"Purchaser\")\n\n"
+               "From: Northgate Network Systems Ltd. (the \"Supplier\")\n\n"
+               "1. We will cooperate with the cybersecurity review of this procurement and provide all documents "
+               "the review requires.\n\nFor and on behalf of Northgate Network Systems Ltd.\n")
+AUTHORED_ZH = ("承 诺 书\n\n致：东湾区域电网有限公司\n\n承诺人：北门网络系统有限公司（以下简称“供应商”）\n\n"
+               "一、我公司承诺配合网络安全审查，按要求如实提供审查所需的材料。\n\n北门网络系统有限公司\n")
+# a parent's letter: the supplier is defined, but not as the one who writes
+PARENT_LETTER = ("LETTER OF UNDERTAKING\n\nTo: Eastbay Regional Power Grid Co., Ltd. (the \"Purchaser\")\n\n"
+                 "Northgate Network Systems Ltd. (the \"Supplier\") is our wholly owned subsidiary.\n\n"
+                 "1. We will cooperate with the cybersecurity review of this procurement and provide all documents "
+                 "the review requires.\n\nFor and on behalf of Northgate Holdings plc\n")
+
+
+@pytest.mark.parametrize("text", [AUTHORED_EN, AUTHORED_ZH], ids=["en-from-line", "zh-spaced-title"])
+def test_the_first_person_of_a_letter_its_author_line_names_as_supplier_undertakes(text: str) -> None:
+    """"From: X (the Supplier)" / 承诺人：X（以下简称“供应商”）, and a title spaced out letter by letter (承 诺 书)."""
+    result = _check(text)
+    assert result.requirement("CSR01").verdict == "satisfied", result.requirement("CSR01").message
+
+
+def test_a_parent_letter_naming_its_subsidiary_as_supplier_is_not_the_suppliers_undertaking() -> None:
+    assert _check(PARENT_LETTER).requirement("CSR01").verdict != "satisfied"
+
+
 GUARANTEE_EN = ('SUPPLY AGREEMENT\n\nThis Agreement is made between Eastbay Grid Co., Ltd. (the "Purchaser"), '
                 'Northgate Network Systems Ltd. (the "Supplier") and Northgate Holdings plc (the "Guarantor").\n\n'
                 "1. The Supplier shall deliver the Products.\n\n"
