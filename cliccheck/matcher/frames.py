@@ -381,8 +381,9 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
     named = _clause_reference(s.block.section, lang)
     defining = None  # the paragraph of a definition of the justifiable reasons, whose items follow it
     narrowing = _narrowing_definitions(s, sentences, library, lang)
-    later = _with_listed_reasons(list(_later_parts(s, sentences, top, library, lang, roles)), sentences, library, lang)
     term_definitions = _term_definitions_used(s, sentences, library, lang)
+    later = _with_listed_reasons(list(_later_parts(s, sentences, top, library, lang, roles, term_definitions)),
+                                 sentences, library, lang)
     if _opens_list(s.text, library, lang):
         # "乙方不得中断供货，但有下列情形之一的除外：" and its items as paragraphs of their own: every item is read with
         # the undertaking (a justified one is harmless); an opener whose list is nowhere to be found accounts for
@@ -658,7 +659,8 @@ _CJK_WORD = re.compile(r"[\u4e00-\u9fff](?<![的之及和与或并等各该此�
 
 
 def enumerated_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[int, int]],
-                     negative: bool, modifiers: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+                     negative: bool, modifiers: tuple[tuple[int, int], ...] | list[tuple[int, int]] = ()
+                     ) -> list[tuple[int, int]]:
     """Unread items of a list that names the undertaking's own act or object ("收集、截取或者传出甲方的节目素材、
     播出单、用户收视数据", "any tool, host or network"): each is undertaken like the item it is listed with, so it can
     only widen the promise (frames.yaml ``enumerations``). An item counts when a separator joins it to an act or
@@ -927,13 +929,15 @@ _TITLE = {lang: re.compile(rf"\W*(?:(?:{_TITLE_ZH})[\s/|]*(?:{_TITLE_EN})?|(?:{_
           for lang in ("en", "zh")}
 
 
-def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang: str, roles: Any = None) -> list[Any]:
+def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang: str, roles: Any = None,
+                 term_definitions: tuple[Any, ...] | list[Any] = ()) -> list[Any]:
     """The sentences read with the undertaking of ``s``: the rest of its paragraph; later paragraphs of the same
     numbered clause that point back at it, qualify it (a rider word), define its terms or give the supplier a
     right ("20.2 乙方得据以调整供应及支援": a right beside the duty may take it back, whether or not it says
     so); and any sentence of the document that names its clause by number ("Clause 11 does not apply to …")."""
     out = []
     listing = None  # the block of a taken sentence that ends in "；"/":": its list goes on in the next sentences
+    duties = _named_duties(s.text, library, lang)  # once, not again for every later sentence
     for t in sentences[s.index + 1:s.index + 12]:
         if t.language != lang or _HEADING.fullmatch(t.text) or _TITLE[lang].fullmatch(t.text):
             continue  # "Scope." opening the next sub-clause, "第十二条 网络安全审查 / Article 12 Cybersecurity Review"
@@ -953,7 +957,7 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         if t.block is s.block or (same and (points_back(t.text, library, lang) is not None
                                             or _defines(t.text, library, lang)
                                             or _shares_term(t.text, s.text, library, lang)
-                                            or _speaks_of(t.text, s.text, library, lang)
+                                            or bool(duties & _named_duties(t.text, library, lang))
                                             or _supplier_right(t.text, roles, library, lang))):
             out.append(t)
             if t.block is not s.block and _LIST_GOES_ON.search(t.text) and (
@@ -962,7 +966,7 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
                 listing = t.block  # a definition or rider whose list the segmenter cut into sentences
     # "该等回传…视为已获得甲方授权" in another article: read with the undertaking
     out += [t for t in _deemings(sentences, library, lang) if t is not s and t not in out]
-    out += [t for t in _term_definitions_used(s, sentences, library, lang) if t not in out]
+    out += [t for t in term_definitions if t not in out]
     taken = {id(t) for t in out}
     # the clause's number, and the sub-clause number the undertaking opens with when the paragraph runs its
     # sub-clauses together ("12. CONFIDENTIALITY. 12.1 The Supplier shall not disclose … 12.2 Clause 12.1 does not
@@ -1177,20 +1181,16 @@ def _shares_term(text: str, undertaking: str, library: Library, lang: str) -> bo
     return bool(used) and any(m.group(0).lower() in used for m in rx.finditer(text))
 
 
-def _speaks_of(text: str, undertaking: str, library: Library, lang: str) -> bool:
-    """``text`` names an act and an object of a requirement the undertaking also names both of ("21.2 乙方配合审查所
-    发生的费用…以乙方届时报价为准，甲方应在乙方开始配合工作前预付" after "21.1 …乙方应配合"): it speaks of the same
-    duty, so whatever it adds is read with it (more duties, its own undertakings, are still told apart)."""
+def _named_duties(text: str, library: Library, lang: str) -> set[str]:
+    """The requirements ``text`` names both an act and an object of. A later sentence naming one the undertaking
+    names too ("21.2 乙方配合审查所发生的费用…以乙方届时报价为准，甲方应在乙方开始配合工作前预付" after "21.1 …乙方应
+    配合") speaks of the same duty, so whatever it adds is read with it (more duties, its own undertakings, are still
+    told apart)."""
     from .analysis import get_analyzer
 
-    analyzer = get_analyzer(library, lang)
-
-    def named(words: str) -> set[str]:
-        cats = {h.cat for h in analyzer.hits(words)}
-        acts = {m.group("rid") for c in cats if (m := _ACT_CAT.match(c))}
-        return {rid for rid in acts if any(c.startswith(f"{rid}:obj:") or c == f"{rid}:broad_objects" for c in cats)}
-
-    return bool(named(text) & named(undertaking))
+    cats = {h.cat for h in get_analyzer(library, lang).hits(text)}
+    acts = {m.group("rid") for c in cats if (m := _ACT_CAT.match(c))}
+    return {rid for rid in acts if any(c.startswith(f"{rid}:obj:") or c == f"{rid}:broad_objects" for c in cats)}
 
 
 def _defines(text: str, library: Library, lang: str) -> bool:
