@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..library import Library
+from ..regex_starts import start_gate, trie_pattern
 
 _ACTION_KEYS = ("duty", "refusal", "forbidden", "partial", "partial_duty")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -43,31 +44,6 @@ def _stem(phrase: str) -> str:
 
 def _norm(phrase: str) -> str:
     return " ".join(phrase.split())
-
-
-def trie_pattern(phrases: list[str], space: str = r"\s+") -> str:
-    """One regular expression matching any of ``phrases``, longest first, factored by prefix."""
-    root: dict[str, dict] = {}
-    for p in phrases:
-        node = root
-        for ch in p:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        end = "" in node
-        alts = []
-        for ch in sorted(k for k in node if k):
-            head = space if ch == " " else re.escape(ch)
-            alts.append(head + build(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if end:
-            return f"(?:{body})?"
-        return body
-
-    return build(root)
 
 
 Tag = tuple[str, str]  # (role, requirement id)
@@ -129,6 +105,9 @@ def _scanner(entries: dict[str, set[Tag]], lang: str) -> _Scanner | None:
         name = f"r{i}"
         groups[name] = frozenset(tags)
         parts.append(f"(?P<{name}>(?i:{src}))" if lang == "en" else f"(?P<{name}>{src})")
+    gate = start_gate(sorted(regexes)) if parts else None
+    if gate is not None:
+        parts = [gate + "(?:" + "|".join(parts) + ")"]
     trie = trie_pattern(sorted(closed)) if closed else ""
     if trie:
         parts.append(trie)

@@ -1,0 +1,136 @@
+"""The speed devices of our regular expressions must never change what they match.
+
+Two devices: the candidate scanner's start gate (a lookahead built from the characters every ``re:``
+entry of the library can start with) and the trie ``phrase_regex`` factors literal phrases into. A
+gate that missed one start would silently drop a candidate sentence, and with it an undertaking
+(or a contradiction) the lawyer relies on us to read; a trie that preferred a shorter phrase would
+change the words a reason quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cliccheck.library import load_library
+from cliccheck.matcher import candidates
+from cliccheck.matcher.candidates import Prefilter
+from cliccheck.regex_starts import start_gate
+from cliccheck.roles import phrase_regex
+
+
+@pytest.fixture(scope="module")
+def scanners() -> dict[str, tuple[Prefilter, Prefilter]]:
+    """(gated, ungated) scanners per language, built from the shipped library."""
+    library = load_library()
+    gated = {lang: Prefilter(library, lang) for lang in ("en", "zh")}
+    original = candidates.start_gate
+    candidates.start_gate = lambda *args, **kwargs: None  # type: ignore[assignment]
+    try:
+        plain = {lang: Prefilter(library, lang) for lang in ("en", "zh")}
+    finally:
+        candidates.start_gate = original
+    return {lang: (gated[lang], plain[lang]) for lang in ("en", "zh")}
+
+
+def test_the_shipped_library_is_gated() -> None:
+    """Every ``re:`` entry of the library has a known start, so the fast path is in use."""
+    library = load_library()
+    for lang in ("en", "zh"):
+        rx = Prefilter(library, lang).scanner.rx.pattern  # type: ignore[union-attr]
+        assert "(?=" in rx.split("(?P<r0>")[0], lang
+
+
+@pytest.mark.parametrize(
+    ("sources", "starts", "not_starts"),
+    [
+        ([r"\b(?:customer|user)s? data"], ["customer data", "Users data"], ["the data"]),
+        ([r"(?:Party A|employer)'s data"], ["party a's data", "EMPLOYER'S DATA"], ["the employer", "pa"]),
+        ([r"[a-c]x|yy"], ["bx", "yy"], ["dx", "y"]),
+        ([r"(?:hereby\s+)?amends?", r"(?:自始)?无效"], ["Hereby amend", "amends", "无效", "自始无效"], ["xamend", "自无效"]),
+        ([r"\bsuppl(?:y|ies)\b"], ["supply", "Supplies"], ["apply"]),
+        ([r"(?:不负|无|没有)任何"], ["无任何", "没有任何"], ["有任何"]),
+        ([r"(?=乙方)乙方不得", r"^however"], ["乙方不得", "However,"], ["甲方不得"]),
+    ],
+)
+def test_gate_admits_every_start(sources: list[str], starts: list[str], not_starts: list[str]) -> None:
+    """The gate is case-insensitive: it admits at least what the entries admit under any flags."""
+    gate = start_gate(sources)
+    assert gate is not None
+    rx = re.compile(gate)
+    for text in starts:
+        assert rx.match(text), text
+    for text in not_starts:
+        assert not rx.match(text), text
+
+
+@pytest.mark.parametrize("source", [r"\w+ data", r"[^.]{0,5}data", r"(?:x)?\w", r".data", r"(?:a|)\w"])
+def test_no_gate_when_a_match_can_start_anywhere(source: str) -> None:
+    """An entry whose start cannot be named turns the gate off rather than narrowing it wrongly."""
+    assert start_gate([source, "supply"]) is None
+
+
+_EN_WORDS = [
+    "the", "Supplier", "shall", "not", "supply", "supplies", "customer", "user's", "data", "of", "the users",
+    "remote", "access", "accessing", "Party A's", "information", "records", "relating to", "cybersecurity review",
+    "no guarantee of", "continued supply", "nothing in", "this Agreement", "shall oblige", "get", "provide all",
+    "documents", "either party may terminate the agreement", "modify", "its", "operating", "parameters", ",", ".",
+    "\n", "  ", "Products", "and the Services", "delivered", "licence to use", "decide", "how such data is used",
+]
+_ZH_WORDS = [
+    "乙方", "不得", "中止", "停止", "供货", "技术支持", "用户", "数据", "无任何", "没有", "义务", "配合",
+    "网络安全审查", "提交", "材料", "甲方", "设备", "，", "。", "；", "可以将", "终端", "贵公司", "有权",
+    "暂停", "服务", "调整", "参数", "不负任何", "保证",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_EN_WORDS), max_size=40), st.lists(st.sampled_from(_ZH_WORDS), max_size=40))
+def test_gate_never_changes_the_scan(scanners, en_words: list[str], zh_words: list[str]) -> None:
+    for lang, words, sep in (("en", en_words, " "), ("zh", zh_words, "")):
+        text = sep.join(words)
+        gated, plain = scanners[lang]
+        a, b = gated.scan(text), plain.scan(text)
+        assert (a.starts, a.tags) == (b.starts, b.tags), text
+
+
+def _flat_phrase_regex(phrases: list[str], lang: str) -> re.Pattern[str] | None:
+    """The reference: one alternative per phrase, longest first (what ``phrase_regex`` compiled before)."""
+    parts = []
+    for p in sorted(phrases, key=len, reverse=True):
+        if p.startswith("re:"):
+            parts.append(f"(?:{p[3:]})")
+        elif lang == "en":
+            parts.append(r"\b" + re.escape(p).replace(r"\ ", r"\s+") + r"\b")
+        else:
+            parts.append(re.escape(p))
+    return re.compile("|".join(parts), re.IGNORECASE if lang == "en" else 0) if parts else None
+
+
+_EN_PHRASES = ["Severity 1", "severity 1 faults", "shall not", "shall not apply", "apply", "sole discretion",
+               "re:sole (?:and absolute )?discretion", "re:\\bshall\\s+be\\s+deemed\\b", "deemed", "at any time",
+               "any", "time", "re:(?:hereby\\s+)?amend(?:s|ed)?"]
+_EN_TEXT = ["Severity 1", "severity 1 faults", "shall", "not", "apply", "at", "any", "time", "sole", "and",
+            "absolute", "discretion", "be", "deemed", "hereby", "amended", "  ", "\n", ",", "."]
+_ZH_PHRASES = ["不得", "不得擅自", "擅自", "视为", "re:视为(?:已)?(?:获得|取得)?授权", "授权", "随时", "随时停止",
+               "re:(?:自始)?无效(?=[。；，,]|$)"]
+_ZH_TEXT = ["不得", "擅自", "视为", "已", "获得", "授权", "随时", "停止", "自始", "无效", "。", "，", "乙方"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_EN_PHRASES), min_size=1, max_size=8, unique=True),
+    st.lists(st.sampled_from(_EN_TEXT), max_size=30),
+    st.lists(st.sampled_from(_ZH_PHRASES), min_size=1, max_size=6, unique=True),
+    st.lists(st.sampled_from(_ZH_TEXT), max_size=30),
+)
+def test_phrase_regex_matches_what_the_flat_alternation_matched(en_phrases, en_words, zh_phrases, zh_words) -> None:
+    """The trie finds the same spans, longest phrase first, in both languages and any letter case."""
+    for phrases, text, lang in ((en_phrases, " ".join(en_words), "en"), (zh_phrases, "".join(zh_words), "zh")):
+        new, old = phrase_regex(phrases, lang), _flat_phrase_regex(phrases, lang)
+        assert new is not None and old is not None
+        for t in (text, text.upper(), text.title()):
+            assert [m.span() for m in new.finditer(t)] == [m.span() for m in old.finditer(t)], (phrases, t)
