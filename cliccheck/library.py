@@ -67,6 +67,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "scope_limits": (LEX, False),
     "global_overrides": (LEX, False),
     "restrictive": (LEX, False),
+    "restrictive_lists": (LEX, False),
     "bounds": (LEX, False),
     "payment_terms": (LEX, False),
     "demands": (LEX, False),

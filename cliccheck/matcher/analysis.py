@@ -38,11 +38,11 @@ MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "grant", "obli
 _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
                 "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words", "acknowledgements", "exemptions",
                 "topics", "scope_limits", "global_overrides", "restrictive", "bounds", "payment_terms", "commitment_colons",
-                "handing_over")
+                "handing_over", "restrictive_lists")
 #: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
 _NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions", "consent_words",
                  "acknowledgements", "exemptions", "topics", "scope_limits", "global_overrides", "restrictive", "bounds",
-                 "payment_terms", "commitment_colons", "handing_over")
+                 "payment_terms", "commitment_colons", "handing_over", "restrictive_lists")
 ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_duty")
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "partial_duty": 3, "refusable": 4}
@@ -463,6 +463,11 @@ def _after_preposition(s: Sentence, hit: Hit) -> bool:
     return bool(_PREP_BEFORE[s.unit.lang].search(s.text, max(0, hit.start - 20), hit.start))
 
 
+#: a condition opening right before a party ("仅在甲方…时", "只有当甲方…", "于甲方…后") and its close before the modal
+_IN_CONDITION_BEFORE = re.compile(r"(?:仅|只|只有|唯有|仅当|只当)?(?:在|当|于)\s*$")
+_CONDITION_CLOSE = re.compile(rf"(?:时|之时|的时候|情况下|情形下|之后|以后|后)(?:[，,]|\s*[方才{zh.BINDING_CHARS}])")
+
+
 def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str | None, Hit | None]:
     """Side bound by the predicate (supplier/buyer/both) and the party hit, if any."""
     if modal is not None and modal.start >= action.end:  # "… shall be given by the Contractor"
@@ -502,7 +507,14 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
         # "廠商之母公司應配合", "The Supplier's parent shall": the one bound is what the party owns, not the party
         # ("The Supplier's obligations include" binds the Supplier: there the modal follows the possessive)
         return None, None
-    if pick is not None and lang == "zh" and _CLAUSE_BREAK.search(s.text, pick.end, limit):
+    if pick is not None and lang == "zh" and _IN_CONDITION_BEFORE.search(s.text, max(0, pick.start - 4), pick.start) \
+            and _CONDITION_CLOSE.search(s.text, pick.end, limit + 2):
+        # "乙方仅在甲方逾期付款时，方可暂停", "乙方在甲方提出要求时应…": the party inside the "在…时" condition is
+        # not the one bound; the subject is the party before it
+        earlier = [p for p in (bare or plain or free) if p.end <= pick.start and p is not pick]
+        if earlier:
+            pick = earlier[-1]
+    elif pick is not None and lang == "zh" and _CLAUSE_BREAK.search(s.text, pick.end, limit):
         # "乙方不得擅自变更甲方信息系统的配置，不得篡改…": a clause without its own subject continues the last
         # party that stood as a subject (right before a modal), not one named inside an object
         # ("乙方对获知的甲方信息保密，不得披露": the party before 对 is the subject, 甲方 is inside its object)
@@ -1231,6 +1243,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             st = stance(s, modal, act)
             if kind in ("duty", "partial_duty") and st == "may" and _demand_met(s, modal, act) is not None:
                 st = "do"  # "甲方有权要求乙方配合网络安全审查，乙方不得拒绝": a demand the supplier may not refuse
+            if kind in ("forbidden", "partial") and st in ("do", "may") and _list_follows(s, act):
+                continue  # "may suspend only in the following circumstances:" alone: each item is read with it
             if kind in ("forbidden", "partial") and st in ("do", "may") and _restricted(s, act):
                 st = "not"  # "shall collect end-user data only with the Customer's written consent": a prohibition
             if kind == "duty" and st == "not" and any(n.start == act.start for n in s.get("negations")):
@@ -1377,6 +1391,45 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
 _PRESUMED = {"presumed_supplier": "supplier", "presumed_buyer": "buyer"}
 
 
+#: one alternative of a list: "（一）…；（二）…", "(a) …; (b) …", "1. …"
+_LIST_ITEM = re.compile(r"[;；]|(?:^|\s)(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2}|[a-zA-Z]|[ivx]{1,4})[)）]|\d{1,2}[.、)])")
+
+
+def justified_list(s: Sentence, marker: Hit) -> tuple[int, int] | None:
+    """The list a restrictive lead-in points at ("may suspend only in the following circumstances: (a) …; (b) …",
+    乙方仅在下列情形下方可暂停供货：（一）…；（二）…), when every item of it is a justification or the buyer's
+    consent: the act is then forbidden otherwise. Returns the span of the items, or None (no list in this unit, or
+    an item the supplier may invoke without a justifiable reason)."""
+    colon = re.compile(r"[:：]").search(s.text, marker.end)
+    if colon is None or re.search(r"[。.;；](?!\d)", s.text[marker.end:colon.start()]):
+        return None
+    a, b = colon.end(), len(s.text)
+    fine = s.any("lawful_basis", "justifications", *(f"{r.id}:justifications" for r in s.library.requirements))
+    cuts = [a, *[m.end() for m in _LIST_ITEM.finditer(s.text, a, b)], b]
+    items = 0
+    for x, y in itertools.pairwise(cuts):
+        piece = s.text[x:y].strip(" ，,、;；。.")
+        if len(re.sub(r"\W|\b(?:or|and)\b|或者|或|以及|及", "", piece)) < 2:
+            continue
+        if not (any(x <= h.start < y for h in fine) or _buyer_consent(s, x, y)) \
+                or _unjustified_alternative(s, x, y, fine) is not None:
+            return None
+        items += 1
+    return (a, b) if items else None
+
+
+_LEAD_IN_END = re.compile(r"[:：]\s*(?:(?:or|and|and/or|或者|或|以及|及)\s*)?$", re.IGNORECASE)
+def _list_follows(s: Sentence, act: Hit) -> bool:
+    """The act is restricted to a list that this unit does not hold: a lead-in ending in its colon, read again
+    with each of its items (a right to act on an unjustified item is found there)."""
+    for marker in s.get("restrictive_lists"):
+        # (a list's joining word may come with it: "…circumstances: or", from "(a) …; or")
+        colon = _LEAD_IN_END.search(s.text, max(marker.end, act.end))
+        if colon is not None and not re.search(r"[。.;；](?!\d)", s.text[min(marker.start, act.start):colon.start()]):
+            return True
+    return False
+
+
 def _restricted(s: Sentence, act: Hit) -> bool:
     """The act is allowed only on a lawful basis ("only with the Customer's written consent", "solely on its
     documented instructions", 仅在甲方书面申请时方可): the rule forbids it otherwise. Both the restrictive word and
@@ -1385,6 +1438,11 @@ def _restricted(s: Sentence, act: Hit) -> bool:
     b = len(s.text) if (m := re.search(r"[;；。]", s.text[act.end:])) is None else act.end + m.start()
     if s.get("breadth") or any(u.start >= a and u.end <= b for u in s.get("unauthorised")):
         return False
+    for marker in s.get("restrictive_lists"):
+        # the lead-in's own part: marker and act before the list's colon ("仅在下列情形下方可暂停供货：")
+        items = justified_list(s, marker)
+        if items is not None and min(marker.start, act.start) >= a and max(marker.end, act.end) <= items[0]:
+            return True
     return (any(a <= r.start < b for r in s.get("restrictive"))
             and any(a <= h.start < b for h in s.any("lawful_basis", "justifications")))
 

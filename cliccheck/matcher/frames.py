@@ -124,7 +124,12 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
                rid: str | None = None) -> list[tuple[int, int]]:
     """Every stretch of the sentence accounted for by a known-safe part. In a rider (a later sentence read with
     the undertaking) a negation or a prohibition is not safe: "the foregoing shall not apply to …" takes back."""
-    from .analysis import _buyer_consent, _exception_scope, _unjustified_alternative
+    from .analysis import (
+        _buyer_consent,
+        _exception_scope,
+        _unjustified_alternative,
+        justified_list,
+    )
 
     spans = [(p.start, p.end) for p in s.parties]
     safe_req = tuple(f"{r.id}:{k}" for r in library.requirements for k in _SAFE_REQUIREMENT_KEYS)
@@ -147,11 +152,22 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
         # qualifies the act instead ("仅于保固期内不得擅自控制": "only" limits the promise to the warranty period)
         governed = [h for h in fine if r.end <= h.start < min(b, r.end + 40) and not h.cat.endswith(":qualifiers")
                     and not any(r.end <= m.start < h.start for m in s.modals)]
-        if governed and _unjustified_alternative(s, r.end, b, fine) is None:
+        # (the alternatives of the condition only: "仅在甲方逾期付款时，方可中断产品供应或技术支持" lists no reason
+        # in "技术支持", which is the act's object after the modal)
+        cond_end = min([m.start for m in s.modals if m.start > r.end]
+                       + [x.start for x in s.get("restrictive") if x.start > r.end] + [b])
+        if governed and _unjustified_alternative(s, r.end, cond_end, fine) is None:
             # "may suspend only where the Buyer has failed to pay … or in force majeure": a prohibition otherwise
             a = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, r.start)), default=0)
             spans.append((r.start, b))
             spans += [(m.start, m.end) for m in s.modals if m.cat == "modal:permission" and a <= m.start < r.start]
+    for marker in s.get("restrictive_lists"):  # "may suspend only in the following circumstances: (a) …"
+        items = justified_list(s, marker)
+        if items is not None:
+            a = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, marker.start)), default=0)
+            spans += [(marker.start, marker.end), items]
+            spans += [(m.start, m.end) for m in s.modals if m.cat == "modal:permission" and a <= m.start < items[0]]
+            spans += [(r.start, r.end) for r in s.get("restrictive") if a <= r.start < items[0]]  # 方可, "only"
     deeming = _frames_regex(library, "authorising_deemings", s.unit.lang)
     for exc in s.get("exceptions"):
         a, b = _exception_scope(s, exc)
