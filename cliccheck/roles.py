@@ -667,6 +667,23 @@ def _terms_of_user_names(supplier: Party, buyer: Party, out: _Collector, given: 
 _CJK_SPACING = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
+def undertaking_instrument(doc: Document, library: Library | None = None) -> bool:
+    """Whether the document's title says it is an undertaking the supplier gives (承诺书, 切结书, Letter of
+    Undertaking) and it is not addressed to suppliers as a class: its plain statements ("我司不利用…",
+    "本厂商不中断…") are then its promises, as a letter's first person is its author."""
+    words = _role_words(library or load_library())
+    head = [b for b in doc.blocks if b.text.strip()][:5]
+    if not any(words.doc_search("letter_titles", _CJK_SPACING.sub("", b.text)) for b in head if len(b.text) <= 120):
+        return False
+    # "关于供应商网络安全承诺事项的通知 / 各入围供应商：": the buyer's notice about the undertakings it wants
+    return _first(words, "plural_address", head) is None and not _notice_title(words, head)
+
+
+def _notice_title(words: _RoleWords, head: Sequence[Block]) -> bool:
+    """A title in the first blocks says the document is a notice, a policy or guidelines ("…的通知")."""
+    return any(words.doc_search("notice_titles", b.text) for b in head if len(b.text) <= 120)
+
+
 def _letter(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | None:
     """A commitment letter (承诺函, Letter of Undertaking) whose first person undertakes: the first-person words
     it uses, per language. The title must say it is such a letter, in its first blocks."""
@@ -674,8 +691,10 @@ def _letter(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | 
     # a title spaced out letter by letter ("承 诺 书") is still the title
     if not any(words.doc_search("letter_titles", _CJK_SPACING.sub("", b.text)) for b in head if len(b.text) <= 120):
         return None
-    if _first(words, "plural_address", head) is not None:
-        return None  # "…水务有限公司致各供应厂商函": the buyer writes to its suppliers; its first person is the buyer
+    if _first(words, "plural_address", head) is not None or _notice_title(words, head):
+        # "…水务有限公司致各供应厂商函", "关于供应商网络安全承诺事项的通知": the buyer writes to its suppliers
+        # about the undertakings it wants; its first person is the buyer
+        return None
     found: dict[str, list[str]] = {}
     for lang in ("en", "zh"):
         rx = phrase_regex(words.first_person[lang], lang)

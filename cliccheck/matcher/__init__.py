@@ -36,7 +36,7 @@ from ..lang.zh import parse_numeral
 from ..library import Library, load_library
 from ..model import Document
 from ..packs import apply_preconditions, check_each_pack
-from ..roles import find_roles, phrase_regex
+from ..roles import find_roles, phrase_regex, undertaking_instrument
 from ..segment import Sentence, segment
 from ..verdicts import (
     VERDICT_RANK,
@@ -160,6 +160,10 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     # a services contract that never names product supply is excused the supply element; a commitment letter
     # (or a notice) is not the contract, so what it leaves out is left out
     absent = _absent_elements(doc.text, library, lang) if roles.document == "contract" else frozenset()
+    # an undertaking instrument's plain statements are its promises; read so for the four undertakings only: the
+    # packs' objects are not yet guarded against narrowing ("对贵司的商业秘密予以保密" covers trade secrets only)
+    instrument = not library.packs and roles.document in ("contract", "letter") and (
+        roles.document == "letter" or undertaking_instrument(doc, library))
     found: list[Assessment] = []
     sentences = segment(doc) if sentences is None else sentences
     pending: list[tuple[object, list[Assessment]]] = []  # (sentence, its readings) whose riders are read last
@@ -191,7 +195,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
             block_offset = s.start - s.block.start
             ctx = _context_party(s.block.text, block_offset, roles, lang) or headings.get(_top_section(s.block.section))
             alone = Unit(s_text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent, defined=defined,
-                         narrowed=narrowed)
+                         narrowed=narrowed, instrument=instrument)
             results = _analyse(alone, library, roles)
         if s.lead_in is not None and not any(a.kind != "near-miss" and not _needs_lead(a) for a in results) \
                 and not (s.run_on and _names_party(s.text, roles, lang)):
@@ -201,7 +205,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
                         or headings.get(_top_section(lead.block.section)))
             combined = Unit(text, lang, [(0, lead.start, lead.end), (len(lead.text) + 1, s.start, s.end)], s,
                             context_party=lead_ctx, absent=absent, defined=defined,
-                            narrowed=narrowed)
+                            narrowed=narrowed, instrument=instrument)
             combined_results = _analyse(combined, library, roles)
             if _opens_list(lead.text, library, lang):
                 # "… shall not suspend supply except where: (a) …; (b) …; (c) …": an item is one case of the

@@ -96,6 +96,9 @@ class Unit:
     continues: frozenset[str] = frozenset()
     #: terms naming an element's object that the contract defines as something narrower (frames.narrowed_terms)
     narrowed: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    #: the document is an undertaking the supplier gives (its title says 承诺书, Letter of Undertaking): a plain
+    #: statement by the supplier in it ("我司不利用…", "本厂商不中断…") is one of its promises
+    instrument: bool = False
 
 
 @dataclass(slots=True)
@@ -1268,6 +1271,10 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                     and not any(c.end <= act.start for c in s.get("conditions"))
                     and not _nominal_condition(s, act)):
                 verdict = "contradiction"  # "乙方不予提供", "the Vendor refuses to": a declared refusal
+            if (verdict == "weak-undertaking" and unit.instrument and modal is None and side == "supplier"
+                    and st in ("none", "bare-not")):
+                # "切结书 … 二、本厂商不利用履约之机会违法收集…": the instrument is the promise its statements make
+                verdict = "partial-undertaking" if kind in ("partial", "partial_duty") else "undertaking"
             if presumed:
                 # a side only presumed by convention holds a right (contradiction) but never makes a promise count
                 side = _PRESUMED[presumed] if verdict == "contradiction" else None
