@@ -46,7 +46,8 @@ class _Text:
 LEX = _Lex()
 #: optional role-section lexicons that tell a contract from a notice, a policy or a commitment letter
 DOCUMENT_WORDS = ("contract_instruments", "notice_instruments", "notice_titles", "plural_address", "letter_titles",
-                  "letter_authors", "first_person", "generic_definitions", "binding_verbs", "owns")
+                  "letter_authors", "first_person", "generic_definitions", "binding_verbs", "owns",
+                  "individual_first_person", "acting_for")
 TEXT = _Text()
 
 # Schemas: dict -> {key: (schema, required)}; list -> [item schema]; type -> scalar type;
@@ -80,6 +81,13 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "commitment_colons": (LEX, False),
     "bid_acceptances": (LEX, False),
     "bid_responses": (LEX, False),
+    "questions": (LEX, False),
+    "clarifications": (LEX, False),
+    "precedence_to_parts": (LEX, False),
+    "precedence_to_itself": (LEX, False),
+    "precedence_over_body": (LEX, False),
+    "unagreed_parts": ({"markers": (LEX, True), "part_heads": (LEX, True)}, False),
+    "buyer_answers": (LEX, False),
     "bid_rejections": (LEX, False),
     "bid_qualified": (LEX, False),
     "handing_over": (LEX, False),

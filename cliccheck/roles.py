@@ -76,6 +76,8 @@ class _RoleWords:
         self.doc_re = {key: {lang: phrase_regex(roles.get(key, {}).get(lang, ()), lang) for lang in ("en", "zh")}
                        for key in DOCUMENT_WORDS}
         self.first_person = {lang: list(roles.get("first_person", {}).get(lang, ())) for lang in ("en", "zh")}
+        self.individual_first_person = {lang: list(roles.get("individual_first_person", {}).get(lang, ()))
+                                        for lang in ("en", "zh")}
         modals = library.common["modals"]
         #: any modal at all: a party is named where it is bound, allowed or refused something ("Provider may")
         self.modal_re = {lang: phrase_regex([*(w for kind in modals.values() for w in kind[lang]),
@@ -713,6 +715,10 @@ def _letter(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | 
                     bucket.append(m.group(0))
     if not found:
         return None
+    individual = {w.lower() for lang in ("en", "zh") for w in words.individual_first_person[lang]}
+    if all(w.lower() in individual for person in found.values() for w in person) and not any(
+            words.doc_search("acting_for", b.text) for b in body[:60]):
+        return None  # "本人李某某，系…公司派驻的工程师。本人承诺：": the engineer's own pledge, not the supplier's
     for lang, person in found.items():  # "we" is also "us" and "our" once the letter is the supplier's
         person.extend(w for w in words.first_person[lang] if w not in person and w.lower() in ("we", "us", "our"))
     return found

@@ -89,3 +89,37 @@ def test_an_instrument_that_lapses_early_limits_its_promises(term: str) -> None:
     text = LETTER.replace("承诺单位：", term + "\n\n承诺单位：")
     verdict, message = _verdict(text, "CSR02")
     assert verdict == "weak", message
+
+
+def test_lint_reads_the_instrument_as_the_api_does(tmp_path) -> None:
+    """The command line reads through the `csr` pack's library: the rule holds there as in the Python API."""
+    import json
+
+    from click.testing import CliRunner
+
+    from cliccheck.cli import cli
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text(CUT_LETTER, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["lint", str(letter), "--format", "json"])
+    report = json.loads(result.output)
+    verdicts = {r["id"]: r["verdict"] for doc in report.get("documents", [report]) for r in doc["requirements"]}
+    assert verdicts["CSR02"] == "satisfied", result.output[:500]
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [("instrument", "satisfied"), ("contract", "weak")],
+)
+def test_a_bare_negation_reaches_over_the_statutes_own_comma(document: str, expected: str) -> None:
+    """"不利用提供产品和服务的便利条件，非法获取…": the 不 before the means governs the act after the comma."""
+    statement = "不利用提供产品和服务的便利条件，非法获取{buyer}及其用户的数据。"
+    if document == "instrument":
+        text = LETTER.replace("一、我司不借供货、调试和运维之便采集、留存或者向第三方提供贵司及贵司乘客的数据；",
+                              "一、我司" + statement.format(buyer="贵司"))
+    else:
+        text = CONTRACT.replace("第九条 乙方不利用供货及运维之便采集、留存或者向第三方提供甲方及甲方客户的数据。",
+                                "第九条 乙方" + statement.format(buyer="甲方"))
+    assert text not in (LETTER, CONTRACT)
+    verdict, message = _verdict(text, "CSR02")
+    assert verdict == expected, message

@@ -86,6 +86,24 @@ def _blank(text: str, start: int, spans: list[tuple[int, int]]) -> str:
 _QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", '"': '"'}
 
 
+def _unagreed_spans(doc: Document, library: Library, lang: str) -> list[tuple[int, int]]:
+    """Document offsets of the parts whose own heading says they are not agreed (library ``unagreed_parts``): from
+    that heading to the next annex or schedule heading. The document's own title never counts."""
+    parts = library.common.get("unagreed_parts") or {}
+    markers = phrase_regex((parts.get("markers") or {}).get(lang, ()), lang)
+    heads = phrase_regex((parts.get("part_heads") or {}).get(lang, ()), lang)
+    if markers is None or heads is None:
+        return []
+    blocks = [b for b in doc.blocks if b.text.strip()]
+    out: list[tuple[int, int]] = []
+    for i, b in enumerate(blocks[1:], start=1):
+        if len(b.text) > 160 or not heads.search(b.text) or not markers.search(b.text):
+            continue
+        end = next((n.start for n in blocks[i + 1:] if heads.search(n.text)), len(doc.text))
+        out.append((b.start, end))
+    return out
+
+
 def _superseded_spans(doc: Document, library: Library, lang: str) -> list[tuple[int, int]]:
     """Document offsets of the quotations an amendment gives as the old wording it replaces or deletes (after the
     words of ``superseded_quotes`` in common.yaml): up to the matching closing mark, nested quotes included."""
@@ -162,7 +180,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     absent = _absent_elements(doc.text, library, lang) if roles.document == "contract" else frozenset()
     # an undertaking instrument's plain statements are its promises; read so for the four undertakings only: the
     # packs' objects are not yet guarded against narrowing ("对贵司的商业秘密予以保密" covers trade secrets only)
-    instrument = not library.packs and roles.document in ("contract", "letter") and (
+    instrument = all(p.id == "csr" for p in library.packs) and roles.document in ("contract", "letter") and (
         roles.document == "letter" or undertaking_instrument(doc, library))
     found: list[Assessment] = []
     sentences = segment(doc) if sentences is None else sentences
@@ -170,10 +188,13 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     headings = _heading_parties(doc, roles, lang)
     defined = defined_terms(sentences, library, lang)
     narrowed = narrowed_terms(sentences, library, lang)
-    superseded = _superseded_spans(doc, library, lang)
+    superseded = _superseded_spans(doc, library, lang) + _unagreed_spans(doc, library, lang)
+    asked = _questions_and_answers(sentences, library, lang)
     for s in sentences:
         if s.language != lang:
             continue
+        if s.index in asked:
+            continue  # a tender's question, or the buyer's answer to one: nobody's promise, nobody's right
         if any(a <= s.start < b or a < s.end <= b for a, b in superseded):
             continue  # old wording an amendment quotes ("原文为：“10.1 乙方应配合…”"): nobody's undertaking now
         # …and inside a sentence that goes on after it ("Clause 10, which formerly read: "…", is deleted"), the old
@@ -239,7 +260,41 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     _instrument_term(sentences, found, library, lang)
     _amended(sentences, found, library, lang)
     _capped(sentences, found, library, lang)
+    _weaker_part_may_prevail(sentences, found, library, lang)
     return found
+
+
+def _weaker_part_may_prevail(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """"本合同附件《供应商安全承诺书》…与本合同正文不一致的，以该附件为准" with 10.2 乙方不得无正当理由中断… in the
+    body and "乙方原则上不中断…" in the annex: the annex's weaker wording governs. A full undertaking with a weaker one
+    of the same requirement in another part of a document that gives a part precedence over its body is weak,
+    quoting the precedence clause."""
+    rx = phrase_regex(library.common.get("precedence_to_parts", {}).get(lang, ()), lang)
+    if rx is None:
+        return
+    body = phrase_regex(library.common.get("precedence_over_body", {}).get(lang, ()), lang)
+    clause = next((s for s in sentences if s.language == lang and rx.search(s.text)
+                   and body is not None and body.search(s.text)), None)
+    if clause is None:
+        return
+    itself = phrase_regex(library.common.get("precedence_to_itself", {}).get(lang, ()), lang)
+    if itself is not None and itself.search(clause.text):
+        # "this Annex prevails" in the annex's preamble: what follows the clause prevails over what precedes it
+        for a in found:
+            if (a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not None
+                    and a.unit.sentence.index < clause.index
+                    and any(b.requirement == a.requirement and b.kind == "undertaking" and b.quality == "weak"
+                            and b.unit.sentence is not None and b.unit.sentence.index > clause.index for b in found)):
+                _weakened_by(a, clause)
+        return
+    for a in found:
+        if a.kind != "undertaking" or a.quality != "satisfied" or a.unit.sentence is None:
+            continue
+        part = _top_section(a.unit.sentence.block.section)
+        if any(b.requirement == a.requirement and b.kind == "undertaking" and b.quality == "weak"
+               and b.unit.sentence is not None and _top_section(b.unit.sentence.block.section) != part
+               for b in found):
+            _weakened_by(a, clause)
 
 
 def _capped(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
@@ -331,6 +386,35 @@ _BINDING_WORDS = {"en": re.compile(rf"\b(?:{'|'.join(en.BINDING_WORDS)})\b", re.
 
 
 _LEAD_SUPPLIED = {"not-supplier", "weakened-by:a statement without a binding modal"}
+
+
+def _questions_and_answers(sentences: list, library: Library, lang: str) -> set[int]:  # type: ignore[type-arg]
+    """Indexes of the sentences that ask (Q7.4 …?, 问题7：…？) or answer a bidder's question as the buyer (答复：…
+    after 问题…： in a tender's 澄清与答疑): library ``questions``, ``buyer_answers`` and ``clarifications``."""
+    questions = phrase_regex(library.common.get("questions", {}).get(lang, ()), lang)
+    answers = phrase_regex(library.common.get("buyer_answers", {}).get(lang, ()), lang)
+    clarifying = phrase_regex(library.common.get("clarifications", {}).get(lang, ()), lang)
+    out: set[int] = set()
+    if questions is None:
+        return out
+    last_question = -10
+    answering = False
+    for i, s in enumerate(sentences):
+        if s.language != lang:
+            continue
+        first_of_block = i == 0 or sentences[i - 1].block is not s.block
+        if questions.search(s.text):
+            out.add(s.index)
+            last_question, answering = i, False
+            continue
+        if first_of_block:
+            # an answer runs on to the end of its block; a new block ends it unless it answers again
+            answering = bool(answers is not None and clarifying is not None and answers.search(s.text)
+                             and i - last_question <= 6
+                             and any(clarifying.search(t.text) for t in sentences[max(0, i - 12):i]))
+        if answering:
+            out.add(s.index)
+    return out
 
 
 def _needs_lead(a: Assessment) -> bool:

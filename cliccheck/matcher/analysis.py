@@ -372,7 +372,9 @@ _BASE = {"obligation": "do", "prohibition": "not", "permission": "may", "grant":
 
 _BARE_NEG = {"en": re.compile(r"\b(?:does|do|did|is|are)\s+not\s+(?:\w+\s+)?$", re.IGNORECASE),
              "zh": re.compile(r"(?:不|亦不|并不|均不|也不|从不)(?:会|再|就此|主动|以任何(?:形式|方式|手段|理由)"
-                              r"|(?:通过|利用|借助|借|对|向|在|就)[^，。；不]{1,16}?(?:进行|实施|予以)?)?$")}
+                              r"|(?:通过|利用|借助|借|对|向|在|就)[^，。；不]{1,16}?(?:进行|实施|予以)?"
+                              # "不利用提供产品和服务的便利条件，非法获取…": the statute's own comma
+                              r"|(?:利用|借助|借|乘|趁)[^，。；不]{1,24}?(?:之便|之机|便利|便利条件|机会|之机会)[，,]\s*(?:非法|违法|擅自|私自|违规)?)?$")}
 
 
 def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
@@ -531,14 +533,23 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
         pick = (plain_after or after or [None])[0]  # "nothing restricts the Licensor's right to"
     if pick is None:
         return (s.unit.context_party, None) if s.unit.context_party else (None, None)
-    if pick.cat == "party:supplier" and (modal is None or modal.start >= pick.end) and _demanded(s, pick) \
-            and not _complies(s, action):
-        # "采购单位应要求厂商不得…", "each unit shall require the supplier not to …": the party is what a demand is
-        # made of; the one bound is whoever demands (the buyer, or nobody a buyer's rules name)
+    if (pick.cat == "party:supplier" or _demanded_pronoun(s, pick, bare)) \
+            and (modal is None or modal.start >= pick.end) and _demanded(s, pick) and not _complies(s, action):
+        # "采购单位应要求厂商不得…", "each unit shall require the supplier not to …", a parent's "并要求其不得…": the
+        # party is what a demand is made of; the one bound is whoever demands (the buyer, a parent, or nobody)
         demanders = [p for p in s.parties if p.end <= pick.start and p.cat != "party:supplier"
                      and not _possessive(s.text, p, lang)]
         return (demanders[-1].cat[6:], demanders[-1]) if demanders else ("buyer", None)
     return _resolve(s, pick)
+
+
+def _demanded_pronoun(s: Sentence, pick: Hit, bare: list[Hit]) -> bool:
+    """A parent's "我公司将督促…，并要求其…不得…": 其 standing for the supplier is what the demand is made of, when the
+    sentence's subject is another party. "The Supplier shall procure that its subcontractors …" binds the Supplier."""
+    if pick.cat != "party:pronoun" or s.unit.lang != "zh" or _resolve(s, pick)[0] != "supplier":
+        return False
+    subject_party = next((p for p in bare if p.cat != "party:pronoun"), None)
+    return subject_party is not None and subject_party.cat != "party:supplier"
 
 
 _DETERMINERS = {"zh": re.compile(r"(?:其|各|所有|全部|该|各家)?\s*$"),
