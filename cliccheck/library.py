@@ -47,7 +47,7 @@ LEX = _Lex()
 #: optional role-section lexicons that tell a contract from a notice, a policy or a commitment letter
 DOCUMENT_WORDS = ("contract_instruments", "notice_instruments", "notice_titles", "plural_address", "letter_titles",
                   "letter_authors", "first_person", "generic_definitions", "binding_verbs", "owns",
-                  "individual_first_person", "acting_for")
+                  "individual_first_person", "acting_for", "bidder_lines")
 TEXT = _Text()
 
 # Schemas: dict -> {key: (schema, required)}; list -> [item schema]; type -> scalar type;
@@ -119,7 +119,8 @@ _FRAMES_SCHEMA: dict[str, Any] = {
                           "joint": ({lang: (str, True) for lang in LANGS}, True),
                           "word": ({lang: (str, True) for lang in LANGS}, True)}, False),
     "document_limits": ({"instrument_end": ({"own": (LEX, True), "main": (LEX, True)}, False),
-                         "several_liability": ({"context": (LEX, True), "words": (LEX, True)}, False)}, False),
+                         "several_liability": ({"context": (LEX, True), "words": (LEX, True)}, False),
+                         "non_binding": (LEX, False)}, False),
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from .lang import en, zh
 from .library import DOCUMENT_WORDS, Library, load_library
 from .model import Block, Document
-from .normalize import detect_language, is_cjk
+from .normalize import detect_language, is_cjk, normalize_text
 from .regex_starts import trie_pattern
 from .verdicts import Evidence, Party, Roles
 
@@ -86,6 +86,9 @@ class _RoleWords:
         # the head of a party line: a label or role word followed by "(" or ":" ("乙方（供应方）：", "Supplier:")
         self.party_line_re = {lang: _party_line(self.label_re[lang], self.side_re["supplier"][lang],
                                                 self.side_re["buyer"][lang], lang) for lang in ("en", "zh")}
+        self.bidder_line_re = {lang: rx and re.compile(rf"^\W{{0,3}}(?P<word>{rx.pattern})(?=\s*[:：])", rx.flags)
+                               for lang in ("en", "zh")
+                               for rx in [phrase_regex(roles.get("bidder_lines", {}).get(lang, ()), lang)]}
 
     def is_field(self, term: str) -> bool:
         """A form field ("盖章", "seal", "Date"), never a party's label or name."""
@@ -194,7 +197,7 @@ def _name_after(text: str, pos: int, words: _RoleWords) -> str | None:
             continue
         cut = brk.start()
         break
-    name = rest[:cut].strip(" " + _QUOTES)
+    name = re.split(r"\s+/\s+", rest[:cut])[0].strip(" " + _QUOTES)  # "投标人：Kestrel Ltd. / Bidder: …"
     parts = re.split(r"\s+", name)
     if len(parts) > 1 and words.is_field(parts[-1]):  # "…有限公司　　负责人：____": the next form field
         name = " ".join(parts[:-1]).strip(" " + _QUOTES)
@@ -281,6 +284,8 @@ class _Collector:
         self.label_names: dict[str, str] = {}
         #: organisations defined under a term that names no role ('City Metro Operations Co., Ltd. ("Metro")')
         self.unplaced: list[tuple[str, str, Block]] = []
+        #: a tender response's author line names the bidder ("投标人：X")
+        self.bidder = False
         #: every "NAME（以下简称“TERM”）" seen, as (term, the text before it): the user's --supplier-alias names a
         #: party, and the term the contract defines for that name then names the supplier too
         self.defined: list[tuple[str, str]] = []
@@ -363,9 +368,18 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
         side = _prefix_side(text, m.start(), words)
         if side and (words.is_label(term) or term[:1].isupper() or is_cjk(term[:1])):  # 卖方：XX公司（以下简称乙方）
             out.add(side, term, before or None, block, source)
-        elif not side and not role and not label and not words.is_label(term) and term[:1].isupper() \
-                and before and words.is_organisation(before):
+        elif not side and not role and not label and not words.is_label(term) and before \
+                and (term[:1].isupper() or (is_cjk(term[:1]) and m.group(1).strip()[:1] in _QUOTES)) \
+                and words.is_organisation(before):
+            # 'Orion Scanners (Asia) Limited ("Orion")', 泓盛物业科技有限公司（「本公司」）: a short name the
+            # company gives itself
             out.unplaced.append((term, before.strip(" ,，" + _QUOTES), block))
+    # "投标人：新港数据科技有限公司": a tender response names its author by the word it then calls itself ("投标人将…")
+    bidder = words.bidder_line_re[_lang_of(text)] if text else None
+    m = bidder.match(text) if bidder is not None else None
+    if m and (name := _name_after(text, m.end(), words)) and re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name):
+        out.add("supplier", m.group("word").split("名称")[0] or m.group("word"), name, block, source)
+        out.bidder = True
     # "Supplier: Northbridge Systems Ltd." / "供方：星河网络科技有限公司" without a parenthetical
     for m in words.party_line_re[_lang_of(text)].finditer(text) if text else ():
         if m.start() and not re.search(r"[\s。；;]$", text[:m.start()]) and _lang_of(text) == "en":
@@ -537,9 +551,13 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_
                 out.names[side] = named[0]
     defined = {side: out.has(side) for side in ("supplier", "buyer")}
     # a letter whose author line defines the supplier ("From: X (the "Supplier")"): its first person is that supplier
-    authored = defined["supplier"] and any(e.role == "definition" and words.doc_search("letter_authors", e.text)
-                                           for e in out.evidence["supplier"])
+    authored = defined["supplier"] and any(e.role == "definition" and any(
+        words.doc_search("letter_authors", e.text, lang) for lang in ("zh", "en")) for e in out.evidence["supplier"])
     letter = _letter(body, words) if not defined["supplier"] or authored else None
+    if out.bidder:  # a tender response ("投标人：X", a deviation table): its "我方" and "供应商" are the bidder
+        letter = letter or _first_persons(body, words) or {}
+        for lang in ("zh", "en"):
+            letter.setdefault(lang, [])
     if letter is not None:  # 承诺函: the first person who undertakes is the supplier, and so is the role it names
         text = "\n".join(b.text for b in body)  # itself by ("本公司作为贵单位的服务器供应商")
         for lang, person in letter.items():
@@ -557,13 +575,28 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_
                    "\n".join([doc.text, *(x.text for x in doc.excluded)]))
     if aligned:
         _carry_across(aligned, supplier, buyer, words)
-    _apply_user_names(supplier, buyer, supplier_aliases, supplier_names)
+    # the document is read in mainland characters: a name given in traditional ones ("嘉信達") is found as the
+    # text reads it ("嘉信达"), and a report names the party as the user did
+    _apply_user_names(supplier, buyer, _with_mainland_forms(supplier_aliases, given_last=True),
+                      _with_mainland_forms(supplier_names))
+    supplier_aliases = _with_mainland_forms(supplier_aliases)
+    supplier_names = _with_mainland_forms(supplier_names)
     _terms_of_user_names(supplier, buyer, out, [*supplier_aliases, *supplier_names], words)
     kind, is_party, basis = _document_kind(doc, body, supplier, buyer, words, defined["supplier"] or letter is not None,
                                            supplier_aliases, supplier_names)
     presumed = _presume(supplier, buyer, library, "\n".join(b.text for b in body))
     return Roles(supplier=supplier, buyer=buyer, supplier_party=is_party, document=kind, basis=basis,
                  presumed=presumed)
+
+
+def _with_mainland_forms(names: Sequence[str], *, given_last: bool = False) -> list[str]:
+    """Each name with its mainland form where that differs ("嘉信達…", "嘉信达…"); ``given_last`` puts the form
+    given after it, for a list whose last entry a report names first."""
+    out = []
+    for n in (n.strip() for n in names if n and n.strip()):
+        forms = list(dict.fromkeys([n, normalize_text(n).strip()]))
+        out += forms[::-1] if given_last else forms
+    return out
 
 
 def _presume(supplier: Party, buyer: Party, library: Library, text: str) -> dict[str, dict[str, list[str]]]:
@@ -656,6 +689,18 @@ def _terms_of_user_names(supplier: Party, buyer: Party, out: _Collector, given: 
                 bucket = supplier.labels.setdefault(_lang_of(term), [])
                 if term not in bucket:
                     bucket.append(term)
+    # "乙方：南京医保通软件有限公司" with --supplier-alias 南京医保通软件有限公司: the label named so is the supplier's,
+    # when neither side claimed it; with two such lines, the other label is the buyer's
+    sides = {w for p in (supplier, buyer) for ws in p.labels.values() for w in ws}
+    free = {label: name for label, name in out.label_names.items() if label not in sides}
+    ours = [label for label, name in free.items() if any(
+        len(a.strip()) >= 4 and not is_bare_legal_form(a) and (a.strip() in name or name in a.strip()) and len(name) >= 4
+        for a in given if a)]
+    if len(ours) == 1:
+        supplier.labels.setdefault(_lang_of(ours[0]), []).append(ours[0])
+        rest = [label for label in free if label != ours[0]]
+        if len(rest) == 1 and buyer.source == "default":
+            buyer.labels.setdefault(_lang_of(rest[0]), []).append(rest[0])
     others = {term for term, _before, _block in out.unplaced} - mine
     if mine and buyer.source == "default" and len(others) == 1:
         # two parties defined by plain names, the user named the supplier: "To: Hong Kong Airport Logistics
@@ -697,6 +742,12 @@ def _letter(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | 
         # "…水务有限公司致各供应厂商函", "关于供应商网络安全承诺事项的通知": the buyer writes to its suppliers
         # about the undertakings it wants; its first person is the buyer
         return None
+    return _first_persons(body, words)
+
+
+def _first_persons(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | None:
+    """The first-person words a document written by the supplier uses, per language; None when it uses none, or
+    only an individual's ("本人") who does not act for the company."""
     found: dict[str, list[str]] = {}
     for lang in ("en", "zh"):
         rx = phrase_regex(words.first_person[lang], lang)

@@ -126,7 +126,9 @@ def _superseded_spans(doc: Document, library: Library, lang: str) -> list[tuple[
                 elif text[i] == opening and opening != closing:
                     depth += 1
                 i += 1
-            out.append((block.start + m.start(), block.start + i - 1))  # up to the closing mark, not past it
+            # from the opening mark up to the closing one, not past it: the words around the quotation are the
+            # amendment's own ("Clause 18.3 (…) is deleted and replaced with the following: …")
+            out.append((block.start + m.end() + q.start(1), block.start + i - 1))
     return out
 
 

@@ -1107,6 +1107,12 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     if breaks and not any(own_start <= a.start < breaks[0].start() for a in [*actions, *s.modals]):
         nxt_end = breaks[1].start() if len(breaks) > 1 else len(s.text)
         following = [a for a in actions if breaks[0].end() <= a.start < nxt_end]
+        if not following and len(breaks) > 1 and s.text[breaks[1].start()] not in ";；" \
+                and any(breaks[0].end() <= m.start < nxt_end for m in s.modals):
+            # "如甲方申报网络安全审查，乙方将按审查机构的要求，及时提供所需文档": the next clause holds only the
+            # subject, its modal and a manner; its predicate follows in the clause after
+            after_end = breaks[2].start() if len(breaks) > 2 else len(s.text)
+            following = [a for a in actions if breaks[1].end() <= a.start < after_end]
         if following:
             return min(following, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
     return None
@@ -1123,6 +1129,26 @@ def _term_regex(terms: tuple[str, ...], lang: str) -> re.Pattern[str]:
         alternatives = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
         _TERM_RX[key] = re.compile(_TERM[lang].format(f"(?:{alternatives})"))
     return _TERM_RX[key]
+
+
+def _example_of_catch_all(s: Sentence, library: Library, item: Hit, objects: list[Hit]) -> bool:
+    """``item`` is one of the examples of a list that ends in a wider object of the same kind ("…交易流水、计费参数
+    等数据", "card numbers, location data or other data of users"): the list names what the wider object includes,
+    so the narrow item does not limit the promise (frames.yaml ``enumerations.catch_alls``)."""
+    from .frames import _enumeration_regex
+
+    closing = _enumeration_regex(library, "catch_alls", s.unit.lang)
+    if closing is None:
+        return False
+    for obj in objects:
+        if obj.start < item.end or obj.contains(item):
+            continue
+        between = s.text[item.end:obj.start]
+        if len(between) > 80 or _CLAUSE_BREAK.search(between) or re.search(r"[;；:：。.]", between):
+            continue
+        if closing.search(between):
+            return True
+    return False
 
 
 def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
@@ -1189,6 +1215,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                     entry[2].append(obj)
         narrow: set[int] = set()
         for obj in s.get(f"{rid}:partial_objects"):  # one narrow category ("payment card numbers")
+            if _example_of_catch_all(s, library, obj, all_objs):
+                continue  # "…车牌图像、交易流水、计费参数等数据": an example of the data the list ends in
             act = _attach(s, obj, actions)
             if act is not None and id(act) not in pairs:
                 pairs[id(act)] = (act, set(), [obj])

@@ -1,15 +1,17 @@
 """Words elsewhere in a document that limit every undertaking in it, however well each one is worded.
 
-An undertaking is read sentence by sentence, with the later sentences of its own clause. Two limits stand far
+An undertaking is read sentence by sentence, with the later sentences of its own clause. Three limits stand far
 from it and bind them all:
 
 * the instrument that holds the undertakings ends before the contract it serves: a supplementary agreement "valid
   from 1 January to 31 December 2026" beside a main contract running to 2028 lets the undertakings lapse while the
   products are still supplied;
 * in a consortium, members answer severally and not jointly: an undertaking given by the consortium or its lead
-  may not bind the member that supplies the products.
+  may not bind the member that supplies the products;
+* the instrument says it binds no one ("本意向书不具有法律约束力", "This Memorandum of Understanding is not legally
+  binding"): what it states are intentions.
 
-Both patterns are data (``document_limits`` in ``clause_library/frames.yaml``); a satisfied verdict becomes weak
+The patterns are data (``document_limits`` in ``clause_library/frames.yaml``); a satisfied verdict becomes weak
 with a ``carve-out`` reason quoting the document's words, so the lawyer reads them.
 """
 
@@ -85,6 +87,9 @@ def _regexes(library: Library, *path: str, lang: str) -> list[re.Pattern[str]]:
 
 def limit_words(text: str, library: Library, lang: str) -> str | None:
     """The words of ``text`` (a whole document in one language) that limit every undertaking in it, or None."""
+    for rx in _regexes(library, "non_binding", lang=lang):
+        if m := rx.search(text):
+            return _sentence_around(text, m)
     mine = _term(text, _regexes(library, "instrument_end", "own", lang=lang))
     theirs = _term(text, _regexes(library, "instrument_end", "main", lang=lang)) if mine else None
     if mine and theirs and ((mine[1] and theirs[1] and mine[1] < theirs[1])
@@ -94,11 +99,15 @@ def limit_words(text: str, library: Library, lang: str) -> str | None:
     several = _regexes(library, "several_liability", "words", lang=lang)
     found = [m for rx in several if (m := rx.search(text))]
     if found and any(rx.search(text) for rx in context):
-        m = min(found, key=lambda x: x.start())
-        start = max(text.rfind(c, 0, m.start()) for c in "\n。.;；:：\"“") + 1
-        ends = [i for c in "\n。;；" if (i := text.find(c, m.end())) >= 0]
-        return text[start:min(ends, default=len(text))].strip().strip('"“”')
+        return _sentence_around(text, min(found, key=lambda x: x.start()))
     return None
+
+
+def _sentence_around(text: str, m: re.Match[str]) -> str:
+    """The sentence (or list item) that holds the match, as the reason quotes it."""
+    start = max(text.rfind(c, 0, m.start()) for c in "\n。.;；:：\"“") + 1
+    ends = [i for c in "\n。;；" if (i := text.find(c, m.end())) >= 0]
+    return text[start:min(ends, default=len(text))].strip().strip('"“”')
 
 
 def document_limits(doc: Document, library: Library, langs: list[str]) -> str | None:
