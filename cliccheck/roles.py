@@ -78,6 +78,7 @@ class _RoleWords:
         self.first_person = {lang: list(roles.get("first_person", {}).get(lang, ())) for lang in ("en", "zh")}
         self.individual_first_person = {lang: list(roles.get("individual_first_person", {}).get(lang, ()))
                                         for lang in ("en", "zh")}
+        self.promisor_words = {lang: list(roles.get("promisor_words", {}).get(lang, ())) for lang in ("en", "zh")}
         modals = library.common["modals"]
         #: any modal at all: a party is named where it is bound, allowed or refused something ("Provider may")
         self.modal_re = {lang: phrase_regex([*(w for kind in modals.values() for w in kind[lang]),
@@ -767,7 +768,9 @@ def _first_persons(body: Sequence[Block], words: _RoleWords) -> dict[str, list[s
     if not found:
         return None
     individual = {w.lower() for lang in ("en", "zh") for w in words.individual_first_person[lang]}
-    if all(w.lower() in individual for person in found.values() for w in person) and not any(
+    promisor = {w.lower() for lang in ("en", "zh") for w in words.promisor_words[lang]}
+    used = {w.lower() for person in found.values() for w in person}
+    if used & individual and used <= individual | promisor and not any(
             words.doc_search("acting_for", b.text) for b in body[:60]):
         return None  # "本人李某某，系…公司派驻的工程师。本人承诺：": the engineer's own pledge, not the supplier's
     for lang, person in found.items():  # "we" is also "us" and "our" once the letter is the supplier's

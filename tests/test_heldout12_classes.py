@@ -8,8 +8,12 @@
 - A precedence clause giving an annex priority over the body ("…与本合同正文不一致的，以该附件为准") where the annex
   says less ("原则上不中断", "不会恶意控制"): the body's full undertaking no longer stands alone. Where the body
   prevails, it does.
-Two classes are not fixed and stay documented in the README: a parent's letter that "requires" its subsidiary
-(要求其…不得…), and an engineer's personal pledge that names the supplier as employer.
+The two classes left open then are fixed in round 14 (their part, b4, is then folded into dev):
+- a parent's letter that "requires" its subsidiary ("我公司将督促云栈公司配合…，并要求其…不得…"): 其 stands for a
+  supplier that is itself what the demand is made of, so the prohibition is the parent's demand, not the supplier's
+  promise. "乙方应督促其分包商…，并要求其不得…" still binds the supplier;
+- an engineer's personal pledge that names the supplier as employer ("本人…系…公司派驻的工程师。本人承诺：…
+  承诺人（签字）："): 承诺人 is whoever promises, so the pledge stays the engineer's.
 None of these texts is taken from the evaluation corpora."""
 
 from __future__ import annotations
@@ -55,3 +59,48 @@ def test_a_weaker_annex_given_precedence_weakens_the_body(rule: str) -> None:
 @pytest.mark.parametrize("rule", ["CSR03", "CSR04"])
 def test_where_the_body_prevails_its_undertaking_stands(rule: str) -> None:
     assert _verdict(WEAKER_ANNEX_PREVAILS.replace("以该附件为准", "以本合同正文为准"), rule) == "satisfied"
+
+
+PARENT_LETTER = """关于子公司履约事项的说明函
+
+致：东岳农村商业银行股份有限公司
+
+贵行与我集团全资子公司杭州数岭信息服务有限公司（以下简称“数岭公司”）拟签订《核心系统运维服务合同》。作为数岭公司的控股股东，我公司说明如下：
+
+一、我公司将督促数岭公司配合贵行可能开展的网络安全审查，并要求其在服务期间不得非法获取贵行及贵行客户的数据。
+
+二、本函不构成我公司对数岭公司合同义务的保证。
+
+临安控股集团有限公司
+"""
+
+ENGINEER_PLEDGE = """驻场工程师个人保密与安全承诺书
+
+本人王某某，系成都锦程系统集成有限公司派驻某市公积金管理中心的运维工程师。本人承诺：
+
+一、不利用驻场便利私自复制、查询或下载缴存职工个人信息及其他业务数据；
+
+二、不私自远程登录或操作中心的服务器和网络设备。
+
+承诺人（签字）：王某某
+"""
+
+
+def test_a_parents_demand_on_its_subsidiary_is_not_the_subsidiarys_promise() -> None:
+    doc = read_document(PARENT_LETTER.encode("utf-8"), filename="letter.txt")
+    result = check_document(doc, supplier_aliases=("杭州数岭信息服务有限公司",)).requirement("CSR02")
+    assert str(result.verdict) in {"missing", "weak"}, result.message
+
+
+def test_a_supplier_that_requires_its_subcontractors_is_still_bound() -> None:
+    text = ("甲方（采购方）：东岳农村商业银行股份有限公司\n\n乙方（供应方）：杭州数岭信息服务有限公司\n\n"
+            "9.1 乙方应督促其分包商遵守本条约定，并要求其不得非法获取甲方及其客户的数据。\n")
+    result = check_document(read_document(text.encode("utf-8"), filename="c.txt")).requirement("CSR02")
+    assert str(result.verdict) == "satisfied", result.message
+
+
+@pytest.mark.parametrize("rule", ["CSR02", "CSR03"])
+def test_an_engineers_personal_pledge_is_not_the_suppliers_undertaking(rule: str) -> None:
+    doc = read_document(ENGINEER_PLEDGE.encode("utf-8"), filename="pledge.txt")
+    result = check_document(doc, supplier_aliases=("成都锦程系统集成有限公司",)).requirement(rule)
+    assert str(result.verdict) in {"missing", "weak"}, result.message

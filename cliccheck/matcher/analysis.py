@@ -549,7 +549,11 @@ def _demanded_pronoun(s: Sentence, pick: Hit, bare: list[Hit]) -> bool:
     if pick.cat != "party:pronoun" or s.unit.lang != "zh" or _resolve(s, pick)[0] != "supplier":
         return False
     subject_party = next((p for p in bare if p.cat != "party:pronoun"), None)
-    return subject_party is not None and subject_party.cat != "party:supplier"
+    if subject_party is not None and subject_party.cat != "party:supplier":
+        return True
+    # "我公司将督促云栈公司配合…，并要求其…不得…": 其 stands for a supplier that is itself what a demand is made of
+    antecedent = [p for p in s.parties if p.end <= pick.start and p.cat == "party:supplier"]
+    return bool(antecedent) and _demanded(s, antecedent[-1])
 
 
 _DETERMINERS = {"zh": re.compile(r"(?:其|各|所有|全部|该|各家)?\s*$"),
