@@ -1310,6 +1310,8 @@ def _definitions(sentences: list[Any], library: Library, lang: str, *,
     seen: set[tuple[str, str]] = set()
     activities = _cached_phrase_regex(library, ("common", "support_activities"),
                                       library.common.get("support_activities", {}).get(lang, ()), lang)
+    periods = _cached_phrase_regex(library, ("frames", "narrowing_periods"),
+                                   library.frames.get("narrowing_periods", {}).get(lang, ()), lang)
     for s in sentences:
         if s.language != lang:
             continue
@@ -1332,11 +1334,14 @@ def _definitions(sentences: list[Any], library: Library, lang: str, *,
             classes = _cached_phrase_regex(library, (req.id, "partial_objects"), req.lexicon["partial_objects"][lang],
                                            lang)
             listed = bool(names) or bool(classes is not None and classes.search(body))
+            # a body that confines the term to a period ("… provided during the Warranty Period") narrows it,
+            # whatever it names
+            confined = narrow and periods is not None and bool(periods.search(body))
             for el, rx in found:
                 # narrow: the term names the element, the body names neither that element (another element does
                 # not count: "Support means the supply of replacement parts") nor the device classes or data
                 # categories it is made of ("core switches, edge routers")
-                if (el in names) if not narrow else (not (el in names or (listed and len(found) == 1))
+                if (el in names) if not narrow else ((confined or not (el in names or (listed and len(found) == 1)))
                                                      and rx.search(term)):
                     out.setdefault((req.id, el), []).append(term)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
