@@ -84,6 +84,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "questions": (LEX, False),
     "clarifications": (LEX, False),
     "precedence_to_parts": (LEX, False),
+    "precedence_words": (LEX, False),
     "precedence_to_itself": (LEX, False),
     "precedence_over_body": (LEX, False),
     "unagreed_parts": ({"markers": (LEX, True), "part_heads": (LEX, True)}, False),

@@ -275,8 +275,10 @@ def _weaker_part_may_prevail(sentences, found, library, lang) -> None:  # type: 
     if rx is None:
         return
     body = phrase_regex(library.common.get("precedence_over_body", {}).get(lang, ()), lang)
-    clause = next((s for s in sentences if s.language == lang and rx.search(s.text)
-                   and body is not None and body.search(s.text)), None)
+    # a cheap gate first: the verb of precedence every such clause holds (library ``precedence_words``)
+    gate = phrase_regex(library.common.get("precedence_words", {}).get(lang, ()), lang)
+    clause = next((s for s in sentences if s.language == lang and (gate is None or gate.search(s.text))
+                   and rx.search(s.text) and body is not None and body.search(s.text)), None)
     if clause is None:
         return
     itself = phrase_regex(library.common.get("precedence_to_itself", {}).get(lang, ()), lang)

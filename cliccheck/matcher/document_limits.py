@@ -87,7 +87,12 @@ def _regexes(library: Library, *path: str, lang: str) -> list[re.Pattern[str]]:
 
 def limit_words(text: str, library: Library, lang: str) -> str | None:
     """The words of ``text`` (a whole document in one language) that limit every undertaking in it, or None."""
-    for rx in _regexes(library, "non_binding", lang=lang):
+    key = (library.key, lang, "non_binding", "joined")  # one scan of a long text for all its phrases
+    if key not in _CACHE:
+        joined = phrase_regex(list(library.frames.get("document_limits", {}).get("non_binding", {}).get(lang, ())),
+                              lang)
+        _CACHE[key] = [joined] if joined is not None else []
+    for rx in _CACHE[key]:
         if m := rx.search(text):
             return _sentence_around(text, m)
     mine = _term(text, _regexes(library, "instrument_end", "own", lang=lang))
