@@ -47,7 +47,7 @@ LEX = _Lex()
 #: optional role-section lexicons that tell a contract from a notice, a policy or a commitment letter
 DOCUMENT_WORDS = ("contract_instruments", "notice_instruments", "notice_titles", "plural_address", "letter_titles",
                   "letter_authors", "first_person", "generic_definitions", "binding_verbs", "owns",
-                  "individual_first_person", "acting_for", "bidder_lines", "promisor_words")
+                  "individual_first_person", "acting_for", "bidder_lines", "bidder_line_suffixes", "promisor_words")
 TEXT = _Text()
 
 # Schemas: dict -> {key: (schema, required)}; list -> [item schema]; type -> scalar type;

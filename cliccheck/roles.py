@@ -87,9 +87,11 @@ class _RoleWords:
         # the head of a party line: a label or role word followed by "(" or ":" ("乙方（供应方）：", "Supplier:")
         self.party_line_re = {lang: _party_line(self.label_re[lang], self.side_re["supplier"][lang],
                                                 self.side_re["buyer"][lang], lang) for lang in ("en", "zh")}
-        self.bidder_line_re = {lang: rx and re.compile(rf"^\W{{0,3}}(?P<word>{rx.pattern})(?=\s*[:：])", rx.flags)
-                               for lang in ("en", "zh")
-                               for rx in [phrase_regex(roles.get("bidder_lines", {}).get(lang, ()), lang)]}
+        self.bidder_line_re = {lang: rx and re.compile(
+            rf"^\W{{0,3}}(?P<word>{rx.pattern})(?:{suffix.pattern if suffix else '(?!)'})?(?=\s*[:：])", rx.flags)
+            for lang in ("en", "zh")
+            for rx, suffix in [(phrase_regex(roles.get("bidder_lines", {}).get(lang, ()), lang),
+                                phrase_regex(roles.get("bidder_line_suffixes", {}).get(lang, ()), lang))]}
 
     def is_field(self, term: str) -> bool:
         """A form field ("盖章", "seal", "Date"), never a party's label or name."""
@@ -379,7 +381,7 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
     bidder = words.bidder_line_re[_lang_of(text)] if text else None
     m = bidder.match(text) if bidder is not None else None
     if m and (name := _name_after(text, m.end(), words)) and re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name):
-        out.add("supplier", m.group("word").split("名称")[0] or m.group("word"), name, block, source)
+        out.add("supplier", m.group("word"), name, block, source)
         out.bidder = True
     # "Supplier: Northbridge Systems Ltd." / "供方：星河网络科技有限公司" without a parenthetical
     for m in words.party_line_re[_lang_of(text)].finditer(text) if text else ():
