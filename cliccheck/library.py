@@ -92,6 +92,8 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "bid_rejections": (LEX, False),
     "bid_qualified": (LEX, False),
     "handing_over": (LEX, False),
+    "statement_negations": (LEX, False),
+    "in_conditions": ({"opens": (LEX, True), "closes": (LEX, True)}, False),
 }
 
 #: clause_library/frames.yaml: the harmless complements of an undertaking (fail-closed accounting), the words

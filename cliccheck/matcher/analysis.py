@@ -370,18 +370,22 @@ _BASE = {"obligation": "do", "prohibition": "not", "permission": "may", "grant":
          "non_binding": "try"}
 
 
-_BARE_NEG = {"en": re.compile(r"\b(?:does|do|did|is|are)\s+not\s+(?:\w+\s+)?$", re.IGNORECASE),
-             "zh": re.compile(r"(?:不|亦不|并不|均不|也不|从不)(?:会|再|就此|主动|以任何(?:形式|方式|手段|理由)"
-                              r"|(?:通过|利用|借助|借|对|向|在|就)[^，。；不]{1,16}?(?:进行|实施|予以)?"
-                              # "不利用提供产品和服务的便利条件，非法获取…": the statute's own comma
-                              r"|(?:利用|借助|借|乘|趁)[^，。；不]{1,24}?(?:之便|之机|便利|便利条件|机会|之机会)[，,]\s*(?:非法|违法|擅自|私自|违规)?)?$")}
+def _statement_negation(library: Library, lang: str) -> re.Pattern[str] | None:
+    """The negation of a plain statement, ending right before the act (library ``statement_negations``)."""
+    key = (library.key, "statement_negations$", lang)
+    cache = _COMMON_RX.get(key, False)
+    if cache is False:
+        rx = phrase_regex(library.common.get("statement_negations", {}).get(lang, ()), lang)
+        cache = _COMMON_RX[key] = re.compile(f"(?:{rx.pattern})$", rx.flags) if rx else None
+    return cache  # type: ignore[return-value]
 
 
 def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
     if modal is None:
         # a plain statement "服务商不参与审查" / "the Supplier does not take part": a declaration, not a promise
         head = s.text[max(0, action.start - 24):action.start]
-        return "bare-not" if _BARE_NEG[s.unit.lang].search(head) else "none"
+        rx = _statement_negation(s.library, s.unit.lang)
+        return "bare-not" if rx is not None and rx.search(head) else "none"
     value = _BASE[modal.cat[6:]]
     if value == "try" and (any(n.start >= modal.start and n.end <= modal.end for n in s.get("negations"))
                            or any(0 <= modal.start - n.end <= 6 for n in s.negations)
@@ -468,9 +472,22 @@ def _after_preposition(s: Sentence, hit: Hit) -> bool:
     return bool(_PREP_BEFORE[s.unit.lang].search(s.text, max(0, hit.start - 20), hit.start))
 
 
-#: a condition opening right before a party ("仅在甲方…时", "只有当甲方…", "于甲方…后") and its close before the modal
-_IN_CONDITION_BEFORE = re.compile(r"(?:仅|只|只有|唯有|仅当|只当)?(?:在|当|于)\s*$")
-_CONDITION_CLOSE = re.compile(rf"(?:时|之时|的时候|情况下|情形下|之后|以后|后)(?:[，,]|\s*[方才{zh.BINDING_CHARS}])")
+def _in_condition(s: Sentence, party: Hit, limit: int) -> bool:
+    """The party stands inside a condition wrapped round it ("仅在甲方…时，", library ``in_conditions``)."""
+    key = (s.library.key, "in_conditions", s.unit.lang)
+    cache = _COMMON_RX.get(key, False)
+    if cache is False:
+        words = s.library.common.get("in_conditions", {})
+        opens = phrase_regex(words.get("opens", {}).get(s.unit.lang, ()), s.unit.lang)
+        closes = phrase_regex(words.get("closes", {}).get(s.unit.lang, ()), s.unit.lang)
+        cache = _COMMON_RX[key] = (re.compile(rf"(?:{opens.pattern})\s*$"),  # type: ignore[assignment]
+                                   re.compile(rf"(?:{closes.pattern})(?:[，,]|\s*[方才{zh.BINDING_CHARS}])")) \
+            if opens and closes else None
+    if cache is None:
+        return False
+    opens_rx, closes_rx = cache  # type: ignore[misc]
+    return bool(opens_rx.search(s.text, max(0, party.start - 4), party.start)
+                and closes_rx.search(s.text, party.end, limit + 2))
 
 
 def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str | None, Hit | None]:
@@ -512,8 +529,7 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
         # "廠商之母公司應配合", "The Supplier's parent shall": the one bound is what the party owns, not the party
         # ("The Supplier's obligations include" binds the Supplier: there the modal follows the possessive)
         return None, None
-    if pick is not None and lang == "zh" and _IN_CONDITION_BEFORE.search(s.text, max(0, pick.start - 4), pick.start) \
-            and _CONDITION_CLOSE.search(s.text, pick.end, limit + 2):
+    if pick is not None and _in_condition(s, pick, limit):
         # "乙方仅在甲方逾期付款时，方可暂停", "乙方在甲方提出要求时应…": the party inside the "在…时" condition is
         # not the one bound; the subject is the party before it
         earlier = [p for p in (bare or plain or free) if p.end <= pick.start and p is not pick]
@@ -602,7 +618,7 @@ def _common_regex(library: Library, key: str, lang: str) -> re.Pattern[str] | No
     return cache  # type: ignore[return-value]
 
 
-_COMMON_RX: dict[tuple[Any, str, str], re.Pattern[str] | None] = {}
+_COMMON_RX: dict[tuple[Any, str, str], Any] = {}
 
 
 def _embedded(s: Sentence, party: Hit) -> bool:
