@@ -93,6 +93,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "bid_qualified": (LEX, False),
     "handing_over": (LEX, False),
     "statement_negations": (LEX, False),
+    "deletions": (LEX, False),
     "in_conditions": ({"opens": (LEX, True), "closes": (LEX, True)}, False),
 }
 
@@ -116,6 +117,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "statute_articles": (LEX, False),
     "shared_terms": (LEX, False),
     "narrowing_periods": (LEX, False),
+    "reference_titles": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards)
     "enumerations": ({"max_chars": (int, True), "max_words": (int, True), "separators": (LEX, True),
                       "disjunctive": (LEX, True), "guards": (LEX, True), "catch_alls": (LEX, False)}, False),
@@ -368,7 +370,7 @@ def _load_frames(path: Path) -> dict[str, Any]:
     out["authorising_deemings"] = (_convert(path, items["authorising_deemings"][1], LEX, "authorising_deemings")
                                    if "authorising_deemings" in items else {lang: () for lang in LANGS})
     for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions",
-                "shared_terms", "narrowing_periods"):
+                "shared_terms", "narrowing_periods", "reference_titles"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
     for key in ("enumerations", "object_modifiers", "document_limits"):
         if key in items:

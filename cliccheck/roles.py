@@ -214,6 +214,11 @@ def _name_after(text: str, pos: int, words: _RoleWords) -> str | None:
 def _before(text: str, pos: int) -> str:
     """The words just before ``pos`` that a parenthetical defines."""
     head = text[:pos]
+    # 'Corvane Pty Ltd (ABN 41 608 223 519) ("Corvane")', "…有限公司（统一社会信用代码：9131…）（以下简称“乙方”）": a
+    # registration number between the name and its definition belongs to neither
+    number = _REGISTRATION.search(head)
+    if number:
+        head = head[:number.start()]
     cut = max(head.rfind(ch) for ch in ",，;；。(（)）")
     while cut > 0:
         if head[cut] == "," and re.match(r",\s*(?:ltd|limited|inc|llc|co|corp|plc|gmbh)\b", head[cut:], re.I):
@@ -236,6 +241,8 @@ def _before(text: str, pos: int) -> str:
     return segment.strip(" " + _QUOTES)
 
 
+#: a parenthetical holding a registration number (five digits or more), right before a definition
+_REGISTRATION = re.compile(r"\s*[(（][^()（）]{0,40}?\d[\d\s-]{4,}[^()（）]{0,20}[)）]\s*$")
 _BETWEEN = re.compile(r"^[^,，;；(（]*?\b(?:between|made by|entered into by)\s+", re.IGNORECASE)
 _LEAD = re.compile(r"^\s*(?:[（(]\s*\w{1,3}\s*[)）]|\d{1,2}[.)、]|[a-z][.)])?\s*(?:between\s+|and\s+)?", re.IGNORECASE)
 

@@ -260,6 +260,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     found += _disclaimed(sentences, found, library, lang)
     found += _globally_overridden(sentences, found, library, roles, lang)
     _instrument_term(sentences, found, library, lang)
+    _deleted(sentences, found, library, lang)
     _amended(sentences, found, library, lang)
     _capped(sentences, found, library, lang)
     _weaker_part_may_prevail(sentences, found, library, lang)
@@ -323,6 +324,31 @@ def _capped(sentences, found, library, lang) -> None:  # type: ignore[no-untyped
 
 #: the clause number inside a reference ("Clause 19.1", "第7.1条", "第七条")
 _CLAUSE_NUMBER = re.compile(r"\d+(?:\.\d+)*|第[一二三四五六七八九十百\d]+条")
+
+def _deleted(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """"一、删除原合同第7.3条。", "Clause 7.3 is hereby deleted": the undertakings of the clause named no longer exist, so
+    they become near misses citing the deletion. Contradictions stay: a deletion read wrongly never makes a pass."""
+    rx = phrase_regex(library.common.get("deletions", {}).get(lang, ()), lang)
+    ref_rx = _lexicon_regex(library, "references", lang)
+    if rx is None:
+        return
+    for s in sentences:
+        deletions = list(rx.finditer(s.text)) if s.language == lang else []
+        if not deletions:
+            continue
+        # the clause named in the deletion itself (删除原合同第7.3条) or referred to in its sentence (Clause 7.3 … deleted)
+        refs = [*deletions, *(ref_rx.finditer(s.text) if ref_rx is not None else ())]
+        for number in (n for m in refs if (n := _CLAUSE_NUMBER.search(m.group(0))) is not None):
+            for a in found:
+                if (a.kind == "undertaking" and a.unit.sentence is not None
+                        and a.unit.sentence.index != s.index
+                        and a.unit.sentence.block.section != s.block.section
+                        and _in_section(a.unit.sentence.block.section, number.group(0))):
+                    a.kind = "near-miss"
+                    a.score = 1.0
+                    a.detail = f"deleted by: {s.text.strip()[:100]}"
+                    a.reasons.append(Reason("deleted-by", s.text.strip()[:120]))
+
 
 def _amended(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
     """"Clause 19.1 of the Master Terms is amended so that the Supplier shall use reasonable endeavours …": the

@@ -184,6 +184,8 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
     spans += _complement_spans(s, library, polarity, rid)
     spans += [(m.start(), m.end()) for _, rx in _lexicon(library, "back_references", s.unit.lang)
               for m in rx.finditer(s.text)]
+    titles = _reference_titles(s, library)
+    spans += titles
     # in a rider, what the library knows to weaken is never accounted for, whatever safe word it contains ("at the
     # Customer's cost"); in the undertaking's own sentence the analysis has judged those words already
     unsafe = [Hit("rider", m.start(), m.end(), m.group(0)) for name, rx in _lexicon(library, "riders", s.unit.lang)
@@ -207,6 +209,7 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
         bounds = s.get("bounds")
         negs = [n for n in s.get("negations") + [m for m in s.modals if m.cat == "modal:prohibition"]
                 if (n.start, n.end) not in spans and not any(b.start <= n.start and n.end <= b.end for b in bounds)
+                and not any(a <= n.start and n.end <= b for a, b in titles)  # "第十一条（不获取用户数据）"
                 and not any(j.start <= n.start and n.end <= j.end and (j.start, j.end) != (n.start, n.end)
                             for j in reasons)]
         own = _negating_complement_spans(s, library) | set(_justified_no_breach(s, library))
@@ -256,6 +259,12 @@ def _negating_complement_spans(s: Sentence, library: Library) -> set[tuple[int, 
     wanted = _NEGATING_ANY_PARTY | (_NEGATING_CLASSES if buyer_only else frozenset())
     return {(m.start(), m.end()) for name, rx, _ in _complements(library, s.unit.lang) if name in wanted
             for m in rx.finditer(s.text) if m.end() > m.start()}
+
+
+def _reference_titles(s: Sentence, library: Library) -> list[tuple[int, int]]:
+    """The short titles cross-references give ("第十一条（不获取用户数据）", frames.yaml ``reference_titles``)."""
+    rx = _frames_regex(library, "reference_titles", s.unit.lang)
+    return [] if rx is None else [(m.start(), m.end()) for m in rx.finditer(s.text)]
 
 
 def _riders_in(s: Sentence, library: Library) -> list[tuple[str, str]]:
