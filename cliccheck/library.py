@@ -118,6 +118,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "shared_terms": (LEX, False),
     "narrowing_periods": (LEX, False),
     "reference_titles": (LEX, False),
+    "clause_self_references": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards)
     "enumerations": ({"max_chars": (int, True), "max_words": (int, True), "separators": (LEX, True),
                       "disjunctive": (LEX, True), "guards": (LEX, True), "catch_alls": (LEX, False)}, False),
@@ -370,7 +371,8 @@ def _load_frames(path: Path) -> dict[str, Any]:
     out["authorising_deemings"] = (_convert(path, items["authorising_deemings"][1], LEX, "authorising_deemings")
                                    if "authorising_deemings" in items else {lang: () for lang in LANGS})
     for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions",
-                "shared_terms", "narrowing_periods", "reference_titles"):
+                "shared_terms", "narrowing_periods", "reference_titles",
+                "clause_self_references"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
     for key in ("enumerations", "object_modifiers", "document_limits"):
         if key in items:

@@ -460,12 +460,20 @@ _NOT_SUBJECT = {"zh": re.compile(f"[{zh.NOT_SUBJECT_BEFORE}]$"),
                 "en": re.compile(rf"\b(?:{'|'.join(en.NOT_SUBJECT_BEFORE)})\s+(?:the\s+)?$", re.I)}
 
 
+#: an exception or a condition phrase ending in a comma, whose parties are not the clause's subject
+_FRAMED = {"zh": re.compile(r"(?:除(?:非)?[^，。；]{1,60}?(?:外|以外|之外)|(?:如果|如|若|倘若|假如|一旦|因|由于)[^，。；]{1,60}?)[，,]"),
+           "en": re.compile(r"\b(?:except|save|unless|other than|if|where|should)\b[^,;.]{1,120}?,", re.IGNORECASE)}
+
+
 def _subject_label(text: str, pos: int, label_rx: re.Pattern[str], lang: str) -> str | None:
     """The label that acts in the clause ending at ``pos``: the first one since the clause began that is not an
     object ("向甲方") or a possessor ("甲方的"). "乙方应在本合同期限内…，保证向甲方持续供应" gives 乙方."""
     start = max(0, pos - 80)
     cut = max(text.rfind(c, start, pos) for c in "。；;\n")
     head = text[max(start, cut + 1):pos]
+    # a label inside an exception or a condition before the subject ("除甲方逾期付款外，乙方不得中断供货", "如甲方逾期
+    # 付款，乙方可暂停供货") is not the one who acts: blank those phrases out
+    head = _FRAMED[lang].sub(lambda f: " " * len(f.group(0)), head)
     for m in label_rx.finditer(head):
         if _NOT_SUBJECT[lang].search(head[:m.start()]) or head[m.end():m.end() + 1] in ("的", "之") \
                 or head[m.end():m.end() + 2] in ("'s", "’s"):
@@ -685,6 +693,16 @@ def is_bare_legal_form(name: str) -> bool:
     return bool(_LEGAL_FORM.fullmatch(name.strip()))
 
 
+def _names_alias(before: str, alias: str, words: _RoleWords) -> bool:
+    """Is the name a definition gives (``before``) the user's alias? A company name found anywhere in it is; a label
+    or a short name must end it ("乙方系Helix Grid Inc.（以下简称“原厂”）" defines the manufacturer, not 乙方)."""
+    at = before.find(alias)
+    if at < 0:
+        return False
+    rest = before[at + len(alias):].strip(" ,，" + _QUOTES)
+    return not rest or is_bare_legal_form(rest) or words.is_organisation(alias)
+
+
 def _terms_of_user_names(supplier: Party, buyer: Party, out: _Collector, given: Sequence[str],
                          words: _RoleWords) -> None:
     """"群创云网股份有限公司（以下简称本公司）" with --supplier-alias 群创云网股份有限公司: 本公司 is the supplier."""
@@ -694,11 +712,12 @@ def _terms_of_user_names(supplier: Party, buyer: Party, out: _Collector, given: 
     mine: set[str] = set()
     for alias in (a.strip() for a in given if a and len(a.strip()) >= 2 and not is_bare_legal_form(a)):
         for term, before in named:
-            if alias in before and term not in taken and not words.is_field(term):
-                mine.add(term)
-                bucket = supplier.labels.setdefault(_lang_of(term), [])
-                if term not in bucket:
-                    bucket.append(term)
+            if not _names_alias(before, alias, words) or term in taken or words.is_field(term):
+                continue
+            mine.add(term)
+            bucket = supplier.labels.setdefault(_lang_of(term), [])
+            if term not in bucket:
+                bucket.append(term)
     # "乙方：南京医保通软件有限公司" with --supplier-alias 南京医保通软件有限公司: the label named so is the supplier's,
     # when neither side claimed it; with two such lines, the other label is the buyer's
     sides = {w for p in (supplier, buyer) for ws in p.labels.values() for w in ws}

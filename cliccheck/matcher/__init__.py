@@ -249,6 +249,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
                         if a.kind in ("contradiction", "limitation") and a.requirement in inherited]
         _carve_outs_after(s, sentences, results, library, lang)
         _bid_response(s, sentences, results, library, lang)
+        _inside_qualified_response(s, results, library, lang)
         riders = {a.requirement for a in found[-4:] if a.kind == "contradiction" and a.unit.sentence is s}
         found.extend(a for a in results if not (a.kind == "contradiction" and a.requirement in riders))
         _rider_after(s, sentences, results, library, roles, lang, found)
@@ -261,6 +262,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     found += _globally_overridden(sentences, found, library, roles, lang)
     _instrument_term(sentences, found, library, lang)
     _deleted(sentences, found, library, lang)
+    _widened_reasons(sentences, found, library, lang)
     _amended(sentences, found, library, lang)
     _capped(sentences, found, library, lang)
     _weaker_part_may_prevail(sentences, found, library, lang)
@@ -348,6 +350,30 @@ def _deleted(sentences, found, library, lang) -> None:  # type: ignore[no-untype
                     a.score = 1.0
                     a.detail = f"deleted by: {s.text.strip()[:100]}"
                     a.reasons.append(Reason("deleted-by", s.text.strip()[:120]))
+
+
+def _widened_reasons(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """'"Force Majeure" means … any trade sanctions imposed under the laws of any jurisdiction …' in the definitions
+    clause: an exception the undertaking states with that term ("save in the event of Force Majeure") carries the
+    definition's carve-outs with it, so the undertaking is weak, quoting the definition. Only a term that is itself a
+    justifiable reason (library ``justifications``) and whose definition holds a carve-out is read so."""
+    from .analysis import get_analyzer
+    from .frames import defined_term_sentences
+
+    analyzer = get_analyzer(library, lang)
+    for t, term in defined_term_sentences(sentences, lang):
+        hits = analyzer.hits(t.text)
+        if not any(h.cat == "justifications" and term.lower() in h.text.lower() for h in hits):
+            continue
+        carve = next((h for h in hits if h.cat in ("carve_outs", "global_overrides")), None)
+        if carve is None:
+            continue
+        for a in found:
+            if a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not t \
+                    and term.lower() in a.unit.text.lower():
+                a.quality = "weak"
+                a.reasons.append(Reason("weakened-by", f"{term}: {carve.text}"))
+                a.detail = a.detail or f"the definition of {term} includes {carve.text!r}"
 
 
 def _amended(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
@@ -721,6 +747,30 @@ def _bid_response(s, sentences, results, library, lang) -> None:  # type: ignore
             a.reasons = [Reason("contradicted-by", words)]
             a.detail = words
         elif qualified is not None and qualified.search(nxt.text):
+            a.quality = "weak"
+            a.reasons.append(Reason("weakened-by", words))
+            a.detail = a.detail or words
+
+
+def _inside_qualified_response(s, results, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """The promises an answer makes after marking the requirement partly met or not met ("响应：部分响应。投标人承诺
+    不非法控制所供服务器…", "Response: Partially comply. We will not …"): what the answer offers is the part it
+    accepts, so each is weak, quoting the answer's label."""
+    if not any(a.kind == "undertaking" and a.quality == "satisfied" for a in results):
+        return
+    response = _lexicon_regex(library, "bid_responses", lang)
+    head = s.block.text[:max(0, s.start - s.block.start)]
+    opening = response.search(head) if response is not None and head else None
+    if opening is None:
+        return
+    marks = [rx.search(head) for key in ("bid_qualified", "bid_rejections")
+             if (rx := _lexicon_regex(library, key, lang)) is not None]
+    mark = next((m for m in marks if m is not None), None)
+    if mark is None:
+        return
+    words = " ".join(head.split())[:80]
+    for a in results:
+        if a.kind == "undertaking" and a.quality == "satisfied":
             a.quality = "weak"
             a.reasons.append(Reason("weakened-by", words))
             a.detail = a.detail or words

@@ -771,7 +771,9 @@ def _weakeners(s: Sentence, rid: str, modal: Hit | None, act: Hit | None = None)
             continue  # "不得以停产、转产…为由中断供货": a reason the promise forbids, not a carve-out
         reasons.append(Reason("carve-out", h.text))
         marks.append(h)
-    fine = s.any("lawful_basis", "justifications", f"{rid}:justifications", f"{rid}:qualifiers")
+    # (a requirement's qualifiers are words harmless in the undertaking itself - 对, 进行, "or", "to others" -
+    # and justify no exception: "但向乙方关联公司提供的除外" stays a carve-out)
+    fine = s.any("lawful_basis", "justifications", f"{rid}:justifications")
     for exc in s.get("exceptions"):
         a, b = _exception_scope(s, exc)
         inside = [h for h in fine if a <= h.start < b]

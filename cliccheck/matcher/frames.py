@@ -140,8 +140,8 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
             spans += [(h.start, h.end) for h in hits]
     spans += [(m.start, m.end) for m in s.modals if m.cat == "modal:obligation" or
               (m.cat == "modal:prohibition" and not rider)]
-    fine = s.any("lawful_basis", "justifications", *(f"{r.id}:justifications" for r in library.requirements),
-                 *(f"{r.id}:qualifiers" for r in library.requirements))
+    # (a requirement's qualifiers justify no exception: see analysis._weakeners)
+    fine = s.any("lawful_basis", "justifications", *(f"{r.id}:justifications" for r in library.requirements))
     for r in s.get("restrictive"):  # "only with the Customer's written consent": a lawful basis, not a limit
         if any(0 <= h.start - r.end <= 40 for h in s.get("lawful_basis")):
             spans.append((r.start, r.end))
@@ -434,7 +434,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
         elif not _ITEM_START.match(t.text):
             defining = None  # the list has ended
         elsewhere = t.block is not s.block and not (_same_top(t, top) if top else not t.block.section) \
-            and t not in term_definitions
+            and t not in term_definitions and not _item_of_same_clause(s, t, library, lang)
         for a in taken:
             if a.quality != "satisfied" or (closed and not _object_is(a.frame, closed)):
                 continue
@@ -978,7 +978,7 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         if s.lead_in is not None and t.lead_in is s.lead_in and points_back(t.text, library, lang) is None:
             continue  # a sibling item of the same lead-in is an undertaking of its own, read on its own
         # an unnumbered document (a commitment letter) is one clause: its later paragraphs that point back count
-        same = _same_top(t, top) if top else not t.block.section
+        same = (_same_top(t, top) if top else not t.block.section) or _item_of_same_clause(s, t, library, lang)
         if t.block is s.block or (same and (points_back(t.text, library, lang) is not None
                                             or _defines(t.text, library, lang)
                                             or _shares_term(t.text, s.text, library, lang)
@@ -1012,6 +1012,17 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         out += found
         taken |= {id(t) for t in found}
     return out
+
+
+def _item_of_same_clause(s: Any, t: Any, library: Library, lang: str) -> bool:
+    """"保密条款 / 1. 乙方不得… / 2. 本条项下保密义务的期限为一年": items numbered 1., 2. under a heading with no
+    number of its own are one clause, and a later item referring to the whole clause (frames.yaml
+    ``clause_self_references``) speaks of the earlier ones."""
+    a, b = s.block.section or "", t.block.section or ""
+    if not (a.isdigit() and b.isdigit() and 0 < int(b) - int(a) <= 3):
+        return False
+    rx = _frames_regex(library, "clause_self_references", lang)
+    return rx is not None and rx.search(t.text) is not None
 
 
 #: the sub-clause number an undertaking's sentence opens with, after its clause's heading if the paragraph holds
@@ -1123,6 +1134,12 @@ def _object_is(frame: Frame | None, term: str) -> bool:
 def _definition_sentences(sentences: list[Any], lang: str) -> list[tuple[Any, re.Match[str]]]:
     return _once_per_document("definitions", sentences, lang, lambda: [
         (t, m) for t in sentences if t.language == lang and (m := _DEFINED_TERM.search(t.text))])
+
+
+def defined_term_sentences(sentences: list[Any], lang: str) -> list[tuple[Any, str]]:
+    """Every definition in the document with its term ('"Force Majeure" means …', “不可抗力”是指…)."""
+    return [(t, term) for t in sentences if t.language == lang and (m := _DEFINED[lang].match(t.text))
+            and (term := next((g for g in m.groups() if g), "").strip())]
 
 
 def _narrowing_definitions(s: Any, sentences: list[Any], library: Library, lang: str) -> list[tuple[Any, str]]:
