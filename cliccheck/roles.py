@@ -465,6 +465,10 @@ _FRAMED = {"zh": re.compile(r"(?:除(?:非)?[^，。；]{1,60}?(?:外|以外|之
            "en": re.compile(r"\b(?:except|save|unless|other than|if|where|should)\b[^,;.]{1,120}?,", re.IGNORECASE)}
 
 
+#: the text before a label that opens a clause: nothing but numbering since the last comma or colon
+_CLAUSE_OPENING = re.compile(r"(?:^|[，,：:])\s*(?:[\d.()（）a-z]{1,8}\s*)?$", re.IGNORECASE)
+
+
 def _subject_label(text: str, pos: int, label_rx: re.Pattern[str], lang: str) -> str | None:
     """The label that acts in the clause ending at ``pos``: the first one since the clause began that is not an
     object ("向甲方") or a possessor ("甲方的"). "乙方应在本合同期限内…，保证向甲方持续供应" gives 乙方."""
@@ -474,12 +478,14 @@ def _subject_label(text: str, pos: int, label_rx: re.Pattern[str], lang: str) ->
     # a label inside an exception or a condition before the subject ("除甲方逾期付款外，乙方不得中断供货", "如甲方逾期
     # 付款，乙方可暂停供货") is not the one who acts: blank those phrases out
     head = _FRAMED[lang].sub(lambda f: " " * len(f.group(0)), head)
-    for m in label_rx.finditer(head):
-        if _NOT_SUBJECT[lang].search(head[:m.start()]) or head[m.end():m.end() + 1] in ("的", "之") \
-                or head[m.end():m.end() + 2] in ("'s", "’s"):
-            continue
-        return m.group(0)
-    return None
+    found = [m for m in label_rx.finditer(head)
+             if not (_NOT_SUBJECT[lang].search(head[:m.start()]) or head[m.end():m.end() + 1] in ("的", "之")
+                     or head[m.end():m.end() + 2] in ("'s", "’s"))]
+    # the subject of the clause that holds ``pos``: the last label opening a comma clause ("甲方同意，乙方有权…",
+    # "甲方逾期付款的，乙方可暂停供货"), else the first one ("乙方应在…内，保证向甲方持续供应")
+    openers = [m for m in found if _CLAUSE_OPENING.search(head[:m.start()])]
+    pick = openers[-1] if openers else (found[0] if found else None)
+    return pick.group(0) if pick else None
 
 
 def _pair_labels(doc: Document, words: _RoleWords, out: _Collector) -> None:

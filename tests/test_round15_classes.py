@@ -145,3 +145,44 @@ def test_a_deletion_never_removes_a_contradiction() -> None:
 def test_english_lawful_basis_and_position_wording(clause: str, rule: str) -> None:
     verdict, message = _verdict(EN_PARTIES + clause + "\n", rule, EN_ALIAS)
     assert verdict == "satisfied", message
+
+
+# --- rights and roles read after heldout-14 was folded into dev ---
+
+ZH_BANK = "甲方：栖霞农村商业银行股份有限公司\n\n乙方：启衡信控技术有限公司\n\n"
+
+
+def test_the_subject_of_a_right_is_the_party_opening_its_clause() -> None:
+    # no preamble says who supplies: the votes must not go to 甲方, who only consents
+    text = ("第十四条 数据的使用\n\n14.1 甲方同意，乙方有权在服务期间收集、分析核心业务系统的运行日志及客户信息，用于乙方向"
+            "其他客户提供的服务。\n\n15.1 乙方应按甲方要求提供外包服务相关资料。\n")
+    from cliccheck.roles import find_roles
+    roles = find_roles(read_document(text.encode("utf-8"), filename="case.txt"))
+    assert "乙方" in roles.supplier.labels.get("zh", []), roles.supplier.labels
+    verdict, message = _verdict(text, "CSR02", ())
+    assert verdict == "contradicted", message
+
+
+@pytest.mark.parametrize(("clause", "rule", "expected"), [
+    ("7.1 乙方认为甲方可能超出许可范围使用软件的，有权通过许可管理模块远程停用相关功能模块。", "CSR03", "contradicted"),
+    ("7.1 甲方超出许可范围使用软件的，乙方有权通过许可管理模块远程停用超出许可部分的功能模块。", "CSR03", "missing"),
+    ("4.1 乙方保留根据经营需要调整供货计划、终止相关产品线的权利。", "CSR04", "contradicted"),
+    ("4.1 乙方计划在合同期内持续供货并提供必要的技术支持服务。", "CSR04", "weak"),
+    ("9.1 乙方在履行合同过程中获取的甲方数据，可由乙方及其关联方用于其业务发展和产品改进。", "CSR02", "contradicted"),
+    ("9.1 乙方在履行合同过程中获取的甲方数据，可由甲方用于其业务发展。", "CSR02", "missing"),
+    ("18.1 甲方申报网络安全审查的，乙方应向甲方提供产品彩页、公开技术白皮书等宣传资料。", "CSR01", "weak"),
+])
+def test_rights_reasons_and_trivial_help(clause: str, rule: str, expected: str) -> None:
+    verdict, message = _verdict(ZH_BANK + clause + "\n", rule, ZH_ALIAS)
+    assert verdict == expected, message
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("10.1 The Supplier may, through the remote management function, download and install software updates, patches "
+     "and parameter changes onto the Products at any time that it considers appropriate.", "contradicted"),
+    ("14.2 The Supplier may access the Purchaser's control systems through the VPN gateway at any time, without notice "
+     "to the Purchaser.", "contradicted"),
+])
+def test_english_rights_to_reach_the_equipment(clause: str, expected: str) -> None:
+    verdict, message = _verdict(EN_PARTIES + clause + "\n", "CSR03", EN_ALIAS)
+    assert verdict == expected, message

@@ -676,7 +676,11 @@ def _justified(s: Sentence, rid: str, kind: str = "forbidden") -> list[Hit]:
     cats = ("justifications", f"{rid}:justifications") if kind in ("duty", "refusal") else \
         ("justifications", "lawful_basis", f"{rid}:justifications")
     hits = s.any(*cats)
-    return [h for h in hits if not _negated_before(s, h) and not _consequence(s, h) and not _acknowledgement(s, h)]
+    # a reason inside the supplier's own judgement ("乙方认为甲方可能超出许可范围使用软件的，有权…", "if the Supplier
+    # considers that the Customer may be in breach"): its opinion, not the reason, triggers the right
+    opinions = s.get("carve_outs")
+    return [h for h in hits if not _negated_before(s, h) and not _consequence(s, h) and not _acknowledgement(s, h)
+            and not any(c.end <= h.start and not _CLAUSE_BREAK.search(s.text, c.end, h.start) for c in opinions)]
 
 
 _LISTED_CAUSES = {"en": re.compile(r"\b(?:the following|any of the following)\b[^.;:]{0,30}[:：]\s*$", re.IGNORECASE),
