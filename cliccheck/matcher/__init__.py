@@ -324,6 +324,10 @@ def _capped(sentences, found, library, lang) -> None:  # type: ignore[no-untyped
             break
 
 
+#: a clause number a paragraph opens with after a word or two of its own ("Core Term 18", "Condition 7")
+_LEADING_NUMBER = re.compile(r"^\W{0,3}(?:[A-Z][a-z]+\s+){1,2}(\d{1,3})\b")
+#: a range of clause numbers ("Clauses 11 to 25", "Core Terms 11-25", "第11条至第25条")
+_CLAUSE_RANGE = re.compile(r"(?<![\d.])(\d{1,3})\s*(?:条)?\s*(?:to|through|–|-|至|到)\s*(?:第\s*)?(\d{1,3})(?![\d.])")
 #: the clause number inside a reference ("Clause 19.1", "第7.1条", "第七条")
 _CLAUSE_NUMBER = re.compile(r"\d+(?:\.\d+)*|第[一二三四五六七八九十百\d]+条")
 
@@ -340,16 +344,25 @@ def _deleted(sentences, found, library, lang) -> None:  # type: ignore[no-untype
             continue
         # the clause named in the deletion itself (删除原合同第7.3条) or referred to in its sentence (Clause 7.3 … deleted)
         refs = [*deletions, *(ref_rx.finditer(s.text) if ref_rx is not None else ())]
-        for number in (n for m in refs if (n := _CLAUSE_NUMBER.search(m.group(0))) is not None):
-            for a in found:
-                if (a.kind == "undertaking" and a.unit.sentence is not None
-                        and a.unit.sentence.index != s.index
-                        and a.unit.sentence.block.section != s.block.section
-                        and _in_section(a.unit.sentence.block.section, number.group(0))):
-                    a.kind = "near-miss"
-                    a.score = 1.0
-                    a.detail = f"deleted by: {s.text.strip()[:100]}"
-                    a.reasons.append(Reason("deleted-by", s.text.strip()[:120]))
+        numbers = [n.group(0) for m in refs if (n := _CLAUSE_NUMBER.search(m.group(0))) is not None]
+        # a range ("Core Terms 11 to 25 are disapplied", 第11条至第25条不再适用): every clause in it
+        ranges = [(int(m.group(1)), int(m.group(2))) for m in _CLAUSE_RANGE.finditer(s.text)
+                  if int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 200]
+        for a in found:
+            if not (a.kind == "undertaking" and a.unit.sentence is not None and a.unit.sentence.index != s.index
+                    and a.unit.sentence.block is not s.block
+                    and (a.unit.sentence.block.section is None or a.unit.sentence.block.section != s.block.section)):
+                continue
+            section = a.unit.sentence.block.section
+            # (a heading the reader does not take for a clause number: "Core Term 18 (Control …). The …")
+            top = _top_section(section) if section else ((m := _LEADING_NUMBER.match(a.unit.sentence.block.text))
+                                                         and m.group(1)) or ""
+            if any(_in_section(section, number) for number in numbers) \
+                    or (top.isdigit() and any(lo <= int(top) <= hi for lo, hi in ranges)):
+                a.kind = "near-miss"
+                a.score = 1.0
+                a.detail = f"deleted by: {s.text.strip()[:100]}"
+                a.reasons.append(Reason("deleted-by", s.text.strip()[:120]))
 
 
 def _widened_reasons(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]

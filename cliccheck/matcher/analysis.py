@@ -1177,12 +1177,27 @@ def _example_of_catch_all(s: Sentence, library: Library, item: Hit, objects: lis
     return False
 
 
+def _recital_paragraph(unit: Unit, library: Library) -> list[Hit]:
+    """A later sentence of a paragraph that opens as a recital ("鉴于《个人信息保护法》第二十一条规定，…；受托人不得超出
+    约定的处理目的…"): the quotation runs on after the "；", and its prohibitions are the statute's, not a party's."""
+    block = getattr(unit.sentence, "block", None) if unit.sentence is not None else None
+    if block is None or not unit.sentence.start > block.start:
+        return []
+    rx = _common_regex(library, "recitals", unit.lang)
+    m = rx.search(block.text) if rx is not None else None
+    # only a recital that quotes the law (a citation in its opening sentence): a recital quoting the main contract
+    # ("鉴于主合同第十条约定：“乙方不得…；乙方不得…”") quotes undertakings that bind
+    cites = _common_regex(library, "citations", unit.lang)
+    opening = block.text[:max(0, unit.sentence.start - block.start)]
+    return [Hit("recitals", 0, 0, m.group(0))] if m and cites is not None and cites.search(opening) else []
+
+
 def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
     """Every requirement's reading of one unit."""
     from .frames import frame_of
     out: list[Assessment] = []
     lang = unit.lang
-    recital = s.get("recitals")
+    recital = s.get("recitals") or _recital_paragraph(unit, library)
     citation = s.get("citations")
     definition = s.get("definitions")
     for req in library.requirements:

@@ -434,7 +434,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
         elif not _ITEM_START.match(t.text):
             defining = None  # the list has ended
         elsewhere = t.block is not s.block and not (_same_top(t, top) if top else not t.block.section) \
-            and t not in term_definitions and not _item_of_same_clause(s, t, library, lang)
+            and t not in term_definitions and not _item_of_same_clause(s, t, library, lang) \
+            and not _speaks_of_all(t.text, library, lang)
         for a in taken:
             if a.quality != "satisfied" or (closed and not _object_is(a.frame, closed)):
                 continue
@@ -442,6 +443,9 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 continue  # "…不属于本条所称的中断" read with a data undertaking: it defines a word that one does not use
             if _sibling(read, a.requirement, library) or _further_duty(read, library, a.requirement):
                 continue  # "配合网络安全审查；不利用…获取用户数据；" / "The Vendor shall notify …": more duties, not riders
+            if t.block is not s.block and defining is None and read.modals and _other_subject_only(read, a.requirement) \
+                    and points_back(t.text, library, lang) is None and not _speaks_of_all(t.text, library, lang):
+                continue  # "（二）乙方不会故意控制…": a carve-out in another undertaking of the list qualifies that one
             if _stands_alone(t, read, a.requirement, found, library):
                 continue  # "17.2 除甲方经催告仍未付款外，乙方不得中止前款供货": an undertaking of its own, whole
             if elsewhere and not any(h.cat.startswith(f"{a.requirement}:") and _SUBJECT_CAT.match(h.cat) for h in hits) \
@@ -537,6 +541,15 @@ _ACT_CAT = re.compile(r"(?P<rid>[^:]+):(?:forbidden|duty|partial|partial_duty|re
 #: what makes a later sentence qualify whatever came before it, whatever else it says
 _QUALIFYING = ("carve_outs", "modal:non_binding", "overrides", "scope_limits", "global_overrides", "exemptions",
                "restrictive", "conditions")
+
+
+def _other_subject_only(read: Sentence, rid: str) -> bool:
+    """The sentence is an undertaking on another requirement's subject only: its own act, none of ``rid``'s acts
+    or objects."""
+    cats = list(read.by)
+    others = {m.group("rid") for c in cats if (m := _ACT_CAT.match(c))}
+    return bool(others) and rid not in others and not any(c.startswith(f"{rid}:") and _SUBJECT_CAT.match(c)
+                                                          for c in cats)
 
 
 def _sibling(read: Sentence, rid: str, library: Library) -> bool:
@@ -978,8 +991,10 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         if s.lead_in is not None and t.lead_in is s.lead_in and points_back(t.text, library, lang) is None:
             continue  # a sibling item of the same lead-in is an undertaking of its own, read on its own
         # an unnumbered document (a commitment letter) is one clause: its later paragraphs that point back count
-        same = (_same_top(t, top) if top else not t.block.section) or _item_of_same_clause(s, t, library, lang)
+        same = (_same_top(t, top) if top else not t.block.section) or _item_of_same_clause(s, t, library, lang) \
+            or _speaks_of_all(t.text, library, lang)
         if t.block is s.block or (same and (points_back(t.text, library, lang) is not None
+                                            or _holds_carve_out(t.text, library, lang)
                                             or _defines(t.text, library, lang)
                                             or _shares_term(t.text, s.text, library, lang)
                                             or bool(duties & _named_duties(t.text, library, lang))
@@ -1012,6 +1027,21 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         out += found
         taken |= {id(t) for t in found}
     return out
+
+
+def _speaks_of_all(text: str, library: Library, lang: str) -> bool:
+    """"上述承诺仅约束我公司自身行为": a paragraph about the undertakings as a whole (frames.yaml
+    ``undertaking_references``)."""
+    rx = _frames_regex(library, "undertaking_references", lang)
+    return rx is not None and rx.search(text) is not None
+
+
+def _holds_carve_out(text: str, library: Library, lang: str) -> bool:
+    """A later paragraph of the clause that leaves something to the supplier or to a foreign power ("是否提供及提供的
+    范围由乙方自行判断决定", "subject to the laws of any jurisdiction"): it qualifies the clause's undertakings
+    whether or not it points back at them (frames.yaml ``paragraph_carve_outs``)."""
+    rx = _frames_regex(library, "paragraph_carve_outs", lang)
+    return rx is not None and rx.search(text) is not None
 
 
 def _item_of_same_clause(s: Any, t: Any, library: Library, lang: str) -> bool:
