@@ -103,3 +103,13 @@ def test_a_recital_quoting_the_law_runs_on_after_a_semicolon() -> None:
     for rule in ("PIPL21-03", "PIPL21-05"):
         verdict, message = _verdict(text, rule, ZH_ALIAS, pack="pipl21")
         assert verdict != "satisfied", message
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("5.1 在本合同有效期内，乙方不得对甲方的调度数据、车辆定位数据进行关联分析。", "weak"),
+    ("5.1 未经甲方同意，乙方不得对甲方的调度数据、车辆定位数据进行关联分析。", "satisfied"),
+])
+def test_a_data_ban_confined_to_the_contract_term(clause: str, expected: str) -> None:
+    # the operator's data outlives the contract; a ban on analysing it that ends with the term is partial
+    verdict, message = _verdict(ZH_PARTIES + clause + "\n", "ND03", ZH_ALIAS, pack="network-data")
+    assert verdict == expected, message

@@ -443,9 +443,13 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 continue  # "…不属于本条所称的中断" read with a data undertaking: it defines a word that one does not use
             if _sibling(read, a.requirement, library) or _further_duty(read, library, a.requirement):
                 continue  # "配合网络安全审查；不利用…获取用户数据；" / "The Vendor shall notify …": more duties, not riders
-            if t.block is not s.block and defining is None and read.modals and _other_subject_only(read, a.requirement) \
+            if t.block is not s.block and defining is None and read.modals \
+                    and not any(m.cat in ("modal:permission", "modal:grant") for m in read.modals) \
+                    and _other_subject_only(read, a.requirement) \
                     and points_back(t.text, library, lang) is None and not _speaks_of_all(t.text, library, lang):
-                continue  # "（二）乙方不会故意控制…": a carve-out in another undertaking of the list qualifies that one
+                # "（二）乙方不会故意控制…": a carve-out in another undertaking of the list qualifies that one (a right
+                # beside the duty is still read with it: "8.4 Party B may suspend … at its discretion")
+                continue
             if _stands_alone(t, read, a.requirement, found, library):
                 continue  # "17.2 除甲方经催告仍未付款外，乙方不得中止前款供货": an undertaking of its own, whole
             if elsewhere and not any(h.cat.startswith(f"{a.requirement}:") and _SUBJECT_CAT.match(h.cat) for h in hits) \
