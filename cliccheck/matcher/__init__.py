@@ -336,8 +336,8 @@ def _deleted(sentences, found, library, lang) -> None:  # type: ignore[no-untype
     they become near misses citing the deletion. Contradictions stay: a deletion read wrongly never makes a pass."""
     rx = phrase_regex(library.common.get("deletions", {}).get(lang, ()), lang)
     ref_rx = _lexicon_regex(library, "references", lang)
-    if rx is None:
-        return
+    if rx is None or rx.search("\n".join(s.text for s in sentences if s.language == lang)) is None:
+        return  # (one search of the whole text first: most documents delete nothing)
     for s in sentences:
         deletions = list(rx.finditer(s.text)) if s.language == lang else []
         if not deletions:
@@ -370,23 +370,28 @@ def _widened_reasons(sentences, found, library, lang) -> None:  # type: ignore[n
     clause: an exception the undertaking states with that term ("save in the event of Force Majeure") carries the
     definition's carve-outs with it, so the undertaking is weak, quoting the definition. Only a term that is itself a
     justifiable reason (library ``justifications``) and whose definition holds a carve-out is read so."""
-    from .analysis import get_analyzer
     from .frames import defined_term_sentences
 
-    analyzer = get_analyzer(library, lang)
+    satisfied = [a for a in found if a.kind == "undertaking" and a.quality == "satisfied"]
+    if not satisfied:
+        return
+    reasons = phrase_regex(library.common.get("justifications", {}).get(lang, ()), lang)
+    carve = phrase_regex([*library.common.get("carve_outs", {}).get(lang, ()),
+                          *library.common.get("global_overrides", {}).get(lang, ())], lang)
+    if reasons is None or carve is None:
+        return
     for t, term in defined_term_sentences(sentences, lang):
-        hits = analyzer.hits(t.text)
-        if not any(h.cat == "justifications" and term.lower() in h.text.lower() for h in hits):
+        users = [a for a in satisfied if a.unit.sentence is not t and term.lower() in a.unit.text.lower()]
+        if not users or not (m := reasons.search(term)) or m.group(0).lower() != term.lower():
+            continue  # (cheap tests first: most definitions name no reason, and no undertaking uses most terms)
+        hit = carve.search(t.text)
+        if hit is None:
             continue
-        carve = next((h for h in hits if h.cat in ("carve_outs", "global_overrides")), None)
-        if carve is None:
-            continue
-        for a in found:
-            if a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not t \
-                    and term.lower() in a.unit.text.lower():
+        for a in users:
+            if a.quality == "satisfied":
                 a.quality = "weak"
-                a.reasons.append(Reason("weakened-by", f"{term}: {carve.text}"))
-                a.detail = a.detail or f"the definition of {term} includes {carve.text!r}"
+                a.reasons.append(Reason("weakened-by", f"{term}: {hit.group(0)}"))
+                a.detail = a.detail or f"the definition of {term} includes {hit.group(0)!r}"
 
 
 def _amended(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
