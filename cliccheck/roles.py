@@ -461,8 +461,9 @@ _NOT_SUBJECT = {"zh": re.compile(f"[{zh.NOT_SUBJECT_BEFORE}]$"),
 
 
 #: an exception or a condition phrase ending in a comma, whose parties are not the clause's subject
-_FRAMED = {"zh": re.compile(r"(?:除(?:非)?[^，。；]{1,60}?(?:外|以外|之外)|(?:如果|如|若|倘若|假如|一旦|因|由于)[^，。；]{1,60}?)[，,]"),
-           "en": re.compile(r"\b(?:except|save|unless|other than|if|where|should)\b[^,;.]{1,120}?,", re.IGNORECASE)}
+_FRAMED = {"zh": re.compile(rf"(?:(?:{'|'.join(sorted(zh.EXCEPTION_FRAME[0], key=len, reverse=True))})[^，。；]{{1,60}}?"
+                           rf"(?:{'|'.join(zh.EXCEPTION_FRAME[1])})|(?:{'|'.join(zh.CONDITION_OPENERS)})[^，。；]{{1,60}}?)[，,]"),
+           "en": re.compile(rf"\b(?:{'|'.join(en.CONDITION_OPENERS)})\b[^,;.]{{1,120}}?,", re.IGNORECASE)}
 
 
 #: the text before a label that opens a clause: nothing but numbering since the last comma or colon

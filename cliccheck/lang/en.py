@@ -25,6 +25,9 @@ def parse_roman(text: str) -> int | None:
 
 #: Words before a party label that make it an object or a possessor, not the one who acts ("to the Customer").
 NOT_SUBJECT_BEFORE = ("to", "of", "for", "with", "by", "from", "and", "or", "upon", "against")
+#: Words opening an exception or a condition before the clause's subject ("Unless the Customer …, the Supplier
+#: …"): a party inside the phrase, up to its comma, does not act in the clause.
+CONDITION_OPENERS = ("except", "save", "unless", "other than", "if", "where", "should")
 #: Words that open a relative clause: a modal after them ("that may affect the review") qualifies a noun, it
 #: binds no one.
 RELATIVE_OPENERS = ("that", "which", "who", "as")
