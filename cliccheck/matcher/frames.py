@@ -560,9 +560,7 @@ def _sibling(read: Sentence, rid: str, library: Library) -> bool:
     """A later sentence that is an undertaking on another requirement's subject only (its own act, none of
     ``rid``'s acts or objects) and carries nothing that qualifies what came before it: no back-reference, rider,
     carve-out, hedge, condition or restrictive word."""
-    cats = list(read.by)
-    others = {m.group("rid") for c in cats if (m := _ACT_CAT.match(c))}
-    if not others or rid in others or any(c.startswith(f"{rid}:") and _SUBJECT_CAT.match(c) for c in cats):
+    if not _other_subject_only(read, rid):
         return False
     if read.any(*_QUALIFYING, *(f"{r.id}:weakening" for r in library.requirements)):
         return False
