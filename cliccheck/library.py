@@ -155,7 +155,8 @@ _REQUIREMENT_SCHEMA: dict[str, Any] = {
                       "note": (str, False), "note_zh": (str, False)}], True),
     "explanation": (TEXT, True),
     "messages": ({k: (str, True) for k in VERDICT_KEYS}, True),
-    "elements": ([{"id": (str, True), "title": (TEXT, True), "objects": (LEX, True), "stand_ins": (LEX, False)}], True),
+    "elements": ([{"id": (str, True), "title": (TEXT, True), "objects": (LEX, True), "stand_ins": (LEX, False),
+                  "anaphors": (LEX, False)}], True),
     "lexicon": ({k: (LEX, k not in OPTIONAL_LEXICON_KEYS) for k in LEXICON_KEYS}, True),
     "examples": ({k: ({"en": ([str], True), "zh": ([str], True)}, True) for k in VERDICT_KEYS[:3]}, True),
 }
@@ -169,6 +170,10 @@ class Element:
     #: words that stand for this element when the document never names it ("the Services" for product
     #: supply in a services contract)
     stand_ins: Lexicon = field(default_factory=lambda: {lang: () for lang in LANGS})
+    #: words that name this element's object again once the clause has named it in full ("the review", "such
+    #: review", 审查工作 after 网络安全审查): read as the object only where an earlier sentence of the clause, or its
+    #: heading, names it
+    anaphors: Lexicon = field(default_factory=lambda: {lang: () for lang in LANGS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,7 +340,8 @@ def _load_requirement(path: Path, check_phrase: Any = None) -> Requirement:
     return Requirement(
         id=data["id"], name=data["name"], titles=data["titles"], severity=data["severity"],
         legal_basis=tuple(data["legal_basis"]), explanation=data["explanation"], messages=data["messages"],
-        elements=tuple(Element(e["id"], e["title"], e["objects"], e.get("stand_ins") or {lang: () for lang in LANGS})
+        elements=tuple(Element(e["id"], e["title"], e["objects"], e.get("stand_ins") or {lang: () for lang in LANGS},
+                               e.get("anaphors") or {lang: () for lang in LANGS})
                        for e in data["elements"]),
         lexicon={k: data["lexicon"].get(k, {lang: () for lang in LANGS}) for k in LEXICON_KEYS},
         examples={k: {lang: tuple(v[lang]) for lang in LANGS} for k, v in data["examples"].items()},

@@ -238,11 +238,15 @@ def _before(text: str, pos: int) -> str:
     if colon >= 0 and segment[colon + 1:].strip():
         segment = segment[colon + 1:]
     segment = re.sub(r"^.*?\b(?:between|made by|entered into by)\s+", "", segment, flags=re.IGNORECASE)
+    # "1.1 汇盈数据科技（上海）有限公司（以下简称“供应商”）": the clause's number is no part of the name
+    segment = _CLAUSE_LABEL.sub("", segment, count=1)
     return segment.strip(" " + _QUOTES)
 
 
 #: a parenthetical holding a registration number (five digits or more), right before a definition
 _REGISTRATION = re.compile(r"\s*[(（][^()（）]{0,40}?\d[\d\s-]{4,}[^()（）]{0,20}[)）]\s*$")
+_CLAUSE_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,6}[条條款]|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.、)]|"
+                           r"[（(]\s*[\w一二三四五六七八九十]{1,3}\s*[)）])\s*")
 _BETWEEN = re.compile(r"^[^,，;；(（]*?\b(?:between|made by|entered into by)\s+", re.IGNORECASE)
 _LEAD = re.compile(r"^\s*(?:[（(]\s*\w{1,3}\s*[)）]|\d{1,2}[.)、]|[a-z][.)])?\s*(?:between\s+|and\s+)?", re.IGNORECASE)
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from typing import Any
 
 from ..errors import ConfigError
 from ..lang import en, zh
@@ -163,6 +164,45 @@ def _heading_parties(doc: Document, roles: Roles, lang: str) -> dict[str, str]:
     return out
 
 
+#: a paragraph number without its clause's ("2", "（二）"): the paragraphs so numbered belong to the clause above them
+_BARE_NUMBER = re.compile(r"^(?:\d{1,2}|[（(]?[一二三四五六七八九十\d]{1,3}[)）])$")
+
+
+def _antecedents(doc: Document, library: Library, lang: str) -> Any:
+    """For a sentence, the (requirement, element) pairs with anaphors whose object the clause has already named in
+    full: earlier in the sentence's paragraph, in its heading, or in the earlier paragraphs of the same numbered
+    clause ("14. Cybersecurity Review … 14.1 Where such a filing is made, the Supplier shall cooperate fully with the
+    review"). Returns a function of the sentence, so documents without anaphors cost nothing."""
+    from .frames import _object_regex
+
+    wanted = [(req.id, el.id, rx) for req in library.requirements for el in req.elements
+              if el.anaphors[lang] and (rx := _object_regex(library, req.id, el, lang)) is not None]
+    if not wanted:
+        return lambda s: frozenset()
+    order = {id(b): i for i, b in enumerate(doc.blocks)}
+
+    def context(s: Any) -> str:
+        parts = [s.block.text[:max(0, s.start - s.block.start)], s.block.section_title or ""]
+        i = order.get(id(s.block))
+        top = _top_section(s.block.section) if s.block.section else ""
+        bare = bool(_BARE_NUMBER.match(s.block.section or ""))
+        if i is not None and top:
+            for b in reversed(doc.blocks[max(0, i - 6):i]):
+                if not b.is_body or not b.section:
+                    break
+                if _top_section(b.section) != top and not (bare and _BARE_NUMBER.match(b.section)):
+                    if bare:  # "Article 27 (Cooperation with Cybersecurity Review)" over its paragraphs 1., 2.
+                        parts += [b.text, b.section_title or ""]
+                    break
+                parts += [b.text, b.section_title or ""]
+        return "\n".join(parts)
+
+    def find(s: Any) -> frozenset[tuple[str, str]]:
+        text = context(s)
+        return frozenset((rid, el) for rid, el, rx in wanted if rx.search(text))
+    return find
+
+
 def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
                     sentences: list | None = None) -> list[Assessment]:  # type: ignore[type-arg]
     if len(library.packs) > 1:
@@ -192,6 +232,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     narrowed = narrowed_terms(sentences, library, lang)
     superseded = _superseded_spans(doc, library, lang) + _unagreed_spans(doc, library, lang)
     asked = _questions_and_answers(sentences, library, lang)
+    antecedents = _antecedents(doc, library, lang)
     for s in sentences:
         if s.language != lang:
             continue
@@ -218,7 +259,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
             block_offset = s.start - s.block.start
             ctx = _context_party(s.block.text, block_offset, roles, lang) or headings.get(_top_section(s.block.section))
             alone = Unit(s_text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent, defined=defined,
-                         narrowed=narrowed, instrument=instrument)
+                         narrowed=narrowed, instrument=instrument, antecedents=antecedents(s))
             results = _analyse(alone, library, roles)
         if s.lead_in is not None and not any(a.kind != "near-miss" and not _needs_lead(a) for a in results) \
                 and not (s.run_on and _names_party(s.text, roles, lang)):
@@ -228,7 +269,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
                         or headings.get(_top_section(lead.block.section)))
             combined = Unit(text, lang, [(0, lead.start, lead.end), (len(lead.text) + 1, s.start, s.end)], s,
                             context_party=lead_ctx, absent=absent, defined=defined,
-                            narrowed=narrowed, instrument=instrument)
+                            narrowed=narrowed, instrument=instrument, antecedents=antecedents(lead))
             combined_results = _analyse(combined, library, roles)
             if _opens_list(lead.text, library, lang):
                 # "… shall not suspend supply except where: (a) …; (b) …; (c) …": an item is one case of the

@@ -94,11 +94,20 @@ class Unit:
     #: requirements undertaken in the sentence just before, in the same block ("乙方应当配合网络安全审查；但对于
     #: 源代码，乙方有权拒绝提供"): a refusal of what the review asks for is a rider on that undertaking
     continues: frozenset[str] = frozenset()
+    #: (requirement, element) pairs whose object an earlier sentence of the clause, or its heading, names in full:
+    #: the element's anaphors ("the review", 审查工作) name that object here
+    antecedents: frozenset[tuple[str, str]] = frozenset()
     #: terms naming an element's object that the contract defines as something narrower (frames.narrowed_terms)
     narrowed: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     #: the document is an undertaking the supplier gives (its title says 承诺书, Letter of Undertaking): a plain
     #: statement by the supplier in it ("我司不利用…", "本厂商不中断…") is one of its promises
     instrument: bool = False
+
+
+#: what may stand between a duty's act and the anaphor naming its object: a few words, no clause end
+_ANAPHOR_GAP = {"en": re.compile(r"(?:\s+(?:with|in|to|of|for|the|any|such|fully|promptly|and|all|each|every|"
+                                 r"actively|in good faith)\b)*(?:\s+[a-z-]+\s+(?:or|and|and/or))?\s*", re.IGNORECASE),
+                "zh": re.compile(r"(?:[\u4e00-\u9fff]{0,14}?(?:的|之)|[好做开展进行完成全力积极主动相关]{0,6})")}
 
 
 @dataclass(slots=True)
@@ -143,6 +152,7 @@ class Analyzer:
             for el in req.elements:
                 cats[f"{req.id}:obj:{el.id}"] = el.objects[lang]
                 cats[f"{req.id}:stand:{el.id}"] = el.stand_ins[lang]
+                cats[f"{req.id}:anaphor:{el.id}"] = el.anaphors[lang]
         flags = re.IGNORECASE if lang == "en" else 0
         for cat, phrases in cats.items():
             literal = [p for p in phrases if not p.startswith("re:")]
@@ -1212,6 +1222,19 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                         o.start < m.end() and m.start() < o.end for o in objs.get(el, [])):
                     by_definition.append(Hit(f"{rid}:obj:{el}", m.start(), m.end(), m.group(0)))
                     objs.setdefault(el, []).append(by_definition[-1])
+        # "cooperate with any such review" after the cybersecurity review was named: only in a plain duty (a refusal
+        # or a right so named back is read with the undertaking it qualifies, as a rider or an override)
+        plain = not s.get(f"{rid}:refusal") and not any(m.cat != "modal:obligation" for m in s.modals)
+        for el in element_ids if plain else ():
+            if (rid, el) not in unit.antecedents or objs.get(el):
+                continue
+            for h in s.get(f"{rid}:anaphor:{el}"):
+                # …as the complement of the duty's own act ("cooperate with any such review", 配合审查工作), not as a
+                # time or a topic elsewhere in the sentence ("交付全部设备于审查通过后", "commitments on cooperation")
+                duty = [a for a in s.get(f"{rid}:duty") if a.end <= h.start
+                        and _ANAPHOR_GAP[lang].fullmatch(s.text, a.end, h.start)]
+                if duty and not any(p.overlaps(h) for p in s.parties if p.cat != "party:pronoun"):
+                    objs.setdefault(el, []).append(Hit(f"{rid}:obj:{el}", h.start, h.end, h.text))
         broad = [h for h in s.get(f"{rid}:broad_objects") if not any(p.overlaps(h) for p in s.parties
                                                                         if p.cat != "party:pronoun")]
         all_objs = [h for hs in objs.values() for h in hs]

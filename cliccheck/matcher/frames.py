@@ -136,7 +136,7 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
     for cat, hits in s.by.items():
         if rider and cat in ("negations", "modal:prohibition"):
             continue
-        if cat in _SAFE_COMMON or cat in safe_req or ":obj:" in cat or ":stand:" in cat:
+        if cat in _SAFE_COMMON or cat in safe_req or ":obj:" in cat or ":stand:" in cat or ":anaphor:" in cat:
             spans += [(h.start, h.end) for h in hits]
     spans += [(m.start, m.end) for m in s.modals if m.cat == "modal:obligation" or
               (m.cat == "modal:prohibition" and not rider)]
@@ -446,7 +446,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
             if t.block is not s.block and defining is None and read.modals \
                     and not any(m.cat in ("modal:permission", "modal:grant") for m in read.modals) \
                     and _other_subject_only(read, a.requirement) \
-                    and points_back(t.text, library, lang) is None and not _speaks_of_all(t.text, library, lang):
+                    and points_back(t.text, library, lang, _lawful_exceptions(read)) is None \
+                    and not _speaks_of_all(t.text, library, lang):
                 # "（二）乙方不会故意控制…": a carve-out in another undertaking of the list qualifies that one (a right
                 # beside the duty is still read with it: "8.4 Party B may suspend … at its discretion")
                 continue
@@ -514,6 +515,16 @@ def _defines_another_word(rider: str, undertaking: str, library: Library, lang: 
     m = rx.search(rider) if rx is not None else None
     term = m.group("term").strip() if m is not None and m.groupdict().get("term") else ""
     return bool(term) and term.casefold() not in undertaking.casefold()
+
+
+def _lawful_exceptions(read: Sentence) -> list[tuple[int, int]]:
+    """The sentence's own exceptions that are a lawful basis or a justification and nothing else ("但委托方书面同意的
+    除外", "法律另有规定的除外"): their 但 and 除外 qualify the sentence's own act, not an undertaking before it."""
+    fine = [*read.by.get("lawful_basis", []), *read.by.get("justifications", [])]
+    bad = [h for c in ("carve_outs", "global_overrides", "scope_limits", "overrides") for h in read.by.get(c, [])]
+    return [(h.start, h.end) for h in read.by.get("exceptions", [])
+            if any(h.start <= f.start and f.end <= h.end for f in fine)
+            and not any(h.start <= b.start < h.end for b in bad)]
 
 
 def _stands_alone(t: Any, read: Sentence, rid: str, found: list[Assessment] | None, library: Library) -> bool:
@@ -644,6 +655,7 @@ def modifier_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[in
     lang = s.unit.lang
     guards = [rx for kind in ("enumerations", "illustrations", "object_modifiers")
               if (rx := _enumeration_regex(library, "guards", lang, kind))]
+    own_guards = _enumeration_regex(library, "guards", lang, "object_modifiers")
     heads = [h for cat, hits in s.by.items() if cat.startswith(f"{rid}:")
              and (":obj:" in cat or cat.endswith(":broad_objects")) for h in hits]
     outer = {(h.start, h.end) for h in [*heads, *objects]
@@ -659,11 +671,26 @@ def modifier_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[in
         if size > (conf["max_chars"] if lang == "zh" else conf["max_words"]) or not word.fullmatch(item) \
                 or any(rx.search(item) for rx in guards):
             continue
+        # a guard written onto the same noun right before the run narrows it all ("甲方的测试AFC设备", "test SCADA hosts")
+        # (a kind of the object, not a word of the sentence around it: "other than diagnostic data" is an exception)
+        before = _NOUN_BEFORE[lang].search(s.text, max(0, a - 24), a)
+        if before and own_guards is not None and any(
+                m for m in own_guards.finditer(before.group(0)) if lang != "zh" or len(m.group(0)) > 1):
+            continue
         if not (several or _LISTED_BEFORE[lang].search(s.text, 0, a)):
             continue
         if any(h.start >= b and joint.fullmatch(s.text[b:h.start]) for h in heads):
             out.append((a, b))
     return out
+
+
+_FUNCTION_ZH = re.compile(r"[的之及和与或并等各该此其中内外上下在对向将于由应须可得不]")
+_ACRONYMS = re.compile(r"(?-i:[A-Z]{2,6}(?:[ -][A-Z]{2,6}){0,2})")
+#: the words of the same noun right before a modifier run: up to two English words, up to four Chinese characters
+#: that are no function word
+_NOUN_BEFORE = {"en": re.compile(r"(?<![\w-])(?:[A-Za-z][\w-]*\s+){1,2}$"),
+                "zh": re.compile(r"[\u4e00-\u9fff](?<![的之及和与或并等各该此其中内外上下在对向将于由应须可得不])"
+                                 r"(?:[\u4e00-\u9fff](?<![的之及和与或并等各该此其中内外上下在对向将于由应须可得不])){1,3}$")}
 
 
 #: a list of kinds ends right before the run: "lift, escalator or platform-door equipment", 闸机、门禁及监控设备
@@ -681,11 +708,29 @@ def narrowing_modifiers(s: Sentence, library: Library, heads: list[Hit]) -> list
     lang = s.unit.lang
     guards = [rx for kind in ("enumerations", "object_modifiers") if (rx := _enumeration_regex(library, "guards", lang, kind))]
     joint = re.compile(conf["joint"][lang])
+    # other modifiers may stand between the guard and the head ("甲方的测试调度设备", "test SCADA hosts")
+    word = re.compile(conf["word"][lang])
+    limit = conf["max_chars"]
+
+    acts = [*s.parties, *s.modals, *(h for cat, hits in s.by.items() for h in hits
+                                      if cat.split(":")[-1] in ACTION_KEYS or cat.startswith("modal:"))]
+
+    def joined(a: int, b: int) -> bool:
+        gap = s.text[a:b]
+        if joint.fullmatch(gap):
+            return True
+        core = gap.strip(" -")
+        if lang == "en":  # only an acronym between: "test SCADA hosts" ("or otherwise control any device" is a verb)
+            return bool(_ACRONYMS.fullmatch(core))
+        # (a noun chain: no function word, party, modal or act inside: "甲方有权要求乙方配合网络安全审查" is a clause)
+        return bool(core) and len(core) <= limit and bool(word.fullmatch(core)) and not _FUNCTION_ZH.search(core) \
+            and not any(h.start < b and a < h.end for h in acts)
+
     out: list[str] = []
     # a single Chinese character is a guard inside a run only: as a word of its own here it would be read inside
     # ordinary words (删除个人信息 is no 除)
     for m in (m for rx in guards for m in rx.finditer(s.text) if lang != "zh" or len(m.group(0)) > 1):
-        if any(h.start >= m.end() and joint.fullmatch(s.text[m.end():h.start]) for h in heads) \
+        if any(h.start >= m.end() and joined(m.end(), h.start) for h in heads) \
                 and not any(h.start <= m.start() and m.end() <= h.end for h in heads):
             start = m.start()
             while lang == "zh" and start > max(0, m.start() - 3) and _CJK_WORD.match(s.text, start - 1):
@@ -857,7 +902,9 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
         if listed:  # words the verdict now rests on: shown, and checked by the OCR gate like the matched ones
             a.highlights = _merged([*a.highlights, *listed])
         frame.leftover = leftover(s.text, spans, s.unit.lang)
-        narrowing = [w for w in narrowing_modifiers(s, library, objects) if not any(w in x for x in frame.leftover)]
+        # (a device class listed beside the object is one too: "甲方的测试服务器和网络" protects test servers only)
+        narrowing = [w for w in narrowing_modifiers(s, library, objects + s.get(f"{a.requirement}:partial_objects"))
+                     if not any(w in x for x in frame.leftover)]
         frame.leftover = [x for x in frame.leftover if not any(x in w for w in narrowing)] + narrowing
         # excluded text (no sentence of the document) never counts; whether it would undertake decides only
         # whether its presence is warned about, so it is not downgraded
@@ -1304,11 +1351,14 @@ def _clause_reference(section: str | None, lang: str) -> re.Pattern[str] | None:
     return _REFERENCE_RX[key]
 
 
-def points_back(text: str, library: Library, lang: str) -> str | None:
-    """The back-reference or rider word that makes a later sentence part of the undertaking before it."""
+def points_back(text: str, library: Library, lang: str, inside: list[tuple[int, int]] = ()) -> str | None:
+    """The back-reference or rider word that makes a later sentence part of the undertaking before it (rider words
+    within ``inside``, spans the sentence's own exceptions account for, excepted)."""
     for section in ("back_references", "riders"):
         for _, rx in _lexicon(library, section, lang):
             for m in rx.finditer(text):
+                if section == "riders" and any(a <= m.start() and m.end() <= b for a, b in inside):
+                    continue
                 # "第五条 …" opening the text is its own label; "第二款之约定…" opening it is a reference
                 if text[:m.start()].strip(" \t0-9.()（）、") or re.search(r"(?:[之的]|约定|规定|所述|所列|中|项下)$",
                                                                          m.group(0)):
