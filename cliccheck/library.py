@@ -121,6 +121,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "clause_self_references": (LEX, False),
     "undertaking_references": (LEX, False),
     "paragraph_carve_outs": (LEX, False),
+    "exception_references": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards)
     "enumerations": ({"max_chars": (int, True), "max_words": (int, True), "separators": (LEX, True),
                       "disjunctive": (LEX, True), "guards": (LEX, True), "catch_alls": (LEX, False)}, False),
@@ -380,7 +381,7 @@ def _load_frames(path: Path) -> dict[str, Any]:
                                    if "authorising_deemings" in items else {lang: () for lang in LANGS})
     for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions",
                 "shared_terms", "narrowing_periods", "reference_titles",
-                "clause_self_references", "undertaking_references", "paragraph_carve_outs"):
+                "clause_self_references", "undertaking_references", "paragraph_carve_outs", "exception_references"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
     for key in ("enumerations", "object_modifiers", "document_limits"):
         if key in items:

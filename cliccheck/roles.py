@@ -245,6 +245,9 @@ def _before(text: str, pos: int) -> str:
 
 #: a parenthetical holding a registration number (five digits or more), right before a definition
 _REGISTRATION = re.compile(r"\s*[(（][^()（）]{0,40}?\d[\d\s-]{4,}[^()（）]{0,20}[)）]\s*$")
+#: a demand made of the side a role word names ("要求厂商：…"): what follows is the demand, not the side's name
+_DEMANDED = re.compile(r"(?:要求|责成|督促|敦促|请求|通知|提醒|告知|请)(?:各|全体|所有)?(?:得标|中标|入围)?$")
+_LIST_NUMBER = re.compile(r"[一二三四五六七八九十百]{1,3}|\d{1,3}|[a-z]|[ivx]{1,4}")
 _CLAUSE_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,6}[条條款]|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.、)]|"
                            r"[（(]\s*[\w一二三四五六七八九十]{1,3}\s*[)）])\s*")
 _BETWEEN = re.compile(r"^[^,，;；(（]*?\b(?:between|made by|entered into by)\s+", re.IGNORECASE)
@@ -342,8 +345,8 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
     text = block.text
     for m in _PAREN.finditer(text):
         term = _clean_term(m.group(1), words)
-        if not term or len(term) > 40:
-            continue
+        if not term or len(term) > 40 or _LIST_NUMBER.fullmatch(term):
+            continue  # "要求供应商：（一）配合…；（二）…": a list's numbers, not names for a party
         before = _before(text, m.start())
         if before and words.defmark_re[_lang_of(m.group(1))] is not None \
                 and words.defmark_re[_lang_of(m.group(1))].search(m.group(1)):
@@ -398,8 +401,11 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
     for m in words.party_line_re[_lang_of(text)].finditer(text) if text else ():
         if m.start() and not re.search(r"[\s。；;]$", text[:m.start()]) and _lang_of(text) == "en":
             continue
-        if m.start() and is_cjk(text[m.start() - 1]) and not _name_after(text, m.end(), words):
-            continue  # "应于契约中要求厂商：（一）…": the object of a demand in mid-sentence, naming no one
+        if m.start() and is_cjk(text[m.start() - 1]) and (
+                not _name_after(text, m.end(), words) or _DEMANDED.search(text, max(0, m.start() - 8), m.start())):
+            # "应于契约中要求厂商：（一）…", "将于契约中要求厂商：配合本公司办理之安全审查": the object of a demand in
+            # mid-sentence, naming no one
+            continue
         head = m.group(0).strip()
         if not re.match(r"\s*[:：]", text[m.end():]):
             continue

@@ -125,3 +125,16 @@ def test_the_side_that_maintains_and_answers_fault_calls_is_the_supplier() -> No
     roles = find_roles(read_document(text.encode("utf-8"), filename="excerpt.txt"))
     assert roles.supplier.labels.get("zh") == ["乙方"]
     assert roles.buyer.labels.get("zh") == ["甲方"]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("供货及技术服务保障承诺", "satisfied"),
+    # a clause's heading is no title of a letter: its plain statement binds no one it names
+    ("第十条 供货承诺", "weak"),
+])
+def test_a_title_ending_in_a_promise_makes_a_letter_whose_first_person_undertakes(title: str, expected: str) -> None:
+    text = (f"{title}\n\n致：东川市第一人民医院\n\n我司保证：除不可抗力、国家法律禁止或者贵院经书面催告后仍拖欠到期货款超过"
+            "六十日的情形外，在合同期内我司不会停止向贵院供应所采购的软硬件产品，亦不会停止提供保障系统正常运行所需的维护和技术"
+            "支持。\n\n南岭医疗信息技术有限公司\n\n2026年3月2日\n")
+    verdict, message = _verdict(text, "CSR04", ("南岭医疗信息技术有限公司",))
+    assert verdict == expected, message

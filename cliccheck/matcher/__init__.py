@@ -55,7 +55,7 @@ from .candidates import prefilter
 from .document import document_bound as _document_bound
 from .document import document_findings
 from .document_limits import document_limit, document_limits
-from .frames import _opens_list, defined_terms, excludes_reasons, narrowed_terms, read_riders
+from .frames import _frames_regex, _opens_list, defined_terms, excludes_reasons, narrowed_terms, read_riders
 from .hidden import analyse_unit as _analyse
 from .hidden import hidden_findings, margin_findings, unread_findings, unseen_words
 from .obfuscation import obfuscation_findings
@@ -289,6 +289,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
             results += [a for a in _analyse(unit, library, roles)
                         if a.kind in ("contradiction", "limitation") and a.requirement in inherited]
         _carve_outs_after(s, sentences, results, library, lang)
+        _carve_outs_pointed_back_to(s, sentences, results, library, lang)
         _bid_response(s, sentences, results, library, lang)
         _inside_qualified_response(s, results, library, lang)
         riders = {a.requirement for a in found[-4:] if a.kind == "contradiction" and a.unit.sentence is s}
@@ -771,6 +772,31 @@ def _carve_outs_after(s, sentences, results, library, lang) -> None:  # type: ig
             a.quality = "weak"
             a.reasons.append(Reason("carve-out", carve[0].text))
             a.detail = a.detail or carve[0].text
+
+
+def _carve_outs_pointed_back_to(s, sentences, results, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """An undertaking that excepts what an earlier provision of its clause allows ("3.2 The Processor shall not
+    otherwise obtain or use Controller Personal Data", "除前款约定外，乙方不得…") takes that provision's carve-out
+    with it: where an earlier sentence of the clause leaves the matter to the supplier or to foreign law ("except as
+    required by the laws of any jurisdiction"), the undertaking is weak."""
+    refers = _frames_regex(library, "exception_references", lang)
+    if refers is None or not refers.search(s.text):
+        return
+    taken = [a for a in results if a.kind == "undertaking" and a.quality == "satisfied"]
+    carve = _frames_regex(library, "paragraph_carve_outs", lang)
+    if not taken or carve is None:
+        return
+    top = _top_section(s.block.section) if s.block.section else None
+    for t in reversed(sentences[max(0, s.index - 4):s.index]):
+        if t.block is not s.block and (top is None or _top_section(t.block.section) != top):
+            break
+        m = carve.search(t.text)
+        if m:
+            for a in taken:
+                a.quality = "weak"
+                a.reasons.append(Reason("carve-out", f"{m.group(0)} (in the provision it excepts: {t.text[:80]})"))
+                a.detail = a.detail or m.group(0)
+            return
 
 
 def _next_sentence(s, sentences):  # type: ignore[no-untyped-def]

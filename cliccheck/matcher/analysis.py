@@ -1008,8 +1008,11 @@ def _delegated_act(s: Sentence, rid: str, act: Hit) -> bool:
 #: between a handing-over verb and the act it hands over: "entrust any processing", "subcontract the processing"
 _HANDED = re.compile(r"\s+(?:(?:any|all|the|such|its|of|part|parts|portion|whole)\s+)*", re.IGNORECASE)
 _THIRD_PARTY = {
-    "en": re.compile(r"\b(?:third[- ]part(?:y|ies)|sub-?contractors?|sub-?processors?|other (?:persons?|entit(?:y|ies)|"
-                     r"processors?)|affiliates?|agents?|vendors?)\s+(?:to|who|which|that)\s+$", re.IGNORECASE),
+    # (a parenthesis may follow the party, and a light verb the "to": "another processor (including any affiliate)
+    # to carry out any processing")
+    "en": re.compile(r"\b(?:third[- ]part(?:y|ies)|sub-?contractors?|sub-?processors?|(?:an)?other (?:persons?|entit(?:y|ies)|"
+                     r"processors?)|affiliates?|agents?|vendors?)\s+(?:\([^()]{1,60}\)\s+)?(?:to|who|which|that)\s+"
+                     r"(?:(?:carry\s+out|perform|undertake|conduct)\s+(?:any|all|the|such)?\s*)?$", re.IGNORECASE),
     "zh": re.compile(r"(?:第三方|他人|其他人|分包商|分包方|次级受托人|受托人|关联方|关联公司|其他机构|其他单位)$"),
 }
 
