@@ -138,3 +138,23 @@ def test_a_title_ending_in_a_promise_makes_a_letter_whose_first_person_undertake
             "支持。\n\n南岭医疗信息技术有限公司\n\n2026年3月2日\n")
     verdict, message = _verdict(text, "CSR04", ("南岭医疗信息技术有限公司",))
     assert verdict == expected, message
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ("参保人信息和医保数据", "satisfied"),
+    ("投资者的交易数据", "satisfied"),
+    # a narrow category stays partial
+    ("参保人的身份证号码", "weak"),
+])
+def test_the_people_an_operator_serves_under_their_sectors_name(data: str, expected: str) -> None:
+    text = ("承诺函\n\n致：南屏市医疗保障局\n\n我公司郑重承诺：未经贵局书面同意，不利用提供产品和服务的便利，以任何方式获取"
+            f"{data}。\n\n澄江数科技术有限公司\n")
+    verdict, message = _verdict(text, "CSR02", ("澄江数科技术有限公司",))
+    assert verdict == expected, message
+
+
+def test_a_lawful_basis_between_a_letters_negation_and_its_act() -> None:
+    text = ("网络安全承诺书\n\n致：东港热力集团有限公司\n\n本公司承诺如下：\n\n一、本公司不以任何方式未经贵公司书面授权远程控制、"
+            "操纵贵公司的设备、网络及系统。\n\n澄江自控技术有限公司\n")
+    verdict, message = _verdict(text, "CSR03", ("澄江自控技术有限公司", "本公司"))
+    assert verdict == "satisfied", message
