@@ -47,7 +47,8 @@ LEX = _Lex()
 #: optional role-section lexicons that tell a contract from a notice, a policy or a commitment letter
 DOCUMENT_WORDS = ("contract_instruments", "notice_instruments", "notice_titles", "plural_address", "letter_titles",
                   "letter_authors", "first_person", "generic_definitions", "binding_verbs", "owns",
-                  "individual_first_person", "acting_for", "bidder_lines", "bidder_line_suffixes", "promisor_words")
+                  "individual_first_person", "acting_for", "bidder_lines", "bidder_line_suffixes", "promisor_words",
+                  "demands")
 TEXT = _Text()
 
 # Schemas: dict -> {key: (schema, required)}; list -> [item schema]; type -> scalar type;
@@ -122,6 +123,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "undertaking_references": (LEX, False),
     "paragraph_carve_outs": (LEX, False),
     "exception_references": (LEX, False),
+    "anaphor_gaps": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards)
     "enumerations": ({"max_chars": (int, True), "max_words": (int, True), "separators": (LEX, True),
                       "disjunctive": (LEX, True), "guards": (LEX, True), "catch_alls": (LEX, False)}, False),
@@ -381,7 +383,8 @@ def _load_frames(path: Path) -> dict[str, Any]:
                                    if "authorising_deemings" in items else {lang: () for lang in LANGS})
     for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions",
                 "shared_terms", "narrowing_periods", "reference_titles",
-                "clause_self_references", "undertaking_references", "paragraph_carve_outs", "exception_references"):
+                "clause_self_references", "undertaking_references", "paragraph_carve_outs", "exception_references",
+                "anaphor_gaps"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
     for key in ("enumerations", "object_modifiers", "document_limits"):
         if key in items:

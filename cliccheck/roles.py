@@ -101,6 +101,12 @@ class _RoleWords:
         rx = self.doc_re[key][lang or _lang_of(text)]
         return rx.search(text) if rx is not None else None
 
+    def demanded(self, text: str, pos: int) -> bool:
+        """The role word at ``pos`` is the object of a demand that ends right before it (library roles.demands)."""
+        window = text[max(0, pos - 8):pos]
+        rx = self.doc_re["demands"][_lang_of(window or text)]
+        return rx is not None and any(rx.fullmatch(window, i) for i in range(len(window)))
+
     def is_generic(self, text: str) -> bool:
         """A definition's body that names a class of persons, not one party: "指接入并通过…的…", "means any person"."""
         return bool(self.doc_search("generic_definitions", text.strip(" " + _QUOTES)))
@@ -245,8 +251,6 @@ def _before(text: str, pos: int) -> str:
 
 #: a parenthetical holding a registration number (five digits or more), right before a definition
 _REGISTRATION = re.compile(r"\s*[(（][^()（）]{0,40}?\d[\d\s-]{4,}[^()（）]{0,20}[)）]\s*$")
-#: a demand made of the side a role word names ("要求厂商：…"): what follows is the demand, not the side's name
-_DEMANDED = re.compile(r"(?:要求|责成|督促|敦促|请求|通知|提醒|告知|请)(?:各|全体|所有)?(?:得标|中标|入围)?$")
 _LIST_NUMBER = re.compile(r"[一二三四五六七八九十百]{1,3}|\d{1,3}|[a-z]|[ivx]{1,4}")
 _CLAUSE_LABEL = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,6}[条條款]|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.、)]|"
                            r"[（(]\s*[\w一二三四五六七八九十]{1,3}\s*[)）])\s*")
@@ -402,7 +406,7 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
         if m.start() and not re.search(r"[\s。；;]$", text[:m.start()]) and _lang_of(text) == "en":
             continue
         if m.start() and is_cjk(text[m.start() - 1]) and (
-                not _name_after(text, m.end(), words) or _DEMANDED.search(text, max(0, m.start() - 8), m.start())):
+                not _name_after(text, m.end(), words) or words.demanded(text, m.start())):
             # "应于契约中要求厂商：（一）…", "将于契约中要求厂商：配合本公司办理之安全审查": the object of a demand in
             # mid-sentence, naming no one
             continue

@@ -104,10 +104,16 @@ class Unit:
     instrument: bool = False
 
 
-#: what may stand between a duty's act and the anaphor naming its object: a few words, no clause end
-_ANAPHOR_GAP = {"en": re.compile(r"(?:\s+(?:with|in|to|of|for|the|any|such|fully|promptly|and|all|each|every|"
-                                 r"actively|in good faith)\b)*(?:\s+[a-z-]+\s+(?:or|and|and/or))?\s*", re.IGNORECASE),
-                "zh": re.compile(r"(?:[\u4e00-\u9fff]{0,14}?(?:的|之)|[好做开展进行完成全力积极主动相关]{0,6})")}
+def _anaphor_gap(library: Library, lang: str) -> re.Pattern[str]:
+    """What may stand between a duty's act and the anaphor naming its object (frames.yaml ``anaphor_gaps``): a run
+    of those words, and no clause end (cached per library)."""
+    key = (library.key, "anaphor_gaps", lang)
+    if key not in _COMMON_RX:
+        words = sorted(library.frames.get("anaphor_gaps", {}).get(lang, ()), key=len, reverse=True)
+        alts = "|".join(re.escape(w) for w in words) or "(?!)"
+        _COMMON_RX[key] = (re.compile(rf"(?:\s+(?:{alts})\b)*(?:\s+[a-z-]+\s+(?:or|and|and/or))?\s*", re.IGNORECASE)
+                           if lang == "en" else re.compile(rf"(?:[\u4e00-\u9fff]{{0,14}}?(?:的|之)|(?:{alts}){{0,6}})"))
+    return _COMMON_RX[key]  # type: ignore[no-any-return]
 
 
 @dataclass(slots=True)
@@ -1235,7 +1241,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 # …as the complement of the duty's own act ("cooperate with any such review", 配合审查工作), not as a
                 # time or a topic elsewhere in the sentence ("交付全部设备于审查通过后", "commitments on cooperation")
                 duty = [a for a in s.get(f"{rid}:duty") if a.end <= h.start
-                        and _ANAPHOR_GAP[lang].fullmatch(s.text, a.end, h.start)]
+                        and _anaphor_gap(s.library, lang).fullmatch(s.text, a.end, h.start)]
                 if duty and not any(p.overlaps(h) for p in s.parties if p.cat != "party:pronoun"):
                     objs.setdefault(el, []).append(Hit(f"{rid}:obj:{el}", h.start, h.end, h.text))
         broad = [h for h in s.get(f"{rid}:broad_objects") if not any(p.overlaps(h) for p in s.parties
