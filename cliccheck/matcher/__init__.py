@@ -28,7 +28,7 @@ header/footer block's offsets, block and page.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from ..errors import ConfigError
@@ -168,7 +168,7 @@ def _heading_parties(doc: Document, roles: Roles, lang: str) -> dict[str, str]:
 _BARE_NUMBER = re.compile(r"^(?:\d{1,2}|[（(]?[一二三四五六七八九十\d]{1,3}[)）])$")
 
 
-def _antecedents(doc: Document, library: Library, lang: str) -> Any:
+def _antecedents(doc: Document, library: Library, lang: str) -> Callable[[Any], frozenset[tuple[str, str]]]:
     """For a sentence, the (requirement, element) pairs with anaphors whose object the clause has already named in
     full: earlier in the sentence's paragraph, in its heading, or in the earlier paragraphs of the same numbered
     clause ("14. Cybersecurity Review … 14.1 Where such a filing is made, the Supplier shall cooperate fully with the

@@ -684,13 +684,14 @@ def modifier_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[in
     return out
 
 
-_FUNCTION_ZH = re.compile(r"[的之及和与或并等各该此其中内外上下在对向将于由应须可得不]")
+#: Chinese characters that are grammar, not part of a noun: a modifier chain never holds one
+_FUNCTION_CHARS_ZH = "的之及和与或并等各该此其中内外上下在对向将于由应须可得不"
+_FUNCTION_ZH = re.compile(f"[{_FUNCTION_CHARS_ZH}]")
 _ACRONYMS = re.compile(r"(?-i:[A-Z]{2,6}(?:[ -][A-Z]{2,6}){0,2})")
 #: the words of the same noun right before a modifier run: up to two English words, up to four Chinese characters
 #: that are no function word
 _NOUN_BEFORE = {"en": re.compile(r"(?<![\w-])(?:[A-Za-z][\w-]*\s+){1,2}$"),
-                "zh": re.compile(r"[\u4e00-\u9fff](?<![的之及和与或并等各该此其中内外上下在对向将于由应须可得不])"
-                                 r"(?:[\u4e00-\u9fff](?<![的之及和与或并等各该此其中内外上下在对向将于由应须可得不])){1,3}$")}
+                "zh": re.compile(f"(?:[\u4e00-\u9fff](?<![{_FUNCTION_CHARS_ZH}])){{2,4}}$")}
 
 
 #: a list of kinds ends right before the run: "lift, escalator or platform-door equipment", 闸机、门禁及监控设备
