@@ -124,6 +124,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "paragraph_carve_outs": (LEX, False),
     "exception_references": (LEX, False),
     "anaphor_gaps": (LEX, False),
+    "open_lists": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards)
     "enumerations": ({"max_chars": (int, True), "max_words": (int, True), "separators": (LEX, True),
                       "disjunctive": (LEX, True), "guards": (LEX, True), "catch_alls": (LEX, False)}, False),
@@ -384,7 +385,7 @@ def _load_frames(path: Path) -> dict[str, Any]:
     for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions",
                 "shared_terms", "narrowing_periods", "reference_titles",
                 "clause_self_references", "undertaking_references", "paragraph_carve_outs", "exception_references",
-                "anaphor_gaps"):
+                "anaphor_gaps", "open_lists"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
     for key in ("enumerations", "object_modifiers", "document_limits"):
         if key in items:

@@ -23,6 +23,13 @@ def verdict_of(text: bytes, rule: str, **kwargs: object) -> str:
     return str(check_document(doc, **kwargs).requirement(rule).verdict)  # type: ignore[arg-type]
 
 
+def verdict_and_message(text: str, rule: str, aliases: tuple[str, ...] = ()) -> tuple[str, str]:
+    """The verdict on ``rule`` of a plain-text contract, with its message for the assertion."""
+    result = check_document(read_document(text.encode("utf-8"), filename="case.txt"),
+                            supplier_aliases=aliases).requirement(rule)
+    return str(result.verdict), result.message
+
+
 def write_docx(text: str, path: Path) -> Path:
     """A plain Word file at ``path`` with one paragraph per blank-line-separated block of ``text``."""
     import docx

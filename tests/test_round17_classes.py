@@ -37,8 +37,11 @@ def _verdict(text: str, rule: str, aliases: tuple[str, ...]) -> tuple[str, str]:
 @pytest.mark.parametrize(("second", "expected"), [
     # another undertaking whose exception is only the buyer's written consent: the review duty stands
     ("6.2 乙方及其分包商不得利用维护便利获取甲方的堆场作业数据和客户资料，但甲方书面同意的除外。", "satisfied"),
-    # an exception that leaves the matter to the supplier reaches back to the whole clause
-    ("6.2 乙方及其分包商不得利用维护便利获取甲方的数据，但乙方自行决定的除外。", "weak"),
+    # an exception that leaves the matter to the supplier is the data provision's own proviso: it weakens that
+    # provision (tests/test_round18_classes.py) and takes nothing from the review duty
+    ("6.2 乙方及其分包商不得利用维护便利获取甲方的数据，但乙方自行决定的除外。", "satisfied"),
+    # one that points back at the clause reaches the review duty
+    ("6.2 乙方及其分包商不得利用维护便利获取甲方的数据，但本条约定由乙方自行决定的除外。", "weak"),
 ])
 def test_a_sibling_undertaking_with_its_own_lawful_exception_is_no_rider(second: str, expected: str) -> None:
     text = ZH_PARTIES + ("第六条 网络安全\n\n6.1 甲方申报网络安全审查的，乙方应当予以配合并如实提供审查所需材料。\n\n"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -275,6 +276,17 @@ def _riders_in(s: Sentence, library: Library) -> list[tuple[str, str]]:
     return cache
 
 
+def overlapping(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of ``rx`` in ``text``, overlapping ones too: "在主合同期内" holds both 主合同 and 合同期, and
+    a scan that resumes after 主合同 would leave 期 unread though a safe phrase covers it (Chinese only: English
+    phrases end on word boundaries and rarely share words)."""
+    pos = 0
+    while pos <= len(text) and (m := rx.search(text, pos)) is not None:
+        if m.end() > m.start():
+            yield m
+        pos = m.start() + 1
+
+
 def _complement_spans(s: Sentence, library: Library, polarity: str, rid: str | None) -> list[tuple[int, int]]:
     """The harmless complements in the sentence for an undertaking of ``rid`` (cached on it: every reading of the
     sentence asks again)."""
@@ -285,7 +297,7 @@ def _complement_spans(s: Sentence, library: Library, polarity: str, rid: str | N
         for name, rx, polarities in _complements(library, s.unit.lang):
             if polarity not in polarities or name in _IF_JUSTIFIED or _scoped_out(library, name, rid):
                 continue
-            for m in rx.finditer(s.text):
+            for m in (overlapping(rx, s.text) if s.unit.lang == "zh" else rx.finditer(s.text)):
                 a, b = m.start(), m.end()
                 if name == "names":
                     # a "name" begins after the last modal or act it runs over: "不会恶意利用项目" names nothing
@@ -450,6 +462,11 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                     and not _speaks_of_all(t.text, library, lang):
                 # "（二）乙方不会故意控制…": a carve-out in another undertaking of the list qualifies that one (a right
                 # beside the duty is still read with it: "8.4 Party B may suspend … at its discretion")
+                continue
+            if _provision_of_its_own(t, read, a.requirement, found, library) and not _speaks_of_all(t.text, library, lang) \
+                    and not (named is not None and _names(named, t.text, library, lang)):
+                # "乙方有权根据自身经营需要暂停供货" beside a review undertaking: it is judged under the requirement
+                # whose act it names, and takes nothing from this one unless it points back at it
                 continue
             if _stands_alone(t, read, a.requirement, found, library):
                 continue  # "17.2 除甲方经催告仍未付款外，乙方不得中止前款供货": an undertaking of its own, whole
@@ -1248,10 +1265,13 @@ def _closes_element(term: str, body: str, library: Library, lang: str) -> bool:
     no object the library knows ("桌面电脑"): the term may cover far less than the element, so the undertaking is
     read with the definition. One that names such objects ("switches, routers", "系统巡检") keeps the term."""
     objects = _object_regexes(library, lang)
-    # a body listing device classes or data categories ("core switches, edge routers") restates what is supplied
     classes = [rx for req in library.requirements
                if (rx := phrase_regex(req.lexicon["partial_objects"][lang], lang)) is not None]
-    return any(rx.search(term) for rx in objects) and not any(rx.search(body) for rx in objects + classes)
+    if not any(rx.search(term) for rx in objects) or any(rx.search(body) for rx in objects):
+        return False
+    # a body listing device classes or data categories restates what is supplied only if the list is open
+    opened = _frames_regex(library, "open_lists", lang)
+    return not (opened is not None and opened.search(body) and any(rx.search(body) for rx in classes))
 
 
 def _object_regexes(library: Library, lang: str) -> list[re.Pattern[str]]:
@@ -1350,6 +1370,41 @@ def _clause_reference(section: str | None, lang: str) -> re.Pattern[str] | None:
             rx = re.compile(rf"(?<![\d.．{zh.NUMERAL_CHARS}])(?:第\s*)?(?:{alts})\s*[条條款]")
         _REFERENCE_RX[key] = rx
     return _REFERENCE_RX[key]
+
+
+#: nothing but a clause or item number (and an article) before the subject ("9.2 ", "（三）", "12.2 The ")
+_LABEL_ONLY = re.compile(r"[\s\d.()（）、]*(?:the\s+)?", re.I)
+
+
+def _provision_of_its_own(t: Any, read: Sentence, rid: str, found: list[Assessment] | None,
+                          library: Library) -> bool:
+    """A later sentence that is a provision of its own on another requirement's subject: the matcher read it as
+    an undertaking or a contradiction of another requirement and as nothing of ``rid``, the supplier is its subject
+    before a modal of its own, and it neither points back nor carries a rider word ("乙方有权根据自身经营需要暂停
+    供货" beside a review undertaking is judged under the supply requirement). An exception ("但依任何国家法律提供
+    者，不在此限") or a deeming ("…视为已获授权") is no such provision: it has no subject and modal of its own, or a
+    rider word."""
+    from .analysis import _possessive
+
+    own = [a for a in found or () if a.unit.sentence is t]
+    if not any(a.kind in ("undertaking", "contradiction") for a in own) or any(a.requirement == rid for a in own):
+        return False
+    if not read.modals:
+        return False
+    lang = read.unit.lang
+    first = read.modals[0].start
+    supplier = [p for p in read.parties if p.cat == "party:supplier" and p.start < first
+                and not _possessive(read.text, p, lang)]
+    if not supplier or any(p.cat == "party:buyer" and p.start < first for p in read.parties):
+        return False
+    if not _LABEL_ONLY.fullmatch(read.text[:supplier[0].start]):
+        return False  # "但…", "尽管有…": the sentence opens with words that read it with another
+    # its own 但…除外 qualifies its own act, as a proviso does in Chinese and English drafting alike ("…，但乙方
+    # 自行决定的除外" weakens this provision, judged under its own requirement); a back-reference, a deeming or a
+    # release may reach back to the clause
+    return not any(rx.search(read.text) for name, rx in [*_lexicon(library, "back_references", lang),
+                                                         *_lexicon(library, "riders", lang)]
+                   if name != "limitation")
 
 
 def points_back(text: str, library: Library, lang: str, inside: list[tuple[int, int]] = ()) -> str | None:
