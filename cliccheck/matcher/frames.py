@@ -330,8 +330,9 @@ def _find_justified_no_breach(s: Sentence, library: Library) -> list[tuple[int, 
 
 
 _ITEM = re.compile(r"[（(](?:[a-z]|[ivx]{1,4}|\d|[一二三四五六七八九十]{1,3})[）)]|[;；]")
-#: the opening of a list item as drafters number it at the start of a paragraph: （一） (a) (iv) 1. 2、 a) 三、 ①
-_ITEM_START = re.compile(r"\s*(?:[（(](?:[a-z]|[ivx]{1,4}|\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|\d{1,2}[.、)）](?!\d)"
+#: the opening of a list item as drafters number it at the start of a paragraph: （一） (a) (iv) 1. 2、 a) 三、 ①,
+#: also after the list's last "or"/"and" ("or (e) any other reason …")
+_ITEM_START = re.compile(r"\s*(?:(?:or|and|and/or|或|或者|及|以及)\s*)?(?:[（(](?:[a-z]|[ivx]{1,4}|\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|\d{1,2}[.、)）](?!\d)"
                          r"|[a-z][.)](?=\s)|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473])")
 
 
@@ -1376,6 +1377,10 @@ def _clause_reference(section: str | None, lang: str) -> re.Pattern[str] | None:
 _LABEL_ONLY = re.compile(r"[\s\d.()（）、]*(?:the\s+)?", re.I)
 
 
+#: a reference by number, which may be the text's own label when it opens it ("第五条", "Clause 5", "5.2")
+_NUMBERED_REFERENCE = re.compile(r"(?:第|clause|article|section|paragraph|schedule|annex|§|\d)", re.I)
+
+
 def _provision_of_its_own(t: Any, read: Sentence, rid: str, found: list[Assessment] | None,
                           library: Library) -> bool:
     """A later sentence that is a provision of its own on another requirement's subject: the matcher read it as
@@ -1415,9 +1420,10 @@ def points_back(text: str, library: Library, lang: str, inside: list[tuple[int, 
             for m in rx.finditer(text):
                 if section == "riders" and any(a <= m.start() and m.end() <= b for a, b in inside):
                     continue
-                # "第五条 …" opening the text is its own label; "第二款之约定…" opening it is a reference
-                if text[:m.start()].strip(" \t0-9.()（）、") or re.search(r"(?:[之的]|约定|规定|所述|所列|中|项下)$",
-                                                                         m.group(0)):
+                # "第五条 …" opening the text is its own label; "第二款之约定…" opening it is a reference, and so is
+                # a word that names what came before ("上述承诺的履行以…为准", "The foregoing …")
+                if not _LABEL_ONLY.fullmatch(text[:m.start()]) or not _NUMBERED_REFERENCE.match(m.group(0)) \
+                        or re.search(r"(?:[之的]|约定|规定|所述|所列|中|项下)$", m.group(0)):
                     return m.group(0)
     return None
 
