@@ -74,3 +74,13 @@ def test_boilerplate_that_only_extends_the_undertaking_stays_harmless(lang: str,
     parties, aliases = PARTIES[lang]
     verdict, message = _verdict(parties + undertaking + "\n\n" + closing + "\n", "CSR02", aliases)
     assert verdict == "satisfied", message
+
+
+def test_a_reference_by_number_after_the_sentence_s_own_number_points_back() -> None:
+    """"12.2 Clause 12.1 does not apply …": the sub-clause's own number comes first, so the reference is one."""
+    parties, aliases = PARTIES["en"]
+    text = parties + ("12. Data\n\n12.1 The Supplier shall not use its supply of the Products to obtain the Purchaser's "
+                      "data unlawfully.\n\n12.2 Clause 12.1 does not apply to data the Supplier considers necessary "
+                      "for its own product improvement.\n")
+    verdict, message = _verdict(text, "CSR02", aliases)
+    assert verdict != "satisfied", message

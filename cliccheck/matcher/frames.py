@@ -1385,10 +1385,10 @@ def _provision_of_its_own(t: Any, read: Sentence, rid: str, found: list[Assessme
                           library: Library) -> bool:
     """A later sentence that is a provision of its own on another requirement's subject: the matcher read it as
     an undertaking or a contradiction of another requirement and as nothing of ``rid``, the supplier is its subject
-    before a modal of its own, and it neither points back nor carries a rider word ("乙方有权根据自身经营需要暂停
-    供货" beside a review undertaking is judged under the supply requirement). An exception ("但依任何国家法律提供
+    before a modal of its own, and it neither points back nor carries a deeming or a release ("乙方有权根据自身经营需要
+    暂停供货" beside a review undertaking is judged under the supply requirement). An exception ("但依任何国家法律提供
     者，不在此限") or a deeming ("…视为已获授权") is no such provision: it has no subject and modal of its own, or a
-    rider word."""
+    rider word that reaches back."""
     from .analysis import _possessive
 
     own = [a for a in found or () if a.unit.sentence is t]
@@ -1422,7 +1422,8 @@ def points_back(text: str, library: Library, lang: str, inside: list[tuple[int, 
                     continue
                 # "第五条 …" opening the text is its own label; "第二款之约定…" opening it is a reference, and so is
                 # a word that names what came before ("上述承诺的履行以…为准", "The foregoing …")
-                if not _LABEL_ONLY.fullmatch(text[:m.start()]) or not _NUMBERED_REFERENCE.match(m.group(0)) \
+                # (after a number of its own, a reference by number is one: "12.2 Clause 12.1 does not apply")
+                if text[:m.start()].strip(" \t()（）、") or not _NUMBERED_REFERENCE.match(m.group(0)) \
                         or re.search(r"(?:[之的]|约定|规定|所述|所列|中|项下)$", m.group(0)):
                     return m.group(0)
     return None
