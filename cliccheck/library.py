@@ -138,14 +138,18 @@ _FRAMES_SCHEMA: dict[str, Any] = {
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
                 "justifications", "broad_objects", "partial_objects", "partial_duty", "withheld_objects",
-                "referred_agreements", "caps", "cap_exclusions")
+                "referred_agreements", "caps", "cap_exclusions", "anchors", "operator_rights")
 #: lexicon keys a requirement file may leave out (empty by default)
 #: referred_agreements: the names of a separate agreement whose text the contract does not hold ("a separate
 #: security and confidentiality agreement"): an undertaking only on one is weak with the reason separate-agreement
 #: caps: a sentence anywhere in the contract that limits every undertaking of the requirement ("乙方在本合同项下承担的
 #: 全部违约及赔偿责任，累计不超过本合同总价的百分之五"), unless it has one of cap_exclusions ("…保密义务的除外")
+#: anchors: the circumstance an undertaking's own sentence must name to satisfy the requirement ("upon termination",
+#: 委托关系终止后 for a return-or-delete duty); without one it is weak, "not tied to" the requirement's anchor_title
+#: operator_rights: the buyer's own right that shows the requirement in part ("甲方有权…进行检查", "the Bank may
+#: audit"): with no undertaking of the supplier's, the requirement is weak, not missing
 OPTIONAL_LEXICON_KEYS = ("partial_objects", "partial_duty", "withheld_objects", "referred_agreements", "caps",
-                         "cap_exclusions")
+                         "cap_exclusions", "anchors", "operator_rights")
 VERDICT_KEYS = ("satisfied", "weak", "contradicted", "missing")
 
 _REQUIREMENT_SCHEMA: dict[str, Any] = {
@@ -160,9 +164,11 @@ _REQUIREMENT_SCHEMA: dict[str, Any] = {
     "explanation": (TEXT, True),
     "messages": ({k: (str, True) for k in VERDICT_KEYS}, True),
     "elements": ([{"id": (str, True), "title": (TEXT, True), "objects": (LEX, True), "stand_ins": (LEX, False),
-                  "anaphors": (LEX, False)}], True),
+                  "anaphors": (LEX, False), "statements": (LEX, False)}], True),
     "lexicon": ({k: (LEX, k not in OPTIONAL_LEXICON_KEYS) for k in LEXICON_KEYS}, True),
     "examples": ({k: ({"en": ([str], True), "zh": ([str], True)}, True) for k in VERDICT_KEYS[:3]}, True),
+    "anchor_title": (TEXT, False),
+    "acts": ([{"id": (str, True), "title": (TEXT, True), "phrases": (LEX, True)}], False),
 }
 
 
@@ -178,6 +184,19 @@ class Element:
     #: review", 审查工作 after 网络安全审查): read as the object only where an earlier sentence of the clause, or its
     #: heading, names it
     anaphors: Lexicon = field(default_factory=lambda: {lang: () for lang in LANGS})
+    #: words that state this element as one of the contract's particulars, whoever's sentence it is ("委托处理的期限
+    #: 为", "Duration of the processing:", "仅用于…"): the element is set by the contract; a deferral or the
+    #: requirement's weakening words in the same sentence ("另行约定", "to be agreed") leave it weak
+    statements: Lexicon = field(default_factory=lambda: {lang: () for lang in LANGS})
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """One act a statute lists (Art. 16's "access"), with the words that name it."""
+
+    id: str
+    title: dict[str, str]
+    phrases: Lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +214,11 @@ class Requirement:
     lexicon: dict[str, Lexicon]
     examples: dict[str, dict[str, tuple[str, ...]]]
     source: str
+    #: what the lexicon's anchors name, for the reason of an undertaking that names none ("the end of the entrustment")
+    anchor_title: dict[str, str] | None = None
+    #: the acts a statute lists, every one of which the undertaking must name (Art. 16: access, obtain, retain, use,
+    #: leak, provide): each an id, a title and its words; a prohibition naming only some is partial, and names the rest
+    acts: tuple[Act, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +362,8 @@ def _load_requirement(path: Path, check_phrase: Any = None) -> Requirement:
         raise _err(path, node, f"id {data['id']!r} does not match the file name {path.name}")
     if not data["elements"]:
         raise _err(path, node, "a requirement needs at least one element")
+    if any(data["lexicon"].get("anchors", {}).get(lang) for lang in LANGS) != ("anchor_title" in data):
+        raise _err(path, node, "lexicon.anchors and anchor_title go together: what the anchors name is said once")
     for i, entry in enumerate(data["legal_basis"]):
         if ("note" in entry) != ("note_zh" in entry):
             raise _err(path, node, f"legal_basis[{i}]: a note needs its Chinese (note_zh) and the reverse")
@@ -345,11 +371,14 @@ def _load_requirement(path: Path, check_phrase: Any = None) -> Requirement:
         id=data["id"], name=data["name"], titles=data["titles"], severity=data["severity"],
         legal_basis=tuple(data["legal_basis"]), explanation=data["explanation"], messages=data["messages"],
         elements=tuple(Element(e["id"], e["title"], e["objects"], e.get("stand_ins") or {lang: () for lang in LANGS},
-                               e.get("anaphors") or {lang: () for lang in LANGS})
+                               e.get("anaphors") or {lang: () for lang in LANGS},
+                               e.get("statements") or {lang: () for lang in LANGS})
                        for e in data["elements"]),
         lexicon={k: data["lexicon"].get(k, {lang: () for lang in LANGS}) for k in LEXICON_KEYS},
         examples={k: {lang: tuple(v[lang]) for lang in LANGS} for k, v in data["examples"].items()},
         source=str(path),
+        anchor_title=data.get("anchor_title"),
+        acts=tuple(Act(a["id"], a["title"], a["phrases"]) for a in data.get("acts") or ()),
     )
 
 

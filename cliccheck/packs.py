@@ -66,7 +66,10 @@ _MANIFEST_SCHEMA: dict[str, Any] = {
     "precondition": ({"description": (TEXT, True), "indicators": (LEX, True), "reason": (TEXT, True),
                       "notice": (LEX, False), "notice_text": (TEXT, False), "denials": (LEX, False),
                       "services": (LEX, False), "goods": (LEX, False)}, False),
+    "terms": ([{"id": (str, True), "phrases": (LEX, True)}], False),
 }
+#: a phrase naming one of the pack's terms ("@personal-information"): replaced by the term's phrases
+TERM_REF = re.compile(r"^@([a-z][a-z0-9-]{1,39})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,10 +261,11 @@ def _read_pack(folder: Path, manifest: Path, builtin: bool, builtins: dict[str, 
         raise _err(manifest, items["requirements"], "a pack needs at least one requirement file")
     if len(names) > MAX_REQUIREMENTS:
         raise _err(manifest, items["requirements"], f"more than {MAX_REQUIREMENTS} requirement files")
+    terms = _terms(manifest, items, data.get("terms") or [], builtin)
     requirements: list[Requirement] = []
     for name, name_node in zip(names, items["requirements"].value, strict=True):
         path = _inside(folder, name, manifest, name_node)
-        req = _load_requirement(path, None if builtin else _user_phrase_check)
+        req = _with_terms(_load_requirement(path, None if builtin else _user_phrase_check), terms, path)
         if not (req.id.startswith(prefix) and req.id[len(prefix):].lstrip("-").isdigit()):
             raise _err(manifest, name_node, f"rule id {req.id} (in {name}) must be {prefix} and a number")
         if any(r.id == req.id for r in requirements):
@@ -284,6 +288,54 @@ def _read_pack(folder: Path, manifest: Path, builtin: bool, builtins: dict[str, 
     return Pack(id=data["id"], titles=data["titles"], rule_prefix=prefix,
                 legal_basis=tuple(data["legal_basis"]), requirements=tuple(requirements),
                 path=str(folder), builtin=builtin, precondition=precondition)
+
+
+def _terms(manifest: Path, items: dict[str, yaml.Node], entries: list[dict[str, Any]], builtin: bool
+           ) -> dict[str, Lexicon]:
+    """The pack's named phrase sets: one list of the words for a thing ("the personal information": 持卡人信息,
+    candidate records…) that several requirements' objects share, kept in one place for the lawyer to review."""
+    out: dict[str, Lexicon] = {}
+    for entry in entries:
+        if not TERM_REF.match("@" + entry["id"]):
+            raise _err(manifest, items["terms"], f"term id {entry['id']!r}: lower-case letters, digits and hyphens")
+        if entry["id"] in out:
+            raise _err(manifest, items["terms"], f"term {entry['id']!r} is defined twice")
+        for phrases in entry["phrases"].values():
+            for phrase in phrases:
+                if TERM_REF.match(phrase):
+                    raise _err(manifest, items["terms"], f"term {entry['id']!r}: a term cannot name another ({phrase})")
+                if not builtin:
+                    _user_phrase_check(manifest, items["terms"], phrase, f"terms.{entry['id']}")
+        out[entry["id"]] = entry["phrases"]
+    return out
+
+
+def _with_terms(req: Requirement, terms: dict[str, Lexicon], path: Path) -> Requirement:
+    """``req`` with every "@term" phrase of its objects and lexicon replaced by the term's phrases in that language."""
+    def expand(lex: Lexicon, where: str) -> Lexicon:
+        out: dict[str, tuple[str, ...]] = {}
+        for lang, phrases in lex.items():
+            words: list[str] = []
+            for phrase in phrases:
+                ref = TERM_REF.match(phrase)
+                if ref is None:
+                    words.append(phrase)
+                elif ref.group(1) in terms:
+                    words.extend(terms[ref.group(1)].get(lang, ()))
+                else:
+                    lines = path.read_text(encoding="utf-8").splitlines()
+                    line = next((i for i, text in enumerate(lines, 1) if phrase in text), 1)
+                    raise ConfigError(f"{path}:{line}: {where}.{lang}: {phrase} names no term of the pack's"
+                                      f" {MANIFEST} (terms: {', '.join(terms) or 'none'})")
+            out[lang] = tuple(dict.fromkeys(words))
+        return out
+
+    elements = tuple(replace(e, objects=expand(e.objects, f"elements.{e.id}.objects"),
+                             stand_ins=expand(e.stand_ins, f"elements.{e.id}.stand_ins"),
+                             anaphors=expand(e.anaphors, f"elements.{e.id}.anaphors"),
+                             statements=expand(e.statements, f"elements.{e.id}.statements")) for e in req.elements)
+    lexicon = {k: expand(v, f"lexicon.{k}") for k, v in req.lexicon.items()}
+    return replace(req, elements=elements, lexicon=lexicon)
 
 
 def _builtin_prefixes(builtins: dict[str, Path]) -> set[str]:
@@ -406,7 +458,9 @@ def apply_preconditions(text: str, result: Any, library: Library) -> Any:
         own = [r for r in result.requirements if r.id in pack.ids]
         # any clause on the pack's topic (even a weak reading) means the pack applies, whatever the indicators: a
         # wrong not_applicable passes the gate, a wrong "applies" only asks a lawyer to look (fail closed)
-        found = any(r.verdict != Verdict.MISSING for r in own)
+        # (a particular stated only in part, "以返厂维修方式进行", is no sign of personal information on its own)
+        found = any(r.verdict != Verdict.MISSING and not (r.verdict == Verdict.WEAK and any(
+            x.code == "stated-particular" for x in r.reasons)) for r in own)
         if found or _lexicon_hit(pre.indicators, _without_denials(pre, text, pack.path), ("ind", pack.path)) is not None:
             continue
         goods_only = any(pre.services.values()) and _lexicon_hit(pre.services, text, ("svc", pack.path)) is None \

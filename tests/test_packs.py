@@ -225,3 +225,31 @@ def test_eval_scores_not_applicable_and_counts_a_wrong_one_as_a_false_pass(tmp_p
     right = {p.case: p.right for p in result.predictions}
     assert right == {"na": True, "missing": False}
     assert [p.case for p in result.false_passes()] == ["missing"]
+
+
+def test_a_playbook_names_shared_words_once_as_a_term(tmp_path: Path) -> None:
+    """A manifest's ``terms`` hold words several rules share; a rule's objects say "@id". The playbook reads the
+    same with its incident nouns moved into a term, and a rule naming an unknown term is a file:line error."""
+    folder = tmp_path / "termed"
+    shutil.copytree(PLAYBOOK, folder)
+    manifest, rule = folder / "pack.yaml", folder / "HOUSE01.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + (
+        "terms:\n  - id: incident\n    phrases:\n      en: [security incident, security incidents]\n"
+        "      zh: [安全事件, 网络安全事件]\n"), encoding="utf-8")
+    text = rule.read_text(encoding="utf-8")
+    rule.write_text(text.replace("en: [security incident, security incidents, ", "en: ['@incident', "), encoding="utf-8")
+    (req,) = load_packs((str(folder),)).requirements
+    objects = req.elements[0].objects["en"]
+    assert objects[:3] == ("security incident", "security incidents", "cybersecurity incident")
+    assert "@incident" not in objects
+    doc = _write(tmp_path, "c.txt", contract("en", "billing", [INCIDENT["en"]["satisfied"]]))
+    out = CliRunner().invoke(cli, ["lint", str(doc), "--packs", str(folder), "--format", "json"])
+    assert json.loads(out.output)["documents"][0]["requirements"][0]["verdict"] == "satisfied", out.output
+    rule.write_text(text.replace("en: [security incident, ", "en: ['@incidents', "), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"HOUSE01\.yaml:\d+: elements\.incident-notice\.objects\.en: @incidents "
+                                          r"names no term of the pack's pack\.yaml \(terms: incident\)"):
+        load_packs((str(folder),))
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("[安全事件, 网络安全事件]", "['@incident']"),
+                        encoding="utf-8")
+    with pytest.raises(ConfigError, match="a term cannot name another"):
+        load_packs((str(folder),))

@@ -23,13 +23,14 @@ every requirement:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..lang import zh
-from ..library import LANGS, Library
+from ..library import LANGS, Library, Requirement
 from ..roles import phrase_regex
 from ..verdicts import Party, Reason, Roles
 from .pipelines import get_nlp
@@ -159,6 +160,7 @@ class Analyzer:
                 cats[f"{req.id}:obj:{el.id}"] = el.objects[lang]
                 cats[f"{req.id}:stand:{el.id}"] = el.stand_ins[lang]
                 cats[f"{req.id}:anaphor:{el.id}"] = el.anaphors[lang]
+                cats[f"{req.id}:stated:{el.id}"] = el.statements[lang]
         flags = re.IGNORECASE if lang == "en" else 0
         for cat, phrases in cats.items():
             literal = [p for p in phrases if not p.startswith("re:")]
@@ -536,7 +538,8 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
     if owner and (modal is None or modal.start >= action.end):
         return _resolve(s, owner[-1])  # "The Customer's participation … is voluntary": the act is the owner's
     before = [p for p in s.parties if p.end <= limit]
-    free = [p for p in before if not _embedded(s, p)]  # not "除为完成采购人书面确认的…以外"
+    # not "除为完成采购人书面确认的…以外", nor the owner named inside an object ("乙方对…甲方客户资料承担保密义务")
+    free = [p for p in before if not _embedded(s, p) and not _inside_an_object(s, p)]
     plain = [p for p in free if not _possessive(s.text, p, lang)]
     bare = [p for p in plain if not _after_preposition(s, p)]
     pick = (bare or plain or free or before or [None])[-1]
@@ -874,6 +877,12 @@ def _unjustified_alternative(s: Sentence, a: int, b: int, fine: list[Hit]) -> tu
     return None
 
 
+def _inside_an_object(s: Sentence, party: Hit) -> bool:
+    """The party is part of a longer object the library knows ("甲方客户资料", "the Customer's account data")."""
+    return any(o.start <= party.start and party.end <= o.end and (o.start, o.end) != (party.start, party.end)
+               for cat, hits in s.by.items() if ":obj:" in cat for o in hits)
+
+
 def _possessive_inside(s: Sentence, party: Hit, obj: Hit) -> bool:
     """"data belonging to the Customer's end users", "the Purchaser's data", 甲方数据, "the information and data of
     the Customer": the buyer (or, in English, any party named possessively) inside a longer object owns it; it is
@@ -964,7 +973,18 @@ _RELATIVE_BEFORE = re.compile(
     r"(?P<noun>\b[A-Za-z][\w-]*),?\s+(?:that|which|whom)\s+(?:it|they|he|she|we|you|(?:the|its|their)\s+[\w-]+|[A-Z][\w-]*)"
     r"(?:\s+(?:has|have|had|may|might|will|would|shall|should|does|did|is|are|was|were|can|could)(?:\s+been)?)?\s+$",
     re.IGNORECASE)
-_ATTRIBUTIVE_ZH = re.compile(r"(?:其|他人|第三方|乙方|甲方|供方|对方)(?:为[^，。；、的]{1,12}?)?$")
+_ATTRIBUTIVE_ZH = re.compile(r"(?:其|他人|第三方|乙方|甲方|供方|对方)(?:为[^，。；、的]{1,12}?|因[^，。；、的]{1,12}?而)?$")
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:any|the|all|such|its|their|this|that|each|every|no)\s+$", re.I)
+
+
+def _nominal_gerund(s: Sentence, act: Hit) -> bool:
+    """"any handling of patient lists", "the processing of the data": a gerund after a determiner and before "of" is a
+    noun, the object of another verb ("may not delegate … any handling of patient lists"), not a predicate."""
+    return (s.unit.lang == "en" and act.text.lower().endswith("ing")
+            and _DETERMINER_BEFORE.search(s.text, max(0, act.start - 8), act.start) is not None
+            and re.match(r"\s+of\b", s.text[act.end:]) is not None)
 
 
 def _attributive_act(s: Sentence, act: Hit) -> bool:
@@ -1100,6 +1120,11 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     topic = _topic_predicate(s, obj, actions)
     if topic is not None:
         return topic
+    predicates = [a for a in actions if not _attributive_act(s, a)]
+    if predicates and len(predicates) < len(actions):
+        # "乙方应将其因履行本合同而留存的全部个人信息返还甲方": the verb of the relative clause describes the
+        # object; the predicate after it is what the supplier is bound to do
+        actions = predicates
     forward = [a for a in actions if a.end <= obj.start
                and not any(a.end <= m.start and m.end <= obj.start and not _passive_modal(s, m) for m in s.modals)]
     backward = [a for a in actions if a.start >= obj.end
@@ -1252,12 +1277,14 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                             if not any(o.contains(a) or (o.start <= a.start and a.end <= o.end and o.cat != a.cat)
                                        for o in all_objs)
                             and not any(p.overlaps(a) for p in s.parties if p.cat != "party:pronoun")
-                            and not _in_parenthetical(s, a)])
+                            and not _in_parenthetical(s, a) and not _nominal_gerund(s, a)])
         actions.sort(key=lambda h: h.start)
         contradicting = s.get(f"{rid}:contradicting")
-        if not actions and not all_objs and not contradicting:
+        # (a definition states a particular too: "“委托目的”指…")
+        stated = [] if (recital or citation) else _stated_particulars(s, req)
+        if not actions and not all_objs and not contradicting and not stated:
             continue
-        results: list[Assessment] = []
+        results: list[Assessment] = list(stated)
         # pair actions with elements
         pairs: dict[int, tuple[Hit, set[str], list[Hit]]] = {}
         # a Chinese compound names its class before its head noun: the 主机 of 服务器主机 is a server, not every host,
@@ -1456,6 +1483,9 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             bracketed = _bracketed(s, [act, *obj_hits, *([modal] if modal else [])])
             if bracketed is not None:  # "不中断产品供应[及必要的技术支持服务]": a draft's text not yet agreed
                 reasons.append(Reason("bracketed", bracketed))
+            if req.anchor_title and not s.get(f"{rid}:anchors"):
+                # "乙方不得留存学生照片" for a duty due when the entrustment ends: a promise, but not tied to the end
+                reasons.append(Reason("unanchored", req.anchor_title["en"]))
             narrowed = {t for el in elements for t in unit.narrowed.get((rid, el), ())}
             for o in obj_hits:
                 if o.text in narrowed:  # "「用戶設備」指…桌面電腦": the undertaking covers only what the definition lists
@@ -1464,8 +1494,12 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 reasons.insert(0, Reason("weakened-by", modal.text))
             elif verdict == "weak-undertaking":
                 reasons.insert(0, Reason("weakened-by", "a statement without a binding modal"))
+            acts_named = _acts_forbidden(s, req) if verdict == "partial-undertaking" and req.acts else None
+            if acts_named is not None and len(acts_named) == len(req.acts):
+                verdict = "undertaking"  # "不得访问、获取、留存、使用、泄露…，不得将其提供给任何第三方": every act named
             if verdict == "partial-undertaking":
-                reasons.insert(0, Reason("partial-coverage", f"only '{act.text}'"))
+                reasons.insert(0, Reason("partial-coverage", f"only '{act.text}'") if acts_named is None else
+                               Reason("acts-partial", ",".join(sorted(acts_named))))
             if side is None:
                 reasons.append(Reason("not-supplier", "no party is named as bound"))
             quality = "weak" if reasons else "satisfied"
@@ -1498,12 +1532,83 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             results.append(Assessment(rid, "limitation", unit, quality="weak", elements={el.id for el in req.elements},
                                       highlights=_spans([limit, cut]), reasons=[Reason("carve-out", phrase)],
                                       detail=phrase))
+        right = _operator_right(s, rid) if not results and not (recital or citation) else None
+        if right is not None:
+            results.append(right)
         if not results and all_objs and s.modals:
             results.append(Assessment(rid, "near-miss", unit, elements=set(objs), score=0.5,
                                       highlights=_spans(all_objs[:1]),
                                       reasons=[Reason("near-miss", all_objs[0].text)], detail="mentions the subject only"))
         out.extend(results)
     return _element_precedence(out)
+
+
+def _acts_forbidden(s: Sentence, req: Requirement) -> set[str]:
+    """The ids of the requirement's listed ``acts`` this sentence forbids the supplier: each act word under a
+    prohibition ("不得访问、获取、留存…", "shall not access, copy or disclose"), in any of its clauses."""
+    rid = req.id
+    named: set[str] = set()
+    words = s.any(f"{rid}:partial", f"{rid}:forbidden")
+    for h in words:
+        if stance(s, _governing_modal(s, h.start), h) != "not":
+            continue
+        for a in req.acts:
+            rx = _acts_regex(a, s.unit.lang)
+            if rx is not None and rx.search(h.text):
+                named.add(a.id)
+    return named
+
+
+@functools.cache
+def _acts_regex_cached(phrases: tuple[str, ...], lang: str) -> re.Pattern[str] | None:
+    return phrase_regex(phrases, lang)
+
+
+def _acts_regex(act: Any, lang: str) -> re.Pattern[str] | None:
+    return _acts_regex_cached(tuple(act.phrases[lang]), lang)
+
+
+def _operator_right(s: Sentence, rid: str) -> Assessment | None:
+    """The buyer's own right that shows the requirement in part (library ``operator_rights``: "甲方有权对乙方的处理活动
+    进行检查", "The Bank may audit the Vendor's processing"): weak, for the supplier undertakes nothing by it."""
+    for word in s.get(f"{rid}:operator_rights"):
+        for modal in s.modals:
+            if modal.cat not in ("modal:permission", "modal:grant") or not modal.end <= word.start:
+                continue
+            if _CLAUSE_END.search(s.text, modal.end, word.start):
+                continue
+            buyer = [p for p in s.parties if p.end <= modal.start and not _CLAUSE_END.search(s.text, p.end, modal.start)]
+            if buyer and buyer[-1].cat in ("party:buyer", "party:presumed_buyer"):  # (甲方 by convention: only weak)
+                phrase = s.text[buyer[-1].start:word.end]
+                return Assessment(rid, "undertaking", s.unit, quality="weak",
+                                  highlights=_spans([buyer[-1], modal, word]),
+                                  reasons=[Reason("partial-coverage", f"only the operator's right '{phrase}'")],
+                                  detail=f"only the operator's right '{phrase}'")
+    return None
+
+
+#: the end of a clause, which a right's words do not cross
+_CLAUSE_END = re.compile(r"[。；;]|\.(?!\d)")
+
+
+def _stated_particulars(s: Sentence, req: Requirement) -> list[Assessment]:
+    """The elements this sentence states as particulars of the contract (library ``statements``: "委托处理的期限为本合同
+    服务期", "Categories of personal data: names, telephone numbers"): set by the contract whoever's sentence it is.
+    The content of a particular is the parties' own description, so it is not read word by word; a deferral, a
+    carve-out or the requirement's weakening words in the same sentence ("另行约定", "to be agreed") leave it weak."""
+    out: list[Assessment] = []
+    deferred = [*s.get(f"{req.id}:weakening"), *s.get("carve_outs")]
+    for el in req.elements:
+        hits = s.get(f"{req.id}:stated:{el.id}")
+        if not hits:
+            continue
+        reasons = [Reason("element-found", hits[0].text, element=el.id), Reason("stated-particular", hits[0].text)]
+        if deferred:
+            reasons.append(Reason("weakened-by", deferred[0].text))
+        out.append(Assessment(req.id, "undertaking", s.unit, quality="weak" if deferred else "satisfied",
+                              elements={el.id}, highlights=_spans([hits[0], *deferred[:1]]), reasons=reasons,
+                              detail=deferred[0].text if deferred else ""))
+    return out
 
 
 #: sides presumed by drafting convention (library ``roles.presumed``) -> the side they stand for in a right

@@ -174,8 +174,10 @@ class Prefilter:
             add("con", req.lexicon["contradicting"][lang], req.id)
             add("obj", req.lexicon["broad_objects"][lang], req.id)
             add("obj", req.lexicon["partial_objects"][lang], req.id)
+            add("con", req.lexicon["operator_rights"][lang], req.id)  # the buyer's right alone: read for a weak verdict
             for el in req.elements:
                 add("obj", el.objects[lang], req.id)
+                add("con", el.statements[lang], req.id)  # a particular stated needs no act of the supplier
             add("neg", library.common["modals"]["negated_obligation"][lang], req.id)
         self.scanner = _scanner(entries, lang)
 

@@ -403,7 +403,13 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
     from .analysis import Sentence as Read
     from .analysis import Unit, get_analyzer, party_hits
 
-    taken = [a for a in results if a.kind == "undertaking" and a.quality == "satisfied"]
+    satisfied = [a for a in results if a.kind == "undertaking" and a.quality == "satisfied"]
+    # a particular stated ("委托处理的期限为…") is the parties' description, read whole by the lawyer; the later
+    # sentences of its clause weaken it only with words that qualify ("上述目的可由乙方调整", "另行约定")
+    stated = [a for a in satisfied if any(r.code == "stated-particular" for r in a.reasons)]
+    taken = [a for a in satisfied if a not in stated]
+    if stated:
+        _qualify_stated(s, sentences, stated, library, lang)
     if not taken:
         return
     if s.window:  # read in windows: the rest of its sentence was not read with it
@@ -483,6 +489,25 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 frame.leftover += words
             if words:
                 unrecognised(a, words)
+
+
+def _qualify_stated(s: Any, sentences: list[Any], stated: list[Assessment], library: Library, lang: str) -> None:
+    """A stated particular is weak where a later sentence of its paragraph, or one pointing back at it, holds the
+    requirement's weakening words, a carve-out or the supplier's discretion."""
+    from .analysis import get_analyzer
+
+    analyzer = get_analyzer(library, lang)
+    later = [t for t in sentences[s.index + 1:] if t.block is s.block
+             or (points_back(t.text, library, lang) is not None and t.block.section == s.block.section)]
+    for t in later[:12]:
+        hits = analyzer.hits(t.text)
+        for a in stated:
+            qualifying = [h for h in hits if h.cat in (f"{a.requirement}:weakening", "carve_outs")]
+            if qualifying or _holds_carve_out(t.text, library, lang):
+                a.quality = "weak"
+                word = qualifying[0].text if qualifying else t.text[:80]
+                a.reasons.append(Reason("weakened-by", word))
+                a.detail = a.detail or word
 
 
 def _with_listed_reasons(parts: list[Any], sentences: list[Any], library: Library, lang: str) -> list[Any]:
@@ -1392,7 +1417,12 @@ def _provision_of_its_own(t: Any, read: Sentence, rid: str, found: list[Assessme
     from .analysis import _possessive
 
     own = [a for a in found or () if a.unit.sentence is t]
-    if not any(a.kind in ("undertaking", "contradiction") for a in own) or any(a.requirement == rid for a in own):
+    # (a duty naming rid's subject with no act of rid, "不得将…个人信息处理事务转委托" beside a deletion duty, is
+    # still another requirement's provision; a right naming it, "Party B may suspend the products at its discretion",
+    # is read with rid)
+    right = any(a.kind == "contradiction" for a in own)
+    if not any(a.kind in ("undertaking", "contradiction") for a in own) or any(
+            a.requirement == rid and (right or a.detail != "mentions the subject only") for a in own):
         return False
     if not read.modals:
         return False
@@ -1400,16 +1430,48 @@ def _provision_of_its_own(t: Any, read: Sentence, rid: str, found: list[Assessme
     first = read.modals[0].start
     supplier = [p for p in read.parties if p.cat == "party:supplier" and p.start < first
                 and not _possessive(read.text, p, lang)]
-    if not supplier or any(p.cat == "party:buyer" and p.start < first for p in read.parties):
+    if not supplier:
         return False
-    if not _LABEL_ONLY.fullmatch(read.text[:supplier[0].start]):
+    label = _LABEL_ONLY.match(read.text).end()
+    # "9.8 未经甲方书面同意，乙方不得…", "Without the Customer's prior written consent, the Supplier shall not …": the
+    # consent the provision's own act needs opens it, the buyer named only in it
+    basis = _opening_basis(read, label, supplier[0].start)
+    if any(p.cat == "party:buyer" and p.start < first and not (basis and p.end <= basis) for p in read.parties):
+        return False
+    if (basis or label) < supplier[0].start and not _LABEL_ONLY.fullmatch(read.text[basis or label:supplier[0].start]):
         return False  # "但…", "尽管有…": the sentence opens with words that read it with another
+    # the words naming its own object ("不得将本条项下的个人信息处理事务转委托", "shall not disclose the foregoing
+    # personal data") identify what it is about; they do not reach back to qualify the clause
+    objects = [h for cat, hits in read.by.items() if ":obj:" in cat and cat.split(":", 1)[0] in
+               {a.requirement for a in own} for h in hits]
+
+    def in_own_object(m: re.Match[str]) -> bool:
+        return m.start() > first and any(m.end() <= o.start and not _OBJECT_BREAK.search(read.text, m.end(), o.start)
+                                         for o in objects)
     # its own 但…除外 qualifies its own act, as a proviso does in Chinese and English drafting alike ("…，但乙方
     # 自行决定的除外" weakens this provision, judged under its own requirement); a back-reference, a deeming or a
     # release may reach back to the clause
-    return not any(rx.search(read.text) for name, rx in [*_lexicon(library, "back_references", lang),
-                                                         *_lexicon(library, "riders", lang)]
-                   if name != "limitation")
+    return not any(not (name == "back_references" and in_own_object(m))
+                   for name, rx in [*(("back_references", rx) for _, rx in _lexicon(library, "back_references", lang)),
+                                    *_lexicon(library, "riders", lang)]
+                   if name != "limitation" for m in rx.finditer(read.text))
+
+
+#: punctuation ending the noun phrase a word opens
+_OBJECT_BREAK = re.compile(r"[，,。；;：:]")
+
+
+def _opening_basis(read: Sentence, start: int, end: int) -> int | None:
+    """The end of a lawful-basis clause ("未经甲方书面同意，") that fills the text from ``start`` up to ``end`` (the
+    supplier's name) but for its comma, or None."""
+    text = read.text[start:end].rstrip()
+    if not text or text[-1] not in "，,":
+        return None
+    body = start + len(text[:-1].rstrip())
+    hits = [h for h in read.get("lawful_basis") if start <= h.start and h.end <= body]
+    if hits and min(h.start for h in hits) == start and max(h.end for h in hits) == body:
+        return start + len(text)
+    return None
 
 
 def points_back(text: str, library: Library, lang: str, inside: list[tuple[int, int]] = ()) -> str | None:

@@ -67,10 +67,24 @@ _WEAK_DETAILS = (
     ("unidentified-right", "a party the contract does not identify as buyer or supplier may '{detail}'"),
     # fail closed: words no known-safe part accounts for; a lawyer reads them
     ("unrecognised-qualifier", "qualified by words the clause library does not recognise as harmless: \"{detail}\""),
+    # a promise the requirement needs at a moment it never names (a deletion duty with no end of the entrustment)
+    ("unanchored", "not tied to {detail}"),
 )
 
 
+def _acts_detail(req: Requirement, named: set[str], lang: str = "en") -> tuple[str, str]:
+    """The statute's listed acts an undertaking names and those it leaves out, by title."""
+    return (", ".join(a.title[lang] for a in req.acts if a.id in named),
+            ", ".join(a.title[lang] for a in req.acts if a.id not in named))
+
+
 def _weak_detail(reasons: list[Reason], req: Requirement, missing: list[str]) -> str:
+    acts = [r for r in reasons if r.code == "acts-partial"]
+    if acts and not any(r.code in ("weakened-by", "overridden-by", "carve-out", "separate-agreement",
+                                   "unrecognised-qualifier") for r in reasons):
+        named = {x for r in acts for x in r.detail.split(",") if x}
+        found, left = _acts_detail(req, named)
+        return f"partial: it forbids {found or 'none of the acts'} but not {left}"
     for code, template in _WEAK_DETAILS:
         for r in reasons:
             if r.code == code:
@@ -113,6 +127,16 @@ def decide(req: Requirement, found: list[Assessment], doc: Document | None, role
             reasons += [r for r in a.reasons if r.code == "element-found"]
         return RequirementResult(req.id, req.name, Verdict.CONTRADICTED, msg("contradicted", f"'{first.detail}'"),
                                  evidence=evidence, reasons=reasons, language=lang)
+    if undertakings and req.acts and not limitations:
+        # the listed acts forbidden across the contract's sentences ("不得访问、获取、留存…"; "不得向第三方提供…"): each
+        # sentence names some, together they name all, and nothing else weakens them
+        parts = [a for a in undertakings if a.quality == "weak"
+                 and {r.code for r in a.reasons} <= {"acts-partial", "element-found"}]
+        named = {x for a in parts for r in a.reasons if r.code == "acts-partial" for x in r.detail.split(",") if x}
+        if parts and named >= {x.id for x in req.acts}:
+            for a in parts:
+                a.quality = "satisfied"
+            satisfied = satisfied + [a for a in parts if a not in satisfied]
     if undertakings:
         covered_sat = {e for a in satisfied for e in a.elements}
         if all(e in covered_sat for e in element_ids):

@@ -61,6 +61,10 @@ def _titles(requirements: tuple[Any, ...]) -> tuple[dict[str, dict[str, str]], d
         for el in r.elements:
             elements.setdefault(el.id, dict(el.title))
             elements[f"{r.id}/{el.id}"] = dict(el.title)
+        if getattr(r, "anchor_title", None):
+            elements[f"{r.id}/#anchor"] = dict(r.anchor_title)
+        for act in getattr(r, "acts", ()):
+            elements[f"{r.id}/#act:{act.id}"] = dict(act.title)
     return reqs, elements
 
 
@@ -173,6 +177,11 @@ def reason_text(reason: Reason, lang: str, evidence: Sequence[Evidence], require
     if code in ("element-found", "element-missing") and reason.element:
         return t(f"reason.{code}", lang, element=element_title(reason.element, lang, requirement))
     detail = reason.detail or ""
+    if code == "acts-partial":
+        acts = _acts_text([reason], lang, requirement)
+        return t("reason.acts-partial", lang, found=acts[0], missing=acts[1]) if acts else None
+    if code == "unanchored":
+        return t("reason.unanchored", lang, detail=element_title("#anchor", lang, requirement))
     if code == "partial-coverage":
         ids = [d.strip() for d in detail.split(",") if d.strip()]
         elements = _library_titles()[1]
@@ -222,6 +231,21 @@ def _first(reasons: Sequence[Reason], *codes: str) -> Reason | None:
     return None
 
 
+def _acts_text(reasons: Sequence[Reason], lang: str, requirement: str | None) -> tuple[str, str] | None:
+    """The statute's listed acts the undertakings forbid, and those they leave out, by title in ``lang``."""
+    named = {x for r in reasons if r.code == "acts-partial" for x in r.detail.split(",") if x}
+    if not any(r.code == "acts-partial" for r in reasons):
+        return None
+    titles = _library_titles()[1]
+    prefix = f"{requirement}/#act:"
+    ids = [k[len(prefix):] for k in titles if k.startswith(prefix)]
+    sep = t("text.list_sep", lang)
+    none = t("text.none", lang)
+    found = sep.join(element_title(f"#act:{i}", lang, requirement) for i in ids if i in named)
+    missing = sep.join(element_title(f"#act:{i}", lang, requirement) for i in ids if i not in named)
+    return found or none, missing or none
+
+
 def _weak_detail(req: RequirementReport, lang: str) -> str:
     ev = req.evidence
     referred = _first(req.reasons, "separate-agreement")
@@ -238,6 +262,12 @@ def _weak_detail(req: RequirementReport, lang: str) -> str:
                 return t(_FIXED_DETAILS[reason.detail], lang)
             if is_quote(reason.detail, ev) or lang == "en":
                 return t(key, lang, detail=" ".join(reason.detail.split()))
+    acts = _acts_text(req.reasons, lang, req.id)
+    if acts is not None and not _first(req.reasons, "weakened-by", "overridden-by", "carve-out", "separate-agreement",
+                                       "unrecognised-qualifier"):
+        return t("detail.acts-partial", lang, found=acts[0], missing=acts[1])
+    if _first(req.reasons, "unanchored") is not None:  # a promise the requirement needs at a moment it never names
+        return t("detail.unanchored", lang, detail=element_title("#anchor", lang, req.id))
     missing = [r.element for r in req.reasons if r.code == "element-missing" and r.element]
     found = [r.element for r in req.reasons if r.code == "element-found" and r.element and r.element not in missing]
     reason = _first(req.reasons, "partial-coverage")
