@@ -39,6 +39,22 @@ def test_body_role_words_when_the_preamble_is_silent() -> None:
     assert r.supplier.labels["zh"] == ["乙方"] and r.supplier.source == "role-words"
 
 
+@pytest.mark.parametrize("text", [
+    "甲方：东岭证券登记技术有限公司\n\n乙方：合安数据服务有限公司\n\n第七条 乙方违反本合同约定的，应向甲方支付违约金人民币十万元。\n\n"
+    "第八条 乙方应对其提供行情数据处理服务中获取的甲方数据保密。\n",
+    "Party A: Eastridge Clearing Technology Co., Ltd.\n\nParty B: Harmon Data Services Ltd.\n\n7. If Party B breaches "
+    "this Agreement, Party B shall pay liquidated damages of RMB 100,000 to Party A.\n\n8. Party B shall provide "
+    "the data processing services.\n",
+])
+def test_paying_a_penalty_is_no_sign_of_the_buyer(text: str) -> None:
+    """The party paying liquidated damages is the one in breach, usually the supplier: it no longer votes that
+    party the buyer (a securities technology company as 甲方 had been read as the supplier)."""
+    r = _roles(text)
+    lang = "zh" if text.startswith("甲方") else "en"
+    label = {"zh": "乙方", "en": "Party B"}[lang]
+    assert label in r.supplier.labels.get(lang, []), r.supplier
+
+
 def test_defaults_and_user_alias() -> None:
     r = _roles("1. The goods are delivered.\n")
     assert r.supplier.source == "default" and "Vendor" in r.supplier.labels["en"] and "乙方" not in r.supplier.aliases
