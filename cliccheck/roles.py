@@ -933,10 +933,20 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
 _PAIRED_TITLE = re.compile(r"^([^A-Za-z。；;]{2,60}?)\s+[A-Z][^。；;]{2,150}$")
 
 
+#: what a sentence has and a title line does not (an English title in capitals): a modal or a clause's punctuation
+_SENTENCE_WORDS = re.compile(r"[。；;:：]|\b(?:shall|must|will|may|is|are|agrees?|undertakes?)\b", re.I)
+
+
 def _title_of(text: str) -> str:
     """A paragraph as a document title: short, or the Chinese half of a Chinese-and-English title."""
     text = text.strip()
     if len(text) <= 80:
+        return text
+    letters = [c for c in text if c.isascii() and c.isalpha()]
+    if len(text) <= 140 and len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.6 * len(letters) \
+            and not _SENTENCE_WORDS.search(text):
+        # "LIANHE COMMERCIAL BANK CO., LTD. - THIRD-PARTY TECHNOLOGY RISK POLICY (Version 4.0)": a long name and
+        # a title in capitals, with no verb a sentence would have
         return text
     paired = _PAIRED_TITLE.match(text) if len(text) <= 220 else None
     return paired.group(1) if paired else ""

@@ -568,14 +568,34 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
         pick = (plain_after or after or [None])[0]  # "nothing restricts the Licensor's right to"
     if pick is None:
         return (s.unit.context_party, None) if s.unit.context_party else (None, None)
+    # (a modal before the demand binds the one who demands: "Procurement shall ensure that every contract requires
+    # the supplier to: (a) cooperate …", "采购部门应要求供应商…")
     if (pick.cat == "party:supplier" or _demanded_pronoun(s, pick, bare)) \
-            and (modal is None or modal.start >= pick.end) and _demanded(s, pick) and not _complies(s, action):
+            and (modal is None or modal.start >= pick.end or _demand_after(s, modal, pick)) \
+            and _demanded(s, pick) and not _complies(s, action):
         # "采购单位应要求厂商不得…", "each unit shall require the supplier not to …", a parent's "并要求其不得…": the
         # party is what a demand is made of; the one bound is whoever demands (the buyer, a parent, or nobody)
         demanders = [p for p in s.parties if p.end <= pick.start and p.cat != "party:supplier"
                      and not _possessive(s.text, p, lang)]
         return (demanders[-1].cat[6:], demanders[-1]) if demanders else ("buyer", None)
     return _resolve(s, pick)
+
+
+def _demand_after(s: Sentence, modal: Hit, party: Hit) -> bool:
+    """The modal governs a demand word before the party ("shall ensure that every contract requires the supplier
+    to", "应要求供应商"), not the party's own act: no other party stands between, and the party is not the one that
+    opens the sentence's subject ("The Supplier shall ensure that the Supplier …" is not read so)."""
+    if modal.end > party.start or modal.cat != "modal:obligation":
+        return False  # ("Nothing in this Agreement shall oblige the Supplier to …" refuses; it demands nothing)
+    if not _DEMAND_OF.search(s.text, max(0, party.start - 24), party.start):
+        return False  # ("undertakes to procure that the Licensor …": the one procuring answers for it)
+    own = [p for p in s.parties if p.end <= modal.start and p.cat == "party:supplier"]
+    return not own
+
+
+#: a demand made of the party right after it, which binds whoever demands ("requires the supplier to", "应要求供应商")
+_DEMAND_OF = re.compile(r"(?:\b(?:require|requires|oblige|obliges|compel|compels|direct|directs|instruct|instructs)"
+                        r"(?:\s+(?:the|its|all|each|any|every|such))?\s*|(?:要求|责令|责成|督促)(?:其|各|所有)?)$", re.I)
 
 
 def _demanded_pronoun(s: Sentence, pick: Hit, bare: list[Hit]) -> bool:
@@ -875,6 +895,20 @@ def _unjustified_alternative(s: Sentence, a: int, b: int, fine: list[Hit]) -> tu
             continue
         return x, y
     return None
+
+
+#: between a narrow class and the place it stands ("set-top box deployed in the", "网络中的")
+_LOCATED_EN = re.compile(r"\s+(?:(?:deployed|installed|used|located|operated|running|connected|hosted)\s+)?"
+                         r"(?:in|on|at|within|to|across|throughout)\s+(?:the\s+|any\s+|all\s+)?$", re.I)
+_LOCATED_ZH = re.compile(r"^(?:中|内|上|里)?(?:部署|安装|使用|运行|接入|连接)?(?:的)$|^(?:中|内|上|里)(?:部署|安装|使用|运行|接入)的$")
+
+
+def _locates(s: Sentence, narrow: Hit, element: Hit) -> bool:
+    """The element's object only says where the narrow class is: "any set-top box deployed in the Purchaser's
+    network" (after it, in English), "部署在甲方网络中的机顶盒" (before it, in Chinese)."""
+    if s.unit.lang == "en":
+        return narrow.end <= element.start and _LOCATED_EN.fullmatch(s.text, narrow.end, element.start) is not None
+    return element.end <= narrow.start and _LOCATED_ZH.match(s.text[element.end:narrow.start]) is not None
 
 
 def _inside_an_object(s: Sentence, party: Hit) -> bool:
@@ -1318,6 +1352,12 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             if _example_of_catch_all(s, library, obj, all_objs):
                 continue  # "…车牌图像、交易流水、计费参数等数据": an example of the data the list ends in
             act = _attach(s, obj, actions)
+            if act is not None and id(act) in pairs and pairs[id(act)][2] and all(
+                    _locates(s, obj, o) for o in pairs[id(act)][2]):
+                # "alter any STB-5000 set-top box deployed in the Purchaser's network", "控制部署在甲方网络中的机顶盒":
+                # the element names where the narrow class stands, and the act's object is the class
+                pairs[id(act)] = (act, set(), [obj])
+                narrow.add(id(act))
             if act is not None and id(act) not in pairs:
                 pairs[id(act)] = (act, set(), [obj])
                 narrow.add(id(act))
