@@ -73,6 +73,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "bounds": (LEX, False),
     "payment_terms": (LEX, False),
     "demands": (LEX, False),
+    "procurements": (LEX, False),
     "demand_compliance": (LEX, False),
     "superseded_quotes": (LEX, False),
     "instrument_terms": (LEX, False),

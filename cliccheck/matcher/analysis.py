@@ -587,15 +587,10 @@ def _demand_after(s: Sentence, modal: Hit, party: Hit) -> bool:
     opens the sentence's subject ("The Supplier shall ensure that the Supplier …" is not read so)."""
     if modal.end > party.start or modal.cat != "modal:obligation":
         return False  # ("Nothing in this Agreement shall oblige the Supplier to …" refuses; it demands nothing)
-    if not _DEMAND_OF.search(s.text, max(0, party.start - 24), party.start):
+    if _preceded_by(s, party, "procurements"):
         return False  # ("undertakes to procure that the Licensor …": the one procuring answers for it)
     own = [p for p in s.parties if p.end <= modal.start and p.cat == "party:supplier"]
     return not own
-
-
-#: a demand made of the party right after it, which binds whoever demands ("requires the supplier to", "应要求供应商")
-_DEMAND_OF = re.compile(r"(?:\b(?:require|requires|oblige|obliges|compel|compels|direct|directs|instruct|instructs)"
-                        r"(?:\s+(?:the|its|all|each|any|every|such))?\s*|(?:要求|责令|责成|督促)(?:其|各|所有)?)$", re.I)
 
 
 def _demanded_pronoun(s: Sentence, pick: Hit, bare: list[Hit]) -> bool:
@@ -629,7 +624,12 @@ def _demand_met(s: Sentence, modal: Hit | None, action: Hit) -> Hit | None:
 def _demanded(s: Sentence, party: Hit) -> bool:
     """A demand word (``demands`` in common.yaml) stands right before the party: "应要求厂商", "督促乙方", "require the
     Supplier to"."""
-    rx = _common_regex(s.library, "demands", s.unit.lang)
+    return _preceded_by(s, party, "demands")
+
+
+def _preceded_by(s: Sentence, party: Hit, section: str) -> bool:
+    """A phrase of the common.yaml ``section`` stands right before the party (a determiner between allowed)."""
+    rx = _common_regex(s.library, section, s.unit.lang)
     if rx is None:
         return False
     head = s.text[max(0, party.start - 24):party.start]
