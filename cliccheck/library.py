@@ -57,7 +57,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "version": (int, True),
     "roles": ({**{k: (LEX, True) for k in
                   ("supplier", "buyer", "both", "labels", "pronouns", "definition", "supplies", "pays", "organisations")},
-               **{k: (LEX, False) for k in ("fields", "presumed_supplier", "presumed_buyer", *DOCUMENT_WORDS)}}, True),
+               **{k: (LEX, False) for k in ("fields", "line_heads", "presumed_supplier", "presumed_buyer", *DOCUMENT_WORDS)}}, True),
     "modals": ({k: (LEX, True) for k in
                 ("obligation", "prohibition", "permission", "grant", "negated_obligation", "non_binding")}, True),
     **{k: (LEX, True) for k in ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth",
@@ -117,6 +117,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "own_consent_before": (LEX, False),
     "own_consent_after": (LEX, False),
     "statute_articles": (LEX, False),
+    "referenced_exceptions": (LEX, False),
     "shared_terms": (LEX, False),
     "narrowing_periods": (LEX, False),
     "reference_titles": (LEX, False),
@@ -415,6 +416,7 @@ def _load_frames(path: Path) -> dict[str, Any]:
     for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions",
                 "shared_terms", "narrowing_periods", "reference_titles",
                 "clause_self_references", "undertaking_references", "paragraph_carve_outs", "exception_references",
+                "referenced_exceptions",
                 "anaphor_gaps", "open_lists"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
     for key in ("enumerations", "object_modifiers", "document_limits"):
@@ -488,7 +490,7 @@ def load_library(path: str | os.PathLike[str] | None = None) -> Library:
     common_data = _convert(common, _compose(common), _COMMON_SCHEMA, "")
     for optional in ("topics", "scope_limits", "global_overrides"):  # optional: older libraries lack them
         common_data.setdefault(optional, {lang: () for lang in LANGS})
-    for optional in ("fields", *DOCUMENT_WORDS):
+    for optional in ("fields", "line_heads", *DOCUMENT_WORDS):
         common_data["roles"].setdefault(optional, {lang: () for lang in LANGS})
     if not files:
         raise ConfigError(f"{root}: no requirement files (CSR01.yaml ...)")

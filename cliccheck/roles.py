@@ -72,6 +72,7 @@ class _RoleWords:
         self.statement_re = {lang: _statement(self.label_re[lang], self.side_re, lang) for lang in ("en", "zh")}
         self.org_re = {lang: phrase_regex(roles["organisations"][lang], lang) for lang in ("en", "zh")}
         self.fields = {w.lower() for lang in ("en", "zh") for w in roles.get("fields", {}).get(lang, ())}
+        self.line_heads = {w.lower() for lang in ("en", "zh") for w in roles.get("line_heads", {}).get(lang, ())}
         #: what kind of document it is: contract, notice, commitment letter (library roles.<key>)
         self.doc_re = {key: {lang: phrase_regex(roles.get(key, {}).get(lang, ()), lang) for lang in ("en", "zh")}
                        for key in DOCUMENT_WORDS}
@@ -149,7 +150,9 @@ def _statement(label_rx: re.Pattern[str] | None, side_re: dict[str, dict[str, re
     roles = [rx.pattern for rx in (side_re["supplier"][lang], side_re["buyer"][lang]) if rx is not None]
     if label_rx is None or not roles:
         return None
-    link = r"\s+(?:is|shall be|acts as|is referred to as)\s+(?:the\s+)?" if lang == "en" else r"(?:为|系|是|即|作为)(?:本合同的?)?"
+    # "甲方系关键信息基础设施运营者", "Party A is a critical information infrastructure operator": the operator is the buyer
+    link = (r"\s+(?:is|shall be|acts as|is referred to as)\s+(?:the\s+|an?\s+)?(?:critical\s+information\s+infrastructure\s+|CII\s+)?"
+            if lang == "en" else r"(?:为|系|是|即|作为)(?:本合同的?)?(?:关键信息基础设施)?")
     return re.compile(rf"(?P<label>{label_rx.pattern}){link}(?P<role>{'|'.join(roles)})", label_rx.flags)
 
 
@@ -345,6 +348,10 @@ def _line_label(line_head: str, words: _RoleWords) -> str | None:
     return found[-1].group(0) if found else None
 
 
+#: a party line's head that is a short name of its own ("Bank:", "Exchange:"), at the start of the block or after " / "
+_SHORT_NAME_LINE = re.compile(r"(?:^|\s/\s|\n)\s*(?P<head>[A-Z][a-z]{2,20})\s*:(?=\s*\S)")
+
+
 def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: str) -> None:
     text = block.text
     for m in _PAREN.finditer(text):
@@ -425,6 +432,19 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
             out.add(side, head, name, block, source)
         elif name and words.is_label(head):
             out.label_names.setdefault(head, name)
+    # "Vendor: Lumen Ledger Ltd. / Bank: Lianhe Commercial Bank Co., Ltd.", "Awardee: Lotus Gaming Technology
+    # Limited": a party line under a short name that is no role word, naming an organisation; placed as the other
+    # side once the first is known (_place_the_other). Not under an information line's head ("Parties: …",
+    # roles.line_heads) or a form field's ("Signed: …"), unless the head is a word of the organisation's own name
+    # ("Bank: Lianhe Commercial Bank Co., Ltd.")
+    for m in _SHORT_NAME_LINE.finditer(text) if text else ():
+        head = m.group("head")
+        if words.side_of(head) or words.is_label(head) or head.lower() in words.line_heads:
+            continue
+        name = _name_after(text, m.end("head"), words)
+        if name and words.is_organisation(name) and (not words.is_field(head) or re.search(rf"\b{head}\b", name)) \
+                and not any(head == u[0] for u in out.unplaced):
+            out.unplaced.append((head, name.strip(" ,，" + _QUOTES), block))
 
 
 def _infer_from_body(doc: Document, words: _RoleWords, out: _Collector) -> None:
@@ -527,9 +547,13 @@ def _scan_role_statements(body: Sequence[Block], words: _RoleWords, out: _Collec
     for block in body:
         lang = "zh" if block.language == "zh" else "en"
         rx = words.statement_re[lang]
-        if rx is None or len(block.text) > 400:
+        if rx is None:
             continue
-        for m in rx.finditer(block.text):
+        # a long paragraph (a recital) is read sentence by sentence: "甲方系关键信息基础设施运营者，依照…" states 甲方's
+        # side in its first sentence however long the paragraph goes on
+        pieces = [block.text] if len(block.text) <= 400 else [
+            p for p in re.split(r"(?<=[。；;])|(?<=\.)\s", block.text) if len(p) <= 400]
+        for m in (m for piece in pieces for m in rx.finditer(piece)):
             side = words.side_of(m.group("role"))
             if side and m.group("label") not in functools.reduce(operator.iadd, out.labels[_OTHER[side]].values(), []):
                 out.add(side, m.group("label"), None, block, "definition")

@@ -27,6 +27,7 @@ header/footer block's offsets, block and page.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
@@ -55,7 +56,16 @@ from .candidates import prefilter
 from .document import document_bound as _document_bound
 from .document import document_findings
 from .document_limits import document_limit, document_limits
-from .frames import _frames_regex, _opens_list, defined_terms, excludes_reasons, narrowed_terms, read_riders
+from .frames import (
+    _clause_reference,
+    _frames_regex,
+    _opens_list,
+    defined_terms,
+    excludes_reasons,
+    narrowed_terms,
+    read_riders,
+    unrecognised,
+)
 from .hidden import analyse_unit as _analyse
 from .hidden import hidden_findings, margin_findings, unread_findings, unseen_words
 from .obfuscation import obfuscation_findings
@@ -279,6 +289,11 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
                 results = combined_results if not results or any(
                     a.kind == "contradiction" or (a.kind == "undertaking" and not _needs_lead(a))
                     for a in combined_results) or all(a.kind == "near-miss" for a in results) else results
+        if s.lead_in is not None and any(a.kind == "undertaking" and a.quality == "satisfied" and len(a.unit.pieces) == 1
+                                         for a in results):
+            results = _hedged_by_lead_in(s, s_text, results, library, roles, lang, absent=absent, defined=defined,
+                                         narrowed=narrowed, instrument=instrument, antecedents=antecedents,
+                                         headings=headings)
         contradicted = {a.requirement for a in results if a.kind == "contradiction"}
         inherited = _overridden(s, sentences, found, scan, library, lang) - contradicted
         if inherited:
@@ -298,6 +313,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         pending.append((s, results))
     # fail closed: the clause's later sentences are read with each undertaking. Last sentence first, so that a
     # later sentence's own reading is final when an earlier undertaking asks whether it stands on its own
+    _referenced_exceptions(sentences, found, library, roles, lang)
     for s, results in reversed(pending):
         read_riders(s, sentences, results, library, roles, lang, found)
     found += _disclaimed(sentences, found, library, lang)
@@ -309,6 +325,69 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     _capped(sentences, found, library, lang)
     _weaker_part_may_prevail(sentences, found, library, lang)
     return found
+
+
+def _referenced_exceptions(sentences, found, library, roles, lang) -> None:  # type: ignore[no-untyped-def]
+    """"No suspension … shall be made by the Seller save for the reasons listed in Article 20": an undertaking weak
+    only for an exception that points at another clause (frames.yaml ``referenced_exceptions``) is satisfied when that
+    clause is in the document and, read for the same requirement, allows only what the law allows: a right limited to
+    justifiable reasons, or the undertaking itself. Runs before the riders are read, so the upgraded undertaking is
+    still read with the rest of its clause."""
+    rx = _frames_regex(library, "referenced_exceptions", lang)
+    if rx is None:
+        return
+    for a in found:
+        if a.kind != "undertaking" or a.quality != "weak" or a.unit.sentence is None or a.frame is None:
+            continue
+        carves = [r for r in a.reasons if r.code == "carve-out"]
+        if not carves or any(r.code not in ("element-found", "carve-out") for r in a.reasons):
+            continue
+        refs = [m for r in carves if (m := rx.search(r.detail.strip()))]
+        if len(refs) != len(carves):
+            continue
+        if all(_justified_clause(m.group("ref"), a, sentences, library, roles, lang) for m in refs):
+            words = [w for w in a.frame.leftover if not any(w in r.detail for r in carves)]
+            a.reasons = [r for r in a.reasons if r.code != "carve-out"]
+            a.reasons.append(Reason("binding-undertaking", a.frame.modal_text))
+            a.quality, a.detail = "satisfied", ""
+            a.frame.exceptions = [("justifiable", f"{w} (the clause it names allows only justifiable reasons)")
+                                  if c == "carve-out" and any(w in r.detail or r.detail in w for r in carves) else (c, w)
+                                  for c, w in a.frame.exceptions]
+            a.frame.leftover = words
+            if words:
+                unrecognised(a, words)
+
+
+def _justified_clause(ref: str, a, sentences, library, roles, lang) -> bool:  # type: ignore[no-untyped-def]
+    """The clause ``ref`` names is in the document, free of carve-outs and hedges, and every ground it lists (each
+    enumerated item, or each alternative of a clause with none) is a justification or the buyer's consent: "The
+    Seller may suspend performance only in the following circumstances: (1) … overdue … after written demand; (2)
+    force majeure; (3) the Buyer has agreed in writing"."""
+    from .analysis import Sentence as Read
+    from .analysis import Unit, _buyer_consent, _unjustified_alternative, party_hits
+    from .frames import _ITEM
+
+    own = a.unit.sentence
+    named = [t for t in sentences if t.language == lang and t is not own and t.block.section
+             and (rx := _clause_reference(t.block.section, lang)) is not None and rx.fullmatch(ref)]
+    if not named:
+        return False
+    text = " ".join(t.text for t in named)
+    hits = get_analyzer(library, lang).hits(text)
+    read = Read(Unit(text, lang, [(0, named[0].start, named[-1].end)], named[0]), hits,
+                party_hits(text, roles, hits, lang), library)
+    rid = a.requirement
+    fine = read.any("justifications", f"{rid}:justifications", "lawful_basis")
+    bad = read.any("carve_outs", "modal:non_binding", "breadth", "global_overrides", f"{rid}:weakening")
+    if not fine or bad:
+        return False
+    first = _ITEM.search(text)
+    if first is None:
+        return _unjustified_alternative(read, 0, len(text), fine) is None
+    # each item a justification or the buyer's consent ("(3) the Buyer has agreed in writing")
+    cuts = [first.start(), *[m.start() for m in _ITEM.finditer(text, first.end())], len(text)]
+    items = [(x, y) for x, y in itertools.pairwise(cuts) if re.search(r"\w{2}", text[x:y])]
+    return bool(items) and all(any(x <= h.start < y for h in fine) or _buyer_consent(read, x, y) for x, y in items)
 
 
 def _weaker_part_may_prevail(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
@@ -531,6 +610,33 @@ def _questions_and_answers(sentences: list, library: Library, lang: str) -> set[
         if answering:
             out.add(s.index)
     return out
+
+
+#: reasons a lead-in's own words give to every item under it
+_LEAD_HEDGES = frozenset({"weakened-by", "carve-out", "overridden-by", "bracketed"})
+
+
+def _hedged_by_lead_in(s, s_text, results, library, roles, lang, *, absent, defined, narrowed, instrument,  # type: ignore[no-untyped-def]
+                       antecedents, headings):
+    """An item satisfied on its own is still one item of its lead-in: "The Supplier shall use all reasonable
+    endeavours to: … (c) ensure that the Supplier does not control …" hedges (c) as much as (a). The item is read
+    again with its lead-in, and where that reading of the same requirement is weak, the weak reading stands (the
+    words the lead-in adds are part of the undertaking's sentence)."""
+    lead = s.lead_in
+    if s.run_on or not lead.text.rstrip().endswith((":", "：")) or _opens_list(lead.text, library, lang):
+        return results  # only a lead-in proper, ending in its colon, speaks for every item
+    lead_ctx = (_context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
+                or headings.get(_top_section(lead.block.section)))
+    combined = Unit(lead.text + " " + s_text, lang, [(0, lead.start, lead.end), (len(lead.text) + 1, s.start, s.end)],
+                    s, context_party=lead_ctx, absent=absent, defined=defined, narrowed=narrowed,
+                    instrument=instrument, antecedents=antecedents(lead))
+    # only a qualifier the library knows, written in the lead-in: a lead-in's other words (the preamble's names,
+    # "现经协商达成如下约定") are not read with an item that stands on its own
+    weak = {a.requirement: a for a in _analyse(combined, library, roles)
+            if a.kind == "undertaking" and a.quality == "weak"
+            and any(r.code in _LEAD_HEDGES and r.detail and r.detail.split(" (")[0] in lead.text for r in a.reasons)}
+    return [weak.pop(a.requirement) if a.kind == "undertaking" and a.quality == "satisfied" and a.requirement in weak
+            else a for a in results]
 
 
 def _needs_lead(a: Assessment) -> bool:
@@ -818,10 +924,23 @@ def _bid_response(s, sentences, results, library, lang) -> None:  # type: ignore
     response = _lexicon_regex(library, "bid_responses", lang)
     if nxt is None or response is None or not response.search(nxt.text):
         return
+    words = " ".join(nxt.text.split())[:120]
+    # "投标响应：我方将努力提供稳定可靠的服务。偏离：无": an answer that claims no deviation yet restates the duty in
+    # hedged words gives only what it says
+    hedge = get_analyzer(library, lang).hits(nxt.text)
+    hedges = [h.text for h in hedge if h.cat == "modal:non_binding"
+              or any(h.cat == f"{a.requirement}:weakening" for a in results)]
+    if hedges:
+        for a in results:
+            if a.kind == "undertaking" and a.quality == "satisfied":
+                a.quality = "weak"
+                a.reasons = [r for r in a.reasons if r.code != "binding-undertaking"]
+                a.reasons.append(Reason("weakened-by", f"{hedges[0]} ({words})"))
+                a.detail = a.detail or hedges[0]
+        return
     accepts = _lexicon_regex(library, "bid_acceptances", lang)
     if accepts is not None and accepts.search(nxt.text):
         return
-    words = " ".join(nxt.text.split())[:120]
     refused = _lexicon_regex(library, "bid_rejections", lang)
     qualified = _lexicon_regex(library, "bid_qualified", lang)
     for a in results:

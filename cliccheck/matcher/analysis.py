@@ -364,6 +364,13 @@ def _passive_modal_after(s: Sentence, act: Hit) -> Hit | None:
     if s.unit.lang != "en":
         return None
     for m in s.modals:
+        # "No suspension of deliveries shall be made by the Seller", "No remote access to, or control over, any
+        # Purchaser System shall be exercised by the Supplier": the nominal act inside "no … shall be", carried out
+        # by a light verb whose agent follows
+        if m.cat == "modal:prohibition" and m.start < act.start and act.end <= m.end \
+                and re.match(r"no\b", m.text, re.IGNORECASE) and _LIGHT_PASSIVE.match(s.text, m.end):
+            return m
+    for m in s.modals:
         between = s.text[act.end:m.start]
         if m.start >= act.end and _one_clause(between):
             if re.search(r"\bof$", m.text, re.IGNORECASE):
@@ -373,6 +380,11 @@ def _passive_modal_after(s: Sentence, act: Hit) -> Hit | None:
                 return m
             return None
     return None
+
+
+#: a light verb in the passive with its agent: the act is the noun before it ("shall be made by the Seller")
+_LIGHT_PASSIVE = re.compile(r"\s+(?:\w+ly\s+)?(?:made|effected|exercised|carried\s+out|undertaken|performed|taken|"
+                            r"caused|done|implemented|initiated|attempted)\s+by\b", re.IGNORECASE)
 
 
 def _governing_modal(s: Sentence, pos: int) -> Hit | None:
@@ -469,6 +481,13 @@ def _agent(s: Sentence, action: Hit, lang: str) -> Hit | None:
                 between = s.text[action.end:p.start]
                 if re.search(r"\bby(?: the)?\s*$", between, re.IGNORECASE) and not re.search(r"[;；。]", between):
                     return p
+    if lang == "en":
+        # "No suspension of deliveries shall be made by the Seller": the agent of the light verb after the modal
+        for m in s.modals:
+            if m.start < action.start and action.end <= m.end and (tail := _LIGHT_PASSIVE.match(s.text, m.end)):
+                for p in s.parties:
+                    if re.fullmatch(r"\s*(?:the\s+)?", s.text[tail.end():p.start], re.IGNORECASE):
+                        return p
     if lang == "zh":
         for p in s.parties:
             if s.text[max(0, p.start - 1):p.start] not in ("由", "被"):
@@ -1312,6 +1331,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                                        for o in all_objs)
                             and not any(p.overlaps(a) for p in s.parties if p.cat != "party:pronoun")
                             and not _in_parenthetical(s, a) and not _nominal_gerund(s, a)])
+        # two acts across each other's edge (暂停 / 停供 in "暂停供货"): the one read first is the word
+        actions = [a for a in actions if not any(o.start < a.start < o.end < a.end for o in actions)]
         actions.sort(key=lambda h: h.start)
         contradicting = s.get(f"{rid}:contradicting")
         # (a definition states a particular too: "“委托目的”指…")
@@ -1483,7 +1504,10 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 justified = _justified(s, rid, kind) or _listed_causes(s)
                 # "无须配合发包人或者任何主管部门的网络安全审查", "may cease to provide the Services": part of the
                 # act's own object, not a reason for it
-                far = max((o.end for o in obj_hits), default=act.end)
+                # (the object next to the act: "可以暂停供货：（三）法律、行政法规禁止继续供货的" names 供货 again after
+                # the reason, which is no part of the first object)
+                far = min((o.end for o in obj_hits if o.start >= act.end), default=max((o.end for o in obj_hits),
+                                                                                      default=act.end))
                 justified = [h for h in justified if not (act.end <= h.start and h.end <= far)]
                 if justified or side is None:
                     results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=1.5,

@@ -460,7 +460,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 continue
             if _defines_another_word(t.text, s.text, library, lang):
                 continue  # "…不属于本条所称的中断" read with a data undertaking: it defines a word that one does not use
-            if _sibling(read, a.requirement, library) or _further_duty(read, library, a.requirement):
+            if _sibling(read, a.requirement, library) or _further_duty(read, library, a.requirement) \
+                    or _sibling_with_own_exception(read, a.requirement, library, t.block.section):
                 continue  # "配合网络安全审查；不利用…获取用户数据；" / "The Vendor shall notify …": more duties, not riders
             if t.block is not s.block and defining is None and read.modals \
                     and not any(m.cat in ("modal:permission", "modal:grant") for m in read.modals) \
@@ -604,7 +605,12 @@ _QUALIFYING = ("carve_outs", "modal:non_binding", "overrides", "scope_limits", "
 def _other_subject_only(read: Sentence, rid: str) -> bool:
     """The sentence is an undertaking on another requirement's subject only: its own act, none of ``rid``'s acts
     or objects."""
-    cats = list(read.by)
+    # a word of ``rid`` read inside another requirement's longer word is that word's (支持 in 技术支持)
+    longer = [h for c, hits in read.by.items() if not c.startswith(f"{rid}:") and ":" in c
+              and not c.startswith(("modal:", "party:")) for h in hits]
+    cats = [c for c, hits in read.by.items()
+            if not (c.startswith(f"{rid}:") and all(any(o.start <= h.start and h.end <= o.end and (
+                o.end - o.start > h.end - h.start or ":obj:" in o.cat) for o in longer) for h in hits))]
     others = {m.group("rid") for c in cats if (m := _ACT_CAT.match(c))}
     return bool(others) and rid not in others and not any(c.startswith(f"{rid}:") and _SUBJECT_CAT.match(c)
                                                           for c in cats)
@@ -621,6 +627,52 @@ def _sibling(read: Sentence, rid: str, library: Library) -> bool:
     lang = read.unit.lang
     return not any(rx.search(read.text) for section in ("back_references", "riders")
                    for _, rx in _lexicon(library, section, lang))
+
+
+def _sibling_with_own_exception(read: Sentence, rid: str, library: Library, section: str | None) -> bool:
+    """A later item that is an undertaking on another requirement's subject only and carries its own exception
+    ("（四）除本合同第15.3条约定的情形外，乙方不得中断…供应", "(d) it will not interrupt … except as expressly permitted
+    by clause 25"): the exception governs that item's own act, so it takes nothing from an undertaking before it.
+    Every qualifying word and back-reference of the item must lie inside its exceptions, its modals bind, and no
+    buyer is its subject."""
+    from .analysis import _exception_scope
+
+    scopes = [_exception_scope(read, e) for e in read.get("exceptions")]
+    if not scopes or not _other_subject_only(read, rid):
+        return False
+
+    def inside(a: int, b: int) -> bool:
+        return any(x <= a and b <= y for x, y in scopes)
+
+    modals = [m for m in read.modals if not inside(m.start, m.end)]  # "except as permitted by clause 25"
+    if not modals or any(m.cat not in ("modal:obligation", "modal:prohibition") for m in modals):
+        return False
+    first = min(m.start for m in modals)
+    if any(p.cat == "party:buyer" and p.start < first and not inside(p.start, p.end) for p in read.parties):
+        return False
+    qualifying = read.any(*_QUALIFYING, *(f"{r.id}:weakening" for r in library.requirements))
+    if any(not inside(h.start, h.end) for h in qualifying if h.cat != "exceptions"):
+        return False
+    lang = read.unit.lang
+    # a rider word inside the exception qualifies the item's own act ("save to the extent that … as determined by
+    # the Vendor's group from time to time"); a back-reference there must be a reference by number to another
+    # clause ("除本合同第十七条约定的情形外"): "本条", "上述", "the foregoing" reach back at the whole clause ("但本条约定
+    # 由乙方自行决定的除外")
+    own = _clause_reference(section, lang)
+    for name in ("back_references", "riders"):
+        for _, rx in _lexicon(library, name, lang):
+            for m in rx.finditer(read.text):
+                if not inside(m.start(), m.end()):
+                    return False
+                if name == "back_references" and not (_BY_NUMBER.fullmatch(m.group(0).strip())
+                                                      and not (own is not None and own.search(m.group(0)))):
+                    return False
+    return True
+
+
+#: a reference to a clause by its number ("第十七条", "第15.3条", "clause 25", "Article 14")
+_BY_NUMBER = re.compile(r"第[一二三四五六七八九十百零\d]+(?:[.．]\d+)*条|(?:clause|article|section)\s+\d+(?:\.\d+)*",
+                        re.IGNORECASE)
 
 
 _RELATIVE = {lang: re.compile(rf"\b(?:{'|'.join(words)})\s+$" if words else r"(?!x)x", re.I)
