@@ -837,6 +837,34 @@ def narrowing_modifiers(s: Sentence, library: Library, heads: list[Hit]) -> list
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff](?<![的之及和与或并等各该此其])")
+#: the noun chain between an owner's 的/之 and the one object a prohibition names ("客户的交易主机")
+_KIND_BEFORE = re.compile(r"(?<=[的之])(?:[\u4e00-\u9fff](?<![的之及和与或并等各该此其对向将于由在])){1,4}$")
+
+
+def _single_kind(s: Sentence, rid: str, objects: list[Hit], negative: bool, broader: list[str]) -> list[str]:
+    """A Chinese prohibition naming one kind of the operator's things where the contract defines a broader term for
+    them ("“客户系统”指客户的交易主机、网络设备、柜台系统…" and then "服务商不得非法控制或操纵客户的交易主机"): the kind
+    written between the owner's 的 and the object singles out part of what the defined term covers, however its words
+    are otherwise read, so it is left over. Not when the prohibition names two or more things, lists kinds before
+    the head, or uses the defined term."""
+    if s.unit.lang != "zh" or not negative or not broader:
+        return []
+    heads = [h for cat, hits in s.by.items() if cat.startswith(f"{rid}:")
+             and (":obj:" in cat or cat.endswith(":broad_objects")) for h in hits]
+    outer = {(h.start, h.end) for h in [*heads, *objects]
+             if not any(o.start <= h.start and h.end <= o.end and (o.start, o.end) != (h.start, h.end)
+                        for o in [*heads, *objects])}
+    if len(outer) != 1:
+        return []
+    start, _ = next(iter(outer))
+    m = _KIND_BEFORE.search(s.text, max(0, start - 5), start)
+    if m is None or _LISTED_BEFORE["zh"].search(s.text, 0, m.start()) or _ANY_KIND.match(m.group(0)):
+        return []
+    return [m.group(0)]
+
+
+#: a quantifier, not a kind ("甲方的任何设备", "全部系统")
+_ANY_KIND = re.compile(r"(?:任何|全部|所有|一切|各类|各种|各项|相关|其他|其它)")
 
 
 def enumerated_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[int, int]],
@@ -1001,6 +1029,10 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
         # (a device class listed beside the object is one too: "甲方的测试服务器和网络" protects test servers only)
         narrowing = [w for w in narrowing_modifiers(s, library, objects + s.get(f"{a.requirement}:partial_objects"))
                      if not any(w in x for x in frame.leftover)]
+        broader = [t for (rid, _), terms in getattr(a.unit, "defined", {}).items() if rid == a.requirement
+                   for t in terms if t not in s.text]
+        narrowing += [w for w in _single_kind(s, a.requirement, objects, polarity == "negative", broader)
+                      if not any(w in x for x in [*frame.leftover, *narrowing])]
         frame.leftover = [x for x in frame.leftover if not any(x in w for w in narrowing)] + narrowing
         # excluded text (no sentence of the document) never counts; whether it would undertake decides only
         # whether its presence is warned about, so it is not downgraded
