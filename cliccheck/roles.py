@@ -372,6 +372,12 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
                 out.label_names.setdefault(label, name)
             continue
         side = words.side_of(term)
+        if side is None and re.search(r"[/／、]", term):
+            # 乙方（被许可方/采购方）: roles given together, placed when they all name one side
+            sides = {words.side_of(part) for part in re.split(r"[/／、]", term) if part.strip()}
+            if len(sides) == 1:
+                side = sides.pop()
+                term = re.split(r"[/／、]", term)[-1].strip()
         if side:  # Northbridge Ltd. (the "Vendor") / 乙方（供应方）：星河… / Party A (the Seller): …
             out.add(side, term, None, block, source)
             if label:

@@ -179,3 +179,22 @@ def test_a_short_name_taken_from_the_company_is_the_other_party() -> None:
             "any data of the Exchange or its members other than as authorised by the Exchange in writing.\n")
     verdict, message = _verdict(text, "CSR02")
     assert verdict == "satisfied", message
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("投标响应：响应。我公司对数据的处理以我公司集团数据政策（不时修订）为准。偏离情况：有偏离，详见说明。", "weak"),
+    ("投标响应：完全响应。偏离情况：无偏离。", "satisfied"),
+])
+def test_a_bid_answer_is_read_to_the_end_of_its_paragraph(answer: str, expected: str) -> None:
+    text = ("投标文件 商务条款偏离表\n\n投标人：远桥智能系统有限公司\n\n序号3 招标要求：中标人不得利用提供产品和服务的便利获取采购人"
+            "及其乘客的数据。\n\n" + answer + "\n")
+    verdict, message = _verdict(text, "CSR02")
+    assert verdict == expected, message
+
+
+def test_roles_given_together_in_one_parenthesis() -> None:
+    # 甲方 supplies here: the buyer's own prohibition binds no supplier, however its words read
+    text = ("软件许可及服务合同\n\n甲方（许可方/供应方）：澄江数智软件有限公司\n\n乙方（被许可方/采购方）：临江市供水调度中心\n\n"
+            "第八条 数据\n\n8.1 乙方不得利用使用本软件的便利，非法获取甲方的用户数据或者反向工程甲方软件。\n")
+    verdict, message = _verdict(text, "CSR02")
+    assert verdict != "satisfied", message

@@ -916,20 +916,35 @@ def _next_sentence(s, sentences):  # type: ignore[no-untyped-def]
 def _bid_response(s, sentences, results, library, lang) -> None:  # type: ignore[no-untyped-def]
     """A requirement put to the supplier and answered in the next line ("★5.3 招标要求：供应商不得中断…" /
     "应答：…", "4.2 The Vendor shall …" / "Response: …") binds the supplier as far as the answer accepts it:
-    "应答：满足" keeps the undertaking; "不满足", "Not comply" refuse it (a contradiction); "部分满足", "负偏离", "了解", "Noted" leave it weak. With no
-    response after it, the requirement is read as it stands (a bid accepting the tender's terms as a whole)."""
+    "应答：满足" keeps the undertaking; "不满足", "Not comply" refuse it (a contradiction); "部分满足", "负偏离", "了解",
+    "Noted" leave it weak. The answer is its whole paragraph ("投标响应：响应。我公司…以全球隐私政策为准。偏离情况：有
+    偏离"), each sentence read without its label. With no response after it, the requirement is read as it stands (a
+    bid accepting the tender's terms as a whole)."""
     if not any(a.kind == "undertaking" for a in results):
         return
     nxt = _next_sentence(s, sentences)
     response = _lexicon_regex(library, "bid_responses", lang)
     if nxt is None or response is None or not response.search(nxt.text):
         return
-    words = " ".join(nxt.text.split())[:120]
+    lines = [t for t in sentences[nxt.index:] if t.block is nxt.block]
+    said = " ".join(t.text[m.end():] if (m := response.search(t.text)) else t.text for t in lines)
+    words = " ".join(" ".join(t.text for t in lines).split())[:120]
+    refused = _lexicon_regex(library, "bid_rejections", lang)
+    qualified = _lexicon_regex(library, "bid_qualified", lang)
+    if refused is not None and refused.search(said):
+        for a in results:
+            if a.kind == "undertaking":
+                a.kind = "contradiction"
+                a.reasons = [Reason("contradicted-by", words)]
+                a.detail = words
+        return
     # "投标响应：我方将努力提供稳定可靠的服务。偏离：无": an answer that claims no deviation yet restates the duty in
-    # hedged words gives only what it says
-    hedge = get_analyzer(library, lang).hits(nxt.text)
-    hedges = [h.text for h in hedge if h.cat == "modal:non_binding"
+    # hedged words, or puts a policy of its own above it, gives only what it says
+    hits = get_analyzer(library, lang).hits(said)
+    hedges = [h.text for h in hits if h.cat in ("modal:non_binding", "carve_outs", "global_overrides")
               or any(h.cat == f"{a.requirement}:weakening" for a in results)]
+    if qualified is not None and (m := qualified.search(said)):
+        hedges.insert(0, m.group(0))
     if hedges:
         for a in results:
             if a.kind == "undertaking" and a.quality == "satisfied":
@@ -937,23 +952,6 @@ def _bid_response(s, sentences, results, library, lang) -> None:  # type: ignore
                 a.reasons = [r for r in a.reasons if r.code != "binding-undertaking"]
                 a.reasons.append(Reason("weakened-by", f"{hedges[0]} ({words})"))
                 a.detail = a.detail or hedges[0]
-        return
-    accepts = _lexicon_regex(library, "bid_acceptances", lang)
-    if accepts is not None and accepts.search(nxt.text):
-        return
-    refused = _lexicon_regex(library, "bid_rejections", lang)
-    qualified = _lexicon_regex(library, "bid_qualified", lang)
-    for a in results:
-        if a.kind != "undertaking":
-            continue
-        if refused is not None and refused.search(nxt.text):
-            a.kind = "contradiction"
-            a.reasons = [Reason("contradicted-by", words)]
-            a.detail = words
-        elif qualified is not None and qualified.search(nxt.text):
-            a.quality = "weak"
-            a.reasons.append(Reason("weakened-by", words))
-            a.detail = a.detail or words
 
 
 def _inside_qualified_response(s, results, library, lang) -> None:  # type: ignore[no-untyped-def]
