@@ -27,6 +27,7 @@ header/footer block's offsets, block and page.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Collection, Sequence
@@ -243,6 +244,18 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     superseded = _superseded_spans(doc, library, lang) + _unagreed_spans(doc, library, lang)
     asked = _questions_and_answers(sentences, library, lang)
     antecedents = _antecedents(doc, library, lang)
+
+    def with_lead(s, s_text):  # type: ignore[no-untyped-def]
+        """The item ``s`` read after its lead-in, as one unit."""
+        lead = s.lead_in
+        lead_ctx = (_context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
+                    or headings.get(_top_section(lead.block.section)))
+        combined = Unit(lead.text + " " + s_text, lang,
+                        [(0, lead.start, lead.end), (len(lead.text) + 1, s.start, s.end)], s,
+                        context_party=lead_ctx, absent=absent, defined=defined, narrowed=narrowed,
+                        instrument=instrument, antecedents=antecedents(lead))
+        return _analyse(combined, library, roles)
+
     for s in sentences:
         if s.language != lang:
             continue
@@ -274,13 +287,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         if s.lead_in is not None and not any(a.kind != "near-miss" and not _needs_lead(a) for a in results) \
                 and not (s.run_on and _names_party(s.text, roles, lang)):
             lead = s.lead_in
-            text = lead.text + " " + s_text
-            lead_ctx = (_context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
-                        or headings.get(_top_section(lead.block.section)))
-            combined = Unit(text, lang, [(0, lead.start, lead.end), (len(lead.text) + 1, s.start, s.end)], s,
-                            context_party=lead_ctx, absent=absent, defined=defined,
-                            narrowed=narrowed, instrument=instrument, antecedents=antecedents(lead))
-            combined_results = _analyse(combined, library, roles)
+            combined_results = with_lead(s, s_text)
             if _opens_list(lead.text, library, lang):
                 # "… shall not suspend supply except where: (a) …; (b) …; (c) …": an item is one case of the
                 # exception, never the undertaking with only that case; the lead-in read alone reads every item
@@ -291,9 +298,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
                     for a in combined_results) or all(a.kind == "near-miss" for a in results) else results
         if s.lead_in is not None and any(a.kind == "undertaking" and a.quality == "satisfied" and len(a.unit.pieces) == 1
                                          for a in results):
-            results = _hedged_by_lead_in(s, s_text, results, library, roles, lang, absent=absent, defined=defined,
-                                         narrowed=narrowed, instrument=instrument, antecedents=antecedents,
-                                         headings=headings)
+            results = _hedged_by_lead_in(s, results, functools.partial(with_lead, s, s_text), library, lang)
         contradicted = {a.requirement for a in results if a.kind == "contradiction"}
         inherited = _overridden(s, sentences, found, scan, library, lang) - contradicted
         if inherited:
@@ -616,23 +621,17 @@ def _questions_and_answers(sentences: list, library: Library, lang: str) -> set[
 _LEAD_HEDGES = frozenset({"weakened-by", "carve-out", "overridden-by", "bracketed"})
 
 
-def _hedged_by_lead_in(s, s_text, results, library, roles, lang, *, absent, defined, narrowed, instrument,  # type: ignore[no-untyped-def]
-                       antecedents, headings):
+def _hedged_by_lead_in(s, results, read_with_lead, library, lang):  # type: ignore[no-untyped-def]
     """An item satisfied on its own is still one item of its lead-in: "The Supplier shall use all reasonable
     endeavours to: … (c) ensure that the Supplier does not control …" hedges (c) as much as (a). The item is read
-    again with its lead-in, and where that reading of the same requirement is weak, the weak reading stands (the
-    words the lead-in adds are part of the undertaking's sentence)."""
+    again with its lead-in (``read_with_lead``), and where that reading of the same requirement is weak for a
+    qualifier the library knows, written in the lead-in, the weak reading stands."""
     lead = s.lead_in
     if s.run_on or not lead.text.rstrip().endswith((":", "：")) or _opens_list(lead.text, library, lang):
         return results  # only a lead-in proper, ending in its colon, speaks for every item
-    lead_ctx = (_context_party(lead.block.text, lead.start - lead.block.start, roles, lang)
-                or headings.get(_top_section(lead.block.section)))
-    combined = Unit(lead.text + " " + s_text, lang, [(0, lead.start, lead.end), (len(lead.text) + 1, s.start, s.end)],
-                    s, context_party=lead_ctx, absent=absent, defined=defined, narrowed=narrowed,
-                    instrument=instrument, antecedents=antecedents(lead))
     # only a qualifier the library knows, written in the lead-in: a lead-in's other words (the preamble's names,
     # "现经协商达成如下约定") are not read with an item that stands on its own
-    weak = {a.requirement: a for a in _analyse(combined, library, roles)
+    weak = {a.requirement: a for a in read_with_lead()
             if a.kind == "undertaking" and a.quality == "weak"
             and any(r.code in _LEAD_HEDGES and r.detail and r.detail.split(" (")[0] in lead.text for r in a.reasons)}
     return [weak.pop(a.requirement) if a.kind == "undertaking" and a.quality == "satisfied" and a.requirement in weak

@@ -751,11 +751,7 @@ def modifier_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[in
     guards = [rx for kind in ("enumerations", "illustrations", "object_modifiers")
               if (rx := _enumeration_regex(library, "guards", lang, kind))]
     own_guards = _enumeration_regex(library, "guards", lang, "object_modifiers")
-    heads = [h for cat, hits in s.by.items() if cat.startswith(f"{rid}:")
-             and (":obj:" in cat or cat.endswith(":broad_objects")) for h in hits]
-    outer = {(h.start, h.end) for h in [*heads, *objects]
-             if not any(o.start <= h.start and h.end <= o.end and (o.start, o.end) != (h.start, h.end)
-                        for o in [*heads, *objects])}
+    heads, outer = _outer_objects(s, rid, objects)
     several = len(outer) >= 2
     joint = re.compile(conf["joint"][lang])
     word = re.compile(conf["word"][lang])
@@ -777,6 +773,17 @@ def modifier_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[in
         if any(h.start >= b and joint.fullmatch(s.text[b:h.start]) for h in heads):
             out.append((a, b))
     return out
+
+
+def _outer_objects(s: Sentence, rid: str, objects: list[Hit]) -> tuple[list[Hit], set[tuple[int, int]]]:
+    """The requirement's object heads in the sentence, and the spans of those no longer one contains: the things
+    the prohibition names."""
+    heads = [h for cat, hits in s.by.items() if cat.startswith(f"{rid}:")
+             and (":obj:" in cat or cat.endswith(":broad_objects")) for h in hits]
+    outer = {(h.start, h.end) for h in [*heads, *objects]
+             if not any(o.start <= h.start and h.end <= o.end and (o.start, o.end) != (h.start, h.end)
+                        for o in [*heads, *objects])}
+    return heads, outer
 
 
 #: Chinese characters that are grammar, not part of a noun: a modifier chain never holds one
@@ -849,11 +856,7 @@ def _single_kind(s: Sentence, rid: str, objects: list[Hit], negative: bool, broa
     the head, or uses the defined term."""
     if s.unit.lang != "zh" or not negative or not broader:
         return []
-    heads = [h for cat, hits in s.by.items() if cat.startswith(f"{rid}:")
-             and (":obj:" in cat or cat.endswith(":broad_objects")) for h in hits]
-    outer = {(h.start, h.end) for h in [*heads, *objects]
-             if not any(o.start <= h.start and h.end <= o.end and (o.start, o.end) != (h.start, h.end)
-                        for o in [*heads, *objects])}
+    _, outer = _outer_objects(s, rid, objects)
     if len(outer) != 1:
         return []
     start, _ = next(iter(outer))
