@@ -127,7 +127,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "exception_references": (LEX, False),
     "anaphor_gaps": (LEX, False),
     "open_lists": (LEX, False),
-    "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards)
+    "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards, periods)
     "enumerations": ({"max_chars": (int, True), "max_words": (int, True), "separators": (LEX, True),
                       "disjunctive": (LEX, True), "guards": (LEX, True), "catch_alls": (LEX, False)}, False),
     "object_modifiers": ({"max_chars": (int, True), "max_words": (int, True), "guards": (LEX, True),

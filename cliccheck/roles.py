@@ -57,6 +57,18 @@ def _lang_of(text: str) -> str:
     return "zh" if any(is_cjk(c) for c in text) else "en"
 
 
+def _langs_in(text: str) -> tuple[str, ...]:
+    """The languages whose words a line may hold: a Chinese line may carry an English party line too."""
+    if not text:
+        return ()
+    return ("zh", "en") if _lang_of(text) == "zh" and re.search(r"[A-Za-z]{3}", text) else (_lang_of(text),)
+
+
+#: what follows a parenthesis inside a company's name
+_NAME_GOES_ON = re.compile(r"\s*(?:co\b|company\b|ltd\b|limited\b|inc\b|corp|plc\b|llc\b|gmbh\b|pty\b|"
+                           r"有限|股份|公司|集团|集團)", re.IGNORECASE)
+
+
 class _RoleWords:
     def __init__(self, library: Library):
         roles = library.common["roles"]
@@ -184,7 +196,10 @@ def _clean_term(inner: str, words: _RoleWords) -> str:
     return text.strip(" ,，:：" + _QUOTES)
 
 
-_NAME_STOP = re.compile(r"[,，;；。:：(（\n]|\s{2,}")
+_NAME_STOP = re.compile(r"[,，;；。:：(（)）\n]|\s{2,}")
+#: a parenthesis inside a company's name: "Orion Scanners (Asia) Limited", "恒嘉电力自动化（香港）有限公司"
+_INNER_PAREN = re.compile(r"[(（][^()（）,，;；:：]{1,20}[)）](?=\s*(?:co\b|company\b|ltd\b|limited\b|inc\b|corp|plc\b|llc\b|"
+                          r"gmbh\b|pty\b|有限|股份|公司|集团|集團))", re.IGNORECASE)
 _COMPANY_COMMA = re.compile(r"[,，]\s*(?:ltd|limited|inc|llc|co|corp|plc|gmbh)\b", re.IGNORECASE)
 
 
@@ -204,8 +219,9 @@ def _name_after(text: str, pos: int, words: _RoleWords) -> str | None:
         nxt = next((m for m in rx.finditer(rest) if m.start() > 0), None)
         if nxt is not None:
             cut = nxt.start()
+    inner = [m.span() for m in _INNER_PAREN.finditer(rest, 0, cut)]
     for brk in _NAME_STOP.finditer(rest, 0, cut):
-        if _COMPANY_COMMA.match(rest, brk.start()):
+        if _COMPANY_COMMA.match(rest, brk.start()) or any(a <= brk.start() < b for a, b in inner):
             continue
         cut = brk.start()
         break
@@ -355,6 +371,8 @@ _SHORT_NAME_LINE = re.compile(r"(?:^|\s/\s|\n)\s*(?P<head>[A-Z][a-z]{2,20})\s*:(
 def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: str) -> None:
     text = block.text
     for m in _PAREN.finditer(text):
+        if _NAME_GOES_ON.match(text, m.end()):
+            continue  # "Ashdown Control Systems (Tianjin) Co., Ltd.", "恒讯（香港）有限公司": part of a name, no term
         term = _clean_term(m.group(1), words)
         if not term or len(term) > 40 or _LIST_NUMBER.fullmatch(term):
             continue  # "要求供应商：（一）配合…；（二）…": a list's numbers, not names for a party
@@ -414,9 +432,11 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
     if m and (name := _name_after(text, m.end(), words)) and re.search(r"[\u4e00-\u9fffA-Za-z]{2}", name):
         out.add("supplier", m.group("word"), name, block, source)
         out.bidder = True
-    # "Supplier: Northbridge Systems Ltd." / "供方：星河网络科技有限公司" without a parenthetical
-    for m in words.party_line_re[_lang_of(text)].finditer(text) if text else ():
-        if m.start() and not re.search(r"[\s。；;]$", text[:m.start()]) and _lang_of(text) == "en":
+    # "Supplier: Northbridge Systems Ltd." / "供方：星河网络科技有限公司" without a parenthetical; in either language
+    # whatever the line's own ("Employer: 南方电网某公司; Contractor: Ashdown Ltd.")
+    lines = [m for lang in _langs_in(text) for m in words.party_line_re[lang].finditer(text)]
+    for m in sorted(lines, key=lambda m: m.start()):
+        if m.start() and not re.search(r"[\s。；;]$", text[:m.start()]) and not is_cjk(m.group(0)[:1]):
             continue
         if m.start() and is_cjk(text[m.start() - 1]) and (
                 not _name_after(text, m.end(), words) or words.demanded(text, m.start())):
@@ -640,7 +660,9 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_
         parties[side] = Party(name=out.names[side], labels=labels, evidence=out.evidence[side], source=source,
                               names=dict(out.names_by_lang[side]))
     supplier, buyer = parties["supplier"], parties["buyer"]
-    _fill_defaults(supplier, buyer, words, {b.language for b in body},
+    # a block of both languages ("10.1 乙方不得…。/ The Contractor shall not …") is written in each
+    present = {lang for b in body for lang in (("zh", "en") if b.language == "mixed" else (b.language,))}
+    _fill_defaults(supplier, buyer, words, present,
                    "\n".join([doc.text, *(x.text for x in doc.excluded)]))
     if aligned:
         _carry_across(aligned, supplier, buyer, words)

@@ -34,6 +34,8 @@ _NEXT_CHAR = re.compile(r"\s*(\S?)")
 _EN_END = ";?!"
 #: after a colon, a list run on in the same paragraph ("本公司承诺：配合网络安全审查；不利用…；…"): each item
 #: belongs to the colon's lead-in as an enumerated item would
+#: a short proviso after a semicolon that ends its sentence ("；甲方书面同意的除外。", "；但…者，不在此限。")
+_PROVISO_AFTER = re.compile(r"\s*(?:[^。；;！？!?\n，,]{1,40}?除外|但[^。；;！？!?\n]{1,60}?不在此限)\s*(?:[。]|$)")
 _INLINE_LIST = re.compile(r"(?!\s*[\"“「『'‘])[^:：。.!?！？]*[；;]\s*\S")  # a list of definitions ("In this Agreement:
 #: "Software" means …; "Updates" means …") is read as one sentence, as before
 _ITEM_NUMBER_BEFORE = re.compile(r"(?:^|(?<=[\s：:，,。；;）)]))\d{1,2}$")
@@ -91,7 +93,8 @@ def split_sentences(text: str) -> list[tuple[int, int, bool]]:
         cut = False
         lead = False
         if ch in _ZH_END or ch in _EN_END:
-            cut = True
+            # "…不得获取甲方及其客户的数据；法律要求或者甲方书面同意的除外。": the proviso is part of the sentence it excepts
+            cut = not (ch in "；;" and _PROVISO_AFTER.match(text, i + 1))
         elif ch == ".":
             nxt = text[i + 1] if i + 1 < n else ""
             if nxt == "" or (nxt == " " and not _is_abbreviation(text, i)):

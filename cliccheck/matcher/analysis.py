@@ -266,6 +266,14 @@ def _longest(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if not any(o is not h and o.contains(h) for o in hits)]
 
 
+#: a negation right before a grant word ("未授权", "未经授权", "没有授权", "not having authorised")
+_DENIED_BEFORE = {"zh": re.compile(r"(?:未经?|没有|尚未|未予|并未)$"),
+                  "en": re.compile(r"\b(?:has|have)\s+not\s+(?:yet\s+)?$", re.IGNORECASE)}
+
+
+_DENIAL_WORDS = frozenset({"未", "未经", "没有", "尚未", "并未"})
+
+
 class Sentence:
     """All hits of one unit, cleaned: the shared facts every requirement reads."""
 
@@ -307,8 +315,21 @@ class Sentence:
         self.modals = [m for i, m in enumerate(self.modals)
                        if not (m.cat == "modal:grant" and i and self.modals[i - 1].cat == "modal:prohibition"
                                and _COORDINATED[unit.lang].fullmatch(self.text, self.modals[i - 1].end, m.start))]
+        # "乙方不得在甲方未授权的情况下访问", "without the Customer having authorised": a grant that is denied is the
+        # lack of consent, a lawful-basis condition, not a right
+        buyers = [p for p in parties if p.cat == "party:buyer"]
+
+        def denied(pos: int) -> bool:  # the buyer's consent denied right before ``pos``: "甲方未授权"
+            m = _DENIED_BEFORE[unit.lang].search(self.text, max(0, pos - 12), pos)
+            return m is not None and any(0 <= m.start() - b.end <= 1 for b in buyers)
+
+        self.modals = [m for m in self.modals if not (m.cat == "modal:grant" and denied(m.start))]
         others = [h for h in hits if h.cat != "negations"] + self.modals + parties
-        self.negations = [h for h in by.get("negations", []) if not any(o.overlaps(h) for o in others)]
+        consents = [h for h in hits if h.cat in ("consent_words", "modal:grant")]
+        self.negations = [h for h in by.get("negations", []) if not any(o.overlaps(h) for o in others)
+                          and not (h.text in _DENIAL_WORDS and any(0 <= c.start - h.end <= 1 and denied(c.start)
+                                                                   for c in consents))]
+        # (未授权, 没有同意: no consent given; but "乙方不同意配合…" refuses the act)
         self.scopes: dict[tuple[int, int], tuple[int, int]] = {}
 
     def get(self, cat: str) -> list[Hit]:
@@ -320,9 +341,10 @@ class Sentence:
 
 #: an illustrative aside between a nominal act and the duty that binds it ("Full cooperation …, including the timely
 #: provision of documents and the attendance of personnel, is a continuing obligation of", "全面配合（包括提供文件、
-#: 解答查询）乃供应商…之持续责任"): it only says what the act includes, so it does not part the two
-_ILLUSTRATION = re.compile(r",\s*(?:including|such as|in particular|for example|namely)\b[^;.]*,\s*|[（(]\s*(?:包括|含|例如|including|such as)[^）)]*[）)]",
-                           re.IGNORECASE)
+#: 解答查询）乃供应商…之持续责任", "全面配合…审查，包括及时提供…信息，是供应商的持续义务"): it only says what the act
+#: includes, so it does not part the two
+_ILLUSTRATION = re.compile(r",\s*(?:including|such as|in particular|for example|namely)\b[^;.]*,\s*|[（(]\s*(?:包括|含|例如|including|such as)[^）)]*[）)]"
+                           r"|[，,]\s*(?:包括但不限于|包括|含|例如|诸如)[^，,。；;]{1,60}[，,]", re.IGNORECASE)
 
 
 #: a comma inside an English series ("passengers, staff or operations", "any cybersecurity review, national
@@ -349,7 +371,10 @@ def _passive_modal_after(s: Sentence, act: Hit) -> Hit | None:
             if m.start >= act.end and m.text in ("是", "为", "系", "乃") \
                     and not re.search(r"[。；;]", s.text[act.end:m.start]) \
                     and m.start - act.end - _illustration_length(s.text[act.end:m.start]) <= 30:
-                if any(0 <= p.start - m.end <= 1 and p.cat != "party:pronoun" for p in s.parties):
+                # (其 for the supplier named before the act: "供应商对网络安全审查的全面配合，是其…的一项持续性义务")
+                named = any(p.cat == "party:supplier" and p.end <= act.start for p in s.parties)
+                if any(0 <= p.start - m.end <= 1 and (p.cat != "party:pronoun" or (named and p.text == "其"))
+                       for p in s.parties):
                     return m
                 break
         # "网络安全审查的配合工作由甲方负责": a nominal act whose agent follows with 由 and binds itself after it
@@ -527,6 +552,14 @@ def _in_condition(s: Sentence, party: Hit, limit: int) -> bool:
                 and closes_rx.search(s.text, party.end, limit + 2))
 
 
+#: what joins a subject to others before the modal: "供应商及上述人员不得", "乙方和其分包商应"
+_COORDINATED_SUBJECT = re.compile(r"(?:及|和|与|以及|或)(?:其|上述|前述|该等)?[^，,。；;的之]{1,8}?(?:均|亦|也|都)?")
+
+
+#: the opening of an exception or condition clause before a position: "，非因甲方…", "，如甲方…"
+_FRAME_OPENING_ZH = re.compile(r"(?:^\s*(?:第[一二三四五六七八九十百零\d]+条|\d{1,3}(?:\.\d{1,3})*[.、]?)?|[，,：:；;])\s*(?:非因|除非|除|如果|如|若|倘若|倘|一旦|因|由于)[^，,。；;：:]*$")
+
+
 def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str | None, Hit | None]:
     """Side bound by the predicate (supplier/buyer/both) and the party hit, if any."""
     if modal is not None and modal.start >= action.end:  # "… shall be given by the Contractor"
@@ -577,10 +610,19 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
         # "乙方不得擅自变更甲方信息系统的配置，不得篡改…": a clause without its own subject continues the last
         # party that stood as a subject (right before a modal), not one named inside an object
         # ("乙方对获知的甲方信息保密，不得披露": the party before 对 is the subject, 甲方 is inside its object)
+        # ("供应商及上述人员不得获取…，不得控制…": the subject coordinated with those it answers for)
         subjects = [p for p in (bare or plain or free) if any(0 <= m.start - p.end <= 2 for m in s.modals)
-                    or s.text.startswith(("对", "就"), p.end)]
+                    or s.text.startswith(("对", "就"), p.end)
+                    or any(_COORDINATED_SUBJECT.fullmatch(s.text, p.end, m.start) for m in s.modals if m.start > p.end)]
         if subjects and subjects[-1] is not pick:
             pick = subjects[-1]
+        elif _FRAME_OPENING_ZH.search(s.text, 0, pick.start):
+            # "乙方在本合同期限内，非因甲方严重违约…，不得停止供货": a party inside an exception or a condition
+            # clause is not the subject; the party before that clause is
+            earlier = [p for p in (bare or plain or free) if p.end <= pick.start
+                       and not _FRAME_OPENING_ZH.search(s.text, 0, p.start)]
+            if earlier:
+                pick = earlier[-1]
     if pick is None and modal is not None:  # 严禁承包人… / It is prohibited for the Vendor to …
         after = [p for p in s.parties if modal.end <= p.start and p.end <= action.start]
         plain_after = [p for p in after if not _possessive(s.text, p, lang)]
@@ -831,6 +873,8 @@ def _weakeners(s: Sentence, rid: str, modal: Hit | None, act: Hit | None = None)
         if (forbidden_reason and forbidden_reason[0] <= h.start < forbidden_reason[1]
                 and _REASON_WORD.search(s.text, h.end, forbidden_reason[1])):
             continue  # "不得以停产、转产…为由中断供货": a reason the promise forbids, not a carve-out
+        if _inside_extension(s, h):
+            continue  # "系统停产后八年内": how long the duty outlasts the discontinuation, not a ground to stop
         reasons.append(Reason("carve-out", h.text))
         marks.append(h)
     # (a requirement's qualifiers are words harmless in the undertaking itself - 对, 进行, "or", "to others" -
@@ -858,6 +902,15 @@ def _weakeners(s: Sentence, rid: str, modal: Hit | None, act: Hit | None = None)
             reasons.append(Reason("carve-out", scope[:120]))
             marks.append(Hit("exceptions", a, b, scope))
     return reasons, marks
+
+
+def _inside_extension(s: Sentence, h: Hit) -> bool:
+    """Whether ``h`` lies inside a period that extends the undertaking past an event (frames.yaml
+    ``complements.term_extensions``: "在本合同有效期内以及系统停产后八年内")."""
+    from .frames import _complements
+
+    return any(name == "term_extensions" and any(m.start() <= h.start and h.end <= m.end() for m in rx.finditer(s.text))
+               for name, rx, _ in _complements(s.library, s.unit.lang))
 
 
 def _opens_list_here(s: Sentence, end: int) -> bool:
@@ -965,7 +1018,7 @@ def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) 
     return out
 
 
-_TOPIC_LEAD = re.compile(r"[\s\d.．()（）、a-z]*", re.IGNORECASE)
+_TOPIC_LEAD = re.compile(r"(?:第[一二三四五六七八九十百零\d]+[条條])?[\s\d.．()（）、a-z]*", re.IGNORECASE)
 
 
 #: what may stand between a modal and its predicate in a clause of its own: a deadline, a time or nothing
@@ -1027,6 +1080,7 @@ _RELATIVE_BEFORE = re.compile(
     r"(?:\s+(?:has|have|had|may|might|will|would|shall|should|does|did|is|are|was|were|can|could)(?:\s+been)?)?\s+$",
     re.IGNORECASE)
 _ATTRIBUTIVE_ZH = re.compile(r"(?:其|他人|第三方|乙方|甲方|供方|对方)(?:为[^，。；、的]{1,12}?|因[^，。；、的]{1,12}?而)?$")
+_ATTRIBUTIVE_TAIL = re.compile(r"(?:为[^，。；、的之]{1,12}?|因[^，。；、的之]{1,12}?而|(?:于|在)[^，。；、的之]{1,12}?)?")
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:any|the|all|such|its|their|this|that|each|every|no)\s+$", re.I)
@@ -1050,8 +1104,13 @@ def _attributive_act(s: Sentence, act: Hit) -> bool:
         m = _RELATIVE_BEFORE.search(s.text, max(0, act.start - 60), act.start)
         return m is not None and any(h.end == m.end("noun") for cat, hits in s.by.items()
                                      if ":obj:" in cat or cat.endswith("objects") for h in hits)
-    return s.text[act.end:act.end + 1] == "的" and bool(_ATTRIBUTIVE_ZH.search(s.text, max(0, act.start - 16),
-                                                                             act.start))
+    if s.text[act.end:act.end + 1] not in ("的", "之"):
+        return False
+    if _ATTRIBUTIVE_ZH.search(s.text, max(0, act.start - 16), act.start):
+        return True
+    # any party named right before it ("厂商于维护过程中取得之系统资料", "承包人在运维中获取的数据")
+    return any(0 <= act.start - p.end <= 16 and _ATTRIBUTIVE_TAIL.fullmatch(s.text[p.end:act.start])
+               for p in s.parties)
 
 
 def _delegated_act(s: Sentence, rid: str, act: Hit) -> bool:

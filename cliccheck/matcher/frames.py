@@ -625,8 +625,26 @@ def _sibling(read: Sentence, rid: str, library: Library) -> bool:
     if read.any(*_QUALIFYING, *(f"{r.id}:weakening" for r in library.requirements)):
         return False
     lang = read.unit.lang
-    return not any(rx.search(read.text) for section in ("back_references", "riders")
-                   for _, rx in _lexicon(library, section, lang))
+    return not _points_elsewhere(read, library, rid, lang)
+
+
+def _points_elsewhere(read: Sentence, library: Library, rid: str, lang: str) -> bool:
+    """The sentence holds a back-reference or a rider word, other than an anaphor naming its own object (a list item
+    may bind by its lead-in's modal: "乙方承诺：…（二）不以任何方式擅自控制、操纵上述设备")."""
+    binding = all(m.cat in ("modal:obligation", "modal:prohibition") for m in read.modals)
+    for section in ("back_references", "riders"):
+        for _, rx in _lexicon(library, section, lang):
+            for m in rx.finditer(read.text):
+                if not (section == "back_references" and binding and _object_anaphor(read, m.end(), rid)):
+                    return True
+    return False
+
+
+def _object_anaphor(read: Sentence, end: int, rid: str) -> bool:
+    """A back-reference right before an object of the item's own requirement ("不以任何方式擅自控制、操纵上述设备"):
+    it names the things the item itself spoke of, not an earlier undertaking."""
+    return any(":obj:" in c and not c.startswith(f"{rid}:") and any(0 <= h.start - end <= 1 for h in hits)
+               for c, hits in read.by.items())
 
 
 def _sibling_with_own_exception(read: Sentence, rid: str, library: Library, section: str | None) -> bool:
@@ -700,8 +718,7 @@ def _further_duty(read: Sentence, library: Library, rid: str) -> bool:
     if read.any(f"{rid}:forbidden", f"{rid}:partial", f"{rid}:contradicting"):
         return False  # "如供应商拟停止任何产品，应提前九十日通知": it names the very act the undertaking forbids
     lang = read.unit.lang
-    return not any(rx.search(read.text) for section in ("back_references", "riders")
-                   for _, rx in _lexicon(library, section, lang))
+    return not _points_elsewhere(read, library, rid, lang)
 
 
 def leftover(text: str, spans: list[tuple[int, int]], lang: str) -> list[str]:
@@ -1056,6 +1073,7 @@ def illustrative_spans(s: Sentence, library: Library, spans: list[tuple[int, int
     markers = _illustration_regex(library, "markers", lang)
     coordinated = _illustration_regex(library, "coordinated", lang) if positive else None
     guards = _illustration_regex(library, "guards", lang)
+    periods = _illustration_regex(library, "periods", lang)
     if markers is None and coordinated is None and _illustration_regex(library, "slots", lang) is None:
         return []
     qualifying = s.any(*_QUALIFYING, "carve_outs", "exceptions", "breadth", "negations",
@@ -1077,6 +1095,8 @@ def illustrative_spans(s: Sentence, library: Library, spans: list[tuple[int, int
             # the words of the list itself that nothing else accounts for
             words = leftover(s.text, [*spans, (0, m.start()), (b, len(s.text))], lang)
             if guards is not None and any(guards.search(w) for w in words):
+                continue
+            if periods is not None and periods.search(s.text, m.start(), b):
                 continue
             out.append((m.start(), b))
     return out
