@@ -1878,11 +1878,24 @@ def _element_precedence(found: list[Assessment]) -> list[Assessment]:
                      for span in a.highlights}
     keep = []
     for a in found:
+        # (not over its party, its modal or its own act: "no obligation to participate in, support or provide information for
+        # any governmental review" refuses the review, though "support" is also a word of technical support)
+        own = _own_words(a)
         if a.kind == "contradiction" and not a.elements and any(
-                rid != a.requirement and span in a.highlights for rid, span in element_spans):
+                rid != a.requirement and span in a.highlights and span not in own for rid, span in element_spans):
             continue
         keep.append(a)
     return keep
+
+
+def _own_words(a: Assessment) -> set[tuple[int, int]]:
+    """The highlighted spans of ``a`` that are its party, its modal or its act."""
+    frame = a.frame
+    if frame is None:
+        return set()
+    text = a.unit.text
+    words = {w for w in (frame.act, frame.modal_text, frame.actor_text) if w}
+    return {(x, y) for x, y in a.highlights if text[x:y] in words}
 
 
 def _classify(kind: str, st: str, has_element: bool) -> str | None:

@@ -471,12 +471,13 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 # "（二）乙方不会故意控制…": a carve-out in another undertaking of the list qualifies that one (a right
                 # beside the duty is still read with it: "8.4 Party B may suspend … at its discretion")
                 continue
-            if _provision_of_its_own(t, read, a.requirement, found, library) and not _speaks_of_all(t.text, library, lang) \
-                    and not (named is not None and _names(named, t.text, library, lang)):
+            listed = defining is not None and _ITEM_START.match(t.text)  # an item of the exception list opened before
+            if not listed and _provision_of_its_own(t, read, a.requirement, found, library) \
+                    and not _speaks_of_all(t.text, library, lang) and not (named is not None and _names(named, t.text, library, lang)):
                 # "乙方有权根据自身经营需要暂停供货" beside a review undertaking: it is judged under the requirement
                 # whose act it names, and takes nothing from this one unless it points back at it
                 continue
-            if _stands_alone(t, read, a.requirement, found, library):
+            if not listed and _stands_alone(t, read, a.requirement, found, library):
                 continue  # "17.2 除甲方经催告仍未付款外，乙方不得中止前款供货": an undertaking of its own, whole
             if elsewhere and not any(h.cat.startswith(f"{a.requirement}:") and _SUBJECT_CAT.match(h.cat) for h in hits) \
                     and not (named is not None and _names(named, t.text, library, lang)):
@@ -527,10 +528,13 @@ def _with_listed_reasons(parts: list[Any], sentences: list[Any], library: Librar
         if not opens:
             continue
         j = t.index + 1
-        while j < len(sentences) and sentences[j].language == lang and _ITEM_START.match(sentences[j].text):
-            if id(sentences[j]) not in added:
-                added.add(id(sentences[j]))
-                out.append(sentences[j])
+        while j < len(sentences) and sentences[j].language == lang:
+            if _ITEM_START.match(sentences[j].text):
+                if id(sentences[j]) not in added:
+                    added.add(id(sentences[j]))
+                    out.append(sentences[j])
+            elif not _LIST_JOINER.fullmatch(sentences[j].text.strip()):
+                break
             j += 1
     return out
 
@@ -547,10 +551,17 @@ def _items_after(s: Any, sentences: list[Any], lang: str) -> list[Any]:
     """The list items right after ``s``: sentences opening with an item number, in the same language."""
     out = []
     j = s.index + 1
-    while j < len(sentences) and sentences[j].language == lang and _ITEM_START.match(sentences[j].text):
-        out.append(sentences[j])
+    while j < len(sentences) and sentences[j].language == lang:
+        if _ITEM_START.match(sentences[j].text):
+            out.append(sentences[j])
+        elif not _LIST_JOINER.fullmatch(sentences[j].text.strip()):
+            break
         j += 1
     return out
+
+
+#: what is left between two items once "; or" has ended the first ("(b) in the event of Force Majeure; or")
+_LIST_JOINER = re.compile(r"(?:and/or|and|or|或者|或|以及|及|和)[.;；。]?", re.IGNORECASE)
 
 
 def _defines_another_word(rider: str, undertaking: str, library: Library, lang: str) -> bool:
@@ -1218,7 +1229,7 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         if named is None:
             continue
         # every English reference by number names its first number (a Chinese one may write it 第七条)
-        digits = re.findall(r"\d+", section or "")[:1] if lang == "en" else []
+        digits = re.findall(r"\d+", _IN_ANNEX.sub("", section or ""))[:1] if lang == "en" else []
         found = [t for t in sentences if t.language == lang and t is not s
                  and (not digits or digits[0] in t.text) and id(t) not in taken
                  and _names(named, t.text, library, lang)
@@ -1478,12 +1489,18 @@ def _defines(text: str, library: Library, lang: str) -> bool:
 _REFERENCE_RX: dict[tuple[str, str], re.Pattern[str] | None] = {}
 
 
+#: the schedule or annex heading before an item's own number in a section label (sections.py)
+_IN_ANNEX = re.compile(r"^(?:schedule|annex|appendix|exhibit|attachment|附件|附表|附录|附錄)\s*\S+\s+(?:item\s+)?", re.I)
+
+
 def _clause_reference(section: str | None, lang: str) -> re.Pattern[str] | None:
     """A reference to the clause ``section`` by number ("Clause 8.1", "Clause 8", 第八条)."""
     if not section:
         return None
     key = (section, lang)
     if key not in _REFERENCE_RX:
+        # an item of a schedule or annex ("Schedule 3 item 2", "附件二 第三条") is referred to by its own number
+        section = _IN_ANNEX.sub("", section)
         number = re.match(r"\d+(?:\.\d+)*", re.sub(r"^(?:article|clause|section|art\.)\s*", "", section, flags=re.I))
         article = re.match(r"第([^条]{1,8})条", section)
         rx = None
@@ -1491,7 +1508,7 @@ def _clause_reference(section: str | None, lang: str) -> re.Pattern[str] | None:
             # "Clause 11.1" or its parent "Clause 11" ("The obligations in Clause 11 apply for 24 months")
             parts = number.group(0).split(".")
             labels = "|".join(re.escape(".".join(parts[:i])) for i in range(len(parts), 0, -1))
-            rx = re.compile(rf"\b(?:clauses?|articles?|sections?|paragraphs?)\s+(?:{labels})(?![\d.]*\d)", re.I)
+            rx = re.compile(rf"\b(?:clauses?|articles?|sections?|paragraphs?|items?)\s+(?:{labels})(?![\d.]*\d)", re.I)
         elif number or article:
             # "第7.1条所述审查", its parent "第7条" / "第七条", and for 第七条 also "第7条": a Chinese reference by
             # number in either digits or numerals
