@@ -64,9 +64,9 @@ def _langs_in(text: str) -> tuple[str, ...]:
     return ("zh", "en") if _lang_of(text) == "zh" and re.search(r"[A-Za-z]{3}", text) else (_lang_of(text),)
 
 
-#: what follows a parenthesis inside a company's name
-_NAME_GOES_ON = re.compile(r"\s*(?:co\b|company\b|ltd\b|limited\b|inc\b|corp|plc\b|llc\b|gmbh\b|pty\b|"
-                           r"有限|股份|公司|集团|集團)", re.IGNORECASE)
+#: the legal form that goes on a company's name after a parenthesis inside it ("Ashdown (Tianjin) Co., Ltd.")
+_LEGAL_FORM = r"(?:co\b|company\b|ltd\b|limited\b|inc\b|corp|plc\b|llc\b|gmbh\b|pty\b|有限|股份|公司|集团|集團)"
+_NAME_GOES_ON = re.compile(rf"\s*{_LEGAL_FORM}", re.IGNORECASE)
 
 
 class _RoleWords:
@@ -198,8 +198,7 @@ def _clean_term(inner: str, words: _RoleWords) -> str:
 
 _NAME_STOP = re.compile(r"[,，;；。:：(（)）\n]|\s{2,}")
 #: a parenthesis inside a company's name: "Orion Scanners (Asia) Limited", "恒嘉电力自动化（香港）有限公司"
-_INNER_PAREN = re.compile(r"[(（][^()（）,，;；:：]{1,20}[)）](?=\s*(?:co\b|company\b|ltd\b|limited\b|inc\b|corp|plc\b|llc\b|"
-                          r"gmbh\b|pty\b|有限|股份|公司|集团|集團))", re.IGNORECASE)
+_INNER_PAREN = re.compile(rf"[(（][^()（）,，;；:：]{{1,20}}[)）](?={_NAME_GOES_ON.pattern})", re.IGNORECASE)
 _COMPANY_COMMA = re.compile(r"[,，]\s*(?:ltd|limited|inc|llc|co|corp|plc|gmbh)\b", re.IGNORECASE)
 
 

@@ -52,9 +52,9 @@ NOT_THIS_PARTY = ("其他", "其它", "另一", "其余", "别的", "相关", "�
                   "公安", "执法", "监管", "政府")
 #: Characters before a party label that make it an object, not the one who acts ("向甲方", "对乙方", "经甲方").
 NOT_SUBJECT_BEFORE = "向对给与和及为被由让使经将把"
-#: Words opening a condition or a cause before the clause's subject ("如甲方逾期付款，乙方可…"): a party inside the
-#: phrase, up to its comma, does not act in the clause.
-CONDITION_OPENERS = ("如果", "如", "若", "倘若", "假如", "一旦", "因", "由于")
+#: Words opening a condition or a cause before the clause's subject ("如甲方逾期付款，乙方可…", "非因甲方违约，乙方不得…"):
+#: a party inside the phrase, up to its comma, does not act in the clause.
+CONDITION_OPENERS = ("如果", "如", "若", "倘若", "倘", "假如", "一旦", "非因", "因", "由于")
 #: An exception framed round a party ("除甲方逾期付款外，乙方不得…"): its opener and the words that close it.
 EXCEPTION_FRAME = (("除", "除非"), ("外", "以外", "之外"))
 #: Chinese relative clauses end in 的 before their noun, so no opener word marks them.

@@ -557,7 +557,9 @@ _COORDINATED_SUBJECT = re.compile(r"(?:及|和|与|以及|或)(?:其|上述|前�
 
 
 #: the opening of an exception or condition clause before a position: "，非因甲方…", "，如甲方…"
-_FRAME_OPENING_ZH = re.compile(r"(?:^\s*(?:第[一二三四五六七八九十百零\d]+条|\d{1,3}(?:\.\d{1,3})*[.、]?)?|[，,：:；;])\s*(?:非因|除非|除|如果|如|若|倘若|倘|一旦|因|由于)[^，,。；;：:]*$")
+_FRAME_OPENING_ZH = re.compile(
+    r"(?:^\s*(?:第[一二三四五六七八九十百零\d]+条|\d{1,3}(?:\.\d{1,3})*[.、]?)?|[，,：:；;])\s*"
+    rf"(?:{'|'.join(sorted({*zh.EXCEPTION_FRAME[0], *zh.CONDITION_OPENERS}, key=len, reverse=True))})[^，,。；;：:]*$")
 
 
 def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str | None, Hit | None]:
