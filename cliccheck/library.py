@@ -66,6 +66,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
                                 "exceptions", "overrides", "recitals", "citations", "definitions")},
     "prevailing": ({"zh": (LEX, True), "en": (LEX, True)}, True),
     "topics": (LEX, False),
+    "supply_grounds": (LEX, False),
     "scope_limits": (LEX, False),
     "global_overrides": (LEX, False),
     "restrictive": (LEX, False),
@@ -125,6 +126,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "undertaking_references": (LEX, False),
     "paragraph_carve_outs": (LEX, False),
     "exception_references": (LEX, False),
+    "clause_overrides": (LEX, False),
     "anaphor_gaps": (LEX, False),
     "open_lists": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards, periods)
@@ -171,6 +173,8 @@ _REQUIREMENT_SCHEMA: dict[str, Any] = {
     "examples": ({k: ({"en": ([str], True), "zh": ([str], True)}, True) for k in VERDICT_KEYS[:3]}, True),
     "anchor_title": (TEXT, False),
     "acts": ([{"id": (str, True), "title": (TEXT, True), "phrases": (LEX, True)}], False),
+    # true: the shared grounds for pausing supply or service (common.yaml supply_grounds) justify this requirement too
+    "supply_grounds": (bool, False),
 }
 
 
@@ -221,6 +225,9 @@ class Requirement:
     #: the acts a statute lists, every one of which the undertaking must name (Art. 16: access, obtain, retain, use,
     #: leak, provide): each an id, a title and its words; a prohibition naming only some is partial, and names the rest
     acts: tuple[Act, ...] = ()
+    #: the buyer's non-payment, force majeure and the other grounds for pausing supply (common.yaml supply_grounds)
+    #: justify this requirement's exceptions and rights; never one on data or equipment
+    supply_grounds: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +272,8 @@ def _scalar(path: Path, node: yaml.Node, kind: type, where: str) -> Any:
         value = node.value  # phrases such as "no" or "on" stay text
     if kind is int and (not isinstance(value, int) or isinstance(value, bool)):
         raise _err(path, node, f"{where}: expected an integer, got {node.value!r}")
+    if kind is bool and not isinstance(value, bool):
+        raise _err(path, node, f"{where}: expected true or false, got {node.value!r}")
     if kind is str and not value.strip():
         raise _err(path, node, f"{where}: empty text")
     return value
@@ -381,6 +390,7 @@ def _load_requirement(path: Path, check_phrase: Any = None) -> Requirement:
         source=str(path),
         anchor_title=data.get("anchor_title"),
         acts=tuple(Act(a["id"], a["title"], a["phrases"]) for a in data.get("acts") or ()),
+        supply_grounds=data.get("supply_grounds", False),
     )
 
 
@@ -416,7 +426,7 @@ def _load_frames(path: Path) -> dict[str, Any]:
     for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions",
                 "shared_terms", "narrowing_periods", "reference_titles",
                 "clause_self_references", "undertaking_references", "paragraph_carve_outs", "exception_references",
-                "referenced_exceptions",
+                "referenced_exceptions", "clause_overrides",
                 "anaphor_gaps", "open_lists"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
     for key in ("enumerations", "object_modifiers", "document_limits"):
@@ -488,7 +498,7 @@ def load_library(path: str | os.PathLike[str] | None = None) -> Library:
     if cached is not None:
         return cached
     common_data = _convert(common, _compose(common), _COMMON_SCHEMA, "")
-    for optional in ("topics", "scope_limits", "global_overrides"):  # optional: older libraries lack them
+    for optional in ("topics", "supply_grounds", "scope_limits", "global_overrides"):  # optional: older libraries lack them
         common_data.setdefault(optional, {lang: () for lang in LANGS})
     for optional in ("fields", "line_heads", *DOCUMENT_WORDS):
         common_data["roles"].setdefault(optional, {lang: () for lang in LANGS})

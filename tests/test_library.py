@@ -41,6 +41,16 @@ def test_unknown_key_is_an_error_with_file_and_line(tmp_path: Path) -> None:
     assert f"{path}:1: unknown key 'colour'" in exc.value.message
 
 
+def test_supply_grounds_is_a_yes_or_no_and_scopes_the_pause_grounds(tmp_path: Path) -> None:
+    assert [r.id for r in load_library().requirements if r.supply_grounds] == ["CSR04"]
+    lib = _copy(tmp_path)
+    path = lib / "CSR04.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("supply_grounds: true", "supply_grounds: maybe"),
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"CSR04.yaml:\d+: supply_grounds: expected true or false, got 'maybe'"):
+        load_library(lib)
+
+
 def test_wrong_type_and_bad_regex_are_errors(tmp_path: Path) -> None:
     lib = _copy(tmp_path)
     path = lib / "common.yaml"

@@ -501,7 +501,8 @@ def _widened_reasons(sentences, found, library, lang) -> None:  # type: ignore[n
     satisfied = [a for a in found if a.kind == "undertaking" and a.quality == "satisfied"]
     if not satisfied:
         return
-    reasons = phrase_regex(library.common.get("justifications", {}).get(lang, ()), lang)
+    reasons = phrase_regex([*library.common.get("justifications", {}).get(lang, ()),
+                            *library.common.get("supply_grounds", {}).get(lang, ())], lang)
     carve = phrase_regex([*library.common.get("carve_outs", {}).get(lang, ()),
                           *library.common.get("global_overrides", {}).get(lang, ())], lang)
     if reasons is None or carve is None:

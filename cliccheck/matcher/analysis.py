@@ -39,7 +39,7 @@ MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "grant", "obli
 _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
                 "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words", "acknowledgements", "exemptions",
                 "topics", "scope_limits", "global_overrides", "restrictive", "bounds", "payment_terms", "commitment_colons",
-                "handing_over", "restrictive_lists")
+                "handing_over", "restrictive_lists", "supply_grounds")
 #: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
 _NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions", "consent_words",
                  "acknowledgements", "exemptions", "topics", "scope_limits", "global_overrides", "restrictive", "bounds",
@@ -156,6 +156,8 @@ class Analyzer:
         for req in library.requirements:
             for key, lex in req.lexicon.items():
                 cats[f"{req.id}:{key}"] = lex[lang]
+            if req.supply_grounds:  # the shared grounds for a pause, read as this requirement's own justifications
+                cats[f"{req.id}:justifications"] = (*cats[f"{req.id}:justifications"], *common["supply_grounds"][lang])
             for el in req.elements:
                 cats[f"{req.id}:obj:{el.id}"] = el.objects[lang]
                 cats[f"{req.id}:stand:{el.id}"] = el.stand_ins[lang]
@@ -833,8 +835,13 @@ def _scope_of(s: Sentence, exc: Hit) -> tuple[int, int]:
         m = _COMMA.search(s.text, exc.end)
         if m:
             return exc.start, m.start()
-    m = re.compile(r"[;；。]" if exc.start > 0 else r"[,，;；。]").search(s.text, exc.end)
+    # (a table's cell ends it too: "save at the Purchaser's written request. | C | —" and the next row)
+    m = (_SCOPE_END if exc.start > 0 else _SCOPE_END_OPENING).search(s.text, exc.end)
     return exc.start, (m.start() if m else len(s.text))
+
+
+_SCOPE_END = re.compile(r"[;；。]|\s\|\s")
+_SCOPE_END_OPENING = re.compile(r"[,，;；。]|\s\|\s")
 
 
 _REASON_WORD = re.compile(r"理由|为由|原因|\breasons?\b|\bgrounds?\b", re.IGNORECASE)
@@ -1509,13 +1516,17 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 st = "do"  # "甲方有权要求乙方配合网络安全审查，乙方不得拒绝": a demand the supplier may not refuse
             if kind in ("forbidden", "partial") and st in ("do", "may") and _list_follows(s, act):
                 continue  # "may suspend only in the following circumstances:" alone: each item is read with it
-            if kind in ("forbidden", "partial") and st in ("do", "may") and _restricted(s, act):
+            if kind in ("forbidden", "partial") and st in ("do", "may") and _restricted(s, act, rid):
                 st = "not"  # "shall collect end-user data only with the Customer's written consent": a prohibition
+            if kind in ("duty", "partial_duty") and st == "not" and _earlier_item_negation(s, modal, act):
+                st = "do"  # "shall take measures, not implant malicious code, report incidents and comply with …"
             if kind == "duty" and st == "not" and any(n.start == act.start for n in s.get("negations")):
                 st = "do"  # "承诺不X，无正当理由不中断供应": a duty worded negatively, restated under the prohibition
             side, party = subject(s, modal, act, lang)
             marks = [act, *obj_hits] + ([modal] if modal else []) + ([party] if party else [])
             verdict = _classify(kind, st, bool(elements))
+            if verdict == "contradiction" and kind in ("duty", "partial_duty") and _inside_other_object(s, rid, act):
+                continue  # "shall not interrupt the supply of the Products or the Support Services": no refusal of the review
             if verdict != "contradiction" and (_attributive_act(s, act) or _delegated_act(s, rid, act)):
                 continue  # "data that it processes for other customers", 转委托第三方处理: not the act bound
             presumed = side if side in _PRESUMED else None
@@ -1744,7 +1755,7 @@ _PRESUMED = {"presumed_supplier": "supplier", "presumed_buyer": "buyer"}
 _LIST_ITEM = re.compile(r"[;；]|(?:^|\s)(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2}|[a-zA-Z]|[ivx]{1,4})[)）]|\d{1,2}[.、)])")
 
 
-def justified_list(s: Sentence, marker: Hit) -> tuple[int, int] | None:
+def justified_list(s: Sentence, marker: Hit, rid: str | None = None) -> tuple[int, int] | None:
     """The list a restrictive lead-in points at ("may suspend only in the following circumstances: (a) …; (b) …",
     乙方仅在下列情形下方可暂停供货：（一）…；（二）…), when every item of it is a justification or the buyer's
     consent: the act is then forbidden otherwise. Returns the span of the items, or None (no list in this unit, or
@@ -1753,7 +1764,10 @@ def justified_list(s: Sentence, marker: Hit) -> tuple[int, int] | None:
     if colon is None or re.search(r"[。.;；](?!\d)", s.text[marker.end:colon.start()]):
         return None
     a, b = colon.end(), len(s.text)
-    fine = s.any("lawful_basis", "justifications", *(f"{r.id}:justifications" for r in s.library.requirements))
+    # (only the act's own requirement's reasons: "may access the equipment only (a) if the Buyer fails to pay" is
+    # no prohibition of control, though non-payment justifies a pause of supply)
+    fine = s.any("lawful_basis", "justifications", *(f"{r.id}:justifications" for r in s.library.requirements
+                                                     if rid is None or r.id == rid))
     cuts = [a, *[m.end() for m in _LIST_ITEM.finditer(s.text, a, b)], b]
     items = 0
     for x, y in itertools.pairwise(cuts):
@@ -1779,7 +1793,40 @@ def _list_follows(s: Sentence, act: Hit) -> bool:
     return False
 
 
-def _restricted(s: Sentence, act: Hit) -> bool:
+def _earlier_item_negation(s: Sentence, modal: Hit | None, act: Hit) -> bool:
+    """English: every negation between the modal and the act opens an earlier item of a comma list (", not implant
+    malicious code"), and the act opens a later item of its own (", report …", ", and comply with …"): the "not"
+    belongs to its item, and the act is one of the duties the modal lists."""
+    if s.unit.lang != "en" or modal is None:
+        return False
+    negs = [n for n in s.negations if modal.end <= n.start and n.end <= act.start]
+    if not negs or not _ITEM_OPENS.search(s.text, 0, act.start):
+        return False
+    return all(_ITEM_OPENS.search(s.text, 0, n.start) and "," in s.text[n.end:act.start] for n in negs)
+
+
+#: what ends right before an item of a comma list: ", " or ", and " / ", or "
+_ITEM_OPENS = re.compile(r",\s*(?:(?:and|or)\s+)?$")
+
+
+def _inside_other_object(s: Sentence, rid: str, act: Hit) -> bool:
+    """The act's word is part of a longer object or contradicting phrase of another requirement that has its own act
+    in the sentence ("shall not interrupt the supply of the Products or the Support Services": "supply" and "Support"
+    name what the supply requirement protects), so it is no act of ``rid``. With no act of the other requirement the
+    word may still be ``rid``'s ("no obligation to issue security patches")."""
+    acting = {c.split(":", 1)[0] for c in s.by if _OWN_ACT.match(c)}
+    # (or part of another requirement's own contradicting phrase: the 承担 of "对任何数据泄露或安全事件不承担任何责任"
+    # excludes liability, it refuses no security duty)
+    return any((":obj:" in cat or cat.endswith(":contradicting")) and cat.split(":", 1)[0] in acting - {rid}
+               and h.start <= act.start
+               and act.end <= h.end and h.end - h.start > act.end - act.start for cat, hits in s.by.items() for h in hits)
+
+
+#: the categories of a requirement's own acts
+_OWN_ACT = re.compile(r"[^:]+:(?:forbidden|duty|partial|partial_duty|refusal|contradicting)$")
+
+
+def _restricted(s: Sentence, act: Hit, rid: str) -> bool:
     """The act is allowed only on a lawful basis ("only with the Customer's written consent", "solely on its
     documented instructions", 仅在甲方书面申请时方可): the rule forbids it otherwise. Both the restrictive word and
     the lawful basis must stand in the act's own clause, with nothing widening the right."""
@@ -1789,11 +1836,11 @@ def _restricted(s: Sentence, act: Hit) -> bool:
         return False
     for marker in s.get("restrictive_lists"):
         # the lead-in's own part: marker and act before the list's colon ("仅在下列情形下方可暂停供货：")
-        items = justified_list(s, marker)
+        items = justified_list(s, marker, rid)
         if items is not None and min(marker.start, act.start) >= a and max(marker.end, act.end) <= items[0]:
             return True
     return (any(a <= r.start < b for r in s.get("restrictive"))
-            and any(a <= h.start < b for h in s.any("lawful_basis", "justifications")))
+            and any(a <= h.start < b for h in s.any("lawful_basis", "justifications", f"{rid}:justifications")))
 
 
 def _clause_bounds(s: Sentence, pos: int) -> tuple[int, int]:

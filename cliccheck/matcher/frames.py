@@ -24,12 +24,15 @@ from ..lang import en, zh
 from ..library import Library
 from ..roles import phrase_regex
 from ..verdicts import Reason
-from .analysis import ACTION_KEYS, Assessment, Hit, Sentence
+from .analysis import ACTION_KEYS, Assessment, Hit, Sentence, _common_regex
 
 #: hit categories that are known-safe parts of any undertaking (the requirement's own lexicons are added per
 #: requirement key below)
 _SAFE_COMMON = ("modal:obligation", "modal:prohibition", "negations", "lawful_basis", "unauthorised", "justifications",
-                "conditions", "consent_words", "topics", "both", "pronoun")
+                "conditions", "consent_words", "topics", "both", "pronoun",
+                # the grounds for a pause name a situation ("乙方严重违约或者逾期支付", "force majeure"): harmless words in
+                # any requirement's sentence; they justify an exception or a right only where the requirement says so
+                "supply_grounds")
 _SAFE_REQUIREMENT_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_duty", "qualifiers",
                           "justifications", "broad_objects", "partial_objects", "withheld_objects")
 #: the leftover of an undertaking read in windows (a very long sentence): its rest was not read with it
@@ -141,8 +144,13 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
             spans += [(h.start, h.end) for h in hits]
     spans += [(m.start, m.end) for m in s.modals if m.cat == "modal:obligation" or
               (m.cat == "modal:prohibition" and not rider)]
-    # (a requirement's qualifiers justify no exception: see analysis._weakeners)
-    fine = s.any("lawful_basis", "justifications", *(f"{r.id}:justifications" for r in library.requirements))
+    # (a requirement's qualifiers justify no exception: see analysis._weakeners; read for one requirement, a right to
+    # do its own act or on its own object is limited only by its own reasons: "may access the equipment only where the Purchaser fails to
+    # pay" limits no control, while "may suspend supply only where …" beside it is the supply requirement's matter)
+    own_act = rid is not None and any(m.cat in ("modal:permission", "modal:grant") for m in s.modals) \
+        and _acts_of(s, rid)
+    fine = s.any("lawful_basis", "justifications", *(f"{r.id}:justifications" for r in library.requirements
+                                                     if not own_act or r.id == rid))
     for r in s.get("restrictive"):  # "only with the Customer's written consent": a lawful basis, not a limit
         if any(0 <= h.start - r.end <= 40 for h in s.get("lawful_basis")):
             spans.append((r.start, r.end))
@@ -163,7 +171,7 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
             spans.append((r.start, b))
             spans += [(m.start, m.end) for m in s.modals if m.cat == "modal:permission" and a <= m.start < r.start]
     for marker in s.get("restrictive_lists"):  # "may suspend only in the following circumstances: (a) …"
-        items = justified_list(s, marker)
+        items = justified_list(s, marker, rid)
         if items is not None:
             a = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, marker.start)), default=0)
             spans += [(marker.start, marker.end), items]
@@ -205,7 +213,7 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
         spans += _justified_no_breach(s, library)
     if rider:  # the negations inside a safe phrase ("without the Customer's consent") stay safe
         # (a 不 inside a justification is no negation: 不可抗力, 仍未支付)
-        reasons = s.any("justifications", *(f"{r.id}:justifications" for r in library.requirements))
+        reasons = s.any("justifications", "supply_grounds", *(f"{r.id}:justifications" for r in library.requirements))
         # (nor is the "no" of a bound: "obligations no less protective than", 不少于)
         bounds = s.get("bounds")
         negs = [n for n in s.get("negations") + [m for m in s.modals if m.cat == "modal:prohibition"]
@@ -392,7 +400,8 @@ def _supplier_negations(s: Sentence, library: Library) -> list[tuple[int, int]]:
 
 
 def _inside_lawful(s: Sentence, span: tuple[int, int]) -> bool:
-    return any(h.start <= span[0] and span[1] <= h.end for h in s.any("lawful_basis", "unauthorised", "justifications"))
+    return any(h.start <= span[0] and span[1] <= h.end
+               for h in s.any("lawful_basis", "unauthorised", "justifications", "supply_grounds"))
 
 
 def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library: Library, roles: Any,
@@ -428,6 +437,21 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
     term_definitions = _term_definitions_used(s, sentences, library, lang)
     later = _with_listed_reasons(list(_later_parts(s, sentences, top, library, lang, roles, term_definitions)),
                                  sentences, library, lang)
+    # the items of an exception list the undertaking opens, or of a later lead-in that limits a right to the cases it
+    # lists: each is justified for a requirement only by that requirement's own reasons (the buyer's unpaid invoice
+    # excuses a pause of supply, never the control of its equipment). id(sentence) -> the requirements it takes
+    # nothing from, and those it takes back as a carve-out whatever its words
+    justified_for: dict[int, set[str]] = {}
+    carve_out_for: dict[int, set[str]] = {}
+    rids = {a.requirement for a in taken}
+
+    def item_justified(t: Any) -> set[str]:
+        hits = analyzer.hits(t.text)
+        read = Read(Unit(t.text, lang, [(0, t.start, t.end)], t), hits, party_hits(t.text, roles, hits, lang), library)
+        start = _LEADING_JOINER.match(t.text).end()  # "or (c) where …": the joiner of the list, not an item
+        return {rid for rid in rids
+                if justified_items(read, start, read.any("justifications", f"{rid}:justifications"))}
+
     if _opens_list(s.text, library, lang):
         # "乙方不得中断供货，但有下列情形之一的除外：" and its items as paragraphs of their own: every item is read with
         # the undertaking (a justified one is harmless); an opener whose list is nowhere to be found accounts for
@@ -438,18 +462,37 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 unrecognised(a, [f"(list not found) {s.text[-40:]}"])
             return
         defining = s.block
+        for i in items:
+            justified_for[id(i)] = item_justified(i)
+            carve_out_for[id(i)] = rids - justified_for[id(i)]
         later = [*items, *(t for t in later if all(t is not i for i in items))]
     for t in [*later, *(t for t, _ in narrowing)]:
         # a closed definition narrows only the undertakings whose object is its term
         closed = next((term for d, term in narrowing if d is t), "")
         hits = analyzer.hits(t.text)
         read = Read(Unit(t.text, lang, [(0, t.start, t.end)], t), hits, party_hits(t.text, roles, hits, lang), library)
-        harmless = _harmless_rights(read, library)
-        if any(b == len(t.text) for _, b in harmless) and _defines_reasons(read, library):
+        harmless = {a.requirement: _harmless_rights(read, library, a.requirement) for a in taken}
+        if _restricted_lead_in(read, library) and (listed_items := _items_after(t, sentences, lang)):
+            # "乙方仅在下列情形下方可暂停服务：": the lead-in and its items take nothing from an undertaking whose own
+            # reasons justify every item; for any other, the lead-in is read as a rider
+            # (a right to act on another requirement's matter, "暂停服务" beside a promise on equipment, is that
+            # requirement's; one to act on this requirement's own matter is limited only by this one's reasons)
+            each = [item_justified(i) for i in listed_items]
+            acting = {rid for rid in rids if any(c.startswith(f"{rid}:") and _ACT_CAT.match(c) for c in read.by)}
+            ok = set.intersection(*each) | (rids - acting)
+            justified_for[id(t)] = ok
+            for i in listed_items:
+                justified_for[id(i)] = justified_for.get(id(i), set()) | ok
+                carve_out_for[id(i)] = carve_out_for.get(id(i), set()) | (rids - ok)
             defining = t.block
-        elif defining is not None and _ITEM_START.match(t.text) and justified_items(
-                read, 0, read.any("justifications", *(f"{r.id}:justifications" for r in library.requirements))):
-            continue  # "（二）发生不可抗力…；": an item of the definition, justified (in its paragraph or the next ones)
+        elif any(b == len(t.text) for spans in harmless.values() for _, b in spans) and _defines_reasons(read, library):
+            defining = t.block
+        elif defining is not None and id(t) not in justified_for and _ITEM_START.match(t.text) and justified_items(
+                read, 0, read.any("justifications", "supply_grounds",
+                                  *(f"{r.id}:justifications" for r in library.requirements))):
+            # "（二）发生不可抗力…；": an item of a definition of the reasons for a pause, in its paragraph or the next
+            # ones: the pause's matter, harmless to every undertaking
+            continue
         elif not _ITEM_START.match(t.text):
             defining = None  # the list has ended
         elsewhere = t.block is not s.block and not (_same_top(t, top) if top else not t.block.section) \
@@ -457,6 +500,15 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
             and not _speaks_of_all(t.text, library, lang)
         for a in taken:
             if a.quality != "satisfied" or (closed and not _object_is(a.frame, closed)):
+                continue
+            if a.requirement in justified_for.get(id(t), ()):
+                continue  # an item of the list, or its lead-in, justified by this requirement's own reasons
+            if a.requirement in carve_out_for.get(id(t), ()):
+                # an item no reason of this requirement justifies ("（一）甲方逾期付款…" excepted from a promise not to
+                # control the equipment): a carve-out, though every word of it is known
+                if a.frame is not None:
+                    a.frame.riders.append(("exception item", t.text if len(t.text) <= 120 else t.text[:119] + "…"))
+                unrecognised(a, [t.text[:80]])
                 continue
             if _defines_another_word(t.text, s.text, library, lang):
                 continue  # "…不属于本条所称的中断" read with a data undertaking: it defines a word that one does not use
@@ -477,15 +529,20 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 # "乙方有权根据自身经营需要暂停供货" beside a review undertaking: it is judged under the requirement
                 # whose act it names, and takes nothing from this one unless it points back at it
                 continue
+            if not listed and _overrides_another_clause(t.text, named, library, lang):
+                continue  # "Notwithstanding Clause 26.4, the Vendor may cease supplying …": that clause's matter
             if not listed and _stands_alone(t, read, a.requirement, found, library):
                 continue  # "17.2 除甲方经催告仍未付款外，乙方不得中止前款供货": an undertaking of its own, whole
+            if t.index < s.index and t.block is not s.block and _deems_another_subject(t.text, read, a.requirement, library, lang) \
+                    and not (named is not None and _names(named, t.text, library, lang)):
+                continue  # "乙方为改进服务质量而收集的数据，视为已获得甲方授权" beside a promise on equipment
             if elsewhere and not any(h.cat.startswith(f"{a.requirement}:") and _SUBJECT_CAT.match(h.cat) for h in hits) \
                     and not (named is not None and _names(named, t.text, library, lang)):
                 continue  # a deeming in another clause about another subject
             frame = a.frame
             positive = frame is not None and frame.polarity == "positive"
             words = leftover(t.text, safe_spans(read, library, "positive" if positive else "negative", rider=True,
-                                                rid=a.requirement) + harmless, lang)
+                                                rid=a.requirement) + harmless[a.requirement], lang)
             if frame is not None:
                 frame.riders.append(("later sentence", t.text if len(t.text) <= 120 else t.text[:119] + "…"))
                 frame.leftover += words
@@ -524,7 +581,7 @@ def _with_listed_reasons(parts: list[Any], sentences: list[Any], library: Librar
         out.append(t)
         added.add(id(t))
         opens = any(name == "reason_definitions" and (m := rx.search(t.text)) and not t.text[m.end():].strip(" ：:。")
-                    for name, rx, _ in _complements(library, lang))
+                    for name, rx, _ in _complements(library, lang)) or _lead_in_alone(t.text, library, lang)
         if not opens:
             continue
         j = t.index + 1
@@ -539,6 +596,23 @@ def _with_listed_reasons(parts: list[Any], sentences: list[Any], library: Librar
     return out
 
 
+def _lead_in_alone(text: str, library: Library, lang: str) -> bool:
+    """A sentence that limits a right to the cases listed after it and ends at its colon ("乙方仅在下列情形下方可暂停
+    服务：", "The Supplier may suspend only in the following circumstances:"; common.yaml ``restrictive_lists``)."""
+    rx = _common_regex(library, "restrictive_lists", lang)
+    return rx is not None and rx.search(text) is not None and text.rstrip().endswith(("：", ":"))
+
+
+def _restricted_lead_in(read: Sentence, library: Library) -> bool:
+    """A later sentence that is such a lead-in alone, with no word that qualifies beyond the restriction itself (no
+    carve-out, hedge, breadth or override): what it allows is what its items say, and they are read one by one."""
+    if not _lead_in_alone(read.text, library, read.unit.lang) or not any(
+            m.cat in ("modal:permission", "modal:grant") for m in read.modals):
+        return False  # ("本条所称正当理由仅限于下列情形：" grants nothing: a definition, read as one)
+    return not read.any("carve_outs", "modal:non_binding", "breadth", "overrides", "global_overrides", "scope_limits",
+                        "exemptions", "unlimited", *(f"{r.id}:weakening" for r in library.requirements))
+
+
 def _opens_list(text: str, library: Library, lang: str) -> bool:
     """The sentence opens a list of reasons and ends there or with a colon ("…，但有下列情形之一的除外：", "本条所称正当理由
     仅限于下列情形：", "除下列情形外，乙方不得中断…：")."""
@@ -548,16 +622,41 @@ def _opens_list(text: str, library: Library, lang: str) -> bool:
 
 
 def _items_after(s: Any, sentences: list[Any], lang: str) -> list[Any]:
-    """The list items right after ``s``: sentences opening with an item number, in the same language."""
+    """The list items right after ``s``: sentences opening with an item number of the first item's kind, in the same
+    language ("(a) …", "(b) …" and then "20. This Agreement is governed by …": the next clause, not an item)."""
     out = []
+    kind = None
     j = s.index + 1
     while j < len(sentences) and sentences[j].language == lang:
-        if _ITEM_START.match(sentences[j].text):
+        if (m := _ITEM_START.match(sentences[j].text)) and kind in (None, _label_kind(m.group(0))):
+            kind = _label_kind(m.group(0))
             out.append(sentences[j])
         elif not _LIST_JOINER.fullmatch(sentences[j].text.strip()):
             break
         j += 1
     return out
+
+
+#: the joining word a list's last item may open with ("or (c) …", "以及（三）…")
+_LEADING_JOINER = re.compile(r"\s*(?:(?:and/or|and|or|或者|或|以及|及)\s*)?", re.IGNORECASE)
+
+
+def _label_kind(label: str) -> str:
+    """How an item is numbered: "(a)"/"(iv)" alike, "（一）", "(1)", "1.", "a.", "一、", "①"."""
+    label = re.sub(r"^\s*(?:(?:or|and|and/or|或|或者|及|以及)\s*)?", "", label.strip(), flags=re.IGNORECASE)
+    if re.match(r"[（(][a-z]", label) or re.match(r"[（(][ivx]", label):
+        return "paren-letter"
+    if re.match(r"[（(][一二三四五六七八九十]", label):
+        return "paren-numeral"
+    if re.match(r"[（(]\d", label):
+        return "paren-digit"
+    if re.match(r"\d", label):
+        return "digit"
+    if re.match(r"[a-z]", label):
+        return "letter"
+    if re.match(r"[一二三四五六七八九十]", label):
+        return "numeral"
+    return "other"
 
 
 #: what is left between two items once "; or" has ended the first ("(b) in the event of Force Majeure; or")
@@ -575,7 +674,8 @@ def _defines_another_word(rider: str, undertaking: str, library: Library, lang: 
 def _lawful_exceptions(read: Sentence) -> list[tuple[int, int]]:
     """The sentence's own exceptions that are a lawful basis or a justification and nothing else ("但委托方书面同意的
     除外", "法律另有规定的除外"): their 但 and 除外 qualify the sentence's own act, not an undertaking before it."""
-    fine = [*read.by.get("lawful_basis", []), *read.by.get("justifications", [])]
+    fine = [*read.by.get("lawful_basis", []), *read.by.get("justifications", []),
+            *(h for c, hits in read.by.items() if c.endswith(":justifications") for h in hits)]
     bad = [h for c in ("carve_outs", "global_overrides", "scope_limits", "overrides") for h in read.by.get(c, [])]
     return [(h.start, h.end) for h in read.by.get("exceptions", [])
             if any(h.start <= f.start and f.end <= h.end for f in fine)
@@ -604,6 +704,16 @@ def _stands_alone(t: Any, read: Sentence, rid: str, found: list[Assessment] | No
     # another requirement's undertaking: only if nothing in it is of ``rid``'s words at all ("网络安全审查的费用由
     # 甲方承担" may ride on a data promise and still weaken the review one)
     return not any(a.requirement == rid for a in own) and not any(c.startswith(f"{rid}:") for c in read.by)
+
+
+def _acts_of(s: Sentence, rid: str) -> bool:
+    """The sentence names an act or an object of ``rid`` of its own ("may access the Purchaser's equipment"): not one
+    inside another requirement's longer object (the 支持 of 技术支持, the "products" of "the supply of products" is
+    what the supply requirement protects)."""
+    others = [h for c, hits in s.by.items() if ":obj:" in c and not c.startswith(f"{rid}:") for h in hits]
+    return any(not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in others)
+               for c, hits in s.by.items()
+               if ((m := _ACT_CAT.match(c)) and m.group("rid") == rid) or c.startswith(f"{rid}:obj:") for h in hits)
 
 
 #: act categories of a requirement: a sentence holding one undertakes (or refuses) something of its own
@@ -1048,7 +1158,7 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
         flagged = [r.detail for r in a.reasons if r.code in ("carve-out", "weakened-by", "overridden-by")]
         judged = [(h.start, h.end) for h in s.get("carve_outs") if not any(h.text in d for d in flagged)]
         spans = safe_spans(s, library, "positive" if positive_duty else "negative", rid=a.requirement) + judged \
-            + _harmless_rights(s, library)
+            + _harmless_rights(s, library, a.requirement)
         spans += illustrative_spans(s, library, spans, positive_duty)
         modifiers = modifier_spans(s, library, a.requirement, spans, polarity == "negative", objects)
         spans += modifiers
@@ -1131,14 +1241,17 @@ def unrecognised(a: Assessment, words: list[str]) -> None:
     a.detail = a.detail or a.reasons[-1].detail
 
 
-def _harmless_rights(s: Sentence, library: Library) -> list[tuple[int, int]]:
-    """Rights in a rider that take nothing from the supplier's undertaking: the buyer's own rights ("尽管有前款约定，
-    甲方有权拒绝…"), and a refusal the law requires (state secrets, a PRC legal prohibition): their modal, negation
-    and override words are accounted for."""
+def _harmless_rights(s: Sentence, library: Library, rid: str | None = None) -> list[tuple[int, int]]:
+    """Rights in a rider that take nothing from the supplier's undertaking on ``rid``: the buyer's own rights
+    ("尽管有前款约定，甲方有权拒绝…"), and a right limited to a justifiable reason (a refusal the law requires, a pause
+    of supply for non-payment): their modal, negation and override words are accounted for. A right to do ``rid``'s
+    own act is justified only by ``rid``'s reasons: "the Supplier may remotely lock the Products if the Buyer fails
+    to pay" beside a promise not to control the buyer's equipment takes that promise back."""
     from .analysis import _justified
 
     out: list[tuple[int, int]] = []
-    fine = s.any("justifications", *(f"{r.id}:justifications" for r in library.requirements))
+    # (a definition of the reasons for a pause may list the grounds for one, whatever requirement reads it)
+    fine = s.any("justifications", "supply_grounds", *(f"{r.id}:justifications" for r in library.requirements))
     for name, rx, _ in _complements(library, s.unit.lang):
         if name == "reason_exclusions" and rx.search(s.text):
             return [(0, len(s.text))]  # "… are not justifiable reasons": it only strengthens
@@ -1150,7 +1263,9 @@ def _harmless_rights(s: Sentence, library: Library) -> list[tuple[int, int]]:
             if justified_items(s, m.end(), fine) or not s.text[m.end():].strip(" ：:。"):
                 out.append((m.start(), len(s.text)))
     rights = [m for m in s.modals if m.cat in ("modal:permission", "modal:negated_obligation")]
-    justified = any(_justified(s, r.id, "refusal") for r in library.requirements)
+    own_act = rid is not None and _acts_of(s, rid)
+    justified = bool(_justified(s, rid, "refusal")) if own_act else \
+        any(_justified(s, r.id, "refusal") for r in library.requirements)
     for m in rights:
         before = [p for p in s.parties if p.end <= m.start and p.cat != "party:pronoun"]
         if justified or (before and before[-1].cat == "party:buyer"):
@@ -1247,6 +1362,20 @@ def _speaks_of_all(text: str, library: Library, lang: str) -> bool:
     return rx is not None and rx.search(text) is not None
 
 
+def _overrides_another_clause(text: str, named: re.Pattern[str] | None, library: Library, lang: str) -> bool:
+    """The later paragraph opens by overriding one other clause by number ("Notwithstanding Clause 26.4, …", "尽管有
+    第17.2条的约定，…"; frames.yaml ``clause_overrides``), neither the undertaking's clause nor its parent, and does
+    not speak of the undertakings as a whole nor point back after its opening: it takes back that clause only."""
+    rx = _frames_regex(library, "clause_overrides", lang)
+    if rx is None or named is None:
+        return False
+    body = text.lstrip(" /／")
+    body = body[_LABEL_ONLY.match(body).end():]
+    m = rx.match(body)
+    return m is not None and named.search(m.group("ref")) is None and not _speaks_of_all(text, library, lang) \
+        and points_back(body[m.end():], library, lang) is None
+
+
 def _holds_carve_out(text: str, library: Library, lang: str) -> bool:
     """A later paragraph of the clause that leaves something to the supplier or to a foreign power ("是否提供及提供的
     范围由乙方自行判断决定", "subject to the laws of any jurisdiction"): it qualifies the clause's undertakings
@@ -1322,6 +1451,18 @@ def _term_definitions_used(s: Any, sentences: list[Any], library: Library, lang:
             out.append(sentences[j])
             j += 1
     return out
+
+
+def _deems_another_subject(text: str, read: Sentence, rid: str, library: Library, lang: str) -> bool:
+    """A deeming of authorisation (frames.yaml ``authorising_deemings``) whose acts and objects are all another
+    requirement's ("乙方为履行本合同而收集的数据，视为已获得甲方授权"): it takes back the undertakings on that subject,
+    not one on ``rid``'s, even within the same clause. One that names ``rid``'s subject, or none at all ("乙方采取的
+    任何措施视为已获授权"), is still read with it. (The caller asks only of a deeming that stands before the
+    undertaking, in the sentence of another, and names not its clause: one after it may speak of things the library
+    has no word for, "any remote session initiated by the Supplier … shall be deemed authorised".)"""
+    rx = _frames_regex(library, "authorising_deemings", lang)
+    return rx is not None and rx.search(text) is not None and _other_subject_only(read, rid) \
+        and not _speaks_of_all(text, library, lang)
 
 
 def _deemings(sentences: list[Any], library: Library, lang: str) -> list[Any]:
