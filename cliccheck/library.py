@@ -127,6 +127,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "paragraph_carve_outs": (LEX, False),
     "exception_references": (LEX, False),
     "clause_overrides": (LEX, False),
+    "buyer_grants": (LEX, False),
     "anaphor_gaps": (LEX, False),
     "open_lists": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards, periods)
@@ -426,7 +427,7 @@ def _load_frames(path: Path) -> dict[str, Any]:
     for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions",
                 "shared_terms", "narrowing_periods", "reference_titles",
                 "clause_self_references", "undertaking_references", "paragraph_carve_outs", "exception_references",
-                "referenced_exceptions", "clause_overrides",
+                "referenced_exceptions", "clause_overrides", "buyer_grants",
                 "anaphor_gaps", "open_lists"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
     for key in ("enumerations", "object_modifiers", "document_limits"):

@@ -1814,16 +1814,22 @@ def _inside_other_object(s: Sentence, rid: str, act: Hit) -> bool:
     in the sentence ("shall not interrupt the supply of the Products or the Support Services": "supply" and "Support"
     name what the supply requirement protects), so it is no act of ``rid``. With no act of the other requirement the
     word may still be ``rid``'s ("no obligation to issue security patches")."""
-    acting = {c.split(":", 1)[0] for c in s.by if _OWN_ACT.match(c)}
+    acting = {m.group("rid") for c in s.by if (m := ACT_CATEGORY.match(c))}
     # (or part of another requirement's own contradicting phrase: the 承担 of "对任何数据泄露或安全事件不承担任何责任"
     # excludes liability, it refuses no security duty)
-    return any((":obj:" in cat or cat.endswith(":contradicting")) and cat.split(":", 1)[0] in acting - {rid}
-               and h.start <= act.start
-               and act.end <= h.end and h.end - h.start > act.end - act.start for cat, hits in s.by.items() for h in hits)
+    return inside_longer(act, [h for cat, hits in s.by.items() for h in hits
+                               if (":obj:" in cat or cat.endswith(":contradicting"))
+                               and cat.split(":", 1)[0] in acting - {rid}])
 
 
-#: the categories of a requirement's own acts
-_OWN_ACT = re.compile(r"[^:]+:(?:forbidden|duty|partial|partial_duty|refusal|contradicting)$")
+#: the hit categories of a requirement's own acts ("CSR04:forbidden"), the requirement as the group ``rid``
+ACT_CATEGORY = re.compile(r"(?P<rid>[^:]+):(?:forbidden|duty|partial|partial_duty|refusal|contradicting)$")
+
+
+def inside_longer(h: Hit, others: list[Hit]) -> bool:
+    """``h`` lies inside a strictly longer one of ``others``: the 支持 of 技术支持, the "supply" of "the supply of the
+    Products"."""
+    return any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in others)
 
 
 def _restricted(s: Sentence, act: Hit, rid: str) -> bool:

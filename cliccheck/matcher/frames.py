@@ -24,7 +24,8 @@ from ..lang import en, zh
 from ..library import Library
 from ..roles import phrase_regex
 from ..verdicts import Reason
-from .analysis import ACTION_KEYS, Assessment, Hit, Sentence, _common_regex
+from .analysis import ACT_CATEGORY as _ACT_CAT
+from .analysis import ACTION_KEYS, Assessment, Hit, Sentence, _common_regex, inside_longer, party_regex
 
 #: hit categories that are known-safe parts of any undertaking (the requirement's own lexicons are added per
 #: requirement key below)
@@ -145,8 +146,9 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
     spans += [(m.start, m.end) for m in s.modals if m.cat == "modal:obligation" or
               (m.cat == "modal:prohibition" and not rider)]
     # (a requirement's qualifiers justify no exception: see analysis._weakeners; read for one requirement, a right to
-    # do its own act or on its own object is limited only by its own reasons: "may access the equipment only where the Purchaser fails to
-    # pay" limits no control, while "may suspend supply only where …" beside it is the supply requirement's matter)
+    # do its own act or on its own object is limited only by its own reasons: "may access the equipment only where
+    # the Purchaser fails to pay" limits no control, while "may suspend supply only where …" beside it is the supply
+    # requirement's matter)
     own_act = rid is not None and any(m.cat in ("modal:permission", "modal:grant") for m in s.modals) \
         and _acts_of(s, rid)
     fine = s.any("lawful_basis", "justifications", *(f"{r.id}:justifications" for r in library.requirements
@@ -478,7 +480,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
             # (a right to act on another requirement's matter, "暂停服务" beside a promise on equipment, is that
             # requirement's; one to act on this requirement's own matter is limited only by this one's reasons)
             each = [item_justified(i) for i in listed_items]
-            acting = {rid for rid in rids if any(c.startswith(f"{rid}:") and _ACT_CAT.match(c) for c in read.by)}
+            acting = {rid for rid in rids if _acts_of(read, rid)}
             ok = set.intersection(*each) | (rids - acting)
             justified_for[id(t)] = ok
             for i in listed_items:
@@ -529,6 +531,10 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 # "乙方有权根据自身经营需要暂停供货" beside a review undertaking: it is judged under the requirement
                 # whose act it names, and takes nothing from this one unless it points back at it
                 continue
+            if t.block is not s.block and _other_subject_only(read, a.requirement) and roles is not None \
+                    and (supplier := party_regex(roles.supplier, lang)) is not None \
+                    and _buyer_grants_supplier(t.text, roles, supplier, library, lang):
+                continue  # "Customer grants Provider a … licence to use Customer Data" beside a promise on equipment
             if not listed and _overrides_another_clause(t.text, named, library, lang):
                 continue  # "Notwithstanding Clause 26.4, the Vendor may cease supplying …": that clause's matter
             if not listed and _stands_alone(t, read, a.requirement, found, library):
@@ -643,7 +649,7 @@ _LEADING_JOINER = re.compile(r"\s*(?:(?:and/or|and|or|或者|或|以及|及)\s*)
 
 def _label_kind(label: str) -> str:
     """How an item is numbered: "(a)"/"(iv)" alike, "（一）", "(1)", "1.", "a.", "一、", "①"."""
-    label = re.sub(r"^\s*(?:(?:or|and|and/or|或|或者|及|以及)\s*)?", "", label.strip(), flags=re.IGNORECASE)
+    label = label[_LEADING_JOINER.match(label).end():]
     if re.match(r"[（(][a-z]", label) or re.match(r"[（(][ivx]", label):
         return "paren-letter"
     if re.match(r"[（(][一二三四五六七八九十]", label):
@@ -711,13 +717,11 @@ def _acts_of(s: Sentence, rid: str) -> bool:
     inside another requirement's longer object (the 支持 of 技术支持, the "products" of "the supply of products" is
     what the supply requirement protects)."""
     others = [h for c, hits in s.by.items() if ":obj:" in c and not c.startswith(f"{rid}:") for h in hits]
-    return any(not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in others)
-               for c, hits in s.by.items()
+    return any(not inside_longer(h, others) for c, hits in s.by.items()
                if ((m := _ACT_CAT.match(c)) and m.group("rid") == rid) or c.startswith(f"{rid}:obj:") for h in hits)
 
 
 #: act categories of a requirement: a sentence holding one undertakes (or refuses) something of its own
-_ACT_CAT = re.compile(r"(?P<rid>[^:]+):(?:forbidden|duty|partial|partial_duty|refusal|contradicting)$")
 #: what makes a later sentence qualify whatever came before it, whatever else it says
 _QUALIFYING = ("carve_outs", "modal:non_binding", "overrides", "scope_limits", "global_overrides", "exemptions",
                "restrictive", "conditions")
@@ -1501,7 +1505,26 @@ def _supplier_right(text: str, roles: Any, library: Library, lang: str) -> bool:
     if party is None or not _COMPILED[key]:
         return False
     first = party.search(text)
-    return first is not None and any(rx.search(text, first.end()) for _, rx in _COMPILED[key])  # type: ignore[attr-defined]
+    if first is not None and any(rx.search(text, first.end()) for _, rx in _COMPILED[key]):  # type: ignore[attr-defined]
+        return True
+    return _buyer_grants_supplier(text, roles, party, library, lang)
+
+
+def _buyer_grants_supplier(text: str, roles: Any, supplier: re.Pattern[str], library: Library, lang: str) -> bool:
+    """"甲方同意乙方通过远程运维通道持续收集…": the buyer's name, a grant (frames.yaml ``buyer_grants``) and the
+    supplier's name, each right after the other."""
+    buyer = party_regex(roles.buyer, lang)
+    grant = _frames_regex(library, "buyer_grants", lang)
+    if buyer is None or grant is None:
+        return False
+    for b in buyer.finditer(text):
+        g = grant.search(text, b.end(), b.end() + 24)
+        if g is None or text[b.end():g.start()].strip(" ,，"):
+            continue
+        s = supplier.search(text, g.end(), g.end() + 16)
+        if s is not None and not re.sub(r"(?i)\b(?:that|the)\b", "", text[g.end():s.start()]).strip(" ,，"):
+            return True
+    return False
 
 
 #: A quoted defined term opening a definition: “用户数据”仅指… / "User Data" means only …
