@@ -447,9 +447,18 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
     carve_out_for: dict[int, set[str]] = {}
     rids = {a.requirement for a in taken}
 
+    reads: dict[int, Read] = {}
+
+    def reading(t: Any) -> Read:
+        """``t`` read on its own, once (an item is read for its justification and again as a rider)."""
+        if id(t) not in reads:
+            hits = analyzer.hits(t.text)
+            reads[id(t)] = Read(Unit(t.text, lang, [(0, t.start, t.end)], t), hits,
+                                party_hits(t.text, roles, hits, lang), library)
+        return reads[id(t)]
+
     def item_justified(t: Any) -> set[str]:
-        hits = analyzer.hits(t.text)
-        read = Read(Unit(t.text, lang, [(0, t.start, t.end)], t), hits, party_hits(t.text, roles, hits, lang), library)
+        read = reading(t)
         start = _LEADING_JOINER.match(t.text).end()  # "or (c) where …": the joiner of the list, not an item
         return {rid for rid in rids
                 if justified_items(read, start, read.any("justifications", f"{rid}:justifications"))}
@@ -471,8 +480,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
     for t in [*later, *(t for t, _ in narrowing)]:
         # a closed definition narrows only the undertakings whose object is its term
         closed = next((term for d, term in narrowing if d is t), "")
-        hits = analyzer.hits(t.text)
-        read = Read(Unit(t.text, lang, [(0, t.start, t.end)], t), hits, party_hits(t.text, roles, hits, lang), library)
+        read = reading(t)
         harmless = {a.requirement: _harmless_rights(read, library, a.requirement) for a in taken}
         if _restricted_lead_in(read, library) and (listed_items := _items_after(t, sentences, lang)):
             # "乙方仅在下列情形下方可暂停服务：": the lead-in and its items take nothing from an undertaking whose own
@@ -542,7 +550,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
             if t.index < s.index and t.block is not s.block and _deems_another_subject(t.text, read, a.requirement, library, lang) \
                     and not (named is not None and _names(named, t.text, library, lang)):
                 continue  # "乙方为改进服务质量而收集的数据，视为已获得甲方授权" beside a promise on equipment
-            if elsewhere and not any(h.cat.startswith(f"{a.requirement}:") and _SUBJECT_CAT.match(h.cat) for h in hits) \
+            if elsewhere and not any(c.startswith(f"{a.requirement}:") and _SUBJECT_CAT.match(c) for c in read.by) \
                     and not (named is not None and _names(named, t.text, library, lang)):
                 continue  # a deeming in another clause about another subject
             frame = a.frame
