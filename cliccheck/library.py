@@ -128,6 +128,10 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "exception_references": (LEX, False),
     "clause_overrides": (LEX, False),
     "buyer_grants": (LEX, False),
+    "banned_features": (LEX, False),
+    "restricted_permissions": (LEX, False),
+    "acting_on": (LEX, False),
+    "condition_openers": (LEX, False),
     "anaphor_gaps": (LEX, False),
     "open_lists": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards, periods)
@@ -143,7 +147,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
                 "justifications", "broad_objects", "partial_objects", "partial_duty", "withheld_objects",
-                "referred_agreements", "caps", "cap_exclusions", "anchors", "operator_rights")
+                "referred_agreements", "caps", "cap_exclusions", "anchors", "operator_rights", "object_acts")
 #: lexicon keys a requirement file may leave out (empty by default)
 #: referred_agreements: the names of a separate agreement whose text the contract does not hold ("a separate
 #: security and confidentiality agreement"): an undertaking only on one is weak with the reason separate-agreement
@@ -153,8 +157,10 @@ LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifi
 #: 委托关系终止后 for a return-or-delete duty); without one it is weak, "not tied to" the requirement's anchor_title
 #: operator_rights: the buyer's own right that shows the requirement in part ("甲方有权…进行检查", "the Bank may
 #: audit"): with no undertaking of the supplier's, the requirement is weak, not missing
+#: object_acts: acts that carry their object in the word ("configuration changes", 远程升级): one the supplier may do at
+#: its own judgement anywhere in the contract limits every undertaking of the requirement, though no object is named
 OPTIONAL_LEXICON_KEYS = ("partial_objects", "partial_duty", "withheld_objects", "referred_agreements", "caps",
-                         "cap_exclusions", "anchors", "operator_rights")
+                         "cap_exclusions", "anchors", "operator_rights", "object_acts")
 VERDICT_KEYS = ("satisfied", "weak", "contradicted", "missing")
 
 _REQUIREMENT_SCHEMA: dict[str, Any] = {
@@ -427,7 +433,8 @@ def _load_frames(path: Path) -> dict[str, Any]:
     for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions",
                 "shared_terms", "narrowing_periods", "reference_titles",
                 "clause_self_references", "undertaking_references", "paragraph_carve_outs", "exception_references",
-                "referenced_exceptions", "clause_overrides", "buyer_grants",
+                "referenced_exceptions", "clause_overrides", "buyer_grants", "banned_features", "restricted_permissions",
+                "acting_on", "condition_openers",
                 "anaphor_gaps", "open_lists"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
     for key in ("enumerations", "object_modifiers", "document_limits"):

@@ -558,6 +558,14 @@ def _in_condition(s: Sentence, party: Hit, limit: int) -> bool:
 _COORDINATED_SUBJECT = re.compile(r"(?:及|和|与|以及|或)(?:其|上述|前述|该等)?[^，,。；;的之]{1,8}?(?:均|亦|也|都)?")
 
 
+
+
+#: nothing but a clause number before a party: the party opens the sentence ("第四条 受托方…", "（二）乙方…")
+_SENTENCE_OPENER = re.compile(
+    r"\s*(?:第[一二三四五六七八九十百零\d]+条|\d{1,3}(?:\.\d{1,3})*[.、]?|[（(][一二三四五六七八九十\d]{1,3}[)）]|"
+    r"[一二三四五六七八九十]{1,3}、)?\s*")
+
+
 #: the opening of an exception or condition clause before a position: "，非因甲方…", "，如甲方…"
 _FRAME_OPENING_ZH = re.compile(
     r"(?:^\s*(?:第[一二三四五六七八九十百零\d]+条|\d{1,3}(?:\.\d{1,3})*[.、]?)?|[，,：:；;])\s*"
@@ -566,11 +574,19 @@ _FRAME_OPENING_ZH = re.compile(
 
 def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str | None, Hit | None]:
     """Side bound by the predicate (supplier/buyer/both) and the party hit, if any."""
+    light = _LIGHT_PASSIVE.match(s.text, modal.end) if (
+        modal is not None and lang == "en" and modal.cat == "modal:prohibition" and modal.start < action.start
+        and re.match(r"no\b", modal.text, re.IGNORECASE)) else None
+    if light is not None:  # "No remote access to … any Purchaser System shall be exercised by or on behalf of the Supplier"
+        agent = [p for p in s.parties if p.start >= light.end() and re.fullmatch(r"\s*(?:or\s+on\s+behalf\s+of\s+)?(?:the\s+)?",
+                                                      s.text[light.end():p.start], re.IGNORECASE)]
+        if agent:
+            return _resolve(s, agent[0])
     if modal is not None and modal.start >= action.end:  # "… shall be given by the Contractor"
         of = bool(re.search(r"\bof$", modal.text, re.IGNORECASE))  # "… is an obligation of the Contractor"
         for p in s.parties:
             between = s.text[modal.end:p.start]
-            if 0 <= p.start - modal.end <= 40 and (re.search(r"\bby(?: the)?\s*$", between, re.I)
+            if 0 <= p.start - modal.end <= 40 and (re.search(r"\bby(?: or on behalf of)?(?: the)?\s*$", between, re.I)
                                                  or (of and re.fullmatch(r"\s*(?:the\s+)?", between, re.I))):
                 return _resolve(s, p)
     if modal is not None and modal.start >= action.end and lang == "zh":  # "配合审查是乙方…的义务"
@@ -618,8 +634,21 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
         subjects = [p for p in (bare or plain or free) if any(0 <= m.start - p.end <= 2 for m in s.modals)
                     or s.text.startswith(("对", "就"), p.end)
                     or any(_COORDINATED_SUBJECT.fullmatch(s.text, p.end, m.start) for m in s.modals if m.start > p.end)]
+        opener = [p for p in (bare or plain) if _SENTENCE_OPENER.fullmatch(s.text, 0, p.start)]
+        # (the owner a pronoun joins: "委托方及其用户的数据")
+        owner = next((p for p in reversed(s.parties) if p.end <= pick.start
+                      and s.text[p.end:pick.start] in ("及", "和", "与", "或", "以及")), pick) \
+            if pick.cat == "party:pronoun" else pick
         if subjects and subjects[-1] is not pick:
             pick = subjects[-1]
+        elif not subjects and opener and owner.cat == "party:buyer" and opener[0].cat == "party:supplier" \
+                and any(opener[0].end <= m.start < min(owner.start, opener[0].end + 40)
+                        for m in [*s.modals, *s.get("restrictive")]) \
+                and not _modal_in_clause(s, owner.end) and not _FRAME_OPENING_ZH.search(s.text, 0, owner.start):
+            # "受托方仅得于委托范围内处理委托方及其用户的数据，不得为自身目的收集": the party that opens the sentence
+            # under a modal or an "only" is the subject its later clauses continue; the buyer named after a verb,
+            # with no modal of its own, is inside an object
+            pick = opener[0]
         elif _FRAME_OPENING_ZH.search(s.text, 0, pick.start):
             # "乙方在本合同期限内，非因甲方严重违约…，不得停止供货": a party inside an exception or a condition
             # clause is not the subject; the party before that clause is
@@ -644,6 +673,13 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
                      and not _possessive(s.text, p, lang)]
         return (demanders[-1].cat[6:], demanders[-1]) if demanders else ("buyer", None)
     return _resolve(s, pick)
+
+
+def _modal_in_clause(s: Sentence, start: int) -> bool:
+    """A modal stands between ``start`` and the end of its clause: a party before it may be the clause's subject."""
+    end = _CLAUSE_BREAK.search(s.text, start)
+    clause_end = end.start() if end else len(s.text)
+    return any(start <= m.start < clause_end for m in s.modals)
 
 
 def _demand_after(s: Sentence, modal: Hit, party: Hit) -> bool:
@@ -1064,6 +1100,9 @@ def _topic_prohibitions(s: Sentence, obj: Hit, act: Hit, actions: list[Hit], obj
             continue
         if not any(m.cat == "modal:prohibition" and m.end <= later.start for m in s.modals):
             continue
+        if not _CLAUSE_BREAK.search(s.text, act.end, later.start) and not any(
+                act.end <= m.start < later.start for m in s.modals):
+            continue  # "对…设备进行远程操作或参数修改": one predicate, read with its decisive act
         if _own_complement(s, later, objects):
             continue
         out.append(later)
@@ -1122,6 +1161,47 @@ def _attributive_act(s: Sentence, act: Hit) -> bool:
                for p in s.parties)
 
 
+def frames_words(library: Library, section: str, lang: str) -> re.Pattern[str] | None:
+    """One regex for a plain lexicon section of frames.yaml (``banned_features``, ``acting_on`` …), built once per
+    library."""
+    key = (library.key, "frames$", section, lang)
+    cache = _COMMON_RX.get(key, False)
+    if cache is False:
+        cache = _COMMON_RX[key] = phrase_regex(library.frames.get(section, {}).get(lang, ()), lang)  # type: ignore[assignment]
+    return cache  # type: ignore[return-value]
+
+
+def _banned_capability(s: Sentence, modal: Hit | None, act: Hit) -> bool:
+    """The permission is the ability of a feature whose presence is forbidden ("不得在交付产品中设置任何可由乙方单方
+    触发的停用功能", "软件中不得含有任何第三方可远程控制的代码"): a relative clause ending in 的 before its noun, under a
+    ban on setting or containing it. Nothing there lets the supplier act; the ban is the promise."""
+    if modal is None or modal.end > act.start:
+        return False
+    if s.unit.lang == "en":
+        return banned_feature(s, modal)
+    # (the act inside the relative clause, "可远程控制的代码", or its head noun, "可由乙方触发的锁定功能")
+    if not (re.match(r"[^，,。；;]{0,12}?[的之]", s.text[act.end:]) or re.search(r"[的之]", s.text[modal.end:act.start])):
+        return False
+    return banned_feature(s, modal)
+
+
+def banned_feature(s: Sentence, modal: Hit) -> bool:
+    """``modal`` is a permission opening the relative clause of a feature whose presence a ban in its clause forbids
+    (see :func:`_banned_capability`)."""
+    banned = frames_words(s.library, "banned_features", s.unit.lang)
+    if banned is None:
+        return False
+    if s.unit.lang == "en":
+        # "the Products contain no hidden functionality permitting remote control", "shall not install any code
+        # allowing the Supplier to": the grant describes the feature that is banned
+        start = max((m.end() for m in re.finditer(r"[;.]", s.text[:modal.start])), default=0)
+        return modal.cat in ("modal:permission", "modal:grant") and bool(banned.search(s.text, start, modal.start))
+    if modal.cat != "modal:permission" or not re.match(r"[^，,。；;]{0,30}?[的之]", s.text[modal.end:]):
+        return False
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(s.text, 0, modal.start)), default=0)
+    return bool(banned.search(s.text, start, modal.start))
+
+
 def _delegated_act(s: Sentence, rid: str, act: Hit) -> bool:
     """The act is what someone else does, whom the supplier would engage: another requirement's act and a third
     party stand before it ("shall not engage any subcontractor to process", 不得转委托任何第三方处理个人信息), or it is
@@ -1164,6 +1244,10 @@ _THIRD_PARTY = {
 }
 
 
+#: the colon that ends a lead-in
+_LEAD_COLON = re.compile(r"[:：]\s*")
+
+
 def _topic_predicate(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     """The predicate of a topic-first sentence: "对于审查机构要求提供的源代码，乙方有权拒绝提供".
 
@@ -1175,10 +1259,14 @@ def _topic_predicate(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     # "本公司郑重承诺：贵单位申报网络安全审查的，我司应…": a commitment's colon opens the clause the topic stands in
     own_start = max((h.end for h in s.get("commitment_colons") if own_start <= h.start and h.end <= obj.start),
                     default=own_start)
+    # …and so does the colon of a lead-in read with its item ("The Supplier shall: (a) where the Customer applies
+    # for a cybersecurity review …, provide …")
+    own_start = max((m.end() for m in _LEAD_COLON.finditer(s.text, own_start, obj.start)), default=own_start)
     own_end = _CLAUSE_BREAK.search(s.text, obj.end)
     if own_end is None:
         return None
-    if not any(own_start <= t.start <= obj.start and _TOPIC_LEAD.fullmatch(s.text, own_start, t.start)
+    if not any(own_start <= t.start <= obj.start and (_TOPIC_LEAD.fullmatch(s.text, own_start, t.start)
+                                                      or _subject_before_condition(s, own_start, t))
                for t in s.get("topics")) and not _attributive_clause(s, actions, own_start, own_end.start()):
         return None
     cut = own_end.end()
@@ -1197,6 +1285,21 @@ def _topic_predicate(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     return None
 
 
+def _subject_before_condition(s: Sentence, start: int, topic: Hit) -> bool:
+    """The clause opens with what its condition is about, then the condition ("本项目所采购的服务如需申报网络安全审查，
+    乙方应当…", "客户如须申报网络安全审查，供应商须全面配合"): a short phrase with no modal and no act, so the
+    condition still opens the clause and its object is the topic of the duty after it."""
+    openers = frames_words(s.library, "condition_openers", s.unit.lang)
+    if s.unit.lang != "zh" or openers is None or not openers.fullmatch(topic.text):
+        return False
+    lead = _TOPIC_LEAD.match(s.text, start)
+    begin = lead.end() if lead else start
+    return (0 < topic.start - begin <= 24 and not _CLAUSE_BREAK.search(s.text, begin, topic.start)
+            and not any(begin <= m.start < topic.start for m in s.modals)
+            and not any(begin <= h.start < topic.start for c, hits in s.by.items()
+                        if c.rsplit(":", 1)[-1] in ACTION_KEYS for h in hits))
+
+
 def _modal_only(s: Sentence, start: int, end: int) -> bool:
     """The clause holds the subject and its modal and nothing a predicate could be ("乙方应当在收到甲方通知之日起五个
     工作日内，", "the Supplier shall, within five Business Days,"): the modal governs the predicate of a later clause."""
@@ -1207,6 +1310,9 @@ def _modal_only(s: Sentence, start: int, end: int) -> bool:
     for p in s.parties:
         if start <= p.start < end:
             rest = rest.replace(p.text, " ")
+    acting_on = frames_words(s.library, "acting_on", s.unit.lang)
+    if acting_on is not None:  # (the basis it acts on is no predicate either: "乙方应按照甲方及审查机构的要求，如实提供…")
+        rest = acting_on.sub(" ", rest)
     return bool(_ADVERBIAL[s.unit.lang].fullmatch(rest.strip()))
 
 
@@ -1398,6 +1504,9 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                             if not any(o.contains(a) or (o.start <= a.start and a.end <= o.end and o.cat != a.cat)
                                        for o in all_objs)
                             and not any(p.overlaps(a) for p in s.parties if p.cat != "party:pronoun")
+                            # (nor the 控制 of 控制器, a device named by what it does)
+                            and not any(n.contains(a) and n.end - n.start > a.end - a.start
+                                        for n in s.get(f"{rid}:partial_objects"))
                             and not _in_parenthetical(s, a) and not _nominal_gerund(s, a)])
         # two acts across each other's edge (暂停 / 停供 in "暂停供货"): the one read first is the word
         actions = [a for a in actions if not any(o.start < a.start < o.end < a.end for o in actions)]
@@ -1405,6 +1514,10 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
         contradicting = s.get(f"{rid}:contradicting")
         # (a definition states a particular too: "“委托目的”指…")
         stated = [] if (recital or citation) else _stated_particulars(s, req)
+        if not all_objs and not broad and not (recital or citation):
+            left = _object_act_left_to_supplier(s, rid, unit)
+            if left is not None:
+                out.append(left)
         if not actions and not all_objs and not contradicting and not stated:
             continue
         results: list[Assessment] = list(stated)
@@ -1518,6 +1631,11 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 continue  # "may suspend only in the following circumstances:" alone: each item is read with it
             if kind in ("forbidden", "partial") and st in ("do", "may") and _restricted(s, act, rid):
                 st = "not"  # "shall collect end-user data only with the Customer's written consent": a prohibition
+            if st == "may" and _banned_capability(s, modal, act):
+                # "不得在交付软件中设置可由乙方单方操纵甲方系统的程序": what "may" be done names a banned feature, so
+                # the ban is the promise, read with the ban's own modal
+                ban = _governing_modal(s, modal.start)
+                modal, st = (ban, "not") if ban is not None and ban.cat == "modal:prohibition" else (None, "bare-not")
             if kind in ("duty", "partial_duty") and st == "not" and _earlier_item_negation(s, modal, act):
                 st = "do"  # "shall take measures, not implant malicious code, report incidents and comply with …"
             if kind == "duty" and st == "not" and any(n.start == act.start for n in s.get("negations")):
@@ -1677,6 +1795,25 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                                       reasons=[Reason("near-miss", all_objs[0].text)], detail="mentions the subject only"))
         out.extend(results)
     return _element_precedence(out)
+
+
+def _object_act_left_to_supplier(s: Sentence, rid: str, unit: Unit) -> Assessment | None:
+    """An act carrying its object (library ``object_acts``: "configuration changes", 远程升级) that the supplier may
+    do at its own judgement, in a sentence naming no object: "Vendor shall make configuration changes only under an
+    approved ticket, save for emergency changes that Vendor, acting in its own judgement, considers necessary". The
+    object may be the buyer's equipment, so every undertaking of the requirement is weak, quoting the words
+    (fail closed); a lawyer reads what they reach."""
+    acts = s.get(f"{rid}:object_acts")
+    judged = s.get("carve_outs")
+    if not acts or not judged or not any(p.cat == "party:supplier" for p in s.parties):
+        return None
+    act = acts[0]
+    carve = next((c for c in judged if c.start >= act.start), judged[-1])
+    a, b = min(act.start, carve.start), max(act.end, carve.end)
+    phrase = s.text[a:b] if b - a <= 160 else s.text[a:a + 157] + "…"
+    req = next(r for r in s.library.requirements if r.id == rid)
+    return Assessment(rid, "limitation", unit, quality="weak", elements={el.id for el in req.elements},
+                      highlights=_spans([act, carve]), reasons=[Reason("carve-out", phrase)], detail=phrase)
 
 
 def _acts_forbidden(s: Sentence, req: Requirement) -> set[str]:

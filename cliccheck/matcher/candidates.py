@@ -175,6 +175,7 @@ class Prefilter:
             add("obj", req.lexicon["broad_objects"][lang], req.id)
             add("obj", req.lexicon["partial_objects"][lang], req.id)
             add("con", req.lexicon["operator_rights"][lang], req.id)  # the buyer's right alone: read for a weak verdict
+            add("con", req.lexicon["object_acts"][lang], req.id)  # an act naming its object: read for a carve-out
             for el in req.elements:
                 add("obj", el.objects[lang], req.id)
                 add("con", el.statements[lang], req.id)  # a particular stated needs no act of the supplier

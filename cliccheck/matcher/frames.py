@@ -25,7 +25,16 @@ from ..library import Library
 from ..roles import phrase_regex
 from ..verdicts import Reason
 from .analysis import ACT_CATEGORY as _ACT_CAT
-from .analysis import ACTION_KEYS, Assessment, Hit, Sentence, _common_regex, inside_longer, party_regex
+from .analysis import (
+    ACTION_KEYS,
+    Assessment,
+    Hit,
+    Sentence,
+    _common_regex,
+    banned_feature,
+    inside_longer,
+    party_regex,
+)
 
 #: hit categories that are known-safe parts of any undertaking (the requirement's own lexicons are added per
 #: requirement key below)
@@ -172,6 +181,10 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
             a = max((m.end() for m in _CLAUSE_END.finditer(s.text, 0, r.start)), default=0)
             spans.append((r.start, b))
             spans += [(m.start, m.end) for m in s.modals if m.cat == "modal:permission" and a <= m.start < r.start]
+    if polarity == "negative" and rid is not None:
+        spans += _restricted_other_act(s, rid)
+        # "不得设置可由乙方单方触发的锁定功能": the 可 names what the banned feature could do
+        spans += [(m.start, m.end) for m in s.modals if s.unit.lang == "zh" and banned_feature(s, m)]
     for marker in s.get("restrictive_lists"):  # "may suspend only in the following circumstances: (a) …"
         items = justified_list(s, marker, rid)
         if items is not None:
@@ -232,6 +245,32 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
     return spans
 
 
+def _restricted_other_act(s: Sentence, rid: str) -> list[tuple[int, int]]:
+    """The restrictive words of a clause beside a prohibition that only narrows another act the supplier may do
+    ("受托方仅得依委托方之书面指示处理委托方资料，不得为自身目的访问…"): the clause permits no act of ``rid`` and
+    negates nothing, so its "only" limits the supplier further and takes nothing from the prohibition. Its "only"
+    stays a leftover where it limits the requirement's own act ("仅得访问测试数据") or the prohibition itself."""
+    out = []
+    permitted = _frames_regex(s.library, "restricted_permissions", s.unit.lang)
+    for r in s.get("restrictive"):
+        if permitted is None or not permitted.match(s.text, r.end):
+            continue
+        a = max((m.end() for m in _CLAUSE_BREAK_ANY.finditer(s.text, 0, r.start)), default=0)
+        end = _CLAUSE_BREAK_ANY.search(s.text, r.end)
+        b = end.start() if end else len(s.text)
+        acts = [h for c, hits in s.by.items() if (m := _ACT_CAT.match(c)) and m.group("rid") == rid
+                for h in hits if a <= h.start < b]
+        negating = [h for h in s.get("negations") + [m for m in s.modals if m.cat == "modal:prohibition"]
+                    if a <= h.start < b]
+        if not acts and not negating:
+            out.append((r.start, r.end))
+    return out
+
+
+#: where a clause of a sentence ends
+_CLAUSE_BREAK_ANY = re.compile(r"[，,;；。]")
+
+
 def _supplier_own_consent(s: Sentence, library: Library) -> list[tuple[int, int]]:
     """The spans where the supplier is the one whose consent lifts the prohibition ("但经乙方同意的除外", "without the
     prior written consent of the Supplier"): a choice left to the supplier, never the customer's authorisation.
@@ -255,8 +294,9 @@ def _supplier_own_consent(s: Sentence, library: Library) -> list[tuple[int, int]
 #: 不属于本条所称的中断): the negation is the phrase's meaning, so it stays accounted for in a rider
 _NEGATING_CLASSES = frozenset({"agreed_pauses"})
 #: negating classes whose phrases keep their meaning whoever the sentence names: a cap or exclusion of liability
-#: that "does not apply" to a liability leaves that liability whole (本合同中关于责任限制的约定，不适用于…)
-_NEGATING_ANY_PARTY = frozenset({"uncapped_liability"})
+#: that "does not apply" to a liability leaves that liability whole (本合同中关于责任限制的约定，不适用于…); a duty
+#: the contract's end does not release (本条约定不因本合同的终止而失效) lasts longer
+_NEGATING_ANY_PARTY = frozenset({"uncapped_liability", "lasting_duties"})
 #: negating classes harmless only in a sentence that states a justifiable reason ("因不可抗力…，不视为违约")
 _IF_JUSTIFIED = frozenset({"no_breach"})
 
@@ -1718,7 +1758,8 @@ def _provision_of_its_own(t: Any, read: Sentence, rid: str, found: list[Assessme
     # is read with rid)
     right = any(a.kind == "contradiction" for a in own)
     if not any(a.kind in ("undertaking", "contradiction") for a in own) or any(
-            a.requirement == rid and (right or a.detail != "mentions the subject only") for a in own):
+            a.requirement == rid and ((right and not _supplied_thing(read, a, own))
+                                      or a.detail != "mentions the subject only") for a in own):
         return False
     if not read.modals:
         return False
@@ -1751,6 +1792,19 @@ def _provision_of_its_own(t: Any, read: Sentence, rid: str, found: list[Assessme
                    for name, rx in [*(("back_references", rx) for _, rx in _lexicon(library, "back_references", lang)),
                                     *_lexicon(library, "riders", lang)]
                    if name != "limitation" for m in rx.finditer(read.text))
+
+
+def _supplied_thing(read: Sentence, mention: Assessment, own: list[Assessment]) -> bool:
+    """The mention of ``rid``'s subject is the thing another requirement's right names with an element of its own
+    ("乙方可…停止供应合同产品并终止相应的技术支持": the products are what the supply right stops supplying, not
+    equipment it controls). A right on a broad object alone ("may suspend the Products") is still read with rid:
+    suspending a product may be controlling it."""
+    if mention.kind != "near-miss" or mention.detail != "mentions the subject only" or mention.unit.text != read.text:
+        return False
+    others = {a.requirement for a in own if a.kind == "contradiction" and a.elements and a.requirement != mention.requirement}
+    named = [(h.start, h.end) for cat, hits in read.by.items() if cat.split(":", 1)[0] in others
+             and (":obj:" in cat or cat.endswith(":broad_objects")) for h in hits]
+    return bool(others) and bool(mention.highlights) and all(span in named for span in mention.highlights)
 
 
 #: punctuation ending the noun phrase a word opens
