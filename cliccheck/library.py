@@ -132,6 +132,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "restricted_permissions": (LEX, False),
     "acting_on": (LEX, False),
     "condition_openers": (LEX, False),
+    "product_warranties": (LEX, False),
     "anaphor_gaps": (LEX, False),
     "open_lists": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards, periods)
@@ -434,7 +435,7 @@ def _load_frames(path: Path) -> dict[str, Any]:
                 "shared_terms", "narrowing_periods", "reference_titles",
                 "clause_self_references", "undertaking_references", "paragraph_carve_outs", "exception_references",
                 "referenced_exceptions", "clause_overrides", "buyer_grants", "banned_features", "restricted_permissions",
-                "acting_on", "condition_openers",
+                "acting_on", "condition_openers", "product_warranties",
                 "anaphor_gaps", "open_lists"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
     for key in ("enumerations", "object_modifiers", "document_limits"):

@@ -1171,6 +1171,16 @@ def frames_words(library: Library, section: str, lang: str) -> re.Pattern[str] |
     return cache  # type: ignore[return-value]
 
 
+def _product_warranty(s: Sentence, act: Hit) -> bool:
+    """The act is a feature the products are warranted not to contain (frames.yaml ``product_warranties``): "合同设备
+    不含有后门或未披露的远程控制功能", "the Products contain no hidden remote-access function"."""
+    rx = frames_words(s.library, "product_warranties", s.unit.lang)
+    if rx is None:
+        return False
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(s.text, 0, act.start)), default=0)
+    return rx.search(s.text, start, act.start) is not None
+
+
 def _banned_capability(s: Sentence, modal: Hit | None, act: Hit) -> bool:
     """The permission is the ability of a feature whose presence is forbidden ("不得在交付产品中设置任何可由乙方单方
     触发的停用功能", "软件中不得含有任何第三方可远程控制的代码"): a relative clause ending in 的 before its noun, under a
@@ -1642,6 +1652,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 st = "do"  # "承诺不X，无正当理由不中断供应": a duty worded negatively, restated under the prohibition
             side, party = subject(s, modal, act, lang)
             marks = [act, *obj_hits] + ([modal] if modal else []) + ([party] if party else [])
+            if kind == "forbidden" and st in ("not", "bare-not") and _product_warranty(s, act):
+                kind = "partial"  # "设备不含有后门或未披露的远程控制功能": what the products lack, not the supplier's conduct
             verdict = _classify(kind, st, bool(elements))
             if verdict == "contradiction" and kind in ("duty", "partial_duty") and _inside_other_object(s, rid, act):
                 continue  # "shall not interrupt the supply of the Products or the Support Services": no refusal of the review

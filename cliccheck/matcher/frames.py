@@ -1715,13 +1715,18 @@ def _clause_reference(section: str | None, lang: str) -> re.Pattern[str] | None:
         section = _IN_ANNEX.sub("", section)
         number = re.match(r"\d+(?:\.\d+)*", re.sub(r"^(?:article|clause|section|art\.)\s*", "", section, flags=re.I))
         article = re.match(r"第([^条]{1,8})条", section)
+        item = re.fullmatch(rf"\s*([{zh.NUMERAL_CHARS}]{{1,3}})\s*[、.．]?\s*", section) if lang == "zh" else None
         rx = None
+        if item and not number and not article and (top := zh.parse_numeral(item.group(1))) is not None:
+            # an item of a list numbered 一、二、 ("本附件第一项、第二项所列义务"): referred to as 第一项 / 第1项
+            alts = "|".join(dict.fromkeys([re.escape(item.group(1)), str(top)]))
+            rx = re.compile(rf"(?<![\d{zh.NUMERAL_CHARS}])第\s*[（(]?(?:{alts})[）)]?\s*[项項点點]")
         if number and lang == "en":
             # "Clause 11.1" or its parent "Clause 11" ("The obligations in Clause 11 apply for 24 months")
             parts = number.group(0).split(".")
             labels = "|".join(re.escape(".".join(parts[:i])) for i in range(len(parts), 0, -1))
             rx = re.compile(rf"\b(?:clauses?|articles?|sections?|paragraphs?|items?)\s+(?:{labels})(?![\d.]*\d)", re.I)
-        elif number or article:
+        elif rx is None and (number or article):
             # "第7.1条所述审查", its parent "第7条" / "第七条", and for 第七条 also "第7条": a Chinese reference by
             # number in either digits or numerals
             parts = number.group(0).split(".") if number else [article.group(1)]
