@@ -47,7 +47,8 @@ _NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequen
 ACTION_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "partial_duty")
 #: which action decides when several govern one object ("decline to cooperate": the refusal)
 _KIND_PRIORITY = {"refusal": 0, "forbidden": 1, "duty": 2, "partial": 3, "partial_duty": 3, "refusable": 4}
-_CLAUSE_BREAK = re.compile(r"[，,;；]")
+#: where a clause of a sentence ends
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
 #: between an object and a head noun it shares with the next list item ("安全补丁及漏洞修复|服务")
 _SHARED_HEAD = re.compile(r"(?:及|和|与|、|以及|或)[\u4e00-\u9fff]{1,6}")
 #: a defined term used as a word: English by word boundaries, Chinese between function characters or punctuation
@@ -557,18 +558,17 @@ def _in_condition(s: Sentence, party: Hit, limit: int) -> bool:
 #: what joins a subject to others before the modal: "供应商及上述人员不得", "乙方和其分包商应"
 _COORDINATED_SUBJECT = re.compile(r"(?:及|和|与|以及|或)(?:其|上述|前述|该等)?[^，,。；;的之]{1,8}?(?:均|亦|也|都)?")
 
+#: a Chinese clause number opening a paragraph: "第四条", "12.1", "3、"
+_CLAUSE_NUMBER_ZH = r"第[一二三四五六七八九十百零\d]+条|\d{1,3}(?:\.\d{1,3})*[.、]?"
 
-
-
-#: nothing but a clause number before a party: the party opens the sentence ("第四条 受托方…", "（二）乙方…")
+#: nothing but a clause or item number before a party: the party opens the sentence ("第四条 受托方…", "（二）乙方…")
 _SENTENCE_OPENER = re.compile(
-    r"\s*(?:第[一二三四五六七八九十百零\d]+条|\d{1,3}(?:\.\d{1,3})*[.、]?|[（(][一二三四五六七八九十\d]{1,3}[)）]|"
-    r"[一二三四五六七八九十]{1,3}、)?\s*")
+    rf"\s*(?:{_CLAUSE_NUMBER_ZH}|[（(][一二三四五六七八九十\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、)?\s*")
 
 
 #: the opening of an exception or condition clause before a position: "，非因甲方…", "，如甲方…"
 _FRAME_OPENING_ZH = re.compile(
-    r"(?:^\s*(?:第[一二三四五六七八九十百零\d]+条|\d{1,3}(?:\.\d{1,3})*[.、]?)?|[，,：:；;])\s*"
+    rf"(?:^\s*(?:{_CLAUSE_NUMBER_ZH})?|[，,：:；;])\s*"
     rf"(?:{'|'.join(sorted({*zh.EXCEPTION_FRAME[0], *zh.CONDITION_OPENERS}, key=len, reverse=True))})[^，,。；;：:]*$")
 
 
@@ -1110,7 +1110,7 @@ def _topic_prohibitions(s: Sentence, obj: Hit, act: Hit, actions: list[Hit], obj
 
 
 #: a clause's number and its title run into the sentence ("第九条 网络安全 乙方应…")
-_HEADING_ZH = re.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+条|\d{1,3}(?:\.\d{1,3})*[.、]?)\s*([^\s，。；：:,]{1,16})\s+(?=\S)")
+_HEADING_ZH = re.compile(rf"\s*(?:{_CLAUSE_NUMBER_ZH})\s*([^\s，。；：:,]{{1,16}})\s+(?=\S)")
 
 
 def _own_complement(s: Sentence, act: Hit, objects: list[Hit]) -> bool:
@@ -1119,8 +1119,6 @@ def _own_complement(s: Sentence, act: Hit, objects: list[Hit]) -> bool:
     limit = end.start() if end else len(s.text)
     return any(act.end <= o.start < limit for o in objects)
 
-
-_CLAUSE_BREAK = re.compile(r"[，,；;。]")
 
 
 _RELATIVE_BEFORE = re.compile(

@@ -24,17 +24,19 @@ from ..lang import en, zh
 from ..library import Library
 from ..roles import phrase_regex
 from ..verdicts import Reason
-from .analysis import ACT_CATEGORY as _ACT_CAT
 from .analysis import (
+    _CLAUSE_BREAK,
     ACTION_KEYS,
     Assessment,
     Hit,
     Sentence,
     _common_regex,
     banned_feature,
+    frames_words,
     inside_longer,
     party_regex,
 )
+from .analysis import ACT_CATEGORY as _ACT_CAT
 
 #: hit categories that are known-safe parts of any undertaking (the requirement's own lexicons are added per
 #: requirement key below)
@@ -255,8 +257,8 @@ def _restricted_other_act(s: Sentence, rid: str) -> list[tuple[int, int]]:
     for r in s.get("restrictive"):
         if permitted is None or not permitted.match(s.text, r.end):
             continue
-        a = max((m.end() for m in _CLAUSE_BREAK_ANY.finditer(s.text, 0, r.start)), default=0)
-        end = _CLAUSE_BREAK_ANY.search(s.text, r.end)
+        a = max((m.end() for m in _CLAUSE_BREAK.finditer(s.text, 0, r.start)), default=0)
+        end = _CLAUSE_BREAK.search(s.text, r.end)
         b = end.start() if end else len(s.text)
         acts = [h for c, hits in s.by.items() if (m := _ACT_CAT.match(c)) and m.group("rid") == rid
                 for h in hits if a <= h.start < b]
@@ -265,10 +267,6 @@ def _restricted_other_act(s: Sentence, rid: str) -> list[tuple[int, int]]:
         if not acts and not negating:
             out.append((r.start, r.end))
     return out
-
-
-#: where a clause of a sentence ends
-_CLAUSE_BREAK_ANY = re.compile(r"[，,;；。]")
 
 
 def _supplier_own_consent(s: Sentence, library: Library) -> list[tuple[int, int]]:
@@ -1528,12 +1526,8 @@ _SUBJECT_CAT = re.compile(r"[^:]+:(?:obj:|forbidden|partial$|duty|refusal|contra
 
 
 def _frames_regex(library: Library, section: str, lang: str) -> re.Pattern[str] | None:
-    """One regex for a plain lexicon section of frames.yaml (cached per library)."""
-    key = (library.key, lang, section)
-    if key not in _COMPILED:
-        phrases = library.frames.get(section, {}).get(lang, ())
-        _COMPILED[key] = [("", rx)] if (rx := phrase_regex(phrases, lang)) else []
-    return _COMPILED[key][0][1] if _COMPILED[key] else None
+    """One regex for a plain lexicon section of frames.yaml (built once per library by the analysis module)."""
+    return frames_words(library, section, lang)
 
 
 def _supplier_right(text: str, roles: Any, library: Library, lang: str) -> bool:
