@@ -46,7 +46,7 @@ class _Text:
 LEX = _Lex()
 #: optional role-section lexicons that tell a contract from a notice, a policy or a commitment letter
 DOCUMENT_WORDS = ("contract_instruments", "notice_instruments", "notice_titles", "plural_address", "letter_titles",
-                  "letter_authors", "first_person", "generic_definitions", "binding_verbs", "owns",
+                  "letter_authors", "first_person", "generic_definitions", "binding_verbs", "owns", "pays_late",
                   "individual_first_person", "acting_for", "bidder_lines", "bidder_line_suffixes", "promisor_words",
                   "demands")
 TEXT = _Text()
@@ -127,6 +127,8 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "paragraph_carve_outs": (LEX, False),
     "exception_references": (LEX, False),
     "clause_overrides": (LEX, False),
+    "general_overrides": (LEX, False),
+    "exception_back_references": (LEX, False),
     "buyer_grants": (LEX, False),
     "banned_features": (LEX, False),
     "restricted_permissions": (LEX, False),
@@ -434,7 +436,7 @@ def _load_frames(path: Path) -> dict[str, Any]:
     for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions",
                 "shared_terms", "narrowing_periods", "reference_titles",
                 "clause_self_references", "undertaking_references", "paragraph_carve_outs", "exception_references",
-                "referenced_exceptions", "clause_overrides", "buyer_grants", "banned_features", "restricted_permissions",
+                "referenced_exceptions", "clause_overrides", "general_overrides", "exception_back_references", "buyer_grants", "banned_features", "restricted_permissions",
                 "acting_on", "condition_openers", "product_warranties",
                 "anaphor_gaps", "open_lists"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})

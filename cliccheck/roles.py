@@ -81,6 +81,7 @@ class _RoleWords:
         self.supplies_re = {lang: phrase_regex(roles["supplies"][lang], lang) for lang in ("en", "zh")}
         self.pays_re = {lang: phrase_regex(roles["pays"][lang], lang) for lang in ("en", "zh")}
         self.owns_re = {lang: phrase_regex(roles.get("owns", {}).get(lang, ()), lang) for lang in ("en", "zh")}
+        self.pays_late_re = {lang: phrase_regex(roles.get("pays_late", {}).get(lang, ()), lang) for lang in ("en", "zh")}
         self.statement_re = {lang: _statement(self.label_re[lang], self.side_re, lang) for lang in ("en", "zh")}
         self.org_re = {lang: phrase_regex(roles["organisations"][lang], lang) for lang in ("en", "zh")}
         self.fields = {w.lower() for lang in ("en", "zh") for w in roles.get("fields", {}).get(lang, ())}
@@ -500,11 +501,14 @@ def _vote(text: str, lang: str, words: _RoleWords, votes: dict[tuple[str, str], 
     if label_rx is None or label_rx.search(text) is None:
         return  # no 甲方/乙方, Party A/B in the block: nothing to vote for
     for side, rx, adjacent in (("supplier", words.supplies_re[lang], False), ("buyer", words.pays_re[lang], False),
-                               ("buyer", words.owns_re[lang], True)):
+                               ("buyer", words.owns_re[lang], True), ("buyer", words.pays_late_re[lang], True)):
         if rx is None:
             continue
         for m in rx.finditer(text):
-            if adjacent:
+            named = m.groupdict().get("party")
+            if named:  # the pattern names who is bound itself ("配合网络安全审查是乙方在本合同项下的一项持续性义务")
+                found = named if label_rx.fullmatch(named) else None
+            elif adjacent:
                 head = text[max(0, m.start() - 12):m.start()]
                 labels = list(label_rx.finditer(head))
                 found = labels[-1].group(0) if labels and labels[-1].end() == len(head) else None
@@ -641,7 +645,10 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_
     # a letter whose author line defines the supplier ("From: X (the "Supplier")"): its first person is that supplier
     authored = defined["supplier"] and any(e.role == "definition" and any(
         words.doc_search("letter_authors", e.text, lang) for lang in ("zh", "en")) for e in out.evidence["supplier"])
-    letter = _letter(body, words) if not defined["supplier"] or authored else None
+    # (an author line that says who writes, "We, Polaris GmbH (the "Supplier"), …", settles who its first person is,
+    # whatever the title: a supplier's signed acknowledgement of a buyer's code of conduct is the supplier's letter)
+    letter = (_first_persons(body, words) if authored else _letter(body, words)) if not defined["supplier"] or authored \
+        else None
     if out.bidder:  # a tender response ("投标人：X", a deviation table): its "我方" and "供应商" are the bidder
         letter = letter or _first_persons(body, words) or {}
         for lang in ("zh", "en"):

@@ -319,8 +319,10 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     # fail closed: the clause's later sentences are read with each undertaking. Last sentence first, so that a
     # later sentence's own reading is final when an earlier undertaking asks whether it stands on its own
     _referenced_exceptions(sentences, found, library, roles, lang)
+    _back_referenced_exceptions(sentences, found, library, roles, lang)
     for s, results in reversed(pending):
         read_riders(s, sentences, results, library, roles, lang, found)
+    _carve_outs_before(sentences, found, library, lang)
     found += _disclaimed(sentences, found, library, lang)
     found += _globally_overridden(sentences, found, library, roles, lang)
     _instrument_term(sentences, found, library, lang)
@@ -341,26 +343,84 @@ def _referenced_exceptions(sentences, found, library, roles, lang) -> None:  # t
     rx = _frames_regex(library, "referenced_exceptions", lang)
     if rx is None:
         return
-    for a in found:
-        if a.kind != "undertaking" or a.quality != "weak" or a.unit.sentence is None or a.frame is None:
-            continue
-        carves = [r for r in a.reasons if r.code == "carve-out"]
-        if not carves or any(r.code not in ("element-found", "carve-out") for r in a.reasons):
-            continue
+    for a, carves in _weak_only_by_exceptions(found):
         refs = [m for r in carves if (m := rx.search(r.detail.strip()))]
         if len(refs) != len(carves):
             continue
         if all(_justified_clause(m.group("ref"), a, sentences, library, roles, lang) for m in refs):
-            words = [w for w in a.frame.leftover if not any(w in r.detail for r in carves)]
-            a.reasons = [r for r in a.reasons if r.code != "carve-out"]
-            a.reasons.append(Reason("binding-undertaking", a.frame.modal_text))
-            a.quality, a.detail = "satisfied", ""
-            a.frame.exceptions = [("justifiable", f"{w} (the clause it names allows only justifiable reasons)")
-                                  if c == "carve-out" and any(w in r.detail or r.detail in w for r in carves) else (c, w)
-                                  for c, w in a.frame.exceptions]
-            a.frame.leftover = words
-            if words:
-                unrecognised(a, words)
+            _exceptions_justified(a, carves, "the clause it names allows only justifiable reasons")
+
+
+def _weak_only_by_exceptions(found):  # type: ignore[no-untyped-def]
+    """The undertakings weak for their exceptions alone, each with those carve-out reasons."""
+    for a in found:
+        if a.kind != "undertaking" or a.quality != "weak" or a.unit.sentence is None or a.frame is None:
+            continue
+        carves = [r for r in a.reasons if r.code == "carve-out"]
+        if carves and all(r.code in ("element-found", "carve-out") for r in a.reasons):
+            yield a, carves
+
+
+def _exceptions_justified(a, carves, why: str) -> None:  # type: ignore[no-untyped-def]
+    """``a`` is satisfied after all: its exceptions (``carves``) allow only justifiable reasons, for ``why``."""
+    words = [w for w in a.frame.leftover if not any(w in r.detail for r in carves)]
+    a.reasons = [r for r in a.reasons if r.code != "carve-out"]
+    a.reasons.append(Reason("binding-undertaking", a.frame.modal_text))
+    a.quality, a.detail = "satisfied", ""
+    a.frame.exceptions = [("justifiable", f"{w} ({why})")
+                          if c == "carve-out" and any(w in r.detail or r.detail in w for r in carves) else (c, w)
+                          for c, w in a.frame.exceptions]
+    a.frame.leftover = words
+    if words:
+        unrecognised(a, words)
+
+
+def _back_referenced_exceptions(sentences, found, library, roles, lang) -> None:  # type: ignore[no-untyped-def]
+    """"乙方仅在甲方逾期付款超过九十日…时，方可暂停供货；除此之外，乙方不得以任何理由暂停", "除上述情形外，供方不得…",
+    "Save as aforesaid, the Vendor shall not …": an undertaking weak only for an exception that points back at the
+    provision before it (frames.yaml ``exception_back_references``) is satisfied when that provision - from the
+    nearest earlier sentence of its clause granting the supplier a right, to the undertaking - allows only what the law
+    allows, as :func:`_referenced_exceptions` reads a clause named by number. No such grant found: it stays weak."""
+    rx = _frames_regex(library, "exception_back_references", lang)
+    if rx is None:
+        return
+    for a, carves in _weak_only_by_exceptions(found):
+        if not all(rx.fullmatch(r.detail.strip(" ，,")) for r in carves):
+            continue
+        referred = _provision_before(a.unit.sentence, sentences, library, lang)
+        # the grant read on its own is a restriction that binds as a prohibition ("乙方仅在…时，方可暂停供货"), or
+        # the grounds it lists are all justified
+        if referred and (_binds_alone(referred[0], a.requirement, found)
+                         or _justified_text(referred, a, library, roles, lang)):
+            _exceptions_justified(a, carves, "the provision it points back at allows only justifiable reasons")
+
+
+def _binds_alone(t, rid: str, found) -> bool:  # type: ignore[no-untyped-def]
+    """Sentence ``t``, read on its own, is a satisfied undertaking of ``rid`` (its riders not yet read)."""
+    return any(b.unit.sentence is t and b.requirement == rid and b.kind == "undertaking" and b.quality == "satisfied"
+               for b in found)
+
+
+#: how far back an exception pointing back may reach for the right it excepts, in sentences of its clause
+_BACK_REACH = 8
+
+
+def _provision_before(own, sentences, library, lang):  # type: ignore[no-untyped-def]
+    """The sentences an exception of ``own`` points back at: from the nearest earlier sentence of the same clause (its
+    paragraph, or an earlier paragraph of the same numbered clause) in which the supplier is given a right, up to
+    ``own``. Empty when the clause grants none."""
+    top = _top_section(own.block.section) if own.block.section else None
+    earlier = []
+    for t in reversed(sentences[max(0, own.index - _BACK_REACH):own.index]):
+        if t.language != lang or (t.block is not own.block and (top is None or _top_section(t.block.section) != top)):
+            break
+        earlier.insert(0, t)
+        hits = get_analyzer(library, lang).hits(t.text)
+        # (a right given as "only … may": also 仅得/僅得, the restriction and its 得 read apart)
+        if any(h.cat in ("modal:permission", "modal:grant") or (h.cat == "restrictive" and t.text.startswith("得", h.end))
+               for h in hits):
+            return earlier
+    return []
 
 
 def _justified_clause(ref: str, a, sentences, library, roles, lang) -> bool:  # type: ignore[no-untyped-def]
@@ -368,16 +428,23 @@ def _justified_clause(ref: str, a, sentences, library, roles, lang) -> bool:  # 
     enumerated item, or each alternative of a clause with none) is a justification or the buyer's consent: "The
     Seller may suspend performance only in the following circumstances: (1) … overdue … after written demand; (2)
     force majeure; (3) the Buyer has agreed in writing"."""
+    own = a.unit.sentence
+    named = [t for t in sentences if t.language == lang and t is not own and t.block.section
+             and (rx := _clause_reference(t.block.section, lang)) is not None and rx.fullmatch(ref)]
+    return _justified_text(named, a, library, roles, lang)
+
+
+def _justified_text(named, a, library, roles, lang) -> bool:  # type: ignore[no-untyped-def]
+    """The sentences ``named`` are free of carve-outs and hedges, and every ground they list (each enumerated item, or
+    each alternative where none is enumerated) is a justification or the buyer's consent for ``a``'s requirement."""
     from .analysis import Sentence as Read
     from .analysis import Unit, _buyer_consent, _unjustified_alternative, party_hits
     from .frames import _ITEM
 
-    own = a.unit.sentence
-    named = [t for t in sentences if t.language == lang and t is not own and t.block.section
-             and (rx := _clause_reference(t.block.section, lang)) is not None and rx.fullmatch(ref)]
     if not named:
         return False
-    text = " ".join(t.text for t in named)
+    # (a sentence cut at its semicolon, "…，方可暂停供货；", ends no list item)
+    text = " ".join(t.text.rstrip(" ;；") for t in named)
     hits = get_analyzer(library, lang).hits(text)
     read = Read(Unit(text, lang, [(0, named[0].start, named[-1].end)], named[0]), hits,
                 party_hits(text, roles, hits, lang), library)
@@ -903,6 +970,33 @@ def _carve_outs_pointed_back_to(s, sentences, results, library, lang) -> None:  
                 a.reasons.append(Reason("carve-out", f"{m.group(0)} (in the provision it excepts: {t.text[:80]})"))
                 a.detail = a.detail or m.group(0)
             return
+
+
+def _carve_outs_before(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """"2.1 The Processor shall process the Customer Personal Data only on the documented instructions of the Customer,
+    unless required to do so by the law of any jurisdiction … 2.2 The Processor shall not process Customer Personal
+    Data for its own purposes.": an earlier provision of the same numbered clause, on the same requirement, that
+    leaves the matter to the supplier or to a foreign power (frames.yaml ``paragraph_carve_outs``) lets the supplier
+    do what the later one seems to forbid; the later undertaking is weak too, quoting it."""
+    carve = _frames_regex(library, "paragraph_carve_outs", lang)
+    if carve is None:
+        return
+    for a in found:
+        own = a.unit.sentence
+        if a.kind != "undertaking" or a.quality != "satisfied" or own is None or not own.block.section:
+            continue
+        top = _top_section(own.block.section)
+        for b in found:
+            t = b.unit.sentence
+            if t is None or t.index >= own.index or own.index - t.index > _BACK_REACH or b.requirement != a.requirement \
+                    or b.kind != "undertaking" or not t.block.section or _top_section(t.block.section) != top:
+                continue
+            cut = next((r.detail for r in b.reasons if r.code == "carve-out" and carve.search(r.detail)), None)
+            if cut is not None:
+                a.quality = "weak"
+                a.reasons.append(Reason("carve-out", f"{cut} (in an earlier provision of its clause: {t.text[:80]})"))
+                a.detail = a.detail or cut
+                break
 
 
 def _next_sentence(s, sentences):  # type: ignore[no-untyped-def]

@@ -1691,7 +1691,12 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                                           reasons=[Reason("not-supplier", party.text if party else "")],
                                           detail="given by the buyer"))
                 continue
-            gate = recital or (citation if side != "supplier" or party is None else [])
+            # (the supplier named only by the statute's own words, "产品和服务提供者" in "…应当要求产品和服务提供者…承诺…",
+            # is the statute's subject, not the party: a contract defining its supplier so still quotes the law)
+            # (not a quotation holding the party: "…修改为“供方应…”" is the amended clause, and binds)
+            quoted = party is not None and any(c.start <= party.start and party.end <= c.end
+                                               and not c.text.startswith(("“", '"', "「", "‘")) for c in citation)
+            gate = recital or (citation if side != "supplier" or party is None or quoted else [])
             if gate or definition:
                 code = "recital" if gate else "definition"
                 results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=2.5,

@@ -594,7 +594,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
             frame = a.frame
             positive = frame is not None and frame.polarity == "positive"
             words = leftover(t.text, safe_spans(read, library, "positive" if positive else "negative", rider=True,
-                                                rid=a.requirement) + harmless[a.requirement], lang)
+                                                rid=a.requirement) + harmless[a.requirement]
+                             + _excepting_what_went_before(read, library), lang)
             if frame is not None:
                 frame.riders.append(("later sentence", t.text if len(t.text) <= 120 else t.text[:119] + "…"))
                 frame.leftover += words
@@ -1757,7 +1758,7 @@ def _provision_of_its_own(t: Any, read: Sentence, rid: str, found: list[Assessme
     # is read with rid)
     right = any(a.kind == "contradiction" for a in own)
     if not any(a.kind in ("undertaking", "contradiction") for a in own) or any(
-            a.requirement == rid and ((right and not _supplied_thing(read, a, own))
+            a.requirement == rid and ((right and not _supplied_thing(read, a, own) and not _own_things_only(read, rid))
                                       or a.detail != "mentions the subject only") for a in own):
         return False
     if not read.modals:
@@ -1774,8 +1775,13 @@ def _provision_of_its_own(t: Any, read: Sentence, rid: str, found: list[Assessme
     basis = _opening_basis(read, label, supplier[0].start)
     if any(p.cat == "party:buyer" and p.start < first and not (basis and p.end <= basis) for p in read.parties):
         return False
-    if (basis or label) < supplier[0].start and not _LABEL_ONLY.fullmatch(read.text[basis or label:supplier[0].start]):
-        return False  # "但…", "尽管有…": the sentence opens with words that read it with another
+    opening = read.text[basis or label:supplier[0].start]
+    override = _general_override(opening, library, lang)
+    if (basis or label) < supplier[0].start and not _LABEL_ONLY.fullmatch(opening) \
+            and not (override and _LABEL_ONLY.fullmatch(opening[override:])):
+        # "但…", "尽管有前述约定…": the sentence opens with words that read it with another (an override of the whole
+        # contract, "尽管有本合同其他约定，", prevails only over what conflicts with its own right)
+        return False
     # the words naming its own object ("不得将本条项下的个人信息处理事务转委托", "shall not disclose the foregoing
     # personal data") identify what it is about; they do not reach back to qualify the clause
     objects = [h for cat, hits in read.by.items() if ":obj:" in cat and cat.split(":", 1)[0] in
@@ -1787,10 +1793,43 @@ def _provision_of_its_own(t: Any, read: Sentence, rid: str, found: list[Assessme
     # its own 但…除外 qualifies its own act, as a proviso does in Chinese and English drafting alike ("…，但乙方
     # 自行决定的除外" weakens this provision, judged under its own requirement); a back-reference, a deeming or a
     # release may reach back to the clause
+    skip = (basis or label) + override  # the override's own words ("本合同其他约定") reach back to nothing
     return not any(not (name == "back_references" and in_own_object(m))
                    for name, rx in [*(("back_references", rx) for _, rx in _lexicon(library, "back_references", lang)),
                                     *_lexicon(library, "riders", lang)]
-                   if name != "limitation" for m in rx.finditer(read.text))
+                   if name != "limitation" for m in rx.finditer(read.text) if m.start() >= skip)
+
+
+_OWN_POSSESSOR = {"zh": re.compile(r"(?:其|其自身的?|其自有的?|本公司的?|我公司的?)$"),
+                  "en": re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?$", re.IGNORECASE)}
+
+
+def _own_things_only(read: Sentence, rid: str) -> bool:
+    """Every object of ``rid`` the sentence names is the supplier's own ("用于其产品研发", "for its own products"): a
+    right on another requirement's matter that mentions them names nothing of the buyer's."""
+    hits = [h for cat, hs in read.by.items() if cat.startswith(f"{rid}:obj:") for h in hs]
+    rx = _OWN_POSSESSOR[read.unit.lang]
+    return bool(hits) and all(rx.search(read.text, 0, h.start) for h in hits)
+
+
+def _excepting_what_went_before(read: Sentence, library: Library) -> list[tuple[int, int]]:
+    """A later sentence opening "除此之外，乙方不得…" / "Save as aforesaid, the Vendor shall not …" forbids everything
+    the provision before it does not allow: read with that provision, its opening takes nothing from it (the
+    prohibition after it is read as usual)."""
+    rx = _frames_regex(library, "exception_back_references", read.unit.lang)
+    if rx is None or not any(m.cat == "modal:prohibition" for m in read.modals):
+        return []
+    label = _LABEL_ONLY.match(read.text).end()
+    m = rx.match(read.text, label)
+    return [(m.start(), m.end())] if m else []
+
+
+def _general_override(opening: str, library: Library, lang: str) -> int:
+    """The end of an override of the whole contract that opens ``opening`` ("尽管有本合同其他约定，", "Notwithstanding
+    anything in this Agreement,"; frames.yaml ``general_overrides``), or 0."""
+    rx = _frames_regex(library, "general_overrides", lang)
+    m = rx.match(opening.lstrip(" /／")) if rx is not None else None
+    return m.end() + len(opening) - len(opening.lstrip(" /／")) if m else 0
 
 
 def _supplied_thing(read: Sentence, mention: Assessment, own: list[Assessment]) -> bool:
