@@ -83,6 +83,9 @@ class _RoleWords:
         self.owns_re = {lang: phrase_regex(roles.get("owns", {}).get(lang, ()), lang) for lang in ("en", "zh")}
         self.pays_late_re = {lang: phrase_regex(roles.get("pays_late", {}).get(lang, ()), lang) for lang in ("en", "zh")}
         self.statement_re = {lang: _statement(self.label_re[lang], self.side_re, lang) for lang in ("en", "zh")}
+        #: a paraphrase of the law ("依《网络安全审查办法》，应要求产品和服务提供者…承诺不利用…"): it shows no side
+        self.citation_re = {lang: phrase_regex(library.common.get("citations", {}).get(lang, ()), lang)
+                            for lang in ("en", "zh")}
         self.org_re = {lang: phrase_regex(roles["organisations"][lang], lang) for lang in ("en", "zh")}
         self.fields = {w.lower() for lang in ("en", "zh") for w in roles.get("fields", {}).get(lang, ())}
         self.line_heads = {w.lower() for lang in ("en", "zh") for w in roles.get("line_heads", {}).get(lang, ())}
@@ -165,7 +168,9 @@ def _statement(label_rx: re.Pattern[str] | None, side_re: dict[str, dict[str, re
         return None
     # "甲方系关键信息基础设施运营者", "Party A is a critical information infrastructure operator": the operator is the buyer
     link = (r"\s+(?:is|shall be|acts as|is referred to as)\s+(?:the\s+|an?\s+)?(?:critical\s+information\s+infrastructure\s+|CII\s+)?"
-            if lang == "en" else r"(?:为|系|是|即|作为)(?:本合同的?)?(?:关键信息基础设施)?")
+            if lang == "en" else r"(?:为|系|是|即|作为|属|属于)(?:本合同的?)?(?:关键信息基础设施)?"
+            # ("乙方为分拣系统之供应商": what it supplies may stand before the role word)
+            r"(?:[\u4e00-\u9fffA-Za-z]{1,10}?(?:的|之))?")
     return re.compile(rf"(?P<label>{label_rx.pattern}){link}(?P<role>{'|'.join(roles)})", label_rx.flags)
 
 
@@ -505,6 +510,8 @@ def _vote(text: str, lang: str, words: _RoleWords, votes: dict[tuple[str, str], 
         if rx is None:
             continue
         for m in rx.finditer(text):
+            if _in_citation(text, m.start(), words.citation_re[lang]):
+                continue
             named = m.groupdict().get("party")
             if named:  # the pattern names who is bound itself ("配合网络安全审查是乙方在本合同项下的一项持续性义务")
                 found = named if label_rx.fullmatch(named) else None
@@ -516,6 +523,23 @@ def _vote(text: str, lang: str, words: _RoleWords, votes: dict[tuple[str, str], 
                 found = _subject_label(text, m.start(), label_rx, lang)
             if found:
                 votes.setdefault((side, lang), Counter())[found] += 1
+
+
+_SENTENCE_END = re.compile(r"[。；;\n]|\.\s")
+
+
+def _in_citation(text: str, pos: int, citation: re.Pattern[str] | None) -> bool:
+    """The sentence holding ``pos`` paraphrases the law: who supplies or pays in it is the statute's subject."""
+    if citation is None:
+        return False
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, pos)), default=0)
+    end = next((m.start() for m in _SENTENCE_END.finditer(text, pos)), len(text))
+    # (one naming the statute or its terms; "甲方依照国家规定申报…" only says the act is lawful)
+    return any(_STATUTE.search(m.group(0)) for m in citation.finditer(text, start, end))
+
+
+#: what makes a citation a paraphrase of the statute: its name, its article, its own terms
+_STATUTE = re.compile(r"《|提供者|运营者|\bart(?:icle|\.)|\bmeasures\b|\blaw\b|\boperators?\b|\bproviders?\b", re.I)
 
 
 #: the words before a label that make it an object or a possessor, not the one who acts ("向甲方", "对乙方")
@@ -835,8 +859,14 @@ def undertaking_instrument(doc: Document, library: Library | None = None) -> boo
 
 
 def _notice_title(words: _RoleWords, head: Sequence[Block]) -> bool:
-    """A title in the first blocks says the document is a notice, a policy or guidelines ("…的通知")."""
-    return any(words.doc_search("notice_titles", b.text) for b in head if len(b.text) <= 120)
+    """A title in the first blocks says the document is a notice, a policy or guidelines ("…的通知"), in either
+    language of a bilingual title ("投標須知補充通告 / Supplementary Notice to Tenderers")."""
+    return any(words.doc_search("notice_titles", part.strip()) for b in head if len(b.text) <= 120
+               for part in _BILINGUAL_TITLE.split(b.text))
+
+
+#: the divider of a title given in both languages
+_BILINGUAL_TITLE = re.compile(r"\s+[/／|]\s+")
 
 
 def _letter(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | None:
@@ -951,7 +981,8 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
         return "letter", True, next((e.text[:60] for e in supplier.evidence), "")
     title = next((t for t in (_title_of(b.text) for b in body[:3]) if t), "")
     counts = {key: _count(words, key, text) for key in ("contract_instruments", "notice_instruments")}
-    from_title = words.doc_search("notice_titles", title) if title else None
+    from_title = next((m for part in _BILINGUAL_TITLE.split(title) if (m := words.doc_search("notice_titles", part.strip()))),
+                      None) if title else None
     titled = from_title if from_title and not _CLAUSE_NUMBER.match(title) else None
     notice = from_title or _first(words, "plural_address", body)
     user = [n for n in (*names, *aliases) if n and n.strip() and n.strip() in text]

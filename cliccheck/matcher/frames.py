@@ -1571,7 +1571,9 @@ def _buyer_grants_supplier(text: str, roles: Any, supplier: re.Pattern[str], lib
 
 
 #: A quoted defined term opening a definition: “用户数据”仅指… / "User Data" means only …
-_DEFINED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,24})[”\"」』]\s*(?:[,，]?\s*)(?:仅|只|仅限于|only )?(?:是指|系指|指|means|shall mean|refers to|includes)")
+#: a defined term, quoted ('"User Data" means', “用户数据”仅指) or named after 所称 ("本合同所称保密信息，是指")
+_DEFINED_TERM = re.compile(r"(?:[“\"「『]|所称[“\"「『]?)([^“”\"「」『』，,。；]{1,24})[”\"」』]?\s*(?:[,，]?\s*)(?:仅|只|仅限于|only )?"
+                           r"(?:是指|系指|指|means|shall mean|refers to|includes)")
 
 
 def _object_is(frame: Frame | None, term: str) -> bool:
@@ -1608,7 +1610,19 @@ def _narrowing_definitions(s: Any, sentences: list[Any], library: Library, lang:
             out.append((t, ""))
         elif not m.group(0).endswith("includes") and _closes_element(m.group(1), t.text[m.end():], library, lang):
             out.append((t, m.group(1).strip()))
+        elif _defined_at_will(t.text[m.end():], library, lang):
+            # "保密信息，是指经乙方书面确认属于保密范围的甲方资料": the supplier decides what the term covers (read with
+            # every undertaking using the term, as a rider is)
+            out.append((t, ""))
     return out
+
+
+def _defined_at_will(body: str, library: Library, lang: str) -> bool:
+    """The definition leaves what it covers to the supplier or to a foreign power (a carve-out in its body)."""
+    key = (library.key, lang, "carve_outs")
+    if key not in _COMPILED:
+        _COMPILED[key] = [("", rx)] if (rx := phrase_regex(library.common["carve_outs"][lang], lang)) else []
+    return any(rx.search(body) for _, rx in _COMPILED[key])  # type: ignore[attr-defined]
 
 
 def _closes_element(term: str, body: str, library: Library, lang: str) -> bool:
