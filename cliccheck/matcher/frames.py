@@ -1571,9 +1571,9 @@ def _buyer_grants_supplier(text: str, roles: Any, supplier: re.Pattern[str], lib
 
 
 #: A quoted defined term opening a definition: “用户数据”仅指… / "User Data" means only …
-#: a defined term, quoted ('"User Data" means', “用户数据”仅指) or named after 所称 ("本合同所称保密信息，是指")
-_DEFINED_TERM = re.compile(r"(?:[“\"「『]|所称[“\"「『]?)([^“”\"「」『』，,。；]{1,24})[”\"」』]?\s*(?:[,，]?\s*)(?:仅|只|仅限于|only )?"
-                           r"(?:是指|系指|指|means|shall mean|refers to|includes)")
+_DEFINED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,24})[”\"」』]\s*(?:[,，]?\s*)(?:仅|只|仅限于|only )?(?:是指|系指|指|means|shall mean|refers to|includes)")
+#: a term named after 所称, quoted or not ("本合同所称保密信息，是指…")
+_NAMED_TERM = re.compile(r"所称[“\"「『]?([^“”\"「」『』，,。；\s]{1,24}?)[”\"」』]?\s*[,，]?\s*(?:仅|只|仅限于)?(?:是指|系指|指)")
 
 
 def _object_is(frame: Frame | None, term: str) -> bool:
@@ -1583,7 +1583,8 @@ def _object_is(frame: Frame | None, term: str) -> bool:
 
 def _definition_sentences(sentences: list[Any], lang: str) -> list[tuple[Any, re.Match[str]]]:
     return _once_per_document("definitions", sentences, lang, lambda: [
-        (t, m) for t in sentences if t.language == lang and (m := _DEFINED_TERM.search(t.text))])
+        (t, m) for t in sentences if t.language == lang
+        and (m := _DEFINED_TERM.search(t.text) or _NAMED_TERM.search(t.text)) and m.group(1).strip()])
 
 
 def defined_term_sentences(sentences: list[Any], lang: str) -> list[tuple[Any, str]]:
