@@ -510,7 +510,7 @@ def _vote(text: str, lang: str, words: _RoleWords, votes: dict[tuple[str, str], 
         if rx is None:
             continue
         for m in rx.finditer(text):
-            if _in_citation(text, m.start(), words.citation_re[lang]):
+            if _in_citation(text, m.start(), words, lang):
                 continue
             named = m.groupdict().get("party")
             if named:  # the pattern names who is bound itself ("配合网络安全审查是乙方在本合同项下的一项持续性义务")
@@ -528,18 +528,16 @@ def _vote(text: str, lang: str, words: _RoleWords, votes: dict[tuple[str, str], 
 _SENTENCE_END = re.compile(r"[。；;\n]|\.\s")
 
 
-def _in_citation(text: str, pos: int, citation: re.Pattern[str] | None) -> bool:
-    """The sentence holding ``pos`` paraphrases the law: who supplies or pays in it is the statute's subject."""
+def _in_citation(text: str, pos: int, words: _RoleWords, lang: str) -> bool:
+    """The sentence holding ``pos`` paraphrases the statute (a citation naming it, its article or its own terms,
+    library ``roles.statute_marks``): who supplies or pays in it is the statute's subject. "甲方依照国家规定申报…"
+    only says the act is lawful."""
+    citation = words.citation_re[lang]
     if citation is None:
         return False
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, pos)), default=0)
     end = next((m.start() for m in _SENTENCE_END.finditer(text, pos)), len(text))
-    # (one naming the statute or its terms; "甲方依照国家规定申报…" only says the act is lawful)
-    return any(_STATUTE.search(m.group(0)) for m in citation.finditer(text, start, end))
-
-
-#: what makes a citation a paraphrase of the statute: its name, its article, its own terms
-_STATUTE = re.compile(r"《|提供者|运营者|\bart(?:icle|\.)|\bmeasures\b|\blaw\b|\boperators?\b|\bproviders?\b", re.I)
+    return any(words.doc_search("statute_marks", m.group(0), lang) for m in citation.finditer(text, start, end))
 
 
 #: the words before a label that make it an object or a possessor, not the one who acts ("向甲方", "对乙方")
@@ -861,12 +859,17 @@ def undertaking_instrument(doc: Document, library: Library | None = None) -> boo
 def _notice_title(words: _RoleWords, head: Sequence[Block]) -> bool:
     """A title in the first blocks says the document is a notice, a policy or guidelines ("…的通知"), in either
     language of a bilingual title ("投標須知補充通告 / Supplementary Notice to Tenderers")."""
-    return any(words.doc_search("notice_titles", part.strip()) for b in head if len(b.text) <= 120
-               for part in _BILINGUAL_TITLE.split(b.text))
+    return any(_titled_notice(words, b.text) for b in head if len(b.text) <= 120)
 
 
 #: the divider of a title given in both languages
 _BILINGUAL_TITLE = re.compile(r"\s+[/／|]\s+")
+
+
+def _titled_notice(words: _RoleWords, title: str) -> re.Match[str] | None:
+    """The words of ``title`` that make it a notice's, read in each language of a bilingual title."""
+    return next((m for part in _BILINGUAL_TITLE.split(title) if (m := words.doc_search("notice_titles", part.strip()))),
+                None)
 
 
 def _letter(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | None:
@@ -981,8 +984,7 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
         return "letter", True, next((e.text[:60] for e in supplier.evidence), "")
     title = next((t for t in (_title_of(b.text) for b in body[:3]) if t), "")
     counts = {key: _count(words, key, text) for key in ("contract_instruments", "notice_instruments")}
-    from_title = next((m for part in _BILINGUAL_TITLE.split(title) if (m := words.doc_search("notice_titles", part.strip()))),
-                      None) if title else None
+    from_title = _titled_notice(words, title) if title else None
     titled = from_title if from_title and not _CLAUSE_NUMBER.match(title) else None
     notice = from_title or _first(words, "plural_address", body)
     user = [n for n in (*names, *aliases) if n and n.strip() and n.strip() in text]
