@@ -12,6 +12,7 @@ can say so. All role words come from ``clause_library/common.yaml``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import operator
 import re
@@ -505,12 +506,13 @@ def _vote(text: str, lang: str, words: _RoleWords, votes: dict[tuple[str, str], 
     label_rx = words.label_re[lang]
     if label_rx is None or label_rx.search(text) is None:
         return  # no 甲方/乙方, Party A/B in the block: nothing to vote for
+    cited = _Citations(text, words, lang)
     for side, rx, adjacent in (("supplier", words.supplies_re[lang], False), ("buyer", words.pays_re[lang], False),
                                ("buyer", words.owns_re[lang], True), ("buyer", words.pays_late_re[lang], True)):
         if rx is None:
             continue
         for m in rx.finditer(text):
-            if _in_citation(text, m.start(), words, lang):
+            if cited(m.start()):
                 continue
             named = m.groupdict().get("party")
             if named:  # the pattern names who is bound itself ("配合网络安全审查是乙方在本合同项下的一项持续性义务")
@@ -528,16 +530,28 @@ def _vote(text: str, lang: str, words: _RoleWords, votes: dict[tuple[str, str], 
 _SENTENCE_END = re.compile(r"[。；;\n]|\.\s")
 
 
-def _in_citation(text: str, pos: int, words: _RoleWords, lang: str) -> bool:
-    """The sentence holding ``pos`` paraphrases the statute (a citation naming it, its article or its own terms,
-    library ``roles.statute_marks``): who supplies or pays in it is the statute's subject. "甲方依照国家规定申报…"
-    only says the act is lawful."""
-    citation = words.citation_re[lang]
-    if citation is None:
-        return False
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, pos)), default=0)
-    end = next((m.start() for m in _SENTENCE_END.finditer(text, pos)), len(text))
-    return any(words.doc_search("statute_marks", m.group(0), lang) for m in citation.finditer(text, start, end))
+class _Citations:
+    """Whether the sentence holding a position paraphrases the statute (a citation naming it, its article or its own
+    terms, library ``roles.statute_marks``): who supplies or pays in it is the statute's subject. "甲方依照国家规定
+    申报…" only says the act is lawful. Each sentence of the block is looked at once, however many votes it holds
+    (a block that is one sentence of 100 KB holds thousands)."""
+
+    def __init__(self, text: str, words: _RoleWords, lang: str) -> None:
+        self.text, self.words, self.lang = text, words, lang
+        self.citation = words.citation_re[lang]
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(text)] if self.citation is not None else []
+        self.seen: dict[int, bool] = {}
+
+    def __call__(self, pos: int) -> bool:
+        if self.citation is None:
+            return False
+        i = bisect.bisect_left(self.ends, pos)
+        if i not in self.seen:
+            start = self.ends[i - 1] + 1 if i else 0
+            end = self.ends[i] if i < len(self.ends) else len(self.text)
+            self.seen[i] = any(self.words.doc_search("statute_marks", m.group(0), self.lang)
+                               for m in self.citation.finditer(self.text, start, end))
+        return self.seen[i]
 
 
 #: the words before a label that make it an object or a possessor, not the one who acts ("向甲方", "对乙方")

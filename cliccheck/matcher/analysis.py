@@ -106,6 +106,22 @@ class Unit:
     instrument: bool = False
 
 
+def _pronoun_objects(s: Sentence, rid: str, element_ids: list[str], objs: dict[str, list[Hit]]) -> None:
+    """A pronoun right after a forbidden act names the objects the sentence named before it ("shall provide the
+    Hosted Services and the Support Services … and shall not suspend either", "…and shall not interrupt them during
+    that period"; frames.yaml ``object_pronouns``): each of those objects is the act's too."""
+    rx = frames_words(s.library, "object_pronouns", s.unit.lang)
+    if rx is None:
+        return
+    for act in s.get(f"{rid}:forbidden"):
+        m = rx.match(s.text, act.end)
+        if m is None:
+            continue
+        for el in element_ids:
+            if any(o.end <= act.start for o in objs.get(el, [])) and not any(o.start >= act.end for o in objs.get(el, [])):
+                objs[el].append(Hit(f"{rid}:obj:{el}", m.start(), m.end(), m.group(0)))
+
+
 def _anaphor_gap(library: Library, lang: str) -> re.Pattern[str]:
     """What may stand between a duty's act and the anaphor naming its object (frames.yaml ``anaphor_gaps``): a run
     of those words, and no clause end (cached per library)."""
@@ -434,8 +450,15 @@ def _statement_negation(library: Library, lang: str) -> re.Pattern[str] | None:
     cache = _COMMON_RX.get(key, False)
     if cache is False:
         rx = phrase_regex(library.common.get("statement_negations", {}).get(lang, ()), lang)
-        cache = _COMMON_RX[key] = re.compile(f"(?:{rx.pattern})$", rx.flags) if rx else None
+        # (the act may be a later one of coordinated verbs the negation governs: "本公司不以任何方式控制或操纵")
+        series = _STATEMENT_SERIES.get(lang, "")
+        cache = _COMMON_RX[key] = re.compile(f"(?:{rx.pattern}){series}$", rx.flags) if rx else None
     return cache  # type: ignore[return-value]
+
+
+#: verbs coordinated after a statement's negation, before the act read: "不…控制或操纵", "不收集、取得或外流"
+_STATEMENT_SERIES = {"zh": r"(?:[\u4e00-\u9fff]{1,4}?(?:、|或者|或|和|及|以及))*",
+                     "en": r"(?:[a-z]+(?:,\s+|\s+(?:or|and|nor)\s+))*"}
 
 
 def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
@@ -802,20 +825,35 @@ def _negated_before(s: Sentence, hit: Hit) -> bool:
     return bool(re.search(r"(?:无|没有|非因|不经|无需|无须|不以|不论)[^，。；]{0,6}$", head))
 
 
-def _justified(s: Sentence, rid: str, kind: str = "forbidden") -> list[Hit]:
+def _justified(s: Sentence, rid: str, kind: str = "forbidden", refused: bool = False) -> list[Hit]:
     """Justifications attached to a right; none if the right is "without consent" anywhere.
 
     A refused duty (refusing the review) is never made lawful by a request or consent, only by a
-    justification proper (a legal prohibition, a court order).
+    justification proper; and with ``refused`` (the supplier declares it need not perform, or refuses, a duty that
+    has no grounds for pausing it) only by a prohibition by law.
     """
-    if any(u.start < h.end and h.start <= u.start for u in s.get("unauthorised")
-           for h in s.any("lawful_basis", "justifications")):
+    # (a "without consent" after a prohibition is that prohibition's lawful basis, not the right's: "只可在每次取得
+    # 雇主书面批准后…遥距存取…，并不得…安装未经雇主批准的软件")
+    def prohibitions(u: Hit) -> bool:  # the nearest modal before the words is a prohibition
+        before = [m for m in s.modals if m.end <= u.start]
+        return bool(before) and max(before, key=lambda m: m.end).cat == "modal:prohibition"
+
+    unauthorised = s.get("unauthorised")
+    if any(u.start < h.end and h.start <= u.start and not prohibitions(u)
+           for u in unauthorised for h in s.any("lawful_basis", "justifications")):
         return []
     if s.get("unlimited"):
         return []  # "for any reason, including non-payment": the right is not limited to the cause
     cats = ("justifications", f"{rid}:justifications") if kind in ("duty", "refusal") else \
         ("justifications", "lawful_basis", f"{rid}:justifications")
-    hits = s.any(*cats)
+    # (nor is the prohibition's own "without consent" a reason for the right: "不会在未经采购人批准的情况下获取…，但
+    # …可…回传")
+    hits = [h for h in s.any(*cats) if not any(u.start < h.end and h.start < u.end for u in unauthorised)]
+    # a duty with no grounds for pausing it (the review): only a prohibition by law lets the supplier refuse it
+    # (frames.yaml refusal_grounds); refusing supply keeps the buyer's non-payment and the other supply grounds
+    if refused and not s.library.requirement(rid).supply_grounds:
+        grounds = frames_words(s.library, "refusal_grounds", s.unit.lang)
+        hits = [h for h in hits if grounds is not None and grounds.search(h.text)]
     # a reason inside the supplier's own judgement ("乙方认为甲方可能超出许可范围使用软件的，有权…", "if the Supplier
     # considers that the Customer may be in breach"): its opinion, not the reason, triggers the right
     opinions = s.get("carve_outs")
@@ -1504,6 +1542,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                         and _anaphor_gap(s.library, lang).fullmatch(s.text, a.end, h.start)]
                 if duty and not any(p.overlaps(h) for p in s.parties if p.cat != "party:pronoun"):
                     objs.setdefault(el, []).append(Hit(f"{rid}:obj:{el}", h.start, h.end, h.text))
+        _pronoun_objects(s, rid, element_ids, objs)
         broad = [h for h in s.get(f"{rid}:broad_objects") if not any(p.overlaps(h) for p in s.parties
                                                                         if p.cat != "party:pronoun")]
         all_objs = [h for hs in objs.values() for h in hs]
@@ -1542,6 +1581,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             for obj in hs:
                 if any(p.contains(obj) and (p.start, p.end) != (obj.start, obj.end) for p in partials):
                     continue
+                if any(p.end == obj.start for p in partials):
+                    continue  # "自助值机设备", "服务器设备": the class named right before the head noun is the object
                 if any(p.start < obj.start < p.end < obj.end for p in lead_partials):
                     continue
                 act = _attach(s, obj, actions)
@@ -1706,7 +1747,10 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             if verdict == "contradiction" and obj_hits and all(o in by_definition for o in obj_hits):
                 elements = set()  # a defined term widens an undertaking; in a right it counts as a broad object only
             if verdict == "contradiction":
-                justified = _justified(s, rid, kind) or _listed_causes(s)
+                # (a refusal the supplier is given, "有权拒绝", or a duty it need not perform, "无义务配合"; not a refusal
+                # named as a breach, "乙方…拒绝提供审查材料的，应支付违约金")
+                refused = (kind == "refusal" and st == "may") or (kind in ("duty", "partial_duty") and st == "need-not")
+                justified = _justified(s, rid, kind, refused) or _listed_causes(s)
                 # "无须配合发包人或者任何主管部门的网络安全审查", "may cease to provide the Services": part of the
                 # act's own object, not a reason for it
                 # (the object next to the act: "可以暂停供货：（三）法律、行政法规禁止继续供货的" names 供货 again after

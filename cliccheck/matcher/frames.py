@@ -301,13 +301,21 @@ _IF_JUSTIFIED = frozenset({"no_breach"})
 
 def _negating_complement_spans(s: Sentence, library: Library) -> set[tuple[int, int]]:
     """The phrases of the negating classes. ``agreed_pauses`` only in a sentence that names the buyer and not the
-    supplier: what the buyer agreed or asked for is no interruption; what the supplier arranges
+    supplier, or names neither and follows the contract's own schedule: what the buyer agreed or asked for is no
+    interruption; what the supplier arranges
     ("乙方根据自身业务需要安排的停机维护，不属于…中断") is a carve-out."""
     cats = {p.cat for p in s.parties}
-    buyer_only = "party:supplier" not in cats and "party:buyer" in cats
-    wanted = _NEGATING_ANY_PARTY | (_NEGATING_CLASSES if buyer_only else frozenset())
+    agreed = "party:supplier" not in cats and ("party:buyer" in cats or _scheduled_by_contract(s, library))
+    wanted = _NEGATING_ANY_PARTY | (_NEGATING_CLASSES if agreed else frozenset())
     return {(m.start(), m.end()) for name, rx, _ in _complements(library, s.unit.lang) if name in wanted
             for m in rx.finditer(s.text) if m.end() > m.start()}
+
+
+def _scheduled_by_contract(s: Sentence, library: Library) -> bool:
+    """A pause the contract's own schedule sets ("in accordance with Schedule 2", 按照本合同附件): agreed by both
+    parties (frames.yaml ``agreed_schedules``)."""
+    rx = _frames_regex(library, "agreed_schedules", s.unit.lang)
+    return rx is not None and rx.search(s.text) is not None
 
 
 def _reference_titles(s: Sentence, library: Library) -> list[tuple[int, int]]:
@@ -585,7 +593,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 continue  # "Notwithstanding Clause 26.4, the Vendor may cease supplying …": that clause's matter
             if not listed and _stands_alone(t, read, a.requirement, found, library):
                 continue  # "17.2 除甲方经催告仍未付款外，乙方不得中止前款供货": an undertaking of its own, whole
-            if t.index < s.index and t.block is not s.block and _deems_another_subject(t.text, read, a.requirement, library, lang) \
+            if (t.index < s.index or not _forbids(library, a.requirement)) and t.block is not s.block \
+                    and _deems_another_subject(t.text, read, a.requirement, library, lang) \
                     and not (named is not None and _names(named, t.text, library, lang)):
                 continue  # "乙方为改进服务质量而收集的数据，视为已获得甲方授权" beside a promise on equipment
             if elsewhere and not any(c.startswith(f"{a.requirement}:") and _SUBJECT_CAT.match(c) for c in read.by) \
@@ -1370,6 +1379,9 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         # an unnumbered document (a commitment letter) is one clause: its later paragraphs that point back count
         same = (_same_top(t, top) if top else not t.block.section) or _item_of_same_clause(s, t, library, lang) \
             or _speaks_of_all(t.text, library, lang)
+        if not same and top and _opens_on_previous_clause(t, s, sentences, top, library, lang):
+            out.append(t)  # "第十二條 前條規定不適用於…": the next clause takes this one back by pointing at it
+            continue
         if t.block is s.block or (same and (points_back(t.text, library, lang) is not None
                                             or _holds_carve_out(t.text, library, lang)
                                             or _defines(t.text, library, lang)
@@ -1510,10 +1522,19 @@ def _deems_another_subject(text: str, read: Sentence, rid: str, library: Library
     not one on ``rid``'s, even within the same clause. One that names ``rid``'s subject, or none at all ("乙方采取的
     任何措施视为已获授权"), is still read with it. (The caller asks only of a deeming that stands before the
     undertaking, in the sentence of another, and names not its clause: one after it may speak of things the library
-    has no word for, "any remote session initiated by the Supplier … shall be deemed authorised".)"""
+    has no word for, "any remote session initiated by the Supplier … shall be deemed authorised"; after it only for a
+    duty to act, which no authorisation takes back.)"""
     rx = _frames_regex(library, "authorising_deemings", lang)
     return rx is not None and rx.search(text) is not None and _other_subject_only(read, rid) \
         and not _speaks_of_all(text, library, lang)
+
+
+def _forbids(library: Library, rid: str) -> bool:
+    """Whether ``rid`` forbids acts (a promise not to do something, which a deeming of authorisation can take back);
+    a duty to act (cooperating with the review) has nothing to authorise, so a later deeming about another
+    requirement's subject is never its rider."""
+    words = library.requirement(rid).lexicon.get("forbidden") or {}
+    return any(words.get(lang) for lang in ("en", "zh"))
 
 
 def _deemings(sentences: list[Any], library: Library, lang: str) -> list[Any]:
@@ -1671,6 +1692,20 @@ _PREDICATE_AFTER = {
                      r"only|must|may|need|cannot|can)\b", re.IGNORECASE),
     "zh": re.compile(r"(?:不|约定|规定|所|的|项下|中的|之|所述|义务|仅|只|亦|也|均)"),
 }
+
+
+def _opens_on_previous_clause(t: Any, s: Any, sentences: list[Any], top: str, library: Library, lang: str) -> bool:
+    """``t`` opens the clause right after the undertaking's by naming the clause before it ("前條規定不適用於…",
+    "The preceding Clause shall not apply to …"; frames.yaml ``previous_clause_references``): it speaks of the
+    undertaking's clause as a whole."""
+    rx = _frames_regex(library, "previous_clause_references", lang)
+    if rx is None or not rx.search(t.text, 0, 40):
+        return False
+    from . import _top_section
+
+    mine = _top_section(t.block.section)
+    between = {_top_section(u.block.section) for u in sentences[s.index + 1:t.index]}
+    return bool(mine) and mine != top and between <= {top, mine}
 
 
 def _same_top(t: Any, top: str) -> bool:
