@@ -133,6 +133,9 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "refusal_grounds": (LEX, False),
     "object_pronouns": (LEX, False),
     "previous_clause_references": (LEX, False),
+    "statute_titles": (LEX, False),
+    "others_only": (LEX, False),
+    "own_personnel": (LEX, False),
     "buyer_grants": (LEX, False),
     "banned_features": (LEX, False),
     "restricted_permissions": (LEX, False),
@@ -440,7 +443,7 @@ def _load_frames(path: Path) -> dict[str, Any]:
     for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions",
                 "shared_terms", "narrowing_periods", "reference_titles",
                 "clause_self_references", "undertaking_references", "paragraph_carve_outs", "exception_references",
-                "referenced_exceptions", "clause_overrides", "general_overrides", "exception_back_references", "agreed_schedules", "refusal_grounds", "object_pronouns", "previous_clause_references", "buyer_grants", "banned_features", "restricted_permissions",
+                "referenced_exceptions", "clause_overrides", "general_overrides", "exception_back_references", "agreed_schedules", "refusal_grounds", "object_pronouns", "previous_clause_references", "statute_titles", "others_only", "own_personnel", "buyer_grants", "banned_features", "restricted_permissions",
                 "acting_on", "condition_openers", "product_warranties",
                 "anaphor_gaps", "open_lists"):
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})

@@ -705,6 +705,40 @@ def _modal_in_clause(s: Sentence, start: int) -> bool:
     return any(start <= m.start < clause_end for m in s.modals)
 
 
+def _others_only(s: Sentence, modal: Hit | None, act: Hit) -> str | None:
+    """The persons the supplier answers for, named alone after "ensure that" / "procure that" / 确保 as the ones who
+    must not act ("shall ensure that its subcontractors and their employees do not use any access … to obtain data",
+    "应确保其分包商不得…"; frames.yaml ``others_only``): the promise covers their acts, not the supplier's own. None
+    when the supplier is named among them ("ensure that it and its subcontractors do not", 乙方及其分包商) or binds
+    itself first ("shall not, and shall ensure that its subcontractors do not, …", 乙方不得，并应确保其分包商不得)."""
+    rx = frames_words(s.library, "others_only", s.unit.lang)
+    if modal is None or rx is None:
+        return None
+    found = list(rx.finditer(s.text, 0, act.start))
+    if not found:
+        return None
+    m = found[-1]
+    between = s.text[m.end():act.start]
+    if any(m.end() <= p.start and p.end <= act.start and p.cat == "party:supplier" for p in s.parties) \
+            or re.search(r"\b(?:itself|it)\b|自身|本身", between) or _CLAUSE_BREAK.search(between.rstrip(", ，")):
+        return None
+    if any(x.end <= m.start() and x.cat == "modal:prohibition" for x in s.modals):
+        return None  # "shall not, and shall ensure that its subcontractors do not": its own acts are banned too
+    # "it shall, and shall procure that its Subcontractors shall": a binding word of its own before the one that
+    # governs the procuring
+    binding = [x for x in s.modals if x.end <= m.start() and x.cat in ("modal:obligation", "modal:prohibition")]
+    if any(not _GOVERNS.fullmatch(s.text, x.end, m.start()) for x in binding):
+        return None
+    own = frames_words(s.library, "own_personnel", s.unit.lang)
+    if own is not None and own.search(m.group(0)):
+        return None  # "ensure that its employees, affiliates and subcontractors do not": a company acts by its people
+    return (m.group("who") if "who" in m.re.groupindex else m.group(0)).strip()
+
+
+#: what stands between a modal and the "ensure that" / 确保 it governs: nothing but an adverb
+_GOVERNS = re.compile(r"\s*(?:[A-Za-z]+ly\s+)?|[\u4e00-\u9fff]{0,2}")
+
+
 def _demand_after(s: Sentence, modal: Hit, party: Hit) -> bool:
     """The modal governs a demand word before the party ("shall ensure that every contract requires the supplier
     to", "应要求供应商"), not the party's own act: no other party stands between, and the party is not the one that
@@ -826,7 +860,8 @@ def _negated_before(s: Sentence, hit: Hit) -> bool:
 
 
 def _justified(s: Sentence, rid: str, kind: str = "forbidden", refused: bool = False) -> list[Hit]:
-    """Justifications attached to a right; none if the right is "without consent" anywhere.
+    """Justifications attached to a right; none if the right is "without consent" (and the words are not a
+    prohibition's own lawful basis).
 
     A refused duty (refusing the review) is never made lawful by a request or consent, only by a
     justification proper; and with ``refused`` (the supplier declares it need not perform, or refuses, a duty that
@@ -1092,10 +1127,14 @@ def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) 
     subject of the clause, not what the undertaking covers."""
     out: dict[str, list[Hit]] = {}
     title = _RUN_IN_TITLE.match(s.text) if s.unit.lang == "zh" else None
+    # the name of a statute is no object ("comply with … the Cybersecurity Review Measures", 遵守《网络安全审查办法》)
+    statutes = frames_words(s.library, "statute_titles", s.unit.lang)
+    named = [(m.start(), m.end()) for m in statutes.finditer(s.text)] if statutes is not None else []
     for el in element_ids:
         hits = [h for h in s.get(f"{rid}:obj:{el}") if not any(
             p.overlaps(h) and not _possessive_inside(s, p, h) for p in parties if p.cat != "party:pronoun")
-            and not (title is not None and h.end <= title.end())]
+            and not (title is not None and h.end <= title.end())
+            and not any(a <= h.start and h.end <= b for a, b in named)]
         if hits:
             out[el] = _longest(hits)
     return out
@@ -1815,6 +1854,9 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                                Reason("acts-partial", ",".join(sorted(acts_named))))
             if side is None:
                 reasons.append(Reason("not-supplier", "no party is named as bound"))
+            others = _others_only(s, modal, act)
+            if others is not None:  # "shall ensure that its subcontractors … do not": the supplier's own acts are free
+                reasons.append(Reason("partial-coverage", f"only the acts of '{others}'"))
             quality = "weak" if reasons else "satisfied"
             found = [Reason("element-found", _phrase(s, modal, act, obj_hits), element=el) for el in sorted(elements)]
             if modal is not None and quality == "satisfied":
