@@ -720,7 +720,7 @@ def _others_only(s: Sentence, modal: Hit | None, act: Hit) -> str | None:
     m = found[-1]
     between = s.text[m.end():act.start]
     if any(m.end() <= p.start and p.end <= act.start and p.cat == "party:supplier" for p in s.parties) \
-            or re.search(r"\b(?:itself|it)\b|自身|本身", between) or _CLAUSE_BREAK.search(between.rstrip(", ，")):
+            or _CLAUSE_BREAK.search(between.rstrip(", ，")):
         return None
     if any(x.end <= m.start() and x.cat == "modal:prohibition" for x in s.modals):
         return None  # "shall not, and shall ensure that its subcontractors do not": its own acts are banned too
@@ -730,7 +730,7 @@ def _others_only(s: Sentence, modal: Hit | None, act: Hit) -> str | None:
     if any(not _GOVERNS.fullmatch(s.text, x.end, m.start()) for x in binding):
         return None
     own = frames_words(s.library, "own_personnel", s.unit.lang)
-    if own is not None and own.search(m.group(0)):
+    if own is not None and own.search(s.text, m.start(), act.start):
         return None  # "ensure that its employees, affiliates and subcontractors do not": a company acts by its people
     return (m.group("who") if "who" in m.re.groupindex else m.group(0)).strip()
 
