@@ -411,6 +411,12 @@ def _load_requirement(path: Path, check_phrase: Any = None) -> Requirement:
     )
 
 
+#: the optional frames.yaml sections that are plain lexicons (en/zh phrase lists), read alike: every new one is
+#: declared once, in _FRAMES_SCHEMA ("illustrations" is a lexicon of named classes, checked per class)
+_PLAIN_FRAMES_KEYS = tuple(key for key, (schema, required) in _FRAMES_SCHEMA.items()
+                           if schema is LEX and not required and key != "illustrations")
+
+
 def _load_frames(path: Path) -> dict[str, Any]:
     """frames.yaml (optional: a library without it accounts for no complements, so nothing beyond the bare
     undertaking is satisfied)."""
@@ -436,16 +442,7 @@ def _load_frames(path: Path) -> dict[str, Any]:
     _convert(path, items["version"][1], int, "version")
     out = dict(empty)
     out["back_references"] = _convert(path, items["back_references"][1], LEX, "back_references")
-    out["provisions"] = (_convert(path, items["provisions"][1], LEX, "provisions") if "provisions" in items
-                         else {lang: () for lang in LANGS})
-    out["authorising_deemings"] = (_convert(path, items["authorising_deemings"][1], LEX, "authorising_deemings")
-                                   if "authorising_deemings" in items else {lang: () for lang in LANGS})
-    for key in ("execution_lines", "own_consent_before", "own_consent_after", "statute_articles", "term_definitions",
-                "shared_terms", "narrowing_periods", "reference_titles",
-                "clause_self_references", "undertaking_references", "paragraph_carve_outs", "exception_references",
-                "referenced_exceptions", "clause_overrides", "general_overrides", "exception_back_references", "agreed_schedules", "refusal_grounds", "object_pronouns", "previous_clause_references", "statute_titles", "others_only", "own_personnel", "buyer_grants", "banned_features", "restricted_permissions",
-                "acting_on", "condition_openers", "product_warranties",
-                "anaphor_gaps", "open_lists"):
+    for key in _PLAIN_FRAMES_KEYS:
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
     for key in ("enumerations", "object_modifiers", "document_limits"):
         if key in items:

@@ -1128,8 +1128,11 @@ def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) 
     out: dict[str, list[Hit]] = {}
     title = _RUN_IN_TITLE.match(s.text) if s.unit.lang == "zh" else None
     # the name of a statute is no object ("comply with … the Cybersecurity Review Measures", 遵守《网络安全审查办法》)
-    statutes = frames_words(s.library, "statute_titles", s.unit.lang)
-    named = [(m.start(), m.end()) for m in statutes.finditer(s.text)] if statutes is not None else []
+    named = s.__dict__.get("statute_titles")
+    if named is None:  # once per sentence, not once per requirement
+        statutes = frames_words(s.library, "statute_titles", s.unit.lang)
+        named = s.__dict__["statute_titles"] = [(m.start(), m.end()) for m in statutes.finditer(s.text)] \
+            if statutes is not None else []
     for el in element_ids:
         hits = [h for h in s.get(f"{rid}:obj:{el}") if not any(
             p.overlaps(h) and not _possessive_inside(s, p, h) for p in parties if p.cat != "party:pronoun")
