@@ -166,13 +166,17 @@ def _labels(case: dict[str, Any], ids: list[str], where: str) -> dict[str, froze
     return out
 
 
+#: libyaml's safe loader where PyYAML was built with it: a tenth of the time on a corpus of thousands of cases
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_cases(root: Path) -> list[tuple[str, dict[str, Any]]]:
     """(file:index, case) for every case under ``root``, in a stable order."""
     files = [root] if root.is_file() else sorted(root.rglob("*.yaml"))
     cases: list[tuple[str, dict[str, Any]]] = []
     for path in files:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or []
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             raise ConfigError.of("corpus-unloadable", file=str(path), detail=str(exc)) from None
         if not isinstance(data, list):

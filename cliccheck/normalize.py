@@ -285,6 +285,12 @@ _CJK_RUNS = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ebef\uf900-\
 _LATIN_RUNS = re.compile("[A-Za-z]+")
 
 
+def has_cjk(text: str) -> bool:
+    """Whether any character of ``text`` is one :func:`is_cjk` accepts (one regex scan, not a call per
+    character: language checks run on every sentence of every contract)."""
+    return _CJK_RUNS.search(text) is not None
+
+
 def detect_language(text: str) -> str:
     """zh, en, mixed or none, from the share of Han characters and Latin letters.
 

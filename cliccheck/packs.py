@@ -19,6 +19,7 @@ any satisfying or contradicting clause the matcher found for the pack, makes the
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -114,6 +115,12 @@ class Pack:
 
 def builtin_dirs() -> dict[str, Path]:
     """Built-in pack id -> its folder (csr first)."""
+    return dict(_builtin_dirs())
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_dirs() -> dict[str, Path]:
+    """Cached: the built-in packs are installed data, and a report asks for them once per message."""
     root = data_dir("clause_library")
     out = {"csr": root}
     extra = root / "packs"
@@ -523,12 +530,21 @@ def suggest_packs(text: str, result: Any, enabled: set[str]) -> Any:
 def known_requirements() -> tuple[Requirement, ...]:
     """Every requirement a report may name: the built-in packs' and those of the playbooks loaded in this
     process (for titles and not-applicable reasons in the reader's language)."""
-    seen: dict[str, Requirement] = {}
-    packs = [load_pack(p) for p in builtin_dirs()] + list(_PACK_CACHE.values())
-    for pack in packs:
-        for req in pack.requirements:
-            seen.setdefault(req.id, req)
-    return tuple(seen.values())
+    if not _BUILTIN_PACKS:  # once per process: a report asks at every message
+        _BUILTIN_PACKS.extend(load_pack(p) for p in builtin_dirs())
+    key = tuple(_PACK_CACHE)  # a playbook loaded or edited since adds a key
+    if key not in _KNOWN:
+        seen: dict[str, Requirement] = {}
+        for pack in [*_BUILTIN_PACKS, *_PACK_CACHE.values()]:
+            for req in pack.requirements:
+                seen.setdefault(req.id, req)
+        _KNOWN[key] = tuple(seen.values())
+    return _KNOWN[key]
+
+
+_BUILTIN_PACKS: list[Pack] = []
+#: the keys of ``_PACK_CACHE`` -> every requirement those packs and the built-in ones name
+_KNOWN: dict[tuple[Any, ...], tuple[Requirement, ...]] = {}
 
 
 def not_applicable_reason(rule_id: str, lang: str) -> str | None:

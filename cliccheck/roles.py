@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from .lang import en, zh
 from .library import DOCUMENT_WORDS, Library, load_library
 from .model import Block, Document
-from .normalize import detect_language, is_cjk, normalize_text
+from .normalize import detect_language, has_cjk, is_cjk, normalize_text
 from .regex_starts import trie_pattern
 from .verdicts import Evidence, Party, Roles
 
@@ -33,7 +33,14 @@ _QUOTES = "\"'“”‘’「」『』"
 
 
 def phrase_regex(phrases: Iterable[str], lang: str) -> re.Pattern[str] | None:
-    """One expression for a list of library phrases ("re:" entries kept as regexes).
+    """One expression for a list of library phrases ("re:" entries kept as regexes); cached, since the
+    matcher asks for the same list at every document and building the trie cost more than using it."""
+    return _phrase_regex(tuple(phrases), lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_regex(phrases: tuple[str, ...], lang: str) -> re.Pattern[str] | None:
+    """See ``phrase_regex``.
 
     The literal phrases are factored into a trie (``regex_starts``): a flat alternation of a
     hundred phrases was tried phrase by phrase at every position of every sentence, at twice the
@@ -55,7 +62,7 @@ def phrase_regex(phrases: Iterable[str], lang: str) -> re.Pattern[str] | None:
 
 
 def _lang_of(text: str) -> str:
-    return "zh" if any(is_cjk(c) for c in text) else "en"
+    return "zh" if has_cjk(text) else "en"
 
 
 def _langs_in(text: str) -> tuple[str, ...]:

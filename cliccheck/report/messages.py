@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import t
-from ..normalize import is_cjk
+from ..normalize import has_cjk
 from ..party_names import english_label
 from ..verdicts import Evidence, Reason
 
@@ -81,7 +81,7 @@ def element_title(element: str, lang: str, requirement: str | None = None) -> st
 
 
 def _script(text: str) -> str:
-    return "zh" if any(is_cjk(c) for c in text) else "en"
+    return "zh" if has_cjk(text) else "en"
 
 
 @functools.cache
