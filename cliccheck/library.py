@@ -128,6 +128,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "exception_references": (LEX, False),
     "clause_overrides": (LEX, False),
     "general_overrides": (LEX, False),
+    "topic_openers": (LEX, False),
     "exception_back_references": (LEX, False),
     "agreed_schedules": (LEX, False),
     "refusal_grounds": (LEX, False),

@@ -476,16 +476,23 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
         value = "try-not"  # 一般不会 / will generally not / does not intend to
     elif value == "try" and any(m.cat == "modal:prohibition" and 0 <= modal.start - m.end <= 2 for m in s.modals):
         value = "try-not"  # "will not normally suspend": the prohibition right before the hedge
-    if value == "do" and any(n.end <= modal.start and n.text.lower() in ("no", "neither", "none")
+    if value == "do" and any(n.end <= modal.start and n.text.lower().removesuffix(" of") in ("no", "neither", "none")
                              and (_one_clause(s.text[n.end:modal.start]) if s.unit.lang == "en"
                                   else not _CLAUSE_BREAK.search(s.text[n.end:modal.start])) for n in s.negations):
-        value = "not"  # "no firmware … will transmit", "neither the Products nor … will be used"
+        value = "not"  # "no firmware … will transmit", "neither the Products nor … will be used", "none of its
+        # Affiliates will"
     elif value == "do" and any(0 <= modal.start - n.end <= 2 and not _CLAUSE_BREAK.search(s.text[n.end:modal.start])
                              for n in s.negations):
         value = "need-not"  # "乙方不保证配合", "does not undertake to": the duty is refused, not promised
     if (value == "not" and s.unit.lang == "zh" and action.cat.endswith(":duty")
             and _COORDINATED_DUTY.search(s.text, modal.end, action.start)):
         value = "do"  # "不得披露，并对其员工的泄密行为承担责任": a further duty after the prohibition, not under it
+    # "it shall: (a) not, and procure that its personnel do not, collect …": the item's "not" right after the lead-in's
+    # modal makes it a prohibition, and the restated "do not" after the comma is read as with "shall not, and …"
+    first = next((n for n in s.negations if n.start >= modal.end and n.text.lower() == "not"
+                  and _ITEM_GAP.fullmatch(s.text, modal.end, n.start)), None)
+    if value == "do" and first is not None and s.unit.lang == "en":
+        value = "not"
     negs = 0
     neither = False
     # "应确保其分包商不利用…便利，非法获取…，不非法控制…": each coordinated clause with a negation of its own is
@@ -493,7 +500,7 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
     own_start = max((m.end() for m in _CLAUSE_BREAK.finditer(s.text, modal.end, action.start)), default=modal.end)
     own = any(own_start <= n.start and n.end <= action.start for n in s.negations)
     for n in s.negations:
-        if own and n.start < own_start:
+        if (own and n.start < own_start) or (n is first and value == "not"):
             continue
         if modal.end <= n.start and n.end <= action.start:
             if n.text.lower() == "nor" and neither:
@@ -510,6 +517,9 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
     return value
 
 
+#: what stands between a lead-in's modal and the negation opening its item: the colon and the item's label
+_ITEM_GAP = re.compile(r"\s*(?:[:：]\s*(?:\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s*)?|\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s*)")
+
 #: a clause that joins a further duty to a prohibition (，并 / ，并且 / ，同时 / ，且)
 _COORDINATED_DUTY = re.compile(r"[，,]\s*(?:并且|并|同时|且)")
 
@@ -517,7 +527,9 @@ _COORDINATED_DUTY = re.compile(r"[，,]\s*(?:并且|并|同时|且)")
 def _possessive(text: str, hit: Hit, lang: str) -> bool:
     after = text[hit.end:hit.end + 2]
     if lang == "en":
-        return after.startswith(("'s", "’s", "'", "’"))
+        # ("we shall not, and shall ensure that our personnel shall not, …": "our" owns the personnel; the one bound
+        # is "we")
+        return after.startswith(("'s", "’s", "'", "’")) or text[hit.start:hit.end].lower() == "our"
     return after.startswith(("的", "之"))  # 之 is the possessive of TW/HK contracts (廠商之母公司)
 
 

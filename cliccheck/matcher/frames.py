@@ -1827,10 +1827,13 @@ def _provision_of_its_own(t: Any, read: Sentence, rid: str, found: list[Assessme
         return False
     opening = read.text[basis or label:supplier[0].start]
     override = _general_override(opening, library, lang)
+    topic = _frames_regex(library, "topic_openers", lang)
     if (basis or label) < supplier[0].start and not _LABEL_ONLY.fullmatch(opening) \
-            and not (override and _LABEL_ONLY.fullmatch(opening[override:])):
+            and not (override and _LABEL_ONLY.fullmatch(opening[override:])) \
+            and not (topic is not None and topic.match(opening.strip())):
         # "但…", "尽管有前述约定…": the sentence opens with words that read it with another (an override of the whole
-        # contract, "尽管有本合同其他约定，", prevails only over what conflicts with its own right)
+        # contract, "尽管有本合同其他约定，", prevails only over what conflicts with its own right; a topic,
+        # "对于已停产的产品型号，", names what it is about)
         return False
     # the words naming its own object ("不得将本条项下的个人信息处理事务转委托", "shall not disclose the foregoing
     # personal data") identify what it is about; they do not reach back to qualify the clause
