@@ -729,11 +729,12 @@ def _globally_overridden(sentences, found, library, roles, lang) -> list[Assessm
     wanted = frozenset(r.id for r in library.requirements if r.id in undertaken and r.lexicon["withheld_objects"][lang])
     out: list[Assessment] = []
     for s in sentences:
-        if s.language != lang or not wanted:
+        if s.language != lang or not undertaken:
             continue
         hit = rx.search(s.text)
         if hit is None:
             continue
+        out += _blanket_release(s, hit, undertaken, settled, library, roles, lang)
         targets = frozenset(r for r in wanted if (r, s.index) not in settled)
         if not targets:
             continue
@@ -747,6 +748,31 @@ def _globally_overridden(sentences, found, library, roles, lang) -> list[Assessm
             a.reasons = [Reason("overridden-by", f"{hit.group(0)} … {a.detail}")]
             out.append(a)
             settled.add((a.requirement, s.index))
+    return out
+
+
+def _blanket_release(s, hit, undertaken, settled, library, roles, lang) -> list[Assessment]:  # type: ignore[no-untyped-def]
+    """"Notwithstanding anything else in this Agreement, the Vendor shall not be obliged to perform any obligation
+    … where …" (frames.yaml ``blanket_releases``): the supplier, named before the release, is let off every duty in
+    the case it states, so every undertaking elsewhere is weak with the override cited. It names no undertaking, so
+    it contradicts none."""
+    from .analysis import frames_words
+
+    rx = frames_words(library, "blanket_releases", lang)
+    release = rx.search(s.text, hit.end()) if rx is not None else None
+    supplier = party_regex(roles.supplier, lang) if release is not None else None
+    if release is None or supplier is None or supplier.search(s.text, 0, release.start()) is None:
+        return []
+    unit = Unit(s.text, lang, [(0, s.start, s.end)], s)
+    out = []
+    for req in library.requirements:
+        if req.id not in undertaken or (req.id, s.index) in settled:
+            continue
+        out.append(Assessment(req.id, "limitation", unit, quality="weak", elements={el.id for el in req.elements},
+                              highlights=[(hit.start(), hit.end()), (release.start(), release.end())],
+                              reasons=[Reason("overridden-by", f"{hit.group(0)} … {release.group(0)}")],
+                              detail=release.group(0)))
+        settled.add((req.id, s.index))
     return out
 
 

@@ -524,12 +524,16 @@ _ITEM_GAP = re.compile(r"\s*(?:[:：]\s*(?:\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)
 _COORDINATED_DUTY = re.compile(r"[，,]\s*(?:并且|并|同时|且)")
 
 
-def _possessive(text: str, hit: Hit, lang: str) -> bool:
+def _possessive(text: str, hit: Hit, lang: str, library: Library | None = None) -> bool:
+    """The party owns what follows it ("the Customer's", 甲方的) — or, given the library, is a pronoun that owns the
+    noun after it (frames.yaml ``possessive_pronouns``: "we shall not, and shall ensure that our personnel shall not":
+    "our" owns the personnel, and "we" are bound)."""
+    if library is not None and (rx := frames_words(library, "possessive_pronouns", lang)) is not None \
+            and rx.fullmatch(text, hit.start, hit.end):
+        return True
     after = text[hit.end:hit.end + 2]
     if lang == "en":
-        # ("we shall not, and shall ensure that our personnel shall not, …": "our" owns the personnel; the one bound
-        # is "we")
-        return after.startswith(("'s", "’s", "'", "’")) or text[hit.start:hit.end].lower() == "our"
+        return after.startswith(("'s", "’s", "'", "’"))
     return after.startswith(("的", "之"))  # 之 is the possessive of TW/HK contracts (廠商之母公司)
 
 
@@ -636,21 +640,21 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
         return _resolve(s, met)
     if modal is not None and modal.cat == "modal:grant":  # the grantee: "the Owner authorises the Contractor to"
         grantee = [p for p in s.parties if modal.end <= p.start and p.end <= action.start
-                   and not _possessive(s.text, p, lang)]
+                   and not _possessive(s.text, p, lang, s.library)]
         if grantee:
             return _resolve(s, grantee[0])
     limit = modal.start if modal else action.start
-    owner = [p for p in s.parties if p.end <= action.start and _possessive(s.text, p, lang)
+    owner = [p for p in s.parties if p.end <= action.start and _possessive(s.text, p, lang, s.library)
              and re.fullmatch(r"(?:'s|’s|'|’|的)\s?", s.text[p.end:action.start])]
     if owner and (modal is None or modal.start >= action.end):
         return _resolve(s, owner[-1])  # "The Customer's participation … is voluntary": the act is the owner's
     before = [p for p in s.parties if p.end <= limit]
     # not "除为完成采购人书面确认的…以外", nor the owner named inside an object ("乙方对…甲方客户资料承担保密义务")
     free = [p for p in before if not _embedded(s, p) and not _inside_an_object(s, p)]
-    plain = [p for p in free if not _possessive(s.text, p, lang)]
+    plain = [p for p in free if not _possessive(s.text, p, lang, s.library)]
     bare = [p for p in plain if not _after_preposition(s, p)]
     pick = (bare or plain or free or before or [None])[-1]
-    if pick is not None and not plain and _possessive(s.text, pick, lang) \
+    if pick is not None and not plain and _possessive(s.text, pick, lang, s.library) \
             and _OWNED.match(s.text, pick.end, limit):
         # "廠商之母公司應配合", "The Supplier's parent shall": the one bound is what the party owns, not the party
         # ("The Supplier's obligations include" binds the Supplier: there the modal follows the possessive)
@@ -693,7 +697,7 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
                 pick = earlier[-1]
     if pick is None and modal is not None:  # 严禁承包人… / It is prohibited for the Vendor to …
         after = [p for p in s.parties if modal.end <= p.start and p.end <= action.start]
-        plain_after = [p for p in after if not _possessive(s.text, p, lang)]
+        plain_after = [p for p in after if not _possessive(s.text, p, lang, s.library)]
         pick = (plain_after or after or [None])[0]  # "nothing restricts the Licensor's right to"
     if pick is None:
         return (s.unit.context_party, None) if s.unit.context_party else (None, None)
@@ -705,7 +709,7 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
         # "采购单位应要求厂商不得…", "each unit shall require the supplier not to …", a parent's "并要求其不得…": the
         # party is what a demand is made of; the one bound is whoever demands (the buyer, a parent, or nobody)
         demanders = [p for p in s.parties if p.end <= pick.start and p.cat != "party:supplier"
-                     and not _possessive(s.text, p, lang)]
+                     and not _possessive(s.text, p, lang, s.library)]
         return (demanders[-1].cat[6:], demanders[-1]) if demanders else ("buyer", None)
     return _resolve(s, pick)
 
@@ -857,7 +861,7 @@ def _resolve(s: Sentence, hit: Hit) -> tuple[str | None, Hit | None]:
     bare = [p for p in earlier if not _after_preposition(s, p)]
     # "the Licensor agrees … without the Licensee's prior approval, and that it will not": an owner named
     # possessively, or inside a consent or exception phrase, is not what a later subject pronoun stands for
-    subjects = [p for p in bare if not _possessive(s.text, p, s.unit.lang) and not _embedded(s, p)]
+    subjects = [p for p in bare if not _possessive(s.text, p, s.unit.lang, s.library) and not _embedded(s, p)]
     if bare or earlier:
         pick = (subjects or bare or earlier)[-1]
         return pick.cat[6:], pick
@@ -1127,7 +1131,7 @@ def _possessive_inside(s: Sentence, party: Hit, obj: Hit) -> bool:
             and (party.start, party.end) != (obj.start, obj.end):
         return True
     return (s.unit.lang == "en" and obj.start < party.start and party.end + 2 < obj.end
-            and _possessive(s.text, party, "en"))
+            and _possessive(s.text, party, "en", s.library))
 
 
 #: a clause's number and title run into its first sentence: "第十四条 设备安全：乙方不得…", "14.2 数据保护：…"
@@ -1140,11 +1144,13 @@ def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) 
     out: dict[str, list[Hit]] = {}
     title = _RUN_IN_TITLE.match(s.text) if s.unit.lang == "zh" else None
     # the name of a statute is no object ("comply with … the Cybersecurity Review Measures", 遵守《网络安全审查办法》)
+    # nor the title a cross-reference gives the clause it names ("原合同第十一条（备件供应与技术支持）修改为：…": the
+    # new text says what is covered)
     named = s.__dict__.get("statute_titles")
     if named is None:  # once per sentence, not once per requirement
-        statutes = frames_words(s.library, "statute_titles", s.unit.lang)
-        named = s.__dict__["statute_titles"] = [(m.start(), m.end()) for m in statutes.finditer(s.text)] \
-            if statutes is not None else []
+        named = s.__dict__["statute_titles"] = [
+            (m.start(), m.end()) for section in ("statute_titles", "reference_titles")
+            if (rx := frames_words(s.library, section, s.unit.lang)) is not None for m in rx.finditer(s.text)]
     for el in element_ids:
         hits = [h for h in s.get(f"{rid}:obj:{el}") if not any(
             p.overlaps(h) and not _possessive_inside(s, p, h) for p in parties if p.cat != "party:pronoun")
@@ -1230,6 +1236,14 @@ def _nominal_gerund(s: Sentence, act: Hit) -> bool:
     return (s.unit.lang == "en" and act.text.lower().endswith("ing")
             and _DETERMINER_BEFORE.search(s.text, max(0, act.start - 8), act.start) is not None
             and re.match(r"\s+of\b", s.text[act.end:]) is not None)
+
+
+def _named_failure(s: Sentence, act: Hit) -> bool:
+    """"shall have no liability for … any failure of Licensor to keep such information confidential": the act is
+    named as a failure, the object of the exclusion, not a predicate the modal binds (frames.yaml
+    ``named_failures``, patterns ending right before the act)."""
+    rx = frames_words(s.library, "named_failures", s.unit.lang)
+    return rx is not None and rx.search(s.text[max(0, act.start - 60):act.start]) is not None
 
 
 def _attributive_act(s: Sentence, act: Hit) -> bool:
@@ -1608,7 +1622,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                             # (nor the 控制 of 控制器, a device named by what it does)
                             and not any(n.contains(a) and n.end - n.start > a.end - a.start
                                         for n in s.get(f"{rid}:partial_objects"))
-                            and not _in_parenthetical(s, a) and not _nominal_gerund(s, a)])
+                            and not _in_parenthetical(s, a) and not _nominal_gerund(s, a)
+                            and not _named_failure(s, a)])
         # two acts across each other's edge (暂停 / 停供 in "暂停供货"): the one read first is the word
         actions = [a for a in actions if not any(o.start < a.start < o.end < a.end for o in actions)]
         actions.sort(key=lambda h: h.start)

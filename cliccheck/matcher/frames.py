@@ -885,7 +885,7 @@ def _further_duty(read: Sentence, library: Library, rid: str) -> bool:
     from .analysis import _possessive
 
     # the supplier as the one bound, not as an owner ("The Vendor's cooperation … will be charged at its rates")
-    supplier = [p for p in read.parties if p.cat == "party:supplier" and not _possessive(read.text, p, read.unit.lang)]
+    supplier = [p for p in read.parties if p.cat == "party:supplier" and not _possessive(read.text, p, read.unit.lang, read.library)]
     # "that may affect the review", "可能影响审查的": a possibility in a relative clause, not a permission
     modals = [m for m in read.modals if not _RELATIVE[read.unit.lang].search(read.text, 0, m.start)
               and not (read.unit.lang == "zh" and read.text.startswith("可能", m.start))]
@@ -1816,7 +1816,7 @@ def _provision_of_its_own(t: Any, read: Sentence, rid: str, found: list[Assessme
     lang = read.unit.lang
     first = read.modals[0].start
     supplier = [p for p in read.parties if p.cat == "party:supplier" and p.start < first
-                and not _possessive(read.text, p, lang)]
+                and not _possessive(read.text, p, lang, read.library)]
     if not supplier:
         return False
     label = _LABEL_ONLY.match(read.text).end()
