@@ -67,7 +67,7 @@ def test_eval_command_reads_a_document_corpus_and_exits_1_on_a_false_pass(tmp_pa
 
 EVAL = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 
-#: false passes reported rather than fixed, each with its reason in the README (held-out part 19): a two-column
+#: false passes reported rather than fixed, each with its reason in docs/accuracy-history.md (held-out part 19): a two-column
 #: contract whose English bar covers "personal data of Party A's customers" and whose Chinese covers 集装箱信息、作业
 #: 数据及客户数据, with no prevailing language. Its author read the English as narrower; sixteen development cases of
 #: other authors label a prohibition on personal information as satisfying CSR02, and reading it so cost them all
