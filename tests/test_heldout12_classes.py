@@ -19,6 +19,7 @@ None of these texts is taken from the evaluation corpora."""
 from __future__ import annotations
 
 import pytest
+from class_helpers import text_verdict as _verdict
 
 from cliccheck.matcher import check_document
 from cliccheck.readers import read_document
@@ -30,11 +31,6 @@ CLARIFICATION_THEN_CONTRACT = 'Tender clarifications\n\nQ7.4 Will the Bidder coo
 UNAGREED_ANNEX = '供货协议 Supply Agreement\n\n甲方（采购方）：东海银行股份有限公司 Party A (Purchaser): Donghai Bank Co., Ltd.\n\n乙方（供应方）：北辰系统有限公司 Party B (Supplier): Beichen Systems Co., Ltd.\n\n1.1 乙方应按期交付产品。\n\n1.1 Party B shall deliver the Products on time.\n\n附件四（供讨论，未经双方确认）安全承诺\n\nAnnex 4 (for discussion only, not agreed) Security Undertakings\n\n4.1 乙方不得非法获取甲方及其用户的数据。\n\n4.1 Party B shall not unlawfully obtain data of Party A or its users.\n\n附件五 付款计划\n\nAnnex 5 Payment Plan\n\n5.1 乙方不得非法控制甲方的设备。\n\n5.1 Party B shall not unlawfully control the equipment of Party A.\n'
 
 WEAKER_ANNEX_PREVAILS = '系统改造合同\n\n甲方（采购方）：东海银行股份有限公司\n\n乙方（供应方）：北辰系统有限公司\n\n第十条 安全义务\n\n10.1 乙方不得非法控制、操纵甲方的网络设备。\n\n10.2 乙方不得无正当理由中断产品供应或技术支持服务。\n\n第三十条 合同文件\n\n本合同附件《安全承诺书》与本合同正文不一致的，以该附件为准。\n\n附件 安全承诺书\n\n乙方承诺：（一）乙方不会恶意控制甲方的网络设备；（二）乙方原则上不中断产品供应和技术支持服务。\n'
-
-
-def _verdict(text: str, rule: str) -> str:
-    result = check_document(read_document(text.encode("utf-8"), filename="case.txt"))
-    return str(result.requirement(rule).verdict)
 
 
 @pytest.mark.parametrize("rule", ["CSR01", "CSR04"])

@@ -12,17 +12,10 @@ written here for the test, in other words than the held-out cases.
 from __future__ import annotations
 
 import pytest
-
-from cliccheck.matcher import check_document
-from cliccheck.readers import read_document
+from class_helpers import text_verdict as _verdict
 
 EN = "Purchaser: Westgate Air Navigation Services Ltd.\n\nSupplier: Corvex Radar Systems Pte. Ltd.\n\n"
 ZH = "甲方（采购人）：南岭市林业和草原局\n\n乙方（供应商）：青岚感知科技有限公司\n\n"
-
-
-def _verdict(text: str, rule: str) -> str:
-    doc = read_document(text.encode("utf-8"), filename="case.txt")
-    return str(check_document(doc).requirement(rule).verdict)
 
 
 @pytest.mark.parametrize("text", [

@@ -15,21 +15,11 @@ none is taken from the held-out cases.
 from __future__ import annotations
 
 import pytest
-
-from cliccheck.matcher import check_document
-from cliccheck.packs import load_packs
-from cliccheck.readers import read_document
+from class_helpers import text_verdict as _verdict
 
 ZH = "甲方（采购人）：南湾市燃气集团有限公司\n\n乙方（供应商）：启衡智控科技有限公司\n\n"
 TW = "機關：南灣大眾捷運股份有限公司\n\n廠商：啟衡智控科技股份有限公司\n\n"
 EN = "Customer: Southbay Gas Group Co., Ltd.\n\nVendor: Qiheng Smart Control Technology Co., Ltd.\n\n"
-
-
-def _verdict(text: str, rule: str, pack: str | None = None) -> str:
-    doc = read_document(text.encode("utf-8"), filename="case.txt")
-    library = load_packs([pack]) if pack else None
-    result = check_document(doc, library=library) if library else check_document(doc)
-    return str(result.requirement(rule).verdict)
 
 
 def test_supply_made_to_wait_for_fees_the_supplier_sets_after_wei_is_weak() -> None:

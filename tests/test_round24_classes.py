@@ -18,17 +18,10 @@ Every text is written here for the test; none is taken from the evaluation corpo
 from __future__ import annotations
 
 import pytest
-
-from cliccheck.matcher import check_document
-from cliccheck.readers import read_document
+from class_helpers import text_verdict as _verdict
 
 ZH = "甲方（采购人）：东临市自来水有限公司\n\n乙方（供应商）：清源智控科技有限公司\n\n"
 EN = "Purchaser: Eastmere Water Supply Co., Ltd.\n\nSupplier: Clearsource Controls Ltd.\n\n"
-
-
-def _verdict(text: str, rule: str) -> str:
-    doc = read_document(text.encode("utf-8"), filename="case.txt")
-    return str(check_document(doc).requirement(rule).verdict)
 
 
 # --- who the parties are, when an excerpt never says ------------------------------------------------------------

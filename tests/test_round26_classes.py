@@ -14,17 +14,10 @@ Every text is written here for the test; none is taken from the evaluation corpo
 from __future__ import annotations
 
 import pytest
-
-from cliccheck.matcher import check_document
-from cliccheck.readers import read_document
+from class_helpers import text_verdict as _verdict
 
 ZH = "甲方（采购人）：东陵市供水集团有限公司\n\n乙方（供应商）：衡远自控工程有限公司\n\n"
 EN = "Owner: Westmarch Pipeline Co., Ltd.\n\nSupplier: Corvane Control Systems Ltd.\n\n"
-
-
-def _verdict(text: str, rule: str) -> str:
-    doc = read_document(text.encode("utf-8"), filename="case.txt")
-    return str(check_document(doc).requirement(rule).verdict)
 
 
 @pytest.mark.parametrize("text", [

@@ -1,0 +1,14 @@
+"""The one reading the class tests assert on: a contract text's verdict on one requirement, as `lint` gives it."""
+
+from __future__ import annotations
+
+from cliccheck.matcher import check_document
+from cliccheck.packs import load_packs
+from cliccheck.readers import read_document
+
+
+def text_verdict(text: str, rule: str, pack: str | None = None) -> str:
+    """The verdict on ``rule`` for ``text`` read as a plain-text contract (with ``pack`` enabled alone if given)."""
+    doc = read_document(text.encode("utf-8"), filename="case.txt")
+    result = check_document(doc, library=load_packs([pack])) if pack else check_document(doc)
+    return str(result.requirement(rule).verdict)
