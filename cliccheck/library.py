@@ -152,6 +152,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "enumerations": ({"max_chars": (int, True), "max_words": (int, True), "separators": (LEX, True),
                       "disjunctive": (LEX, True), "guards": (LEX, True), "catch_alls": (LEX, False)}, False),
     "object_modifiers": ({"max_chars": (int, True), "max_words": (int, True), "guards": (LEX, True),
+                          "duty_requirements": ([str], False),
                           "joint": ({lang: (str, True) for lang in LANGS}, True),
                           "word": ({lang: (str, True) for lang in LANGS}, True)}, False),
     "document_limits": ({"instrument_end": ({"own": (LEX, True), "main": (LEX, True)}, False),

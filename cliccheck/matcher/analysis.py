@@ -343,6 +343,12 @@ class Sentence:
             return m is not None and any(0 <= m.start() - b.end <= 1 for b in buyers)
 
         self.modals = [m for m in self.modals if not (m.cat == "modal:grant" and denied(m.start))]
+        # "shall not establish any means by which it may control …": the "may" of a relative clause inside a
+        # prohibition names what the banned thing would allow, not a right
+        self.modals = [m for i, m in enumerate(self.modals)
+                       if not (m.cat == "modal:permission" and unit.lang == "en"
+                               and _HYPOTHETICAL.search(self.text, max(0, m.start - 80), m.start)
+                               and any(p.cat == "modal:prohibition" for p in self.modals[:i]))]
         others = [h for h in hits if h.cat != "negations"] + self.modals + parties
         consents = [h for h in hits if h.cat in ("consent_words", "modal:grant")]
         self.negations = [h for h in by.get("negations", []) if not any(o.overlaps(h) for o in others)
@@ -427,7 +433,12 @@ def _passive_modal_after(s: Sentence, act: Hit) -> Hit | None:
 
 
 #: a light verb in the passive with its agent: the act is the noun before it ("shall be made by the Seller")
-_LIGHT_PASSIVE = re.compile(r"\s+(?:\w+ly\s+)?(?:made|effected|exercised|carried\s+out|undertaken|performed|taken|"
+#: a relative clause naming what something would allow ("any means by which it may", "a function whereby the
+#: Vendor could")
+_HYPOTHETICAL = re.compile(r"\b(?:(?:by|through|with|via|under|from)\s+which|whereby|that\s+would\s+allow)\s+"
+                           r"(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
+_LIGHT_PASSIVE = re.compile(r"\s+(?:\w+ly\s+)?(?:made|effected|exercised|carried\s+out|undertaken|performed|taken|established|"
+                            r"opened|obtained|gained|issued|sent|executed|pushed|"
                             r"caused|done|implemented|initiated|attempted)\s+by\b", re.IGNORECASE)
 
 
@@ -568,11 +579,13 @@ def _agent(s: Sentence, action: Hit, lang: str) -> Hit | None:
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _PREP_BEFORE = {"en": re.compile(r"\b(?:to|with|by|for|of|from|against|towards|toward|on behalf of)\s+(?:the\s+)?$",
                                  re.IGNORECASE),
-                "zh": re.compile(r"(?:向|对|与|和|给|为|由|被|经|同|于|就)$")}
+                # (and after a verb of telling: "经提前十二个月书面通知买方，可以停止" - the buyer is told, the seller may stop)
+                "zh": re.compile(r"(?:向|对|与|和|给|为|由|被|经|同|于|就|通知|告知|催告|函告|知会|通报|提醒)$")}
 
 
 def _after_preposition(s: Sentence, hit: Hit) -> bool:
-    """"undertakes to the Owner that it …": a party named after a preposition is not the subject."""
+    """"undertakes to the Owner that it …": a party named after a preposition (or a verb of telling) is not the
+    subject."""
     return bool(_PREP_BEFORE[s.unit.lang].search(s.text, max(0, hit.start - 20), hit.start))
 
 
@@ -1399,6 +1412,37 @@ def _topic_predicate(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     return None
 
 
+def _bare_topic(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
+    """A Chinese prohibition whose object opens the sentence as its topic, with no marker: "甲方之客户数据，非经甲方
+    书面同意，不得由乙方或其再委托对象访问、收集" / "甲方及其旅客的任何数据，包括…，均不得被乙方…收集". The opening
+    clause holds the object and no modal or predicate (a verb describing the noun, "因运行本案而接触之机关数据", is
+    none); the clauses after it up to the one with the prohibition hold no modal or act of their own (a consent, a
+    list of examples). The forbidden act there takes the topic when it names no object of its own."""
+    if s.unit.lang != "zh":
+        return None
+    begin = _TOPIC_LEAD.match(s.text).end()
+    first = _CLAUSE_BREAK.search(s.text, obj.end)
+    if first is None or first.group(0) not in "，," or _CLAUSE_BREAK.search(s.text, begin, obj.start) \
+            or any(begin <= m.start < first.start() for m in s.modals) \
+            or any(begin <= a.start < first.start() and not _attributive_act(s, a) for a in actions):
+        return None
+    cut = first.end()
+    while True:
+        brk = _CLAUSE_BREAK.search(s.text, cut)
+        end = brk.start() if brk else len(s.text)
+        banned = [a for a in actions if cut <= a.start < end and a.cat.split(":", 1)[1] in ("forbidden", "partial")
+                  and any(m.cat == "modal:prohibition" and cut <= m.start and m.end <= a.start for m in s.modals)]
+        if banned:
+            own = [o for cat, hits in s.by.items() if ":obj:" in cat or cat.endswith("objects") for o in hits]
+            first_act = min(banned, key=lambda a: a.start)
+            return None if _own_complement(s, first_act, own) else \
+                min(banned, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], a.start))
+        if any(cut <= m.start < end for m in s.modals) or any(cut <= a.start < end for a in actions) \
+                or brk is None or brk.group(0) not in "，,":
+            return None
+        cut = brk.end()
+
+
 def _subject_before_condition(s: Sentence, start: int, topic: Hit) -> bool:
     """The clause opens with what its condition is about, then the condition ("本项目所采购的服务如需申报网络安全审查，
     乙方应当…", "客户如须申报网络安全审查，供应商须全面配合"): a short phrase with no modal and no act, so the
@@ -1458,7 +1502,7 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     and chains ("decline to cooperate") are read together: the decisive kind
     wins (a refusal over the duty it refuses, a core act over a partial one).
     """
-    topic = _topic_predicate(s, obj, actions)
+    topic = _topic_predicate(s, obj, actions) or _bare_topic(s, obj, actions)
     if topic is not None:
         return topic
     predicates = [a for a in actions if not _attributive_act(s, a)]

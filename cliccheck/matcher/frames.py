@@ -929,7 +929,8 @@ def leftover_runs(text: str, spans: list[tuple[int, int]], lang: str) -> list[tu
 #: after an item of an English series: more items, then the conjunction that closes it ("B or C", "B, C and D")
 _SERIES_GOES_ON = re.compile(r"[^,;.:]{0,40}?(?:,[^,;.:]{1,40}?)*(?:,\s*)?\s(?:and|or)\s", re.IGNORECASE)
 #: the hits of a requirement that name what it undertakes: a list item joined to one of them is of the same kind
-_ANCHOR_KEYS = ("forbidden", "duty", "partial_duty", "refusable", "broad_objects", "partial_objects", "withheld_objects")
+_ANCHOR_KEYS = ("forbidden", "partial", "duty", "partial_duty", "refusable", "broad_objects", "partial_objects",
+                "withheld_objects")
 
 
 def modifier_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[int, int]],
@@ -943,7 +944,7 @@ def modifier_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[in
     "lift, escalator or platform-door equipment"): one kind alone ("甲方的工控主机") may be one item of a wider
     scope of supply, which the promise then leaves out."""
     conf = library.frames.get("object_modifiers")
-    if not conf or not negative:
+    if not conf or not (negative or rid in conf.get("duty_requirements", ())):
         return []
     lang = s.unit.lang
     guards = [rx for kind in ("enumerations", "illustrations", "object_modifiers")
@@ -951,6 +952,9 @@ def modifier_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[in
     own_guards = _enumeration_regex(library, "guards", lang, "object_modifiers")
     heads, outer = _outer_objects(s, rid, objects)
     several = len(outer) >= 2
+    # a kind of the operator's things named beside others ("甲方之号志控制器、中央控制系统及通信网络") takes its
+    # modifier like the general word does
+    heads = heads + (s.get(f"{rid}:partial_objects") if several else [])
     joint = re.compile(conf["joint"][lang])
     word = re.compile(conf["word"][lang])
     out = []
@@ -968,9 +972,18 @@ def modifier_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[in
             continue
         if not (several or _LISTED_BEFORE[lang].search(s.text, 0, a)):
             continue
-        if any(h.start >= b and joint.fullmatch(s.text[b:h.start]) for h in heads):
+        if any(h.start >= b and (joint.fullmatch(s.text[b:h.start]) or _read_noun_chain(s.text, b, h.start, spans, lang))
+               for h in heads):
             out.append((a, b))
     return out
+
+
+def _read_noun_chain(text: str, a: int, b: int, spans: list[tuple[int, int]], lang: str) -> bool:
+    """Between a modifier and its head only words already read that go on the same noun ("HIS|软件|产品",
+    "imaging|equipment"): a short chain with no function word, no punctuation."""
+    if a >= b or not _NOUN_CHAIN[lang].fullmatch(text, a, b):
+        return False
+    return all(any(x <= i < y for x, y in spans) for i in range(a, b) if not text[i].isspace())
 
 
 def _outer_objects(s: Sentence, rid: str, objects: list[Hit]) -> tuple[list[Hit], set[tuple[int, int]]]:
@@ -987,6 +1000,10 @@ def _outer_objects(s: Sentence, rid: str, objects: list[Hit]) -> tuple[list[Hit]
 #: Chinese characters that are grammar, not part of a noun: a modifier chain never holds one
 _FUNCTION_CHARS_ZH = "的之及和与或并等各该此其中内外上下在对向将于由应须可得不"
 _FUNCTION_ZH = re.compile(f"[{_FUNCTION_CHARS_ZH}]")
+#: the words of one noun between a modifier and its head ("HIS|软件|产品", "imaging| |equipment")
+_NOUN_CHAIN = {"en": re.compile(r"[ -](?:(?!(?:after|following|from|of|for|to|in|on|at|by|with|before|during|until|"
+                                r"the|a|an|any|and|or|than)\b)[A-Za-z][\w]*[ -]){1,2}", re.IGNORECASE),
+               "zh": re.compile(f"(?:[A-Z]{{2,6}}|[\u4e00-\u9fff](?<![{_FUNCTION_CHARS_ZH}])){{1,4}}")}
 _ACRONYMS = re.compile(r"(?-i:[A-Z]{2,6}(?:[ -][A-Z]{2,6}){0,2})")
 #: the words of the same noun right before a modifier run: up to two English words, up to four Chinese characters
 #: that are no function word
@@ -1102,11 +1119,23 @@ def enumerated_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[
                 and not any(rx.search(item) for rx in guards) and not _CLAUSE_END.search(item):
             todo.append((a, b))
 
-    def join(gap: str) -> str | None:  # "list" (a conjunction or 、), "comma" (a bare English comma) or None
+    covered = bytearray(len(text))
+    for x, y in spans:
+        covered[x:y] = b"\x01" * (y - x)
+
+    def join(gap: str, at: int | None = None, after: int | None = None) -> str | None:  # "list" (a conjunction or 、), "comma" or None
         if len(gap) > 24 or _CLAUSE_END.search(gap):
             return None
         if seps.match(gap) or (ors is not None and ors.match(gap)):
             return "comma" if lang == "en" and not re.search(r"\b(?:and|or|as\s+well\s+as)\b|&", gap) else "list"
+        if at is not None:  # the next item opens with words already read before its object ("、数据库服务器")
+            m = _ITEM_OPENING[lang].search(gap)
+            if m and m.start() > 0 and all(covered[at + m.start():at + m.end()]):
+                return join(gap[:m.start()])
+        if after is not None:  # the item before goes on after its object with words already read ("数据中心、")
+            m = _ITEM_CLOSING[lang].match(gap)
+            if m and m.end() < len(gap) and all(covered[after:after + m.end()]):
+                return join(gap[m.end():])
         return None
 
     # a narrowing word before the first item may govern the whole list ("any designated gantry, turnstile or other
@@ -1119,15 +1148,23 @@ def enumerated_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[
         known = anchors + counted
         for run in list(todo):
             a, b = run
-            left = [j for x, y in known if y <= a and (j := join(text[y:a]))]
+            left = [j for x, y in known if y <= a and (j := join(text[y:a], after=y))]
             # the first item of "A, B or C": its comma leads to an item that a conjunction closes
             right = ["list" if j == "list" or _SERIES_GOES_ON.match(text, y) else "comma"
-                     for x, y in known if b <= x and (j := join(text[b:x]))]
+                     for x, y in known if b <= x and (j := join(text[b:x], b))]
             if "list" in left or "list" in right or (left and right):
                 counted.append(run)
                 todo.remove(run)
                 grew = True
     return counted
+
+
+#: the words of a list item before its object noun: no function word, no clause mark
+_ITEM_OPENING = {"en": re.compile(r"(?<=\s)(?:[A-Za-z][\w-]*\s+){1,3}$"),
+                 "zh": re.compile(f"(?:[A-Z]{{2,6}}|[\u4e00-\u9fff](?<![{_FUNCTION_CHARS_ZH}])){{1,6}}$")}
+#: the words of a list item after its object noun, before the separator
+_ITEM_CLOSING = {"en": re.compile(r"(?:[-\s][A-Za-z][\w-]*){1,3}(?=\s*(?:,|\band\b|\bor\b))"),
+                 "zh": re.compile(f"(?:[A-Z]{{2,6}}|[\u4e00-\u9fff](?<![{_FUNCTION_CHARS_ZH}])){{1,6}}")}
 
 
 def _before_catch_all(s: Sentence, library: Library, rid: str, spans: list[tuple[int, int]],
@@ -1142,8 +1179,11 @@ def _before_catch_all(s: Sentence, library: Library, rid: str, spans: list[tuple
         return []
     objects = [h for cat, hits in s.by.items() if cat.startswith(f"{rid}:")
                and (":obj:" in cat or cat.endswith(":broad_objects")) for h in hits]
+    # (an act word inside a named thing is no act: the 控制 of 岸桥控制器)
+    things = objects + s.get(f"{rid}:partial_objects")
     acts = [h for cat, hits in s.by.items() if cat.startswith(f"{rid}:") and cat.split(":", 1)[1] in
-            ("forbidden", "duty", "partial_duty", "refusable") for h in hits]
+            ("forbidden", "duty", "partial_duty", "refusable") for h in hits
+            if not any(t.start <= h.start and h.end <= t.end and (t.start, t.end) != (h.start, h.end) for t in things)]
     text = s.text
     out: list[tuple[int, int]] = []
     for obj in objects:
