@@ -17,6 +17,9 @@ test; none is taken from a case.
 - English passive prohibitions with a light verb ("No remote access … shall be established by … the Supplier").
 - "through … or any other means" is no definition; "any means by which it may control" is no right to control.
 - "controls" in a binding sentence is the noun ("the central plant controls"), never the banned act.
+- English: "as a means of obtaining" (the statute's own phrasing), passives "by or on behalf of the Supplier", and a
+  lead-in naming its items the supplier's obligations ("Each of the following is a Supplier obligation:").
+- Chinese: 可归责于甲方 is no permission; 维持备品供应 keeps the supply going.
 """
 
 from __future__ import annotations
@@ -135,3 +138,22 @@ def test_controls_in_a_binding_sentence_is_the_noun_not_the_banned_act() -> None
     text = EN + ("10.1 The Supplier shall not without justifiable reason interrupt the supply of replacement controllers "
                  "and sensors or the technical support required to keep the central plant controls in operation.\n")
     assert _verdict(text, "CSR03") == "missing"
+
+
+@pytest.mark.parametrize("clause", [
+    "13.2 The Supplier shall not use the provision of the Products or Services as a means of obtaining any data of "
+    "the Purchaser or its end users, except as the Purchaser authorises in writing.\n",
+    "18.1 No Purchaser Data shall be accessed, copied, retained or transferred by or on behalf of the Supplier "
+    "otherwise than in accordance with the Purchaser's written instructions.\n",
+    "17.1 Each of the following is a Supplier obligation:\n\n(b) not to access, collect or retain any data of the "
+    "Purchaser or of its users without the Purchaser's written authorisation.\n",
+])
+def test_english_drafting_of_the_data_undertaking_binds_the_supplier(clause: str) -> None:
+    assert _verdict(EN + clause, "CSR02") == "satisfied"
+
+
+def test_keeping_the_supply_going_with_a_ban_on_stopping_after_it_is_the_continuity_undertaking() -> None:
+    text = TW + "第十四條 廠商於契約期間，應維持備品供應，並提供技術支援，非因不可抗力或可歸責於機關之事由，不得中斷。\n"
+    assert _verdict(text, "CSR04") == "satisfied"
+    warranty = TW + "第十四條 廠商於保固期間，應維持備品供應，並提供技術支援，非因不可抗力或可歸責於機關之事由，不得中斷。\n"
+    assert _verdict(warranty, "CSR04") == "weak"

@@ -557,7 +557,8 @@ def _agent(s: Sentence, action: Hit, lang: str) -> Hit | None:
         for p in s.parties:
             if p.start >= action.end and p.start - action.end <= 80:
                 between = s.text[action.end:p.start]
-                if re.search(r"\bby(?: the)?\s*$", between, re.IGNORECASE) and not re.search(r"[;；。]", between):
+                if re.search(r"\bby(?:\s+or\s+on\s+behalf\s+of)?(?: the)?\s*$", between, re.IGNORECASE) \
+                        and not re.search(r"[;；。]", between):
                     return p
     if lang == "en":
         # "No suspension of deliveries shall be made by the Seller": the agent of the light verb after the modal
