@@ -162,7 +162,8 @@ _FRAMES_SCHEMA: dict[str, Any] = {
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
                 "justifications", "broad_objects", "partial_objects", "partial_duty", "withheld_objects",
-                "referred_agreements", "caps", "cap_exclusions", "anchors", "operator_rights", "object_acts")
+                "referred_agreements", "caps", "cap_exclusions", "anchors", "operator_rights", "object_acts",
+                "partial_kinds")
 #: lexicon keys a requirement file may leave out (empty by default)
 #: referred_agreements: the names of a separate agreement whose text the contract does not hold ("a separate
 #: security and confidentiality agreement"): an undertaking only on one is weak with the reason separate-agreement
@@ -174,8 +175,10 @@ LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifi
 #: audit"): with no undertaking of the supplier's, the requirement is weak, not missing
 #: object_acts: acts that carry their object in the word ("configuration changes", 远程升级): one the supplier may do at
 #: its own judgement anywhere in the contract limits every undertaking of the requirement, though no object is named
+#: partial_kinds: one kind of the requirement's object (personal information, of the user data): an undertaking
+#: every object of which is of this kind covers part of the requirement ("covers only personal information")
 OPTIONAL_LEXICON_KEYS = ("partial_objects", "partial_duty", "withheld_objects", "referred_agreements", "caps",
-                         "cap_exclusions", "anchors", "operator_rights", "object_acts")
+                         "cap_exclusions", "anchors", "operator_rights", "object_acts", "partial_kinds")
 VERDICT_KEYS = ("satisfied", "weak", "contradicted", "missing")
 
 _REQUIREMENT_SCHEMA: dict[str, Any] = {

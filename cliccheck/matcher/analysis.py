@@ -702,6 +702,10 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
             # under a modal or an "only" is the subject its later clauses continue; the buyer named after a verb,
             # with no modal of its own, is inside an object
             pick = opener[0]
+        elif not subjects and opener and opener[0] is not pick and _DE_CONDITION.search(s.text, 0, limit):
+            # "甲方违反前款约定，致使乙方商业秘密被泄露的，应当赔偿乙方由此遭受的损失": a 的-condition opened by a party
+            # runs up to the modal with no subject of its own; the party that opens it is the one bound
+            pick = opener[0]
         elif _FRAME_OPENING_ZH.search(s.text, 0, pick.start):
             # "乙方在本合同期限内，非因甲方严重违约…，不得停止供货": a party inside an exception or a condition
             # clause is not the subject; the party before that clause is
@@ -726,6 +730,10 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
                      and not _possessive(s.text, p, lang, s.library)]
         return (demanders[-1].cat[6:], demanders[-1]) if demanders else ("buyer", None)
     return _resolve(s, pick)
+
+
+#: a condition closed by 的 right before the modal ("…被泄露的，应当")
+_DE_CONDITION = re.compile(r"的[，,]\s*$")
 
 
 def _modal_in_clause(s: Sentence, start: int) -> bool:
@@ -1496,6 +1504,55 @@ def _passive_modal(s: Sentence, m: Hit) -> bool:
     return s.unit.lang == "en" and bool(_PASSIVE_TAIL.match(s.text, m.end))
 
 
+def _partial_kind(s: Sentence, rid: str, objects: list[Hit]) -> str | None:
+    """The one kind every object of the undertaking is of (library ``partial_kinds``: personal information, one kind
+    of the user data), each item of a listed object counted; None when any item or broad object is of another kind."""
+    rx = _requirement_regex(s.library, rid, "partial_kinds", s.unit.lang)
+    if rx is None or not objects:
+        return None
+    spans: list[list[int]] = []  # overlapping hits are one phrase ("personal information of Customer's clients")
+    for o in sorted(objects, key=lambda h: h.start):
+        if spans and o.start < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], o.end)
+        else:
+            spans.append([o.start, o.end])
+    items = [part for a, b in spans for part in _LIST_ITEMS.split(s.text[a:b]) if part.strip()]
+    broad = [b for b in s.get(f"{rid}:broad_objects") if not any(o.start <= b.start and b.end <= o.end for o in objects)]
+    if broad or not items or not all(rx.search(part) for part in items):
+        return None
+    return objects[0].text
+
+
+def _requirement_regex(library: Library, rid: str, key: str, lang: str) -> re.Pattern[str] | None:
+    """One regex for a lexicon key of requirement ``rid``, built once per library."""
+    cache_key = (library.key, "requirement$", rid, key, lang)
+    cache = _COMMON_RX.get(cache_key, False)
+    if cache is False:
+        req = next((r for r in library.requirements if r.id == rid), None)
+        phrases = req.lexicon.get(key, {}).get(lang, ()) if req is not None else ()
+        cache = _COMMON_RX[cache_key] = phrase_regex(phrases, lang)
+    return cache  # type: ignore[return-value]
+
+
+_LIST_ITEMS = re.compile(r"、|和|及|以及|或者|或|与|,|\band\b|\bor\b", re.IGNORECASE)
+
+
+def _in_means_slot(s: Sentence, obj: Hit) -> bool:
+    """English: ``obj`` stands between a binding modal and the verb it governs ("shall not, through the products or any
+    technical means (including … log uploads …), use …"): the means of the act, never its object (a passive modal holds
+    its subject: "No data shall be collected")."""
+    return s.unit.lang == "en" and any(m.end <= obj.start and not _passive_modal(s, m)
+                                       and m.cat in ("modal:prohibition", "modal:obligation")
+                                       and _MEANS_OPENING.match(s.text, m.end)
+                                       and not re.search(r"[;；。:：]", s.text[m.end:obj.start]) for m in s.modals)
+
+
+#: an aside opening right after the modal that names the means ("shall not, through the products, …")
+_MEANS_OPENING = re.compile(r"\s*,?\s*(?:(?:directly\s+or\s+indirectly|whether\s+directly\s+or\s+indirectly)\s*,?\s*)?"
+                            r"(?:whether\s+)?(?:through|via|by\s+means\s+of|by\s+way\s+of|by\s+using|using)\b",
+                            re.IGNORECASE)
+
+
 def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     """The action governing ``obj``: see the module docstring, step 2.
 
@@ -1516,6 +1573,12 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     backward = [a for a in actions if a.start >= obj.end
                 and (_one_clause(s.text[obj.end:a.start]) if s.unit.lang == "en"
                      else not _CLAUSE_BREAK.search(s.text[obj.end:a.start]))]
+    # "shall not, through the products or any technical means (including … log uploads …), use …": in English a thing
+    # named between the modal and its active verb is the means, not the verb's object (a passive modal holds its
+    # subject: "No data shall be collected")
+    means = _in_means_slot(s, obj)
+    if means:
+        backward = []
     head = [a for a in actions if a.start < obj.start < a.end]
     if forward:
         best = min(forward, key=lambda a: (_KIND_PRIORITY[a.cat.split(":", 1)[1]], -a.start))
@@ -1556,6 +1619,8 @@ def _attach(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     overlapping = [a for a in actions if a.overlaps(obj)]
     if overlapping:
         return overlapping[0]
+    if means:
+        return None
     # topic first: "本项目涉及的网络安全审查，由承包人负责全力配合" — an object alone in its clause belongs to
     # the first action of the next clause
     breaks = list(_CLAUSE_BREAK.finditer(s.text, obj.end))
@@ -1753,7 +1818,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             # in the sentence
             for act in actions:
                 kind = act.cat.split(":", 1)[1]
-                if id(act) in pairs or kind not in ("duty", "refusal"):
+                if id(act) in pairs or kind not in ("duty", "refusal") \
+                        or all(_in_means_slot(s, o) and o.end <= act.start for o in all_objs):
                     continue
                 if _classify(kind, stance(s, _governing_modal(s, act.start), act), True) == "contradiction":
                     pairs[id(act)] = (act, set(objs), all_objs[:1])
@@ -1917,6 +1983,9 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             for o in obj_hits:
                 if o.text in narrowed:  # "「用戶設備」指…桌面電腦": the undertaking covers only what the definition lists
                     reasons.append(Reason("partial-coverage", f"only what '{o.text}' is defined as"))
+            kind = _partial_kind(s, rid, [*obj_hits, *all_objs, *s.get(f"{rid}:partial_objects")])
+            if kind is not None:  # "不得取得甲方客户之个人资料": personal information is one kind of the user data
+                reasons.append(Reason("partial-coverage", f"only '{kind}'"))
             if verdict == "weak-undertaking" and modal is not None:
                 reasons.insert(0, Reason("weakened-by", modal.text))
             elif verdict == "weak-undertaking":
