@@ -65,7 +65,7 @@ def test_the_title_of_an_amended_clause_is_no_object_of_its_new_wording() -> Non
     ("the Customer's employees and end users", "satisfied"),
 ])
 def test_personal_information_of_the_buyers_staff_only(owners: str, verdict: str) -> None:
-    text = (EN + f"9.2 The Vendor shall not collect personal information of {owners} by means of the metering "
+    text = (EN + f"9.2 The Vendor shall not collect personal information or other data of {owners} by means of the metering "
             "terminals without the Customer's prior written consent.\n")
     assert _verdict(text, "CSR02") == verdict
 

@@ -13,7 +13,7 @@ def test_rule_case(case: dict) -> None:
 
 def test_taiwan_procurement_agency_is_the_buyer() -> None:
     """政府採購 contracts name the buyer 機關: its consent and its data are the buyer's, not unknown words."""
-    text = "第十一條 廠商不得利用提供軟體及維護服務之機會，未經機關書面同意蒐集、處理或利用機關及民眾之個人資料。\n"
+    text = "第十一條 廠商不得利用提供軟體及維護服務之機會，未經機關書面同意蒐集、處理或利用機關及民眾之資料。\n"
     assert verdict_of(text.encode(), "CSR02") == "satisfied"
     # another agency is not the buyer: an undertaking it gives is no undertaking of the supplier's
     assert verdict_of("第十一條 其他機關不得非法蒐集機關之個人資料。\n".encode(), "CSR02") != "satisfied"

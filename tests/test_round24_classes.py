@@ -234,10 +234,10 @@ def test_a_breach_the_buyer_has_committed_is_a_justification() -> None:
 def test_an_earlier_provision_left_to_foreign_law_weakens_the_later_one() -> None:
     text = EN + ("2. Processing\n\n2.1 The Supplier shall process the Purchaser's personal data only on the Purchaser's "
                  "documented instructions, unless required otherwise by the laws of any jurisdiction to which the "
-                 "Supplier is subject.\n\n2.2 The Supplier shall not process the Purchaser's personal data for its own "
+                 "Supplier is subject.\n\n2.2 The Supplier shall not process the Purchaser's data for its own "
                  "purposes.\n")
     assert _verdict(text, "CSR02") == "weak"
-    alone = EN + "2. Processing\n\n2.2 The Supplier shall not process the Purchaser's personal data for its own purposes.\n"
+    alone = EN + "2. Processing\n\n2.2 The Supplier shall not process the Purchaser's data for its own purposes.\n"
     assert _verdict(alone, "CSR02") == "satisfied"
 
 
