@@ -1819,7 +1819,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             for act in actions:
                 kind = act.cat.split(":", 1)[1]
                 if id(act) in pairs or kind not in ("duty", "refusal") \
-                        or all(_in_means_slot(s, o) and o.end <= act.start for o in all_objs):
+                        or (all_objs and all(_in_means_slot(s, o) and o.end <= act.start for o in all_objs)):
                     continue
                 if _classify(kind, stance(s, _governing_modal(s, act.start), act), True) == "contradiction":
                     pairs[id(act)] = (act, set(objs), all_objs[:1])

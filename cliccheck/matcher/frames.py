@@ -907,14 +907,18 @@ def leftover(text: str, spans: list[tuple[int, int]], lang: str) -> list[str]:
     return [text[a:b] for a, b in leftover_runs(text, spans, lang)]
 
 
-def leftover_runs(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
-    """Where the words of ``text`` no span covers are, as (start, end) of runs of adjacent words."""
+def _coverage(text: str, spans: list[tuple[int, int]]) -> bytearray:
+    """One byte per character of ``text``: 1 where a span covers it."""
     covered = bytearray(len(text))
-    lead = _LETTERED_LABEL.match(text)  # "5A.1 The Supplier …": the clause's own number, as "5.1" is
-    if lead:
-        covered[:lead.end()] = b"\x01" * lead.end()
     for a, b in spans:
         covered[a:b] = b"\x01" * (b - a)
+    return covered
+
+
+def leftover_runs(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
+    """Where the words of ``text`` no span covers are, as (start, end) of runs of adjacent words."""
+    lead = _LETTERED_LABEL.match(text)  # "5A.1 The Supplier …": the clause's own number, as "5.1" is
+    covered = _coverage(text, [*spans, *([(0, lead.end())] if lead else [])])
     runs: list[list[int]] = []
     for m in _WORD[lang].finditer(text):
         if all(covered[m.start():m.end()]) or _NUMBER.fullmatch(m.group(0)):
@@ -983,7 +987,8 @@ def _read_noun_chain(text: str, a: int, b: int, spans: list[tuple[int, int]], la
     "imaging|equipment"): a short chain with no function word, no punctuation."""
     if a >= b or not _NOUN_CHAIN[lang].fullmatch(text, a, b):
         return False
-    return all(any(x <= i < y for x, y in spans) for i in range(a, b) if not text[i].isspace())
+    covered = _coverage(text, spans)
+    return all(covered[i] for i in range(a, b) if not text[i].isspace())
 
 
 def _outer_objects(s: Sentence, rid: str, objects: list[Hit]) -> tuple[list[Hit], set[tuple[int, int]]]:
@@ -1001,9 +1006,11 @@ def _outer_objects(s: Sentence, rid: str, objects: list[Hit]) -> tuple[list[Hit]
 _FUNCTION_CHARS_ZH = "的之及和与或并等各该此其中内外上下在对向将于由应须可得不"
 _FUNCTION_ZH = re.compile(f"[{_FUNCTION_CHARS_ZH}]")
 #: the words of one noun between a modifier and its head ("HIS|软件|产品", "imaging| |equipment")
+#: one word of a Chinese noun: a Latin acronym or a character that is no function word
+_NOUN_WORD_ZH = f"(?:[A-Z]{{2,6}}|[\u4e00-\u9fff](?<![{_FUNCTION_CHARS_ZH}]))"
 _NOUN_CHAIN = {"en": re.compile(r"[ -](?:(?!(?:after|following|from|of|for|to|in|on|at|by|with|before|during|until|"
                                 r"the|a|an|any|and|or|than)\b)[A-Za-z][\w]*[ -]){1,2}", re.IGNORECASE),
-               "zh": re.compile(f"(?:[A-Z]{{2,6}}|[\u4e00-\u9fff](?<![{_FUNCTION_CHARS_ZH}])){{1,4}}")}
+               "zh": re.compile(f"{_NOUN_WORD_ZH}{{1,4}}")}
 _ACRONYMS = re.compile(r"(?-i:[A-Z]{2,6}(?:[ -][A-Z]{2,6}){0,2})")
 #: the words of the same noun right before a modifier run: up to two English words, up to four Chinese characters
 #: that are no function word
@@ -1119,9 +1126,7 @@ def enumerated_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[
                 and not any(rx.search(item) for rx in guards) and not _CLAUSE_END.search(item):
             todo.append((a, b))
 
-    covered = bytearray(len(text))
-    for x, y in spans:
-        covered[x:y] = b"\x01" * (y - x)
+    covered = _coverage(text, spans)
 
     def join(gap: str, at: int | None = None, after: int | None = None) -> str | None:  # "list" (a conjunction or 、), "comma" or None
         if len(gap) > 24 or _CLAUSE_END.search(gap):
@@ -1161,10 +1166,10 @@ def enumerated_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[
 
 #: the words of a list item before its object noun: no function word, no clause mark
 _ITEM_OPENING = {"en": re.compile(r"(?<=\s)(?:[A-Za-z][\w-]*\s+){1,3}$"),
-                 "zh": re.compile(f"(?:[A-Z]{{2,6}}|[\u4e00-\u9fff](?<![{_FUNCTION_CHARS_ZH}])){{1,6}}$")}
+                 "zh": re.compile(f"{_NOUN_WORD_ZH}{{1,6}}$")}
 #: the words of a list item after its object noun, before the separator
 _ITEM_CLOSING = {"en": re.compile(r"(?:[-\s][A-Za-z][\w-]*){1,3}(?=\s*(?:,|\band\b|\bor\b))"),
-                 "zh": re.compile(f"(?:[A-Z]{{2,6}}|[\u4e00-\u9fff](?<![{_FUNCTION_CHARS_ZH}])){{1,6}}")}
+                 "zh": re.compile(f"{_NOUN_WORD_ZH}{{1,6}}")}
 
 
 def _before_catch_all(s: Sentence, library: Library, rid: str, spans: list[tuple[int, int]],
