@@ -961,6 +961,7 @@ def modifier_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[in
     heads = heads + (s.get(f"{rid}:partial_objects") if several else [])
     joint = re.compile(conf["joint"][lang])
     word = re.compile(conf["word"][lang])
+    covered = _coverage(s.text, spans)
     out = []
     for a, b in leftover_runs(s.text, spans, lang):
         item = s.text[a:b]
@@ -976,18 +977,17 @@ def modifier_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[in
             continue
         if not (several or _LISTED_BEFORE[lang].search(s.text, 0, a)):
             continue
-        if any(h.start >= b and (joint.fullmatch(s.text[b:h.start]) or _read_noun_chain(s.text, b, h.start, spans, lang))
+        if any(h.start >= b and (joint.fullmatch(s.text[b:h.start]) or _read_noun_chain(s.text, b, h.start, covered, lang))
                for h in heads):
             out.append((a, b))
     return out
 
 
-def _read_noun_chain(text: str, a: int, b: int, spans: list[tuple[int, int]], lang: str) -> bool:
-    """Between a modifier and its head only words already read that go on the same noun ("HIS|软件|产品",
-    "imaging|equipment"): a short chain with no function word, no punctuation."""
+def _read_noun_chain(text: str, a: int, b: int, covered: bytearray, lang: str) -> bool:
+    """Between a modifier and its head only words already read (``covered``) that go on the same noun ("HIS|软件|
+    产品", "imaging|equipment"): a short chain with no function word, no punctuation."""
     if a >= b or not _NOUN_CHAIN[lang].fullmatch(text, a, b):
         return False
-    covered = _coverage(text, spans)
     return all(covered[i] for i in range(a, b) if not text[i].isspace())
 
 
