@@ -24,3 +24,12 @@ def test_an_instrument_the_buyer_issues_is_its_consent(instrument: str, verdict:
     text = EN + ("9.1 The Contractor shall not access, control or alter any equipment, system or network of the Employer "
                  f"other than in accordance with {instrument}.\n")
     assert _verdict(text, "CSR03") == verdict
+
+
+def test_in_the_suppliers_own_letter_you_is_the_buyer_whose_consent_excepts() -> None:
+    letter = ("LETTER OF UNDERTAKING\n\nTo: Northport Water Authority\n\nWe, Helix Systems Ltd., undertake that we shall "
+              "not access, control or alter any equipment, system or network of yours except as you authorise in "
+              "writing.\n\nFor Helix Systems Ltd.\n")
+    assert _verdict(letter, "CSR03") == "satisfied"
+    ours = letter.replace("as you authorise", "as we consider necessary")
+    assert _verdict(ours, "CSR03") == "weak"

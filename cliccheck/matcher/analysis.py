@@ -1100,8 +1100,15 @@ def _buyer_consent(s: Sentence, a: int, b: int) -> bool:
     if any(a <= h.start < b for h in s.get("payment_terms")):
         return False
     buyer = [p for p in s.parties if p.cat == "party:buyer" and a <= p.start < b]
+    if not buyer and any(p.cat == "party:supplier" and p.text.lower() in _FIRST_PERSON for p in s.parties):
+        # the supplier's own letter ("we shall not …, except as you authorise in writing"): "you" is the addressee
+        buyer = [Hit("party:buyer", m.start(), m.end(), m.group(0)) for m in _SECOND_PERSON.finditer(s.text, a, b)]
     return bool(buyer) and any(a <= h.start < b and (h.start >= buyer[0].start - 12 or _BY_AGENT.fullmatch(
         s.text, h.end, buyer[0].start)) for h in s.get("consent_words"))
+
+
+_FIRST_PERSON = ("we", "us", "our")
+_SECOND_PERSON = re.compile(r"\byou\b", re.IGNORECASE)
 
 
 #: "instructed in writing by the Purchaser": a consent word whose agent follows it
