@@ -132,6 +132,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "blanket_releases": (LEX, False),
     "named_failures": (LEX, False),
     "possessive_pronouns": (LEX, False),
+    "buyer_agents": (LEX, False),
     "exception_back_references": (LEX, False),
     "agreed_schedules": (LEX, False),
     "refusal_grounds": (LEX, False),

@@ -33,3 +33,13 @@ def test_in_the_suppliers_own_letter_you_is_the_buyer_whose_consent_excepts() ->
     assert _verdict(letter, "CSR03") == "satisfied"
     ours = letter.replace("as you authorise", "as we consider necessary")
     assert _verdict(ours, "CSR03") == "weak"
+
+
+@pytest.mark.parametrize("agent, verdict", [
+    ("the Engineer", "satisfied"),
+    ("the Contractor's Representative", "weak"),
+])
+def test_the_employers_engineer_acts_for_the_buyer(agent: str, verdict: str) -> None:
+    text = EN + ("9.2 The Contractor shall not access, control or alter any equipment, system or network of the Employer "
+                 f"except as instructed in writing by {agent}.\n")
+    assert _verdict(text, "CSR03") == verdict

@@ -1100,6 +1100,9 @@ def _buyer_consent(s: Sentence, a: int, b: int) -> bool:
     if any(a <= h.start < b for h in s.get("payment_terms")):
         return False
     buyer = [p for p in s.parties if p.cat == "party:buyer" and a <= p.start < b]
+    if not buyer and (agents := frames_words(s.library, "buyer_agents", s.unit.lang)) is not None:
+        # "except as instructed in writing by the Engineer": the one who acts for the buyer (frames.yaml buyer_agents)
+        buyer = [Hit("party:buyer", m.start(), m.end(), m.group(0)) for m in agents.finditer(s.text, a, b)]
     if not buyer and any(p.cat == "party:supplier" and p.text.lower() in _FIRST_PERSON for p in s.parties):
         # the supplier's own letter ("we shall not …, except as you authorise in writing"): "you" is the addressee
         buyer = [Hit("party:buyer", m.start(), m.end(), m.group(0)) for m in _SECOND_PERSON.finditer(s.text, a, b)]
