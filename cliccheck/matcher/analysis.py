@@ -1517,8 +1517,8 @@ def _passive_modal(s: Sentence, m: Hit) -> bool:
 def _partial_kind(s: Sentence, rid: str, objects: list[Hit]) -> str | None:
     """The one kind every object of the undertaking is of (library ``partial_kinds``: personal information, one kind
     of the user data), each item of a listed object counted; None when any item or broad object is of another kind."""
-    rx = _requirement_regex(s.library, rid, "partial_kinds", s.unit.lang)
-    if rx is None or not objects:
+    kinds = s.get(f"{rid}:partial_kinds")
+    if not kinds or not objects:
         return None
     spans: list[list[int]] = []  # overlapping hits are one phrase ("personal information of Customer's clients")
     for o in sorted(objects, key=lambda h: h.start):
@@ -1526,22 +1526,14 @@ def _partial_kind(s: Sentence, rid: str, objects: list[Hit]) -> str | None:
             spans[-1][1] = max(spans[-1][1], o.end)
         else:
             spans.append([o.start, o.end])
-    items = [part for a, b in spans for part in _LIST_ITEMS.split(s.text[a:b]) if part.strip()]
+    items = []  # (start, end) of each listed item, separators left out
+    for a, b in spans:
+        cuts = [a, *(x for m in _LIST_ITEMS.finditer(s.text, a, b) for x in (m.start(), m.end())), b]
+        items += [(x, y) for x, y in zip(cuts[::2], cuts[1::2], strict=True) if s.text[x:y].strip()]
     broad = [b for b in s.get(f"{rid}:broad_objects") if not any(o.start <= b.start and b.end <= o.end for o in objects)]
-    if broad or not items or not all(rx.search(part) for part in items):
+    if broad or not items or not all(any(x <= k.start and k.end <= y for k in kinds) for x, y in items):
         return None
     return objects[0].text
-
-
-def _requirement_regex(library: Library, rid: str, key: str, lang: str) -> re.Pattern[str] | None:
-    """One regex for a lexicon key of requirement ``rid``, built once per library."""
-    cache_key = (library.key, "requirement$", rid, key, lang)
-    cache = _COMMON_RX.get(cache_key, False)
-    if cache is False:
-        req = next((r for r in library.requirements if r.id == rid), None)
-        phrases = req.lexicon.get(key, {}).get(lang, ()) if req is not None else ()
-        cache = _COMMON_RX[cache_key] = phrase_regex(phrases, lang)
-    return cache  # type: ignore[return-value]
 
 
 _LIST_ITEMS = re.compile(r"、|和|及|以及|或者|或|与|,|\band\b|\bor\b", re.IGNORECASE)
