@@ -928,6 +928,8 @@ def _first_persons(body: Sequence[Block], words: _RoleWords) -> dict[str, list[s
                     bucket.append(m.group(0))
     if not found:
         return None
+    if any(words.doc_search("related_authors", b.text) for b in body[:60]):
+        return None  # "本公司X系乙方的控股股东。本公司声明：…": the parent's own promise, not the supplier's
     individual = {w.lower() for lang in ("en", "zh") for w in words.individual_first_person[lang]}
     promisor = {w.lower() for lang in ("en", "zh") for w in words.promisor_words[lang]}
     used = {w.lower() for person in found.values() for w in person}

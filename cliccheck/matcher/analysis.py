@@ -718,6 +718,8 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
         plain_after = [p for p in after if not _possessive(s.text, p, lang, s.library)]
         pick = (plain_after or after or [None])[0]  # "nothing restricts the Licensor's right to"
     if pick is None:
+        if _unnamed_first_person(s, limit):
+            return None, None  # "本公司X系乙方的控股股东。本公司声明：本公司不会…": the writer, not the party named before
         return (s.unit.context_party, None) if s.unit.context_party else (None, None)
     # (a modal before the demand binds the one who demands: "Procurement shall ensure that every contract requires
     # the supplier to: (a) cooperate …", "采购部门应要求供应商…")
@@ -730,6 +732,20 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
                      and not _possessive(s.text, p, lang, s.library)]
         return (demanders[-1].cat[6:], demanders[-1]) if demanders else ("buyer", None)
     return _resolve(s, pick)
+
+
+def _unnamed_first_person(s: Sentence, limit: int) -> bool:
+    """The writer speaks in the first person ("本公司", "we") before ``limit`` after introducing itself, earlier in
+    the block, as a company related to a party ("本公司X系乙方的控股股东"; common.yaml ``roles.related_authors``):
+    the sentence names its own subject, and the party named in the introduction does not carry to it."""
+    roles, lang = s.library.common["roles"], s.unit.lang
+    block = getattr(s.unit.sentence, "block", None)
+    related = phrase_regex(roles.get("related_authors", {}).get(lang, ()), lang)
+    if block is None or related is None or not related.search(block.text, 0, s.unit.sentence.start - block.start):
+        return False
+    rx = phrase_regex(roles.get("first_person", {}).get(lang, ()), lang)
+    return rx is not None and any(not any(p.start < m.end() and m.start() < p.end for p in s.parties)
+                                  for m in rx.finditer(s.text, 0, limit))
 
 
 #: a condition closed by 的 right before the modal ("…被泄露的，应当")
