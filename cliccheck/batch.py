@@ -347,6 +347,38 @@ class _Worker:
             self.conn.close()
 
 
+#: run_tasks calls in this process so far, and whether its pipelines are loaded (see _prepare_parent)
+_RUNS = 0
+_WARMED = False
+
+
+def _prepare_parent(*, warm: bool) -> None:
+    """Load, before forking, what the workers would each load again.
+
+    The clause library is always loaded here: the report this process renders needs it anyway, and a
+    forked worker then starts with it. The matcher's pipelines are loaded here for a batch (workers
+    share them, and a replacement starts at once) and from this process's second run on: a process that
+    lints twice (the Python API, a test run, a tool calling the CLI entry point) would otherwise load
+    them in every worker it forks, seconds each time. A one-shot lint of one document loads them in its
+    worker only, as before.
+    """
+    global _RUNS, _WARMED
+    _RUNS += 1
+    if _WARMED:
+        return
+    if warm or _RUNS > 1:
+        warm_up()
+        _WARMED = True
+        # keep the loaded objects out of the collector: otherwise each worker's first collection
+        # touches every page of them and copy-on-write turns the shared memory into copies
+        gc.freeze()
+        return
+    with contextlib.suppress(Exception):
+        from .library import load_library
+
+        load_library()
+
+
 def _context() -> Any:
     methods = mp.get_all_start_methods()
     return mp.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
@@ -386,12 +418,8 @@ def run_tasks(tasks: Sequence[Task], *, jobs: int | None = None, timeout: float 
         return [r for r in results if r is not None]
 
     context = _context()
-    if context.get_start_method() == "fork" and total > jobs:
-        # load the pipelines once here: forked workers share them and a replacement starts at once
-        warm_up()
-        # keep the loaded objects out of the collector: otherwise each worker's first collection
-        # touches every page of them and copy-on-write turns the shared memory into copies
-        gc.freeze()
+    if context.get_start_method() == "fork":
+        _prepare_parent(warm=total > jobs)
     pending = deque(range(total))
     # a worker with one document to check gains nothing from warming up first (the pipelines load when
     # first needed, and a document that cannot be read never needs them)
