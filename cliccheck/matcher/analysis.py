@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..lang import zh
-from ..library import LANGS, Library, Requirement
+from ..library import LANGS, Library, Requirement, phrase_pattern
 from ..roles import phrase_regex
 from ..verdicts import Party, Reason, Roles
 from .pipelines import get_nlp
@@ -181,12 +181,11 @@ class Analyzer:
                 cats[f"{req.id}:stand:{el.id}"] = el.stand_ins[lang]
                 cats[f"{req.id}:anaphor:{el.id}"] = el.anaphors[lang]
                 cats[f"{req.id}:stated:{el.id}"] = el.statements[lang]
-        flags = re.IGNORECASE if lang == "en" else 0
         for cat, phrases in cats.items():
             literal = [p for p in phrases if not p.startswith("re:")]
             for p in phrases:
                 if p.startswith("re:"):
-                    self.regexes.append((cat, re.compile(p[3:], flags)))
+                    self.regexes.append((cat, phrase_pattern(p[3:], lang)))
             if literal:
                 if lang == "en":
                     docs = list(self.nlp.pipe([p.lower() for p in literal]))
