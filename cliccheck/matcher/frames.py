@@ -29,6 +29,7 @@ from .analysis import (
     ACTION_KEYS,
     Assessment,
     Hit,
+    PartyPattern,
     Sentence,
     _common_regex,
     banned_feature,
@@ -1619,7 +1620,8 @@ def _supplier_right(text: str, roles: Any, library: Library, lang: str) -> bool:
     return _buyer_grants_supplier(text, roles, party, library, lang)
 
 
-def _buyer_grants_supplier(text: str, roles: Any, supplier: Any, library: Library, lang: str) -> bool:
+def _buyer_grants_supplier(text: str, roles: Any, supplier: re.Pattern[str] | PartyPattern, library: Library,
+                           lang: str) -> bool:
     """"甲方同意乙方通过远程运维通道持续收集…": the buyer's name, a grant (frames.yaml ``buyer_grants``) and the
     supplier's name, each right after the other."""
     buyer = party_regex(roles.buyer, lang)
