@@ -49,7 +49,7 @@ LEX = _Lex()
 DOCUMENT_WORDS = ("contract_instruments", "notice_instruments", "notice_titles", "plural_address", "letter_titles",
                   "letter_authors", "first_person", "generic_definitions", "binding_verbs", "owns", "pays_late", "statute_marks",
                   "individual_first_person", "acting_for", "bidder_lines", "bidder_line_suffixes", "promisor_words",
-                  "demands", "related_authors")
+                  "demands", "related_authors", "second_person")
 TEXT = _Text()
 
 # Schemas: dict -> {key: (schema, required)}; list -> [item schema]; type -> scalar type;

@@ -1180,15 +1180,14 @@ def _buyer_consent(s: Sentence, a: int, b: int) -> bool:
     if not buyer and (agents := frames_words(s.library, "buyer_agents", s.unit.lang)) is not None:
         # "except as instructed in writing by the Engineer": the one who acts for the buyer (frames.yaml buyer_agents)
         buyer = [Hit("party:buyer", m.start(), m.end(), m.group(0)) for m in agents.finditer(s.text, a, b)]
-    if not buyer and any(p.cat == "party:supplier" and p.text.lower() in _FIRST_PERSON for p in s.parties):
+    roles, lang = s.library.common["roles"], s.unit.lang
+    first = {w.lower() for w in roles.get("first_person", {}).get(lang, ())}
+    if not buyer and (you := phrase_regex(roles.get("second_person", {}).get(lang, ()), lang)) is not None \
+            and any(p.cat == "party:supplier" and p.text.lower() in first for p in s.parties):
         # the supplier's own letter ("we shall not …, except as you authorise in writing"): "you" is the addressee
-        buyer = [Hit("party:buyer", m.start(), m.end(), m.group(0)) for m in _SECOND_PERSON.finditer(s.text, a, b)]
+        buyer = [Hit("party:buyer", m.start(), m.end(), m.group(0)) for m in you.finditer(s.text, a, b)]
     return bool(buyer) and any(a <= h.start < b and (h.start >= buyer[0].start - 12 or _BY_AGENT.fullmatch(
         s.text, h.end, buyer[0].start)) for h in s.get("consent_words"))
-
-
-_FIRST_PERSON = ("we", "us", "our")
-_SECOND_PERSON = re.compile(r"\byou\b", re.IGNORECASE)
 
 
 #: "instructed in writing by the Purchaser": a consent word whose agent follows it
