@@ -40,7 +40,7 @@ _INLINE_LIST = re.compile(r"(?!\s*[\"“「『'‘])[^:：。.!?！？]*[；;]\s
 #: "Software" means …; "Updates" means …") is read as one sentence, as before
 _ITEM_NUMBER_BEFORE = re.compile(r"(?:^|(?<=[\s：:，,。；;）)]))\d{1,2}$")
 _ITEM_START = re.compile(r"\s*(?:[（(]\s*(?:[a-zA-Z]{1,2}|[ivxIVX]{1,5}|\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]"
-                         r"|\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|[a-z][.)])")
+                         r"|\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、|[a-z][.)]|[A-Z][.)](?=\s))")
 
 
 @dataclass(slots=True)

@@ -483,6 +483,10 @@ def _passive_modal_after(s: Sentence, act: Hit) -> Hit | None:
             return m
     for m in s.modals:
         between = s.text[act.end:m.start]
+        if m.start >= act.end and re.search(r"\bof$", m.text, re.IGNORECASE) and _NOMINAL_SUBJECT.fullmatch(between):
+            # "Uninterrupted supply of the System, spare parts and licences, and of the necessary technical support,
+            # for the Design Life is a fundamental obligation of the Contractor": one subject, however many commas
+            return m
         if m.start >= act.end and _one_clause(between):
             if re.search(r"\bof$", m.text, re.IGNORECASE):
                 return m  # "Full cooperation … is a continuing obligation of the Contractor"
@@ -491,6 +495,13 @@ def _passive_modal_after(s: Sentence, act: Hit) -> Hit | None:
                 return m
             return None
     return None
+
+
+#: the rest of a nominal subject before "is a … obligation of": its commas join items and complements, and no
+#: verb, condition or second clause stands in it ("…, and of the necessary technical support, for the Design Life")
+_NOMINAL_SUBJECT = re.compile(r"(?:(?!\b(?:shall|will|must|may|might|can|could|should|would|is|are|was|were|be|been|"
+                              r"if|unless|but|except|save|provided|subject|whereas|when|where|which|who)\b)[^;.])*",
+                              re.IGNORECASE)
 
 
 #: a light verb in the passive with its agent: the act is the noun before it ("shall be made by the Seller")

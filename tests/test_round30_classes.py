@@ -1,0 +1,62 @@
+"""Round 30 (issue 10): English drafting of the development corpus that the matcher left unread. Every text is
+written here for the test in words of our own; none is taken from the evaluation cases.
+
+- A lead-in that names whom the supplier undertakes to ("undertakes in favour of the Purchaser:", "covenants with
+  the Employer as follows:") governs the items listed under it, as "undertakes as follows:" does.
+- Items lettered with capitals ("A.", "B.") are list items of the lead-in above them.
+- A nominal duty whose subject runs on over commas ("Uninterrupted supply of the System, spare parts and licences,
+  and of the necessary technical support, for the Design Life is a fundamental obligation of the Contractor") binds
+  the party named after "of"; a condition inside the subject still keeps it from binding.
+- "at every stage of the review", "providing what is asked for" and the kind of control system supplied ("the
+  safety instrumented system") do not narrow an undertaking.
+"""
+
+from __future__ import annotations
+
+import pytest
+from class_helpers import text_verdict as _verdict
+
+EN = ('This Agreement is made between Qianhai Wafer Manufacturing Co., Ltd. (the "Purchaser") and Norrland Process '
+      'Automation AB (the "Supplier").\n\n')
+EMP = ('1.1 The Employer is Donghai Olefins Co., Ltd. and the Contractor is Westmark Controls Ltd., each as defined in '
+       'the Conditions.\n\n')
+
+
+@pytest.mark.parametrize("lead", ["undertakes in favour of the Purchaser:", "covenants with the Purchaser as follows:",
+                                  "undertakes for the benefit of the Purchaser that:"])
+def test_a_lead_in_naming_whom_the_supplier_undertakes_to_governs_its_items(lead: str) -> None:
+    text = EN + (f"9. The Supplier {lead}\n\n(a) to cooperate fully with any cybersecurity review of the "
+                 "procurement;\n\n(b) not to obtain, through the supply of the products, any data of the Purchaser "
+                 "or of its users.\n")
+    assert _verdict(text, "CSR01") == "satisfied"
+    assert _verdict(text, "CSR02") == "satisfied"
+
+
+def test_capital_letters_label_the_items_of_a_lead_in() -> None:
+    text = EN + ("SCHEDULE 6 – SUPPLIER UNDERTAKINGS\n\nThe Supplier undertakes in favour of the Purchaser:\n\n"
+                 "A. Review. To give full cooperation at every stage of any cybersecurity review of the safety "
+                 "instrumented system procurement, providing what is asked for promptly and completely.\n\n"
+                 "B. Data. Not to obtain, through its supply of or access to the process control system, any data "
+                 "of the Purchaser or of the Purchaser's users.\n")
+    assert _verdict(text, "CSR01") == "satisfied"
+    assert _verdict(text, "CSR02") == "satisfied"
+
+
+def test_a_nominal_duty_whose_subject_runs_over_commas_binds_the_party_named() -> None:
+    text = EMP + ("30.2 Uninterrupted supply of the Plant, spare parts and software licences, and of the necessary "
+                  "technical support and security patches, for the Design Life is a fundamental obligation of the "
+                  "Contractor.\n")
+    assert _verdict(text, "CSR04") == "satisfied"
+
+
+def test_a_condition_inside_the_nominal_subject_keeps_it_from_passing() -> None:
+    text = EMP + ("30.2 Uninterrupted supply of the Plant, where the Employer has renewed the support order, and of "
+                  "the necessary technical support, for the Design Life is a fundamental obligation of the "
+                  "Contractor.\n")
+    assert _verdict(text, "CSR04") != "satisfied"
+
+
+def test_a_nominal_subject_that_names_only_one_limb_stays_weak() -> None:
+    text = EMP + ("30.2 Uninterrupted supply of the Plant, spare parts and software licences, for the Design Life, is a "
+                  "fundamental obligation of the Contractor.\n")
+    assert _verdict(text, "CSR04") != "satisfied"
