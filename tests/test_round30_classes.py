@@ -7,6 +7,8 @@ written here for the test in words of our own; none is taken from the evaluation
 - A nominal duty whose subject runs on over commas ("Uninterrupted supply of the System, spare parts and licences,
   and of the necessary technical support, for the Design Life is a fundamental obligation of the Contractor") binds
   the party named after "of"; a condition inside the subject still keeps it from binding.
+- A right denied is a ban: "is not entitled to obtain", "shall not be entitled to", "shall have no right to",
+  "may in no circumstances", 乙方无权获取 (and 不享有 is no grant of a right).
 - "at every stage of the review", "providing what is asked for" and the kind of control system supplied ("the
   safety instrumented system") do not narrow an undertaking.
 """
@@ -60,3 +62,27 @@ def test_a_nominal_subject_that_names_only_one_limb_stays_weak() -> None:
     text = EMP + ("30.2 Uninterrupted supply of the Plant, spare parts and software licences, for the Design Life, is a "
                   "fundamental obligation of the Contractor.\n")
     assert _verdict(text, "CSR04") != "satisfied"
+
+
+@pytest.mark.parametrize("modal", ["is not entitled to obtain", "shall not be entitled to obtain",
+                                   "shall have no right to obtain", "is not authorised to obtain",
+                                   "may in no circumstances obtain"])
+def test_a_right_denied_is_a_ban(modal: str) -> None:
+    text = EN + f"9.1 The Supplier {modal}, through its access to the Products, any data of the Purchaser or of its users.\n"
+    assert _verdict(text, "CSR02") == "satisfied"
+
+
+def test_a_right_granted_stays_a_contradiction() -> None:
+    text = EN + "9.1 The Supplier is entitled to obtain, through its access to the Products, any data of the Purchaser.\n"
+    assert _verdict(text, "CSR02") == "contradicted"
+
+
+@pytest.mark.parametrize("words", ["无权获取", "无权以任何方式获取"])
+def test_no_right_in_chinese_is_a_ban(words: str) -> None:
+    text = "甲方（采购人）：临海人力资源和社会保障信息中心\n\n乙方（供应商）：远衡数据科技有限公司\n\n" + f"第九条 乙方{words}甲方及其参保人员的数据。\n"
+    assert _verdict(text, "CSR02") == "satisfied"
+
+
+def test_a_right_not_enjoyed_is_no_grant() -> None:
+    text = "甲方（采购人）：临海人力资源和社会保障信息中心\n\n乙方（供应商）：远衡数据科技有限公司\n\n第九条 乙方不享有获取甲方及其参保人员数据的权利。\n"
+    assert _verdict(text, "CSR02") != "contradicted"
