@@ -195,7 +195,7 @@ _REQUIREMENT_SCHEMA: dict[str, Any] = {
     "explanation": (TEXT, True),
     "messages": ({k: (str, True) for k in VERDICT_KEYS}, True),
     "elements": ([{"id": (str, True), "title": (TEXT, True), "objects": (LEX, True), "stand_ins": (LEX, False),
-                  "anaphors": (LEX, False), "statements": (LEX, False)}], True),
+                  "anaphors": (LEX, False), "statements": (LEX, False), "owned": (LEX, False)}], True),
     "lexicon": ({k: (LEX, k not in OPTIONAL_LEXICON_KEYS) for k in LEXICON_KEYS}, True),
     "examples": ({k: ({"en": ([str], True), "zh": ([str], True)}, True) for k in VERDICT_KEYS[:3]}, True),
     "anchor_title": (TEXT, False),
@@ -221,6 +221,9 @@ class Element:
     #: 为", "Duration of the processing:", "仅用于…"): the element is set by the contract; a deferral or the
     #: requirement's weakening words in the same sentence ("另行约定", "to be agreed") leave it weak
     statements: Lexicon = field(default_factory=lambda: {lang: () for lang in LANGS})
+    #: nouns that are this element's object when the contract's own buyer, by whatever label it defined, owns them
+    #: ("data of the Authority", "the Bureau's information", 管理局之资料): the library cannot list every label
+    owned: Lexicon = field(default_factory=lambda: {lang: () for lang in LANGS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,7 +421,8 @@ def _load_requirement(path: Path, check_phrase: Any = None) -> Requirement:
         legal_basis=tuple(data["legal_basis"]), explanation=data["explanation"], messages=data["messages"],
         elements=tuple(Element(e["id"], e["title"], e["objects"], e.get("stand_ins") or {lang: () for lang in LANGS},
                                e.get("anaphors") or {lang: () for lang in LANGS},
-                               e.get("statements") or {lang: () for lang in LANGS})
+                               e.get("statements") or {lang: () for lang in LANGS},
+                               e.get("owned") or {lang: () for lang in LANGS})
                        for e in data["elements"]),
         lexicon={k: data["lexicon"].get(k, {lang: () for lang in LANGS}) for k in LEXICON_KEYS},
         examples={k: {lang: tuple(v[lang]) for lang in LANGS} for k, v in data["examples"].items()},

@@ -340,7 +340,8 @@ def _with_terms(req: Requirement, terms: dict[str, Lexicon], path: Path) -> Requ
     elements = tuple(replace(e, objects=expand(e.objects, f"elements.{e.id}.objects"),
                              stand_ins=expand(e.stand_ins, f"elements.{e.id}.stand_ins"),
                              anaphors=expand(e.anaphors, f"elements.{e.id}.anaphors"),
-                             statements=expand(e.statements, f"elements.{e.id}.statements")) for e in req.elements)
+                             statements=expand(e.statements, f"elements.{e.id}.statements"),
+                             owned=expand(e.owned, f"elements.{e.id}.owned")) for e in req.elements)
     lexicon = {k: expand(v, f"lexicon.{k}") for k, v in req.lexicon.items()}
     return replace(req, elements=elements, lexicon=lexicon)
 

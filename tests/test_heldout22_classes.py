@@ -51,6 +51,7 @@ def test_a_justified_pause_may_last_for_the_duration_of_its_event() -> None:
     ("9.2 甲方应当于每季度末向乙方书面提供机组运行情况说明。", ("satisfied",)),
 ])
 def test_the_buyers_grant_of_a_right_is_read_with_the_confidentiality_promise(grant: str, expected: tuple[str, ...]) -> None:
-    text = ZH + "第九条 数据\n\n9.1 乙方应对甲方的机组运行数据保密。\n\n" + grant + "\n"
+    # (the data as a whole: one named kind alone, 甲方的机组运行数据, is only part of what the supplier learns)
+    text = ZH + "第九条 数据\n\n9.1 乙方应对甲方的数据保密。\n\n" + grant + "\n"
     verdict, message = _verdict(text, "SEC02", ("security-agreement",))
     assert verdict in expected, message

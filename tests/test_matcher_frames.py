@@ -29,7 +29,7 @@ UNKNOWN_QUALIFIERS = [
     ("en", "CSR02", "9.1 The Vendor shall not collect user data, in each case only to the extent that, in the "
                     "Vendor's judgment, such collection is unlawful.", "judgment"),
     ("en", "CSR02", "9.1 The Vendor shall not access any personal information of users, subject always to the "
-                    "Vendor's Global Data Policy as amended from time to time.", "amended"),
+                    "Vendor's Global Data Policy as amended from time to time.", "Global Data Policy"),
     ("en", "CSR01", "9.1 The Vendor shall cooperate with any cybersecurity review, it being understood that this is "
                     "an obligation of means.", "understood"),
     ("en", "CSR01", "9.1 The Vendor shall cooperate with any cybersecurity review, limited to providing copies of its "

@@ -9,6 +9,9 @@ written here for the test in words of our own; none is taken from the evaluation
   the party named after "of"; a condition inside the subject still keeps it from binding.
 - A right denied is a ban: "is not entitled to obtain", "shall not be entitled to", "shall have no right to",
   "may in no circumstances", 乙方无权获取 (and 不享有 is no grant of a right).
+- The buyer's data named by whatever label the contract gave the buyer ("data of the Authority", "the Authority's
+  data", 管理局之资料) is user data (CSR02 ``owned``); a longer noun it heads ("the Authority's information
+  systems", 机关之信息设备) is not.
 - "at every stage of the review", "providing what is asked for" and the kind of control system supplied ("the
   safety instrumented system") do not narrow an undertaking.
 """
@@ -86,3 +89,23 @@ def test_no_right_in_chinese_is_a_ban(words: str) -> None:
 def test_a_right_not_enjoyed_is_no_grant() -> None:
     text = "甲方（采购人）：临海人力资源和社会保障信息中心\n\n乙方（供应商）：远衡数据科技有限公司\n\n第九条 乙方不享有获取甲方及其参保人员数据的权利。\n"
     assert _verdict(text, "CSR02") != "contradicted"
+
+
+AUTH = ('This Contract is made between Linhai Metro Transit Authority (the "Authority") and Brightwave Signalling Ltd '
+        '(the "Integrator").\n\n')
+
+
+@pytest.mark.parametrize("words", ["data of the Authority or of its passengers", "the Authority's data"])
+def test_the_data_of_the_buyer_by_its_own_label_is_user_data(words: str) -> None:
+    assert _verdict(AUTH + f"10. The Integrator shall not obtain {words}.\n", "CSR02") == "satisfied"
+
+
+def test_a_longer_noun_the_buyers_word_heads_is_not_its_data() -> None:
+    assert _verdict(AUTH + "10. The Integrator shall not access the Authority's information systems.\n", "CSR02") \
+        != "satisfied"
+
+
+def test_the_data_of_a_chinese_buyer_label_is_user_data() -> None:
+    text = ("采购人：临海市数据资源管理局（以下简称“管理局”）\n\n供应商：远衡数据科技有限公司（以下简称“供应商”）\n\n"
+            "第九条 供应商不得获取管理局之资料。\n")
+    assert _verdict(text, "CSR02") == "satisfied"

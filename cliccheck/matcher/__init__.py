@@ -687,6 +687,8 @@ def _questions_and_answers(sentences: list, library: Library, lang: str) -> set[
 
 #: reasons a lead-in's own words give to every item under it
 _LEAD_HEDGES = frozenset({"weakened-by", "carve-out", "overridden-by", "bracketed"})
+#: rider classes (frames.yaml ``riders``) that, written in a lead-in, limit or disclaim every item under it
+_LEAD_RIDERS = frozenset({"limitation", "disclaimer"})
 
 
 def _hedged_by_lead_in(s, results, read_with_lead, library, lang):  # type: ignore[no-untyped-def]
@@ -699,9 +701,13 @@ def _hedged_by_lead_in(s, results, read_with_lead, library, lang):  # type: igno
         return results  # only a lead-in proper, ending in its colon, speaks for every item
     # only a qualifier the library knows, written in the lead-in: a lead-in's other words (the preamble's names,
     # "现经协商达成如下约定") are not read with an item that stands on its own
+    # ... or a limiting rider the library knows, written in the lead-in, whose other words it cannot read
+    # ("在不违反供方集团全球政策（该政策可能不时修订）之前提下：（b）供方不会非法取得…": 前提 limits every item)
     weak = {a.requirement: a for a in read_with_lead()
             if a.kind == "undertaking" and a.quality == "weak"
-            and any(r.code in _LEAD_HEDGES and r.detail and r.detail.split(" (")[0] in lead.text for r in a.reasons)}
+            and (any(r.code in _LEAD_HEDGES and r.detail and r.detail.split(" (")[0] in lead.text for r in a.reasons)
+                 or (a.frame is not None and any(r.code == "unrecognised-qualifier" for r in a.reasons)
+                     and any(cls in _LEAD_RIDERS and words in lead.text for cls, words in a.frame.riders)))}
     return [weak.pop(a.requirement) if a.kind == "undertaking" and a.quality == "satisfied" and a.requirement in weak
             else a for a in results]
 

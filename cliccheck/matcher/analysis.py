@@ -181,6 +181,7 @@ class Analyzer:
                 cats[f"{req.id}:stand:{el.id}"] = el.stand_ins[lang]
                 cats[f"{req.id}:anaphor:{el.id}"] = el.anaphors[lang]
                 cats[f"{req.id}:stated:{el.id}"] = el.statements[lang]
+                cats[f"{req.id}:owned:{el.id}"] = el.owned[lang]
         for cat, phrases in cats.items():
             literal = [p for p in phrases if not p.startswith("re:")]
             for p in phrases:
@@ -1271,12 +1272,48 @@ def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) 
             (m.start(), m.end()) for section in ("statute_titles", "reference_titles")
             if (rx := frames_words(s.library, section, s.unit.lang)) is not None for m in rx.finditer(s.text)]
     for el in element_ids:
-        hits = [h for h in s.get(f"{rid}:obj:{el}") if not any(
+        owned = _owned_objects(s, rid, el, parties)
+        hits = [h for h in [*s.get(f"{rid}:obj:{el}"), *owned] if not any(
             p.overlaps(h) and not _possessive_inside(s, p, h) for p in parties if p.cat != "party:pronoun")
             and not (title is not None and h.end <= title.end())
             and not any(a <= h.start and h.end <= b for a, b in named)]
         if hits:
             out[el] = _longest(hits)
+    return out
+
+
+#: between an owned noun and the buyer who owns it: "data of the Authority", "the Authority's data", 管理局之资料
+_OWNER_AFTER = re.compile(r"\s+(?:of|belonging\s+to|relating\s+to|from)\s+(?:the\s+)?", re.IGNORECASE)
+_OWNER_BEFORE = {"en": re.compile(r"['’]s?\s+"), "zh": re.compile(r"(?:的|之)?")}
+
+
+#: what may follow an owned noun that ends its noun phrase (a preposition, a conjunction, a verb, punctuation)
+_NOUN_ENDS = {"en": re.compile(r"\s*(?:$|[,.;:)\]]|\s(?:and|or|of|in|on|to|for|from|that|which|who|without|except|"
+                                r"unless|save|held|stored|processed|obtained|collected|generated|by|with|as|at|under|"
+                                r"through|via|shall|will|may|must|is|are|was|were|whether|other|than|nor|but)\b)",
+                                re.IGNORECASE),
+              "zh": re.compile(r"$|[^\u4e00-\u9fff]|[的之、和及与或并等，。；：]")}
+
+
+def _owned_objects(s: Sentence, rid: str, el: str, parties: list[Hit]) -> list[Hit]:
+    """The element's owned nouns (library ``owned``) with the contract's buyer named as their owner right next to
+    them, as one object hit: the buyer may have any label the contract defined ("the Authority", "the Bank",
+    管理局), which no list in the library can hold."""
+    nouns = s.get(f"{rid}:owned:{el}")
+    buyers = [p for p in parties if p.cat == "party:buyer"]
+    if not nouns or not buyers:
+        return []
+    before = _OWNER_BEFORE.get(s.unit.lang)
+    out = []
+    for n in nouns:
+        if not _NOUN_ENDS[s.unit.lang].match(s.text, n.end):
+            continue  # the head of a longer noun: "the Authority's information systems", 机关之信息设备
+        for p in buyers:
+            after = _OWNER_AFTER.match(s.text, n.end) if s.unit.lang == "en" else None
+            if after is not None and after.end() == p.start:
+                out.append(Hit(f"{rid}:obj:{el}", n.start, p.end, s.text[n.start:p.end]))
+            elif before is not None and p.end <= n.start and (m := before.match(s.text, p.end)) and m.end() == n.start:
+                out.append(Hit(f"{rid}:obj:{el}", p.start, n.end, s.text[p.start:n.end]))
     return out
 
 
@@ -1523,21 +1560,24 @@ def _bare_topic(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
     书面同意，不得由乙方或其再委托对象访问、收集" / "甲方及其旅客的任何数据，包括…，均不得被乙方…收集". The opening
     clause holds the object and no modal or predicate (a verb describing the noun, "因运行本案而接触之机关数据", is
     none); the clauses after it up to the one with the prohibition hold no modal or act of their own (a consent, a
-    list of examples). The forbidden act there takes the topic when it names no object of its own."""
+    list of examples). The forbidden act there takes the topic when it names no object of its own. So does an act
+    the clause permits ("乙方在运维中采集的系统日志及访问数据，乙方可自行保存，并用于其产品研发"): a right over
+    the topic, read as the contradiction it is."""
     if s.unit.lang != "zh":
         return None
     begin = _TOPIC_LEAD.match(s.text).end()
     first = _CLAUSE_BREAK.search(s.text, obj.end)
     if first is None or first.group(0) not in "，," or _CLAUSE_BREAK.search(s.text, begin, obj.start) \
             or any(begin <= m.start < first.start() for m in s.modals) \
-            or any(begin <= a.start < first.start() and not _attributive_act(s, a) for a in actions):
+            or any(begin <= a.start < first.start() and not _attributive_act(s, a) and not _inside_noun(s, a, obj)
+                   for a in actions):
         return None
     cut = first.end()
     while True:
         brk = _CLAUSE_BREAK.search(s.text, cut)
         end = brk.start() if brk else len(s.text)
         banned = [a for a in actions if cut <= a.start < end and a.cat.split(":", 1)[1] in ("forbidden", "partial")
-                  and any(m.cat == "modal:prohibition" and cut <= m.start and m.end <= a.start for m in s.modals)]
+                  and any(m.cat in _TOPIC_MODALS and cut <= m.start and m.end <= a.start for m in s.modals)]
         if banned:
             own = [o for cat, hits in s.by.items() if ":obj:" in cat or cat.endswith("objects") for o in hits]
             first_act = min(banned, key=lambda a: a.start)
@@ -1547,6 +1587,22 @@ def _bare_topic(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
                 or brk is None or brk.group(0) not in "，,":
             return None
         cut = brk.end()
+
+
+#: a person who does the act the compound noun names ("用户访问行为数据", "客户使用记录"): the verb is part of the noun
+_PERSON_BEFORE_ACT = re.compile(r"(?:用户|客户|使用者|旅客|乘客|患者|市民|民众|会员|终端用户)$")
+
+
+def _inside_noun(s: Sentence, act: Hit, obj: Hit) -> bool:
+    """The act is a word inside the compound noun the object ends ("用户访问行为数据": user access-behaviour
+    data): a person-noun before it, nothing but a few characters of the compound between it and the object."""
+    return (act.end <= obj.start and re.fullmatch(r"[\u4e00-\u9fff]{0,4}", s.text[act.end:obj.start]) is not None
+            and not re.search(r"[的之]", s.text[act.end:obj.start])
+            and _PERSON_BEFORE_ACT.search(s.text, 0, act.start) is not None)
+
+
+#: the modals that may take a bare topic as the object of their act: a ban, or a right over it
+_TOPIC_MODALS = ("modal:prohibition", "modal:permission", "modal:grant")
 
 
 def _subject_before_condition(s: Sentence, start: int, topic: Hit) -> bool:

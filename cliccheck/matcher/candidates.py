@@ -178,6 +178,7 @@ class Prefilter:
             add("con", req.lexicon["object_acts"][lang], req.id)  # an act naming its object: read for a carve-out
             for el in req.elements:
                 add("obj", el.objects[lang], req.id)
+                add("obj", el.owned[lang], req.id)  # "data" of whatever the contract calls its buyer
                 add("con", el.statements[lang], req.id)  # a particular stated needs no act of the supplier
             add("neg", library.common["modals"]["negated_obligation"][lang], req.id)
         self.scanner = _scanner(entries, lang)

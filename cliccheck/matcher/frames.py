@@ -294,8 +294,9 @@ def _supplier_own_consent(s: Sentence, library: Library) -> list[tuple[int, int]
 _NEGATING_CLASSES = frozenset({"agreed_pauses"})
 #: negating classes whose phrases keep their meaning whoever the sentence names: a cap or exclusion of liability
 #: that "does not apply" to a liability leaves that liability whole (本合同中关于责任限制的约定，不适用于…); a duty
-#: the contract's end does not release (本条约定不因本合同的终止而失效) lasts longer
-_NEGATING_ANY_PARTY = frozenset({"uncapped_liability", "lasting_duties"})
+#: the contract's end does not release (本条约定不因本合同的终止而失效) lasts longer; and "Except for Sections 3 and
+#: 4, it is not binding" leaves the sections it lists binding
+_NEGATING_ANY_PARTY = frozenset({"uncapped_liability", "lasting_duties", "binding_parts"})
 #: negating classes harmless only in a sentence that states a justifiable reason ("因不可抗力…，不视为违约")
 _IF_JUSTIFIED = frozenset({"no_breach"})
 
@@ -1817,7 +1818,9 @@ def _clause_reference(section: str | None, lang: str) -> re.Pattern[str] | None:
             # "Clause 11.1" or its parent "Clause 11" ("The obligations in Clause 11 apply for 24 months")
             parts = number.group(0).split(".")
             labels = "|".join(re.escape(".".join(parts[:i])) for i in range(len(parts), 0, -1))
-            rx = re.compile(rf"\b(?:clauses?|articles?|sections?|paragraphs?|items?)\s+(?:{labels})(?![\d.]*\d)", re.I)
+            # (or named in a list of them: "Articles 12 and 13 apply during the Warranty Period only")
+            rx = re.compile(rf"\b(?:clauses?|articles?|sections?|paragraphs?|items?)\s+(?:\d+(?:\.\d+)*\s*(?:,|and|or|&)\s*)*"
+                            rf"(?:{labels})(?![\d.]*\d)", re.I)
         elif rx is None and (number or article):
             # "第7.1条所述审查", its parent "第7条" / "第七条", and for 第七条 also "第7条": a Chinese reference by
             # number in either digits or numerals
