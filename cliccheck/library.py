@@ -148,6 +148,8 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "acting_on": (LEX, False),
     "condition_openers": (LEX, False),
     "product_warranties": (LEX, False),
+    "term_bounds": (LEX, False),
+    "survival_statements": (LEX, False),
     "anaphor_gaps": (LEX, False),
     "open_lists": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards, periods)

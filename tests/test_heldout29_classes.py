@@ -13,7 +13,9 @@ from the held-out cases.
 - A condition in a lead-in ("在不违反供方集团全球政策之前提下：") limits every item under it, an item with a party
   and modal of its own too.
 - Packs: a promise to obey the laws on security and 保密工作 is only partial; confidentiality of one named kind of the
-  operator's data (贵公司的票务数据) is partial; a tender's requirements titled "采购需求（招标文件节选）" bind no one.
+  operator's data (贵公司的票务数据) is partial; a tender's requirements titled "采购需求（招标文件节选）" bind no one;
+  a ban "during the term" in a contract that keeps other clauses, named by number, in force after the term, and not
+  this one, lapses with the term (frames.yaml ``term_bounds``, ``survival_statements``).
 """
 
 from __future__ import annotations
@@ -87,3 +89,33 @@ def test_a_tenders_requirements_bind_no_one() -> None:
     text = ("第三部分 采购需求（招标文件节选）\n\n采购人：临海市人民医院\n项目：患者随访外包服务\n\n★3.6 供应商应当对患者个人"
             "信息采取加密存储、访问控制等安全措施。\n\n3.8 投标人应在投标文件中对上述带“★”条款逐条作出响应。\n")
     assert _verdict(text, "PIPL21-02", "pipl21") == "missing"
+
+
+TERM = ZH + ("第四条 乙方应对甲方的数据保密。\n\n第五条 在本合同有效期内，乙方不得利用提供产品和服务的便利获取甲方的用户数据。\n\n")
+
+
+@pytest.mark.parametrize(("tail", "expected"), [
+    ("第六条 本合同有效期为一年；期满后，第四条继续有效。\n", "weak"),
+    ("第六条 本合同有效期为一年；期满后，第四条、第五条继续有效。\n", "satisfied"),
+    ("第六条 本合同有效期为一年。\n", "satisfied"),
+])
+def test_a_ban_for_the_term_lapses_where_other_clauses_are_kept_alive(tail: str, expected: str) -> None:
+    assert _verdict(TERM + tail, "CSR02") == expected
+
+
+@pytest.mark.parametrize(("tail", "expected"), [
+    ("Article 9 Articles 6 and 7 survive the expiry of this Agreement.\n", "weak"),
+    ("Article 9 Articles 5 and 7 survive the expiry of this Agreement.\n", "satisfied"),
+    ("Article 9 This Agreement expires one year after signature.\n", "satisfied"),
+])
+def test_an_english_ban_for_the_term_lapses_where_other_clauses_survive(tail: str, expected: str) -> None:
+    text = EN + ("Article 5 During the term of this Agreement, the Seller shall not remotely operate the Buyer's "
+                 "equipment.\n\n") + tail
+    assert _verdict(text, "CSR03") == expected
+
+
+def test_a_pack_ban_for_the_term_lapses_where_another_article_survives() -> None:
+    text = ("数据处理协议\n\n甲方（委托方）：临海智驾科技有限公司\n\n乙方（受托方）：远衡测绘数据服务有限公司\n\n"
+            "第四条 乙方仅为附件一所列目的处理甲方提供的道路测试数据。\n\n第五条 在本协议有效期内，乙方不得对甲方的道路"
+            "测试数据进行关联分析。\n\n第六条 本协议有效期为一年；期满后，第四条继续有效。\n")
+    assert _verdict(text, "ND03", "network-data") == "weak"

@@ -52,7 +52,7 @@ from ..verdicts import (
     Verdict,
 )
 from .align import align_versions
-from .analysis import Assessment, Unit, get_analyzer, party_regex
+from .analysis import Assessment, Unit, frames_words, get_analyzer, party_regex
 from .candidates import prefilter
 from .document import document_bound as _document_bound
 from .document import document_findings
@@ -244,6 +244,9 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     superseded = _superseded_spans(doc, library, lang) + _unagreed_spans(doc, library, lang)
     asked = _questions_and_answers(sentences, library, lang)
     antecedents = _antecedents(doc, library, lang)
+    survival = frames_words(library, "survival_statements", lang)
+    survivals = tuple(t.text for t in sentences if t.language == lang and survival is not None
+                      and survival.search(t.text)) if survival is not None else ()
 
     def with_lead(s, s_text):  # type: ignore[no-untyped-def]
         """The item ``s`` read after its lead-in, as one unit."""
@@ -253,7 +256,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         combined = Unit(lead.text + " " + s_text, lang,
                         [(0, lead.start, lead.end), (len(lead.text) + 1, s.start, s.end)], s,
                         context_party=lead_ctx, absent=absent, defined=defined, narrowed=narrowed,
-                        instrument=instrument, antecedents=antecedents(lead))
+                        instrument=instrument, antecedents=antecedents(lead), survivals=survivals)
         return _analyse(combined, library, roles)
 
     for s in sentences:
@@ -273,7 +276,8 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
                 # "尽管有前款约定，其有权拒绝…": an unnamed subject or a pronoun is the party the overridden
                 # undertaking binds, the supplier
                 ctx = _context_party(s.block.text, s.start - s.block.start, roles, lang) or "supplier"
-                unit = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, inherited=inherited)
+                unit = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, inherited=inherited,
+                            survivals=survivals)
                 found.extend(a for a in _analyse(unit, library, roles)
                              if a.kind == "contradiction" or (a.kind == "limitation" and a.requirement in inherited))
             continue
@@ -282,7 +286,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
             block_offset = s.start - s.block.start
             ctx = _context_party(s.block.text, block_offset, roles, lang) or headings.get(_top_section(s.block.section))
             alone = Unit(s_text, lang, [(0, s.start, s.end)], s, context_party=ctx, absent=absent, defined=defined,
-                         narrowed=narrowed, instrument=instrument, antecedents=antecedents(s))
+                         narrowed=narrowed, instrument=instrument, antecedents=antecedents(s), survivals=survivals)
             results = _analyse(alone, library, roles)
         if s.lead_in is not None and not any(a.kind != "near-miss" and not _needs_lead(a) for a in results) \
                 and not (s.run_on and _names_party(s.text, roles, lang)):
@@ -305,7 +309,8 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
             # an override of the undertaking just before ("尽管有前款约定，…乙方有权拒绝提供") that names
             # its own objects (a review authority, source code) still refuses that undertaking
             ctx = _context_party(s.block.text, s.start - s.block.start, roles, lang) or "supplier"
-            unit = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, inherited=inherited)
+            unit = Unit(s.text, lang, [(0, s.start, s.end)], s, context_party=ctx, inherited=inherited,
+                        survivals=survivals)
             results += [a for a in _analyse(unit, library, roles)
                         if a.kind in ("contradiction", "limitation") and a.requirement in inherited]
         _carve_outs_after(s, sentences, results, library, lang)

@@ -102,6 +102,10 @@ class Unit:
     antecedents: frozenset[tuple[str, str]] = frozenset()
     #: terms naming an element's object that the contract defines as something narrower (frames.narrowed_terms)
     narrowed: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    #: the document's sentences that keep clauses they name by number in force after it ends ("期满后，第四条
+    #: 继续有效", frames.yaml ``survival_statements``): an undertaking bound to the term in a clause they leave out
+    #: lapses while the others run on
+    survivals: tuple[str, ...] = ()
     #: the document is an undertaking the supplier gives (its title says 承诺书, Letter of Undertaking): a plain
     #: statement by the supplier in it ("我司不利用…", "本厂商不中断…") is one of its promises
     instrument: bool = False

@@ -1281,12 +1281,35 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
                    for t in terms if t not in s.text]
         narrowing += [w for w in _single_kind(s, a.requirement, objects, polarity == "negative", broader)
                       if not any(w in x for x in [*frame.leftover, *narrowing])]
+        narrowing += [w for w in _lapsing_term(s, library) if not any(w in x for x in [*frame.leftover, *narrowing])]
         frame.leftover = [x for x in frame.leftover if not any(x in w for w in narrowing)] + narrowing
         # excluded text (no sentence of the document) never counts; whether it would undertake decides only
         # whether its presence is warned about, so it is not downgraded
         if frame.leftover and a.quality == "satisfied" and a.unit.sentence is not None:
             unrecognised(a, frame.leftover)
     return frame
+
+
+def _lapsing_term(s: Sentence, library: Library) -> list[str]:
+    """"在本协议有效期内，接收方不得…" where another sentence keeps named clauses in force after the term ("期满后，
+    第四条继续有效") and not this one: the term that is harmless elsewhere is here the undertaking's end, while the
+    duties the contract chose to keep run on (frames.yaml ``term_bounds``, ``survival_statements``)."""
+    survivals = getattr(s.unit, "survivals", ())
+    section = s.unit.sentence.block.section if s.unit.sentence is not None else None
+    bound = _frames_regex(library, "term_bounds", s.unit.lang)
+    if not survivals or bound is None or not section:
+        return []
+    named = _clause_reference(section, s.unit.lang)
+    if named is None or s.text in survivals or any(_names(named, t, library, s.unit.lang) for t in survivals):
+        return []
+    # only the term alone: "For the term of this Agreement and for ten years after the last delivery", 在本合同
+    # 有效期内及期满后两年内 run on past it
+    return [m.group(0) for m in bound.finditer(s.text) if not _RUNS_ON[s.unit.lang].match(s.text, m.end())]
+
+
+#: what carries a period on past the term named before it
+_RUNS_ON = {"en": re.compile(r"\s*,?\s*(?:and|or|plus|together\s+with|as\s+well\s+as)\b", re.IGNORECASE),
+            "zh": re.compile(r"\s*(?:及|和|与|以及|或|或者|并|、|至)")}
 
 
 def illustrative_spans(s: Sentence, library: Library, spans: list[tuple[int, int]],
