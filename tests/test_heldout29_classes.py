@@ -119,3 +119,12 @@ def test_a_pack_ban_for_the_term_lapses_where_another_article_survives() -> None
             "第四条 乙方仅为附件一所列目的处理甲方提供的道路测试数据。\n\n第五条 在本协议有效期内，乙方不得对甲方的道路"
             "测试数据进行关联分析。\n\n第六条 本协议有效期为一年；期满后，第四条继续有效。\n")
     assert _verdict(text, "ND03", "network-data") == "weak"
+
+
+def test_a_cap_that_excepts_the_clauses_it_lists_leaves_each_whole() -> None:
+    text = EN + ("Article 9 The Seller shall not obtain any data of the Buyer or of its users.\n\nArticle 10 The Seller "
+                 "shall not remotely operate, reconfigure or disable the Buyer's equipment.\n\nArticle 12 The Seller's "
+                 "total liability under this Agreement shall not exceed the contract price, except for liability for "
+                 "breach of Articles 8, 9 and 10.\n")
+    assert _verdict(text, "CSR02") == "satisfied"
+    assert _verdict(text, "CSR03") == "satisfied"
