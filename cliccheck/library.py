@@ -150,6 +150,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "product_warranties": (LEX, False),
     "term_bounds": (LEX, False),
     "survival_statements": (LEX, False),
+    "compound_persons": (LEX, False),
     "anaphor_gaps": (LEX, False),
     "open_lists": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards, periods)

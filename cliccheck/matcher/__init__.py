@@ -245,8 +245,8 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     asked = _questions_and_answers(sentences, library, lang)
     antecedents = _antecedents(doc, library, lang)
     survival = frames_words(library, "survival_statements", lang)
-    survivals = tuple(t.text for t in sentences if t.language == lang and survival is not None
-                      and survival.search(t.text)) if survival is not None else ()
+    survivals = tuple(t.text for t in sentences if t.language == lang and survival.search(t.text)) \
+        if survival is not None else ()
 
     def with_lead(s, s_text):  # type: ignore[no-untyped-def]
         """The item ``s`` read after its lead-in, as one unit."""

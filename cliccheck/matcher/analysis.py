@@ -1593,16 +1593,16 @@ def _bare_topic(s: Sentence, obj: Hit, actions: list[Hit]) -> Hit | None:
         cut = brk.end()
 
 
-#: a person who does the act the compound noun names ("用户访问行为数据", "客户使用记录"): the verb is part of the noun
-_PERSON_BEFORE_ACT = re.compile(r"(?:用户|客户|使用者|旅客|乘客|患者|市民|民众|会员|终端用户)$")
-
-
 def _inside_noun(s: Sentence, act: Hit, obj: Hit) -> bool:
     """The act is a word inside the compound noun the object ends ("用户访问行为数据": user access-behaviour
-    data): a person-noun before it, nothing but a few characters of the compound between it and the object."""
-    return (act.end <= obj.start and re.fullmatch(r"[\u4e00-\u9fff]{0,4}", s.text[act.end:obj.start]) is not None
-            and not re.search(r"[的之]", s.text[act.end:obj.start])
-            and _PERSON_BEFORE_ACT.search(s.text, 0, act.start) is not None)
+    data): one of the people who do it right before it (frames.yaml ``compound_persons``), nothing but a few
+    characters of the compound between it and the object."""
+    persons = frames_words(s.library, "compound_persons", s.unit.lang)
+    if persons is None or act.end > obj.start or not re.fullmatch(r"[\u4e00-\u9fff]{0,4}", s.text[act.end:obj.start]) \
+            or re.search(r"[的之]", s.text[act.end:obj.start]):
+        return False
+    before = s.text[max(0, act.start - 8):act.start]
+    return any(m.end() == len(before) for m in persons.finditer(before))
 
 
 #: the modals that may take a bare topic as the object of their act: a ban, or a right over it

@@ -1294,7 +1294,7 @@ def _lapsing_term(s: Sentence, library: Library) -> list[str]:
     """"在本协议有效期内，接收方不得…" where another sentence keeps named clauses in force after the term ("期满后，
     第四条继续有效") and not this one: the term that is harmless elsewhere is here the undertaking's end, while the
     duties the contract chose to keep run on (frames.yaml ``term_bounds``, ``survival_statements``)."""
-    survivals = getattr(s.unit, "survivals", ())
+    survivals = s.unit.survivals
     section = s.unit.sentence.block.section if s.unit.sentence is not None else None
     bound = _frames_regex(library, "term_bounds", s.unit.lang)
     if not survivals or bound is None or not section:
