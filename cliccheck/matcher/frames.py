@@ -1419,7 +1419,12 @@ _TITLE_ZH = (r"第[一二三四五六七八九十百零\d]+条\s*(?:(?![不非�
              r"|(?:(?![不非无未应须得可但除仅限视])[\u4e00-\u9fff、与及和]){2,12}")
 #: a clause's number and title on a line of their own, in one language or both ("第十二条 网络安全审查 / Article 12
 #: Cybersecurity Review"): no verb, no negation, nothing that could qualify
-_TITLE = {lang: re.compile(rf"\W*(?:(?:{_TITLE_ZH})[\s/|]*(?:{_TITLE_EN})?|(?:{_TITLE_EN})[\s/|]*(?:{_TITLE_ZH})?)\W*")
+#: a heading line set in capitals, with its numbers and punctuation ("MASTER SUPPLY AGREEMENT - CLAUSE 25 (REGULATORY
+#: AND DATA SAFEGUARDS)"): no lower-case word, and none of the capitals a qualifier or a modal
+_CAPS_TITLE = (r"(?!.*\b(?:NO|NOT|NOR|EXCEPT|UNLESS|ONLY|SUBJECT|SAVE|PROVIDED|NOTWITHSTANDING|HOWEVER|BUT|DEEMED|"
+               r"SHALL|WILL|MAY|MUST|LIMITED|SOLELY|EXCLUDING)\b)[A-Z][A-Z0-9\s\-–—:.,()&/'’]{3,150}")
+_TITLE = {lang: re.compile(rf"\W*(?:(?:{_TITLE_ZH})[\s/|]*(?:{_TITLE_EN})?|(?:{_TITLE_EN})[\s/|]*(?:{_TITLE_ZH})?"
+                           rf"|{_CAPS_TITLE})\W*")
           for lang in ("en", "zh")}
 
 
