@@ -168,7 +168,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
                 "justifications", "broad_objects", "partial_objects", "partial_duty", "withheld_objects",
                 "referred_agreements", "caps", "cap_exclusions", "anchors", "operator_rights", "object_acts",
-                "partial_kinds")
+                "partial_kinds", "completing")
 #: lexicon keys a requirement file may leave out (empty by default)
 #: referred_agreements: the names of a separate agreement whose text the contract does not hold ("a separate
 #: security and confidentiality agreement"): an undertaking only on one is weak with the reason separate-agreement
@@ -182,8 +182,10 @@ LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifi
 #: its own judgement anywhere in the contract limits every undertaking of the requirement, though no object is named
 #: partial_kinds: one kind of the requirement's object (personal information, of the user data): an undertaking
 #: every object of which is of this kind covers part of the requirement ("covers only personal information")
+#: completing: duties that, bound in the same sentence beside a partial_duty, complete it ("提供审查所需资料，并接受
+#: 审查机构的问询和核查": the papers and the answers together are the cooperation)
 OPTIONAL_LEXICON_KEYS = ("partial_objects", "partial_duty", "withheld_objects", "referred_agreements", "caps",
-                         "cap_exclusions", "anchors", "operator_rights", "object_acts", "partial_kinds")
+                         "cap_exclusions", "anchors", "operator_rights", "object_acts", "partial_kinds", "completing")
 VERDICT_KEYS = ("satisfied", "weak", "contradicted", "missing")
 
 _REQUIREMENT_SCHEMA: dict[str, Any] = {

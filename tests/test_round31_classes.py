@@ -7,6 +7,9 @@ text is written here for the test in words of our own; none is taken from the ev
 - "spare components" are spare parts; 仅在下列情形之一出现时方可暂停… restricts the pause to the listed grounds as
   …发生时 does; 除非出现… opens an exception as 除非 does.
 - A car maker's dealers and vehicle owners (车主, 经销商) are the people whose data the operator holds.
+- Handing over the papers and, in the same sentence, answering the reviewers or accepting their checks ("提供…材料，
+  并接受审查机构的问询和现场核查") is the whole cooperation (CSR01 lexicon ``completing``); the papers alone, or the
+  papers and the buyer's own inspections, stay partial.
 """
 
 from __future__ import annotations
@@ -57,3 +60,16 @@ def test_wording_that_does_not_narrow_the_supply_undertaking(text: str) -> None:
 ])
 def test_dealers_and_vehicle_owners_are_the_operators_people(text: str) -> None:
     assert _verdict(text, "CSR02") == "satisfied"
+
+
+REVIEW = ZH + "第九条 甲方申报网络安全审查的，乙方应提供产品检测报告和供应链安全材料"
+
+
+@pytest.mark.parametrize(("tail", "expected"), [
+    ("，并接受审查机构的问询和现场核查。\n", "satisfied"),
+    ("，并派员参加审查机构的问询。\n", "satisfied"),
+    ("，并配合甲方的日常安全检查。\n", "weak"),
+    ("。\n", "weak"),
+])
+def test_the_papers_and_the_answers_together_are_the_cooperation(tail: str, expected: str) -> None:
+    assert _verdict(REVIEW + tail, "CSR01") == expected

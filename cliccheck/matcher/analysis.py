@@ -2142,6 +2142,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             acts_named = _acts_forbidden(s, req) if verdict == "partial-undertaking" and req.acts else None
             if acts_named is not None and len(acts_named) == len(req.acts):
                 verdict = "undertaking"  # "不得访问、获取、留存、使用、泄露…，不得将其提供给任何第三方": every act named
+            if verdict == "partial-undertaking" and act.cat.endswith(":partial_duty") and _completed(s, rid):
+                verdict = "undertaking"  # "提供审查所需资料，并接受审查机构的问询和核查": the papers and the answers
             if verdict == "partial-undertaking":
                 reasons.insert(0, Reason("partial-coverage", f"only '{act.text}'") if acts_named is None else
                                Reason("acts-partial", ",".join(sorted(acts_named))))
@@ -2208,6 +2210,12 @@ def _object_act_left_to_supplier(s: Sentence, rid: str, unit: Unit) -> Assessmen
     req = next(r for r in s.library.requirements if r.id == rid)
     return Assessment(rid, "limitation", unit, quality="weak", elements={el.id for el in req.elements},
                       highlights=_spans([act, carve]), reasons=[Reason("carve-out", phrase)], detail=phrase)
+
+
+def _completed(s: Sentence, rid: str) -> bool:
+    """A duty the requirement names as completing a partial one (lexicon ``completing``) is bound in the same
+    sentence: "shall provide the documents … and answer the reviewing authority's questions"."""
+    return any(stance(s, _governing_modal(s, h.start), h) == "do" for h in s.get(f"{rid}:completing"))
 
 
 def _acts_forbidden(s: Sentence, req: Requirement) -> set[str]:
