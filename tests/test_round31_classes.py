@@ -10,6 +10,8 @@ text is written here for the test in words of our own; none is taken from the ev
 - Handing over the papers and, in the same sentence, answering the reviewers or accepting their checks ("提供…材料，
   并接受审查机构的问询和现场核查") is the whole cooperation (CSR01 lexicon ``completing``); the papers alone, or the
   papers and the buyer's own inspections, stay partial.
+- "Except for Sections 3, 4 and 8, it is not binding" (除第三条外，本函其余内容不具有约束力) keeps the sections it
+  names binding; it is no disclaimer of them.
 """
 
 from __future__ import annotations
@@ -73,3 +75,15 @@ REVIEW = ZH + "第九条 甲方申报网络安全审查的，乙方应提供产�
 ])
 def test_the_papers_and_the_answers_together_are_the_cooperation(tail: str, expected: str) -> None:
     assert _verdict(REVIEW + tail, "CSR01") == expected
+
+
+@pytest.mark.parametrize(("last", "expected"), [
+    ("9. Except for Sections 3 and 8, this letter is not binding.", "satisfied"),
+    ("9. Section 3 is not binding.", "contradicted"),
+])
+def test_a_disclaimer_that_excepts_the_clause_keeps_it_binding(last: str, expected: str) -> None:
+    text = ("LETTER OF INTENT\n\nFrom: Crestline Fab Systems, Inc. (the \"Supplier\")\nTo: Guangming Wafer Technology Co., "
+            "Ltd. (the \"Purchaser\")\n\n3. The Supplier shall cooperate fully with any cybersecurity review of the "
+            "procurement, including by furnishing documents and answering the reviewing authority's questions.\n\n"
+            + last + "\n")
+    assert _verdict(text, "CSR01") == expected

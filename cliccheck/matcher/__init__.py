@@ -787,6 +787,13 @@ def _blanket_release(s, hit, undertaken, settled, library, roles, lang) -> list[
     return out
 
 
+#: a reference the disclaimer excepts from itself ("Except for Sections 3, 4 and 8, it is not binding", 除第三条外，本函
+#:不具有约束力)
+_EXCEPTED = {"en": re.compile(r"\b(?:except|save|other\s+than|excluding|with\s+the\s+exception\s+of)\s+(?:for\s+)?$",
+                              re.IGNORECASE),
+             "zh": re.compile(r"除$")}
+
+
 def _disclaimed(sentences, found, library, lang) -> list[Assessment]:  # type: ignore[no-untyped-def]
     """"第九条的约定对乙方不具有约束力" / "Clause 9.1 shall not be binding": the undertakings of the clause
     referred to are taken back, which contradicts them."""
@@ -804,6 +811,8 @@ def _disclaimed(sentences, found, library, lang) -> list[Assessment]:  # type: i
             continue
         targets: list[Assessment] = []
         for ref in ref_rx.finditer(s.text):
+            if _EXCEPTED[lang].search(s.text, max(0, ref.start() - 30), ref.start()):
+                continue  # "Except for Sections 3, 4 and 8, it is not binding": the clauses it names stay binding
             number = _CLAUSE_NUMBER.search(ref.group(0))
             if number:
                 label = number.group(0)
