@@ -787,11 +787,15 @@ def _blanket_release(s, hit, undertaken, settled, library, roles, lang) -> list[
     return out
 
 
-#: a reference the disclaimer excepts from itself ("Except for Sections 3, 4 and 8, it is not binding", 除第三条外，本函
-#:不具有约束力)
-_EXCEPTED = {"en": re.compile(r"\b(?:except|save|other\s+than|excluding|with\s+the\s+exception\s+of)\s+(?:for\s+)?$",
-                              re.IGNORECASE),
-             "zh": re.compile(r"除$")}
+def _excepted(text: str, ref: re.Match[str], exceptions: re.Pattern[str] | None) -> bool:
+    """The disclaimer excepts the clause it names from itself ("Except for Sections 3, 4 and 8, it is not binding",
+    除第三条外，本函其余内容不具有约束力): the library's exception words (common.yaml ``exceptions``) right before the
+    reference, or around it (除…外)."""
+    if exceptions is None:
+        return False
+    return any((m.end() <= ref.start() and re.fullmatch(r"\s*(?:for\s+)?", text[m.end():ref.start()], re.IGNORECASE))
+               or (m.start() < ref.start() < m.end() and text[m.start()] == "除")
+               for m in exceptions.finditer(text, max(0, ref.start() - 40), min(len(text), ref.end() + 60)))
 
 
 def _disclaimed(sentences, found, library, lang) -> list[Assessment]:  # type: ignore[no-untyped-def]
@@ -801,6 +805,7 @@ def _disclaimed(sentences, found, library, lang) -> list[Assessment]:  # type: i
     ref_rx = _lexicon_regex(library, "references", lang)
     if rx is None or ref_rx is None:
         return []
+    exceptions = _lexicon_regex(library, "exceptions", lang)
     out: list[Assessment] = []
     undertakings = [a for a in found if a.kind == "undertaking" and a.unit.sentence is not None]
     for s in sentences:
@@ -811,7 +816,7 @@ def _disclaimed(sentences, found, library, lang) -> list[Assessment]:  # type: i
             continue
         targets: list[Assessment] = []
         for ref in ref_rx.finditer(s.text):
-            if _EXCEPTED[lang].search(s.text, max(0, ref.start() - 30), ref.start()):
+            if _excepted(s.text, ref, exceptions):
                 continue  # "Except for Sections 3, 4 and 8, it is not binding": the clauses it names stay binding
             number = _CLAUSE_NUMBER.search(ref.group(0))
             if number:
