@@ -55,7 +55,7 @@ class Evidence:
     section: str | None
     paragraph: int | None
     language: str
-    role: str = "undertaking"  # undertaking | contradiction | weakener | partial | near-miss | excluded
+    role: str = "undertaking"  # undertaking | contradiction | weakener | rider | partial | near-miss | excluded
     #: (start, end) offsets, relative to ``text``, of the deciding words to highlight.
     highlights: list[tuple[int, int]] = field(default_factory=list)
     #: The source characters behind ``text`` when normalisation changed them (invisible characters,

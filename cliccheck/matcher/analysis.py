@@ -153,6 +153,9 @@ class Assessment:
     score: float = 0.0  # near-miss closeness
     detail: str = ""
     frame: Any = None  # frames.Frame: the reading part by part
+    # later sentences read with the undertaking that made it weak, each with where its weakening words are: shown as
+    # evidence beside the undertaking, so every word a weak verdict names can be found in what the report quotes
+    weakened_by: list[tuple[Unit, list[tuple[int, int]]]] = field(default_factory=list)
 
 
 class Analyzer:

@@ -567,6 +567,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 if a.frame is not None:
                     a.frame.riders.append(("exception item", t.text if len(t.text) <= 120 else t.text[:119] + "…"))
                 unrecognised(a, [t.text[:80]])
+                a.weakened_by.append((read.unit, [(0, len(t.text))]))
                 continue
             if _defines_another_word(t.text, s.text, library, lang):
                 continue  # "…不属于本条所称的中断" read with a data undertaking: it defines a word that one does not use
@@ -604,14 +605,16 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 continue  # a deeming in another clause about another subject
             frame = a.frame
             positive = frame is not None and frame.polarity == "positive"
-            words = leftover(t.text, safe_spans(read, library, "positive" if positive else "negative", rider=True,
-                                                rid=a.requirement) + harmless[a.requirement]
-                             + _excepting_what_went_before(read, library), lang)
+            runs = leftover_runs(t.text, safe_spans(read, library, "positive" if positive else "negative", rider=True,
+                                                    rid=a.requirement) + harmless[a.requirement]
+                                 + _excepting_what_went_before(read, library), lang)
+            words = [t.text[i:j] for i, j in runs]
             if frame is not None:
                 frame.riders.append(("later sentence", t.text if len(t.text) <= 120 else t.text[:119] + "…"))
                 frame.leftover += words
             if words:
                 unrecognised(a, words)
+                a.weakened_by.append((read.unit, runs))
 
 
 def _qualify_stated(s: Any, sentences: list[Any], stated: list[Assessment], library: Library, lang: str) -> None:

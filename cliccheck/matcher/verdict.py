@@ -163,9 +163,17 @@ def decide(req: Requirement, found: list[Assessment], doc: Document | None, role
         detail_reasons = [r for a in weak for r in a.reasons] if weak else []
         detail = _weak_detail(detail_reasons, req, missing)
         roles_ = ["weakener" if a.quality == "weak" else "undertaking" if a in limited else "partial" for a in chosen]
-        evidence = [ev for a, role in zip(chosen, roles_, strict=True)
-                    for ev in evidence_for(doc, a.unit, a.highlights, role)]
-        return RequirementResult(req.id, req.name, Verdict.WEAK, msg("weak", detail), evidence=evidence,
+        quotes: list[Evidence] = []
+        quoted: set[tuple[int, int]] = set()
+        for a, role in zip(chosen, roles_, strict=True):
+            quotes += evidence_for(doc, a.unit, a.highlights, role)
+            # right after it, the later sentences whose words made it weak (a rider, a definition read with it)
+            for unit, marks in a.weakened_by:
+                for ev in evidence_for(doc, unit, marks, "rider"):
+                    if ev.start < 0 or (ev.start, ev.end) not in quoted:
+                        quoted.add((ev.start, ev.end))
+                        quotes.append(ev)
+        return RequirementResult(req.id, req.name, Verdict.WEAK, msg("weak", detail), evidence=quotes,
                                  reasons=reasons, language=lang)
     near = sorted((a for a in found if a.kind == "near-miss"), key=lambda a: -a.score)
     evidence: list[Evidence] = []

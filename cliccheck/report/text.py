@@ -27,6 +27,7 @@ ROLE_LABELS = {
     "undertaking": "",
     "contradiction": "contradicting clause: ",
     "weakener": "weakening words: ",
+    "rider": "read with it, qualifying it: ",
     "partial": "partial undertaking: ",
     "near-miss": "closest wording found (not sufficient): ",
     "excluded": "hidden/deleted text: ",
@@ -298,7 +299,7 @@ def _evidence_lines(out: list[str], evidence: Sequence[Evidence], width: int, pa
         out.append(" " * 6 + paint(t("text.more_passages", lang, n=len(evidence) - 3), "dim"))
 
 
-_ROLES = ("undertaking", "contradiction", "weakener", "partial", "near-miss", "excluded", "definition",
+_ROLES = ("undertaking", "contradiction", "weakener", "rider", "partial", "near-miss", "excluded", "definition",
           "obfuscation", "unread")
 
 
