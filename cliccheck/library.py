@@ -140,6 +140,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "object_pronouns": (LEX, False),
     "previous_clause_references": (LEX, False),
     "statute_titles": (LEX, False),
+    "product_names": (LEX, False),
     "others_only": (LEX, False),
     "own_personnel": (LEX, False),
     "buyer_grants": (LEX, False),

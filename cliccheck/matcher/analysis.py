@@ -418,6 +418,15 @@ class Sentence:
                        if not (m.cat == "modal:permission" and unit.lang == "en"
                                and _HYPOTHETICAL.search(self.text, max(0, m.start - 80), m.start)
                                and any(p.cat == "modal:prohibition" for p in self.modals[:i]))]
+        # "就客户须接受之网络安全审查提供协助", "乙方应提交的资料": the modal of an attributive clause describes the
+        # noun after 之/的 (a duty of whoever it names, often the buyer's), it binds no one in this sentence
+        if unit.lang == "zh":
+            # (not 毋须 / 无须 "need not": the modal negated is a release; not a modal before a preposition, "须就…")
+            # (the buyer named right before the modal: "必须知悉的职员" is a need-to-know, read as before)
+            self.modals = [m for m in self.modals if not (m.cat == "modal:obligation" and m.text in _AUXILIARIES
+                                                          and _ATTRIBUTIVE.match(self.text, m.end)
+                                                          and not _NEGATED_BEFORE.search(self.text, 0, m.start)
+                                                          and any(0 <= m.start - b.end <= 1 for b in buyers))]
         others = [h for h in hits if h.cat != "negations"] + self.modals + parties
         consents = [h for h in hits if h.cat in ("consent_words", "modal:grant")]
         self.negations = [h for h in by.get("negations", []) if not any(o.overlaps(h) for o in others)
@@ -515,6 +524,11 @@ _NOMINAL_SUBJECT = re.compile(r"(?:(?!\b(?:shall|will|must|may|might|can|could|s
 #: a light verb in the passive with its agent: the act is the noun before it ("shall be made by the Seller")
 #: a relative clause naming what something would allow ("any means by which it may", "a function whereby the
 #: Vendor could")
+#: a verb of one to three characters closed by 之/的 before a noun: the modal before it opens an attributive clause
+_AUXILIARIES = frozenset({"须", "应", "应当", "必须", "需", "需要", "应该", "务必"})
+_ATTRIBUTIVE = re.compile(r"(?![就对向为与在按依将把从于以由给同和跟经])[\u4e00-\u9fff]{1,3}?(?:之|的)(?![后前时外内际])"
+                          r"[\u4e00-\u9fff]")
+_NEGATED_BEFORE = re.compile(r"[不毋无未没非免]$")
 _HYPOTHETICAL = re.compile(r"\b(?:(?:by|through|with|via|under|from)\s+which|whereby|that\s+would\s+allow)\s+"
                            r"(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 _LIGHT_PASSIVE = re.compile(r"\s+(?:\w+ly\s+)?(?:made|effected|exercised|carried\s+out|undertaken|performed|taken|established|"
@@ -1265,18 +1279,30 @@ def _possessive_inside(s: Sentence, party: Hit, obj: Hit) -> bool:
 _RUN_IN_TITLE = re.compile(r"\s*(?:第[一二三四五六七八九十百零\d]+条|\d{1,3}(?:\.\d{1,3})*)\s*[^，。；：:\s]{1,12}[：:]")
 
 
+def _inside_agreement_titles(s: Sentence, rid: str, obj_hits: list[Hit]) -> Hit | None:
+    """The title of a separate agreement (``referred_agreements``) holding every object of the undertaking: the
+    words name that agreement, whose text the contract does not hold, not what the supplier undertakes here."""
+    titles = s.get(f"{rid}:referred_agreements")
+    if not titles or not obj_hits:
+        return None
+    holding = [next((t for t in titles if t.contains(o) and (t.start, t.end) != (o.start, o.end)), None)
+               for o in obj_hits]
+    return holding[0] if all(holding) else None
+
+
 def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) -> dict[str, list[Hit]]:
     """The objects of each element in the sentence; a word of the clause's run-in title ("设备安全：") names the
     subject of the clause, not what the undertaking covers."""
     out: dict[str, list[Hit]] = {}
     title = _RUN_IN_TITLE.match(s.text) if s.unit.lang == "zh" else None
-    # the name of a statute is no object ("comply with … the Cybersecurity Review Measures", 遵守《网络安全审查办法》)
+    # the name of a statute is no object ("comply with … the Cybersecurity Review Measures", 遵守《网络安全审查办法》),
+    # nor a word of a product's name ("the maintenance management software" is software, not the maintenance)
     # nor the title a cross-reference gives the clause it names ("原合同第十一条（备件供应与技术支持）修改为：…": the
     # new text says what is covered)
     named = s.__dict__.get("statute_titles")
     if named is None:  # once per sentence, not once per requirement
         named = s.__dict__["statute_titles"] = [
-            (m.start(), m.end()) for section in ("statute_titles", "reference_titles")
+            (m.start(), m.end()) for section in ("statute_titles", "reference_titles", "product_names")
             if (rx := frames_words(s.library, section, s.unit.lang)) is not None for m in rx.finditer(s.text)]
     for el in element_ids:
         owned = _owned_objects(s, rid, el, parties)
@@ -2125,6 +2151,9 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             if not elements:
                 continue  # an undertaking on a broad object only ("the Services") covers no element
             reasons, weak_marks = _weakeners(s, rid, modal, act)
+            titled = _inside_agreement_titles(s, rid, obj_hits)
+            if titled is not None:  # "签订《网络安全和保密协议》": the element is named only in a separate agreement's title
+                reasons.insert(0, Reason("separate-agreement", titled.text))
             bracketed = _bracketed(s, [act, *obj_hits, *([modal] if modal else [])])
             if bracketed is not None:  # "不中断产品供应[及必要的技术支持服务]": a draft's text not yet agreed
                 reasons.append(Reason("bracketed", bracketed))
