@@ -141,6 +141,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "previous_clause_references": (LEX, False),
     "statute_titles": (LEX, False),
     "product_names": (LEX, False),
+    "attributive_modals": (LEX, False),
     "others_only": (LEX, False),
     "own_personnel": (LEX, False),
     "buyer_grants": (LEX, False),

@@ -6,6 +6,7 @@ format and the annex/redline generators read only these records.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -43,6 +44,16 @@ VERDICT_RANK = {Verdict.CONTRADICTED: 3, Verdict.SATISFIED: 2, Verdict.WEAK: 1, 
                Verdict.NOT_APPLICABLE: -1}
 
 
+def shown_evidence(evidence: Sequence[Evidence], limit: int, riders: int = 2) -> list[Evidence]:
+    """The passages a report quotes: the first ``limit`` that are not riders, and up to ``riders`` riders (the
+    sentences whose words made the undertaking weak), in the order the verdict gives them: a rider never pushes an
+    undertaking out, nor an undertaking the words the verdict names."""
+    main = [ev for ev in evidence if ev.role != "rider"][:limit]
+    extra = [ev for ev in evidence if ev.role == "rider"][:riders]
+    keep = {id(ev) for ev in (*main, *extra)}
+    return [ev for ev in evidence if id(ev) in keep]
+
+
 @dataclass(slots=True)
 class Evidence:
     """A span of ``Document.text`` with its provenance and why it was cited."""
@@ -55,7 +66,7 @@ class Evidence:
     section: str | None
     paragraph: int | None
     language: str
-    role: str = "undertaking"  # undertaking | contradiction | weakener | rider | partial | near-miss | excluded
+    role: str = "undertaking"  # undertaking | contradiction | weakener | rider | partial | near-miss | excluded | definition | obfuscation | unread
     #: (start, end) offsets, relative to ``text``, of the deciding words to highlight.
     highlights: list[tuple[int, int]] = field(default_factory=list)
     #: The source characters behind ``text`` when normalisation changed them (invisible characters,

@@ -64,15 +64,42 @@ def _dev_sample(step: int) -> list[dict]:
 def test_every_word_a_weak_verdict_names_is_in_its_quoted_evidence() -> None:
     """Across a spread of the development corpus (every 60th case: all authors, languages and kinds)."""
     checked = 0
-    for case in _dev_sample(60):
+    for case in _dev_sample(60):  # (also: no passage quoted twice with one role)
         paras = [p.strip() for p in case["text"].split("\n\n") if p.strip()]
         doc = read_document(("\n\n".join(paras) + "\n").encode(), filename="x.txt")
         aliases = case.get("supplier_alias") or []
         for q in _check(doc, [aliases] if isinstance(aliases, str) else aliases).values():
             quoted = " ".join(e.text for e in q.evidence)
+            spans = [(e.start, e.end, e.role) for e in q.evidence if e.start >= 0]
+            assert len(spans) == len(set(spans)), (case["id"], q.id, spans)
             for r in q.reasons:
                 if q.verdict.value == "weak" and r.code == "unrecognised-qualifier":
                     checked += 1
                     absent = [w for w in _words(r.detail) if w not in quoted]
                     assert not absent, (case["id"], q.id, r.detail, absent)
     assert checked >= 40
+
+
+def test_a_cap_elsewhere_is_quoted_where_it_stands() -> None:
+    """A cap on all the supplier's liability in another clause makes the pack's liability weak: the cap is quoted."""
+    from cliccheck.packs import load_packs
+
+    text = ("采购人（甲方）：北城热力集团有限公司\n\n供应商（乙方）：恒泰热网信息技术有限公司\n\n9.1 乙方违反本合同安全保密约定的，"
+            "应赔偿甲方因此遭受的全部损失。\n\n14.3 乙方在本合同项下承担的全部违约及赔偿责任，累计不超过本合同总价的百分之五。\n")
+    doc = read_document(text.encode(), filename="x.txt")
+    q = check_document(doc, library=load_packs(["security-agreement"])).requirement("SEC04")
+    assert q.verdict.value == "weak"
+    assert "14.3" in [e.section for e in q.evidence]  # (as a rider, or as the weak reading it also is)
+
+
+def test_the_text_report_never_lets_a_rider_push_out_an_undertaking() -> None:
+    from cliccheck.verdicts import Evidence, shown_evidence
+
+    def ev(role: str, start: int) -> Evidence:
+        return Evidence(text="x", start=start, end=start + 1, block=0, page=1, section=None, paragraph=0,
+                        language="en", role=role)
+
+    quotes = [ev("weakener", 0), ev("weakener", 5), ev("partial", 9), ev("undertaking", 12), ev("rider", 20),
+              ev("rider", 30), ev("rider", 40)]
+    shown = shown_evidence(quotes, 3)
+    assert [e.start for e in shown] == [0, 5, 9, 20, 30]

@@ -638,6 +638,7 @@ def _weakened_by(a: Assessment, s: Sentence) -> None:
     a.quality = "weak"
     a.reasons.append(Reason("weakened-by", words))
     a.detail = a.detail or words
+    a.weakened_by.append((Unit(s.text, s.language, [(0, s.start, s.end)], s), []))
 
 
 def _names_party(text: str, roles: Roles, lang: str) -> bool:

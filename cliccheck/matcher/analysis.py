@@ -153,8 +153,9 @@ class Assessment:
     score: float = 0.0  # near-miss closeness
     detail: str = ""
     frame: Any = None  # frames.Frame: the reading part by part
-    # later sentences read with the undertaking that made it weak, each with where its weakening words are: shown as
-    # evidence beside the undertaking, so every word a weak verdict names can be found in what the report quotes
+    # other sentences read with the undertaking that made it weak (a later sentence of its clause, a definition of a term
+    # it uses, an exception item, a cap elsewhere), each with where its weakening words are: quoted as evidence (role
+    # "rider"), so every word a weak verdict names can be found in what the report quotes
     weakened_by: list[tuple[Unit, list[tuple[int, int]]]] = field(default_factory=list)
 
 
@@ -423,10 +424,21 @@ class Sentence:
         if unit.lang == "zh":
             # (not 毋须 / 无须 "need not": the modal negated is a release; not a modal before a preposition, "须就…")
             # (the buyer named right before the modal: "必须知悉的职员" is a need-to-know, read as before)
-            self.modals = [m for m in self.modals if not (m.cat == "modal:obligation" and m.text in _AUXILIARIES
-                                                          and _ATTRIBUTIVE.match(self.text, m.end)
-                                                          and not _NEGATED_BEFORE.search(self.text, 0, m.start)
-                                                          and any(0 <= m.start - b.end <= 1 for b in buyers))]
+            # (…or after a release in the same clause: "并无责任就最终用户须接受之审查提供协助")
+            releases = [h for h in hits if h.cat == "modal:negated_obligation"]
+
+            auxiliaries = frames_words(library, "attributive_modals", "zh")
+
+            def attributive(m: Hit) -> bool:
+                if m.cat != "modal:obligation" or auxiliaries is None or not auxiliaries.fullmatch(m.text) \
+                        or _NEGATED_BEFORE.search(self.text, 0, m.start):
+                    return False
+                if not _ATTRIBUTIVE.match(self.text, m.end):
+                    return False
+                return any(0 <= m.start - b.end <= 4 and _ADVERBS.fullmatch(self.text, b.end, m.start) for b in buyers) \
+                    or any(r.end <= m.start and not _CLAUSE_END.search(self.text, r.end, m.start) for r in releases)
+
+            self.modals = [m for m in self.modals if not attributive(m)]
         others = [h for h in hits if h.cat != "negations"] + self.modals + parties
         consents = [h for h in hits if h.cat in ("consent_words", "modal:grant")]
         self.negations = [h for h in by.get("negations", []) if not any(o.overlaps(h) for o in others)
@@ -525,9 +537,11 @@ _NOMINAL_SUBJECT = re.compile(r"(?:(?!\b(?:shall|will|must|may|might|can|could|s
 #: a relative clause naming what something would allow ("any means by which it may", "a function whereby the
 #: Vendor could")
 #: a verb of one to three characters closed by 之/的 before a noun: the modal before it opens an attributive clause
-_AUXILIARIES = frozenset({"须", "应", "应当", "必须", "需", "需要", "应该", "务必"})
-_ATTRIBUTIVE = re.compile(r"(?![就对向为与在按依将把从于以由给同和跟经])[\u4e00-\u9fff]{1,3}?(?:之|的)(?![后前时外内际])"
-                          r"[\u4e00-\u9fff]")
+_ATTRIBUTIVE = re.compile(r"(?:依法|依规|另行)?(?![就对向为与在按依将把从于以由给同和跟经])[\u4e00-\u9fff]{1,3}?(?:之|的)"
+                          r"(?![后前时外内际])[\u4e00-\u9fff]")
+#: adverbs between the buyer and its modal ("客户依法须接受之", "客户可能须接受之")
+_ADVERBS = re.compile(r"(?:依法|依规|可能|亦|均|所|将|或将|另行)*")
+_CLAUSE_END = re.compile(r"[，,。；;：:]")
 _NEGATED_BEFORE = re.compile(r"[不毋无未没非免]$")
 _HYPOTHETICAL = re.compile(r"\b(?:(?:by|through|with|via|under|from)\s+which|whereby|that\s+would\s+allow)\s+"
                            r"(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)

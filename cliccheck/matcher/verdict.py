@@ -40,6 +40,40 @@ def evidence_for(doc: Document | None, unit: Unit, highlights: list[tuple[int, i
     return out[::-1]
 
 
+def _merged(quotes: list[Evidence]) -> list[Evidence]:
+    """One quotation per passage: two readings of the same sentence (two weak undertakings in it) become one quote
+    with both readings' words marked."""
+    out: list[Evidence] = []
+    at: dict[tuple[int, int, str], Evidence] = {}
+    for ev in quotes:
+        key = (ev.start, ev.end, ev.role)
+        if ev.start >= 0 and key in at:
+            at[key].highlights = sorted({(x, y) for x, y in [*at[key].highlights, *ev.highlights]})
+            continue
+        at[key] = ev
+        out.append(ev)
+    return out
+
+
+def _riders(doc: Document | None, chosen: list[Assessment], quotes: list[Evidence]) -> list[Evidence]:
+    """The other sentences whose words made a chosen undertaking weak (a later sentence of its clause, a definition
+    of a term it uses, an item of an exception list, a cap elsewhere), once each: a passage already quoted gets their
+    words marked in place instead of a second quotation."""
+    at = {(ev.start, ev.end): ev for ev in quotes if ev.start >= 0}
+    out: list[Evidence] = []
+    for a in chosen:
+        for unit, marks in a.weakened_by:
+            for ev in evidence_for(doc, unit, marks, "rider"):
+                same = at.get((ev.start, ev.end)) if ev.start >= 0 else None
+                if same is not None:
+                    same.highlights = sorted({(x, y) for x, y in [*same.highlights, *ev.highlights]})
+                    continue
+                if ev.start >= 0:
+                    at[(ev.start, ev.end)] = ev
+                out.append(ev)
+    return out
+
+
 def supplier_phrase(roles: Roles) -> str:
     label = roles.supplier.label("en")
     said = english_label(label) if label and roles.supplier.source != "default" else None
@@ -119,14 +153,14 @@ def decide(req: Requirement, found: list[Assessment], doc: Document | None, role
 
     if contradictions:
         first = contradictions[0]
-        evidence = [e for a in contradictions[:3] for e in evidence_for(doc, a.unit, a.highlights, "contradiction")]
+        evidence = _merged([e for a in contradictions[:3] for e in evidence_for(doc, a.unit, a.highlights, "contradiction")])
         reasons = [r for a in contradictions[:3] for r in a.reasons]
         best = (satisfied or undertakings)[:1]
         for a in best:
             evidence += evidence_for(doc, a.unit, a.highlights, "undertaking")
             reasons += [r for r in a.reasons if r.code == "element-found"]
         return RequirementResult(req.id, req.name, Verdict.CONTRADICTED, msg("contradicted", f"'{first.detail}'"),
-                                 evidence=evidence, reasons=reasons, language=lang)
+                                 evidence=_merged(evidence), reasons=reasons, language=lang)
     if undertakings and req.acts and not limitations:
         # the listed acts forbidden across the contract's sentences ("不得访问、获取、留存…"; "不得向第三方提供…"): each
         # sentence names some, together they name all, and nothing else weakens them
@@ -150,7 +184,7 @@ def decide(req: Requirement, found: list[Assessment], doc: Document | None, role
             evidence = [ev for a in chosen for ev in evidence_for(doc, a.unit, a.highlights, "undertaking")]
             reasons = [r for a in chosen for r in a.reasons]
             return RequirementResult(req.id, req.name, Verdict.SATISFIED, msg("satisfied"),
-                                     evidence=evidence, reasons=reasons, language=lang)
+                                     evidence=_merged(evidence), reasons=reasons, language=lang)
         covered_any = {e for a in undertakings for e in a.elements}
         missing = [e for e in element_ids if e not in covered_any]
         weak = [a for a in undertakings if a.quality == "weak" or a.kind == "limitation"]
@@ -163,16 +197,9 @@ def decide(req: Requirement, found: list[Assessment], doc: Document | None, role
         detail_reasons = [r for a in weak for r in a.reasons] if weak else []
         detail = _weak_detail(detail_reasons, req, missing)
         roles_ = ["weakener" if a.quality == "weak" else "undertaking" if a in limited else "partial" for a in chosen]
-        quotes: list[Evidence] = []
-        quoted: set[tuple[int, int]] = set()
-        for a, role in zip(chosen, roles_, strict=True):
-            quotes += evidence_for(doc, a.unit, a.highlights, role)
-            # right after it, the later sentences whose words made it weak (a rider, a definition read with it)
-            for unit, marks in a.weakened_by:
-                for ev in evidence_for(doc, unit, marks, "rider"):
-                    if ev.start < 0 or (ev.start, ev.end) not in quoted:
-                        quoted.add((ev.start, ev.end))
-                        quotes.append(ev)
+        quotes = _merged([ev for a, role in zip(chosen, roles_, strict=True)
+                          for ev in evidence_for(doc, a.unit, a.highlights, role)])
+        quotes += _riders(doc, chosen, quotes)
         return RequirementResult(req.id, req.name, Verdict.WEAK, msg("weak", detail), evidence=quotes,
                                  reasons=reasons, language=lang)
     near = sorted((a for a in found if a.kind == "near-miss"), key=lambda a: -a.score)

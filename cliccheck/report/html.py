@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from ..i18n import catalogue, t
 from ..lang.chars import visible
-from ..verdicts import Evidence
+from ..verdicts import Evidence, shown_evidence
 from .messages import header_names, not_a_contract, reasons_text, requirement_title
 from .model import Report
 from .rules import rule_info
@@ -199,7 +199,7 @@ def _quotes(evidence: list[Evidence], lang: str, openings: dict[int, str],
                                                        opening=needs_opening(ev, openings.get(ev.block, ""))), lang),
              # the source as written (traditional characters, look-alikes, invisible ones as ⟨U+200B⟩)
              "original": visible(ev.original) if ev.original is not None and ev.original != ev.text else ""}
-            for ev in evidence[:4]]
+            for ev in shown_evidence(evidence, 4)]
 
 
 def _waiver_text(waiver, lang: str) -> str:  # type: ignore[no-untyped-def]

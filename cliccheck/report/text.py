@@ -15,7 +15,7 @@ from ..i18n import t
 from ..lang.chars import visible
 from ..normalize import is_cjk
 from ..termsafe import escape_name
-from ..verdicts import Evidence
+from ..verdicts import Evidence, shown_evidence
 from .messages import header_names, not_a_contract, reasons_text
 from .model import DocumentReport, Report
 from .wrap import Styled, clean, text_width, wrap_styled, wrap_text
@@ -282,7 +282,8 @@ def _finding_title(rule: str, lang: str) -> str:
 def _evidence_lines(out: list[str], evidence: Sequence[Evidence], width: int, paint: _Painter,
                     color: bool, lang: str = "en", openings: dict[int, str] | None = None,
                     label: str | None = None) -> None:
-    for ev in evidence[:3]:
+    shown = shown_evidence(evidence, 3)
+    for ev in shown:
         role = label if label is not None else t(f"role.{ev.role}", lang) if ev.role in _ROLES else f"{ev.role}: "
         chars = _plain(role) + _quote_chars(ev, color)
         where = human_location(ev, lang, openings, opening=False)
@@ -295,8 +296,8 @@ def _evidence_lines(out: list[str], evidence: Sequence[Evidence], width: int, pa
             if len(original) > MAX_QUOTE:
                 original = original[:MAX_QUOTE] + "…"
             _emit_wrapped(out, _plain(t("text.as_written", lang, text=original)), 8, width, paint, style="dim")
-    if len(evidence) > 3:
-        out.append(" " * 6 + paint(t("text.more_passages", lang, n=len(evidence) - 3), "dim"))
+    if len(evidence) > len(shown):
+        out.append(" " * 6 + paint(t("text.more_passages", lang, n=len(evidence) - len(shown)), "dim"))
 
 
 _ROLES = ("undertaking", "contradiction", "weakener", "rider", "partial", "near-miss", "excluded", "definition",
