@@ -435,10 +435,10 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
             out.add(side, term, before or None, block, source)
         elif not side and not role and not label and not words.is_label(term) and before \
                 and (term[:1].isupper() or (is_cjk(term[:1]) and m.group(1).strip()[:1] in _QUOTES)) \
-                and words.is_organisation(before):
+                and (name := _organisation_before(text, m.start(), before, words)):
             # 'Orion Scanners (Asia) Limited ("Orion")', 泓盛物业科技有限公司（「本公司」）: a short name the
             # company gives itself
-            out.unplaced.append((term, before.strip(" ,，" + _QUOTES), block))
+            out.unplaced.append((term, name, block))
     # "投标人：新港数据科技有限公司": a tender response names its author by the word it then calls itself ("投标人将…")
     bidder = words.bidder_line_re[_lang_of(text)] if text else None
     m = bidder.match(text) if bidder is not None else None
@@ -484,6 +484,24 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
         if name and words.is_organisation(name) and (not words.is_field(head) or re.search(rf"\b{head}\b", name)) \
                 and not any(head == u[0] for u in out.unplaced):
             out.unplaced.append((head, name.strip(" ,，" + _QUOTES), block))
+
+
+#: a list number or "between" opening a party line ("(1) ", "2. ", "This Agreement is made between ")
+_LINE_LEAD = re.compile(r"^\s*(?:\(?\w{1,3}[.)]\s+)?(?:.*\bbetween\s+)?", re.IGNORECASE)
+
+
+def _organisation_before(text: str, start: int, before: str, words: _RoleWords) -> str | None:
+    """The organisation a parenthesised short name at ``start`` follows: ``before`` itself, or the name that opens
+    the line when an address or a description comes between ('(1) Central Plains Grain Exchange, whose registered
+    address is in Zhengzhou, PRC (the "Exchange")')."""
+    if words.is_organisation(before):
+        return before.strip(" ,，" + _QUOTES)
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    rest = line[_LINE_LEAD.match(line).end():]
+    first = rest.split(",")[0]
+    if first == line or re.search(r"[(（" + _QUOTES + "]", rest) or len(first.split()) > 8:
+        return None  # another name defined before it in the line, or a sentence: the term is not this name's
+    return first.strip(" ,，" + _QUOTES) if words.is_organisation(first) else None
 
 
 def _infer_from_body(doc: Document, words: _RoleWords, out: _Collector) -> None:

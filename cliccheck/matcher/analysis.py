@@ -880,22 +880,44 @@ def _others_only(s: Sentence, modal: Hit | None, act: Hit) -> str | None:
     if not found:
         return None
     m = found[-1]
-    between = s.text[m.end():act.start]
+    # up to their own "do not" when it comes first: the act may end a list ("do not take control of, reconfigure
+    # or interfere with"). (A Chinese comma after 不 may open a clause of another subject: "…不利用…便利条件，非法获取".)
+    theirs = next((x.start for x in sorted([*s.modals, *s.negations], key=lambda h: h.start)
+                   if m.end() <= x.start <= act.start), act.start) if s.unit.lang == "en" else act.start
+    between = s.text[m.end():theirs]
     if any(m.end() <= p.start and p.end <= act.start and p.cat == "party:supplier" for p in s.parties) \
             or _CLAUSE_BREAK.search(between.rstrip(", ，")):
         return None
-    if any(x.end <= m.start() and x.cat == "modal:prohibition" for x in s.modals):
-        return None  # "shall not, and shall ensure that its subcontractors do not": its own acts are banned too
+    if any(x.end <= m.start() and x.cat == "modal:prohibition" for x in s.modals) \
+            or any(x.end <= m.start() and _AND_ALSO.fullmatch(s.text, x.end, m.start()) for x in s.negations):
+        return None  # "shall not, and shall ensure that its subcontractors do not" / "shall: (c) not, and ensure
+        # that its subcontractors do not, …": its own acts are banned too
     # "it shall, and shall procure that its Subcontractors shall": a binding word of its own before the one that
     # governs the procuring
     binding = [x for x in s.modals if x.end <= m.start() and x.cat in ("modal:obligation", "modal:prohibition")]
     if any(not _GOVERNS.fullmatch(s.text, x.end, m.start()) for x in binding):
         return None
     own = frames_words(s.library, "own_personnel", s.unit.lang)
-    if own is not None and own.search(s.text, m.start(), act.start):
+    if own is not None and any(not _later_in_list(m, o) for o in own.finditer(s.text, m.start(), act.start)):
         return None  # "ensure that its employees, affiliates and subcontractors do not": a company acts by its people
     return (m.group("who") if "who" in m.re.groupindex else m.group(0)).strip()
 
+
+#: what joins the persons named after "ensure that" ("its subcontractors and their employees")
+_LIST_JOIN = re.compile(r",|\band\b|\bor\b|及|和|、|以及|或")
+
+
+def _later_in_list(m: re.Match[str], own: re.Match[str]) -> bool:
+    """``own`` stands after the first of the persons named in ``m``'s ``who``: "its personnel" in "each Subcontractor
+    and its personnel" is the subcontractor's, not the supplier's."""
+    if "who" not in m.re.groupindex or m.group("who") is None:
+        return False
+    join = _LIST_JOIN.search(m.group("who"))
+    return join is not None and m.start("who") + join.start() <= own.start() < m.end("who")
+
+
+#: between the supplier's own "not" and the "ensure that" joined to it ("(c) not, and ensure that …", "不得，并确保…")
+_AND_ALSO = re.compile(r"\s*[,，]?\s*(?:and\s+(?:shall\s+|will\s+)?|并(?:应|应当|须)?|且|同时)?\s*", re.IGNORECASE)
 
 #: what stands between a modal and the "ensure that" / 确保 it governs: nothing but an adverb
 _GOVERNS = re.compile(r"\s*(?:[A-Za-z]+ly\s+)?|[\u4e00-\u9fff]{0,2}")
