@@ -13,10 +13,13 @@ from cliccheck.evaluate_docs import evaluate_documents
 EVAL = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 
 
-#: false passes reported rather than fixed, each with its reason in the README (packs held-out part 9): a duty to
+#: false passes reported rather than fixed, each with its reason in the README: (packs held-out part 9) a duty to
 #: supply vulnerability patches read as technical support (SEC03), a requirement its author did not address -
-#: patches are support by the pack's own definition, and narrowing them cost right verdicts elsewhere
-REPORTED = {("j1-zh-010", "SEC03")}
+#: patches are support by the pack's own definition, and narrowing them cost right verdicts elsewhere; (part 25)
+#: "The Supplier is bound by this Schedule and shall not process Platform Personal Information outside it", with
+#: the schedule naming purpose and method, read as PIPL21-03, which its author did not list - the sentence is that
+#: undertaking in terms
+REPORTED = {("j1-zh-010", "SEC03"), ("p53-en-073", "PIPL21-03")}
 
 
 @pytest.mark.slow
