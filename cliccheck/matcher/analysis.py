@@ -916,8 +916,9 @@ def _later_in_list(m: re.Match[str], own: re.Match[str]) -> bool:
     return join is not None and m.start("who") + join.start() <= own.start() < m.end("who")
 
 
-#: between the supplier's own "not" and the "ensure that" joined to it ("(c) not, and ensure that …", "不得，并确保…")
-_AND_ALSO = re.compile(r"\s*[,，]?\s*(?:and\s+(?:shall\s+|will\s+)?|并(?:应|应当|须)?|且|同时)?\s*", re.IGNORECASE)
+#: between the supplier's own "not" and the "ensure that" joined to it ("(c) not, and ensure that …"; a Chinese
+#: 不得 before 并确保 is a prohibition modal, checked with the modals)
+_AND_ALSO = re.compile(r"\s*,?\s*(?:and\s+(?:shall\s+|will\s+)?)?", re.IGNORECASE)
 
 #: what stands between a modal and the "ensure that" / 确保 it governs: nothing but an adverb
 _GOVERNS = re.compile(r"\s*(?:[A-Za-z]+ly\s+)?|[\u4e00-\u9fff]{0,2}")
