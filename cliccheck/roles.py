@@ -486,8 +486,10 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
             out.unplaced.append((head, name.strip(" ,，" + _QUOTES), block))
 
 
-#: a list number or "between" opening a party line ("(1) ", "2. ", "This Agreement is made between ")
-_LINE_LEAD = re.compile(r"^\s*(?:\(?\w{1,3}[.)]\s+)?(?:.*\bbetween\s+)?", re.IGNORECASE)
+#: what opens a party line of a preamble: its number ("(1) ", "2. ") or "between" ("This Agreement is made between ");
+#: not a recital's letter ("(A) Henan Provincial Market Supervision Administration, … (the "Administration"), has
+#: approved the Project": a regulator named in a recital is no party)
+_LINE_LEAD = re.compile(r"^\s*(?:\(?\d{1,2}[.)]\s+|.*\bbetween\s+)", re.IGNORECASE)
 
 
 def _organisation_before(text: str, start: int, before: str, words: _RoleWords) -> str | None:
@@ -497,7 +499,10 @@ def _organisation_before(text: str, start: int, before: str, words: _RoleWords) 
     if words.is_organisation(before):
         return before.strip(" ,，" + _QUOTES)
     line = text[text.rfind("\n", 0, start) + 1:start]
-    rest = line[_LINE_LEAD.match(line).end():]
+    lead = _LINE_LEAD.match(line)
+    if lead is None:
+        return None
+    rest = line[lead.end():]
     first = rest.split(",")[0]
     if first == line or re.search(r"[(（" + _QUOTES + "]", rest) or len(first.split()) > 8:
         return None  # another name defined before it in the line, or a sentence: the term is not this name's
@@ -1081,7 +1086,16 @@ def _title_of(text: str) -> str:
         # a title in capitals, with no verb a sentence would have
         return text
     paired = _PAIRED_TITLE.match(text) if len(text) <= 220 else None
-    return paired.group(1) if paired else ""
+    if paired:
+        return paired.group(1)
+    # "INVITATION FOR BIDS No. THJ-ZB-2024-017 — Section VII, Special Conditions of Contract (draft)": a title and
+    # its subtitle after a dash, with no verb a sentence would have; the title is the part before the dash
+    head = _TITLE_DASH.split(text, maxsplit=1)[0]
+    return head if len(text) <= 200 and head != text and len(head) <= 80 and not _SENTENCE_WORDS.search(text) else ""
+
+
+#: the dash between a title and its subtitle
+_TITLE_DASH = re.compile(r"\s+[—–-]{1,2}\s+")
 
 
 def _numbered_duty(body: Sequence[Block], words: _RoleWords) -> str | None:

@@ -888,14 +888,23 @@ def _others_only(s: Sentence, modal: Hit | None, act: Hit) -> str | None:
     if any(m.end() <= p.start and p.end <= act.start and p.cat == "party:supplier" for p in s.parties) \
             or _CLAUSE_BREAK.search(between.rstrip(", ，")):
         return None
+    brk = _CLAUSE_BREAK.search(s.text, theirs, act.start) if theirs < act.start else None
+    if brk is not None and any(brk.end() <= x.start < act.start for x in [*s.modals, *s.negations]):
+        return None  # "procure that its subcontractors do not retain Customer Data, and shall not take control of":
+        # the second ban is the supplier's own
     if any(x.end <= m.start() and x.cat == "modal:prohibition" for x in s.modals) \
             or any(x.end <= m.start() and _AND_ALSO.fullmatch(s.text, x.end, m.start()) for x in s.negations):
         return None  # "shall not, and shall ensure that its subcontractors do not" / "shall: (c) not, and ensure
         # that its subcontractors do not, …": its own acts are banned too
     # "it shall, and shall procure that its Subcontractors shall": a binding word of its own before the one that
     # governs the procuring
+    # (in English only the words that join the two, or the same act: "shall cooperate with, and shall procure that
+    # its Affiliates cooperate with, any review"; "shall keep a log …, and shall ensure that its subcontractors do
+    # not" binds the supplier to the log, not to the ban)
     binding = [x for x in s.modals if x.end <= m.start() and x.cat in ("modal:obligation", "modal:prohibition")]
-    if any(not _GOVERNS.fullmatch(s.text, x.end, m.start()) for x in binding):
+    if any(not _GOVERNS.fullmatch(s.text, x.end, m.start())
+           and (s.unit.lang != "en" or _JOINED.fullmatch(s.text, x.end, m.start())
+                or any(x.end <= h.start and h.end <= m.start() for h in s.get(act.cat))) for x in binding):
         return None
     own = frames_words(s.library, "own_personnel", s.unit.lang)
     if own is not None and any(not _later_in_list(m, o) for o in own.finditer(s.text, m.start(), act.start)):
@@ -907,13 +916,25 @@ def _others_only(s: Sentence, modal: Hit | None, act: Hit) -> str | None:
 _LIST_JOIN = re.compile(r",|\band\b|\bor\b|及|和|、|以及|或")
 
 
+#: between a binding word of the supplier's own and the "procure that" it joins ("it shall, and shall procure that")
+_JOINED = re.compile(r"\s*,?\s*(?:and\s+)?(?:shall\s+|will\s+|must\s+)?(?:also\s+)?", re.IGNORECASE)
+
+#: the first of the persons named is one subcontractor ("each Subcontractor", "the Subcontractor"): an "its" after
+#: it is that subcontractor's
+_ONE_OTHER = re.compile(r"(?:each|every|any|no|none\s+of)\b|the\s+\S+(?<!s)$", re.IGNORECASE)
+
+
 def _later_in_list(m: re.Match[str], own: re.Match[str]) -> bool:
-    """``own`` stands after the first of the persons named in ``m``'s ``who``: "its personnel" in "each Subcontractor
-    and its personnel" is the subcontractor's, not the supplier's."""
+    """``own`` stands after the first of the persons named in ``m``'s ``who``, and that first is one subcontractor:
+    "its personnel" in "each Subcontractor and its personnel" is the subcontractor's, not the supplier's. After "its
+    subcontractors and its personnel" or "all subcontractors and its employees" a parallel or singular "its" is the
+    supplier's own."""
     if "who" not in m.re.groupindex or m.group("who") is None:
         return False
     join = _LIST_JOIN.search(m.group("who"))
-    return join is not None and m.start("who") + join.start() <= own.start() < m.end("who")
+    if join is None or not _ONE_OTHER.match(m.group("who")[:join.start()].strip()):
+        return False
+    return m.start("who") + join.start() <= own.start() < m.end("who")
 
 
 #: between the supplier's own "not" and the "ensure that" joined to it ("(c) not, and ensure that …"; a Chinese
