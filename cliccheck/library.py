@@ -46,7 +46,7 @@ class _Text:
 
 LEX = _Lex()
 #: optional role-section lexicons that tell a contract from a notice, a policy or a commitment letter
-DOCUMENT_WORDS = ("contract_instruments", "notice_instruments", "notice_titles", "plural_address", "letter_titles",
+DOCUMENT_WORDS = ("contract_instruments", "contract_titles", "notice_instruments", "notice_titles", "plural_address", "letter_titles",
                   "letter_authors", "first_person", "generic_definitions", "binding_verbs", "owns", "pays_late", "statute_marks",
                   "individual_first_person", "acting_for", "bidder_lines", "bidder_line_suffixes", "promisor_words",
                   "demands", "related_authors", "second_person")

@@ -492,6 +492,10 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
 _LINE_LEAD = re.compile(r"^\s*(?:\(?\d{1,2}[.)]\s+|.*\bbetween\s+)", re.IGNORECASE)
 
 
+#: the rest of a party line after the short name: its closing punctuation and "and" only
+_PARTY_LINE_END = re.compile(r"[(（][^()（）]*[)）]\s*[,;，；.。]?\s*(?:and)?\s*[,;，；.。]?\s*$", re.IGNORECASE)
+
+
 def _organisation_before(text: str, start: int, before: str, words: _RoleWords) -> str | None:
     """The organisation a parenthesised short name at ``start`` follows: ``before`` itself, or the name that opens
     the line when an address or a description comes between ('(1) Central Plains Grain Exchange, whose registered
@@ -506,6 +510,9 @@ def _organisation_before(text: str, start: int, before: str, words: _RoleWords) 
     first = rest.split(",")[0]
     if first == line or re.search(r"[(（" + _QUOTES + "]", rest) or len(first.split()) > 8:
         return None  # another name defined before it in the line, or a sentence: the term is not this name's
+    end = text.find("\n", start)
+    if not _PARTY_LINE_END.match(text[start:end if end >= 0 else len(text)]):
+        return None  # a sentence goes on after the name ("… (the "Administration"), has approved the Project")
     return first.strip(" ,，" + _QUOTES) if words.is_organisation(first) else None
 
 
@@ -1028,7 +1035,7 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
         return "not-a-contract", False, f"code or markup in {technical} of {len(sample)} paragraphs"
     if supplier.source == "letter":
         return "letter", True, next((e.text[:60] for e in supplier.evidence), "")
-    title = next((t for t in (_title_of(b.text) for b in body[:3]) if t), "")
+    title = next((t for t in (_title_of(b.text, words) for b in body[:3]) if t), "")
     counts = {key: _count(words, key, text) for key in ("contract_instruments", "notice_instruments")}
     from_title = _titled_notice(words, title) if title else None
     titled = from_title if from_title and not _CLAUSE_NUMBER.match(title) else None
@@ -1074,7 +1081,7 @@ _PAIRED_TITLE = re.compile(r"^([^A-Za-z。；;]{2,60}?)\s+[A-Z][^。；;]{2,150}
 _SENTENCE_WORDS = re.compile(r"[。；;:：]|\b(?:shall|must|will|may|is|are|agrees?|undertakes?)\b", re.I)
 
 
-def _title_of(text: str) -> str:
+def _title_of(text: str, words: _RoleWords) -> str:
     """A paragraph as a document title: short, or the Chinese half of a Chinese-and-English title."""
     text = text.strip()
     if len(text) <= 80:
@@ -1090,8 +1097,12 @@ def _title_of(text: str) -> str:
         return paired.group(1)
     # "INVITATION FOR BIDS No. THJ-ZB-2024-017 — Section VII, Special Conditions of Contract (draft)": a title and
     # its subtitle after a dash, with no verb a sentence would have; the title is the part before the dash
+    if len(text) > 200 or _SENTENCE_WORDS.search(text):
+        return ""
     head = _TITLE_DASH.split(text, maxsplit=1)[0]
-    return head if len(text) <= 200 and head != text and len(head) <= 80 and not _SENTENCE_WORDS.search(text) else ""
+    # (a contract's own title before the dash is no notice's, whatever else it names: "Policy Administration System
+    # Maintenance Agreement — Schedule 4, …")
+    return head if head != text and len(head) <= 80 and not words.doc_search("contract_titles", head) else ""
 
 
 #: the dash between a title and its subtitle

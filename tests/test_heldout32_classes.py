@@ -88,3 +88,78 @@ def test_a_data_ban_confined_to_unauthorised_access_leaves_authorised_access_ope
 def test_a_correlation_ban_for_the_term_only_is_partial(clause: str, expected: tuple[str, ...]) -> None:
     text = "甲方：环岛购电子商务股份有限公司\n\n乙方：逆流数据科技股份有限公司\n\n" + clause + "\n"
     assert _verdict(text, "ND03", "network-data") in expected
+
+
+# A second review, of this round's fixes and of the first review's mend (a helper that ran them), found these readings
+# wrong after 303b460; each is mended.
+
+CUSTOMER = ('This Clearing System Supply Agreement is made between Northern Grain Futures Exchange Ltd (the '
+            '"Customer") and Halden Market Systems Ltd (the "Supplier").\n\n8.4 The Supplier shall ')
+
+
+@pytest.mark.parametrize(("rest", "rule", "expected"), [
+    # the subcontractors' second ban is still theirs; only a "shall" of the supplier's own opens its own clause
+    ("procure that its subcontractors do not retain Customer Data, and do not take control of any equipment or "
+     "network of the Customer.", "CSR03", "weak"),
+    ("procure that its subcontractors do not retain Customer Data, and will not take control of any equipment or "
+     "network of the Customer.", "CSR03", "weak"),
+    # one subcontractor and "its personnel": whose people is unclear
+    ("ensure that its subcontractor and its personnel do not take control of any equipment or network of the "
+     "Customer.", "CSR03", "weak"),
+    # unauthorised access as one means among others limits nothing
+    ("not obtain any Customer Data, whether by means of unauthorised access or by any other means.", "CSR02",
+     "satisfied"),
+    ("not take control of any equipment or network of the Customer except as the Customer may direct in writing.",
+     "CSR03", "satisfied"),
+])
+def test_second_review_readings(rest: str, rule: str, expected: str) -> None:
+    assert _verdict(CUSTOMER + rest + "\n", rule) == expected
+
+
+def test_second_review_the_suppliers_own_assurance_is_no_deeming() -> None:
+    text = ZH + "12.1 乙方不得非法获取甲方用户数据，并应确保其数据采集行为不构成违法收集。\n"
+    assert _verdict(text, "CSR02") == "satisfied"
+
+
+def test_second_review_a_contract_titled_before_a_dash_is_no_notice() -> None:
+    text = ("Policy Administration System Maintenance Agreement — Schedule 4, Information Security Requirements "
+            "(Execution Version) for the Core Insurance Platform\n\n" + UNDERTAKINGS)
+    assert _verdict(text, "CSR01") == "satisfied"
+
+
+def test_second_review_a_regulator_in_a_numbered_recital_is_not_the_buyer() -> None:
+    text = ('This Agreement sets out the terms on which Orbis Trading Systems Ltd (the "Supplier") supplies the '
+            "Clearing System to the Customer named in the Order Form.\n\n1. Henan Provincial Market Supervision "
+            'Administration, whose offices are in Zhengzhou (the "Administration"), has approved the Project.\n\n'
+            "26.3 The Supplier shall not take over, operate, lock or otherwise manipulate any equipment, system or "
+            "network of the Customer unless the Administration has authorised it in writing.\n")
+    assert _verdict(text, "CSR03") == "weak"
+
+
+SCHEDULE = ("SCHEDULE 4 - SUPPLIER SECURITY UNDERTAKINGS\n\n" + CUSTOMER[:CUSTOMER.index("8.4")]
+            + "1. The Supplier shall not take control of, reconfigure or interfere with any equipment or network of "
+              "the Customer without the Customer's prior written consent.\n\n5. ")
+ANNEX = ("附件四 供应商安全承诺\n\n采购人（甲方）：江临农村商业银行股份有限公司\n\n供应商（乙方）：恒拓金融科技有限公司\n\n"
+         "一、未经甲方书面同意，乙方不得控制、操纵或者干扰甲方的设备和网络。\n\n")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (SCHEDULE + "This Schedule shall remain in force for twelve (12) months from the Effective Date.", "weak"),
+    (SCHEDULE + "The undertakings in this Schedule shall remain in force for a period of twelve (12) months from "
+                "the Effective Date.", "weak"),
+    (SCHEDULE + "This Schedule shall expire on the first anniversary of the Effective Date.", "weak"),
+    (SCHEDULE + "The undertakings in this Schedule shall apply for the duration of the Warranty Period only.", "weak"),
+    (SCHEDULE + "The undertakings in this Schedule shall apply for the duration of this Agreement.", "satisfied"),
+    (ANNEX + "五、本附件有效期为一年。", "weak"),
+    (ANNEX + "五、本附件所列承诺自签署之日起一年内有效。", "weak"),
+    (ANNEX + "五、本附件有效期至本合同终止之日。", "satisfied"),
+])
+def test_second_review_more_forms_of_a_schedules_own_term(text: str, expected: str) -> None:
+    assert _verdict(text + "\n", "CSR03") == expected
+
+
+@pytest.mark.parametrize("clause", ["第七条 本合同存续期间，乙方不得对甲方网络数据进行关联分析。",
+                                    "第七条 在服务期内，乙方不得对甲方网络数据进行关联分析。"])
+def test_second_review_more_forms_of_a_term_limited_correlation_ban(clause: str) -> None:
+    text = "甲方：环岛购电子商务股份有限公司\n\n乙方：逆流数据科技股份有限公司\n\n" + clause + "\n"
+    assert _verdict(text, "ND03", "network-data") == "weak"

@@ -889,9 +889,9 @@ def _others_only(s: Sentence, modal: Hit | None, act: Hit) -> str | None:
             or _CLAUSE_BREAK.search(between.rstrip(", ，")):
         return None
     brk = _CLAUSE_BREAK.search(s.text, theirs, act.start) if theirs < act.start else None
-    if brk is not None and any(brk.end() <= x.start < act.start for x in [*s.modals, *s.negations]):
+    if brk is not None and _OWN_SHALL.match(s.text, brk.end()) and _OWN_SHALL.match(s.text, brk.end()).end() <= act.start:
         return None  # "procure that its subcontractors do not retain Customer Data, and shall not take control of":
-        # the second ban is the supplier's own
+        # the second ban is the supplier's own ("…, and do not take control of" is still theirs)
     if any(x.end <= m.start() and x.cat == "modal:prohibition" for x in s.modals) \
             or any(x.end <= m.start() and _AND_ALSO.fullmatch(s.text, x.end, m.start()) for x in s.negations):
         return None  # "shall not, and shall ensure that its subcontractors do not" / "shall: (c) not, and ensure
@@ -916,12 +916,16 @@ def _others_only(s: Sentence, modal: Hit | None, act: Hit) -> str | None:
 _LIST_JOIN = re.compile(r",|\band\b|\bor\b|及|和|、|以及|或")
 
 
+#: a clause of the supplier's own after the subcontractors' one: its "shall", with "it" or nothing before it
+_OWN_SHALL = re.compile(r"\s*(?:and\s+)?(?:it\s+|itself\s+)?(?:shall|must)\b", re.IGNORECASE)
+
 #: between a binding word of the supplier's own and the "procure that" it joins ("it shall, and shall procure that")
 _JOINED = re.compile(r"\s*,?\s*(?:and\s+)?(?:shall\s+|will\s+|must\s+)?(?:also\s+)?", re.IGNORECASE)
 
 #: the first of the persons named is one subcontractor ("each Subcontractor", "the Subcontractor"): an "its" after
 #: it is that subcontractor's
-_ONE_OTHER = re.compile(r"(?:each|every|any|no|none\s+of)\b|the\s+\S+(?<!s)$", re.IGNORECASE)
+_ONE_OTHER = re.compile(r"(?:each|every|any|no|none\s+of)\b|(?:the|its|a)\s+(?:[\w-]+\s+)?(?:subcontractor|sub-contractor|"
+                        r"sub-supplier|sub-processor|affiliate|agent)$", re.IGNORECASE)
 
 
 def _later_in_list(m: re.Match[str], own: re.Match[str]) -> bool:
