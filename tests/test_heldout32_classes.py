@@ -163,3 +163,17 @@ def test_second_review_more_forms_of_a_schedules_own_term(text: str, expected: s
 def test_second_review_more_forms_of_a_term_limited_correlation_ban(clause: str) -> None:
     text = "甲方：环岛购电子商务股份有限公司\n\n乙方：逆流数据科技股份有限公司\n\n" + clause + "\n"
     assert _verdict(text, "ND03", "network-data") == "weak"
+
+
+@pytest.mark.parametrize(("text", "rule", "expected"), [
+    ("12.1 乙方不得控制、操纵甲方设备。乙方为履行保修义务经由远程运维模块进行的任何远程登录及操作，不构成本条所称之非法控制。",
+     "CSR03", "weak"),
+    ("12.1 未经甲方书面同意，乙方不得获取、收集甲方用户数据。乙方经由远程诊断模块收集的运行数据，不构成本条所称之非法获取。",
+     "CSR02", "weak"),
+    # a word the undertaking does not use is still another word
+    ("12.1 乙方不得控制、操纵甲方设备。因不可抗力停止服务的，不构成本条所称之中断。", "CSR03", "satisfied"),
+])
+def test_a_deeming_that_qualifies_the_banned_act_speaks_of_it(text: str, rule: str, expected: str) -> None:
+    """The review's one reading left as found at 0febc29: "本条所称之非法控制" beside a ban that does not itself say
+    非法 was taken for a definition of another word; the requirement's qualifiers are no part of the word."""
+    assert _verdict(ZH + text + "\n", rule) == expected

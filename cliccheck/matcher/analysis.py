@@ -889,7 +889,7 @@ def _others_only(s: Sentence, modal: Hit | None, act: Hit) -> str | None:
             or _CLAUSE_BREAK.search(between.rstrip(", ，")):
         return None
     brk = _CLAUSE_BREAK.search(s.text, theirs, act.start) if theirs < act.start else None
-    if brk is not None and _OWN_SHALL.match(s.text, brk.end()) and _OWN_SHALL.match(s.text, brk.end()).end() <= act.start:
+    if brk is not None and (own_shall := _OWN_SHALL.match(s.text, brk.end())) is not None and own_shall.end() <= act.start:
         return None  # "procure that its subcontractors do not retain Customer Data, and shall not take control of":
         # the second ban is the supplier's own ("…, and do not take control of" is still theirs)
     if any(x.end <= m.start() and x.cat == "modal:prohibition" for x in s.modals) \

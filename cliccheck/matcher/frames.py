@@ -569,7 +569,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 unrecognised(a, [t.text[:80]])
                 a.weakened_by.append((read.unit, [(0, len(t.text))]))
                 continue
-            if _defines_another_word(t.text, s.text, library, lang):
+            if _defines_another_word(t.text, s.text, library, lang, a.requirement):
                 continue  # "…不属于本条所称的中断" read with a data undertaking: it defines a word that one does not use
             if _sibling(read, a.requirement, library) or _further_duty(read, library, a.requirement) \
                     or _sibling_with_own_exception(read, a.requirement, library, t.block.section):
@@ -730,11 +730,16 @@ def _label_kind(label: str) -> str:
 _LIST_JOINER = re.compile(r"(?:and/or|and|or|或者|或|以及|及|和)[.;；。]?", re.IGNORECASE)
 
 
-def _defines_another_word(rider: str, undertaking: str, library: Library, lang: str) -> bool:
-    """The later sentence only says what a word means in this clause, and the undertaking does not use that word."""
+def _defines_another_word(rider: str, undertaking: str, library: Library, lang: str, rid: str) -> bool:
+    """The later sentence only says what a word means in this clause, and the undertaking does not use that word.
+    The requirement's own qualifiers before the word ("本条所称之非法控制" beside "乙方不得控制…") are not part of it:
+    the sentence still speaks of the act the undertaking bans."""
     rx = _frames_regex(library, "term_definitions", lang)
     m = rx.search(rider) if rx is not None else None
     term = m.group("term").strip() if m is not None and m.groupdict().get("term") else ""
+    qualifiers = phrase_regex(library.requirement(rid).lexicon.get("qualifiers", {}).get(lang, ()), lang)
+    while term and qualifiers is not None and (q := qualifiers.match(term)) is not None and q.end() < len(term):
+        term = term[q.end():].lstrip("的之 ")
     return bool(term) and term.casefold() not in undertaking.casefold()
 
 
