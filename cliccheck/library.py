@@ -144,6 +144,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "attributive_modals": (LEX, False),
     "others_only": (LEX, False),
     "own_personnel": (LEX, False),
+    "one_other": (LEX, False),
     "buyer_grants": (LEX, False),
     "banned_features": (LEX, False),
     "restricted_permissions": (LEX, False),

@@ -907,7 +907,7 @@ def _others_only(s: Sentence, modal: Hit | None, act: Hit) -> str | None:
                 or any(x.end <= h.start and h.end <= m.start() for h in s.get(act.cat))) for x in binding):
         return None
     own = frames_words(s.library, "own_personnel", s.unit.lang)
-    if own is not None and any(not _later_in_list(m, o) for o in own.finditer(s.text, m.start(), act.start)):
+    if own is not None and any(not _later_in_list(s, m, o) for o in own.finditer(s.text, m.start(), act.start)):
         return None  # "ensure that its employees, affiliates and subcontractors do not": a company acts by its people
     return (m.group("who") if "who" in m.re.groupindex else m.group(0)).strip()
 
@@ -922,13 +922,7 @@ _OWN_SHALL = re.compile(r"\s*(?:and\s+)?(?:it\s+|itself\s+)?(?:shall|must)\b", r
 #: between a binding word of the supplier's own and the "procure that" it joins ("it shall, and shall procure that")
 _JOINED = re.compile(r"\s*,?\s*(?:and\s+)?(?:shall\s+|will\s+|must\s+)?(?:also\s+)?", re.IGNORECASE)
 
-#: the first of the persons named is one subcontractor ("each Subcontractor", "the Subcontractor"): an "its" after
-#: it is that subcontractor's
-_ONE_OTHER = re.compile(r"(?:each|every|any|no|none\s+of)\b|(?:the|its|a)\s+(?:[\w-]+\s+)?(?:subcontractor|sub-contractor|"
-                        r"sub-supplier|sub-processor|affiliate|agent)$", re.IGNORECASE)
-
-
-def _later_in_list(m: re.Match[str], own: re.Match[str]) -> bool:
+def _later_in_list(s: Sentence, m: re.Match[str], own: re.Match[str]) -> bool:
     """``own`` stands after the first of the persons named in ``m``'s ``who``, and that first is one subcontractor:
     "its personnel" in "each Subcontractor and its personnel" is the subcontractor's, not the supplier's. After "its
     subcontractors and its personnel" or "all subcontractors and its employees" a parallel or singular "its" is the
@@ -936,7 +930,8 @@ def _later_in_list(m: re.Match[str], own: re.Match[str]) -> bool:
     if "who" not in m.re.groupindex or m.group("who") is None:
         return False
     join = _LIST_JOIN.search(m.group("who"))
-    if join is None or not _ONE_OTHER.match(m.group("who")[:join.start()].strip()):
+    one = frames_words(s.library, "one_other", s.unit.lang)  # frames.yaml: the first named is one subcontractor
+    if join is None or one is None or not one.match(m.group("who")[:join.start()].strip()):
         return False
     return m.start("who") + join.start() <= own.start() < m.end("who")
 
