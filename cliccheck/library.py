@@ -145,6 +145,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "others_only": (LEX, False),
     "own_personnel": (LEX, False),
     "one_other": (LEX, False),
+    "amendable_documents": (LEX, False),
     "buyer_grants": (LEX, False),
     "banned_features": (LEX, False),
     "restricted_permissions": (LEX, False),
@@ -165,7 +166,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
                           "word": ({lang: (str, True) for lang in LANGS}, True)}, False),
     "document_limits": ({"instrument_end": ({"own": (LEX, True), "main": (LEX, True)}, False),
                          "several_liability": ({"context": (LEX, True), "words": (LEX, True)}, False),
-                         "non_binding": (LEX, False)}, False),
+                         "non_binding": (LEX, False), "obligations_cease": (LEX, False)}, False),
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
@@ -210,6 +211,9 @@ _REQUIREMENT_SCHEMA: dict[str, Any] = {
     "acts": ([{"id": (str, True), "title": (TEXT, True), "phrases": (LEX, True)}], False),
     # true: the shared grounds for pausing supply or service (common.yaml supply_grounds) justify this requirement too
     "supply_grounds": (bool, False),
+    # true: the duty must outlive the contract (keeping the operator's data or secrets): words ending every
+    # obligation of the supplier when the contract ends (frames.yaml document_limits.obligations_cease) weaken it
+    "outlives_contract": (bool, False),
 }
 
 
@@ -266,6 +270,9 @@ class Requirement:
     #: the buyer's non-payment, force majeure and the other grounds for pausing supply (common.yaml supply_grounds)
     #: justify this requirement's exceptions and rights; never one on data or equipment
     supply_grounds: bool = False
+    #: the duty must outlive the contract (data, secrets): a clause ending all the supplier's obligations at expiry
+    #: weakens it
+    outlives_contract: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,6 +445,7 @@ def _load_requirement(path: Path, check_phrase: Any = None) -> Requirement:
         anchor_title=data.get("anchor_title"),
         acts=tuple(Act(a["id"], a["title"], a["phrases"]) for a in data.get("acts") or ()),
         supply_grounds=data.get("supply_grounds", False),
+        outlives_contract=data.get("outlives_contract", False),
     )
 
 

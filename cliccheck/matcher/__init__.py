@@ -56,11 +56,12 @@ from .analysis import Assessment, Unit, frames_words, get_analyzer, party_regex
 from .candidates import prefilter
 from .document import document_bound as _document_bound
 from .document import document_findings
-from .document_limits import document_limit, document_limits
+from .document_limits import cessation_words, document_limit, document_limits, outliving_limit
 from .frames import (
     _clause_reference,
     _frames_regex,
     _opens_list,
+    carved_out,
     defined_terms,
     excludes_reasons,
     narrowed_terms,
@@ -107,13 +108,35 @@ def _unagreed_spans(doc: Document, library: Library, lang: str) -> list[tuple[in
     if markers is None or heads is None:
         return []
     blocks = [b for b in doc.blocks if b.text.strip()]
+    # parts the body says are not agreed ("附件4《采购人网络安全管理要求》…仅供乙方了解参考，不构成本合同的组成部分",
+    # "Schedule 7 is for information only"): the part named last before the marker, in the same sentence
+    disowned: set[str] = set()
+    for b in blocks:
+        for m in markers.finditer(b.text):
+            sentence = b.text[:m.start()].rsplit("。", 1)[-1].rsplit("；", 1)[-1].rsplit(". ", 1)[-1].rsplit(";", 1)[-1]
+            named = list(_PART_REFERENCE[lang].finditer(sentence))
+            if named:
+                disowned.add(_part_key(named[-1]))
     out: list[tuple[int, int]] = []
     for i, b in enumerate(blocks[1:], start=1):
-        if len(b.text) > 160 or not heads.search(b.text) or not markers.search(b.text):
+        if len(b.text) > 160 or not heads.search(b.text):
+            continue
+        own = _PART_REFERENCE[lang].match(b.text.strip())
+        if not markers.search(b.text) and not (own is not None and _part_key(own) in disowned):
             continue
         end = next((n.start for n in blocks[i + 1:] if heads.search(n.text)), len(doc.text))
         out.append((b.start, end))
     return out
+
+
+#: a part of the contract named by its label ("附件4", "附表二", "Schedule 7", "Annex B")
+_PART_REFERENCE = {"en": re.compile(r"\b(schedule|annex|appendix|exhibit|attachment)\s+([A-Z]|\d+(?:\.\d+)?|[IVX]{1,5})\b",
+                                    re.IGNORECASE),
+                   "zh": re.compile(r"(附件|附表|附录)\s*([一二三四五六七八九十]+|\d+)")}
+
+
+def _part_key(m: re.Match[str]) -> str:
+    return f"{m.group(1).lower()} {m.group(2).lower()}"
 
 
 def _superseded_spans(doc: Document, library: Library, lang: str) -> list[tuple[int, int]]:
@@ -334,6 +357,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     _deleted(sentences, found, library, lang)
     _widened_reasons(sentences, found, library, lang)
     _amended(sentences, found, library, lang)
+    _in_amendable_part(doc, sentences, found, library, roles, lang)
     _capped(sentences, found, library, lang)
     _weaker_part_may_prevail(sentences, found, library, lang)
     return found
@@ -591,6 +615,37 @@ def _widened_reasons(sentences, found, library, lang) -> None:  # type: ignore[n
                 a.quality = "weak"
                 a.reasons.append(Reason("weakened-by", f"{term}: {hit.group(0)}"))
                 a.detail = a.detail or f"the definition of {term} includes {hit.group(0)!r}"
+
+
+def _in_amendable_part(doc, sentences, found, library, roles, lang) -> None:  # type: ignore[no-untyped-def]
+    """"附：数据政策摘录 … 恒渊不会…对客户数据进行关联分析" where the body says "数据政策由乙方制定，乙方可…不时修订": the
+    undertakings of a part setting out a document the supplier may change at will (frames.yaml
+    ``amendable_documents``) are weak, naming the sentence that lets it change them."""
+    rx = _frames_regex(library, "amendable_documents", lang)
+    supplier = party_regex(roles.supplier, lang) if roles is not None else None
+    if rx is None or supplier is None:
+        return
+    for s in sentences:
+        if s.language != lang or rx.search(s.text) is None or supplier.search(s.text) is None:
+            continue
+        names = {n for n in _DOCUMENT_NAMES.findall(s.text) if 2 <= len(n) <= 30}
+        names |= {n for n in _SHORT_NAMES.findall(doc.text) if n in s.text}
+        heads = [b for b in doc.blocks if b.start > s.end and len(b.text.strip()) <= 40
+                 and any(n in b.text for n in names)]
+        for head in heads:
+            end = next((b.start for b in doc.blocks if b.start > head.start and _PART_HEAD.match(b.text)), len(doc.text))
+            for a in found:
+                if a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not None \
+                        and head.start <= a.unit.sentence.start < end:
+                    carved_out(a, s.text if len(s.text) <= 160 else s.text[:159] + "…")
+
+
+#: a document named in a sentence: 《恒渊客户数据保护政策》, "Data Policy", “数据政策”
+_DOCUMENT_NAMES = re.compile(r"[《“\"「]([^》”\"」]{2,30})[》”\"」]")
+#: a short name given to a document ("（以下简称“数据政策”）", '(the "Data Policy")')
+_SHORT_NAMES = re.compile(r"(?:以下简称|下称|简称|the)\s*[“\"「]([^”\"」]{2,30})[”\"」]")
+#: the heading of another part of the contract, which ends the one before
+_PART_HEAD = re.compile(r"\s*(?:附件|附表|附录|附\s*[：:（(]|(?:schedule|annex|appendix|exhibit|attachment)\s+[\w.]+)", re.IGNORECASE)
 
 
 def _amended(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
@@ -1203,12 +1258,14 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
             per_lang[version][rid] = decide(req, [a for a in found if a.requirement == rid], doc, roles, version)
     prevailing = _prevailing(doc, library) if len(langs) > 1 else None
     limits = document_limits(doc, library, langs)  # once per document, whatever the number of requirements
+    ending_all = cessation_words(doc, library, langs)
     requirements: list[RequirementResult] = []
     findings: list[Finding] = []
     for rid in selected:
         results = {v: per_lang[v][rid] for v in langs}
         combined = _combine(results, prevailing)
-        requirements.append(document_limit(unseen_words(_document_bound(combined, roles), doc), limits))
+        requirements.append(outliving_limit(document_limit(unseen_words(_document_bound(combined, roles), doc), limits),
+                                            library.requirement(rid).outlives_contract, ending_all))
         verdicts = {r.verdict for r in results.values()}
         if len(verdicts) > 1:
             ev = [e for r in results.values() for e in r.evidence[:1]]

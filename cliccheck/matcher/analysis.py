@@ -2218,9 +2218,15 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 # "乙方不得留存学生照片" for a duty due when the entrustment ends: a promise, but not tied to the end
                 reasons.append(Reason("unanchored", req.anchor_title["en"]))
             narrowed = {t for el in elements for t in unit.narrowed.get((rid, el), ())}
+            lowered = s.text.lower()
             for o in obj_hits:
-                if o.text in narrowed:  # "「用戶設備」指…桌面電腦": the undertaking covers only what the definition lists
-                    reasons.append(Reason("partial-coverage", f"only what '{o.text}' is defined as"))
+                # (or a longer term ending in the object's words, written round them here: "necessary technical
+                # support"; not "Extended Support Period", 供应商)
+                term = o.text if o.text in narrowed else next(
+                    (t for t in narrowed if t.lower().endswith(o.text.lower())
+                     and lowered.find(t.lower(), max(0, o.end - len(t)), o.end) == o.end - len(t)), None)
+                if term is not None:  # "「用戶設備」指…桌面電腦": the undertaking covers only what the definition lists
+                    reasons.append(Reason("partial-coverage", f"only what '{term}' is defined as"))
             kind = _partial_kind(s, rid, [*obj_hits, *all_objs, *s.get(f"{rid}:partial_objects")])
             if kind is not None:  # "不得取得甲方客户之个人资料": personal information is one kind of the user data
                 reasons.append(Reason("partial-coverage", f"only '{kind}'"))

@@ -115,6 +115,27 @@ def _sentence_around(text: str, m: re.Match[str]) -> str:
     return text[start:min(ends, default=len(text))].strip().strip('"“”')
 
 
+def cessation_words(doc: Document, library: Library, langs: list[str]) -> str | None:
+    """The sentence ending every obligation of the supplier when the contract ends ("On expiry or termination of
+    this Agreement, all obligations of the Operator shall cease"; frames.yaml ``document_limits.obligations_cease``),
+    or None: it weakens the duties that must outlive the contract (``outlives_contract``)."""
+    for lang in langs:
+        for rx in _regexes(library, "obligations_cease", lang=lang):
+            if m := rx.search(doc.text):
+                return " ".join(_sentence_around(doc.text, m).split())
+    return None
+
+
+def outliving_limit(result: RequirementResult, outlives: bool, words: str | None) -> RequirementResult:
+    """A satisfied duty that must outlive the contract, in a document that ends every obligation with it, is weak."""
+    if not outlives or result.verdict != Verdict.SATISFIED or not words:
+        return result
+    quoted = words.rstrip(".。")
+    return dataclasses.replace(
+        result, verdict=Verdict.WEAK, reasons=[*result.reasons, Reason("carve-out", words)],
+        message=f"The {result.id} undertaking ends with the contract, though it must outlive it: '{quoted}'.")
+
+
 def document_limits(doc: Document, library: Library, langs: list[str]) -> str | None:
     """The document's words that limit every undertaking in it, read once per document, or None."""
     for lang in langs:

@@ -388,6 +388,12 @@ def _find_justified_no_breach(s: Sentence, library: Library) -> list[tuple[int, 
 
 
 _ITEM = re.compile(r"[（(](?:[a-z]|[ivx]{1,4}|\d|[一二三四五六七八九十]{1,3})[）)]|[;；]")
+#: the separators of a list written as one run of text, with no item markers
+_RUN_ON_ITEM = {"en": re.compile(r",\s*(?:(?:and|or|and/or)\s+)?|\s(?:and|or)\s+(?=(?:any|the|a|an)\s)", re.IGNORECASE),
+                "zh": re.compile(r"(?:[、，,]\s*)?(?:以及|或者)|[、，,]")}
+#: where a list of reasons turns to what they do not include
+_LIST_EXCLUSION = {"en": re.compile(r",?\s*\b(?:and|but)\s+(?:does|do|shall|will)\s+not\s+include\b", re.IGNORECASE),
+                   "zh": re.compile(r"[，,]?\s*(?:但|而|且)?(?:不包括|不含|不包含)")}
 #: the opening of a list item as drafters number it at the start of a paragraph: （一） (a) (iv) 1. 2、 a) 三、 ①,
 #: also after the list's last "or"/"and" ("or (e) any other reason …")
 _ITEM_START = re.compile(r"\s*(?:(?:or|and|and/or|或|或者|及|以及)\s*)?(?:[（(](?:[a-z]|[ivx]{1,4}|\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|\d{1,2}[.、)）](?!\d)"
@@ -407,11 +413,25 @@ def _defines_reasons(s: Sentence, library: Library) -> bool:
 def justified_items(s: Sentence, start: int, fine: list[Hit]) -> bool:
     """Every enumerated item of a list ("(a) … ; (b) …", "（一）…（二）…") from ``start`` names a justification and no
     carve-out: a definition of the justifiable reasons that only narrows them."""
-    cuts = [start, *[m.start() for m in _ITEM.finditer(s.text, start)], len(s.text)]
+    # the list ends where it turns to what the reasons exclude ("…, and does not include a change of strategy")
+    end = m.start() if (m := _LIST_EXCLUSION[s.unit.lang].search(s.text, start)) else len(s.text)
+    cuts = [start, *[m.start() for m in _ITEM.finditer(s.text, start, end)], end]
+    if len(cuts) == 2:
+        # a run-on list ("justifiable reasons include force majeure, the Buyer's failure to pay …, and changes to
+        # the Supplier's product strategy"): each of its parts must name a justification, not just the first
+        cuts = [start, *[m.end() for m in _RUN_ON_ITEM[s.unit.lang].finditer(s.text, start, end)], end]
     items = [(a, b) for a, b in itertools.pairwise(cuts) if re.search(r"\w{2}", s.text[a:b])]
     bad = s.any("carve_outs", "modal:non_binding", "breadth")
-    return bool(items) and all(any(a <= h.start < b for h in fine) and not any(a <= h.start < b for h in bad)
-                               for a, b in items)
+    consent = s.get("lawful_basis")
+
+    def buyers_consent(a: int, b: int) -> bool:
+        """"或经机关书面同意者", "or with the Buyer's written consent": the buyer's leave, and no one else's."""
+        parties = [p for p in s.parties if a <= p.start < b]
+        return any(a <= h.start < b for h in consent) and any(p.cat == "party:buyer" for p in parties) \
+            and not any(p.cat == "party:supplier" for p in parties)
+
+    return bool(items) and all((any(a <= h.start < b for h in fine) or buyers_consent(a, b))
+                               and not any(a <= h.start < b for h in bad) for a, b in items)
 
 
 def _provision(library: Library, lang: str, text: str, m: re.Match[str]) -> bool:
@@ -525,6 +545,30 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
             justified_for[id(i)] = item_justified(i)
             carve_out_for[id(i)] = rids - justified_for[id(i)]
         later = [*items, *(t for t in later if all(t is not i for i in items))]
+    at_will = _exception_terms_at_will(s.text, sentences, library, lang)
+    if at_will is not None:
+        # "except as required to perform the Services", where "Services" includes a programme under which the
+        # Vendor updates and locks the Systems at its discretion: the exception lets in what the definition does
+        for a in taken:
+            carved_out(a, at_will)
+        return
+    opening = _paragraph_opening(s, sentences, lang)
+    if opening is not None:
+        # "8.2 质保期内，乙方应…；无正当理由，乙方不得停止供货": the time opening the paragraph frames every part of it
+        phrase, owner, at = opening
+        hits = analyzer.hits(phrase)
+        read = Read(Unit(phrase, lang, [(0, owner.start + at, owner.start + at + len(phrase))], owner), hits,
+                    party_hits(phrase, roles, hits, lang), library)
+        for a in taken:
+            positive = a.frame is not None and a.frame.polarity == "positive"
+            runs = leftover_runs(phrase, safe_spans(read, library, "positive" if positive else "negative", rider=True,
+                                                    rid=a.requirement), lang)
+            words = [phrase[i:j] for i, j in runs]
+            if words:
+                if a.frame is not None:
+                    a.frame.riders.append(("paragraph opening", phrase))
+                    a.frame.leftover += words
+                unrecognised(a, words)
     for t in [*later, *(t for t, _ in narrowing)]:
         # a closed definition narrows only the undertakings whose object is its term
         closed = next((term for d, term in narrowing if d is t), "")
@@ -615,6 +659,74 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
             if words:
                 unrecognised(a, words)
                 a.weakened_by.append((read.unit, runs))
+
+
+def carved_out(a: Assessment, detail: str) -> None:
+    """Make a satisfied undertaking weak for a carve-out found outside its own words (``detail`` says where)."""
+    a.quality = "weak"
+    a.reasons = [r for r in a.reasons if r.code != "binding-undertaking"]
+    a.reasons.append(Reason("carve-out", detail))
+    a.detail = a.detail or detail
+    if a.frame is not None:
+        a.frame.exceptions.append(("carve-out", detail))
+
+
+def _exception_terms_at_will(text: str, sentences: list[Any], library: Library, lang: str) -> str | None:
+    """A defined term in the undertaking's exception ("except as required to perform the Services", 但为履行本合同
+    服务所必需的除外) whose definition, or that of a term it names in turn, leaves something to the supplier's
+    discretion ("… at Vendor's discretion … restricts or locks functions of the Systems"): the exception lets that in.
+    Returns what to show the lawyer, or None."""
+    key = (library.key, lang, "exceptions")
+    if key not in _COMPILED:
+        _COMPILED[key] = [("", rx)] if (rx := phrase_regex(library.common["exceptions"][lang], lang)) else []
+    opened = [m for _, rx in _COMPILED[key] for m in rx.finditer(text)]  # type: ignore[attr-defined]
+    if not opened:
+        return None
+    tail = text[min(m.start() for m in opened):]
+    definitions = [(t, term) for t, term in defined_term_sentences(sentences, lang) if t.text not in text]
+    if not definitions:
+        return None
+    seen: set[str] = set()
+    todo = [(term, term) for _, term in definitions if _uses_term(tail, term, lang)]
+    while todo:
+        term, via = todo.pop(0)
+        if term in seen or len(seen) > 8:
+            continue
+        seen.add(term)
+        for t, defined in definitions:
+            if defined != term:
+                continue
+            body = t.text
+            if _defined_at_will(body, library, lang):
+                return f"{via}, as defined: {body[:120] + ('…' if len(body) > 120 else '')}"
+            todo += [(other, f"{via} → {other}") for _, other in definitions
+                     if other != term and other not in seen and _uses_term(body, other, lang)]
+    return None
+
+
+def _uses_term(text: str, term: str, lang: str) -> bool:
+    """``term`` as a word of ``text`` (an English defined term keeps its capitals)."""
+    if lang == "zh":
+        return term in text
+    return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text) is not None
+
+
+#: a time or period opening a paragraph before its first comma ("8.2 质保期内，", "During the Warranty Period,"),
+#: after the clause's number
+_OPENING_TIME = {"en": re.compile(r"\W{0,3}(?:[\d.()a-z]+\s+)?((?i:during|throughout|within|until|for\s+the\s+(?:duration|period))"
+                                  r"\b[^,;.:]{1,60}),"),
+                 "zh": re.compile(r"\W{0,3}(?:[\d.（）()、一二三四五六七八九十第条]+\s*)?((?:在|于)?[^，。；,：:]{1,20}?"
+                                  r"(?:期内|期间内|期间|期限内|年内|月内|之内))[，,]")}
+
+
+def _paragraph_opening(s: Any, sentences: list[Any], lang: str) -> tuple[str, Any, int] | None:
+    """The time opening the paragraph of ``s`` when ``s`` is a later part of it ("质保期内，乙方应…；无正当理由，乙方不得…"):
+    the phrase and the sentence it opens."""
+    first = next((t for t in sentences if t.block is s.block and t.language == lang), None)
+    if first is None or first is s or first.index > s.index:
+        return None
+    m = _OPENING_TIME[lang].match(first.text)
+    return (m.group(1), first, m.start(1)) if m else None
 
 
 def _qualify_stated(s: Any, sentences: list[Any], stated: list[Assessment], library: Library, lang: str) -> None:
@@ -1492,7 +1604,7 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         # every English reference by number names its first number (a Chinese one may write it 第七条)
         digits = re.findall(r"\d+", _IN_ANNEX.sub("", section or ""))[:1] if lang == "en" else []
         found = [t for t in sentences if t.language == lang and t is not s
-                 and (not digits or digits[0] in t.text) and id(t) not in taken
+                 and (not digits or digits[0] in t.text or _CLAUSE_RANGE[lang].search(t.text)) and id(t) not in taken
                  and _names(named, t.text, library, lang)
                  and not _TITLE[lang].fullmatch(t.text)  # "Article 12 Cybersecurity Review": its own heading
                  and not _other_items_only(s.text, named, t.text)]
@@ -1764,9 +1876,29 @@ def _names(rx: re.Pattern[str], text: str, library: Library | None = None, lang:
     another instrument's article (frames.yaml ``statute_articles``), not this contract's clause of that number."""
     statutes = _frames_regex(library, "statute_articles", lang) if library is not None else None
     spans = [(m.start(), m.end()) for m in statutes.finditer(text)] if statutes is not None else []
+    top = _REFERENCE_TOP.get(rx)
+    # (or named in a range of clauses: "paragraphs 2 to 6", 第二条至第六条)
+    ranged = [m for m in _CLAUSE_RANGE[lang].finditer(text)
+              if top is not None and (a := _range_end(m.group("a"))) is not None
+              and (b := _range_end(m.group("b"))) is not None and a <= top <= b] if top is not None else []
     return any((text[:m.start()].strip() or _PREDICATE_AFTER[lang].match(text, m.end()))
                and not any(a <= m.start() and m.end() <= b for a, b in spans)
-               for m in rx.finditer(text))
+               for m in [*rx.finditer(text), *ranged])
+
+
+#: a range of clauses by number ("paragraphs 2 to 6", "Clauses 8-12", 第二条至第六条, 第2至6条)
+_CLAUSE_RANGE = {
+    "en": re.compile(r"\b(?:clauses|articles|sections|paragraphs)\s+(?P<a>\d{1,3})\s*(?:to|-|–|through|and)\s*(?P<b>\d{1,3})\b",
+                     re.IGNORECASE),
+    "zh": re.compile(rf"第\s*(?P<a>[\d{zh.NUMERAL_CHARS}]{{1,4}})\s*(?:条|條)?\s*(?:至|到|-|—|～|~)\s*第?\s*"
+                     rf"(?P<b>[\d{zh.NUMERAL_CHARS}]{{1,4}})\s*[条條]"),
+}
+#: the top clause number each reference pattern of :func:`_clause_reference` stands for
+_REFERENCE_TOP: dict[re.Pattern[str], int] = {}
+
+
+def _range_end(label: str) -> int | None:
+    return int(label) if label.isdigit() else zh.parse_numeral(label)
 
 
 #: what follows a reference opening a sentence that makes it the subject, not the sentence's own label ("Clause 12
@@ -1867,6 +1999,10 @@ def _clause_reference(section: str | None, lang: str) -> re.Pattern[str] | None:
             alts = "|".join(dict.fromkeys(labels))
             rx = re.compile(rf"(?<![\d.．{zh.NUMERAL_CHARS}])(?:第\s*)?(?:{alts})\s*[条條款]")
         _REFERENCE_RX[key] = rx
+        if rx is not None and (number or article):
+            head = (number.group(0).split(".")[0] if number else article.group(1))
+            if (top := _range_end(head)) is not None:
+                _REFERENCE_TOP[rx] = top
     return _REFERENCE_RX[key]
 
 
@@ -2032,11 +2168,30 @@ def trace_document(doc: Any, library: Library, *, supplier_aliases: tuple[str, .
 
 
 #: a definition, the term quoted, or (as in a definitions list) unquoted and capitalised before "means"
-_DEFINED = {"en": re.compile(r"^\W{0,3}(?:[\d.()a-z]+\s+)?(?:[\"“]([A-Z][^\"”]{1,40})[\"”]\s+(?:means|shall mean|includes|"
+_DEFINED = {"en": re.compile(r"^\W{0,3}(?:[\d.()a-z]+\s+)?(?i:for\s+the\s+purposes?\s+of\s+this\s+(?:clause|article|section|"
+                             r"paragraph|sub-clause)(?:\s+[\d.]+)?\s*,\s*)?"
+                             r"(?:[\"“]([A-Za-z][^\"”]{1,40})[\"”]\s+(?:means|shall mean|includes|"
                              r"include|shall include|refers to|is defined as)|((?-i:[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}))"
                              r"\s+(?:means|shall mean))\b"),
             "zh": re.compile(r"^\W{0,3}(?:[\d.（）()、一二三四五六七八九十第条]+\s*)?(?:定义|释义|名词解释)?\s*"
+                             r"(?:本(?:条|款|项)所称(?:的|之)?)?"
                              r"[“\"「『]([^”\"」』]{1,20})[”\"」』]\s*(?:，|,)?(?:是指|系指|指|包括)")}
+#: a definition's body pointing at another clause for its content ("the support services described in Article 8.2",
+#: 第8.2条所述的技术支持服务): group ``ref`` is the clause number
+_REFERS_TO_CLAUSE = {"en": re.compile(r"\b(?:described|set\s+out|specified|referred\s+to|provided(?:\s+for)?|listed)\s+"
+                                      r"(?:in|under)\s+(?:Article|Clause|Section|Sub-Clause)\s+(?P<ref>\d+(?:\.\d+)*)",
+                                      re.IGNORECASE),
+                     "zh": re.compile(r"第?(?P<ref>\d+(?:\.\d+)*)条?(?:所述|所列|约定|规定|所约定|所规定)")}
+
+
+def _referenced_clause_text(body: str, sentences: list[Any], lang: str) -> str:
+    """The text of the clauses a definition's body points at for its content, read as part of the body (a period
+    confining that clause confines the term)."""
+    refs = {m.group("ref") for m in _REFERS_TO_CLAUSE[lang].finditer(body)}
+    if not refs:
+        return ""
+    return " ".join(t.text for t in sentences if t.language == lang and (sec := t.block.section)
+                    and any(sec == r or sec.startswith(r + ".") for r in refs))
 
 
 _PHRASES: dict[tuple[Any, ...], re.Pattern[str] | None] = {}
@@ -2096,7 +2251,8 @@ def _definitions(sentences: list[Any], library: Library, lang: str, *,
             listed = bool(names) or bool(classes is not None and classes.search(body))
             # a body that confines the term to a period ("… provided during the Warranty Period") narrows it,
             # whatever it names
-            confined = narrow and periods is not None and bool(periods.search(body))
+            confined = narrow and periods is not None and bool(
+                periods.search(body) or periods.search(_referenced_clause_text(body, sentences, lang)))
             for el, rx in found:
                 # narrow: the term names the element, the body names neither that element (another element does
                 # not count: "Support means the supply of replacement parts") nor the device classes or data
