@@ -18,8 +18,10 @@ EVAL = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 #: patches are support by the pack's own definition, and narrowing them cost right verdicts elsewhere; (part 25)
 #: "The Supplier is bound by this Schedule and shall not process Platform Personal Information outside it", with
 #: the schedule naming purpose and method, read as PIPL21-03, which its author did not list - the sentence is that
-#: undertaking in terms
-REPORTED = {("j1-zh-010", "SEC03"), ("p53-en-073", "PIPL21-03")}
+#: undertaking in terms; (part 27) "The Supplier shall not disclose to third parties any confidential information
+#: of the Buyer" labelled weak as non-disclosure alone (SEC02) - reading a ban on disclosure alone as half the duty
+#: broke 14 development labels that accept it and added a false pass elsewhere
+REPORTED = {("j1-zh-010", "SEC03"), ("p53-en-073", "PIPL21-03"), ("p58-en-007", "SEC02")}
 
 
 @pytest.mark.slow

@@ -11,6 +11,8 @@ taken from the held-out cases.
 - "附件4…仅供参考，不构成本合同的组成部分": the undertakings set out in the annex the body disowns bind no one.
 - A letter of undertaking that "失其效力" at acceptance lapses as one that 失效 does.
 - "应避免以远程方式操控…", "shall avoid": to avoid is to try not to, a hedge.
+- "shall not access, copy or extract any Passenger Name Record data": a kind of records named in capitals before
+  the data is one category of it, not the contract's defined term.
 - "except as required to perform the Services", where "Services" includes a programme under which the vendor locks
   and reconfigures the systems at its discretion: the exception lets that in.
 - Packs: "to complete enrolments" is the purpose, not the end of the entrustment; "Notwithstanding anything in this
@@ -124,6 +126,18 @@ def test_an_exception_through_a_defined_term_lets_in_what_the_definition_does(pr
             "\n\n1.2 " + programme + "\n\n8.3 The Supplier shall not access, control or manipulate any system or "
             "other equipment of the Purchaser, except as required to perform the Services.\n")
     assert _verdict(text, "CSR03") == expected
+
+
+@pytest.mark.parametrize(("kind", "expected"), [
+    ("any Passenger Name Record data", "weak"),
+    ("any Frequent Flyer Profile data", "weak"),
+    # the buyer's system named in capitals: all the data in it
+    ("any Departure Control System data", "satisfied"),
+])
+def test_a_category_of_records_named_in_capitals_narrows_the_data(kind: str, expected: str) -> None:
+    text = (EN.replace("Radiotherapy Equipment", "Document Reader") + "3.2 The Supplier shall not access, copy or "
+            f"extract {kind} held in the Purchaser's systems without the Purchaser's written consent.\n")
+    assert _verdict(text, "CSR02") == expected
 
 
 PROCESSOR = ('Between Silverwing Airlines Co., Ltd. ("Airline") and Harbourline Member Services Co., Ltd. '
