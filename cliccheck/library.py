@@ -146,6 +146,8 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "own_personnel": (LEX, False),
     "one_other": (LEX, False),
     "amendable_documents": (LEX, False),
+    "amendable_document_kinds": (LEX, False),
+    "amendable_document_parts": (LEX, False),
     "buyer_grants": (LEX, False),
     "banned_features": (LEX, False),
     "restricted_permissions": (LEX, False),

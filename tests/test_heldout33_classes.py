@@ -207,3 +207,95 @@ def test_an_annex_setting_out_a_policy_the_supplier_may_revise_at_will(policy: s
     text = ("甲方：海西渔港管理处\n\n乙方：蓝澄数据服务有限公司\n\n第六条 乙方按照《蓝澄客户数据保护政策》（以下简称“数据政策”）"
             f"处理甲方数据。{policy}\n\n附：数据政策摘录\n\n3.2 乙方不会在未经甲方同意的情况下对甲方数据进行关联分析。\n")
     assert _verdict(text, "ND03", "network-data") == expected
+
+
+# The review of the fixes above (run by a helper on its own texts): each reading it found wrong, mended.
+
+@pytest.mark.parametrize("second", [
+    "第二条 附件4中的设备报价明细仅供参考，不构成本合同的组成部分，以合同总价为准。",
+    "第二条 附件4所附图片仅供参考，具体以实物为准。",
+    "第二条 附件4为本合同不可分割的组成部分；除附件4外，乙方投标时提交的宣传资料仅供参考。",
+])
+def test_only_an_annex_that_is_itself_disowned_binds_no_one(second: str) -> None:
+    text = (ZH + "第一条 乙方不得非法控制和操纵甲方的设备和系统。\n\n" + second + "\n\n附件4 产品技术规格及服务条款\n\n"
+            "1. 乙方可根据维护需要远程锁定设备功能。\n")
+    assert _verdict(text, "CSR03") == "contradicted"
+
+
+def test_a_disowned_schedule_in_english() -> None:
+    undertaking = "1. The Supplier shall not illegally control or manipulate the Purchaser's equipment.\n\n"
+    schedule = "Schedule 4 Service Terms\n\n1. The Supplier may remotely lock the Equipment at any time at its discretion.\n"
+    listed = EN + undertaking + "2. The indicative unit prices listed in Schedule 4 are for information only.\n\n" + schedule
+    disowned = EN + undertaking + "2. Schedule 4 is provided for information only and does not form part of this Contract.\n\n" + schedule
+    assert _verdict(listed, "CSR03") == "contradicted"
+    assert _verdict(disowned, "CSR03") == "satisfied"
+
+
+def test_software_the_supplier_may_update_is_no_policy_it_may_amend() -> None:
+    text = (EN + '1.1 The Supplier shall supply the equipment and software described in Schedule 1 (the "Software"). '
+            "The Supplier may update the Software from time to time to fix defects.\n\n2. Software\n\n2.1 The "
+            "Supplier shall cooperate with any cybersecurity review of this procurement.\n")
+    assert _verdict(text, "CSR01") == "satisfied"
+
+
+@pytest.mark.parametrize(("ending", "expected"), [
+    ("12.1 On expiry of this Agreement, all obligations of the Bureau shall cease, save for fees accrued.", "satisfied"),
+    ("12.1 Upon termination of this Agreement, all obligations of the Contractor shall cease.\n\n12.2 Clause 7 shall "
+     "survive any expiry or termination of this Agreement.", "satisfied"),
+    ("12.1 Upon termination of this Agreement, all obligations of the Contractor under this Agreement shall cease.",
+     "weak"),
+    ("12.1 Upon termination of this Agreement, all of the Contractor's obligations shall cease.", "weak"),
+])
+def test_only_the_suppliers_obligations_ending_unkept_weaken_the_data_bans(ending: str, expected: str) -> None:
+    assert _verdict(OPERATOR + ending + "\n", "ND02", "network-data") == expected
+
+
+@pytest.mark.parametrize("grant", [
+    "7.2 乙方可以在授权范围内对数据进行处理，但不得将数据用于训练乙方模型。",
+    "7.2 乙方仅可将甲方提供的会话数据用于优化甲方的智能客服模型。",
+])
+def test_a_ban_or_a_restriction_on_the_models_is_no_right(grant: str) -> None:
+    text = ("甲方（委托方）：东航会员服务有限公司\n\n乙方（受托方）：灵语智能科技有限公司\n\n"
+            "4.1 乙方为甲方会员提供在线客服，处理会员号、会员姓名及会话内容等个人信息。\n\n"
+            "4.4 乙方不得超出本合同约定的目的和方式处理个人信息。\n\n" + grant + "\n")
+    assert _verdict(text, "PIPL21-03", "pipl21") != "contradicted"
+
+
+@pytest.mark.parametrize(("reasons", "expected"), [
+    # one reason written with commas, and a list of authorities: no part is the supplier's own
+    ("force majeure, the Purchaser's failure, after two written reminders, to pay undisputed invoices, and an order "
+     "of a competent court", "satisfied"),
+    ("force majeure, the Purchaser's failure to pay within sixty days after notice, or the Supplier's written notice "
+     "to the Purchaser", "weak"),
+    ("force majeure and adjustments by the Supplier's group to its global product portfolio", "weak"),
+    ("those listed in Clause 24.1 (Suspension by Supplier)", "satisfied"),
+])
+def test_a_run_on_reason_is_a_carve_out_when_it_is_the_suppliers_own(reasons: str, expected: str) -> None:
+    text = (EN + "9.4 The Supplier shall not interrupt the supply of the Equipment or necessary technical support "
+            f"without justifiable reason. For the purposes of this Article, justifiable reasons include {reasons}.\n")
+    assert _verdict(text, "CSR04") == expected
+
+
+@pytest.mark.parametrize("text", [
+    ZH + "8.2 合同签订后三个月内，乙方应完成设备到货安装及调试；无正当理由，乙方不得停止供货或者停止技术支持服务。\n",
+    ZH + "8.2 设备使用期间内，乙方应保证备品备件的及时供应；无正当理由，乙方不得停止供货或者停止技术支持服务。\n",
+    EN + "8.2 During the Warranty Period, the Supplier shall repair defects free of charge. The Supplier shall not "
+    "interrupt the supply of the Equipment or necessary technical support without justifiable reason.\n",
+])
+def test_only_a_narrowing_period_opening_a_semicolon_paragraph_frames_it(text: str) -> None:
+    assert _verdict(text, "CSR04") == "satisfied"
+
+
+def test_clauses_joined_by_and_are_no_range() -> None:
+    text = (EN + "2. The Supplier shall cooperate with the cybersecurity review.\n\n5. The Supplier shall not interrupt "
+            "the supply of the Equipment or necessary technical support without justifiable reason.\n\n8. The "
+            "Supplier shall keep records.\n\n12. The obligations under Clauses 2 and 8 are subject to the Supplier's "
+            "internal policies as amended from time to time.\n")
+    assert _verdict(text, "CSR04") == "satisfied"
+
+
+def test_processing_that_is_complete_is_the_end_of_the_entrustment() -> None:
+    text = (PROCESSOR + "1. The Processor shall process members' names for the Airline.\n\n7. When the processing of "
+            "the personal information is complete, the Processor shall return or delete all personal information "
+            "and keep no copy.\n")
+    assert _verdict(text, "PIPL21-04", "pipl21") == "satisfied"

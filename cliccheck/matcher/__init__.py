@@ -114,9 +114,12 @@ def _unagreed_spans(doc: Document, library: Library, lang: str) -> list[tuple[in
     for b in blocks:
         for m in markers.finditer(b.text):
             sentence = b.text[:m.start()].rsplit("。", 1)[-1].rsplit("；", 1)[-1].rsplit(". ", 1)[-1].rsplit(";", 1)[-1]
-            named = list(_PART_REFERENCE[lang].finditer(sentence))
-            if named:
-                disowned.add(_part_key(named[-1]))
+            # the part is the marker's subject: it opens the sentence ("20.2 附件4《…》仅供参考", "Schedule 4 is for
+            # information only"), not a thing in it ("附件4中的报价明细", "the prices listed in Schedule 4") or one
+            # excepted ("除附件4外，宣传资料仅供参考")
+            subject = _SUBJECT_PART[lang].match(sentence)
+            if subject is not None:
+                disowned.add(_part_key(subject))
     out: list[tuple[int, int]] = []
     for i, b in enumerate(blocks[1:], start=1):
         if len(b.text) > 160 or not heads.search(b.text):
@@ -133,6 +136,16 @@ def _unagreed_spans(doc: Document, library: Library, lang: str) -> list[tuple[in
 _PART_REFERENCE = {"en": re.compile(r"\b(schedule|annex|appendix|exhibit|attachment)\s+([A-Z]|\d+(?:\.\d+)?|[IVX]{1,5})\b",
                                     re.IGNORECASE),
                    "zh": re.compile(r"(附件|附表|附录)\s*([一二三四五六七八九十]+|\d+)")}
+
+
+#: a part named as the subject of what follows: after the clause number only, with its title, and "is"/系 before the
+#: marker ("20.2 附件4《采购人网络安全管理要求》系甲方内部管理规定，仅供乙方了解参考", "Schedule 4 (Guidance) is provided for
+#: information only")
+_SUBJECT_PART = {"en": re.compile(r"\s*(?:[\d.]+\s+)?(?:the\s+)?(schedule|annex|appendix|exhibit|attachment)\s+([A-Z]|\d+(?:\.\d+)?|[IVX]{1,5})"
+                                  r"\b(?:\s*\([^)]{1,60}\))?\s*(?:[\"“][^\"”]{1,60}[\"”]\s*)?,?\s*(?:is|are|shall\s+be|will\s+be|has\s+been)\b"
+                                  r"(?:(?!\b(?:in|of|listed|set\s+out|under)\b)[^,;])*$", re.IGNORECASE),
+                 "zh": re.compile(r"\s*(?:[\d.．]+\s*|第[一二三四五六七八九十百\d]+条\s*)?(附件|附表|附录)\s*([一二三四五六七八九十]+|\d+)"
+                                  r"(?:[《“「][^》”」]{1,40}[》”」])?(?![中内里所的之])[^，。；除]{0,24}(?:[，,][^，。；除]{0,24}){0,3}[，,]?\s*$")}
 
 
 def _part_key(m: re.Match[str]) -> str:
@@ -625,12 +638,22 @@ def _in_amendable_part(doc, sentences, found, library, roles, lang) -> None:  # 
     supplier = party_regex(roles.supplier, lang) if roles is not None else None
     if rx is None or supplier is None:
         return
+    kinds = _frames_regex(library, "amendable_document_kinds", lang)
+    parts = _frames_regex(library, "amendable_document_parts", lang)
+    if kinds is None or parts is None:
+        return
+    short_names = None
     for s in sentences:
         if s.language != lang or rx.search(s.text) is None or supplier.search(s.text) is None:
             continue
-        names = {n for n in _DOCUMENT_NAMES.findall(s.text) if 2 <= len(n) <= 30}
-        names |= {n for n in _SHORT_NAMES.findall(doc.text) if n in s.text}
-        heads = [b for b in doc.blocks if b.start > s.end and len(b.text.strip()) <= 40
+        if short_names is None:  # once per document
+            short_names = set(_SHORT_NAMES.findall(doc.text))
+        # a policy, terms or standard of the supplier's (not "the Software" it may update)
+        names = {n for n in _DOCUMENT_NAMES.findall(s.text) if 2 <= len(n) <= 30 and kinds.search(n)}
+        names |= {n for n in short_names if n in s.text and kinds.search(n)}
+        if not names:
+            continue
+        heads = [b for b in doc.blocks if b.start > s.end and len(b.text.strip()) <= 40 and parts.search(b.text)
                  and any(n in b.text for n in names)]
         for head in heads:
             end = next((b.start for b in doc.blocks if b.start > head.start and _PART_HEAD.match(b.text)), len(doc.text))
@@ -1258,7 +1281,7 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
             per_lang[version][rid] = decide(req, [a for a in found if a.requirement == rid], doc, roles, version)
     prevailing = _prevailing(doc, library) if len(langs) > 1 else None
     limits = document_limits(doc, library, langs)  # once per document, whatever the number of requirements
-    ending_all = cessation_words(doc, library, langs)
+    ending_all = cessation_words(doc, library, langs, roles)
     requirements: list[RequirementResult] = []
     findings: list[Finding] = []
     for rid in selected:

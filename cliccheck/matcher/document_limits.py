@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date
+from typing import Any
 
 from ..library import Library
 from ..model import Document
@@ -74,11 +75,11 @@ def _term(text: str, patterns: list[re.Pattern[str]]) -> tuple[str, date | None,
 _CACHE: dict[tuple[object, ...], list[re.Pattern[str]]] = {}
 
 
-def _regexes(library: Library, *path: str, lang: str) -> list[re.Pattern[str]]:
+def _regexes(library: Library, *path: str, lang: str, root: str = "document_limits") -> list[re.Pattern[str]]:
     """One regex per phrase: the patterns of a term share the group names ``end``, ``n`` and ``unit``."""
-    key = (library.key, lang, *path)
+    key = (library.key, lang, root, *path)
     if key not in _CACHE:
-        node = library.frames.get("document_limits", {})
+        node = library.frames.get(root, {}) if root else library.frames
         for part in path:
             node = node.get(part, {})
         _CACHE[key] = [rx for phrase in node.get(lang, ()) if (rx := phrase_regex([phrase], lang)) is not None]
@@ -115,15 +116,29 @@ def _sentence_around(text: str, m: re.Match[str]) -> str:
     return text[start:min(ends, default=len(text))].strip().strip('"“”')
 
 
-def cessation_words(doc: Document, library: Library, langs: list[str]) -> str | None:
+def cessation_words(doc: Document, library: Library, langs: list[str], roles: Any = None) -> str | None:
     """The sentence ending every obligation of the supplier when the contract ends ("On expiry or termination of
-    this Agreement, all obligations of the Operator shall cease"; frames.yaml ``document_limits.obligations_cease``),
-    or None: it weakens the duties that must outlive the contract (``outlives_contract``)."""
+    this Agreement, all obligations of the Contractor shall cease"; frames.yaml ``document_limits.obligations_cease``),
+    or None: it weakens the duties that must outlive the contract (``outlives_contract``). Only the supplier's
+    obligations, and only where no clause is kept in force after the end (frames.yaml ``survival_statements``)."""
+    from .analysis import party_regex
+
     for lang in langs:
+        survival = _regexes(library, "survival_statements", lang=lang, root="")
+        if any(rx.search(doc.text) for rx in survival):
+            continue
+        supplier = party_regex(roles.supplier, lang) if roles is not None else None
         for rx in _regexes(library, "obligations_cease", lang=lang):
-            if m := rx.search(doc.text):
-                return " ".join(_sentence_around(doc.text, m).split())
+            for m in rx.finditer(doc.text):
+                if supplier is not None and supplier.search(m.group(0)):
+                    return " ".join(_quoted_from(doc.text, m).split())
     return None
+
+
+def _quoted_from(text: str, m: re.Match[str]) -> str:
+    """The match to the end of its sentence, as the reason quotes it (its clause number left out)."""
+    ends = [i for c in "\n。;；" if (i := text.find(c, m.end())) >= 0]
+    return text[m.start():min(ends, default=len(text))].strip()
 
 
 def outliving_limit(result: RequirementResult, outlives: bool, words: str | None) -> RequirementResult:

@@ -389,7 +389,7 @@ def _find_justified_no_breach(s: Sentence, library: Library) -> list[tuple[int, 
 
 _ITEM = re.compile(r"[（(](?:[a-z]|[ivx]{1,4}|\d|[一二三四五六七八九十]{1,3})[）)]|[;；]")
 #: the separators of a list written as one run of text, with no item markers
-_RUN_ON_ITEM = {"en": re.compile(r",\s*(?:(?:and|or|and/or)\s+)?|\s(?:and|or)\s+(?=(?:any|the|a|an)\s)", re.IGNORECASE),
+_RUN_ON_ITEM = {"en": re.compile(r",\s*(?:(?:and|or|and/or|as\s+well\s+as)\s+)?|\s(?:and|or|and/or|as\s+well\s+as)\s+", re.IGNORECASE),
                 "zh": re.compile(r"(?:[、，,]\s*)?(?:以及|或者)|[、，,]")}
 #: where a list of reasons turns to what they do not include
 _LIST_EXCLUSION = {"en": re.compile(r",?\s*\b(?:and|but)\s+(?:does|do|shall|will)\s+not\s+include\b", re.IGNORECASE),
@@ -413,14 +413,44 @@ def _defines_reasons(s: Sentence, library: Library) -> bool:
 def justified_items(s: Sentence, start: int, fine: list[Hit]) -> bool:
     """Every enumerated item of a list ("(a) … ; (b) …", "（一）…（二）…") from ``start`` names a justification and no
     carve-out: a definition of the justifiable reasons that only narrows them."""
+    items, run_on = _list_items(s, start)
+    return bool(items) and not _unjustified(s, items, run_on, fine)
+
+
+def unjustified_reasons(s: Sentence, library: Library) -> list[str]:
+    """The reasons a definition of the justifiable reasons in ``s`` lists that justify nothing ("…, or the
+    Supplier's written notice to the Purchaser"): each is a carve-out, though every word of it may be known."""
+    fine = s.any("justifications", "supply_grounds", *(f"{r.id}:justifications" for r in library.requirements))
+    out: list[str] = []
+    for name, rx, _ in _complements(library, s.unit.lang):
+        if name != "reason_definitions":
+            continue
+        for m in rx.finditer(s.text):
+            items, run_on = _list_items(s, m.end())
+            out += [s.text[a:b].strip(" ,，、;；。.") for a, b in _unjustified(s, items, run_on, fine)]
+    return list(dict.fromkeys(w for w in out if w))
+
+
+#: a reference to another clause by number ("Clause 24.1", "第二十四条", "第24.1条")
+_NAMES_A_CLAUSE = re.compile(r"\b(?:clauses?|articles?|sections?|paragraphs?|schedules?|annex(?:es)?)\s+\d|第\s*[\d一二三四五六七八九十百]+",
+                             re.IGNORECASE)
+
+
+def _list_items(s: Sentence, start: int) -> tuple[list[tuple[int, int]], bool]:
+    """The items of the list from ``start``, and whether it is a run-on list (no item marks)."""
     # the list ends where it turns to what the reasons exclude ("…, and does not include a change of strategy")
     end = m.start() if (m := _LIST_EXCLUSION[s.unit.lang].search(s.text, start)) else len(s.text)
     cuts = [start, *[m.start() for m in _ITEM.finditer(s.text, start, end)], end]
-    if len(cuts) == 2:
+    run_on = len(cuts) == 2
+    if run_on:
         # a run-on list ("justifiable reasons include force majeure, the Buyer's failure to pay …, and changes to
-        # the Supplier's product strategy"): each of its parts must name a justification, not just the first
+        # the Supplier's product strategy"): each of its parts is read, not just the first
         cuts = [start, *[m.end() for m in _RUN_ON_ITEM[s.unit.lang].finditer(s.text, start, end)], end]
-    items = [(a, b) for a, b in itertools.pairwise(cuts) if re.search(r"\w{2}", s.text[a:b])]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if re.search(r"\w{2}", s.text[a:b])], run_on
+
+
+def _unjustified(s: Sentence, items: list[tuple[int, int]], run_on: bool, fine: list[Hit]) -> list[tuple[int, int]]:
+    """The items that name no justification, or name a carve-out."""
     bad = s.any("carve_outs", "modal:non_binding", "breadth")
     consent = s.get("lawful_basis")
 
@@ -430,8 +460,19 @@ def justified_items(s: Sentence, start: int, fine: list[Hit]) -> bool:
         return any(a <= h.start < b for h in consent) and any(p.cat == "party:buyer" for p in parties) \
             and not any(p.cat == "party:supplier" for p in parties)
 
-    return bool(items) and all((any(a <= h.start < b for h in fine) or buyers_consent(a, b))
-                               and not any(a <= h.start < b for h in bad) for a, b in items)
+    def own_reason(a: int, b: int) -> bool:
+        """A part naming no justification that is the supplier's own ("adjustments by Party B or its group to the
+        product line", "any reason the Supplier considers appropriate", "the Supplier's written notice"): a part
+        of a run-on list that names no one ("after two written reminders", "行政机关依法作出的决定") goes on the
+        reason before it."""
+        if _NAMES_A_CLAUSE.search(s.text, a, b):
+            return False  # "those listed in Clause 24.1 (Suspension by Contractor)": that clause is read for them
+        return any(a <= p.start < b and p.cat in ("party:supplier", "party:pronoun") for p in s.parties) \
+            or any(a <= m.start < b and m.cat == "modal:permission" for m in s.modals)
+
+    return [(a, b) for a, b in items
+            if not ((any(a <= h.start < b for h in fine) or buyers_consent(a, b) or (run_on and not own_reason(a, b)))
+                    and not any(a <= h.start < b for h in bad))]
 
 
 def _provision(library: Library, lang: str, text: str, m: re.Match[str]) -> bool:
@@ -552,7 +593,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
         for a in taken:
             carved_out(a, at_will)
         return
-    opening = _paragraph_opening(s, sentences, lang)
+    opening = _paragraph_opening(s, sentences, library, lang)
     if opening is not None:
         # "8.2 质保期内，乙方应…；无正当理由，乙方不得停止供货": the time opening the paragraph frames every part of it
         phrase, owner, at = opening
@@ -653,6 +694,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                                                     rid=a.requirement) + harmless[a.requirement]
                                  + _excepting_what_went_before(read, library), lang)
             words = [t.text[i:j] for i, j in runs]
+            # a reason listed as justifiable that justifies nothing, however known its words
+            words += [w for w in unjustified_reasons(read, library) if not any(w in x or x in w for x in words)]
             if frame is not None:
                 frame.riders.append(("later sentence", t.text if len(t.text) <= 120 else t.text[:119] + "…"))
                 frame.leftover += words
@@ -711,22 +754,23 @@ def _uses_term(text: str, term: str, lang: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text) is not None
 
 
-#: a time or period opening a paragraph before its first comma ("8.2 质保期内，", "During the Warranty Period,"),
-#: after the clause's number
-_OPENING_TIME = {"en": re.compile(r"\W{0,3}(?:[\d.()a-z]+\s+)?((?i:during|throughout|within|until|for\s+the\s+(?:duration|period))"
-                                  r"\b[^,;.:]{1,60}),"),
-                 "zh": re.compile(r"\W{0,3}(?:[\d.（）()、一二三四五六七八九十第条]+\s*)?((?:在|于)?[^，。；,：:]{1,20}?"
-                                  r"(?:期内|期间内|期间|期限内|年内|月内|之内))[，,]")}
+#: a clause's number before the paragraph's first words ("8.2 ", "（二）", "第八条 ")
+_LEADING_LABEL = re.compile(r"\W{0,3}(?:[\d.（）()、一二三四五六七八九十第条]+\s*)?")
+_COMMA_AFTER = re.compile(r"\s*[,，]")
 
 
-def _paragraph_opening(s: Any, sentences: list[Any], lang: str) -> tuple[str, Any, int] | None:
-    """The time opening the paragraph of ``s`` when ``s`` is a later part of it ("质保期内，乙方应…；无正当理由，乙方不得…"):
-    the phrase and the sentence it opens."""
+def _paragraph_opening(s: Any, sentences: list[Any], library: Library, lang: str) -> tuple[str, Any, int] | None:
+    """A narrowing period opening the paragraph of ``s`` when ``s`` is a later part of it, the parts joined by
+    semicolons ("8.2 质保期内，乙方应…；无正当理由，乙方不得…"; frames.yaml ``narrowing_periods``): the phrase, the
+    sentence it opens and where."""
     first = next((t for t in sentences if t.block is s.block and t.language == lang), None)
-    if first is None or first is s or first.index > s.index:
+    if first is None or first is s or first.index > s.index or not first.text.rstrip().endswith((";", "；")):
         return None
-    m = _OPENING_TIME[lang].match(first.text)
-    return (m.group(1), first, m.start(1)) if m else None
+    periods = _cached_phrase_regex(library, ("frames", "narrowing_periods"),
+                                   library.frames.get("narrowing_periods", {}).get(lang, ()), lang)
+    lead = _LEADING_LABEL.match(first.text)
+    m = periods.match(first.text, lead.end()) if periods is not None and lead is not None else None
+    return (m.group(0), first, m.start()) if m and _COMMA_AFTER.match(first.text, m.end()) else None
 
 
 def _qualify_stated(s: Any, sentences: list[Any], stated: list[Assessment], library: Library, lang: str) -> None:
@@ -1597,6 +1641,9 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
     # apply to …"): a sentence naming either is read with it, in the same paragraph too (the run-in "12.2" ends the
     # rest-of-paragraph reading above as a new clause, yet it takes the undertaking back by number)
     own = _OWN_LABEL.search(s.text, 0, 60)
+    # the sentences naming a range of clauses ("paragraphs 2 to 6"), found once per document
+    ranged = {id(t) for t in _once_per_document("clause ranges", sentences, lang, lambda: [
+        t for t in sentences if t.language == lang and _CLAUSE_RANGE[lang].search(t.text)])}
     for section in dict.fromkeys([s.block.section, own.group(1) if own else None]):
         named = _clause_reference(section, lang)
         if named is None:
@@ -1604,7 +1651,7 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         # every English reference by number names its first number (a Chinese one may write it 第七条)
         digits = re.findall(r"\d+", _IN_ANNEX.sub("", section or ""))[:1] if lang == "en" else []
         found = [t for t in sentences if t.language == lang and t is not s
-                 and (not digits or digits[0] in t.text or _CLAUSE_RANGE[lang].search(t.text)) and id(t) not in taken
+                 and (not digits or digits[0] in t.text or id(t) in ranged) and id(t) not in taken
                  and _names(named, t.text, library, lang)
                  and not _TITLE[lang].fullmatch(t.text)  # "Article 12 Cybersecurity Review": its own heading
                  and not _other_items_only(s.text, named, t.text)]
@@ -1888,7 +1935,7 @@ def _names(rx: re.Pattern[str], text: str, library: Library | None = None, lang:
 
 #: a range of clauses by number ("paragraphs 2 to 6", "Clauses 8-12", 第二条至第六条, 第2至6条)
 _CLAUSE_RANGE = {
-    "en": re.compile(r"\b(?:clauses|articles|sections|paragraphs)\s+(?P<a>\d{1,3})\s*(?:to|-|–|through|and)\s*(?P<b>\d{1,3})\b",
+    "en": re.compile(r"\b(?:clauses|articles|sections|paragraphs)\s+(?P<a>\d{1,3})\s*(?:to|-|–|through)\s*(?P<b>\d{1,3})\b",
                      re.IGNORECASE),
     "zh": re.compile(rf"第\s*(?P<a>[\d{zh.NUMERAL_CHARS}]{{1,4}})\s*(?:条|條)?\s*(?:至|到|-|—|～|~)\s*第?\s*"
                      rf"(?P<b>[\d{zh.NUMERAL_CHARS}]{{1,4}})\s*[条條]"),
@@ -2168,8 +2215,8 @@ def trace_document(doc: Any, library: Library, *, supplier_aliases: tuple[str, .
 
 
 #: a definition, the term quoted, or (as in a definitions list) unquoted and capitalised before "means"
-_DEFINED = {"en": re.compile(r"^\W{0,3}(?:[\d.()a-z]+\s+)?(?i:for\s+the\s+purposes?\s+of\s+this\s+(?:clause|article|section|"
-                             r"paragraph|sub-clause)(?:\s+[\d.]+)?\s*,\s*)?"
+_DEFINED = {"en": re.compile(r"^\W{0,3}(?:[\d.()a-z]+\s+)?(?i:(?:for\s+the\s+purposes?\s+of|in|as\s+used\s+in)\s+this\s+"
+                             r"(?:clause|article|section|paragraph|sub-clause)(?:\s+[\d.]+)?\s*,\s*)?"
                              r"(?:[\"“]([A-Za-z][^\"”]{1,40})[\"”]\s+(?:means|shall mean|includes|"
                              r"include|shall include|refers to|is defined as)|((?-i:[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}))"
                              r"\s+(?:means|shall mean))\b"),
@@ -2178,10 +2225,10 @@ _DEFINED = {"en": re.compile(r"^\W{0,3}(?:[\d.()a-z]+\s+)?(?i:for\s+the\s+purpos
                              r"[“\"「『]([^”\"」』]{1,20})[”\"」』]\s*(?:，|,)?(?:是指|系指|指|包括)")}
 #: a definition's body pointing at another clause for its content ("the support services described in Article 8.2",
 #: 第8.2条所述的技术支持服务): group ``ref`` is the clause number
-_REFERS_TO_CLAUSE = {"en": re.compile(r"\b(?:described|set\s+out|specified|referred\s+to|provided(?:\s+for)?|listed)\s+"
-                                      r"(?:in|under)\s+(?:Article|Clause|Section|Sub-Clause)\s+(?P<ref>\d+(?:\.\d+)*)",
-                                      re.IGNORECASE),
-                     "zh": re.compile(r"第?(?P<ref>\d+(?:\.\d+)*)条?(?:所述|所列|约定|规定|所约定|所规定)")}
+_REFERS_TO_CLAUSE = {"en": re.compile(r"\b(?:(?:described|set\s+out|specified|referred\s+to|provided(?:\s+for)?|listed)\s+"
+                                      r"(?:in|under)|under|in\s+accordance\s+with|pursuant\s+to)\s+(?:Article|Clause|Section|"
+                                      r"Sub-Clause)\s+(?P<ref>\d+(?:\.\d+)*)", re.IGNORECASE),
+                     "zh": re.compile(r"第?(?P<ref>\d+(?:\.\d+)*)(?:条|款)?(?:所述|所列|约定|规定|所约定|所规定|项下)")}
 
 
 def _referenced_clause_text(body: str, sentences: list[Any], lang: str) -> str:
