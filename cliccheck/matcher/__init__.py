@@ -112,6 +112,8 @@ def _unagreed_spans(doc: Document, library: Library, lang: str) -> list[tuple[in
     # "Schedule 7 is for information only"): the part named last before the marker, in the same sentence
     disowned: set[str] = set()
     for b in blocks:
+        if not any(w in b.text.lower() for w in _PART_WORDS[lang]):
+            continue  # names no part (a plain substring test: a regex over every block of a long contract is slow)
         for m in markers.finditer(b.text):
             sentence = b.text[:m.start()].rsplit("。", 1)[-1].rsplit("；", 1)[-1].rsplit(". ", 1)[-1].rsplit(";", 1)[-1]
             # the part is the marker's subject: it opens the sentence ("20.2 附件4《…》仅供参考", "Schedule 4 is for
@@ -132,6 +134,8 @@ def _unagreed_spans(doc: Document, library: Library, lang: str) -> list[tuple[in
     return out
 
 
+#: the words that name a part of the contract, for a quick test before the patterns below
+_PART_WORDS = {"en": ("schedule", "annex", "appendix", "exhibit", "attachment"), "zh": ("附件", "附表", "附录")}
 #: a part of the contract named by its label ("附件4", "附表二", "Schedule 7", "Annex B")
 _PART_REFERENCE = {"en": re.compile(r"\b(schedule|annex|appendix|exhibit|attachment)\s+([A-Z]|\d+(?:\.\d+)?|[IVX]{1,5})\b",
                                     re.IGNORECASE),
@@ -642,16 +646,15 @@ def _in_amendable_part(doc, sentences, found, library, roles, lang) -> None:  # 
     parts = _frames_regex(library, "amendable_document_parts", lang)
     if kinds is None or parts is None:
         return
-    short_names = None
+    # the documents of the supplier's the contract names: a policy, terms or standard (not "the Software" it may
+    # update), by its title or its short name, found once
+    named = {n for n in [*_DOCUMENT_NAMES.findall(doc.text), *_SHORT_NAMES.findall(doc.text)]
+             if 2 <= len(n) <= 30 and kinds.search(n)}
+    if not named:
+        return
     for s in sentences:
-        if s.language != lang or rx.search(s.text) is None or supplier.search(s.text) is None:
-            continue
-        if short_names is None:  # once per document
-            short_names = set(_SHORT_NAMES.findall(doc.text))
-        # a policy, terms or standard of the supplier's (not "the Software" it may update)
-        names = {n for n in _DOCUMENT_NAMES.findall(s.text) if 2 <= len(n) <= 30 and kinds.search(n)}
-        names |= {n for n in short_names if n in s.text and kinds.search(n)}
-        if not names:
+        names = {n for n in named if n in s.text}
+        if s.language != lang or not names or rx.search(s.text) is None or supplier.search(s.text) is None:
             continue
         heads = [b for b in doc.blocks if b.start > s.end and len(b.text.strip()) <= 40 and parts.search(b.text)
                  and any(n in b.text for n in names)]
@@ -1281,7 +1284,9 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
             per_lang[version][rid] = decide(req, [a for a in found if a.requirement == rid], doc, roles, version)
     prevailing = _prevailing(doc, library) if len(langs) > 1 else None
     limits = document_limits(doc, library, langs)  # once per document, whatever the number of requirements
-    ending_all = cessation_words(doc, library, langs, roles)
+    # (only a requirement that must outlive the contract reads it: none of the four)
+    ending_all = cessation_words(doc, library, langs, roles) \
+        if any(library.requirement(rid).outlives_contract for rid in selected) else None
     requirements: list[RequirementResult] = []
     findings: list[Finding] = []
     for rid in selected:

@@ -726,7 +726,8 @@ def _exception_terms_at_will(text: str, sentences: list[Any], library: Library, 
     if not opened:
         return None
     tail = text[min(m.start() for m in opened):]
-    definitions = [(t, term) for t, term in defined_term_sentences(sentences, lang) if t.text not in text]
+    definitions = [(t, term) for t, term in _once_per_document(
+        "defined terms", sentences, lang, lambda: defined_term_sentences(sentences, lang)) if t.text not in text]
     if not definitions:
         return None
     seen: set[str] = set()
