@@ -148,6 +148,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "amendable_documents": (LEX, False),
     "amendable_document_kinds": (LEX, False),
     "amendable_document_parts": (LEX, False),
+    "unsettled_parts": (LEX, False),
     "buyer_grants": (LEX, False),
     "banned_features": (LEX, False),
     "restricted_permissions": (LEX, False),

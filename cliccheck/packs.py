@@ -500,7 +500,13 @@ def _without_denials(pre: Precondition, text: str, path: str) -> str:
     if not any(pre.denials.values()):
         return text
     return "".join(m.group(0) for m in _SENTENCE.finditer(text)
-                   if _lexicon_hit(pre.denials, m.group(0), ("deny", path)) is None)
+                   if _lexicon_hit(pre.denials, m.group(0), ("deny", path)) is None or _EXCEPTED.search(m.group(0)))
+
+
+#: a Chinese sentence that excepts something from what it denies ("除为履行本合同所必需外，乙方不处理…", "未经甲方同意，
+#: 乙方不接触…"): it restricts the supplier's contact, it does not deny it (the English denials carry the same test
+#: in their own patterns: "shall not access … except on the Client's documented instructions")
+_EXCEPTED = re.compile(r"除[^。；]{0,40}?外|除非|未经|非经")
 
 
 def suggest_packs(text: str, result: Any, enabled: set[str]) -> Any:

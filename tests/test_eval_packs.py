@@ -20,8 +20,12 @@ EVAL = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 #: the schedule naming purpose and method, read as PIPL21-03, which its author did not list - the sentence is that
 #: undertaking in terms; (part 27) "The Supplier shall not disclose to third parties any confidential information
 #: of the Buyer" labelled weak as non-disclosure alone (SEC02) - reading a ban on disclosure alone as half the duty
-#: broke 14 development labels that accept it and added a false pass elsewhere
-REPORTED = {("j1-zh-010", "SEC03"), ("p53-en-073", "PIPL21-03"), ("p58-en-007", "SEC02")}
+#: broke 14 development labels that accept it and added a false pass elsewhere; (part 28) a defined term "Permitted
+#: Purposes" whose definition includes improving the vendor's own services, read through "process … only for the
+#: Permitted Purposes" as PIPL21-03 satisfied (p62-en-003); a hospital's notice to its transcription vendor quoting
+#: PIPL Art. 21 ("受托人应当按照约定处理个人信息，不得超出…") read as the vendor's undertakings (p62-zh-020)
+REPORTED = {("j1-zh-010", "SEC03"), ("p53-en-073", "PIPL21-03"), ("p58-en-007", "SEC02"), ("p62-en-003", "PIPL21-03"),
+            ("p62-zh-020", "PIPL21-03"), ("p62-zh-020", "PIPL21-05")}
 
 
 @pytest.mark.slow

@@ -375,6 +375,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     _widened_reasons(sentences, found, library, lang)
     _amended(sentences, found, library, lang)
     _in_amendable_part(doc, sentences, found, library, roles, lang)
+    _pointing_at_unsettled_part(doc, sentences, found, library, lang)
     _capped(sentences, found, library, lang)
     _weaker_part_may_prevail(sentences, found, library, lang)
     return found
@@ -664,6 +665,34 @@ def _in_amendable_part(doc, sentences, found, library, roles, lang) -> None:  # 
                 if a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not None \
                         and head.start <= a.unit.sentence.start < end:
                     carved_out(a, s.text if len(s.text) <= 160 else s.text[:159] + "…")
+
+
+def _pointing_at_unsettled_part(doc, sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """"shall apply the security measures set out in Schedule 3" where Schedule 3 reads "to be agreed between the
+    parties within 60 days": the undertaking points at a part still to be agreed (frames.yaml ``unsettled_parts``),
+    so it promises nothing yet and is weak, naming that part."""
+    rx = _frames_regex(library, "unsettled_parts", lang)
+    if rx is None or not any(w in doc.text.lower() for w in _PART_WORDS[lang]):
+        return
+    blocks = [b for b in doc.blocks if b.text.strip()]
+    unsettled: dict[str, str] = {}
+    for i, b in enumerate(blocks):
+        head = _PART_REFERENCE[lang].match(b.text.strip())
+        if head is None:
+            continue
+        body = b.text.strip() if len(b.text) > 40 or i + 1 >= len(blocks) else b.text.strip() + " " + blocks[i + 1].text.strip()
+        if len(body) <= 240 and rx.search(body):
+            unsettled[_part_key(head)] = body if len(body) <= 120 else body[:119] + "…"
+    if not unsettled:
+        return
+    for a in found:
+        if a.kind != "undertaking" or a.quality != "satisfied" or a.unit.sentence is None:
+            continue
+        text = a.unit.sentence.text
+        named = [_part_key(m) for m in _PART_REFERENCE[lang].finditer(text)]
+        hit = next((k for k in named if k in unsettled and not text.strip().lower().startswith(k.split()[0])), None)
+        if hit is not None:
+            carved_out(a, f"still to be agreed: {unsettled[hit]}")
 
 
 #: a document named in a sentence: 《恒渊客户数据保护政策》, "Data Policy", “数据政策”

@@ -1836,7 +1836,7 @@ def _buyer_grants_supplier(text: str, roles: Any, supplier: re.Pattern[str] | Pa
 
 
 #: A quoted defined term opening a definition: “用户数据”仅指… / "User Data" means only …
-_DEFINED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,24})[”\"」』]\s*(?:[,，]?\s*)(?:仅|只|仅限于|only )?(?:是指|系指|指|means|shall mean|refers to|includes)")
+_DEFINED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,24})[”\"」』]\s*(?:[,，:：]?\s*)(?:仅|只|仅限于|only )?(?:是指|系指|指|means|shall mean|refers to|includes)")
 #: a term named after 所称, quoted or not ("本合同所称保密信息，是指…")
 _NAMED_TERM = re.compile(r"所称[“\"「『]?([^“”\"「」『』，,。；\s]{1,24}?)[”\"」』]?\s*[,，]?\s*(?:仅|只|仅限于)?(?:是指|系指|指)")
 
@@ -2223,7 +2223,7 @@ _DEFINED = {"en": re.compile(r"^\W{0,3}(?:[\d.()a-z]+\s+)?(?i:(?:for\s+the\s+pur
                              r"\s+(?:means|shall mean))\b"),
             "zh": re.compile(r"^\W{0,3}(?:[\d.（）()、一二三四五六七八九十第条]+\s*)?(?:定义|释义|名词解释)?\s*"
                              r"(?:本(?:条|款|项)所称(?:的|之)?)?"
-                             r"[“\"「『]([^”\"」』]{1,20})[”\"」』]\s*(?:，|,)?(?:是指|系指|指|包括)")}
+                             r"[“\"「『]([^”\"」』]{1,20})[”\"」』]\s*(?:，|,|：|:)?\s*(?:是指|系指|指|包括)")}
 #: a definition's body pointing at another clause for its content ("the support services described in Article 8.2",
 #: 第8.2条所述的技术支持服务): group ``ref`` is the clause number
 _REFERS_TO_CLAUSE = {"en": re.compile(r"\b(?:(?:described|set\s+out|specified|referred\s+to|provided(?:\s+for)?|listed)\s+"
