@@ -64,3 +64,51 @@ def test_an_undertaking_pointing_at_a_schedule_still_to_be_agreed(schedule: str,
             "examination findings, from 1 July 2025 to 30 June 2026.\n\n2.3 The Contractor shall apply the security "
             "measures set out in Schedule 3.\n\n" + schedule + "\n")
     assert _verdict(text, "PIPL21-02", "pipl21") == expected
+
+
+# The review of the fixes above (run by a helper on its own texts): each reading it found wrong, mended.
+
+@pytest.mark.parametrize("clause", [
+    "11.3 乙方除因原廠未給付授權外，不得中斷產品供應或必要之技術支援服務。",
+    "11.3 除上游供應商逾期給付零組件外，乙方不得中斷產品供應或必要之技術支援服務。",
+])
+def test_performance_a_third_party_owes_is_no_unpaid_price(clause: str) -> None:
+    assert _verdict(TW + clause + "\n", "CSR04") == "weak"
+
+
+@pytest.mark.parametrize("definition", [
+    "1.2 “服务”：指乙方交付的软件许可，不包括技术支持服务及硬件供应。",
+    "1.2 “服务”指乙方交付的软件许可，不包括技术支持服务及硬件供应。",
+    "1.2 “服务”指乙方提供的产品供货和保修期内的技术支持服务。",
+])
+def test_a_term_whose_definition_leaves_support_out_does_not_cover_it(definition: str) -> None:
+    text = "甲方：临江县水务局\n\n乙方：澄江水文仪表有限公司\n\n" + definition + "\n\n8.3 乙方无正当理由不得中断本合同项下的服务。\n"
+    assert _verdict(text, "CSR04") != "satisfied"
+
+
+@pytest.mark.parametrize("definition", [
+    "1.9 正當理由：指不可抗力、甲方逾期付款經催告仍未給付，以及乙方營運策略調整。",
+    "1.9 【正當理由】：指不可抗力、甲方逾期付款經催告仍未給付，以及乙方營運策略調整。",
+])
+def test_a_definitions_table_without_quotes_is_read(definition: str) -> None:
+    text = (TW + "11.4 本契約有效期間內，乙方無正當理由不得中斷產品供應或必要之技術支援服務。\n\n第一條 定義\n\n" + definition + "\n")
+    assert _verdict(text, "CSR04") == "weak"
+
+
+SUPPORT = ('This Agreement is made between Linjiang Parking Authority (the "Buyer") and Vantage Kerb Systems Co., Ltd. '
+           '(the "Supplier").\n\n8.3 The Supplier shall not interrupt the supply of the Products or the technical support '
+           "services described in Schedule 1 without justifiable reason.\n\n")
+
+
+@pytest.mark.parametrize(("schedules", "expected"), [
+    ("Schedule 1 - Services to be Provided\n\nThe Supplier shall provide on-site maintenance, remote support and "
+     "spare parts for the life of the Products.", "satisfied"),
+    ("Schedule 1 Technical Support Services\n\nSchedule 3 Fees (TBC)", "satisfied"),
+    ("Schedule 1 Technical Support Services\n\nRemote support 24x7; on-site response within 4 hours; spare parts kept "
+     "for 5 years; holiday rota to be agreed.", "satisfied"),
+    ("Schedule 1 may be updated by the Buyer from time to time; any change to the service levels is to be agreed in "
+     "writing.", "satisfied"),
+    ("Schedule 1 - Technical Support Services: to be agreed between the parties within 60 days.", "weak"),
+])
+def test_only_a_schedule_that_says_nothing_but_to_be_agreed_is_unsettled(schedules: str, expected: str) -> None:
+    assert _verdict(SUPPORT + schedules + "\n", "CSR04") == expected

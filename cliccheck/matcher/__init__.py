@@ -677,12 +677,23 @@ def _pointing_at_unsettled_part(doc, sentences, found, library, lang) -> None:  
     blocks = [b for b in doc.blocks if b.text.strip()]
     unsettled: dict[str, str] = {}
     for i, b in enumerate(blocks):
-        head = _PART_REFERENCE[lang].match(b.text.strip())
-        if head is None:
-            continue
-        body = b.text.strip() if len(b.text) > 40 or i + 1 >= len(blocks) else b.text.strip() + " " + blocks[i + 1].text.strip()
-        if len(body) <= 240 and rx.search(body):
-            unsettled[_part_key(head)] = body if len(body) <= 120 else body[:119] + "…"
+        text = b.text.strip()
+        head = _PART_REFERENCE[lang].match(text)
+        colon = re.search(r"[:：]", text[:80]) if head is not None else None
+        if head is None or (len(text) > 60 and colon is None):
+            continue  # not a part's heading ("Schedule 2 may be updated by the Buyer …" is a sentence about it)
+        # what the part says after its heading: the rest of the line after a colon, or the next paragraph (not
+        # another heading), or the heading's own note (附件三 报价单（待定）)
+        if colon is not None:
+            rest = text[colon.end():].strip()
+        elif i + 1 < len(blocks) and not _PART_REFERENCE[lang].match(blocks[i + 1].text.strip()):
+            rest = blocks[i + 1].text.strip()
+            if rx.search(text):
+                rest = text
+        else:
+            rest = text
+        if len(rest) <= 80 and rx.search(rest):
+            unsettled[_part_key(head)] = f"{head.group(0)}, still to be agreed ({rest[:60]})"
     if not unsettled:
         return
     for a in found:
@@ -692,7 +703,7 @@ def _pointing_at_unsettled_part(doc, sentences, found, library, lang) -> None:  
         named = [_part_key(m) for m in _PART_REFERENCE[lang].finditer(text)]
         hit = next((k for k in named if k in unsettled and not text.strip().lower().startswith(k.split()[0])), None)
         if hit is not None:
-            carved_out(a, f"still to be agreed: {unsettled[hit]}")
+            carved_out(a, unsettled[hit])
 
 
 #: a document named in a sentence: 《恒渊客户数据保护政策》, "Data Policy", “数据政策”

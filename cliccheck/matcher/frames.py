@@ -1837,6 +1837,10 @@ def _buyer_grants_supplier(text: str, roles: Any, supplier: re.Pattern[str] | Pa
 
 #: A quoted defined term opening a definition: “用户数据”仅指… / "User Data" means only …
 _DEFINED_TERM = re.compile(r"[“\"「『]([^”\"」』]{1,24})[”\"」』]\s*(?:[,，:：]?\s*)(?:仅|只|仅限于|only )?(?:是指|系指|指|means|shall mean|refers to|includes)")
+#: a term defined in a definitions table, unquoted or in brackets, before a colon ("1.9 正当理由：指…", "【正当理由】：
+#: 指…", "Justifiable Reason: means …")
+_LISTED_TERM = re.compile(r"\W{0,3}(?:[\d.]+\s*)?[【\[]?([\u4e00-\u9fff]{2,10}|[A-Z][A-Za-z]+(?: [A-Za-z]+){0,4})[】\]]?\s*[：:]\s*"
+                          r"(?:是指|系指|指|means|shall mean|refers to|includes)")
 #: a term named after 所称, quoted or not ("本合同所称保密信息，是指…")
 _NAMED_TERM = re.compile(r"所称[“\"「『]?([^“”\"「」『』，,。；\s]{1,24}?)[”\"」』]?\s*[,，]?\s*(?:仅|只|仅限于)?(?:是指|系指|指)")
 
@@ -1849,7 +1853,8 @@ def _object_is(frame: Frame | None, term: str) -> bool:
 def _definition_sentences(sentences: list[Any], lang: str) -> list[tuple[Any, re.Match[str]]]:
     return _once_per_document("definitions", sentences, lang, lambda: [
         (t, m) for t in sentences if t.language == lang
-        and (m := _DEFINED_TERM.search(t.text) or _NAMED_TERM.search(t.text)) and m.group(1).strip()])
+        and (m := _DEFINED_TERM.search(t.text) or _NAMED_TERM.search(t.text) or _LISTED_TERM.match(t.text))
+        and m.group(1).strip()])
 
 
 def defined_term_sentences(sentences: list[Any], lang: str) -> list[tuple[Any, str]]:
@@ -2223,7 +2228,7 @@ _DEFINED = {"en": re.compile(r"^\W{0,3}(?:[\d.()a-z]+\s+)?(?i:(?:for\s+the\s+pur
                              r"\s+(?:means|shall mean))\b"),
             "zh": re.compile(r"^\W{0,3}(?:[\d.（）()、一二三四五六七八九十第条]+\s*)?(?:定义|释义|名词解释)?\s*"
                              r"(?:本(?:条|款|项)所称(?:的|之)?)?"
-                             r"[“\"「『]([^”\"」』]{1,20})[”\"」』]\s*(?:，|,|：|:)?\s*(?:是指|系指|指|包括)")}
+                             r"[“\"「『]([^”\"」』]{1,20})[”\"」』]\s*(?:，|,)?(?:是指|系指|指|包括)")}
 #: a definition's body pointing at another clause for its content ("the support services described in Article 8.2",
 #: 第8.2条所述的技术支持服务): group ``ref`` is the clause number
 _REFERS_TO_CLAUSE = {"en": re.compile(r"\b(?:(?:described|set\s+out|specified|referred\s+to|provided(?:\s+for)?|listed)\s+"
@@ -2240,6 +2245,11 @@ def _referenced_clause_text(body: str, sentences: list[Any], lang: str) -> str:
         return ""
     return " ".join(t.text for t in sentences if t.language == lang and (sec := t.block.section)
                     and any(sec == r or sec.startswith(r + ".") for r in refs))
+
+
+#: where a definition's body turns to what it leaves out
+_EXCLUDING = {"en": re.compile(r"\b(?:excluding|except|other\s+than|but\s+not|(?:does|shall)\s+not\s+include)\b", re.IGNORECASE),
+              "zh": re.compile(r"不包括|不含|不包含|除外|但不")}
 
 
 _PHRASES: dict[tuple[Any, ...], re.Pattern[str] | None] = {}
@@ -2282,6 +2292,10 @@ def _definitions(sentences: list[Any], library: Library, lang: str, *,
         if m is None:
             continue
         term, body = next(g for g in m.groups() if g), s.text[m.end():]
+        if not narrow:
+            # what the term excludes, or a period it is confined to, widens it to nothing ('"服务"指软件许可，不包括技术
+            # 支持服务', "…保修期内的技术支持服务")
+            body = _EXCLUDING[lang].split(body, 1)[0]
         if (term, body) in seen:  # a definition repeated word for word (whatever its number) is read once
             continue
         seen.add((term, body))
@@ -2299,13 +2313,13 @@ def _definitions(sentences: list[Any], library: Library, lang: str, *,
             listed = bool(names) or bool(classes is not None and classes.search(body))
             # a body that confines the term to a period ("… provided during the Warranty Period") narrows it,
             # whatever it names
-            confined = narrow and periods is not None and bool(
-                periods.search(body) or periods.search(_referenced_clause_text(body, sentences, lang)))
+            confined = periods is not None and bool(
+                periods.search(body) or (narrow and periods.search(_referenced_clause_text(body, sentences, lang))))
             for el, rx in found:
                 # narrow: the term names the element, the body names neither that element (another element does
                 # not count: "Support means the supply of replacement parts") nor the device classes or data
                 # categories it is made of ("core switches, edge routers")
-                if (el in names) if not narrow else ((confined or not (el in names or (listed and len(found) == 1)))
+                if (el in names and not confined) if not narrow else ((confined or not (el in names or (listed and len(found) == 1)))
                                                      and rx.search(term)):
                     out.setdefault((req.id, el), []).append(term)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
