@@ -615,6 +615,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
         closed = next((term for d, term in narrowing if d is t), "")
         read = reading(t)
         harmless = {a.requirement: _harmless_rights(read, library, a.requirement) for a in taken}
+        unjustified = unjustified_reasons(read, library)  # once per later sentence, whatever the undertakings
         if _restricted_lead_in(read, library) and (listed_items := _items_after(t, sentences, lang)):
             # "乙方仅在下列情形下方可暂停服务：": the lead-in and its items take nothing from an undertaking whose own
             # reasons justify every item; for any other, the lead-in is read as a rider
@@ -695,7 +696,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                                  + _excepting_what_went_before(read, library), lang)
             words = [t.text[i:j] for i, j in runs]
             # a reason listed as justifiable that justifies nothing, however known its words
-            words += [w for w in unjustified_reasons(read, library) if not any(w in x or x in w for x in words)]
+            words += [w for w in unjustified if not any(w in x or x in w for x in words)]
             if frame is not None:
                 frame.riders.append(("later sentence", t.text if len(t.text) <= 120 else t.text[:119] + "…"))
                 frame.leftover += words
