@@ -122,6 +122,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "referenced_exceptions": (LEX, False),
     "shared_terms": (LEX, False),
     "narrowing_periods": (LEX, False),
+    "own_decisions": (LEX, False),
     "reference_titles": (LEX, False),
     "clause_self_references": (LEX, False),
     "undertaking_references": (LEX, False),

@@ -1261,6 +1261,18 @@ def _whether_before(s: Sentence, act: Hit) -> bool:
     return bool(_WHETHER[s.unit.lang].search(s.text, max(0, act.start - 30), act.start))
 
 
+#: a question reported before the act ("A Tenderer asked whether the Contractor will be required to assist with any
+#: review", 投标人询问中标人是否须配合审查): what it asks is no one's promise, whatever the answer after it says
+_ASKED = {"en": re.compile(r"\b(?:asked|asks|ask|enquired|enquires|inquired|inquires|queried|queries|wondered|"
+                           r"wonders|sought\s+clarification|seeks\s+clarification)\s+(?:as\s+to\s+|on\s+)?(?:whether|if)\b"
+                           r"[^.;?!]*$", re.IGNORECASE),
+          "zh": re.compile(r"(?:询问|咨询|提问|问询|质询|请求澄清)[^。；？?]{0,40}?是否[^。；？?]*$")}
+
+
+def _reported_question(s: Sentence, act: Hit) -> bool:
+    return bool(_ASKED[s.unit.lang].search(s.text, 0, act.start))
+
+
 def _buyer_consent(s: Sentence, a: int, b: int) -> bool:
     """The span names the buyer consenting, requesting or authorising, and no money it is to pay: "provided that
     the Customer agrees to any additional fees" makes the duty depend on payment, which no consent cures."""
@@ -1288,14 +1300,29 @@ _COMMA = re.compile(r"[,，]")
 _ALTERNATIVES = re.compile(r"[、，,]?\s*(?:或者|或是|或)|、|,?\s*\bor\b", re.IGNORECASE)
 
 
+#: an English alternative that is only the first of two acts joined by "or" ("only where such supply or provision is
+#: prohibited by PRC law"): the pair is one subject of the next piece, which states the reason. Only the act
+#: suspended, never an actor ("where its parent or the law requires": the parent's wish is no reason)
+_BARE_NOUN = re.compile(r"(?:(?:where|if|when)\s+)?(?:(?:such|the|any|its|that|this)\s+)?"
+                        r"(?:supply|provision|delivery|performance|support|services?|maintenance|sale|export)",
+                        re.IGNORECASE)
+
+
 def _unjustified_alternative(s: Sentence, a: int, b: int, fine: list[Hit]) -> tuple[int, int] | None:
     """The first alternative of an exception list with no justification or consent in it, if any."""
     cuts = [a, *[m.end() for m in _ALTERNATIVES.finditer(s.text, a, b)], b]
-    for x, y in itertools.pairwise(cuts):
+
+    def justified(x: int, y: int) -> bool:
+        return any(x <= h.start < y or (h.start < x < h.end) for h in fine) or _buyer_consent(s, x, y)
+
+    pieces = list(itertools.pairwise(cuts))
+    for i, (x, y) in enumerate(pieces):
         piece = s.text[x:y].strip(" ，,、;；")
-        if len(re.sub(r"\W", "", piece)) < 2:
+        if len(re.sub(r"\W", "", piece)) < 2 or justified(x, y):
             continue
-        if any(x <= h.start < y or (h.start < x < h.end) for h in fine) or _buyer_consent(s, x, y):
+        head = re.sub(r"\s*\bor$", "", piece, flags=re.IGNORECASE)
+        if s.unit.lang == "en" and i + 1 < len(pieces) and "," not in s.text[x:y] \
+                and _BARE_NOUN.fullmatch(head) and justified(*pieces[i + 1]):
             continue
         return x, y
     return None
@@ -2113,6 +2140,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 continue  # "shall not interrupt the supply of the Products or the Support Services": no refusal of the review
             if verdict != "contradiction" and (_attributive_act(s, act) or _delegated_act(s, rid, act)):
                 continue  # "data that it processes for other customers", 转委托第三方处理: not the act bound
+            if _reported_question(s, act):
+                continue  # "A Tenderer asked whether the Contractor will be required to assist": a question
             presumed = side if side in _PRESUMED else None
             if (verdict is None and kind == "duty" and st == "none" and side == "supplier" and party is not None
                     and not any(c.end <= act.start for c in s.get("conditions"))):

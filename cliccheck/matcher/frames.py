@@ -1890,11 +1890,15 @@ def _narrowing_definitions(s: Any, sentences: list[Any], library: Library, lang:
 
 
 def _defined_at_will(body: str, library: Library, lang: str) -> bool:
-    """The definition leaves what it covers to the supplier or to a foreign power (a carve-out in its body)."""
+    """The definition leaves what it covers to the supplier or to a foreign power (a carve-out in its body), or lets
+    in a decision of the supplier's own (frames.yaml ``own_decisions``: force majeure "including … a decision of
+    the Supplier's group to discontinue the product")."""
     key = (library.key, lang, "carve_outs")
     if key not in _COMPILED:
         _COMPILED[key] = [("", rx)] if (rx := phrase_regex(library.common["carve_outs"][lang], lang)) else []
-    return any(rx.search(body) for _, rx in _COMPILED[key])  # type: ignore[attr-defined]
+    own = _frames_regex(library, "own_decisions", lang)
+    return any(rx.search(body) for _, rx in _COMPILED[key]) or (  # type: ignore[attr-defined]
+        own is not None and own.search(body) is not None)
 
 
 def _closes_element(term: str, body: str, library: Library, lang: str) -> bool:
@@ -2229,7 +2233,9 @@ _DEFINED = {"en": re.compile(r"^\W{0,3}(?:[\d.()a-z]+\s+)?(?i:(?:for\s+the\s+pur
                              r"\s+(?:means|shall mean))\b"),
             "zh": re.compile(r"^\W{0,3}(?:[\d.（）()、一二三四五六七八九十第条]+\s*)?(?:定义|释义|名词解释)?\s*"
                              r"(?:本(?:条|款|项)所称(?:的|之)?)?"
-                             r"[“\"「『]([^”\"」』]{1,20})[”\"」』]\s*(?:，|,)?(?:是指|系指|指|包括)")}
+                             r"(?:[“\"「『]([^”\"」』]{1,20})[”\"」』]\s*(?:，|,)?(?:是指|系指|指|包括)"
+                             # unquoted after 所称, where the contract names it ("本合同所称不可抗力，是指…")
+                             r"|本(?:合同|协议|合约|契约|条|款|项)所称(?:的|之)?([\u4e00-\u9fff]{2,10}?)\s*[，,]?\s*(?:是指|系指))")}
 #: a definition's body pointing at another clause for its content ("the support services described in Article 8.2",
 #: 第8.2条所述的技术支持服务): group ``ref`` is the clause number
 _REFERS_TO_CLAUSE = {"en": re.compile(r"\b(?:(?:described|set\s+out|specified|referred\s+to|provided(?:\s+for)?|listed)\s+"
