@@ -67,10 +67,13 @@ def test_eval_command_reads_a_document_corpus_and_exits_1_on_a_false_pass(tmp_pa
 
 EVAL = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 
-#: false passes reported rather than fixed, each with its reason in docs/accuracy-history.md: none. (The two once
-#: listed here, l15-bi-023 and l41-zh-098, a ban on users' personal information alone, have been read as covering
-#: one kind of the user data since held-out part 27; a lawyer sees "covers only …" and decides.)
-REPORTED: set[tuple[str, str]] = set()
+#: false passes reported rather than fixed, each with its reason in the README: (held-out part 35) "shall not, without
+#: consent, remotely access, modify or disable the Licensed Software as installed at the Terminal", where the system
+#: supplied also has operator desks, crane PLC interfaces and CCTV - software is the whole of many supplies, and
+#: reading it as one class of the equipment would fail undertakings of software vendors that cover all they
+#: supply. (The two once listed here, l15-bi-023 and l41-zh-098, a ban on users' personal information alone, have
+#: been read as covering one kind of the user data since held-out part 27.)
+REPORTED: set[tuple[str, str]] = {("l78-en-085", "CSR03")}
 
 
 @pytest.mark.slow

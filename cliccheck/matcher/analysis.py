@@ -1261,12 +1261,12 @@ def _whether_before(s: Sentence, act: Hit) -> bool:
     return bool(_WHETHER[s.unit.lang].search(s.text, max(0, act.start - 30), act.start))
 
 
-#: a question reported before the act ("A Tenderer asked whether the Contractor will be required to assist with any
-#: review", 投标人询问中标人是否须配合审查): what it asks is no one's promise, whatever the answer after it says
+#: a question reported before the act, in the same clause ("A Tenderer asked whether the Contractor will be required
+#: to assist with any review", 投标人询问中标人是否须配合审查): what it asks is no one's promise
 _ASKED = {"en": re.compile(r"\b(?:asked|asks|ask|enquired|enquires|inquired|inquires|queried|queries|wondered|"
                            r"wonders|sought\s+clarification|seeks\s+clarification)\s+(?:as\s+to\s+|on\s+)?(?:whether|if)\b"
-                           r"[^.;?!]*$", re.IGNORECASE),
-          "zh": re.compile(r"(?:询问|咨询|提问|问询|质询|请求澄清)[^。；？?]{0,40}?是否[^。；？?]*$")}
+                           r"[^.;?!,]*$", re.IGNORECASE),
+          "zh": re.compile(r"(?:询问|咨询|提问|问询|质询|请求澄清)[^。；？?，,]{0,40}?是否[^。；？?，,]*$")}
 
 
 def _reported_question(s: Sentence, act: Hit) -> bool:
@@ -2140,8 +2140,10 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 continue  # "shall not interrupt the supply of the Products or the Support Services": no refusal of the review
             if verdict != "contradiction" and (_attributive_act(s, act) or _delegated_act(s, rid, act)):
                 continue  # "data that it processes for other customers", 转委托第三方处理: not the act bound
-            if _reported_question(s, act):
-                continue  # "A Tenderer asked whether the Contractor will be required to assist": a question
+            if verdict != "contradiction" and _reported_question(s, act):
+                # "A Tenderer asked whether the Contractor will be required to assist": a question, up to its comma
+                # (what follows may answer it: "…询问是否配合的，乙方应当…"; a right granted after it still counts)
+                continue
             presumed = side if side in _PRESUMED else None
             if (verdict is None and kind == "duty" and st == "none" and side == "supplier" and party is not None
                     and not any(c.end <= act.start for c in s.get("conditions"))):
