@@ -123,6 +123,8 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "shared_terms": (LEX, False),
     "narrowing_periods": (LEX, False),
     "own_decisions": (LEX, False),
+    "foregoing_overrides": (LEX, False),
+    "paused_acts": (LEX, False),
     "reference_titles": (LEX, False),
     "clause_self_references": (LEX, False),
     "undertaking_references": (LEX, False),

@@ -1301,11 +1301,15 @@ _ALTERNATIVES = re.compile(r"[、，,]?\s*(?:或者|或是|或)|、|,?\s*\bor\b"
 
 
 #: an English alternative that is only the first of two acts joined by "or" ("only where such supply or provision is
-#: prohibited by PRC law"): the pair is one subject of the next piece, which states the reason. Only the act
-#: suspended, never an actor ("where its parent or the law requires": the parent's wish is no reason)
-_BARE_NOUN = re.compile(r"(?:(?:where|if|when)\s+)?(?:(?:such|the|any|its|that|this)\s+)?"
-                        r"(?:supply|provision|delivery|performance|support|services?|maintenance|sale|export)",
-                        re.IGNORECASE)
+#: prohibited by PRC law"): the pair is one subject of the next piece, which states the reason. Only an act the
+#: supplier pauses (frames.yaml ``paused_acts``), never an actor ("where its parent or the law requires")
+_BARE_NOUN = re.compile(r"(?:(?:where|if|when)\s+)?(?:(?:such|the|any|its|that|this)\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
+
+
+def _bare_act(s: Sentence, head: str) -> bool:
+    acts = frames_words(s.library, "paused_acts", s.unit.lang)
+    m = _BARE_NOUN.fullmatch(head)
+    return m is not None and acts is not None and acts.fullmatch(m.group("noun")) is not None
 
 
 def _unjustified_alternative(s: Sentence, a: int, b: int, fine: list[Hit]) -> tuple[int, int] | None:
@@ -1322,7 +1326,7 @@ def _unjustified_alternative(s: Sentence, a: int, b: int, fine: list[Hit]) -> tu
             continue
         head = re.sub(r"\s*\bor$", "", piece, flags=re.IGNORECASE)
         if s.unit.lang == "en" and i + 1 < len(pieces) and "," not in s.text[x:y] \
-                and _BARE_NOUN.fullmatch(head) and justified(*pieces[i + 1]):
+                and _bare_act(s, head) and justified(*pieces[i + 1]):
             continue
         return x, y
     return None

@@ -2106,7 +2106,11 @@ def _provision_of_its_own(t: Any, read: Sentence, rid: str, found: list[Assessme
     if any(p.cat == "party:buyer" and p.start < first and not (basis and p.end <= basis) for p in read.parties):
         return False
     opening = read.text[basis or label:supplier[0].start]
-    override = _general_override(opening, library, lang)
+    # an override of the whole contract, or of what went before ("尽管有前述规定，", "Notwithstanding the foregoing,";
+    # frames.yaml ``foregoing_overrides``), prevails only where the right conflicts: a right on another requirement's
+    # subject overrides nothing of rid's
+    override = _general_override(opening, library, lang) or _general_override(opening, library, lang,
+                                                                              "foregoing_overrides")
     topic = _frames_regex(library, "topic_openers", lang)
     if (basis or label) < supplier[0].start and not _LABEL_ONLY.fullmatch(opening) \
             and not (override and _LABEL_ONLY.fullmatch(opening[override:])) \
@@ -2157,10 +2161,10 @@ def _excepting_what_went_before(read: Sentence, library: Library) -> list[tuple[
     return [(m.start(), m.end())] if m else []
 
 
-def _general_override(opening: str, library: Library, lang: str) -> int:
+def _general_override(opening: str, library: Library, lang: str, section: str = "general_overrides") -> int:
     """The end of an override of the whole contract that opens ``opening`` ("尽管有本合同其他约定，", "Notwithstanding
-    anything in this Agreement,"; frames.yaml ``general_overrides``), or 0."""
-    rx = _frames_regex(library, "general_overrides", lang)
+    anything in this Agreement,"; frames.yaml ``general_overrides``, or another ``section`` of the same form), or 0."""
+    rx = _frames_regex(library, section, lang)
     m = rx.match(opening.lstrip(" /／")) if rx is not None else None
     return m.end() + len(opening) - len(opening.lstrip(" /／")) if m else 0
 
