@@ -469,15 +469,19 @@ def apply_preconditions(text: str, result: Any, library: Library) -> Any:
         # (a particular stated only in part, "以返厂维修方式进行", is no sign of personal information on its own)
         found = any(r.verdict != Verdict.MISSING and not (r.verdict == Verdict.WEAK and any(
             x.code == "stated-particular" for x in r.reasons)) for r in own)
-        if found or _lexicon_hit(pre.indicators, _without_denials(pre, text, pack.path), ("ind", pack.path)) is not None:
+        excepting = library.common.get("exceptions", {})
+        if found or _lexicon_hit(pre.indicators, _without_denials(pre, text, pack.path, excepting),
+                                 ("ind", pack.path)) is not None:
             continue
         goods_only = any(pre.services.values()) and _lexicon_hit(pre.services, text, ("svc", pack.path)) is None \
             and _lexicon_hit(pre.goods, text, ("goods", pack.path)) is not None
-        if any(pre.denials.values()) and _lexicon_hit(pre.denials, text, ("deny", pack.path)) is None and not goods_only:
+        plain = "".join(_denials(pre, text, pack.path, excepting))
+        if any(pre.denials.values()) and _lexicon_hit(pre.denials, plain, ("deny", pack.path)) is None and not goods_only:
             # a pack that says how a contract denies the topic is not applicable only when the contract says so
             # ("The Supplier has no access to any personal information") or when the supplier only delivers goods
             # (no service word at all): a list of indicators can never be complete (CCTV footage, residents' faces,
-            # trip records were not on it), and a wrong not_applicable passes the gate
+            # trip records were not on it), and a wrong not_applicable passes the gate; a denial with an exception
+            # ("has no access to Licensee Data except as described in clause 6") denies nothing
             continue
         for i, res in enumerate(result.requirements):
             if res.id not in pack.ids:
@@ -495,12 +499,22 @@ def apply_preconditions(text: str, result: Any, library: Library) -> Any:
 _SENTENCE = re.compile(r"[^。；;.!?！？\n]+[。；;.!?！？\n]?")
 
 
-def _without_denials(pre: Precondition, text: str, path: str) -> str:
+def _without_denials(pre: Precondition, text: str, path: str, excepting: Lexicon) -> str:
     """The contract without the sentences that deny the supplier any contact with the pack's topic."""
     if not any(pre.denials.values()):
         return text
-    return "".join(m.group(0) for m in _SENTENCE.finditer(text)
-                   if _lexicon_hit(pre.denials, m.group(0), ("deny", path)) is None or _EXCEPTED.search(m.group(0)))
+    denials = set(_denials(pre, text, path, excepting))
+    return "".join(m.group(0) for m in _SENTENCE.finditer(text) if m.group(0) not in denials)
+
+
+def _denials(pre: Precondition, text: str, path: str, excepting: Lexicon) -> list[str]:
+    """The sentences that deny the supplier any contact with the pack's topic, with no exception in them (common.yaml
+    ``exceptions``: "has no access to Licensee Data except as described in clause 6" restricts the contact)."""
+    if not any(pre.denials.values()):
+        return []
+    return [m.group(0) for m in _SENTENCE.finditer(text)
+            if _lexicon_hit(pre.denials, m.group(0), ("deny", path)) is not None and not _EXCEPTED.search(m.group(0))
+            and _lexicon_hit(excepting, m.group(0), ("except", "common")) is None]
 
 
 #: a Chinese sentence that excepts something from what it denies ("除为履行本合同所必需外，乙方不处理…", "未经甲方同意，

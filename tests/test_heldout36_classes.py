@@ -56,3 +56,54 @@ def test_justified_suspension_worded_as_contracts_word_it(exception: str) -> Non
 def test_the_occasions_of_the_whole_supply(occasion: str, expected: str) -> None:
     text = EN + f"8.1 The Supplier shall not, {occasion}, collect, copy or retain any data of the Customer or its passengers.\n"
     assert _verdict(text, "CSR02") == expected
+
+
+# The false-pass classes of held-out part 36 and packs part 30, fixed after they were scored once.
+
+def test_an_exception_that_is_the_suppliers_own_decision_is_a_carve_out() -> None:
+    """A lettered exception list whose item is the supplier's own decision ("where the Supplier has decided to
+    discontinue the relevant product line, on twelve (12) months' notice"): the notice does not make it a reason."""
+    text = EN + ("4. The Supplier shall not interrupt the supply of the Fare Gates, spare parts or technical support "
+                 "during the Support Period except:\n\n(a) where the Customer has failed to pay an undisputed amount "
+                 "within 60 days after written notice;\n\n(b) where the Supplier has decided to withdraw the relevant "
+                 "product line, on twelve (12) months' notice; or\n\n(c) where prohibited by the laws of the People's "
+                 "Republic of China.\n")
+    assert _verdict(text, "CSR04") in {"weak", "contradicted"}
+    justified = text.replace("(b) where the Supplier has decided to withdraw the relevant product line, on twelve "
+                             "(12) months' notice; or", "(b) during an event of Force Majeure; or")
+    assert _verdict(justified, "CSR04") == "satisfied"
+
+
+def test_a_clause_ending_the_undertakings_clause_early_is_read_with_it() -> None:
+    text = EN + ("3. Term. The Contract continues until the end of the Maintenance Period, five (5) years from Final "
+                 "Acceptance.\n\n14. Data. 14.1 The Supplier shall not collect, retain or use any data of the Customer "
+                 "or its passengers without the Customer's written authorisation.\n\n28. Survival. Clause 15 survives "
+                 "until the end of the Maintenance Period. Clause 14 shall cease to apply on the date of Final "
+                 "Acceptance.\n")
+    assert _verdict(text, "CSR02") == "weak"
+
+
+@pytest.mark.parametrize(("scope", "expected"), [("经乙方评估认定为具有保密价值的", "weak"), ("", "satisfied")])
+def test_confidential_information_the_supplier_designates_is_weak(scope: str, expected: str) -> None:
+    from cliccheck.matcher import check_document
+    from cliccheck.packs import load_packs
+    from cliccheck.readers import read_document
+
+    text = (ZH + "为保障甲方关键信息基础设施安全，双方订立本协议。\n\n第一条 定义\n\n本协议所称“保密信息”，指乙方在本项目中接触的、"
+            f"{scope}甲方技术资料、数据和文件。\n\n第三条 保密义务\n\n乙方对保密信息负有保密义务，不得向第三方披露或用于本项目以外的目的。\n")
+    result = check_document(read_document(text.encode("utf-8"), filename="case.txt"),
+                            supplier_aliases=["安澜物联科技有限公司", "乙方"], library=load_packs(["security-agreement"]))
+    assert str(result.requirement("SEC02").verdict) == expected
+
+
+def test_a_denial_of_access_with_an_exception_does_not_make_the_pack_inapplicable() -> None:
+    text = ("SOFTWARE LICENCE AND SUPPORT AGREEMENT\n\nLicensor: Northgate Marking Software Ltd.\n\nLicensee: Provincial "
+            "Examinations Authority\n\n4. The Software runs on the Licensee's servers. The Licensor has no access to "
+            "Licensee Data except as described in clause 6.\n\n6. To resolve Severity 1 incidents, Licensor engineers "
+            "may, with the Licensee's approval, access the production environment remotely, including the database "
+            "of candidate numbers and scores.\n")
+    assert _verdict(text, "PIPL21-05", "pipl21") != "not_applicable"
+    denied = text.replace(" except as described in clause 6", "").replace(
+        "6. To resolve Severity 1 incidents, Licensor engineers may, with the Licensee's approval, access the production "
+        "environment remotely, including the database of candidate numbers and scores.\n", "")
+    assert _verdict(denied, "PIPL21-05", "pipl21") == "not_applicable"

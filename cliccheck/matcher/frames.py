@@ -470,9 +470,13 @@ def _unjustified(s: Sentence, items: list[tuple[int, int]], run_on: bool, fine: 
         return any(a <= p.start < b and p.cat in ("party:supplier", "party:pronoun") for p in s.parties) \
             or any(a <= m.start < b and m.cat == "modal:permission" for m in s.modals)
 
+    # a decision of the supplier's own ("(c) where the Supplier has decided to discontinue the relevant product line,
+    # on twelve months' notice"; frames.yaml ``own_decisions``) is a carve-out, whatever notice or law words it has
+    own = _frames_regex(s.library, "own_decisions", s.unit.lang)
     return [(a, b) for a, b in items
             if not ((any(a <= h.start < b for h in fine) or buyers_consent(a, b) or (run_on and not own_reason(a, b)))
-                    and not any(a <= h.start < b for h in bad))]
+                    and not any(a <= h.start < b for h in bad)
+                    and not (own is not None and own.search(s.text, a, b) is not None))]
 
 
 def _provision(library: Library, lang: str, text: str, m: re.Match[str]) -> bool:
@@ -664,9 +668,11 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                     and not any(m.cat in ("modal:permission", "modal:grant") for m in read.modals) \
                     and _other_subject_only(read, a.requirement) \
                     and points_back(t.text, library, lang, _lawful_exceptions(read)) is None \
-                    and not _speaks_of_all(t.text, library, lang):
+                    and not _speaks_of_all(t.text, library, lang) \
+                    and not (named is not None and _names(named, t.text, library, lang)):
                 # "（二）乙方不会故意控制…": a carve-out in another undertaking of the list qualifies that one (a right
-                # beside the duty is still read with it: "8.4 Party B may suspend … at its discretion")
+                # beside the duty is still read with it: "8.4 Party B may suspend … at its discretion"; and so is a
+                # sentence naming the undertaking's clause: "Clause 14 shall cease to apply on Final Acceptance")
                 continue
             listed = defining is not None and _ITEM_START.match(t.text)  # an item of the exception list opened before
             if not listed and _provision_of_its_own(t, read, a.requirement, found, library) \
@@ -1880,6 +1886,12 @@ def _narrowing_definitions(s: Any, sentences: list[Any], library: Library, lang:
         # it open, and a term defined to bring an element in ('"Services" means … support') only widens
         if any(rx.search(t.text, m.end(1)) for _, rx in _COMPILED[key]):  # type: ignore[attr-defined]
             out.append((t, ""))
+        elif any(rx.search(m.group(1)) for rx in _object_regexes(library, lang)) \
+                and _defined_at_will(t.text[m.end():], library, lang):
+            # an object term whose scope the supplier sets ("“保密信息”指经乙方评估认定为具有保密价值的甲方资料"): the
+            # undertakings on that term cover what the supplier chooses (a term of the reasons, 正当理由, is read
+            # with every undertaking using it, below)
+            out.append((t, m.group(1).strip()))
         elif not m.group(0).endswith("includes") and _closes_element(m.group(1), t.text[m.end():], library, lang):
             out.append((t, m.group(1).strip()))
         elif _defined_at_will(t.text[m.end():], library, lang):
