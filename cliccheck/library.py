@@ -124,6 +124,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "narrowing_periods": (LEX, False),
     "own_decisions": (LEX, False),
     "foregoing_overrides": (LEX, False),
+    "purpose_openers": (LEX, False),
     "paused_acts": (LEX, False),
     "reference_titles": (LEX, False),
     "clause_self_references": (LEX, False),

@@ -107,3 +107,31 @@ def test_a_denial_of_access_with_an_exception_does_not_make_the_pack_inapplicabl
         "6. To resolve Severity 1 incidents, Licensor engineers may, with the Licensee's approval, access the production "
         "environment remotely, including the database of candidate numbers and scores.\n", "")
     assert _verdict(denied, "PIPL21-05", "pipl21") == "not_applicable"
+
+
+# The review of the round (texts of the reviewer's kind, written here): each was read wrongly by a first version.
+ESUP = EN + "7.1 The Supplier shall not interrupt the supply of the Products or technical support without justifiable reason.\n\n"
+ZSUP = ZH + "7.1 乙方不得无正当理由中断产品供应和技术支持。\n\n"
+S = EN + "7.2 The Supplier shall not suspend or withdraw the supply of the Products or the technical support "
+
+
+@pytest.mark.parametrize(("text", "rule", "expected"), [
+    # beside a ban, a right opened by an override or a purpose is read with it: disabling the software interrupts supply
+    (ESUP + "7.2 Notwithstanding the foregoing, the Supplier may remotely disable the Software if it suspects unlicensed "
+            "use.\n", "CSR04", "weak"),
+    (ZSUP + "7.2 为防止软件被超范围使用，乙方可在其认为必要时远程停用软件的全部或部分功能。\n", "CSR04", "weak"),
+    (ZSUP + "7.2 尽管有前述规定，乙方认为必要时，可不经甲方同意远程锁定甲方服务器。\n", "CSR04", "weak"),
+    # a period of notice that has run is no reason of its own, and a lettered list split at its semicolon is one list
+    (S + "except after the notice period has expired.\n", "CSR04", "weak"),
+    (S + "save (a) during Force Majeure; or (b) after the notice period has expired.\n", "CSR04", "weak"),
+    (S + "except (a) during Force Majeure; or (b) after ninety days' notice.\n", "CSR04", "weak"),
+    (S + "except (a) during Force Majeure; or (b) where the Customer has failed to pay an undisputed invoice within "
+         "sixty (60) days after written notice.\n", "CSR04", "satisfied"),
+    # later phases of the work alone are a limit; a "security review" may be the buyer's own
+    (EN + "8.1 The Supplier shall not, in the course of maintaining or upgrading the System, collect, copy or retain any "
+          "data of the Customer or its passengers.\n", "CSR02", "weak"),
+    (EN + "9.1 The Supplier shall cooperate with the Customer during any security review, providing the required "
+          "materials.\n", "CSR01", "weak"),
+])
+def test_the_review_of_the_round(text: str, rule: str, expected: str) -> None:
+    assert _verdict(text, rule) == expected

@@ -1149,13 +1149,21 @@ def _scope_of(s: Sentence, exc: Hit) -> tuple[int, int]:
         m = _COMMA.search(s.text, exc.end)
         if m:
             return exc.start, m.start()
-    # (a table's cell ends it too: "save at the Purchaser's written request. | C | —" and the next row)
-    m = (_SCOPE_END if exc.start > 0 else _SCOPE_END_OPENING).search(s.text, exc.end)
+    # (a table's cell ends it too: "save at the Purchaser's written request. | C | —" and the next row; a semicolon
+    # before the next item of an inline list does not: "except (a) during Force Majeure; or (b) after ninety days'
+    # notice" excepts both)
+    end_rx = _SCOPE_END if exc.start > 0 else _SCOPE_END_OPENING
+    pos = exc.end
+    while (m := end_rx.search(s.text, pos)) and m.group(0) in ";；" and _NEXT_ITEM.match(s.text, m.end()):
+        pos = m.end()
     return exc.start, (m.start() if m else len(s.text))
 
 
 _SCOPE_END = re.compile(r"[;；。]|\s\|\s")
 _SCOPE_END_OPENING = re.compile(r"[,，;；。]|\s\|\s")
+#: the next item of an inline list after its semicolon ("; or (b) …", "；（二）…")
+_NEXT_ITEM = re.compile(r"\s*(?:(?:and|or|及|或者|或)\s*)?[（(](?:[b-z]|i{1,3}|iv|vi{0,3}|ix|x|[2-9]|[二三四五六七八九十])[）)]",
+                        re.IGNORECASE)
 
 
 _REASON_WORD = re.compile(r"理由|为由|原因|\breasons?\b|\bgrounds?\b", re.IGNORECASE)

@@ -576,7 +576,7 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
         return {rid for rid in rids
                 if justified_items(read, start, read.any("justifications", f"{rid}:justifications"))}
 
-    if _opens_list(s.text, library, lang):
+    if _opens_list(s.text, library, lang) or _inline_exception_list(s.text, library, lang):
         # "乙方不得中断供货，但有下列情形之一的除外：" and its items as paragraphs of their own: every item is read with
         # the undertaking (a justified one is harmless); an opener whose list is nowhere to be found accounts for
         # nothing it promised
@@ -850,6 +850,23 @@ def _opens_list(text: str, library: Library, lang: str) -> bool:
     return any(name == "reason_definitions" and (m := rx.search(text))
                and (not text[m.end():].strip(" ：:。") or text.rstrip().endswith(("：", ":")))
                for name, rx, _ in _complements(library, lang))
+
+
+#: the first item of a list right after an exception ("except (a) during Force Majeure;", "除（一）…")
+_FIRST_ITEM = re.compile(r"\s*[:：]?\s*[（(](?:a|i|1|一)[）)]", re.IGNORECASE)
+
+
+def _inline_exception_list(text: str, library: Library, lang: str) -> bool:
+    """The sentence ends at a semicolon inside a lettered list of exceptions ("shall not suspend … except (a) during
+    Force Majeure;" and then "or (b) after ninety days' notice."): the items after it are the exception's, each to be
+    justified, not riders whose words are merely known."""
+    if not text.rstrip().endswith((";", "；")):
+        return False
+    key = (library.key, lang, "exceptions")
+    if key not in _COMPILED:
+        _COMPILED[key] = [("", rx)] if (rx := phrase_regex(library.common["exceptions"][lang], lang)) else []
+    return any(_FIRST_ITEM.match(text, m.end()) for _, rx in _COMPILED[key]  # type: ignore[attr-defined]
+               for m in rx.finditer(text))
 
 
 def _items_after(s: Any, sentences: list[Any], lang: str) -> list[Any]:
@@ -2118,11 +2135,15 @@ def _provision_of_its_own(t: Any, read: Sentence, rid: str, found: list[Assessme
     if any(p.cat == "party:buyer" and p.start < first and not (basis and p.end <= basis) for p in read.parties):
         return False
     opening = read.text[basis or label:supplier[0].start]
-    # an override of the whole contract, or of what went before ("尽管有前述规定，", "Notwithstanding the foregoing,";
-    # frames.yaml ``foregoing_overrides``), prevails only where the right conflicts: a right on another requirement's
-    # subject overrides nothing of rid's
-    override = _general_override(opening, library, lang) or _general_override(opening, library, lang,
-                                                                              "foregoing_overrides")
+    # an override of the whole contract prevails only where the right conflicts; so does one of what went before
+    # ("尽管有前述规定，", "Notwithstanding the foregoing,"), or a purpose opening the right ("为防止…，"), beside a duty to
+    # act (frames.yaml ``foregoing_overrides``, ``purpose_openers``): a right to lock the servers takes nothing from
+    # cooperation with the review. Beside a ban it may (disabling the software interrupts its supply; operating the
+    # equipment reaches its data), so there it is read with the ban.
+    override = _general_override(opening, library, lang)
+    if not override and not _forbids(library, rid):
+        override = _general_override(opening, library, lang, "foregoing_overrides") \
+            or _general_override(opening, library, lang, "purpose_openers")
     topic = _frames_regex(library, "topic_openers", lang)
     if (basis or label) < supplier[0].start and not _LABEL_ONLY.fullmatch(opening) \
             and not (override and _LABEL_ONLY.fullmatch(opening[override:])) \
