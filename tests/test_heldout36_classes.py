@@ -135,3 +135,14 @@ S = EN + "7.2 The Supplier shall not suspend or withdraw the supply of the Produ
 ])
 def test_the_review_of_the_round(text: str, rule: str, expected: str) -> None:
     assert _verdict(text, rule) == expected
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    # the supplier answers for those it brings in, their breach deemed its own (Taiwan drafting)
+    ("甲方：南嶺縣地政事務所\n\n乙方：宏碩資訊股份有限公司\n\n第九條 資通安全\n\n（一）廠商不得擅自以任何方式控制或操縱機關之電腦、伺服器及網路設備。\n\n"
+     "（二）廠商之分包廠商及其人員違反前款規定者，視同廠商違反。\n", "CSR03"),
+    # a ban through every route
+    (ZH + "第十二条 乙方不得通过所供设备的管理接口或任何其他途径，在未获甲方授权的情况下访问、控制、操纵甲方的网络和终端设备。\n", "CSR03"),
+])
+def test_those_the_supplier_answers_for_and_every_route(text: str, rule: str) -> None:
+    assert _verdict(text, rule) == "satisfied"
