@@ -22,9 +22,11 @@ EVAL = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 #: broke 14 development labels that accept it and added a false pass elsewhere; (part 28) a defined term "Permitted
 #: Purposes" whose definition includes improving the vendor's own services, read through "process … only for the
 #: Permitted Purposes" as PIPL21-03 satisfied (p62-en-003); a hospital's notice to its transcription vendor quoting
-#: PIPL Art. 21 ("受托人应当按照约定处理个人信息，不得超出…") read as the vendor's undertakings (p62-zh-020)
+#: PIPL Art. 21 ("受托人应当按照约定处理个人信息，不得超出…") read as the vendor's undertakings (p62-zh-020); (part 31)
+#: "Information disclosed by the Client is Confidential Information only if the Supplier designates it as such", a
+#: sentence before the confidentiality undertaking that no definition reader takes for one (p70-en-024)
 REPORTED = {("p53-en-073", "PIPL21-03"), ("p58-en-007", "SEC02"), ("p62-en-003", "PIPL21-03"),
-            ("p62-zh-020", "PIPL21-03"), ("p62-zh-020", "PIPL21-05")}
+            ("p62-zh-020", "PIPL21-03"), ("p62-zh-020", "PIPL21-05"), ("p70-en-024", "SEC02")}
 
 
 @pytest.mark.slow

@@ -1625,10 +1625,16 @@ def _delegated_act(s: Sentence, rid: str, act: Hit) -> bool:
     if not before:
         return False
     prev = max(before, key=lambda h: h.end)
-    between = s.text[prev.start:act.start]
-    if re.search(r"[，,。；;]", s.text[prev.end:act.start]):
+    # (an aside between commas names who else is meant: "engage any third party, including any group company, to
+    # process …")
+    between = _ASIDE.sub(" ", s.text[prev.start:act.start])
+    if re.search(r"[，,。；;]", _ASIDE.sub(" ", s.text[prev.end:act.start])):
         return False
     return bool(_THIRD_PARTY[s.unit.lang].search(between))
+
+
+_ASIDE = re.compile(r",\s*(?:including|such\s+as|in\s+particular|whether\s+or\s+not|e\.g\.|for\s+example)\b[^,;.]{0,80},",
+                    re.IGNORECASE)
 
 
 #: between a handing-over verb and the act it hands over: "entrust any processing", "subcontract the processing"

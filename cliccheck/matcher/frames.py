@@ -1993,7 +1993,8 @@ def _range_end(label: str) -> int | None:
 _PREDICATE_AFTER = {
     "en": re.compile(r"\s*(?:above|hereof|of this (?:Agreement|Contract)|\(|shall|will|does|do|is|are|applies|apply|"
                      r"only|must|may|need|cannot|can)\b", re.IGNORECASE),
-    "zh": re.compile(r"(?:不|约定|规定|所|的|项下|中的|之|所述|义务|仅|只|亦|也|均)"),
+    # (and its time: "第十二条自合同生效之日起至项目终验之日止有效")
+    "zh": re.compile(r"(?:不|约定|规定|所|的|项下|中的|之|所述|义务|仅|只|亦|也|均|自(?=[^，。；]{0,16}?(?:之日|起)))"),
 }
 
 
