@@ -211,10 +211,6 @@ class UnreadContent:
         return {"code": self.code, "detail": self.detail, "page": self.page, "paragraph": self.paragraph}
 
 
-#: the letters of English one Chinese character stands for, when weighing a document's two versions
-_ZH_WEIGHT = 3
-
-
 @dataclass(slots=True)
 class Document:
     """A read contract: blocks in reading order plus everything excluded."""
@@ -250,9 +246,17 @@ class Document:
         self.text = "\n".join(parts)
         self._starts = [b.start for b in self.blocks]
 
+    def _paired_clauses(self) -> bool:
+        """Some clause number heads body text in both languages."""
+        seen: dict[str, set[str]] = {"zh": set(), "en": set()}
+        for block in self.blocks:
+            if block.is_body and block.section and block.language in seen:
+                seen[block.language].add(block.section)
+        return bool(seen["zh"] & seen["en"])
+
     @property
     def language(self) -> str:
-        """zh, en, mixed (both present in substance, by weight of content) or none."""
+        """zh, en, mixed (both present in substance, or one clause numbered alike in both) or none."""
         counts: dict[str, int] = {}
         for block in self.blocks:
             if block.is_body and block.language != "none":
@@ -260,12 +264,13 @@ class Document:
         total = sum(counts.values())
         if not total:
             return "none"
-        # a Chinese character carries about what three letters of English do: "6.4 承包人不得恶意控制或操纵发包人的设备。"
-        # beside its English paragraph is a version of its own, however few its characters
-        zh = (counts.get("zh", 0) + counts.get("mixed", 0) / 2) * _ZH_WEIGHT
+        zh = counts.get("zh", 0) + counts.get("mixed", 0) / 2
         en = counts.get("en", 0) + counts.get("mixed", 0) / 2
-        total = zh + en
         if zh / total >= 0.15 and en / total >= 0.15:
+            return "mixed"
+        if zh and en and self._paired_clauses():
+            # a clause numbered alike in both languages is a version of each ("6.4 The Contractor shall not …" and
+            # "6.4 承包人不得恶意控制…"), however few characters the shorter one has
             return "mixed"
         return "zh" if zh >= en else "en"
 

@@ -77,3 +77,37 @@ def test_a_purpose_limit_yielding_to_any_law_the_group_is_subject_to() -> None:
                  "to process Patron Personal Information without the Purchaser's prior written consent.\n")
     assert _verdict(text, "PIPL21-03", "pipl21") != "satisfied"
     assert _verdict(text, "PIPL21-05", "pipl21") == "satisfied"
+
+
+# The review of the round (texts of the reviewer's kind, written here): each was read wrongly by a first version.
+CN = ("第一条 乙方应配合甲方的网络安全审查，按要求提交审查所需的全部材料并如实说明情况。\n\n第二条 乙方不得利用提供产品和服务的便利条件，"
+      "非法获取甲方及其用户的任何数据。\n\n第三条 乙方不得以任何方式非法控制或者操纵甲方及其用户的设备、系统和网络。\n\n第四条 乙方不得无正当理由"
+      "中断产品供应和必要的技术支持服务。\n\n第五条 合同价款按季度结算，甲方应在收到发票后三十日内支付。\n\n")
+
+
+@pytest.mark.parametrize(("rider", "rule"), [
+    ("Rider: The Supplier may suspend support services at any time for any reason.", "CSR04"),
+    ("Annex 1 Licence Terms. Licensor may remotely disable the Software at its discretion.", "CSR03"),
+])
+def test_a_short_english_rider_in_a_long_chinese_contract_is_read(rider: str, rule: str) -> None:
+    """Text in the other language that binds or permits someone is read, however short (it was not: the document
+    was taken for Chinese alone and the rider never checked)."""
+    text = ZH + CN * 3 + rider + "\n"
+    assert _with_aliases(text, rule, ["乙方", "安和智控科技有限公司", "Supplier", "Licensor"]) == "contradicted"
+
+
+def test_an_english_contract_with_a_chinese_signature_block_stays_english() -> None:
+    text = (EN + "1. The Supplier shall not, without justifiable reason, interrupt the supply of the Products or the "
+            "necessary technical support.\n\n网络设备采购合同\n\n甲方（盖章）：江南热力有限公司\n\n签订地点：上海市浦东新区\n")
+    assert _verdict(text, "CSR04") == "satisfied"
+
+
+@pytest.mark.parametrize(("text", "rule", "pack", "expected"), [
+    (ZH + "第十二条 乙方不得通过远程途径控制、操纵甲方的网络和终端设备。\n", "CSR03", None, "weak"),
+    (EN + "1. The Supplier shall cooperate with any security review conducted by the Purchaser, the CAC or other "
+          "competent authorities, and provide the documents requested.\n", "CSR01", None, "satisfied"),
+    (ZH + "二、乙方应遵守国家有关网络安全的规定，并采取访问控制、日志审计、漏洞修补等安全保护措施，保障甲方系统安全。\n", "SEC01",
+     "security-agreement", "satisfied"),
+])
+def test_the_review_of_the_round(text: str, rule: str, pack: str | None, expected: str) -> None:
+    assert _with_aliases(text, rule, ["乙方", "安和智控科技有限公司", "Supplier"], pack) == expected

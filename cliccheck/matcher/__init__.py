@@ -1245,7 +1245,7 @@ def _inside_qualified_response(s, results, library, lang) -> None:  # type: igno
             a.detail = a.detail or words
 
 
-def _languages(doc: Document, lang: str) -> list[str]:
+def _languages(doc: Document, lang: str, library: Library | None = None) -> list[str]:
     if lang in ("zh", "en"):
         return [lang]
     if lang != "auto":
@@ -1253,7 +1253,26 @@ def _languages(doc: Document, lang: str) -> list[str]:
     overall = doc.language
     if overall == "mixed":
         return ["zh", "en"]
+    if overall in ("zh", "en") and library is not None and _binding_text_in(doc, "en" if overall == "zh" else "zh",
+                                                                            library):
+        # a short rider in the other language ("Rider: The Supplier may suspend support services at any time") binds
+        # someone too: it is read, as a version of its own, so whatever it takes back is seen (fail closed)
+        return ["zh", "en"]
     return [overall] if overall in ("zh", "en") else ["en"]
+
+
+_MODAL_RX: dict[tuple[Any, str], list[re.Pattern[str]]] = {}
+
+
+def _binding_text_in(doc: Document, lang: str, library: Library) -> bool:
+    """Some body block in ``lang`` binds or permits someone (common.yaml ``modals``)."""
+    key = (library.key, lang)
+    if key not in _MODAL_RX:
+        _MODAL_RX[key] = [rx for cat in ("obligation", "prohibition", "permission")
+                          if (rx := phrase_regex(library.common["modals"].get(cat, {}).get(lang, ()), lang)) is not None]
+    rxs = _MODAL_RX[key]
+    return any(block.is_body and block.language == lang and any(rx.search(block.text) for rx in rxs)
+               for block in doc.blocks)
 
 
 def _prevailing(doc: Document, library: Library) -> str | None:
@@ -1310,7 +1329,7 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
         if unknown:
             raise ConfigError.of("unknown-requirement", rule=", ".join(sorted(unknown)), known=", ".join(library.ids))
         selected = [i for i in library.ids if i in wanted]
-    langs = _languages(doc, lang)
+    langs = _languages(doc, lang, library)
     aligned = align_versions(doc) if doc.language == "mixed" else []
     roles = find_roles(doc, supplier_aliases=supplier_aliases, supplier_names=supplier_names, aligned=aligned,
                        library=library)
