@@ -111,3 +111,17 @@ def test_an_english_contract_with_a_chinese_signature_block_stays_english() -> N
 ])
 def test_the_review_of_the_round(text: str, rule: str, pack: str | None, expected: str) -> None:
     assert _with_aliases(text, rule, ["乙方", "安和智控科技有限公司", "Supplier"], pack) == expected
+
+
+@pytest.mark.parametrize(("review", "expected"), [
+    ("the Purchaser's security review of the Products", "missing"),
+    ("any security review of the Products by the Purchaser", "missing"),
+    ("any security review requested by the Purchaser", "missing"),
+    ("any security review of this procurement", "satisfied"),
+    ("any cybersecurity review requested by the Purchaser", "satisfied"),
+])
+def test_the_buyers_own_security_review_however_worded(review: str, expected: str) -> None:
+    """The review's variants the round's review found still passing: the buyer's own review is named by its owner or
+    by who asks for it; the cybersecurity review stays itself whoever files it."""
+    text = EN + f"1. The Supplier shall cooperate with {review}, and shall provide the documents requested.\n"
+    assert _verdict(text, "CSR01") == expected
