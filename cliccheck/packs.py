@@ -469,14 +469,12 @@ def apply_preconditions(text: str, result: Any, library: Library) -> Any:
         # (a particular stated only in part, "以返厂维修方式进行", is no sign of personal information on its own)
         found = any(r.verdict != Verdict.MISSING and not (r.verdict == Verdict.WEAK and any(
             x.code == "stated-particular" for x in r.reasons)) for r in own)
-        excepting = library.common.get("exceptions", {})
-        if found or _lexicon_hit(pre.indicators, _without_denials(pre, text, pack.path, excepting),
-                                 ("ind", pack.path)) is not None:
+        denied = _denials(pre, text, pack.path, library.common.get("exceptions", {}))
+        if found or _lexicon_hit(pre.indicators, _without(text, denied), ("ind", pack.path)) is not None:
             continue
         goods_only = any(pre.services.values()) and _lexicon_hit(pre.services, text, ("svc", pack.path)) is None \
             and _lexicon_hit(pre.goods, text, ("goods", pack.path)) is not None
-        plain = "".join(_denials(pre, text, pack.path, excepting))
-        if any(pre.denials.values()) and _lexicon_hit(pre.denials, plain, ("deny", pack.path)) is None and not goods_only:
+        if any(pre.denials.values()) and not denied and not goods_only:
             # a pack that says how a contract denies the topic is not applicable only when the contract says so
             # ("The Supplier has no access to any personal information") or when the supplier only delivers goods
             # (no service word at all): a list of indicators can never be complete (CCTV footage, residents' faces,
@@ -499,12 +497,12 @@ def apply_preconditions(text: str, result: Any, library: Library) -> Any:
 _SENTENCE = re.compile(r"[^。；;.!?！？\n]+[。；;.!?！？\n]?")
 
 
-def _without_denials(pre: Precondition, text: str, path: str, excepting: Lexicon) -> str:
-    """The contract without the sentences that deny the supplier any contact with the pack's topic."""
-    if not any(pre.denials.values()):
+def _without(text: str, sentences: list[str]) -> str:
+    """The contract without ``sentences`` (the denials of contact with the pack's topic)."""
+    if not sentences:
         return text
-    denials = set(_denials(pre, text, path, excepting))
-    return "".join(m.group(0) for m in _SENTENCE.finditer(text) if m.group(0) not in denials)
+    drop = set(sentences)
+    return "".join(m.group(0) for m in _SENTENCE.finditer(text) if m.group(0) not in drop)
 
 
 def _denials(pre: Precondition, text: str, path: str, excepting: Lexicon) -> list[str]:

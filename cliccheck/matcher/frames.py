@@ -726,10 +726,7 @@ def _exception_terms_at_will(text: str, sentences: list[Any], library: Library, 
     服务所必需的除外) whose definition, or that of a term it names in turn, leaves something to the supplier's
     discretion ("… at Vendor's discretion … restricts or locks functions of the Systems"): the exception lets that in.
     Returns what to show the lawyer, or None."""
-    key = (library.key, lang, "exceptions")
-    if key not in _COMPILED:
-        _COMPILED[key] = [("", rx)] if (rx := phrase_regex(library.common["exceptions"][lang], lang)) else []
-    opened = [m for _, rx in _COMPILED[key] for m in rx.finditer(text)]  # type: ignore[attr-defined]
+    opened = list(_exception_openers(text, library, lang))
     if not opened:
         return None
     tail = text[min(m.start() for m in opened):]
@@ -862,11 +859,16 @@ def _inline_exception_list(text: str, library: Library, lang: str) -> bool:
     justified, not riders whose words are merely known."""
     if not text.rstrip().endswith((";", "；")):
         return False
+    return any(_FIRST_ITEM.match(text, m.end()) for m in _exception_openers(text, library, lang))
+
+
+def _exception_openers(text: str, library: Library, lang: str) -> Iterator[re.Match[str]]:
+    """The exception words of ``text`` (common.yaml ``exceptions``), from one pattern built once per library."""
     key = (library.key, lang, "exceptions")
     if key not in _COMPILED:
         _COMPILED[key] = [("", rx)] if (rx := phrase_regex(library.common["exceptions"][lang], lang)) else []
-    return any(_FIRST_ITEM.match(text, m.end()) for _, rx in _COMPILED[key]  # type: ignore[attr-defined]
-               for m in rx.finditer(text))
+    for _, rx in _COMPILED[key]:
+        yield from rx.finditer(text)  # type: ignore[attr-defined]
 
 
 def _items_after(s: Any, sentences: list[Any], lang: str) -> list[Any]:
@@ -1903,17 +1905,11 @@ def _narrowing_definitions(s: Any, sentences: list[Any], library: Library, lang:
         # it open, and a term defined to bring an element in ('"Services" means … support') only widens
         if any(rx.search(t.text, m.end(1)) for _, rx in _COMPILED[key]):  # type: ignore[attr-defined]
             out.append((t, ""))
-        elif any(rx.search(m.group(1)) for rx in _object_regexes(library, lang)) \
-                and _defined_at_will(t.text[m.end():], library, lang):
-            # an object term whose scope the supplier sets ("“保密信息”指经乙方评估认定为具有保密价值的甲方资料"): the
-            # undertakings on that term cover what the supplier chooses (a term of the reasons, 正当理由, is read
-            # with every undertaking using it, below)
-            out.append((t, m.group(1).strip()))
         elif not m.group(0).endswith("includes") and _closes_element(m.group(1), t.text[m.end():], library, lang):
             out.append((t, m.group(1).strip()))
         elif _defined_at_will(t.text[m.end():], library, lang):
-            # "保密信息，是指经乙方书面确认属于保密范围的甲方资料": the supplier decides what the term covers (read with
-            # every undertaking using the term, as a rider is)
+            # "保密信息，是指经乙方书面确认属于保密范围的甲方资料", "…经乙方评估认定为具有保密价值的甲方资料": the supplier
+            # decides what the term covers (read with every undertaking using the term, as a rider is)
             out.append((t, ""))
     return out
 
