@@ -15,6 +15,7 @@ can warn about it.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -99,6 +100,17 @@ class Seal:
 
     def to_dict(self) -> dict[str, Any]:
         return {"page": self.page, "box": [round(v, 4) for v in self.box], "detail": self.detail}
+
+
+_EN_WORD = re.compile(r"[A-Za-z]{2,}")
+_ZH_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
+def _is_prose(text: str, language: str) -> bool:
+    """Enough words to be a sentence: three English words, or four Chinese characters ("NMS V7.2" is neither)."""
+    if language == "en":
+        return len(_EN_WORD.findall(text)) >= 3
+    return len(_ZH_CHAR.findall(text)) >= 4
 
 
 @dataclass(slots=True)
@@ -247,10 +259,13 @@ class Document:
         self._starts = [b.start for b in self.blocks]
 
     def _paired_clauses(self) -> bool:
-        """Some clause number heads body text in both languages."""
+        """Some clause number heads prose in both languages. Table cells are not counted: a Chinese delivery schedule
+        lists model numbers ("NR-9800X", "NMS V7.2") under its clause, which are no English version of it; a rider in
+        a table cell that binds someone is read anyway (the matcher reads any binding block in the other language)."""
         seen: dict[str, set[str]] = {"zh": set(), "en": set()}
         for block in self.blocks:
-            if block.is_body and block.section and block.language in seen:
+            if (block.is_body and block.section and block.language in seen and block.kind != BlockKind.TABLE_CELL
+                    and _is_prose(block.text, block.language)):
                 seen[block.language].add(block.section)
         return bool(seen["zh"] & seen["en"])
 

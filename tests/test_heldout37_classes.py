@@ -19,6 +19,7 @@ import pytest
 from class_helpers import text_verdict as _verdict
 
 from cliccheck.matcher import check_document
+from cliccheck.model import Block, BlockKind, Document
 from cliccheck.packs import load_packs
 from cliccheck.readers import read_document
 
@@ -125,3 +126,21 @@ def test_the_buyers_own_security_review_however_worded(review: str, expected: st
     by who asks for it; the cybersecurity review stays itself whoever files it."""
     text = EN + f"1. The Supplier shall cooperate with {review}, and shall provide the documents requested.\n"
     assert _verdict(text, "CSR01") == expected
+
+
+def test_model_numbers_in_a_chinese_schedule_are_no_english_version() -> None:
+    """CI's OCR of a Chinese delivery schedule gave each cell its own block under 第五条; "NR-9800X" and "NMS V7.2"
+    counted as English text under a clause numbered like a Chinese one, so the contract was read as bilingual and
+    every undertaking weak ("missing in the en version"). A sentence in the other language still pairs."""
+    def block(text: str, lang: str, kind: BlockKind = BlockKind.PARAGRAPH) -> Block:
+        return Block(text, kind=kind, section="第五条", language=lang)
+
+    zh = [block("乙方应当按下表分批交付产品，单价含税及运输、安装费用：", "zh"),
+          block("乙方交付的产品应当为原厂全新产品，并附原厂质量证明文件、合格证和装箱清单；甲方按本合同附件二组织到货验收，"
+                "验收不合格的，乙方应当在十日内更换。", "zh"),
+          block("乙方应当在每批产品交付前五个工作日书面通知甲方，载明产品名称、型号、数量和预计到货时间；因乙方原因逾期交付的，"
+                "每逾期一日，乙方按逾期交付部分货款的千分之五向甲方支付违约金。", "zh")]
+    cells = [block(t, "en", BlockKind.TABLE_CELL) for t in ("NR-9800X", "DS-6860-48Q", "NMS V7.2")]
+    assert Document("t.pdf", "pdf", zh + cells).language == "zh"
+    version = [block("5. The Supplier shall deliver the Products in lots as set out below.", "en")]
+    assert Document("t.pdf", "pdf", zh + cells + version).language == "mixed"
