@@ -64,7 +64,8 @@ _COMMON_SCHEMA: dict[str, Any] = {
     **{k: (LEX, True) for k in ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth",
                                 "unlimited", "consequences", "conditions", "consent_words", "acknowledgements",
                                 "exemptions", "disclaimers", "references",
-                                "exceptions", "overrides", "recitals", "citations", "definitions")},
+                                "exceptions", "overrides", "recitals", "citations", "required_contents",
+                                "definitions")},
     "prevailing": ({"zh": (LEX, True), "en": (LEX, True)}, True),
     "topics": (LEX, False),
     "supply_grounds": (LEX, False),
@@ -211,7 +212,8 @@ _REQUIREMENT_SCHEMA: dict[str, Any] = {
     "explanation": (TEXT, True),
     "messages": ({k: (str, True) for k in VERDICT_KEYS}, True),
     "elements": ([{"id": (str, True), "title": (TEXT, True), "objects": (LEX, True), "stand_ins": (LEX, False),
-                  "anaphors": (LEX, False), "statements": (LEX, False), "owned": (LEX, False)}], True),
+                  "anaphors": (LEX, False), "statements": (LEX, False), "owned": (LEX, False),
+                  "implied_by": (LEX, False)}], True),
     "lexicon": ({k: (LEX, k not in OPTIONAL_LEXICON_KEYS) for k in LEXICON_KEYS}, True),
     "examples": ({k: ({"en": ([str], True), "zh": ([str], True)}, True) for k in VERDICT_KEYS[:3]}, True),
     "anchor_title": (TEXT, False),
@@ -243,6 +245,9 @@ class Element:
     #: nouns that are this element's object when the contract's own buyer, by whatever label it defined, owns them
     #: ("data of the Authority", "the Bureau's information", 管理局之资料): the library cannot list every label
     owned: Lexicon = field(default_factory=lambda: {lang: () for lang in LANGS})
+    #: words whose presence shows the element is in play although the document never names it (a Seller sells
+    #: goods): the element's stand-ins then do not stand for it
+    implied_by: Lexicon = field(default_factory=lambda: {lang: () for lang in LANGS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,7 +449,8 @@ def _load_requirement(path: Path, check_phrase: Any = None) -> Requirement:
         elements=tuple(Element(e["id"], e["title"], e["objects"], e.get("stand_ins") or {lang: () for lang in LANGS},
                                e.get("anaphors") or {lang: () for lang in LANGS},
                                e.get("statements") or {lang: () for lang in LANGS},
-                               e.get("owned") or {lang: () for lang in LANGS})
+                               e.get("owned") or {lang: () for lang in LANGS},
+                               e.get("implied_by") or {lang: () for lang in LANGS})
                        for e in data["elements"]),
         lexicon={k: data["lexicon"].get(k, {lang: () for lang in LANGS}) for k in LEXICON_KEYS},
         examples={k: {lang: tuple(v[lang]) for lang in LANGS} for k, v in data["examples"].items()},

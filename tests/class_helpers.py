@@ -7,8 +7,9 @@ from cliccheck.packs import load_packs
 from cliccheck.readers import read_document
 
 
-def text_verdict(text: str, rule: str, pack: str | None = None) -> str:
-    """The verdict on ``rule`` for ``text`` read as a plain-text contract (with ``pack`` enabled alone if given)."""
+def text_verdict(text: str, rule: str, pack: str | None = None, aliases: tuple[str, ...] | list[str] = ()) -> str:
+    """The verdict on ``rule`` for ``text`` read as a plain-text contract (with ``pack`` enabled alone if given, and
+    ``aliases`` given as the supplier's names as `lint --supplier` would)."""
     doc = read_document(text.encode("utf-8"), filename="case.txt")
-    result = check_document(doc, library=load_packs([pack])) if pack else check_document(doc)
-    return str(result.requirement(rule).verdict)
+    kw = {"library": load_packs([pack])} if pack else {}
+    return str(check_document(doc, supplier_aliases=list(aliases), **kw).requirement(rule).verdict)

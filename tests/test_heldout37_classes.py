@@ -18,10 +18,7 @@ from __future__ import annotations
 import pytest
 from class_helpers import text_verdict as _verdict
 
-from cliccheck.matcher import check_document
 from cliccheck.model import Block, BlockKind, Document
-from cliccheck.packs import load_packs
-from cliccheck.readers import read_document
 
 EN = ('This Agreement is made between Jiangnan Heat Supply Co., Ltd. (the "Purchaser") and Aldwick Controls Ltd. '
       '(the "Supplier").\n\n')
@@ -29,9 +26,7 @@ ZH = "甲方：江南热力有限公司\n\n乙方：安和智控科技有限公�
 
 
 def _with_aliases(text: str, rule: str, aliases: list[str], pack: str | None = None) -> str:
-    doc = read_document(text.encode("utf-8"), filename="case.txt")
-    kw = {"library": load_packs([pack])} if pack else {}
-    return str(check_document(doc, supplier_aliases=aliases, **kw).requirement(rule).verdict)
+    return _verdict(text, rule, pack, aliases)
 
 
 @pytest.mark.parametrize(("review", "expected"), [

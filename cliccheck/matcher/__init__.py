@@ -1003,7 +1003,11 @@ def _absent_elements(text: str, library: Library, lang: str) -> frozenset[tuple[
             if key not in _LEXICON_RX:
                 _LEXICON_RX[key] = phrase_regex(el.objects[lang], lang)
             rx = _LEXICON_RX[key]
-            if rx is not None and not rx.search(text):  # type: ignore[attr-defined]
+            implied_key = (*key, "implied_by")
+            if implied_key not in _LEXICON_RX:
+                _LEXICON_RX[implied_key] = phrase_regex(el.implied_by[lang], lang)
+            implied = _LEXICON_RX[implied_key]
+            if rx is not None and not rx.search(text) and not (implied is not None and implied.search(text)):  # type: ignore[attr-defined]
                 out.add((req.id, el.id))
     return frozenset(out)
 
@@ -1283,7 +1287,23 @@ def _prevailing(doc: Document, library: Library) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _combine(results: dict[str, RequirementResult], prevailing: str | None) -> RequirementResult:
+def _rider_language(doc: Document, langs: list[str]) -> str | None:
+    """The language of text read as riders rather than as a version: a Chinese contract with a few binding English
+    blocks (an English technical annex, "Rider: …"), or the reverse. Such text need not repeat the undertakings; what
+    it says on them still counts."""
+    if len(langs) == 2 and doc.language in langs:
+        return next(v for v in langs if v != doc.language)
+    return None
+
+
+def _combine(results: dict[str, RequirementResult], prevailing: str | None,
+             rider: str | None = None) -> RequirementResult:
+    if rider in results and results[rider].verdict == Verdict.MISSING and len(results) == 2:
+        # riders silent on the requirement: the contract's own version decides (an English specification annex is
+        # no English version lacking the undertaking)
+        main = next(r for v, r in results.items() if v != rider)
+        return RequirementResult(main.id, main.name, main.verdict, main.message, evidence=list(main.evidence),
+                                 reasons=list(main.reasons), language=None, by_language=dict(results))
     versions = list(results.values())
     if len(versions) == 1:
         only = versions[0]
@@ -1341,7 +1361,9 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
         for rid in selected:
             req = library.requirement(rid)
             per_lang[version][rid] = decide(req, [a for a in found if a.requirement == rid], doc, roles, version)
-    prevailing = _prevailing(doc, library) if len(langs) > 1 else None
+    rider = _rider_language(doc, langs)
+    # a language clause ranks versions of the contract; it never lets a rider's words go unread
+    prevailing = _prevailing(doc, library) if len(langs) > 1 and rider is None else None
     limits = document_limits(doc, library, langs)  # once per document, whatever the number of requirements
     # (only a requirement that must outlive the contract reads it: none of the four)
     ending_all = cessation_words(doc, library, langs, roles) \
@@ -1350,10 +1372,10 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
     findings: list[Finding] = []
     for rid in selected:
         results = {v: per_lang[v][rid] for v in langs}
-        combined = _combine(results, prevailing)
+        combined = _combine(results, prevailing, rider)
         requirements.append(outliving_limit(document_limit(unseen_words(_document_bound(combined, roles), doc), limits),
                                             library.requirement(rid).outlives_contract, ending_all))
-        verdicts = {r.verdict for r in results.values()}
+        verdicts = {r.verdict for v, r in results.items() if v != rider or r.verdict != Verdict.MISSING}
         if len(verdicts) > 1:
             ev = [e for r in results.values() for e in r.evidence[:1]]
             summary = ", ".join(f"{v}: {r.verdict}" for v, r in results.items())

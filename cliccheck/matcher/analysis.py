@@ -1967,6 +1967,18 @@ def _recital_paragraph(unit: Unit, library: Library) -> list[Hit]:
     return [Hit("recitals", 0, 0, m.group(0))] if m and cites is not None and cites.search(opening) else []
 
 
+def _required_contents(unit: Unit, library: Library) -> list[Hit]:
+    """A requirement on what contracts must contain, opening the unit's paragraph ("All supplier contracts … shall
+    contain undertakings by the supplier that it will cooperate …; that it will not …"): every undertaking after it
+    in the paragraph is what a contract must say, not one anybody gives."""
+    block = getattr(unit.sentence, "block", None) if unit.sentence is not None else None
+    rx = _common_regex(library, "required_contents", unit.lang)
+    if block is None or rx is None or not unit.pieces:
+        return []
+    m = rx.search(block.text, 0, max(0, unit.pieces[-1][2] - block.start))
+    return [Hit("required_contents", 0, 0, m.group(0))] if m else []
+
+
 def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
     """Every requirement's reading of one unit."""
     from .frames import frame_of
@@ -1974,6 +1986,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
     lang = unit.lang
     recital = s.get("recitals") or _recital_paragraph(unit, library)
     citation = s.get("citations")
+    # what contracts must say binds nobody, whoever it names (the supplier included)
+    recital = recital or _required_contents(unit, library)
     definition = s.get("definitions")
     for req in library.requirements:
         rid = req.id

@@ -1640,8 +1640,11 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
             break  # "IN WITNESS WHEREOF …", "（以下无正文）": the contract's body has ended
         if t.block is s.block and _NEW_CLAUSE.match(t.text):
             break  # "第三条 …" run into the same paragraph (a PDF line join): the next clause, not a rider
-        if s.lead_in is not None and t.lead_in is s.lead_in and points_back(t.text, library, lang) is None:
-            continue  # a sibling item of the same lead-in is an undertaking of its own, read on its own
+        if s.lead_in is not None and t.lead_in is s.lead_in and points_back(t.text, library, lang) is None \
+                and (t.block is not s.block or _ITEM_START.match(t.text)):
+            # a sibling item of the same lead-in is an undertaking of its own, read on its own (not the rest of the
+            # undertaking's own item: "(b) … shall delete …; user profiles derived under paragraph (a) may be retained")
+            continue
         # an unnumbered document (a commitment letter) is one clause: its later paragraphs that point back count
         same = (_same_top(t, top) if top else not t.block.section) or _item_of_same_clause(s, t, library, lang) \
             or _speaks_of_all(t.text, library, lang)
