@@ -100,3 +100,63 @@ def test_a_language_clause_does_not_set_aside_a_rider_in_the_other_language() ->
     text = LONG_ZH.format(language="本合同以中文为准。") + ("Rider: The Supplier may suspend support services at any time "
                                                           "for any reason.\n")
     assert _with_aliases(text, "CSR04", ["乙方", "Supplier"]) == "contradicted"
+
+
+# The review of this round's change (a helper running its own texts through the code and the freeze) found these.
+
+@pytest.mark.parametrize("rider", ["Rider: Article 3 shall not apply.", "Rider: Article 3 is hereby deleted in its entirety.",
+                                   "The Supplier may, by notice, withdraw any undertaking in Article 3."])
+def test_a_rider_speaking_of_the_clauses_is_never_read_as_silent(rider: str) -> None:
+    text = LONG_ZH.format(language="") + rider + "\n"
+    assert _with_aliases(text, "CSR01", ["乙方", "Supplier"]) != "satisfied"
+
+
+BODY_EN = ('This Agreement is made between Northshore Gas Co., Ltd. (the "Purchaser") and Kestrel Controls Ltd (the '
+           '"Supplier").\n\n3. The Supplier shall cooperate with any cybersecurity review; shall not use its position to '
+           "obtain user data unlawfully; shall not unlawfully control or manipulate users' equipment; and shall not "
+           "interrupt product supply or necessary technical support without justifiable reason.\n\n")
+BODY_ZH = ZH + ("第三条 网络安全\n\n乙方承诺配合网络安全审查。乙方不得利用提供产品和服务的便利条件非法获取用户数据，不得非法控制和"
+                "操纵用户设备，无正当理由不得中断产品供应或者必要的技术支持服务。\n\n")
+
+
+def test_what_orders_must_contain_hides_no_right_of_the_supplier() -> None:
+    en = BODY_EN + ("4. Orders\n\nEach purchase order issued under this Agreement shall contain the undertakings set out in "
+                    "Clause 3. The Supplier may suspend technical support at any time for any reason.\n")
+    assert _verdict(en, "CSR04") == "contradicted"
+    zh = BODY_ZH + "第四条 订单\n\n各采购合同应包含乙方的下列承诺：配合网络安全审查；乙方可以随时停止供货。\n"
+    assert _with_aliases(zh, "CSR04", ["乙方"]) == "contradicted"
+
+
+def test_a_contract_saying_what_it_contains_still_binds() -> None:
+    text = ZH + "第三条 本采购合同应载明乙方的下列承诺：乙方承诺配合网络安全审查。\n"
+    assert _with_aliases(text, "CSR01", ["乙方"]) == "satisfied"
+
+
+def test_support_without_anyone_on_site_is_not_the_whole_support() -> None:
+    text = ZH + "第三条 乙方无正当理由不得中断产品供应或者必要的技术支持服务，技术支持以远程方式提供，乙方不派员到现场。\n"
+    assert _with_aliases(text, "CSR04", ["乙方"]) != "satisfied"
+
+
+def test_a_ban_on_telling_other_customers_is_no_confidentiality() -> None:
+    text = ZH + "第八条 保密\n\n8.1 乙方不得向其他客户提供甲方数据。\n"
+    assert _with_aliases(text, "SEC02", ["乙方"], "security-agreement") != "satisfied"
+
+
+@pytest.mark.parametrize("duty", ["乙方应采取必要措施，保障甲方网络和信息系统安全，并承担相应责任。",
+                                  "乙方应采取有效的管理和技术手段，保障甲方网络和信息系统安全。"])
+def test_generic_measures_stay_generic_whatever_follows(duty: str) -> None:
+    assert _with_aliases(ZH + "第一条 " + duty + "\n", "SEC01", ["乙方"], "security-agreement") == "weak"
+
+
+def test_a_vendor_that_sells_units_sells_goods() -> None:
+    text = ('This Agreement is made between Donghai Bulk Terminal Co., Ltd. (the "Buyer") and Kestrel Ltd (the '
+            '"Vendor"). The Vendor sells twelve conveyor control units to the Buyer.\n\n12.3 The Vendor shall not '
+            "interrupt the Services or the technical support without justifiable reason.\n")
+    assert _verdict(text, "CSR04") == "weak"
+
+
+@pytest.mark.parametrize("deletion", ["第三条作废。", "第三条自本合同签订之日起失效。"])
+def test_a_later_paragraph_deleting_a_clause_by_its_number(deletion: str) -> None:
+    text = LONG_ZH.format(language="") + deletion + "\n"
+    assert _with_aliases(text, "CSR01", ["乙方"]) == "missing"
+

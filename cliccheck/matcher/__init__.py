@@ -588,11 +588,22 @@ def _deleted(sentences, found, library, lang) -> None:  # type: ignore[no-untype
         # a range ("Core Terms 11 to 25 are disapplied", 第11条至第25条不再适用): every clause in it
         ranges = [(int(m.group(1)), int(m.group(2))) for m in _CLAUSE_RANGE.finditer(s.text)
                   if int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 200]
+        # clauses numbered between the undertaking's and the deletion's: a paragraph "第三条作废。" after 第六条 opens with
+        # the number it deletes, and is no part of that clause
+        sections_between = {}
         for a in found:
             if not (a.kind == "undertaking" and a.unit.sentence is not None and a.unit.sentence.index != s.index
-                    and a.unit.sentence.block is not s.block
-                    and (a.unit.sentence.block.section is None or a.unit.sentence.block.section != s.block.section)):
+                    and a.unit.sentence.block is not s.block):
                 continue
+            own = a.unit.sentence.block.section
+            if own is not None and own == s.block.section:
+                key = (a.unit.sentence.index, s.index)
+                if key not in sections_between:
+                    lo, hi = sorted(key)
+                    sections_between[key] = {t.block.section for t in sentences[lo + 1:hi]
+                                             if t.block.section is not None and t.block.section != own}
+                if not sections_between[key]:
+                    continue
             section = a.unit.sentence.block.section
             # (a heading the reader does not take for a clause number: "Core Term 18 (Control …). The …")
             top = _top_section(section) if section else ((m := _LEADING_NUMBER.match(a.unit.sentence.block.text))
@@ -1276,7 +1287,16 @@ def _binding_text_in(doc: Document, lang: str, library: Library) -> bool:
                           if (rx := phrase_regex(library.common["modals"].get(cat, {}).get(lang, ()), lang)) is not None]
     rxs = _MODAL_RX[key]
     return any(block.is_body and block.language == lang and any(rx.search(block.text) for rx in rxs)
-               for block in doc.blocks)
+               for block in doc.blocks) or bool(_rider_references(doc, lang, library))
+
+
+def _rider_references(doc: Document, lang: str, library: Library) -> list[str]:
+    """The body blocks in ``lang`` that speak of the contract's clauses or undertakings (common.yaml
+    ``rider_references``: "Rider: Article 3 is hereby deleted", "附加条款：第3条不适用于供应商")."""
+    rx = phrase_regex(library.common.get("rider_references", {}).get(lang, ()), lang)
+    if rx is None:
+        return []
+    return [b.text for b in doc.blocks if b.is_body and b.language == lang and rx.search(b.text)]
 
 
 def _prevailing(doc: Document, library: Library) -> str | None:
@@ -1297,11 +1317,21 @@ def _rider_language(doc: Document, langs: list[str]) -> str | None:
 
 
 def _combine(results: dict[str, RequirementResult], prevailing: str | None,
-             rider: str | None = None) -> RequirementResult:
+             rider: str | None = None, rider_refs: Sequence[str] = ()) -> RequirementResult:
     if rider in results and results[rider].verdict == Verdict.MISSING and len(results) == 2:
+        main = next(r for v, r in results.items() if v != rider)
+        if rider_refs and main.verdict == Verdict.SATISFIED:
+            # a rider that speaks of the contract's clauses may take the undertaking back without naming its subject
+            # ("Rider: Article 3 shall not apply"): it is not read against the undertaking, so it is shown, not passed
+            words = " ".join(rider_refs[0].split())
+            words = words if len(words) <= 120 else words[:119] + "…"
+            return RequirementResult(main.id, main.name, Verdict.WEAK,
+                                     f"{main.message} A rider in the other language speaks of the contract's clauses "
+                                     f"and was not read against it: \"{words}\".", evidence=list(main.evidence),
+                                     reasons=[*main.reasons, Reason("unrecognised-qualifier", words)], language=None,
+                                     by_language=dict(results))
         # riders silent on the requirement: the contract's own version decides (an English specification annex is
         # no English version lacking the undertaking)
-        main = next(r for v, r in results.items() if v != rider)
         return RequirementResult(main.id, main.name, main.verdict, main.message, evidence=list(main.evidence),
                                  reasons=list(main.reasons), language=None, by_language=dict(results))
     versions = list(results.values())
@@ -1362,6 +1392,7 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
             req = library.requirement(rid)
             per_lang[version][rid] = decide(req, [a for a in found if a.requirement == rid], doc, roles, version)
     rider = _rider_language(doc, langs)
+    rider_refs = _rider_references(doc, rider, library) if rider is not None else []
     # a language clause ranks versions of the contract; it never lets a rider's words go unread
     prevailing = _prevailing(doc, library) if len(langs) > 1 and rider is None else None
     limits = document_limits(doc, library, langs)  # once per document, whatever the number of requirements
@@ -1372,7 +1403,7 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
     findings: list[Finding] = []
     for rid in selected:
         results = {v: per_lang[v][rid] for v in langs}
-        combined = _combine(results, prevailing, rider)
+        combined = _combine(results, prevailing, rider, rider_refs)
         requirements.append(outliving_limit(document_limit(unseen_words(_document_bound(combined, roles), doc), limits),
                                             library.requirement(rid).outlives_contract, ending_all))
         verdicts = {r.verdict for v, r in results.items() if v != rider or r.verdict != Verdict.MISSING}

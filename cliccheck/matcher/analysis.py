@@ -1968,14 +1968,19 @@ def _recital_paragraph(unit: Unit, library: Library) -> list[Hit]:
 
 
 def _required_contents(unit: Unit, library: Library) -> list[Hit]:
-    """A requirement on what contracts must contain, opening the unit's paragraph ("All supplier contracts … shall
+    """A requirement on what contracts must contain, earlier in the unit's sentence ("All supplier contracts … shall
     contain undertakings by the supplier that it will cooperate …; that it will not …"): every undertaking after it
-    in the paragraph is what a contract must say, not one anybody gives."""
-    block = getattr(unit.sentence, "block", None) if unit.sentence is not None else None
+    in the sentence is what a contract must say, not one anybody gives."""
+    sentence = unit.sentence
     rx = _common_regex(library, "required_contents", unit.lang)
-    if block is None or rx is None or not unit.pieces:
+    if sentence is None or rx is None or not unit.pieces:
         return []
-    m = rx.search(block.text, 0, max(0, unit.pieces[-1][2] - block.start))
+    m = rx.search(sentence.text, 0, max(0, unit.pieces[-1][2] - sentence.start))
+    # … or in the opening its "；" items run on from ("… shall contain undertakings by the supplier that it will
+    # cooperate …; that it will not …": each item is a sentence of its own under that opening)
+    opening = sentence.lead_in
+    if m is None and opening is not None and opening.block is sentence.block:
+        m = rx.search(opening.text)
     return [Hit("required_contents", 0, 0, m.group(0))] if m else []
 
 
@@ -1986,8 +1991,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
     lang = unit.lang
     recital = s.get("recitals") or _recital_paragraph(unit, library)
     citation = s.get("citations")
-    # what contracts must say binds nobody, whoever it names (the supplier included)
-    recital = recital or _required_contents(unit, library)
+    # what contracts must say binds nobody, whoever it names (the supplier included); a right it grants still counts
+    required = _required_contents(unit, library)
     definition = s.get("definitions")
     for req in library.requirements:
         rid = req.id
@@ -2215,7 +2220,8 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             # (not a quotation holding the party: "…修改为“供方应…”" is the amended clause, and binds)
             quoted = party is not None and any(c.start <= party.start and party.end <= c.end
                                                and not c.text.startswith(("“", '"', "「", "‘")) for c in citation)
-            gate = recital or (citation if side != "supplier" or party is None or quoted else [])
+            gate = recital or (required if verdict != "contradiction" else []) \
+                or (citation if side != "supplier" or party is None or quoted else [])
             if gate or definition:
                 code = "recital" if gate else "definition"
                 results.append(Assessment(rid, "near-miss", unit, elements=set(elements), score=2.5,

@@ -1651,6 +1651,13 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         if not same and top and _opens_on_previous_clause(t, s, sentences, top, library, lang):
             out.append(t)  # "第十二條 前條規定不適用於…": the next clause takes this one back by pointing at it
             continue
+        if not same and not top and t.block.index == s.block.index + 1 \
+                and (previous := _frames_regex(library, "previous_paragraph_references", lang)) is not None \
+                and previous.search(t.text):
+            # the next paragraph pointing back at this one, whatever its number ("（二）不受前款限制，廠商…得停止一切
+            # 供應" after "（一）廠商不得…中斷", with no clause above either)
+            out.append(t)
+            continue
         if t.block is s.block or (same and (points_back(t.text, library, lang) is not None
                                             or _holds_carve_out(t.text, library, lang)
                                             or _defines(t.text, library, lang)
@@ -1843,7 +1850,17 @@ def _supplier_right(text: str, roles: Any, library: Library, lang: str) -> bool:
     first = party.search(text)
     if first is not None and any(rx.search(text, first.end()) for _, rx in _COMPILED[key]):  # type: ignore[attr-defined]
         return True
+    # the passive ("Backup copies … may be kept by the Provider", "…可由乙方保留"): the party after the right, as its agent
+    for _, rx in _COMPILED[key]:
+        if (m := rx.search(text)) is not None:  # type: ignore[attr-defined]
+            for p in party.finditer(text, m.end()):  # type: ignore[attr-defined]
+                if _PASSIVE_AGENT[lang].search(text, max(0, p.start() - 12), p.start()):
+                    return True
     return _buyer_grants_supplier(text, roles, party, library, lang)
+
+
+#: the word that makes the party after it the agent of a passive verb ("kept by the Provider", 由乙方保留)
+_PASSIVE_AGENT = {"en": re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE), "zh": re.compile(r"由$")}
 
 
 def _buyer_grants_supplier(text: str, roles: Any, supplier: re.Pattern[str] | PartyPattern, library: Library,
