@@ -1968,19 +1968,16 @@ def _recital_paragraph(unit: Unit, library: Library) -> list[Hit]:
 
 
 def _required_contents(unit: Unit, library: Library) -> list[Hit]:
-    """A requirement on what contracts must contain, earlier in the unit's sentence ("All supplier contracts … shall
-    contain undertakings by the supplier that it will cooperate …; that it will not …"): every undertaking after it
-    in the sentence is what a contract must say, not one anybody gives."""
+    """A requirement on what contracts must contain, earlier in the unit's paragraph ("All supplier contracts … shall
+    contain undertakings by the supplier that it will cooperate …; that it will not …", or "…, in these words. The
+    supplier shall …"): every undertaking after it in the paragraph is what a contract must say, not one anybody gives
+    (a right it grants is still read: the caller gates undertakings only)."""
     sentence = unit.sentence
+    block = getattr(sentence, "block", None) if sentence is not None else None
     rx = _common_regex(library, "required_contents", unit.lang)
-    if sentence is None or rx is None or not unit.pieces:
+    if block is None or rx is None or not unit.pieces:
         return []
-    m = rx.search(sentence.text, 0, max(0, unit.pieces[-1][2] - sentence.start))
-    # … or in the opening its "；" items run on from ("… shall contain undertakings by the supplier that it will
-    # cooperate …; that it will not …": each item is a sentence of its own under that opening)
-    opening = sentence.lead_in
-    if m is None and opening is not None and opening.block is sentence.block:
-        m = rx.search(opening.text)
+    m = rx.search(block.text, 0, max(0, unit.pieces[-1][2] - block.start))
     return [Hit("required_contents", 0, 0, m.group(0))] if m else []
 
 
