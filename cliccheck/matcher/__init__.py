@@ -590,7 +590,7 @@ def _deleted(sentences, found, library, lang) -> None:  # type: ignore[no-untype
                   if int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 200]
         # clauses numbered between the undertaking's and the deletion's: a paragraph "第三条作废。" after 第六条 opens with
         # the number it deletes, and is no part of that clause
-        sections_between = {}
+        sections_between: dict[tuple[int, int], set[str]] = {}
         for a in found:
             if not (a.kind == "undertaking" and a.unit.sentence is not None and a.unit.sentence.index != s.index
                     and a.unit.sentence.block is not s.block):
@@ -1276,7 +1276,7 @@ def _languages(doc: Document, lang: str, library: Library | None = None) -> list
     return [overall] if overall in ("zh", "en") else ["en"]
 
 
-_MODAL_RX: dict[tuple[Any, str], list[re.Pattern[str]]] = {}
+_MODAL_RX: dict[tuple[Any, ...], list[re.Pattern[str]]] = {}
 
 
 def _binding_text_in(doc: Document, lang: str, library: Library) -> bool:
@@ -1293,10 +1293,12 @@ def _binding_text_in(doc: Document, lang: str, library: Library) -> bool:
 def _rider_references(doc: Document, lang: str, library: Library) -> list[str]:
     """The body blocks in ``lang`` that speak of the contract's clauses or undertakings (common.yaml
     ``rider_references``: "Rider: Article 3 is hereby deleted", "附加条款：第3条不适用于供应商")."""
-    rx = phrase_regex(library.common.get("rider_references", {}).get(lang, ()), lang)
-    if rx is None:
-        return []
-    return [b.text for b in doc.blocks if b.is_body and b.language == lang and rx.search(b.text)]
+    key = (library.key, "rider_references", lang)
+    if key not in _MODAL_RX:  # compiled once per library and language, as the modals are
+        found = phrase_regex(library.common.get("rider_references", {}).get(lang, ()), lang)
+        _MODAL_RX[key] = [found] if found is not None else []
+    return [b.text for b in doc.blocks if b.is_body and b.language == lang
+            and any(rx.search(b.text) for rx in _MODAL_RX[key])]
 
 
 def _prevailing(doc: Document, library: Library) -> str | None:
