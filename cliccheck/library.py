@@ -173,6 +173,9 @@ _FRAMES_SCHEMA: dict[str, Any] = {
                           "duty_requirements": ([str], False),
                           "joint": ({lang: (str, True) for lang in LANGS}, True),
                           "word": ({lang: (str, True) for lang in LANGS}, True)}, False),
+    "supplied_objects": ({"requirements": ([str], True), "max_chars": (int, True), "max_words": (int, True),
+                          "before": ({lang: (str, True) for lang in LANGS}, True),
+                          "after": ({lang: (str, True) for lang in LANGS}, True)}, False),
     "document_limits": ({"instrument_end": ({"own": (LEX, True), "main": (LEX, True)}, False),
                          "several_liability": ({"context": (LEX, True), "words": (LEX, True)}, False),
                          "non_binding": (LEX, False), "obligations_cease": (LEX, False)}, False),
@@ -496,15 +499,17 @@ def _load_frames(path: Path) -> dict[str, Any]:
     out["back_references"] = _convert(path, items["back_references"][1], LEX, "back_references")
     for key in _PLAIN_FRAMES_KEYS:
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
-    for key in ("enumerations", "object_modifiers", "document_limits"):
+    for key in ("enumerations", "object_modifiers", "supplied_objects", "document_limits"):
         if key in items:
             out[key] = _convert(path, items[key][1], _FRAMES_SCHEMA[key][0], key)
-    for part in ("joint", "word"):  # whole-string patterns, checked here so a bad one is a file:line error
-        for lang, pattern in out.get("object_modifiers", {}).get(part, {}).items():
+    # whole-string patterns, checked here so a bad one is a file:line error
+    for key, part in (("object_modifiers", "joint"), ("object_modifiers", "word"), ("supplied_objects", "before"),
+                      ("supplied_objects", "after")):
+        for lang, pattern in out.get(key, {}).get(part, {}).items():
             try:
                 re.compile(pattern)
             except re.error as exc:
-                raise _err(path, items["object_modifiers"][1], f"object_modifiers.{part}.{lang}: {exc}") from None
+                raise _err(path, items[key][1], f"{key}.{part}.{lang}: {exc}") from None
     for section, schema in (("complements", _COMPLEMENT_SCHEMA), ("riders", LEX), ("illustrations", LEX)):
         if section not in items:
             continue  # illustrations are optional
