@@ -47,7 +47,8 @@ class _Text:
 LEX = _Lex()
 #: optional role-section lexicons that tell a contract from a notice, a policy or a commitment letter
 DOCUMENT_WORDS = ("contract_instruments", "contract_titles", "notice_instruments", "notice_titles", "plural_address", "letter_titles",
-                  "letter_authors", "first_person", "generic_definitions", "binding_verbs", "owns", "pays_late", "statute_marks",
+                  "letter_authors", "first_person", "generic_definitions", "binding_verbs", "owns", "pays_late", "supplied_by",
+                  "statute_marks",
                   "individual_first_person", "acting_for", "bidder_lines", "bidder_line_suffixes", "promisor_words",
                   "demands", "related_authors", "second_person")
 TEXT = _Text()
@@ -173,9 +174,6 @@ _FRAMES_SCHEMA: dict[str, Any] = {
                           "duty_requirements": ([str], False),
                           "joint": ({lang: (str, True) for lang in LANGS}, True),
                           "word": ({lang: (str, True) for lang in LANGS}, True)}, False),
-    "supplied_objects": ({"requirements": ([str], True), "max_chars": (int, True), "max_words": (int, True),
-                          "before": ({lang: (str, True) for lang in LANGS}, True),
-                          "after": ({lang: (str, True) for lang in LANGS}, True)}, False),
     "document_limits": ({"instrument_end": ({"own": (LEX, True), "main": (LEX, True)}, False),
                          "several_liability": ({"context": (LEX, True), "words": (LEX, True)}, False),
                          "non_binding": (LEX, False), "obligations_cease": (LEX, False)}, False),
@@ -499,17 +497,15 @@ def _load_frames(path: Path) -> dict[str, Any]:
     out["back_references"] = _convert(path, items["back_references"][1], LEX, "back_references")
     for key in _PLAIN_FRAMES_KEYS:
         out[key] = (_convert(path, items[key][1], LEX, key) if key in items else {lang: () for lang in LANGS})
-    for key in ("enumerations", "object_modifiers", "supplied_objects", "document_limits"):
+    for key in ("enumerations", "object_modifiers", "document_limits"):
         if key in items:
             out[key] = _convert(path, items[key][1], _FRAMES_SCHEMA[key][0], key)
-    # whole-string patterns, checked here so a bad one is a file:line error
-    for key, part in (("object_modifiers", "joint"), ("object_modifiers", "word"), ("supplied_objects", "before"),
-                      ("supplied_objects", "after")):
-        for lang, pattern in out.get(key, {}).get(part, {}).items():
+    for part in ("joint", "word"):  # whole-string patterns, checked here so a bad one is a file:line error
+        for lang, pattern in out.get("object_modifiers", {}).get(part, {}).items():
             try:
                 re.compile(pattern)
             except re.error as exc:
-                raise _err(path, items[key][1], f"{key}.{part}.{lang}: {exc}") from None
+                raise _err(path, items["object_modifiers"][1], f"object_modifiers.{part}.{lang}: {exc}") from None
     for section, schema in (("complements", _COMPLEMENT_SCHEMA), ("riders", LEX), ("illustrations", LEX)):
         if section not in items:
             continue  # illustrations are optional

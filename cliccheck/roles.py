@@ -90,6 +90,7 @@ class _RoleWords:
         self.pays_re = {lang: phrase_regex(roles["pays"][lang], lang) for lang in ("en", "zh")}
         self.owns_re = {lang: phrase_regex(roles.get("owns", {}).get(lang, ()), lang) for lang in ("en", "zh")}
         self.pays_late_re = {lang: phrase_regex(roles.get("pays_late", {}).get(lang, ()), lang) for lang in ("en", "zh")}
+        self.supplied_by_re = {lang: phrase_regex(roles.get("supplied_by", {}).get(lang, ()), lang) for lang in ("en", "zh")}
         self.statement_re = {lang: _statement(self.label_re[lang], self.side_re, lang) for lang in ("en", "zh")}
         #: a paraphrase of the law ("依《网络安全审查办法》，应要求产品和服务提供者…承诺不利用…"): it shows no side
         self.citation_re = {lang: phrase_regex(library.common.get("citations", {}).get(lang, ()), lang)
@@ -545,7 +546,8 @@ def _vote(text: str, lang: str, words: _RoleWords, votes: dict[tuple[str, str], 
         return  # no 甲方/乙方, Party A/B in the block: nothing to vote for
     cited = _Citations(text, words, lang)
     for side, rx, adjacent in (("supplier", words.supplies_re[lang], False), ("buyer", words.pays_re[lang], False),
-                               ("buyer", words.owns_re[lang], True), ("buyer", words.pays_late_re[lang], True)):
+                               ("buyer", words.owns_re[lang], True), ("buyer", words.pays_late_re[lang], True),
+                               ("supplier", words.supplied_by_re[lang], True)):
         if rx is None:
             continue
         for m in rx.finditer(text):

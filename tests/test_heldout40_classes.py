@@ -1,15 +1,18 @@
-"""The recall and reading classes of held-out part 40 (issue 10), worked on after it was scored once with
-matcher-freeze-41 (no false pass; packs part 34 gave one, a labelling difference, see tests/test_eval_packs.py).
-Every text is written here for the test in words of our own; none is taken from the held-out cases.
+"""The reading classes of held-out part 40 (issue 10), worked on after it was scored once with matcher-freeze-41 (no
+false pass; packs part 34 gave one, a labelling difference, see tests/test_eval_packs.py). Every text is written
+here for the test in words of our own; none is taken from the held-out cases.
 
-- What the contract supplies, under the drafter's own name for it ("不得中断水表及配件的供应", "the supply of the
-  shipboard gateways"), is the contract's product: the undertaking to keep supplying it is whole. A guard word on
-  it ("部分水表", "测试水表", "legacy units") singles out a part and stays unread.
-- The supplier's duty disowned in so many words, for any review or any governmental or security review ("shall have
-  no obligation in connection with any review", "shall not be required to contribute to any governmental review",
-  "obligations … do not include any cooperation with governmental security reviews", "does not participate in
-  government security reviews"), contradicts CSR01 - the buyer's own release does not.
-- Where the preamble never says who supplies, "乙方应依甲方通知持续供应…" and "乙方不得藉供货…之机会…" tell it.
+- The supplier's duty disowned in so many words, for any review of the procurement or any governmental or security
+  review ("shall have no obligation in connection with any review, filing or approval process", "shall not be
+  required to contribute to any governmental review", "obligations … do not include any cooperation with
+  governmental security reviews"), contradicts CSR01; a review of something else ("any review by the Purchaser of
+  its other suppliers' tenders") and the buyer's own release do not.
+- Where the preamble never says who supplies, "乙方应依甲方通知持续供应…" and "乙方不得藉供货…之机会…" tell it; the one
+  who provides the site for the equipment ("提供設備安裝所需之機房") and the one before 所提供之 ("甲方所提供之設備")
+  are not read the other way round.
+- Tried and withdrawn in the same round: reading any short noun at the supply ("不得中断X的供应", "the supply of the X")
+  as the contract's products. Its review found a part of the products, a region or a time of day passed the same
+  way, so what a promise names at the supply stays unread unless the library knows it; the tests below keep it so.
 """
 
 from __future__ import annotations
@@ -17,35 +20,25 @@ from __future__ import annotations
 import pytest
 from class_helpers import text_verdict as _verdict
 
-ZH = "甲方（采购人）：临川市自来水有限公司\n\n乙方（供应商）：清源智能仪表股份有限公司\n\n"
+ZH = ("甲方（采购人）：临川市自来水有限公司\n\n乙方（供应商）：清源智能仪表股份有限公司\n\n"
+      "第一条 乙方向甲方供应智能水表、数据采集网关及抄表系统软件，并提供安装调试服务。\n\n")
 EN = ('Purchaser: Dongsheng Container Shipping Co., Ltd. (the "Purchaser")\n\n'
-      'Supplier: Haixun Marine Telematics Co., Ltd. (the "Supplier")\n\n')
+      'Supplier: Haixun Marine Telematics Co., Ltd. (the "Supplier")\n\n'
+      "1. The Supplier shall supply shipboard gateways, satellite terminals and fleet management software to the "
+      "Purchaser.\n\n")
 
 
-@pytest.mark.parametrize("clause", [
-    "四、乙方不得中断水表及配件的供应和必要的技术支持服务。",
-    "四、乙方不得中断智能水表的供应和必要的技术支持服务。",
-    "四、乙方应在合同期内持续供应远传水表及备品，并提供必要的技术支持，无正当理由不得中断。",
-])
-def test_the_contracts_own_products_named_at_the_supply_keep_the_promise_whole(clause: str) -> None:
-    assert _verdict(ZH + clause + "\n", "CSR04") == "satisfied"
+@pytest.mark.parametrize("what", ["水表", "进口水表", "库存水表", "在售型号", "华东区域", "工作日"])
+def test_a_part_of_what_is_supplied_named_at_the_supply_is_no_whole_promise(what: str) -> None:
+    text = ZH + f"第九条 乙方不得中断{what}的供应和必要的技术支持服务。\n"
+    assert _verdict(text, "CSR04") != "satisfied"
 
 
-def test_the_contracts_own_products_named_in_english_keep_the_promise_whole() -> None:
-    text = EN + ("4. The Supplier shall not, without justifiable reason, interrupt the supply of the shipboard gateways, "
-                 "spare parts and software, or the technical support necessary for their operation.\n")
-    assert _verdict(text, "CSR04") == "satisfied"
-
-
-@pytest.mark.parametrize("text", [
-    ZH + "四、乙方不得中断部分水表的供应和必要的技术支持服务。\n",
-    ZH + "四、乙方不得中断测试水表的供应和必要的技术支持服务。\n",
-    ZH + "四、乙方不得中断首年水表的供应和必要的技术支持服务。\n",
-    EN + ("4. The Supplier shall not, without justifiable reason, interrupt the supply of the legacy gateways or the "
-          "technical support necessary for their operation.\n"),
-])
-def test_a_part_of_the_products_singled_out_stays_unread(text: str) -> None:
-    assert _verdict(text, "CSR04") == "weak"
+@pytest.mark.parametrize("what", ["satellite terminals", "imported gateways", "entry-level terminals"])
+def test_a_part_of_the_products_named_in_english_is_no_whole_promise(what: str) -> None:
+    text = EN + (f"9. The Supplier shall not, without justifiable reason, interrupt the supply of the {what}, or the "
+                 "technical support necessary for their operation.\n")
+    assert _verdict(text, "CSR04") != "satisfied"
 
 
 @pytest.mark.parametrize("clause", [
@@ -68,6 +61,13 @@ def test_the_buyer_freed_of_a_review_is_no_contradiction() -> None:
     assert _verdict(text, "CSR01") == "missing"
 
 
+def test_no_duty_in_another_review_leaves_the_cooperation_whole() -> None:
+    text = EN + ("5.1 The Supplier shall cooperate with the cybersecurity review of this procurement conducted by the "
+                 "competent authorities.\n\n12.4 The Supplier shall have no obligation in connection with any review "
+                 "by the Purchaser of its other suppliers' tenders.\n")
+    assert _verdict(text, "CSR01") == "satisfied"
+
+
 UNDEFINED = "甲方：臨川市自來水股份有限公司\n\n乙方：清源智慧儀表股份有限公司\n\n"
 
 
@@ -77,3 +77,15 @@ def test_who_supplies_read_from_a_supply_on_the_buyers_notice() -> None:
                         "資料或用戶資料。\n")
     assert _verdict(text, "CSR02") == "satisfied"
     assert _verdict(text, "CSR04") == "satisfied"
+
+
+def test_the_buyer_providing_the_site_for_the_equipment_is_not_the_supplier() -> None:
+    text = ("甲方：宏遠資訊科技股份有限公司\n\n乙方：臨川市自來水股份有限公司\n\n第三條 場地與配合\n\n（一）乙方應依甲方通知"
+            "提供設備安裝所需之機房、電力及網路環境。\n\n（二）乙方應配合主管機關辦理網路安全審查。\n")
+    assert _verdict(text, "CSR01") != "satisfied"
+
+
+def test_what_a_label_provides_is_that_labels_supply() -> None:
+    text = ("甲方：宏遠資訊科技股份有限公司\n\n乙方：臨川市自來水股份有限公司\n\n第三條 配合\n\n（二）乙方應配合主管機關辦理"
+            "網路安全審查，並應確保甲方所提供之設備持續穩定運作。\n")
+    assert _verdict(text, "CSR01") != "satisfied"

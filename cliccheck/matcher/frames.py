@@ -1156,67 +1156,24 @@ def modifier_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[in
     word = re.compile(conf["word"][lang])
     covered = _coverage(s.text, spans)
     out = []
-    for a, b in _unguarded_runs(s, spans, conf, word, guards, [own_guards] if own_guards is not None else []):
-        if not (several or _LISTED_BEFORE[lang].search(s.text, 0, a)):
-            continue
-        if any(h.start >= b and (joint.fullmatch(s.text[b:h.start]) or _read_noun_chain(s.text, b, h.start, covered, lang))
-               for h in heads):
-            out.append((a, b))
-    return out
-
-
-def _unguarded_runs(s: Sentence, spans: list[tuple[int, int]], conf: dict[str, Any], word: re.Pattern[str],
-                    guards: list[re.Pattern[str]], noun_guards: list[re.Pattern[str]]) -> Iterator[tuple[int, int]]:
-    """The unread runs short enough for ``conf`` (max_chars / max_words) that are noun words (``word``) holding no
-    guard, and with no guard of ``noun_guards`` written onto the same noun right before them, though read elsewhere
-    ("甲方的测试AFC设备", "test SCADA hosts", 测试水表: a kind singled out, not a word of the sentence around it)."""
-    lang = s.unit.lang
     for a, b in leftover_runs(s.text, spans, lang):
         item = s.text[a:b]
         size = len(item) if lang == "zh" else len(item.split())
         if size > (conf["max_chars"] if lang == "zh" else conf["max_words"]) or not word.fullmatch(item) \
                 or any(rx.search(item) for rx in guards):
             continue
-        noun = _NOUN_BEFORE[lang].search(s.text, max(0, a - 24), a)
-        if noun and any(m for rx in noun_guards for m in rx.finditer(noun.group(0)) if lang != "zh" or len(m.group(0)) > 1):
+        # a guard written onto the same noun right before the run narrows it all ("甲方的测试AFC设备", "test SCADA hosts")
+        # (a kind of the object, not a word of the sentence around it: "other than diagnostic data" is an exception)
+        before = _NOUN_BEFORE[lang].search(s.text, max(0, a - 24), a)
+        if before and own_guards is not None and any(
+                m for m in own_guards.finditer(before.group(0)) if lang != "zh" or len(m.group(0)) > 1):
             continue
-        yield a, b
-
-
-def supplied_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Unread words naming what the contract supplies, where the undertaking names its supply ("不得中断水表及配件的
-    供应", "interrupt the supply of the shipboard gateways"): the contract's own products under the drafter's name
-    for them (frames.yaml ``supplied_objects``). A short noun run with no guard word only, so "部分水表的供应" or
-    "the supply of legacy units" stays unread. The words between the run and the supply must already be read,
-    or the run may be some other noun of the sentence."""
-    conf = library.frames.get("supplied_objects")
-    if not conf or rid not in conf["requirements"]:
-        return []
-    lang = s.unit.lang
-    word = re.compile(library.frames["object_modifiers"]["word"][lang])
-    guards = [rx for kind in ("enumerations", "object_modifiers") if (rx := _enumeration_regex(library, "guards", lang, kind))]
-    before, after = _supplied_regex(conf, "before", lang), _supplied_regex(conf, "after", lang)
-    covered = _coverage(s.text, spans)
-    out = []
-    for a, b in _unguarded_runs(s, spans, conf, word, guards, guards):
-        owner = before.match(s.text, b)
-        if owner is not None and not all(covered[x] or not _CJK_WORD.match(s.text, x)
-                                          for x in range(b, owner.end()) if s.text[x] not in "的之及和与、以"):
-            owner = None  # an unread word between the run and the supply: the run may be something else
-        if owner is not None or after.search(s.text, max(0, a - 40), a):
+        if not (several or _LISTED_BEFORE[lang].search(s.text, 0, a)):
+            continue
+        if any(h.start >= b and (joint.fullmatch(s.text[b:h.start]) or _read_noun_chain(s.text, b, h.start, covered, lang))
+               for h in heads):
             out.append((a, b))
     return out
-
-
-#: the patterns of frames.yaml ``supplied_objects``, by their text
-_SUPPLIED: dict[str, re.Pattern[str]] = {}
-
-
-def _supplied_regex(conf: dict[str, Any], part: str, lang: str) -> re.Pattern[str]:
-    pattern = conf[part][lang]
-    if pattern not in _SUPPLIED:
-        _SUPPLIED[pattern] = re.compile(pattern, re.IGNORECASE)
-    return _SUPPLIED[pattern]
 
 
 def _read_noun_chain(text: str, a: int, b: int, covered: bytearray, lang: str) -> bool:
@@ -1502,7 +1459,6 @@ def frame_of(a: Assessment, s: Sentence, library: Library, modal: Hit | None, ac
             + _harmless_rights(s, library, a.requirement)
         spans += illustrative_spans(s, library, spans, positive_duty)
         modifiers = modifier_spans(s, library, a.requirement, spans, polarity == "negative", objects)
-        modifiers += supplied_spans(s, library, a.requirement, [*spans, *modifiers])
         spans += modifiers
         listed = modifiers + enumerated_spans(s, library, a.requirement, spans, polarity == "negative", modifiers)
         spans += listed
