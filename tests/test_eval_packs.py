@@ -24,9 +24,13 @@ EVAL = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 #: Permitted Purposes" as PIPL21-03 satisfied (p62-en-003); a hospital's notice to its transcription vendor quoting
 #: PIPL Art. 21 ("受托人应当按照约定处理个人信息，不得超出…") read as the vendor's undertakings (p62-zh-020); (part 31)
 #: "Information disclosed by the Client is Confidential Information only if the Supplier designates it as such", a
-#: sentence before the confidentiality undertaking that no definition reader takes for one (p70-en-024)
+#: sentence before the confidentiality undertaking that no definition reader takes for one (p70-en-024); (part 34)
+#: a bare "乙方应对甲方资料保密。" labelled weak for binding no personnel and no time after the contract (p79-zh-028):
+#: a labelling difference - the part's brief asked for both, the earlier parts' labels accept the bare duty (22 of
+#: the 25 such development cases), and SEC02's explanation now says the plain duty counts
 REPORTED = {("p53-en-073", "PIPL21-03"), ("p58-en-007", "SEC02"), ("p62-en-003", "PIPL21-03"),
-            ("p62-zh-020", "PIPL21-03"), ("p62-zh-020", "PIPL21-05"), ("p70-en-024", "SEC02")}
+            ("p62-zh-020", "PIPL21-03"), ("p62-zh-020", "PIPL21-05"), ("p70-en-024", "SEC02"),
+            ("p79-zh-028", "SEC02")}
 
 
 @pytest.mark.slow
