@@ -10,6 +10,9 @@ here for the test in words of our own; none is taken from the held-out cases.
 - Where the preamble never says who supplies, "乙方应依甲方通知持续供应…" and "乙方不得藉供货…之机会…" tell it; the one
   who provides the site for the equipment ("提供設備安裝所需之機房") and the one before 所提供之 ("甲方所提供之設備")
   are not read the other way round.
+- "…的，不在此限" without 但, after the undertaking's semicolon or as the next sentence ("機關逾期未付款…或依法令不得
+  繼續履約者，不在此限"), is an exception list judged like 除…外: justified when every ground is (its negations are
+  grounds, not a taking back), a carve-out otherwise. "并以同意的范围为限" bounds a use by the buyer's consent.
 - Tried and withdrawn in the same round: reading any short noun at the supply ("不得中断X的供应", "the supply of the X")
   as the contract's products. Its review found a part of the products, a region or a time of day passed the same
   way, so what a promise names at the supply stays unread unless the library knows it; the tests below keep it so.
@@ -89,3 +92,29 @@ def test_what_a_label_provides_is_that_labels_supply() -> None:
     text = ("甲方：宏遠資訊科技股份有限公司\n\n乙方：臨川市自來水股份有限公司\n\n第三條 配合\n\n（二）乙方應配合主管機關辦理"
             "網路安全審查，並應確保甲方所提供之設備持續穩定運作。\n")
     assert _verdict(text, "CSR01") != "satisfied"
+
+
+PLAIN = "甲方（采购人）：某市水务集团有限公司\n\n乙方（供应商）：某某科技有限公司\n\n第九条 合同期内，乙方不得无正当理由中断设备及零件的供应或必要的技术支持"
+
+
+@pytest.mark.parametrize("grounds", [
+    "；甲方逾期付款经书面催告后三十日仍未支付、或乙方因不可抗力无法履行的，不在此限。",
+    "。甲方逾期未付款经书面催告二个月仍未给付、发生不可抗力或依法不得继续履约者，不在此限。",
+])
+def test_justified_grounds_closed_by_bu_zai_ci_xian_keep_the_promise(grounds: str) -> None:
+    assert _verdict(PLAIN + grounds + "\n", "CSR04") == "satisfied"
+
+
+@pytest.mark.parametrize("grounds", [
+    "。乙方调整产品线者，不在此限。",
+    "。甲方逾期未付款或乙方不再生产该型号者，不在此限。",
+    "，乙方认为必要时，不在此限。",
+])
+def test_the_suppliers_own_grounds_closed_by_bu_zai_ci_xian_carve_it_out(grounds: str) -> None:
+    assert _verdict(PLAIN + grounds + "\n", "CSR04") == "weak"
+
+
+def test_a_use_bounded_by_the_buyers_consent_keeps_the_data_promise() -> None:
+    text = ("甲方（采购人）：某市水务集团有限公司\n\n乙方（供应商）：某某科技有限公司\n\n第九条 乙方不得借供货、安装及售后服务之机，"
+            "擅自采集、获取、留存或使用甲方的业务数据或其他数据；确因履约需要处理该等数据的，须事先取得甲方书面同意，并以同意的范围为限。\n")
+    assert _verdict(text, "CSR02") == "satisfied"

@@ -196,6 +196,7 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
             spans += [(m.start, m.end) for m in s.modals if m.cat == "modal:permission" and a <= m.start < items[0]]
             spans += [(r.start, r.end) for r in s.get("restrictive") if a <= r.start < items[0]]  # 方可, "only"
     deeming = _frames_regex(library, "authorising_deemings", s.unit.lang)
+    excepted: list[tuple[int, int]] = []  # the justified exception lists: their negations are grounds ("仍未支付")
     for exc in s.get("exceptions"):
         a, b = _exception_scope(s, exc)
         if deeming is not None and deeming.search(s.text, a, b):
@@ -206,6 +207,7 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
             # be accounted for like the rest of the sentence ("save in an emergency as determined by the Supplier
             # in its sole judgment": the justification does not vouch for the words that leave it to the supplier)
             spans.append((exc.start, exc.end))
+            excepted.append((exc.start, exc.end))
             if _buyer_consent(s, a, b):
                 spans.append((a, b))
     spans += _complement_spans(s, library, polarity, rid)
@@ -238,7 +240,10 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
                 if (n.start, n.end) not in spans and not any(b.start <= n.start and n.end <= b.end for b in bounds)
                 and not any(a <= n.start and n.end <= b for a, b in titles)  # "第十一条（不获取用户数据）"
                 and not any(j.start <= n.start and n.end <= j.end and (j.start, j.end) != (n.start, n.end)
-                            for j in reasons)]
+                            for j in reasons)
+                # (nor one inside a justified exception list: "…或依法不得继续履约者，不在此限", whose every ground
+                # was judged above; the list's own closing 不在此限 included)
+                and not any(x <= n.start and n.end <= y for x, y in excepted)]
         own = _negating_complement_spans(s, library) | set(_justified_no_breach(s, library))
         spans = [sp for sp in spans if sp in own or not any(sp[0] <= n.start < sp[1] and (sp[0], sp[1]) != (n.start, n.end)
                                                             and not _inside_lawful(s, sp) for n in negs)]
