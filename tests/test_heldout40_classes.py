@@ -118,3 +118,9 @@ def test_a_use_bounded_by_the_buyers_consent_keeps_the_data_promise() -> None:
     text = ("甲方（采购人）：某市水务集团有限公司\n\n乙方（供应商）：某某科技有限公司\n\n第九条 乙方不得借供货、安装及售后服务之机，"
             "擅自采集、获取、留存或使用甲方的业务数据或其他数据；确因履约需要处理该等数据的，须事先取得甲方书面同意，并以同意的范围为限。\n")
     assert _verdict(text, "CSR02") == "satisfied"
+
+
+def test_who_supplies_read_from_a_supply_under_xu() -> None:
+    text = ("甲方：濠海隧道管理有限公司\n\n乙方：澳訊智能科技有限公司\n\n第五條 乙方之保證\n\n5.2 在合同期及保養期內，乙方須持續供應"
+            "隧道監控系統之設備及零件，並提供必要技術支援；非因甲方欠款經催告、不可抗力或法律禁止，乙方不得中斷。\n")
+    assert _verdict(text, "CSR04") == "satisfied"
