@@ -176,7 +176,8 @@ _FRAMES_SCHEMA: dict[str, Any] = {
                           "word": ({lang: (str, True) for lang in LANGS}, True)}, False),
     "document_limits": ({"instrument_end": ({"own": (LEX, True), "main": (LEX, True)}, False),
                          "several_liability": ({"context": (LEX, True), "words": (LEX, True)}, False),
-                         "non_binding": (LEX, False), "obligations_cease": (LEX, False)}, False),
+                         "non_binding": (LEX, False), "obligations_cease": (LEX, False),
+                         "excuse_definitions": (LEX, False)}, False),
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",

@@ -1037,9 +1037,15 @@ def _document_kind(doc: Document, body: Sequence[Block], supplier: Party, buyer:
         return "not-a-contract", False, f"code or markup in {technical} of {len(sample)} paragraphs"
     if supplier.source == "letter":
         return "letter", True, next((e.text[:60] for e in supplier.evidence), "")
-    title = next((t for t in (_title_of(b.text, words) for b in body[:3]) if t), "")
+    # the title may follow the issuer's name ("港湾专营巴士有限公司" / "资讯保安政策（第4.2版）（节录）"): the first of
+    # the opening lines that names a notice or policy, none a numbered clause's heading ("第五条 通知")
+    titles = [t for t in (_title_of(b.text, words) for b in body[:3]) if t]
+    title = titles[0] if titles else ""
     counts = {key: _count(words, key, text) for key in ("contract_instruments", "notice_instruments")}
     from_title = _titled_notice(words, title) if title else None
+    for later in titles[1:]:
+        if from_title is None and not _CLAUSE_NUMBER.match(later) and (m := _titled_notice(words, later)):
+            title, from_title = later, m
     titled = from_title if from_title and not _CLAUSE_NUMBER.match(title) else None
     notice = from_title or _first(words, "plural_address", body)
     user = [n for n in (*names, *aliases) if n and n.strip() and n.strip() in text]

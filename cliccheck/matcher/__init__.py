@@ -56,7 +56,14 @@ from .analysis import Assessment, Unit, frames_words, get_analyzer, party_regex
 from .candidates import prefilter
 from .document import document_bound as _document_bound
 from .document import document_findings
-from .document_limits import cessation_words, document_limit, document_limits, outliving_limit
+from .document_limits import (
+    cessation_words,
+    document_limit,
+    document_limits,
+    excuse_at_will,
+    excuse_limit,
+    outliving_limit,
+)
 from .frames import (
     _clause_reference,
     _frames_regex,
@@ -1401,13 +1408,17 @@ def check_document(doc: Document, *, supplier_aliases: Sequence[str] = (), selec
     # (only a requirement that must outlive the contract reads it: none of the four)
     ending_all = cessation_words(doc, library, langs, roles) \
         if any(library.requirement(rid).outlives_contract for rid in selected) else None
+    # (only a requirement whose exceptions are the grounds for a pause reads it: CSR04, ND01)
+    at_will = excuse_at_will(doc, library, langs) if any(library.requirement(rid).supply_grounds for rid in selected) \
+        else None
     requirements: list[RequirementResult] = []
     findings: list[Finding] = []
     for rid in selected:
         results = {v: per_lang[v][rid] for v in langs}
         combined = _combine(results, prevailing, rider, rider_refs)
-        requirements.append(outliving_limit(document_limit(unseen_words(_document_bound(combined, roles), doc), limits),
-                                            library.requirement(rid).outlives_contract, ending_all))
+        limited = outliving_limit(document_limit(unseen_words(_document_bound(combined, roles), doc), limits),
+                                  library.requirement(rid).outlives_contract, ending_all)
+        requirements.append(excuse_limit(limited, library.requirement(rid).supply_grounds, at_will))
         verdicts = {r.verdict for v, r in results.items() if v != rider or r.verdict != Verdict.MISSING}
         if len(verdicts) > 1:
             ev = [e for r in results.values() for e in r.evidence[:1]]

@@ -135,6 +135,40 @@ def cessation_words(doc: Document, library: Library, langs: list[str], roles: An
     return None
 
 
+#: where a definition turns to what it does not include
+_EXCLUDED = {"en": re.compile(r"\b(?:does|do|shall|will)\s+not\s+(?:include|cover|extend\s+to)\b|\bexcluding\b|\bexcept\b",
+                              re.IGNORECASE),
+             "zh": re.compile(r"不包括|不包含|不含|不属于|不构成|不视为|除外")}
+
+
+def excuse_at_will(doc: Document, library: Library, langs: list[str]) -> str | None:
+    """The sentence defining force majeure or the justifiable reasons to let in a decision of the supplier's own
+    ("…包括…乙方经营策略调整等情形"; frames.yaml ``document_limits.excuse_definitions`` and ``own_decisions``), or
+    None: under that excuse the supplier pauses at will, so a satisfied pause requirement is weak."""
+    for lang in langs:
+        own = _regexes(library, "own_decisions", lang=lang, root="")
+        for rx in _regexes(library, "excuse_definitions", lang=lang):
+            for m in rx.finditer(doc.text):
+                sentence = _quoted_from(doc.text, m)
+                # (what the excuse is said not to include is no part of it: "…, and does not include any change in
+                # the Service Provider's commercial strategy", "但不包括乙方经营策略调整")
+                cut = _EXCLUDED.get(lang, _EXCLUDED["en"]).search(sentence)
+                if any(o.search(sentence, 0, cut.start() if cut else len(sentence)) for o in own):
+                    return " ".join(sentence.split())
+    return None
+
+
+def excuse_limit(result: RequirementResult, pauses: bool, words: str | None) -> RequirementResult:
+    """A satisfied pause requirement (``pauses``: its exceptions are the grounds for a pause) in a document whose
+    excuse lets in the supplier's own decisions is weak, quoting the definition."""
+    if not pauses or result.verdict != Verdict.SATISFIED or not words:
+        return result
+    return dataclasses.replace(
+        result, verdict=Verdict.WEAK, reasons=[*result.reasons, Reason("carve-out", words)],
+        message=(f"The {result.id} undertaking gives way to an excuse the document defines to include the supplier's "
+                 f"own decisions: '{words.rstrip('.。')}'."))
+
+
 def _quoted_from(text: str, m: re.Match[str]) -> str:
     """The match to the end of its sentence, as the reason quotes it (its clause number left out)."""
     ends = [i for c in "\n。;；" if (i := text.find(c, m.end())) >= 0]

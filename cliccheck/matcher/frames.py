@@ -666,15 +666,19 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 continue
             if _defines_another_word(t.text, s.text, library, lang, a.requirement):
                 continue  # "…不属于本条所称的中断" read with a data undertaking: it defines a word that one does not use
-            if _sibling(read, a.requirement, library) or _further_duty(read, library, a.requirement) \
-                    or _sibling_with_own_exception(read, a.requirement, library, t.block.section):
+            # a definition of the undertaking's own qualifying term speaks of it, whatever else it names ("19.2
+            # Justifiable reason shall include any change in the export compliance policy of …"): never a sibling
+            redefines = _shares_term(t.text, s.text, library, lang) and _defines_reasons(read, library)
+            if not redefines and (_sibling(read, a.requirement, library) or _further_duty(read, library, a.requirement)
+                                  or _sibling_with_own_exception(read, a.requirement, library, t.block.section)):
                 continue  # "配合网络安全审查；不利用…获取用户数据；" / "The Vendor shall notify …": more duties, not riders
             if t.block is not s.block and defining is None and read.modals \
                     and not any(m.cat in ("modal:permission", "modal:grant") for m in read.modals) \
                     and _other_subject_only(read, a.requirement) \
                     and points_back(t.text, library, lang, _lawful_exceptions(read)) is None \
                     and not _speaks_of_all(t.text, library, lang) \
-                    and not (named is not None and _names(named, t.text, library, lang)):
+                    and not (named is not None and _names(named, t.text, library, lang)) \
+                    and not redefines:
                 # "（二）乙方不会故意控制…": a carve-out in another undertaking of the list qualifies that one (a right
                 # beside the duty is still read with it: "8.4 Party B may suspend … at its discretion"; and so is a
                 # sentence naming the undertaking's clause: "Clause 14 shall cease to apply on Final Acceptance")
@@ -2045,8 +2049,13 @@ def _shares_term(text: str, undertaking: str, library: Library, lang: str) -> bo
     rx = _frames_regex(library, "shared_terms", lang)
     if rx is None:
         return False
-    used = {m.group(0).lower() for m in rx.finditer(undertaking)}
-    return bool(used) and any(m.group(0).lower() in used for m in rx.finditer(text))
+    used = {_term_key(m.group(0)) for m in rx.finditer(undertaking)}
+    return bool(used) and any(_term_key(m.group(0)) in used for m in rx.finditer(text))
+
+
+def _term_key(term: str) -> str:
+    """A shared term as compared: the undertaking's "justifiable reason" is the later sentence's "Justifiable reasons"."""
+    return re.sub(r"(?<=[a-z])s$", "", term.lower())
 
 
 def _named_duties(text: str, library: Library, lang: str) -> set[str]:
