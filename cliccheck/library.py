@@ -70,6 +70,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "prevailing": ({"zh": (LEX, True), "en": (LEX, True)}, True),
     "topics": (LEX, False),
     "supply_grounds": (LEX, False),
+    "statute_openings": (LEX, False),
     "scope_limits": (LEX, False),
     "global_overrides": (LEX, False),
     "restrictive": (LEX, False),
@@ -177,7 +178,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "document_limits": ({"instrument_end": ({"own": (LEX, True), "main": (LEX, True)}, False),
                          "several_liability": ({"context": (LEX, True), "words": (LEX, True)}, False),
                          "non_binding": (LEX, False), "obligations_cease": (LEX, False),
-                         "excuse_definitions": (LEX, False)}, False),
+                         "excuse_definitions": (LEX, False), "excuse_exclusions": (LEX, False)}, False),
 }
 
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",

@@ -1962,18 +1962,13 @@ def _recital_paragraph(unit: Unit, library: Library) -> list[Hit]:
     m = rx.search(block.text) if rx is not None else None
     # ... or a paragraph that opens by quoting a statute, in a recitals list or a notice ("2. 《中华人民共和国个人
     # 信息保护法》第二十一条规定，…；受托人应当按照约定处理个人信息，不得超出…")
-    m = m or (_STATUTE_OPENING.match(block.text) if unit.lang == "zh" else None)
+    opens = _common_regex(library, "statute_openings", unit.lang)
+    m = m or (opens.match(block.text) if opens is not None else None)
     # only a recital that quotes the law (a citation in its opening sentence): a recital quoting the main contract
     # ("鉴于主合同第十条约定：“乙方不得…；乙方不得…”") quotes undertakings that bind
     cites = _common_regex(library, "citations", unit.lang)
     opening = block.text[:max(0, unit.sentence.start - block.start)]
     return [Hit("recitals", 0, 0, m.group(0))] if m and cites is not None and cites.search(opening) else []
-
-
-#: a paragraph opening with what a named statute's article says ("2. 《…个人信息保护法》第二十一条规定，")
-_STATUTE_OPENING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.]\s*|\d{1,2}(?:\.\d{1,2})*\.?\s*)?"
-                              r"(?:根据|依据|按照|依照)?《[^》]{2,40}》(?:第[一二三四五六七八九十百\d]+条)?"
-                              r"[^，。；《]{0,20}?(?:规定|要求|明确)[，,：:]")
 
 
 def _required_contents(unit: Unit, library: Library) -> list[Hit]:

@@ -135,12 +135,6 @@ def cessation_words(doc: Document, library: Library, langs: list[str], roles: An
     return None
 
 
-#: where a definition turns to what it does not include
-_EXCLUDED = {"en": re.compile(r"\b(?:does|do|shall|will)\s+not\s+(?:include|cover|extend\s+to)\b|\bexcluding\b|\bexcept\b",
-                              re.IGNORECASE),
-             "zh": re.compile(r"不包括|不包含|不含|不属于|不构成|不视为|除外")}
-
-
 def excuse_at_will(doc: Document, library: Library, langs: list[str]) -> str | None:
     """The sentence defining force majeure or the justifiable reasons to let in a decision of the supplier's own
     ("…包括…乙方经营策略调整等情形"; frames.yaml ``document_limits.excuse_definitions`` and ``own_decisions``), or
@@ -150,10 +144,10 @@ def excuse_at_will(doc: Document, library: Library, langs: list[str]) -> str | N
         for rx in _regexes(library, "excuse_definitions", lang=lang):
             for m in rx.finditer(doc.text):
                 sentence = _quoted_from(doc.text, m)
-                # (what the excuse is said not to include is no part of it: "…, and does not include any change in
-                # the Service Provider's commercial strategy", "但不包括乙方经营策略调整")
-                cut = _EXCLUDED.get(lang, _EXCLUDED["en"]).search(sentence)
-                if any(o.search(sentence, 0, cut.start() if cut else len(sentence)) for o in own):
+                # (what the excuse is said not to include is no part of it: frames.yaml excuse_exclusions)
+                end = min((x.start() for rx in _regexes(library, "excuse_exclusions", lang=lang)
+                           if (x := rx.search(sentence))), default=len(sentence))
+                if any(o.search(sentence, 0, end) for o in own):
                     return " ".join(sentence.split())
     return None
 
