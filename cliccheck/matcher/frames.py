@@ -651,6 +651,9 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
         elsewhere = t.block is not s.block and not (_same_top(t, top) if top else not t.block.section) \
             and t not in term_definitions and not _item_of_same_clause(s, t, library, lang) \
             and not _speaks_of_all(t.text, library, lang)
+        # a definition of the undertaking's own qualifying term speaks of it, whatever else it names ("19.2
+        # Justifiable reason shall include any change in the export compliance policy of …"): never a sibling
+        redefines = None
         for a in taken:
             if a.quality != "satisfied" or (closed and not _object_is(a.frame, closed)):
                 continue
@@ -666,9 +669,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
                 continue
             if _defines_another_word(t.text, s.text, library, lang, a.requirement):
                 continue  # "…不属于本条所称的中断" read with a data undertaking: it defines a word that one does not use
-            # a definition of the undertaking's own qualifying term speaks of it, whatever else it names ("19.2
-            # Justifiable reason shall include any change in the export compliance policy of …"): never a sibling
-            redefines = _shares_term(t.text, s.text, library, lang) and _defines_reasons(read, library)
+            if redefines is None:  # once per later sentence, and only where a satisfied undertaking asks
+                redefines = _shares_term(t.text, s.text, library, lang) and _defines_reasons(read, library)
             if not redefines and (_sibling(read, a.requirement, library) or _further_duty(read, library, a.requirement)
                                   or _sibling_with_own_exception(read, a.requirement, library, t.block.section)):
                 continue  # "配合网络安全审查；不利用…获取用户数据；" / "The Vendor shall notify …": more duties, not riders
