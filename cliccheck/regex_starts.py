@@ -106,6 +106,64 @@ def _heads(items: object) -> set[_Head] | None:
     return acc
 
 
+def _source_heads(src: str) -> set[str] | None:
+    """The first characters (up to ``_HEAD_LEN``) of every match of ``src``, or None when unknown."""
+    try:
+        got = _heads(_sre_parse.parse(src))
+    except re.error:  # an entry that refers to a group of another: read with the others only
+        return None
+    if got is None or any(not h for h, _ in got):
+        return None  # the entry can start anywhere, or match nothing at all
+    return {h for h, _ in got}
+
+
+def start_dispatch(named: list[tuple[str, str]], ignore_case: bool,
+                   capture: bool = True) -> tuple[str, dict[str, str]] | None:
+    """One alternation of the named ``(name, source)`` entries, dispatched on the first character.
+
+    The start gate only says that *some* entry may start at a position; ``re`` then still enters every
+    alternative in turn. Here the alternatives are grouped by the characters they can start with, each group
+    behind a one-character lookahead, so at a position only the entries that can start with its character
+    are tried, in their original order: the leftmost match, and which entry makes it, are unchanged. An entry
+    that can start with several characters appears in several groups under numbered copies of its name;
+    the returned map takes each group name back to the entry's name (``capture=False``: plain groups, no
+    names, for a caller that reads only the whole match). None when an entry can start anywhere.
+    """
+    keyed: list[tuple[int, set[str]]] = []
+    for i, (_, src) in enumerate(named):
+        heads = _source_heads(src)
+        if heads is None:
+            return None
+        keyed.append((i, {h[:2].lower() for h in heads}))
+    names: dict[str, str] = {}
+
+    def alternation(members: list[int]) -> str:
+        alts = []
+        for i in members:
+            name, src = named[i]
+            copy = f"{name}_{len(names)}"
+            names[copy] = name
+            body = f"(?i:{src})" if ignore_case else src
+            alts.append(f"(?P<{copy}>{body})" if capture else f"(?:{body})")
+        return "(?:" + "|".join(alts) + ")"
+
+    def cls(ch: str) -> str:  # any case: the keys are lower-cased, whatever the flags
+        return re.escape(ch) if ch.upper() == ch == ch.lower() else "(?i:" + re.escape(ch) + ")"
+
+    groups: list[str] = []
+    for first in sorted({k[0] for _, keys in keyed for k in keys}):
+        whole = [i for i, keys in keyed if first in keys]  # a one-character head: the entry fits any second
+        seconds = sorted({k[1] for i, keys in keyed for k in keys if len(k) == 2 and k[0] == first})
+        subs = []
+        for second in seconds:
+            members = [i for i, keys in keyed if first in keys or first + second in keys]
+            subs.append(f"(?=(?s:.){cls(second)})" + alternation(members))
+        if whole:
+            subs.append(alternation(whole))  # after every second character: only what fits any
+        groups.append(f"(?={cls(first)})" + "(?:" + "|".join(subs) + ")")
+    return "(?:" + "|".join(groups) + ")", names
+
+
 def start_gate(sources: list[str]) -> str | None:
     """A lookahead that every match of any of ``sources`` passes, or None when one can start anywhere.
 
@@ -116,11 +174,8 @@ def start_gate(sources: list[str]) -> str | None:
     """
     heads: set[str] = set()
     for src in sources:
-        try:
-            got = _heads(_sre_parse.parse(src))
-        except re.error:  # an entry that refers to a group of another: read with the others only
+        got = _source_heads(src)
+        if got is None:
             return None
-        if got is None or any(not h for h, _ in got):
-            return None  # the entry can start anywhere, or match nothing at all
-        heads |= {h for h, _ in got}
+        heads |= got
     return "(?=(?i:" + trie_pattern(sorted(heads), space=" ") + "))"

@@ -1,8 +1,9 @@
 """The speed devices of our regular expressions must never change what they match.
 
-Two devices: the candidate scanner's start gate (a lookahead built from the characters every ``re:``
-entry of the library can start with) and the trie ``phrase_regex`` factors literal phrases into. A
-gate that missed one start would silently drop a candidate sentence, and with it an undertaking
+Three devices: the candidate scanner's start gate (a lookahead built from the characters every ``re:``
+entry of the library can start with), its first-characters dispatch (each entry tried only where it
+can start), and the trie ``phrase_regex`` factors literal phrases into. A gate or a dispatch that
+missed one start would silently drop a candidate sentence, and with it an undertaking
 (or a contradiction) the lawyer relies on us to read; a trie that preferred a shorter phrase would
 change the words a reason quotes.
 """
@@ -18,21 +19,22 @@ from hypothesis import strategies as st
 from cliccheck.library import load_library
 from cliccheck.matcher import candidates
 from cliccheck.matcher.candidates import Prefilter
-from cliccheck.regex_starts import start_gate
+from cliccheck.regex_starts import start_dispatch, start_gate
 from cliccheck.roles import phrase_regex
 
 
 @pytest.fixture(scope="module")
 def scanners() -> dict[str, tuple[Prefilter, Prefilter]]:
-    """(gated, ungated) scanners per language, built from the shipped library."""
+    """(gated and dispatched, flat) scanners per language, built from the shipped library."""
     library = load_library()
     gated = {lang: Prefilter(library, lang) for lang in ("en", "zh")}
-    original = candidates.start_gate
+    original = candidates.start_gate, candidates.start_dispatch
     candidates.start_gate = lambda *args, **kwargs: None  # type: ignore[assignment]
+    candidates.start_dispatch = lambda *args, **kwargs: None  # type: ignore[assignment]
     try:
         plain = {lang: Prefilter(library, lang) for lang in ("en", "zh")}
     finally:
-        candidates.start_gate = original
+        candidates.start_gate, candidates.start_dispatch = original
     return {lang: (gated[lang], plain[lang]) for lang in ("en", "zh")}
 
 
@@ -40,8 +42,10 @@ def test_the_shipped_library_is_gated() -> None:
     """Every ``re:`` entry of the library has a known start, so the fast path is in use."""
     library = load_library()
     for lang in ("en", "zh"):
-        rx = Prefilter(library, lang).scanner.rx.pattern  # type: ignore[union-attr]
-        assert "(?=" in rx.split("(?P<r0>")[0], lang
+        scanner = Prefilter(library, lang).scanner
+        assert scanner is not None
+        assert scanner.rx.pattern.startswith((r"\b(?:(?=(?i:", "(?:(?=(?i:")), lang  # the gate
+        assert all(re.fullmatch(r"r\d+_\d+", name) for name in scanner.groups), lang  # the dispatch
 
 
 @pytest.mark.parametrize(
@@ -67,6 +71,20 @@ def test_gate_admits_every_start(sources: list[str], starts: list[str], not_star
         assert not rx.match(text), text
 
 
+def test_dispatch_tries_each_entry_only_where_it_can_start() -> None:
+    """Entries that share a start are tried in their own order; a one-character start fits any second."""
+    named = [("a", r"supp\w+"), ("b", r"su\w+"), ("c", r"(?:data|s)x"), ("d", r"数据")]
+    dispatch = start_dispatch(named, ignore_case=True)
+    assert dispatch is not None
+    pattern, copies = dispatch
+    rx = re.compile(pattern)
+    for text, entry in (("Supply", "a"), ("sum", "b"), ("sx", "c"), ("DATAx", "c"), ("数据", "d")):
+        m = rx.match(text)
+        assert m is not None and copies[m.lastgroup] == entry, text  # type: ignore[index]
+    assert rx.match("xsupply") is None
+    assert start_dispatch([("a", r"\w+"), ("b", "x")], ignore_case=True) is None
+
+
 @pytest.mark.parametrize("source", [r"\w+ data", r"[^.]{0,5}data", r"(?:x)?\w", r".data", r"(?:a|)\w"])
 def test_no_gate_when_a_match_can_start_anywhere(source: str) -> None:
     """An entry whose start cannot be named turns the gate off rather than narrowing it wrongly."""
@@ -89,7 +107,7 @@ _ZH_WORDS = [
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(_EN_WORDS), max_size=40), st.lists(st.sampled_from(_ZH_WORDS), max_size=40))
-def test_gate_never_changes_the_scan(scanners, en_words: list[str], zh_words: list[str]) -> None:
+def test_gate_and_dispatch_never_change_the_scan(scanners, en_words: list[str], zh_words: list[str]) -> None:
     for lang, words, sep in (("en", en_words, " "), ("zh", zh_words, "")):
         text = sep.join(words)
         gated, plain = scanners[lang]

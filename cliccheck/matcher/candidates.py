@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..library import Library
-from ..regex_starts import start_gate, trie_pattern
+from ..regex_starts import start_dispatch, start_gate, trie_pattern
 
 _ACTION_KEYS = ("duty", "refusal", "forbidden", "partial", "partial_duty")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -101,13 +101,19 @@ def _scanner(entries: dict[str, set[Tag]], lang: str) -> _Scanner | None:
         closed[key] = frozenset(union)
     parts: list[str] = []
     groups: dict[str, frozenset[Tag]] = {}
-    for i, (src, tags) in enumerate(sorted(regexes.items())):
-        name = f"r{i}"
-        groups[name] = frozenset(tags)
-        parts.append(f"(?P<{name}>(?i:{src}))" if lang == "en" else f"(?P<{name}>{src})")
-    gate = start_gate(sorted(regexes)) if parts else None
-    if gate is not None:
-        parts = [gate + "(?:" + "|".join(parts) + ")"]
+    named = [(f"r{i}", src) for i, src in enumerate(sorted(regexes))]
+    dispatch = start_dispatch(named, ignore_case=lang == "en") if named else None
+    if dispatch is not None:
+        # the entries are tried only where their first character stands (same matches, far fewer attempts)
+        pattern, copies = dispatch
+        gate = start_gate(sorted(regexes))
+        parts.append((gate or "") + pattern)
+        tags_of = {name: frozenset(regexes[src]) for name, src in named}
+        groups = {copy: tags_of[name] for copy, name in copies.items()}
+    elif named:
+        for name, src in named:
+            groups[name] = frozenset(regexes[src])
+            parts.append(f"(?P<{name}>(?i:{src}))" if lang == "en" else f"(?P<{name}>{src})")
     trie = trie_pattern(sorted(closed)) if closed else ""
     if trie:
         parts.append(trie)
