@@ -1,13 +1,17 @@
 """Regular expressions built for speed from lists of phrases, without changing what they match.
 
 ``re`` tries every branch of an alternation at every position it cannot rule out; a pattern that
-opens with a word boundary or a lookahead gives it nothing to rule positions out by. Two devices
+opens with a word boundary or a lookahead gives it nothing to rule positions out by. Four devices
 keep the library's long phrase lists cheap on a 100-page contract: a prefix-factored trie of the
-literal phrases, and a start gate in front of the ``re:`` entries.
+literal phrases; a start gate in front of the ``re:`` entries; a dispatch that tries each entry only
+where its first characters stand; and a guard that rules a text out, in one fast case-sensitive
+search, when it holds none of the words every match must contain.
 """
 
 from __future__ import annotations
 
+import _sre as _sre_engine
+import functools
 import re
 import re._constants as _sre  # the parser's opcodes: read to find where an entry can start
 import re._parser as _sre_parse
@@ -179,3 +183,147 @@ def start_gate(sources: list[str]) -> str | None:
             return None
         heads |= got
     return "(?=(?i:" + trie_pattern(sorted(heads), space=" ") + "))"
+
+
+# --- required words: a cheap test that rules out a text before the expression runs over it ------------------
+
+#: case folding that maps every character ``re`` lets match an ASCII letter under IGNORECASE onto the
+#: lower-case letter (the four non-ASCII ones are the only such characters: tests/test_fast_regex.py checks it)
+_FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)},
+                       "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_MAX_WORDS = 400
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def fold(text: str) -> str:
+    """``text`` with the folding the required words are written in (same length)."""
+    return text.translate(_FOLD)
+
+
+def _usable(ch: int, ignore_case: bool) -> bool:
+    """Whether a literal character matches only itself after folding (``re`` compiles an uncased one exactly)."""
+    return not ignore_case or ch < 128 or not _sre_iscased(ch)
+
+
+def _sre_iscased(ch: int) -> bool:
+    """The engine's own test, the one ``re`` uses to decide whether a literal ignores case."""
+    return bool(_sre_engine.unicode_iscased(ch))
+
+
+def _required(items: object, ignore_case: bool) -> frozenset[str] | None:
+    """Words (folded) of which every match of ``items`` contains at least one, or None when none is known.
+
+    Only consumed characters count: a run of literals is a word; a group, a repeat done at least once and an
+    alternation whose every branch requires words pass theirs on. Of several candidates the one whose
+    shortest word is longest wins (the most selective test)."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(words: frozenset[str] | None) -> None:
+        nonlocal best
+        if not words or len(words) > _MAX_WORDS:
+            return
+        if best is None or (min(map(len, words)), -len(words)) > (min(map(len, best)), -len(best)):
+            best = words
+
+    def flush() -> None:
+        if run:
+            consider(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is _sre.LITERAL and _usable(av, ignore_case):  # type: ignore[arg-type]
+            run.append(fold(chr(av)))  # type: ignore[arg-type]
+            continue
+        flush()
+        if op is _sre.SUBPATTERN:
+            _, add, remove, sub = av  # type: ignore[misc]
+            inner = (ignore_case or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+            consider(_required(sub, inner))
+        elif op is _sre.ATOMIC_GROUP:
+            consider(_required(av, ignore_case))
+        elif op in _REPEATS and av[0] >= 1:  # type: ignore[index]
+            consider(_required(av[2], ignore_case))  # type: ignore[index]
+        elif op is _sre.BRANCH:
+            words: set[str] = set()
+            for branch in av[1]:  # type: ignore[index]
+                got = _required(branch, ignore_case)
+                if got is None:
+                    words = set()
+                    break
+                words |= got
+            consider(frozenset(words))
+    flush()
+    return best
+
+
+def phrase_words(phrase: str, ignore_case: bool, spaces: bool) -> str | None:
+    """The longest folded piece of a literal phrase that every match of it contains (``spaces``: a space in
+    the phrase stands for any run of white space, so a piece never crosses one)."""
+    pieces = re.split(r"\s+", phrase) if spaces else [phrase]
+    usable = [piece for p in pieces for piece in re.split(
+        "|".join(re.escape(c) for c in set(p) if not _usable(ord(c), ignore_case)) or "(?!)", p)]
+    best = max(usable, key=len, default="")
+    return fold(best) or None
+
+
+def required_words(source: str, flags: int = 0) -> frozenset[str] | None:
+    """Folded words of which every match of ``source`` (compiled with ``flags``) contains one; None if unknown."""
+    try:
+        parsed = _sre_parse.parse(source, flags)
+    except re.error:
+        return None
+    return _required(parsed, bool(parsed.state.flags & re.IGNORECASE))
+
+
+class GuardedPattern:
+    """A compiled expression that first asks, in one fast case-sensitive search of the folded text, whether the
+    text holds any word every match must contain; most sentences of a contract hold none of an amendment's or a
+    deeming's words, and that test costs a fraction of running the case-insensitive expression over them.
+
+    It answers ``search``, ``match``, ``fullmatch``, ``finditer`` and ``findall`` exactly as the expression does
+    (no match is possible without one of the words), and passes everything else to it."""
+
+    __slots__ = ("_guard", "_rx")
+
+    def __init__(self, rx: re.Pattern[str], words: frozenset[str]):
+        self._rx = rx
+        self._guard = re.compile(trie_pattern(sorted(words), space=" "))
+
+    def _ruled_out(self, string: str) -> bool:
+        return self._guard.search(_folded(string)) is None
+
+    def search(self, string: str, *args: int) -> re.Match[str] | None:
+        return None if self._ruled_out(string) else self._rx.search(string, *args)
+
+    def match(self, string: str, *args: int) -> re.Match[str] | None:
+        return None if self._ruled_out(string) else self._rx.match(string, *args)
+
+    def fullmatch(self, string: str, *args: int) -> re.Match[str] | None:
+        return None if self._ruled_out(string) else self._rx.fullmatch(string, *args)
+
+    def finditer(self, string: str, *args: int):  # type: ignore[no-untyped-def]
+        return iter(()) if self._ruled_out(string) else self._rx.finditer(string, *args)
+
+    def findall(self, string: str, *args: int) -> list[object]:
+        return [] if self._ruled_out(string) else self._rx.findall(string, *args)
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("_"):  # not set yet (copy, pickle): never look it up on a missing ``_rx``
+            raise AttributeError(name)
+        return getattr(self._rx, name)
+
+    def __repr__(self) -> str:
+        return f"GuardedPattern({self._rx!r})"
+
+
+@functools.lru_cache(maxsize=8192)
+def _folded(string: str) -> str:
+    return fold(string)
+
+
+def guarded(rx: re.Pattern[str], words: frozenset[str] | None) -> re.Pattern[str]:
+    """``rx`` behind the test for ``words`` (typed as a pattern: it answers every call the matcher makes)."""
+    if not words or min(map(len, words)) < 2:
+        return rx
+    return GuardedPattern(rx, words)  # type: ignore[return-value]

@@ -23,7 +23,7 @@ from .lang import en, zh
 from .library import DOCUMENT_WORDS, Library, load_library
 from .model import Block, Document
 from .normalize import detect_language, has_cjk, is_cjk, normalize_text
-from .regex_starts import trie_pattern
+from .regex_starts import guarded, phrase_words, required_words, trie_pattern
 from .verdicts import Evidence, Party, Roles
 
 PREAMBLE_BLOCKS = 40
@@ -58,7 +58,16 @@ def _phrase_regex(phrases: tuple[str, ...], lang: str) -> re.Pattern[str] | None
         parts.append(rf"\b(?:{trie})\b" if lang == "en" else f"(?:{trie})")
     if not parts:
         return None
-    return re.compile("|".join(parts), re.IGNORECASE if lang == "en" else 0)
+    flags = re.IGNORECASE if lang == "en" else 0
+    words: set[str] = set()
+    for p in phrases:
+        got = required_words(p[3:], flags) if p.startswith("re:") else phrase_words(p, lang == "en", lang == "en")
+        if not got:
+            words = set()
+            break
+        words.update([got] if isinstance(got, str) else got)
+    # a sentence that holds none of the words every match needs is ruled out before the expression runs
+    return guarded(re.compile("|".join(parts), flags), frozenset(words))
 
 
 def _lang_of(text: str) -> str:
@@ -185,7 +194,7 @@ def _statement(label_rx: re.Pattern[str] | None, side_re: dict[str, dict[str, re
 
 def _party_line(*parts_and_lang: object) -> re.Pattern[str]:
     *rxs, lang = parts_and_lang
-    alternation = "|".join(rx.pattern for rx in rxs if isinstance(rx, re.Pattern))
+    alternation = "|".join(rx.pattern for rx in rxs if rx is not None and not isinstance(rx, str))
     return re.compile(f"(?:{alternation or '(?!)'})(?=\\s*[（(:：])", re.IGNORECASE if lang == "en" else 0)
 
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from cliccheck.library import load_library
 from cliccheck.matcher import candidates
 from cliccheck.matcher.candidates import Prefilter
-from cliccheck.regex_starts import start_dispatch, start_gate
+from cliccheck.regex_starts import GuardedPattern, fold, guarded, required_words, start_dispatch, start_gate
 from cliccheck.roles import phrase_regex
 
 
@@ -152,3 +152,70 @@ def test_phrase_regex_matches_what_the_flat_alternation_matched(en_phrases, en_w
         assert new is not None and old is not None
         for t in (text, text.upper(), text.title()):
             assert [m.span() for m in new.finditer(t)] == [m.span() for m in old.finditer(t)], (phrases, t)
+
+
+# --- the required-words guard in front of phrase_regex ---------------------------------------------------------
+
+def test_folding_covers_every_character_that_matches_an_ascii_letter_ignoring_case() -> None:
+    """The guard folds text case-sensitively; a character ``re`` lets match a letter must fold onto it."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(128, 0x110000):
+        ch = chr(code)
+        if letter.fullmatch(ch):
+            assert re.fullmatch(fold(ch), ch, re.IGNORECASE) and fold(ch).isascii(), hex(code)
+
+
+@pytest.mark.parametrize(
+    ("source", "flags", "words"),
+    [
+        (r"\b(?:is|are|shall be)\s+(?:hereby\s+)?(?:amended|varied)", re.IGNORECASE, {"amended", "varied"}),
+        (r"(?:x)?abc(?:de|fg)+", 0, {"abc"}),
+        (r"(?:abc)?de", 0, {"de"}),
+        (r"(?:ab|)cd", 0, {"cd"}),
+        (r"(?-i:ABC)d", re.IGNORECASE, {"abc"}),
+        (r"(?=supplier)\w+", 0, None),
+        (r"caf\u00e9 data", re.IGNORECASE, {" data"}),  # a cased non-ASCII letter matches others: not a word
+        (r"本(?:合同|协议)(?:第)?", 0, {"协议", "合同"}),
+    ],
+)
+def test_required_words(source: str, flags: int, words: set[str] | None) -> None:
+    """Only consumed characters count; the most selective candidate wins; an optional part gives nothing."""
+    assert required_words(source, flags) == (frozenset(words) if words is not None else None)
+
+
+_ALPHABET = ["a", "b", "K", "k", "\u212a", "\u0130", "i", "s", "\u017f", "S", " ", "数", "据"]
+
+
+def _regexes() -> st.SearchStrategy[str]:
+    leaf = st.sampled_from(["a", "b", "k", "K", "i", "s", "ab", "ki", "数据", " ", r"\s", ".", r"\w", "[ab]", r"\b"])
+    return st.recursive(leaf, lambda inner: st.one_of(
+        st.tuples(inner, inner).map("".join),
+        st.tuples(inner, inner).map(lambda p: f"(?:{p[0]}|{p[1]})"),
+        inner.map(lambda p: f"(?:{p})?"), inner.map(lambda p: f"(?:{p})+"), inner.map(lambda p: f"(?:{p}){{0,2}}"),
+        inner.map(lambda p: f"(?i:{p})"), inner.map(lambda p: f"(?-i:{p})"), inner.map(lambda p: f"(?={p})"),
+        inner.map(lambda p: f"(?<!{p[:1] or 'x'})"),
+    ), max_leaves=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_regexes(), st.lists(st.sampled_from(_ALPHABET), max_size=20), st.booleans())
+def test_the_guard_never_rules_out_a_text_the_expression_matches(source: str, chars: list[str], icase: bool) -> None:
+    """Random expressions and texts, with the characters that match letters ignoring case: same answers."""
+    flags = re.IGNORECASE if icase else 0
+    try:
+        rx = re.compile(source, flags)
+    except re.error:
+        return
+    text = "".join(chars)
+    guard = guarded(rx, required_words(source, flags))
+    assert [m.span() for m in guard.finditer(text)] == [m.span() for m in rx.finditer(text)], (source, text)
+    assert bool(guard.search(text)) == bool(rx.search(text))
+
+
+def test_phrase_regex_is_guarded_by_words_and_still_reads_like_a_pattern() -> None:
+    rx = phrase_regex(["re:\\b(?:is|are)\\s+hereby\\s+amended", "shall not be binding"], "en")
+    assert isinstance(rx, GuardedPattern)
+    assert rx.search("Clause 4 IS HEREBY AMENDED as follows") is not None
+    assert rx.search("This letter shall not be\nbinding") is not None
+    assert rx.search("Clause 4 stays as it is") is None
+    assert rx.flags & re.IGNORECASE and "amended" in rx.pattern
