@@ -166,6 +166,8 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "term_bounds": (LEX, False),
     "survival_statements": (LEX, False),
     "compound_persons": (LEX, False),
+    "device_heads": (LEX, False),
+    "device_functions": (LEX, False),
     "anaphor_gaps": (LEX, False),
     "open_lists": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards, periods)

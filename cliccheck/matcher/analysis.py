@@ -1531,6 +1531,37 @@ def _named_failure(s: Sentence, act: Hit) -> bool:
     return rx is not None and rx.search(s.text[max(0, act.start - 60):act.start]) is not None
 
 
+#: a determiner (or "of") and up to two modifiers before an English act: the act is then a noun's modifier
+_DETERMINED_BEFORE = re.compile(
+    r"\b(?:the|a|an|any|all|its|their|such|this|these|those|of|our|your)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+#: what joins two verbs of one clause ("中断或控制", "中断、干扰"): an act after it is a predicate of its own
+_VERB_JOIN_ZH = re.compile(r"[、，,；;。和或及与并而]")
+
+
+def _device_name_act(s: Sentence, act: Hit) -> bool:
+    """The act is part of a device's name (frames.yaml ``device_functions`` before ``device_heads``), inside the
+    object of another verb or after 的/之: "不得中断号志控制设备、备品之供应", "shall not interrupt the supply of the
+    signal control equipment". Nothing is said about controlling anything; a verb of its own ("不得中断或控制设备",
+    "shall not remotely control equipment") stays a predicate."""
+    heads = frames_words(s.library, "device_heads", s.unit.lang)
+    functions = frames_words(s.library, "device_functions", s.unit.lang)
+    if heads is None or functions is None or not functions.fullmatch(act.text):
+        return False
+    if s.unit.lang == "en":
+        rest = s.text[act.end:]
+        head = heads.match(s.text, act.end + len(rest) - len(rest.lstrip()))
+        return (head is not None and act.end < head.start() <= act.end + 3
+                and _DETERMINED_BEFORE.search(s.text, max(0, act.start - 40), act.start) is not None)
+    if heads.match(s.text, act.end) is None:
+        return False
+    if s.text[act.start - 1:act.start] in ("的", "之"):
+        return True
+    # (another verb right before it, with no join and no modal of its own between: "中断号志控制设备")
+    return any(h.end <= act.start and act.start - h.end <= 8 and not _VERB_JOIN_ZH.search(s.text, h.end, act.start)
+               and not any(h.end <= m.start < act.start for m in s.modals)
+               for cat, hits in s.by.items() if ACT_CATEGORY.match(cat) for h in hits)
+
+
 def _attributive_act(s: Sentence, act: Hit) -> bool:
     """The act is a verb of a relative clause that describes a noun ("combine Customer Data with data that it
     processes for its other customers", 与其为其他客户处理的数据合并): it says what the noun is, not what the
@@ -2033,7 +2064,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                             and not any(n.contains(a) and n.end - n.start > a.end - a.start
                                         for n in s.get(f"{rid}:partial_objects"))
                             and not _in_parenthetical(s, a) and not _nominal_gerund(s, a)
-                            and not _named_failure(s, a)])
+                            and not _named_failure(s, a) and not _device_name_act(s, a)])
         # two acts across each other's edge (暂停 / 停供 in "暂停供货"): the one read first is the word
         actions = [a for a in actions if not any(o.start < a.start < o.end < a.end for o in actions)]
         actions.sort(key=lambda h: h.start)

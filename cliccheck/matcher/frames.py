@@ -137,6 +137,10 @@ def _lexicon(library: Library, section: str, lang: str) -> list[tuple[str, re.Pa
     return _COMPILED[key]  # type: ignore[return-value]
 
 
+#: the complements that make an undertaking last at least as long as the contract (frames.yaml ``complements``)
+_PERIOD_EXTENSIONS = ("term_extensions", "long_periods", "survival")
+
+
 def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False,
                rid: str | None = None) -> list[tuple[int, int]]:
     """Every stretch of the sentence accounted for by a known-safe part. In a rider (a later sentence read with
@@ -219,6 +223,16 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
     # Customer's cost"); in the undertaking's own sentence the analysis has judged those words already
     unsafe = [Hit("rider", m.start(), m.end(), m.group(0)) for name, rx in _lexicon(library, "riders", s.unit.lang)
               if rider or name == "deeming" for m in rx.finditer(s.text)]
+    # a period that ends before the contract ("Throughout the Warranty Period", 质保期内, "within 12 months after
+    # delivery") limits how long the promise binds, whatever safe words ("throughout", a defined term) it is made of
+    # (not where the period runs on from the contract's term or survives it: "throughout the Term and for seven (7)
+    # years after the last shipment", "在合同期及质保期内")
+    narrowing = _frames_regex(library, "narrowing_periods", s.unit.lang)
+    if narrowing is not None and (found := [m for m in narrowing.finditer(s.text)]):
+        longer = [(m.start(), m.end()) for name, rx, _ in _complements(library, s.unit.lang)
+                  if name in _PERIOD_EXTENSIONS for m in rx.finditer(s.text)]
+        unsafe += [Hit("narrowing", m.start(), m.end(), m.group(0)) for m in found
+                   if not any(a < m.end() and m.start() < b for a, b in longer)]
     unsafe += [] if not rider else [h for h in s.any("carve_outs", "modal:non_binding", "overrides", "scope_limits", "global_overrides",
                                "exemptions", *(f"{r.id}:weakening" for r in library.requirements))]
     if unsafe:  # a longer safe phrase holding the word stays ("even where they are subject to")
