@@ -50,7 +50,7 @@ DOCUMENT_WORDS = ("contract_instruments", "contract_titles", "notice_instruments
                   "letter_authors", "first_person", "generic_definitions", "binding_verbs", "owns", "pays_late", "supplied_by",
                   "statute_marks",
                   "individual_first_person", "acting_for", "bidder_lines", "bidder_line_suffixes", "promisor_words",
-                  "demands", "related_authors", "second_person")
+                  "demands", "related_authors", "second_person", "owned_documents")
 TEXT = _Text()
 
 # Schemas: dict -> {key: (schema, required)}; list -> [item schema]; type -> scalar type;

@@ -743,6 +743,11 @@ def find_roles(doc: Document, *, supplier_aliases: Sequence[str] = (), supplier_
             used = _used_words(words.side_words["supplier"][lang], lang, text)
             for w in [*person, *(w for w in words.side_words["supplier"][lang] if w.lower() in used)]:
                 out.add("supplier", w, None, body[0], "letter")
+    if letter is None and defined["supplier"]:
+        # the supplier's own terms attached after the contract speak in its first person ("我们可使用客户数据…")
+        for block, person in _owned_part_persons(body, words):
+            for w in person:
+                out.add("supplier", w, None, block, "definition")
     parties: dict[str, Party] = {}
     for side in ("supplier", "buyer"):
         labels = {lang: list(v) for lang, v in out.labels[side].items() if v}
@@ -946,6 +951,25 @@ def _letter(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | 
         # about the undertakings it wants; its first person is the buyer
         return None
     return _first_persons(body, words)
+
+
+def _owned_part_persons(body: Sequence[Block], words: _RoleWords) -> list[tuple[Block, list[str]]]:
+    """The first-person words of the supplier's own document attached to the contract (library roles
+    ``owned_documents``: "附：乙方《数据处理与隐私政策》（节选）", "Schedule 2 - Vendor Online Terms"): the words used after
+    its heading, when no block before the heading uses any of them (the contract itself speaks of its parties)."""
+    heading = next((i for i, b in enumerate(body) if len(b.text) <= 80
+                    and words.doc_search("owned_documents", b.text.strip())), None)
+    if heading is None:
+        return []
+    out = []
+    for lang in ("zh", "en"):
+        rx = phrase_regex([w for w in words.first_person[lang] if w.lower() not in ("the undersigned",)], lang)
+        if rx is None or any(rx.search(b.text) for b in body[:heading]):
+            continue
+        used = sorted({m.group(0) for b in body[heading + 1:] for m in rx.finditer(b.text)})
+        if used:
+            out.append((body[heading], used))
+    return out
 
 
 def _first_persons(body: Sequence[Block], words: _RoleWords) -> dict[str, list[str]] | None:
