@@ -76,3 +76,25 @@ def test_the_supplier_policy_data_right_contradicts_nd02() -> None:
     text = (ND + "第十五条 乙方《数据处理政策》为本合同组成部分，就数据处理事项以该政策为准。\n\n附：乙方《数据处理政策》（节选）\n\n"
             "3.2 我们可使用客户数据改进我们的产品和服务。\n")
     assert _verdict(text, "ND02", pack="network-data") == "contradicted"
+
+
+# Recall on plain drafting of held-out part 43 (studied after its score; not a false-pass class).
+EN = ('Operator: Xiling Clearing House Co., Ltd. (the "Operator"). Supplier: Harbourline Payments Software Ltd. '
+      '(the "Supplier")\n\n')
+
+
+def test_a_deeds_closing_words_are_harmless() -> None:
+    text = EN + ("1. The Supplier shall cooperate with any cybersecurity review of this procurement. This Undertaking "
+                 "is given for the benefit of the Operator, shall be binding on the Supplier and its successors, and "
+                 "shall be governed by the laws of the People's Republic of China.\n")
+    assert _verdict(text, "CSR01") == "satisfied"
+
+
+@pytest.mark.parametrize(("period", "verdict"), [
+    ("for as long as the Operator uses the system", "satisfied"),
+    ("for as long as the Supplier uses the system", "weak"),
+])
+def test_as_long_as_the_buyer_uses_the_system_is_a_long_period(period: str, verdict: str) -> None:
+    text = EN + ("4. The Supplier will not, without justifiable reason, interrupt the supply of the software or the "
+                 f"provision of necessary technical support services {period}.\n")
+    assert _verdict(text, "CSR04") == verdict
