@@ -15,6 +15,7 @@ import functools
 import re
 import re._constants as _sre  # the parser's opcodes: read to find where an entry can start
 import re._parser as _sre_parse
+from typing import NamedTuple
 
 
 def trie_pattern(phrases: list[str], space: str = r"\s+") -> str:
@@ -121,8 +122,16 @@ def _source_heads(src: str) -> set[str] | None:
     return {h for h, _ in got}
 
 
-def start_dispatch(named: list[tuple[str, str]], ignore_case: bool,
-                   capture: bool = True) -> tuple[str, dict[str, str]] | None:
+class Dispatch(NamedTuple):
+    """A first-characters dispatch: the one expression, the entry each named group copy stands for, and the part
+    of the expression for each (lower-cased) first character, for a caller that finds the starts itself."""
+
+    pattern: str
+    names: dict[str, str]
+    by_first: dict[str, str]
+
+
+def start_dispatch(named: list[tuple[str, str]], ignore_case: bool, capture: bool = True) -> Dispatch | None:
     """One alternation of the named ``(name, source)`` entries, dispatched on the first character.
 
     The start gate only says that *some* entry may start at a position; ``re`` then still enters every
@@ -154,7 +163,7 @@ def start_dispatch(named: list[tuple[str, str]], ignore_case: bool,
     def cls(ch: str) -> str:  # any case: the keys are lower-cased, whatever the flags
         return re.escape(ch) if ch.upper() == ch == ch.lower() else "(?i:" + re.escape(ch) + ")"
 
-    groups: list[str] = []
+    by_first: dict[str, str] = {}
     for first in sorted({k[0] for _, keys in keyed for k in keys}):
         whole = [i for i, keys in keyed if first in keys]  # a one-character head: the entry fits any second
         seconds = sorted({k[1] for i, keys in keyed for k in keys if len(k) == 2 and k[0] == first})
@@ -164,8 +173,21 @@ def start_dispatch(named: list[tuple[str, str]], ignore_case: bool,
             subs.append(f"(?=(?s:.){cls(second)})" + alternation(members))
         if whole:
             subs.append(alternation(whole))  # after every second character: only what fits any
-        groups.append(f"(?={cls(first)})" + "(?:" + "|".join(subs) + ")")
-    return "(?:" + "|".join(groups) + ")", names
+        by_first[first] = "(?:" + "|".join(subs) + ")"
+    pattern = "(?:" + "|".join(f"(?={cls(first)})" + sub for first, sub in by_first.items()) + ")"
+    return Dispatch(pattern, names, by_first)
+
+
+def first_key(ch: str) -> str:
+    """The dispatch key of a text character: what ``start_dispatch`` files an entry starting with it under."""
+    return ch.translate(_FOLD).lower()
+
+
+def first_chars(keys: list[str]) -> str:
+    """Every character whose ``first_key`` is one of ``keys`` (as a regex character class's contents)."""
+    chars = set(keys) | {k.upper() for k in keys if len(k.upper()) == 1}
+    chars |= {c for c, k in _FOLD_SPECIALS.items() if k in keys}
+    return "".join(re.escape(c) for c in sorted(chars))
 
 
 def start_gate(sources: list[str]) -> str | None:
@@ -189,8 +211,8 @@ def start_gate(sources: list[str]) -> str | None:
 
 #: case folding that maps every character ``re`` lets match an ASCII letter under IGNORECASE onto the
 #: lower-case letter (the four non-ASCII ones are the only such characters: tests/test_fast_regex.py checks it)
-_FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)},
-                       "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD_SPECIALS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **_FOLD_SPECIALS})
 _MAX_WORDS = 400
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 
