@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import _sre as _sre_engine
 import functools
+import itertools
 import re
 import re._constants as _sre  # the parser's opcodes: read to find where an entry can start
 import re._parser as _sre_parse
@@ -131,7 +132,17 @@ class Dispatch(NamedTuple):
     by_first: dict[str, str]
 
 
-def start_dispatch(named: list[tuple[str, str]], ignore_case: bool, capture: bool = True) -> Dispatch | None:
+def _shown(ch: str) -> set[str] | None:
+    """The characters an ASCII-lower-cased text can show where a case-insensitive pattern has ``ch`` (the
+    lower-case letter and the non-ASCII characters ``re`` equates with it), or None when that is not known."""
+    if ch.isascii():
+        low = ch.lower()
+        return {low, *(c for c, k in _FOLD_SPECIALS.items() if k == low)}
+    return {ch} if not _sre_iscased(ord(ch)) else None
+
+
+def start_dispatch(named: list[tuple[str, str]], ignore_case: bool, capture: bool = True,
+                   lowered: bool = False) -> Dispatch | None:
     """One alternation of the named ``(name, source)`` entries, dispatched on the first character.
 
     The start gate only says that *some* entry may start at a position; ``re`` then still enters every
@@ -161,6 +172,9 @@ def start_dispatch(named: list[tuple[str, str]], ignore_case: bool, capture: boo
         return "(?:" + "|".join(alts) + ")"
 
     def cls(ch: str) -> str:  # any case: the keys are lower-cased, whatever the flags
+        shown = _shown(ch) if lowered else None
+        if shown is not None:  # a case-sensitive class is a faster test than a case-insensitive character
+            return "[" + "".join(re.escape(c) for c in sorted(shown)) + "]"
         return re.escape(ch) if ch.upper() == ch == ch.lower() else "(?i:" + re.escape(ch) + ")"
 
     by_first: dict[str, str] = {}
@@ -190,13 +204,15 @@ def first_chars(keys: list[str]) -> str:
     return "".join(re.escape(c) for c in sorted(chars))
 
 
-def start_gate(sources: list[str]) -> str | None:
+def start_gate(sources: list[str], lowered: bool = False) -> str | None:
     """A lookahead that every match of any of ``sources`` passes, or None when one can start anywhere.
 
     Tried at every word boundary, a long alternation enters each alternative in turn (26 ``re:``
     entries cost the candidate scan 20 times the literal trie beside them); the gate rejects a
     position that cannot start any of them in one trie step. It is case-insensitive, so it admits
     at least what the alternatives admit under any flags: the search's result is unchanged.
+    ``lowered``: the text is ASCII-lower-cased, so the gate is the case-sensitive trie of what such a text
+    can show (a quarter faster), when every head's characters are known.
     """
     heads: set[str] = set()
     for src in sources:
@@ -204,6 +220,11 @@ def start_gate(sources: list[str]) -> str | None:
         if got is None:
             return None
         heads |= got
+    if lowered:
+        shown = [[_shown(c) for c in h] for h in heads]
+        if all(s is not None for chars in shown for s in chars):
+            variants = {"".join(p) for chars in shown for p in itertools.product(*chars)}  # type: ignore[arg-type]
+            return "(?=" + trie_pattern(sorted(variants), space=" ") + ")"
     return "(?=(?i:" + trie_pattern(sorted(heads), space=" ") + "))"
 
 
@@ -214,6 +235,7 @@ def start_gate(sources: list[str]) -> str | None:
 _FOLD_SPECIALS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **_FOLD_SPECIALS})
 _MAX_WORDS = 400
+_FEW_WORDS = 4
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 
 
@@ -306,14 +328,19 @@ class GuardedPattern:
     It answers ``search``, ``match``, ``fullmatch``, ``finditer`` and ``findall`` exactly as the expression does
     (no match is possible without one of the words), and passes everything else to it."""
 
-    __slots__ = ("_guard", "_rx")
+    __slots__ = ("_guard", "_rx", "_words")
 
     def __init__(self, rx: re.Pattern[str], words: frozenset[str]):
         self._rx = rx
         self._guard = re.compile(trie_pattern(sorted(words), space=" "))
+        # a few words: one substring test each is cheaper than entering an expression
+        self._words = tuple(sorted(words, key=len, reverse=True)) if len(words) <= _FEW_WORDS else None
 
     def _ruled_out(self, string: str) -> bool:
-        return self._guard.search(_folded(string)) is None
+        folded = _folded(string)
+        if self._words is not None:
+            return not any(w in folded for w in self._words)
+        return self._guard.search(folded) is None
 
     def search(self, string: str, *args: int) -> re.Match[str] | None:
         return None if self._ruled_out(string) else self._rx.search(string, *args)

@@ -46,7 +46,7 @@ def test_the_shipped_library_is_gated() -> None:
         assert scanner is not None
         assert all(re.fullmatch(r"r\d+_\d+", name) for name in scanner.groups), lang  # the dispatch
         if lang == "en":
-            assert scanner.rx is not None and scanner.rx.pattern.startswith(r"\b(?:(?=(?i:"), lang  # the gate
+            assert scanner.rx is not None and scanner.rx.pattern.startswith(r"\b(?:(?="), lang  # the gate
         else:  # the starts found by a character class, the entries filed by first character
             assert scanner.rx is None and scanner.starts is not None and scanner.by_first, lang
 
@@ -223,3 +223,18 @@ def test_phrase_regex_is_guarded_by_words_and_still_reads_like_a_pattern() -> No
     assert rx.search("This letter shall not be\nbinding") is not None
     assert rx.search("Clause 4 stays as it is") is None
     assert rx.flags & re.IGNORECASE and "amended" in rx.pattern
+
+
+@pytest.mark.parametrize("text", ["is here", "\u0131s here", "supply", "\u017fupply", "kit", "\u212ait", "data"])
+def test_a_gate_for_lower_cased_text_admits_what_the_entries_match_ignoring_case(text: str) -> None:
+    """English is scanned ASCII-lower-cased: the case-sensitive gate still admits the non-ASCII look-alikes that
+    ``re`` lets match a letter ignoring case."""
+    sources = [r"is\b", r"suppl(?:y|ies)", r"kit", r"data"]
+    gate = start_gate(sources, lowered=True)
+    assert gate is not None and "(?i:" not in gate
+    entries = re.compile("|".join(f"(?i:{s})" for s in sources))
+    assert entries.match(text) and re.match(gate, text), text
+
+
+def test_a_lowered_gate_falls_back_for_a_cased_non_ascii_start() -> None:
+    assert "(?i:" in (start_gate([r"\u00e9tat", "data"], lowered=True) or "")

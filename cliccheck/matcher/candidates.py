@@ -125,7 +125,8 @@ def _scanner(entries: dict[str, set[Tag]], lang: str) -> _Scanner | None:
     parts: list[str] = []
     groups: dict[str, frozenset[Tag]] = {}
     named = [(f"r{i}", src) for i, src in enumerate(sorted(regexes))]
-    dispatch = start_dispatch(named, ignore_case=lang == "en") if named else None
+    # (English is scanned ASCII-lower-cased: the lookaheads can test case-sensitively what that text shows)
+    dispatch = start_dispatch(named, ignore_case=lang == "en", lowered=lang == "en") if named else None
     trie = trie_pattern(sorted(closed)) if closed else ""
     if dispatch is not None:
         # the entries are tried only where their first character stands (same matches, far fewer attempts)
@@ -135,7 +136,7 @@ def _scanner(entries: dict[str, set[Tag]], lang: str) -> _Scanner | None:
             firsts = first_chars(sorted(dispatch.by_first)) + "".join(re.escape(k[0]) for k in sorted(closed) if k)
             return _Scanner(None, closed, re.compile(trie) if trie else None, groups, re.compile(f"[{firsts}]"),
                             {k: re.compile(sub) for k, sub in dispatch.by_first.items()})
-        gate = start_gate(sorted(regexes))
+        gate = start_gate(sorted(regexes), lowered=lang == "en")
         parts.append((gate or "") + dispatch.pattern)
     elif named:
         for name, src in named:
