@@ -168,6 +168,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "compound_persons": (LEX, False),
     "device_heads": (LEX, False),
     "device_functions": (LEX, False),
+    "supplier_policies": (LEX, False),
     "anaphor_gaps": (LEX, False),
     "open_lists": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards, periods)

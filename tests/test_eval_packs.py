@@ -29,10 +29,13 @@ EVAL = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 #: a labelling difference - the part's brief asked for both, the earlier parts' labels accept the bare duty (22 of
 #: the 25 such development cases), and SEC02's explanation now says the plain duty counts; (part 35) a network-data
 #: contract whose prevailing general terms let the supplier use "分析所得模型和数据产品" for its other customers: the
-#: products derived from the data are not read as the operator's network data under ND02 (ND03 is contradicted)
+#: products derived from the data are not read as the operator's network data under ND02 (ND03 is contradicted);
+#: (part 38) support "until the later of the end of the Term and three (3) years after delivery of the last Product"
+#: labelled weak as short of the control system's life (p91-en-019): a labelling difference - a support duty for at
+#: least the whole term is read as SEC03 satisfied, as a supply duty for the term is CSR04 satisfied
 REPORTED = {("p53-en-073", "PIPL21-03"), ("p58-en-007", "SEC02"), ("p62-en-003", "PIPL21-03"),
             ("p62-zh-020", "PIPL21-03"), ("p62-zh-020", "PIPL21-05"), ("p70-en-024", "SEC02"),
-            ("p79-zh-028", "SEC02"), ("p84-zh-046", "ND02")}
+            ("p79-zh-028", "SEC02"), ("p84-zh-046", "ND02"), ("p91-en-019", "SEC03")}
 
 
 @pytest.mark.slow

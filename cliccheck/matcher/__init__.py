@@ -126,15 +126,18 @@ def _unagreed_spans(doc: Document, library: Library, lang: str) -> list[tuple[in
             # the part is the marker's subject: it opens the sentence ("20.2 附件4《…》仅供参考", "Schedule 4 is for
             # information only"), not a thing in it ("附件4中的报价明细", "the prices listed in Schedule 4") or one
             # excepted ("除附件4外，宣传资料仅供参考")
-            subject = _SUBJECT_PART[lang].match(sentence)
+            subject = _SUBJECT_PART[lang].match(sentence) or _RELATIVE_PART[lang].search(sentence)
             if subject is not None:
                 disowned.add(_part_key(subject))
     out: list[tuple[int, int]] = []
-    for i, b in enumerate(blocks[1:], start=1):
+    for i, b in enumerate(blocks):
         if len(b.text) > 160 or not heads.search(b.text):
             continue
         own = _PART_REFERENCE[lang].match(b.text.strip())
-        if not markers.search(b.text) and not (own is not None and _part_key(own) in disowned):
+        body_disowns = own is not None and _part_key(own) in disowned
+        # (the document's first line is its title, whose own words never count; an excerpt that opens with the part
+        # the body disowns still loses it: "ANNEX A – SUPPLIER COMMITMENT LETTER" … "Annex A … for record purposes only")
+        if not body_disowns and (i == 0 or not markers.search(b.text)):
             continue
         end = next((n.start for n in blocks[i + 1:] if heads.search(n.text)), len(doc.text))
         out.append((b.start, end))
@@ -157,6 +160,14 @@ _SUBJECT_PART = {"en": re.compile(r"\s*(?:[\d.]+\s+)?(?:the\s+)?(schedule|annex|
                                   r"(?:(?!\b(?:in|of|listed|set\s+out|under)\b)[^,;])*$", re.IGNORECASE),
                  "zh": re.compile(r"\s*(?:[\d.．]+\s*|第[一二三四五六七八九十百\d]+条\s*)?(附件|附表|附录)\s*([一二三四五六七八九十]+|\d+)"
                                   r"(?:[《“「][^》”」]{1,40}[》”」])?(?![中内里所的之])[^，。；除]{0,24}(?:[，,][^，。；除]{0,24}){0,3}[，,]?\s*$")}
+
+
+#: ... or the part a letter is kept in, described by the clause that follows it ("supersedes … the Supplier Commitment
+#: Letter reproduced in Annex A, which is included for record purposes only", "附件3所载之承诺函，仅作记录之用")
+_RELATIVE_PART = {"en": re.compile(r"\b(?:reproduced|set\s+out|contained|attached|included|annexed|kept)\s+(?:in|as|at)\s+"
+                                   r"(?:the\s+)?(schedule|annex|appendix|exhibit|attachment)\s+([A-Z]|\d+(?:\.\d+)?|[IVX]{1,5})"
+                                   r"\b\s*,?\s*(?:which|and)\s+(?:is|are|shall\s+be|will\s+be|was|were)\b[^;]{0,40}$", re.IGNORECASE),
+                  "zh": re.compile(r"(附件|附表|附录)\s*([一二三四五六七八九十]+|\d+)所(?:附|载|列|录)(?:之|的)?[^，。；]{0,30}[，,]?\s*(?:该[^，。；]{0,12})?$")}
 
 
 def _part_key(m: re.Match[str]) -> str:

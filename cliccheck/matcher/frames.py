@@ -233,6 +233,10 @@ def safe_spans(s: Sentence, library: Library, polarity: str, rider: bool = False
                   if name in _PERIOD_EXTENSIONS for m in rx.finditer(s.text)]
         unsafe += [Hit("narrowing", m.start(), m.end(), m.group(0)) for m in found
                    if not any(a < m.end() and m.start() < b for a, b in longer)]
+    # the supplier's own policy as the measure ("in accordance with the Provider Regulatory Engagement Policy")
+    policies = _frames_regex(library, "supplier_policies", s.unit.lang)
+    unsafe += [] if policies is None else [Hit("own-policy", m.start(), m.end(), m.group(0))
+                                           for m in policies.finditer(s.text)]
     unsafe += [] if not rider else [h for h in s.any("carve_outs", "modal:non_binding", "overrides", "scope_limits", "global_overrides",
                                "exemptions", *(f"{r.id}:weakening" for r in library.requirements))]
     if unsafe:  # a longer safe phrase holding the word stays ("even where they are subject to")
