@@ -77,3 +77,11 @@ def test_a_foreign_parent_inside_a_ban_extends_it() -> None:
     text = ("甲方（采购人）：某省政务服务中心\n\n乙方（供应商）：某信息技术有限公司\n\n第九条 乙方及乙方的境外母公司均不得利用提供产品和服务的"
             "便利条件非法获取甲方的用户数据。\n")
     assert _verdict(text, "CSR02") == "satisfied"
+
+
+def test_a_thing_in_an_annex_for_information_leaves_the_annex_agreed() -> None:
+    text = ('Bank: Xiling Commercial Bank Co., Ltd. (the "Bank"). Supplier: Harbourline Payments Limited (the '
+            '"Supplier")\n\n4. The indicative prices set out in Schedule 2, which are for information only, may change.'
+            "\n\nSchedule 2 - Prices and Commitments\n\nThe Supplier shall cooperate with any cybersecurity review of "
+            "this procurement.\n")
+    assert _verdict(text, "CSR01") == "satisfied"

@@ -164,10 +164,13 @@ _SUBJECT_PART = {"en": re.compile(r"\s*(?:[\d.]+\s+)?(?:the\s+)?(schedule|annex|
 
 #: ... or the part a letter is kept in, described by the clause that follows it ("supersedes … the Supplier Commitment
 #: Letter reproduced in Annex A, which is included for record purposes only", "附件3所载之承诺函，仅作记录之用")
-_RELATIVE_PART = {"en": re.compile(r"\b(?:reproduced|set\s+out|contained|attached|included|annexed|kept)\s+(?:in|as|at)\s+"
+_RELATIVE_PART = {"en": re.compile(r"\b(?:letters?|undertakings?|commitments?|declarations?|statements?|proposals?|representations?)"
+                                   r"\b[^,;]{0,20}?\b(?:reproduced|set\s+out|contained|attached|included|annexed|kept)\s+(?:in|as|at)\s+"
                                    r"(?:the\s+)?(schedule|annex|appendix|exhibit|attachment)\s+([A-Z]|\d+(?:\.\d+)?|[IVX]{1,5})"
                                    r"\b\s*,?\s*(?:which|and)\s+(?:is|are|shall\s+be|will\s+be|was|were)\b[^;]{0,40}$", re.IGNORECASE),
-                  "zh": re.compile(r"(附件|附表|附录)\s*([一二三四五六七八九十]+|\d+)所(?:附|载|列|录)(?:之|的)?[^，。；]{0,30}[，,]?\s*(?:该[^，。；]{0,12})?$")}
+                  # (a letter, not a thing in the annex: "附件4所附图片仅供参考" leaves the annex agreed)
+                  "zh": re.compile(r"(附件|附表|附录)\s*([一二三四五六七八九十]+|\d+)所(?:附|载|列|录)(?:之|的)?[^，。；]{0,12}?"
+                                   r"(?:承诺函|承诺书|函件|信函|声明函|声明书|确认函|保证函)[，,]?\s*(?:该[^，。；]{0,12})?$")}
 
 
 def _part_key(m: re.Match[str]) -> str:
