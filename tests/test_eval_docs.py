@@ -76,8 +76,10 @@ EVAL = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 #: control of, or issue commands to, the plant computer or the distributed control system" in a contract supplying
 #: radiation monitoring instruments: two named systems of the plant, which the author read as leaving the
 #: instruments supplied open - the library cannot tell named systems from all the operator's equipment without
-#: failing the many undertakings that name the operator's systems (l102-en-111).
-REPORTED: set[tuple[str, str]] = {("l78-en-085", "CSR03"), ("l102-en-111", "CSR03")}
+#: failing the many undertakings that name the operator's systems (l102-en-111). The same class in held-out 45:
+#: "乙方不得非法控制或操縱本案之交易主機" beside a scope clause listing servers, network devices and workstations too
+#: (l117-zh-108).
+REPORTED: set[tuple[str, str]] = {("l78-en-085", "CSR03"), ("l102-en-111", "CSR03"), ("l117-zh-108", "CSR03")}
 
 
 @pytest.mark.slow

@@ -32,10 +32,14 @@ EVAL = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 #: products derived from the data are not read as the operator's network data under ND02 (ND03 is contradicted);
 #: (part 38) support "until the later of the end of the Term and three (3) years after delivery of the last Product"
 #: labelled weak as short of the control system's life (p91-en-019): a labelling difference - a support duty for at
-#: least the whole term is read as SEC03 satisfied, as a supply duty for the term is CSR04 satisfied
+#: least the whole term is read as SEC03 satisfied, as a supply duty for the term is CSR04 satisfied; (part 39) a
+#: DPA whose precedence clause lets the supplier's "Global Privacy Statement" prevail, the statement said to permit
+#: the supplier "to use recordings to improve its services" (p95-en-020): a prevailing document of the supplier's
+#: own, described rather than quoted, is not read as taking back PIPL21-03
 REPORTED = {("p53-en-073", "PIPL21-03"), ("p58-en-007", "SEC02"), ("p62-en-003", "PIPL21-03"),
             ("p62-zh-020", "PIPL21-03"), ("p62-zh-020", "PIPL21-05"), ("p70-en-024", "SEC02"),
-            ("p79-zh-028", "SEC02"), ("p84-zh-046", "ND02"), ("p91-en-019", "SEC03")}
+            ("p79-zh-028", "SEC02"), ("p84-zh-046", "ND02"), ("p91-en-019", "SEC03"),
+            ("p95-en-020", "PIPL21-03")}
 
 
 @pytest.mark.slow

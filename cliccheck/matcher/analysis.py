@@ -1405,10 +1405,25 @@ def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) 
         hits = [h for h in [*s.get(f"{rid}:obj:{el}"), *owned] if not any(
             p.overlaps(h) and not _possessive_inside(s, p, h) for p in parties if p.cat != "party:pronoun")
             and not (title is not None and h.end <= title.end())
-            and not any(a <= h.start and h.end <= b for a, b in named)]
+            and not any(a <= h.start and h.end <= b for a, b in named)
+            and not _period_name(s, h)]
         if hits:
             out[el] = _longest(hits)
     return out
+
+
+#: a period named after the work done in it ("于维护期间", "during the Support Period", 供货期内)
+_PERIOD_AFTER = {"en": re.compile(r"\s+(?:period|term)s?\b", re.IGNORECASE), "zh": re.compile(r"期")}
+
+
+def _period_name(s: Sentence, h: Hit) -> bool:
+    """The object word names a period, not what the undertaking covers: "乙方于维护期间应持续供应备品" promises spare
+    parts during the maintenance period, no maintenance."""
+    # (not the review: "网络安全审查期间，乙方应当…提交材料" is a duty during the review, about the review)
+    return _PERIOD_AFTER[s.unit.lang].match(s.text, h.end) is not None and not _REVIEW_WORD.search(h.text)
+
+
+_REVIEW_WORD = re.compile(r"审|審|review", re.IGNORECASE)
 
 
 #: between an owned noun and the buyer who owns it: "data of the Authority", "the Authority's data", 管理局之资料
