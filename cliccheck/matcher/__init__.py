@@ -126,7 +126,8 @@ def _unagreed_spans(doc: Document, library: Library, lang: str) -> list[tuple[in
             # the part is the marker's subject: it opens the sentence ("20.2 附件4《…》仅供参考", "Schedule 4 is for
             # information only"), not a thing in it ("附件4中的报价明细", "the prices listed in Schedule 4") or one
             # excepted ("除附件4外，宣传资料仅供参考")
-            subject = _SUBJECT_PART[lang].match(sentence) or _RELATIVE_PART[lang].search(sentence)
+            relative = _relative_part(library, lang)
+            subject = _SUBJECT_PART[lang].match(sentence) or (relative.search(sentence) if relative else None)
             if subject is not None:
                 disowned.add(_part_key(subject))
     out: list[tuple[int, int]] = []
@@ -162,15 +163,23 @@ _SUBJECT_PART = {"en": re.compile(r"\s*(?:[\d.]+\s+)?(?:the\s+)?(schedule|annex|
                                   r"(?:[《“「][^》”」]{1,40}[》”」])?(?![中内里所的之])[^，。；除]{0,24}(?:[，,][^，。；除]{0,24}){0,3}[，,]?\s*$")}
 
 
-#: ... or the part a letter is kept in, described by the clause that follows it ("supersedes … the Supplier Commitment
-#: Letter reproduced in Annex A, which is included for record purposes only", "附件3所载之承诺函，仅作记录之用")
-_RELATIVE_PART = {"en": re.compile(r"\b(?:letters?|undertakings?|commitments?|declarations?|statements?|proposals?|representations?)"
-                                   r"\b[^,;]{0,20}?\b(?:reproduced|set\s+out|contained|attached|included|annexed|kept)\s+(?:in|as|at)\s+"
-                                   r"(?:the\s+)?(schedule|annex|appendix|exhibit|attachment)\s+([A-Z]|\d+(?:\.\d+)?|[IVX]{1,5})"
-                                   r"\b\s*,?\s*(?:which|and)\s+(?:is|are|shall\s+be|will\s+be|was|were)\b[^;]{0,40}$", re.IGNORECASE),
-                  # (a letter, not a thing in the annex: "附件4所附图片仅供参考" leaves the annex agreed)
-                  "zh": re.compile(r"(附件|附表|附录)\s*([一二三四五六七八九十]+|\d+)所(?:附|载|列|录)(?:之|的)?[^，。；]{0,12}?"
-                                   r"(?:承诺函|承诺书|函件|信函|声明函|声明书|确认函|保证函)[，,]?\s*(?:该[^，。；]{0,12})?$")}
+def _relative_part(library: Library, lang: str) -> re.Pattern[str] | None:
+    """The part a letter is kept in, described by the clause that follows it ("supersedes … the Supplier Commitment
+    Letter reproduced in Annex A, which is included for record purposes only", "附件3所载之承诺函，仅作记录之用"): only a
+    letter or statement (library ``unagreed_parts.kept_letters``), not a thing in the annex ("附件4所附图片仅供参考")."""
+    key = (library.key, "kept_letters", lang)
+    if key not in _LEXICON_RX:
+        words = ((library.common.get("unagreed_parts") or {}).get("kept_letters") or {}).get(lang, ())
+        names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        _LEXICON_RX[key] = None if not names else re.compile(  # type: ignore[assignment]
+            rf"\b(?:{names})\b[^,;]{{0,20}}?\b(?:reproduced|set\s+out|contained|attached|included|annexed|kept)\s+"
+            r"(?:in|as|at)\s+(?:the\s+)?(schedule|annex|appendix|exhibit|attachment)\s+([A-Z]|\d+(?:\.\d+)?|[IVX]{1,5})"
+            r"\b\s*,?\s*(?:which|and)\s+(?:is|are|shall\s+be|will\s+be|was|were)\b[^;]{0,40}$", re.IGNORECASE)
+        if names and lang == "zh":
+            _LEXICON_RX[key] = re.compile(  # type: ignore[assignment]
+                rf"(附件|附表|附录)\s*([一二三四五六七八九十]+|\d+)所(?:附|载|列|录)(?:之|的)?[^，。；]{{0,12}}?(?:{names})"
+                r"[，,]?\s*(?:该[^，。；]{0,12})?$")
+    return _LEXICON_RX[key]  # type: ignore[return-value]
 
 
 def _part_key(m: re.Match[str]) -> str:
