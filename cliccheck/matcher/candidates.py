@@ -60,7 +60,7 @@ class _Scanner:
     groups: dict[str, frozenset[Tag]]
     #: (Chinese) the starts found first, then the entries for each start's first character (see ``_starts_loop``)
     starts: re.Pattern[str] | None = None
-    by_first: dict[str, re.Pattern[str]] | None = None
+    by_first: dict[str, re.Pattern[str] | str] | None = None
 
     def scan(self, text: str) -> list[tuple[int, frozenset[Tag]]]:
         out: list[tuple[int, frozenset[Tag]]] = []
@@ -94,6 +94,8 @@ class _Scanner:
         while (m := find(text, pos)) is not None:
             p = m.start()
             rx = by_first.get(first_key(text[p]))  # type: ignore[union-attr]
+            if isinstance(rx, str):  # compiled on first use: a short contract meets few of the characters
+                rx = by_first[first_key(text[p])] = re.compile(rx)  # type: ignore[index]
             hit = rx.match(text, p) if rx is not None else None
             if hit is None and literal_rx is not None:
                 hit = literal_rx.match(text, p)
@@ -135,7 +137,7 @@ def _scanner(entries: dict[str, set[Tag]], lang: str) -> _Scanner | None:
         if lang != "en":  # no word boundary to skip to: find the starts first (see _Scanner._starts_loop)
             firsts = first_chars(sorted(dispatch.by_first)) + "".join(re.escape(k[0]) for k in sorted(closed) if k)
             return _Scanner(None, closed, re.compile(trie) if trie else None, groups, re.compile(f"[{firsts}]"),
-                            {k: re.compile(sub) for k, sub in dispatch.by_first.items()})
+                            dict(dispatch.by_first))
         gate = start_gate(sorted(regexes), lowered=lang == "en")
         parts.append((gate or "") + dispatch.pattern)
     elif named:
