@@ -386,7 +386,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
         _carve_outs_after(s, sentences, results, library, lang)
         _carve_outs_pointed_back_to(s, sentences, results, library, lang)
         _bid_response(s, sentences, results, library, lang)
-        _inside_qualified_response(s, results, library, lang)
+        _inside_qualified_response(s, sentences, results, library, lang)
         riders = {a.requirement for a in found[-4:] if a.kind == "contradiction" and a.unit.sentence is s}
         found.extend(a for a in results if not (a.kind == "contradiction" and a.requirement in riders))
         _rider_after(s, sentences, results, library, roles, lang, found)
@@ -1239,6 +1239,11 @@ def _bid_response(s, sentences, results, library, lang) -> None:  # type: ignore
     if nxt is None or response is None or not response.search(nxt.text):
         return
     lines = [t for t in sentences[nxt.index:] if t.block is nxt.block]
+    # ... and the labelled lines right after it in a table or form ("投标响应：…" / "偏离说明：负偏离。")
+    for t in sentences[lines[-1].index + 1:]:
+        if t.block is not lines[-1].block and not response.search(t.text):
+            break
+        lines.append(t)
     said = " ".join(t.text[m.end():] if (m := response.search(t.text)) else t.text for t in lines)
     words = " ".join(" ".join(t.text for t in lines).split())[:120]
     refused = _lexicon_regex(library, "bid_rejections", lang)
@@ -1266,28 +1271,47 @@ def _bid_response(s, sentences, results, library, lang) -> None:  # type: ignore
                 a.detail = a.detail or hedges[0]
 
 
-def _inside_qualified_response(s, results, library, lang) -> None:  # type: ignore[no-untyped-def]
+def _inside_qualified_response(s, sentences, results, library, lang) -> None:  # type: ignore[no-untyped-def]
     """The promises an answer makes after marking the requirement partly met or not met ("响应：部分响应。投标人承诺
-    不非法控制所供服务器…", "Response: Partially comply. We will not …"): what the answer offers is the part it
-    accepts, so each is weak, quoting the answer's label."""
+    不非法控制所供服务器…", "Response: Partially comply. We will not …"), or before a deviation line that marks it so
+    ("投标响应：我方将在原厂授权的范围内予以配合。\n偏离说明：负偏离。"): what the answer offers is the part it accepts,
+    so each is weak, quoting the answer's label."""
     if not any(a.kind == "undertaking" and a.quality == "satisfied" for a in results):
         return
     response = _lexicon_regex(library, "bid_responses", lang)
-    head = s.block.text[:max(0, s.start - s.block.start)]
-    opening = response.search(head) if response is not None and head else None
-    if opening is None:
+    if response is None:
         return
-    marks = [rx.search(head) for key in ("bid_qualified", "bid_rejections")
-             if (rx := _lexicon_regex(library, key, lang)) is not None]
+    head = s.block.text[:max(0, s.start - s.block.start)]
+    block = [t for t in sentences if t.block is s.block]
+    # the answer's label opens the block, or a line of it at or before this sentence
+    opening = response.search(head) if head else None
+    head = head[opening.end():] if opening is not None else head
+    answer = [t for t in block if t.start >= s.start] if opening is not None else []
+    if opening is None:
+        at = next((i for i, t in reversed(list(enumerate(block))) if t.start <= s.start and response.search(t.text)), None)
+        if at is None:
+            return
+        answer = block[at:]
+        # (each line read without its label: the 偏离 of "偏离情况：无偏离" is the label's, not a deviation)
+        head = " ".join(_unlabelled(t.text, response) for t in block[at:] if t.start < s.start)
+    tail = " ".join(_unlabelled(t.text, response) for t in answer if t.start > s.start)
+    marks = [rx.search(text) for key in ("bid_qualified", "bid_rejections")
+             if (rx := _lexicon_regex(library, key, lang)) is not None for text in (head, tail) if text]
     mark = next((m for m in marks if m is not None), None)
     if mark is None:
         return
-    words = " ".join(head.split())[:80]
+    words = " ".join((head if mark.string == head else mark.string).split())[:80]
     for a in results:
         if a.kind == "undertaking" and a.quality == "satisfied":
             a.quality = "weak"
             a.reasons.append(Reason("weakened-by", words))
             a.detail = a.detail or words
+
+
+def _unlabelled(text: str, label: re.Pattern[str]) -> str:
+    """A line of a bid's answer without its label ("偏离说明：负偏离。" → "负偏离。")."""
+    m = label.search(text)
+    return text[m.end():] if m else text
 
 
 def _languages(doc: Document, lang: str, library: Library | None = None) -> list[str]:

@@ -587,7 +587,10 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
         rx = _statement_negation(s.library, s.unit.lang)
         return "bare-not" if rx is not None and rx.search(head) else "none"
     value = _BASE[modal.cat[6:]]
-    if value == "try" and (any(n.start >= modal.start and n.end <= modal.end for n in s.get("negations"))
+    if value == "try" and any(m.cat in ("modal:permission", "modal:grant") and 0 <= modal.start - m.end <= 2
+                              for m in s.modals):
+        value = "may"  # "有权视需要随时停止", "可酌情宣布停产": a hedge right after a right qualifies no duty; the right governs
+    elif value == "try" and (any(n.start >= modal.start and n.end <= modal.end for n in s.get("negations"))
                            or any(0 <= modal.start - n.end <= 6 for n in s.negations)
                            # "将尽量避免": the negation swallowed by a longer overlapping modal phrase
                            or any(0 <= n.start - modal.end <= 1 and n not in s.negations and not action.start <= n.start < action.end
@@ -765,6 +768,16 @@ def subject(s: Sentence, modal: Hit | None, action: Hit, lang: str) -> tuple[str
                    and not _possessive(s.text, p, lang, s.library)]
         if grantee:
             return _resolve(s, grantee[0])
+    if modal is not None and modal.cat == "modal:permission" and lang == "zh":
+        # "机关同意厂商于期满后，得保存并利用…": the right the grant leads into is the grantee's, when no other party
+        # stands between the grantee and the right (in English "The Customer authorises … and may retain" is the
+        # Customer's own right)
+        grant = next((g for g in reversed(s.modals) if g.cat == "modal:grant" and g.end <= modal.start
+                      and not re.search(r"[。；;]", s.text[g.end:modal.start])), None)
+        named = [p for p in s.parties if grant is not None and grant.end <= p.start and p.end <= modal.start
+                 and not _possessive(s.text, p, lang, s.library)] if grant is not None else []
+        if named and named[0].start - grant.end <= 1 and all(p.cat == named[0].cat for p in named):
+            return _resolve(s, named[0])
     limit = modal.start if modal else action.start
     owner = [p for p in s.parties if p.end <= action.start and _possessive(s.text, p, lang, s.library)
              and re.fullmatch(r"(?:'s|’s|'|’|的)\s?", s.text[p.end:action.start])]
@@ -1574,7 +1587,8 @@ def _device_name_act(s: Sentence, act: Hit) -> bool:
     # (another verb right before it, with no join and no modal of its own between: "中断号志控制设备")
     return any(h.end <= act.start and act.start - h.end <= 8 and not _VERB_JOIN_ZH.search(s.text, h.end, act.start)
                and not any(h.end <= m.start < act.start for m in s.modals)
-               for cat, hits in s.by.items() if ACT_CATEGORY.match(cat) for h in hits)
+               # (or a supplying verb: "停止向甲方供应AMHS控制软件")
+               for cat, hits in s.by.items() if ACT_CATEGORY.match(cat) or cat.endswith(":refusable") for h in hits)
 
 
 def _attributive_act(s: Sentence, act: Hit) -> bool:

@@ -1660,6 +1660,8 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
     for t in sentences[s.index + 1:s.index + 12]:
         if t.language != lang or _HEADING.fullmatch(t.text) or _TITLE[lang].fullmatch(t.text):
             continue  # "Scope." opening the next sub-clause, "第十二条 网络安全审查 / Article 12 Cybersecurity Review"
+        if _bare_acceptance(t.text, library, lang):
+            continue  # "偏离情况：无偏离。", "应答：满足。": a bid's bare acceptance adds nothing to the undertaking
         if listing is not None and t.block is listing:
             out.append(t)  # "正当理由包括：不可抗力；甲方逾期付款；乙方经营策略调整；": every item of the list
             listing = listing if _LIST_GOES_ON.search(t.text) else None
@@ -1724,6 +1726,14 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
         out += found
         taken |= {id(t) for t in found}
     return out
+
+
+def _bare_acceptance(text: str, library: Library, lang: str) -> bool:
+    """A bid's line that only accepts what was put to the supplier (common.yaml ``bid_acceptances``)."""
+    from . import _lexicon_regex  # (the package imports this module first)
+
+    rx = _lexicon_regex(library, "bid_acceptances", lang) if library.common.get("bid_acceptances") else None
+    return rx is not None and rx.search(text) is not None
 
 
 def _speaks_of_all(text: str, library: Library, lang: str) -> bool:
