@@ -1286,15 +1286,15 @@ def _inside_qualified_response(s, sentences, results, library, lang) -> None:  #
     # the answer's label opens the block, or a line of it at or before this sentence
     opening = response.search(head) if head else None
     head = head[opening.end():] if opening is not None else head
-    answer = [t for t in block if t.start >= s.start] if opening is not None else []
+    rest = [t for t in block if t.start >= s.start] if opening is not None else []
     if opening is None:
         at = next((i for i, t in reversed(list(enumerate(block))) if t.start <= s.start and response.search(t.text)), None)
         if at is None:
             return
-        answer = block[at:]
+        rest = block[at:]
         # (each line read without its label: the 偏离 of "偏离情况：无偏离" is the label's, not a deviation)
         head = " ".join(_unlabelled(t.text, response) for t in block[at:] if t.start < s.start)
-    tail = " ".join(_unlabelled(t.text, response) for t in answer if t.start > s.start)
+    tail = " ".join(_unlabelled(t.text, response) for t in rest if t.start > s.start)
     marks = [rx.search(text) for key in ("bid_qualified", "bid_rejections")
              if (rx := _lexicon_regex(library, key, lang)) is not None for text in (head, tail) if text]
     mark = next((m for m in marks if m is not None), None)
