@@ -35,11 +35,15 @@ EVAL = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 #: least the whole term is read as SEC03 satisfied, as a supply duty for the term is CSR04 satisfied; (part 39) a
 #: DPA whose precedence clause lets the supplier's "Global Privacy Statement" prevail, the statement said to permit
 #: the supplier "to use recordings to improve its services" (p95-en-020): a prevailing document of the supplier's
-#: own, described rather than quoted, is not read as taking back PIPL21-03
+#: own, described rather than quoted, is not read as taking back PIPL21-03; (part 41) a purpose limit "除为履行本合同
+#: 合理需要外，乙方不得使用…" labelled weak for its "reasonable need" (p101-zh-039): a labelling difference - the
+#: development labels of such limits split both ways, and the words are read as the contract's purpose; an ND02 ban
+#: "在…运维服务期间" in an agreement that ends with the main contract, labelled weak as leaving retention after the
+#: term free (p102-zh-036): a ban for the whole term is read as ND02 satisfied, as for CSR02
 REPORTED = {("p53-en-073", "PIPL21-03"), ("p58-en-007", "SEC02"), ("p62-en-003", "PIPL21-03"),
             ("p62-zh-020", "PIPL21-03"), ("p62-zh-020", "PIPL21-05"), ("p70-en-024", "SEC02"),
             ("p79-zh-028", "SEC02"), ("p84-zh-046", "ND02"), ("p91-en-019", "SEC03"),
-            ("p95-en-020", "PIPL21-03")}
+            ("p95-en-020", "PIPL21-03"), ("p101-zh-039", "PIPL21-03"), ("p102-zh-036", "ND02")}
 
 
 @pytest.mark.slow
