@@ -167,6 +167,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "survival_statements": (LEX, False),
     "compound_persons": (LEX, False),
     "device_heads": (LEX, False),
+    "consent_conditions": (LEX, False),
     "device_functions": (LEX, False),
     "supplier_policies": (LEX, False),
     "anaphor_gaps": (LEX, False),

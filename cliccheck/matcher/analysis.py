@@ -2398,7 +2398,9 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                                                               s.text[h.end:p.start], re.I))]
                 if named:
                     side, party = _resolve(s, named[0])
-            if any(j.end <= h.start and j.cat == "lawful_basis" and _CONSENT_GIVEN.search(j.text) for j in _justified(s, rid)):
+            given = frames_words(library, "consent_conditions", lang)
+            if given is not None and any(j.end <= h.start and j.cat == "lawful_basis" and given.search(j.text)
+                                         for j in _justified(s, rid)):
                 # "经甲方书面同意的，乙方可委托其关联公司处理": a right only with the buyer's consent for the act (not
                 # "用户同意服务商收集…", the buyer accepting the right in advance)
                 continue
@@ -2420,10 +2422,6 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                                       reasons=[Reason("near-miss", all_objs[0].text)], detail="mentions the subject only"))
         out.extend(results)
     return _element_precedence(out)
-
-
-#: consent obtained for the act, in the words of a condition ("经甲方书面同意", "取得…同意后", "with the prior consent")
-_CONSENT_GIVEN = re.compile(r"经|取得|征得|获得|得到|\bwith\b|\bprior\b|\bupon\b", re.IGNORECASE)
 
 
 def _object_act_left_to_supplier(s: Sentence, rid: str, unit: Unit) -> Assessment | None:
