@@ -94,6 +94,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "precedence_words": (LEX, False),
     "precedence_to_itself": (LEX, False),
     "precedence_over_body": (LEX, False),
+    "precedence_to_supplier_documents": (LEX, False),
     "unagreed_parts": ({"markers": (LEX, True), "part_heads": (LEX, True), "kept_letters": (LEX, False)}, False),
     "buyer_answers": (LEX, False),
     "bid_rejections": (LEX, False),

@@ -408,6 +408,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     _pointing_at_unsettled_part(doc, sentences, found, library, lang)
     _capped(sentences, found, library, lang)
     _weaker_part_may_prevail(sentences, found, library, lang)
+    _supplier_document_prevails(sentences, found, library, lang)
     return found
 
 
@@ -572,6 +573,36 @@ def _weaker_part_may_prevail(sentences, found, library, lang) -> None:  # type: 
                and b.unit.sentence is not None and _top_section(b.unit.sentence.block.section) != part
                for b in found):
             _weakened_by(a, clause)
+
+
+#: the contract, or a part of it, naming itself ("this Country Addendum", 本附件, 本协议)
+_SELF_REFERENCE = re.compile(r"\bthis\b|(?<![版基日资])本(?:合同|协议|合约|契约|附件|附表|补充|条款|订单|承诺|函|章)",
+                             re.IGNORECASE)
+
+
+def _supplier_document_prevails(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """"本协议与乙方在其官方网站公布的《隐私与数据安全政策》不一致的，以该政策为准；乙方有权随时修订该政策": a document
+    of the supplier's own governs the contract, so every undertaking is only as good as it (library
+    ``precedence_to_supplier_documents``); each is weak, quoting the clause. The contract prevailing ("…以本合同为准")
+    weakens nothing."""
+    rx = phrase_regex(library.common.get("precedence_to_supplier_documents", {}).get(lang, ()), lang)
+    gate = phrase_regex(library.common.get("precedence_words", {}).get(lang, ()), lang)
+    body = phrase_regex(library.common.get("precedence_over_body", {}).get(lang, ()), lang)
+    if rx is None or gate is None:
+        return
+    for s in sentences:
+        if s.language != lang or gate.search(s.text) is None or (m := rx.search(s.text)) is None:
+            continue
+        verb = [v for v in gate.finditer(s.text, m.start(), m.end())][-1]
+        clause = re.split(r"[，,;；]", s.text[m.start():verb.start()])[-1]
+        if (body is not None and body.search(clause)) or _SELF_REFERENCE.search(clause):
+            continue  # "…不一致的，以本合同为准", "…, this Country Addendum prevails": the contract's own text governs
+        if not ((body is not None and body.search(s.text, 0, m.end())) or _SELF_REFERENCE.search(s.text, 0, m.end())):
+            continue  # "技术支持以乙方《服务政策》为准": no precedence over the contract, a measure of one duty
+        for a in found:
+            if a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not s:
+                _weakened_by(a, s)
+        return
 
 
 def _capped(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]

@@ -1694,6 +1694,7 @@ def _later_parts(s: Any, sentences: list[Any], top: str, library: Library, lang:
                                             or _defines(t.text, library, lang)
                                             or _shares_term(t.text, s.text, library, lang)
                                             or bool(duties & _named_duties(t.text, library, lang))
+                                            or _hedges_named_object(t.text, duties, library, lang)
                                             or _supplier_right(t.text, roles, library, lang))):
             out.append(t)
             if t.block is not s.block and _LIST_GOES_ON.search(t.text) and (
@@ -2098,6 +2099,26 @@ def _named_duties(text: str, library: Library, lang: str) -> set[str]:
     cats = {h.cat for h in get_analyzer(library, lang).hits(text)}
     acts = {m.group("rid") for c in cats if (m := _ACT_CAT.match(c))}
     return {rid for rid in acts if any(c.startswith(f"{rid}:obj:") or c == f"{rid}:broad_objects" for c in cats)}
+
+
+def _hedges_named_object(text: str, duties: set[str], library: Library, lang: str) -> bool:
+    """A later sentence of the clause that names an object of a duty the undertaking names and hedges or carves it out
+    ("6.2 Technical support is available on a best-efforts basis" after "6.1 The Vendor shall continue to supply …"):
+    it says how much of that duty is given, so it is read with the undertaking."""
+    if not duties or lang != "en":
+        return False  # (Chinese clauses run their sub-clauses together less often; measured, it only cost recall)
+    from .analysis import ACT_CATEGORY, get_analyzer
+
+    hits = get_analyzer(library, lang).hits(text)
+    objs = [h for h in hits if ":obj:" in h.cat and h.cat.split(":", 1)[0] in duties]
+    # (a sentence with an act of its own is an undertaking of its own, read as such: "will endeavour to supply spare
+    # parts"; a word that is both an act and the object, the "support" of "Technical support", is no act)
+    acts = [h for h in hits if ACT_CATEGORY.match(h.cat)
+            and not any(o.start <= h.start and h.end <= o.end for o in objs)]
+    # (the object is what the sentence is about, named before the hedge: "Technical support is available on a
+    # best-efforts basis", not "will endeavour to keep spare parts for the Equipment available")
+    hedges = [h.start for h in hits if h.cat == "modal:non_binding"]
+    return bool(hedges) and not acts and any(o.end <= min(hedges) for o in objs)
 
 
 def _defines(text: str, library: Library, lang: str) -> bool:
