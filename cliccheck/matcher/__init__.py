@@ -575,9 +575,9 @@ def _weaker_part_may_prevail(sentences, found, library, lang) -> None:  # type: 
             _weakened_by(a, clause)
 
 
-#: the contract, or a part of it, naming itself ("this Country Addendum", 本附件, 本协议)
-_SELF_REFERENCE = re.compile(r"\bthis\b|(?<![版基日资])本(?:合同|协议|合约|契约|附件|附表|补充|条款|订单|承诺|函|章)",
-                             re.IGNORECASE)
+#: the contract, or a part of it, naming itself in English ("this Country Addendum"); Chinese names itself in the
+#: library's words (``precedence_over_body``, ``precedence_to_itself``: 本协议, 本附件)
+_THIS = re.compile(r"\bthis\b", re.IGNORECASE)
 
 
 def _supplier_document_prevails(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
@@ -587,17 +587,19 @@ def _supplier_document_prevails(sentences, found, library, lang) -> None:  # typ
     weakens nothing."""
     rx = phrase_regex(library.common.get("precedence_to_supplier_documents", {}).get(lang, ()), lang)
     gate = phrase_regex(library.common.get("precedence_words", {}).get(lang, ()), lang)
-    body = phrase_regex(library.common.get("precedence_over_body", {}).get(lang, ()), lang)
     if rx is None or gate is None:
         return
+    own = [*library.common.get("precedence_over_body", {}).get(lang, ()),
+           *library.common.get("precedence_to_itself", {}).get(lang, ())]
+    body = phrase_regex(own, lang) if lang == "zh" else _THIS
     for s in sentences:
         if s.language != lang or gate.search(s.text) is None or (m := rx.search(s.text)) is None:
             continue
         verb = [v for v in gate.finditer(s.text, m.start(), m.end())][-1]
         clause = re.split(r"[，,;；]", s.text[m.start():verb.start()])[-1]
-        if (body is not None and body.search(clause)) or _SELF_REFERENCE.search(clause):
+        if body is not None and body.search(clause):
             continue  # "…不一致的，以本合同为准", "…, this Country Addendum prevails": the contract's own text governs
-        if not ((body is not None and body.search(s.text, 0, m.end())) or _SELF_REFERENCE.search(s.text, 0, m.end())):
+        if body is None or not body.search(s.text, 0, m.end()):
             continue  # "技术支持以乙方《服务政策》为准": no precedence over the contract, a measure of one duty
         for a in found:
             if a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not s:
