@@ -1277,7 +1277,7 @@ def _bid_response(s, sentences, results, library, lang) -> None:  # type: ignore
         if t.block is not lines[-1].block and not response.search(t.text):
             break
         lines.append(t)
-    said = " ".join(t.text[m.end():] if (m := response.search(t.text)) else t.text for t in lines)
+    said = " ".join(_unlabelled(t.text, response) for t in lines)
     words = " ".join(" ".join(t.text for t in lines).split())[:120]
     refused = _lexicon_regex(library, "bid_rejections", lang)
     qualified = _lexicon_regex(library, "bid_qualified", lang)
@@ -1333,7 +1333,7 @@ def _inside_qualified_response(s, sentences, results, library, lang) -> None:  #
     mark = next((m for m in marks if m is not None), None)
     if mark is None:
         return
-    words = " ".join((head if mark.string == head else mark.string).split())[:80]
+    words = " ".join(mark.string.split())[:80]
     for a in results:
         if a.kind == "undertaking" and a.quality == "satisfied":
             a.quality = "weak"
