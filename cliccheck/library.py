@@ -95,6 +95,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "precedence_to_itself": (LEX, False),
     "precedence_over_body": (LEX, False),
     "precedence_to_supplier_documents": (LEX, False),
+    "disowned_persons": ({"phrases": (LEX, True), "own_duties": ([str], False)}, False),
     "unagreed_parts": ({"markers": (LEX, True), "part_heads": (LEX, True), "kept_letters": (LEX, False)}, False),
     "buyer_answers": (LEX, False),
     "bid_rejections": (LEX, False),

@@ -407,6 +407,8 @@ def _scan_definitions(block: Block, words: _RoleWords, out: _Collector, source: 
         role = words.tail(before) if before else None
         if words.is_field(term):  # 乙方（盖章）：星河网络科技有限公司 / Supplier (seal): Helix Ltd.
             name = _name_after(text, m.end(), words)
+            if not (name and _NAMED.search(name)):
+                continue  # "供应商（盖章）：________" under a form annexed to a notice: a blank for someone to sign
             if role and role[1] == before.strip():
                 out.add(role[0], role[1], name, block, source)
             elif label and label == before.strip() and name:
@@ -504,6 +506,10 @@ _LINE_LEAD = re.compile(r"^\s*(?:\(?\d{1,2}[.)]\s+|.*\bbetween\s+)", re.IGNORECA
 
 #: the rest of a party line after the short name: its closing punctuation and "and" only
 _PARTY_LINE_END = re.compile(r"[(（][^()（）]*[)）]\s*[,;，；.。]?\s*(?:and)?\s*[,;，；.。]?\s*$", re.IGNORECASE)
+
+
+#: a name has letters or characters; a blank to fill ("__________", "（        ）") has none
+_NAMED = re.compile(r"[^\W\d_]")
 
 
 def _organisation_before(text: str, start: int, before: str, words: _RoleWords) -> str | None:

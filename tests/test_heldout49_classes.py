@@ -4,6 +4,15 @@ cases.
 
 - The supplier side's own leave as the bound of a duty ("在乙方母公司许可的范围内配合…审查", "以原厂总部授权的范围为
   限") is no lawful basis: the supplier's group decides how far the duty reaches (common.yaml ``carve_outs``).
+- "乙方不因网络安全审查承担任何配合义务" denies the duty, as "不对…承担…义务" does: a refusal, never the duty itself
+  (common.yaml ``negated_obligation``). It was read as an undertaking to cooperate; only a presumed 乙方 kept it weak.
+- A clause that overrides the one before it ("第十六条 尽管有前条约定，乙方对于源代码不负提供义务", "Notwithstanding the
+  preceding Clause, …") is read with that clause's undertakings, as a later sentence of it (frames.yaml
+  ``previous_clause_references``); "不受…审查程序之拘束" refuses the review (CSR01.yaml ``refusal``).
+- A buyer's notice to 各投标供应商 with a blank form of the commitment letter ("供应商（盖章）：________") is no
+  supplier's undertaking: a blank signature line names no party.
+- The supplier disowning the acts of its subcontractors anywhere in the contract ("11.3 乙方对分包商的行为不承担任何
+  责任") weakens every undertaking those persons could breach (common.yaml ``disowned_persons``).
 """
 
 from __future__ import annotations
@@ -24,3 +33,59 @@ ZH = "甲方（采购人）：某市燃气集团有限公司\n\n乙方（供应�
 def test_the_suppliers_own_leave_bounding_its_cooperation(bound: str, expected: str) -> None:
     text = ZH + f"第五条 乙方承诺：{bound}，配合甲方开展网络安全审查，及时提供审查所需的材料。\n"
     assert _verdict(text, "CSR01") == expected
+
+
+@pytest.mark.parametrize("clause", [
+    "21.1 网络安全审查系甲方的法定义务，与乙方无关。乙方不因网络安全审查承担任何配合义务或责任。",
+    "21.1 乙方不因甲方申报网络安全审查而负有任何协助义务。",
+])
+def test_no_duty_because_of_the_review_is_a_refusal(clause: str) -> None:
+    assert _verdict(ZH + clause + "\n", "CSR01") == "contradicted"
+
+
+@pytest.mark.parametrize("override", [
+    "尽管有前条约定，乙方对于源代码、开发人员身份及供应链信息不负提供义务。",
+    "尽管有前条约定，乙方不受审查机构审查程序的约束。",
+])
+def test_the_next_article_overriding_the_review_duty(override: str) -> None:
+    text = ZH + f"第十五条 乙方应配合甲方开展网络安全审查。\n\n第十六条 {override}\n"
+    assert _verdict(text, "CSR01") in ("weak", "contradicted")
+
+
+def test_notwithstanding_the_preceding_clause_in_english() -> None:
+    text = ('Parties: Jinghai Gas Group Co., Ltd. (the "Buyer") and Corvane Metering Ltd. (the "Supplier").\n\n'
+            "15. The Supplier shall cooperate with any cybersecurity review of the Products.\n\n"
+            "16. Notwithstanding the preceding Clause, the Supplier is not bound by the procedures of any review "
+            "authority.\n")
+    assert _verdict(text, "CSR01") == "weak"
+
+
+def test_not_bound_by_the_review_is_a_refusal() -> None:
+    assert _verdict(ZH + "第十六条 乙方不受任何主管机关审查程序的约束。\n", "CSR01") == "contradicted"
+
+
+def test_a_notice_with_a_blank_form_of_the_letter_binds_no_supplier() -> None:
+    text = ("关于调压站监控系统改造项目供应商承诺事项的通知\n\n各投标供应商：\n\n本项目拟申报网络安全审查。中标供应商须在"
+            "签订合同前签署承诺书，承诺配合审查。承诺书格式见附件。\n\n附件：供应商承诺书（格式）\n\n本公司承诺：（一）配合采购人"
+            "开展的网络安全审查；（二）无正当理由不中断产品供应和技术支持服务。\n\n供应商（盖章）：__________\n\n"
+            "某市燃气集团有限公司物资采购部\n")
+    for rid in ("CSR01", "CSR04"):
+        assert _verdict(text, rid) == "missing", rid
+
+
+@pytest.mark.parametrize("disowning, expected", [
+    ("11.3 乙方对分包商的行为不承担任何责任。", "weak"),
+    ("11.3 乙方对其分包商人员的过错不承担任何责任。", "weak"),
+    ("11.3 乙方对分包商的行为承担连带责任。", "satisfied"),
+])
+def test_disowning_the_subcontractors_weakens_a_confidentiality_duty(disowning: str, expected: str) -> None:
+    text = ZH + f"第十一条 分包\n\n{disowning}\n\n第十二条 保密\n\n乙方应对甲方信息保密，不得向第三方披露。\n"
+    assert _verdict(text, "SEC02", pack="security-agreement") == expected
+
+
+def test_disowning_the_subcontractors_leaves_the_review_duty_alone() -> None:
+    text = ('Parties: Jinghai Gas Group Co., Ltd. (the "Buyer") and Corvane Metering Ltd. (the "Supplier").\n\n'
+            "8. The Supplier shall cooperate with any cybersecurity review of the Products and shall not obtain any "
+            "data of the Buyer's users.\n\n9. The Supplier shall not be liable for any acts or omissions of its "
+            "subcontractors.\n")
+    assert (_verdict(text, "CSR01"), _verdict(text, "CSR02")) == ("satisfied", "weak")

@@ -409,6 +409,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     _capped(sentences, found, library, lang)
     _weaker_part_may_prevail(sentences, found, library, lang)
     _supplier_document_prevails(sentences, found, library, lang)
+    _disowned_persons(sentences, found, library, lang)
     return found
 
 
@@ -605,6 +606,24 @@ def _supplier_document_prevails(sentences, found, library, lang) -> None:  # typ
             if a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not s:
                 _weakened_by(a, s)
         return
+
+
+def _disowned_persons(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """"11.3 乙方对分包商的行为不承担任何责任": the supplier disowns the acts of those it answers for, anywhere in the
+    contract (library ``disowned_persons``), so what it undertook binds only its own hands; every satisfied
+    undertaking that those persons could breach is weak, quoting the clause."""
+    conf = library.common.get("disowned_persons", {})
+    rx = phrase_regex(conf.get("phrases", {}).get(lang, ()), lang)
+    if rx is None:
+        return
+    own = set(conf.get("own_duties", ()))
+    for s in sentences:
+        if s.language == lang and rx.search(s.text) is not None:
+            for a in found:
+                if a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not s \
+                        and a.requirement not in own:
+                    _weakened_by(a, s)
+            return
 
 
 def _capped(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]

@@ -668,7 +668,8 @@ def read_riders(s: Any, sentences: list[Any], results: list[Assessment], library
             defining = None  # the list has ended
         elsewhere = t.block is not s.block and not (_same_top(t, top) if top else not t.block.section) \
             and t not in term_definitions and not _item_of_same_clause(s, t, library, lang) \
-            and not _speaks_of_all(t.text, library, lang)
+            and not _speaks_of_all(t.text, library, lang) \
+            and not (top and _opens_on_previous_clause(t, s, sentences, top, library, lang))
         # a definition of the undertaking's own qualifying term speaks of it, whatever else it names ("19.2
         # Justifiable reason shall include any change in the export compliance policy of …"): never a sibling
         redefines = None
