@@ -142,6 +142,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "blanket_releases": (LEX, False),
     "named_failures": (LEX, False),
     "possessive_pronouns": (LEX, False),
+    "cause_openings": (LEX, False),
     "buyer_agents": (LEX, False),
     "exception_back_references": (LEX, False),
     "agreed_schedules": (LEX, False),

@@ -89,3 +89,12 @@ def test_disowning_the_subcontractors_leaves_the_review_duty_alone() -> None:
             "data of the Buyer's users.\n\n9. The Supplier shall not be liable for any acts or omissions of its "
             "subcontractors.\n")
     assert (_verdict(text, "CSR01"), _verdict(text, "CSR02")) == ("satisfied", "weak")
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("21.1 乙方应配合网络安全审查，乙方不因配合审查而要求甲方另付报酬。", ("weak", "satisfied")),
+    ("21.1 乙方不得因任何理由中断产品供应和技术支持。", ("satisfied",)),
+])
+def test_a_negation_before_a_cause_does_not_negate_the_cause(clause: str, expected: tuple[str, ...]) -> None:
+    rid = "CSR01" if "审查" in clause else "CSR04"
+    assert _verdict(ZH + clause + "\n", rid) in expected

@@ -621,9 +621,12 @@ def stance(s: Sentence, modal: Hit | None, action: Hit) -> str:
     # negated once; a negation of an earlier clause does not reach an act whose own clause has one
     own_start = max((m.end() for m in _CLAUSE_BREAK.finditer(s.text, modal.end, action.start)), default=modal.end)
     own = any(own_start <= n.start and n.end <= action.start for n in s.negations)
+    cause = frames_words(s.library, "cause_openings", s.unit.lang)
     for n in s.negations:
         if (own and n.start < own_start) or (n is first and value == "not"):
             continue
+        if cause is not None and cause.fullmatch(s.text, n.end, action.start):
+            continue  # "不因配合审查承担额外费用": the act is the cause, and the negation reaches the verb after it
         if modal.end <= n.start and n.end <= action.start:
             if n.text.lower() == "nor" and neither:
                 continue  # "neither it nor its affiliates collect": one negation
