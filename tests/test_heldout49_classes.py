@@ -98,3 +98,21 @@ def test_disowning_the_subcontractors_leaves_the_review_duty_alone() -> None:
 def test_a_negation_before_a_cause_does_not_negate_the_cause(clause: str, expected: tuple[str, ...]) -> None:
     rid = "CSR01" if "审查" in clause else "CSR04"
     assert _verdict(ZH + clause + "\n", rid) in expected
+
+
+EN = 'Parties: Jinghai Gas Group Co., Ltd. (the "Buyer") and Corvane Metering Ltd. (the "Supplier").\n\n'
+
+
+@pytest.mark.parametrize("text, rid", [
+    (ZH + "11.1 乙方应按甲方要求提交网络安全审查所需材料，配合审查机构的问询和现场核查。\n\n11.4 本条约定在合同终止后继续"
+          "有效，直至本合同设备报废为止。\n", "CSR01"),
+    (ZH + "14.1 本合同有效期内及设备退役前，乙方应保障所供设备、软件许可及备件的持续供应，并提供必要的技术支持，无正当"
+          "理由不得中断。\n", "CSR04"),
+    (ZH + "9.1 乙方承诺：在系统全生命周期内，不利用运维便利非法控制或者操纵甲方的调压站设备。\n", "CSR03"),
+    (ZH + "1. 乙方不得利用提供服务的便利非法获取甲方及其用户的数据。\n\n2. 上述承诺同样约束乙方的员工、关联公司及分包商，"
+          "乙方对其行为承担责任。\n", "CSR02"),
+    (EN + "24.3 The Supplier shall not, in the absence of a justifiable reason, stop supplying the Products or "
+          "withdraw the technical support necessary for their operation.\n", "CSR04"),
+])
+def test_lasting_and_extended_undertakings_are_satisfied(text: str, rid: str) -> None:
+    assert _verdict(text, rid) == "satisfied"
