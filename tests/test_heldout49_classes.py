@@ -13,6 +13,11 @@ cases.
   supplier's undertaking: a blank signature line names no party.
 - The supplier disowning the acts of its subcontractors anywhere in the contract ("11.3 乙方对分包商的行为不承担任何
   责任") weakens every undertaking those persons could breach (common.yaml ``disowned_persons``).
+
+False-pass classes of held-out part 50 (scored once with matcher-freeze-51): a hedge written without 的 ("本公司會在可能
+情況下配合…"), and a ban on one means of control only ("乙方保證不以植入惡意程式之方式控制甲方網路設備", "shall not
+control the Buyer's devices by implanting malicious code"), which leaves every other means open (CSR03.yaml
+``weakening``).
 """
 
 from __future__ import annotations
@@ -116,3 +121,13 @@ EN = 'Parties: Jinghai Gas Group Co., Ltd. (the "Buyer") and Corvane Metering Lt
 ])
 def test_lasting_and_extended_undertakings_are_satisfied(text: str, rid: str) -> None:
     assert _verdict(text, rid) == "satisfied"
+
+
+@pytest.mark.parametrize("text, rid, expected", [
+    (ZH + "1. 乙方承诺在可能情况下配合甲方的网络安全审查。\n", "CSR01", "weak"),
+    (ZH + "二、乙方保证不以植入恶意程序之方式控制甲方网络设备。\n", "CSR03", "weak"),
+    (ZH + "二、乙方保证不以植入恶意程序或其他任何方式控制甲方网络设备。\n", "CSR03", "satisfied"),
+    (EN + "5. The Supplier shall not control the Buyer's devices by implanting malicious code.\n", "CSR03", "weak"),
+])
+def test_hedges_and_a_single_means_of_control(text: str, rid: str, expected: str) -> None:
+    assert _verdict(text, rid) == expected
