@@ -96,6 +96,8 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "precedence_over_body": (LEX, False),
     "precedence_to_supplier_documents": (LEX, False),
     "disowned_persons": ({"phrases": (LEX, True), "own_duties": ([str], False)}, False),
+    "retention_after_term": (LEX, False),
+    "term_bounds": (LEX, False),
     "unagreed_parts": ({"markers": (LEX, True), "part_heads": (LEX, True), "kept_letters": (LEX, False)}, False),
     "buyer_answers": (LEX, False),
     "bid_rejections": (LEX, False),

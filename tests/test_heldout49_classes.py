@@ -18,6 +18,12 @@ False-pass classes of held-out part 50 (scored once with matcher-freeze-51): a h
 情況下配合…"), and a ban on one means of control only ("乙方保證不以植入惡意程式之方式控制甲方網路設備", "shall not
 control the Buyer's devices by implanting malicious code"), which leaves every other means open (CSR03.yaml
 ``weakening``).
+
+False-pass classes of packs part 45 (scored once with packs-freeze-45): a named document that
+prevails over the contract and that the supplier may amend at will ("以《云岭平台服务规则》为准。该规则由乙方制定并可随时
+修订"); a duty bounded by the term beside a right to keep the data after it ("During the Term, the Provider shall not
+… carry out correlation analysis" / "Upon expiry or termination, the Provider may retain Customer Data";
+common.yaml ``retention_after_term``, ``term_bounds``).
 """
 
 from __future__ import annotations
@@ -131,3 +137,20 @@ def test_lasting_and_extended_undertakings_are_satisfied(text: str, rid: str) ->
 ])
 def test_hedges_and_a_single_means_of_control(text: str, rid: str, expected: str) -> None:
     assert _verdict(text, rid) == expected
+
+
+def test_a_supplier_amendable_document_prevailing_weakens_the_particulars() -> None:
+    text = ("甲方（委托方）：某市立医院集团\n\n乙方（受托方）：某智慧医疗科技有限公司\n\n第六条 乙方为甲方提供预约挂号服务，处理患者姓名、手机号码"
+            "及预约信息，处理目的为预约挂号及就诊提醒，处理方式为收集、存储和使用，处理期限为本合同有效期。\n\n第七条 乙方不得"
+            "超出第六条约定的目的和方式处理患者信息。\n\n第二十条 本合同与《平台服务规则》不一致的，以《平台服务规则》为准。"
+            "该规则由乙方制定并可随时修订。\n")
+    assert (_verdict(text, "PIPL21-01", pack="pipl21"), _verdict(text, "PIPL21-03", pack="pipl21")) == ("weak", "weak")
+
+
+def test_a_term_bounded_ban_beside_a_right_to_keep_the_data() -> None:
+    text = ('Customer: Yunling Gas Pipeline Network Co., Ltd. (the "Customer")\n\nProvider: Quayside Data Systems Co., '
+            'Ltd. (the "Provider")\n\n9.2 During the Term, the Provider shall not, without the Customer\'s written '
+            "consent, access, obtain, retain, use, leak or provide to others any Customer Data, or carry out "
+            "correlation analysis of Customer Data.\n\n9.3 Upon expiry or termination, the Provider may retain "
+            "Customer Data in its archives for its internal purposes.\n")
+    assert _verdict(text, "ND03", pack="network-data") == "weak"

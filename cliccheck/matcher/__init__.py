@@ -409,7 +409,9 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     _capped(sentences, found, library, lang)
     _weaker_part_may_prevail(sentences, found, library, lang)
     _supplier_document_prevails(sentences, found, library, lang)
+    _amendable_document_prevails(doc, sentences, found, library, roles, lang)
     _disowned_persons(sentences, found, library, lang)
+    _lapsing_while_retained(sentences, found, library, lang)
     return found
 
 
@@ -606,6 +608,63 @@ def _supplier_document_prevails(sentences, found, library, lang) -> None:  # typ
             if a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not s:
                 _weakened_by(a, s)
         return
+
+
+def _amendable_document_prevails(doc, sentences, found, library, roles, lang) -> None:  # type: ignore[no-untyped-def]
+    """"本合同…与《云岭平台服务规则》不一致的，以《云岭平台服务规则》为准。该规则由乙方制定并可随时修订": a named
+    document prevails over the contract, and a sentence of the contract lets the supplier change it at will
+    (frames.yaml ``amendable_documents``): whoever's name it bears, the supplier sets the terms, so every undertaking
+    is weak, quoting the precedence clause."""
+    gate = phrase_regex(library.common.get("precedence_words", {}).get(lang, ()), lang)
+    amend = _frames_regex(library, "amendable_documents", lang)
+    kinds = _frames_regex(library, "amendable_document_kinds", lang)
+    supplier = party_regex(roles.supplier, lang) if roles is not None else None
+    if gate is None or amend is None or kinds is None or supplier is None:
+        return
+    amended = [s for s in sentences if s.language == lang and amend.search(s.text) and supplier.search(s.text)]
+    if not amended:
+        return
+    named = {n for n in [*_DOCUMENT_NAMES.findall(doc.text), *_SHORT_NAMES.findall(doc.text)]
+             if 2 <= len(n) <= 30 and kinds.search(n)}
+    # (the document the amending sentence names, or points at with 该/this right after a sentence naming it)
+    changeable = {n for n in named for t in amended if n in t.text or any(
+        n in u.text for u in sentences[max(0, t.index - 1):t.index])}
+    own = [*library.common.get("precedence_over_body", {}).get(lang, ()),
+           *library.common.get("precedence_to_itself", {}).get(lang, ())]
+    body = phrase_regex(own, lang) if lang == "zh" else _THIS
+    for s in sentences:
+        if s.language != lang or (verb := next(iter(gate.finditer(s.text)), None)) is None:
+            continue
+        if body is None or not body.search(s.text, 0, verb.start()):
+            continue  # "技术支持服务以乙方《服务政策》为准": the measure of one duty, not a precedence over the contract
+        # the document right before the verb of precedence is the one that prevails ("以《X》为准", "X prevails")
+        if any(0 <= verb.start() - (s.text.rfind(n, 0, verb.start()) + len(n)) <= 6
+               for n in changeable if s.text.rfind(n, 0, verb.start()) >= 0):
+            for a in found:
+                if a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not s:
+                    _weakened_by(a, s)
+            return
+
+
+def _lapsing_while_retained(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """"9.2 During the Term, the Provider shall not … carry out correlation analysis" beside "9.3 Upon expiry or
+    termination, the Provider may retain Customer Data": a duty bounded by the term lapses while the supplier still holds
+    the data (library ``retention_after_term``, ``term_bounds``); each such undertaking is weak, quoting the right."""
+    keep = phrase_regex(library.common.get("retention_after_term", {}).get(lang, ()), lang)
+    bound = phrase_regex(library.common.get("term_bounds", {}).get(lang, ()), lang)
+    if keep is None or bound is None:
+        return
+    rights = [a.unit.sentence for a in found if a.kind == "contradiction" and a.unit.sentence is not None
+              and keep.search(a.unit.sentence.text)]
+    if not rights:
+        return
+    for a in found:
+        if a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not None \
+                and a.unit.sentence is not rights[0] and bound.search(a.unit.sentence.text) \
+                and not any(r.code == "stated-particular" for r in a.reasons):
+            # (not the processing period a description states: "处理期限为本合同服务期内" is what was agreed, and the
+            # right to keep the data is judged under the return-or-delete duty)
+            _weakened_by(a, rights[0])
 
 
 def _disowned_persons(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
