@@ -936,7 +936,7 @@ def _notice_title(words: _RoleWords, head: Sequence[Block]) -> bool:
 
 
 #: the divider of a title given in both languages
-_BILINGUAL_TITLE = re.compile(r"\s+[/／|]\s+")
+_BILINGUAL_TITLE = re.compile(r"(?:\s+|(?<=[\u4e00-\u9fff）」》]))[/／|]\s*")  # (the Chinese half may end right at "/")
 
 
 def _titled_notice(words: _RoleWords, title: str) -> re.Match[str] | None:
@@ -1141,7 +1141,7 @@ def _title_of(text: str, words: _RoleWords) -> str:
         return text
     paired = _PAIRED_TITLE.match(text) if len(text) <= 220 else None
     if paired:
-        return paired.group(1)
+        return paired.group(1).rstrip(" /／|｜")  # "…招标公告（节选）/ International Tender Notice …"
     # "INVITATION FOR BIDS No. THJ-ZB-2024-017 — Section VII, Special Conditions of Contract (draft)": a title and
     # its subtitle after a dash, with no verb a sentence would have; the title is the part before the dash
     if len(text) > 200 or _SENTENCE_WORDS.search(text):

@@ -24,6 +24,11 @@ prevails over the contract and that the supplier may amend at will ("以《云�
 修订"); a duty bounded by the term beside a right to keep the data after it ("During the Term, the Provider shall not
 … carry out correlation analysis" / "Upon expiry or termination, the Provider may retain Customer Data";
 common.yaml ``retention_after_term``, ``term_bounds``).
+
+False-pass classes of held-out part 52 and packs part 46 (scored once with matcher-freeze-53 / packs-freeze-46): a
+notice headed "NOTICE TO SUPPLIERS"; a bilingual tender notice whose title pairs the Chinese with the English after
+"/"; work handed to others the supplier picks ("可将平台的部分运维工作交由其选定的第三方服务商承担", "可…自行安排其合作
+的劳务单位派员顶岗"), which contradicts PIPL21-05.
 """
 
 from __future__ import annotations
@@ -154,3 +159,31 @@ def test_a_term_bounded_ban_beside_a_right_to_keep_the_data() -> None:
             "correlation analysis of Customer Data.\n\n9.3 Upon expiry or termination, the Provider may retain "
             "Customer Data in its archives for its internal purposes.\n")
     assert _verdict(text, "ND03", pack="network-data") == "weak"
+
+
+def test_a_notice_to_suppliers_binds_no_supplier() -> None:
+    text = ("JINGHAI GAS GROUP CO., LTD.\nProcurement Centre\n\nNOTICE TO SUPPLIERS No. 2026-11\nCybersecurity "
+            "requirements for the SCADA Upgrade\n\n1. Every shortlisted supplier will be required to sign the "
+            "Cybersecurity Undertaking in Annex 3. By that undertaking the supplier will commit to maintain supply and "
+            "technical support unless there is a justifiable reason to stop.\n\n2. Questions may be addressed to the "
+            "Centre.\n")
+    assert _verdict(text, "CSR04") == "missing"
+
+
+def test_a_bilingual_tender_notice_binds_no_supplier() -> None:
+    text = ("某市燃气集团国际招标公告（节选）/ International Tender Notice of Jinghai Gas Group (extract)\n\n供应商资格及"
+            "数据安全要求：中标人须提供安全、稳定、持续的服务；未经采购人同意，不得访问、获取、留存、使用、泄露或者向他人提供"
+            "采购人网络数据，不得进行关联分析。\n\nSupplier requirements: the winning bidder must not, without the "
+            "purchaser's consent, access, obtain, retain, use, disclose or provide to others the purchaser's network "
+            "data, and must not carry out correlation analysis.\n")
+    assert _verdict(text, "ND02", pack="network-data") == "missing"
+
+
+@pytest.mark.parametrize("leave", [
+    "乙方可将平台的部分运维工作交由其选定的第三方服务商承担，无需逐一取得甲方同意。",
+    "为保障服务连续性，乙方可根据人员情况自行安排其合作的劳务单位派员顶岗。",
+])
+def test_work_handed_to_others_the_supplier_picks_contradicts_pipl21_05(leave: str) -> None:
+    text = ("委托方：某供电公司（“甲方”）\n\n受托方：某云计算有限公司（“乙方”）\n\n第5条 未经甲方书面同意，乙方不得委托"
+            f"第三方处理甲方客户个人信息。\n\n第9条 {leave}\n")
+    assert _verdict(text, "PIPL21-05", pack="pipl21") == "contradicted"
