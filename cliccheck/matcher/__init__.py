@@ -592,9 +592,7 @@ def _supplier_document_prevails(sentences, found, library, lang) -> None:  # typ
     gate = phrase_regex(library.common.get("precedence_words", {}).get(lang, ()), lang)
     if rx is None or gate is None:
         return
-    own = [*library.common.get("precedence_over_body", {}).get(lang, ()),
-           *library.common.get("precedence_to_itself", {}).get(lang, ())]
-    body = phrase_regex(own, lang) if lang == "zh" else _THIS
+    body = _contract_itself(library, lang)
     for s in sentences:
         if s.language != lang or gate.search(s.text) is None or (m := rx.search(s.text)) is None:
             continue
@@ -608,6 +606,14 @@ def _supplier_document_prevails(sentences, found, library, lang) -> None:  # typ
             if a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not s:
                 _weakened_by(a, s)
         return
+
+
+def _contract_itself(library, lang):  # type: ignore[no-untyped-def]
+    """The words by which a precedence clause names the contract's own text ("本合同", "this Agreement", "本附件"):
+    where they stand before the verb of precedence, the clause compares another document with the contract."""
+    own = [*library.common.get("precedence_over_body", {}).get(lang, ()),
+           *library.common.get("precedence_to_itself", {}).get(lang, ())]
+    return phrase_regex(own, lang) if lang == "zh" else _THIS
 
 
 def _amendable_document_prevails(doc, sentences, found, library, roles, lang) -> None:  # type: ignore[no-untyped-def]
@@ -629,17 +635,15 @@ def _amendable_document_prevails(doc, sentences, found, library, roles, lang) ->
     # (the document the amending sentence names, or points at with 该/this right after a sentence naming it)
     changeable = {n for n in named for t in amended if n in t.text or any(
         n in u.text for u in sentences[max(0, t.index - 1):t.index])}
-    own = [*library.common.get("precedence_over_body", {}).get(lang, ()),
-           *library.common.get("precedence_to_itself", {}).get(lang, ())]
-    body = phrase_regex(own, lang) if lang == "zh" else _THIS
+    body = _contract_itself(library, lang)
     for s in sentences:
         if s.language != lang or (verb := next(iter(gate.finditer(s.text)), None)) is None:
             continue
         if body is None or not body.search(s.text, 0, verb.start()):
             continue  # "技术支持服务以乙方《服务政策》为准": the measure of one duty, not a precedence over the contract
         # the document right before the verb of precedence is the one that prevails ("以《X》为准", "X prevails")
-        if any(0 <= verb.start() - (s.text.rfind(n, 0, verb.start()) + len(n)) <= 6
-               for n in changeable if s.text.rfind(n, 0, verb.start()) >= 0):
+        ends = [at + len(n) for n in changeable if (at := s.text.rfind(n, 0, verb.start())) >= 0]
+        if any(0 <= verb.start() - end <= 6 for end in ends):
             for a in found:
                 if a.kind == "undertaking" and a.quality == "satisfied" and a.unit.sentence is not s:
                     _weakened_by(a, s)
