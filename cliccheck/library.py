@@ -145,6 +145,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "named_failures": (LEX, False),
     "possessive_pronouns": (LEX, False),
     "cause_openings": (LEX, False),
+    "forbidden_reasons": (LEX, False),
     "buyer_agents": (LEX, False),
     "exception_back_references": (LEX, False),
     "agreed_schedules": (LEX, False),
@@ -193,7 +194,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
                 "justifications", "broad_objects", "partial_objects", "partial_duty", "withheld_objects",
                 "referred_agreements", "caps", "cap_exclusions", "anchors", "operator_rights", "object_acts",
-                "partial_kinds", "completing")
+                "partial_kinds", "completing", "part_objects")
 #: lexicon keys a requirement file may leave out (empty by default)
 #: referred_agreements: the names of a separate agreement whose text the contract does not hold ("a separate
 #: security and confidentiality agreement"): an undertaking only on one is weak with the reason separate-agreement
@@ -209,8 +210,11 @@ LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifi
 #: every object of which is of this kind covers part of the requirement ("covers only personal information")
 #: completing: duties that, bound in the same sentence beside a partial_duty, complete it ("提供审查所需资料，并接受
 #: 审查机构的问询和核查": the papers and the answers together are the cooperation)
+#: part_objects: objects that name one part of the element (security patches, of technical support): a firm duty
+#: naming only parts does not lift a hedge the contract puts on the whole ("乙方将在商业合理范围内提供技术支持")
 OPTIONAL_LEXICON_KEYS = ("partial_objects", "partial_duty", "withheld_objects", "referred_agreements", "caps",
-                         "cap_exclusions", "anchors", "operator_rights", "object_acts", "partial_kinds", "completing")
+                         "cap_exclusions", "anchors", "operator_rights", "object_acts", "partial_kinds", "completing",
+                         "part_objects")
 VERDICT_KEYS = ("satisfied", "weak", "contradicted", "missing")
 
 _REQUIREMENT_SCHEMA: dict[str, Any] = {

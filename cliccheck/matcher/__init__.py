@@ -412,6 +412,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     _amendable_document_prevails(doc, sentences, found, library, roles, lang)
     _disowned_persons(sentences, found, library, lang)
     _lapsing_while_retained(sentences, found, library, lang)
+    _part_beside_hedged_whole(found, library, lang)
     return found
 
 
@@ -687,6 +688,43 @@ def _disowned_persons(sentences, found, library, lang) -> None:  # type: ignore[
                         and a.requirement not in own:
                     _weakened_by(a, s)
             return
+
+
+#: the reasons that say the library's own words hedge an undertaking; the bare statement is weak for its modal alone
+_HEDGES = frozenset({"weakened-by", "carve-out"})
+_NO_MODAL = "a statement without a binding modal"
+
+
+def _part_beside_hedged_whole(found, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """"5.2 乙方应在获知漏洞后7日内提供补丁" beside "7. 系统上线后，乙方将在商业合理范围内提供技术支持": a firm duty that
+    names only parts of the element (library ``part_objects``) does not lift a hedge the supplier put on the whole;
+    each such undertaking is weak, quoting the hedged one."""
+    for rid in {a.requirement for a in found if a.kind == "undertaking" and a.quality == "satisfied"}:
+        req = library.requirement(rid)
+        parts = req.lexicon.get("part_objects", {}).get(lang, ())
+        part_rx = phrase_regex(parts, lang)
+        whole_rx = phrase_regex([o for el in req.elements for o in el.objects[lang] if o not in parts], lang)
+        if part_rx is None or whole_rx is None:
+            continue
+
+        def names(a: Assessment, rx: re.Pattern[str], within: re.Pattern[str] | None) -> bool:
+            """Whether the words the undertaking was read on name an object of ``rx`` outside any of ``within``."""
+            read = " ".join(r.detail for r in a.reasons if r.code == "element-found")
+            inner = [m.span() for m in within.finditer(read)] if within is not None else []
+            return any(not any(i <= m.start() and m.end() <= j for i, j in inner) for m in rx.finditer(read))
+
+        # (hedged by the library's words: not words it could not account for, nor a bare statement's missing modal)
+        hedged = next((b for b in found if b.requirement == rid and b.kind == "undertaking" and b.quality == "weak"
+                       and b.unit.sentence is not None and names(b, whole_rx, part_rx)
+                       and any(r.code in _HEDGES and r.detail != _NO_MODAL for r in b.reasons)
+                       and not any(r.code in ("not-supplier", "unrecognised-qualifier") for r in b.reasons)), None)
+        if hedged is None:
+            continue
+        for a in found:
+            if a.requirement == rid and a.kind == "undertaking" and a.quality == "satisfied" \
+                    and a.unit.sentence is not None and a.unit.sentence is not hedged.unit.sentence \
+                    and names(a, part_rx, None) and not names(a, whole_rx, part_rx):
+                _weakened_by(a, hedged.unit.sentence)
 
 
 def _capped(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]

@@ -1203,6 +1203,13 @@ def _bracketed(s: Sentence, hits: list[Hit]) -> str | None:
     return None
 
 
+def _forbidden_ground(s: Sentence, h: Hit) -> bool:
+    """The carve-out word stands inside a ground the sentence forbids the supplier to rely on (frames.yaml
+    ``forbidden_reasons``)."""
+    rx = frames_words(s.library, "forbidden_reasons", s.unit.lang)
+    return rx is not None and any(m.start() <= h.start and h.end <= m.end() for m in rx.finditer(s.text))
+
+
 def _weakeners(s: Sentence, rid: str, modal: Hit | None, act: Hit | None = None) -> tuple[list[Reason], list[Hit]]:
     reasons: list[Reason] = []
     marks: list[Hit] = []
@@ -1222,6 +1229,8 @@ def _weakeners(s: Sentence, rid: str, modal: Hit | None, act: Hit | None = None)
             continue  # "不得以停产、转产…为由中断供货": a reason the promise forbids, not a carve-out
         if _inside_extension(s, h):
             continue  # "系统停产后八年内": how long the duty outlasts the discontinuation, not a ground to stop
+        if _forbidden_ground(s, h):
+            continue  # "…提供技术支持，不得以停产为由停止服务": the ground the supplier may not invoke
         reasons.append(Reason("carve-out", h.text))
         marks.append(h)
     # (a requirement's qualifiers are words harmless in the undertaking itself - 对, 进行, "or", "to others" -
