@@ -48,7 +48,13 @@ REPORTED = {("p53-en-073", "PIPL21-03"), ("p58-en-007", "SEC02"), ("p62-en-003",
             # packs-freeze-45: a liability clause ("乙方违反…安全义务…的，应赔偿…并承担…费用") read as the security
             # obligation (its 承担 is a duty word the scanner needs whole for "不承担…安全…义务"). (The third,
             # p112-zh-010, patches counted as support while the support itself is only "尽力", is weak since part 47.)
-            ("p112-zh-019", "SEC01"), ("p112-zh-022", "SEC01")}
+            ("p112-zh-019", "SEC01"), ("p112-zh-022", "SEC01"),
+            # packs-freeze-47, labelling differences: "姓名、手机号码、卡号等个人信息" labelled weak for its open 等, where
+            # the development labels accept such a list with purpose, method and period (p101-zh-009, e2-zh-027); a
+            # correlation-analysis ban on "甲方业务数据" beside a right to give API call logs to affiliates, labelled
+            # weak as leaving the logs open, where a development label accepts the same shape (y3-bi-010) and the
+            # right names no analysis
+            ("p119-zh-033", "PIPL21-01"), ("p120-bi-080", "ND03")}
 
 
 @pytest.mark.slow
