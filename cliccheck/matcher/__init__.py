@@ -130,12 +130,17 @@ def _unagreed_spans(doc: Document, library: Library, lang: str) -> list[tuple[in
             subject = _SUBJECT_PART[lang].match(sentence) or (relative.search(sentence) if relative else None)
             if subject is not None:
                 disowned.add(_part_key(subject))
+    # the tender's submissions the body shuts out ("No other document submitted by the Contractor during the tender
+    # process shall form part of the Contract"): a part whose heading says it is one is disowned as well
+    shut_out = phrase_regex((parts.get("excluded_submissions") or {}).get(lang, ()), lang)
+    submitted = phrase_regex((parts.get("submission_heads") or {}).get(lang, ()), lang)
+    excluded = shut_out is not None and submitted is not None and any(shut_out.search(b.text) for b in blocks)
     out: list[tuple[int, int]] = []
     for i, b in enumerate(blocks):
         if len(b.text) > 160 or not heads.search(b.text):
             continue
         own = _PART_REFERENCE[lang].match(b.text.strip())
-        body_disowns = own is not None and _part_key(own) in disowned
+        body_disowns = (own is not None and _part_key(own) in disowned) or (excluded and bool(submitted.search(b.text)))
         # (the document's first line is its title, whose own words never count; an excerpt that opens with the part
         # the body disowns still loses it: "ANNEX A – SUPPLIER COMMITMENT LETTER" … "Annex A … for record purposes only")
         if not body_disowns and (i == 0 or not markers.search(b.text)):
@@ -413,6 +418,7 @@ def _sentence_units(doc: Document, library: Library, roles: Roles, lang: str,
     _disowned_persons(sentences, found, library, lang)
     _lapsing_while_retained(sentences, found, library, lang)
     _part_beside_hedged_whole(found, library, lang)
+    _weaker_after_period(sentences, found, library, lang)
     return found
 
 
@@ -688,6 +694,30 @@ def _disowned_persons(sentences, found, library, lang) -> None:  # type: ignore[
                         and a.requirement not in own:
                     _weakened_by(a, s)
             return
+
+
+def _weaker_after_period(sentences, found, library, lang) -> None:  # type: ignore[no-untyped-def]
+    """"6.1 For five (5) years after Taking-Over, the Supplier … shall not interrupt either" / "6.2 Thereafter, the
+    Supplier will offer Spares … on an as-available basis": a later paragraph of the same clause that opens on what
+    follows the period (frames.yaml ``period_followers``) and names the requirement's object without a firm
+    undertaking of its own leaves the firm one bounded by that period; it is weak, quoting the later paragraph."""
+    rx = _frames_regex(library, "period_followers", lang)
+    if rx is None:
+        return
+    after = [t for t in sentences if t.language == lang and rx.match(t.text)]
+    if not after:
+        return
+    analyzer = get_analyzer(library, lang)
+    for t in after:
+        names = {h.cat.split(":", 1)[0] for h in analyzer.hits(t.text) if ":obj:" in h.cat}
+        firm = {a.requirement for a in found if a.unit.sentence is t and a.kind == "undertaking"
+                and a.quality == "satisfied"}
+        for a in found:
+            s = a.unit.sentence
+            if a.requirement in names - firm and a.kind == "undertaking" and a.quality == "satisfied" \
+                    and s is not None and s.index < t.index and s.block is not t.block \
+                    and _top_section(s.block.section) == _top_section(t.block.section) != "":
+                _weakened_by(a, t)
 
 
 #: the reasons that say the library's own words hedge an undertaking; the bare statement is weak for its modal alone

@@ -1880,10 +1880,33 @@ def _partial_kind(s: Sentence, rid: str, objects: list[Hit]) -> str | None:
     for a, b in spans:
         cuts = [a, *(x for m in _LIST_ITEMS.finditer(s.text, a, b) for x in (m.start(), m.end())), b]
         items += [(x, y) for x, y in zip(cuts[::2], cuts[1::2], strict=True) if s.text[x:y].strip()]
-    broad = [b for b in s.get(f"{rid}:broad_objects") if not any(o.start <= b.start and b.end <= o.end for o in objects)]
-    if broad or not items or not all(any(x <= k.start and k.end <= y for k in kinds) for x, y in items):
+    examples = _examples_of(s.text, kinds)
+    broad = [b for b in s.get(f"{rid}:broad_objects") if not any(o.start <= b.start and b.end <= o.end for o in objects)
+             and not any(i <= b.start and b.end <= j for i, j in examples)]
+    if broad or not items or not all(any(x <= k.start and k.end <= y for k in kinds)
+                                     or any(i <= x and y <= j for i, j in examples) for x, y in items):
         return None
     return objects[0].text
+
+
+#: the opener of examples of what was just named ("personal information of the Client's employees, such as identity
+#: numbers, bank account details or salary data", "个人信息，例如姓名、工资数据")
+_EXAMPLE_OPENER = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.|including|in\s+particular|namely)\b"
+                             r"|例如|比如|诸如|包括但不限于|包括", re.IGNORECASE)
+_EXAMPLES_END = re.compile(r"[;；。)）]|\.(?:\s|$)")
+
+
+def _examples_of(text: str, kinds: list[Hit]) -> list[tuple[int, int]]:
+    """The spans that give examples of a kind just named (an opener within its own phrase, before any clause break):
+    the items there are of that kind, whatever noun each ends in ("salary data")."""
+    spans = []
+    for k in kinds:
+        m = _EXAMPLE_OPENER.search(text, k.end, k.end + 60)
+        if m is None or _EXAMPLES_END.search(text, k.end, m.start()):
+            continue
+        end = _EXAMPLES_END.search(text, m.end())
+        spans.append((m.end(), end.start() if end else len(text)))
+    return spans
 
 
 _LIST_ITEMS = re.compile(r"、|和|及|以及|或者|或|与|,|\band\b|\bor\b", re.IGNORECASE)
