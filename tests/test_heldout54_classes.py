@@ -85,3 +85,27 @@ def test_a_kind_beside_other_data_with_examples_of_the_other_still_covers_the_da
 ])
 def test_a_ban_on_correlating_with_other_customers_data_only_is_partial(clause: str, expected: str) -> None:
     assert _verdict(ZH + clause, "ND03", "network-data") == expected
+
+
+# Recall classes found in part 54 after its fold: the buyer defined as "the Company" (or by any label the library's
+# lists of buyer words do not hold) deciding or authorising is the buyer's trigger or leave, never a carve-out; the
+# same words with the supplier so defined stay one.
+COMPANY = ('LICENCE AND SERVICES AGREEMENT between Eastern Refining Co., Ltd. (the "Company") and Apex Controls Ltd. '
+           '(the "Contractor").\n\n')
+VENDOR_COMPANY = ('LICENCE AND SERVICES AGREEMENT between Eastern Refining Co., Ltd. (the "Customer") and Apex Controls '
+                  'Ltd. (the "Company").\n\n')
+
+
+@pytest.mark.parametrize(("text", "rule", "expected"), [
+    (COMPANY + "4.1 If the Company determines that the procurement requires a cybersecurity review, the Contractor "
+     "shall cooperate with the cybersecurity review.", "CSR01", "satisfied"),
+    (COMPANY + "7.1 The Contractor shall not illegally control or manipulate the Company's equipment, save under the "
+     "Company's written authority.", "CSR03", "satisfied"),
+    (VENDOR_COMPANY + "7.1 The Company shall not illegally control or manipulate the Customer's equipment, save where "
+     "the Company determines it necessary.", "CSR03", "weak"),
+    (COMPANY + "7.1 The Contractor shall not illegally control or manipulate the Company's equipment, save under the "
+     "Contractor's written authority.", "CSR03", "weak"),
+])
+def test_the_buyers_own_decision_or_leave_under_its_own_label_is_no_carve_out(text: str, rule: str,
+                                                                              expected: str) -> None:
+    assert _verdict(text, rule) == expected

@@ -1203,6 +1203,14 @@ def _bracketed(s: Sentence, hits: list[Hit]) -> str | None:
     return None
 
 
+def _buyers_own(s: Sentence, h: Hit) -> bool:
+    """The carve-out's words name the buyer, by the label the contract gave it ("If the Company determines", "save
+    under the Employer's written authority"), and not the supplier: the buyer's decision or leave, which the
+    library's lists of buyer words cannot all name."""
+    inside = [p for p in s.parties if h.start <= p.start and p.end <= h.end]
+    return any(p.cat == "party:buyer" for p in inside) and not any(p.cat != "party:buyer" for p in inside)
+
+
 def _forbidden_ground(s: Sentence, h: Hit) -> bool:
     """The carve-out word stands inside a ground the sentence forbids the supplier to rely on (frames.yaml
     ``forbidden_reasons``)."""
@@ -1231,6 +1239,8 @@ def _weakeners(s: Sentence, rid: str, modal: Hit | None, act: Hit | None = None)
             continue  # "系统停产后八年内": how long the duty outlasts the discontinuation, not a ground to stop
         if _forbidden_ground(s, h):
             continue  # "…提供技术支持，不得以停产为由停止服务": the ground the supplier may not invoke
+        if _buyers_own(s, h):
+            continue  # "If the Company determines that …", the Company being the buyer: its trigger, not a carve-out
         reasons.append(Reason("carve-out", h.text))
         marks.append(h)
     # (a requirement's qualifiers are words harmless in the undertaking itself - 对, 进行, "or", "to others" -
@@ -2532,6 +2542,11 @@ def _operator_right(s: Sentence, rid: str) -> Assessment | None:
 _CLAUSE_END = re.compile(r"[。；;]|\.(?!\d)")
 
 
+#: what a template leaves to be filled in, and nothing else up to the end of the item: brackets holding only blanks
+#: or a bullet ("【 】", "[●]", "（    ）"), a run of underscores or dots
+_BLANK = re.compile(r"[\s:：]*(?:[【\[［(（〔][\s●•·_＿.…]*[】\]］)）〕]|[_＿]{2,}|[.…]{3,})[\s]*(?:[；;。.，,]\s*)?$")
+
+
 def _stated_particulars(s: Sentence, req: Requirement) -> list[Assessment]:
     """The elements this sentence states as particulars of the contract (library ``statements``: "委托处理的期限为本合同
     服务期", "Categories of personal data: names, telephone numbers"): set by the contract whoever's sentence it is.
@@ -2541,8 +2556,8 @@ def _stated_particulars(s: Sentence, req: Requirement) -> list[Assessment]:
     deferred = [*s.get(f"{req.id}:weakening"), *s.get("carve_outs")]
     for el in req.elements:
         hits = s.get(f"{req.id}:stated:{el.id}")
-        if not hits:
-            continue
+        if not hits or _BLANK.match(s.text, hits[0].end):
+            continue  # "（二）处理期限：【 】；": a form's blank states nothing
         reasons = [Reason("element-found", hits[0].text, element=el.id), Reason("stated-particular", hits[0].text)]
         if deferred:
             reasons.append(Reason("weakened-by", deferred[0].text))
