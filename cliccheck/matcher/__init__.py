@@ -52,7 +52,7 @@ from ..verdicts import (
     Verdict,
 )
 from .align import align_versions
-from .analysis import Assessment, Unit, frames_words, get_analyzer, party_regex
+from .analysis import NO_MODAL, Assessment, Unit, frames_words, get_analyzer, party_regex
 from .candidates import prefilter
 from .document import document_bound as _document_bound
 from .document import document_findings
@@ -720,9 +720,15 @@ def _weaker_after_period(sentences, found, library, lang) -> None:  # type: igno
                 _weakened_by(a, t)
 
 
-#: the reasons that say the library's own words hedge an undertaking; the bare statement is weak for its modal alone
+#: the reasons that say the library's own words hedge an undertaking (the bare statement is weak for its modal alone)
 _HEDGES = frozenset({"weakened-by", "carve-out"})
-_NO_MODAL = "a statement without a binding modal"
+
+
+def _names_object(a: Assessment, rx: re.Pattern[str], within: re.Pattern[str] | None) -> bool:
+    """Whether the words the undertaking was read on name an object of ``rx`` outside any match of ``within``."""
+    read = " ".join(r.detail for r in a.reasons if r.code == "element-found")
+    inner = [m.span() for m in within.finditer(read)] if within is not None else []
+    return any(not any(i <= m.start() and m.end() <= j for i, j in inner) for m in rx.finditer(read))
 
 
 def _part_beside_hedged_whole(found, library, lang) -> None:  # type: ignore[no-untyped-def]
@@ -736,24 +742,17 @@ def _part_beside_hedged_whole(found, library, lang) -> None:  # type: ignore[no-
         whole_rx = phrase_regex([o for el in req.elements for o in el.objects[lang] if o not in parts], lang)
         if part_rx is None or whole_rx is None:
             continue
-
-        def names(a: Assessment, rx: re.Pattern[str], within: re.Pattern[str] | None) -> bool:
-            """Whether the words the undertaking was read on name an object of ``rx`` outside any of ``within``."""
-            read = " ".join(r.detail for r in a.reasons if r.code == "element-found")
-            inner = [m.span() for m in within.finditer(read)] if within is not None else []
-            return any(not any(i <= m.start() and m.end() <= j for i, j in inner) for m in rx.finditer(read))
-
         # (hedged by the library's words: not words it could not account for, nor a bare statement's missing modal)
         hedged = next((b for b in found if b.requirement == rid and b.kind == "undertaking" and b.quality == "weak"
-                       and b.unit.sentence is not None and names(b, whole_rx, part_rx)
-                       and any(r.code in _HEDGES and r.detail != _NO_MODAL for r in b.reasons)
+                       and b.unit.sentence is not None and _names_object(b, whole_rx, part_rx)
+                       and any(r.code in _HEDGES and r.detail != NO_MODAL for r in b.reasons)
                        and not any(r.code in ("not-supplier", "unrecognised-qualifier") for r in b.reasons)), None)
         if hedged is None:
             continue
         for a in found:
             if a.requirement == rid and a.kind == "undertaking" and a.quality == "satisfied" \
                     and a.unit.sentence is not None and a.unit.sentence is not hedged.unit.sentence \
-                    and names(a, part_rx, None) and not names(a, whole_rx, part_rx):
+                    and _names_object(a, part_rx, None) and not _names_object(a, whole_rx, part_rx):
                 _weakened_by(a, hedged.unit.sentence)
 
 
@@ -1004,7 +1003,7 @@ _BINDING_WORDS = {"en": re.compile(rf"\b(?:{'|'.join(en.BINDING_WORDS)})\b", re.
                   "zh": re.compile(f"[{zh.BINDING_CHARS}]")}
 
 
-_LEAD_SUPPLIED = {"not-supplier", "weakened-by:a statement without a binding modal"}
+_LEAD_SUPPLIED = {"not-supplier", f"weakened-by:{NO_MODAL}"}
 
 
 def _questions_and_answers(sentences: list, library: Library, lang: str) -> set[int]:  # type: ignore[type-arg]

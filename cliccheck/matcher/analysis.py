@@ -139,6 +139,10 @@ def _anaphor_gap(library: Library, lang: str) -> re.Pattern[str]:
     return _COMMON_RX[key]  # type: ignore[no-any-return]
 
 
+#: the reason detail of a statement weak for its missing binding modal alone (report/messages.py words it for a reader)
+NO_MODAL = "a statement without a binding modal"
+
+
 @dataclass(slots=True)
 class Assessment:
     """What one unit says about one requirement."""
@@ -2408,7 +2412,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
             if verdict == "weak-undertaking" and modal is not None:
                 reasons.insert(0, Reason("weakened-by", modal.text))
             elif verdict == "weak-undertaking":
-                reasons.insert(0, Reason("weakened-by", "a statement without a binding modal"))
+                reasons.insert(0, Reason("weakened-by", NO_MODAL))
             acts_named = _acts_forbidden(s, req) if verdict == "partial-undertaking" and req.acts else None
             if acts_named is not None and len(acts_named) == len(req.acts):
                 verdict = "undertaking"  # "不得访问、获取、留存、使用、泄露…，不得将其提供给任何第三方": every act named
