@@ -70,6 +70,7 @@ _COMMON_SCHEMA: dict[str, Any] = {
     "prevailing": ({"zh": (LEX, True), "en": (LEX, True)}, True),
     "topics": (LEX, False),
     "supply_grounds": (LEX, False),
+    "foreign_grounds": (LEX, False),
     "statute_openings": (LEX, False),
     "scope_limits": (LEX, False),
     "global_overrides": (LEX, False),

@@ -40,7 +40,7 @@ MODAL_KINDS = ("prohibition", "negated_obligation", "permission", "grant", "obli
 _COMMON_CATS = ("negations", "carve_outs", "lawful_basis", "unauthorised", "justifications", "breadth", "exceptions", "overrides",
                 "recitals", "citations", "definitions", "unlimited", "consequences", "conditions", "consent_words", "acknowledgements", "exemptions",
                 "topics", "scope_limits", "global_overrides", "restrictive", "bounds", "payment_terms", "commitment_colons",
-                "handing_over", "restrictive_lists", "supply_grounds")
+                "handing_over", "restrictive_lists", "supply_grounds", "foreign_grounds")
 #: hits that never hide a modal they overlap (an equal span "无须" is both a modal and a lawful-basis reversal)
 _NON_BLOCKING = ("negations", "pronoun", "unauthorised", "unlimited", "consequences", "conditions", "consent_words",
                  "acknowledgements", "exemptions", "topics", "scope_limits", "global_overrides", "restrictive", "bounds",
@@ -2453,7 +2453,15 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                 # "经甲方书面同意的，乙方可委托其关联公司处理": a right only with the buyer's consent for the act (not
                 # "用户同意服务商收集…", the buyer accepting the right in advance)
                 continue
-            if side in ("supplier", "both") and not recital:
+            ground = next((g for g in s.get("foreign_grounds") if g.end <= h.start), None)
+            if side in ("supplier", "both") and not recital and ground is not None:
+                # "卖方为遵守其母公司所在国法律…，可以向该等机构提供甲方信息": a right only on a foreign law's ground is
+                # that law carved out of the undertaking (weak), not a free right
+                phrase = s.text[ground.start:h.end] if h.end - ground.start <= 160 else s.text[ground.start:ground.start + 157] + "…"
+                results.append(Assessment(rid, "limitation", unit, quality="weak", elements={el.id for el in req.elements},
+                                          highlights=_spans([ground, h]), reasons=[Reason("carve-out", phrase)],
+                                          detail=phrase))
+            elif side in ("supplier", "both") and not recital:
                 results.append(Assessment(rid, "contradiction", unit, highlights=_spans([h] + ([party] if party else [])),
                                           reasons=[Reason("contradicted-by", h.text)], detail=h.text))
         if limitation is not None and not any(a.kind == "contradiction" for a in results):

@@ -1358,12 +1358,16 @@ def enumerated_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[
             return "comma" if lang == "en" and not re.search(r"\b(?:and|or|as\s+well\s+as)\b|&", gap) else "list"
         if at is not None:  # the next item opens with words already read before its object ("、数据库服务器")
             m = _ITEM_OPENING[lang].search(gap)
-            if m and m.start() > 0 and all(covered[at + m.start():at + m.end()]):
-                return join(gap[:m.start()])
+            if m and m.start() > 0 and all(covered[at + m.start():at + m.end()]) \
+                    and (j := join(gap[:m.start()])) is not None:
+                return j
         if after is not None:  # the item before goes on after its object with words already read ("数据中心、")
             m = _ITEM_CLOSING[lang].match(gap)
-            if m and m.end() < len(gap) and all(covered[after:after + m.end()]):
-                return join(gap[m.end():])
+            if m and m.end() < len(gap) and all(covered[after:after + m.end()]) \
+                    and (j := join(gap[m.end():])) is not None:
+                return j
+        if at is not None and lang == "zh" and _through_read_items(gap, at, covered, seps, ors):
+            return "list"  # the first item of "雷达、通信及数据处理设备": the items after it are words already read
         return None
 
     # a narrowing word before the first item may govern the whole list ("any designated gantry, turnstile or other
@@ -1387,6 +1391,29 @@ def enumerated_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[
     return counted
 
 
+def _through_read_items(gap: str, at: int, covered: bytearray, seps: re.Pattern[str],
+                        ors: re.Pattern[str] | None) -> bool:
+    """A Chinese gap from an unread item to the object made only of separators and items already read
+    ("、通信及数据处理" before 设备): the unread item is listed with them before the same head. Each item is a noun
+    chain (no function word), so a clause or a qualifier in between breaks the list."""
+    i, n = 0, len(gap)
+    while i < n:
+        step = next((k for k in (2, 1) if i + k <= n and (seps.match(gap[i:i + k]) or (
+            ors is not None and ors.match(gap[i:i + k])))), 0)
+        if not step:
+            return False
+        i += step
+        m = _READ_ITEM_ZH.match(gap, i)
+        if m is None:
+            return i == n
+        if not all(covered[at + j] for j in range(m.start(), m.end())):
+            return False
+        i = m.end()
+    return i > 0
+
+
+#: one item of a Chinese list: a noun chain of up to six characters
+_READ_ITEM_ZH = re.compile(f"{_NOUN_WORD_ZH}{{1,6}}")
 #: the words of a list item before its object noun: no function word, no clause mark
 _ITEM_OPENING = {"en": re.compile(r"(?<=\s)(?:[A-Za-z][\w-]*\s+){1,3}$"),
                  "zh": re.compile(f"{_NOUN_WORD_ZH}{{1,6}}$")}
