@@ -183,7 +183,8 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "open_lists": (LEX, False),
     "illustrations": (LEX, False),  # checked per class below (markers, coordinated, guards, periods)
     "enumerations": ({"max_chars": (int, True), "max_words": (int, True), "separators": (LEX, True),
-                      "disjunctive": (LEX, True), "guards": (LEX, True), "catch_alls": (LEX, False)}, False),
+                      "disjunctive": (LEX, True), "guards": (LEX, True), "catch_alls": (LEX, False),
+                      "owner_catch_alls": (LEX, False)}, False),
     "object_modifiers": ({"max_chars": (int, True), "max_words": (int, True), "guards": (LEX, True),
                           "duty_requirements": ([str], False),
                           "joint": ({lang: (str, True) for lang in LANGS}, True),
@@ -197,7 +198,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
 LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifiers", "weakening", "contradicting",
                 "justifications", "broad_objects", "partial_objects", "partial_duty", "withheld_objects",
                 "referred_agreements", "caps", "cap_exclusions", "anchors", "operator_rights", "object_acts",
-                "partial_kinds", "completing", "part_objects")
+                "partial_kinds", "completing", "part_objects", "patch_triggers", "support_words")
 #: lexicon keys a requirement file may leave out (empty by default)
 #: referred_agreements: the names of a separate agreement whose text the contract does not hold ("a separate
 #: security and confidentiality agreement"): an undertaking only on one is weak with the reason separate-agreement
@@ -215,9 +216,11 @@ LEXICON_KEYS = ("duty", "refusal", "refusable", "forbidden", "partial", "qualifi
 #: 审查机构的问询和核查": the papers and the answers together are the cooperation)
 #: part_objects: objects that name one part of the element (security patches, of technical support): a firm duty
 #: naming only parts does not lift a hedge the contract puts on the whole ("乙方将在商业合理范围内提供技术支持")
+#: patch_triggers / support_words: a sentence naming only part_objects on a trigger ("漏洞…提供补丁") and the support in
+#: no other words (故障, "maintain") promises security fixes, not the support: weak, "covers only …"
 OPTIONAL_LEXICON_KEYS = ("partial_objects", "partial_duty", "withheld_objects", "referred_agreements", "caps",
                          "cap_exclusions", "anchors", "operator_rights", "object_acts", "partial_kinds", "completing",
-                         "part_objects")
+                         "part_objects", "patch_triggers", "support_words")
 VERDICT_KEYS = ("satisfied", "weak", "contradicted", "missing")
 
 _REQUIREMENT_SCHEMA: dict[str, Any] = {

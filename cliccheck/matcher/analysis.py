@@ -1878,6 +1878,16 @@ def _passive_modal(s: Sentence, m: Hit) -> bool:
     return s.unit.lang == "en" and bool(_PASSIVE_TAIL.match(s.text, m.end))
 
 
+def _patches_alone(s: Sentence, req: Any, obj_hits: list[Hit], lang: str) -> str | None:
+    """The part the undertaking names when it answers vulnerabilities with parts of the element only (lexicon
+    ``patch_triggers``, ``part_objects``) and names the support in no other words (``support_words``)."""
+    parts = {p.lower() for p in req.lexicon.get("part_objects", {}).get(lang, ())}
+    if not parts or not obj_hits or any(o.text.lower() not in parts for o in obj_hits) \
+            or not s.get(f"{req.id}:patch_triggers") or s.get(f"{req.id}:support_words"):
+        return None
+    return obj_hits[0].text
+
+
 def _partial_kind(s: Sentence, rid: str, objects: list[Hit]) -> str | None:
     """The one kind every object of the undertaking is of (library ``partial_kinds``: personal information, one kind
     of the user data), each item of a listed object counted; None when any item or broad object is of another kind."""
@@ -2406,6 +2416,9 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                      and lowered.find(t.lower(), max(0, o.end - len(t)), o.end) == o.end - len(t)), None)
                 if term is not None:  # "「用戶設備」指…桌面電腦": the undertaking covers only what the definition lists
                     reasons.append(Reason("partial-coverage", f"only what '{term}' is defined as"))
+            patch = _patches_alone(s, req, obj_hits, lang)
+            if patch is not None:  # "漏洞经确认后七日内向需方提供补丁": security fixes, not the support itself
+                reasons.append(Reason("partial-coverage", f"only '{patch}'"))
             kind = _partial_kind(s, rid, [*obj_hits, *all_objs, *s.get(f"{rid}:partial_objects")])
             if kind is not None:  # "不得取得甲方客户之个人资料": personal information is one kind of the user data
                 reasons.append(Reason("partial-coverage", f"only '{kind}'"))

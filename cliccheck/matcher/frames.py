@@ -1339,6 +1339,9 @@ def enumerated_spans(s: Sentence, library: Library, rid: str, spans: list[tuple[
         return []
     # the parties name whose data or equipment it is, or who is bound: "甲方及电网用户的数据", "乙方及其运维单位"
     anchors += [(p.start, p.end) for p in s.parties if p.cat in ("party:supplier", "party:buyer")]
+    # … or a list of them closed by a catch-all of users ("the vessel operators, masters, crew and other users")
+    owners = _enumeration_regex(library, "owner_catch_alls", lang)
+    anchors += [m.span() for m in owners.finditer(s.text)] if owners is not None else []
     anchors += list(modifiers)
     text = s.text
     todo = []
