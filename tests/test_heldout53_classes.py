@@ -60,7 +60,7 @@ def test_a_firm_patch_duty_does_not_lift_a_hedge_on_the_support_itself(text: str
 
 
 @pytest.mark.parametrize("text", [
-    ZH + PATCHES_ZH,  # patches alone: support as the explanation reads it
+    # (patches for vulnerabilities alone are partial support since packs part 51: tests/test_heldout57_classes.py)
     ZH + PATCHES_ZH + "\n\n第七条 技术支持 乙方应在合同期内提供维护和故障排除服务。",
     # a firm duty on the whole beside the hedge: the maintenance is promised outright
     ZH + "5.2 乙方应在合同期内提供维护、故障排除和安全补丁服务。\n\n第七条 乙方将在商业合理范围内提供技术支持。",
