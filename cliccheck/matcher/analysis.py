@@ -1888,6 +1888,23 @@ def _patches_alone(s: Sentence, req: Any, obj_hits: list[Hit], lang: str) -> str
     return obj_hits[0].text
 
 
+def _support_by_parts(s: Sentence, req: Any, obj_hits: list[Hit], lang: str) -> str | None:
+    """The part that alone stands for an element beside others ("cease to supply licences, renewal keys, Releases or
+    Updates": the supply is there, the support only as updates): lexicon ``part_objects`` of a requirement with no
+    ``patch_triggers``, and none of its ``support_words`` in the sentence."""
+    parts = {p.lower() for p in req.lexicon.get("part_objects", {}).get(lang, ())}
+    if not parts or req.lexicon.get("patch_triggers", {}).get(lang) or s.get(f"{req.id}:support_words"):
+        return None
+    for el in req.elements:
+        names = {o.lower() for o in el.objects[lang] if not o.startswith("re:")}
+        if not parts & names:
+            continue
+        named = [o for o in obj_hits if o.text.lower() in names]
+        if named and all(o.text.lower() in parts for o in named):
+            return named[0].text
+    return None
+
+
 def _partial_kind(s: Sentence, rid: str, objects: list[Hit]) -> str | None:
     """The one kind every object of the undertaking is of (library ``partial_kinds``: personal information, one kind
     of the user data), each item of a listed object counted; None when any item or broad object is of another kind."""
@@ -2416,7 +2433,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                      and lowered.find(t.lower(), max(0, o.end - len(t)), o.end) == o.end - len(t)), None)
                 if term is not None:  # "「用戶設備」指…桌面電腦": the undertaking covers only what the definition lists
                     reasons.append(Reason("partial-coverage", f"only what '{term}' is defined as"))
-            patch = _patches_alone(s, req, obj_hits, lang)
+            patch = _patches_alone(s, req, obj_hits, lang) or _support_by_parts(s, req, obj_hits, lang)
             if patch is not None:  # "漏洞经确认后七日内向需方提供补丁": security fixes, not the support itself
                 reasons.append(Reason("partial-coverage", f"only '{patch}'"))
             kind = _partial_kind(s, rid, [*obj_hits, *all_objs, *s.get(f"{rid}:partial_objects")])
