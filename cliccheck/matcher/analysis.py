@@ -1878,28 +1878,20 @@ def _passive_modal(s: Sentence, m: Hit) -> bool:
     return s.unit.lang == "en" and bool(_PASSIVE_TAIL.match(s.text, m.end))
 
 
-def _patches_alone(s: Sentence, req: Any, obj_hits: list[Hit], lang: str) -> str | None:
-    """The part the undertaking names when it answers vulnerabilities with parts of the element only (lexicon
-    ``patch_triggers``, ``part_objects``) and names the support in no other words (``support_words``)."""
+def _parts_alone(s: Sentence, req: Any, obj_hits: list[Hit], lang: str) -> str | None:
+    """The part that alone stands for the support (lexicon ``part_objects``), with none of ``support_words`` in the
+    sentence: where the requirement names ``patch_triggers``, every object is a part and a trigger is named
+    ("漏洞经确认后七日内向需方提供补丁"); otherwise the element holding the parts is named by parts only ("cease to
+    supply licences, renewal keys, Releases or Updates")."""
     parts = {p.lower() for p in req.lexicon.get("part_objects", {}).get(lang, ())}
-    if not parts or not obj_hits or any(o.text.lower() not in parts for o in obj_hits) \
-            or not s.get(f"{req.id}:patch_triggers") or s.get(f"{req.id}:support_words"):
+    if not parts or not obj_hits or s.get(f"{req.id}:support_words"):
         return None
-    return obj_hits[0].text
-
-
-def _support_by_parts(s: Sentence, req: Any, obj_hits: list[Hit], lang: str) -> str | None:
-    """The part that alone stands for an element beside others ("cease to supply licences, renewal keys, Releases or
-    Updates": the supply is there, the support only as updates): lexicon ``part_objects`` of a requirement with no
-    ``patch_triggers``, and none of its ``support_words`` in the sentence."""
-    parts = {p.lower() for p in req.lexicon.get("part_objects", {}).get(lang, ())}
-    if not parts or req.lexicon.get("patch_triggers", {}).get(lang) or s.get(f"{req.id}:support_words"):
-        return None
+    if req.lexicon.get("patch_triggers", {}).get(lang):
+        named = obj_hits if s.get(f"{req.id}:patch_triggers") else []
+        return obj_hits[0].text if named and all(o.text.lower() in parts for o in named) else None
     for el in req.elements:
         names = {o.lower() for o in el.objects[lang] if not o.startswith("re:")}
-        if not parts & names:
-            continue
-        named = [o for o in obj_hits if o.text.lower() in names]
+        named = [o for o in obj_hits if o.text.lower() in names] if parts & names else []
         if named and all(o.text.lower() in parts for o in named):
             return named[0].text
     return None
@@ -2433,7 +2425,7 @@ def assess(unit: Unit, s: Sentence, library: Library) -> list[Assessment]:
                      and lowered.find(t.lower(), max(0, o.end - len(t)), o.end) == o.end - len(t)), None)
                 if term is not None:  # "「用戶設備」指…桌面電腦": the undertaking covers only what the definition lists
                     reasons.append(Reason("partial-coverage", f"only what '{term}' is defined as"))
-            patch = _patches_alone(s, req, obj_hits, lang) or _support_by_parts(s, req, obj_hits, lang)
+            patch = _parts_alone(s, req, obj_hits, lang)
             if patch is not None:  # "漏洞经确认后七日内向需方提供补丁": security fixes, not the support itself
                 reasons.append(Reason("partial-coverage", f"only '{patch}'"))
             kind = _partial_kind(s, rid, [*obj_hits, *all_objs, *s.get(f"{rid}:partial_objects")])
