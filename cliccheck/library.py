@@ -146,6 +146,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "blanket_releases": (LEX, False),
     "named_failures": (LEX, False),
     "possessive_pronouns": (LEX, False),
+    "owned_nouns": (LEX, False),
     "cause_openings": (LEX, False),
     "forbidden_reasons": (LEX, False),
     "period_followers": (LEX, False),

@@ -467,9 +467,10 @@ def apply_preconditions(text: str, result: Any, library: Library) -> Any:
         # any clause on the pack's topic (even a weak reading) means the pack applies, whatever the indicators: a
         # wrong not_applicable passes the gate, a wrong "applies" only asks a lawyer to look (fail closed)
         # (a particular stated only in part, "以返厂维修方式进行", is no sign of personal information on its own)
-        found = any(r.verdict != Verdict.MISSING and not (r.verdict == Verdict.WEAK and any(
-            x.code == "stated-particular" for x in r.reasons)) for r in own)
         denied = _denials(pre, text, pack.path, library.common.get("exceptions", {}))
+        # (nor the denial itself read as a clause: "乙方…不接触甲方数据，不处理任何个人信息" is no undertaking on the topic)
+        found = any(r.verdict != Verdict.MISSING and not (r.verdict == Verdict.WEAK and any(
+            x.code == "stated-particular" for x in r.reasons)) and not _only_in(r, denied) for r in own)
         if found or _lexicon_hit(pre.indicators, _without(text, denied), ("ind", pack.path)) is not None:
             continue
         goods_only = any(pre.services.values()) and _lexicon_hit(pre.services, text, ("svc", pack.path)) is None \
@@ -495,6 +496,20 @@ def apply_preconditions(text: str, result: Any, library: Library) -> Any:
 
 
 _SENTENCE = re.compile(r"[^。；;.!?！？\n]+[。；;.!?！？\n]?")
+
+
+def _only_in(result: Any, sentences: list[str]) -> bool:
+    """A statement of fact without a modal (the only weakness), every passage of which lies inside one of
+    ``sentences``: the denial read as a clause. A right, a hedge or a carve-out there still makes the pack apply."""
+    from .matcher.analysis import NO_MODAL
+    from .verdicts import Verdict
+
+    if result.verdict != Verdict.WEAK or not sentences or any(
+            x.code not in ("element-found", "weakened-by") or (x.code == "weakened-by" and x.detail != NO_MODAL)
+            for x in result.reasons):
+        return False
+    cited = [e.text.strip() for e in result.evidence if e.text.strip()]
+    return bool(cited) and all(any(c in d for d in sentences) for c in cited)
 
 
 def _without(text: str, sentences: list[str]) -> str:

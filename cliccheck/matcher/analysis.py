@@ -1394,7 +1394,11 @@ def _locates(s: Sentence, narrow: Hit, element: Hit) -> bool:
 
 
 def _inside_an_object(s: Sentence, party: Hit) -> bool:
-    """The party is part of a longer object the library knows ("甲方客户资料", "the Customer's account data")."""
+    """The party is part of a longer object the library knows ("甲方客户资料", "the Customer's account data"), or
+    owns the noun right after it (frames.yaml ``owned_nouns``: "…及客户资料负有保密义务")."""
+    owned = frames_words(s.library, "owned_nouns", s.unit.lang)
+    if owned is not None and owned.match(s.text[party.end:party.end + 8]):
+        return True
     return any(o.start <= party.start and party.end <= o.end and (o.start, o.end) != (party.start, party.end)
                for cat, hits in s.by.items() if ":obj:" in cat for o in hits)
 
