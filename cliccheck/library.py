@@ -131,6 +131,8 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "referenced_exceptions": (LEX, False),
     "shared_terms": (LEX, False),
     "narrowing_periods": (LEX, False),
+    "supplier_chosen_scope": (LEX, False),
+    "lead_in_periods": (LEX, False),
     "own_decisions": (LEX, False),
     "foregoing_overrides": (LEX, False),
     "purpose_openers": (LEX, False),

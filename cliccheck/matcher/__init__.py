@@ -1053,11 +1053,16 @@ def _hedged_by_lead_in(s, results, read_with_lead, library, lang):  # type: igno
     # "现经协商达成如下约定") are not read with an item that stands on its own
     # ... or a limiting rider the library knows, written in the lead-in, whose other words it cannot read
     # ("在不违反供方集团全球政策（该政策可能不时修订）之前提下：（b）供方不会非法取得…": 前提 limits every item)
+    period = frames_words(library, "lead_in_periods", lang)
     weak = {a.requirement: a for a in read_with_lead()
             if a.kind == "undertaking" and a.quality == "weak"
             and (any(r.code in _LEAD_HEDGES and r.detail and r.detail.split(" (")[0] in lead.text for r in a.reasons)
                  or (a.frame is not None and any(r.code == "unrecognised-qualifier" for r in a.reasons)
-                     and any(cls in _LEAD_RIDERS and words in lead.text for cls, words in a.frame.riders)))}
+                     and any(cls in _LEAD_RIDERS and words in lead.text for cls, words in a.frame.riders))
+                 # a lead-in that is a period ("在平台上线后六个月的试运行期内：") bounds every item: words of it the
+                 # library cannot account for leave each item weak (frames.yaml ``lead_in_periods``)
+                 or (period is not None and period.search(lead.text) is not None
+                     and any(r.code == "unrecognised-qualifier" for r in a.reasons)))}
     return [weak.pop(a.requirement) if a.kind == "undertaking" and a.quality == "satisfied" and a.requirement in weak
             else a for a in results]
 

@@ -2472,6 +2472,13 @@ def _definitions(sentences: list[Any], library: Library, lang: str, *,
             # whatever it names
             confined = periods is not None and bool(
                 periods.search(body) or (narrow and periods.search(_referenced_clause_text(body, sentences, lang))))
+            if narrow and not confined:
+                # a body that leaves its reach to the supplier narrows it too (frames.yaml ``supplier_chosen_scope``:
+                # '"Confidential Information" means such information … as the Vendor has agreed in writing to treat as
+                # confidential')
+                chosen = _cached_phrase_regex(library, ("frames", "supplier_chosen_scope"),
+                                              library.frames.get("supplier_chosen_scope", {}).get(lang, ()), lang)
+                confined = chosen is not None and bool(chosen.search(body))
             for el, rx in found:
                 # narrow: the term names the element, the body names neither that element (another element does
                 # not count: "Support means the supply of replacement parts") nor the device classes or data
