@@ -133,6 +133,8 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "narrowing_periods": (LEX, False),
     "supplier_chosen_scope": (LEX, False),
     "lead_in_periods": (LEX, False),
+    "role_tails": (LEX, False),
+    "role_heads": (LEX, False),
     "own_decisions": (LEX, False),
     "foregoing_overrides": (LEX, False),
     "purpose_openers": (LEX, False),

@@ -63,3 +63,16 @@ def test_a_lead_in_period_bounds_its_items(lead: str, expected: str) -> None:
     text = (ZH + "第三条 本合同服务期限为三年，自平台上线之日起计算。\n\n" + lead
             + "\n（一）乙方不得中断软硬件产品供应和技术支持服务，但有正当理由的除外。")
     assert _verdict(text, "CSR04") == expected
+
+
+# Held-out 59's third false pass (l176-zh-047), fixed from a text of our own: an object word that names the supplier by
+# its trade ("作为…运维服务供应商，作出如下承诺：") is not the support an item promises (frames.yaml ``role_tails``).
+LETTER = "承诺书\n\n市大数据中心：\n\n我公司星衡数智科技有限公司作为市政务云平台运维服务供应商，作出如下承诺：\n\n"
+
+
+@pytest.mark.parametrize(("item", "expected"), [
+    ("1. 在合同期内保障备品备件的供应，不无故中断。", "weak"),
+    ("1. 在合同期内保障备品备件的供应和运维服务，不无故中断。", "satisfied"),
+])
+def test_a_trade_name_is_no_object(item: str, expected: str) -> None:
+    assert _verdict(LETTER + item, "CSR04") == expected

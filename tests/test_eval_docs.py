@@ -90,11 +90,8 @@ EVAL = Path(__file__).resolve().parent.parent / "fixtures" / "eval"
 #: instruments supplied open - the library cannot tell named systems from all the operator's equipment without
 #: failing the many undertakings that name the operator's systems (l102-en-111). The same class in held-out 45:
 #: "乙方不得非法控制或操縱本案之交易主機" beside a scope clause listing servers, network devices and workstations too
-#: (l117-zh-108). (Held-out part 59, open, not yet fixed) a commitment letter whose lead-in names the supplier by its
-#: role, "作为省政务云平台运维服务供应商，作出如下承诺：", and whose item promises spare parts only ("保障备品备件的供应，
-#: 不无故中断"): the role's 运维服务 is read as the support the item names (l176-zh-047).
-REPORTED: set[tuple[str, str]] = {("l78-en-085", "CSR03"), ("l102-en-111", "CSR03"), ("l117-zh-108", "CSR03"),
-                                  ("l176-zh-047", "CSR04")}
+#: (l117-zh-108).
+REPORTED: set[tuple[str, str]] = {("l78-en-085", "CSR03"), ("l102-en-111", "CSR03"), ("l117-zh-108", "CSR03")}
 
 
 @pytest.mark.slow

@@ -1449,10 +1449,20 @@ def _objects(s: Sentence, rid: str, element_ids: list[str], parties: list[Hit]) 
             p.overlaps(h) and not _possessive_inside(s, p, h) for p in parties if p.cat != "party:pronoun")
             and not (title is not None and h.end <= title.end())
             and not any(a <= h.start and h.end <= b for a, b in named)
-            and not _period_name(s, h)]
+            and not _period_name(s, h) and not _role_name(s, h)]
         if hits:
             out[el] = _longest(hits)
     return out
+
+
+def _role_name(s: Sentence, h: Hit) -> bool:
+    """The object word names a party by its trade, not what the undertaking covers (frames.yaml ``role_tails``):
+    "作为…运维服务供应商，作出如下承诺：…保障备品备件的供应" promises spare parts, no maintenance."""
+    heads = frames_words(s.library, "role_heads", s.unit.lang)
+    tails = frames_words(s.library, "role_tails", s.unit.lang)
+    if heads is None or tails is None or tails.match(s.text[h.end:h.end + 24]) is None:
+        return False
+    return any(m.end() == len(h.text) for m in heads.finditer(h.text))
 
 
 #: a period named after the work done in it ("于维护期间", "during the Support Period", 供货期内)
