@@ -131,7 +131,7 @@ _FRAMES_SCHEMA: dict[str, Any] = {
     "referenced_exceptions": (LEX, False),
     "shared_terms": (LEX, False),
     "narrowing_periods": (LEX, False),
-    "supplier_chosen_scope": (LEX, False),
+    "chosen_scope": (LEX, False),
     "lead_in_periods": (LEX, False),
     "role_tails": (LEX, False),
     "role_heads": (LEX, False),

@@ -1212,6 +1212,8 @@ def _buyers_own(s: Sentence, h: Hit) -> bool:
     under the Employer's written authority"), and not the supplier: the buyer's decision or leave, which the
     library's lists of buyer words cannot all name."""
     inside = [p for p in s.parties if h.start <= p.start and p.end <= h.end]
+    if any(h.start <= t.start and t.end <= h.end for t in s.get("payment_terms")):
+        return False  # "在甲方同意支付相关额外费用后": the buyer's payment is the supplier's condition, not its leave
     return any(p.cat == "party:buyer" for p in inside) and not any(p.cat != "party:buyer" for p in inside)
 
 

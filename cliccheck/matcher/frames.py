@@ -2473,11 +2473,11 @@ def _definitions(sentences: list[Any], library: Library, lang: str, *,
             confined = periods is not None and bool(
                 periods.search(body) or (narrow and periods.search(_referenced_clause_text(body, sentences, lang))))
             if narrow and not confined:
-                # a body that leaves its reach to the supplier narrows it too (frames.yaml ``supplier_chosen_scope``:
+                # a body that leaves its reach to the supplier narrows it too (frames.yaml ``chosen_scope``:
                 # '"Confidential Information" means such information … as the Vendor has agreed in writing to treat as
                 # confidential')
-                chosen = _cached_phrase_regex(library, ("frames", "supplier_chosen_scope"),
-                                              library.frames.get("supplier_chosen_scope", {}).get(lang, ()), lang)
+                chosen = _cached_phrase_regex(library, ("frames", "chosen_scope"),
+                                              library.frames.get("chosen_scope", {}).get(lang, ()), lang)
                 confined = chosen is not None and bool(chosen.search(body))
             for el, rx in found:
                 # narrow: the term names the element, the body names neither that element (another element does

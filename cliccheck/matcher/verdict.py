@@ -118,7 +118,8 @@ def _weak_detail(reasons: list[Reason], req: Requirement, missing: list[str]) ->
                                    "unrecognised-qualifier") for r in reasons):
         named = {x for r in acts for x in r.detail.split(",") if x}
         found, left = _acts_detail(req, named)
-        return f"partial: it forbids {found or 'none of the acts'} but not {left}"
+        if left:  # (every act named: the weakness is another reason's, e.g. a narrowed defined term)
+            return f"partial: it forbids {found or 'none of the acts'} but not {left}"
     for code, template in _WEAK_DETAILS:
         for r in reasons:
             if r.code == code:

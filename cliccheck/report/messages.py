@@ -263,8 +263,9 @@ def _weak_detail(req: RequirementReport, lang: str) -> str:
             if is_quote(reason.detail, ev) or lang == "en":
                 return t(key, lang, detail=" ".join(reason.detail.split()))
     acts = _acts_text(req.reasons, lang, req.id)
-    if acts is not None and not _first(req.reasons, "weakened-by", "overridden-by", "carve-out", "separate-agreement",
-                                       "unrecognised-qualifier"):
+    # (every act named: the weakness is another reason's, a narrowed defined term or the like)
+    if acts is not None and acts[1] != t("text.none", lang) and not _first(
+            req.reasons, "weakened-by", "overridden-by", "carve-out", "separate-agreement", "unrecognised-qualifier"):
         return t("detail.acts-partial", lang, found=acts[0], missing=acts[1])
     if _first(req.reasons, "unanchored") is not None:  # a promise the requirement needs at a moment it never names
         return t("detail.unanchored", lang, detail=element_title("#anchor", lang, req.id))
